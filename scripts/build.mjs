@@ -1,0 +1,50 @@
+// Bundles the extension (and, with --tests, the test suites and the fake API server) with esbuild.
+//   node scripts/build.mjs               development build with source maps
+//   node scripts/build.mjs --production  minified, no source maps (what `npm run package` ships)
+//   node scripts/build.mjs --tests       also the tests, into dist-test/
+//   node scripts/build.mjs --watch       rebuild the extension on change
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const tests = process.argv.includes('--tests');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  external: ['vscode'],
+};
+
+rmSync('dist', { recursive: true, force: true });
+const builds = [
+  // extension.js stays small: the demo API (seed data and handler) is a separate file loaded
+  // only when the demo account is used.
+  { ...common, entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts' }, outdir: 'dist' },
+];
+
+if (tests) {
+  rmSync('dist-test', { recursive: true, force: true });
+  const suites = (dir) =>
+    existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)) : [];
+  builds.push(
+    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/unit'), outdir: 'dist-test/unit', external: ['vscode', 'mocha'] },
+    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/contract'), outdir: 'dist-test/contract', external: ['mocha'] },
+    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/integration'), outdir: 'dist-test/integration', external: ['vscode', 'mocha'] },
+    { ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/fake-api/server.ts'], outdir: 'dist-test/fake-api' },
+  );
+}
+
+if (watch) {
+  const ctx = await esbuild.context(builds[0]);
+  await ctx.watch();
+  console.log('watching src/ …');
+} else {
+  await Promise.all(builds.filter((b) => b.entryPoints.length !== 0).map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,54 @@
+/** Asynchronous actions: `POST …/actions` answers an action that is polled until it settles. */
+import { ApiError } from './errors';
+import { sleep, type Transport } from './transport';
+
+export interface Action {
+  id: number;
+  status: 'in-progress' | 'completed' | 'errored';
+  type: string;
+  started_at: string;
+  completed_at: string | null;
+  resource_id: number | null;
+  resource_type: string;
+  region_slug?: string | null;
+}
+
+export interface WaitForActionOptions {
+  /** Time between polls in ms; doctl uses 5 s. */
+  interval?: number;
+  /** Give up after this many ms (the action itself goes on at DigitalOcean). */
+  timeout?: number;
+  signal?: AbortSignal;
+  onPoll?: (action: Action) => void;
+}
+
+/**
+ * Polls `GET /v2/actions/{id}` until the action completes. An `errored` action is a failure and
+ * rejects with an `action_errored` ApiError; so does running out of time (`timeout`).
+ */
+export async function waitForAction(transport: Transport, id: number, options: WaitForActionOptions = {}): Promise<Action> {
+  const interval = options.interval ?? 5_000;
+  const deadline = Date.now() + (options.timeout ?? 15 * 60_000);
+  for (;;) {
+    const { action } = await transport.request<{ action: Action }>('GET', `/v2/actions/${id}`, { signal: options.signal });
+    options.onPoll?.(action);
+    if (action.status === 'completed') return action;
+    if (action.status === 'errored') {
+      throw new ApiError({
+        kind: 'action_errored',
+        message: `The ${action.type} action on ${action.resource_type} ${action.resource_id ?? ''} failed.`.replace(' .', '.'),
+        path: `/v2/actions/${id}`,
+        method: 'GET',
+      });
+    }
+    if (Date.now() + interval > deadline) {
+      throw new ApiError({
+        kind: 'timeout',
+        message: `The ${action.type} action was still in progress when we stopped waiting; it may still finish.`,
+        path: `/v2/actions/${id}`,
+        method: 'GET',
+      });
+    }
+    await sleep(interval, options.signal, 'GET', `/v2/actions/${id}`);
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The DigitalOcean API client. It knows nothing of VS Code: it could be published on its own.
+ * Kind-driven: every method takes a {@link ResourceKind} descriptor that says where a kind lives
+ * and how its answers are keyed.
+ */
+import { type Action, type WaitForActionOptions, waitForAction } from './actions';
+import { ApiError } from './errors';
+import { type Account, type Balance } from './resources/account';
+import { collectionPath, itemPath, type ResourceKind } from './resources/descriptor';
+import { type HttpMethod, type QueryValue, type RequestOptions, Transport, type TransportOptions } from './transport';
+
+export interface ClientOptions extends TransportOptions {
+  /** Pages fetched at once by listAll after the first one. */
+  listConcurrency?: number;
+  /** Items per page; the API allows up to 200. */
+  perPage?: number;
+  /** Default interval for waitForAction, in ms. */
+  actionPollInterval?: number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Ids of the parent resources, for nested kinds (node pools, database users, records, …). */
+  parents?: readonly string[];
+  query?: Record<string, QueryValue>;
+}
+
+export interface ListPage<T> {
+  items: T[];
+  page: number;
+  /** The last page number, when the API said. */
+  lastPage?: number;
+  total?: number;
+}
+
+interface ListBody {
+  links?: { pages?: { next?: string; last?: string } };
+  meta?: { total?: number };
+  [key: string]: unknown;
+}
+
+export class DigitalOceanClient {
+  readonly transport: Transport;
+  private readonly listConcurrency: number;
+  private readonly perPage: number;
+  private readonly actionPollInterval: number;
+
+  constructor(options: ClientOptions) {
+    this.transport = new Transport(options);
+    this.listConcurrency = Math.max(1, options.listConcurrency ?? 4);
+    this.perPage = Math.min(200, Math.max(1, options.perPage ?? 200));
+    this.actionPollInterval = options.actionPollInterval ?? 5_000;
+  }
+
+  request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T> {
+    return this.transport.request<T>(method, path, options);
+  }
+
+  /** `GET /v2/account`: also how a token is validated. */
+  async account(options: CallOptions = {}): Promise<Account> {
+    const body = await this.request<{ account: Account }>('GET', '/v2/account', { signal: options.signal });
+    return expectKey(body, 'account', '/v2/account');
+  }
+
+  async balance(options: CallOptions = {}): Promise<Balance> {
+    return this.request<Balance>('GET', '/v2/customers/my/balance', { signal: options.signal });
+  }
+
+  async get<T>(kind: ResourceKind<T>, id: string, options: CallOptions = {}): Promise<T> {
+    const path = itemPath(kind as ResourceKind<unknown>, id, options.parents);
+    const body = await this.request<Record<string, unknown>>('GET', path, { signal: options.signal, query: options.query });
+    return expectKey(body, kind.singleKey, path) as T;
+  }
+
+  /** One page of a collection. */
+  async listPage<T>(kind: ResourceKind<T>, page: number, options: CallOptions = {}): Promise<ListPage<T>> {
+    const path = collectionPath(kind as ResourceKind<unknown>, options.parents);
+    const query = kind.paginated ? { ...options.query, page, per_page: this.perPage } : options.query;
+    const body = await this.request<ListBody>('GET', path, { signal: options.signal, query });
+    const items = expectKey(body, kind.collectionKey, path);
+    if (!Array.isArray(items)) {
+      throw new ApiError({ kind: 'invalid_response', message: `The answer to ${path} has no "${kind.collectionKey}" list.`, path, method: 'GET' });
+    }
+    const total = typeof body.meta?.total === 'number' ? body.meta.total : undefined;
+    let lastPage = pageNumber(body.links?.pages?.last);
+    if (lastPage === undefined && total !== undefined) lastPage = Math.max(1, Math.ceil(total / this.perPage));
+    if (lastPage === undefined && !body.links?.pages?.next) lastPage = page;
+    return { items: items as T[], page, lastPage, total };
+  }
+
+  /**
+   * Every item of a collection. The first page says how many pages there are; the rest are
+   * fetched `listConcurrency` at a time and joined in order. A page that fails is retried by the
+   * transport; if it still fails, the whole call fails: a page is never silently dropped.
+   */
+  async listAll<T>(kind: ResourceKind<T>, options: CallOptions = {}): Promise<T[]> {
+    const first = await this.listPage(kind, 1, options);
+    if (!kind.paginated) return first.items;
+    if (first.lastPage === undefined) return this.listSequentially(kind, first, options);
+    if (first.lastPage <= 1) return first.items;
+
+    const pages: T[][] = new Array(first.lastPage);
+    pages[0] = first.items;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    let next = 2;
+    const last = first.lastPage;
+    const worker = async () => {
+      while (next <= last) {
+        const page = next++;
+        const result = await this.listPage(kind, page, { ...options, signal: controller.signal });
+        pages[page - 1] = result.items;
+      }
+    };
+    try {
+      // The first failure rejects the whole call and stops the other workers; the cancellations
+      // it causes come later, so Promise.all reports the real failure.
+      const failFast = (error: unknown) => {
+        controller.abort();
+        throw error;
+      };
+      await Promise.all(Array.from({ length: Math.min(this.listConcurrency, last - 1) }, () => worker().catch(failFast)));
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+    return dedupe(kind, pages.flat());
+  }
+
+  /** For collections that give a `next` link but no last page: follow it one page at a time. */
+  private async listSequentially<T>(kind: ResourceKind<T>, first: ListPage<T>, options: CallOptions): Promise<T[]> {
+    const items = [...first.items];
+    let current = first;
+    while (current.lastPage === undefined && current.items.length > 0) {
+      current = await this.listPage(kind, current.page + 1, options);
+      items.push(...current.items);
+    }
+    return dedupe(kind, items);
+  }
+
+  async create<T>(kind: ResourceKind<T>, body: unknown, options: CallOptions = {}): Promise<T> {
+    const path = collectionPath(kind as ResourceKind<unknown>, options.parents);
+    const answer = await this.request<Record<string, unknown>>('POST', path, { body, signal: options.signal });
+    return expectKey(answer, kind.singleKey, path) as T;
+  }
+
+  async update<T>(kind: ResourceKind<T>, id: string, body: unknown, options: CallOptions = {}): Promise<T> {
+    const path = itemPath(kind as ResourceKind<unknown>, id, options.parents);
+    const answer = await this.request<Record<string, unknown>>('PUT', path, { body, signal: options.signal });
+    return expectKey(answer, kind.singleKey, path) as T;
+  }
+
+  async remove(kind: ResourceKind<unknown> | ResourceKind<never>, id: string, options: CallOptions = {}): Promise<void> {
+    await this.request<void>('DELETE', itemPath(kind as ResourceKind<unknown>, id, options.parents), { signal: options.signal });
+  }
+
+  /** `POST <item>/actions` with `{type, …params}`; answers the action to wait for. */
+  async act(kind: ResourceKind<unknown> | ResourceKind<never>, id: string, type: string, params: Record<string, unknown> = {}, options: CallOptions = {}): Promise<Action> {
+    const k = kind as ResourceKind<unknown>;
+    if (k.actions && !k.actions.includes(type)) {
+      throw new ApiError({ kind: 'client', message: `${k.label} has no action "${type}".` });
+    }
+    const path = `${itemPath(k, id, options.parents)}/actions`;
+    const answer = await this.request<{ action: Action }>('POST', path, { body: { ...params, type }, signal: options.signal });
+    return expectKey(answer, 'action', path);
+  }
+
+  waitForAction(id: number, options: WaitForActionOptions = {}): Promise<Action> {
+    return waitForAction(this.transport, id, { interval: this.actionPollInterval, ...options });
+  }
+}
+
+function expectKey<B extends object, K extends string>(body: B | undefined, key: K, path: string): K extends keyof B ? B[K] : never {
+  const value = body && (body as Record<string, unknown>)[key];
+  if (value === undefined || value === null) {
+    throw new ApiError({ kind: 'invalid_response', message: `The answer to ${path} has no "${key}".`, path });
+  }
+  return value as K extends keyof B ? B[K] : never;
+}
+
+function pageNumber(link: string | undefined): number | undefined {
+  if (!link) return undefined;
+  try {
+    const page = Number(new URL(link, 'https://x.invalid').searchParams.get('page'));
+    return Number.isInteger(page) && page > 0 ? page : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Items can shift between pages while they are fetched; keep each id once, first place wins. */
+function dedupe<T>(kind: ResourceKind<T>, items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const id = kind.idOf(item);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * Keeps a client within DigitalOcean's rate limits (per token: 5,000 requests an hour and 250 a
+ * minute) by slowing down *before* the budget runs out rather than waiting for 429s.
+ *
+ * Two budgets are tracked:
+ *  - the server's hourly budget from the `ratelimit-limit` / `ratelimit-remaining` /
+ *    `ratelimit-reset` headers: once the remaining part falls under a reserve, the remaining
+ *    requests are spread evenly until the reset;
+ *  - a per-minute sliding window kept on the client (the API reports no header for it).
+ */
+
+export interface RateLimitSnapshot {
+  limit?: number;
+  remaining?: number;
+  /** Unix time in seconds at which the hourly budget is refilled. */
+  resetAt?: number;
+  /** Requests started in the last 60 s by this client. */
+  lastMinute: number;
+}
+
+export interface RateLimiterOptions {
+  /** Requests allowed in any 60 s window; DigitalOcean allows 250, we keep a margin. */
+  perMinute?: number;
+  /** Below this many remaining requests of the hourly budget, requests are spaced out. */
+  reserve?: number;
+  now?: () => number;
+}
+
+const MINUTE_MS = 60_000;
+
+export class RateLimiter {
+  private limit?: number;
+  private remaining?: number;
+  private resetAt?: number;
+  private blockedUntil = 0;
+  private readonly starts: number[] = [];
+  private readonly perMinute: number;
+  private readonly reserve: number;
+  private readonly now: () => number;
+
+  constructor(options: RateLimiterOptions = {}) {
+    this.perMinute = options.perMinute ?? 240;
+    this.reserve = options.reserve ?? 100;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** How long to wait before the next request may start, in ms (0 when it may start now). */
+  delayBeforeNext(): number {
+    const now = this.now();
+    let delay = Math.max(0, this.blockedUntil - now);
+
+    while (this.starts.length && this.starts[0] <= now - MINUTE_MS) {
+      this.starts.shift();
+    }
+    if (this.starts.length >= this.perMinute) {
+      const oldestInWindow = this.starts[this.starts.length - this.perMinute];
+      delay = Math.max(delay, oldestInWindow + MINUTE_MS - now);
+    }
+
+    if (this.remaining !== undefined && this.resetAt !== undefined && this.remaining < this.reserve) {
+      const untilReset = this.resetAt * 1000 - now;
+      if (untilReset > 0) {
+        delay = Math.max(delay, this.remaining <= 0 ? untilReset : untilReset / this.remaining);
+      }
+    }
+    return Math.ceil(delay);
+  }
+
+  /** Records that a request starts now. */
+  started(): void {
+    this.starts.push(this.now());
+  }
+
+  /** Reads the rate-limit headers of any response. */
+  observe(headers: Headers): void {
+    const limit = intHeader(headers, 'ratelimit-limit');
+    const remaining = intHeader(headers, 'ratelimit-remaining');
+    const reset = intHeader(headers, 'ratelimit-reset');
+    if (limit !== undefined) this.limit = limit;
+    if (remaining !== undefined) this.remaining = remaining;
+    if (reset !== undefined) this.resetAt = reset;
+  }
+
+  /**
+   * Records a 429 and returns how long to wait before retrying, in ms: the `retry-after` seconds
+   * when given, else until the reset, else a minute.
+   */
+  throttled(headers: Headers): number {
+    const now = this.now();
+    const retryAfter = retryAfterMs(headers, now);
+    let wait: number;
+    if (retryAfter !== undefined) {
+      wait = retryAfter;
+    } else if (this.resetAt !== undefined && this.resetAt * 1000 > now) {
+      wait = this.resetAt * 1000 - now;
+    } else {
+      wait = MINUTE_MS;
+    }
+    this.blockedUntil = Math.max(this.blockedUntil, now + wait);
+    return wait;
+  }
+
+  snapshot(): RateLimitSnapshot {
+    const now = this.now();
+    return {
+      limit: this.limit,
+      remaining: this.remaining,
+      resetAt: this.resetAt,
+      lastMinute: this.starts.filter((t) => t > now - MINUTE_MS).length,
+    };
+  }
+}
+
+function intHeader(headers: Headers, name: string): number | undefined {
+  const raw = headers.get(name);
+  if (raw === null || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? Math.floor(value) : undefined;
+}
+
+/** `retry-after` as ms: either delta-seconds or an HTTP date. */
+export function retryAfterMs(headers: Headers, now: number): number | undefined {
+  const raw = headers.get('retry-after');
+  if (raw === null || raw.trim() === '') return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

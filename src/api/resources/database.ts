@@ -1,0 +1,109 @@
+import { defineKind } from './descriptor';
+
+export type DatabaseEngine = 'pg' | 'mysql' | 'redis' | 'valkey' | 'mongodb' | 'kafka' | 'opensearch';
+
+export interface DatabaseConnection {
+  uri: string;
+  database: string;
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  ssl: boolean;
+}
+
+export interface DatabaseCluster {
+  id: string;
+  name: string;
+  engine: DatabaseEngine;
+  version: string;
+  num_nodes: number;
+  size: string;
+  region: string;
+  status: 'creating' | 'online' | 'resizing' | 'migrating' | 'forking';
+  created_at: string;
+  private_network_uuid?: string;
+  tags?: string[] | null;
+  db_names?: string[] | null;
+  connection?: DatabaseConnection;
+  private_connection?: DatabaseConnection;
+  storage_size_mib?: number;
+}
+
+export interface DatabaseUser {
+  name: string;
+  role?: 'primary' | 'normal';
+  password?: string;
+  mysql_settings?: { auth_plugin: 'mysql_native_password' | 'caching_sha2_password' };
+  settings?: { acl?: { id?: string; topic: string; permission: string }[] };
+}
+
+export interface DatabaseDb {
+  name: string;
+}
+
+export interface ConnectionPool {
+  name: string;
+  mode: 'session' | 'transaction' | 'statement';
+  size: number;
+  db: string;
+  user?: string;
+  connection?: DatabaseConnection;
+}
+
+export const databaseCluster = defineKind<DatabaseCluster>({
+  kind: 'database_cluster',
+  label: 'Database cluster',
+  pluralLabel: 'Databases',
+  path: '/v2/databases',
+  collectionKey: 'databases',
+  singleKey: 'database',
+  idOf: (d) => d.id,
+  nameOf: (d) => d.name,
+  urnPrefix: 'do:dbaas:',
+  paginated: false,
+});
+
+export const databaseDb = defineKind<DatabaseDb>({
+  kind: 'database_db',
+  label: 'Database',
+  pluralLabel: 'Databases',
+  path: (clusterId) => `/v2/databases/${clusterId}/dbs`,
+  collectionKey: 'dbs',
+  singleKey: 'db',
+  idOf: (d) => d.name,
+  nameOf: (d) => d.name,
+  paginated: false,
+  parent: 'database_cluster',
+});
+
+export const databaseUser = defineKind<DatabaseUser>({
+  kind: 'database_user',
+  label: 'Database user',
+  pluralLabel: 'Users',
+  path: (clusterId) => `/v2/databases/${clusterId}/users`,
+  collectionKey: 'users',
+  singleKey: 'user',
+  idOf: (u) => u.name,
+  nameOf: (u) => u.name,
+  paginated: false,
+  parent: 'database_cluster',
+});
+
+export const connectionPool = defineKind<ConnectionPool>({
+  kind: 'connection_pool',
+  label: 'Connection pool',
+  pluralLabel: 'Connection pools',
+  path: (clusterId) => `/v2/databases/${clusterId}/pools`,
+  collectionKey: 'pools',
+  singleKey: 'pool',
+  idOf: (p) => p.name,
+  nameOf: (p) => p.name,
+  paginated: false,
+  parent: 'database_cluster',
+});
+
+/** Engines whose clusters have users that can be created. */
+export function supportsUsers(engine: DatabaseEngine): boolean {
+  return engine !== 'redis' && engine !== 'valkey';
+}

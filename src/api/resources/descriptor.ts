@@ -1,0 +1,56 @@
+/**
+ * A resource kind, described once. The client uses the path and keys to list, get, create, update,
+ * delete and act on it; the tree and the commands use the labels, ids, URN prefix and actions.
+ * Adding a kind means adding one file in this folder (and registering it in index.ts).
+ */
+export interface ResourceKind<T = unknown> {
+  /** Stable identifier, also used in tree context values and command ids: "droplet". */
+  readonly kind: string;
+  readonly label: string;
+  readonly pluralLabel: string;
+  /**
+   * The collection path. Nested kinds take their parents' ids in order, e.g.
+   * `(clusterId) => /v2/kubernetes/clusters/${clusterId}/node_pools`.
+   */
+  readonly path: string | ((...parentIds: string[]) => string);
+  /** Key of the array in a list answer: "droplets". */
+  readonly collectionKey: string;
+  /** Key of the object in a single answer: "droplet". */
+  readonly singleKey: string;
+  readonly idOf: (item: T) => string;
+  readonly nameOf: (item: T) => string;
+  /** Prefix of the URNs the projects API uses for this kind: "do:droplet:". */
+  readonly urnPrefix?: string;
+  /** The `type` values `POST <path>/<id>/actions` accepts. */
+  readonly actions?: readonly string[];
+  /** Whether the list is paginated (`page`/`per_page`, `links`, `meta.total`). */
+  readonly paginated: boolean;
+  /** The parent kind, for nested kinds. */
+  readonly parent?: string;
+}
+
+export function defineKind<T>(kind: ResourceKind<T>): ResourceKind<T> {
+  return kind;
+}
+
+export function collectionPath(kind: ResourceKind<never> | ResourceKind<unknown>, parentIds: readonly string[] = []): string {
+  const path = kind.path;
+  if (typeof path === 'string') return path;
+  if (parentIds.length < path.length) {
+    throw new Error(`${kind.label} needs ${path.length} parent id(s)`);
+  }
+  return path(...parentIds.map((id) => encodeURIComponent(id)));
+}
+
+export function itemPath(kind: ResourceKind<never> | ResourceKind<unknown>, id: string, parentIds: readonly string[] = []): string {
+  return `${collectionPath(kind, parentIds)}/${encodeURIComponent(id)}`;
+}
+
+/** Common shapes. */
+export interface Region {
+  slug: string;
+  name: string;
+  features?: string[];
+  available?: boolean;
+  sizes?: string[];
+}

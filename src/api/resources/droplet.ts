@@ -1,0 +1,80 @@
+import { defineKind, type Region } from './descriptor';
+
+export interface DropletSize {
+  slug: string;
+  memory: number;
+  vcpus: number;
+  disk: number;
+  transfer: number;
+  price_monthly: number;
+  price_hourly: number;
+  regions: string[];
+  available: boolean;
+  description: string;
+}
+
+export interface DropletNetwork {
+  ip_address: string;
+  netmask: string | number;
+  gateway: string;
+  type: 'public' | 'private';
+}
+
+export interface Droplet {
+  id: number;
+  name: string;
+  memory: number;
+  vcpus: number;
+  disk: number;
+  locked: boolean;
+  status: 'new' | 'active' | 'off' | 'archive';
+  created_at: string;
+  features: string[];
+  backup_ids: number[];
+  snapshot_ids: number[];
+  volume_ids: string[];
+  image: { id: number; name: string; distribution?: string; slug?: string | null; type?: string };
+  size: DropletSize;
+  size_slug: string;
+  networks: { v4: DropletNetwork[]; v6: DropletNetwork[] };
+  region: Region;
+  tags: string[];
+  vpc_uuid?: string;
+}
+
+export const DROPLET_ACTIONS = [
+  'enable_backups',
+  'disable_backups',
+  'reboot',
+  'power_cycle',
+  'shutdown',
+  'power_off',
+  'power_on',
+  'restore',
+  'password_reset',
+  'resize',
+  'rebuild',
+  'rename',
+  'change_kernel',
+  'enable_ipv6',
+  'snapshot',
+] as const;
+export type DropletActionType = (typeof DROPLET_ACTIONS)[number];
+
+export const droplet = defineKind<Droplet>({
+  kind: 'droplet',
+  label: 'Droplet',
+  pluralLabel: 'Droplets',
+  path: '/v2/droplets',
+  collectionKey: 'droplets',
+  singleKey: 'droplet',
+  idOf: (d) => String(d.id),
+  nameOf: (d) => d.name,
+  urnPrefix: 'do:droplet:',
+  actions: DROPLET_ACTIONS,
+  paginated: true,
+});
+
+export function publicIpv4(d: Droplet): string | undefined {
+  return d.networks.v4.find((n) => n.type === 'public')?.ip_address;
+}

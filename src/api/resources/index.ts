@@ -1,0 +1,69 @@
+/** Every resource kind the client knows, by its `kind` key. */
+import type { ResourceKind } from './descriptor';
+import { droplet } from './droplet';
+import { volume } from './volume';
+import { snapshot } from './snapshot';
+import { image } from './image';
+import { kubernetesCluster, nodePool } from './kubernetes';
+import { connectionPool, databaseCluster, databaseDb, databaseUser } from './database';
+import { registry, registryRepository, registryTag } from './registry';
+import { firewall, loadBalancer, reservedIp, reservedIpv6, vpc } from './networking';
+import { domain, domainRecord } from './domain';
+import { app, cdnEndpoint, certificate, functionsNamespace, uptimeCheck } from './platform';
+import { project, projectResource, sshKey, tag } from './account';
+
+export * from './descriptor';
+export * from './droplet';
+export * from './volume';
+export * from './snapshot';
+export * from './image';
+export * from './kubernetes';
+export * from './database';
+export * from './registry';
+export * from './networking';
+export * from './domain';
+export * from './platform';
+export * from './account';
+
+export const ALL_KINDS: readonly ResourceKind<never>[] = [
+  droplet,
+  volume,
+  snapshot,
+  image,
+  kubernetesCluster,
+  nodePool,
+  databaseCluster,
+  databaseDb,
+  databaseUser,
+  connectionPool,
+  registry,
+  registryRepository,
+  registryTag,
+  loadBalancer,
+  reservedIp,
+  reservedIpv6,
+  firewall,
+  vpc,
+  domain,
+  domainRecord,
+  certificate,
+  cdnEndpoint,
+  app,
+  functionsNamespace,
+  uptimeCheck,
+  sshKey,
+  tag,
+  project,
+  projectResource,
+] as ResourceKind<never>[];
+
+export function kindByKey(key: string): ResourceKind<never> | undefined {
+  return ALL_KINDS.find((k) => k.kind === key);
+}
+
+/** The kind a project resource URN ("do:droplet:123") refers to, and its id. */
+export function parseUrn(urn: string): { kind?: ResourceKind<never>; id: string } {
+  const kind = ALL_KINDS.find((k) => k.urnPrefix && urn.startsWith(k.urnPrefix));
+  const id = kind ? urn.slice(kind.urnPrefix!.length) : urn.split(':').slice(2).join(':');
+  return { kind, id };
+}

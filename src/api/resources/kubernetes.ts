@@ -1,0 +1,79 @@
+import { defineKind } from './descriptor';
+
+export interface KubernetesNode {
+  id: string;
+  name: string;
+  status: { state: 'provisioning' | 'running' | 'draining' | 'deleting' };
+  droplet_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NodePool {
+  id: string;
+  name: string;
+  size: string;
+  count: number;
+  tags?: string[];
+  labels?: Record<string, string> | null;
+  auto_scale?: boolean;
+  min_nodes?: number;
+  max_nodes?: number;
+  nodes: KubernetesNode[];
+}
+
+export type KubernetesClusterState =
+  | 'running'
+  | 'provisioning'
+  | 'degraded'
+  | 'error'
+  | 'deleted'
+  | 'upgrading'
+  | 'deleting';
+
+export interface KubernetesCluster {
+  id: string;
+  name: string;
+  region: string;
+  version: string;
+  cluster_subnet?: string;
+  service_subnet?: string;
+  vpc_uuid?: string;
+  ipv4?: string;
+  endpoint?: string;
+  tags?: string[];
+  node_pools: NodePool[];
+  auto_upgrade?: boolean;
+  surge_upgrade?: boolean;
+  ha?: boolean;
+  registry_enabled?: boolean;
+  status: { state: KubernetesClusterState; message?: string };
+  created_at: string;
+  updated_at: string;
+}
+
+export const kubernetesCluster = defineKind<KubernetesCluster>({
+  kind: 'kubernetes_cluster',
+  label: 'Kubernetes cluster',
+  pluralLabel: 'Kubernetes clusters',
+  path: '/v2/kubernetes/clusters',
+  collectionKey: 'kubernetes_clusters',
+  singleKey: 'kubernetes_cluster',
+  idOf: (c) => c.id,
+  nameOf: (c) => c.name,
+  urnPrefix: 'do:kubernetes:',
+  paginated: true,
+});
+
+export const nodePool = defineKind<NodePool>({
+  kind: 'node_pool',
+  label: 'Node pool',
+  pluralLabel: 'Node pools',
+  path: (clusterId) => `/v2/kubernetes/clusters/${clusterId}/node_pools`,
+  collectionKey: 'node_pools',
+  singleKey: 'node_pool',
+  idOf: (p) => p.id,
+  nameOf: (p) => p.name,
+  paginated: false,
+  parent: 'kubernetes_cluster',
+});

@@ -1,0 +1,67 @@
+import { defineKind } from './descriptor';
+
+export interface Registry {
+  name: string;
+  created_at: string;
+  region?: string;
+  storage_usage_bytes?: number;
+  storage_usage_bytes_updated_at?: string;
+  subscription?: { tier: { name: string; slug: string; included_storage_bytes: number } };
+}
+
+export interface RegistryRepository {
+  registry_name: string;
+  name: string;
+  latest_manifest?: { digest: string; compressed_size_bytes: number; size_bytes: number; updated_at: string; tags: string[] };
+  tag_count: number;
+  manifest_count: number;
+}
+
+export interface RegistryTag {
+  registry_name: string;
+  repository: string;
+  tag: string;
+  manifest_digest: string;
+  compressed_size_bytes: number;
+  size_bytes: number;
+  updated_at: string;
+}
+
+/** The account's one container registry: `GET /v2/registry` answers a single object. */
+export const registry = defineKind<Registry>({
+  kind: 'registry',
+  label: 'Container registry',
+  pluralLabel: 'Container registry',
+  path: '/v2/registry',
+  collectionKey: 'registry',
+  singleKey: 'registry',
+  idOf: (r) => r.name,
+  nameOf: (r) => r.name,
+  paginated: false,
+});
+
+export const registryRepository = defineKind<RegistryRepository>({
+  kind: 'registry_repository',
+  label: 'Repository',
+  pluralLabel: 'Repositories',
+  path: (registryName) => `/v2/registry/${registryName}/repositoriesV2`,
+  collectionKey: 'repositories',
+  singleKey: 'repository',
+  idOf: (r) => r.name,
+  nameOf: (r) => r.name,
+  paginated: true,
+  parent: 'registry',
+});
+
+export const registryTag = defineKind<RegistryTag>({
+  kind: 'registry_tag',
+  label: 'Tag',
+  pluralLabel: 'Tags',
+  path: (registryName, repository) => `/v2/registry/${registryName}/repositories/${repository}/tags`,
+  collectionKey: 'tags',
+  singleKey: 'tag',
+  idOf: (t) => t.tag,
+  nameOf: (t) => t.tag,
+  paginated: true,
+  parent: 'registry_repository',
+});

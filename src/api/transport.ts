@@ -1,0 +1,335 @@
+/**
+ * One HTTP exchange with the DigitalOcean API, made safe: bearer auth, user agent, a timeout and
+ * cancellation on every call, rate limiting, and retries only where repeating cannot hurt.
+ *
+ * Retry policy:
+ *  - 429: always retried (the API did nothing), after `retry-after` or the budget reset;
+ *  - 5xx except 501, network errors, timeouts and malformed bodies: retried for GET, HEAD, PUT and
+ *    DELETE only. A POST may have created something before failing; repeating it can create a
+ *    duplicate droplet that the user pays for, so it is never retried after it may have arrived;
+ *  - a refused connection is retried for every method: the request never left.
+ *  Backoff is exponential from `retryBaseMs`, capped at `retryMaxMs`, with jitter.
+ */
+import { createFetch, type FetchResponse } from 'ofetch';
+import { ApiError, type ApiErrorKind, kindForStatus, redact } from './errors';
+import { RateLimiter, retryAfterMs } from './rateLimit';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** `text` for endpoints that answer something other than JSON (kubeconfig YAML). */
+  responseType?: 'json' | 'text';
+}
+
+export interface ExchangeRecord {
+  method: HttpMethod;
+  path: string;
+  status?: number;
+  errorKind?: ApiErrorKind;
+  attempt: number;
+  durationMs: number;
+  requestId?: string;
+}
+
+export interface TransportOptions {
+  token: string | (() => string | Promise<string>);
+  baseUrl?: string;
+  userAgent?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  rateLimiter?: RateLimiter;
+  /** A fetch implementation; the global one by default (the demo account uses an in-process one). */
+  fetch?: typeof globalThis.fetch;
+  /** Called after every attempt; gets no headers and no token, so it is safe to log. */
+  onExchange?: (record: ExchangeRecord) => void;
+}
+
+export const DEFAULT_API_URL = 'https://api.digitalocean.com';
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
+
+/** Throws unless the URL is https, or plain http to a loopback address. */
+export function assertSafeBaseUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ApiError({ kind: 'client', message: `The API URL "${raw}" is not a valid URL.` });
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url;
+  throw new ApiError({
+    kind: 'client',
+    message: `The API URL must use https (plain http is allowed only for loopback addresses): ${url.origin}`,
+  });
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export class Transport {
+  readonly baseUrl: string;
+  readonly rateLimiter: RateLimiter;
+  private readonly opts: Required<Omit<TransportOptions, 'token' | 'rateLimiter' | 'fetch' | 'onExchange' | 'baseUrl'>> &
+    Pick<TransportOptions, 'onExchange'>;
+  private readonly token: () => Promise<string>;
+  private readonly $fetch: ReturnType<typeof createFetch>;
+  private lastToken?: string;
+
+  constructor(options: TransportOptions) {
+    this.baseUrl = assertSafeBaseUrl(options.baseUrl ?? DEFAULT_API_URL).origin;
+    const token = options.token;
+    this.token = async () => (typeof token === 'function' ? await token() : token);
+    this.rateLimiter = options.rateLimiter ?? new RateLimiter();
+    this.opts = {
+      userAgent: options.userAgent ?? 'digitalocean-explorer',
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRetries: options.maxRetries ?? 4,
+      retryBaseMs: options.retryBaseMs ?? 500,
+      retryMaxMs: options.retryMaxMs ?? 30_000,
+      onExchange: options.onExchange,
+    };
+    const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.$fetch = createFetch({ fetch: fetchImpl, Headers: globalThis.Headers, AbortController: globalThis.AbortController });
+  }
+
+  async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const token = await this.token();
+    this.lastToken = token;
+    for (let attempt = 0; ; attempt++) {
+      await this.waitForBudget(method, path, options.signal);
+      const started = Date.now();
+      const outcome = await this.attempt<T>(method, path, options, token);
+      this.opts.onExchange?.({
+        method,
+        path,
+        status: outcome.status,
+        errorKind: outcome.error?.kind,
+        attempt,
+        durationMs: Date.now() - started,
+        requestId: outcome.error?.requestId ?? outcome.requestId,
+      });
+      if (!outcome.error) return outcome.value as T;
+
+      const waitMs = this.retryDelay(method, outcome, attempt);
+      if (waitMs === undefined) throw outcome.error;
+      await sleep(waitMs, options.signal, method, path);
+    }
+  }
+
+  private async waitForBudget(method: HttpMethod, path: string, signal?: AbortSignal): Promise<void> {
+    for (let delay = this.rateLimiter.delayBeforeNext(); delay > 0; delay = this.rateLimiter.delayBeforeNext()) {
+      await sleep(delay, signal, method, path);
+    }
+    this.rateLimiter.started();
+  }
+
+  /** ms to wait before retrying, or undefined when the error is final. */
+  private retryDelay(method: HttpMethod, outcome: Outcome<unknown>, attempt: number): number | undefined {
+    const error = outcome.error!;
+    if (attempt >= this.opts.maxRetries) return undefined;
+    if (error.kind === 'rate_limited') {
+      return outcome.headers ? this.rateLimiter.throttled(outcome.headers) : this.backoff(attempt);
+    }
+    const safeToRepeat = IDEMPOTENT.has(method) || outcome.neverSent === true;
+    if (!safeToRepeat) return undefined;
+    const transient =
+      (error.kind === 'server' && error.status !== 501) ||
+      error.kind === 'network' ||
+      error.kind === 'timeout' ||
+      error.kind === 'invalid_response';
+    if (!transient) return undefined;
+    const asked = outcome.headers ? retryAfterMs(outcome.headers, Date.now()) : undefined;
+    return asked !== undefined ? Math.min(asked, this.opts.retryMaxMs) : this.backoff(attempt);
+  }
+
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** attempt);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  }
+
+  private async attempt<T>(method: HttpMethod, path: string, options: RequestOptions, token: string): Promise<Outcome<T>> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const parent = options.signal;
+    const onParentAbort = () => controller.abort();
+    if (parent?.aborted) {
+      clearTimeout(timer);
+      return { error: this.error({ kind: 'cancelled', message: 'The request was cancelled.', method, path }) };
+    }
+    parent?.addEventListener('abort', onParentAbort, { once: true });
+
+    let response: FetchResponse<string>;
+    try {
+      response = await this.$fetch.raw<string, 'text'>(path, {
+        baseURL: this.baseUrl,
+        method,
+        query: options.query ? dropUndefined(options.query) : undefined,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'User-Agent': this.opts.userAgent,
+          Accept: options.responseType === 'text' ? '*/*' : 'application/json',
+          ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        responseType: 'text',
+        retry: false,
+        ignoreResponseError: true,
+        signal: controller.signal,
+      });
+    } catch (error) {
+      if (parent?.aborted) {
+        return { error: this.error({ kind: 'cancelled', message: 'The request was cancelled.', method, path }) };
+      }
+      if (timedOut) {
+        return {
+          error: this.error({ kind: 'timeout', message: `No answer from the DigitalOcean API within ${timeoutMs / 1000} s.`, method, path }),
+        };
+      }
+      const code = networkCode(error);
+      return {
+        neverSent: code === 'ECONNREFUSED',
+        error: this.error({
+          kind: 'network',
+          message: `Could not reach the DigitalOcean API (${code ?? 'network error'}).`,
+          method,
+          path,
+          cause: code,
+        }),
+      };
+    } finally {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onParentAbort);
+    }
+
+    const headers = response.headers;
+    this.rateLimiter.observe(headers);
+    const requestIdHeader = headers.get('x-request-id') ?? undefined;
+    const text = response._data ?? '';
+
+    if (response.status >= 400) {
+      const body = parseJsonObject(text);
+      const apiMessage = typeof body?.message === 'string' ? body.message : undefined;
+      return {
+        status: response.status,
+        headers,
+        error: this.error({
+          kind: kindForStatus(response.status),
+          status: response.status,
+          id: typeof body?.id === 'string' ? body.id : undefined,
+          message: apiMessage || `The DigitalOcean API answered HTTP ${response.status}.`,
+          requestId: typeof body?.request_id === 'string' && body.request_id ? body.request_id : requestIdHeader,
+          retryAfterSeconds: retrySeconds(headers),
+          method,
+          path,
+        }),
+      };
+    }
+
+    if (options.responseType === 'text') {
+      return { status: response.status, value: text as T, requestId: requestIdHeader };
+    }
+    if (response.status === 204 || text.trim() === '') {
+      return { status: response.status, value: undefined as T, requestId: requestIdHeader };
+    }
+    const parsed = parseJsonObject(text);
+    if (!parsed) {
+      return {
+        status: response.status,
+        headers,
+        error: this.error({
+          kind: 'invalid_response',
+          status: response.status,
+          message: 'The DigitalOcean API sent an answer that is not valid JSON.',
+          requestId: requestIdHeader,
+          method,
+          path,
+        }),
+      };
+    }
+    return { status: response.status, value: parsed as T, requestId: requestIdHeader };
+  }
+
+  /** Builds an error whose texts have the token removed. */
+  private error(details: ConstructorParameters<typeof ApiError>[0]): ApiError {
+    const secrets = [this.lastToken];
+    return new ApiError({
+      ...details,
+      message: redact(details.message, secrets),
+      id: details.id === undefined ? undefined : redact(details.id, secrets),
+    });
+  }
+}
+
+interface Outcome<T> {
+  value?: T;
+  error?: ApiError;
+  status?: number;
+  headers?: Headers;
+  requestId?: string;
+  /** True when the request certainly never reached the server. */
+  neverSent?: boolean;
+}
+
+function dropUndefined(query: Record<string, QueryValue>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function retrySeconds(headers: Headers): number | undefined {
+  const ms = retryAfterMs(headers, Date.now());
+  return ms === undefined ? undefined : Math.ceil(ms / 1000);
+}
+
+/** The system error code (ECONNREFUSED, ECONNRESET, …) somewhere in a fetch error's cause chain. */
+function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Waits, unless the signal fires first (then throws a cancelled ApiError). */
+export function sleep(ms: number, signal?: AbortSignal, method?: string, path?: string): Promise<void> {
+  const cancelled = () => new ApiError({ kind: 'cancelled', message: 'The request was cancelled.', method, path });
+  if (signal?.aborted) return Promise.reject(cancelled());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelled());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

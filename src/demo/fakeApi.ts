@@ -1,0 +1,599 @@
+/**
+ * A stateful, in-memory DigitalOcean API. It answers like the real API for every endpoint the
+ * extension uses: same paths, bodies, pagination links, rate-limit headers and error bodies, with
+ * asynchronous actions that stay in progress for a while and then really change the resource.
+ *
+ * It is a pure request → response function (no sockets), so it serves two masters:
+ *  - the built-in demo account, in process, through {@link createInProcessFetch};
+ *  - the tests and `npm start`, behind a small HTTP server (test/fake-api/server.ts) that adds
+ *    fault switches and sits behind Stoplight Prism, which holds both sides to the official spec.
+ */
+import { type DemoData, type Json, seedDemo, type SeedOptions, SIZES, stableUuid, region, IMAGES, dropletJson } from './seed';
+
+export interface FakeRequest {
+  method: string;
+  /** Path and query, e.g. "/v2/droplets?page=2". */
+  url: string;
+  headers: { get(name: string): string | null };
+  body?: string;
+}
+
+export interface FakeResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface FakeOptions extends SeedOptions {
+  /** Tokens the API accepts; anything else gets 401. Empty: every bearer token is accepted. */
+  tokens?: string[];
+  /** How long an action stays in progress, in ms. */
+  actionDurationMs?: number;
+  /** Host used in pagination links. */
+  linkBase?: string;
+  clock?: () => number;
+  /** Requests allowed per token per hour (the ratelimit-limit header). */
+  hourlyLimit?: number;
+}
+
+interface PendingAction {
+  action: Json;
+  dueAt: number;
+  effect: () => void;
+  fail: boolean;
+}
+
+type Handler = (params: string[], ctx: Ctx) => FakeResponse;
+interface Ctx {
+  query: URLSearchParams;
+  body: Json;
+  path: string;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  at: number;
+}
+
+export class FakeDigitalOcean {
+  data: DemoData;
+  readonly tokens: Set<string>;
+  readonly revoked = new Set<string>();
+  readonly log: RequestLogEntry[] = [];
+  actionDurationMs: number;
+  /** The next N actions end as "errored" instead of "completed". */
+  failNextActions = 0;
+
+  private readonly clock: () => number;
+  private readonly linkBase: string;
+  private readonly hourlyLimit: number;
+  private readonly usage = new Map<string, { hour: number; count: number }>();
+  private readonly pending = new Map<number, PendingAction>();
+  private readonly actions = new Map<number, Json>();
+  private nextActionId = 2_900_000_001;
+  private nextId = 350_000_001;
+  private readonly routes: [string, RegExp, Handler][] = [];
+  private readonly seedOptions: FakeOptions;
+
+  constructor(options: FakeOptions = {}) {
+    this.seedOptions = options;
+    this.data = seedDemo(options);
+    this.tokens = new Set(options.tokens ?? []);
+    this.actionDurationMs = options.actionDurationMs ?? 3_000;
+    this.clock = options.clock ?? Date.now;
+    this.linkBase = options.linkBase ?? 'https://api.digitalocean.com';
+    this.hourlyLimit = options.hourlyLimit ?? 5_000;
+    this.defineRoutes();
+  }
+
+  /** Back to the seeded state; tokens and revocations are kept. */
+  reset(): void {
+    this.data = seedDemo(this.seedOptions);
+    this.pending.clear();
+    this.actions.clear();
+    this.log.length = 0;
+    this.failNextActions = 0;
+  }
+
+  /** Whether anything is still in progress (an action or a resource settling). */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  handle(request: FakeRequest): FakeResponse {
+    const url = new URL(request.url, 'http://fake.invalid');
+    const method = request.method.toUpperCase();
+    const response = this.route(method, url, request);
+    this.log.push({ method, path: url.pathname, status: response.status, at: this.clock() });
+    return response;
+  }
+
+  private route(method: string, url: URL, request: FakeRequest): FakeResponse {
+    const auth = request.headers.get('authorization') ?? '';
+    const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
+    if (!token || this.revoked.has(token) || (this.tokens.size > 0 && !this.tokens.has(token))) {
+      return this.error(401, 'unauthorized', 'Unable to authenticate you');
+    }
+    const limit = this.countRequest(token);
+    if (limit.remaining < 0) {
+      return this.withLimit(this.error(429, 'too_many_requests', 'API Rate limit exceeded.'), limit, { 'retry-after': String(limit.reset - Math.floor(this.clock() / 1000)) });
+    }
+    this.settle();
+
+    let body: Json;
+    if (request.body !== undefined && request.body !== '') {
+      try {
+        body = JSON.parse(request.body);
+      } catch {
+        return this.withLimit(this.error(400, 'bad_request', 'The request body is not valid JSON.'), limit);
+      }
+    }
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    for (const [routeMethod, pattern, handler] of this.routes) {
+      if (routeMethod !== method) continue;
+      const match = pattern.exec(path);
+      if (!match) continue;
+      const params = match.slice(1).map((p) => decodeURIComponent(p));
+      return this.withLimit(handler(params, { query: url.searchParams, body, path }), limit);
+    }
+    return this.withLimit(this.error(404, 'not_found', 'The resource you were accessing could not be found.'), limit);
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------------
+
+  private countRequest(token: string): { limit: number; remaining: number; reset: number } {
+    const nowS = Math.floor(this.clock() / 1000);
+    const hour = Math.floor(nowS / 3600);
+    let entry = this.usage.get(token);
+    if (!entry || entry.hour !== hour) {
+      entry = { hour, count: 0 };
+      this.usage.set(token, entry);
+    }
+    entry.count++;
+    return { limit: this.hourlyLimit, remaining: this.hourlyLimit - entry.count, reset: (hour + 1) * 3600 };
+  }
+
+  private withLimit(response: FakeResponse, limit: { limit: number; remaining: number; reset: number }, extra: Record<string, string> = {}): FakeResponse {
+    response.headers['ratelimit-limit'] = String(limit.limit);
+    response.headers['ratelimit-remaining'] = String(Math.max(0, limit.remaining));
+    response.headers['ratelimit-reset'] = String(limit.reset);
+    Object.assign(response.headers, extra);
+    return response;
+  }
+
+  private requestId(): string {
+    return stableUuid(`req-${this.log.length}-${this.clock()}`);
+  }
+
+  json(status: number, body: Json): FakeResponse {
+    return { status, headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': this.requestId() }, body: JSON.stringify(body) };
+  }
+
+  error(status: number, id: string, message: string): FakeResponse {
+    const requestId = this.requestId();
+    return {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+      body: JSON.stringify({ id, message, request_id: requestId }),
+    };
+  }
+
+  private noContent(): FakeResponse {
+    return { status: 204, headers: { 'x-request-id': this.requestId() }, body: '' };
+  }
+
+  private notFound(): FakeResponse {
+    return this.error(404, 'not_found', 'The resource you were accessing could not be found.');
+  }
+
+  private unprocessable(message: string): FakeResponse {
+    return this.error(422, 'unprocessable_entity', message);
+  }
+
+  private now(): string {
+    return new Date(this.clock()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  /** A paginated list answer: `{key: items, links, meta}` like the real API. */
+  private page(key: string, items: Json[], ctx: Ctx): FakeResponse {
+    const perPage = Math.min(200, Math.max(1, Number(ctx.query.get('per_page') ?? 20) || 20));
+    const pageNo = Math.max(1, Number(ctx.query.get('page') ?? 1) || 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const slice = items.slice((pageNo - 1) * perPage, pageNo * perPage);
+    const link = (p: number) => {
+      const q = new URLSearchParams(ctx.query);
+      q.set('page', String(p));
+      q.set('per_page', String(perPage));
+      return `${this.linkBase}${ctx.path}?${q.toString()}`;
+    };
+    const pages: Record<string, string> = {};
+    if (pageNo > 1) {
+      pages.first = link(1);
+      pages.prev = link(Math.min(pageNo - 1, last));
+    }
+    if (pageNo < last) {
+      pages.next = link(pageNo + 1);
+      pages.last = link(last);
+    }
+    return this.json(200, { [key]: slice, links: { pages }, meta: { total: items.length } });
+  }
+
+  private on(method: string, pattern: string, handler: Handler): void {
+    const regex = new RegExp('^' + pattern.replace(/\{[a-z_]+\}/g, '([^/]+)') + '$');
+    this.routes.push([method, regex, handler]);
+  }
+
+  // ---- actions ----------------------------------------------------------------------------------
+
+  /** Starts an action that completes after actionDurationMs and then applies its effect. */
+  startAction(type: string, resourceType: string, resourceId: number | null, regionSlug: string | null, effect: () => void): Json {
+    const id = this.nextActionId++;
+    const action: Json = {
+      id,
+      status: 'in-progress',
+      type,
+      started_at: this.now(),
+      completed_at: null,
+      resource_id: resourceId,
+      resource_type: resourceType,
+      region: regionSlug ? region(regionSlug) : null,
+      region_slug: regionSlug,
+    };
+    this.actions.set(id, action);
+    const fail = this.failNextActions > 0;
+    if (fail) this.failNextActions--;
+    this.pending.set(id, { action, dueAt: this.clock() + this.actionDurationMs, effect, fail });
+    if (this.actionDurationMs <= 0) this.settle();
+    return action;
+  }
+
+  /** Completes every action whose time has come. */
+  settle(): void {
+    const now = this.clock();
+    for (const [id, pending] of this.pending) {
+      if (pending.dueAt > now) continue;
+      this.pending.delete(id);
+      pending.action.completed_at = this.now();
+      if (pending.fail) {
+        pending.action.status = 'errored';
+      } else {
+        pending.action.status = 'completed';
+        pending.effect();
+      }
+    }
+  }
+
+  // ---- routes -----------------------------------------------------------------------------------
+
+  private defineRoutes(): void {
+    const d = () => this.data;
+
+    this.on('GET', '/v2/account', () => this.json(200, { account: d().account }));
+    this.on('GET', '/v2/customers/my/balance', () => this.json(200, d().balance));
+
+    // Projects
+    this.on('GET', '/v2/projects', (_, ctx) => this.page('projects', d().projects, ctx));
+    this.on('GET', '/v2/projects/default', () => this.json(200, { project: d().projects.find((p) => p.is_default) }));
+    this.on('GET', '/v2/projects/{id}', ([id]) => {
+      const project = d().projects.find((p) => p.id === id);
+      return project ? this.json(200, { project }) : this.notFound();
+    });
+    this.on('GET', '/v2/projects/{id}/resources', ([id], ctx) => {
+      const projectId = id === 'default' ? d().projects.find((p) => p.is_default)?.id : id;
+      const assigned = projectId ? d().projectResources[projectId] : undefined;
+      if (!assigned) return this.notFound();
+      const resources = assigned.map((r) => ({
+        urn: r.urn,
+        assigned_at: r.assigned_at,
+        links: { self: `${this.linkBase}/v2/${urnPath(r.urn)}` },
+        status: 'ok',
+      }));
+      return this.page('resources', resources, ctx);
+    });
+
+    // Plain top-level collections
+    const collections: [string, string, string, () => Json[], (x: Json) => string][] = [
+      ['/v2/droplets', 'droplets', 'droplet', () => d().droplets, (x) => String(x.id)],
+      ['/v2/volumes', 'volumes', 'volume', () => d().volumes, (x) => x.id],
+      ['/v2/snapshots', 'snapshots', 'snapshot', () => d().snapshots, (x) => x.id],
+      ['/v2/kubernetes/clusters', 'kubernetes_clusters', 'kubernetes_cluster', () => d().kubernetesClusters, (x) => x.id],
+      ['/v2/load_balancers', 'load_balancers', 'load_balancer', () => d().loadBalancers, (x) => x.id],
+      ['/v2/reserved_ips', 'reserved_ips', 'reserved_ip', () => d().reservedIps, (x) => x.ip],
+      ['/v2/reserved_ipv6', 'reserved_ipv6s', 'reserved_ipv6', () => d().reservedIpv6s, (x) => x.ip],
+      ['/v2/firewalls', 'firewalls', 'firewall', () => d().firewalls, (x) => x.id],
+      ['/v2/vpcs', 'vpcs', 'vpc', () => d().vpcs, (x) => x.id],
+      ['/v2/domains', 'domains', 'domain', () => d().domains, (x) => x.name],
+      ['/v2/certificates', 'certificates', 'certificate', () => d().certificates, (x) => x.id],
+      ['/v2/cdn/endpoints', 'endpoints', 'endpoint', () => d().cdnEndpoints, (x) => x.id],
+      ['/v2/apps', 'apps', 'app', () => d().apps, (x) => x.id],
+      ['/v2/account/keys', 'ssh_keys', 'ssh_key', () => d().sshKeys, (x) => String(x.id)],
+      ['/v2/uptime/checks', 'checks', 'check', () => d().uptimeChecks, (x) => x.id],
+    ];
+    for (const [path, key, single, items, idOf] of collections) {
+      this.on('GET', path, (_, ctx) => {
+        let list = items();
+        const tagName = ctx.query.get('tag_name');
+        if (tagName && key === 'droplets') list = list.filter((x) => (x.tags as string[]).includes(tagName));
+        const resourceType = ctx.query.get('resource_type');
+        if (resourceType && key === 'snapshots') list = list.filter((x) => x.resource_type === resourceType);
+        return this.page(key, list, ctx);
+      });
+      this.on('GET', `${path}/{id}`, ([id]) => {
+        const item = items().find((x) => idOf(x) === id);
+        return item ? this.json(200, { [single]: item }) : this.notFound();
+      });
+    }
+
+    this.on('GET', '/v2/images', (_, ctx) => {
+      const wantPrivate = ctx.query.get('private') === 'true';
+      const type = ctx.query.get('type');
+      let list = wantPrivate ? d().images : [...IMAGES, ...d().images];
+      if (type === 'distribution') list = IMAGES;
+      return this.page('images', list, ctx);
+    });
+    this.on('GET', '/v2/sizes', (_, ctx) => this.page('sizes', SIZES, ctx));
+    this.on('GET', '/v2/regions', (_, ctx) => this.page('regions', ['nyc1', 'nyc3', 'sfo3', 'ams3', 'fra1', 'lon1', 'sgp1', 'tor1'].map(region), ctx));
+
+    this.on('GET', '/v2/tags', (_, ctx) => this.page('tags', this.tags(), ctx));
+
+    // Databases (not paginated)
+    this.on('GET', '/v2/databases', () => this.json(200, { databases: d().databases }));
+    this.on('GET', '/v2/databases/{id}', ([id]) => {
+      const database = d().databases.find((x) => x.id === id);
+      return database ? this.json(200, { database }) : this.notFound();
+    });
+    const dbChild = (key: string, source: () => Record<string, Json[]>) => {
+      this.on('GET', `/v2/databases/{id}/${key}`, ([id]) => {
+        const list = source()[id];
+        return list ? this.json(200, { [key]: list }) : this.notFound();
+      });
+    };
+    dbChild('users', () => d().databaseUsers);
+    dbChild('dbs', () => d().databaseDbs);
+    dbChild('pools', () => d().databasePools);
+
+    // Kubernetes
+    this.on('GET', '/v2/kubernetes/clusters/{id}/node_pools', ([id]) => {
+      const cluster = d().kubernetesClusters.find((x) => x.id === id);
+      return cluster ? this.json(200, { node_pools: cluster.node_pools }) : this.notFound();
+    });
+    this.on('GET', '/v2/kubernetes/clusters/{id}/kubeconfig', ([id], ctx) => {
+      const cluster = d().kubernetesClusters.find((x) => x.id === id);
+      if (!cluster) return this.notFound();
+      const expiry = Number(ctx.query.get('expiry_seconds') ?? 604800);
+      return { status: 200, headers: { 'content-type': 'application/yaml', 'x-request-id': this.requestId() }, body: kubeconfigYaml(cluster, this.clusterToken(cluster.id), expiry) };
+    });
+    this.on('GET', '/v2/kubernetes/clusters/{id}/credentials', ([id], ctx) => {
+      const cluster = d().kubernetesClusters.find((x) => x.id === id);
+      if (!cluster) return this.notFound();
+      const expiry = Number(ctx.query.get('expiry_seconds') ?? 604800);
+      return this.json(200, {
+        server: cluster.endpoint,
+        certificate_authority_data: DEMO_CA,
+        client_certificate_data: null,
+        client_key_data: null,
+        token: this.clusterToken(cluster.id),
+        expires_at: new Date(this.clock() + expiry * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      });
+    });
+
+    // Container registry
+    this.on('GET', '/v2/registry', () => (d().registry ? this.json(200, { registry: d().registry }) : this.notFound()));
+    this.on('GET', '/v2/registry/{name}/repositoriesV2', ([name], ctx) =>
+      d().registry?.name === name ? this.page('repositories', d().repositories, ctx) : this.notFound(),
+    );
+    this.on('GET', '/v2/registry/{name}/repositories/{repo}/tags', ([name, repo], ctx) => {
+      const tags = d().registry?.name === name ? d().repositoryTags[repo] : undefined;
+      return tags ? this.page('tags', tags, ctx) : this.notFound();
+    });
+    this.on('GET', '/v2/registry/docker-credentials', (_, ctx) => {
+      const readWrite = ctx.query.get('read_write') === 'true';
+      const user = readWrite ? 'demo-rw' : 'demo-ro';
+      const auth = base64(`${user}:${this.clusterToken(`docker-${readWrite}`)}`);
+      return this.json(200, { auths: { 'registry.digitalocean.com': { auth } } });
+    });
+
+    // Domains
+    this.on('GET', '/v2/domains/{name}/records', ([name], ctx) => {
+      const records = d().domainRecords[name];
+      if (!records) return this.notFound();
+      const type = ctx.query.get('type');
+      return this.page('domain_records', type ? records.filter((r) => r.type === type) : records, ctx);
+    });
+
+    this.on('GET', '/v2/functions/namespaces', () => this.json(200, { namespaces: d().namespaces }));
+
+    // Actions
+    this.on('GET', '/v2/actions', (_, ctx) => this.page('actions', [...this.actions.values()].reverse(), ctx));
+    this.on('GET', '/v2/actions/{id}', ([id]) => {
+      const action = this.actions.get(Number(id));
+      return action ? this.json(200, { action }) : this.notFound();
+    });
+
+    // Droplets: create, delete, actions
+    this.on('POST', '/v2/droplets', (_, ctx) => this.createDroplet(ctx.body));
+    this.on('DELETE', '/v2/droplets/{id}', ([id]) => {
+      const index = d().droplets.findIndex((x) => String(x.id) === id);
+      if (index < 0) return this.notFound();
+      d().droplets.splice(index, 1);
+      for (const list of Object.values(d().projectResources)) {
+        const at = list.findIndex((r) => r.urn === `do:droplet:${id}`);
+        if (at >= 0) list.splice(at, 1);
+      }
+      return this.noContent();
+    });
+    this.on('POST', '/v2/droplets/{id}/actions', ([id], ctx) => this.dropletAction(id, ctx.body));
+    this.on('GET', '/v2/droplets/{id}/actions', ([id], ctx) =>
+      this.page('actions', [...this.actions.values()].filter((a) => String(a.resource_id) === id && a.resource_type === 'droplet').reverse(), ctx),
+    );
+  }
+
+  private tags(): Json[] {
+    const counts = new Map<string, number>();
+    const add = (tags: string[] | null | undefined) => {
+      for (const t of tags ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+    };
+    for (const x of this.data.droplets) add(x.tags);
+    for (const x of this.data.volumes) add(x.tags);
+    for (const x of this.data.databases) add(x.tags);
+    for (const x of this.data.images) add(x.tags);
+    return [...counts.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, count]) => ({ name, resources: { count, last_tagged_uri: '' } }));
+  }
+
+  private clusterToken(seed: string): string {
+    return `demo-${stableUuid(`token-${seed}-${Math.floor(this.clock() / 1000)}`).replace(/-/g, '')}`;
+  }
+
+  private createDroplet(body: Json): FakeResponse {
+    if (!body || typeof body !== 'object') return this.unprocessable('A request body is required.');
+    const { name, region: regionSlug, size, image } = body;
+    if (typeof name !== 'string' || !/^[a-zA-Z0-9.-]{1,255}$/.test(name)) {
+      return this.unprocessable('Name is invalid: only letters, numbers, dots and dashes are allowed.');
+    }
+    if (typeof regionSlug !== 'string' || !(regionSlug in { nyc1: 1, nyc3: 1, sfo3: 1, ams3: 1, fra1: 1, lon1: 1, sgp1: 1, tor1: 1 })) {
+      return this.unprocessable('You specified an invalid region for Droplet creation.');
+    }
+    if (!SIZES.some((s) => s.slug === size)) return this.unprocessable('You specified an invalid size for Droplet creation.');
+    const imageIndex = IMAGES.findIndex((i) => i.slug === image || i.id === image);
+    if (imageIndex < 0) return this.unprocessable('You specified an invalid image for Droplet creation.');
+    const id = this.nextId++;
+    const droplet = dropletJson(id, name, regionSlug, size, 'new', this.now(), { tags: Array.isArray(body.tags) ? body.tags : [], imageIndex });
+    this.data.droplets.push(droplet);
+    const project = this.data.projects.find((p) => p.is_default);
+    if (project) this.data.projectResources[project.id].push({ urn: `do:droplet:${id}`, assigned_at: this.now() });
+    const action = this.startAction('create', 'droplet', id, regionSlug, () => {
+      droplet.status = 'active';
+    });
+    return this.json(202, { droplet, links: { actions: [{ id: action.id, rel: 'create', href: `${this.linkBase}/v2/actions/${action.id}` }] } });
+  }
+
+  private dropletAction(id: string, body: Json): FakeResponse {
+    const droplet = this.data.droplets.find((x) => String(x.id) === id);
+    if (!droplet) return this.notFound();
+    const type = body?.type;
+    const effects: Record<string, () => void> = {
+      power_on: () => (droplet.status = 'active'),
+      power_off: () => (droplet.status = 'off'),
+      shutdown: () => (droplet.status = 'off'),
+      reboot: () => (droplet.status = 'active'),
+      power_cycle: () => (droplet.status = 'active'),
+      password_reset: () => undefined,
+      enable_backups: () => addFeature(droplet, 'backups'),
+      disable_backups: () => (droplet.features = droplet.features.filter((f: string) => f !== 'backups')),
+      enable_ipv6: () => {
+        addFeature(droplet, 'ipv6');
+        if (!droplet.networks.v6.length) {
+          droplet.networks.v6.push({ ip_address: `2001:db8:1001::${droplet.id % 1000}`, netmask: 64, gateway: '2001:db8:1001::1', type: 'public' });
+        }
+      },
+    };
+    const regionSlug = droplet.region.slug as string;
+    let effect = effects[type];
+    if (type === 'snapshot') {
+      const name = typeof body.name === 'string' && body.name ? body.name : `${droplet.name}-${Date.now()}`;
+      effect = () => {
+        const snapId = this.nextId++;
+        this.data.snapshots.push({ id: String(snapId), name, created_at: this.now(), regions: [regionSlug], resource_id: String(droplet.id), resource_type: 'droplet', min_disk_size: droplet.disk, size_gigabytes: Math.round(droplet.disk * 0.12 * 100) / 100, tags: [] });
+        droplet.snapshot_ids.push(snapId);
+      };
+    } else if (type === 'rename') {
+      if (typeof body.name !== 'string' || !body.name) return this.unprocessable('name is required');
+      effect = () => (droplet.name = body.name);
+    } else if (type === 'resize') {
+      const target = SIZES.find((s) => s.slug === body.size);
+      if (!target) return this.unprocessable('You specified an invalid size.');
+      if (body.disk === true && droplet.status !== 'off') return this.unprocessable('Droplet must be powered off to resize its disk.');
+      effect = () => {
+        droplet.size = target;
+        droplet.size_slug = target.slug;
+        droplet.vcpus = target.vcpus;
+        droplet.memory = target.memory;
+        if (body.disk) droplet.disk = target.disk;
+      };
+    } else if (type === 'rebuild') {
+      const image = IMAGES.find((i) => i.slug === body.image || i.id === body.image);
+      if (!image) return this.unprocessable('You specified an invalid image.');
+      effect = () => (droplet.image = image);
+    }
+    if (!effect) return this.unprocessable(`${String(type)} is not a valid droplet action type.`);
+    if (droplet.locked) return this.unprocessable('Droplet already has a pending event.');
+    const action = this.startAction(type, 'droplet', droplet.id, regionSlug, effect);
+    return this.json(201, { action });
+  }
+}
+
+function addFeature(droplet: Json, feature: string): void {
+  if (!droplet.features.includes(feature)) droplet.features.push(feature);
+}
+
+function urnPath(urn: string): string {
+  const [, kind, id] = urn.split(':');
+  const map: Record<string, string> = {
+    droplet: 'droplets',
+    volume: 'volumes',
+    kubernetes: 'kubernetes/clusters',
+    dbaas: 'databases',
+    loadbalancer: 'load_balancers',
+    floatingip: 'floating_ips',
+    domain: 'domains',
+    app: 'apps',
+  };
+  return `${map[kind] ?? kind}/${id}`;
+}
+
+function base64(text: string): string {
+  return btoa(unescape(encodeURIComponent(text)));
+}
+
+/** A syntactically valid, self-signed demo CA (base64 of a PEM); not used for any real TLS. */
+const DEMO_CA = base64('-----BEGIN CERTIFICATE-----\nMIIBdemoCAnotForRealUse\n-----END CERTIFICATE-----\n');
+
+function kubeconfigYaml(cluster: Json, token: string, expirySeconds: number): string {
+  const name = `do-${cluster.region}-${cluster.name}`;
+  return [
+    'apiVersion: v1',
+    'clusters:',
+    '- cluster:',
+    `    certificate-authority-data: ${DEMO_CA}`,
+    `    server: ${cluster.endpoint}`,
+    `  name: ${name}`,
+    'contexts:',
+    '- context:',
+    `    cluster: ${name}`,
+    `    user: ${name}-admin`,
+    `  name: ${name}`,
+    `current-context: ${name}`,
+    'kind: Config',
+    'preferences: {}',
+    'users:',
+    `- name: ${name}-admin`,
+    '  user:',
+    `    token: ${token}`,
+    `# expires in ${expirySeconds} seconds`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * A fetch function answered by a FakeDigitalOcean in this process: how the built-in demo account
+ * works with no network at all.
+ */
+export function createInProcessFetch(fake: FakeDigitalOcean): typeof globalThis.fetch {
+  return async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const headers = new Headers(init?.headers);
+    const signal = init?.signal;
+    if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+    const response = fake.handle({
+      method: init?.method ?? 'GET',
+      url: url.pathname + url.search,
+      headers,
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    });
+    return new Response(response.status === 204 ? null : response.body, { status: response.status, headers: response.headers });
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * The fake DigitalOcean API over HTTP on loopback, with fault switches for tests.
+ *
+ * - `/v2/...` is answered by FakeDigitalOcean (src/demo/fakeApi.ts), after any matching fault.
+ * - `/__fake/...` is the control surface tests use directly (never through Prism):
+ *     POST /__fake/reset                      back to the seeded state, log and faults cleared
+ *     POST /__fake/faults  {faults: Fault[]}  queue faults;  DELETE /__fake/faults clears them
+ *     POST /__fake/config  {latencyMs?, actionDurationMs?, failNextActions?}
+ *     POST /__fake/tokens  {add?: string[], revoke?: string[], restore?: string[]}
+ *     GET  /__fake/log                        requests seen: [{method, path, status, at}]
+ *     POST /__fake/log/clear
+ *     GET  /__fake/data                       the whole current state (for assertions)
+ *
+ * Run as a program: `node server.js [--port N] [--tokens a,b] [--action-ms N] [--latency-ms N]
+ * [--extra-droplets N]`; it prints `FAKE_API_URL=http://127.0.0.1:<port>` once listening.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeDigitalOcean, type FakeOptions } from '../../src/demo/fakeApi';
+
+export type FaultKind = 'status' | 'hang' | 'malformed' | 'drop';
+
+export interface Fault {
+  kind: FaultKind;
+  /** Only requests with this method (any when absent). */
+  method?: string;
+  /** Only paths starting with this (any when absent). */
+  path?: string;
+  /** Only URLs (path and query) containing this text. */
+  urlIncludes?: string;
+  /** For `status`: put the request's Authorization header in the error message (redaction tests). */
+  echoAuthorization?: boolean;
+  /** For `status`: the status to answer, e.g. 429, 500, 503. */
+  status?: number;
+  /** For `status`: a retry-after header value in seconds. */
+  retryAfter?: number;
+  /** How many matching requests it hits; 1 by default. */
+  times?: number;
+}
+
+export interface FakeServerOptions extends FakeOptions {
+  port?: number;
+  latencyMs?: number;
+}
+
+export interface FakeServer {
+  url: string;
+  fake: FakeDigitalOcean;
+  faults: Fault[];
+  config: { latencyMs: number };
+  /** Every /v2 request that arrived, faulted or not. */
+  seen: { method: string; url: string }[];
+  close(): Promise<void>;
+}
+
+export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
+  const fake = new FakeDigitalOcean(options);
+  const faults: Fault[] = [];
+  const config = { latencyMs: options.latencyMs ?? 0 };
+  const sockets = new Set<import('node:net').Socket>();
+  const seen: { method: string; url: string }[] = [];
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const url = req.url ?? '/';
+      if (url.startsWith('/__fake/')) {
+        control(fake, faults, config, seen, req.method ?? 'GET', url, body, res);
+        return;
+      }
+      seen.push({ method: req.method ?? 'GET', url });
+      const answer = () => {
+        const fault = takeFault(faults, req.method ?? 'GET', url);
+        if (fault) {
+          if (fault.kind === 'hang') return; // never answer; the client's timeout must end it
+          if (fault.kind === 'drop') {
+            req.socket.destroy();
+            return;
+          }
+          if (fault.kind === 'malformed') {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end('{"droplets": [ {"id": 1, "name": "trunc');
+            return;
+          }
+          const status = fault.status ?? 500;
+          const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': `fault-${Date.now()}` };
+          if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+          const id = status === 429 ? 'too_many_requests' : status >= 500 ? 'server_error' : 'fault';
+          const message = fault.echoAuthorization
+            ? `Injected failure for ${req.headers.authorization ?? ''}`
+            : status === 429
+              ? 'API Rate limit exceeded.'
+              : 'Injected failure from the fake API.';
+          res.writeHead(status, headers);
+          res.end(JSON.stringify({ id, message, request_id: headers['x-request-id'] }));
+          return;
+        }
+        const response = fake.handle({ method: req.method ?? 'GET', url, headers: { get: (n) => headerValue(req, n) }, body });
+        res.writeHead(response.status, response.headers);
+        res.end(response.body);
+      };
+      if (config.latencyMs > 0) setTimeout(answer, config.latencyMs);
+      else answer();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    fake,
+    faults,
+    config,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function headerValue(req: http.IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+}
+
+function takeFault(faults: Fault[], method: string, url: string): Fault | undefined {
+  const path = url.split('?')[0];
+  const index = faults.findIndex(
+    (f) =>
+      (!f.method || f.method.toUpperCase() === method.toUpperCase()) &&
+      (!f.path || path.startsWith(f.path)) &&
+      (!f.urlIncludes || url.includes(f.urlIncludes)),
+  );
+  if (index < 0) return undefined;
+  const fault = faults[index];
+  const times = (fault.times ?? 1) - 1;
+  if (times <= 0) faults.splice(index, 1);
+  else fault.times = times;
+  return fault;
+}
+
+function control(
+  fake: FakeDigitalOcean,
+  faults: Fault[],
+  config: { latencyMs: number },
+  seen: { method: string; url: string }[],
+  method: string,
+  url: string,
+  body: string,
+  res: http.ServerResponse,
+): void {
+  const send = (status: number, value?: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(value === undefined ? '' : JSON.stringify(value));
+  };
+  let input: Record<string, unknown> = {};
+  try {
+    input = body ? JSON.parse(body) : {};
+  } catch {
+    return send(400, { error: 'invalid JSON' });
+  }
+  const path = url.split('?')[0];
+  switch (`${method} ${path}`) {
+    case 'POST /__fake/reset':
+      fake.reset();
+      faults.length = 0;
+      seen.length = 0;
+      config.latencyMs = 0;
+      return send(200, { ok: true });
+    case 'POST /__fake/faults':
+      faults.push(...((input.faults as Fault[]) ?? []));
+      return send(200, { queued: faults.length });
+    case 'DELETE /__fake/faults':
+      faults.length = 0;
+      return send(200, { ok: true });
+    case 'POST /__fake/config':
+      if (typeof input.latencyMs === 'number') config.latencyMs = input.latencyMs;
+      if (typeof input.actionDurationMs === 'number') fake.actionDurationMs = input.actionDurationMs;
+      if (typeof input.failNextActions === 'number') fake.failNextActions = input.failNextActions;
+      return send(200, { ok: true });
+    case 'POST /__fake/tokens':
+      for (const t of (input.add as string[]) ?? []) fake.tokens.add(t);
+      for (const t of (input.revoke as string[]) ?? []) fake.revoked.add(t);
+      for (const t of (input.restore as string[]) ?? []) fake.revoked.delete(t);
+      return send(200, { ok: true });
+    case 'GET /__fake/log':
+      return send(200, { handled: fake.log, seen });
+    case 'POST /__fake/log/clear':
+      fake.log.length = 0;
+      seen.length = 0;
+      return send(200, { ok: true });
+    case 'GET /__fake/data':
+      fake.settle();
+      return send(200, fake.data);
+    default:
+      return send(404, { error: `no control endpoint ${method} ${path}` });
+  }
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (require.main === module) {
+  const tokens = arg('tokens');
+  startFakeServer({
+    port: Number(arg('port') ?? 0),
+    tokens: tokens ? tokens.split(',').filter(Boolean) : [],
+    actionDurationMs: arg('action-ms') === undefined ? undefined : Number(arg('action-ms')),
+    latencyMs: Number(arg('latency-ms') ?? 0),
+    extraDroplets: Number(arg('extra-droplets') ?? 0),
+  }).then((s) => {
+    process.stdout.write(`FAKE_API_URL=${s.url}\n`);
+    const stop = () => void s.close().then(() => process.exit(0));
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+}
