@@ -20,6 +20,9 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   external: ['vscode'],
+  // ofetch's "node" entry drags in node-fetch-native (~117 KB) although every extension host
+  // has a global fetch; its "worker" entry (listed before "node") uses the global one.
+  conditions: ['worker'],
 };
 
 rmSync('dist', { recursive: true, force: true });

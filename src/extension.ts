@@ -1,1 +1,69 @@
-export function activate() {}
+/** Wiring only: build the services, register the view and the commands. No network here. */
+import * as vscode from 'vscode';
+import { AccountStore } from './accounts/accountStore';
+import { ClientRegistry } from './accounts/clients';
+import { registerAccountCommands } from './commands/accounts';
+import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './commands/userInput';
+import { createLogger } from './log';
+import { ResourceExplorer } from './tree/explorer';
+import type { ExplorerNode } from './tree/nodes/base';
+
+/** What tests in the extension host may reach; exported only in test mode. */
+export interface TestingApi {
+  setUserInput(input: UserInput | undefined): void;
+  store: AccountStore;
+  explorer: ResourceExplorer;
+  globalState: vscode.Memento;
+  secrets: vscode.SecretStorage;
+  logUri: vscode.Uri;
+}
+
+export function activate(context: vscode.ExtensionContext): { testing?: TestingApi } {
+  const log = createLogger();
+  const store = new AccountStore(context.secrets, context.globalState);
+  const settings = () => {
+    const config = vscode.workspace.getConfiguration('digitalocean');
+    return {
+      apiUrl: config.get<string>('apiUrl') || 'https://api.digitalocean.com',
+      timeoutMs: (config.get<number>('requestTimeoutSeconds') ?? 30) * 1000,
+    };
+  };
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`);
+  const explorer = new ResourceExplorer(store, clients);
+  const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true });
+
+  const realInput = new VsCodeUserInput();
+  const input = new SwitchableUserInput(realInput);
+
+  context.subscriptions.push(
+    log,
+    explorer,
+    treeView,
+    ...registerAccountCommands({ log, input, store, clients, explorer, treeView: treeView as vscode.TreeView<unknown> }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('digitalocean')) {
+        clients.invalidate();
+        explorer.refresh();
+      }
+    }),
+  );
+
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    return {
+      testing: {
+        setUserInput: (replacement) => input.use(replacement ?? realInput),
+        store,
+        explorer,
+        globalState: context.globalState,
+        secrets: context.secrets,
+        logUri: context.logUri,
+      },
+    };
+  }
+  return {};
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -65,6 +65,9 @@ export class FakeDigitalOcean {
   actionDurationMs: number;
   /** The next N actions end as "errored" instead of "completed". */
   failNextActions = 0;
+  /** Tokens that belong to another user or team than the demo one (several accounts in tests). */
+  readonly profiles = new Map<string, { email: string; teamName: string }>();
+  private currentToken = '';
 
   private readonly clock: () => number;
   private readonly linkBase: string;
@@ -116,6 +119,7 @@ export class FakeDigitalOcean {
     if (!token || this.revoked.has(token) || (this.tokens.size > 0 && !this.tokens.has(token))) {
       return this.error(401, 'unauthorized', 'Unable to authenticate you');
     }
+    this.currentToken = token;
     const limit = this.countRequest(token);
     if (limit.remaining < 0) {
       return this.withLimit(this.error(429, 'too_many_requests', 'API Rate limit exceeded.'), limit, { 'retry-after': String(limit.reset - Math.floor(this.clock() / 1000)) });
@@ -270,7 +274,18 @@ export class FakeDigitalOcean {
   private defineRoutes(): void {
     const d = () => this.data;
 
-    this.on('GET', '/v2/account', () => this.json(200, { account: d().account }));
+    this.on('GET', '/v2/account', () => {
+      const profile = this.profiles.get(this.currentToken);
+      if (!profile) return this.json(200, { account: d().account });
+      return this.json(200, {
+        account: {
+          ...d().account,
+          email: profile.email,
+          uuid: stableUuid(`user-${profile.email}`),
+          team: { uuid: stableUuid(`team-${profile.teamName}`), name: profile.teamName },
+        },
+      });
+    });
     this.on('GET', '/v2/customers/my/balance', () => this.json(200, d().balance));
 
     // Projects

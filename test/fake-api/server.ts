@@ -6,7 +6,7 @@
  *     POST /__fake/reset                      back to the seeded state, log and faults cleared
  *     POST /__fake/faults  {faults: Fault[]}  queue faults;  DELETE /__fake/faults clears them
  *     POST /__fake/config  {latencyMs?, actionDurationMs?, failNextActions?}
- *     POST /__fake/tokens  {add?: string[], revoke?: string[], restore?: string[]}
+ *     POST /__fake/tokens  {add?, revoke?, restore?: string[], profiles?: {token: {email, teamName}}}
  *     GET  /__fake/log                        requests seen: [{method, path, status, at}]
  *     POST /__fake/log/clear
  *     GET  /__fake/data                       the whole current state (for assertions)
@@ -190,6 +190,9 @@ function control(
       for (const t of (input.add as string[]) ?? []) fake.tokens.add(t);
       for (const t of (input.revoke as string[]) ?? []) fake.revoked.add(t);
       for (const t of (input.restore as string[]) ?? []) fake.revoked.delete(t);
+      for (const [t, profile] of Object.entries((input.profiles as Record<string, { email: string; teamName: string }>) ?? {})) {
+        fake.profiles.set(t, profile);
+      }
       return send(200, { ok: true });
     case 'GET /__fake/log':
       return send(200, { handled: fake.log, seen });

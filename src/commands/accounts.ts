@@ -1,0 +1,177 @@
+/** Account commands: add (token or demo), import from doctl / environment, rename, update token, remove. */
+import * as vscode from 'vscode';
+import type { Account } from '../api';
+import { type AccountInfo, type AccountStore, tokenProblem } from '../accounts/accountStore';
+import type { ClientRegistry } from '../accounts/clients';
+import { doctlConfigPath, findExistingTokens } from '../credentials/tokenSources';
+import type { ResourceExplorer } from '../tree/explorer';
+import { AccountNode } from '../tree/nodes/accountNode';
+import { type CommandServices, registerCommand, withProgress } from './register';
+import { UserCancelledError } from './userInput';
+
+export interface AccountCommandDeps extends CommandServices {
+  store: AccountStore;
+  clients: ClientRegistry;
+  explorer: ResourceExplorer;
+  treeView: vscode.TreeView<unknown>;
+}
+
+const DEMO_LABEL = 'Acme Demo Team (demo)';
+
+export function registerAccountCommands(deps: AccountCommandDeps): vscode.Disposable[] {
+  const { store, clients, explorer, input } = deps;
+
+  const pickAccount = async (arg: unknown, title: string, filter: (a: AccountInfo) => boolean = () => true): Promise<AccountInfo> => {
+    if (arg instanceof AccountNode) return arg.account;
+    const accounts = store.list().filter(filter);
+    if (accounts.length === 0) {
+      void vscode.window.showInformationMessage('There is no DigitalOcean account to choose. Add one first.');
+      throw new UserCancelledError();
+    }
+    if (accounts.length === 1) return accounts[0];
+    const picked = await input.quickPick(
+      accounts.map((a) => ({ label: a.label, description: a.needsToken ? 'token rejected' : a.email, account: a })),
+      { title, placeHolder: 'Choose an account' },
+    );
+    return picked.account;
+  };
+
+  /** Shows the account in the view; best effort, the account is added whether or not this works. */
+  const reveal = async (accountId: string) => {
+    try {
+      await vscode.commands.executeCommand('digitalocean.resources.focus');
+      await explorer.getChildren();
+      const node = explorer.accountNodes().find((n) => n.account.id === accountId);
+      if (node) await deps.treeView.reveal(node, { select: true, focus: true });
+    } catch (error) {
+      deps.log.debug(`Could not reveal the account: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const askToken = (title: string) =>
+    input.inputBox({
+      title,
+      prompt: 'Paste a personal access token from cloud.digitalocean.com → API → Tokens. It is stored in VS Code\'s secret storage only.',
+      placeHolder: 'dop_v1_…',
+      password: true,
+      validateInput: tokenProblem,
+    });
+
+  const validate = (token: string) => withProgress('Checking the token with DigitalOcean…', (signal) => clients.validate(token.trim(), signal));
+
+  const describeAccount = (account: Account) => ({
+    label: account.team?.name || account.email,
+    email: account.email,
+    teamName: account.team?.name,
+    teamUuid: account.team?.uuid,
+    userUuid: account.uuid,
+  });
+
+  /** Stores a validated token: a new account, or the existing one for the same user and team. */
+  const addValidated = async (token: string, account: Account): Promise<{ info: AccountInfo; isNew: boolean }> => {
+    const details = describeAccount(account);
+    const same = store.findSame(details.userUuid, details.teamUuid);
+    if (same) {
+      await store.updateToken(same.id, token, { email: details.email, teamName: details.teamName });
+      clients.invalidate(same.id);
+      return { info: same, isNew: false };
+    }
+    return { info: await store.add(details, token), isNew: true };
+  };
+
+  return [
+    registerCommand(deps, 'digitalocean.addAccount', 'Add account', async () => {
+      const token = (await askToken('Add DigitalOcean account')).trim();
+      const account = await validate(token);
+      const { info, isNew } = await addValidated(token, account);
+      deps.log.info(`Account ${isNew ? 'added' : 'token updated'}: ${info.label}`);
+      if (!isNew) void vscode.window.showInformationMessage(`${info.label} was already added; its token has been replaced.`);
+      await reveal(info.id);
+      return info.id;
+    }),
+
+    registerCommand(deps, 'digitalocean.addDemoAccount', 'Add demo account', async () => {
+      const existing = store.list().find((a) => a.demo);
+      const info = existing ?? (await store.add({ label: DEMO_LABEL, demo: true, email: 'demo@acme.example', teamName: 'Acme Demo Team' }, undefined));
+      if (!existing) deps.log.info('Demo account added');
+      await reveal(info.id);
+      return info.id;
+    }),
+
+    registerCommand(deps, 'digitalocean.importTokens', 'Import tokens', async () => {
+      const found = await findExistingTokens();
+      if (found.length === 0) {
+        void vscode.window.showInformationMessage(`No token to import: DIGITALOCEAN_ACCESS_TOKEN is not set and there is no doctl config at ${doctlConfigPath()}.`);
+        return [];
+      }
+      const chosen = await input.quickPickMany(
+        found.map((f) => ({ label: f.source, description: 'import this token', picked: true, found: f })),
+        { title: 'Import DigitalOcean tokens', placeHolder: 'Choose the tokens to store in VS Code\'s secret storage' },
+      );
+      const imported: string[] = [];
+      const failed: string[] = [];
+      await withProgress('Checking tokens with DigitalOcean…', async (signal) => {
+        for (const { found: f } of chosen) {
+          try {
+            const account = await clients.validate(f.token, signal);
+            imported.push((await addValidated(f.token, account)).info.label);
+          } catch (error) {
+            if (signal.aborted) throw error;
+            failed.push(`${f.source} (${error instanceof Error ? error.message : String(error)})`);
+          }
+        }
+      });
+      const parts = [imported.length ? `Imported ${imported.join(', ')}.` : 'Nothing imported.'];
+      if (failed.length) parts.push(`Rejected: ${failed.join('; ')}.`);
+      deps.log.info(parts.join(' '));
+      void (failed.length ? vscode.window.showWarningMessage(parts.join(' ')) : vscode.window.showInformationMessage(parts.join(' ')));
+      return imported;
+    }),
+
+    registerCommand(deps, 'digitalocean.renameAccount', 'Rename account', async (arg) => {
+      const account = await pickAccount(arg, 'Rename account');
+      const label = await input.inputBox({
+        title: `Rename ${account.label}`,
+        value: account.label,
+        validateInput: (v) => (!v.trim() ? 'The name cannot be empty.' : v.trim().length > 60 ? 'At most 60 characters.' : undefined),
+      });
+      await store.rename(account.id, label.trim());
+    }),
+
+    registerCommand(deps, 'digitalocean.updateToken', 'Update token', async (arg) => {
+      const target = arg instanceof AccountNode ? arg.account : await pickAccount(undefined, 'Update token', (a) => !a.demo);
+      if (target.demo) return;
+      const token = (await askToken(`New token for ${target.label}`)).trim();
+      const account = await validate(token);
+      if (target.userUuid && account.uuid !== target.userUuid) {
+        await input.confirm(
+          `This token belongs to ${account.email}, not to the user of ${target.label}.`,
+          'Use it for this account anyway?',
+          'Use Token',
+        );
+      }
+      const details = describeAccount(account);
+      await store.updateToken(target.id, token, { email: details.email, teamName: details.teamName, teamUuid: details.teamUuid, userUuid: details.userUuid });
+      clients.invalidate(target.id);
+      deps.log.info(`Token updated for ${target.label}`);
+    }),
+
+    registerCommand(deps, 'digitalocean.removeAccount', 'Remove account', async (arg) => {
+      const account = await pickAccount(arg, 'Remove account');
+      await input.confirm(
+        `Remove ${account.label} from VS Code?`,
+        account.demo ? 'The demo data is discarded.' : 'Its token is deleted from VS Code\'s secret storage. Nothing changes at DigitalOcean; the token itself stays valid until you revoke it there.',
+        'Remove',
+      );
+      await store.remove(account.id);
+      clients.invalidate(account.id);
+      deps.log.info(`Account removed: ${account.label}`);
+    }),
+
+    registerCommand(deps, 'digitalocean.refresh', 'Refresh', (arg) => {
+      explorer.refresh(arg instanceof AccountNode ? arg : undefined);
+    }),
+
+    registerCommand(deps, 'digitalocean.showLog', 'Show log', () => deps.log.show(true)),
+  ];
+}

@@ -1,0 +1,144 @@
+/**
+ * Every question the extension asks goes through UserInput, so a cancelled prompt becomes one
+ * kind of exception (UserCancelledError, which the command wrapper keeps silent) and tests in
+ * the extension host can answer prompts with a script instead of a person.
+ */
+import * as vscode from 'vscode';
+
+export class UserCancelledError extends Error {
+  constructor() {
+    super('Cancelled by the user.');
+    this.name = 'UserCancelledError';
+  }
+}
+
+export interface InputBoxOptions {
+  title?: string;
+  prompt?: string;
+  placeHolder?: string;
+  value?: string;
+  password?: boolean;
+  validateInput?: (value: string) => string | undefined | Promise<string | undefined>;
+}
+
+export interface QuickPickOptions {
+  title?: string;
+  placeHolder?: string;
+}
+
+export interface UserInput {
+  inputBox(options: InputBoxOptions): Promise<string>;
+  quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T>;
+  quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]>;
+  /** A modal warning; resolves when the user chose `confirmLabel`, throws UserCancelledError otherwise. */
+  confirm(message: string, detail: string, confirmLabel: string): Promise<void>;
+}
+
+export class VsCodeUserInput implements UserInput {
+  async inputBox(options: InputBoxOptions): Promise<string> {
+    const value = await vscode.window.showInputBox({ ...options, ignoreFocusOut: true });
+    if (value === undefined) throw new UserCancelledError();
+    return value;
+  }
+
+  async quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T> {
+    const picked = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
+    if (picked === undefined) throw new UserCancelledError();
+    return picked;
+  }
+
+  async quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]> {
+    const picked = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true, canPickMany: true });
+    if (picked === undefined || picked.length === 0) throw new UserCancelledError();
+    return picked;
+  }
+
+  async confirm(message: string, detail: string, confirmLabel: string): Promise<void> {
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel);
+    if (choice !== confirmLabel) throw new UserCancelledError();
+  }
+}
+
+/** The input answered by a script (tests). Answers are consumed in order; `undefined` cancels. */
+export type ScriptedAnswer = string | string[] | undefined;
+
+export class InputRejectedError extends Error {
+  constructor(readonly validationMessage: string) {
+    super(`The input was rejected: ${validationMessage}`);
+    this.name = 'InputRejectedError';
+  }
+}
+
+export class ScriptedUserInput implements UserInput {
+  readonly asked: string[] = [];
+
+  constructor(private readonly answers: ScriptedAnswer[]) {}
+
+  get remaining(): number {
+    return this.answers.length;
+  }
+
+  private next(question: string): ScriptedAnswer {
+    this.asked.push(question);
+    if (this.answers.length === 0) throw new Error(`No scripted answer for: ${question}`);
+    return this.answers.shift();
+  }
+
+  async inputBox(options: InputBoxOptions): Promise<string> {
+    const answer = this.next(options.title ?? options.prompt ?? 'input');
+    if (answer === undefined) throw new UserCancelledError();
+    const value = String(answer);
+    const problem = await options.validateInput?.(value);
+    if (problem) throw new InputRejectedError(problem);
+    return value;
+  }
+
+  async quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T> {
+    const answer = this.next(options.title ?? options.placeHolder ?? 'pick');
+    if (answer === undefined) throw new UserCancelledError();
+    const item = items.find((i) => i.label === answer || i.label.includes(String(answer)));
+    if (!item) throw new Error(`No item "${String(answer)}" among: ${items.map((i) => i.label).join(', ')}`);
+    return item;
+  }
+
+  async quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]> {
+    const answer = this.next(options.title ?? options.placeHolder ?? 'pick many');
+    if (answer === undefined) throw new UserCancelledError();
+    const wanted = Array.isArray(answer) ? answer : [answer];
+    return wanted.map((w) => {
+      const item = items.find((i) => i.label === w || i.label.includes(w));
+      if (!item) throw new Error(`No item "${w}"`);
+      return item;
+    });
+  }
+
+  async confirm(message: string, _detail: string, confirmLabel: string): Promise<void> {
+    const answer = this.next(message);
+    if (answer !== confirmLabel) throw new UserCancelledError();
+  }
+}
+
+/** Forwards to a replaceable input: the real one, or a script during tests. */
+export class SwitchableUserInput implements UserInput {
+  constructor(private current: UserInput) {}
+
+  use(input: UserInput): void {
+    this.current = input;
+  }
+
+  inputBox(options: InputBoxOptions): Promise<string> {
+    return this.current.inputBox(options);
+  }
+
+  quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T> {
+    return this.current.quickPick(items, options);
+  }
+
+  quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]> {
+    return this.current.quickPickMany(items, options);
+  }
+
+  confirm(message: string, detail: string, confirmLabel: string): Promise<void> {
+    return this.current.confirm(message, detail, confirmLabel);
+  }
+}

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in order, against real things on loopback.
+//   1. unit        mocha in Node: client, rate limits, parsing (fake API in process, fault injection)
+//   2. contract    the client against the fake API through Stoplight Prism (proxy, --errors)
+//   3. integration mocha inside the real VS Code extension host (VS Code server + headless
+//                  Chromium), the extension talking to the fake through Prism
+//   4. ui          Playwright on the real workbench with the packaged .vsix installed
+// Prism must report zero violations; the spec must be present (DO_OPENAPI_SPEC or
+// ../shared/do-openapi/openapi.yaml) or the run fails loudly. Ends with "N passed, N failed".
+//   --only <suite[,suite]>   run only these suites
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ARTIFACTS,
+  ROOT,
+  installVsCodeServer,
+  launchChromium,
+  log,
+  runExtensionTests,
+  specPath,
+  startFakeApi,
+  startPrism,
+  startVsCodeServer,
+  stopAll,
+} from './services.mjs';
+
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1].split(',')) : undefined;
+const wants = (suite) => !only || only.has(suite);
+
+const totals = { passed: 0, failed: 0 };
+const failures = [];
+
+function record(suite, passed, failed, note = '') {
+  totals.passed += passed;
+  totals.failed += failed;
+  if (failed > 0) failures.push(`${suite}: ${failed} failed${note ? ` (${note})` : ''}`);
+  log(`${suite}: ${passed} passed, ${failed} failed${note ? ` — ${note}` : ''}`);
+}
+
+/** Runs mocha in a child process with a JSON side report, so counts are exact. */
+function mocha(suite, files, env = {}) {
+  const reportFile = join(ARTIFACTS, `${suite}-results.json`);
+  rmSync(reportFile, { force: true });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', join(ROOT, 'test', 'harness', 'count-reporter.cjs'), '--timeout', '30000', ...files],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env, DO_TEST_RESULTS_FILE: reportFile } },
+  );
+  const counts = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : { passes: 0, failures: 1 };
+  if (counts.passes + counts.failures === 0) return record(suite, 0, 1, 'no test ran');
+  record(suite, counts.passes, counts.failures + (result.status !== 0 && counts.failures === 0 ? 1 : 0), result.status !== 0 && counts.failures === 0 ? `mocha exited ${result.status}` : '');
+}
+
+function testFiles(dir, suffix) {
+  const full = join(ROOT, dir);
+  return existsSync(full) ? readdirSync(full).filter((f) => f.endsWith(suffix)).sort().map((f) => join(full, f)) : [];
+}
+
+/** Every file under dir whose text contains needle (for token-leak checks). */
+function filesContaining(dir, needle) {
+  const hits = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && statSync(full).size < 50_000_000 && readFileSync(full).includes(needle)) hits.push(full);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return hits;
+}
+
+/**
+ * Tokens the tests added must not be on disk anywhere the server keeps settings, state or logs.
+ * The integration suite reports each token it used in its results file.
+ */
+function leakCheck(suite, server, dirs) {
+  const resultsFile = join(ARTIFACTS, `${suite}-results.json`);
+  const tokens = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).tokens ?? [] : [];
+  if (tokens.length === 0) return record(`${suite} token leak check`, 0, 1, 'the suite reported no tokens to look for');
+  const hits = tokens.flatMap((t) => dirs.flatMap((d) => filesContaining(d, t)));
+  if (hits.length) return record(`${suite} token leak check`, 0, 1, `token found in ${[...new Set(hits)].join(', ')}`);
+  const logFiles = dirs.flatMap((d) => filesContaining(d, 'Account added:'));
+  if (logFiles.length === 0) return record(`${suite} token leak check`, 0, 1, 'no extension log found on disk: the search would prove nothing');
+  record(`${suite} token leak check`, 1, 0, `${tokens.length} tokens searched in ${dirs.length} directories, 0 hits`);
+}
+
+async function main() {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  log('building');
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
+
+  if (wants('unit')) mocha('unit', testFiles('dist-test/unit', '.test.js'));
+
+  const needsApi = wants('contract') || wants('integration') || wants('ui');
+  if (!needsApi) return;
+
+  const spec = specPath();
+  if (!spec) {
+    const message =
+      'THE OPENAPI SPEC IS MISSING: set DO_OPENAPI_SPEC or put the spec at ../shared/do-openapi/openapi.yaml. ' +
+      'Contract, integration and UI tests cannot be checked against it, so the run fails.';
+    process.stderr.write(`\n${'!'.repeat(100)}\n${message}\n${'!'.repeat(100)}\n\n`);
+    record('spec', 0, 1, 'OpenAPI spec missing');
+    return;
+  }
+
+  const fakeApi = await startFakeApi(['--action-ms', '1500']);
+  log(`fake API at ${fakeApi.url}; starting Prism with ${spec}`);
+  const prism = await startPrism(spec, fakeApi.url);
+  log(`Prism at ${prism.url}`);
+
+  if (wants('contract')) {
+    mocha('contract', testFiles('dist-test/contract', '.test.js'), { DO_TEST_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url });
+  }
+
+  let browser;
+  if (wants('integration') || wants('ui')) {
+    log('preparing the VS Code server (first run installs Node 24 and code-server into a cache)');
+    const vscode = installVsCodeServer();
+    browser = await launchChromium();
+
+    if (wants('integration')) {
+      const resultsFile = join(ARTIFACTS, 'integration-results.json');
+      rmSync(resultsFile, { force: true });
+      // The extension host inherits the server's environment: that is how the tests find the
+      // fake's control surface and where to write their counts.
+      const server = await startVsCodeServer(vscode, {
+        settings: { 'digitalocean.apiUrl': prism.url },
+        env: { DIGITALOCEAN_DEMO_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url, DO_TEST_RESULTS_FILE: resultsFile },
+      });
+      const code = await runExtensionTests(browser, server, {
+        extensionPath: ROOT,
+        testsEntry: join(ROOT, 'dist-test', 'integration', 'index.js'),
+        screenshot: join(ARTIFACTS, 'integration-failure.png'),
+      });
+      const counts = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
+      if (!counts) record('integration', 0, 1, `no results (exit ${code})`);
+      else record('integration', counts.passes, counts.failures + (code !== 0 && counts.failures === 0 ? 1 : 0));
+      leakCheck('integration', server, [server.serverDataDir, server.userDataDir]);
+    }
+
+    if (wants('ui')) {
+      log('packaging the extension and running the UI tests');
+      execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit' });
+      mocha('ui', testFiles('test/ui', '.test.mjs'), {
+        DO_TEST_API_URL: prism.url,
+        DO_TEST_FAKE_URL: fakeApi.url,
+        DO_TEST_VSIX: join(ROOT, 'dist-vsix', 'digitalocean-explorer.vsix'),
+      });
+    }
+  }
+  await browser?.close();
+
+  const violations = prism.violations();
+  writeFileSync(join(ARTIFACTS, 'prism-violations.txt'), violations.join('\n'));
+  if (violations.length > 0) {
+    process.stderr.write(`Prism reported ${violations.length} violation(s):\n${violations.slice(0, 20).join('\n')}\n`);
+    record('prism', 0, 1, `${violations.length} spec violation(s)`);
+  } else {
+    record('prism', 1, 0, 'zero spec violations');
+  }
+}
+
+main()
+  .catch((error) => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    record('harness', 0, 1, String(error?.message ?? error));
+  })
+  .finally(() => {
+    stopAll();
+    process.stdout.write(`\n${failures.length ? `FAILED: ${failures.join('; ')}\n` : ''}${totals.passed} passed, ${totals.failed} failed\n`);
+    process.exit(totals.failed > 0 ? 1 : 0);
+  });

