@@ -222,7 +222,7 @@ export class Transport {
 
     if (response.status >= 400) {
       const body = parseJsonObject(text);
-      const apiMessage = typeof body?.message === 'string' ? body.message : undefined;
+      const apiMessage = typeof body?.message === 'string' ? body.message : problemDetails(body);
       return {
         status: response.status,
         headers,
@@ -299,6 +299,18 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The text of an RFC 7807 problem body (as proxies answer): title, detail, validation messages. */
+function problemDetails(body: Record<string, unknown> | undefined): string | undefined {
+  if (!body || typeof body.title !== 'string') return undefined;
+  const parts = [body.title, typeof body.detail === 'string' ? body.detail : undefined];
+  if (Array.isArray(body.validation)) {
+    for (const v of body.validation.slice(0, 3)) {
+      if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') parts.push((v as { message: string }).message);
+    }
+  }
+  return parts.filter(Boolean).join(' — ');
 }
 
 function retrySeconds(headers: Headers): number | undefined {

@@ -8,7 +8,7 @@
 // Prism must report zero violations; the spec must be present (DO_OPENAPI_SPEC or
 // ../shared/do-openapi/openapi.yaml) or the run fails loudly. Ends with "N passed, N failed".
 //   --only <suite[,suite]>   run only these suites
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -39,18 +39,26 @@ function record(suite, passed, failed, note = '') {
   log(`${suite}: ${passed} passed, ${failed} failed${note ? ` — ${note}` : ''}`);
 }
 
-/** Runs mocha in a child process with a JSON side report, so counts are exact. */
-function mocha(suite, files, env = {}) {
+/**
+ * Runs mocha in a child process with a JSON side report, so counts are exact. Asynchronous on
+ * purpose: the harness must keep reading Prism's output while tests run (a blocked pipe would
+ * stall Prism, and unread lines would hide violations).
+ */
+async function mocha(suite, files, env = {}) {
   const reportFile = join(ARTIFACTS, `${suite}-results.json`);
   rmSync(reportFile, { force: true });
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', join(ROOT, 'test', 'harness', 'count-reporter.cjs'), '--timeout', '30000', ...files],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env, DO_TEST_RESULTS_FILE: reportFile } },
-  );
-  const counts = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : { passes: 0, failures: 1 };
-  if (counts.passes + counts.failures === 0) return record(suite, 0, 1, 'no test ran');
-  record(suite, counts.passes, counts.failures + (result.status !== 0 && counts.failures === 0 ? 1 : 0), result.status !== 0 && counts.failures === 0 ? `mocha exited ${result.status}` : '');
+  const status = await new Promise((resolveStatus) => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', join(ROOT, 'test', 'harness', 'count-reporter.cjs'), '--timeout', '30000', ...files],
+      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env, DO_TEST_RESULTS_FILE: reportFile } },
+    );
+    child.on('exit', (code) => resolveStatus(code ?? 1));
+  });
+  const counts = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : { passes: 0, failures: 0 };
+  if (counts.passes + counts.failures === 0) return record(suite, 0, 1, `no test ran (mocha exited ${status})`);
+  const extra = status !== 0 && counts.failures === 0 ? 1 : 0;
+  record(suite, counts.passes, counts.failures + extra, extra ? `mocha exited ${status}` : '');
 }
 
 function testFiles(dir, suffix) {
@@ -93,7 +101,7 @@ async function main() {
   log('building');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
 
-  if (wants('unit')) mocha('unit', testFiles('dist-test/unit', '.test.js'));
+  if (wants('unit')) await mocha('unit', testFiles('dist-test/unit', '.test.js'));
 
   const needsApi = wants('contract') || wants('integration') || wants('ui');
   if (!needsApi) return;
@@ -114,7 +122,7 @@ async function main() {
   log(`Prism at ${prism.url}`);
 
   if (wants('contract')) {
-    mocha('contract', testFiles('dist-test/contract', '.test.js'), { DO_TEST_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url });
+    await mocha('contract', testFiles('dist-test/contract', '.test.js'), { DO_TEST_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url });
   }
 
   let browser;
@@ -146,7 +154,7 @@ async function main() {
     if (wants('ui')) {
       log('packaging the extension and running the UI tests');
       execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit' });
-      mocha('ui', testFiles('test/ui', '.test.mjs'), {
+      await mocha('ui', testFiles('test/ui', '.test.mjs'), {
         DO_TEST_API_URL: prism.url,
         DO_TEST_FAKE_URL: fakeApi.url,
         DO_TEST_VSIX: join(ROOT, 'dist-vsix', 'digitalocean-explorer.vsix'),
@@ -155,6 +163,8 @@ async function main() {
   }
   await browser?.close();
 
+  // Let Prism's last log lines arrive before counting.
+  await new Promise((r) => setTimeout(r, 1500));
   const violations = prism.violations();
   writeFileSync(join(ARTIFACTS, 'prism-violations.txt'), violations.join('\n'));
   if (violations.length > 0) {

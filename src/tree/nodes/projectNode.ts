@@ -20,7 +20,8 @@ export class ProjectNode extends ExplorerNode {
     const item = new vscode.TreeItem(p.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = p.is_default ? 'project.default' : 'project';
-    item.description = [p.is_default ? 'default' : undefined, p.environment].filter(Boolean).join(' · ');
+    const environment = p.environment && p.environment !== p.name ? p.environment : undefined;
+    item.description = [p.is_default ? 'default' : undefined, environment].filter(Boolean).join(' · ');
     item.tooltip = [p.name, p.description, p.purpose].filter(Boolean).join('\n');
     item.iconPath = new vscode.ThemeIcon(p.is_default ? 'star-full' : 'folder');
     item.accessibilityInformation = { label: `Project ${p.name}${p.is_default ? ', default project' : ''}${p.environment ? `, ${p.environment}` : ''}` };

@@ -1,0 +1,75 @@
+// UI smoke test on the real workbench, with the packaged .vsix installed as a user would install
+// it (so a .vscodeignore that leaves out something the bundle needs fails here).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTIFACTS, installVsCodeServer, launchChromium, startVsCodeServer, stopAll } from '../harness/services.mjs';
+
+const vsix = process.env.DO_TEST_VSIX;
+const apiUrl = process.env.DO_TEST_API_URL;
+const fakeUrl = process.env.DO_TEST_FAKE_URL;
+
+describe('UI: the packaged extension in the real workbench', function () {
+  this.timeout(180_000);
+  let browser;
+  let server;
+  let page;
+
+  before(async function () {
+    if (!vsix || !apiUrl || !fakeUrl) throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
+    const vscode = installVsCodeServer();
+    const extensionsDir = mkdtempSync(join(tmpdir(), 'do-extensions-'));
+    const installed = execFileSync(vscode.node24, [vscode.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'], { encoding: 'utf8' });
+    assert.match(installed, /successfully installed/i);
+    // No DIGITALOCEAN_DEMO_API_URL here: the demo account must work from the .vsix alone.
+    server = await startVsCodeServer(vscode, { settings: { 'digitalocean.apiUrl': apiUrl }, extensionsDir, env: { DIGITALOCEAN_DEMO_API_URL: '' } });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await page.screenshot({ path: join(ARTIFACTS, `ui-failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    stopAll();
+  });
+
+  it('shows the DigitalOcean view with its welcome content', async () => {
+    await page.getByRole('tab', { name: /^DigitalOcean/ }).click();
+    await page.getByRole('button', { name: 'Add DigitalOcean account' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Try the demo account' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-welcome.png') });
+  });
+
+  it('adds the demo account through the welcome button and shows its node and projects', async () => {
+    await page.getByRole('button', { name: 'Try the demo account' }).click();
+    const account = page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ });
+    await account.waitFor({ timeout: 30_000 });
+    await account.click();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('treeitem', { name: /Project Acme Web, default project/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /Project Staging/ }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-demo-account.png') });
+  });
+
+  it('adds an account by typing a token into the real password box', async () => {
+    const token = 'dop_v1_' + 'c0ffee00'.repeat(8);
+    await fetch(`${fakeUrl}/__fake/tokens`, { method: 'POST', body: JSON.stringify({ profiles: { [token]: { email: 'ui@example.com', teamName: 'UI Team' } } }) });
+    await page.getByRole('button', { name: /Add Account/ }).first().click();
+    const box = page.locator('.quick-input-widget input');
+    await box.waitFor({ timeout: 15_000 });
+    assert.equal(await box.getAttribute('type'), 'password');
+    await box.fill(token);
+    await box.press('Enter');
+    await page.getByRole('treeitem', { name: /DigitalOcean account UI Team/ }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-token-account.png') });
+  });
+});
