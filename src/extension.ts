@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { ClientRegistry } from './accounts/clients';
+import { ensureDemoAccount } from './accounts/demoAccount';
 import { registerAccountCommands } from './commands/accounts';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './commands/userInput';
 import { createLogger } from './log';
@@ -48,6 +49,11 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
       }
     }),
   );
+
+  // `npm start` without a token: open on the demo account (stored locally; no request is made).
+  if (process.env.DIGITALOCEAN_EXPLORER_START_WITH_DEMO === '1' && store.list().length === 0) {
+    void ensureDemoAccount(store);
+  }
 
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     return {

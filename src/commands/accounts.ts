@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Account } from '../api';
 import { type AccountInfo, type AccountStore, tokenProblem } from '../accounts/accountStore';
 import type { ClientRegistry } from '../accounts/clients';
+import { ensureDemoAccount } from '../accounts/demoAccount';
 import { doctlConfigPath, findExistingTokens } from '../credentials/tokenSources';
 import type { ResourceExplorer } from '../tree/explorer';
 import { AccountNode } from '../tree/nodes/accountNode';
@@ -15,8 +16,6 @@ export interface AccountCommandDeps extends CommandServices {
   explorer: ResourceExplorer;
   treeView: vscode.TreeView<unknown>;
 }
-
-const DEMO_LABEL = 'Acme Demo Team (demo)';
 
 export function registerAccountCommands(deps: AccountCommandDeps): vscode.Disposable[] {
   const { store, clients, explorer, input } = deps;
@@ -91,11 +90,10 @@ export function registerAccountCommands(deps: AccountCommandDeps): vscode.Dispos
     }),
 
     registerCommand(deps, 'digitalocean.addDemoAccount', 'Add demo account', async () => {
-      const existing = store.list().find((a) => a.demo);
-      const info = existing ?? (await store.add({ label: DEMO_LABEL, demo: true, email: 'demo@acme.example', teamName: 'Acme Demo Team' }, undefined));
-      if (!existing) deps.log.info('Demo account added');
-      await reveal(info.id);
-      return info.id;
+      const { account, added } = await ensureDemoAccount(store);
+      if (added) deps.log.info('Demo account added');
+      await reveal(account.id);
+      return account.id;
     }),
 
     registerCommand(deps, 'digitalocean.importTokens', 'Import tokens', async () => {

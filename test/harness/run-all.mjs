@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, against real things on loopback.
+//   0. static      typecheck (tsc) and lint (eslint)
 //   1. unit        mocha in Node: client, rate limits, parsing (fake API in process, fault injection)
 //   2. contract    the client against the fake API through Stoplight Prism (proxy, --errors)
 //   3. integration mocha inside the real VS Code extension host (VS Code server + headless
@@ -100,6 +101,20 @@ async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   log('building');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
+
+  if (wants('static')) {
+    for (const [name, args] of [
+      ['typecheck', [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT, '--noEmit']],
+      ['lint', [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts']],
+    ]) {
+      try {
+        execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+        record(name, 1, 0);
+      } catch {
+        record(name, 0, 1);
+      }
+    }
+  }
 
   if (wants('unit')) await mocha('unit', testFiles('dist-test/unit', '.test.js'));
 
