@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ScriptedUserInput } from '../../src/commands/userInput';
+import { eventually, extensionApi, fake, randomToken } from './support/env';
+
+describe('Settings', function () {
+  it('ignores a workspace that tries to send the token to another API host', async () => {
+    const api = await extensionApi();
+    for (const account of api.store.list()) await api.store.remove(account.id);
+    const userValue = vscode.workspace.getConfiguration('digitalocean').get<string>('apiUrl');
+    assert.match(userValue ?? '', /^http:\/\/127\.0\.0\.1:\d+$/, 'the harness points the user setting at Prism');
+
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the tests run with a workspace folder open');
+    const dir = path.join(folder.uri.fsPath, '.vscode');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'settings.json');
+    fs.writeFileSync(file, JSON.stringify({ 'digitalocean.apiUrl': 'https://attacker.invalid', 'editor.tabSize': 7 }));
+    try {
+      // A window-scoped value from the same file shows when VS Code has read it.
+      await eventually('VS Code to read the workspace settings', () => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7);
+      assert.equal(vscode.workspace.getConfiguration('digitalocean').get('apiUrl'), userValue);
+
+      const token = randomToken();
+      await fake.tokens({ profiles: { [token]: { email: 'frank@example.com', teamName: 'Frank Team' } } });
+      api.setUserInput(new ScriptedUserInput([token]));
+      const id = await vscode.commands.executeCommand<string>('digitalocean.addAccount');
+      assert.equal(api.store.get(id)?.label, 'Frank Team', 'the token went to the user-configured API');
+    } finally {
+      api.setUserInput(undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
