@@ -4,6 +4,7 @@ import { AccountStore } from './accounts/accountStore';
 import { ClientRegistry } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
 import { registerAccountCommands } from './commands/accounts';
+import { registerResourceCommands } from './commands/resources';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './commands/userInput';
 import { createLogger } from './log';
 import { ResourceExplorer } from './tree/explorer';
@@ -31,8 +32,15 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   };
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`);
-  const explorer = new ResourceExplorer(store, clients);
+  const explorer = new ResourceExplorer(store, clients, context.globalState);
   const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true });
+  const showViewState = () => {
+    treeView.description = explorer.filter ? `filter: ${explorer.filter}` : undefined;
+    void vscode.commands.executeCommand('setContext', 'digitalocean.filtered', explorer.filter !== undefined);
+    void vscode.commands.executeCommand('setContext', 'digitalocean.grouping', explorer.grouping);
+  };
+  showViewState();
+  explorer.setVisible(treeView.visible);
 
   const realInput = new VsCodeUserInput();
   const input = new SwitchableUserInput(realInput);
@@ -42,6 +50,9 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     explorer,
     treeView,
     ...registerAccountCommands({ log, input, store, clients, explorer, treeView: treeView as vscode.TreeView<unknown> }),
+    ...registerResourceCommands({ log, input, explorer }),
+    treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
+    explorer.onDidChangeViewState(showViewState),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('digitalocean')) {
         clients.invalidate();

@@ -75,6 +75,15 @@ export class DigitalOceanClient {
   /** One page of a collection. */
   async listPage<T>(kind: ResourceKind<T>, page: number, options: CallOptions = {}): Promise<ListPage<T>> {
     const path = collectionPath(kind as ResourceKind<unknown>, options.parents);
+    if (kind.singleton) {
+      try {
+        const body = await this.request<Record<string, unknown>>('GET', path, { signal: options.signal, query: options.query });
+        return { items: [expectKey(body, kind.singleKey, path) as T], page: 1, lastPage: 1, total: 1 };
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === 'not_found') return { items: [], page: 1, lastPage: 1, total: 0 };
+        throw error;
+      }
+    }
     const query = kind.paginated ? { ...options.query, page, per_page: this.perPage } : options.query;
     const body = await this.request<ListBody>('GET', path, { signal: options.signal, query });
     const items = expectKey(body, kind.collectionKey, path);
@@ -95,7 +104,7 @@ export class DigitalOceanClient {
    */
   async listAll<T>(kind: ResourceKind<T>, options: CallOptions = {}): Promise<T[]> {
     const first = await this.listPage(kind, 1, options);
-    if (!kind.paginated) return first.items;
+    if (!kind.paginated || kind.singleton) return first.items;
     if (first.lastPage === undefined) return this.listSequentially(kind, first, options);
     if (first.lastPage <= 1) return first.items;
 

@@ -166,10 +166,6 @@ export function registerAccountCommands(deps: AccountCommandDeps): vscode.Dispos
       deps.log.info(`Account removed: ${account.label}`);
     }),
 
-    registerCommand(deps, 'digitalocean.refresh', 'Refresh', (arg) => {
-      explorer.refresh(arg instanceof AccountNode ? arg : undefined);
-    }),
-
     registerCommand(deps, 'digitalocean.showLog', 'Show log', () => deps.log.show(true)),
   ];
 }

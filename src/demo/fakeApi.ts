@@ -41,6 +41,8 @@ interface PendingAction {
   dueAt: number;
   effect: () => void;
   fail: boolean;
+  /** Runs when the action ends, completed or errored (unlocking a droplet). */
+  always?: () => void;
 }
 
 type Handler = (params: string[], ctx: Ctx) => FakeResponse;
@@ -232,7 +234,7 @@ export class FakeDigitalOcean {
   // ---- actions ----------------------------------------------------------------------------------
 
   /** Starts an action that completes after actionDurationMs and then applies its effect. */
-  startAction(type: string, resourceType: string, resourceId: number | null, regionSlug: string | null, effect: () => void): Json {
+  startAction(type: string, resourceType: string, resourceId: number | null, regionSlug: string | null, effect: () => void, always?: () => void): Json {
     const id = this.nextActionId++;
     const action: Json = {
       id,
@@ -248,7 +250,7 @@ export class FakeDigitalOcean {
     this.actions.set(id, action);
     const fail = this.failNextActions > 0;
     if (fail) this.failNextActions--;
-    this.pending.set(id, { action, dueAt: this.clock() + this.actionDurationMs, effect, fail });
+    this.pending.set(id, { action, dueAt: this.clock() + this.actionDurationMs, effect, fail, always });
     if (this.actionDurationMs <= 0) this.settle();
     return action;
   }
@@ -266,6 +268,7 @@ export class FakeDigitalOcean {
         pending.action.status = 'completed';
         pending.effect();
       }
+      pending.always?.();
     }
   }
 
@@ -536,7 +539,11 @@ export class FakeDigitalOcean {
     }
     if (!effect) return this.unprocessable(`${String(type)} is not a valid droplet action type.`);
     if (droplet.locked) return this.unprocessable('Droplet already has a pending event.');
-    const action = this.startAction(type, 'droplet', droplet.id, regionSlug, effect);
+    // Like the real API, the droplet is locked while the action runs.
+    droplet.locked = true;
+    const action = this.startAction(type, 'droplet', droplet.id, regionSlug, effect, () => {
+      droplet.locked = false;
+    });
     return this.json(201, { action });
   }
 }

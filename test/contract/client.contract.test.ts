@@ -40,7 +40,7 @@ describe('Client contract through Prism', function () {
 
   beforeEach(() => control('POST', '/__fake/reset'));
 
-  const topLevel = ALL_KINDS.filter((k) => typeof k.path === 'string' && k.kind !== 'registry');
+  const topLevel = ALL_KINDS.filter((k) => typeof k.path === 'string');
   for (const kind of topLevel) {
     it(`lists ${kind.pluralLabel} (${String(kind.path)})`, async () => {
       const items = await client.listAll(kind as ResourceKind<unknown>, kind.kind === 'image' ? { query: { private: true } } : {});
@@ -74,10 +74,10 @@ describe('Client contract through Prism', function () {
       const records = await client.listAll(ALL_KINDS.find((k) => k.kind === 'domain_record')!, { parents: [d.name] });
       assert.ok(records.length > 0);
     }
-    const reg = await client.request<{ registry: { name: string } }>('GET', registry.path as string);
-    const repositories = await client.listAll(registryRepository, { parents: [reg.registry.name] });
+    const [reg] = await client.listAll(registry);
+    const repositories = await client.listAll(registryRepository, { parents: [reg.name] });
     for (const r of repositories) {
-      const tags = await client.listAll(ALL_KINDS.find((k) => k.kind === 'registry_tag')!, { parents: [reg.registry.name, r.name] });
+      const tags = await client.listAll(ALL_KINDS.find((k) => k.kind === 'registry_tag')!, { parents: [reg.name, r.name] });
       assert.ok(tags.length > 0);
     }
   });

@@ -27,6 +27,8 @@ export interface ResourceKind<T = unknown> {
   readonly paginated: boolean;
   /** The parent kind, for nested kinds. */
   readonly parent?: string;
+  /** The path answers one object (`singleKey`) instead of a list; 404 means there is none. */
+  readonly singleton?: boolean;
 }
 
 export function defineKind<T>(kind: ResourceKind<T>): ResourceKind<T> {

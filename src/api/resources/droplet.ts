@@ -78,3 +78,16 @@ export const droplet = defineKind<Droplet>({
 export function publicIpv4(d: Droplet): string | undefined {
   return d.networks.v4.find((n) => n.type === 'public')?.ip_address;
 }
+
+/** `/v2/sizes`: the droplet sizes with their prices. */
+export const dropletSize = defineKind<DropletSize>({
+  kind: 'size',
+  label: 'Size',
+  pluralLabel: 'Sizes',
+  path: '/v2/sizes',
+  collectionKey: 'sizes',
+  singleKey: 'size',
+  idOf: (s) => s.slug,
+  nameOf: (s) => s.slug,
+  paginated: true,
+});

@@ -1,10 +1,10 @@
 /** Every resource kind the client knows, by its `kind` key. */
 import type { ResourceKind } from './descriptor';
-import { droplet } from './droplet';
+import { droplet, dropletSize } from './droplet';
 import { volume } from './volume';
 import { snapshot } from './snapshot';
 import { image } from './image';
-import { kubernetesCluster, nodePool } from './kubernetes';
+import { kubernetesCluster, kubernetesNode, nodePool } from './kubernetes';
 import { connectionPool, databaseCluster, databaseDb, databaseUser } from './database';
 import { registry, registryRepository, registryTag } from './registry';
 import { firewall, loadBalancer, reservedIp, reservedIpv6, vpc } from './networking';
@@ -27,11 +27,13 @@ export * from './account';
 
 export const ALL_KINDS: readonly ResourceKind<never>[] = [
   droplet,
+  dropletSize,
   volume,
   snapshot,
   image,
   kubernetesCluster,
   nodePool,
+  kubernetesNode,
   databaseCluster,
   databaseDb,
   databaseUser,

@@ -77,3 +77,17 @@ export const nodePool = defineKind<NodePool>({
   paginated: false,
   parent: 'kubernetes_cluster',
 });
+
+/** Nodes come inside their node pool; the path is for deleting or recycling one. */
+export const kubernetesNode = defineKind<KubernetesNode>({
+  kind: 'kubernetes_node',
+  label: 'Node',
+  pluralLabel: 'Nodes',
+  path: (clusterId, poolId) => `/v2/kubernetes/clusters/${clusterId}/node_pools/${poolId}/nodes`,
+  collectionKey: 'nodes',
+  singleKey: 'node',
+  idOf: (n) => n.id,
+  nameOf: (n) => n.name,
+  paginated: false,
+  parent: 'node_pool',
+});

@@ -38,6 +38,7 @@ export const registry = defineKind<Registry>({
   idOf: (r) => r.name,
   nameOf: (r) => r.name,
   paginated: false,
+  singleton: true,
 });
 
 export const registryRepository = defineKind<RegistryRepository>({

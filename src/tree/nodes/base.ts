@@ -9,6 +9,11 @@ export abstract class ExplorerNode {
   getChildren(): Promise<ExplorerNode[]> | ExplorerNode[] {
     return [];
   }
+
+  /** Forgets what this node has loaded, so a refresh of it asks the API again. */
+  invalidate(): void {
+    // nothing cached by default
+  }
 }
 
 /** A leaf that explains a problem and offers the command that fixes it (Retry, Update Token). */

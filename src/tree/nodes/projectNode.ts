@@ -1,15 +1,30 @@
 import * as vscode from 'vscode';
-import type { Project } from '../../api';
+import { type App, type Project, app, parseUrn } from '../../api';
+import { perMonth } from '../format';
+import { type AnyPresenter, PROJECT_PRESENTERS } from '../kinds';
+import type { TreeServices } from '../services';
 import type { AccountNode } from './accountNode';
-import { ExplorerNode } from './base';
+import { ExplorerNode, MessageNode } from './base';
+import { errorNode } from './folderNode';
+import { KindGroupNode } from './kindGroupNode';
 
-/** A project of an account. Its resources come with the explorer issue. */
+interface ProjectContents {
+  /** kind → ids of that kind in the project */
+  ids: Map<string, Set<string>>;
+  /** URNs of kinds the explorer does not show (Spaces buckets, …) */
+  other: string[];
+  appsError?: unknown;
+}
+
+/** A project: its resources grouped by kind, resolved from its URNs against the kind lists. */
 export class ProjectNode extends ExplorerNode {
   readonly id: string;
+  summary?: { count: number; cost?: number };
 
   constructor(
     override readonly parent: AccountNode,
     readonly project: Project,
+    private readonly services: TreeServices,
   ) {
     super();
     this.id = `${parent.id}/project:${project.id}`;
@@ -17,14 +32,103 @@ export class ProjectNode extends ExplorerNode {
 
   toTreeItem(): vscode.TreeItem {
     const p = this.project;
-    const item = new vscode.TreeItem(p.name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(p.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = p.is_default ? 'project.default' : 'project';
     const environment = p.environment && p.environment !== p.name ? p.environment : undefined;
-    item.description = [p.is_default ? 'default' : undefined, environment].filter(Boolean).join(' · ');
-    item.tooltip = [p.name, p.description, p.purpose].filter(Boolean).join('\n');
+    const count = this.summary ? `${this.summary.count} resource${this.summary.count === 1 ? '' : 's'}` : undefined;
+    item.description = [p.is_default ? 'default' : undefined, environment, count, perMonth(this.summary?.cost)].filter(Boolean).join(' · ');
+    item.tooltip = new vscode.MarkdownString([`**${p.name}**`, p.description, p.purpose, this.summary?.cost !== undefined ? `Estimated ${perMonth(this.summary.cost)} (droplets, volumes, Kubernetes nodes, load balancers, reserved IPs)` : undefined].filter(Boolean).join('\n\n'));
     item.iconPath = new vscode.ThemeIcon(p.is_default ? 'star-full' : 'folder');
-    item.accessibilityInformation = { label: `Project ${p.name}${p.is_default ? ', default project' : ''}${p.environment ? `, ${p.environment}` : ''}` };
+    item.accessibilityInformation = { label: [`Project ${p.name}`, p.is_default ? 'default project' : undefined, environment, count, perMonth(this.summary?.cost)].filter(Boolean).join(', ') };
     return item;
+  }
+
+  private get cache() {
+    return this.services.cacheFor(this.parent.account);
+  }
+
+  /** What is in the project: one request for its URNs, plus the account's app list (apps carry project_id). */
+  private async contents(): Promise<ProjectContents> {
+    const [urns, apps] = await Promise.all([this.cache.projectResources(this.project.id), this.cache.list(app).then((a) => ({ a }), (e: unknown) => ({ e }))]);
+    const ids = new Map<string, Set<string>>();
+    const other: string[] = [];
+    for (const resource of urns) {
+      const { kind, id } = parseUrn(resource.urn);
+      if (!kind) {
+        other.push(resource.urn);
+        continue;
+      }
+      if (!ids.has(kind.kind)) ids.set(kind.kind, new Set());
+      ids.get(kind.kind)!.add(id);
+    }
+    if ('a' in apps) {
+      const mine = apps.a.filter((x: App) => x.project_id === this.project.id || (!x.project_id && this.project.is_default));
+      if (mine.length) ids.set(app.kind, new Set(mine.map((x: App) => x.id)));
+      return { ids, other };
+    }
+    return { ids, other, appsError: apps.e };
+  }
+
+  private itemsOf(presenter: AnyPresenter, ids: Set<string>): Promise<unknown[]> {
+    return this.cache.list(presenter.kind, [], presenter.listQuery).then((all) => all.filter((i) => ids.has(presenter.kind.idOf(i as never))));
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    let contents: ProjectContents;
+    try {
+      contents = await this.contents();
+    } catch (error) {
+      return [errorNode(this, 'Could not list the project\'s resources', error)];
+    }
+    const account = this.parent.account;
+    const nodes: ExplorerNode[] = [];
+    for (const presenter of PROJECT_PRESENTERS) {
+      if (presenter.kind.kind === app.kind && contents.appsError) {
+        const error = contents.appsError;
+        nodes.push(new KindGroupNode(this, account, presenter, () => Promise.reject(error), this.services));
+        continue;
+      }
+      const ids = contents.ids.get(presenter.kind.kind);
+      if (!ids?.size) continue;
+      nodes.push(new KindGroupNode(this, account, presenter, () => this.itemsOf(presenter, ids), this.services, ids.size));
+    }
+    if (contents.other.length) {
+      nodes.push(new MessageNode(`${this.id}/other`, `${contents.other.length} other resource${contents.other.length === 1 ? '' : 's'}`, { detail: contents.other.join(', ') }));
+    }
+    return nodes.length ? nodes : [new MessageNode(`${this.id}/empty`, 'No resources in this project')];
+  }
+
+  /** Counts and estimated cost, shown in the description once known. Errors leave them out. */
+  async loadSummary(): Promise<void> {
+    try {
+      const contents = await this.contents();
+      let count = contents.other.length;
+      let cost = 0;
+      let costKnown = true;
+      const ctx = this.services.present(this.parent.account);
+      await Promise.all(
+        PROJECT_PRESENTERS.map(async (presenter) => {
+          const ids = contents.ids.get(presenter.kind.kind);
+          if (!ids?.size) return;
+          count += ids.size;
+          if (!presenter.monthlyCost) return;
+          if (presenter.kind.kind === 'kubernetes_cluster') await this.cache.sizes();
+          for (const item of await this.itemsOf(presenter, ids)) {
+            const c = presenter.monthlyCost(item, ctx);
+            if (c === undefined) costKnown = false;
+            else cost += c;
+          }
+        }),
+      );
+      this.summary = { count, cost: costKnown ? cost : undefined };
+    } catch {
+      this.summary = undefined;
+    }
+    this.services.changed(this);
+  }
+
+  override invalidate(): void {
+    this.cache.invalidate('project_resource');
   }
 }

@@ -1,0 +1,50 @@
+/** Commands on any resource node and on the view: copy, open in the control panel, group, filter, refresh. */
+import * as vscode from 'vscode';
+import type { ResourceExplorer } from '../tree/explorer';
+import { ExplorerNode } from '../tree/nodes/base';
+import { ResourceNode } from '../tree/nodes/resourceNode';
+import type { Grouping } from '../tree/services';
+import { type CommandServices, registerCommand } from './register';
+
+export interface ResourceCommandDeps extends CommandServices {
+  explorer: ResourceExplorer;
+}
+
+function resourceArg(arg: unknown): ResourceNode {
+  if (arg instanceof ResourceNode) return arg;
+  throw new Error('Run this command from a resource in the DigitalOcean view.');
+}
+
+async function copy(what: string, text: string | undefined): Promise<void> {
+  if (!text) throw new Error(`This resource has no ${what}.`);
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`$(check) Copied ${what}: ${text}`, 4000);
+}
+
+export function registerResourceCommands(deps: ResourceCommandDeps): vscode.Disposable[] {
+  const { explorer, input } = deps;
+  const grouping = (g: Grouping, title: string) => registerCommand(deps, `digitalocean.groupBy.${g}`, title, () => explorer.setGrouping(g));
+  return [
+    registerCommand(deps, 'digitalocean.copyId', 'Copy ID', (arg) => copy('ID', resourceArg(arg).resourceId)),
+    registerCommand(deps, 'digitalocean.copyName', 'Copy name', (arg) => copy('name', resourceArg(arg).name)),
+    registerCommand(deps, 'digitalocean.copyIp', 'Copy IP', (arg) => copy('IP address', resourceArg(arg).ip)),
+    registerCommand(deps, 'digitalocean.openInControlPanel', 'Open in control panel', async (arg) => {
+      const url = resourceArg(arg).consoleUrl();
+      if (!url) throw new Error('This resource has no page in the control panel.');
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+    }),
+    grouping('project', 'Group by project'),
+    grouping('kind', 'Group by kind'),
+    grouping('region', 'Group by region'),
+    registerCommand(deps, 'digitalocean.filter', 'Filter', async () => {
+      const text = await input.inputBox({
+        title: 'Filter DigitalOcean resources',
+        prompt: 'Show resources whose name or a tag contains this text, or whose region is exactly this (e.g. nyc3). Empty clears the filter.',
+        value: explorer.filter ?? '',
+      });
+      explorer.setFilter(text);
+    }),
+    registerCommand(deps, 'digitalocean.clearFilter', 'Clear filter', () => explorer.setFilter(undefined)),
+    registerCommand(deps, 'digitalocean.refresh', 'Refresh', (arg) => explorer.refresh(arg instanceof ExplorerNode ? arg : undefined)),
+  ];
+}

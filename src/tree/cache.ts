@@ -1,0 +1,101 @@
+/**
+ * What the tree knows about one account: each list fetched at most once until refreshed, with
+ * concurrent askers sharing one request. A failed list is not cached, so Retry asks again.
+ * The tree never calls the client directly; it asks this cache.
+ */
+import { ApiError, type Balance, type DigitalOceanClient, type DropletSize, dropletSize, type ProjectResource, type QueryValue, type ResourceKind, projectResource } from '../api';
+
+export interface ListKey {
+  kind: ResourceKind<never> | ResourceKind<unknown>;
+  parents?: readonly string[];
+  query?: Record<string, QueryValue>;
+}
+
+const BALANCE_TTL_MS = 5 * 60_000;
+
+export class AccountCache {
+  private readonly lists = new Map<string, Promise<unknown[]>>();
+  private readonly settled = new Map<string, unknown[]>();
+  private balanceEntry?: { at: number; value: Promise<Balance> };
+
+  /** The client is asked for each time: updating the token replaces it. */
+  constructor(private readonly clientFor: () => DigitalOceanClient) {}
+
+  get client(): DigitalOceanClient {
+    return this.clientFor();
+  }
+
+  /** Every item of a kind (under its parents), from cache or from one shared request. */
+  list<T>(kind: ResourceKind<T>, parents: readonly string[] = [], query?: Record<string, QueryValue>): Promise<T[]> {
+    const key = cacheKey(kind as ResourceKind<unknown>, parents, query);
+    let entry = this.lists.get(key);
+    if (!entry) {
+      entry = this.client.listAll(kind as ResourceKind<unknown>, { parents, query }).then(
+        (items) => {
+          this.settled.set(key, items);
+          return items;
+        },
+        (error: unknown) => {
+          this.lists.delete(key);
+          throw error;
+        },
+      );
+      this.lists.set(key, entry);
+    }
+    return entry as Promise<T[]>;
+  }
+
+  /** The list if it has been loaded, without asking the API. */
+  peek<T>(kind: ResourceKind<T>, parents: readonly string[] = [], query?: Record<string, QueryValue>): T[] | undefined {
+    return this.settled.get(cacheKey(kind as ResourceKind<unknown>, parents, query)) as T[] | undefined;
+  }
+
+  projectResources(projectId: string): Promise<ProjectResource[]> {
+    return this.list(projectResource, [projectId]);
+  }
+
+  balance(): Promise<Balance> {
+    if (!this.balanceEntry || Date.now() - this.balanceEntry.at > BALANCE_TTL_MS) {
+      const value = this.client.balance();
+      this.balanceEntry = { at: Date.now(), value };
+      value.catch(() => (this.balanceEntry = undefined));
+    }
+    return this.balanceEntry.value;
+  }
+
+  /** Sizes with prices, for costs; an account without access to /v2/sizes just shows no node pool cost. */
+  async sizes(): Promise<Map<string, DropletSize>> {
+    try {
+      const sizes = await this.list(dropletSize);
+      return new Map(sizes.map((s) => [s.slug, s]));
+    } catch (error) {
+      if (error instanceof ApiError && error.kind !== 'cancelled') return new Map();
+      throw error;
+    }
+  }
+
+  /** Puts a fresh copy of one item into every cached list of its kind (after a poll). */
+  replace<T>(kind: ResourceKind<T>, item: T): void {
+    const id = kind.idOf(item);
+    for (const [key, items] of this.settled) {
+      if (!key.startsWith(`${kind.kind}|`)) continue;
+      const index = (items as T[]).findIndex((x) => kind.idOf(x) === id);
+      if (index >= 0) (items as T[])[index] = item;
+    }
+  }
+
+  /** Forgets lists: one kind's, or everything. */
+  invalidate(kind?: string): void {
+    for (const key of [...this.lists.keys()]) {
+      if (!kind || key.startsWith(`${kind}|`)) {
+        this.lists.delete(key);
+        this.settled.delete(key);
+      }
+    }
+    if (!kind) this.balanceEntry = undefined;
+  }
+}
+
+function cacheKey(kind: ResourceKind<unknown>, parents: readonly string[], query?: Record<string, QueryValue>): string {
+  return `${kind.kind}|${parents.join('/')}|${query ? JSON.stringify(query) : ''}`;
+}

@@ -1,0 +1,45 @@
+import { type Droplet, droplet, publicIpv4 } from '../../api';
+import { memory, mdTable, perMonth } from '../format';
+import { CONTROL_PANEL, type Presenter } from './presenter';
+
+const STATES: Record<string, { icon: string; color: string; word: string }> = {
+  active: { icon: 'vm-running', color: 'charts.green', word: 'running' },
+  off: { icon: 'vm-outline', color: 'disabledForeground', word: 'off' },
+  new: { icon: 'vm-active', color: 'charts.yellow', word: 'starting' },
+  archive: { icon: 'archive', color: 'disabledForeground', word: 'archived' },
+};
+
+export const dropletPresenter: Presenter<Droplet> = {
+  kind: droplet,
+  placement: 'project',
+  icon: 'vm',
+  style(d) {
+    if (d.locked && d.status !== 'new') return { state: 'busy', icon: 'loading~spin', color: 'charts.yellow' };
+    const s = STATES[d.status] ?? { icon: 'vm', color: 'foreground', word: d.status };
+    return { state: s.word, icon: s.icon, color: s.color };
+  },
+  transitional: (d) => d.status === 'new' || d.locked,
+  description(d, ctx) {
+    const state = this.style!(d).state;
+    return [state === 'running' ? undefined : state, publicIpv4(d), d.region.slug, d.size_slug, perMonth(this.monthlyCost!(d, ctx))].filter(Boolean).join(' · ');
+  },
+  tooltip(d, ctx) {
+    return mdTable(`Droplet ${d.name}`, [
+      ['Status', this.style!(d).state],
+      ['Public IPv4', publicIpv4(d)],
+      ['Private IPv4', d.networks.v4.find((n) => n.type === 'private')?.ip_address],
+      ['IPv6', d.networks.v6[0]?.ip_address],
+      ['Region', `${d.region.name} (${d.region.slug})`],
+      ['Size', `${d.size_slug}: ${d.vcpus} vCPU, ${memory(d.memory)} RAM, ${d.disk} GB disk`],
+      ['Image', [d.image.distribution, d.image.name].filter(Boolean).join(' ')],
+      ['Monthly price', perMonth(this.monthlyCost!(d, ctx))],
+      ['Tags', d.tags.join(', ')],
+      ['ID', d.id],
+    ]);
+  },
+  region: (d) => d.region.slug,
+  ip: (d) => publicIpv4(d),
+  tags: (d) => d.tags,
+  monthlyCost: (d) => d.size?.price_monthly,
+  consoleUrl: (d) => `${CONTROL_PANEL}/droplets/${d.id}`,
+};

@@ -1,0 +1,44 @@
+/** Every presented kind, in the order kind groups are shown. */
+import type { Presenter } from './presenter';
+import { dropletPresenter } from './droplet';
+import { imagePresenter, snapshotPresenter, volumePresenter } from './storage';
+import { kubernetesClusterPresenter } from './kubernetes';
+import { databaseClusterPresenter } from './database';
+import { registryPresenter } from './registry';
+import { firewallPresenter, loadBalancerPresenter, reservedIpPresenter, reservedIpv6Presenter, vpcPresenter } from './networking';
+import { domainPresenter } from './domain';
+import { appPresenter, cdnEndpointPresenter, certificatePresenter, functionsNamespacePresenter, uptimeCheckPresenter } from './platform';
+import { sshKeyPresenter, tagPresenter } from './account';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous registry
+export type AnyPresenter = Presenter<any>;
+
+export const PRESENTERS: readonly AnyPresenter[] = [
+  dropletPresenter,
+  kubernetesClusterPresenter,
+  appPresenter,
+  databaseClusterPresenter,
+  volumePresenter,
+  loadBalancerPresenter,
+  reservedIpPresenter,
+  domainPresenter,
+  registryPresenter,
+  functionsNamespacePresenter,
+  snapshotPresenter,
+  imagePresenter,
+  reservedIpv6Presenter,
+  firewallPresenter,
+  vpcPresenter,
+  certificatePresenter,
+  cdnEndpointPresenter,
+  uptimeCheckPresenter,
+  sshKeyPresenter,
+  tagPresenter,
+];
+
+export const PROJECT_PRESENTERS = PRESENTERS.filter((p) => p.placement === 'project');
+export const ACCOUNT_PRESENTERS = PRESENTERS.filter((p) => p.placement === 'account');
+
+export function presenterForUrnKind(kind: string): AnyPresenter | undefined {
+  return PRESENTERS.find((p) => p.kind.kind === kind);
+}

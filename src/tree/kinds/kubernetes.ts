@@ -1,0 +1,92 @@
+import { type KubernetesCluster, type KubernetesNode, type NodePool, kubernetesCluster, kubernetesNode, nodePool } from '../../api';
+import { mdTable, perMonth, relativeTime } from '../format';
+import { CONTROL_PANEL, type PresentContext, type Presenter } from './presenter';
+
+const CLUSTER_TRANSITIONS = new Set(['provisioning', 'upgrading', 'deleting', 'degraded']);
+
+function poolCost(pool: NodePool, ctx: PresentContext): number | undefined {
+  const price = ctx.size(pool.size)?.price_monthly;
+  return price === undefined ? undefined : price * pool.count;
+}
+
+export const kubernetesNodePresenter: Presenter<KubernetesNode> = {
+  kind: kubernetesNode,
+  placement: 'child',
+  icon: 'server',
+  style: (n) => ({ state: n.status.state, color: n.status.state === 'running' ? 'charts.green' : 'charts.yellow' }),
+  description: (n) => (n.status.state === 'running' ? '' : n.status.state),
+  tooltip: (n, ctx) =>
+    mdTable(`Node ${n.name}`, [
+      ['State', n.status.state],
+      ['Droplet', n.droplet_id],
+      ['Created', relativeTime(n.created_at, ctx.now)],
+      ['ID', n.id],
+    ]),
+};
+
+export const nodePoolPresenter: Presenter<NodePool> = {
+  kind: nodePool,
+  placement: 'child',
+  icon: 'layers',
+  description(p, ctx) {
+    const scale = p.auto_scale ? `${p.count} nodes (autoscale ${p.min_nodes}–${p.max_nodes})` : `${p.count} nodes`;
+    return [scale, p.size, perMonth(poolCost(p, ctx))].filter(Boolean).join(' · ');
+  },
+  tooltip: (p, ctx) =>
+    mdTable(`Node pool ${p.name}`, [
+      ['Nodes', p.count],
+      ['Size', p.size],
+      ['Autoscale', p.auto_scale ? `${p.min_nodes}–${p.max_nodes} nodes` : 'off'],
+      ['Monthly price', perMonth(poolCost(p, ctx))],
+      ['ID', p.id],
+    ]),
+  monthlyCost: poolCost,
+  async children(p, parents, ctx) {
+    if (p.nodes.length === 0) return [ctx.message(`${p.id}:none`, 'No nodes yet')];
+    return ctx.resources(kubernetesNodePresenter, p.nodes, [...parents, p.id]);
+  },
+};
+
+export const kubernetesClusterPresenter: Presenter<KubernetesCluster> = {
+  kind: kubernetesCluster,
+  placement: 'project',
+  icon: 'symbol-namespace',
+  style: (c) => ({
+    state: c.status.state,
+    icon: CLUSTER_TRANSITIONS.has(c.status.state) ? 'loading~spin' : undefined,
+    color: c.status.state === 'running' ? 'charts.green' : c.status.state === 'error' ? 'charts.red' : 'charts.yellow',
+  }),
+  transitional: (c) => CLUSTER_TRANSITIONS.has(c.status.state),
+  description(c, ctx) {
+    const nodes = c.node_pools.reduce((sum, p) => sum + p.count, 0);
+    return [c.status.state === 'running' ? undefined : c.status.state, c.version, `${nodes} nodes`, c.region, perMonth(this.monthlyCost!(c, ctx))].filter(Boolean).join(' · ');
+  },
+  tooltip(c, ctx) {
+    return mdTable(`Kubernetes cluster ${c.name}`, [
+      ['Status', c.status.message ? `${c.status.state}: ${c.status.message}` : c.status.state],
+      ['Version', c.version],
+      ['Region', c.region],
+      ['Node pools', c.node_pools.map((p) => `${p.name} (${p.count} × ${p.size})`).join(', ')],
+      ['Endpoint', c.endpoint],
+      ['High availability', c.ha ? 'yes' : 'no'],
+      ['Monthly price (nodes)', perMonth(this.monthlyCost!(c, ctx))],
+      ['ID', c.id],
+    ]);
+  },
+  region: (c) => c.region,
+  tags: (c) => (c.tags ?? []).filter((t) => !t.startsWith('k8s')),
+  monthlyCost(c, ctx) {
+    let total = 0;
+    for (const pool of c.node_pools) {
+      const cost = poolCost(pool, ctx);
+      if (cost === undefined) return undefined;
+      total += cost;
+    }
+    return total;
+  },
+  // Node pools come inside the cluster object: no extra request.
+  async children(c, parents, ctx) {
+    return ctx.resources(nodePoolPresenter, c.node_pools, [...parents, c.id]);
+  },
+  consoleUrl: (c) => `${CONTROL_PANEL}/kubernetes/clusters/${c.id}`,
+};

@@ -1,0 +1,71 @@
+/**
+ * How one resource kind looks in the tree: label, description, icon, state, tooltip, cost and
+ * children. One file per kind in this folder, registered in index.ts; the kind itself (paths,
+ * keys, types) is described once in src/api/resources.
+ */
+import type { DropletSize, QueryValue, ResourceKind } from '../../api';
+import type { ExplorerNode } from '../nodes/base';
+
+/** What presenters may look up synchronously (from lists already loaded). */
+export interface PresentContext {
+  size(slug: string): DropletSize | undefined;
+  dropletName(id: number): string | undefined;
+  now: number;
+}
+
+/** What presenters get to build their children. */
+export interface ChildContext extends PresentContext {
+  /** A cached list of a (nested) kind. */
+  list<U>(kind: ResourceKind<U>, parents: string[]): Promise<U[]>;
+  /** Resource nodes for items of a kind, under the node being expanded. */
+  resources<U>(presenter: Presenter<U>, items: U[], parents: string[]): ExplorerNode[];
+  /** A folder that loads its children when expanded (errors become an error node with Retry). */
+  group(key: string, label: string, icon: string, load: () => Promise<ExplorerNode[]>, description?: string): ExplorerNode;
+  /** A plain informational leaf. */
+  message(key: string, label: string, detail?: string): ExplorerNode;
+}
+
+export type Placement =
+  /** Assigned to projects (URNs, or a project_id field). */
+  | 'project'
+  /** Account-wide: cannot belong to a project. */
+  | 'account'
+  /** Only ever shown below a parent resource. */
+  | 'child';
+
+export interface StateStyle {
+  /** A word for the state, used in contextValue, descriptions and accessible labels. */
+  state: string;
+  /** Codicon for this state, when it differs from the kind's icon. */
+  icon?: string;
+  /** Theme colour id for the icon (e.g. "charts.green"). */
+  color?: string;
+}
+
+export interface Presenter<T> {
+  readonly kind: ResourceKind<T>;
+  readonly placement: Placement;
+  /** Codicon name. */
+  readonly icon: string;
+  /** Extra query for the kind's list (custom images: `private=true`). */
+  readonly listQuery?: Record<string, QueryValue>;
+  label?(item: T): string;
+  description(item: T, ctx: PresentContext): string;
+  /** Markdown. */
+  tooltip(item: T, ctx: PresentContext): string;
+  style?(item: T): StateStyle;
+  /** While true, the explorer polls this item until it settles. */
+  transitional?(item: T): boolean;
+  region?(item: T): string | undefined;
+  ip?(item: T): string | undefined;
+  tags?(item: T): string[];
+  /** Estimated monthly cost in USD. */
+  monthlyCost?(item: T, ctx: PresentContext): number | undefined;
+  /** For kinds placed in projects by a field rather than a URN (apps). */
+  projectId?(item: T): string | undefined;
+  children?(item: T, parents: string[], ctx: ChildContext): Promise<ExplorerNode[]>;
+  /** The resource's page in the DigitalOcean control panel. */
+  consoleUrl?(item: T, parents: string[]): string;
+}
+
+export const CONTROL_PANEL = 'https://cloud.digitalocean.com';

@@ -1,0 +1,56 @@
+import { type Registry, type RegistryRepository, type RegistryTag, registry, registryRepository, registryTag } from '../../api';
+import { bytes, mdTable, relativeTime } from '../format';
+import { CONTROL_PANEL, type Presenter } from './presenter';
+
+export const registryTagPresenter: Presenter<RegistryTag> = {
+  kind: registryTag,
+  placement: 'child',
+  icon: 'tag',
+  description: (t, ctx) => [bytes(t.compressed_size_bytes), `updated ${relativeTime(t.updated_at, ctx.now)}`].join(' · '),
+  tooltip: (t, ctx) =>
+    mdTable(`${t.repository}:${t.tag}`, [
+      ['Compressed size', bytes(t.compressed_size_bytes)],
+      ['Size', bytes(t.size_bytes)],
+      ['Updated', relativeTime(t.updated_at, ctx.now)],
+      ['Digest', t.manifest_digest],
+    ]),
+};
+
+export const registryRepositoryPresenter: Presenter<RegistryRepository> = {
+  kind: registryRepository,
+  placement: 'child',
+  icon: 'repo',
+  description: (r, ctx) => [`${r.tag_count} tag${r.tag_count === 1 ? '' : 's'}`, r.latest_manifest ? `updated ${relativeTime(r.latest_manifest.updated_at, ctx.now)}` : undefined].filter(Boolean).join(' · '),
+  tooltip: (r, ctx) =>
+    mdTable(`Repository ${r.name}`, [
+      ['Tags', r.tag_count],
+      ['Manifests', r.manifest_count],
+      ['Latest', r.latest_manifest ? `${r.latest_manifest.tags.join(', ')} (${bytes(r.latest_manifest.compressed_size_bytes)}, ${relativeTime(r.latest_manifest.updated_at, ctx.now)})` : undefined],
+    ]),
+  async children(r, parents, ctx) {
+    const tags = await ctx.list(registryTag, [r.registry_name, r.name]);
+    return tags.length ? ctx.resources(registryTagPresenter, tags, [...parents, r.name]) : [ctx.message(`${r.name}:no-tags`, 'No tags')];
+  },
+};
+
+export const registryPresenter: Presenter<Registry> = {
+  kind: registry,
+  placement: 'account',
+  icon: 'package',
+  description: (r) =>
+    [`registry.digitalocean.com/${r.name}`, r.subscription ? `${bytes(r.storage_usage_bytes)} of ${bytes(r.subscription.tier.included_storage_bytes)}` : undefined].filter(Boolean).join(' · '),
+  tooltip: (r, ctx) =>
+    mdTable(`Container registry ${r.name}`, [
+      ['Endpoint', `registry.digitalocean.com/${r.name}`],
+      ['Plan', r.subscription?.tier.name],
+      ['Storage used', r.subscription ? `${bytes(r.storage_usage_bytes)} of ${bytes(r.subscription.tier.included_storage_bytes)}` : bytes(r.storage_usage_bytes)],
+      ['Region', r.region],
+      ['Created', relativeTime(r.created_at, ctx.now)],
+    ]),
+  region: (r) => r.region,
+  async children(r, parents, ctx) {
+    const repositories = await ctx.list(registryRepository, [r.name]);
+    return repositories.length ? ctx.resources(registryRepositoryPresenter, repositories, [...parents, r.name]) : [ctx.message(`${r.name}:empty`, 'No repositories yet')];
+  },
+  consoleUrl: () => `${CONTROL_PANEL}/registry`,
+};
