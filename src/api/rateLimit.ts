@@ -19,7 +19,7 @@ export interface RateLimitSnapshot {
 }
 
 export interface RateLimiterOptions {
-  /** Requests allowed in any 60 s window; DigitalOcean allows 250, we keep a margin. */
+  /** Requests allowed in any 60 s window; DigitalOcean allows 250: we stay well inside. */
   perMinute?: number;
   /** Below this many remaining requests of the hourly budget, requests are spaced out. */
   reserve?: number;
@@ -39,7 +39,7 @@ export class RateLimiter {
   private readonly now: () => number;
 
   constructor(options: RateLimiterOptions = {}) {
-    this.perMinute = options.perMinute ?? 240;
+    this.perMinute = options.perMinute ?? 200;
     this.reserve = options.reserve ?? 100;
     this.now = options.now ?? Date.now;
   }

@@ -466,7 +466,8 @@ export class FakeDigitalOcean {
     return `demo-${stableUuid(`token-${seed}-${Math.floor(this.clock() / 1000)}`).replace(/-/g, '')}`;
   }
 
-  private createDroplet(body: Json): FakeResponse {
+  /** POST /v2/droplets, also used by tests directly (a droplet that starts in "new"). */
+  createDroplet(body: Json): FakeResponse {
     if (!body || typeof body !== 'object') return this.unprocessable('A request body is required.');
     const { name, region: regionSlug, size, image } = body;
     if (typeof name !== 'string' || !/^[a-zA-Z0-9.-]{1,255}$/.test(name)) {

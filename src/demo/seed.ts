@@ -6,7 +6,7 @@
 export interface SeedOptions {
   /** Extra droplets named load-<n>, for pagination tests and benchmarks. */
   extraDroplets?: number;
-  /** ISO time used for created_at stamps. */
+  /** ISO time the demo data is dated from (created_at, expiries); the start of today by default. */
   now?: string;
 }
 
@@ -181,7 +181,8 @@ export function dropletJson(
 }
 
 export function seedDemo(options: SeedOptions = {}): DemoData {
-  const now = options.now ?? '2026-11-01T09:00:00Z';
+  // Dated from the start of today, so "expires in 9 days" and "created 3 days ago" stay true.
+  const now = options.now ?? `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
   const t = (daysAgo: number) => new Date(Date.parse(now) - daysAgo * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
   const vpcs = ['nyc3', 'sfo3', 'ams3'].map((r, i) => ({

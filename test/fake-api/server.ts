@@ -10,6 +10,7 @@
  *     GET  /__fake/log                        requests seen: [{method, path, status, at}]
  *     POST /__fake/log/clear
  *     GET  /__fake/data                       the whole current state (for assertions)
+ *     POST /__fake/create-droplet {name, region, size}   a droplet that starts as "new"
  *
  * Run as a program: `node server.js [--port N] [--tokens a,b] [--action-ms N] [--latency-ms N]
  * [--extra-droplets N]`; it prints `FAKE_API_URL=http://127.0.0.1:<port>` once listening.
@@ -200,6 +201,12 @@ function control(
       fake.log.length = 0;
       seen.length = 0;
       return send(200, { ok: true });
+    case 'POST /__fake/create-droplet': {
+      const created = fake.createDroplet({ image: 'ubuntu-24-04-x64', ...input });
+      res.writeHead(created.status, { 'content-type': 'application/json' });
+      res.end(created.body);
+      return;
+    }
     case 'GET /__fake/data':
       fake.settle();
       return send(200, fake.data);

@@ -54,7 +54,7 @@ describe('Accounts', function () {
 
     // Expanding the account lists its projects through the real tree provider.
     const [node] = await api.explorer.getChildren();
-    assert.deepEqual(await labels(await api.explorer.getChildren(node)), ['Acme Web', 'Data Platform', 'Staging']);
+    assert.deepEqual(await labels(await api.explorer.getChildren(node)), ['Acme Web', 'Data Platform', 'Staging', 'Account-wide']);
 
     // The token is nowhere else: settings, global state, the extension's logs.
     const settingsFile = process.env.DO_TEST_SETTINGS_FILE;
@@ -76,10 +76,13 @@ describe('Accounts', function () {
   it('rejects a malformed token at the input box, before any request', async () => {
     const input = new ScriptedUserInput(['not a token']);
     api.setUserInput(input);
-    const before = (await fake.log()).seen.length;
+    // (other tests' background loads may still arrive: count only token validations)
+    const validations = async () => (await fake.log()).seen.filter((r) => r.url === '/v2/account').length;
+    const before = await validations();
     await vscode.commands.executeCommand('digitalocean.addAccount');
+    assert.equal(input.asked.length, 1);
     assert.equal(api.store.list().length, 0);
-    assert.equal((await fake.log()).seen.length, before);
+    assert.equal(await validations(), before, 'the malformed token was sent to the API');
   });
 
   it('shows nothing and stores nothing when the prompt is cancelled', async () => {
@@ -126,7 +129,7 @@ describe('Accounts', function () {
     assert.equal(aliceAfter.toTreeItem().contextValue, 'account.needsToken');
     assert.deepEqual(await labels(await api.explorer.getChildren(aliceAfter)), ['Token rejected by DigitalOcean']);
     assert.equal(bobAfter.toTreeItem().contextValue, 'account.ok');
-    assert.deepEqual(await labels(await api.explorer.getChildren(bobAfter)), ['Acme Web', 'Data Platform', 'Staging']);
+    assert.deepEqual(await labels(await api.explorer.getChildren(bobAfter)), ['Acme Web', 'Data Platform', 'Staging', 'Account-wide']);
     assert.equal(api.store.get(bobId)?.needsToken, undefined);
 
     // Update Token on Alice's node puts her back.
@@ -137,7 +140,7 @@ describe('Accounts', function () {
     assert.equal(api.store.get(aliceId)?.needsToken, false);
     assert.equal(await api.secrets.get(`digitalocean.token.${aliceId}`), renewed);
     const aliceRenewed = (await api.explorer.getChildren()).find((n) => n.id === `account:${aliceId}`)!;
-    assert.deepEqual(await labels(await api.explorer.getChildren(aliceRenewed)), ['Acme Web', 'Data Platform', 'Staging']);
+    assert.deepEqual(await labels(await api.explorer.getChildren(aliceRenewed)), ['Acme Web', 'Data Platform', 'Staging', 'Account-wide']);
   });
 
   it('adding the same user and team twice replaces the token instead of duplicating the account', async () => {
@@ -161,7 +164,7 @@ describe('Accounts', function () {
     const [node] = await api.explorer.getChildren();
     assert.equal(node.toTreeItem().contextValue, 'account.demo');
     const projects = await api.explorer.getChildren(node);
-    assert.deepEqual(await labels(projects), ['Acme Web', 'Data Platform', 'Staging']);
+    assert.deepEqual(await labels(projects), ['Acme Web', 'Data Platform', 'Staging', 'Account-wide']);
     assert.equal(projects[0].toTreeItem().description, 'default · Production');
     // Adding it again reveals the same account.
     assert.equal(await vscode.commands.executeCommand<string>('digitalocean.addDemoAccount'), id);

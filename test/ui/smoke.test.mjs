@@ -60,6 +60,46 @@ describe('UI: the packaged extension in the real workbench', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'ui-demo-account.png') });
   });
 
+  it('walks the tree by keyboard, opens a droplet context menu, and saves a screenshot of the expanded tree', async () => {
+    // A wider sidebar, so descriptions are readable in the screenshot.
+    await page.mouse.move(0, 0);
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + 300);
+      await page.mouse.down();
+      await page.mouse.move(sidebar.x + 620, sidebar.y + 300, { steps: 5 });
+      await page.mouse.up();
+    }
+    const project = page.getByRole('treeitem', { name: /^Project Acme Web, default project/ });
+    await project.waitFor({ timeout: 30_000 });
+    // Counts and cost arrive once the project summary is in.
+    await page.getByRole('treeitem', { name: /^Project Acme Web, default project, Production, 12 resources, \$286\/mo/ }).waitFor({ timeout: 30_000 });
+    // A click selects (and expands) the project; from there on, only the keyboard.
+    await project.click();
+    await page.getByRole('treeitem', { name: /^Droplets, 3/ }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    const web1 = page.getByRole('treeitem', { name: /^Droplet, web-1, running, 203\.0\.113\.3/ });
+    await web1.waitFor({ timeout: 30_000 });
+    await page.keyboard.press('ArrowDown');
+    assert.match((await page.locator('.monaco-list-row.focused').getAttribute('aria-label')) ?? '', /^Droplet, web-1/);
+
+    await web1.click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.getByRole('menuitem', { name: /Copy IP Address/ }).waitFor({ timeout: 10_000 });
+    await menu.getByRole('menuitem', { name: /Open in Control Panel/ }).waitFor();
+    await menu.getByRole('menuitem', { name: /Copy ID/ }).waitFor();
+    await page.keyboard.press('Escape');
+
+    for (const name of [/^Kubernetes clusters/, /^Databases/]) {
+      await page.getByRole('treeitem', { name }).first().click();
+      await page.keyboard.press('ArrowRight');
+    }
+    await page.getByRole('treeitem', { name: /^Kubernetes cluster, prod-k8s/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /^Database cluster, main-pg/ }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-tree-expanded.png') });
+  });
+
   it('adds an account by typing a token into the real password box', async () => {
     const token = 'dop_v1_' + 'c0ffee00'.repeat(8);
     await fetch(`${fakeUrl}/__fake/tokens`, { method: 'POST', body: JSON.stringify({ profiles: { [token]: { email: 'ui@example.com', teamName: 'UI Team' } } }) });

@@ -34,7 +34,7 @@ export const loadBalancerPresenter: Presenter<LoadBalancer> = {
 export const reservedIpPresenter: Presenter<ReservedIp> = {
   kind: reservedIp,
   placement: 'project',
-  icon: 'globe',
+  icon: 'radio-tower',
   style: (r) => ({ state: r.droplet ? 'assigned' : 'unassigned' }),
   description: (r) => [r.droplet ? `→ ${r.droplet.name}` : 'unassigned', r.region.slug].join(' · '),
   tooltip: (r) => mdTable(`Reserved IP ${r.ip}`, [['Assigned to', r.droplet ? `${r.droplet.name} (${r.droplet.id})` : 'nothing'], ['Region', r.region.slug]]),
@@ -48,7 +48,7 @@ export const reservedIpPresenter: Presenter<ReservedIp> = {
 export const reservedIpv6Presenter: Presenter<ReservedIpv6> = {
   kind: reservedIpv6,
   placement: 'account',
-  icon: 'globe',
+  icon: 'broadcast',
   style: (r) => ({ state: r.droplet ? 'assigned' : 'unassigned' }),
   description: (r) => [r.droplet ? `→ ${r.droplet.name}` : 'unassigned', r.region_slug].join(' · '),
   tooltip: (r, ctx) => mdTable(`Reserved IPv6 ${r.ip}`, [['Assigned to', r.droplet ? r.droplet.name : 'nothing'], ['Region', r.region_slug], ['Reserved', relativeTime(r.reserved_at, ctx.now)]]),

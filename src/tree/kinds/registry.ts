@@ -5,7 +5,7 @@ import { CONTROL_PANEL, type Presenter } from './presenter';
 export const registryTagPresenter: Presenter<RegistryTag> = {
   kind: registryTag,
   placement: 'child',
-  icon: 'tag',
+  icon: 'bookmark',
   description: (t, ctx) => [bytes(t.compressed_size_bytes), `updated ${relativeTime(t.updated_at, ctx.now)}`].join(' · '),
   tooltip: (t, ctx) =>
     mdTable(`${t.repository}:${t.tag}`, [

@@ -9,7 +9,7 @@ const SNAPSHOT_GB_MONTH = 0.06;
 export const volumePresenter: Presenter<Volume> = {
   kind: volume,
   placement: 'project',
-  icon: 'database',
+  icon: 'save',
   style: (v) => ({ state: v.droplet_ids?.length ? 'attached' : 'unattached' }),
   description(v, ctx) {
     const attached = v.droplet_ids?.length ? `→ ${ctx.dropletName(v.droplet_ids[0]) ?? v.droplet_ids[0]}` : 'unattached';

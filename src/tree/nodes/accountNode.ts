@@ -7,13 +7,19 @@ import type { TreeServices } from '../services';
 import { ExplorerNode, MessageNode } from './base';
 import { FolderNode, errorNode } from './folderNode';
 import { KindGroupNode } from './kindGroupNode';
-import { ProjectNode } from './projectNode';
+import { ProjectNode, type ProjectSummary } from './projectNode';
+
+const GLOBAL = 'Global';
 
 /** One DigitalOcean account (a token). Below it: projects, kinds or regions, by the view's grouping. */
 export class AccountNode extends ExplorerNode {
   readonly id: string;
-  /** Estimated monthly cost of what has been loaded, once the project summaries are in. */
+  /** Estimated monthly cost, once every project's summary is in. */
   cost?: number;
+  /** Project id → its counts and cost, loaded once per refresh. */
+  readonly summaries = new Map<string, ProjectSummary>();
+  private summariesLoading?: Promise<void>;
+  private readonly projectNodes = new Map<string, ProjectNode>();
 
   constructor(
     readonly account: AccountInfo,
@@ -98,25 +104,45 @@ export class AccountNode extends ExplorerNode {
 
   private async byProject(): Promise<ExplorerNode[]> {
     const projects = sortProjects(await this.cache.list(projectKind));
-    const nodes = projects.map((p) => new ProjectNode(this, p, this.services));
+    // The same node objects from one call to the next: VS Code refreshes elements by identity.
+    const nodes = projects.map((p) => {
+      let node = this.projectNodes.get(p.id);
+      if (!node || node.project !== p) {
+        node = new ProjectNode(this, p, this.services);
+        this.projectNodes.set(p.id, node);
+      }
+      return node;
+    });
     const accountWide: FolderNode = new FolderNode(this, 'account-wide', 'Account-wide', 'globe', async (): Promise<ExplorerNode[]> => ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), this.services, 'not in projects');
     void this.loadSummaries(nodes);
     return [...nodes, accountWide];
   }
 
-  private async loadSummaries(projects: ProjectNode[]): Promise<void> {
-    await Promise.all(projects.map((p) => p.loadSummary()));
-    const costs = projects.map((p) => p.summary?.cost);
-    if (costs.every((c) => c !== undefined)) {
-      this.cost = (costs as number[]).reduce((a, b) => a + b, 0);
-      this.services.changed(this);
-    }
+  /** Loads the project summaries once (until a refresh), then shows them and the account cost. */
+  private loadSummaries(projects: ProjectNode[]): Promise<void> {
+    if (projects.every((p) => this.summaries.has(p.project.id))) return Promise.resolve();
+    this.summariesLoading ??= (async () => {
+      const results = await Promise.all(projects.map(async (p) => [p, await p.computeSummary()] as const));
+      for (const [p, summary] of results) if (summary) this.summaries.set(p.project.id, summary);
+      const costs = results.map(([, summary]) => summary?.cost);
+      this.cost = costs.every((c) => c !== undefined) ? (costs as number[]).reduce((a, b) => a + b, 0) : undefined;
+      this.summariesLoading = undefined;
+      // The whole view, not just this node and its projects: the summaries can land while VS Code
+      // is still fetching this node's children, and an element refresh then is lost. Everything
+      // shown is cached, so this re-renders without a request.
+      this.services.changed();
+    })();
+    return this.summariesLoading;
   }
 
-  /** Every regional kind, loaded in parallel, grouped by region (then by kind). */
+  forgetSummary(projectId: string): void {
+    this.summaries.delete(projectId);
+    this.cost = undefined;
+  }
+
+  /** Every kind, loaded in parallel, grouped by region (then by kind); kinds without a region last, as Global. */
   private async byRegion(): Promise<ExplorerNode[]> {
-    const regional = PRESENTERS.filter((p) => p.region);
-    const lists = await Promise.all(regional.map((p) => this.cache.list(p.kind, [], p.listQuery).then((items) => ({ p, items }), (error: unknown) => ({ p, error }))));
+    const lists = await Promise.all(PRESENTERS.map((p) => this.cache.list(p.kind, [], p.listQuery).then((items) => ({ p, items }), (error: unknown) => ({ p, error }))));
     const regions = new Map<string, Map<AnyPresenter, unknown[]>>();
     const failures: ExplorerNode[] = [];
     for (const entry of lists) {
@@ -125,21 +151,23 @@ export class AccountNode extends ExplorerNode {
         continue;
       }
       for (const item of entry.items) {
-        const region = entry.p.region!(item) ?? 'global';
+        const region = entry.p.region?.(item) ?? GLOBAL;
         if (!regions.has(region)) regions.set(region, new Map());
         const byKind = regions.get(region)!;
         if (!byKind.has(entry.p)) byKind.set(entry.p, []);
         byKind.get(entry.p)!.push(item);
       }
     }
-    const nodes = [...regions.keys()].sort().map((region) => {
+    const order = [...regions.keys()].filter((r) => r !== GLOBAL).sort();
+    if (regions.has(GLOBAL)) order.push(GLOBAL);
+    const nodes = order.map((region) => {
       const byKind = regions.get(region)!;
       const count = [...byKind.values()].reduce((sum, items) => sum + items.length, 0);
       const folder: FolderNode = new FolderNode(
         this,
         `region:${region}`,
         region,
-        'location',
+        region === GLOBAL ? 'globe' : 'location',
         async () => [...byKind.entries()].map(([p, items]) => new KindGroupNode(folder, this.account, p, async () => items, this.services, items.length)),
         this.services,
         `${count} resource${count === 1 ? '' : 's'}`,
@@ -151,6 +179,8 @@ export class AccountNode extends ExplorerNode {
 
   override invalidate(): void {
     this.cache.invalidate();
+    this.projectNodes.clear();
+    this.summaries.clear();
     this.cost = undefined;
   }
 }

@@ -8,6 +8,11 @@ import { ExplorerNode, MessageNode } from './base';
 import { errorNode } from './folderNode';
 import { KindGroupNode } from './kindGroupNode';
 
+export interface ProjectSummary {
+  count: number;
+  cost?: number;
+}
+
 interface ProjectContents {
   /** kind → ids of that kind in the project */
   ids: Map<string, Set<string>>;
@@ -19,7 +24,6 @@ interface ProjectContents {
 /** A project: its resources grouped by kind, resolved from its URNs against the kind lists. */
 export class ProjectNode extends ExplorerNode {
   readonly id: string;
-  summary?: { count: number; cost?: number };
 
   constructor(
     override readonly parent: AccountNode,
@@ -28,6 +32,11 @@ export class ProjectNode extends ExplorerNode {
   ) {
     super();
     this.id = `${parent.id}/project:${project.id}`;
+  }
+
+  /** Counts and cost, kept by the account node so every instance of this project shows them. */
+  get summary(): ProjectSummary | undefined {
+    return this.parent.summaries.get(this.project.id);
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -99,21 +108,22 @@ export class ProjectNode extends ExplorerNode {
     return nodes.length ? nodes : [new MessageNode(`${this.id}/empty`, 'No resources in this project')];
   }
 
-  /** Counts and estimated cost, shown in the description once known. Errors leave them out. */
-  async loadSummary(): Promise<void> {
+  /** Counts and estimated cost of the project's resources; undefined when a list failed. */
+  async computeSummary(): Promise<ProjectSummary | undefined> {
     try {
       const contents = await this.contents();
+      // Sizes first: node pool costs are priced from them.
+      await this.cache.sizes();
+      const ctx = this.services.present(this.parent.account);
       let count = contents.other.length;
       let cost = 0;
       let costKnown = true;
-      const ctx = this.services.present(this.parent.account);
       await Promise.all(
         PROJECT_PRESENTERS.map(async (presenter) => {
           const ids = contents.ids.get(presenter.kind.kind);
           if (!ids?.size) return;
           count += ids.size;
           if (!presenter.monthlyCost) return;
-          if (presenter.kind.kind === 'kubernetes_cluster') await this.cache.sizes();
           for (const item of await this.itemsOf(presenter, ids)) {
             const c = presenter.monthlyCost(item, ctx);
             if (c === undefined) costKnown = false;
@@ -121,14 +131,14 @@ export class ProjectNode extends ExplorerNode {
           }
         }),
       );
-      this.summary = { count, cost: costKnown ? cost : undefined };
+      return { count, cost: costKnown ? cost : undefined };
     } catch {
-      this.summary = undefined;
+      return undefined;
     }
-    this.services.changed(this);
   }
 
   override invalidate(): void {
     this.cache.invalidate('project_resource');
+    this.parent.forgetSummary(this.project.id);
   }
 }
