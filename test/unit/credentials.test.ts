@@ -73,7 +73,7 @@ const userKubeconfig = fc
     const object: Record<string, unknown> = { apiVersion: 'v1', kind: 'Config', ...g.top, clusters, contexts, users };
     if (g.current) object['current-context'] = g.current;
     const lines = stringify(object).split('\n');
-    const comments = g.comments.map(([at, text], i) => `# note ${i}: ${text}`);
+    const comments = g.comments.map(([, text], i) => `# note ${i}: ${text}`);
     g.comments.forEach(([at], i) => lines.splice(Math.min(at, lines.length), 0, comments[i]));
     // (a JSON round trip: fast-check's objects have no prototype, which deepStrictEqual would see)
     return { text: lines.join('\n'), object: JSON.parse(JSON.stringify(object)) as Record<string, unknown>, comments };
