@@ -4,6 +4,7 @@ import { AccountStore } from './accounts/accountStore';
 import { ClientRegistry } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
 import { registerAccountCommands } from './commands/accounts';
+import { registerCredentialCommands } from './commands/credentials';
 import { registerResourceCommands } from './commands/resources';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './commands/userInput';
 import { createLogger } from './log';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     treeView,
     ...registerAccountCommands({ log, input, store, clients, explorer, treeView: treeView as vscode.TreeView<unknown> }),
     ...registerResourceCommands({ log, input, explorer }),
+    ...registerCredentialCommands({ log, input, explorer, store, state: context.globalState }),
     treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
     explorer.onDidChangeViewState(showViewState),
     vscode.workspace.onDidChangeConfiguration((e) => {

