@@ -41,6 +41,7 @@ if (tests) {
     { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/contract'), outdir: 'dist-test/contract', external: ['mocha'] },
     { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/integration'), outdir: 'dist-test/integration', external: ['vscode', 'mocha'] },
     { ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/fake-api/server.ts'], outdir: 'dist-test/fake-api' },
+    { ...common, sourcemap: false, minify: false, entryPoints: suites('test/bench'), outdir: 'dist-test/bench', external: ['vscode'] },
   );
 }
 

@@ -47,7 +47,7 @@ export class DigitalOceanClient {
 
   constructor(options: ClientOptions) {
     this.transport = new Transport(options);
-    this.listConcurrency = Math.max(1, options.listConcurrency ?? 4);
+    this.listConcurrency = Math.max(1, options.listConcurrency ?? 8);
     this.perPage = Math.min(200, Math.max(1, options.perPage ?? 200));
     this.actionPollInterval = options.actionPollInterval ?? 5_000;
   }

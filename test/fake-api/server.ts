@@ -13,7 +13,7 @@
  *     POST /__fake/create-droplet {name, region, size}   a droplet that starts as "new"
  *
  * Run as a program: `node server.js [--port N] [--tokens a,b] [--action-ms N] [--latency-ms N]
- * [--extra-droplets N]`; it prints `FAKE_API_URL=http://127.0.0.1:<port>` once listening.
+ * [--extra-droplets N] [--scale PROJECTSxPERKIND]`; it prints `FAKE_API_URL=http://127.0.0.1:<port>` once listening.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -228,6 +228,7 @@ if (require.main === module) {
     actionDurationMs: arg('action-ms') === undefined ? undefined : Number(arg('action-ms')),
     latencyMs: Number(arg('latency-ms') ?? 0),
     extraDroplets: Number(arg('extra-droplets') ?? 0),
+    scale: arg('scale') ? { projects: Number(arg('scale')!.split('x')[0]), perKind: Number(arg('scale')!.split('x')[1]) } : undefined,
   }).then((s) => {
     process.stdout.write(`FAKE_API_URL=${s.url}\n`);
     const stop = () => void s.close().then(() => process.exit(0));

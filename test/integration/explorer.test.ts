@@ -131,9 +131,9 @@ describe('Explorer', function () {
     // Every presented kind appears somewhere in the tree.
     const kinds = new Set<string>();
     const walk = async (node: ExplorerNode, depth: number): Promise<void> => {
-      // (not instanceof: this bundle has its own copy of the class)
-      const presenter = (node as Partial<ResourceNode>).presenter;
-      if (presenter) kinds.add(presenter.kind.kind);
+      // A resource node, not a kind group (which has a presenter but no item). Not instanceof:
+      // this bundle has its own copy of the class.
+      if ('item' in node) kinds.add((node as ResourceNode).presenter.kind.kind);
       if (depth > 6) return;
       for (const c of await children(node)) await walk(c, depth + 1);
     };

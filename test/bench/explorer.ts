@@ -1,0 +1,123 @@
+/**
+ * Explorer benchmark, run inside the real VS Code extension host (as extensionTestsPath) by
+ * `npm run bench`: activation, cold start on a scaled demo team, idle requests, memory.
+ * Writes its figures to DO_BENCH_RESULTS_FILE. It measures; it asserts nothing.
+ */
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/tree/nodes/base';
+
+const EXTENSION_ID = 'do-explorer.digitalocean-explorer';
+const fakeUrl = () => process.env.DO_TEST_FAKE_URL!;
+
+async function requestCount(): Promise<number> {
+  const log = (await (await fetch(`${fakeUrl()}/__fake/log`)).json()) as { seen: unknown[] };
+  return log.seen.length;
+}
+
+async function clearLog(): Promise<void> {
+  await fetch(`${fakeUrl()}/__fake/log/clear`, { method: 'POST' });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(probe: () => boolean | Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(20);
+  }
+}
+
+async function expandAll(api: TestingApi, node: ExplorerNode, depth: number, counter: { resources: number }): Promise<void> {
+  const children = await api.explorer.getChildren(node);
+  await Promise.all(
+    children.map(async (child) => {
+      // (a resource node carries its item; kind groups have a presenter too, but no item)
+      const isResource = 'item' in child;
+      if (isResource) counter.resources++;
+      // Resources' own children (node pools, records, …) are not part of "expand everything".
+      else if (depth < 3) await expandAll(api, child, depth + 1, counter);
+    }),
+  );
+}
+
+export async function run(): Promise<void> {
+  const out: Record<string, unknown> = {};
+  const extension = vscode.extensions.getExtension<{ testing?: TestingApi }>(EXTENSION_ID)!;
+
+  // 3. Activation: time of activate(), requests before the view is shown.
+  await clearLog();
+  const t0 = performance.now();
+  const exports = await extension.activate();
+  out.activateMs = performance.now() - t0;
+  const api = exports.testing!;
+  await sleep(500);
+  out.requestsOnActivation = await requestCount();
+
+  await vscode.commands.executeCommand('digitalocean.resources.focus');
+  out.requestsBeforeViewShown = await requestCount();
+  await sleep(2000);
+  const heapBaseline = process.memoryUsage().heapUsed;
+
+  // 2. Cold start, three rounds, each on a freshly added account (empty cache, its own client
+  //    and rate-limit budget: three full loads in a row would otherwise wait for the budget).
+  const rounds: Record<string, number>[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const account of api.store.list()) await api.store.remove(account.id);
+    await vscode.commands.executeCommand('digitalocean.addDemoAccount');
+    await sleep(300);
+    await clearLog();
+    const r: Record<string, number> = {};
+    let t = performance.now();
+    const [account] = await api.explorer.getChildren();
+    r.topLevelMs = performance.now() - t;
+    r.topLevelRequests = await requestCount();
+
+    t = performance.now();
+    const projects = await api.explorer.getChildren(account);
+    r.accountMs = performance.now() - t;
+    await until(() => String(api.explorer.accountNodes()[0]?.toTreeItem().description ?? '').includes('$'));
+    r.accountWithSummariesMs = performance.now() - t;
+    r.accountRequests = await requestCount();
+
+    const before = await requestCount();
+    t = performance.now();
+    const project = projects.find((p) => String(p.toTreeItem().label).startsWith('Bench 01'))!;
+    for (const group of await api.explorer.getChildren(project)) await api.explorer.getChildren(group);
+    r.projectMs = performance.now() - t;
+    r.projectRequests = (await requestCount()) - before;
+
+    t = performance.now();
+    const counter = { resources: 0 };
+    await expandAll(api, account, 0, counter);
+    r.everythingMs = performance.now() - t;
+    r.everythingRequests = await requestCount();
+    r.resourcesLoaded = counter.resources;
+    rounds.push(r);
+  }
+  out.coldStart = rounds;
+
+  // 5. Memory: heap kept after everything is loaded (last round) against the baseline taken
+  //    after activation, both after a pause for the garbage collector.
+  await sleep(2000);
+  out.heapUsedMB = process.memoryUsage().heapUsed / 1_048_576;
+  out.heapRetainedMB = (process.memoryUsage().heapUsed - heapBaseline) / 1_048_576;
+
+  // 4. Idle: requests over a window with the view hidden, then visible with nothing in transition.
+  const windowMs = Number(process.env.DO_BENCH_IDLE_MS ?? 30_000);
+  await vscode.commands.executeCommand('workbench.view.explorer');
+  await sleep(500);
+  await clearLog();
+  await sleep(windowMs);
+  out.idleHiddenPerMinute = ((await requestCount()) * 60_000) / windowMs;
+  await vscode.commands.executeCommand('digitalocean.resources.focus');
+  await sleep(500);
+  await clearLog();
+  await sleep(windowMs);
+  out.idleVisiblePerMinute = ((await requestCount()) * 60_000) / windowMs;
+  out.idleWindowMs = windowMs;
+
+  fs.writeFileSync(process.env.DO_BENCH_RESULTS_FILE!, JSON.stringify(out, null, 2));
+}

@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// `npm run bench`: measures, side by side in one run, on loopback against the fake API with an
+// injected per-request latency (DO_BENCH_LATENCY_MS, default 50):
+//   1. listing all droplets (N = 200, 2,000, 10,000): our client, dots-wrapper, a plain sequential
+//      per_page=200 loop, and the lower bound latency × (1 + ⌈(pages − 1) / concurrency⌉);
+//   2–5. inside the real VS Code extension host on a demo team scaled to 20 projects × 12 kinds
+//      × 50 resources: activation, cold start per level, idle requests, memory.
+// Prints a table and writes the same figures to bench-results/latest.json. It asserts nothing.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { ROOT, ARTIFACTS, installVsCodeServer, launchChromium, log, runExtensionTests, startFakeApi, startVsCodeServer, stopAll } from '../harness/services.mjs';
+
+const require = createRequire(import.meta.url);
+const LATENCY = Number(process.env.DO_BENCH_LATENCY_MS ?? 50);
+const TOKEN = 'dop_v1_' + 'b'.repeat(64);
+const CONCURRENCY = Number(process.env.DO_BENCH_CONCURRENCY ?? 8);
+const SIZES = (process.env.DO_BENCH_SIZES ?? '200,2000,10000').split(',').map(Number);
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
+};
+
+async function requests(fake) {
+  const body = await (await fetch(`${fake.url}/__fake/log`)).json();
+  return body.seen.length;
+}
+
+async function listingBench() {
+  log('building');
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
+  const { DigitalOceanClient, droplet } = require(join(ROOT, 'dist-test', 'bench', 'clients.js'));
+  const { createApiClient } = require('dots-wrapper');
+
+  const methods = {
+    'our client (listAll)': async (url) => {
+      const client = new DigitalOceanClient({ token: TOKEN, baseUrl: url, listConcurrency: CONCURRENCY });
+      return (await client.listAll(droplet)).length;
+    },
+    'dots-wrapper (paging until done)': async (url) => {
+      const dots = createApiClient({ token: TOKEN, endpoint: `${url}/v2` });
+      let count = 0;
+      for (let page = 1; ; page++) {
+        const { data } = await dots.droplet.listDroplets({ page, per_page: 200 });
+        count += data.droplets.length;
+        if (!data.links?.pages?.next) break;
+      }
+      return count;
+    },
+    'sequential per_page=200 loop': async (url) => {
+      let count = 0;
+      for (let page = 1; ; page++) {
+        const response = await fetch(`${url}/v2/droplets?page=${page}&per_page=200`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+        const data = await response.json();
+        count += data.droplets.length;
+        if (!data.links?.pages?.next) break;
+      }
+      return count;
+    },
+  };
+
+  const results = [];
+  for (const n of SIZES) {
+    const fake = await startFakeApi(['--latency-ms', String(LATENCY), '--extra-droplets', String(n - 7)]);
+    const pages = Math.ceil(n / 200);
+    const lowerBound = LATENCY * (1 + Math.ceil((pages - 1) / CONCURRENCY));
+    const repeats = n >= 10_000 ? 3 : 5;
+    for (const [name, list] of Object.entries(methods)) {
+      await list(fake.url); // warm-up (connection, JIT)
+      const times = [];
+      let count = 0;
+      let reqs = 0;
+      for (let i = 0; i < repeats; i++) {
+        await fetch(`${fake.url}/__fake/log/clear`, { method: 'POST' });
+        const t = performance.now();
+        count = await list(fake.url);
+        times.push(performance.now() - t);
+        reqs = await requests(fake);
+      }
+      if (count !== n) throw new Error(`${name} listed ${count} of ${n} droplets`);
+      const s = stats(times);
+      results.push({ n, method: name, pages, requests: reqs, lowerBoundMs: lowerBound, ...s, ratioToLowerBound: s.median / lowerBound });
+    }
+    stopAll();
+  }
+  return results;
+}
+
+async function explorerBench() {
+  log('explorer benchmark in the real VS Code extension host (20 projects × 12 kinds × 50 resources)');
+  const fake = await startFakeApi(['--latency-ms', String(LATENCY), '--scale', '20x50', '--action-ms', '3000']);
+  const vscode = installVsCodeServer();
+  const resultsFile = join(ARTIFACTS, 'bench-explorer.json');
+  rmSync(resultsFile, { force: true });
+  const server = await startVsCodeServer(vscode, {
+    env: { DIGITALOCEAN_DEMO_API_URL: fake.url, DO_TEST_FAKE_URL: fake.url, DO_BENCH_RESULTS_FILE: resultsFile },
+  });
+  const browser = await launchChromium();
+  try {
+    const code = await runExtensionTests(browser, server, { extensionPath: ROOT, testsEntry: join(ROOT, 'dist-test', 'bench', 'explorer.js'), timeoutMs: 900_000 });
+    if (code !== 0 || !existsSync(resultsFile)) throw new Error(`the explorer benchmark failed (exit ${code})`);
+    return JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } finally {
+    await browser.close();
+    stopAll();
+  }
+}
+
+function table(rows, columns) {
+  const widths = columns.map(([title, get]) => Math.max(title.length, ...rows.map((r) => String(get(r)).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  return [line(columns.map(([t]) => t)), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map(([, get]) => get(r))))].join('\n');
+}
+
+const ms = (v) => `${Math.round(v)}`;
+
+try {
+  const listing = await listingBench();
+  // The bundle users install: minified.
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
+  const bundleBytes = statSync(join(ROOT, 'dist', 'extension.js')).size;
+  if (process.env.DO_BENCH_ONLY === 'listing') {
+    process.stdout.write(`${JSON.stringify(listing.map((r) => [r.n, r.method, Math.round(r.median), r.ratioToLowerBound.toFixed(2)]))}\n`);
+    process.exit(0);
+  }
+  const explorer = await explorerBench();
+  const cold = explorer.coldStart;
+  const coldStats = Object.fromEntries(Object.keys(cold[0]).map((k) => [k, stats(cold.map((r) => r[k]))]));
+  const results = {
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model },
+    latencyMs: LATENCY,
+    listing,
+    activation: { bundleBytes, activateMs: explorer.activateMs, requestsOnActivation: explorer.requestsOnActivation, requestsBeforeViewShown: explorer.requestsBeforeViewShown },
+    explorerColdStart: coldStats,
+    idle: { windowMs: explorer.idleWindowMs, hiddenPerMinute: explorer.idleHiddenPerMinute, visiblePerMinute: explorer.idleVisiblePerMinute },
+    memory: { heapUsedMBAfterEverything: explorer.heapUsedMB, heapRetainedMB: explorer.heapRetainedMB, resourcesLoaded: coldStats.resourcesLoaded.median },
+  };
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify(results, null, 2));
+
+  const out = [];
+  out.push(`Node ${results.machine.node}, ${results.machine.cpus} CPUs (${results.machine.cpuModel}); fake API latency ${LATENCY} ms per request\n`);
+  out.push('1. List all droplets (median of runs, min–max)');
+  out.push(
+    table(listing, [
+      ['N', (r) => r.n],
+      ['method', (r) => r.method],
+      ['requests', (r) => r.requests],
+      ['median ms', (r) => ms(r.median)],
+      ['min–max ms', (r) => `${ms(r.min)}–${ms(r.max)}`],
+      ['lower bound ms', (r) => ms(r.lowerBoundMs)],
+      ['× bound', (r) => r.ratioToLowerBound.toFixed(2)],
+    ]),
+  );
+  const at = (n, m) => listing.find((r) => r.n === n && r.method.startsWith(m));
+  const big = Math.max(...SIZES);
+  out.push(`   our client vs sequential loop at ${big}: ${(at(big, 'sequential').median / at(big, 'our').median).toFixed(1)}× faster; vs dots-wrapper: ${(at(big, 'dots').median / at(big, 'our').median).toFixed(1)}×\n`);
+  out.push('2. Explorer cold start, real extension host, 20 projects × 12 kinds × 50 resources (median of 3, min–max)');
+  out.push(
+    table(
+      [
+        ['top level (accounts)', 'topLevelMs', 'topLevelRequests'],
+        ['expand account: projects listed', 'accountMs', 'accountRequests'],
+        ['… with counts and costs', 'accountWithSummariesMs', 'accountRequests'],
+        ['expand one project and its groups', 'projectMs', 'projectRequests'],
+        ['expand everything', 'everythingMs', 'everythingRequests'],
+      ].map(([what, t, r]) => ({ what, t: coldStats[t], r: coldStats[r] })),
+      [
+        ['step', (x) => x.what],
+        ['median ms', (x) => ms(x.t.median)],
+        ['min–max ms', (x) => `${ms(x.t.min)}–${ms(x.t.max)}`],
+        ['requests (cumulative for account/everything)', (x) => x.r.median],
+      ],
+    ),
+  );
+  out.push(`   resources loaded by "expand everything": ${results.memory.resourcesLoaded}\n`);
+  out.push(`3. Activation: bundle ${bundleBytes} bytes minified; activate() ${ms(explorer.activateMs)} ms; requests on activation ${explorer.requestsOnActivation}; before the view is shown ${explorer.requestsBeforeViewShown}`);
+  out.push(`4. Idle over ${explorer.idleWindowMs / 1000} s: ${explorer.idleHiddenPerMinute} requests/min hidden, ${explorer.idleVisiblePerMinute} requests/min visible with nothing in transition`);
+  out.push(`5. Memory: extension host heap ${results.memory.heapUsedMBAfterEverything.toFixed(0)} MB with ${results.memory.resourcesLoaded} resources loaded; ${results.memory.heapRetainedMB.toFixed(1)} MB more than after activation`);
+  out.push('\nFigures also in bench-results/latest.json.');
+  process.stdout.write(`\n${out.join('\n')}\n`);
+} catch (error) {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  stopAll();
+  process.exit(1);
+}
+stopAll();
+process.exit(0);
