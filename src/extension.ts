@@ -5,6 +5,7 @@ import { ClientRegistry } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
 import { registerAccountCommands } from './commands/accounts';
 import { registerCredentialCommands } from './commands/credentials';
+import { registerDropletCommands } from './commands/droplet';
 import { registerResourceCommands } from './commands/resources';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './commands/userInput';
 import { createLogger } from './log';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     ...registerAccountCommands({ log, input, store, clients, explorer, treeView: treeView as vscode.TreeView<unknown> }),
     ...registerResourceCommands({ log, input, explorer }),
     ...registerCredentialCommands({ log, input, explorer, store, state: context.globalState }),
+    ...registerDropletCommands({ log, input, explorer, store }),
     treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
     explorer.onDidChangeViewState(showViewState),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -14,8 +14,12 @@ export interface Action {
 }
 
 export interface WaitForActionOptions {
-  /** Time between polls in ms; doctl uses 5 s. */
-  interval?: number;
+  /**
+   * Time between polls in ms, or a function of the poll number. By default 1 s, growing by half
+   * each time up to 5 s (doctl polls every 5 s): quick feedback for short actions, few requests
+   * for long ones.
+   */
+  interval?: number | ((poll: number) => number);
   /** Give up after this many ms (the action itself goes on at DigitalOcean). */
   timeout?: number;
   signal?: AbortSignal;
@@ -27,9 +31,10 @@ export interface WaitForActionOptions {
  * rejects with an `action_errored` ApiError; so does running out of time (`timeout`).
  */
 export async function waitForAction(transport: Transport, id: number, options: WaitForActionOptions = {}): Promise<Action> {
-  const interval = options.interval ?? 5_000;
+  const interval = options.interval ?? ((poll: number) => Math.min(5_000, 1_000 * 1.5 ** poll));
+  const wait = typeof interval === 'number' ? () => interval : interval;
   const deadline = Date.now() + (options.timeout ?? 15 * 60_000);
-  for (;;) {
+  for (let poll = 0; ; poll++) {
     const { action } = await transport.request<{ action: Action }>('GET', `/v2/actions/${id}`, { signal: options.signal });
     options.onPoll?.(action);
     if (action.status === 'completed') return action;
@@ -41,7 +46,7 @@ export async function waitForAction(transport: Transport, id: number, options: W
         method: 'GET',
       });
     }
-    if (Date.now() + interval > deadline) {
+    if (Date.now() + wait(poll) > deadline) {
       throw new ApiError({
         kind: 'timeout',
         message: `The ${action.type} action was still in progress when we stopped waiting; it may still finish.`,
@@ -49,6 +54,6 @@ export async function waitForAction(transport: Transport, id: number, options: W
         method: 'GET',
       });
     }
-    await sleep(interval, options.signal, 'GET', `/v2/actions/${id}`);
+    await sleep(wait(poll), options.signal, 'GET', `/v2/actions/${id}`);
   }
 }

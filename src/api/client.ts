@@ -14,7 +14,7 @@ export interface ClientOptions extends TransportOptions {
   listConcurrency?: number;
   /** Items per page; the API allows up to 200. */
   perPage?: number;
-  /** Default interval for waitForAction, in ms. */
+  /** Interval for waitForAction in ms; a back-off from 1 s to 5 s when not given. */
   actionPollInterval?: number;
 }
 
@@ -43,13 +43,13 @@ export class DigitalOceanClient {
   readonly transport: Transport;
   private readonly listConcurrency: number;
   private readonly perPage: number;
-  private readonly actionPollInterval: number;
+  private readonly actionPollInterval?: number;
 
   constructor(options: ClientOptions) {
     this.transport = new Transport(options);
     this.listConcurrency = Math.max(1, options.listConcurrency ?? 8);
     this.perPage = Math.min(200, Math.max(1, options.perPage ?? 200));
-    this.actionPollInterval = options.actionPollInterval ?? 5_000;
+    this.actionPollInterval = options.actionPollInterval;
   }
 
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T> {
@@ -175,7 +175,7 @@ export class DigitalOceanClient {
   }
 
   waitForAction(id: number, options: WaitForActionOptions = {}): Promise<Action> {
-    return waitForAction(this.transport, id, { interval: this.actionPollInterval, ...options });
+    return waitForAction(this.transport, id, { ...(this.actionPollInterval ? { interval: this.actionPollInterval } : {}), ...options });
   }
 }
 

@@ -71,6 +71,8 @@ export class InputRejectedError extends Error {
 
 export class ScriptedUserInput implements UserInput {
   readonly asked: string[] = [];
+  /** Validation messages the input boxes gave for scripted answers they refused. */
+  readonly rejections: string[] = [];
 
   constructor(private readonly answers: ScriptedAnswer[]) {}
 
@@ -89,7 +91,10 @@ export class ScriptedUserInput implements UserInput {
     if (answer === undefined) throw new UserCancelledError();
     const value = String(answer);
     const problem = await options.validateInput?.(value);
-    if (problem) throw new InputRejectedError(problem);
+    if (problem) {
+      this.rejections.push(problem);
+      throw new InputRejectedError(problem);
+    }
     return value;
   }
 

@@ -534,7 +534,7 @@ export class FakeDigitalOcean {
         if (body.disk) droplet.disk = target.disk;
       };
     } else if (type === 'rebuild') {
-      const image = IMAGES.find((i) => i.slug === body.image || i.id === body.image);
+      const image = [...IMAGES, ...this.data.images].find((i) => (i.slug && i.slug === body.image) || i.id === body.image);
       if (!image) return this.unprocessable('You specified an invalid image.');
       effect = () => (droplet.image = image);
     }

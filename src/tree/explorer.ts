@@ -36,6 +36,7 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly lookups = new WeakMap<object, Map<string | number, unknown>>();
   readonly poller: TransitionPoller;
   private currentFilter: string | undefined;
+  private readonly transitions = new Map<string, string>();
 
   constructor(
     private readonly store: AccountStore,
@@ -86,30 +87,67 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   track(node: ResourceNode): void {
     const key = node.resourceKey;
     this.liveNodes.set(key, node);
-    if (!node.transitional || node.parents.length > 0) return;
+    if (node.transitional && node.parents.length === 0) this.watch(node);
+  }
+
+  /** The node shown for a resource, if any. */
+  liveNode(resourceKey: string): ResourceNode | undefined {
+    return this.liveNodes.get(resourceKey);
+  }
+
+  transitionOf(resourceKey: string): string | undefined {
+    return this.transitions.get(resourceKey);
+  }
+
+  /** Shows (or, with undefined, clears) what an action is doing to a resource. */
+  setTransition(node: ResourceNode, text: string | undefined): void {
+    if (text) this.transitions.set(node.resourceKey, text);
+    else this.transitions.delete(node.resourceKey);
+    this.changed(this.liveNodes.get(node.resourceKey) ?? node);
+  }
+
+  /**
+   * Fetches one resource again and shows it wherever it is displayed. Resolves false when the
+   * resource is gone (its list is then reloaded).
+   */
+  async reloadResource(node: ResourceNode, signal?: AbortSignal): Promise<boolean> {
+    const live = this.liveNodes.get(node.resourceKey) ?? node;
+    const cache = this.cacheFor(live.account);
+    let fresh: unknown;
+    try {
+      fresh = await cache.client.get(live.presenter.kind, live.resourceId, { signal, parents: live.parents });
+    } catch (error) {
+      if (error instanceof ApiError && error.kind === 'not_found') {
+        cache.invalidate(live.presenter.kind.kind);
+        this.changed(live.parent);
+        return false;
+      }
+      throw error;
+    }
+    const before = cache.peek(live.presenter.kind);
+    cache.replace(live.presenter.kind, fresh as never);
+    if (before) this.lookups.delete(before);
+    live.item = fresh;
+    this.changed(live);
+    if (live.transitional && live.parents.length === 0) this.watch(live);
+    return true;
+  }
+
+  /** Forgets a kind's lists of an account and shows the resource's list again (after create/delete). */
+  reloadList(node: ResourceNode): void {
+    this.cacheFor(node.account).invalidate(node.presenter.kind.kind);
+    this.cacheFor(node.account).invalidate('project_resource');
+    this.changed(node.parent);
+  }
+
+  private watch(node: ResourceNode): void {
+    const key = node.resourceKey;
     this.poller.watch({
       key,
       poll: async (signal) => {
         const live = this.liveNodes.get(key) ?? node;
-        const cache = this.cacheFor(live.account);
-        let fresh: unknown;
-        try {
-          fresh = await cache.client.get(live.presenter.kind, live.resourceId, { signal });
-        } catch (error) {
-          if (error instanceof ApiError && error.kind === 'not_found') {
-            // Gone (deleted meanwhile): show the list without it.
-            cache.invalidate(live.presenter.kind.kind);
-            this.changed(live.parent);
-            return false;
-          }
-          throw error;
-        }
-        const before = cache.peek(live.presenter.kind);
-        cache.replace(live.presenter.kind, fresh as never);
-        if (before) this.lookups.delete(before);
-        live.item = fresh;
-        this.changed(live);
-        return live.presenter.transitional?.(fresh) ?? false;
+        if (!(await this.reloadResource(live, signal))) return false;
+        return (this.liveNodes.get(key) ?? live).transitional;
       },
     });
   }

@@ -16,4 +16,6 @@ export interface TreeServices {
   changed(node?: ExplorerNode): void;
   /** A resource node was created; the explorer polls it while it is in transition. */
   track(node: ResourceNode): void;
+  /** What an action running on the resource says ("Powering off…"), while it runs. */
+  transitionOf(resourceKey: string): string | undefined;
 }

@@ -100,6 +100,22 @@ describe('UI: the packaged extension in the real workbench', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'ui-tree-expanded.png') });
   });
 
+  it('powers off a droplet from its context menu: confirm, see the transition, then "off"', async () => {
+    const web2 = page.getByRole('treeitem', { name: /^Droplet, web-2, running/ });
+    await web2.waitFor({ timeout: 30_000 });
+    await web2.click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.getByRole('menuitem', { name: /^Power/ }).first().hover();
+    await page.getByRole('menuitem', { name: /Power Off/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Power off web-2?').waitFor({ timeout: 10_000 });
+    await dialog.getByRole('button', { name: 'Power Off' }).click();
+    await page.getByRole('treeitem', { name: /^Droplet, web-2, busy, Powering off…/ }).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-powering-off.png') });
+    await page.getByRole('treeitem', { name: /^Droplet, web-2, off, off · / }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-powered-off.png') });
+  });
+
   it('adds an account by typing a token into the real password box', async () => {
     const token = 'dop_v1_' + 'c0ffee00'.repeat(8);
     await fetch(`${fakeUrl}/__fake/tokens`, { method: 'POST', body: JSON.stringify({ profiles: { [token]: { email: 'ui@example.com', teamName: 'UI Team' } } }) });

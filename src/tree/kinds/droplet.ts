@@ -19,6 +19,7 @@ export const dropletPresenter: Presenter<Droplet> = {
     return { state: s.word, icon: s.icon, color: s.color };
   },
   transitional: (d) => d.status === 'new' || d.locked,
+  flags: (d) => [d.features.includes('backups') ? 'backups' : 'nobackups', d.features.includes('ipv6') ? 'ipv6' : 'noipv6'],
   description(d, ctx) {
     const state = this.style!(d).state;
     return [state === 'running' ? undefined : state, publicIpv4(d), d.region.slug, d.size_slug, perMonth(this.monthlyCost!(d, ctx))].filter(Boolean).join(' · ');

@@ -54,6 +54,8 @@ export interface Presenter<T> {
   /** Markdown. */
   tooltip(item: T, ctx: PresentContext): string;
   style?(item: T): StateStyle;
+  /** Extra words for the node's contextValue, so menus can depend on them ("backups", "ipv6"). */
+  flags?(item: T): string[];
   /** While true, the explorer polls this item until it settles. */
   transitional?(item: T): boolean;
   region?(item: T): string | undefined;

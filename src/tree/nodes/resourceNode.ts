@@ -19,10 +19,12 @@ export class ResourceNode extends ExplorerNode {
     /** Ids of the parent resources, for nested kinds (cluster id for a node pool, …). */
     readonly parents: string[],
     private readonly services: TreeServices,
+    /** Not shown in the tree (a resource picked in the command palette): not tracked. */
+    detached = false,
   ) {
     super();
     this.id = `${parent.id}/${presenter.kind.kind}:${this.resourceId}`;
-    services.track(this);
+    if (!detached) services.track(this);
   }
 
   get resourceId(): string {
@@ -51,13 +53,14 @@ export class ResourceNode extends ExplorerNode {
     const ctx = this.services.present(this.account);
     const item = new vscode.TreeItem(this.name, p.children ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const style = p.style?.(this.item);
-    item.description = p.description(this.item, ctx);
+    const transition = this.services.transitionOf(this.resourceKey);
+    const style = transition ? { state: 'busy', icon: 'loading~spin', color: 'charts.yellow' } : p.style?.(this.item);
+    item.description = transition ? `${transition} · ${p.description(this.item, ctx)}` : p.description(this.item, ctx);
     item.tooltip = new vscode.MarkdownString(p.tooltip(this.item, ctx));
     item.iconPath = new vscode.ThemeIcon(style?.icon ?? p.icon, style?.color ? new vscode.ThemeColor(style.color) : undefined);
     const state = style?.state ?? 'ok';
     // kind, state and flags, so menus can depend on them: "resource.droplet.running.ip"
-    item.contextValue = ['resource', p.kind.kind, state.replace(/[^a-z0-9-]/gi, '-'), this.ip ? 'ip' : '', p.consoleUrl ? 'console' : ''].filter(Boolean).join('.');
+    item.contextValue = ['resource', p.kind.kind, state.replace(/[^a-z0-9-]/gi, '-'), this.ip ? 'ip' : '', p.consoleUrl ? 'console' : '', ...(p.flags?.(this.item) ?? [])].filter(Boolean).join('.');
     item.accessibilityInformation = { label: [p.kind.label, this.name, style?.state, item.description].filter(Boolean).join(', ') };
     return item;
   }

@@ -1,0 +1,53 @@
+/**
+ * How every action on a resource runs: the node shows what is happening ("Powering off…"), a
+ * cancellable notification shows progress, the API's asynchronous action is polled until it
+ * completes (an "errored" action is a failure), and the node then shows the real state again.
+ * The activity log (the DigitalOcean output channel) records what was started, for which
+ * account, and how it ended.
+ */
+import { ApiError, type Action, type DigitalOceanClient } from '../api';
+import type { Logger } from '../log';
+import type { ResourceExplorer } from '../tree/explorer';
+import type { ResourceNode } from '../tree/nodes/resourceNode';
+import { isCancellation, withProgress } from './register';
+
+export interface ActionSpec {
+  node: ResourceNode;
+  /** "Power off web-1" */
+  title: string;
+  /** Shown on the node while it runs: "Powering off…" */
+  transition: string;
+  /** Sends the request; resolves the API's action to wait for, if any. */
+  start: (client: DigitalOceanClient, signal: AbortSignal) => Promise<Action | void>;
+  /** The action deletes the resource: reload its list instead of the resource. */
+  deletes?: boolean;
+}
+
+export async function runAction(deps: { explorer: ResourceExplorer; log: Logger }, spec: ActionSpec): Promise<Action | void> {
+  const { explorer, log } = deps;
+  const who = `[${spec.node.account.label}] ${spec.title}`;
+  const started = Date.now();
+  log.info(`${who}: started`);
+  explorer.setTransition(spec.node, spec.transition);
+  try {
+    const result = await withProgress(`${spec.title}…`, async (signal, report) => {
+      const client = explorer.cacheFor(spec.node.account).client;
+      const action = await spec.start(client, signal);
+      if (action && action.status !== 'completed') {
+        report('waiting for DigitalOcean to finish');
+        return client.waitForAction(action.id, { signal });
+      }
+      return action;
+    });
+    log.info(`${who}: completed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return result;
+  } catch (error) {
+    if (isCancellation(error)) log.info(`${who}: stopped waiting (an action already sent goes on at DigitalOcean)`);
+    else log.warn(`${who}: failed: ${error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  } finally {
+    explorer.setTransition(spec.node, undefined);
+    if (spec.deletes) explorer.reloadList(spec.node);
+    else await explorer.reloadResource(spec.node).catch(() => undefined);
+  }
+}

@@ -1,0 +1,63 @@
+/** The resource a command acts on: the node it was run on, or one picked across every account. */
+import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/accountStore';
+import type { AnyPresenter } from '../tree/kinds';
+import type { ResourceExplorer } from '../tree/explorer';
+import { ExplorerNode } from '../tree/nodes/base';
+import { ResourceNode } from '../tree/nodes/resourceNode';
+import { withProgress } from './register';
+import { type UserInput, UserCancelledError } from './userInput';
+
+export interface PickDeps {
+  store: AccountStore;
+  explorer: ResourceExplorer;
+  input: UserInput;
+}
+
+/** A stand-in parent for resources picked in the palette (never shown). */
+class PaletteRoot extends ExplorerNode {
+  readonly id = 'palette';
+  toTreeItem(): vscode.TreeItem {
+    return new vscode.TreeItem('palette');
+  }
+}
+const paletteRoot = new PaletteRoot();
+
+export async function resourceTarget(
+  deps: PickDeps,
+  arg: unknown,
+  presenter: AnyPresenter,
+  title: string,
+  valid: (item: unknown) => boolean = () => true,
+): Promise<ResourceNode> {
+  if (arg instanceof ResourceNode && arg.presenter.kind.kind === presenter.kind.kind) return arg;
+  const accounts = deps.store.list().filter((a) => !a.needsToken);
+  const found = await withProgress(`Listing ${presenter.kind.pluralLabel.toLowerCase()}…`, async () => {
+    const lists = await Promise.all(
+      accounts.map((account) =>
+        deps.explorer
+          .cacheFor(account)
+          .list(presenter.kind, [], presenter.listQuery)
+          .then((items) => items.filter(valid).map((item) => ({ account, item })), () => []),
+      ),
+    );
+    return lists.flat();
+  });
+  if (found.length === 0) {
+    void vscode.window.showInformationMessage(`No ${presenter.kind.pluralLabel.toLowerCase()} to ${title.toLowerCase()}.`);
+    throw new UserCancelledError();
+  }
+  // Always asked, even with one candidate: an action should never pick its own target.
+  const chosen = (
+          await deps.input.quickPick(
+            found.map((f) => ({
+              label: presenter.label?.(f.item) ?? presenter.kind.nameOf(f.item as never),
+              description: `${f.account.label} · ${presenter.description(f.item, deps.explorer.present(f.account))}`,
+              target: f,
+            })),
+            { title, placeHolder: `Choose a ${presenter.kind.label.toLowerCase()}` },
+          )
+        ).target;
+  const detached = new ResourceNode(paletteRoot, chosen.account, presenter, chosen.item, [], deps.explorer, true);
+  return deps.explorer.liveNode(detached.resourceKey) ?? detached;
+}

@@ -1,0 +1,194 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ScriptedUserInput, type ScriptedAnswer } from '../../src/commands/userInput';
+import type { TestingApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/tree/nodes/base';
+import { eventually, extensionApi, fake } from './support/env';
+
+type Droplet = { id: number; name: string; status: string; size_slug: string; disk: number; features: string[]; image: { slug: string | null }; snapshot_ids: number[]; networks: { v6: unknown[] } };
+
+describe('Droplet actions', function () {
+  this.timeout(120_000);
+  let api: TestingApi;
+
+  const label = (n: ExplorerNode) => String(n.toTreeItem().label);
+  const description = (n: ExplorerNode) => String(n.toTreeItem().description ?? '');
+
+  async function dropletNode(project: string, name: string): Promise<ExplorerNode> {
+    const [account] = await api.explorer.getChildren();
+    const projectNode = (await api.explorer.getChildren(account)).find((n) => label(n) === project)!;
+    const group = (await api.explorer.getChildren(projectNode)).find((n) => label(n) === 'Droplets')!;
+    const node = (await api.explorer.getChildren(group)).find((n) => label(n) === name);
+    assert.ok(node, `no droplet ${name}`);
+    return node;
+  }
+
+  async function droplets(): Promise<Droplet[]> {
+    return (await fake.call<{ droplets: Droplet[] }>('GET', '/__fake/data')).droplets;
+  }
+
+  async function dropletNamed(name: string): Promise<Droplet | undefined> {
+    return (await droplets()).find((d) => d.name === name);
+  }
+
+  async function run(command: string, node: ExplorerNode | undefined, answers: ScriptedAnswer[] = []): Promise<ScriptedUserInput> {
+    const input = new ScriptedUserInput(answers);
+    api.setUserInput(input);
+    await vscode.commands.executeCommand(`digitalocean.droplet.${command}`, node);
+    return input;
+  }
+
+  async function posts(): Promise<number> {
+    return (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
+  }
+
+  before(async () => {
+    api = await extensionApi();
+  });
+
+  beforeEach(async () => {
+    await fake.reset();
+    await fake.call('POST', '/__fake/config', { actionDurationMs: 800 });
+    for (const account of api.store.list()) await api.store.remove(account.id);
+    await api.explorer.setGrouping('project');
+    await vscode.commands.executeCommand('digitalocean.addDemoAccount');
+    await vscode.commands.executeCommand('digitalocean.resources.focus');
+  });
+
+  afterEach(() => api.setUserInput(undefined));
+
+  it('powers off after confirmation, showing the transition until the action completes, then the real state', async () => {
+    const node = await dropletNode('Acme Web', 'web-2');
+    const input = new ScriptedUserInput(['Power Off']);
+    api.setUserInput(input);
+    const done = vscode.commands.executeCommand('digitalocean.droplet.powerOff', node);
+    await eventually('the transition on the node', async () => description(await dropletNode('Acme Web', 'web-2')).startsWith('Powering off…'));
+    const busy = (await dropletNode('Acme Web', 'web-2')).toTreeItem();
+    assert.match(String(busy.contextValue), /^resource\.droplet\.busy\./);
+    assert.match(String(busy.accessibilityInformation?.label), /busy, Powering off…/);
+    await done;
+    assert.equal((await dropletNamed('web-2'))?.status, 'off');
+    assert.match(description(await dropletNode('Acme Web', 'web-2')), /^off · /);
+    assert.equal(input.asked.length, 1);
+  });
+
+  it('does nothing when a confirmation is declined', async () => {
+    const before = await posts();
+    await run('powerOff', await dropletNode('Acme Web', 'web-2'), ['Cancel']);
+    assert.equal(await posts(), before);
+    assert.equal((await dropletNamed('web-2'))?.status, 'active');
+  });
+
+  it('powers on, shuts down, reboots and power-cycles', async () => {
+    await run('powerOn', await dropletNode('Data Platform', 'etl-runner'));
+    assert.equal((await dropletNamed('etl-runner'))?.status, 'active');
+    await run('shutdown', await dropletNode('Acme Web', 'worker-1'));
+    assert.equal((await dropletNamed('worker-1'))?.status, 'off');
+    await run('reboot', await dropletNode('Acme Web', 'web-1'));
+    await run('powerCycle', await dropletNode('Acme Web', 'web-1'), ['Power Cycle']);
+    const actions = (await (await fetch(`${fake.url()}/v2/droplets/311000001/actions`, { headers: { Authorization: 'Bearer t' } })).json()) as { actions: { type: string; status: string }[] };
+    assert.deepEqual(actions.actions.map((a) => `${a.type}:${a.status}`), ['power_cycle:completed', 'reboot:completed']);
+    assert.equal((await dropletNamed('web-1'))?.status, 'active');
+  });
+
+  it('takes a named snapshot, renames, enables and disables backups, enables IPv6, resets the root password', async () => {
+    await run('snapshot', await dropletNode('Acme Web', 'web-1'), ['web-1-before-deploy']);
+    const snapshots = (await fake.call<{ snapshots: { name: string; resource_id: string }[] }>('GET', '/__fake/data')).snapshots;
+    assert.ok(snapshots.some((s) => s.name === 'web-1-before-deploy' && s.resource_id === '311000001'));
+
+    await run('rename', await dropletNode('Acme Web', 'web-1'), ['web-1-renamed']);
+    assert.equal((await droplets()).find((d) => d.id === 311000001)?.name, 'web-1-renamed');
+    assert.ok(await dropletNode('Acme Web', 'web-1-renamed'));
+
+    await run('enableBackups', await dropletNode('Acme Web', 'web-2'));
+    assert.ok((await dropletNamed('web-2'))?.features.includes('backups'));
+    assert.match(String((await dropletNode('Acme Web', 'web-2')).toTreeItem().contextValue), /\.backups\./);
+    await run('disableBackups', await dropletNode('Acme Web', 'web-2'), ['Disable Backups']);
+    assert.ok(!(await dropletNamed('web-2'))?.features.includes('backups'));
+
+    await run('enableIpv6', await dropletNode('Acme Web', 'web-2'));
+    assert.equal((await dropletNamed('web-2'))?.networks.v6.length, 1);
+
+    await run('passwordReset', await dropletNode('Acme Web', 'web-2'), ['Reset Password']);
+    const actions = (await (await fetch(`${fake.url()}/v2/droplets/311000002/actions`, { headers: { Authorization: 'Bearer t' } })).json()) as { actions: { type: string }[] };
+    assert.equal(actions.actions[0].type, 'password_reset');
+  });
+
+  it('resizes CPU and RAM only, and a running droplet\'s disk by shutting it down and powering it on again', async () => {
+    await run('resize', await dropletNode('Acme Web', 'web-1'), ['s-4vcpu-8gb', 'CPU and RAM only']);
+    let d = (await dropletNamed('web-1'))!;
+    assert.equal(d.size_slug, 's-4vcpu-8gb');
+    assert.equal(d.disk, 80);
+
+    await run('resize', await dropletNode('Acme Web', 'web-2'), ['s-4vcpu-8gb', 'CPU, RAM and disk', 'Shut Down and Resize']);
+    d = (await dropletNamed('web-2'))!;
+    assert.equal(d.size_slug, 's-4vcpu-8gb');
+    assert.equal(d.disk, 160);
+    assert.equal(d.status, 'active', 'powered on again after the disk resize');
+  });
+
+  it('rebuilds from an image and destroys, each only after the name is typed', async () => {
+    await run('rebuild', await dropletNode('Acme Web', 'worker-1'), ['Debian 12 x64', 'worker-1']);
+    assert.equal((await dropletNamed('worker-1'))?.image.slug, 'debian-12-x64');
+
+    const before = await posts();
+    await run('destroy', await dropletNode('Staging', 'staging-app'), ['staging']);
+    assert.equal(await posts(), before, 'a wrong name sends nothing');
+    assert.ok(await dropletNamed('staging-app'));
+
+    await run('destroy', await dropletNode('Staging', 'staging-app'), ['staging-app']);
+    assert.equal(await dropletNamed('staging-app'), undefined);
+    const [account] = await api.explorer.getChildren();
+    const staging = (await api.explorer.getChildren(account)).find((n) => label(n) === 'Staging')!;
+    assert.ok(!(await api.explorer.getChildren(staging)).some((n) => label(n) === 'Droplets'), 'the tree no longer shows it');
+  });
+
+  it('rejects bad input at the input box, before any request', async () => {
+    const node = await dropletNode('Acme Web', 'web-1');
+    const before = await posts();
+    for (const [command, answers, problem] of [
+      ['rename', [''], /A name is required/],
+      ['rename', ['has space'], /Only letters, digits/],
+      ['rename', ['a'.repeat(256)], /At most 255/],
+      ['rename', ['-dash-first'], /cannot start or end/],
+      ['rename', ['web-1'], /its name already/],
+      ['snapshot', ['   '], /A name is required/],
+    ] as const) {
+      const input = new ScriptedUserInput([...answers]);
+      api.setUserInput(input);
+      await vscode.commands.executeCommand(`digitalocean.droplet.${command}`, node);
+      assert.equal(input.remaining, 0);
+      assert.match(input.rejections.join(' '), problem);
+    }
+    // resizing to the current size is refused before a request
+    await run('resize', node, ['s-2vcpu-4gb']);
+    assert.equal(await posts(), before);
+  });
+
+  it('shows an errored action as a failure and the node keeps the real state', async () => {
+    await fake.call('POST', '/__fake/config', { failNextActions: 1 });
+    await run('reboot', await dropletNode('Acme Web', 'web-1'));
+    const node = await dropletNode('Acme Web', 'web-1');
+    assert.doesNotMatch(description(node), /Rebooting/);
+    assert.match(String(node.toTreeItem().contextValue), /^resource\.droplet\.running\./);
+    const logs = path.dirname(api.logUri.fsPath);
+    await eventually('the failure in the activity log', () =>
+      fs.readdirSync(logs, { recursive: true, withFileTypes: true }).some((e) => e.isFile() && fs.readFileSync(path.join(e.parentPath, e.name), 'utf8').includes('Reboot web-1: failed: The reboot action on droplet 311000001 failed.')),
+    );
+  });
+
+  it('from the palette, offers only droplets the action suits', async () => {
+    const input = await run('powerOn', undefined, ['etl-runner']);
+    assert.equal((await dropletNamed('etl-runner'))?.status, 'active');
+    assert.equal(input.remaining, 0);
+    // web-1 is running: not offered for Power On (the scripted pick finds no such item)
+    await run('powerOn', undefined, ['web-1']);
+    assert.equal((await dropletNamed('web-1'))?.status, 'active');
+    const logs = path.dirname(api.logUri.fsPath);
+    const text = fs.readdirSync(logs, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')).join('\n');
+    assert.match(text, /\[Acme Demo Team \(demo\)\] Power on etl-runner: started/);
+    assert.match(text, /\[Acme Demo Team \(demo\)\] Power on etl-runner: completed in \d+\.\d s/);
+  });
+});
