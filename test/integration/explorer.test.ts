@@ -82,7 +82,7 @@ describe('Explorer', function () {
     const web1 = await path(/^Acme Demo/, 'Acme Web', 'Droplets', 'web-1');
     assert.equal(description(web1), '203.0.113.3 · nyc3 · s-2vcpu-4gb · $24/mo');
     const item = web1.toTreeItem();
-    assert.equal(item.contextValue, 'resource.droplet.running.ip.console');
+    assert.equal(item.contextValue, 'resource.droplet.running.ip.console.nobackups.noipv6');
     assert.equal(item.accessibilityInformation?.label, 'Droplet, web-1, running, 203.0.113.3 · nyc3 · s-2vcpu-4gb · $24/mo');
     assert.match((item.tooltip as vscode.MarkdownString).value, /2 vCPU, 4 GB RAM, 80 GB disk/);
     assert.equal(description(await path(/^Acme Demo/, 'Data Platform', 'Droplets', 'etl-runner')), 'off · 203.0.113.6 · ams3 · c-2 · $42/mo');
@@ -168,7 +168,7 @@ describe('Explorer', function () {
     const node = (await children(droplets)).find((n) => label(n) === 'rising-1')!;
     assert.ok(node, 'the new droplet is listed');
     assert.match(description(node), /^starting · /);
-    assert.equal(node.toTreeItem().contextValue, 'resource.droplet.starting.ip.console');
+    assert.equal(node.toTreeItem().contextValue, 'resource.droplet.starting.ip.console.nobackups.noipv6');
 
     await eventually('the droplet to become active without a refresh', async () => {
       const fresh = (await children(droplets)).find((n) => label(n) === 'rising-1');

@@ -105,8 +105,12 @@ describe('UI: the packaged extension in the real workbench', function () {
     await web2.waitFor({ timeout: 30_000 });
     await web2.click({ button: 'right' });
     const menu = page.locator('.context-view .monaco-menu');
-    await menu.getByRole('menuitem', { name: /^Power/ }).first().hover();
-    await page.getByRole('menuitem', { name: /Power Off/ }).click();
+    await menu.getByRole('menuitem', { name: /^Power$/ }).click();
+    const powerOff = page.getByRole('menuitem', { name: /^Power Off/ });
+    await powerOff.waitFor({ timeout: 10_000 });
+    // Hovering focuses the item; Enter runs it (a click can land while the submenu re-renders).
+    await powerOff.hover();
+    await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Power off web-2?').waitFor({ timeout: 10_000 });
     await dialog.getByRole('button', { name: 'Power Off' }).click();
@@ -117,6 +121,7 @@ describe('UI: the packaged extension in the real workbench', function () {
   });
 
   it('adds an account by typing a token into the real password box', async () => {
+    await page.keyboard.press('Escape'); // nothing left open by an earlier test
     const token = 'dop_v1_' + 'c0ffee00'.repeat(8);
     await fetch(`${fakeUrl}/__fake/tokens`, { method: 'POST', body: JSON.stringify({ profiles: { [token]: { email: 'ui@example.com', teamName: 'UI Team' } } }) });
     await page.getByRole('button', { name: /Add Account/ }).first().click();
