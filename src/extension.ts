@@ -6,6 +6,7 @@ import { ensureDemoAccount } from './accounts/demoAccount';
 import { registerAccountCommands } from './commands/accounts';
 import { registerCredentialCommands } from './commands/credentials';
 import { registerDropletCommands } from './commands/droplet';
+import { registerReservedIpCommands } from './commands/reservedIp';
 import { registerResourceCommands } from './commands/resources';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './commands/userInput';
 import { createLogger } from './log';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     ...registerResourceCommands({ log, input, explorer }),
     ...registerCredentialCommands({ log, input, explorer, store, state: context.globalState }),
     ...registerDropletCommands({ log, input, explorer, store }),
+    ...registerReservedIpCommands({ log, input, explorer, store }),
     treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
     explorer.onDidChangeViewState(showViewState),
     vscode.workspace.onDidChangeConfiguration((e) => {

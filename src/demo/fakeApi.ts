@@ -423,6 +423,17 @@ export class FakeDigitalOcean {
 
     this.on('GET', '/v2/functions/namespaces', () => this.json(200, { namespaces: d().namespaces }));
 
+    // Reserved IPs: create (for a droplet or a region), assign / unassign, release
+    this.on('POST', '/v2/reserved_ips', (_, ctx) => this.createReservedIp(ctx.body));
+    this.on('POST', '/v2/reserved_ips/{ip}/actions', ([ip], ctx) => this.reservedIpAction(ip, ctx.body));
+    this.on('DELETE', '/v2/reserved_ips/{ip}', ([ip]) => {
+      const index = d().reservedIps.findIndex((r) => r.ip === ip);
+      if (index < 0) return this.notFound();
+      d().reservedIps.splice(index, 1);
+      this.unassignUrn(`do:floatingip:${ip}`);
+      return this.noContent();
+    });
+
     // Actions
     this.on('GET', '/v2/actions', (_, ctx) => this.page('actions', [...this.actions.values()].reverse(), ctx));
     this.on('GET', '/v2/actions/{id}', ([id]) => {
@@ -436,16 +447,60 @@ export class FakeDigitalOcean {
       const index = d().droplets.findIndex((x) => String(x.id) === id);
       if (index < 0) return this.notFound();
       d().droplets.splice(index, 1);
-      for (const list of Object.values(d().projectResources)) {
-        const at = list.findIndex((r) => r.urn === `do:droplet:${id}`);
-        if (at >= 0) list.splice(at, 1);
-      }
+      this.unassignUrn(`do:droplet:${id}`);
       return this.noContent();
     });
     this.on('POST', '/v2/droplets/{id}/actions', ([id], ctx) => this.dropletAction(id, ctx.body));
     this.on('GET', '/v2/droplets/{id}/actions', ([id], ctx) =>
       this.page('actions', [...this.actions.values()].filter((a) => String(a.resource_id) === id && a.resource_type === 'droplet').reverse(), ctx),
     );
+  }
+
+  private unassignUrn(urn: string): void {
+    for (const list of Object.values(this.data.projectResources)) {
+      const at = list.findIndex((r) => r.urn === urn);
+      if (at >= 0) list.splice(at, 1);
+    }
+  }
+
+  private nextIp = 100;
+
+  private createReservedIp(body: Json): FakeResponse {
+    const hasDroplet = body && body.droplet_id !== undefined;
+    const hasRegion = body && body.region !== undefined;
+    if (hasDroplet === hasRegion) return this.unprocessable('Give exactly one of droplet_id or region.');
+    const target = hasDroplet ? this.data.droplets.find((x) => x.id === body.droplet_id) : undefined;
+    if (hasDroplet && !target) return this.unprocessable('The droplet does not exist.');
+    const regionSlug = target ? target.region.slug : body.region;
+    if (!target && !SIZES[0].regions.includes(regionSlug)) return this.unprocessable('You specified an invalid region.');
+    const project = this.data.projects.find((p) => p.id === body.project_id) ?? this.data.projects.find((p) => p.is_default);
+    const reserved: Json = { ip: `192.0.2.${this.nextIp++}`, region: region(regionSlug), droplet: target ?? null, locked: false, project_id: project?.id };
+    this.data.reservedIps.push(reserved);
+    if (project) this.data.projectResources[project.id].push({ urn: `do:floatingip:${reserved.ip}`, assigned_at: this.now() });
+    const actions = target ? [this.startAction('assign_ip', 'reserved_ip', null, regionSlug, () => undefined)] : [];
+    return this.json(202, {
+      reserved_ip: reserved,
+      links: {
+        droplets: target ? [{ id: target.id, rel: 'droplet', href: `${this.linkBase}/v2/droplets/${target.id}` }] : [],
+        actions: actions.map((a) => ({ id: a.id, rel: 'assign_ip', href: `${this.linkBase}/v2/actions/${a.id}` })),
+      },
+    });
+  }
+
+  private reservedIpAction(ip: string, body: Json): FakeResponse {
+    const reserved = this.data.reservedIps.find((r) => r.ip === ip);
+    if (!reserved) return this.notFound();
+    if (body?.type === 'unassign') {
+      if (!reserved.droplet) return this.unprocessable('The reserved IP is not assigned.');
+      return this.json(201, { action: this.startAction('unassign_ip', 'reserved_ip', null, reserved.region.slug, () => (reserved.droplet = null)) });
+    }
+    if (body?.type === 'assign') {
+      const target = this.data.droplets.find((x) => x.id === body.droplet_id);
+      if (!target) return this.unprocessable('The droplet does not exist.');
+      if (target.region.slug !== reserved.region.slug) return this.unprocessable('The droplet must be in the same region as the reserved IP.');
+      return this.json(201, { action: this.startAction('assign_ip', 'reserved_ip', null, reserved.region.slug, () => (reserved.droplet = target)) });
+    }
+    return this.unprocessable(`${String(body?.type)} is not a valid reserved IP action type.`);
   }
 
   private tags(): Json[] {

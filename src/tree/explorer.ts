@@ -135,9 +135,15 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** Forgets a kind's lists of an account and shows the resource's list again (after create/delete). */
   reloadList(node: ResourceNode): void {
-    this.cacheFor(node.account).invalidate(node.presenter.kind.kind);
-    this.cacheFor(node.account).invalidate('project_resource');
-    this.changed(node.parent);
+    this.reloadKind(node.account, node.presenter.kind.kind, node.parent);
+  }
+
+  /** Forgets a kind's lists (and project contents) of an account, then redraws (after a create). */
+  reloadKind(account: AccountInfo, kind: string, node?: ExplorerNode): void {
+    this.cacheFor(account).invalidate(kind);
+    this.cacheFor(account).invalidate('project_resource');
+    for (const root of this.roots ?? []) if (root.account.id === account.id) root.summaries.clear();
+    this.changed(node);
   }
 
   private watch(node: ResourceNode): void {

@@ -1,0 +1,89 @@
+/** Reserved IPs: create (for a droplet or a region), assign, unassign, release. */
+import * as vscode from 'vscode';
+import { type Droplet, type ReservedIp, droplet as dropletKind, reservedIp as reservedIpKind } from '../api';
+import type { AccountInfo, AccountStore } from '../accounts/accountStore';
+import type { Logger } from '../log';
+import { reservedIpPresenter } from '../tree/kinds/networking';
+import type { ResourceExplorer } from '../tree/explorer';
+import { KindGroupNode } from '../tree/nodes/kindGroupNode';
+import { ResourceNode } from '../tree/nodes/resourceNode';
+import { runAction } from './actionRunner';
+import { resourceTarget } from './pick';
+import { registerCommand, withProgress } from './register';
+import type { UserInput } from './userInput';
+
+export interface ReservedIpCommandDeps {
+  log: Logger;
+  input: UserInput;
+  store: AccountStore;
+  explorer: ResourceExplorer;
+}
+
+export function registerReservedIpCommands(deps: ReservedIpCommandDeps): vscode.Disposable[] {
+  const { input, explorer, store, log } = deps;
+  const target = (arg: unknown, title: string, valid: (item: unknown) => boolean = () => true) => resourceTarget(deps, arg, reservedIpPresenter, title, valid);
+
+  const account = async (arg: unknown): Promise<AccountInfo> => {
+    if (arg instanceof KindGroupNode || arg instanceof ResourceNode) return arg.account;
+    const accounts = store.list().filter((a) => !a.needsToken);
+    if (accounts.length === 1) return accounts[0];
+    return (await input.quickPick(accounts.map((a) => ({ label: a.label, description: a.email, account: a })), { title: 'Create a reserved IP in which account?' })).account;
+  };
+
+  const pickDroplet = async (node: { account: AccountInfo }, regionSlug: string | undefined, title: string, except?: number) => {
+    const droplets = (await explorer.cacheFor(node.account).list(dropletKind)).filter((d) => (!regionSlug || d.region.slug === regionSlug) && d.id !== except && d.status !== 'archive');
+    if (droplets.length === 0) throw new Error(regionSlug ? `There is no droplet in ${regionSlug} to assign it to.` : 'There is no droplet.');
+    return (await input.quickPick(droplets.map((d: Droplet) => ({ label: d.name, description: `${d.region.slug} · ${d.status}`, droplet: d })), { title })).droplet;
+  };
+
+  return [
+    registerCommand(deps, 'digitalocean.reservedIp.create', 'Create reserved IP', async (arg) => {
+      const owner = await account(arg);
+      const how = await input.quickPick(
+        [
+          { label: 'Assigned to a droplet', description: 'in the droplet\'s region', forDroplet: true },
+          { label: 'Unassigned, in a region', description: 'costs $5/mo while unassigned', forDroplet: false },
+        ],
+        { title: 'Create a reserved IP' },
+      );
+      let body: Record<string, unknown>;
+      if (how.forDroplet) {
+        body = { droplet_id: (await pickDroplet({ account: owner }, undefined, 'Assign the new reserved IP to')).id };
+      } else {
+        const regions = [...new Set((await explorer.cacheFor(owner).list(dropletKind)).map((d) => d.region.slug)), 'nyc1', 'nyc3', 'sfo3', 'ams3', 'fra1', 'lon1', 'sgp1', 'tor1'];
+        body = { region: (await input.quickPick([...new Set(regions)].map((r) => ({ label: r })), { title: 'Region of the new reserved IP' })).label };
+      }
+      const created = await withProgress('Creating a reserved IP…', (signal) => explorer.cacheFor(owner).client.create(reservedIpKind, body, { signal }));
+      log.info(`[${owner.label}] Reserved IP ${created.ip} created${created.droplet ? ` for ${created.droplet.name}` : ` in ${created.region.slug}`}`);
+      explorer.reloadKind(owner, reservedIpKind.kind);
+      vscode.window.setStatusBarMessage(`$(check) Reserved IP ${created.ip} created`, 5000);
+      return created.ip;
+    }),
+
+    registerCommand(deps, 'digitalocean.reservedIp.assign', 'Assign reserved IP', async (arg) => {
+      const node = await target(arg, 'Assign a reserved IP');
+      const ip = node.item as ReservedIp;
+      const droplet = await pickDroplet(node, ip.region.slug, `Assign ${ip.ip} to a droplet in ${ip.region.slug}`, ip.droplet?.id);
+      return runAction(deps, {
+        node,
+        title: `Assign ${ip.ip} to ${droplet.name}`,
+        transition: 'Assigning…',
+        start: (client, signal) => client.act(reservedIpKind, ip.ip, 'assign', { droplet_id: droplet.id }, { signal }),
+      });
+    }),
+
+    registerCommand(deps, 'digitalocean.reservedIp.unassign', 'Unassign reserved IP', async (arg) => {
+      const node = await target(arg, 'Unassign a reserved IP', (r) => Boolean((r as ReservedIp).droplet));
+      const ip = node.item as ReservedIp;
+      await input.confirm(`Unassign ${ip.ip} from ${ip.droplet?.name}?`, 'Traffic to this address stops reaching the droplet. An unassigned reserved IP costs $5 a month.', 'Unassign');
+      return runAction(deps, { node, title: `Unassign ${ip.ip}`, transition: 'Unassigning…', start: (client, signal) => client.act(reservedIpKind, ip.ip, 'unassign', {}, { signal }) });
+    }),
+
+    registerCommand(deps, 'digitalocean.reservedIp.release', 'Release reserved IP', async (arg) => {
+      const node = await target(arg, 'Release a reserved IP');
+      const ip = node.item as ReservedIp;
+      await input.confirm(`Release ${ip.ip}?`, `The address goes back to DigitalOcean${ip.droplet ? ` and stops reaching ${ip.droplet.name}` : ''}; you are unlikely to get the same one again.`, 'Release');
+      return runAction(deps, { node, title: `Release ${ip.ip}`, transition: 'Releasing…', deletes: true, start: (client, signal) => client.remove(reservedIpKind, ip.ip, { signal }) });
+    }),
+  ];
+}
