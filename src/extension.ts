@@ -7,6 +7,7 @@ import { registerAccountCommands } from './commands/accounts';
 import { registerCredentialCommands } from './commands/credentials';
 import { registerDropletCommands } from './commands/droplet';
 import { registerReservedIpCommands } from './commands/reservedIp';
+import { registerVolumeCommands } from './commands/volume';
 import { registerResourceCommands } from './commands/resources';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './commands/userInput';
 import { createLogger } from './log';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     ...registerCredentialCommands({ log, input, explorer, store, state: context.globalState }),
     ...registerDropletCommands({ log, input, explorer, store }),
     ...registerReservedIpCommands({ log, input, explorer, store }),
+    ...registerVolumeCommands({ log, input, explorer, store }),
     treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
     explorer.onDidChangeViewState(showViewState),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,9 +1,10 @@
 /** The resource a command acts on: the node it was run on, or one picked across every account. */
 import * as vscode from 'vscode';
-import type { AccountStore } from '../accounts/accountStore';
+import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import type { AnyPresenter } from '../tree/kinds';
 import type { ResourceExplorer } from '../tree/explorer';
 import { ExplorerNode } from '../tree/nodes/base';
+import { KindGroupNode } from '../tree/nodes/kindGroupNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { withProgress } from './register';
 import { type UserInput, UserCancelledError } from './userInput';
@@ -60,4 +61,13 @@ export async function resourceTarget(
         ).target;
   const detached = new ResourceNode(paletteRoot, chosen.account, presenter, chosen.item, [], deps.explorer, true);
   return deps.explorer.liveNode(detached.resourceKey) ?? detached;
+}
+
+/** The account to create something in: the node's, the only one, or the one the user picks. */
+export async function accountTarget(deps: PickDeps, arg: unknown, title: string): Promise<AccountInfo> {
+  if (arg instanceof KindGroupNode || arg instanceof ResourceNode) return arg.account;
+  const accounts = deps.store.list().filter((a) => !a.needsToken);
+  if (accounts.length === 0) throw new Error('Add a DigitalOcean account first.');
+  if (accounts.length === 1) return accounts[0];
+  return (await deps.input.quickPick(accounts.map((a) => ({ label: a.label, description: a.email, account: a })), { title })).account;
 }

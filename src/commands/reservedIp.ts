@@ -5,10 +5,8 @@ import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import type { Logger } from '../log';
 import { reservedIpPresenter } from '../tree/kinds/networking';
 import type { ResourceExplorer } from '../tree/explorer';
-import { KindGroupNode } from '../tree/nodes/kindGroupNode';
-import { ResourceNode } from '../tree/nodes/resourceNode';
 import { runAction } from './actionRunner';
-import { resourceTarget } from './pick';
+import { accountTarget, resourceTarget } from './pick';
 import { registerCommand, withProgress } from './register';
 import type { UserInput } from './userInput';
 
@@ -23,13 +21,6 @@ export function registerReservedIpCommands(deps: ReservedIpCommandDeps): vscode.
   const { input, explorer, store, log } = deps;
   const target = (arg: unknown, title: string, valid: (item: unknown) => boolean = () => true) => resourceTarget(deps, arg, reservedIpPresenter, title, valid);
 
-  const account = async (arg: unknown): Promise<AccountInfo> => {
-    if (arg instanceof KindGroupNode || arg instanceof ResourceNode) return arg.account;
-    const accounts = store.list().filter((a) => !a.needsToken);
-    if (accounts.length === 1) return accounts[0];
-    return (await input.quickPick(accounts.map((a) => ({ label: a.label, description: a.email, account: a })), { title: 'Create a reserved IP in which account?' })).account;
-  };
-
   const pickDroplet = async (node: { account: AccountInfo }, regionSlug: string | undefined, title: string, except?: number) => {
     const droplets = (await explorer.cacheFor(node.account).list(dropletKind)).filter((d) => (!regionSlug || d.region.slug === regionSlug) && d.id !== except && d.status !== 'archive');
     if (droplets.length === 0) throw new Error(regionSlug ? `There is no droplet in ${regionSlug} to assign it to.` : 'There is no droplet.');
@@ -38,7 +29,7 @@ export function registerReservedIpCommands(deps: ReservedIpCommandDeps): vscode.
 
   return [
     registerCommand(deps, 'digitalocean.reservedIp.create', 'Create reserved IP', async (arg) => {
-      const owner = await account(arg);
+      const owner = await accountTarget(deps, arg, 'Create a reserved IP in which account?');
       const how = await input.quickPick(
         [
           { label: 'Assigned to a droplet', description: 'in the droplet\'s region', forDroplet: true },

@@ -423,6 +423,26 @@ export class FakeDigitalOcean {
 
     this.on('GET', '/v2/functions/namespaces', () => this.json(200, { namespaces: d().namespaces }));
 
+    // Volumes: create, attach / detach / resize, snapshot, delete
+    this.on('POST', '/v2/volumes', (_, ctx) => this.createVolume(ctx.body));
+    this.on('POST', '/v2/volumes/{id}/actions', ([id], ctx) => this.volumeAction(id, ctx.body));
+    this.on('POST', '/v2/volumes/{id}/snapshots', ([id], ctx) => {
+      const vol = d().volumes.find((v) => v.id === id);
+      if (!vol) return this.notFound();
+      if (typeof ctx.body?.name !== 'string' || !ctx.body.name) return this.unprocessable('name is required');
+      const snap = { id: stableUuid(`snap-${id}-${ctx.body.name}`), name: ctx.body.name, created_at: this.now(), regions: [vol.region.slug], resource_id: vol.id, resource_type: 'volume', min_disk_size: vol.size_gigabytes, size_gigabytes: Math.round(vol.size_gigabytes * 0.2 * 100) / 100, tags: ctx.body.tags ?? [] };
+      d().snapshots.push(snap);
+      return this.json(201, { snapshot: snap });
+    });
+    this.on('DELETE', '/v2/volumes/{id}', ([id]) => {
+      const index = d().volumes.findIndex((v) => v.id === id);
+      if (index < 0) return this.notFound();
+      if (d().volumes[index].droplet_ids.length) return this.error(409, 'conflict', 'The volume is attached to a droplet; detach it first.');
+      const [vol] = d().volumes.splice(index, 1);
+      this.unassignUrn(`do:volume:${vol.id}`);
+      return this.noContent();
+    });
+
     // Reserved IPs: create (for a droplet or a region), assign / unassign, release
     this.on('POST', '/v2/reserved_ips', (_, ctx) => this.createReservedIp(ctx.body));
     this.on('POST', '/v2/reserved_ips/{ip}/actions', ([ip], ctx) => this.reservedIpAction(ip, ctx.body));
@@ -461,6 +481,49 @@ export class FakeDigitalOcean {
       const at = list.findIndex((r) => r.urn === urn);
       if (at >= 0) list.splice(at, 1);
     }
+  }
+
+  private createVolume(body: Json): FakeResponse {
+    const { name, size_gigabytes: size, region: regionSlug } = body ?? {};
+    if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(name)) return this.unprocessable('name must start with a lowercase letter and contain only lowercase letters, digits and dashes (at most 64).');
+    if (!Number.isInteger(size) || size < 1 || size > 16384) return this.unprocessable('size_gigabytes must be between 1 and 16384.');
+    if (!SIZES[0].regions.includes(regionSlug)) return this.unprocessable('You specified an invalid region.');
+    if (this.data.volumes.some((v) => v.name === name && v.region.slug === regionSlug)) return this.error(409, 'conflict', 'A volume with that name already exists in this region.');
+    const vol: Json = { id: stableUuid(`volume-${name}-${this.nextId++}`), droplet_ids: [], name, description: body.description ?? '', size_gigabytes: size, created_at: this.now(), tags: body.tags ?? [], region: region(regionSlug), filesystem_type: body.filesystem_type ?? '', filesystem_label: body.filesystem_label ?? '' };
+    this.data.volumes.push(vol);
+    const project = this.data.projects.find((p) => p.is_default);
+    if (project) this.data.projectResources[project.id].push({ urn: `do:volume:${vol.id}`, assigned_at: this.now() });
+    return this.json(201, { volume: vol });
+  }
+
+  private volumeAction(id: string, body: Json): FakeResponse {
+    const vol = this.data.volumes.find((v) => v.id === id);
+    if (!vol) return this.notFound();
+    const regionSlug = vol.region.slug as string;
+    const start = (type: string, effect: () => void) => this.json(202, { action: this.startAction(type, 'volume', null, regionSlug, effect) });
+    if (body?.type === 'attach') {
+      const target = this.data.droplets.find((x) => x.id === body.droplet_id);
+      if (!target) return this.unprocessable('The droplet does not exist.');
+      if (target.region.slug !== regionSlug) return this.unprocessable('The droplet must be in the same region as the volume.');
+      if (vol.droplet_ids.length) return this.unprocessable('The volume is already attached to a droplet.');
+      return start('attach_volume', () => {
+        vol.droplet_ids = [target.id];
+        if (!target.volume_ids.includes(vol.id)) target.volume_ids.push(vol.id);
+      });
+    }
+    if (body?.type === 'detach') {
+      if (!vol.droplet_ids.includes(body.droplet_id)) return this.unprocessable('The volume is not attached to that droplet.');
+      return start('detach_volume', () => {
+        vol.droplet_ids = [];
+        const from = this.data.droplets.find((x) => x.id === body.droplet_id);
+        if (from) from.volume_ids = from.volume_ids.filter((v: string) => v !== vol.id);
+      });
+    }
+    if (body?.type === 'resize') {
+      if (!Number.isInteger(body.size_gigabytes) || body.size_gigabytes <= vol.size_gigabytes) return this.unprocessable('A volume can only grow: give a larger size.');
+      return start('resize', () => (vol.size_gigabytes = body.size_gigabytes));
+    }
+    return this.unprocessable(`${String(body?.type)} is not a valid volume action type.`);
   }
 
   private nextIp = 100;

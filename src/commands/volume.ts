@@ -1,0 +1,119 @@
+/** Volumes: create, attach (droplets of the same region), detach, grow, snapshot, delete. */
+import * as vscode from 'vscode';
+import { type Droplet, type Volume, droplet as dropletKind, snapshot as snapshotKind, volume as volumeKind } from '../api';
+import type { AccountStore } from '../accounts/accountStore';
+import type { Logger } from '../log';
+import { volumePresenter } from '../tree/kinds/storage';
+import type { ResourceExplorer } from '../tree/explorer';
+import { runAction } from './actionRunner';
+import { snapshotNameProblem } from './droplet';
+import { accountTarget, resourceTarget } from './pick';
+import { registerCommand, withProgress } from './register';
+import type { UserInput } from './userInput';
+
+export interface VolumeCommandDeps {
+  log: Logger;
+  input: UserInput;
+  store: AccountStore;
+  explorer: ResourceExplorer;
+}
+
+const MAX_GB = 16_384;
+const REGIONS = ['nyc1', 'nyc3', 'sfo3', 'ams3', 'fra1', 'lon1', 'sgp1', 'tor1'];
+
+/** Volume names: a lowercase letter first, then lowercase letters, digits and dashes, at most 64. */
+export function volumeNameProblem(value: string): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 64) return 'At most 64 characters.';
+  if (!/^[a-z]/.test(value)) return 'Start with a lowercase letter.';
+  if (!/^[a-z0-9-]+$/.test(value)) return 'Only lowercase letters, digits and dashes (-).';
+  return undefined;
+}
+
+/** A size in GB, whole, above `min`, at most 16 TB. */
+export function volumeSizeProblem(value: string, min = 0): string | undefined {
+  if (!/^\d+$/.test(value.trim())) return 'A whole number of GB.';
+  const size = Number(value);
+  if (size <= min) return min ? `A volume can only grow: more than ${min} GB.` : 'At least 1 GB.';
+  if (size > MAX_GB) return `At most ${MAX_GB} GB.`;
+  return undefined;
+}
+
+export function registerVolumeCommands(deps: VolumeCommandDeps): vscode.Disposable[] {
+  const { input, explorer, log } = deps;
+  const target = (arg: unknown, title: string, valid: (item: unknown) => boolean = () => true) => resourceTarget(deps, arg, volumePresenter, title, valid);
+  const attached = (v: unknown) => (v as Volume).droplet_ids?.length > 0;
+
+  return [
+    registerCommand(deps, 'digitalocean.volume.create', 'Create volume', async (arg) => {
+      const owner = await accountTarget(deps, arg, 'Create a volume in which account?');
+      const name = await input.inputBox({ title: 'New volume (1/3): name', placeHolder: 'e.g. uploads', validateInput: volumeNameProblem });
+      const size = await input.inputBox({ title: 'New volume (2/3): size in GB', value: '100', prompt: '$0.10 per GB a month', validateInput: (v) => volumeSizeProblem(v) });
+      const regionSlug = (await input.quickPick(REGIONS.map((r) => ({ label: r })), { title: 'New volume (3/3): region (attachable only to droplets there)' })).label;
+      const created = await withProgress(`Creating volume ${name}…`, (signal) =>
+        explorer.cacheFor(owner).client.create(volumeKind, { name, size_gigabytes: Number(size), region: regionSlug, filesystem_type: 'ext4' }, { signal }),
+      );
+      log.info(`[${owner.label}] Volume ${created.name} (${created.size_gigabytes} GB, ${regionSlug}) created`);
+      explorer.reloadKind(owner, volumeKind.kind);
+      return created.id;
+    }),
+
+    registerCommand(deps, 'digitalocean.volume.attach', 'Attach volume', async (arg) => {
+      const node = await target(arg, 'Attach a volume', (v) => !attached(v));
+      const vol = node.item as Volume;
+      if (attached(vol)) throw new Error(`${vol.name} is attached already; detach it first.`);
+      const droplets = (await explorer.cacheFor(node.account).list(dropletKind)).filter((d) => d.region.slug === vol.region.slug);
+      if (droplets.length === 0) throw new Error(`There is no droplet in ${vol.region.slug} to attach ${vol.name} to.`);
+      const to = (await input.quickPick(droplets.map((d: Droplet) => ({ label: d.name, description: d.status, droplet: d })), { title: `Attach ${vol.name} to a droplet in ${vol.region.slug}` })).droplet;
+      return runAction(deps, { node, title: `Attach ${vol.name} to ${to.name}`, transition: 'Attaching…', start: (client, signal) => client.act(volumeKind, vol.id, 'attach', { droplet_id: to.id, region: vol.region.slug }, { signal }) });
+    }),
+
+    registerCommand(deps, 'digitalocean.volume.detach', 'Detach volume', async (arg) => {
+      const node = await target(arg, 'Detach a volume', attached);
+      const vol = node.item as Volume;
+      const from = vol.droplet_ids[0];
+      const name = explorer.present(node.account).dropletName(from) ?? String(from);
+      await input.confirm(`Detach ${vol.name} from ${name}?`, 'Unmount it on the droplet first, or writes in progress can be lost.', 'Detach');
+      return runAction(deps, { node, title: `Detach ${vol.name}`, transition: 'Detaching…', start: (client, signal) => client.act(volumeKind, vol.id, 'detach', { droplet_id: from, region: vol.region.slug }, { signal }) });
+    }),
+
+    registerCommand(deps, 'digitalocean.volume.resize', 'Resize volume', async (arg) => {
+      const node = await target(arg, 'Resize a volume');
+      const vol = node.item as Volume;
+      const size = await input.inputBox({
+        title: `Resize ${vol.name} (now ${vol.size_gigabytes} GB)`,
+        prompt: 'Volumes only grow. Extend the filesystem on the droplet afterwards.',
+        value: String(vol.size_gigabytes * 2),
+        validateInput: (v) => volumeSizeProblem(v, vol.size_gigabytes),
+      });
+      return runAction(deps, { node, title: `Resize ${vol.name} to ${size} GB`, transition: 'Resizing…', start: (client, signal) => client.act(volumeKind, vol.id, 'resize', { size_gigabytes: Number(size), region: vol.region.slug }, { signal }) });
+    }),
+
+    registerCommand(deps, 'digitalocean.volume.snapshot', 'Snapshot volume', async (arg) => {
+      const node = await target(arg, 'Snapshot a volume');
+      const vol = node.item as Volume;
+      const name = await input.inputBox({ title: `Snapshot of ${vol.name}`, value: `${vol.name}-${new Date().toISOString().slice(0, 10)}`, validateInput: snapshotNameProblem });
+      await runAction(deps, {
+        node,
+        title: `Snapshot ${vol.name}`,
+        transition: 'Taking a snapshot…',
+        start: async (client, signal) => {
+          await client.request('POST', `/v2/volumes/${encodeURIComponent(vol.id)}/snapshots`, { body: { name: name.trim() }, signal });
+        },
+      });
+      explorer.reloadKind(node.account, snapshotKind.kind);
+    }),
+
+    registerCommand(deps, 'digitalocean.volume.delete', 'Delete volume', async (arg) => {
+      const node = await target(arg, 'Delete a volume', (v) => !attached(v));
+      const vol = node.item as Volume;
+      if (attached(vol)) throw new Error(`${vol.name} is attached to a droplet; detach it first.`);
+      await input.inputBox({
+        title: `Delete ${vol.name}`,
+        prompt: `Its data is gone for good (snapshots stay). Type the volume's name (${vol.name}) to confirm.`,
+        validateInput: (v) => (v === vol.name ? undefined : `Type ${vol.name} exactly to confirm.`),
+      });
+      return runAction(deps, { node, title: `Delete ${vol.name}`, transition: 'Deleting…', deletes: true, start: (client, signal) => client.remove(volumeKind, vol.id, { signal }) });
+    }),
+  ];
+}
