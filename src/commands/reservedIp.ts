@@ -18,7 +18,7 @@ export interface ReservedIpCommandDeps {
 }
 
 export function registerReservedIpCommands(deps: ReservedIpCommandDeps): vscode.Disposable[] {
-  const { input, explorer, store, log } = deps;
+  const { input, explorer, log } = deps;
   const target = (arg: unknown, title: string, valid: (item: unknown) => boolean = () => true) => resourceTarget(deps, arg, reservedIpPresenter, title, valid);
 
   const pickDroplet = async (node: { account: AccountInfo }, regionSlug: string | undefined, title: string, except?: number) => {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { ScriptedUserInput, type ScriptedAnswer } from '../../src/commands/userInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { eventually, extensionApi, fake } from './support/env';
+import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
 
 type Droplet = { id: number; name: string; status: string; size_slug: string; disk: number; features: string[]; image: { slug: string | null }; snapshot_ids: number[]; networks: { v6: unknown[] } };
 
@@ -33,29 +33,13 @@ describe('Droplet actions', function () {
     return (await droplets()).find((d) => d.name === name);
   }
 
-  async function run(command: string, node: ExplorerNode | undefined, answers: ScriptedAnswer[] = []): Promise<ScriptedUserInput> {
-    const input = new ScriptedUserInput(answers);
-    api.setUserInput(input);
-    await vscode.commands.executeCommand(`digitalocean.droplet.${command}`, node);
-    return input;
-  }
-
-  async function posts(): Promise<number> {
-    return (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
-  }
+  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[] = []) => runWithAnswers(api, `digitalocean.droplet.${command}`, arg, answers);
 
   before(async () => {
     api = await extensionApi();
   });
 
-  beforeEach(async () => {
-    await fake.reset();
-    await fake.call('POST', '/__fake/config', { actionDurationMs: 800 });
-    for (const account of api.store.list()) await api.store.remove(account.id);
-    await api.explorer.setGrouping('project');
-    await vscode.commands.executeCommand('digitalocean.addDemoAccount');
-    await vscode.commands.executeCommand('digitalocean.resources.focus');
-  });
+  beforeEach(() => freshDemo(api, 800));
 
   afterEach(() => api.setUserInput(undefined));
 
@@ -75,9 +59,9 @@ describe('Droplet actions', function () {
   });
 
   it('does nothing when a confirmation is declined', async () => {
-    const before = await posts();
+    const before = await writes();
     await run('powerOff', await dropletNode('Acme Web', 'web-2'), ['Cancel']);
-    assert.equal(await posts(), before);
+    assert.equal(await writes(), before);
     assert.equal((await dropletNamed('web-2'))?.status, 'active');
   });
 
@@ -133,9 +117,9 @@ describe('Droplet actions', function () {
     await run('rebuild', await dropletNode('Acme Web', 'worker-1'), ['Debian 12 x64', 'worker-1']);
     assert.equal((await dropletNamed('worker-1'))?.image.slug, 'debian-12-x64');
 
-    const before = await posts();
+    const before = await writes();
     await run('destroy', await dropletNode('Staging', 'staging-app'), ['staging']);
-    assert.equal(await posts(), before, 'a wrong name sends nothing');
+    assert.equal(await writes(), before, 'a wrong name sends nothing');
     assert.ok(await dropletNamed('staging-app'));
 
     await run('destroy', await dropletNode('Staging', 'staging-app'), ['staging-app']);
@@ -147,7 +131,7 @@ describe('Droplet actions', function () {
 
   it('rejects bad input at the input box, before any request', async () => {
     const node = await dropletNode('Acme Web', 'web-1');
-    const before = await posts();
+    const before = await writes();
     for (const [command, answers, problem] of [
       ['rename', [''], /A name is required/],
       ['rename', ['has space'], /Only letters, digits/],
@@ -164,7 +148,7 @@ describe('Droplet actions', function () {
     }
     // resizing to the current size is refused before a request
     await run('resize', node, ['s-2vcpu-4gb']);
-    assert.equal(await posts(), before);
+    assert.equal(await writes(), before);
   });
 
   it('shows an errored action as a failure and the node keeps the real state', async () => {

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
-import { ScriptedUserInput, type ScriptedAnswer } from '../../src/commands/userInput';
+import type { ScriptedAnswer } from '../../src/commands/userInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { extensionApi, fake } from './support/env';
+import { extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
 
 type ReservedIp = { ip: string; region: { slug: string }; droplet: { id: number; name: string } | null };
 
@@ -26,24 +25,13 @@ describe('Reserved IP actions', function () {
     return found;
   }
 
-  async function run(command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[]): Promise<ScriptedUserInput> {
-    const input = new ScriptedUserInput(answers);
-    api.setUserInput(input);
-    await vscode.commands.executeCommand(`digitalocean.reservedIp.${command}`, arg);
-    return input;
-  }
+  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[] = []) => runWithAnswers(api, `digitalocean.reservedIp.${command}`, arg, answers);
 
   before(async () => {
     api = await extensionApi();
   });
 
-  beforeEach(async () => {
-    await fake.reset();
-    await fake.call('POST', '/__fake/config', { actionDurationMs: 600 });
-    for (const account of api.store.list()) await api.store.remove(account.id);
-    await api.explorer.setGrouping('project');
-    await vscode.commands.executeCommand('digitalocean.addDemoAccount');
-  });
+  beforeEach(() => freshDemo(api));
 
   afterEach(() => api.setUserInput(undefined));
 

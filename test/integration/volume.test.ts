@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
-import { ScriptedUserInput, type ScriptedAnswer } from '../../src/commands/userInput';
+import type { ScriptedAnswer } from '../../src/commands/userInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { extensionApi, fake } from './support/env';
+import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
 
 type Volume = { id: string; name: string; size_gigabytes: number; droplet_ids: number[]; region: { slug: string } };
 
@@ -30,28 +29,13 @@ describe('Volume actions', function () {
     return found;
   }
 
-  async function run(command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[]): Promise<ScriptedUserInput> {
-    const input = new ScriptedUserInput(answers);
-    api.setUserInput(input);
-    await vscode.commands.executeCommand(`digitalocean.volume.${command}`, arg);
-    return input;
-  }
-
-  async function writes(): Promise<number> {
-    return (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
-  }
+  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[] = []) => runWithAnswers(api, `digitalocean.volume.${command}`, arg, answers);
 
   before(async () => {
     api = await extensionApi();
   });
 
-  beforeEach(async () => {
-    await fake.reset();
-    await fake.call('POST', '/__fake/config', { actionDurationMs: 600 });
-    for (const account of api.store.list()) await api.store.remove(account.id);
-    await api.explorer.setGrouping('project');
-    await vscode.commands.executeCommand('digitalocean.addDemoAccount');
-  });
+  beforeEach(() => freshDemo(api));
 
   afterEach(() => api.setUserInput(undefined));
 

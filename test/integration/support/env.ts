@@ -1,5 +1,6 @@
 /** What integration tests share: the extension's testing API and the fake API's control surface. */
 import * as vscode from 'vscode';
+import { ScriptedUserInput, type ScriptedAnswer } from '../../../src/commands/userInput';
 import type { TestingApi } from '../../../src/extension';
 
 export const EXTENSION_ID = 'do-explorer.digitalocean-explorer';
@@ -59,4 +60,30 @@ export async function eventually<T>(what: string, probe: () => T | Promise<T>, t
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/**
+ * A clean start for action suites: the fake back to its seed with quick actions, no account but
+ * the demo one, grouped by project.
+ */
+export async function freshDemo(api: TestingApi, actionDurationMs = 600): Promise<void> {
+  await fake.reset();
+  await fake.call('POST', '/__fake/config', { actionDurationMs });
+  for (const account of api.store.list()) await api.store.remove(account.id);
+  await api.explorer.setGrouping('project');
+  await vscode.commands.executeCommand('digitalocean.addDemoAccount');
+  await vscode.commands.executeCommand('digitalocean.resources.focus');
+}
+
+/** Runs a command with scripted answers to its prompts; returns the script (asked, rejections). */
+export async function runWithAnswers(api: TestingApi, command: string, arg: unknown, answers: ScriptedAnswer[]): Promise<ScriptedUserInput> {
+  const input = new ScriptedUserInput(answers);
+  api.setUserInput(input);
+  await vscode.commands.executeCommand(command, arg);
+  return input;
+}
+
+/** Requests that change something (not GET) the fake has seen. */
+export async function writes(): Promise<number> {
+  return (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
 }
