@@ -5,6 +5,7 @@ import { ClientRegistry } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
 import { registerAccountCommands } from './commands/accounts';
 import { registerCredentialCommands } from './commands/credentials';
+import { registerDomainCommands } from './commands/domain';
 import { registerDropletCommands } from './commands/droplet';
 import { registerReservedIpCommands } from './commands/reservedIp';
 import { registerVolumeCommands } from './commands/volume';
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     ...registerDropletCommands({ log, input, explorer, store }),
     ...registerReservedIpCommands({ log, input, explorer, store }),
     ...registerVolumeCommands({ log, input, explorer, store }),
+    ...registerDomainCommands({ log, input, explorer, store }),
     treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
     explorer.onDidChangeViewState(showViewState),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -421,6 +421,33 @@ export class FakeDigitalOcean {
       return this.page('domain_records', type ? records.filter((r) => r.type === type) : records, ctx);
     });
 
+    this.on('POST', '/v2/domains/{name}/records', ([name], ctx) => {
+      const records = d().domainRecords[name];
+      if (!records) return this.notFound();
+      const problem = recordProblem(ctx.body);
+      if (problem) return this.unprocessable(problem);
+      const rec = { id: this.nextId++, type: ctx.body.type, name: ctx.body.name, data: ctx.body.data, priority: ctx.body.priority ?? null, port: ctx.body.port ?? null, ttl: ctx.body.ttl ?? 1800, weight: ctx.body.weight ?? null, flags: ctx.body.flags ?? null, tag: ctx.body.tag ?? null };
+      records.push(rec);
+      return this.json(201, { domain_record: rec });
+    });
+    this.on('PUT', '/v2/domains/{name}/records/{id}', ([name, id], ctx) => {
+      const rec = d().domainRecords[name]?.find((r) => String(r.id) === id);
+      if (!rec) return this.notFound();
+      if (ctx.body?.type !== rec.type) return this.unprocessable('The record type cannot change.');
+      const next = { ...rec, ...ctx.body };
+      const problem = recordProblem(next);
+      if (problem) return this.unprocessable(problem);
+      Object.assign(rec, next);
+      return this.json(200, { domain_record: rec });
+    });
+    this.on('DELETE', '/v2/domains/{name}/records/{id}', ([name, id]) => {
+      const records = d().domainRecords[name];
+      const index = records?.findIndex((r) => String(r.id) === id) ?? -1;
+      if (index < 0) return this.notFound();
+      records.splice(index, 1);
+      return this.noContent();
+    });
+
     this.on('GET', '/v2/functions/namespaces', () => this.json(200, { namespaces: d().namespaces }));
 
     // Volumes: create, attach / detach / resize, snapshot, delete
@@ -665,6 +692,19 @@ export class FakeDigitalOcean {
     });
     return this.json(201, { action });
   }
+}
+
+/** The API's own checks of a DNS record (a subset: enough to answer 422 like it does). */
+function recordProblem(rec: Json): string | undefined {
+  if (!rec || typeof rec.type !== 'string') return 'type is required';
+  if (typeof rec.name !== 'string' || !rec.name) return 'name is required';
+  if (typeof rec.data !== 'string' || !rec.data) return 'data is required';
+  if (rec.type === 'A' && !/^(\d{1,3}\.){3}\d{1,3}$/.test(rec.data)) return 'Data needs to be an IPv4 address.';
+  if (rec.type === 'AAAA' && !rec.data.includes(':')) return 'Data needs to be an IPv6 address.';
+  if ((rec.type === 'MX' || rec.type === 'SRV') && typeof rec.priority !== 'number') return 'Priority is required.';
+  if (rec.type === 'SRV' && (typeof rec.port !== 'number' || typeof rec.weight !== 'number')) return 'Port and weight are required.';
+  if (rec.type === 'CAA' && (typeof rec.flags !== 'number' || typeof rec.tag !== 'string')) return 'Flags and tag are required.';
+  return undefined;
 }
 
 function addFeature(droplet: Json, feature: string): void {

@@ -1,0 +1,70 @@
+/**
+ * What a DNS record of each type may hold, checked at the input box before any request.
+ * Pure functions: no VS Code, no Node-only modules.
+ */
+
+export const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'] as const;
+export type EditableRecordType = (typeof RECORD_TYPES)[number];
+
+const LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
+
+export function isIpv4(value: string): boolean {
+  const parts = value.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+export function isIpv6(value: string): boolean {
+  if (!value.includes(':') || /[^0-9a-fA-F:.]/.test(value)) return false;
+  try {
+    new URL(`http://[${value}]/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A host name, relative ("mail") or fully qualified ("mail.example.com."), or "@". */
+export function isHostname(value: string, allowAt = false): boolean {
+  if (allowAt && value === '@') return true;
+  const host = value.endsWith('.') ? value.slice(0, -1) : value;
+  if (!host || host.length > 253) return false;
+  return host.split('.').every((label) => LABEL.test(label));
+}
+
+/** The record's name: "@" for the domain itself, or labels (a leading "*." for a wildcard). */
+export function recordNameProblem(value: string): string | undefined {
+  const name = value.trim();
+  if (!name) return 'A name is required: "@" for the domain itself.';
+  if (name === '@') return undefined;
+  const bare = name.startsWith('*.') ? name.slice(2) : name;
+  if (name === '*' || isHostname(bare)) return undefined;
+  return 'Letters, digits, "-" and "_" in dot-separated parts of at most 63 characters; "@" for the domain itself.';
+}
+
+export function recordDataProblem(type: EditableRecordType, value: string): string | undefined {
+  const data = value.trim();
+  if (!data) return 'A value is required.';
+  switch (type) {
+    case 'A':
+      return isIpv4(data) ? undefined : 'An A record points to an IPv4 address, like 203.0.113.10.';
+    case 'AAAA':
+      return isIpv6(data) ? undefined : 'An AAAA record points to an IPv6 address, like 2001:db8::10.';
+    case 'CNAME':
+    case 'NS':
+    case 'MX':
+    case 'SRV':
+      if (isIpv4(data) || isIpv6(data)) return `A ${type} record points to a host name, not an IP address.`;
+      return isHostname(data, type === 'CNAME' || type === 'MX' || type === 'SRV') ? undefined : `A ${type} record points to a host name, like mail.example.com.`;
+    case 'TXT':
+      return data.length > 512 ? 'At most 512 characters.' : undefined;
+    case 'CAA':
+      return isHostname(data) || data.startsWith('mailto:') || /^https?:\/\//.test(data) ? undefined : 'The issuer domain (e.g. letsencrypt.org), or an iodef mailto:/https: URL.';
+  }
+}
+
+/** A whole number in a range (priority, port, weight, flags, TTL). */
+export function numberProblem(value: string, min: number, max: number, what: string): string | undefined {
+  if (!/^\d+$/.test(value.trim())) return `${what}: a whole number.`;
+  const n = Number(value);
+  return n < min || n > max ? `${what}: from ${min} to ${max}.` : undefined;
+}

@@ -1,0 +1,95 @@
+/** DNS records: add (type-aware prompts), edit, delete. */
+import * as vscode from 'vscode';
+import { type Domain, type DomainRecord, domainRecord as recordKind } from '../api';
+import type { AccountStore } from '../accounts/accountStore';
+import type { Logger } from '../log';
+import { domainPresenter, domainRecordPresenter } from '../tree/kinds/domain';
+import type { ResourceExplorer } from '../tree/explorer';
+import { ResourceNode } from '../tree/nodes/resourceNode';
+import { type EditableRecordType, RECORD_TYPES, numberProblem, recordDataProblem, recordNameProblem } from './dnsRecordRules';
+import { resourceTarget } from './pick';
+import { registerCommand, withProgress } from './register';
+import type { UserInput } from './userInput';
+
+export interface DomainCommandDeps {
+  log: Logger;
+  input: UserInput;
+  store: AccountStore;
+  explorer: ResourceExplorer;
+}
+
+const HINTS: Record<EditableRecordType, string> = {
+  A: 'IPv4 address, e.g. 203.0.113.10',
+  AAAA: 'IPv6 address, e.g. 2001:db8::10',
+  CNAME: 'host name this name is an alias of, e.g. www.example.com. ("@" for the domain)',
+  MX: 'mail server host name, e.g. mx1.example.com.',
+  TXT: 'text, e.g. v=spf1 include:_spf.example.com ~all',
+  NS: 'name server host name, e.g. ns1.digitalocean.com.',
+  SRV: 'target host name, e.g. sip.example.com.',
+  CAA: 'issuer domain, e.g. letsencrypt.org',
+};
+
+export function registerDomainCommands(deps: DomainCommandDeps): vscode.Disposable[] {
+  const { input, explorer, log } = deps;
+
+  const ask = (title: string, prompt: string, validate: (v: string) => string | undefined, value?: string) => input.inputBox({ title, prompt, value, validateInput: validate });
+  const number = async (title: string, what: string, min: number, max: number, value: string) => Number(await ask(title, `${what} (${min}–${max})`, (v) => numberProblem(v, min, max, what), value));
+
+  /** Reloads the domain's records wherever the domain is shown. */
+  const reloadRecords = (node: ResourceNode) => {
+    explorer.cacheFor(node.account).invalidate(recordKind.kind);
+    explorer.changed(node instanceof ResourceNode && node.presenter === domainRecordPresenter ? node.parent : node);
+  };
+
+  return [
+    registerCommand(deps, 'digitalocean.domain.addRecord', 'Add DNS record', async (arg) => {
+      const node = await resourceTarget(deps, arg, domainPresenter, 'Add a DNS record');
+      const domain = node.item as Domain;
+      const title = `New record in ${domain.name}`;
+      const type = (await input.quickPick(RECORD_TYPES.map((t) => ({ label: t, description: HINTS[t] })), { title })).label as EditableRecordType;
+      const name = (await ask(`${title}: ${type} name`, `Name within ${domain.name} ("@" for ${domain.name} itself, "_sip._tcp" for SRV)`, recordNameProblem, type === 'SRV' ? '_service._tcp' : '@')).trim();
+      const data = (await ask(`${title}: ${type} value`, HINTS[type], (v) => recordDataProblem(type, v))).trim();
+      const body: Record<string, unknown> = { type, name, data };
+      if (type === 'MX' || type === 'SRV') body.priority = await number(`${title}: priority`, 'Priority', 0, 65535, '10');
+      if (type === 'SRV') {
+        body.port = await number(`${title}: port`, 'Port', 1, 65535, '443');
+        body.weight = await number(`${title}: weight`, 'Weight', 0, 65535, '5');
+      }
+      if (type === 'CAA') {
+        body.tag = (await input.quickPick([{ label: 'issue' }, { label: 'issuewild' }, { label: 'iodef' }], { title: `${title}: CAA tag` })).label;
+        body.flags = await number(`${title}: flags`, 'Flags', 0, 255, '0');
+      }
+      body.ttl = await number(`${title}: TTL`, 'TTL in seconds', 30, 86400, String(domain.ttl ?? 1800));
+      const created = await withProgress(`Adding ${type} ${name}…`, (signal) => explorer.cacheFor(node.account).client.create(recordKind, body, { parents: [domain.name], signal }));
+      log.info(`[${node.account.label}] ${type} record ${name} → ${data} added to ${domain.name}`);
+      reloadRecords(node);
+      return created.id;
+    }),
+
+    registerCommand(deps, 'digitalocean.domain.editRecord', 'Edit DNS record', async (arg) => {
+      if (!(arg instanceof ResourceNode) || arg.presenter !== domainRecordPresenter) throw new Error('Run this command on a DNS record in the DigitalOcean view.');
+      const record = arg.item as DomainRecord;
+      const domainName = arg.parents[0];
+      if (!(RECORD_TYPES as readonly string[]).includes(record.type)) throw new Error(`${record.type} records are managed by DigitalOcean.`);
+      const type = record.type as EditableRecordType;
+      const title = `Edit ${type} ${record.name} in ${domainName}`;
+      const data = (await ask(title, HINTS[type], (v) => recordDataProblem(type, v), record.data)).trim();
+      const ttl = await number(title, 'TTL in seconds', 30, 86400, String(record.ttl));
+      await withProgress(`Updating ${type} ${record.name}…`, (signal) =>
+        explorer.cacheFor(arg.account).client.update(recordKind, String(record.id), { type, data, ttl }, { parents: [domainName], signal }),
+      );
+      log.info(`[${arg.account.label}] ${type} record ${record.name} in ${domainName} now → ${data}`);
+      reloadRecords(arg);
+    }),
+
+    registerCommand(deps, 'digitalocean.domain.deleteRecord', 'Delete DNS record', async (arg) => {
+      if (!(arg instanceof ResourceNode) || arg.presenter !== domainRecordPresenter) throw new Error('Run this command on a DNS record in the DigitalOcean view.');
+      const record = arg.item as DomainRecord;
+      const domainName = arg.parents[0];
+      await input.confirm(`Delete the ${record.type} record ${record.name} → ${record.data}?`, `Lookups of ${record.name === '@' ? domainName : `${record.name}.${domainName}`} stop returning it once caches expire (TTL ${record.ttl} s).`, 'Delete');
+      await withProgress(`Deleting ${record.type} ${record.name}…`, (signal) => explorer.cacheFor(arg.account).client.remove(recordKind, String(record.id), { parents: [domainName], signal }));
+      log.info(`[${arg.account.label}] ${record.type} record ${record.name} deleted from ${domainName}`);
+      reloadRecords(arg);
+    }),
+  ];
+}
