@@ -5,6 +5,7 @@ import { ClientRegistry } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
 import { registerAccountCommands } from './commands/accounts';
 import { registerCredentialCommands } from './commands/credentials';
+import { registerDatabaseCommands } from './commands/database';
 import { registerDomainCommands } from './commands/domain';
 import { registerDropletCommands } from './commands/droplet';
 import { registerReservedIpCommands } from './commands/reservedIp';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     ...registerReservedIpCommands({ log, input, explorer, store }),
     ...registerVolumeCommands({ log, input, explorer, store }),
     ...registerDomainCommands({ log, input, explorer, store }),
+    ...registerDatabaseCommands({ log, input, explorer, store }),
     treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
     explorer.onDidChangeViewState(showViewState),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -32,6 +32,8 @@ export interface UserInput {
   quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]>;
   /** A modal warning; resolves when the user chose `confirmLabel`, throws UserCancelledError otherwise. */
   confirm(message: string, detail: string, confirmLabel: string): Promise<void>;
+  /** Shows a secret once (a generated password) with a Copy button. Never logged. */
+  showSecret(message: string, secret: string): Promise<void>;
 }
 
 export class VsCodeUserInput implements UserInput {
@@ -56,6 +58,14 @@ export class VsCodeUserInput implements UserInput {
   async confirm(message: string, detail: string, confirmLabel: string): Promise<void> {
     const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel);
     if (choice !== confirmLabel) throw new UserCancelledError();
+  }
+
+  async showSecret(message: string, secret: string): Promise<void> {
+    const choice = await vscode.window.showInformationMessage(message, { modal: true, detail: `${secret}\n\nIt is shown only now: copy it to your password manager.` }, 'Copy Password');
+    if (choice === 'Copy Password') {
+      await vscode.env.clipboard.writeText(secret);
+      vscode.window.setStatusBarMessage('$(check) Password copied', 4000);
+    }
   }
 }
 
@@ -101,7 +111,7 @@ export class ScriptedUserInput implements UserInput {
   async quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T> {
     const answer = this.next(options.title ?? options.placeHolder ?? 'pick');
     if (answer === undefined) throw new UserCancelledError();
-    const item = items.find((i) => i.label === answer || i.label.includes(String(answer)));
+    const item = items.find((i) => i.label === answer) ?? items.find((i) => i.label.includes(String(answer)));
     if (!item) throw new Error(`No item "${String(answer)}" among: ${items.map((i) => i.label).join(', ')}`);
     return item;
   }
@@ -111,7 +121,7 @@ export class ScriptedUserInput implements UserInput {
     if (answer === undefined) throw new UserCancelledError();
     const wanted = Array.isArray(answer) ? answer : [answer];
     return wanted.map((w) => {
-      const item = items.find((i) => i.label === w || i.label.includes(w));
+      const item = items.find((i) => i.label === w) ?? items.find((i) => i.label.includes(w));
       if (!item) throw new Error(`No item "${w}"`);
       return item;
     });
@@ -120,6 +130,13 @@ export class ScriptedUserInput implements UserInput {
   async confirm(message: string, _detail: string, confirmLabel: string): Promise<void> {
     const answer = this.next(message);
     if (answer !== confirmLabel) throw new UserCancelledError();
+  }
+
+  /** Secrets shown to the "user" (tests check what was shown, and that it was shown once). */
+  readonly secretsShown: string[] = [];
+
+  async showSecret(_message: string, secret: string): Promise<void> {
+    this.secretsShown.push(secret);
   }
 }
 
@@ -145,5 +162,9 @@ export class SwitchableUserInput implements UserInput {
 
   confirm(message: string, detail: string, confirmLabel: string): Promise<void> {
     return this.current.confirm(message, detail, confirmLabel);
+  }
+
+  showSecret(message: string, secret: string): Promise<void> {
+    return this.current.showSecret(message, secret);
   }
 }

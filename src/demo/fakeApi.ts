@@ -369,6 +369,64 @@ export class FakeDigitalOcean {
       });
     };
     dbChild('users', () => d().databaseUsers);
+    const cluster = (id: string) => d().databases.find((x) => x.id === id);
+    this.on('POST', '/v2/databases/{id}/users', ([id], ctx) => {
+      const db = cluster(id);
+      if (!db) return this.notFound();
+      if (db.engine === 'redis' || db.engine === 'valkey') return this.unprocessable(`${db.engine} clusters do not support creating users.`);
+      const name = ctx.body?.name;
+      if (typeof name !== 'string' || !/^[a-zA-Z0-9_-]{1,63}$/.test(name)) return this.unprocessable('name is invalid');
+      if (d().databaseUsers[id].some((u) => u.name === name)) return this.error(409, 'conflict', 'A user with that name already exists.');
+      const user: Json = { name, role: 'normal', password: `pw-${stableUuid(`pw-${id}-${name}-${this.clock()}`).replace(/-/g, '').slice(0, 24)}` };
+      if (db.engine === 'mysql') user.mysql_settings = ctx.body.mysql_settings ?? { auth_plugin: 'caching_sha2_password' };
+      if (db.engine === 'kafka' && ctx.body.settings?.acl) user.settings = { acl: ctx.body.settings.acl.map((a: Json, i: number) => ({ id: `acl-${i}`, ...a })) };
+      d().databaseUsers[id].push(user);
+      return this.json(201, { user });
+    });
+    this.on('POST', '/v2/databases/{id}/users/{name}/reset_auth', ([id, name], ctx) => {
+      const user = d().databaseUsers[id]?.find((u) => u.name === name);
+      if (!user) return this.notFound();
+      user.password = `pw-${stableUuid(`reset-${id}-${name}-${this.clock()}-${this.nextId++}`).replace(/-/g, '').slice(0, 24)}`;
+      if (ctx.body?.mysql_settings) user.mysql_settings = ctx.body.mysql_settings;
+      return this.json(200, { user });
+    });
+    this.on('DELETE', '/v2/databases/{id}/users/{name}', ([id, name]) => {
+      const users = d().databaseUsers[id];
+      const index = users?.findIndex((u) => u.name === name) ?? -1;
+      if (index < 0) return this.notFound();
+      if (users[index].role === 'primary') return this.unprocessable('The primary user cannot be deleted.');
+      users.splice(index, 1);
+      return this.noContent();
+    });
+    this.on('POST', '/v2/databases/{id}/dbs', ([id], ctx) => {
+      const db = cluster(id);
+      if (!db) return this.notFound();
+      const name = ctx.body?.name;
+      if (typeof name !== 'string' || !/^[a-zA-Z0-9_-]{1,63}$/.test(name)) return this.unprocessable('name is invalid');
+      if (d().databaseDbs[id].some((x) => x.name === name)) return this.error(409, 'conflict', 'A database with that name already exists.');
+      d().databaseDbs[id].push({ name });
+      return this.json(201, { db: { name } });
+    });
+    this.on('DELETE', '/v2/databases/{id}/dbs/{name}', ([id, name]) => {
+      const dbs = d().databaseDbs[id];
+      const index = dbs?.findIndex((x) => x.name === name) ?? -1;
+      if (index < 0) return this.notFound();
+      dbs.splice(index, 1);
+      return this.noContent();
+    });
+    this.on('POST', '/v2/databases/{id}/pools', ([id], ctx) => {
+      const db = cluster(id);
+      if (!db) return this.notFound();
+      if (db.engine !== 'pg') return this.unprocessable('Connection pools are for PostgreSQL clusters.');
+      const { name, mode, size, db: dbName, user } = ctx.body ?? {};
+      if (typeof name !== 'string' || !/^[a-zA-Z0-9_-]{1,63}$/.test(name)) return this.unprocessable('name is invalid');
+      if (!d().databaseDbs[id].some((x) => x.name === dbName)) return this.unprocessable('The database does not exist.');
+      if (user && !d().databaseUsers[id].some((u) => u.name === user)) return this.unprocessable('The user does not exist.');
+      if (!['session', 'transaction', 'statement'].includes(mode) || !Number.isInteger(size) || size < 1) return this.unprocessable('mode or size is invalid');
+      const pool = { name, mode, size, db: dbName, user, connection: db.connection };
+      d().databasePools[id].push(pool);
+      return this.json(201, { pool });
+    });
     dbChild('dbs', () => d().databaseDbs);
     dbChild('pools', () => d().databasePools);
 
