@@ -7,6 +7,7 @@ import { registerAccountCommands } from './commands/accounts';
 import { registerCredentialCommands } from './commands/credentials';
 import { registerDatabaseCommands } from './commands/database';
 import { registerDomainCommands } from './commands/domain';
+import { registerKubernetesCommands } from './commands/kubernetes';
 import { registerDropletCommands } from './commands/droplet';
 import { registerReservedIpCommands } from './commands/reservedIp';
 import { registerVolumeCommands } from './commands/volume';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     ...registerVolumeCommands({ log, input, explorer, store }),
     ...registerDomainCommands({ log, input, explorer, store }),
     ...registerDatabaseCommands({ log, input, explorer, store }),
+    ...registerKubernetesCommands({ log, input, explorer }),
     treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
     explorer.onDidChangeViewState(showViewState),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -435,6 +435,51 @@ export class FakeDigitalOcean {
       const cluster = d().kubernetesClusters.find((x) => x.id === id);
       return cluster ? this.json(200, { node_pools: cluster.node_pools }) : this.notFound();
     });
+    const pool = (id: string, poolId: string) => d().kubernetesClusters.find((c) => c.id === id)?.node_pools.find((p: Json) => p.id === poolId);
+    const provisioned = (node: Json) => this.startAction('provision_node', 'kubernetes', null, null, () => {
+      node.status = { state: 'running' };
+      node.updated_at = this.now();
+    });
+    const newNode = (p: Json, n: number): Json => {
+      const id = stableUuid(`node-${p.id}-${n}-${this.nextId++}`);
+      const node = { id, name: `${p.name}-${id.slice(0, 5)}`, status: { state: 'provisioning' }, droplet_id: String(this.nextId++), created_at: this.now(), updated_at: this.now() };
+      provisioned(node);
+      return node;
+    };
+    this.on('PUT', '/v2/kubernetes/clusters/{id}/node_pools/{pool}', ([id, poolId], ctx) => {
+      const p = pool(id, poolId);
+      if (!p) return this.notFound();
+      const count = ctx.body?.count;
+      if (!Number.isInteger(count) || count < 1 || count > 512) return this.unprocessable('count must be between 1 and 512.');
+      if (typeof ctx.body?.name === 'string') p.name = ctx.body.name;
+      for (const key of ['auto_scale', 'min_nodes', 'max_nodes']) if (ctx.body[key] !== undefined) p[key] = ctx.body[key];
+      while (p.nodes.length < count) p.nodes.push(newNode(p, p.nodes.length));
+      if (p.nodes.length > count) p.nodes.splice(count);
+      p.count = count;
+      return this.json(202, { node_pool: p });
+    });
+    this.on('DELETE', '/v2/kubernetes/clusters/{id}/node_pools/{pool}', ([id, poolId]) => {
+      const cluster = d().kubernetesClusters.find((c) => c.id === id);
+      const index = cluster?.node_pools.findIndex((p: Json) => p.id === poolId) ?? -1;
+      if (index < 0) return this.notFound();
+      if (cluster.node_pools.length === 1) return this.unprocessable('A cluster needs at least one node pool.');
+      cluster.node_pools.splice(index, 1);
+      return this.noContent();
+    });
+    this.on('DELETE', '/v2/kubernetes/clusters/{id}/node_pools/{pool}/nodes/{node}', ([id, poolId, nodeId], ctx) => {
+      const p = pool(id, poolId);
+      const node = p?.nodes.find((n: Json) => n.id === nodeId);
+      if (!node) return this.notFound();
+      if (ctx.query.get('replace') === 'true' || ctx.query.get('replace') === '1') {
+        node.status = { state: 'provisioning' };
+        provisioned(node);
+      } else {
+        p.nodes.splice(p.nodes.indexOf(node), 1);
+        p.count = p.nodes.length;
+      }
+      return { status: 202, headers: { 'x-request-id': this.requestId() }, body: '' };
+    });
+
     this.on('GET', '/v2/kubernetes/clusters/{id}/kubeconfig', ([id], ctx) => {
       const cluster = d().kubernetesClusters.find((x) => x.id === id);
       if (!cluster) return this.notFound();

@@ -56,7 +56,8 @@ export const kubernetesClusterPresenter: Presenter<KubernetesCluster> = {
     icon: CLUSTER_TRANSITIONS.has(c.status.state) ? 'loading~spin' : undefined,
     color: c.status.state === 'running' ? 'charts.green' : c.status.state === 'error' ? 'charts.red' : 'charts.yellow',
   }),
-  transitional: (c) => CLUSTER_TRANSITIONS.has(c.status.state),
+  // also while a node is being created or recycled (after scaling)
+  transitional: (c) => CLUSTER_TRANSITIONS.has(c.status.state) || c.node_pools.some((p) => p.nodes.some((n) => n.status.state !== 'running')),
   description(c, ctx) {
     const nodes = c.node_pools.reduce((sum, p) => sum + p.count, 0);
     return [c.status.state === 'running' ? undefined : c.status.state, c.version, `${nodes} nodes`, c.region, perMonth(this.monthlyCost!(c, ctx))].filter(Boolean).join(' · ');
