@@ -4,6 +4,7 @@ import { AccountStore } from './accounts/accountStore';
 import { ClientRegistry } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
 import { registerAccountCommands } from './commands/accounts';
+import { registerCreateDroplet } from './commands/createDroplet';
 import { registerCredentialCommands } from './commands/credentials';
 import { registerDatabaseCommands } from './commands/database';
 import { registerDomainCommands } from './commands/domain';
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     ...registerResourceCommands({ log, input, explorer }),
     ...registerCredentialCommands({ log, input, explorer, store, state: context.globalState }),
     ...registerDropletCommands({ log, input, explorer, store }),
+    registerCreateDroplet({ log, input, explorer, store }),
     ...registerReservedIpCommands({ log, input, explorer, store }),
     ...registerVolumeCommands({ log, input, explorer, store }),
     ...registerDomainCommands({ log, input, explorer, store }),

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { ApiError, isApiError } from '../api';
 import type { Logger } from '../log';
-import { type UserInput, UserCancelledError } from './userInput';
+import type { UserInput } from './userInput';
 
 export interface CommandServices {
   log: Logger;
@@ -47,8 +47,13 @@ export function reportError(services: CommandServices, title: string, error: unk
   });
 }
 
+/**
+ * A cancelled prompt, a Back out of the first step, or a cancelled request. By name, not
+ * instanceof: a prompt implementation from another bundle (a test's script) has its own classes.
+ */
 export function isCancellation(error: unknown): boolean {
-  return error instanceof UserCancelledError || isApiError(error, 'cancelled');
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'UserCancelledError' || name === 'BackError' || isApiError(error, 'cancelled');
 }
 
 /**

@@ -12,7 +12,22 @@ export class UserCancelledError extends Error {
   }
 }
 
-export interface InputBoxOptions {
+/** Thrown when the user presses Back in a multi-step flow (see wizard.ts). */
+export class BackError extends Error {
+  constructor() {
+    super('Back');
+    this.name = 'BackError';
+  }
+}
+
+/** Where a prompt stands in a multi-step flow; with `canGoBack` it shows a Back button. */
+export interface StepOptions {
+  step?: number;
+  totalSteps?: number;
+  canGoBack?: boolean;
+}
+
+export interface InputBoxOptions extends StepOptions {
   title?: string;
   prompt?: string;
   placeHolder?: string;
@@ -21,7 +36,7 @@ export interface InputBoxOptions {
   validateInput?: (value: string) => string | undefined | Promise<string | undefined>;
 }
 
-export interface QuickPickOptions {
+export interface QuickPickOptions extends StepOptions {
   title?: string;
   placeHolder?: string;
 }
@@ -38,21 +53,67 @@ export interface UserInput {
 
 export class VsCodeUserInput implements UserInput {
   async inputBox(options: InputBoxOptions): Promise<string> {
-    const value = await vscode.window.showInputBox({ ...options, ignoreFocusOut: true });
-    if (value === undefined) throw new UserCancelledError();
-    return value;
+    if (options.step === undefined) {
+      const value = await vscode.window.showInputBox({ ...options, ignoreFocusOut: true });
+      if (value === undefined) throw new UserCancelledError();
+      return value;
+    }
+    const box = vscode.window.createInputBox();
+    Object.assign(box, { title: options.title, prompt: options.prompt, placeholder: options.placeHolder, value: options.value ?? '', password: options.password ?? false, step: options.step, totalSteps: options.totalSteps, ignoreFocusOut: true });
+    if (options.canGoBack) box.buttons = [vscode.QuickInputButtons.Back];
+    return new Promise<string>((resolve, reject) => {
+      let settled = false;
+      const finish = (action: () => void) => {
+        settled = true;
+        action();
+        box.dispose();
+      };
+      box.onDidTriggerButton(() => finish(() => reject(new BackError())));
+      box.onDidChangeValue(async (value) => (box.validationMessage = (await options.validateInput?.(value)) ?? undefined));
+      box.onDidAccept(async () => {
+        const problem = await options.validateInput?.(box.value);
+        if (problem) box.validationMessage = problem;
+        else finish(() => resolve(box.value));
+      });
+      box.onDidHide(() => {
+        if (!settled) finish(() => reject(new UserCancelledError()));
+      });
+      box.show();
+    });
   }
 
-  async quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T> {
-    const picked = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
-    if (picked === undefined) throw new UserCancelledError();
-    return picked;
+  quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T> {
+    return this.pick(items, options, false).then((picked) => picked[0]);
   }
 
-  async quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]> {
-    const picked = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true, canPickMany: true });
-    if (picked === undefined || picked.length === 0) throw new UserCancelledError();
-    return picked;
+  quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]> {
+    return this.pick(items, options, true);
+  }
+
+  private pick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions, many: boolean): Promise<T[]> {
+    const qp = vscode.window.createQuickPick<T>();
+    Object.assign(qp, { title: options.title, placeholder: options.placeHolder, step: options.step, totalSteps: options.totalSteps, canSelectMany: many, ignoreFocusOut: true, matchOnDescription: true });
+    qp.items = items;
+    if (many) qp.selectedItems = items.filter((i) => i.picked);
+    if (options.canGoBack) qp.buttons = [vscode.QuickInputButtons.Back];
+    return new Promise<T[]>((resolve, reject) => {
+      let settled = false;
+      const finish = (action: () => void) => {
+        settled = true;
+        action();
+        qp.dispose();
+      };
+      qp.onDidTriggerButton(() => finish(() => reject(new BackError())));
+      qp.onDidAccept(() => {
+        const chosen = many ? [...qp.selectedItems] : [...qp.activeItems].slice(0, 1);
+        if (!many && chosen.length === 0) return;
+        finish(() => resolve(chosen));
+      });
+      qp.onDidHide(() => {
+        if (!settled) finish(() => reject(new UserCancelledError()));
+      });
+      qp.show();
+    });
   }
 
   async confirm(message: string, detail: string, confirmLabel: string): Promise<void> {
@@ -69,8 +130,9 @@ export class VsCodeUserInput implements UserInput {
   }
 }
 
-/** The input answered by a script (tests). Answers are consumed in order; `undefined` cancels. */
+/** The input answered by a script (tests). Answers are consumed in order; `undefined` cancels, `BACK` goes back. */
 export type ScriptedAnswer = string | string[] | undefined;
+export const BACK = '<back>';
 
 export class InputRejectedError extends Error {
   constructor(readonly validationMessage: string) {
@@ -93,7 +155,9 @@ export class ScriptedUserInput implements UserInput {
   private next(question: string): ScriptedAnswer {
     this.asked.push(question);
     if (this.answers.length === 0) throw new Error(`No scripted answer for: ${question}`);
-    return this.answers.shift();
+    const answer = this.answers.shift();
+    if (answer === BACK) throw new BackError();
+    return answer;
   }
 
   async inputBox(options: InputBoxOptions): Promise<string> {

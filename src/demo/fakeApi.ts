@@ -311,6 +311,20 @@ export class FakeDigitalOcean {
       return this.page('resources', resources, ctx);
     });
 
+    this.on('POST', '/v2/projects/{id}/resources', ([id], ctx) => {
+      const target = d().projects.find((p) => p.id === id);
+      if (!target) return this.notFound();
+      const urns: unknown = ctx.body?.resources;
+      if (!Array.isArray(urns) || !urns.every((u) => typeof u === 'string')) return this.unprocessable('resources must be a list of URNs');
+      const assigned = (urns as string[]).map((urn) => {
+        this.unassignUrn(urn);
+        const entry = { urn, assigned_at: this.now() };
+        d().projectResources[id].push(entry);
+        return { ...entry, links: { self: `${this.linkBase}/v2/${urnPath(urn)}` }, status: 'assigned' };
+      });
+      return this.json(200, { resources: assigned });
+    });
+
     // Plain top-level collections
     const collections: [string, string, string, () => Json[], (x: Json) => string][] = [
       ['/v2/droplets', 'droplets', 'droplet', () => d().droplets, (x) => String(x.id)],
@@ -726,9 +740,16 @@ export class FakeDigitalOcean {
     }
     if (!SIZES.some((s) => s.slug === size)) return this.unprocessable('You specified an invalid size for Droplet creation.');
     const imageIndex = IMAGES.findIndex((i) => i.slug === image || i.id === image);
-    if (imageIndex < 0) return this.unprocessable('You specified an invalid image for Droplet creation.');
+    const customImage = this.data.images.find((i) => i.id === image);
+    if (imageIndex < 0 && !customImage) return this.unprocessable('You specified an invalid image for Droplet creation.');
     const id = this.nextId++;
-    const droplet = dropletJson(id, name, regionSlug, size, 'new', this.now(), { tags: Array.isArray(body.tags) ? body.tags : [], imageIndex });
+    const droplet = dropletJson(id, name, regionSlug, size, 'new', this.now(), { tags: Array.isArray(body.tags) ? body.tags : [], imageIndex: Math.max(0, imageIndex), vpc: typeof body.vpc_uuid === 'string' ? body.vpc_uuid : undefined });
+    if (customImage) droplet.image = customImage;
+    if (body.backups) addFeature(droplet, 'backups');
+    if (body.ipv6) {
+      addFeature(droplet, 'ipv6');
+      droplet.networks.v6.push({ ip_address: `2001:db8:1001::${id % 1000}`, netmask: 64, gateway: '2001:db8:1001::1', type: 'public' });
+    }
     this.data.droplets.push(droplet);
     const project = this.data.projects.find((p) => p.is_default);
     if (project) this.data.projectResources[project.id].push({ urn: `do:droplet:${id}`, assigned_at: this.now() });

@@ -92,6 +92,10 @@ describe('Accounts', function () {
     assert.equal(result, undefined);
     assert.equal(input.asked.length, 1);
     assert.equal(api.store.list().length, 0);
+    // silent: no failure reported (a reported error is logged as "<title> failed: …")
+    const logs = path.dirname(api.logUri.fsPath);
+    const text = filesUnder(logs).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    assert.ok(!text.includes('Add account failed'), 'a cancelled prompt was reported as a failure');
   });
 
   it('does not store a token the API rejects', async () => {

@@ -1,0 +1,160 @@
+/**
+ * Create Droplet: a wizard with Back (name, region, size in that region, image, SSH keys, VPC,
+ * options, project, tags), then progress until the droplet is active, then it is revealed.
+ * A create is never retried by the client: a duplicate droplet costs money.
+ */
+import * as vscode from 'vscode';
+import { type Action, type Droplet, type DropletSize, type Image, droplet as dropletKind, dropletSize, image as imageKind, project as projectKind, sshKey, vpc as vpcKind } from '../api';
+import type { AccountInfo, AccountStore } from '../accounts/accountStore';
+import type { Logger } from '../log';
+import type { ResourceExplorer } from '../tree/explorer';
+import { memory } from '../tree/format';
+import { dropletNameProblem } from './droplet';
+import { accountTarget } from './pick';
+import { registerCommand, withProgress } from './register';
+import type { UserInput } from './userInput';
+import { runWizard } from './wizard';
+
+export interface CreateDropletDeps {
+  log: Logger;
+  input: UserInput;
+  store: AccountStore;
+  explorer: ResourceExplorer;
+}
+
+interface Plan {
+  name: string;
+  region: string;
+  size?: DropletSize;
+  image?: Image;
+  sshKeys: number[];
+  vpc?: string;
+  options: string[];
+  project?: string;
+  tags: string[];
+}
+
+const REGIONS: [string, string][] = [
+  ['nyc1', 'New York 1'],
+  ['nyc3', 'New York 3'],
+  ['sfo3', 'San Francisco 3'],
+  ['ams3', 'Amsterdam 3'],
+  ['fra1', 'Frankfurt 1'],
+  ['lon1', 'London 1'],
+  ['sgp1', 'Singapore 1'],
+  ['tor1', 'Toronto 1'],
+];
+
+export function tagsProblem(value: string): string | undefined {
+  const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const bad = tags.find((t) => !/^[a-zA-Z0-9_:-]{1,255}$/.test(t));
+  return bad ? `"${bad}": tags use letters, digits, "_", ":" and "-".` : undefined;
+}
+
+export function registerCreateDroplet(deps: CreateDropletDeps): vscode.Disposable {
+  const { input, explorer, log } = deps;
+  return registerCommand(deps, 'digitalocean.droplet.create', 'Create droplet', async (arg) => {
+    const account: AccountInfo = await accountTarget(deps, arg, 'Create a droplet in which account?');
+    const cache = explorer.cacheFor(account);
+    const [sizes, distributions, custom, keys, vpcs, projects] = await withProgress('Loading sizes, images and keys…', () =>
+      Promise.all([
+        cache.list(dropletSize),
+        cache.list(imageKind, [], { type: 'distribution' }),
+        cache.list(imageKind, [], { private: true }).catch(() => [] as Image[]),
+        cache.list(sshKey).catch(() => []),
+        cache.list(vpcKind).catch(() => []),
+        cache.list(projectKind).catch(() => []),
+      ]),
+    );
+    const taken = new Set((cache.peek(dropletKind) ?? []).map((d) => d.name));
+    const title = 'Create droplet';
+    const plan = await runWizard<Plan>({ name: '', region: 'nyc3', sshKeys: [], options: ['monitoring'], tags: [] }, [
+      async (p, s) => {
+        p.name = (
+          await input.inputBox({ title, ...s, prompt: 'Name (host name)', value: p.name, validateInput: (v) => dropletNameProblem(v) ?? (taken.has(v.trim()) ? `${v.trim()} exists already in this account.` : undefined) })
+        ).trim();
+      },
+      async (p, s) => {
+        p.region = (await input.quickPick(REGIONS.map(([slug, name]) => ({ label: slug, description: name, picked: slug === p.region })), { title, ...s, placeHolder: 'Region' })).label;
+      },
+      async (p, s) => {
+        const here = sizes.filter((x) => x.available && x.regions.includes(p.region));
+        p.size = (
+          await input.quickPick(
+            here.map((x) => ({ label: x.slug, description: `${x.vcpus} vCPU · ${memory(x.memory)} · ${x.disk} GB disk · $${x.price_monthly}/mo`, size: x })),
+            { title, ...s, placeHolder: `Size (available in ${p.region})` },
+          )
+        ).size;
+      },
+      async (p, s) => {
+        const usable = [...distributions, ...custom].filter((i) => i.regions.length === 0 || i.regions.includes(p.region));
+        p.image = (await input.quickPick(usable.map((i) => ({ label: `${i.distribution} ${i.name}`, description: i.type === 'base' ? i.slug ?? '' : `custom image · ${i.regions.join(', ')}`, image: i })), { title, ...s, placeHolder: 'Image' })).image;
+      },
+      async (p, s) => {
+        const picked = await input.quickPickMany(
+          keys.map((k) => ({ label: k.name, description: k.fingerprint, picked: p.sshKeys.includes(k.id), key: k })),
+          { title, ...s, placeHolder: 'SSH keys (none: a root password is emailed)' },
+        );
+        p.sshKeys = picked.map((k) => k.key.id);
+      },
+      async (p, s) => {
+        const here = vpcs.filter((v) => v.region === p.region);
+        p.vpc = here.length
+          ? (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, vpc: v })), { title, ...s, placeHolder: 'VPC' })).vpc.id
+          : undefined;
+      },
+      async (p, s) => {
+        const options = [
+          { label: 'monitoring', description: 'metrics agent (free)' },
+          { label: 'backups', description: 'weekly backups (+20% of the droplet price)' },
+          { label: 'ipv6', description: 'a public IPv6 address' },
+        ];
+        p.options = (await input.quickPickMany(options.map((o) => ({ ...o, picked: p.options.includes(o.label) })), { title, ...s, placeHolder: 'Options' })).map((o) => o.label);
+      },
+      async (p, s) => {
+        p.project = projects.length
+          ? (await input.quickPick([...projects].sort((a, b) => Number(b.is_default) - Number(a.is_default)).map((x) => ({ label: x.name, description: x.is_default ? 'default' : '', project: x })), { title, ...s, placeHolder: 'Project' })).project.id
+          : undefined;
+      },
+      async (p, s) => {
+        const text = await input.inputBox({ title, ...s, prompt: 'Tags, separated by commas (optional)', value: p.tags.join(', '), validateInput: tagsProblem });
+        p.tags = text.split(',').map((t) => t.trim()).filter(Boolean);
+      },
+      async (p, s) => {
+        await input.quickPick([{ label: `Create ${p.name}`, description: `${p.size!.slug} · ${p.region} · $${p.size!.price_monthly}/mo` }], { title, ...s, placeHolder: 'Create it? (Back to change something, Esc to cancel)' });
+      },
+    ]);
+
+    const body = {
+      name: plan.name,
+      region: plan.region,
+      size: plan.size!.slug,
+      image: plan.image!.slug ?? plan.image!.id,
+      ssh_keys: plan.sshKeys,
+      vpc_uuid: plan.vpc,
+      monitoring: plan.options.includes('monitoring'),
+      backups: plan.options.includes('backups'),
+      ipv6: plan.options.includes('ipv6'),
+      tags: plan.tags,
+    };
+    log.info(`[${account.label}] Create droplet ${plan.name} (${body.size}, ${body.region}): started`);
+    const created = await withProgress(`Creating ${plan.name}…`, async (signal, report) => {
+      const answer = await cache.client.request<{ droplet: Droplet; links?: { actions?: { id: number }[] } }>('POST', '/v2/droplets', { body, signal });
+      if (plan.project && !projects.find((x) => x.id === plan.project)?.is_default) {
+        await cache.client.request('POST', `/v2/projects/${plan.project}/resources`, { body: { resources: [`do:droplet:${answer.droplet.id}`] }, signal }).catch(() => undefined);
+      }
+      explorer.reloadKind(account, dropletKind.kind);
+      const actionId = answer.links?.actions?.[0]?.id;
+      if (actionId) {
+        report('waiting until it is active');
+        const action: Action = await cache.client.waitForAction(actionId, { signal });
+        void action;
+      }
+      return answer.droplet;
+    });
+    log.info(`[${account.label}] Create droplet ${plan.name}: completed`);
+    explorer.reloadKind(account, dropletKind.kind);
+    vscode.window.setStatusBarMessage(`$(check) Droplet ${plan.name} is active`, 5000);
+    return created.id;
+  });
+}
