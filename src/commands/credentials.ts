@@ -7,15 +7,18 @@ import { constants, promises as fs, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { redact, registry as registryKind, kubernetesCluster, type KubernetesCluster, type Registry, type ResourceKind } from '../api';
+import { redact, type KubernetesCluster, type Registry } from '../api';
 import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import { REGISTRY_HOST, credentialHelper, decodeAuth, dockerConfigPath, runCredentialHelper, withRegistryAuth, withoutRegistryAuth } from '../credentials/dockerConfig';
 import { clashes, contextNames, doctlExecUser, mergeKubeconfig, parseIncoming, removeContext, renameEntries, replaceUserCredentials, resolveKubeconfigPath, setCurrentContext, userOfContext } from '../credentials/kubeconfig';
 import { readIfExists, updateFile } from '../credentials/safeWrite';
 import type { ResourceExplorer } from '../tree/explorer';
-import { ResourceNode } from '../tree/nodes/resourceNode';
-import { type CommandServices, registerCommand, withProgress } from './register';
+import type { AnyPresenter } from '../tree/kinds';
+import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
+import { registryPresenter } from '../tree/kinds/registry';
+import { resourceTarget } from './pick';
 import { UserCancelledError } from './userInput';
+import { type CommandServices, registerCommand, withProgress } from './register';
 
 export interface CredentialCommandDeps extends CommandServices {
   store: AccountStore;
@@ -56,26 +59,12 @@ function openFileAction(message: string, file: string, extra: string[] = []): vo
 }
 
 export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.Disposable[] {
-  const { input, explorer, store, state, log } = deps;
+  const { input, explorer, state, log } = deps;
 
-  /** The resource the command was run on, or one the user picks among every account's. */
-  async function target<T>(arg: unknown, kind: ResourceKind<T>, title: string): Promise<{ account: AccountInfo; item: T }> {
-    if (arg instanceof ResourceNode && arg.presenter.kind.kind === kind.kind) return { account: arg.account, item: arg.item as T };
-    const accounts = store.list().filter((a) => !a.needsToken);
-    const found = await withProgress(`Listing ${kind.pluralLabel.toLowerCase()}…`, async () => {
-      const lists = await Promise.all(accounts.map((a) => explorer.cacheFor(a).list(kind).then((items) => items.map((item) => ({ account: a, item })), () => [])));
-      return lists.flat();
-    });
-    if (found.length === 0) {
-      void vscode.window.showInformationMessage(`No ${kind.pluralLabel.toLowerCase()} in your DigitalOcean accounts.`);
-      throw new UserCancelledError();
-    }
-    if (found.length === 1) return found[0];
-    const picked = await input.quickPick(
-      found.map((f) => ({ label: kind.nameOf(f.item), description: f.account.label, target: f })),
-      { title, placeHolder: `Choose a ${kind.label.toLowerCase()}` },
-    );
-    return picked.target;
+  /** The cluster or registry the command was run on, or one the user picks among every account's. */
+  async function target<T>(arg: unknown, presenter: AnyPresenter, title: string): Promise<{ account: AccountInfo; item: T }> {
+    const node = await resourceTarget(deps, arg, presenter, title);
+    return { account: node.account, item: node.item as T };
   }
 
   const contextFor = (cluster: KubernetesCluster) => state.get<Record<string, string>>(CONTEXTS_KEY)?.[cluster.id] ?? `do-${cluster.region}-${cluster.name}`;
@@ -93,7 +82,7 @@ export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.
 
   return [
     registerCommand(deps, 'digitalocean.kubernetes.addToKubeconfig', 'Add to kubeconfig', async (arg) => {
-      const { account, item: cluster } = await target(arg, kubernetesCluster, 'Add a cluster to your kubeconfig');
+      const { account, item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, 'Add a cluster to your kubeconfig');
       const file = kubeconfigFile();
       const days = expirySeconds() / 86_400;
       const useExec =
@@ -152,7 +141,7 @@ export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.
     }),
 
     registerCommand(deps, 'digitalocean.kubernetes.removeFromKubeconfig', 'Remove from kubeconfig', async (arg) => {
-      const { item: cluster } = await target(arg, kubernetesCluster, 'Remove a cluster from your kubeconfig');
+      const { item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, 'Remove a cluster from your kubeconfig');
       const file = kubeconfigFile();
       const context = contextFor(cluster);
       if (!contextNames(await readIfExists(file)).includes(context)) {
@@ -167,7 +156,7 @@ export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.
     }),
 
     registerCommand(deps, 'digitalocean.kubernetes.setCurrentContext', 'Set as current context', async (arg) => {
-      const { item: cluster } = await target(arg, kubernetesCluster, 'Switch kubectl to a cluster');
+      const { item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, 'Switch kubectl to a cluster');
       const file = kubeconfigFile();
       const context = contextFor(cluster);
       await updateFile(file, (current) => setCurrentContext(current, context));
@@ -176,7 +165,7 @@ export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.
     }),
 
     registerCommand(deps, 'digitalocean.kubernetes.refreshCredentials', 'Refresh credentials', async (arg) => {
-      const { account, item: cluster } = await target(arg, kubernetesCluster, 'Refresh a cluster\'s credentials');
+      const { account, item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, 'Refresh a cluster\'s credentials');
       const file = kubeconfigFile();
       const context = contextFor(cluster);
       const user = userOfContext(await readIfExists(file), context);
@@ -189,7 +178,7 @@ export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.
     }),
 
     registerCommand(deps, 'digitalocean.registry.login', 'Log in Docker', async (arg) => {
-      const { account, item: reg } = await target<Registry>(arg, registryKind, 'Log Docker in to a registry');
+      const { account, item: reg } = await target<Registry>(arg, registryPresenter, 'Log Docker in to a registry');
       const access = await input.quickPick(
         [
           { label: 'Read and write', description: 'push and pull', readWrite: true },
@@ -261,7 +250,7 @@ export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.
     }),
 
     registerCommand(deps, 'digitalocean.registry.copyEndpoint', 'Copy registry endpoint', async (arg) => {
-      const { item: reg } = await target<Registry>(arg, registryKind, 'Copy a registry endpoint');
+      const { item: reg } = await target<Registry>(arg, registryPresenter, 'Copy a registry endpoint');
       const endpoint = `${REGISTRY_HOST}/${reg.name}`;
       await vscode.env.clipboard.writeText(endpoint);
       vscode.window.setStatusBarMessage(`$(check) Copied ${endpoint}`, 4000);
