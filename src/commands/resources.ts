@@ -4,11 +4,15 @@ import type { ResourceExplorer } from '../tree/explorer';
 import { ExplorerNode } from '../tree/nodes/base';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import type { Grouping } from '../tree/services';
+import { runAction } from './actionRunner';
 import { type CommandServices, registerCommand } from './register';
 
 export interface ResourceCommandDeps extends CommandServices {
   explorer: ResourceExplorer;
 }
+
+/** Kinds whose loss is heavy: deleting one needs its name typed, not just a click. */
+const TYPE_NAME_TO_DELETE = new Set(['kubernetes_cluster', 'database_cluster', 'app', 'domain', 'load_balancer']);
 
 function resourceArg(arg: unknown): ResourceNode {
   if (arg instanceof ResourceNode) return arg;
@@ -46,5 +50,29 @@ export function registerResourceCommands(deps: ResourceCommandDeps): vscode.Disp
     }),
     registerCommand(deps, 'digitalocean.clearFilter', 'Clear filter', () => explorer.setFilter(undefined)),
     registerCommand(deps, 'digitalocean.refresh', 'Refresh', (arg) => explorer.refresh(arg instanceof ExplorerNode ? arg : undefined)),
+
+    // One Delete for every kind whose descriptor says it can be deleted.
+    registerCommand(deps, 'digitalocean.resource.delete', 'Delete', async (arg) => {
+      const node = resourceArg(arg);
+      const kind = node.presenter.kind;
+      if (!kind.deletable) throw new Error(`${kind.pluralLabel} are not deleted from here.`);
+      const what = `${kind.label.toLowerCase()} ${node.name}`;
+      if (TYPE_NAME_TO_DELETE.has(kind.kind)) {
+        await input.inputBox({
+          title: `Delete ${what}`,
+          prompt: `Everything in it is lost. Type its name (${node.name}) to confirm.`,
+          validateInput: (v) => (v === node.name ? undefined : `Type ${node.name} exactly to confirm.`),
+        });
+      } else {
+        await input.confirm(`Delete ${what}?`, 'This cannot be undone.', 'Delete');
+      }
+      return runAction(deps, {
+        node,
+        title: `Delete ${what}`,
+        transition: 'Deleting…',
+        deletes: true,
+        start: (client, signal) => client.remove(kind, node.resourceId, { parents: node.parents, signal }),
+      });
+    }),
   ];
 }

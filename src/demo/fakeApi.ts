@@ -343,6 +343,34 @@ export class FakeDigitalOcean {
       ['/v2/account/keys', 'ssh_keys', 'ssh_key', () => d().sshKeys, (x) => String(x.id)],
       ['/v2/uptime/checks', 'checks', 'check', () => d().uptimeChecks, (x) => x.id],
     ];
+    // DELETE for the kinds without a flow of their own (droplets, volumes and reserved IPs have one)
+    const urnKinds: Record<string, string> = { kubernetes_clusters: 'kubernetes', load_balancers: 'loadbalancer', domains: 'domain' };
+    for (const [path, key, , items, idOf] of collections) {
+      if (['droplets', 'volumes', 'reserved_ips'].includes(key)) continue;
+      this.on('DELETE', `${path}/{id}`, ([id]) => {
+        const list = items();
+        const index = list.findIndex((x) => idOf(x) === id);
+        if (index < 0) return this.notFound();
+        if (key === 'vpcs' && list[index].default) return this.error(403, 'forbidden', 'A default VPC cannot be deleted.');
+        list.splice(index, 1);
+        if (urnKinds[key]) this.unassignUrn(`do:${urnKinds[key]}:${id}`);
+        return key === 'apps' ? this.json(200, { id }) : this.noContent();
+      });
+    }
+    this.on('DELETE', '/v2/databases/{id}', ([id]) => {
+      const index = d().databases.findIndex((x) => x.id === id);
+      if (index < 0) return this.notFound();
+      d().databases.splice(index, 1);
+      this.unassignUrn(`do:dbaas:${id}`);
+      return this.noContent();
+    });
+    this.on('DELETE', '/v2/images/{id}', ([id]) => {
+      const index = d().images.findIndex((x) => String(x.id) === id);
+      if (index < 0) return this.notFound();
+      d().images.splice(index, 1);
+      return this.noContent();
+    });
+
     for (const [path, key, single, items, idOf] of collections) {
       this.on('GET', path, (_, ctx) => {
         let list = items();

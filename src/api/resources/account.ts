@@ -52,6 +52,7 @@ export interface Balance {
 }
 
 export const sshKey = defineKind<SshKey>({
+  deletable: true,
   kind: 'ssh_key',
   label: 'SSH key',
   pluralLabel: 'SSH keys',

@@ -52,6 +52,7 @@ export interface ConnectionPool {
 }
 
 export const databaseCluster = defineKind<DatabaseCluster>({
+  deletable: true,
   kind: 'database_cluster',
   label: 'Database cluster',
   pluralLabel: 'Databases',

@@ -29,6 +29,8 @@ export interface ResourceKind<T = unknown> {
   readonly parent?: string;
   /** The path answers one object (`singleKey`) instead of a list; 404 means there is none. */
   readonly singleton?: boolean;
+  /** `DELETE <path>/<id>` removes one (droplets, volumes and reserved IPs have their own flows). */
+  readonly deletable?: boolean;
 }
 
 export function defineKind<T>(kind: ResourceKind<T>): ResourceKind<T> {

@@ -22,6 +22,7 @@ export interface DomainRecord {
 }
 
 export const domain = defineKind<Domain>({
+  deletable: true,
   kind: 'domain',
   label: 'Domain',
   pluralLabel: 'Domains',

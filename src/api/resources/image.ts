@@ -19,6 +19,7 @@ export interface Image {
 
 /** Images as listed by `/v2/images`; the explorer asks for `private=true` to show custom ones. */
 export const image = defineKind<Image>({
+  deletable: true,
   kind: 'image',
   label: 'Image',
   pluralLabel: 'Custom images',

@@ -53,6 +53,7 @@ export interface KubernetesCluster {
 }
 
 export const kubernetesCluster = defineKind<KubernetesCluster>({
+  deletable: true,
   kind: 'kubernetes_cluster',
   label: 'Kubernetes cluster',
   pluralLabel: 'Kubernetes clusters',

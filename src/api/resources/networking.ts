@@ -52,6 +52,7 @@ export interface Vpc {
 }
 
 export const loadBalancer = defineKind<LoadBalancer>({
+  deletable: true,
   kind: 'load_balancer',
   label: 'Load balancer',
   pluralLabel: 'Load balancers',
@@ -79,6 +80,7 @@ export const reservedIp = defineKind<ReservedIp>({
 });
 
 export const reservedIpv6 = defineKind<ReservedIpv6>({
+  deletable: true,
   kind: 'reserved_ipv6',
   label: 'Reserved IPv6',
   pluralLabel: 'Reserved IPv6',
@@ -92,6 +94,7 @@ export const reservedIpv6 = defineKind<ReservedIpv6>({
 });
 
 export const firewall = defineKind<Firewall>({
+  deletable: true,
   kind: 'firewall',
   label: 'Firewall',
   pluralLabel: 'Firewalls',
@@ -104,6 +107,7 @@ export const firewall = defineKind<Firewall>({
 });
 
 export const vpc = defineKind<Vpc>({
+  deletable: true,
   kind: 'vpc',
   label: 'VPC',
   pluralLabel: 'VPCs',

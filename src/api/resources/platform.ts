@@ -68,6 +68,7 @@ export interface UptimeCheck {
 }
 
 export const certificate = defineKind<Certificate>({
+  deletable: true,
   kind: 'certificate',
   label: 'Certificate',
   pluralLabel: 'Certificates',
@@ -80,6 +81,7 @@ export const certificate = defineKind<Certificate>({
 });
 
 export const cdnEndpoint = defineKind<CdnEndpoint>({
+  deletable: true,
   kind: 'cdn_endpoint',
   label: 'CDN endpoint',
   pluralLabel: 'CDN endpoints',
@@ -92,6 +94,7 @@ export const cdnEndpoint = defineKind<CdnEndpoint>({
 });
 
 export const app = defineKind<App>({
+  deletable: true,
   kind: 'app',
   label: 'App',
   pluralLabel: 'Apps',
@@ -117,6 +120,7 @@ export const functionsNamespace = defineKind<FunctionsNamespace>({
 });
 
 export const uptimeCheck = defineKind<UptimeCheck>({
+  deletable: true,
   kind: 'uptime_check',
   label: 'Uptime check',
   pluralLabel: 'Uptime checks',

@@ -13,6 +13,7 @@ export interface Snapshot {
 }
 
 export const snapshot = defineKind<Snapshot>({
+  deletable: true,
   kind: 'snapshot',
   label: 'Snapshot',
   pluralLabel: 'Snapshots',
