@@ -9,6 +9,7 @@ import { registerCredentialCommands } from './commands/credentials';
 import { registerDatabaseCommands } from './commands/database';
 import { registerDomainCommands } from './commands/domain';
 import { registerKubernetesCommands } from './commands/kubernetes';
+import { registerTagCommands } from './commands/tags';
 import { registerDropletCommands } from './commands/droplet';
 import { registerReservedIpCommands } from './commands/reservedIp';
 import { registerVolumeCommands } from './commands/volume';
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     ...registerDomainCommands({ log, input, explorer, store }),
     ...registerDatabaseCommands({ log, input, explorer, store }),
     ...registerKubernetesCommands({ log, input, explorer }),
+    ...registerTagCommands({ log, input, explorer }),
     treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
     explorer.onDidChangeViewState(showViewState),
     vscode.workspace.onDidChangeConfiguration((e) => {

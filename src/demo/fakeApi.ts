@@ -397,6 +397,38 @@ export class FakeDigitalOcean {
     this.on('GET', '/v2/regions', (_, ctx) => this.page('regions', ['nyc1', 'nyc3', 'sfo3', 'ams3', 'fra1', 'lon1', 'sgp1', 'tor1'].map(region), ctx));
 
     this.on('GET', '/v2/tags', (_, ctx) => this.page('tags', this.tags(), ctx));
+    this.on('POST', '/v2/tags', (_, ctx) => {
+      const name = ctx.body?.name;
+      if (typeof name !== 'string' || !/^[a-zA-Z0-9_:-]{1,255}$/.test(name)) return this.unprocessable('name is invalid');
+      this.explicitTags.add(name);
+      return this.json(201, { tag: this.tags().find((t) => t.name === name) });
+    });
+    const tagged = (type: string, id: string): Json | undefined =>
+      type === 'droplet'
+        ? d().droplets.find((x) => String(x.id) === id)
+        : type === 'volume'
+          ? d().volumes.find((x) => x.id === id)
+          : type === 'image'
+            ? d().images.find((x) => String(x.id) === id)
+            : type === 'database'
+              ? d().databases.find((x) => x.id === id)
+              : type === 'volume_snapshot'
+                ? d().snapshots.find((x) => x.id === id)
+                : undefined;
+    const retag = (name: string, body: Json, add: boolean): FakeResponse => {
+      if (!this.tags().some((t) => t.name === name)) return this.notFound();
+      const resources: unknown = body?.resources;
+      if (!Array.isArray(resources) || resources.length === 0) return this.unprocessable('resources is required');
+      const targets = resources.map((r: Json) => tagged(r?.resource_type, String(r?.resource_id)));
+      if (targets.some((t) => !t)) return this.unprocessable('A resource does not exist.');
+      for (const target of targets) {
+        const tags: string[] = target.tags ?? [];
+        target.tags = add ? [...new Set([...tags, name])] : tags.filter((t) => t !== name);
+      }
+      return this.noContent();
+    };
+    this.on('POST', '/v2/tags/{name}/resources', ([name], ctx) => retag(name, ctx.body, true));
+    this.on('DELETE', '/v2/tags/{name}/resources', ([name], ctx) => retag(name, ctx.body, false));
 
     // Databases (not paginated)
     this.on('GET', '/v2/databases', () => this.json(200, { databases: d().databases }));
@@ -738,8 +770,11 @@ export class FakeDigitalOcean {
     return this.unprocessable(`${String(body?.type)} is not a valid reserved IP action type.`);
   }
 
+  /** Tags created but (maybe) not on any resource yet. */
+  private readonly explicitTags = new Set<string>();
+
   private tags(): Json[] {
-    const counts = new Map<string, number>();
+    const counts = new Map<string, number>([...this.explicitTags].map((t) => [t, 0]));
     const add = (tags: string[] | null | undefined) => {
       for (const t of tags ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
     };
