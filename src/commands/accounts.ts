@@ -7,8 +7,8 @@ import { ensureDemoAccount } from '../accounts/demoAccount';
 import { doctlConfigPath, findExistingTokens } from '../credentials/tokenSources';
 import type { ResourceExplorer } from '../tree/explorer';
 import { AccountNode } from '../tree/nodes/accountNode';
+import { accountTarget } from './pick';
 import { type CommandServices, registerCommand, withProgress } from './register';
-import { UserCancelledError } from './userInput';
 
 export interface AccountCommandDeps extends CommandServices {
   store: AccountStore;
@@ -20,20 +20,7 @@ export interface AccountCommandDeps extends CommandServices {
 export function registerAccountCommands(deps: AccountCommandDeps): vscode.Disposable[] {
   const { store, clients, explorer, input } = deps;
 
-  const pickAccount = async (arg: unknown, title: string, filter: (a: AccountInfo) => boolean = () => true): Promise<AccountInfo> => {
-    if (arg instanceof AccountNode) return arg.account;
-    const accounts = store.list().filter(filter);
-    if (accounts.length === 0) {
-      void vscode.window.showInformationMessage('There is no DigitalOcean account to choose. Add one first.');
-      throw new UserCancelledError();
-    }
-    if (accounts.length === 1) return accounts[0];
-    const picked = await input.quickPick(
-      accounts.map((a) => ({ label: a.label, description: a.needsToken ? 'token rejected' : a.email, account: a })),
-      { title, placeHolder: 'Choose an account' },
-    );
-    return picked.account;
-  };
+  const pickAccount = (arg: unknown, title: string, filter: (a: AccountInfo) => boolean = () => true) => accountTarget(deps, arg, title, filter);
 
   /** Shows the account in the view; best effort, the account is added whether or not this works. */
   const reveal = async (accountId: string) => {

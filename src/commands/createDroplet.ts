@@ -4,13 +4,13 @@
  * A create is never retried by the client: a duplicate droplet costs money.
  */
 import * as vscode from 'vscode';
-import { type Action, type Droplet, type DropletSize, type Image, droplet as dropletKind, dropletSize, image as imageKind, project as projectKind, sshKey, vpc as vpcKind } from '../api';
+import { type Droplet, type DropletSize, type Image, droplet as dropletKind, dropletSize, image as imageKind, project as projectKind, sshKey, vpc as vpcKind } from '../api';
 import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import type { Logger } from '../log';
 import type { ResourceExplorer } from '../tree/explorer';
 import { memory } from '../tree/format';
 import { dropletNameProblem } from './droplet';
-import { accountTarget } from './pick';
+import { accountTarget, pickRegion } from './pick';
 import { registerCommand, withProgress } from './register';
 import type { UserInput } from './userInput';
 import { runWizard } from './wizard';
@@ -33,17 +33,6 @@ interface Plan {
   project?: string;
   tags: string[];
 }
-
-const REGIONS: [string, string][] = [
-  ['nyc1', 'New York 1'],
-  ['nyc3', 'New York 3'],
-  ['sfo3', 'San Francisco 3'],
-  ['ams3', 'Amsterdam 3'],
-  ['fra1', 'Frankfurt 1'],
-  ['lon1', 'London 1'],
-  ['sgp1', 'Singapore 1'],
-  ['tor1', 'Toronto 1'],
-];
 
 export function tagsProblem(value: string): string | undefined {
   const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
@@ -75,7 +64,7 @@ export function registerCreateDroplet(deps: CreateDropletDeps): vscode.Disposabl
         ).trim();
       },
       async (p, s) => {
-        p.region = (await input.quickPick(REGIONS.map(([slug, name]) => ({ label: slug, description: name, picked: slug === p.region })), { title, ...s, placeHolder: 'Region' })).label;
+        p.region = await pickRegion(deps, account, { title, ...s, current: p.region });
       },
       async (p, s) => {
         const here = sizes.filter((x) => x.available && x.regions.includes(p.region));
@@ -147,8 +136,7 @@ export function registerCreateDroplet(deps: CreateDropletDeps): vscode.Disposabl
       const actionId = answer.links?.actions?.[0]?.id;
       if (actionId) {
         report('waiting until it is active');
-        const action: Action = await cache.client.waitForAction(actionId, { signal });
-        void action;
+        await cache.client.waitForAction(actionId, { signal });
       }
       return answer.droplet;
     });

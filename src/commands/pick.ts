@@ -4,10 +4,12 @@ import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import type { AnyPresenter } from '../tree/kinds';
 import type { ResourceExplorer } from '../tree/explorer';
 import { ExplorerNode } from '../tree/nodes/base';
+import { region as regionKind } from '../api';
+import { AccountNode } from '../tree/nodes/accountNode';
 import { KindGroupNode } from '../tree/nodes/kindGroupNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { withProgress } from './register';
-import { type UserInput, UserCancelledError } from './userInput';
+import { type QuickPickOptions, type UserInput, UserCancelledError } from './userInput';
 
 export interface PickDeps {
   store: AccountStore;
@@ -63,11 +65,36 @@ export async function resourceTarget(
   return deps.explorer.liveNode(detached.resourceKey) ?? detached;
 }
 
-/** The account to create something in: the node's, the only one, or the one the user picks. */
-export async function accountTarget(deps: PickDeps, arg: unknown, title: string): Promise<AccountInfo> {
-  if (arg instanceof KindGroupNode || arg instanceof ResourceNode) return arg.account;
-  const accounts = deps.store.list().filter((a) => !a.needsToken);
-  if (accounts.length === 0) throw new Error('Add a DigitalOcean account first.');
+/**
+ * The account a command works in: the node's, the only one, or the one the user picks among
+ * those `filter` lets through (by default those whose token works).
+ */
+export async function accountTarget(
+  deps: PickDeps,
+  arg: unknown,
+  title: string,
+  filter: (account: AccountInfo) => boolean = (a) => !a.needsToken,
+): Promise<AccountInfo> {
+  if (arg instanceof AccountNode || arg instanceof KindGroupNode || arg instanceof ResourceNode) return arg.account;
+  const accounts = deps.store.list().filter(filter);
+  if (accounts.length === 0) {
+    void vscode.window.showInformationMessage('There is no DigitalOcean account to choose. Add one first.');
+    throw new UserCancelledError();
+  }
   if (accounts.length === 1) return accounts[0];
-  return (await deps.input.quickPick(accounts.map((a) => ({ label: a.label, description: a.email, account: a })), { title })).account;
+  const picked = await deps.input.quickPick(
+    accounts.map((a) => ({ label: a.label, description: a.needsToken ? 'token rejected' : a.email, account: a })),
+    { title, placeHolder: 'Choose an account' },
+  );
+  return picked.account;
+}
+
+/** A region of the account that takes new resources, asked from the API (`/v2/regions`). */
+export async function pickRegion(deps: PickDeps, account: AccountInfo, options: QuickPickOptions & { current?: string }): Promise<string> {
+  const regions = (await deps.explorer.cacheFor(account).list(regionKind)).filter((r) => r.available !== false);
+  const picked = await deps.input.quickPick(
+    regions.map((r) => ({ label: r.slug, description: r.name, picked: r.slug === options.current })),
+    { placeHolder: 'Region', ...options },
+  );
+  return picked.label;
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../log';
 import { reservedIpPresenter } from '../tree/kinds/networking';
 import type { ResourceExplorer } from '../tree/explorer';
 import { runAction } from './actionRunner';
-import { accountTarget, resourceTarget } from './pick';
+import { accountTarget, pickRegion, resourceTarget } from './pick';
 import { registerCommand, withProgress } from './register';
 import type { UserInput } from './userInput';
 
@@ -41,8 +41,7 @@ export function registerReservedIpCommands(deps: ReservedIpCommandDeps): vscode.
       if (how.forDroplet) {
         body = { droplet_id: (await pickDroplet({ account: owner }, undefined, 'Assign the new reserved IP to')).id };
       } else {
-        const regions = [...new Set((await explorer.cacheFor(owner).list(dropletKind)).map((d) => d.region.slug)), 'nyc1', 'nyc3', 'sfo3', 'ams3', 'fra1', 'lon1', 'sgp1', 'tor1'];
-        body = { region: (await input.quickPick([...new Set(regions)].map((r) => ({ label: r })), { title: 'Region of the new reserved IP' })).label };
+        body = { region: await pickRegion(deps, owner, { title: 'Region of the new reserved IP' }) };
       }
       const created = await withProgress('Creating a reserved IP…', (signal) => explorer.cacheFor(owner).client.create(reservedIpKind, body, { signal }));
       log.info(`[${owner.label}] Reserved IP ${created.ip} created${created.droplet ? ` for ${created.droplet.name}` : ` in ${created.region.slug}`}`);

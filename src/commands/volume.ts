@@ -7,7 +7,7 @@ import { volumePresenter } from '../tree/kinds/storage';
 import type { ResourceExplorer } from '../tree/explorer';
 import { runAction } from './actionRunner';
 import { snapshotNameProblem } from './droplet';
-import { accountTarget, resourceTarget } from './pick';
+import { accountTarget, pickRegion, resourceTarget } from './pick';
 import { registerCommand, withProgress } from './register';
 import type { UserInput } from './userInput';
 
@@ -19,7 +19,6 @@ export interface VolumeCommandDeps {
 }
 
 const MAX_GB = 16_384;
-const REGIONS = ['nyc1', 'nyc3', 'sfo3', 'ams3', 'fra1', 'lon1', 'sgp1', 'tor1'];
 
 /** Volume names: a lowercase letter first, then lowercase letters, digits and dashes, at most 64. */
 export function volumeNameProblem(value: string): string | undefined {
@@ -49,7 +48,7 @@ export function registerVolumeCommands(deps: VolumeCommandDeps): vscode.Disposab
       const owner = await accountTarget(deps, arg, 'Create a volume in which account?');
       const name = await input.inputBox({ title: 'New volume (1/3): name', placeHolder: 'e.g. uploads', validateInput: volumeNameProblem });
       const size = await input.inputBox({ title: 'New volume (2/3): size in GB', value: '100', prompt: '$0.10 per GB a month', validateInput: (v) => volumeSizeProblem(v) });
-      const regionSlug = (await input.quickPick(REGIONS.map((r) => ({ label: r })), { title: 'New volume (3/3): region (attachable only to droplets there)' })).label;
+      const regionSlug = await pickRegion(deps, owner, { title: 'New volume (3/3): region (attachable only to droplets there)' });
       const created = await withProgress(`Creating volume ${name}…`, (signal) =>
         explorer.cacheFor(owner).client.create(volumeKind, { name, size_gigabytes: Number(size), region: regionSlug, filesystem_type: 'ext4' }, { signal }),
       );

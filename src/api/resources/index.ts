@@ -11,6 +11,7 @@ import { firewall, loadBalancer, reservedIp, reservedIpv6, vpc } from './network
 import { domain, domainRecord } from './domain';
 import { app, cdnEndpoint, certificate, functionsNamespace, uptimeCheck } from './platform';
 import { project, projectResource, sshKey, tag } from './account';
+import { region } from './region';
 
 export * from './descriptor';
 export * from './droplet';
@@ -24,6 +25,7 @@ export * from './networking';
 export * from './domain';
 export * from './platform';
 export * from './account';
+export * from './region';
 
 export const ALL_KINDS: readonly ResourceKind<never>[] = [
   droplet,
@@ -57,6 +59,7 @@ export const ALL_KINDS: readonly ResourceKind<never>[] = [
   tag,
   project,
   projectResource,
+  region,
 ] as ResourceKind<never>[];
 
 export function kindByKey(key: string): ResourceKind<never> | undefined {
