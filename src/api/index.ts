@@ -5,3 +5,4 @@ export * from './actions';
 export * from './rateLimit';
 export * from './transport';
 export * from './resources/index';
+export * from './operations';

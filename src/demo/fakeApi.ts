@@ -10,6 +10,25 @@
  */
 import { type DemoData, type Json, seedDemo, type SeedOptions, SIZES, stableUuid, region, IMAGES, dropletJson } from './seed';
 
+/** Kubernetes versions the fake offers, oldest first. */
+const K8S_VERSIONS = ['1.31.9-do.1', '1.32.5-do.2', '1.32.6-do.0', '1.33.1-do.0', '1.33.2-do.0', '1.34.0-do.0'];
+const versionParts = (v: string) => v.split(/[.-]/).map((x) => Number(x.replace(/^do/, '')) || 0);
+function compareK8s(a: string, b: string): number {
+  const [x, y] = [versionParts(a), versionParts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+const minorOf = (v: string) => versionParts(v)[1];
+
+/** Database node plans: slug, vCPUs, memory (GB), disk (GB), price per node per month. */
+export const DB_SIZES = [
+  { slug: 'db-s-1vcpu-1gb', vcpus: 1, memory: 1, disk: 10, price: 15 },
+  { slug: 'db-s-1vcpu-2gb', vcpus: 1, memory: 2, disk: 30, price: 30 },
+  { slug: 'db-s-2vcpu-4gb', vcpus: 2, memory: 4, disk: 60, price: 60 },
+  { slug: 'db-s-4vcpu-8gb', vcpus: 4, memory: 8, disk: 115, price: 120 },
+  { slug: 'db-s-6vcpu-16gb', vcpus: 6, memory: 16, disk: 270, price: 240 },
+];
+
 export interface FakeRequest {
   method: string;
   /** Path and query, e.g. "/v2/droplets?page=2". */
@@ -194,6 +213,25 @@ export class FakeDigitalOcean {
     return this.error(404, 'not_found', 'The resource you were accessing could not be found.');
   }
 
+  /** Why a trusted source is refused: an unknown type, a bad address, or a resource that does not exist. */
+  private trustedSourceProblem(rule: Json): string | undefined {
+    const value = typeof rule?.value === 'string' ? rule.value : '';
+    switch (rule?.type) {
+      case 'ip_addr':
+        return /^(\d{1,3})(\.\d{1,3}){3}(\/(\d|[12]\d|3[0-2]))?$/.test(value) && value.split('/')[0].split('.').every((o: string) => Number(o) <= 255) ? undefined : `${value} is not an IPv4 address or CIDR.`;
+      case 'droplet':
+        return this.data.droplets.some((x) => String(x.id) === value) ? undefined : `Droplet ${value} does not exist.`;
+      case 'k8s':
+        return this.data.kubernetesClusters.some((x) => x.id === value) ? undefined : `Kubernetes cluster ${value} does not exist.`;
+      case 'app':
+        return this.data.apps.some((x) => x.id === value) ? undefined : `App ${value} does not exist.`;
+      case 'tag':
+        return /^[a-zA-Z0-9_:\-]{1,255}$/.test(value) ? undefined : `${value} is not a valid tag.`;
+      default:
+        return `Unknown trusted source type: ${String(rule?.type)}`;
+    }
+  }
+
   private unprocessable(message: string): FakeResponse {
     return this.error(422, 'unprocessable_entity', message);
   }
@@ -228,7 +266,9 @@ export class FakeDigitalOcean {
 
   private on(method: string, pattern: string, handler: Handler): void {
     const regex = new RegExp('^' + pattern.replace(/\{[a-z_]+\}/g, '([^/]+)') + '$');
-    this.routes.push([method, regex, handler]);
+    // A literal path ("/v2/databases/options") wins over a pattern that would also match it.
+    if (pattern.includes('{')) this.routes.push([method, regex, handler]);
+    else this.routes.unshift([method, regex, handler]);
   }
 
   // ---- actions ----------------------------------------------------------------------------------
@@ -503,6 +543,59 @@ export class FakeDigitalOcean {
     });
     dbChild('dbs', () => d().databaseDbs);
     dbChild('pools', () => d().databasePools);
+    this.on('GET', '/v2/databases/options', () => {
+      const sizes = DB_SIZES.map((x) => x.slug);
+      const engine = (versions: string[], nodes: number[]) => ({ regions: ['nyc3', 'ams3', 'sfo3', 'fra1'], versions, layouts: nodes.map((n) => ({ num_nodes: n, sizes })) });
+      return this.json(200, {
+        options: {
+          pg: engine(['15', '16', '17'], [1, 2, 3]),
+          mysql: engine(['8'], [1, 2, 3]),
+          redis: engine(['7'], [1, 2]),
+          valkey: engine(['8'], [1, 2]),
+          mongodb: engine(['6.0', '7.0'], [1, 3]),
+          kafka: engine(['3.7', '3.8'], [3]),
+          opensearch: engine(['2'], [1, 3]),
+        },
+      });
+    });
+    this.on('PUT', '/v2/databases/{id}/resize', ([id], ctx) => {
+      const db = cluster(id);
+      if (!db) return this.notFound();
+      const { size, num_nodes: nodes } = ctx.body ?? {};
+      if (!DB_SIZES.some((x) => x.slug === size)) return this.unprocessable(`invalid size: ${String(size)}`);
+      if (!Number.isInteger(nodes) || nodes < 1 || nodes > 3) return this.unprocessable('num_nodes must be between 1 and 3.');
+      if (db.status !== 'online') return this.unprocessable(`The cluster is ${db.status}; try again when it is online.`);
+      if (size === db.size && nodes === db.num_nodes) return this.unprocessable('The cluster already has that size and node count.');
+      const newSize = DB_SIZES.find((x) => x.slug === size)!;
+      const oldSize = DB_SIZES.find((x) => x.slug === db.size);
+      if (oldSize && newSize.disk < oldSize.disk) return this.unprocessable('Clusters cannot be resized to a plan with less storage.');
+      db.status = 'resizing';
+      this.startAction('resize', 'database', null, db.region, () => {
+        db.size = size;
+        db.num_nodes = nodes;
+        db.storage_size_mib = newSize.disk * 1024;
+      }, () => (db.status = 'online'));
+      return { status: 202, headers: { 'x-request-id': this.requestId() }, body: '' };
+    });
+    this.on('GET', '/v2/databases/{id}/firewall', ([id]) => {
+      const rules = d().databaseFirewalls[id];
+      return rules ? this.json(200, { rules }) : this.notFound();
+    });
+    this.on('PUT', '/v2/databases/{id}/firewall', ([id], ctx) => {
+      const db = cluster(id);
+      if (!db) return this.notFound();
+      const rules: unknown = ctx.body?.rules;
+      if (!Array.isArray(rules)) return this.unprocessable('rules is required');
+      const kept: Json[] = [];
+      for (const rule of rules as Json[]) {
+        const problem = this.trustedSourceProblem(rule);
+        if (problem) return this.unprocessable(problem);
+        const old = d().databaseFirewalls[id].find((r) => (rule.uuid && r.uuid === rule.uuid) || (r.type === rule.type && r.value === rule.value));
+        kept.push(old ?? { uuid: stableUuid(`fw-${id}-${rule.type}-${rule.value}-${this.nextId++}`), cluster_uuid: id, type: rule.type, value: rule.value, created_at: this.now(), ...(rule.description ? { description: rule.description } : {}) });
+      }
+      d().databaseFirewalls[id] = kept;
+      return this.noContent();
+    });
 
     // Kubernetes
     this.on('GET', '/v2/kubernetes/clusters/{id}/node_pools', ([id]) => {
@@ -552,6 +645,64 @@ export class FakeDigitalOcean {
         p.count = p.nodes.length;
       }
       return { status: 202, headers: { 'x-request-id': this.requestId() }, body: '' };
+    });
+
+    this.on('GET', '/v2/kubernetes/options', () =>
+      this.json(200, {
+        options: {
+          regions: ['nyc3', 'ams3', 'sfo3', 'fra1'].map((slug) => ({ name: region(slug).name, slug })),
+          versions: K8S_VERSIONS.map((v) => ({ slug: v, kubernetes_version: v.split('-')[0], supported_features: ['cluster-autoscaler'] })),
+          sizes: SIZES.map((x) => ({ name: x.slug, slug: x.slug })),
+        },
+      }),
+    );
+    const clusterById = (id: string) => d().kubernetesClusters.find((c) => c.id === id);
+    this.on('GET', '/v2/kubernetes/clusters/{id}/upgrades', ([id]) => {
+      const c = clusterById(id);
+      if (!c) return this.notFound();
+      const newer = K8S_VERSIONS.filter((v) => compareK8s(v, c.version) > 0 && minorOf(v) - minorOf(c.version) <= 1);
+      return this.json(200, { available_upgrade_versions: newer.length ? newer.map((v) => ({ slug: v, kubernetes_version: v.split('-')[0], supported_features: [] })) : null });
+    });
+    this.on('POST', '/v2/kubernetes/clusters/{id}/upgrade', ([id], ctx) => {
+      const c = clusterById(id);
+      if (!c) return this.notFound();
+      const version = ctx.body?.version;
+      if (!K8S_VERSIONS.includes(version) || compareK8s(version, c.version) <= 0 || minorOf(version) - minorOf(c.version) > 1) {
+        return this.unprocessable(`${String(version)} is not an available upgrade for this cluster.`);
+      }
+      if (c.status.state !== 'running') return this.unprocessable(`The cluster is ${c.status.state}.`);
+      c.status = { state: 'upgrading', message: `Upgrading to ${version}` };
+      this.startAction('upgrade', 'kubernetes', null, c.region, () => (c.version = version), () => {
+        c.status = { state: 'running', message: '' };
+        c.updated_at = this.now();
+      });
+      return { status: 202, headers: { 'x-request-id': this.requestId() }, body: '' };
+    });
+    this.on('POST', '/v2/kubernetes/clusters/{id}/node_pools', ([id], ctx) => {
+      const c = clusterById(id);
+      if (!c) return this.notFound();
+      const { name, size, count, auto_scale: autoScale, min_nodes: min, max_nodes: max, tags } = ctx.body ?? {};
+      if (typeof name !== 'string' || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) return this.unprocessable('name must be lowercase letters, digits and "-".');
+      if (c.node_pools.some((p: Json) => p.name === name)) return this.unprocessable(`A node pool named ${name} exists already.`);
+      if (!SIZES.some((x) => x.slug === size)) return this.unprocessable(`invalid size: ${String(size)}`);
+      if (!Number.isInteger(count) || count < 1 || count > 512) return this.unprocessable('count must be between 1 and 512.');
+      if (autoScale && !(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= count && count <= max)) return this.unprocessable('min_nodes ≤ count ≤ max_nodes is required for autoscaling.');
+      const p: Json = {
+        size,
+        id: stableUuid(`pool-${c.name}-${name}-${this.nextId++}`),
+        name,
+        count,
+        tags: ['k8s', `k8s:${c.id}`, 'k8s:worker', ...(Array.isArray(tags) ? tags : [])],
+        labels: null,
+        taints: [],
+        auto_scale: Boolean(autoScale),
+        min_nodes: autoScale ? min : 0,
+        max_nodes: autoScale ? max : 0,
+        nodes: [],
+      };
+      for (let n = 0; n < count; n++) p.nodes.push(newNode(p, n));
+      c.node_pools.push(p);
+      return this.json(201, { node_pool: p });
     });
 
     this.on('GET', '/v2/kubernetes/clusters/{id}/kubeconfig', ([id], ctx) => {

@@ -110,6 +110,8 @@ export interface DemoData {
   databaseUsers: Record<string, Json[]>;
   databaseDbs: Record<string, Json[]>;
   databasePools: Record<string, Json[]>;
+  /** database id → trusted sources */
+  databaseFirewalls: Record<string, Json[]>;
   registry: Json | null;
   repositories: Json[];
   repositoryTags: Record<string, Json[]>;
@@ -268,7 +270,15 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
   const databaseUsers: Record<string, Json[]> = {};
   const databaseDbs: Record<string, Json[]> = {};
   const databasePools: Record<string, Json[]> = {};
+  const databaseFirewalls: Record<string, Json[]> = {};
   for (const db of databases) {
+    databaseFirewalls[db.id] =
+      db.engine === 'pg'
+        ? [
+            { uuid: stableUuid(`fw-${db.id}-k8s`), cluster_uuid: db.id, type: 'k8s', value: stableUuid('k8s-prod-k8s'), created_at: db.created_at },
+            { uuid: stableUuid(`fw-${db.id}-office`), cluster_uuid: db.id, type: 'ip_addr', value: '198.51.100.0/24', created_at: db.created_at, description: 'office' },
+          ]
+        : [];
     const hasUsers = db.engine !== 'redis' && db.engine !== 'valkey';
     databaseUsers[db.id] = hasUsers ? [{ name: 'doadmin', role: 'primary', password: 'demo-password-not-secret' }] : [];
     if (db.engine === 'mysql') databaseUsers[db.id].push({ name: 'shop', role: 'normal', password: 'demo-shop-password', mysql_settings: { auth_plugin: 'caching_sha2_password' } });
@@ -510,6 +520,7 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
         databaseUsers[db.id] = [{ name: 'doadmin', role: 'primary' }];
         databaseDbs[db.id] = [{ name: 'defaultdb' }];
         databasePools[db.id] = [];
+        databaseFirewalls[db.id] = [];
         const lb = { ...loadBalancers[0], id: stableUuid(`lb-${tag}`), name: `p${p}-lb-${i}`, droplet_ids: [d.id], region: region(r) };
         loadBalancers.push(lb);
         const ip = `198.18.${p}.${i}`;
@@ -555,6 +566,7 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     databaseUsers,
     databaseDbs,
     databasePools,
+    databaseFirewalls,
     registry: {
       name: registryName,
       created_at: t(330),

@@ -11,6 +11,8 @@
  *     POST /__fake/log/clear
  *     GET  /__fake/data                       the whole current state (for assertions)
  *     POST /__fake/create-droplet {name, region, size}   a droplet that starts as "new"
+ *     GET  /__fake/my-ip                      a stand-in "what is my IP" service (plain text)
+ *     GET  /__fake/my-ip/count                how often it was asked: {count}
  *
  * Run as a program: `node server.js [--port N] [--tokens a,b] [--action-ms N] [--latency-ms N]
  * [--extra-droplets N] [--scale PROJECTSxPERKIND]`; it prints `FAKE_API_URL=http://127.0.0.1:<port>` once listening.
@@ -48,7 +50,7 @@ export interface FakeServer {
   url: string;
   fake: FakeDigitalOcean;
   faults: Fault[];
-  config: { latencyMs: number };
+  config: { latencyMs: number; ipLookups: number };
   /** Every /v2 request that arrived, faulted or not. */
   seen: { method: string; url: string }[];
   close(): Promise<void>;
@@ -57,7 +59,7 @@ export interface FakeServer {
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
   const fake = new FakeDigitalOcean(options);
   const faults: Fault[] = [];
-  const config = { latencyMs: options.latencyMs ?? 0 };
+  const config = { latencyMs: options.latencyMs ?? 0, ipLookups: 0 };
   const sockets = new Set<import('node:net').Socket>();
   const seen: { method: string; url: string }[] = [];
 
@@ -151,7 +153,7 @@ function takeFault(faults: Fault[], method: string, url: string): Fault | undefi
 function control(
   fake: FakeDigitalOcean,
   faults: Fault[],
-  config: { latencyMs: number },
+  config: { latencyMs: number; ipLookups: number },
   seen: { method: string; url: string }[],
   method: string,
   url: string,
@@ -175,6 +177,7 @@ function control(
       faults.length = 0;
       seen.length = 0;
       config.latencyMs = 0;
+      config.ipLookups = 0;
       return send(200, { ok: true });
     case 'POST /__fake/faults':
       faults.push(...((input.faults as Fault[]) ?? []));
@@ -207,6 +210,13 @@ function control(
       res.end(created.body);
       return;
     }
+    case 'GET /__fake/my-ip':
+      config.ipLookups++;
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('203.0.113.77\n');
+      return;
+    case 'GET /__fake/my-ip/count':
+      return send(200, { count: config.ipLookups });
     case 'GET /__fake/data':
       fake.settle();
       return send(200, fake.data);

@@ -28,6 +28,24 @@ export interface DatabaseCluster {
   connection?: DatabaseConnection;
   private_connection?: DatabaseConnection;
   storage_size_mib?: number;
+  maintenance_window?: { day: string; hour: string; pending?: boolean; description?: string[] } | null;
+}
+
+/** A trusted source: who may connect to a database cluster (`/v2/databases/{id}/firewall`). */
+export interface DatabaseFirewallRule {
+  uuid?: string;
+  cluster_uuid?: string;
+  type: 'droplet' | 'k8s' | 'ip_addr' | 'tag' | 'app';
+  value: string;
+  created_at?: string;
+  description?: string;
+}
+
+/** One engine's entry in `GET /v2/databases/options`. */
+export interface DatabaseEngineOptions {
+  regions: string[];
+  versions: string[];
+  layouts: { num_nodes: number; sizes: string[] }[];
 }
 
 export interface DatabaseUser {
@@ -108,3 +126,17 @@ export const connectionPool = defineKind<ConnectionPool>({
 export function supportsUsers(engine: DatabaseEngine): boolean {
   return engine !== 'redis' && engine !== 'valkey';
 }
+
+/** Trusted sources are listed as `rules`; they are changed by replacing the whole list (PUT). */
+export const databaseFirewallRule = defineKind<DatabaseFirewallRule>({
+  kind: 'database_firewall_rule',
+  label: 'Trusted source',
+  pluralLabel: 'Trusted sources',
+  path: (clusterId) => `/v2/databases/${clusterId}/firewall`,
+  collectionKey: 'rules',
+  singleKey: 'rule',
+  idOf: (r) => r.uuid ?? `${r.type}:${r.value}`,
+  nameOf: (r) => r.value,
+  paginated: false,
+  parent: 'database_cluster',
+});

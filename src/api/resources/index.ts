@@ -5,7 +5,7 @@ import { volume } from './volume';
 import { snapshot } from './snapshot';
 import { image } from './image';
 import { kubernetesCluster, kubernetesNode, nodePool } from './kubernetes';
-import { connectionPool, databaseCluster, databaseDb, databaseUser } from './database';
+import { connectionPool, databaseCluster, databaseDb, databaseFirewallRule, databaseUser } from './database';
 import { registry, registryRepository, registryTag } from './registry';
 import { firewall, loadBalancer, reservedIp, reservedIpv6, vpc } from './networking';
 import { domain, domainRecord } from './domain';
@@ -40,6 +40,7 @@ export const ALL_KINDS: readonly ResourceKind<never>[] = [
   databaseDb,
   databaseUser,
   connectionPool,
+  databaseFirewallRule,
   registry,
   registryRepository,
   registryTag,

@@ -92,3 +92,16 @@ export const kubernetesNode = defineKind<KubernetesNode>({
   paginated: false,
   parent: 'node_pool',
 });
+
+export interface KubernetesVersion {
+  slug: string;
+  kubernetes_version: string;
+  supported_features?: string[];
+}
+
+/** `GET /v2/kubernetes/options`: the versions, regions and node sizes clusters can use. */
+export interface KubernetesOptions {
+  regions: { name: string; slug: string }[];
+  versions: KubernetesVersion[];
+  sizes: { name: string; slug: string }[];
+}

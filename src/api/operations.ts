@@ -1,0 +1,48 @@
+/**
+ * Calls that are not plain create/read/update/delete of a kind: option lists, upgrades, resizes
+ * and whole-list replacements. Typed here so callers never handle raw JSON.
+ */
+import type { DigitalOceanClient } from './client';
+import type { DatabaseEngineOptions, DatabaseFirewallRule } from './resources/database';
+import type { KubernetesOptions, KubernetesVersion } from './resources/kubernetes';
+
+type Requester = Pick<DigitalOceanClient, 'request'>;
+const seg = encodeURIComponent;
+
+export async function kubernetesOptions(client: Requester, signal?: AbortSignal): Promise<KubernetesOptions> {
+  const body = await client.request<{ options: Partial<KubernetesOptions> }>('GET', '/v2/kubernetes/options', { signal });
+  return { regions: body.options?.regions ?? [], versions: body.options?.versions ?? [], sizes: body.options?.sizes ?? [] };
+}
+
+/** Versions a cluster can be upgraded to; empty when it is on the newest. */
+export async function kubernetesUpgrades(client: Requester, clusterId: string, signal?: AbortSignal): Promise<KubernetesVersion[]> {
+  const body = await client.request<{ available_upgrade_versions: KubernetesVersion[] | null }>('GET', `/v2/kubernetes/clusters/${seg(clusterId)}/upgrades`, { signal });
+  return body.available_upgrade_versions ?? [];
+}
+
+/** Starts an upgrade; the cluster's state is "upgrading" until it is done (there is no action to poll). */
+export async function upgradeKubernetesCluster(client: Requester, clusterId: string, versionSlug: string, signal?: AbortSignal): Promise<void> {
+  await client.request<void>('POST', `/v2/kubernetes/clusters/${seg(clusterId)}/upgrade`, { body: { version: versionSlug }, signal });
+}
+
+/** Sizes and node counts per engine. */
+export async function databaseOptions(client: Requester, signal?: AbortSignal): Promise<Record<string, DatabaseEngineOptions>> {
+  const body = await client.request<{ options: Record<string, DatabaseEngineOptions> }>('GET', '/v2/databases/options', { signal });
+  return body.options ?? {};
+}
+
+export interface DatabaseResize {
+  size: string;
+  num_nodes: number;
+  storage_size_mib?: number;
+}
+
+/** Starts a resize; the cluster's status is "resizing" until it is done. */
+export async function resizeDatabase(client: Requester, clusterId: string, resize: DatabaseResize, signal?: AbortSignal): Promise<void> {
+  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/resize`, { body: resize, signal });
+}
+
+/** Replaces a cluster's trusted sources with `rules` (the API has no add or remove of one rule). */
+export async function putDatabaseFirewall(client: Requester, clusterId: string, rules: Pick<DatabaseFirewallRule, 'type' | 'value' | 'uuid'>[], signal?: AbortSignal): Promise<void> {
+  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/firewall`, { body: { rules }, signal });
+}
