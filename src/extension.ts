@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     ...registerVolumeCommands({ log, input, explorer, store }),
     ...registerDomainCommands({ log, input, explorer, store }),
     ...registerDatabaseCommands({ log, input, explorer, store }),
-    ...registerKubernetesCommands({ log, input, explorer }),
+    ...registerKubernetesCommands({ log, input, explorer, store }),
     ...registerTagCommands({ log, input, explorer }),
     treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
     explorer.onDidChangeViewState(showViewState),

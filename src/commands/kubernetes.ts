@@ -1,20 +1,43 @@
-/** Kubernetes: scale a node pool, recycle a node, delete a node pool. */
+/** Kubernetes: add, scale and delete node pools, recycle a node, upgrade a cluster. */
 import * as vscode from 'vscode';
-import { type KubernetesNode, type NodePool, nodePool } from '../api';
+import { type KubernetesCluster, type KubernetesNode, type NodePool, dropletSize, kubernetesOptions, kubernetesUpgrades, nodePool, upgradeKubernetesCluster } from '../api';
+import type { AccountStore } from '../accounts/accountStore';
 import type { Logger } from '../log';
-import { kubernetesNodePresenter, nodePoolPresenter } from '../tree/kinds/kubernetes';
+import { memory } from '../tree/format';
+import { kubernetesClusterPresenter, kubernetesNodePresenter, nodePoolPresenter } from '../tree/kinds/kubernetes';
 import type { AnyPresenter } from '../tree/kinds';
 import type { ResourceExplorer } from '../tree/explorer';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { runAction } from './actionRunner';
 import { numberProblem } from './dnsRecordRules';
-import { registerCommand } from './register';
+import { resourceTarget } from './pick';
+import { registerCommand, withProgress } from './register';
 import type { UserInput } from './userInput';
+import { runWizard } from './wizard';
 
 export interface KubernetesCommandDeps {
   log: Logger;
   input: UserInput;
+  store: AccountStore;
   explorer: ResourceExplorer;
+}
+
+/** Node pool names: lowercase letters, digits and "-", starting and ending with a letter or digit. */
+export function nodePoolNameProblem(value: string, taken: string[] = []): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 63) return 'At most 63 characters.';
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value)) return 'Lowercase letters, digits and "-", starting and ending with a letter or digit.';
+  if (taken.includes(value)) return `The cluster has a pool named ${value} already.`;
+  return undefined;
+}
+
+interface PoolPlan {
+  name: string;
+  size?: string;
+  count: number;
+  autoScale: boolean;
+  min: number;
+  max: number;
 }
 
 function nodeOf(arg: unknown, presenter: AnyPresenter, what: string): ResourceNode {
@@ -31,8 +54,97 @@ function clusterAbove(node: ResourceNode): ResourceNode {
 }
 
 export function registerKubernetesCommands(deps: KubernetesCommandDeps): vscode.Disposable[] {
-  const { input } = deps;
+  const { input, explorer } = deps;
   return [
+    registerCommand(deps, 'digitalocean.kubernetes.addNodePool', 'Add node pool', async (arg) => {
+      const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, 'Add a node pool');
+      const cluster = node.item as KubernetesCluster;
+      const cache = explorer.cacheFor(node.account);
+      const [options, sizes] = await withProgress('Loading node sizes…', (signal) =>
+        Promise.all([kubernetesOptions(cache.client, signal), cache.list(dropletSize).catch(() => [])]),
+      );
+      const bySlug = new Map(sizes.map((x) => [x.slug, x]));
+      const taken = cluster.node_pools.map((p) => p.name);
+      const title = `Add a node pool to ${cluster.name}`;
+      const plan = await runWizard<PoolPlan>({ name: '', count: 3, autoScale: false, min: 1, max: 3 }, [
+        async (p, s) => {
+          p.name = await input.inputBox({ title, ...s, prompt: 'Pool name', value: p.name || `pool-${taken.length + 1}`, validateInput: (v) => nodePoolNameProblem(v, taken) });
+        },
+        async (p, s) => {
+          const offered = options.sizes.filter((x) => !bySlug.size || bySlug.get(x.slug)?.regions.includes(cluster.region) !== false);
+          p.size = (
+            await input.quickPick(
+              offered.map((x) => {
+                const d = bySlug.get(x.slug);
+                return { label: x.slug, description: d ? `${d.vcpus} vCPU · ${memory(d.memory)} · $${d.price_monthly}/mo per node` : x.name, picked: x.slug === p.size };
+              }),
+              { title, ...s, placeHolder: 'Node size' },
+            )
+          ).label;
+        },
+        async (p, s) => {
+          const fixed = 'Fixed number of nodes';
+          const picked = await input.quickPick([{ label: fixed }, { label: 'Autoscale', description: 'between a fewest and a most' }], { title, ...s, placeHolder: 'Scaling' });
+          p.autoScale = picked.label !== fixed;
+        },
+        async (p, s) => {
+          if (!p.autoScale) {
+            p.count = Number(await input.inputBox({ title, ...s, prompt: 'Number of nodes', value: String(p.count), validateInput: (v) => numberProblem(v, 1, 512, 'Nodes') }));
+            return;
+          }
+          const range = await input.inputBox({
+            title,
+            ...s,
+            prompt: 'Fewest and most nodes, as "min-max" (e.g. 1-5)',
+            value: `${p.min}-${p.max}`,
+            validateInput: (v) => {
+              const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(v);
+              if (!m) return 'Write it as min-max, e.g. 1-5.';
+              return numberProblem(m[1], 1, 512, 'The fewest') ?? numberProblem(m[2], Number(m[1]), 512, 'The most');
+            },
+          });
+          [p.min, p.max] = range.split('-').map((x) => Number(x.trim()));
+          p.count = p.min;
+        },
+      ]);
+      const body: Record<string, unknown> = { name: plan.name, size: plan.size, count: plan.count };
+      if (plan.autoScale) Object.assign(body, { auto_scale: true, min_nodes: plan.min, max_nodes: plan.max });
+      return runAction(deps, {
+        node,
+        title: `Add node pool ${plan.name} to ${cluster.name}`,
+        transition: `Adding ${plan.name}…`,
+        start: async (client, signal) => {
+          await client.create(nodePool, body, { parents: [cluster.id], signal });
+        },
+      });
+    }),
+
+    registerCommand(deps, 'digitalocean.kubernetes.upgrade', 'Upgrade cluster', async (arg) => {
+      const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, 'Upgrade a cluster', (c) => (c as KubernetesCluster).status.state === 'running');
+      const cluster = node.item as KubernetesCluster;
+      const client = explorer.cacheFor(node.account).client;
+      const versions = await withProgress(`Looking up upgrades for ${cluster.name}…`, (signal) => kubernetesUpgrades(client, cluster.id, signal));
+      if (versions.length === 0) {
+        void vscode.window.showInformationMessage(`${cluster.name} is on ${cluster.version}; no newer version is available.`);
+        return;
+      }
+      const picked = await input.quickPick(
+        versions.map((v) => ({ label: v.slug, description: `Kubernetes ${v.kubernetes_version}` })),
+        { title: `Upgrade ${cluster.name} (now ${cluster.version})`, placeHolder: 'Version to upgrade to' },
+      );
+      await input.confirm(
+        `Upgrade ${cluster.name} from ${cluster.version} to ${picked.label}?`,
+        cluster.surge_upgrade ? 'Nodes are replaced a few at a time (surge upgrade); this cannot be undone.' : 'Nodes are drained and replaced one by one; this cannot be undone.',
+        'Upgrade',
+      );
+      return runAction(deps, {
+        node,
+        title: `Upgrade ${cluster.name} to ${picked.label}`,
+        transition: 'Upgrading…',
+        start: (c, signal) => upgradeKubernetesCluster(c, cluster.id, picked.label, signal),
+      });
+    }),
+
     registerCommand(deps, 'digitalocean.kubernetes.scaleNodePool', 'Scale node pool', async (arg) => {
       const node = nodeOf(arg, nodePoolPresenter, 'node pool');
       const pool = node.item as NodePool;

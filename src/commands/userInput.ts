@@ -133,6 +133,8 @@ export class VsCodeUserInput implements UserInput {
 /** The input answered by a script (tests). Answers are consumed in order; `undefined` cancels, `BACK` goes back. */
 export type ScriptedAnswer = string | string[] | undefined;
 export const BACK = '<back>';
+/** A scripted answer that takes the input box's prefilled value as it is. */
+export const ACCEPT = '<accept>';
 
 export class InputRejectedError extends Error {
   constructor(readonly validationMessage: string) {
@@ -145,6 +147,8 @@ export class ScriptedUserInput implements UserInput {
   readonly asked: string[] = [];
   /** Validation messages the input boxes gave for scripted answers they refused. */
   readonly rejections: string[] = [];
+  /** The labels each quick pick offered, in order. */
+  readonly offered: string[][] = [];
 
   constructor(private readonly answers: ScriptedAnswer[]) {}
 
@@ -163,7 +167,7 @@ export class ScriptedUserInput implements UserInput {
   async inputBox(options: InputBoxOptions): Promise<string> {
     const answer = this.next(options.title ?? options.prompt ?? 'input');
     if (answer === undefined) throw new UserCancelledError();
-    const value = String(answer);
+    const value = answer === ACCEPT ? (options.value ?? '') : String(answer);
     const problem = await options.validateInput?.(value);
     if (problem) {
       this.rejections.push(problem);
@@ -174,6 +178,7 @@ export class ScriptedUserInput implements UserInput {
 
   async quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T> {
     const answer = this.next(options.title ?? options.placeHolder ?? 'pick');
+    this.offered.push(items.map((i) => i.label));
     if (answer === undefined) throw new UserCancelledError();
     const item = items.find((i) => i.label === answer) ?? items.find((i) => i.label.includes(String(answer)));
     if (!item) throw new Error(`No item "${String(answer)}" among: ${items.map((i) => i.label).join(', ')}`);
