@@ -1,16 +1,34 @@
 /**
  * Database clusters: users (engine-aware; the generated password is shown once, never logged),
- * databases and connection pools.
+ * databases, connection pools, resizing, and trusted sources (the cluster's firewall).
  */
 import * as vscode from 'vscode';
-import { type DatabaseCluster, type DatabaseUser, connectionPool, databaseDb, databaseUser, supportsUsers } from '../api';
+import {
+  type DatabaseCluster,
+  type DatabaseFirewallRule,
+  type DatabaseUser,
+  app as appKind,
+  connectionPool,
+  databaseDb,
+  databaseFirewallRule,
+  databaseOptions,
+  databaseUser,
+  droplet as dropletKind,
+  kubernetesCluster,
+  putDatabaseFirewall,
+  resizeDatabase,
+  supportsUsers,
+  tag as tagKind,
+} from '../api';
 import type { AccountStore } from '../accounts/accountStore';
 import type { Logger } from '../log';
-import { databaseClusterPresenter, databaseDbPresenter, databaseUserPresenter, engineName } from '../tree/kinds/database';
+import { databaseClusterPresenter, databaseDbPresenter, databaseFirewallRulePresenter, databaseUserPresenter, dbSizeLabel, engineName } from '../tree/kinds/database';
 import type { AnyPresenter } from '../tree/kinds';
 import type { ResourceExplorer } from '../tree/explorer';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { numberProblem } from './dnsRecordRules';
+import { runAction } from './actionRunner';
+import { lookUpPublicIp } from './publicIp';
 import { resourceTarget } from './pick';
 import { registerCommand, withProgress } from './register';
 import type { UserInput } from './userInput';
@@ -28,6 +46,17 @@ export function dbNameProblem(value: string, taken: string[] = []): string | und
   if (value.length > 63) return 'At most 63 characters.';
   if (!/^[a-zA-Z0-9_-]+$/.test(value)) return 'Only letters, digits, "_" and "-".';
   if (taken.includes(value)) return `${value} exists already.`;
+  return undefined;
+}
+
+/** A trusted IP source: an IPv4 address or CIDR range (what the API accepts for `ip_addr`). */
+export function trustedIpProblem(value: string): string | undefined {
+  const v = value.trim();
+  if (!v) return 'An IP address or CIDR range is required.';
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(v);
+  if (!m) return `${v} is not an IPv4 address (203.0.113.7) or CIDR range (203.0.113.0/24).`;
+  if (m.slice(1, 5).some((o) => Number(o) > 255 || (o.length > 1 && o.startsWith('0')))) return `${v}: each part is a number from 0 to 255.`;
+  if (m[5] !== undefined && Number(m[5]) > 32) return 'A CIDR prefix is at most /32.';
   return undefined;
 }
 
@@ -138,5 +167,139 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
       log.info(`[${node.account.label}] Connection pool ${name} created in ${db.name}`);
       reload(node, connectionPool.kind);
     }),
+
+    registerCommand(deps, 'digitalocean.database.resize', 'Resize database cluster', async (arg) => {
+      const node = await cluster(arg, 'Resize a database cluster', (c) => c.status === 'online');
+      const db = node.item as DatabaseCluster;
+      if (db.status !== 'online') throw new Error(`${db.name} is ${db.status}; resize it when it is online.`);
+      const options = (await withProgress('Loading database plans…', (signal) => databaseOptions(explorer.cacheFor(node.account).client, signal)))[db.engine];
+      if (!options?.layouts.length) throw new Error(`DigitalOcean offers no plans for ${engineName(db.engine)} clusters.`);
+      const title = `Resize ${db.name} (now ${db.size}, ${db.num_nodes} node${db.num_nodes === 1 ? '' : 's'})`;
+      const layout =
+        options.layouts.length === 1
+          ? options.layouts[0]
+          : (
+              await input.quickPick(
+                options.layouts.map((l) => ({
+                  label: `${l.num_nodes} node${l.num_nodes === 1 ? '' : 's'}`,
+                  description: [l.num_nodes === 1 ? 'primary only' : `primary + ${l.num_nodes - 1} standby`, l.num_nodes === db.num_nodes ? 'current' : ''].filter(Boolean).join(' · '),
+                  layout: l,
+                })),
+                { title, placeHolder: 'Number of nodes' },
+              )
+            ).layout;
+      const size = (
+        await input.quickPick(
+          layout.sizes.map((slug) => ({ label: slug === db.size ? `$(check) ${slug}` : slug, description: [dbSizeLabel(slug), slug === db.size ? 'current' : ''].filter(Boolean).join(' · '), slug })),
+          { title, placeHolder: 'Node plan' },
+        )
+      ).slug;
+      if (size === db.size && layout.num_nodes === db.num_nodes) throw new Error(`${db.name} already has ${size} with ${db.num_nodes} node(s).`);
+      await input.confirm(
+        `Resize ${db.name} to ${size} with ${layout.num_nodes} node(s)?`,
+        'The cluster stays online, but connections may drop briefly while it switches over. Storage can grow but never shrink.',
+        'Resize',
+      );
+      return runAction(deps, {
+        node,
+        title: `Resize ${db.name} to ${size} × ${layout.num_nodes}`,
+        transition: 'Resizing…',
+        start: (client, signal) => resizeDatabase(client, db.id, { size, num_nodes: layout.num_nodes }, signal),
+      });
+    }),
+
+    registerCommand(deps, 'digitalocean.database.addTrustedSource', 'Add trusted source', async (arg) => {
+      const node = await cluster(arg, 'Add a trusted source', () => true);
+      const db = node.item as DatabaseCluster;
+      const cache = explorer.cacheFor(node.account);
+      const existing = await cache.list(databaseFirewallRule, [db.id]);
+      const rule = await askTrustedSource(deps, node, existing);
+      if (existing.some((r) => r.type === rule.type && r.value === rule.value)) throw new Error(`${rule.value} is a trusted source of ${db.name} already.`);
+      const rules = [...existing.map(({ uuid, type, value }) => ({ uuid, type, value })), rule];
+      await withProgress(`Adding ${rule.value} to ${db.name}'s trusted sources…`, (signal) => putDatabaseFirewall(cache.client, db.id, rules, signal));
+      log.info(`[${node.account.label}] Trusted source ${rule.type} ${rule.value} added to ${db.name}`);
+      reload(node, databaseFirewallRule.kind);
+      return rule.value;
+    }),
+
+    registerCommand(deps, 'digitalocean.database.removeTrustedSource', 'Remove trusted source', async (arg) => {
+      const node = child(arg, databaseFirewallRulePresenter);
+      const rule = node.item as DatabaseFirewallRule;
+      const clusterId = node.parents[0];
+      const cache = explorer.cacheFor(node.account);
+      const existing = await cache.list(databaseFirewallRule, [clusterId]);
+      const rest = existing.filter((r) => !(r.type === rule.type && r.value === rule.value));
+      await input.confirm(
+        `Remove trusted source ${rule.value}?`,
+        rest.length === 0 ? 'It is the last one: with no trusted sources, the cluster accepts connections from anywhere (with its password).' : 'Connections from it are refused from then on.',
+        'Remove',
+      );
+      await withProgress(`Removing ${rule.value}…`, (signal) => putDatabaseFirewall(cache.client, clusterId, rest.map(({ uuid, type, value }) => ({ uuid, type, value })), signal));
+      log.info(`[${node.account.label}] Trusted source ${rule.type} ${rule.value} removed`);
+      reload(node, databaseFirewallRule.kind);
+    }),
   ];
+}
+
+/** Asks what to trust: this machine's public IP (looked up only with consent), an address, or a resource. */
+async function askTrustedSource(deps: DatabaseCommandDeps, node: ResourceNode, existing: DatabaseFirewallRule[]): Promise<Pick<DatabaseFirewallRule, 'type' | 'value'>> {
+  const { input, explorer } = deps;
+  const db = node.item as DatabaseCluster;
+  const cache = explorer.cacheFor(node.account);
+  const title = `Trusted source for ${db.name}`;
+  const lookupHost = new URL(publicIpLookupUrl()).host;
+  const kind = (
+    await input.quickPick(
+      [
+        { label: 'My public IP address', description: `looked up at ${lookupHost} only if you agree`, type: 'me' },
+        { label: 'IP address or CIDR range', description: 'type it in', type: 'ip_addr' },
+        { label: 'Droplet', type: 'droplet' },
+        { label: 'Kubernetes cluster', type: 'k8s' },
+        { label: 'App', description: 'App Platform', type: 'app' },
+        { label: 'Tag', description: 'every droplet with the tag', type: 'tag' },
+      ],
+      { title, placeHolder: 'Allow connections from…' },
+    )
+  ).type;
+  const taken = (type: string, value: string) => existing.some((r) => r.type === type && r.value === value);
+  switch (kind) {
+    case 'me': {
+      await input.confirm(
+        'Look up your public IP address?',
+        `One request goes to ${lookupHost}, which sees your IP address. Nothing else is sent. You can edit the address before it is added.`,
+        'Look Up',
+      );
+      const found = await withProgress(`Asking ${lookupHost} for your public IP…`, (signal) => lookUpPublicIp(publicIpLookupUrl(), signal));
+      const value = await input.inputBox({ title, prompt: `Your public IP, as ${lookupHost} sees it. Add it?`, value: found, validateInput: (v) => trustedIpProblem(v) ?? (taken('ip_addr', v.trim()) ? 'Already trusted.' : undefined) });
+      return { type: 'ip_addr', value: value.trim() };
+    }
+    case 'ip_addr': {
+      const value = await input.inputBox({ title, prompt: 'IPv4 address or CIDR range', placeHolder: '203.0.113.7 or 203.0.113.0/24', validateInput: (v) => trustedIpProblem(v) ?? (taken('ip_addr', v.trim()) ? 'Already trusted.' : undefined) });
+      return { type: 'ip_addr', value: value.trim() };
+    }
+    case 'droplet': {
+      const droplets = await withProgress('Listing droplets…', () => cache.list(dropletKind));
+      const picked = await input.quickPick(droplets.map((d) => ({ label: d.name, description: `${d.region.slug}${d.region.slug === db.region ? ' · same region' : ''}`, value: String(d.id) })), { title, placeHolder: 'Droplet' });
+      return { type: 'droplet', value: picked.value };
+    }
+    case 'k8s': {
+      const clusters = await withProgress('Listing Kubernetes clusters…', () => cache.list(kubernetesCluster));
+      const picked = await input.quickPick(clusters.map((c) => ({ label: c.name, description: c.region, value: c.id })), { title, placeHolder: 'Kubernetes cluster' });
+      return { type: 'k8s', value: picked.value };
+    }
+    case 'app': {
+      const apps = await withProgress('Listing apps…', () => cache.list(appKind));
+      const picked = await input.quickPick(apps.map((a) => ({ label: a.spec?.name ?? a.id, description: a.region?.slug ?? '', value: a.id })), { title, placeHolder: 'App' });
+      return { type: 'app', value: picked.value };
+    }
+    default: {
+      const tags = await withProgress('Listing tags…', () => cache.list(tagKind));
+      const picked = await input.quickPick(tags.map((t) => ({ label: t.name, description: `${t.resources?.count ?? 0} resources` })), { title, placeHolder: 'Tag' });
+      return { type: 'tag', value: picked.label };
+    }
+  }
+}
+
+function publicIpLookupUrl(): string {
+  return vscode.workspace.getConfiguration('digitalocean').get<string>('publicIpLookupUrl') || 'https://api.ipify.org';
 }

@@ -4,10 +4,12 @@ import * as path from 'node:path';
 import type { ScriptedAnswer } from '../../src/commands/userInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import * as vscode from 'vscode';
+import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
 
 type User = { name: string; role?: string; password?: string; mysql_settings?: { auth_plugin: string }; settings?: { acl: { topic: string; permission: string }[] } };
-type Data = { databases: { id: string; name: string }[]; databaseUsers: Record<string, User[]>; databaseDbs: Record<string, { name: string }[]>; databasePools: Record<string, { name: string; mode: string; size: number; db: string; user: string }[]> };
+type Rule = { uuid: string; type: string; value: string };
+type Data = { databases: { id: string; name: string; size: string; num_nodes: number; status: string }[]; databaseFirewalls: Record<string, Rule[]>; databaseUsers: Record<string, User[]>; databaseDbs: Record<string, { name: string }[]>; databasePools: Record<string, { name: string; mode: string; size: number; db: string; user: string }[]> };
 
 describe('Database actions', function () {
   this.timeout(120_000);
@@ -112,5 +114,77 @@ describe('Database actions', function () {
     assert.ok((await data()).databaseDbs[id].some((d) => d.name === 'analytics'), 'a mistyped name deletes nothing');
     await run('deleteDatabase', await under(pg, 'Databases', 'analytics'), ['analytics']);
     assert.ok(!(await data()).databaseDbs[id].some((d) => d.name === 'analytics'));
+  });
+
+  it('resizes a cluster: current size refused before any request, confirm declined sends nothing, then "resizing" until done', async () => {
+    const pg = await cluster('Acme Web', 'main-pg');
+    const before = await writes();
+    const same = await run('resize', pg, ['2 nodes', 'db-s-2vcpu-4gb']);
+    assert.match(same.offered[0].join(','), /1 node,2 nodes,3 nodes/);
+    assert.ok(same.offered[1].includes('$(check) db-s-2vcpu-4gb'), 'the current plan is marked');
+    await run('resize', pg, ['3 nodes', 'db-s-4vcpu-8gb', 'Cancel']);
+    assert.equal(await writes(), before);
+
+    await fake.call('POST', '/__fake/config', { actionDurationMs: 3000 });
+    await run('resize', pg, ['3 nodes', 'db-s-4vcpu-8gb', 'Resize']);
+    assert.equal((await data()).databases.find((d) => d.name === 'main-pg')!.status, 'resizing');
+    const node = () => cluster('Acme Web', 'main-pg');
+    assert.match(String((await node()).toTreeItem().description), /resizing/);
+    await eventually('the cluster to be online at its new size without a refresh', async () => /db-s-4vcpu-8gb · 3 nodes/.test(String((await node()).toTreeItem().description)) && !/resizing/.test(String((await node()).toTreeItem().description)), 20_000);
+    const db = (await data()).databases.find((d) => d.name === 'main-pg')!;
+    assert.deepEqual([db.size, db.num_nodes, db.status], ['db-s-4vcpu-8gb', 3, 'online']);
+  });
+
+  it('adds trusted sources (an address, a droplet, a tag) with validation, and removes one', async () => {
+    const pg = await cluster('Acme Web', 'main-pg');
+    const id = await idOf('main-pg');
+    const before = await writes();
+    for (const bad of ['', '300.1.2.3', '10.0.0.0/33', 'example.com', '198.51.100.0/24']) {
+      const input = await run('addTrustedSource', pg, ['IP address or CIDR range', bad]);
+      assert.equal(input.rejections.length, 1, `${bad} was accepted`);
+    }
+    assert.equal(await writes(), before, 'bad input sends nothing');
+
+    await run('addTrustedSource', pg, ['IP address or CIDR range', '192.0.2.10']);
+    await run('addTrustedSource', pg, ['Droplet', 'web-1']);
+    await run('addTrustedSource', pg, ['Tag', 'web']);
+    const rules = (await data()).databaseFirewalls[id];
+    const droplets = (await fake.call<{ droplets: { id: number; name: string }[] }>('GET', '/__fake/data')).droplets;
+    assert.deepEqual(rules.map((r) => [r.type, r.value]), [
+      ['k8s', rules[0].value],
+      ['ip_addr', '198.51.100.0/24'],
+      ['ip_addr', '192.0.2.10'],
+      ['droplet', String(droplets.find((d) => d.name === 'web-1')!.id)],
+      ['tag', 'web'],
+    ]);
+    const seeded = rules[1].uuid;
+    const folder = (await api.explorer.getChildren(pg)).find((n) => label(n) === 'Trusted sources')!;
+    assert.equal((await api.explorer.getChildren(folder)).length, 5);
+
+    await run('removeTrustedSource', await under(pg, 'Trusted sources', '192.0.2.10'), ['Cancel']);
+    assert.equal((await data()).databaseFirewalls[id].length, 5);
+    await run('removeTrustedSource', await under(pg, 'Trusted sources', '192.0.2.10'), ['Remove']);
+    const after = (await data()).databaseFirewalls[id];
+    assert.deepEqual(after.map((r) => r.value).includes('192.0.2.10'), false);
+    assert.equal(after.find((r) => r.value === '198.51.100.0/24')!.uuid, seeded, 'the other rules keep their identity');
+  });
+
+  it('adds "my public IP" only after consent: declining asks no one', async () => {
+    const settings = vscode.workspace.getConfiguration('digitalocean');
+    await settings.update('publicIpLookupUrl', `${fake.url()}/__fake/my-ip`, vscode.ConfigurationTarget.Global);
+    try {
+      const pg = await cluster('Acme Web', 'main-pg');
+      const id = await idOf('main-pg');
+      const declined = await run('addTrustedSource', pg, ['My public IP address', 'Cancel']);
+      assert.match(declined.asked.join(' | '), /Look up your public IP address\?/);
+      assert.equal((await fake.call<{ count: number }>('GET', '/__fake/my-ip/count')).count, 0, 'the lookup service was asked without consent');
+
+      const input = await run('addTrustedSource', pg, ['My public IP address', 'Look Up', '<accept>']);
+      assert.equal(input.rejections.length, 0);
+      assert.equal((await fake.call<{ count: number }>('GET', '/__fake/my-ip/count')).count, 1);
+      assert.ok((await data()).databaseFirewalls[id].some((r) => r.type === 'ip_addr' && r.value === '203.0.113.77'));
+    } finally {
+      await settings.update('publicIpLookupUrl', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { type ConnectionPool, type DatabaseCluster, type DatabaseDb, type DatabaseUser, connectionPool, databaseCluster, databaseDb, databaseUser, supportsUsers } from '../../api';
+import { type ConnectionPool, type DatabaseCluster, type DatabaseDb, type DatabaseFirewallRule, type DatabaseUser, connectionPool, databaseCluster, databaseDb, databaseFirewallRule, databaseUser, supportsUsers } from '../../api';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -16,6 +16,23 @@ const DB_TRANSITIONS = new Set(['creating', 'resizing', 'migrating', 'forking'])
 export function engineName(engine: string): string {
   return ENGINES[engine] ?? engine;
 }
+
+/** "db-s-2vcpu-4gb" → "2 vCPU · 4 GB RAM" (the slug is all /v2/databases/options gives). */
+export function dbSizeLabel(slug: string): string {
+  const m = /(\d+)vcpu-(\d+)gb/.exec(slug);
+  return m ? `${m[1]} vCPU · ${m[2]} GB RAM` : slug;
+}
+
+const SOURCE_TYPES: Record<string, string> = { ip_addr: 'IP address', droplet: 'Droplet', k8s: 'Kubernetes cluster', app: 'App', tag: 'Tag' };
+
+export const databaseFirewallRulePresenter: Presenter<DatabaseFirewallRule> = {
+  kind: databaseFirewallRule,
+  placement: 'child',
+  icon: 'verified',
+  label: (r) => r.value,
+  description: (r) => [SOURCE_TYPES[r.type] ?? r.type, r.description].filter(Boolean).join(' · '),
+  tooltip: (r) => mdTable(`Trusted source ${r.value}`, [['Type', SOURCE_TYPES[r.type] ?? r.type], ['Value', r.value], ['Description', r.description], ['Added', r.created_at]]),
+};
 
 export const databaseDbPresenter: Presenter<DatabaseDb> = {
   kind: databaseDb,
@@ -81,7 +98,10 @@ export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
         return pools.length ? ctx.resources(connectionPoolPresenter, pools, under) : [ctx.message(`${d.id}:no-pools`, 'No connection pools')];
       }));
     }
-    if (groups.length === 0) groups.push(ctx.message(`${d.id}:nothing`, `${engineName(d.engine)} clusters have no databases or users to list`));
+    groups.push(ctx.group(`${d.id}:firewall`, 'Trusted sources', 'verified', async () => {
+      const rules = await ctx.list(databaseFirewallRule, [d.id]);
+      return rules.length ? ctx.resources(databaseFirewallRulePresenter, rules, under) : [ctx.message(`${d.id}:no-rules`, 'No trusted sources: open to any address (with the password)')];
+    }));
     return groups;
   },
   consoleUrl: (d) => `${CONTROL_PANEL}/databases/${d.id}`,
