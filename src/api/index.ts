@@ -6,3 +6,4 @@ export * from './rateLimit';
 export * from './transport';
 export * from './resources/index';
 export * from './operations';
+export * from './monitoring';

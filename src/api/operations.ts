@@ -46,3 +46,45 @@ export async function resizeDatabase(client: Requester, clusterId: string, resiz
 export async function putDatabaseFirewall(client: Requester, clusterId: string, rules: Pick<DatabaseFirewallRule, 'type' | 'value' | 'uuid'>[], signal?: AbortSignal): Promise<void> {
   await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/firewall`, { body: { rules }, signal });
 }
+
+export interface RegistrySubscription {
+  tier: { name: string; slug: string; included_repositories?: number; included_storage_bytes?: number; monthly_price_in_cents?: number };
+  created_at?: string;
+  updated_at?: string;
+}
+
+export async function registrySubscription(client: Requester, signal?: AbortSignal): Promise<RegistrySubscription> {
+  return (await client.request<{ subscription: RegistrySubscription }>('GET', '/v2/registry/subscription', { signal })).subscription;
+}
+
+export interface GarbageCollection {
+  uuid: string;
+  registry_name?: string;
+  status: string;
+  created_at?: string;
+  updated_at?: string;
+  blobs_deleted?: number;
+  freed_bytes?: number;
+}
+
+/** The registry's garbage collections, newest first (the first page is enough for a status). */
+export async function garbageCollections(client: Requester, registryName: string, signal?: AbortSignal): Promise<GarbageCollection[]> {
+  const body = await client.request<{ garbage_collections: GarbageCollection[] }>('GET', `/v2/registry/${seg(registryName)}/garbage-collections`, { query: { per_page: 5 }, signal });
+  return body.garbage_collections ?? [];
+}
+
+export interface AppDeployment {
+  id: string;
+  cause?: string;
+  phase: string;
+  created_at: string;
+  updated_at?: string;
+  phase_last_updated_at?: string;
+  progress?: { success_steps?: number; total_steps?: number; error_steps?: number };
+}
+
+/** Recent deployments of an app, newest first. */
+export async function appDeployments(client: Requester, appId: string, signal?: AbortSignal): Promise<AppDeployment[]> {
+  const body = await client.request<{ deployments: AppDeployment[] }>('GET', `/v2/apps/${seg(appId)}/deployments`, { query: { per_page: 10 }, signal });
+  return body.deployments ?? [];
+}

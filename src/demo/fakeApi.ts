@@ -213,6 +213,65 @@ export class FakeDigitalOcean {
     return this.error(404, 'not_found', 'The resource you were accessing could not be found.');
   }
 
+  /**
+   * Droplet metrics like the Monitoring API's: deterministic waves per droplet, sampled on a grid
+   * over [start, end]. Droplets without the "monitoring" feature (no agent) have no series.
+   */
+  private monitoring(): void {
+    const metric = (name: string, series: (droplet: Json, t: number, query: URLSearchParams) => { metric: Record<string, string>; value: number }[]) => {
+      this.on('GET', `/v2/monitoring/metrics/droplet/${name}`, (_, ctx) => {
+        const hostId = ctx.query.get('host_id') ?? '';
+        const start = Number(ctx.query.get('start'));
+        const end = Number(ctx.query.get('end'));
+        if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return this.error(400, 'bad_request', 'start and end must be unix times with start before end.');
+        const droplet = this.data.droplets.find((x) => String(x.id) === hostId);
+        if (!droplet) return this.notFound();
+        const results = new Map<string, { metric: Record<string, string>; values: [number, string][] }>();
+        if ((droplet.features ?? []).includes('monitoring')) {
+          const step = Math.max(60, Math.ceil((end - start) / 120 / 60) * 60);
+          for (let t = Math.ceil(start / step) * step; t <= end; t += step) {
+            for (const point of series(droplet, t, ctx.query)) {
+              const key = JSON.stringify(point.metric);
+              if (!results.has(key)) results.set(key, { metric: { host_id: hostId, ...point.metric }, values: [] });
+              results.get(key)!.values.push([t, String(Math.round(point.value * 1000) / 1000)]);
+            }
+          }
+        }
+        return this.json(200, { status: 'success', data: { resultType: 'matrix', result: [...results.values()] } });
+      });
+    };
+    const phase = (droplet: Json) => (Number(droplet.id) % 97) / 10;
+    const busy = (droplet: Json, t: number) => 0.3 + 0.18 * Math.sin(t / 2400 + phase(droplet)) + 0.07 * Math.sin(t / 311);
+    metric('cpu', (droplet, t) => {
+      // cumulative seconds per mode since an epoch, like node_exporter's counters
+      const vcpus = droplet.vcpus ?? 1;
+      const base = t * vcpus;
+      const used = base * 0.3 + vcpus * 2400 * 0.18 * -Math.cos(t / 2400 + phase(droplet)) + vcpus * 311 * 0.07 * -Math.cos(t / 311);
+      return [
+        { metric: { mode: 'idle' }, value: base - used },
+        { metric: { mode: 'user' }, value: used * 0.75 },
+        { metric: { mode: 'system' }, value: used * 0.25 },
+      ];
+    });
+    const memTotal = (droplet: Json) => (droplet.memory ?? 1024) * 1024 * 1024;
+    metric('memory_total', (droplet) => [{ metric: {}, value: memTotal(droplet) }]);
+    metric('memory_available', (droplet, t) => [{ metric: {}, value: memTotal(droplet) * (0.62 - 0.5 * (busy(droplet, t) - 0.3)) }]);
+    metric('memory_free', (droplet, t) => [{ metric: {}, value: memTotal(droplet) * (0.4 - 0.5 * (busy(droplet, t) - 0.3)) }]);
+    metric('memory_cached', (droplet) => [{ metric: {}, value: memTotal(droplet) * 0.2 }]);
+    const fs = { device: '/dev/vda1', fstype: 'ext4', mountpoint: '/' };
+    const fsSize = (droplet: Json) => (droplet.disk ?? 25) * 1e9;
+    metric('filesystem_size', (droplet) => [{ metric: fs, value: fsSize(droplet) }]);
+    metric('filesystem_free', (droplet, t) => [{ metric: fs, value: fsSize(droplet) * (0.64 - ((t / 86_400) % 7) * 0.004) }]);
+    for (const [name, factor] of [['load_1', 1], ['load_5', 0.9], ['load_15', 0.8]] as const) {
+      metric(name, (droplet, t) => [{ metric: {}, value: busy(droplet, t) * (droplet.vcpus ?? 1) * 1.6 * factor }]);
+    }
+    metric('bandwidth', (droplet, t, query) => {
+      const inbound = query.get('direction') === 'inbound';
+      const scale = (inbound ? 2.4 : 0.9) * (query.get('interface') === 'public' ? 1 : 0.3);
+      return [{ metric: { direction: query.get('direction') ?? '', interface: query.get('interface') ?? '' }, value: scale * (0.6 + 0.4 * Math.sin(t / 1800 + phase(droplet) + (inbound ? 0 : 1))) }];
+    });
+  }
+
   /** Why a trusted source is refused: an unknown type, a bad address, or a resource that does not exist. */
   private trustedSourceProblem(rule: Json): string | undefined {
     const value = typeof rule?.value === 'string' ? rule.value : '';
@@ -734,12 +793,36 @@ export class FakeDigitalOcean {
       const tags = d().registry?.name === name ? d().repositoryTags[repo] : undefined;
       return tags ? this.page('tags', tags, ctx) : this.notFound();
     });
+    this.on('GET', '/v2/registry/subscription', () => (d().registry ? this.json(200, { subscription: d().registry.subscription }) : this.notFound()));
+    this.on('GET', '/v2/registry/{name}/garbage-collections', ([name], ctx) => {
+      const reg = d().registry;
+      if (reg?.name !== name) return this.notFound();
+      const at = (days: number) => new Date(Date.parse(reg.storage_usage_bytes_updated_at) - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const runs = [
+        { uuid: stableUuid('gc-2'), registry_name: name, status: 'succeeded', created_at: at(3), updated_at: at(3), blobs_deleted: 42, freed_bytes: 318_767_104 },
+        { uuid: stableUuid('gc-1'), registry_name: name, status: 'succeeded', created_at: at(33), updated_at: at(33), blobs_deleted: 7, freed_bytes: 52_428_800 },
+      ];
+      return this.page('garbage_collections', runs, ctx);
+    });
     this.on('GET', '/v2/registry/docker-credentials', (_, ctx) => {
       const readWrite = ctx.query.get('read_write') === 'true';
       const user = readWrite ? 'demo-rw' : 'demo-ro';
       const auth = base64(`${user}:${this.clusterToken(`docker-${readWrite}`)}`);
       return this.json(200, { auths: { 'registry.digitalocean.com': { auth } } });
     });
+
+    this.on('GET', '/v2/apps/{id}/deployments', ([id], ctx) => {
+      const found = d().apps.find((a) => a.id === id);
+      if (!found) return this.notFound();
+      const active = found.active_deployment;
+      const older = [1, 2, 3].map((n) => {
+        const at = new Date(Date.parse(active.created_at) - n * 86_400_000 * 2).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        return { ...active, id: stableUuid(`deploy-${found.spec.name}-old-${n}`), phase: n === 2 ? 'ERROR' : 'SUPERSEDED', created_at: at, updated_at: at, cause: n === 2 ? 'commit 9e1b7d0 pushed to main' : `commit ${stableUuid(`c${n}`).slice(0, 7)} pushed to main`, progress: n === 2 ? { success_steps: 3, error_steps: 1, total_steps: 6 } : active.progress };
+      });
+      return this.page('deployments', [active, ...older], ctx);
+    });
+
+    this.monitoring();
 
     // Domains
     this.on('GET', '/v2/domains/{name}/records', ([name], ctx) => {

@@ -19,6 +19,14 @@ import {
   registry,
   registryRepository,
   type ResourceKind,
+  appDeployments,
+  app,
+  databaseOptions,
+  dropletCharts,
+  garbageCollections,
+  kubernetesOptions,
+  kubernetesUpgrades,
+  registrySubscription,
 } from '../../src/api';
 
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -135,5 +143,34 @@ describe('Client contract through Prism', function () {
   it('fetches docker credentials for the registry', async () => {
     const creds = await client.request<{ auths: Record<string, { auth: string }> }>('GET', '/v2/registry/docker-credentials', { query: { read_write: true, expiry_seconds: 3600 } });
     assert.ok(creds.auths['registry.digitalocean.com'].auth);
+  });
+
+  it('turns droplet metrics into CPU, memory, disk, load and bandwidth series with points in range', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    for (const range of ['1h', '7d'] as const) {
+      const charts = await dropletCharts(client, '311000001', range, now);
+      assert.ok(charts.hasData);
+      for (const key of ['cpu', 'memory', 'disk', 'load', 'inbound', 'outbound'] as const) {
+        const series = charts[key];
+        assert.ok(series.length >= 50, `${range} ${key}: ${series.length} points`);
+        assert.ok(series.every(([t]) => t >= now - (range === '1h' ? 3600 : 604800) && t <= now), `${key} times in range`);
+        if (key === 'cpu' || key === 'memory' || key === 'disk') assert.ok(series.every(([, v]) => v >= 0 && v <= 100), `${key} is a percentage: ${JSON.stringify(series.slice(0, 3))}`);
+      }
+      const cpu = charts.cpu.map(([, v]) => v);
+      assert.ok(Math.max(...cpu) - Math.min(...cpu) > 1, 'CPU varies over time');
+    }
+  });
+
+  it('answers the option lists, upgrades, registry subscription, garbage collections and app deployments', async () => {
+    const k8s = await kubernetesOptions(client);
+    assert.ok(k8s.versions.length > 0 && k8s.sizes.length > 0);
+    const [cluster] = await client.listAll(kubernetesCluster);
+    assert.ok((await kubernetesUpgrades(client, cluster.id)).every((v) => v.slug > cluster.version));
+    assert.ok((await databaseOptions(client)).pg.layouts.length > 0);
+    assert.equal((await registrySubscription(client)).tier.slug, 'basic');
+    assert.equal((await garbageCollections(client, 'acme-registry'))[0].status, 'succeeded');
+    const [first] = await client.listAll(app);
+    const deployments = await appDeployments(client, first.id);
+    assert.equal(deployments[0].id, first.active_deployment!.id);
   });
 });

@@ -11,6 +11,8 @@
  *     POST /__fake/log/clear
  *     GET  /__fake/data                       the whole current state (for assertions)
  *     POST /__fake/create-droplet {name, region, size}   a droplet that starts as "new"
+ *     POST /__fake/patch {collection, where: {key: value}, set: {...}}   change seeded items
+ *                                             (names with markup for XSS tests, say)
  *     GET  /__fake/my-ip                      a stand-in "what is my IP" service (plain text)
  *     GET  /__fake/my-ip/count                how often it was asked: {count}
  *
@@ -209,6 +211,14 @@ function control(
       res.writeHead(created.status, { 'content-type': 'application/json' });
       res.end(created.body);
       return;
+    }
+    case 'POST /__fake/patch': {
+      const collection = (fake.data as unknown as Record<string, unknown>)[String(input.collection)];
+      if (!Array.isArray(collection)) return send(400, { error: `no collection ${String(input.collection)}` });
+      const where = (input.where ?? {}) as Record<string, unknown>;
+      const matches = collection.filter((item: Record<string, unknown>) => Object.entries(where).every(([k, v]) => String(item[k]) === String(v)));
+      for (const item of matches) Object.assign(item, input.set);
+      return send(200, { patched: matches.length });
     }
     case 'GET /__fake/my-ip':
       config.ipLookups++;

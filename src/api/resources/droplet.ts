@@ -40,6 +40,7 @@ export interface Droplet {
   region: Region;
   tags: string[];
   vpc_uuid?: string;
+  next_backup_window?: { start: string; end: string } | null;
 }
 
 export const DROPLET_ACTIONS = [
