@@ -30,6 +30,18 @@ const builds = [
   // extension.js stays small: the demo API (seed data and handler) is a separate file loaded
   // only when the demo account is used.
   { ...common, entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts' }, outdir: 'dist' },
+  // The detail panels' page: browser code and its styles, the only files a webview may load.
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'warning',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    entryPoints: { panel: 'src/webview/main.ts', 'panel-style': 'src/webview/panel.css' },
+    outdir: 'dist/webview',
+  },
 ];
 
 if (tests) {

@@ -7,6 +7,7 @@ import { registerAccountCommands } from './commands/accounts';
 import { registerCreateDroplet } from './commands/createDroplet';
 import { registerCredentialCommands } from './commands/credentials';
 import { registerDatabaseCommands } from './commands/database';
+import { registerDetailCommands } from './commands/details';
 import { registerDomainCommands } from './commands/domain';
 import { registerKubernetesCommands } from './commands/kubernetes';
 import { registerTagCommands } from './commands/tags';
@@ -16,6 +17,7 @@ import { registerVolumeCommands } from './commands/volume';
 import { registerResourceCommands } from './commands/resources';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './commands/userInput';
 import { createLogger } from './log';
+import { DetailPanels } from './panels/detailPanels';
 import { ResourceExplorer } from './tree/explorer';
 import type { ExplorerNode } from './tree/nodes/base';
 
@@ -24,6 +26,7 @@ export interface TestingApi {
   setUserInput(input: UserInput | undefined): void;
   store: AccountStore;
   explorer: ResourceExplorer;
+  panels: DetailPanels;
   globalState: vscode.Memento;
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
@@ -51,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   showViewState();
   explorer.setVisible(treeView.visible);
 
+  const panels = new DetailPanels({ extensionUri: context.extensionUri, explorer, log });
   const realInput = new VsCodeUserInput();
   const input = new SwitchableUserInput(realInput);
 
@@ -58,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     log,
     explorer,
     treeView,
+    panels,
+    ...registerDetailCommands({ log, input, store, explorer, panels }),
     ...registerAccountCommands({ log, input, store, clients, explorer, treeView: treeView as vscode.TreeView<unknown> }),
     ...registerResourceCommands({ log, input, explorer }),
     ...registerCredentialCommands({ log, input, explorer, store, state: context.globalState }),
@@ -90,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
         setUserInput: (replacement) => input.use(replacement ?? realInput),
         store,
         explorer,
+        panels,
         globalState: context.globalState,
         secrets: context.secrets,
         logUri: context.logUri,

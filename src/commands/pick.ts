@@ -61,8 +61,13 @@ export async function resourceTarget(
             { title, placeHolder: `Choose a ${presenter.kind.label.toLowerCase()}` },
           )
         ).target;
-  const detached = new ResourceNode(paletteRoot, chosen.account, presenter, chosen.item, [], deps.explorer, true);
-  return deps.explorer.liveNode(detached.resourceKey) ?? detached;
+  return nodeFor(deps.explorer, chosen.account, presenter, chosen.item, []);
+}
+
+/** The tree's node for a resource if it is shown, else a node made for the occasion (not tracked). */
+export function nodeFor(explorer: ResourceExplorer, account: AccountInfo, presenter: AnyPresenter, item: unknown, parents: string[]): ResourceNode {
+  const detached = new ResourceNode(paletteRoot, account, presenter, item, parents, explorer, true);
+  return explorer.liveNode(detached.resourceKey) ?? detached;
 }
 
 /**

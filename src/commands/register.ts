@@ -31,7 +31,7 @@ export function registerCommand(services: CommandServices, id: string, title: st
 const reported = new WeakSet<object>();
 
 /** Logs and shows an error once; silent for cancellations. */
-export function reportError(services: CommandServices, title: string, error: unknown): void {
+export function reportError(services: Pick<CommandServices, 'log'>, title: string, error: unknown): void {
   if (isCancellation(error)) {
     services.log.debug(`${title}: cancelled`);
     return;

@@ -60,6 +60,10 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     return this.currentFilter;
   }
 
+  get openDetailsOnSelect(): boolean {
+    return vscode.workspace.getConfiguration('digitalocean').get<boolean>('openDetailsOnSelect', true);
+  }
+
   cacheFor(account: AccountInfo): AccountCache {
     let cache = this.caches.get(account.id);
     if (!cache) {

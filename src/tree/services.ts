@@ -18,4 +18,6 @@ export interface TreeServices {
   track(node: ResourceNode): void;
   /** What an action running on the resource says ("Powering off…"), while it runs. */
   transitionOf(resourceKey: string): string | undefined;
+  /** Selecting a resource opens its detail panel (a setting). */
+  readonly openDetailsOnSelect: boolean;
 }

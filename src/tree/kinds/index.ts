@@ -2,11 +2,11 @@
 import type { Presenter } from './presenter';
 import { dropletPresenter } from './droplet';
 import { imagePresenter, snapshotPresenter, volumePresenter } from './storage';
-import { kubernetesClusterPresenter } from './kubernetes';
-import { databaseClusterPresenter } from './database';
-import { registryPresenter } from './registry';
+import { kubernetesClusterPresenter, kubernetesNodePresenter, nodePoolPresenter } from './kubernetes';
+import { connectionPoolPresenter, databaseClusterPresenter, databaseDbPresenter, databaseFirewallRulePresenter, databaseUserPresenter } from './database';
+import { registryPresenter, registryRepositoryPresenter, registryTagPresenter } from './registry';
 import { firewallPresenter, loadBalancerPresenter, reservedIpPresenter, reservedIpv6Presenter, vpcPresenter } from './networking';
-import { domainPresenter } from './domain';
+import { domainPresenter, domainRecordPresenter } from './domain';
 import { appPresenter, cdnEndpointPresenter, certificatePresenter, functionsNamespacePresenter, uptimeCheckPresenter } from './platform';
 import { sshKeyPresenter, tagPresenter } from './account';
 
@@ -41,4 +41,22 @@ export const ACCOUNT_PRESENTERS = PRESENTERS.filter((p) => p.placement === 'acco
 
 export function presenterForUrnKind(kind: string): AnyPresenter | undefined {
   return PRESENTERS.find((p) => p.kind.kind === kind);
+}
+
+/** Kinds shown only under another resource (node pools, database users, DNS records, …). */
+export const CHILD_PRESENTERS: readonly AnyPresenter[] = [
+  nodePoolPresenter,
+  kubernetesNodePresenter,
+  databaseDbPresenter,
+  databaseUserPresenter,
+  connectionPoolPresenter,
+  databaseFirewallRulePresenter,
+  registryRepositoryPresenter,
+  registryTagPresenter,
+  domainRecordPresenter,
+];
+
+/** The presenter of any kind, top-level or child. */
+export function presenterForKind(kind: string): AnyPresenter | undefined {
+  return PRESENTERS.find((p) => p.kind.kind === kind) ?? CHILD_PRESENTERS.find((p) => p.kind.kind === kind);
 }

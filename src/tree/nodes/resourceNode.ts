@@ -33,7 +33,11 @@ export class ResourceNode extends ExplorerNode {
 
   /** Identifies the resource regardless of where it is shown. */
   get resourceKey(): string {
-    return `${this.account.id}/${this.presenter.kind.kind}/${[...this.parents, this.resourceId].join('/')}`;
+    return ResourceNode.keyOf(this.account.id, this.presenter.kind.kind, this.parents, this.resourceId);
+  }
+
+  static keyOf(accountId: string, kind: string, parents: readonly string[], id: string): string {
+    return `${accountId}/${kind}/${[...parents, id].join('/')}`;
   }
 
   get name(): string {
@@ -61,6 +65,7 @@ export class ResourceNode extends ExplorerNode {
     const state = style?.state ?? 'ok';
     // kind, state and flags, so menus can depend on them: "resource.droplet.running.ip"
     item.contextValue = ['resource', p.kind.kind, state.replace(/[^a-z0-9-]/gi, '-'), this.ip ? 'ip' : '', p.consoleUrl ? 'console' : '', p.kind.deletable ? 'deletable' : '', ...(p.flags?.(this.item) ?? [])].filter(Boolean).join('.');
+    if (this.services.openDetailsOnSelect) item.command = { command: 'digitalocean.showDetails', title: 'Show Details', arguments: [this, { preserveFocus: true }] };
     item.accessibilityInformation = { label: [p.kind.label, this.name, style?.state, item.description].filter(Boolean).join(', ') };
     return item;
   }

@@ -1,0 +1,39 @@
+/** Show Details: the resource's detail panel, from the tree (or selecting a node) or the palette. */
+import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/accountStore';
+import type { Logger } from '../log';
+import type { DetailPanels } from '../panels/detailPanels';
+import type { ResourceExplorer } from '../tree/explorer';
+import { PRESENTERS } from '../tree/kinds';
+import { ResourceNode } from '../tree/nodes/resourceNode';
+import { resourceTarget } from './pick';
+import { registerCommand } from './register';
+import type { UserInput } from './userInput';
+
+export interface DetailCommandDeps {
+  log: Logger;
+  input: UserInput;
+  store: AccountStore;
+  explorer: ResourceExplorer;
+  panels: DetailPanels;
+}
+
+export function registerDetailCommands(deps: DetailCommandDeps): vscode.Disposable[] {
+  return [
+    registerCommand(deps, 'digitalocean.showDetails', 'Show details', async (arg, options) => {
+      let node: ResourceNode;
+      if (arg instanceof ResourceNode) {
+        node = arg;
+      } else {
+        const kind = await deps.input.quickPick(
+          PRESENTERS.map((p) => ({ label: p.kind.pluralLabel, presenter: p })),
+          { title: 'Show details', placeHolder: 'Which kind of resource?' },
+        );
+        node = await resourceTarget(deps, undefined, kind.presenter, 'Show details');
+      }
+      const preserveFocus = typeof options === 'object' && options !== null && (options as { preserveFocus?: unknown }).preserveFocus === true;
+      deps.panels.open(node, { preserveFocus });
+      return node.resourceKey;
+    }),
+  ];
+}

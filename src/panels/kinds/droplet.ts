@@ -1,0 +1,99 @@
+/** The droplet panel: status, specs, networking, volumes, backups and snapshots, and graphs. */
+import { type Droplet, type MetricRange, dropletCharts, reservedIp, snapshot, volume, vpc } from '../../api';
+import { bytes, memory, perMonth } from '../../tree/format';
+import { RANGES, type ChartView, type SectionView } from '../protocol';
+import { type PanelBuilder, type PanelContext, fields, plain, tolerant, when } from './builder';
+
+const ip = (d: Droplet, version: 'v4' | 'v6', type: 'public' | 'private') => d.networks?.[version]?.find((n) => n.type === type)?.ip_address;
+
+async function monitoring(d: Droplet, ctx: PanelContext): Promise<SectionView> {
+  const base = { type: 'charts' as const, id: 'monitoring', title: 'Monitoring', ranges: [...RANGES], range: ctx.range };
+  const data = await ctx.memo(`metrics:${ctx.range}`, 60_000, () => dropletCharts(ctx.cache.client, d.id, ctx.range as MetricRange, Math.floor(ctx.now / 1000), ctx.signal));
+  if (!data.hasData) {
+    return { ...base, charts: [], note: d.features.includes('monitoring') ? 'No metrics for this range yet.' : 'No metrics: the monitoring agent is not installed on this droplet (enable Monitoring when creating it, or install do-agent).' };
+  }
+  const series = (points: [number, number][]) => ({ x: points.map(([t]) => t), values: points.map(([, v]) => v) });
+  const one = (id: string, title: string, unit: string, label: string, points: [number, number][]): ChartView => {
+    const s = series(points);
+    return { id, title, unit, x: s.x, series: [{ label, values: s.values }] };
+  };
+  // Inbound and outbound share one x axis: the outbound values are aligned to the inbound times.
+  const outbound = new Map(data.outbound);
+  const bandwidth: ChartView = { id: 'bandwidth', title: 'Public bandwidth', unit: 'Mbps', x: data.inbound.map(([t]) => t), series: [{ label: 'Inbound', values: data.inbound.map(([, v]) => v) }, { label: 'Outbound', values: data.inbound.map(([t]) => outbound.get(t) ?? null) }] };
+  return {
+    ...base,
+    note: 'Disk: the Monitoring API offers usage, not I/O, for droplets.',
+    charts: [
+      one('cpu', 'CPU', '%', 'CPU used', data.cpu),
+      one('memory', 'Memory', '%', 'Memory used', data.memory),
+      bandwidth,
+      one('disk', 'Disk usage', '%', 'Disk used (/)', data.disk),
+      one('load', 'Load average (1 min)', '', 'Load', data.load),
+    ],
+  };
+}
+
+export const dropletPanel: PanelBuilder<Droplet> = {
+  kind: 'droplet',
+  buttons: (d) => [
+    ...(d.status === 'off' ? [{ id: 'power-on', label: 'Power On', command: 'digitalocean.droplet.powerOn', primary: true }] : []),
+    ...(d.status === 'active'
+      ? [
+          { id: 'shutdown', label: 'Shut Down', command: 'digitalocean.droplet.shutdown' },
+          { id: 'power-off', label: 'Power Off', command: 'digitalocean.droplet.powerOff' },
+          { id: 'reboot', label: 'Reboot', command: 'digitalocean.droplet.reboot' },
+        ]
+      : []),
+    { id: 'snapshot', label: 'Snapshot…', command: 'digitalocean.droplet.snapshot' },
+    { id: 'resize', label: 'Resize…', command: 'digitalocean.droplet.resize' },
+  ],
+  async sections(d, ctx) {
+    const { parts } = ctx;
+    const vpcTarget = d.vpc_uuid ? await ctx.find(vpc as never, d.vpc_uuid).catch(() => undefined) : undefined;
+    const overview = fields('overview', 'Overview', [
+      plain('Status', d.locked ? `${d.status} (locked by an action)` : d.status),
+      plain('Size', `${d.size_slug} · ${d.vcpus} vCPU · ${memory(d.memory)} · ${d.disk} GB disk`),
+      plain('Image', [d.image?.distribution, d.image?.name].filter(Boolean).join(' ') || '—'),
+      plain('Region', [d.region?.slug, d.region?.name].filter(Boolean).join(' · ')),
+      plain('Monthly cost', perMonth(d.size?.price_monthly) ?? '—'),
+      plain('Created', when(d.created_at, ctx.now)),
+      parts.copyable('ID', d.id),
+      vpcTarget ? { label: 'VPC', value: vpcTarget.presenter.kind.nameOf(vpcTarget.item as never), link: parts.link({ resource: vpcTarget }) } : plain('VPC', d.vpc_uuid),
+    ]);
+    const reserved = await ctx.cache.list(reservedIp).catch(() => []);
+    const network = fields('network', 'Networking', [
+      parts.copyable('Public IPv4', ip(d, 'v4', 'public')),
+      parts.copyable('Private IPv4', ip(d, 'v4', 'private')),
+      parts.copyable('Public IPv6', ip(d, 'v6', 'public')),
+      ...reserved.filter((r) => r.droplet?.id === d.id).map((r) => parts.copyable('Reserved IP', r.ip)),
+    ]);
+    const tags: SectionView = { type: 'tags', id: 'tags', title: 'Tags', tags: d.tags ?? [], empty: 'No tags' };
+    const volumes = await tolerant('volumes', 'Volumes', async () => {
+      const rows = [];
+      for (const id of d.volume_ids ?? []) {
+        const target = await ctx.find(volume as never, id);
+        const v = target?.item as { name: string; size_gigabytes: number } | undefined;
+        rows.push([target ? parts.resourceLink(v!.name, target) : { text: id, mono: true }, v ? `${v.size_gigabytes} GB` : '']);
+      }
+      return { type: 'table', id: 'volumes', title: 'Volumes', columns: ['Volume', 'Size'], rows, empty: 'No volumes attached' } as SectionView;
+    });
+    const backups = fields('backups', 'Backups', [
+      plain('Backups', d.features.includes('backups') ? 'enabled' : 'disabled'),
+      plain('Next backup window', d.next_backup_window ? `${when(d.next_backup_window.start, ctx.now)} → ${d.next_backup_window.end.slice(11, 16)} UTC` : '—'),
+      plain('Backups kept', d.backup_ids?.length ?? 0),
+    ]);
+    const snapshots = await tolerant('snapshots', 'Snapshots', async () => {
+      const mine = (await ctx.cache.list(snapshot)).filter((s) => s.resource_type === 'droplet' && String(s.resource_id) === String(d.id));
+      return {
+        type: 'table',
+        id: 'snapshots',
+        title: 'Snapshots',
+        columns: ['Name', 'Size', 'Created'],
+        rows: mine.map((s) => [parts.resourceLink(s.name, ctx.target(snapshot as never, s)), bytes(s.size_gigabytes * 1024 ** 3), when(s.created_at, ctx.now)]),
+        empty: 'No snapshots',
+      } as SectionView;
+    });
+    const charts = await tolerant('monitoring', 'Monitoring', () => monitoring(d, ctx));
+    return [overview, ...charts, network, tags, ...volumes, backups, ...snapshots];
+  },
+};

@@ -1,0 +1,169 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/extension';
+import type { ResourcePanel } from '../../src/panels/detailPanels';
+import type { CellView, FieldView, PanelView, SectionView } from '../../src/panels/protocol';
+import type { ExplorerNode } from '../../src/tree/nodes/base';
+import { ScriptedUserInput } from '../../src/commands/userInput';
+import { eventually, extensionApi, fake, freshDemo } from './support/env';
+
+type Data = {
+  droplets: { id: number; name: string; status: string; size_slug: string; networks: { v4: { ip_address: string; type: string }[] } }[];
+  databases: { id: string; name: string; connection: { password: string; host: string } }[];
+};
+
+describe('Detail panels', function () {
+  this.timeout(120_000);
+  let api: TestingApi;
+  const label = (n: ExplorerNode) => String(n.toTreeItem().label);
+  const data = () => fake.call<Data>('GET', '/__fake/data');
+
+  async function path(...names: string[]): Promise<ExplorerNode> {
+    let node: ExplorerNode | undefined;
+    for (const name of ['Acme Demo', ...names]) {
+      const children: ExplorerNode[] = await api.explorer.getChildren(node);
+      node = children.find((n) => label(n) === name || label(n).startsWith(name));
+      assert.ok(node, `no ${name} among ${children.map(label).join(', ')}`);
+    }
+    return node!;
+  }
+
+  async function open(node: ExplorerNode): Promise<ResourcePanel> {
+    const key = (await vscode.commands.executeCommand<string>('digitalocean.showDetails', node))!;
+    const panel = api.panels.get(key);
+    assert.ok(panel, `no panel for ${key}`);
+    await eventually('the panel to render', () => panel.lastView);
+    return panel;
+  }
+
+  const section = (view: PanelView, id: string): SectionView => {
+    const found = view.sections.find((s) => s.id === id);
+    assert.ok(found, `no section ${id} in ${view.sections.map((s) => s.id).join(', ')}`);
+    return found;
+  };
+  const field = (view: PanelView, sectionId: string, fieldLabel: string): FieldView => {
+    const s = section(view, sectionId);
+    assert.equal(s.type, 'fields');
+    const f = (s as Extract<SectionView, { type: 'fields' }>).fields.find((x) => x.label === fieldLabel);
+    assert.ok(f, `no field ${fieldLabel}`);
+    return f;
+  };
+  const texts = (s: SectionView) => (s.type === 'table' ? s.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : (c as CellView).text))) : []);
+
+  before(async () => {
+    api = await extensionApi();
+  });
+
+  beforeEach(() => freshDemo(api, 1500));
+
+  afterEach(async () => {
+    api.setUserInput(undefined);
+    api.panels.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows a droplet as the fake has it, with graphs that have points for every range', async () => {
+    const web1 = (await data()).droplets.find((d) => d.name === 'web-1')!;
+    const panel = await open(await path('Acme Web', 'Droplets', 'web-1'));
+    const view = panel.lastView!;
+    assert.equal(view.title, 'web-1');
+    assert.equal(view.kindLabel, 'Droplet');
+    assert.equal(view.status?.text, 'running');
+    assert.match(field(view, 'overview', 'Size').value, new RegExp(`^${web1.size_slug} `));
+    assert.equal(field(view, 'network', 'Public IPv4').value, web1.networks.v4.find((n) => n.type === 'public')!.ip_address);
+    assert.ok(field(view, 'network', 'Public IPv4').copy, 'the IP can be copied');
+    assert.deepEqual(texts(section(view, 'snapshots')).map((r) => r[0]), ['web-1-before-upgrade']);
+    const charts = section(view, 'monitoring') as Extract<SectionView, { type: 'charts' }>;
+    assert.deepEqual(charts.charts.map((c) => c.id), ['cpu', 'memory', 'bandwidth', 'disk', 'load']);
+    for (const c of charts.charts) assert.ok(c.x.length > 50 && c.series.every((s) => s.values.filter((v) => v !== null).length > 50), `${c.id} has points`);
+    assert.deepEqual(view.buttons.map((b) => b.label).slice(0, 5), ['Shut Down', 'Power Off', 'Reboot', 'Snapshot…', 'Resize…']);
+    assert.ok(!view.raw.includes('"password"'));
+
+    await panel.receive({ type: 'range', range: '7d' });
+    const week = await eventually('the 7-day graphs', () => {
+      const s = section(panel.lastView!, 'monitoring') as Extract<SectionView, { type: 'charts' }>;
+      return s.range === '7d' ? s : undefined;
+    });
+    const span = week.charts[0].x.at(-1)! - week.charts[0].x[0];
+    assert.ok(span > 6 * 86_400, `7 days of CPU, got ${span} s`);
+  });
+
+  it('runs a panel button as the tree would, and the panel shows the transition and then the new state', async () => {
+    const panel = await open(await path('Acme Web', 'Droplets', 'web-2'));
+    api.setUserInput(new ScriptedUserInput(['Power Off']));
+    const pressing = panel.receive({ type: 'button', id: 'power-off' });
+    await eventually('the panel to show the transition', () => panel.lastView?.status?.text === 'Powering off…');
+    assert.ok(panel.lastView!.buttons.filter((b) => b.id !== 'console').every((b) => b.disabled), 'buttons are disabled while it runs');
+    await pressing;
+    assert.equal((await data()).droplets.find((d) => d.name === 'web-2')!.status, 'off');
+    await eventually('the panel to show "off" in place', () => panel.lastView?.status?.text === 'off');
+    assert.deepEqual(panel.lastView!.buttons.map((b) => b.label)[0], 'Power On');
+  });
+
+  it('keeps database passwords hidden until revealed, and follows links to related resources', async () => {
+    const db = (await data()).databases.find((d) => d.name === 'main-pg')!;
+    const panel = await open(await path('Acme Web', 'Databases', 'main-pg'));
+    let view = panel.lastView!;
+    const password = field(view, 'public', 'Password');
+    assert.notEqual(password.value, db.connection.password);
+    assert.ok(!JSON.stringify(view).includes(db.connection.password), 'the password is nowhere in the view before it is revealed');
+    assert.equal(field(view, 'public', 'Host').value, db.connection.host);
+    assert.deepEqual(texts(section(view, 'users')).map((r) => r[0]), ['doadmin', 'app']);
+    assert.deepEqual(texts(section(view, 'pools')).map((r) => r[0]), ['app-pool']);
+    assert.deepEqual(texts(section(view, 'trusted')).map((r) => r[1]), ['prod-k8s', '198.51.100.0/24']);
+    assert.equal(texts(section(view, 'nodes')).length, 2);
+
+    await panel.receive({ type: 'reveal', id: password.reveal! });
+    view = await eventually('the password to be shown', () => (field(panel.lastView!, 'public', 'Password').value === db.connection.password ? panel.lastView : undefined));
+    assert.equal(field(view, 'private', 'Password').reveal !== undefined, true, 'only the one asked for is revealed');
+
+    const k8sLink = (section(view, 'trusted') as Extract<SectionView, { type: 'table' }>).rows[0][1] as CellView;
+    await panel.receive({ type: 'link', id: k8sLink.link! });
+    const other = await eventually('the cluster panel to open', () => api.panels.openKeys.find((k) => k.includes('/kubernetes_cluster/')));
+    const k8s = api.panels.get(other)!;
+    await eventually('the cluster panel to render', () => k8s.lastView);
+    assert.equal(k8s.lastView!.title, 'prod-k8s');
+    assert.match(field(k8s.lastView!, 'overview', 'Available upgrade').value, /1\.33\.2-do\.0/);
+    assert.deepEqual(texts(section(k8s.lastView!, 'pools')).map((r) => r[0]), ['pool-web', 'pool-jobs']);
+  });
+
+  it('shows the registry, an app and a load balancer (the generic properties panel)', async () => {
+    const registry = await open(await path('Account-wide', 'Container registry', 'acme-registry'));
+    assert.match(field(registry.lastView!, 'overview', 'Storage used').value, /^2\.1 GB of 5\.4 GB \(40%\)$/);
+    assert.deepEqual(texts(section(registry.lastView!, 'repositories')).map((r) => r[0]), ['web', 'api', 'worker']);
+    assert.equal(texts(section(registry.lastView!, 'gc'))[0][1], 'succeeded');
+    assert.ok(texts(section(registry.lastView!, 'image-tags')).length >= 3);
+
+    const app = await open(await path('Acme Web', 'Apps', 'marketing-site'));
+    assert.match(field(app.lastView!, 'overview', 'Live URL').value, /^https:\/\/marketing-site/);
+    assert.deepEqual(texts(section(app.lastView!, 'deployments')).map((r) => r[1]), ['ACTIVE', 'SUPERSEDED', 'ERROR', 'SUPERSEDED']);
+    assert.deepEqual(texts(section(app.lastView!, 'components'))[0].slice(0, 2), ['web', 'Service']);
+
+    const [lbNode] = await api.explorer.getChildren(await path('Acme Web', 'Load balancers'));
+    const view = (await open(lbNode)).lastView!;
+    assert.equal(view.kindLabel, 'Load balancer');
+    assert.ok(section(view, 'properties'));
+    const droplets = section(view, 'droplet_ids') as Extract<SectionView, { type: 'table' }>;
+    assert.ok(droplets.rows.length > 0 && (droplets.rows[0][0] as CellView).link, 'droplets are links');
+    assert.ok(JSON.parse(view.raw).id, 'the raw JSON is the resource');
+  });
+
+  it('drops messages that are not in the protocol or not in the view it sent', async () => {
+    const panel = await open(await path('Acme Web', 'Droplets', 'web-1'));
+    const before = (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
+    for (const bad of [
+      { type: 'button', id: 'destroy' },
+      { type: 'button', id: 'power-off', extra: true },
+      { type: 'link', id: 'link-999' },
+      { type: 'copy', id: '../../etc' },
+      { type: 'range', range: '30d' },
+      { type: 'eval', code: 'alert(1)' },
+      'power-off',
+      null,
+    ]) {
+      await panel.receive(bad);
+    }
+    assert.equal(panel.rejectedMessages, 8);
+    assert.equal((await fake.log()).seen.filter((r) => r.method !== 'GET').length, before, 'nothing was changed');
+  });
+});
