@@ -220,3 +220,20 @@ export async function runExtensionTests(browser, server, { extensionPath, testsE
   if (result === 'timeout') throw new Error(`the extension tests did not finish within ${timeoutMs / 1000} s`);
   return result;
 }
+
+/**
+ * Mocha hooks every UI suite shares: a screenshot of the page when a test fails, and the
+ * browser and servers stopped at the end. `state()` returns the suite's current page and browser.
+ */
+export function uiSuiteHooks(state) {
+  afterEach(async function () {
+    const { page } = state();
+    if (this.currentTest?.state === 'failed' && page) {
+      await page.screenshot({ path: join(ARTIFACTS, `ui-failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    }
+  });
+  after(async () => {
+    await state().browser?.close();
+    stopAll();
+  });
+}

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, installVsCodeServer, launchChromium, startVsCodeServer, stopAll } from '../harness/services.mjs';
+import { ARTIFACTS, installVsCodeServer, launchChromium, startVsCodeServer, uiSuiteHooks } from '../harness/services.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -31,16 +31,7 @@ describe('UI: the packaged extension in the real workbench', function () {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await page.screenshot({ path: join(ARTIFACTS, `ui-failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-    stopAll();
-  });
+  uiSuiteHooks(() => ({ page, browser }));
 
   it('shows the DigitalOcean view with its welcome content', async () => {
     await page.getByRole('tab', { name: /^DigitalOcean/ }).click();
