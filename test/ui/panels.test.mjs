@@ -185,6 +185,46 @@ describe('UI: detail panels in the real workbench', function () {
     await setTheme('Default Dark Modern', 'vs-dark');
   });
 
+  it('opens the Kubernetes, app, load balancer and registry panels with the fake\'s data', async () => {
+    const data = await control('/__fake/data');
+    await page.getByRole('treeitem', { name: /^Kubernetes clusters/ }).first().click();
+    await page.getByRole('treeitem', { name: /^Kubernetes cluster, prod-k8s/ }).click();
+    const k8s = await panelFrame('prod-k8s');
+    const cluster = data.kubernetesClusters.find((c) => c.name === 'prod-k8s');
+    await k8s.getByText(cluster.endpoint, { exact: true }).waitFor({ timeout: 15_000 });
+    for (const pool of cluster.node_pools) await k8s.getByText(pool.name, { exact: true }).first().waitFor();
+    await k8s.getByText(cluster.node_pools[0].nodes[0].name, { exact: true }).waitFor();
+    await k8s.locator('vscode-button[data-action="kubeconfig"]').waitFor();
+
+    await page.getByRole('treeitem', { name: /^Apps/ }).first().click();
+    await page.getByRole('treeitem', { name: /marketing-site/ }).first().click();
+    const app = await panelFrame('marketing-site');
+    const marketing = data.apps.find((a) => a.spec.name === 'marketing-site');
+    await app.getByText(marketing.live_url, { exact: true }).waitFor({ timeout: 15_000 });
+    await app.locator('section[data-section="deployments"]').getByText('ERROR', { exact: true }).waitFor();
+
+    await page.getByRole('treeitem', { name: /^Load balancers/ }).first().click();
+    const lb = data.loadBalancers[0];
+    await page.getByRole('treeitem', { name: new RegExp(`^Load balancer, ${lb.name}`) }).click();
+    const lbFrame = await panelFrame(lb.name);
+    await lbFrame.getByText(lb.ip, { exact: true }).first().waitFor({ timeout: 15_000 });
+    await lbFrame.locator('section[data-section="droplet_ids"] a[data-link]').first().waitFor();
+    await lbFrame.locator('vscode-button[data-action="raw"]').click();
+    const raw = JSON.parse(await lbFrame.locator('pre.raw').textContent());
+    assert.equal(raw.id, lb.id, 'the raw JSON is the load balancer');
+
+    await page.getByRole('treeitem', { name: /^Account-wide/ }).click();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('treeitem', { name: /^Container registry/ }).first().click();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('treeitem', { name: /acme-registry/ }).first().click();
+    const registry = await panelFrame('acme-registry');
+    await registry.getByText('registry.digitalocean.com/acme-registry', { exact: true }).waitFor({ timeout: 15_000 });
+    await registry.getByText(/of 5\.4 GB \(40%\)/).waitFor();
+    await registry.locator('section[data-section="gc"]').getByText('succeeded').first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-registry-dark.png') });
+  });
+
   it('broke no Content-Security-Policy rule', () => {
     assert.deepEqual(consoleProblems, []);
   });
