@@ -52,9 +52,11 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     void vscode.commands.executeCommand('setContext', 'digitalocean.grouping', explorer.grouping);
   };
   showViewState();
-  explorer.setVisible(treeView.visible);
 
   const panels = new DetailPanels({ extensionUri: context.extensionUri, explorer, log });
+  // Resources in transition are polled while someone can see them: the view or a detail panel.
+  const updateVisibility = () => explorer.setVisible(treeView.visible || panels.anyVisible);
+  updateVisibility();
   const realInput = new VsCodeUserInput();
   const input = new SwitchableUserInput(realInput);
 
@@ -75,7 +77,8 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     ...registerDatabaseCommands({ log, input, explorer, store }),
     ...registerKubernetesCommands({ log, input, explorer, store }),
     ...registerTagCommands({ log, input, explorer }),
-    treeView.onDidChangeVisibility((e) => explorer.setVisible(e.visible)),
+    treeView.onDidChangeVisibility(updateVisibility),
+    panels.onDidChangeVisibility(updateVisibility),
     explorer.onDidChangeViewState(showViewState),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('digitalocean')) {

@@ -21,6 +21,9 @@ import { maskedJson, propertySections } from './kinds/properties';
 import { panelHtml, webviewRoot } from './html';
 import { type HostMessage, type PanelView, type Range, type Tone, type WebviewMessage, parseWebviewMessage } from './protocol';
 
+/** Not a command: the button opens the resource's page in the control panel. */
+const OPEN_CONSOLE = 'open-console';
+
 const BUILDERS: readonly AnyPanelBuilder[] = [dropletPanel, databasePanel, kubernetesPanel, registryPanel, appPanel];
 
 const genericBuilder: AnyPanelBuilder = {
@@ -48,8 +51,15 @@ export interface DetailPanelDeps {
 
 export class DetailPanels implements vscode.Disposable {
   private readonly panels = new Map<string, ResourcePanel>();
+  private readonly visibilityEmitter = new vscode.EventEmitter<void>();
+  /** A panel was shown or hidden (resources in transition are polled while any panel is visible). */
+  readonly onDidChangeVisibility = this.visibilityEmitter.event;
 
   constructor(private readonly deps: DetailPanelDeps) {}
+
+  get anyVisible(): boolean {
+    return [...this.panels.values()].some((p) => p.visible);
+  }
 
   /** Opens (or reveals) the panel of a resource. */
   open(target: PanelTarget, options: { preserveFocus?: boolean } = {}): ResourcePanel {
@@ -59,8 +69,19 @@ export class DetailPanels implements vscode.Disposable {
       existing.reveal(options.preserveFocus);
       return existing;
     }
-    const panel = new ResourcePanel(this.deps, target, options.preserveFocus ?? false, () => this.panels.delete(key), (t) => this.open(t));
+    const panel = new ResourcePanel(
+      this.deps,
+      target,
+      options.preserveFocus ?? false,
+      () => {
+        this.panels.delete(key);
+        this.visibilityEmitter.fire();
+      },
+      (t) => this.open(t),
+      () => this.visibilityEmitter.fire(),
+    );
     this.panels.set(key, panel);
+    this.visibilityEmitter.fire();
     return panel;
   }
 
@@ -74,6 +95,12 @@ export class DetailPanels implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.closeAll();
+    this.visibilityEmitter.dispose();
+  }
+
+  /** Closes every panel (tests); the manager stays usable. */
+  closeAll(): void {
     for (const panel of [...this.panels.values()]) panel.dispose();
   }
 }
@@ -111,6 +138,7 @@ export class ResourcePanel implements vscode.Disposable {
     preserveFocus: boolean,
     private readonly onDispose: () => void,
     private readonly openOther: (target: PanelTarget) => void,
+    private readonly visibilityChanged: () => void,
   ) {
     this.key = keyOf(target);
     this.builder = builderFor(target.presenter.kind.kind);
@@ -125,6 +153,7 @@ export class ResourcePanel implements vscode.Disposable {
     this.subscriptions.push(
       this.panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       this.panel.onDidChangeViewState(() => {
+        this.visibilityChanged();
         if (this.panel.visible) this.schedule(0);
       }),
       this.panel.onDidDispose(() => this.dispose()),
@@ -228,7 +257,7 @@ export class ResourcePanel implements vscode.Disposable {
       }
       case 'button': {
         const button = this.buttons.find((b) => b.id === message.id)!;
-        if (button.command === 'vscode.open') {
+        if (button.command === OPEN_CONSOLE) {
           const url = this.target.presenter.consoleUrl?.(this.target.item, this.target.parents);
           if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
           return;
@@ -251,12 +280,39 @@ export class ResourcePanel implements vscode.Disposable {
     if (everything) cache.invalidate();
     try {
       if (this.target.parents.length === 0) this.gone = !(await this.deps.explorer.reloadResource(node));
-      else this.target = { ...this.target, item: await cache.client.get(this.target.presenter.kind, this.target.presenter.kind.idOf(this.target.item), { parents: this.target.parents }) };
+      else await this.reloadChild();
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'not_found') this.gone = true;
       else throw error;
     }
     await this.render();
+  }
+
+  /**
+   * A nested resource (a user, a pool, a record) is found again in its parent's list: not every
+   * nested kind has an endpoint of its own. A list the API cannot give keeps the copy in hand.
+   */
+  private async reloadChild(): Promise<void> {
+    const { presenter, parents, account } = this.target;
+    if (presenter.kind.listable === false) return;
+    const cache = this.deps.explorer.cacheFor(account);
+    cache.invalidate(presenter.kind.kind);
+    let items: unknown[];
+    try {
+      items = await cache.list(presenter.kind, parents);
+    } catch (error) {
+      if (error instanceof ApiError && error.kind === 'not_found') return;
+      throw error;
+    }
+    const id = presenter.kind.idOf(this.target.item);
+    const fresh = items.find((x) => presenter.kind.idOf(x as never) === id);
+    if (fresh === undefined) {
+      this.gone = true;
+      return;
+    }
+    this.target = { ...this.target, item: fresh };
+    const live = this.deps.explorer.liveNode(this.key);
+    if (live) live.item = fresh;
   }
 
   private context(signal: AbortSignal, parts: ViewParts): PanelContext {
@@ -299,7 +355,7 @@ export class ResourcePanel implements vscode.Disposable {
     const controller = new AbortController();
     this.building = controller;
     const live = this.deps.explorer.liveNode(this.key);
-    if (live && this.target.parents.length === 0) this.target = { ...this.target, item: live.item };
+    if (live) this.target = { ...this.target, item: live.item };
     const { presenter, item, account } = this.target;
     const parts = new ViewParts(this.revealed);
     const present = this.deps.explorer.present(account);
@@ -318,7 +374,7 @@ export class ResourcePanel implements vscode.Disposable {
       ? []
       : [
           ...(this.builder.buttons?.(item) ?? []),
-          ...(presenter.consoleUrl ? [{ id: 'console', label: 'Open in Control Panel', command: 'vscode.open' }] : []),
+          ...(presenter.consoleUrl ? [{ id: 'console', label: 'Open in Control Panel', command: OPEN_CONSOLE }] : []),
           ...(presenter.kind.deletable ? [{ id: 'delete', label: 'Delete…', command: 'digitalocean.resource.delete' }] : []),
         ];
     const view: PanelView = {

@@ -58,7 +58,7 @@ describe('Detail panels', function () {
 
   afterEach(async () => {
     api.setUserInput(undefined);
-    api.panels.dispose();
+    api.panels.closeAll();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -146,6 +146,37 @@ describe('Detail panels', function () {
     const droplets = section(view, 'droplet_ids') as Extract<SectionView, { type: 'table' }>;
     assert.ok(droplets.rows.length > 0 && (droplets.rows[0][0] as CellView).link, 'droplets are links');
     assert.ok(JSON.parse(view.raw).id, 'the raw JSON is the resource');
+  });
+
+  it('keeps a resource in transition updating while only its panel is visible', async () => {
+    const cluster = await path('Acme Web', 'Kubernetes clusters', 'prod-k8s');
+    const panel = await open(cluster);
+    await vscode.commands.executeCommand('workbench.view.explorer'); // the DigitalOcean view is hidden now
+    assert.ok(panel.visible);
+    await fake.call('POST', '/__fake/config', { actionDurationMs: 3000 });
+    api.setUserInput(new ScriptedUserInput(['1.33.2-do.0', 'Upgrade']));
+    await vscode.commands.executeCommand('digitalocean.kubernetes.upgrade', cluster);
+    await eventually('the panel to show the upgrade', () => /upgrading/.test(panel.lastView?.status?.text ?? ''));
+    await eventually('the panel to show the new version without a refresh', () => field(panel.lastView!, 'overview', 'Version').value === '1.33.2-do.0', 20_000);
+    assert.equal(panel.lastView!.status?.text, 'running');
+    await vscode.commands.executeCommand('digitalocean.resources.focus');
+  });
+
+  it('refreshes a nested resource from its parent\'s list, and says when it is gone', async () => {
+    const poolNode = await path('Acme Web', 'Kubernetes clusters', 'prod-k8s', 'pool-web');
+    const panel = await open(poolNode);
+    assert.equal(field(panel.lastView!, 'properties', 'Count').value, '3');
+    api.setUserInput(new ScriptedUserInput(['5']));
+    await vscode.commands.executeCommand('digitalocean.kubernetes.scaleNodePool', poolNode);
+    await panel.receive({ type: 'refresh' });
+    await eventually('the pool panel to show 5 nodes', () => field(panel.lastView!, 'properties', 'Count').value === '5');
+
+    api.setUserInput(new ScriptedUserInput(['pool-web']));
+    await vscode.commands.executeCommand('digitalocean.kubernetes.deleteNodePool', poolNode);
+    await panel.receive({ type: 'refresh' });
+    await eventually('the panel to say the pool is gone', () => panel.lastView?.status?.text === 'deleted');
+    assert.match(panel.lastView!.notice ?? '', /no longer exists/);
+    assert.deepEqual(panel.lastView!.buttons, []);
   });
 
   it('drops messages that are not in the protocol or not in the view it sent', async () => {

@@ -31,6 +31,8 @@ export interface ResourceKind<T = unknown> {
   readonly singleton?: boolean;
   /** `DELETE <path>/<id>` removes one (droplets, volumes and reserved IPs have their own flows). */
   readonly deletable?: boolean;
+  /** False when the API has no list endpoint of its own (items come inside their parent). */
+  readonly listable?: boolean;
 }
 
 export function defineKind<T>(kind: ResourceKind<T>): ResourceKind<T> {

@@ -91,6 +91,7 @@ export const kubernetesNode = defineKind<KubernetesNode>({
   nameOf: (n) => n.name,
   paginated: false,
   parent: 'node_pool',
+  listable: false,
 });
 
 export interface KubernetesVersion {
