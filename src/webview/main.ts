@@ -28,6 +28,8 @@ const vscode = acquireVsCodeApi();
 const saved = (vscode.getState() ?? {}) as { raw?: boolean; scroll?: number };
 let showRaw = saved.raw === true;
 let current: PanelView | undefined;
+/** Where the reader was when the panel was last hidden (the page is rebuilt when shown again). */
+let restoreScroll = typeof saved.scroll === 'number' ? saved.scroll : undefined;
 const charts = new Map<string, { plot: uPlot; box: HTMLElement }>();
 
 const send = (message: WebviewMessage) => vscode.postMessage(message);
@@ -201,7 +203,8 @@ function render(view: PanelView): void {
     button('Refresh', () => send({ type: 'refresh' }), { secondary: true, id: 'refresh' }),
     button(showRaw ? 'Hide JSON' : 'Raw JSON', () => {
       showRaw = !showRaw;
-      vscode.setState({ ...saved, raw: showRaw });
+      saved.raw = showRaw;
+      vscode.setState({ ...saved });
       if (current) render(current);
     }, { secondary: true, id: 'raw', title: showRaw ? 'Hide the raw JSON' : 'Show the resource as raw JSON' }),
   );
@@ -210,12 +213,20 @@ function render(view: PanelView): void {
   if (showRaw) parts.push(el('section', { attrs: { 'aria-label': 'Raw JSON', 'data-section': 'raw' } }, el('pre', { className: 'raw', text: view.raw, attrs: { tabindex: '0' } })));
   else parts.push(...view.sections.map(section));
   root.replaceChildren(...parts);
-  window.scrollTo(0, scroll);
+  window.scrollTo(0, restoreScroll ?? scroll);
+  restoreScroll = undefined;
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (message && message.type === 'render' && typeof message.view === 'object') render(message.view);
 });
-window.addEventListener('scroll', () => vscode.setState({ ...saved, raw: showRaw, scroll: window.scrollY }), { passive: true });
+window.addEventListener(
+  'scroll',
+  () => {
+    saved.scroll = window.scrollY;
+    vscode.setState({ ...saved });
+  },
+  { passive: true },
+);
 send({ type: 'ready' });

@@ -179,6 +179,19 @@ describe('Detail panels', function () {
     assert.deepEqual(panel.lastView!.buttons, []);
   });
 
+  it('opens from the palette: which kind, then which resource; the same panel is reused', async () => {
+    const input = new ScriptedUserInput(['Volumes', 'web-uploads']);
+    api.setUserInput(input);
+    const key = await vscode.commands.executeCommand<string>('digitalocean.showDetails');
+    assert.ok(key && key.includes('/volume/'), String(key));
+    const panel = await eventually('the volume panel', () => api.panels.get(key!)?.lastView && api.panels.get(key!));
+    assert.equal(panel.lastView!.title, 'web-uploads');
+    assert.deepEqual(texts(section(panel.lastView!, 'droplet_ids')).map((r) => r[0]), ['web-1']);
+    api.setUserInput(new ScriptedUserInput(['Volumes', 'web-uploads']));
+    assert.equal(await vscode.commands.executeCommand<string>('digitalocean.showDetails'), key);
+    assert.equal(api.panels.openKeys.length, 1, 'the open panel was reused');
+  });
+
   it('drops messages that are not in the protocol or not in the view it sent', async () => {
     const panel = await open(await path('Acme Web', 'Droplets', 'web-1'));
     const before = (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
