@@ -119,6 +119,12 @@ describe('UI: detail panels in the real workbench', function () {
       assert.ok(chart.painted > 200, `a line is drawn: ${JSON.stringify(drawn)}`);
     }
 
+    // the range picker works in the browser: 24 h of data, drawn again in place
+    await frame.locator('vscode-single-select[data-range-select]').click();
+    await frame.getByRole('option', { name: '24h' }).click();
+    await frame.locator('figure[data-chart="cpu"][data-range="24h"]').waitFor({ timeout: 15_000 });
+    assert.ok(Number(await frame.locator('figure[data-chart="cpu"]').getAttribute('data-points')) > 50);
+
     const unreachable = await frame.locator('vscode-button, a[data-link]').evaluateAll((nodes) => nodes.filter((n) => n.tabIndex < 0).length);
     assert.equal(unreachable, 0, 'every button and link is in the tab order');
     await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-droplet-dark.png') });
