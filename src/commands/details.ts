@@ -31,8 +31,9 @@ export function registerDetailCommands(deps: DetailCommandDeps): vscode.Disposab
         );
         node = await resourceTarget(deps, undefined, kind.presenter, 'Show details');
       }
-      const preserveFocus = typeof options === 'object' && options !== null && (options as { preserveFocus?: unknown }).preserveFocus === true;
-      deps.panels.open(node, { preserveFocus });
+      // From a selection in the tree: { preserveFocus: true, preview: true }.
+      const flags = typeof options === 'object' && options !== null ? (options as { preserveFocus?: unknown; preview?: unknown }) : {};
+      deps.panels.open(node, { preserveFocus: flags.preserveFocus === true, preview: flags.preview === true });
       return node.resourceKey;
     }),
   ];

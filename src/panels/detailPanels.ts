@@ -61,14 +61,22 @@ export class DetailPanels implements vscode.Disposable {
     return [...this.panels.values()].some((p) => p.visible);
   }
 
-  /** Opens (or reveals) the panel of a resource. */
-  open(target: PanelTarget, options: { preserveFocus?: boolean } = {}): ResourcePanel {
+  /**
+   * Opens (or reveals) the panel of a resource. A `preview` panel (opened by selecting a node) is
+   * replaced by the next preview, like an editor preview, until the user works in it; with
+   * `workbench.editor.enablePreview` off, every panel stays.
+   */
+  open(target: PanelTarget, options: { preserveFocus?: boolean; preview?: boolean } = {}): ResourcePanel {
     const key = keyOf(target);
     const existing = this.panels.get(key);
     if (existing) {
+      if (!options.preview) existing.pin();
       existing.reveal(options.preserveFocus);
       return existing;
     }
+    const preview = options.preview === true && vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    const previous = [...this.panels.values()].find((p) => p.isPreview);
+    if (preview && previous) previous.dispose();
     const panel = new ResourcePanel(
       this.deps,
       target,
@@ -80,6 +88,7 @@ export class DetailPanels implements vscode.Disposable {
       (t) => this.open(t),
       () => this.visibilityEmitter.fire(),
     );
+    if (!preview) panel.pin();
     this.panels.set(key, panel);
     this.visibilityEmitter.fire();
     return panel;
@@ -123,6 +132,7 @@ export class ResourcePanel implements vscode.Disposable {
   private scheduled: ReturnType<typeof setTimeout> | undefined;
   private gone = false;
   private disposed = false;
+  private pinned = false;
   private webviewReady = false;
   private readonly renderedEmitter = new vscode.EventEmitter<PanelView>();
   /** Fires with each view sent to the webview (tests wait on it). */
@@ -167,6 +177,16 @@ export class ResourcePanel implements vscode.Disposable {
     return this.panel.visible;
   }
 
+  /** Opened by a selection and not worked in since: the next selection replaces it. */
+  get isPreview(): boolean {
+    return !this.pinned;
+  }
+
+  /** Keeps the panel open when another resource is selected. */
+  pin(): void {
+    this.pinned = true;
+  }
+
   reveal(preserveFocus = false): void {
     this.panel.reveal(undefined, preserveFocus);
   }
@@ -202,6 +222,7 @@ export class ResourcePanel implements vscode.Disposable {
       this.deps.log.warn(`Detail panel: ignored an unexpected message from the webview (${typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 20) : typeof raw})`);
       return;
     }
+    if (message.type !== 'ready') this.pin(); // the user works in it: it stays
     try {
       await this.act(message);
     } catch (error) {

@@ -192,6 +192,21 @@ describe('Detail panels', function () {
     assert.equal(api.panels.openKeys.length, 1, 'the open panel was reused');
   });
 
+  it('treats a panel opened by selection as a preview: the next selection replaces it until it is used', async () => {
+    const select = async (name: string) => (await vscode.commands.executeCommand<string>('digitalocean.showDetails', await path('Acme Web', 'Droplets', name), { preserveFocus: true, preview: true }))!;
+    const web1 = await select('web-1');
+    await eventually('web-1 drawn', () => api.panels.get(web1)?.lastView);
+    const web2 = await select('web-2');
+    assert.deepEqual(api.panels.openKeys, [web2], 'the preview was replaced');
+    const panel = await eventually('web-2 drawn', () => api.panels.get(web2)?.lastView && api.panels.get(web2));
+    await panel.receive({ type: 'range', range: '6h' }); // working in it keeps it
+    const worker = await select('worker-1');
+    assert.deepEqual(api.panels.openKeys.sort(), [web2, worker].sort());
+    await vscode.commands.executeCommand('digitalocean.showDetails', await path('Acme Web', 'Droplets', 'web-1')); // the context menu: not a preview
+    await select('worker-1');
+    assert.equal(api.panels.openKeys.length, 3, 'an explicitly opened panel is kept');
+  });
+
   it('drops messages that are not in the protocol or not in the view it sent', async () => {
     const panel = await open(await path('Acme Web', 'Droplets', 'web-1'));
     const before = (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
