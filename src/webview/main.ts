@@ -133,6 +133,7 @@ function chart(c: ChartView, range: string): HTMLElement {
     box,
   );
   charts.set(c.id, { plot, box });
+  box.dataset.stroke = cssVar(PALETTE[0], '#3794ff'); // the colour the first line was drawn in
   const resize = new ResizeObserver(() => {
     const width = Math.max(260, Math.floor(box.clientWidth - 8));
     if (Math.abs(plot.width - width) > 4) plot.setSize({ width, height: 180 });
@@ -221,6 +222,14 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (message && message.type === 'render' && typeof message.view === 'object') render(message.view);
 });
+// A theme change swaps the body's classes and CSS variables; the graphs read their colours once,
+// so they are drawn anew.
+new MutationObserver(() => {
+  for (const entry of charts.values()) entry.plot.destroy();
+  charts.clear();
+  if (current) render(current);
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
 window.addEventListener(
   'scroll',
   () => {

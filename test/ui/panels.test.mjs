@@ -188,7 +188,13 @@ describe('UI: detail panels in the real workbench', function () {
     const lightDroplet = await panelFrame('web-1');
     await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-droplet-light.png') });
     await lightDroplet.locator('section[data-section="monitoring"]').screenshot({ path: join(ARTIFACTS, 'ui-panel-droplet-graphs-light.png') });
+    // switching the theme while the graphs are on screen draws them in the new theme's colours
+    const strokeNow = () => lightDroplet.evaluate(() => [document.querySelector('figure[data-chart="cpu"]').dataset.stroke, getComputedStyle(document.body).getPropertyValue('--vscode-charts-blue').trim()]);
+    const [lightStroke] = await strokeNow();
     await setTheme('Default Dark Modern', 'vs-dark');
+    const [darkStroke, darkBlue] = await strokeNow();
+    assert.equal(darkStroke, darkBlue);
+    assert.notEqual(darkStroke, lightStroke, 'the graph was drawn again in the dark colours');
   });
 
   it('opens the Kubernetes, app, load balancer and registry panels with the fake\'s data', async () => {
