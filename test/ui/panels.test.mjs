@@ -207,6 +207,7 @@ describe('UI: detail panels in the real workbench', function () {
     for (const pool of cluster.node_pools) await k8s.getByText(pool.name, { exact: true }).first().waitFor();
     await k8s.getByText(cluster.node_pools[0].nodes[0].name, { exact: true }).waitFor();
     await k8s.locator('vscode-button[data-action="kubeconfig"]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-kubernetes-dark.png') });
 
     await page.getByRole('treeitem', { name: /^Apps/ }).first().click();
     await page.getByRole('treeitem', { name: /marketing-site/ }).first().click();
@@ -214,6 +215,7 @@ describe('UI: detail panels in the real workbench', function () {
     const marketing = data.apps.find((a) => a.spec.name === 'marketing-site');
     await app.getByText(marketing.live_url, { exact: true }).waitFor({ timeout: 15_000 });
     await app.locator('section[data-section="deployments"]').getByText('ERROR', { exact: true }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-app-dark.png') });
 
     await page.getByRole('treeitem', { name: /^Load balancers/ }).first().click();
     const lb = data.loadBalancers[0];
@@ -224,6 +226,9 @@ describe('UI: detail panels in the real workbench', function () {
     await lbFrame.locator('vscode-button[data-action="raw"]').click();
     const raw = JSON.parse(await lbFrame.locator('pre.raw').textContent());
     assert.equal(raw.id, lb.id, 'the raw JSON is the load balancer');
+    await lbFrame.locator('vscode-button[data-action="raw"]').click();
+    await lbFrame.locator('section[data-section="properties"]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-load-balancer-dark.png') });
 
     await page.getByRole('treeitem', { name: /^Account-wide/ }).click();
     await page.keyboard.press('ArrowRight');
