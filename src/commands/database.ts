@@ -23,13 +23,12 @@ import {
 import type { AccountStore } from '../accounts/accountStore';
 import type { Logger } from '../log';
 import { databaseClusterPresenter, databaseDbPresenter, databaseFirewallRulePresenter, databaseUserPresenter, dbSizeLabel, engineName } from '../tree/kinds/database';
-import type { AnyPresenter } from '../tree/kinds';
 import type { ResourceExplorer } from '../tree/explorer';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { numberProblem } from './dnsRecordRules';
 import { runAction } from './actionRunner';
 import { lookUpPublicIp } from './publicIp';
-import { resourceTarget } from './pick';
+import { nodeArgument, resourceTarget } from './pick';
 import { registerCommand, withProgress } from './register';
 import type { UserInput } from './userInput';
 
@@ -58,11 +57,6 @@ export function trustedIpProblem(value: string): string | undefined {
   if (m.slice(1, 5).some((o) => Number(o) > 255 || (o.length > 1 && o.startsWith('0')))) return `${v}: each part is a number from 0 to 255.`;
   if (m[5] !== undefined && Number(m[5]) > 32) return 'A CIDR prefix is at most /32.';
   return undefined;
-}
-
-function child(arg: unknown, presenter: AnyPresenter): ResourceNode {
-  if (arg instanceof ResourceNode && arg.presenter === presenter) return arg;
-  throw new Error('Run this command on the item in the DigitalOcean view.');
 }
 
 export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disposable[] {
@@ -109,7 +103,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
     }),
 
     registerCommand(deps, 'digitalocean.database.resetUserPassword', 'Reset database user password', async (arg) => {
-      const node = child(arg, databaseUserPresenter);
+      const node = nodeArgument(arg, databaseUserPresenter);
       const user = node.item as DatabaseUser;
       const clusterId = node.parents[0];
       await input.confirm(`Reset the password of ${user.name}?`, 'Connections using the old password stop working.', 'Reset Password');
@@ -124,7 +118,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
     }),
 
     registerCommand(deps, 'digitalocean.database.deleteUser', 'Delete database user', async (arg) => {
-      const node = child(arg, databaseUserPresenter);
+      const node = nodeArgument(arg, databaseUserPresenter);
       const user = node.item as DatabaseUser;
       if (user.role === 'primary') throw new Error(`${user.name} is the cluster's admin user and cannot be deleted.`);
       await input.confirm(`Delete database user ${user.name}?`, 'Its connections stop working.', 'Delete');
@@ -144,7 +138,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
     }),
 
     registerCommand(deps, 'digitalocean.database.deleteDatabase', 'Delete database', async (arg) => {
-      const node = child(arg, databaseDbPresenter);
+      const node = nodeArgument(arg, databaseDbPresenter);
       const name = (node.item as { name: string }).name;
       await input.inputBox({ title: `Delete database ${name}`, prompt: `All its data is lost. Type its name (${name}) to confirm.`, validateInput: (v) => (v === name ? undefined : `Type ${name} exactly to confirm.`) });
       await withProgress(`Deleting ${name}…`, (signal) => explorer.cacheFor(node.account).client.remove(databaseDb, name, { parents: node.parents, signal }));
@@ -223,7 +217,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
     }),
 
     registerCommand(deps, 'digitalocean.database.removeTrustedSource', 'Remove trusted source', async (arg) => {
-      const node = child(arg, databaseFirewallRulePresenter);
+      const node = nodeArgument(arg, databaseFirewallRulePresenter);
       const rule = node.item as DatabaseFirewallRule;
       const clusterId = node.parents[0];
       const cache = explorer.cacheFor(node.account);

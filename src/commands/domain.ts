@@ -7,7 +7,7 @@ import { domainPresenter, domainRecordPresenter } from '../tree/kinds/domain';
 import type { ResourceExplorer } from '../tree/explorer';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { type EditableRecordType, RECORD_TYPES, numberProblem, recordDataProblem, recordNameProblem } from './dnsRecordRules';
-import { resourceTarget } from './pick';
+import { nodeArgument, resourceTarget } from './pick';
 import { registerCommand, withProgress } from './register';
 import type { UserInput } from './userInput';
 
@@ -67,29 +67,29 @@ export function registerDomainCommands(deps: DomainCommandDeps): vscode.Disposab
     }),
 
     registerCommand(deps, 'digitalocean.domain.editRecord', 'Edit DNS record', async (arg) => {
-      if (!(arg instanceof ResourceNode) || arg.presenter !== domainRecordPresenter) throw new Error('Run this command on a DNS record in the DigitalOcean view.');
-      const record = arg.item as DomainRecord;
-      const domainName = arg.parents[0];
+      const node = nodeArgument(arg, domainRecordPresenter);
+      const record = node.item as DomainRecord;
+      const domainName = node.parents[0];
       if (!(RECORD_TYPES as readonly string[]).includes(record.type)) throw new Error(`${record.type} records are managed by DigitalOcean.`);
       const type = record.type as EditableRecordType;
       const title = `Edit ${type} ${record.name} in ${domainName}`;
       const data = (await ask(title, HINTS[type], (v) => recordDataProblem(type, v), record.data)).trim();
       const ttl = await number(title, 'TTL in seconds', 30, 86400, String(record.ttl));
       await withProgress(`Updating ${type} ${record.name}…`, (signal) =>
-        explorer.cacheFor(arg.account).client.update(recordKind, String(record.id), { type, data, ttl }, { parents: [domainName], signal }),
+        explorer.cacheFor(node.account).client.update(recordKind, String(record.id), { type, data, ttl }, { parents: [domainName], signal }),
       );
-      log.info(`[${arg.account.label}] ${type} record ${record.name} in ${domainName} now → ${data}`);
-      reloadRecords(arg);
+      log.info(`[${node.account.label}] ${type} record ${record.name} in ${domainName} now → ${data}`);
+      reloadRecords(node);
     }),
 
     registerCommand(deps, 'digitalocean.domain.deleteRecord', 'Delete DNS record', async (arg) => {
-      if (!(arg instanceof ResourceNode) || arg.presenter !== domainRecordPresenter) throw new Error('Run this command on a DNS record in the DigitalOcean view.');
-      const record = arg.item as DomainRecord;
-      const domainName = arg.parents[0];
+      const node = nodeArgument(arg, domainRecordPresenter);
+      const record = node.item as DomainRecord;
+      const domainName = node.parents[0];
       await input.confirm(`Delete the ${record.type} record ${record.name} → ${record.data}?`, `Lookups of ${record.name === '@' ? domainName : `${record.name}.${domainName}`} stop returning it once caches expire (TTL ${record.ttl} s).`, 'Delete');
-      await withProgress(`Deleting ${record.type} ${record.name}…`, (signal) => explorer.cacheFor(arg.account).client.remove(recordKind, String(record.id), { parents: [domainName], signal }));
-      log.info(`[${arg.account.label}] ${record.type} record ${record.name} deleted from ${domainName}`);
-      reloadRecords(arg);
+      await withProgress(`Deleting ${record.type} ${record.name}…`, (signal) => explorer.cacheFor(node.account).client.remove(recordKind, String(record.id), { parents: [domainName], signal }));
+      log.info(`[${node.account.label}] ${record.type} record ${record.name} deleted from ${domainName}`);
+      reloadRecords(node);
     }),
   ];
 }

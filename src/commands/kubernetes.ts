@@ -5,12 +5,11 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { Logger } from '../log';
 import { memory } from '../tree/format';
 import { kubernetesClusterPresenter, kubernetesNodePresenter, nodePoolPresenter } from '../tree/kinds/kubernetes';
-import type { AnyPresenter } from '../tree/kinds';
 import type { ResourceExplorer } from '../tree/explorer';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { runAction } from './actionRunner';
 import { numberProblem } from './dnsRecordRules';
-import { resourceTarget } from './pick';
+import { nodeArgument, resourceTarget } from './pick';
 import { registerCommand, withProgress } from './register';
 import type { UserInput } from './userInput';
 import { runWizard } from './wizard';
@@ -40,11 +39,6 @@ interface PoolPlan {
   max: number;
 }
 
-function nodeOf(arg: unknown, presenter: AnyPresenter, what: string): ResourceNode {
-  if (arg instanceof ResourceNode && arg.presenter === presenter) return arg;
-  throw new Error(`Run this command on a ${what} in the DigitalOcean view.`);
-}
-
 /** The cluster node above a node pool or a Kubernetes node: what is reloaded after a change. */
 function clusterAbove(node: ResourceNode): ResourceNode {
   let current = node.parent;
@@ -71,7 +65,8 @@ export function registerKubernetesCommands(deps: KubernetesCommandDeps): vscode.
           p.name = await input.inputBox({ title, ...s, prompt: 'Pool name', value: p.name || `pool-${taken.length + 1}`, validateInput: (v) => nodePoolNameProblem(v, taken) });
         },
         async (p, s) => {
-          const offered = options.sizes.filter((x) => !bySlug.size || bySlug.get(x.slug)?.regions.includes(cluster.region) !== false);
+          // a size the droplet list does not know is offered; a known one only in the cluster's region
+          const offered = options.sizes.filter((x) => bySlug.get(x.slug)?.regions.includes(cluster.region) ?? true);
           p.size = (
             await input.quickPick(
               offered.map((x) => {
@@ -146,7 +141,7 @@ export function registerKubernetesCommands(deps: KubernetesCommandDeps): vscode.
     }),
 
     registerCommand(deps, 'digitalocean.kubernetes.scaleNodePool', 'Scale node pool', async (arg) => {
-      const node = nodeOf(arg, nodePoolPresenter, 'node pool');
+      const node = nodeArgument(arg, nodePoolPresenter);
       const pool = node.item as NodePool;
       const [clusterId] = node.parents;
       const body: Record<string, unknown> = { name: pool.name };
@@ -174,7 +169,7 @@ export function registerKubernetesCommands(deps: KubernetesCommandDeps): vscode.
     }),
 
     registerCommand(deps, 'digitalocean.kubernetes.recycleNode', 'Recycle node', async (arg) => {
-      const node = nodeOf(arg, kubernetesNodePresenter, 'Kubernetes node');
+      const node = nodeArgument(arg, kubernetesNodePresenter);
       const k8sNode = node.item as KubernetesNode;
       const [clusterId, poolId] = node.parents;
       await input.confirm(`Recycle node ${k8sNode.name}?`, 'It is drained and replaced by a new node; pods are rescheduled.', 'Recycle');
@@ -189,7 +184,7 @@ export function registerKubernetesCommands(deps: KubernetesCommandDeps): vscode.
     }),
 
     registerCommand(deps, 'digitalocean.kubernetes.deleteNodePool', 'Delete node pool', async (arg) => {
-      const node = nodeOf(arg, nodePoolPresenter, 'node pool');
+      const node = nodeArgument(arg, nodePoolPresenter);
       const pool = node.item as NodePool;
       const [clusterId] = node.parents;
       await input.inputBox({

@@ -64,6 +64,15 @@ export async function resourceTarget(
   return nodeFor(deps.explorer, chosen.account, presenter, chosen.item, []);
 }
 
+/**
+ * The node a command that only makes sense from the tree was run on (a node pool, a database
+ * user, a DNS record…): nested kinds cannot be picked in the palette.
+ */
+export function nodeArgument(arg: unknown, presenter: AnyPresenter): ResourceNode {
+  if (arg instanceof ResourceNode && arg.presenter.kind.kind === presenter.kind.kind) return arg;
+  throw new Error(`Run this command on a ${presenter.kind.label.toLowerCase()} in the DigitalOcean view.`);
+}
+
 /** The tree's node for a resource if it is shown, else a node made for the occasion (not tracked). */
 export function nodeFor(explorer: ResourceExplorer, account: AccountInfo, presenter: AnyPresenter, item: unknown, parents: string[]): ResourceNode {
   const detached = new ResourceNode(paletteRoot, account, presenter, item, parents, explorer, true);

@@ -285,7 +285,10 @@ export class ResourcePanel implements vscode.Disposable {
         }
         const node = nodeFor(this.deps.explorer, this.target.account, this.target.presenter, this.target.item, this.target.parents);
         await vscode.commands.executeCommand(button.command, node);
-        await this.reload();
+        // The command reloaded what it changed (the panel follows through the tree's events);
+        // only a delete needs asking whether the resource is still there.
+        if (button.command === 'digitalocean.resource.delete') await this.reload();
+        else await this.render();
         return;
       }
     }
@@ -347,8 +350,6 @@ export class ResourcePanel implements vscode.Disposable {
     return {
       account,
       cache,
-      present: this.deps.explorer.present(account),
-      parents: this.target.parents,
       range: this.range,
       signal,
       parts,

@@ -37,6 +37,7 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly poller: TransitionPoller;
   private currentFilter: string | undefined;
   private readonly transitions = new Map<string, string>();
+  private detailsOnSelect: boolean | undefined;
 
   constructor(
     private readonly store: AccountStore,
@@ -60,8 +61,10 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     return this.currentFilter;
   }
 
+  /** Read once per full refresh (a settings change refreshes everything), not per tree item. */
   get openDetailsOnSelect(): boolean {
-    return vscode.workspace.getConfiguration('digitalocean').get<boolean>('openDetailsOnSelect', true);
+    this.detailsOnSelect ??= vscode.workspace.getConfiguration('digitalocean').get<boolean>('openDetailsOnSelect', true);
+    return this.detailsOnSelect;
   }
 
   cacheFor(account: AccountInfo): AccountCache {
@@ -190,6 +193,7 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     } else {
       for (const cache of this.caches.values()) cache.invalidate();
       this.roots = undefined;
+      this.detailsOnSelect = undefined;
     }
     this.changed(node);
   }

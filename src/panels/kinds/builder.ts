@@ -8,7 +8,6 @@ import type { AccountInfo } from '../../accounts/accountStore';
 import type { ResourceKind } from '../../api';
 import type { AccountCache } from '../../tree/cache';
 import type { AnyPresenter } from '../../tree/kinds';
-import type { PresentContext } from '../../tree/kinds/presenter';
 import type { CellView, FieldView, Range, SectionView } from '../protocol';
 
 /** A resource a panel can show: what a tree node holds, without the tree. */
@@ -77,8 +76,6 @@ export class ViewParts {
 export interface PanelContext {
   account: AccountInfo;
   cache: AccountCache;
-  present: PresentContext;
-  parents: string[];
   range: Range;
   signal: AbortSignal;
   parts: ViewParts;
