@@ -7,6 +7,13 @@
 # Prints the cache directory on its last line. Safe to run repeatedly.
 set -euo pipefail
 
+# Run from `npm test` / `npm start`, this script inherits the outer npm's environment; a nested
+# `npm install` of code-server would then read the outer Node 20 from npm_config_user_agent and
+# fail. Start every nested npm and node from a clean one (also done by services.mjs).
+while IFS= read -r var; do unset "$var"; done < <(env | sed -n 's/^\(npm_[^=]*\|NODE\|INIT_CWD\|NODE_GYP\)=.*/\1/Ip')
+PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -Ev 'node_modules/\.bin$|node-gyp-bin$' | paste -sd: -)
+export PATH
+
 CACHE="${DO_EXPLORER_TEST_CACHE:-$HOME/.cache/do-explorer-test}"
 NODE24_VERSION="24.9.0"
 CODE_SERVER_VERSION="4.139.1"

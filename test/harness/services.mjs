@@ -1,7 +1,7 @@
 // Starts and stops what the tests run against: the fake API, Stoplight Prism in front of it,
 // the VS Code server (from the code-server package) and headless Chromium. Loopback only.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,42 @@ import net from 'node:net';
 import { format } from 'node:util';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Every child we start (npm installing code-server, Node 24 running the VS Code server, mocha,
+ * Prism) must not see the outer `npm test` / `npm start`: npm exports `npm_config_user_agent`
+ * (code-server's postinstall reads the Node version from it and refuses Node 20), `npm_config_*`
+ * (nodedir, prefix, …), `npm_*`, `NODE`, `INIT_CWD`, and puts its own `node_modules/.bin` and
+ * node-gyp shims first on PATH. Dropped here, once, before anything is spawned, so each child
+ * starts from the environment a user's shell would give it.
+ */
+export function scrubNpmEnvironment(env = process.env) {
+  for (const key of Object.keys(env)) {
+    if (/^npm_/i.test(key) || key === 'NODE' || key === 'INIT_CWD' || key === 'NODE_GYP') delete env[key];
+  }
+  if (env.PATH) {
+    env.PATH = env.PATH.split(':')
+      .filter((entry) => !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(entry))
+      .join(':');
+  }
+  return env;
+}
+scrubNpmEnvironment();
+
+/**
+ * Under CI=true the VS Code server is installed into a fresh, empty cache for this run (removed
+ * at the end), so a green CI proves a new user's first `npm test` works, not a warm machine's.
+ * Children (the UI suites) inherit the variable and share the run's cache.
+ */
+let ownedCache;
+if (process.env.CI === 'true' && !process.env.DO_EXPLORER_TEST_CACHE) {
+  ownedCache = mkdtempSync(join(tmpdir(), 'do-explorer-ci-cache-'));
+  process.env.DO_EXPLORER_TEST_CACHE = ownedCache;
+}
+function removeOwnedCache() {
+  if (ownedCache) rmSync(ownedCache, { recursive: true, force: true });
+  ownedCache = undefined;
+}
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 const children = new Set();
@@ -35,10 +71,14 @@ export function stopAll() {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     stopAll();
+    removeOwnedCache();
     process.exit(130);
   });
 }
-process.on('exit', stopAll);
+process.on('exit', () => {
+  stopAll();
+  removeOwnedCache();
+});
 
 export function freePort() {
   return new Promise((resolvePort, reject) => {
