@@ -1,7 +1,7 @@
 /** Wiring only: build the services, register the view and the commands. No network here. */
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
-import { ClientRegistry } from './accounts/clients';
+import { ClientRegistry, requestTimeoutMs } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
 import { registerAccountCommands } from './commands/accounts';
 import { registerCreateDroplet } from './commands/createDroplet';
@@ -11,6 +11,7 @@ import { registerDetailCommands } from './commands/details';
 import { registerDomainCommands } from './commands/domain';
 import { registerKubernetesCommands } from './commands/kubernetes';
 import { registerTagCommands } from './commands/tags';
+import { showRateLimitWaits } from './commands/rateLimitNotice';
 import { registerDropletCommands } from './commands/droplet';
 import { registerReservedIpCommands } from './commands/reservedIp';
 import { registerVolumeCommands } from './commands/volume';
@@ -39,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     const config = vscode.workspace.getConfiguration('digitalocean');
     return {
       apiUrl: config.get<string>('apiUrl') || 'https://api.digitalocean.com',
-      timeoutMs: (config.get<number>('requestTimeoutSeconds') ?? 30) * 1000,
+      timeoutMs: requestTimeoutMs(config.get<unknown>('requestTimeoutSeconds')),
     };
   };
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     log,
     explorer,
     treeView,
+    showRateLimitWaits(clients),
     panels,
     ...registerDetailCommands({ log, input, store, explorer, panels }),
     ...registerAccountCommands({ log, input, store, clients, explorer, treeView: treeView as vscode.TreeView<unknown> }),

@@ -4,12 +4,22 @@
  * request id: never a header or a token) and a 401 marks the account as needing a new token.
  */
 import * as path from 'node:path';
-import { DigitalOceanClient, isLoopbackHost, type Account, type ExchangeRecord, RateLimiter } from '../api';
+import { DigitalOceanClient, isLoopbackHost, type Account, type ExchangeRecord, RateLimiter, type WaitRecord } from '../api';
 import type { AccountInfo, AccountStore } from './accountStore';
 
 export interface ApiSettings {
   apiUrl: string;
   timeoutMs: number;
+}
+
+/**
+ * `digitalocean.requestTimeoutSeconds` as ms, held to the 5–300 s the setting declares: the
+ * manifest's bounds are only advice to the settings editor, and a hand-edited settings.json can say
+ * 0, -1, 1e9 or "30". Anything that is not a finite number gives the 30 s default.
+ */
+export function requestTimeoutMs(setting: unknown): number {
+  const seconds = typeof setting === 'number' && Number.isFinite(setting) ? setting : 30;
+  return Math.round(Math.min(300, Math.max(5, seconds)) * 1000);
 }
 
 export interface ClientLog {
@@ -23,8 +33,16 @@ export interface DemoApi {
   fetch?: typeof globalThis.fetch;
 }
 
+/** A request of an account's client waits for the API's rate limit; `cancel` ends every such wait. */
+export interface RateLimitWait {
+  account: AccountInfo;
+  wait: WaitRecord;
+  cancel(): void;
+}
+
 export class ClientRegistry {
   private readonly clients = new Map<string, DigitalOceanClient>();
+  private readonly waitListeners = new Set<(event: RateLimitWait) => void>();
   /** Rate limits are per token, so they outlive a client rebuilt after a settings change. */
   private readonly limiters = new Map<string, RateLimiter>();
 
@@ -43,6 +61,12 @@ export class ClientRegistry {
       this.clients.set(account.id, client);
     }
     return client;
+  }
+
+  /** Tells when a request waits for the rate limit (to show it, and let the user cancel it). */
+  onRateLimitWait(listener: (event: RateLimitWait) => void): { dispose(): void } {
+    this.waitListeners.add(listener);
+    return { dispose: () => this.waitListeners.delete(listener) };
   }
 
   /** A throw-away client for a token not stored yet: validates it with GET /v2/account. */
@@ -73,11 +97,18 @@ export class ClientRegistry {
       this.logExchange(account.label, record);
       if (record.status === 401 && !account.demo) void this.store.setNeedsToken(account.id, true);
     };
+    let client: DigitalOceanClient | undefined;
+    const onWait = (wait: WaitRecord) => {
+      if (wait.reason !== 'rate_limited') return;
+      this.log.warn(`[${account.label}] ${wait.method} ${wait.path} waits ${Math.ceil(wait.ms / 1000)} s for the API's rate limit`);
+      for (const listener of this.waitListeners) listener({ account, wait, cancel: () => client?.transport.cancelWaits() });
+    };
     if (account.demo) {
       const demo = this.demoApi();
-      return new DigitalOceanClient({ token: 'demo', baseUrl: demo.baseUrl, fetch: demo.fetch, timeoutMs, userAgent: this.userAgent, rateLimiter: limiter, onExchange });
+      client = new DigitalOceanClient({ token: 'demo', baseUrl: demo.baseUrl, fetch: demo.fetch, timeoutMs, userAgent: this.userAgent, rateLimiter: limiter, onExchange, onWait });
+      return client;
     }
-    return new DigitalOceanClient({
+    client = new DigitalOceanClient({
       token: async () => {
         const token = await this.store.token(account.id);
         if (!token) throw new Error(`No token is stored for ${account.label}. Use "Update Token" to add one.`);
@@ -88,7 +119,9 @@ export class ClientRegistry {
       userAgent: this.userAgent,
       rateLimiter: limiter,
       onExchange,
+      onWait,
     });
+    return client;
   }
 
   private logExchange(label: string, r: ExchangeRecord): void {

@@ -28,32 +28,46 @@ export interface WaitForActionOptions {
 
 /**
  * Polls `GET /v2/actions/{id}` until the action completes. An `errored` action is a failure and
- * rejects with an `action_errored` ApiError; so does running out of time (`timeout`).
+ * rejects with an `action_errored` ApiError; running out of time rejects with `timeout` — after a
+ * last poll at the deadline, not an interval before it. An answer without an action (an empty
+ * body, `{}`, a 204, an unknown status) is an `invalid_response`, never an untyped TypeError.
  */
 export async function waitForAction(transport: Transport, id: number, options: WaitForActionOptions = {}): Promise<Action> {
   const interval = options.interval ?? ((poll: number) => Math.min(5_000, 1_000 * 1.5 ** poll));
   const wait = typeof interval === 'number' ? () => interval : interval;
   const deadline = Date.now() + (options.timeout ?? 15 * 60_000);
+  const path = `/v2/actions/${id}`;
   for (let poll = 0; ; poll++) {
-    const { action } = await transport.request<{ action: Action }>('GET', `/v2/actions/${id}`, { signal: options.signal });
+    const body = await transport.request<{ action?: unknown } | undefined>('GET', path, { signal: options.signal });
+    const action = asAction(body?.action);
+    if (!action) {
+      throw new ApiError({ kind: 'invalid_response', message: `The answer to ${path} has no action with a known status.`, path, method: 'GET' });
+    }
     options.onPoll?.(action);
     if (action.status === 'completed') return action;
     if (action.status === 'errored') {
       throw new ApiError({
         kind: 'action_errored',
         message: `The ${action.type} action on ${action.resource_type} ${action.resource_id ?? ''} failed.`.replace(' .', '.'),
-        path: `/v2/actions/${id}`,
+        path,
         method: 'GET',
       });
     }
-    if (Date.now() + wait(poll) > deadline) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
       throw new ApiError({
         kind: 'timeout',
         message: `The ${action.type} action was still in progress when we stopped waiting; it may still finish.`,
-        path: `/v2/actions/${id}`,
+        path,
         method: 'GET',
       });
     }
-    await sleep(wait(poll), options.signal, 'GET', `/v2/actions/${id}`);
+    await sleep(Math.min(wait(poll), left), options.signal, 'GET', path);
   }
+}
+
+function asAction(value: unknown): Action | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const status = (value as { status?: unknown }).status;
+  return status === 'in-progress' || status === 'completed' || status === 'errored' ? (value as Action) : undefined;
 }

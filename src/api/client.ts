@@ -16,6 +16,8 @@ export interface ClientOptions extends TransportOptions {
   perPage?: number;
   /** Interval for waitForAction in ms; a back-off from 1 s to 5 s when not given. */
   actionPollInterval?: number;
+  /** The most pages one listing may take (1,000 pages of 200 = 200,000 items by default). */
+  maxPages?: number;
 }
 
 export interface CallOptions {
@@ -31,6 +33,8 @@ export interface ListPage<T> {
   /** The last page number, when the API said. */
   lastPage?: number;
   total?: number;
+  /** Items per full page: what was asked for, or fewer when the endpoint caps it lower. */
+  pageSize?: number;
 }
 
 interface ListBody {
@@ -44,8 +48,10 @@ export class DigitalOceanClient {
   private readonly listConcurrency: number;
   private readonly perPage: number;
   private readonly actionPollInterval?: number;
+  private readonly maxPages: number;
 
   constructor(options: ClientOptions) {
+    this.maxPages = Math.max(1, options.maxPages ?? 1_000);
     this.transport = new Transport(options);
     this.listConcurrency = Math.max(1, options.listConcurrency ?? 8);
     this.perPage = Math.min(200, Math.max(1, options.perPage ?? 200));
@@ -90,11 +96,21 @@ export class DigitalOceanClient {
     if (!Array.isArray(items)) {
       throw new ApiError({ kind: 'invalid_response', message: `The answer to ${path} has no "${kind.collectionKey}" list.`, path, method: 'GET' });
     }
-    const total = typeof body.meta?.total === 'number' ? body.meta.total : undefined;
+    const total = typeof body.meta?.total === 'number' && Number.isSafeInteger(body.meta.total) && body.meta.total >= 0 ? body.meta.total : undefined;
     let lastPage = pageNumber(body.links?.pages?.last);
-    if (lastPage === undefined && total !== undefined) lastPage = Math.max(1, Math.ceil(total / this.perPage));
+    const more = Boolean(body.links?.pages?.next) || (lastPage !== undefined && lastPage > page);
+    // an endpoint that caps per_page lower than we asked shows it on its first, full page
+    const pageSize = more && items.length > 0 && items.length < this.perPage ? items.length : this.perPage;
+    const pagesOfTotal = total === undefined ? undefined : Math.max(1, Math.ceil(total / pageSize));
+    if (page === 1 && lastPage !== undefined && pagesOfTotal !== undefined && lastPage !== pagesOfTotal && lastPage > page) {
+      throw pagingError(path, `it says the last page is ${lastPage} but also that there are ${total} items (${pagesOfTotal} pages of ${pageSize})`);
+    }
+    if (lastPage === undefined && pagesOfTotal !== undefined) lastPage = pagesOfTotal;
     if (lastPage === undefined && !body.links?.pages?.next) lastPage = page;
-    return { items: items as T[], page, lastPage, total };
+    if (lastPage !== undefined && lastPage > this.maxPages) {
+      throw pagingError(path, `it says there are ${lastPage} pages, more than the ${this.maxPages} this client reads in one listing`);
+    }
+    return { items: items as T[], page, lastPage, total, pageSize };
   }
 
   /**
@@ -103,10 +119,23 @@ export class DigitalOceanClient {
    * transport; if it still fails, the whole call fails: a page is never silently dropped.
    */
   async listAll<T>(kind: ResourceKind<T>, options: CallOptions = {}): Promise<T[]> {
+    try {
+      return await this.listAllOnce(kind, options);
+    } catch (error) {
+      // Items created or deleted while the pages were read shift them; one fresh listing settles that.
+      if (error instanceof IncompleteListing) return this.listAllOnce(kind, options);
+      throw error;
+    }
+  }
+
+  private async listAllOnce<T>(kind: ResourceKind<T>, options: CallOptions): Promise<T[]> {
     const first = await this.listPage(kind, 1, options);
     if (!kind.paginated || kind.singleton) return first.items;
     if (first.lastPage === undefined) return this.listSequentially(kind, first, options);
-    if (first.lastPage <= 1) return first.items;
+    if (first.lastPage <= 1) {
+      this.checkComplete(kind, first, [first.items]);
+      return first.items;
+    }
 
     const pages: T[][] = new Array(first.lastPage);
     pages[0] = first.items;
@@ -133,15 +162,44 @@ export class DigitalOceanClient {
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
+    this.checkComplete(kind, first, pages);
     return dedupe(kind, pages.flat());
   }
 
-  /** For collections that give a `next` link but no last page: follow it one page at a time. */
+  /**
+   * Every page but the last must be full, and the items must add up to the total the first page
+   * announced; otherwise the listing is incomplete (an `IncompleteListing`, which listAll retries
+   * once and then reports) rather than silently short.
+   */
+  private checkComplete<T>(kind: ResourceKind<T>, first: ListPage<T>, pages: T[][]): void {
+    const path = collectionPath(kind as ResourceKind<unknown>);
+    const pageSize = first.pageSize ?? this.perPage;
+    const short = pages.findIndex((items, i) => i < pages.length - 1 && items.length < pageSize);
+    const count = pages.reduce((n, items) => n + items.length, 0);
+    if (short >= 0) {
+      throw new IncompleteListing(path, `page ${short + 1} of ${pages.length} had ${pages[short].length} items instead of ${pageSize}`, count, first.total);
+    }
+    if (first.total !== undefined && count !== first.total) {
+      throw new IncompleteListing(path, `${count} of the ${first.total} items it announced arrived`, count, first.total);
+    }
+  }
+
+  /**
+   * For collections that give a `next` link but no last page: follow it one page at a time, at
+   * most `maxPages`, and stop with an error when the server answers the same page again (it
+   * ignores `page`): that would otherwise loop for ever.
+   */
   private async listSequentially<T>(kind: ResourceKind<T>, first: ListPage<T>, options: CallOptions): Promise<T[]> {
+    const path = collectionPath(kind as ResourceKind<unknown>, options.parents);
     const items = [...first.items];
     let current = first;
     while (current.lastPage === undefined && current.items.length > 0) {
-      current = await this.listPage(kind, current.page + 1, options);
+      if (current.page >= this.maxPages) throw pagingError(path, `it still offered a next page after ${this.maxPages} pages`);
+      const next = await this.listPage(kind, current.page + 1, options);
+      if (next.items.length > 0 && sameIds(kind, next.items, current.items)) {
+        throw pagingError(path, `page ${next.page} repeats page ${current.page} (the server ignores the page asked for)`);
+      }
+      current = next;
       items.push(...current.items);
     }
     return dedupe(kind, items);
@@ -187,11 +245,26 @@ function expectKey<B extends object, K extends string>(body: B | undefined, key:
   return value as K extends keyof B ? B[K] : never;
 }
 
+/** A listing whose pages do not add up; listAll lists once more before reporting it. */
+class IncompleteListing extends ApiError {
+  constructor(path: string, detail: string, readonly count: number, readonly total: number | undefined) {
+    super({ kind: 'invalid_response', message: `The DigitalOcean API's listing of ${path} is incomplete: ${detail}.`, path, method: 'GET' });
+  }
+}
+
+function pagingError(path: string, detail: string): ApiError {
+  return new ApiError({ kind: 'invalid_response', message: `The DigitalOcean API's paging of ${path} cannot be trusted: ${detail}.`, path, method: 'GET' });
+}
+
+function sameIds<T>(kind: ResourceKind<T>, a: T[], b: T[]): boolean {
+  return a.length === b.length && a.every((item, i) => kind.idOf(item) === kind.idOf(b[i]));
+}
+
 function pageNumber(link: string | undefined): number | undefined {
   if (!link) return undefined;
   try {
     const page = Number(new URL(link, 'https://x.invalid').searchParams.get('page'));
-    return Number.isInteger(page) && page > 0 ? page : undefined;
+    return Number.isSafeInteger(page) && page > 0 ? page : undefined;
   } catch {
     return undefined;
   }

@@ -15,7 +15,8 @@ export type ApiErrorKind =
   | 'network' // the request never got an HTTP answer (refused, reset, DNS, …)
   | 'timeout' // no answer within the time limit
   | 'cancelled' // the caller's AbortSignal fired
-  | 'invalid_response' // an answer that is not what the API promises (malformed JSON, wrong shape)
+  | 'invalid_response' // an answer that is not what the API promises (malformed JSON, wrong shape, lying paging)
+  | 'redirected' // a 3xx: never followed, the token and body would go to another address
   | 'action_errored'; // an asynchronous action ended with status "errored"
 
 export interface ApiErrorDetails {

@@ -33,6 +33,9 @@ export class RateLimiter {
   private remaining?: number;
   private resetAt?: number;
   private blockedUntil = 0;
+  /** When the last request spaced out over the hourly budget was planned to start. */
+  private lastSpacedStart = 0;
+  /** Planned start times (ms) of the requests of the last minute, in order. */
   private readonly starts: number[] = [];
   private readonly perMinute: number;
   private readonly reserve: number;
@@ -44,31 +47,42 @@ export class RateLimiter {
     this.now = options.now ?? Date.now;
   }
 
-  /** How long to wait before the next request may start, in ms (0 when it may start now). */
-  delayBeforeNext(): number {
+  /**
+   * Plans the next request and records it: returns how long it must wait before it starts, in ms
+   * (0 when it may start now). Called once per request, so the wait is computed once: a request
+   * waits its own slot, never "until the budget looks healthy again".
+   *  - after a 429: until the time the API asked for;
+   *  - per minute: until the oldest request in the window is a minute old;
+   *  - hourly budget below the reserve: one slot every (time to reset ÷ requests remaining),
+   *    counted from the previous spaced request; with nothing remaining, the reset itself.
+   */
+  schedule(): number {
     const now = this.now();
-    let delay = Math.max(0, this.blockedUntil - now);
+    let start = Math.max(now, this.blockedUntil);
 
-    while (this.starts.length && this.starts[0] <= now - MINUTE_MS) {
-      this.starts.shift();
-    }
+    while (this.starts.length && this.starts[0] <= now - MINUTE_MS) this.starts.shift();
     if (this.starts.length >= this.perMinute) {
-      const oldestInWindow = this.starts[this.starts.length - this.perMinute];
-      delay = Math.max(delay, oldestInWindow + MINUTE_MS - now);
+      start = Math.max(start, this.starts[this.starts.length - this.perMinute] + MINUTE_MS);
     }
 
     if (this.remaining !== undefined && this.resetAt !== undefined && this.remaining < this.reserve) {
-      const untilReset = this.resetAt * 1000 - now;
-      if (untilReset > 0) {
-        delay = Math.max(delay, this.remaining <= 0 ? untilReset : untilReset / this.remaining);
+      const resetMs = this.resetAt * 1000;
+      if (resetMs > now) {
+        if (this.remaining <= 0) {
+          start = Math.max(start, resetMs);
+        } else {
+          start = Math.max(start, this.lastSpacedStart + (resetMs - now) / this.remaining);
+        }
+        this.lastSpacedStart = start;
       }
     }
-    return Math.ceil(delay);
-  }
+    if (this.remaining !== undefined) this.remaining = Math.max(0, this.remaining - 1);
 
-  /** Records that a request starts now. */
-  started(): void {
-    this.starts.push(this.now());
+    // keep the window sorted: a planned start may lie ahead of requests planned earlier
+    let i = this.starts.length;
+    while (i > 0 && this.starts[i - 1] > start) i--;
+    this.starts.splice(i, 0, start);
+    return Math.ceil(start - now);
   }
 
   /** Reads the rate-limit headers of any response. */
@@ -83,9 +97,10 @@ export class RateLimiter {
 
   /**
    * Records a 429 and returns how long to wait before retrying, in ms: the `retry-after` seconds
-   * when given, else until the reset, else a minute.
+   * when given, else until the reset, else a minute; never more than `maxWaitMs`. Requests
+   * planned after it wait as long.
    */
-  throttled(headers: Headers): number {
+  throttled(headers: Headers, maxWaitMs = Number.POSITIVE_INFINITY): number {
     const now = this.now();
     const retryAfter = retryAfterMs(headers, now);
     let wait: number;
@@ -96,6 +111,7 @@ export class RateLimiter {
     } else {
       wait = MINUTE_MS;
     }
+    wait = Math.min(wait, maxWaitMs);
     this.blockedUntil = Math.max(this.blockedUntil, now + wait);
     return wait;
   }
@@ -106,7 +122,7 @@ export class RateLimiter {
       limit: this.limit,
       remaining: this.remaining,
       resetAt: this.resetAt,
-      lastMinute: this.starts.filter((t) => t > now - MINUTE_MS).length,
+      lastMinute: this.starts.filter((t) => t > now - MINUTE_MS && t <= now).length,
     };
   }
 }

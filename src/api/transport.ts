@@ -8,7 +8,16 @@
  *    DELETE only. A POST may have created something before failing; repeating it can create a
  *    duplicate droplet that the user pays for, so it is never retried after it may have arrived;
  *  - a refused connection is retried for every method: the request never left.
+ *  - a DELETE retried after an answer that never arrived (reset, timeout, 5xx) and then told 404
+ *    succeeded: the first attempt did the delete.
  *  Backoff is exponential from `retryBaseMs`, capped at `retryMaxMs`, with jitter.
+ *
+ * Waits (rate limits, `retry-after`, back-off) never exceed `maxWaitMs` (60 s): a server that asks
+ * for an hour does not freeze the client for an hour. Every wait is reported through `onWait` and
+ * ends early, as a cancelled request, when the caller's signal fires or `cancelWaits()` is called.
+ *
+ * Only paths on the API's origin are requested: an absolute URL is refused before any header is
+ * built, and a redirect is never followed (the token and a POST body would go with it).
  */
 import { createFetch, type FetchResponse } from 'ofetch';
 import { ApiError, type ApiErrorKind, kindForStatus, redact } from './errors';
@@ -36,6 +45,15 @@ export interface ExchangeRecord {
   requestId?: string;
 }
 
+export interface WaitRecord {
+  method: HttpMethod;
+  path: string;
+  /** How long this request waits before it (re)starts. */
+  ms: number;
+  /** `rate_limited`: the API's budget or a 429; `retry`: back-off after a failed attempt. */
+  reason: 'rate_limited' | 'retry';
+}
+
 export interface TransportOptions {
   token: string | (() => string | Promise<string>);
   baseUrl?: string;
@@ -45,10 +63,14 @@ export interface TransportOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   rateLimiter?: RateLimiter;
+  /** The longest a request waits for the rate limit or a retry, in ms (60 s by default). */
+  maxWaitMs?: number;
   /** A fetch implementation; the global one by default (the demo account uses an in-process one). */
   fetch?: typeof globalThis.fetch;
   /** Called after every attempt; gets no headers and no token, so it is safe to log. */
   onExchange?: (record: ExchangeRecord) => void;
+  /** Called when a request is about to wait (rate limit, retry-after, back-off). */
+  onWait?: (record: WaitRecord) => void;
 }
 
 export const DEFAULT_API_URL = 'https://api.digitalocean.com';
@@ -78,11 +100,13 @@ export function isLoopbackHost(hostname: string): boolean {
 export class Transport {
   readonly baseUrl: string;
   readonly rateLimiter: RateLimiter;
-  private readonly opts: Required<Omit<TransportOptions, 'token' | 'rateLimiter' | 'fetch' | 'onExchange' | 'baseUrl'>> &
-    Pick<TransportOptions, 'onExchange'>;
+  private readonly opts: Required<Omit<TransportOptions, 'token' | 'rateLimiter' | 'fetch' | 'onExchange' | 'onWait' | 'baseUrl'>> &
+    Pick<TransportOptions, 'onExchange' | 'onWait'>;
   private readonly token: () => Promise<string>;
   private readonly $fetch: ReturnType<typeof createFetch>;
   private lastToken?: string;
+  /** Aborted by cancelWaits(): ends every wait under way, then replaced. */
+  private waits = new AbortController();
 
   constructor(options: TransportOptions) {
     this.baseUrl = assertSafeBaseUrl(options.baseUrl ?? DEFAULT_API_URL).origin;
@@ -95,17 +119,21 @@ export class Transport {
       maxRetries: options.maxRetries ?? 4,
       retryBaseMs: options.retryBaseMs ?? 500,
       retryMaxMs: options.retryMaxMs ?? 30_000,
+      maxWaitMs: options.maxWaitMs ?? 60_000,
       onExchange: options.onExchange,
+      onWait: options.onWait,
     };
     const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.$fetch = createFetch({ fetch: fetchImpl, Headers: globalThis.Headers, AbortController: globalThis.AbortController });
   }
 
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    this.assertApiPath(method, path);
     const token = await this.token();
     this.lastToken = token;
+    let ambiguousDelete = false;
     for (let attempt = 0; ; attempt++) {
-      await this.waitForBudget(method, path, options.signal);
+      await this.wait(Math.min(this.rateLimiter.schedule(), this.opts.maxWaitMs), 'rate_limited', method, path, options.signal);
       const started = Date.now();
       const outcome = await this.attempt<T>(method, path, options, token);
       this.opts.onExchange?.({
@@ -118,18 +146,57 @@ export class Transport {
         requestId: outcome.error?.requestId ?? outcome.requestId,
       });
       if (!outcome.error) return outcome.value as T;
+      // The earlier attempt may have deleted it before its answer was lost: gone is what was asked.
+      if (ambiguousDelete && outcome.error.kind === 'not_found') return undefined as T;
 
       const waitMs = this.retryDelay(method, outcome, attempt);
       if (waitMs === undefined) throw outcome.error;
-      await sleep(waitMs, options.signal, method, path);
+      if (method === 'DELETE' && !outcome.neverSent && outcome.error.kind !== 'rate_limited') ambiguousDelete = true;
+      await this.wait(waitMs, outcome.error.kind === 'rate_limited' ? 'rate_limited' : 'retry', method, path, options.signal);
     }
   }
 
-  private async waitForBudget(method: HttpMethod, path: string, signal?: AbortSignal): Promise<void> {
-    for (let delay = this.rateLimiter.delayBeforeNext(); delay > 0; delay = this.rateLimiter.delayBeforeNext()) {
-      await sleep(delay, signal, method, path);
+  /** Ends every wait under way (rate limit, retry) with a cancelled error; requests on the wire go on. */
+  cancelWaits(): void {
+    const current = this.waits;
+    this.waits = new AbortController();
+    current.abort();
+  }
+
+  private async wait(ms: number, reason: WaitRecord['reason'], method: HttpMethod, path: string, signal?: AbortSignal): Promise<void> {
+    if (ms <= 0) return;
+    this.opts.onWait?.({ method, path, ms, reason });
+    const waits = this.waits.signal;
+    const either = new AbortController();
+    const abort = () => either.abort();
+    if (signal?.aborted || waits.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    waits.addEventListener('abort', abort, { once: true });
+    try {
+      await sleep(ms, either.signal, method, path);
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      waits.removeEventListener('abort', abort);
     }
-    this.rateLimiter.started();
+  }
+
+  /** Only paths on the API's own origin: an absolute or protocol-relative URL is refused before any header (and the token) is built. */
+  private assertApiPath(method: HttpMethod, path: string): void {
+    let sameOrigin = false;
+    if (path.startsWith('/') && !path.startsWith('//') && !path.includes('\\')) {
+      try {
+        sameOrigin = new URL(path, this.baseUrl).origin === this.baseUrl;
+      } catch {
+        sameOrigin = false;
+      }
+    }
+    if (!sameOrigin) {
+      throw new ApiError({
+        kind: 'client',
+        message: `Refused to send a request to "${path.slice(0, 100)}": only paths on the DigitalOcean API (${this.baseUrl}) are requested.`,
+        method,
+      });
+    }
   }
 
   /** ms to wait before retrying, or undefined when the error is final. */
@@ -137,7 +204,7 @@ export class Transport {
     const error = outcome.error!;
     if (attempt >= this.opts.maxRetries) return undefined;
     if (error.kind === 'rate_limited') {
-      return outcome.headers ? this.rateLimiter.throttled(outcome.headers) : this.backoff(attempt);
+      return outcome.headers ? this.rateLimiter.throttled(outcome.headers, this.opts.maxWaitMs) : this.backoff(attempt);
     }
     const safeToRepeat = IDEMPOTENT.has(method) || outcome.neverSent === true;
     if (!safeToRepeat) return undefined;
@@ -188,6 +255,7 @@ export class Transport {
         responseType: 'text',
         retry: false,
         ignoreResponseError: true,
+        redirect: 'manual',
         signal: controller.signal,
       });
     } catch (error) {
@@ -217,8 +285,31 @@ export class Transport {
 
     const headers = response.headers;
     this.rateLimiter.observe(headers);
-    const requestIdHeader = headers.get('x-request-id') ?? undefined;
+    const requestIdHeader = this.redacted(headers.get('x-request-id') ?? undefined);
     const text = response._data ?? '';
+
+    // fetch with redirect "manual": Node shows the 3xx, a browser an opaque redirect (status 0)
+    if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect' || response.status === 0) {
+      const location = headers.get('location');
+      let where = 'another address';
+      try {
+        if (location) where = new URL(location, this.baseUrl).origin;
+      } catch {
+        // unparsable Location: say nothing more of it
+      }
+      return {
+        status: response.status,
+        headers,
+        error: this.error({
+          kind: 'redirected',
+          status: response.status || undefined,
+          message: `The DigitalOcean API answered with a redirect to ${where}; it was not followed, since requests and the token go only to ${this.baseUrl}.`,
+          requestId: requestIdHeader,
+          method,
+          path,
+        }),
+      };
+    }
 
     if (response.status >= 400) {
       const body = parseJsonObject(text);
@@ -263,14 +354,18 @@ export class Transport {
     return { status: response.status, value: parsed as T, requestId: requestIdHeader };
   }
 
-  /** Builds an error whose texts have the token removed. */
+  /** Builds an error whose texts have the token removed: every string kept from a response. */
   private error(details: ConstructorParameters<typeof ApiError>[0]): ApiError {
-    const secrets = [this.lastToken];
     return new ApiError({
       ...details,
-      message: redact(details.message, secrets),
-      id: details.id === undefined ? undefined : redact(details.id, secrets),
+      message: redact(details.message, [this.lastToken]),
+      id: this.redacted(details.id),
+      requestId: this.redacted(details.requestId),
     });
+  }
+
+  private redacted(text: string | undefined): string | undefined {
+    return text === undefined ? undefined : redact(text, [this.lastToken]);
   }
 }
 

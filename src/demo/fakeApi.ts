@@ -86,6 +86,8 @@ export class FakeDigitalOcean {
   actionDurationMs: number;
   /** The next N actions end as "errored" instead of "completed". */
   failNextActions = 0;
+  /** The most items a page holds, whatever per_page asks (some real endpoints cap it lower). */
+  maxPerPage = 200;
   /** Tokens that belong to another user or team than the demo one (several accounts in tests). */
   readonly profiles = new Map<string, { email: string; teamName: string }>();
   private currentToken = '';
@@ -301,7 +303,7 @@ export class FakeDigitalOcean {
 
   /** A paginated list answer: `{key: items, links, meta}` like the real API. */
   private page(key: string, items: Json[], ctx: Ctx): FakeResponse {
-    const perPage = Math.min(200, Math.max(1, Number(ctx.query.get('per_page') ?? 20) || 20));
+    const perPage = Math.min(this.maxPerPage, Math.max(1, Number(ctx.query.get('per_page') ?? 20) || 20));
     const pageNo = Math.max(1, Number(ctx.query.get('page') ?? 1) || 1);
     const last = Math.max(1, Math.ceil(items.length / perPage));
     const slice = items.slice((pageNo - 1) * perPage, pageNo * perPage);

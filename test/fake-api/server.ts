@@ -23,7 +23,20 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeDigitalOcean, type FakeOptions } from '../../src/demo/fakeApi';
 
-export type FaultKind = 'status' | 'hang' | 'malformed' | 'drop';
+/**
+ * - status: answer an error status (429, 5xx, …) instead of the fake;
+ * - hang: never answer; drop: close the connection before answering;
+ * - malformed: a truncated JSON body;
+ * - redirect: a 3xx to `location`;
+ * - reset-after: let the fake do the work, then close the connection instead of answering
+ *   (a DELETE that happened although the client never heard so);
+ * - respond: answer `status` (200) with `body` as given (a string is sent as it is);
+ * - rewrite: the fake's answer, changed: `dropItems` removes that many items from the end of its
+ *   list, `links` / `meta` replace those parts (a server lying about its paging);
+ * Any kind may add `headers` to its answer (e.g. ratelimit-remaining), and with `passThrough` a
+ * fault that matches only adds its headers to the fake's own answer.
+ */
+export type FaultKind = 'status' | 'hang' | 'malformed' | 'drop' | 'redirect' | 'reset-after' | 'respond' | 'rewrite';
 
 export interface Fault {
   kind: FaultKind;
@@ -41,6 +54,18 @@ export interface Fault {
   retryAfter?: number;
   /** How many matching requests it hits; 1 by default. */
   times?: number;
+  /** For `redirect`: where to. */
+  location?: string;
+  /** For `respond`: the body (an object is sent as JSON). */
+  body?: unknown;
+  /** For `rewrite`. */
+  dropItems?: number;
+  links?: unknown;
+  meta?: unknown;
+  /** Extra response headers; `{authorization}` in a value is replaced by the request's Authorization header. */
+  headers?: Record<string, string>;
+  /** Answer as the fake would, with `headers` added. */
+  passThrough?: boolean;
 }
 
 export interface FakeServerOptions extends FakeOptions {
@@ -78,7 +103,10 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       seen.push({ method: req.method ?? 'GET', url });
       const answer = () => {
         const fault = takeFault(faults, req.method ?? 'GET', url);
-        if (fault) {
+        const extraHeaders: Record<string, string> = {};
+        for (const [name, value] of Object.entries(fault?.headers ?? {})) extraHeaders[name] = value.split('{authorization}').join(req.headers.authorization ?? '');
+        const fakeAnswer = () => fake.handle({ method: req.method ?? 'GET', url, headers: { get: (n) => headerValue(req, n) }, body });
+        if (fault && !fault.passThrough) {
           if (fault.kind === 'hang') return; // never answer; the client's timeout must end it
           if (fault.kind === 'drop') {
             req.socket.destroy();
@@ -89,8 +117,35 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
             res.end('{"droplets": [ {"id": 1, "name": "trunc');
             return;
           }
+          if (fault.kind === 'redirect') {
+            res.writeHead(fault.status ?? 302, { location: fault.location ?? 'https://elsewhere.invalid/', 'content-type': 'application/json', ...extraHeaders });
+            res.end(JSON.stringify({ droplets: [], links: {}, meta: { total: 0 } }));
+            return;
+          }
+          if (fault.kind === 'reset-after') {
+            fakeAnswer();
+            req.socket.destroy();
+            return;
+          }
+          if (fault.kind === 'respond') {
+            const status = fault.status ?? 200;
+            res.writeHead(status, { ...(status === 204 ? {} : { 'content-type': 'application/json' }), ...extraHeaders });
+            res.end(status === 204 || fault.body === undefined ? '' : typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body));
+            return;
+          }
+          if (fault.kind === 'rewrite') {
+            const answer = fakeAnswer();
+            const value = JSON.parse(answer.body) as Record<string, unknown>;
+            const listKey = Object.keys(value).find((k) => Array.isArray(value[k]));
+            if (listKey && fault.dropItems) (value[listKey] as unknown[]).splice(-fault.dropItems, fault.dropItems);
+            if (fault.links !== undefined) value.links = fault.links;
+            if (fault.meta !== undefined) value.meta = fault.meta;
+            res.writeHead(answer.status, { ...answer.headers, ...extraHeaders });
+            res.end(JSON.stringify(value));
+            return;
+          }
           const status = fault.status ?? 500;
-          const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': `fault-${Date.now()}` };
+          const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': `fault-${Date.now()}`, ...extraHeaders };
           if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
           const id = status === 429 ? 'too_many_requests' : status >= 500 ? 'server_error' : 'fault';
           const message = fault.echoAuthorization
@@ -102,8 +157,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
           res.end(JSON.stringify({ id, message, request_id: headers['x-request-id'] }));
           return;
         }
-        const response = fake.handle({ method: req.method ?? 'GET', url, headers: { get: (n) => headerValue(req, n) }, body });
-        res.writeHead(response.status, response.headers);
+        const response = fakeAnswer();
+        res.writeHead(response.status, { ...response.headers, ...extraHeaders });
         res.end(response.body);
       };
       if (config.latencyMs > 0) setTimeout(answer, config.latencyMs);
