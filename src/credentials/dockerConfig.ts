@@ -39,9 +39,10 @@ function load(text: string | undefined): DockerConfig {
   return value as DockerConfig;
 }
 
-function save(config: DockerConfig): string {
-  // docker itself writes tab-indented JSON
-  return `${JSON.stringify(config, null, '\t')}\n`;
+/** Written with the indentation the user's file has; docker itself writes tabs. */
+function save(config: DockerConfig, previous: string | undefined): string {
+  const indent = /^\{\s*\n([ \t]+)\S/.exec(previous ?? '')?.[1] ?? '\t';
+  return `${JSON.stringify(config, null, indent)}\n`;
 }
 
 /** The credential helper docker would use for the host, if any. */
@@ -61,7 +62,7 @@ export function withRegistryAuth(text: string | undefined, auth: string | undefi
   const config = load(text);
   const auths = config.auths && typeof config.auths === 'object' ? { ...config.auths } : {};
   auths[host] = auth === undefined ? {} : { ...(auths[host] ?? {}), auth };
-  return save({ ...config, auths });
+  return save({ ...config, auths }, text);
 }
 
 /** The config without the host's entry in `auths`. */
@@ -70,7 +71,7 @@ export function withoutRegistryAuth(text: string | undefined, host = REGISTRY_HO
   if (!config.auths || !(host in config.auths)) return undefined;
   const auths = { ...config.auths };
   delete auths[host];
-  return save({ ...config, auths });
+  return save({ ...config, auths }, text);
 }
 
 export function decodeAuth(auth: string): { username: string; secret: string } {

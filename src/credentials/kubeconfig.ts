@@ -4,7 +4,7 @@
  * exactly as they were. Pure functions on text; the file itself is written by safeWrite.
  */
 import * as path from 'node:path';
-import { isMap, isNode, isScalar, isSeq, parse, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parse, parseDocument, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export interface NamedEntry {
   name: string;
@@ -68,8 +68,14 @@ function load(text: string | undefined, file = 'the kubeconfig'): Document {
 function list(doc: Document, key: 'clusters' | 'users' | 'contexts'): YAMLSeq {
   let seq = doc.get(key, true);
   if (!isSeq(seq)) {
+    const old = seq;
     seq = doc.createNode([]) as YAMLSeq;
     (seq as YAMLSeq).flow = false;
+    // `clusters: null  # none yet`: the comment stays with the list that replaces the null
+    if (isNode(old)) {
+      (seq as YAMLSeq).commentBefore = old.commentBefore;
+      (seq as YAMLSeq).comment = old.comment;
+    }
     doc.set(key, seq);
   }
   if ((seq as YAMLSeq).flow && (seq as YAMLSeq).items.length === 0) (seq as YAMLSeq).flow = false;
@@ -113,8 +119,35 @@ export function renameEntries(entries: KubeEntries, alias: string): KubeEntries 
 function upsert(doc: Document, key: 'clusters' | 'users' | 'contexts', entry: NamedEntry): void {
   const seq = list(doc, key);
   const existing = seq.items.find((item) => nameOf(item) === entry.name);
-  if (isMap(existing)) assignInPlace(doc, existing as YAMLMap, entry);
-  else seq.items.push(doc.createNode(entry));
+  if (isMap(existing)) {
+    detach(doc, existing);
+    assignInPlace(doc, existing as YAMLMap, entry);
+  } else seq.items.push(doc.createNode(entry));
+}
+
+/**
+ * Makes an entry safe to edit or remove on its own. YAML anchors let entries share nodes
+ * (`cluster: &srv {…}` in one, `cluster: *srv` in another): editing the shared node in place would
+ * change an entry the user did not pick, and removing the anchored one would leave the other's
+ * alias unresolved. So every alias that points into the entry, or sits inside it, becomes a copy
+ * of what it points to (anchors taken off the copy); the document then reads as before, and the
+ * entry shares nothing.
+ */
+function detach(doc: Document, entry: unknown): void {
+  if (!isNode(entry)) return;
+  const inside = new Set<unknown>();
+  visit(entry, { Node: (_key, node) => void inside.add(node) });
+  inside.add(entry);
+  visit(doc, {
+    Alias: (_key, alias) => {
+      const source = alias.resolve(doc);
+      if (!source || (!inside.has(source) && !inside.has(alias))) return undefined;
+      const copy = source.clone() as Node;
+      visit(copy, { Node: (_k, node) => void delete (node as { anchor?: string }).anchor });
+      delete (copy as { anchor?: string }).anchor;
+      return copy;
+    },
+  });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -211,7 +244,9 @@ export function removeContext(existing: string | undefined, contextName: string)
     const seq = doc.get(key, true);
     if (!name || !isSeq(seq)) return;
     const index = seq.items.findIndex((item) => nameOf(item) === name);
-    if (index >= 0) seq.items.splice(index, 1);
+    if (index < 0) return;
+    detach(doc, seq.items[index]);
+    seq.items.splice(index, 1);
   };
   drop('contexts', contextName);
   if (target.cluster && !others.some((c) => c.cluster === target.cluster)) drop('clusters', target.cluster);
@@ -226,6 +261,7 @@ export function replaceUserCredentials(existing: string | undefined, userName: s
   const seq = doc.get('users', true);
   const item = isSeq(seq) ? seq.items.find((i) => nameOf(i) === userName) : undefined;
   if (!item || !isMap(item)) throw new KubeconfigError(`There is no user ${userName} in the kubeconfig. Add the cluster again.`);
+  detach(doc, item);
   (item as YAMLMap).set('user', doc.createNode(credentials));
   return doc.toString();
 }

@@ -116,6 +116,14 @@ async function main() {
     }
   }
 
+  // Installs (once) what the suites run against: chromium, kubectl and docker from Debian (the unit
+  // suite checks our kubeconfig and docker files with them), Node 24 and the VS Code server.
+  let vscode;
+  if (wants('unit') || wants('integration') || wants('ui')) {
+    log('preparing tools and the VS Code server (a first run installs Node 24 and code-server into a cache)');
+    vscode = installVsCodeServer();
+  }
+
   if (wants('unit')) await mocha('unit', testFiles('dist-test/unit', '.test.js'));
 
   const needsApi = wants('contract') || wants('integration') || wants('ui');
@@ -142,8 +150,6 @@ async function main() {
 
   let browser;
   if (wants('integration') || wants('ui')) {
-    log('preparing the VS Code server (first run installs Node 24 and code-server into a cache)');
-    const vscode = installVsCodeServer();
     browser = await launchChromium();
 
     if (wants('integration')) {
