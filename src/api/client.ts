@@ -72,8 +72,9 @@ export class DigitalOceanClient {
     return this.request<Balance>('GET', '/v2/customers/my/balance', { signal: options.signal });
   }
 
+  /** One item; a singleton kind (the registry) lives at its collection path, which takes no id. */
   async get<T>(kind: ResourceKind<T>, id: string, options: CallOptions = {}): Promise<T> {
-    const path = itemPath(kind as ResourceKind<unknown>, id, options.parents);
+    const path = kind.singleton ? collectionPath(kind as ResourceKind<unknown>, options.parents) : itemPath(kind as ResourceKind<unknown>, id, options.parents);
     const body = await this.request<Record<string, unknown>>('GET', path, { signal: options.signal, query: options.query });
     return expectKey(body, kind.singleKey, path) as T;
   }
@@ -133,7 +134,7 @@ export class DigitalOceanClient {
     if (!kind.paginated || kind.singleton) return first.items;
     if (first.lastPage === undefined) return this.listSequentially(kind, first, options);
     if (first.lastPage <= 1) {
-      this.checkComplete(kind, first, [first.items]);
+      this.checkComplete(collectionPath(kind as ResourceKind<unknown>, options.parents), first, [first.items]);
       return first.items;
     }
 
@@ -162,7 +163,7 @@ export class DigitalOceanClient {
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
-    this.checkComplete(kind, first, pages);
+    this.checkComplete(collectionPath(kind as ResourceKind<unknown>, options.parents), first, pages);
     return dedupe(kind, pages.flat());
   }
 
@@ -171,8 +172,7 @@ export class DigitalOceanClient {
    * announced; otherwise the listing is incomplete (an `IncompleteListing`, which listAll retries
    * once and then reports) rather than silently short.
    */
-  private checkComplete<T>(kind: ResourceKind<T>, first: ListPage<T>, pages: T[][]): void {
-    const path = collectionPath(kind as ResourceKind<unknown>);
+  private checkComplete<T>(path: string, first: ListPage<T>, pages: T[][]): void {
     const pageSize = first.pageSize ?? this.perPage;
     const short = pages.findIndex((items, i) => i < pages.length - 1 && items.length < pageSize);
     const count = pages.reduce((n, items) => n + items.length, 0);

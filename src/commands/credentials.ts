@@ -12,6 +12,7 @@ import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import { REGISTRY_HOST, credentialHelper, decodeAuth, dockerConfigPath, runCredentialHelper, withRegistryAuth, withoutRegistryAuth } from '../credentials/dockerConfig';
 import { clashes, contextNames, doctlExecUser, mergeKubeconfig, parseIncoming, removeContext, renameEntries, replaceUserCredentials, resolveKubeconfigPath, setCurrentContext, userOfContext } from '../credentials/kubeconfig';
 import { readIfExists, updateFile } from '../credentials/safeWrite';
+import { doctlContextForToken } from '../credentials/tokenSources';
 import type { ResourceExplorer } from '../tree/explorer';
 import type { AnyPresenter } from '../tree/kinds';
 import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
@@ -59,7 +60,7 @@ function openFileAction(message: string, file: string, extra: string[] = []): vo
 }
 
 export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.Disposable[] {
-  const { input, explorer, state, log } = deps;
+  const { input, explorer, state, log, store } = deps;
 
   /** The cluster or registry the command was run on, or one the user picks among every account's. */
   async function target<T>(arg: unknown, presenter: AnyPresenter, title: string): Promise<{ account: AccountInfo; item: T }> {
@@ -85,13 +86,16 @@ export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.
       const { account, item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, 'Add a cluster to your kubeconfig');
       const file = kubeconfigFile();
       const days = expirySeconds() / 86_400;
+      // The plugin is offered only when a doctl context holds this account's token: doctl must be
+      // told which account's cluster it is, or it answers "cluster not found".
+      const doctlContext = !account.demo && (await onPath('doctl')) ? await doctlContextForToken((await store.token(account.id)) ?? '') : undefined;
       const useExec =
-        (await onPath('doctl')) &&
+        doctlContext !== undefined &&
         (
           await input.quickPick(
             [
               { label: `Token that expires in ${days} day${days === 1 ? '' : 's'}`, exec: false },
-              { label: 'doctl credential plugin', description: 'a fresh token on every use; none stored in the file', exec: true },
+              { label: 'doctl credential plugin', description: `a fresh token on every use from doctl context "${doctlContext}"; none stored in the file`, exec: true },
             ],
             { title: `Credentials for ${cluster.name}` },
           )
@@ -107,7 +111,7 @@ export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.
       ).current;
 
       let entries = parseIncoming(await withProgress(`Fetching the kubeconfig of ${cluster.name}…`, (signal) => fetchKubeconfig(account, cluster, signal)));
-      if (useExec) entries = { ...entries, user: { ...entries.user, user: doctlExecUser(cluster.id) } };
+      if (useExec) entries = { ...entries, user: { ...entries.user, user: doctlExecUser(cluster.id, doctlContext) } };
 
       const clash = clashes(await readIfExists(file), entries);
       if (clash.length) {

@@ -266,13 +266,13 @@ export function replaceUserCredentials(existing: string | undefined, userName: s
   return doc.toString();
 }
 
-/** A user whose token doctl mints on demand (no token stored in the file). */
-export function doctlExecUser(clusterId: string): Record<string, unknown> {
+/** A user whose token doctl mints on demand (no token stored in the file), with the doctl context of the cluster's account. */
+export function doctlExecUser(clusterId: string, doctlContext: string): Record<string, unknown> {
   return {
     exec: {
       apiVersion: 'client.authentication.k8s.io/v1beta1',
       command: 'doctl',
-      args: ['kubernetes', 'cluster', 'kubeconfig', 'exec-credential', '--version=v1beta1', clusterId],
+      args: ['kubernetes', 'cluster', 'kubeconfig', 'exec-credential', `--context=${doctlContext}`, '--version=v1beta1', clusterId],
       interactiveMode: 'IfAvailable',
       provideClusterInfo: false,
     },

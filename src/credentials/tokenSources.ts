@@ -12,6 +12,8 @@ export interface FoundToken {
   /** Where it came from, for the user: "doctl context \"work\"", "DIGITALOCEAN_ACCESS_TOKEN". */
   source: string;
   token: string;
+  /** doctl's name for it (`--context`): "default" for `access-token`, else the auth-context's name. */
+  doctlContext?: string;
 }
 
 /** doctl's config file: $XDG_CONFIG_HOME/doctl, macOS Application Support, Windows %APPDATA%. */
@@ -33,12 +35,12 @@ export function parseDoctlConfig(text: string): FoundToken[] {
   const config = doc as Record<string, unknown>;
   const found: FoundToken[] = [];
   if (typeof config['access-token'] === 'string' && config['access-token']) {
-    found.push({ source: 'doctl default context', token: config['access-token'] });
+    found.push({ source: 'doctl default context', token: config['access-token'], doctlContext: 'default' });
   }
   const contexts = config['auth-contexts'];
   if (contexts && typeof contexts === 'object') {
     for (const [name, token] of Object.entries(contexts as Record<string, unknown>)) {
-      if (typeof token === 'string' && token) found.push({ source: `doctl context "${name}"`, token });
+      if (typeof token === 'string' && token) found.push({ source: `doctl context "${name}"`, token, doctlContext: name });
     }
   }
   return found;
@@ -54,4 +56,19 @@ export async function findExistingTokens(env: NodeJS.ProcessEnv = process.env, c
   }
   const seen = new Set<string>();
   return found.filter((f) => (seen.has(f.token) ? false : (seen.add(f.token), true)));
+}
+
+/**
+ * The doctl context that holds this token, if any: what its credential plugin must be told
+ * (`--context`), or it would mint credentials with doctl's default account and fail with
+ * "cluster not found" for a cluster of any other account (doctl#459).
+ */
+export async function doctlContextForToken(token: string, configPath = doctlConfigPath()): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(configPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return parseDoctlConfig(text).find((f) => f.token === token)?.doctlContext;
 }

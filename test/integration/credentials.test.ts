@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { ScriptedUserInput } from '../../src/commands/userInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { extensionApi, fake } from './support/env';
+import { extensionApi, fake, randomToken } from './support/env';
 
 const USER_KUBECONFIG = `# my clusters, do not lose this comment
 apiVersion: v1
@@ -126,6 +126,51 @@ describe('Kubeconfig and docker credentials', function () {
     assert.match(view.users[0].user.token, /^demo-[0-9a-f]{32}$/);
     const minikube = JSON.parse(kubectl('config', 'view', '--raw', '-o', 'json', '--context', 'minikube', '--minify')) as { users: { user: { token: string } }[] };
     assert.equal(minikube.users[0].user.token, 'minikube-token');
+  });
+
+  it('writes through a symlinked ~/.kube/config (a dotfile manager\'s link stays a link) and kubectl reads it', async () => {
+    const dotfiles = path.join(home, 'dotfiles');
+    fs.mkdirSync(dotfiles);
+    fs.mkdirSync(path.join(home, '.kube'));
+    fs.writeFileSync(path.join(dotfiles, 'kubeconfig'), USER_KUBECONFIG.replace(/\n/g, '\r\n'));
+    fs.symlinkSync('../dotfiles/kubeconfig', path.join(home, '.kube', 'config'));
+    const cluster = await node('Acme Demo', 'Acme Web', 'Kubernetes clusters', 'prod-k8s');
+    api.setUserInput(new ScriptedUserInput(['Add only']));
+    await vscode.commands.executeCommand('digitalocean.kubernetes.addToKubeconfig', cluster);
+    assert.equal(fs.readlinkSync(path.join(home, '.kube', 'config')), '../dotfiles/kubeconfig', 'still the same link');
+    const text = fs.readFileSync(path.join(dotfiles, 'kubeconfig'), 'utf8');
+    assert.ok(!/[^\r]\n/.test(text), 'CRLF kept');
+    assert.match(text, /# my clusters, do not lose this comment/);
+    assert.deepEqual(kubectl('config', 'get-contexts', '-o', 'name').trim().split('\n').sort(), ['do-nyc3-prod-k8s', 'minikube']);
+  });
+
+  it('offers the doctl credential plugin only with the doctl context that holds the account\'s token, and passes --context', async () => {
+    const bin = path.join(home, 'bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'doctl'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    setEnv('PATH', `${bin}:${process.env.PATH}`);
+    setEnv('XDG_CONFIG_HOME', path.join(home, '.config'));
+    const token = randomToken();
+    fs.mkdirSync(path.join(home, '.config', 'doctl'), { recursive: true });
+    fs.writeFileSync(path.join(home, '.config', 'doctl', 'config.yaml'), `access-token: ${'0'.repeat(64)}\nauth-contexts:\n  personal: ${'1'.repeat(64)}\n  work: ${token}\ncontext: personal\n`);
+
+    // The demo account's token is in no doctl context: the plugin is not offered (one answer only).
+    const demoInput = new ScriptedUserInput(['Add only']);
+    api.setUserInput(demoInput);
+    await vscode.commands.executeCommand('digitalocean.kubernetes.addToKubeconfig', await node('Acme Demo', 'Acme Web', 'Kubernetes clusters', 'prod-k8s'));
+    assert.equal(demoInput.remaining, 0);
+
+    await fake.tokens({ profiles: { [token]: { email: 'work@example.com', teamName: 'Work Team' } } });
+    api.setUserInput(new ScriptedUserInput([token]));
+    await vscode.commands.executeCommand('digitalocean.addAccount');
+    const input = new ScriptedUserInput(['doctl credential plugin', 'Add only', 'Keep both', 'work-prod']);
+    api.setUserInput(input);
+    await vscode.commands.executeCommand('digitalocean.kubernetes.addToKubeconfig', await node('Work Team', 'Acme Web', 'Kubernetes clusters', 'prod-k8s'));
+    assert.equal(input.remaining, 0);
+    const view = JSON.parse(kubectl('config', 'view', '--raw', '-o', 'json', '--context', 'work-prod', '--minify')) as { users: { user: { exec: { command: string; args: string[] } } }[] };
+    assert.equal(view.users[0].user.exec.command, 'doctl');
+    assert.ok(view.users[0].user.exec.args.includes('--context=work'), view.users[0].user.exec.args.join(' '));
+    assert.ok(!fs.readFileSync(path.join(home, '.kube', 'config'), 'utf8').includes(token), 'the API token is not in the kubeconfig');
   });
 
   it('creates ~/.kube/config with 0600 when there is none, keeps both on a clash, refreshes the token, switches and removes', async () => {

@@ -220,6 +220,26 @@ describe('Explorer', function () {
     assert.deepEqual((await children(volumes)).map(label), ['web-uploads']);
   });
 
+  it('says a project names a droplet the droplet list lacks, instead of "Droplets 1" then "No droplets"', async () => {
+    const data = await fake.call<{ projects: { id: string; name: string }[] }>('GET', '/__fake/data');
+    const staging = data.projects.find((p) => p.name === 'Staging')!;
+    const response = await fetch(`${fake.url()}/v2/projects/${staging.id}/resources`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo', 'content-type': 'application/json' },
+      body: JSON.stringify({ resources: ['do:droplet:999999001'] }),
+    });
+    assert.equal(response.status, 200);
+    await vscode.commands.executeCommand('digitalocean.refresh');
+    const droplets = await path(/^Acme Demo/, 'Staging', 'Droplets');
+    const shown = await children(droplets);
+    const unseen = shown.find((n) => /not visible to this token/.test(label(n)));
+    assert.ok(unseen, `shown: ${shown.map(label).join(', ')}`);
+    assert.equal(label(unseen), '1 droplet not visible to this token');
+    assert.equal(description(unseen), 'do:droplet:999999001');
+    assert.ok(!shown.some((n) => label(n) === 'No droplets'), 'no contradiction');
+    assert.equal(description(droplets), String(shown.length), 'the count is what the project names: the visible ones and the one not visible');
+  });
+
   it('groups by kind and by region, and filters by name, tag or region', async () => {
     await vscode.commands.executeCommand('digitalocean.groupBy.kind');
     const [account] = await children();

@@ -148,6 +148,19 @@ describe('Detail panels', function () {
     assert.ok(JSON.parse(view.raw).id, 'the raw JSON is the resource');
   });
 
+  it('refreshes the registry from GET /v2/registry (the API has no /v2/registry/{name})', async () => {
+    const panel = await open(await path('Account-wide', 'Container registry', 'acme-registry'));
+    await fake.call('POST', '/__fake/log/clear');
+    await panel.receive({ type: 'refresh' });
+    await eventually('the refreshed registry panel', () => panel.lastView);
+    const { seen } = await fake.call<{ seen: { method: string; url: string }[] }>('GET', '/__fake/log');
+    const registryGets = seen.filter((r) => r.method === 'GET' && r.url.split('?')[0].startsWith('/v2/registry')).map((r) => r.url.split('?')[0]);
+    assert.ok(registryGets.includes('/v2/registry'), `asked: ${registryGets.join(', ')}`);
+    assert.ok(!registryGets.includes('/v2/registry/acme-registry'), 'never the path the API does not have');
+    assert.equal(panel.lastView!.status?.text === 'deleted', false, 'the panel does not call the registry gone');
+    assert.equal(panel.lastView!.notice ?? '', '');
+  });
+
   it('keeps a resource in transition updating while only its panel is visible', async () => {
     const cluster = await path('Acme Web', 'Kubernetes clusters', 'prod-k8s');
     const panel = await open(cluster);

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, DigitalOceanClient, droplet, type ClientOptions, type ExchangeRecord, type WaitRecord } from '../../src/api';
+import { ApiError, DigitalOceanClient, domain, domainRecord, droplet, type ClientOptions, type ExchangeRecord, type WaitRecord } from '../../src/api';
 import { requestTimeoutMs } from '../../src/accounts/clients';
 import { startFakeServer, type FakeServer } from '../fake-api/server';
 
@@ -208,6 +208,15 @@ describe('the client under a stingy or hostile API', function () {
       const error = await rejection(clientFor(server).listAll(droplet));
       assert.match(error.message, /last page is 500 but also that there are 1207 items/);
       assert.equal(server.seen.length, 1);
+    });
+
+    it('checks a nested kind\'s listing the same way (its path has the parent ids)', async () => {
+      const [first] = await clientFor(server).listAll(domain);
+      const records = await clientFor(server, { perPage: 2 }).listAll(domainRecord, { parents: [first.name] });
+      assert.ok(records.length > 2, 'several pages of records');
+      server.faults.push({ kind: 'rewrite', path: `/v2/domains/${first.name}/records`, urlIncludes: 'page=2&', dropItems: 1, times: 2 });
+      const error = await rejection(clientFor(server, { perPage: 2 }).listAll(domainRecord, { parents: [first.name] }));
+      assert.match(error.message, new RegExp(`listing of /v2/domains/${first.name.replace(/\./g, '\\.')}/records is incomplete`));
     });
 
     it('accepts an endpoint that caps per_page lower than asked', async () => {

@@ -18,6 +18,11 @@ export class KindGroupNode extends ExplorerNode {
     private readonly load: () => Promise<unknown[]>,
     private readonly services: TreeServices,
     private readonly count?: number,
+    /**
+     * The ids the group should hold (a project's URNs). Those the kind's list lacks (a droplet the
+     * token cannot see, or one deleted a moment ago) are shown as such, not silently dropped.
+     */
+    private readonly expected?: ReadonlySet<string>,
   ) {
     super();
     this.id = `${parent.id}/kind:${presenter.kind.kind}`;
@@ -42,10 +47,29 @@ export class KindGroupNode extends ExplorerNode {
       return [errorNode(this, `Could not list ${this.presenter.kind.pluralLabel.toLowerCase()}`, error)];
     }
     const shown = items.filter((i) => matchesFilter(this.presenter, i, this.services.filter));
-    if (shown.length === 0) {
+    const unseen = this.unseen(items);
+    if (shown.length === 0 && !unseen) {
       return [new MessageNode(`${this.id}/empty`, this.services.filter ? 'Nothing matches the filter' : `No ${this.presenter.kind.pluralLabel.toLowerCase()}`)];
     }
-    return shown.map((i) => new ResourceNode(this, this.account, this.presenter, i, [], this.services));
+    const nodes: ExplorerNode[] = shown.map((i) => new ResourceNode(this, this.account, this.presenter, i, [], this.services));
+    if (unseen) nodes.push(unseen);
+    return nodes;
+  }
+
+  /** "1 droplet not visible to this token", with the URNs the project names, when the list lacks some. */
+  private unseen(items: unknown[]): MessageNode | undefined {
+    if (!this.expected) return undefined;
+    const listed = new Set(items.map((i) => this.presenter.kind.idOf(i as never)));
+    const missing = [...this.expected].filter((id) => !listed.has(id));
+    if (missing.length === 0) return undefined;
+    const kind = this.presenter.kind;
+    const noun = missing.length === 1 ? kind.label.toLowerCase() : kind.pluralLabel.toLowerCase();
+    const urns = missing.map((id) => `${kind.urnPrefix ?? `do:${kind.kind}:`}${id}`).join(', ');
+    return new MessageNode(`${this.id}/unseen`, `${missing.length} ${noun} not visible to this token`, {
+      detail: urns,
+      icon: 'eye-closed',
+      contextValue: 'message.unseen',
+    });
   }
 
   /** Refresh re-asks the API for this kind. */

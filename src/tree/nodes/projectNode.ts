@@ -100,7 +100,7 @@ export class ProjectNode extends ExplorerNode {
       }
       const ids = contents.ids.get(presenter.kind.kind);
       if (!ids?.size) continue;
-      nodes.push(new KindGroupNode(this, account, presenter, () => this.itemsOf(presenter, ids), this.services, ids.size));
+      nodes.push(new KindGroupNode(this, account, presenter, () => this.itemsOf(presenter, ids), this.services, ids.size, ids));
     }
     if (contents.other.length) {
       nodes.push(new MessageNode(`${this.id}/other`, `${contents.other.length} other resource${contents.other.length === 1 ? '' : 's'}`, { detail: contents.other.join(', ') }));
