@@ -116,6 +116,11 @@ export class RateLimiter {
     return wait;
   }
 
+  /** Forgets a 429's block: the user chose to stop waiting and try again. */
+  unblock(): void {
+    this.blockedUntil = 0;
+  }
+
   snapshot(): RateLimitSnapshot {
     const now = this.now();
     return {

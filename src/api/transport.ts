@@ -156,10 +156,15 @@ export class Transport {
     }
   }
 
-  /** Ends every wait under way (rate limit, retry) with a cancelled error; requests on the wire go on. */
+  /**
+   * Ends every wait under way (rate limit, retry) with a cancelled error, and forgets a 429's
+   * block: the user chose to stop waiting, so their next request (Retry) goes out at once.
+   * Requests on the wire go on.
+   */
   cancelWaits(): void {
     const current = this.waits;
     this.waits = new AbortController();
+    this.rateLimiter.unblock();
     current.abort();
   }
 

@@ -124,4 +124,35 @@ describe('UI: the packaged extension in the real workbench', function () {
     await page.getByRole('treeitem', { name: /DigitalOcean account UI Team/ }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'ui-token-account.png') });
   });
+
+  it('shows a rate-limit wait as a notification counting down, whose Cancel ends it; Retry then loads', async () => {
+    // The API answers the next listing of UI Team's projects with a 429 asking for an hour.
+    await fetch(`${fakeUrl}/__fake/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ faults: [{ kind: 'status', status: 429, method: 'GET', path: '/v2/projects', retryAfter: 3600 }] }),
+    });
+    const account = page.getByRole('treeitem', { name: /DigitalOcean account UI Team/ });
+    await account.click();
+    if ((await account.getAttribute('aria-expanded')) === 'true') {
+      await page.getByRole('button', { name: /^Refresh/ }).first().click();
+    } else {
+      await page.keyboard.press('ArrowRight');
+    }
+    const toast = page.locator('.notification-toast').filter({ hasText: 'DigitalOcean (UI Team): rate limited' });
+    // capped at 60 s, not the hour the server asked for
+    await toast.getByText(/retrying in (60|59|58|57) s/).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-rate-limited.png') });
+    await toast.getByRole('button', { name: /Cancel/ }).click();
+    const error = page.getByRole('treeitem', { name: /Could not list projects: The request was cancelled/ });
+    await error.waitFor({ timeout: 15_000 });
+    assert.equal(await toast.count(), 0, 'the notice is gone');
+    // the error node is Retry: clicking it loads the projects at once (the cancel lifted the wait)
+    const projectsBefore = await page.getByRole('treeitem', { name: /^Project Acme Web/ }).count();
+    await error.click();
+    await page.waitForFunction(
+      (before) => document.querySelectorAll('[role="treeitem"][aria-label^="Project Acme Web"]').length > before,
+      projectsBefore,
+      { timeout: 15_000 },
+    );
+  });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountStore, tokenProblem, type SecretStore, type StateStore } from '../../src/accounts/accountStore';
-import { doctlConfigPath, findExistingTokens, parseDoctlConfig } from '../../src/credentials/tokenSources';
+import { doctlConfigPath, doctlContextForToken, findExistingTokens, parseDoctlConfig } from '../../src/credentials/tokenSources';
 import { parseUrn } from '../../src/api';
 
 class MemorySecrets implements SecretStore {
@@ -75,8 +75,8 @@ describe('Existing token sources', () => {
   it('reads the default token and every auth context of a doctl config, comments and all', () => {
     const found = parseDoctlConfig(`# doctl\naccess-token: ${TOKEN}\nauth-contexts:\n  work: tok-work # mine\n  empty: ""\ncontext: work\n`);
     assert.deepEqual(found, [
-      { source: 'doctl default context', token: TOKEN },
-      { source: 'doctl context "work"', token: 'tok-work' },
+      { source: 'doctl default context', token: TOKEN, doctlContext: 'default' },
+      { source: 'doctl context "work"', token: 'tok-work', doctlContext: 'work' },
     ]);
     assert.deepEqual(parseDoctlConfig('::: not yaml'), []);
     assert.deepEqual(parseDoctlConfig(''), []);
@@ -96,6 +96,11 @@ describe('Existing token sources', () => {
       const found = await findExistingTokens({ DIGITALOCEAN_ACCESS_TOKEN: TOKEN, XDG_CONFIG_HOME: dir });
       assert.deepEqual(found.map((f) => f.source), ['DIGITALOCEAN_ACCESS_TOKEN', 'doctl context "other"']);
       assert.deepEqual(await findExistingTokens({ XDG_CONFIG_HOME: join(dir, 'missing') }), []);
+      // the doctl context that holds a token, for its credential plugin's --context
+      assert.equal(await doctlContextForToken('tok-2', join(dir, 'doctl', 'config.yaml')), 'other');
+      assert.equal(await doctlContextForToken(TOKEN, join(dir, 'doctl', 'config.yaml')), 'default');
+      assert.equal(await doctlContextForToken('unknown', join(dir, 'doctl', 'config.yaml')), undefined);
+      assert.equal(await doctlContextForToken(TOKEN, join(dir, 'missing', 'config.yaml')), undefined);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

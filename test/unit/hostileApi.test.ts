@@ -91,12 +91,22 @@ describe('the client under a stingy or hostile API', function () {
       assert.equal(error.kind, 'cancelled');
       assert.ok(Date.now() - started < 5_000);
       assert.deepEqual(waits.map((w) => [w.reason, w.ms]), [['rate_limited', 60_000]]);
-      // a request started after the cancel is not held by the earlier wait's cancel, but the 429's block stays (capped)
+      // without the cancel, a request of the same token is held by the 429's (capped) block …
       const later: WaitRecord[] = [];
       const controller = new AbortController();
       const second = clientFor(server, { rateLimiter: client.transport.rateLimiter, onWait: (w) => (later.push(w), controller.abort()) });
-      assert.equal((await rejection(second.account({ signal: controller.signal }))).kind, 'cancelled');
-      assert.ok(later[0].ms <= 60_000 && later[0].ms > 50_000, `still blocked by the capped 429: ${later[0]?.ms}`);
+      server.faults.length = 0;
+      server.faults.push({ kind: 'status', status: 429, path: '/v2/account', retryAfter: 3600 });
+      await rejection(second.account({ signal: controller.signal }));
+      const blocked: WaitRecord[] = [];
+      const third = clientFor(server, { rateLimiter: client.transport.rateLimiter, onWait: (w) => (blocked.push(w), setTimeout(() => third.transport.cancelWaits(), 20)) });
+      assert.equal((await rejection(third.account())).kind, 'cancelled');
+      assert.ok(blocked[0].ms <= 60_000 && blocked[0].ms > 50_000, `held by the capped 429: ${blocked[0]?.ms}`);
+      // … and after Cancel, the user's Retry goes out at once
+      const retried: WaitRecord[] = [];
+      const fourth = clientFor(server, { rateLimiter: client.transport.rateLimiter, onWait: (w) => retried.push(w) });
+      assert.equal((await fourth.account()).email, 'demo@acme.example');
+      assert.deepEqual(retried, []);
     });
 
     it('caps a far-away ratelimit-reset when the budget is spent', async () => {
