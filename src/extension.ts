@@ -3,20 +3,11 @@ import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { ClientRegistry, requestTimeoutMs } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
-import { registerAccountCommands } from './commands/accounts';
-import { registerCreateDroplet } from './commands/createDroplet';
-import { registerCredentialCommands } from './commands/credentials';
-import { registerDatabaseCommands } from './commands/database';
-import { registerDetailCommands } from './commands/details';
-import { registerDomainCommands } from './commands/domain';
-import { registerKubernetesCommands } from './commands/kubernetes';
-import { registerTagCommands } from './commands/tags';
+import type { CommandDeps } from './commands/deps';
+import { registerCommands } from './commands';
 import { showRateLimitWaits } from './commands/rateLimitNotice';
-import { registerDropletCommands } from './commands/droplet';
-import { registerReservedIpCommands } from './commands/reservedIp';
-import { registerVolumeCommands } from './commands/volume';
-import { registerResourceCommands } from './commands/resources';
-import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './commands/userInput';
+import { ResourceModel } from './model/resourceModel';
+import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './ui/userInput';
 import { createLogger } from './log';
 import { DetailPanels } from './panels/detailPanels';
 import { ResourceExplorer } from './tree/explorer';
@@ -26,6 +17,7 @@ import type { ExplorerNode } from './tree/nodes/base';
 export interface TestingApi {
   setUserInput(input: UserInput | undefined): void;
   store: AccountStore;
+  model: ResourceModel;
   explorer: ResourceExplorer;
   panels: DetailPanels;
   globalState: vscode.Memento;
@@ -45,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   };
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`);
-  const explorer = new ResourceExplorer(store, clients, context.globalState);
+  const model = new ResourceModel(store, clients);
+  const explorer = new ResourceExplorer(model, store, context.globalState);
   const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true });
   const showViewState = () => {
     treeView.description = explorer.filter ? `filter: ${explorer.filter}` : undefined;
@@ -54,31 +47,22 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   };
   showViewState();
 
-  const panels = new DetailPanels({ extensionUri: context.extensionUri, explorer, log });
+  const panels = new DetailPanels({ extensionUri: context.extensionUri, model, explorer, log });
   // Resources in transition are polled while someone can see them: the view or a detail panel.
-  const updateVisibility = () => explorer.setVisible(treeView.visible || panels.anyVisible);
+  const updateVisibility = () => model.setVisible(treeView.visible || panels.anyVisible);
   updateVisibility();
   const realInput = new VsCodeUserInput();
   const input = new SwitchableUserInput(realInput);
+  const deps: CommandDeps = { log, input, store, clients, model, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, state: context.globalState };
 
   context.subscriptions.push(
     log,
+    model,
     explorer,
     treeView,
     showRateLimitWaits(clients),
     panels,
-    ...registerDetailCommands({ log, input, store, explorer, panels }),
-    ...registerAccountCommands({ log, input, store, clients, explorer, treeView: treeView as vscode.TreeView<unknown> }),
-    ...registerResourceCommands({ log, input, explorer }),
-    ...registerCredentialCommands({ log, input, explorer, store, state: context.globalState }),
-    ...registerDropletCommands({ log, input, explorer, store }),
-    registerCreateDroplet({ log, input, explorer, store }),
-    ...registerReservedIpCommands({ log, input, explorer, store }),
-    ...registerVolumeCommands({ log, input, explorer, store }),
-    ...registerDomainCommands({ log, input, explorer, store }),
-    ...registerDatabaseCommands({ log, input, explorer, store }),
-    ...registerKubernetesCommands({ log, input, explorer, store }),
-    ...registerTagCommands({ log, input, explorer }),
+    ...registerCommands(deps),
     treeView.onDidChangeVisibility(updateVisibility),
     panels.onDidChangeVisibility(updateVisibility),
     explorer.onDidChangeViewState(showViewState),
@@ -100,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
       testing: {
         setUserInput: (replacement) => input.use(replacement ?? realInput),
         store,
+        model,
         explorer,
         panels,
         globalState: context.globalState,

@@ -3,7 +3,9 @@
  * and whole-list replacements. Typed here so callers never handle raw JSON.
  */
 import type { DigitalOceanClient } from './client';
-import type { DatabaseEngineOptions, DatabaseFirewallRule } from './resources/database';
+import { ApiError } from './errors';
+import type { DatabaseEngineOptions, DatabaseFirewallRule, DatabaseUser } from './resources/database';
+import type { Droplet } from './resources/droplet';
 import type { KubernetesOptions, KubernetesVersion } from './resources/kubernetes';
 
 type Requester = Pick<DigitalOceanClient, 'request'>;
@@ -87,4 +89,67 @@ export interface AppDeployment {
 export async function appDeployments(client: Requester, appId: string, signal?: AbortSignal): Promise<AppDeployment[]> {
   const body = await client.request<{ deployments: AppDeployment[] }>('GET', `/v2/apps/${seg(appId)}/deployments`, { query: { per_page: 10 }, signal });
   return body.deployments ?? [];
+}
+
+// ---- calls the commands make that are not plain CRUD of a kind ------------------------------------
+
+/** A cluster's kubeconfig (YAML) with a token that expires after `expirySeconds`. */
+export function kubernetesKubeconfig(client: Requester, clusterId: string, expirySeconds: number, signal?: AbortSignal): Promise<string> {
+  return client.request<string>('GET', `/v2/kubernetes/clusters/${seg(clusterId)}/kubeconfig`, { responseType: 'text', query: { expiry_seconds: expirySeconds }, signal });
+}
+
+/** Replaces one node of a pool with a new one (`replace=1`: drained first). */
+export async function recycleKubernetesNode(client: Requester, clusterId: string, poolId: string, nodeId: string, signal?: AbortSignal): Promise<void> {
+  await client.request<void>('DELETE', `/v2/kubernetes/clusters/${seg(clusterId)}/node_pools/${seg(poolId)}/nodes/${seg(nodeId)}`, { query: { replace: 1 }, signal });
+}
+
+/** Docker credentials for the registry: `{auths: {host: {auth}}}`; no expiry when `expirySeconds` is 0. */
+export function registryDockerCredentials(client: Requester, readWrite: boolean, expirySeconds: number, signal?: AbortSignal): Promise<{ auths?: Record<string, { auth?: string }> }> {
+  return client.request('GET', '/v2/registry/docker-credentials', { query: { read_write: readWrite, expiry_seconds: expirySeconds || undefined }, signal });
+}
+
+/** Creates a droplet; answers it and the id of the action that builds it, when the API links one. */
+export async function createDroplet(client: Requester, body: Record<string, unknown>, signal?: AbortSignal): Promise<{ droplet: Droplet; actionId?: number }> {
+  const answer = await client.request<{ droplet: Droplet; links?: { actions?: { id: number }[] } }>('POST', '/v2/droplets', { body, signal });
+  return { droplet: answer.droplet, actionId: answer.links?.actions?.[0]?.id };
+}
+
+/** Moves resources (by URN) into a project. */
+export async function assignToProject(client: Requester, projectId: string, urns: string[], signal?: AbortSignal): Promise<void> {
+  await client.request<void>('POST', `/v2/projects/${seg(projectId)}/resources`, { body: { resources: urns }, signal });
+}
+
+/** Creates a database user; its generated password is in the answer, once. */
+export async function createDatabaseUser(client: Requester, clusterId: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<DatabaseUser> {
+  return (await client.request<{ user: DatabaseUser }>('POST', `/v2/databases/${seg(clusterId)}/users`, { body, signal })).user;
+}
+
+/** Gives a database user a new password (kept MySQL auth plugin); the answer has it, once. */
+export async function resetDatabaseUserAuth(client: Requester, clusterId: string, user: DatabaseUser, signal?: AbortSignal): Promise<DatabaseUser> {
+  const body = user.mysql_settings ? { mysql_settings: user.mysql_settings } : {};
+  return (await client.request<{ user: DatabaseUser }>('POST', `/v2/databases/${seg(clusterId)}/users/${seg(user.name)}/reset_auth`, { body, signal })).user;
+}
+
+export async function snapshotVolume(client: Requester, volumeId: string, name: string, signal?: AbortSignal): Promise<void> {
+  await client.request<void>('POST', `/v2/volumes/${seg(volumeId)}/snapshots`, { body: { name }, signal });
+}
+
+/** Creates a tag; one that exists already is fine (the API refuses it as a validation error). */
+export async function ensureTag(client: Requester, name: string, signal?: AbortSignal): Promise<void> {
+  await client.request<void>('POST', '/v2/tags', { body: { name }, signal }).catch((error: unknown) => {
+    if (!(error instanceof ApiError && error.kind === 'validation')) throw error;
+  });
+}
+
+export interface TaggedResource {
+  resource_id: string;
+  resource_type: string;
+}
+
+export async function tagResources(client: Requester, tag: string, resources: TaggedResource[], signal?: AbortSignal): Promise<void> {
+  await client.request<void>('POST', `/v2/tags/${seg(tag)}/resources`, { body: { resources }, signal });
+}
+
+export async function untagResources(client: Requester, tag: string, resources: TaggedResource[], signal?: AbortSignal): Promise<void> {
+  await client.request<void>('DELETE', `/v2/tags/${seg(tag)}/resources`, { body: { resources }, signal });
 }

@@ -1,23 +1,16 @@
 /** Account commands: add (token or demo), import from doctl / environment, rename, update token, remove. */
 import * as vscode from 'vscode';
 import type { Account } from '../api';
-import { type AccountInfo, type AccountStore, tokenProblem } from '../accounts/accountStore';
-import type { ClientRegistry } from '../accounts/clients';
+import { type AccountInfo,  tokenProblem } from '../accounts/accountStore';
 import { ensureDemoAccount } from '../accounts/demoAccount';
 import { doctlConfigPath, findExistingTokens } from '../credentials/tokenSources';
-import type { ResourceExplorer } from '../tree/explorer';
 import { AccountNode } from '../tree/nodes/accountNode';
 import { accountTarget } from './pick';
-import { type CommandServices, registerCommand, withProgress } from './register';
+import {  registerCommand } from './register';
+import { withProgress } from '../ui/progress';
+import type { CommandDeps } from './deps';
 
-export interface AccountCommandDeps extends CommandServices {
-  store: AccountStore;
-  clients: ClientRegistry;
-  explorer: ResourceExplorer;
-  treeView: vscode.TreeView<unknown>;
-}
-
-export function registerAccountCommands(deps: AccountCommandDeps): vscode.Disposable[] {
+export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] {
   const { store, clients, explorer, input } = deps;
 
   const pickAccount = (arg: unknown, title: string, filter: (a: AccountInfo) => boolean = () => true) => accountTarget(deps, arg, title, filter);

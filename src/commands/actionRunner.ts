@@ -7,9 +7,10 @@
  */
 import { ApiError, type Action, type DigitalOceanClient } from '../api';
 import type { Logger } from '../log';
-import type { ResourceExplorer } from '../tree/explorer';
+import type { ResourceModel } from '../model/resourceModel';
 import type { ResourceNode } from '../tree/nodes/resourceNode';
-import { isCancellation, withProgress } from './register';
+import { withProgress } from '../ui/progress';
+import { isCancellation } from '../ui/errors';
 
 export interface ActionSpec {
   node: ResourceNode;
@@ -23,15 +24,16 @@ export interface ActionSpec {
   deletes?: boolean;
 }
 
-export async function runAction(deps: { explorer: ResourceExplorer; log: Logger }, spec: ActionSpec): Promise<Action | void> {
-  const { explorer, log } = deps;
+export async function runAction(deps: { model: ResourceModel; log: Logger }, spec: ActionSpec): Promise<Action | void> {
+  const { model, log } = deps;
   const who = `[${spec.node.account.label}] ${spec.title}`;
   const started = Date.now();
   log.info(`${who}: started`);
-  explorer.setTransition(spec.node, spec.transition);
+  const ref = spec.node.ref;
+  model.setTransition(ref, spec.transition);
   try {
     const result = await withProgress(`${spec.title}…`, async (signal, report) => {
-      const client = explorer.cacheFor(spec.node.account).client;
+      const client = model.client(ref.account);
       const action = await spec.start(client, signal);
       if (action && action.status !== 'completed') {
         report('waiting for DigitalOcean to finish');
@@ -46,8 +48,8 @@ export async function runAction(deps: { explorer: ResourceExplorer; log: Logger 
     else log.warn(`${who}: failed: ${error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error)}`);
     throw error;
   } finally {
-    explorer.setTransition(spec.node, undefined);
-    if (spec.deletes) explorer.reloadList(spec.node);
-    else await explorer.reloadResource(spec.node).catch(() => undefined);
+    model.setTransition(ref, undefined);
+    if (spec.deletes) model.reloadKind(ref.account, ref.kind.kind);
+    else await model.reloadResource(ref).catch(() => undefined);
   }
 }

@@ -4,23 +4,15 @@
  * A create is never retried by the client: a duplicate droplet costs money.
  */
 import * as vscode from 'vscode';
-import { type Droplet, type DropletSize, type Image, droplet as dropletKind, dropletSize, image as imageKind, project as projectKind, sshKey, vpc as vpcKind } from '../api';
-import type { AccountInfo, AccountStore } from '../accounts/accountStore';
-import type { Logger } from '../log';
-import type { ResourceExplorer } from '../tree/explorer';
+import { assignToProject, createDroplet, type DropletSize, type Image, droplet as dropletKind, dropletSize, image as imageKind, project as projectKind, sshKey, vpc as vpcKind } from '../api';
+import type { AccountInfo } from '../accounts/accountStore';
 import { memory } from '../tree/format';
-import { dropletNameProblem } from './droplet';
 import { accountTarget, pickRegion } from './pick';
-import { registerCommand, withProgress } from './register';
-import type { UserInput } from './userInput';
-import { runWizard } from './wizard';
-
-export interface CreateDropletDeps {
-  log: Logger;
-  input: UserInput;
-  store: AccountStore;
-  explorer: ResourceExplorer;
-}
+import { registerCommand } from './register';
+import { withProgress } from '../ui/progress';
+import { runWizard } from '../ui/wizard';
+import type { CommandDeps } from './deps';
+import { tagsProblem, dropletNameProblem } from './validators';
 
 interface Plan {
   name: string;
@@ -34,17 +26,11 @@ interface Plan {
   tags: string[];
 }
 
-export function tagsProblem(value: string): string | undefined {
-  const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
-  const bad = tags.find((t) => !/^[a-zA-Z0-9_:-]{1,255}$/.test(t));
-  return bad ? `"${bad}": tags use letters, digits, "_", ":" and "-".` : undefined;
-}
-
-export function registerCreateDroplet(deps: CreateDropletDeps): vscode.Disposable {
-  const { input, explorer, log } = deps;
+export function registerCreateDroplet(deps: CommandDeps): vscode.Disposable {
+  const { input, log, model } = deps;
   return registerCommand(deps, 'digitalocean.droplet.create', 'Create droplet', async (arg) => {
     const account: AccountInfo = await accountTarget(deps, arg, 'Create a droplet in which account?');
-    const cache = explorer.cacheFor(account);
+    const cache = model.cacheFor(account);
     const [sizes, distributions, custom, keys, vpcs, projects] = await withProgress('Loading sizes, images and keys…', () =>
       Promise.all([
         cache.list(dropletSize),
@@ -128,12 +114,12 @@ export function registerCreateDroplet(deps: CreateDropletDeps): vscode.Disposabl
     };
     log.info(`[${account.label}] Create droplet ${plan.name} (${body.size}, ${body.region}): started`);
     const created = await withProgress(`Creating ${plan.name}…`, async (signal, report) => {
-      const answer = await cache.client.request<{ droplet: Droplet; links?: { actions?: { id: number }[] } }>('POST', '/v2/droplets', { body, signal });
+      const answer = await createDroplet(cache.client, body, signal);
       if (plan.project && !projects.find((x) => x.id === plan.project)?.is_default) {
-        await cache.client.request('POST', `/v2/projects/${plan.project}/resources`, { body: { resources: [`do:droplet:${answer.droplet.id}`] }, signal }).catch(() => undefined);
+        await assignToProject(cache.client, plan.project, [`do:droplet:${answer.droplet.id}`], signal).catch(() => undefined);
       }
-      explorer.reloadKind(account, dropletKind.kind);
-      const actionId = answer.links?.actions?.[0]?.id;
+      model.reloadKind(account, dropletKind.kind);
+      const actionId = answer.actionId;
       if (actionId) {
         report('waiting until it is active');
         await cache.client.waitForAction(actionId, { signal });
@@ -141,7 +127,7 @@ export function registerCreateDroplet(deps: CreateDropletDeps): vscode.Disposabl
       return answer.droplet;
     });
     log.info(`[${account.label}] Create droplet ${plan.name}: completed`);
-    explorer.reloadKind(account, dropletKind.kind);
+    model.reloadKind(account, dropletKind.kind);
     vscode.window.setStatusBarMessage(`$(check) Droplet ${plan.name} is active`, 5000);
     return created.id;
   });

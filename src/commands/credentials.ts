@@ -7,26 +7,20 @@ import { constants, promises as fs, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { redact, type KubernetesCluster, type Registry } from '../api';
-import type { AccountInfo, AccountStore } from '../accounts/accountStore';
+import { kubernetesKubeconfig, redact, registryDockerCredentials, type KubernetesCluster, type Registry } from '../api';
+import type { AccountInfo } from '../accounts/accountStore';
 import { REGISTRY_HOST, credentialHelper, decodeAuth, dockerConfigPath, runCredentialHelper, withRegistryAuth, withoutRegistryAuth } from '../credentials/dockerConfig';
 import { clashes, contextNames, doctlExecUser, mergeKubeconfig, parseIncoming, removeContext, renameEntries, replaceUserCredentials, resolveKubeconfigPath, setCurrentContext, userOfContext } from '../credentials/kubeconfig';
 import { readIfExists, updateFile } from '../credentials/safeWrite';
 import { doctlContextForToken } from '../credentials/tokenSources';
-import type { ResourceExplorer } from '../tree/explorer';
 import type { AnyPresenter } from '../tree/kinds';
 import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
 import { registryPresenter } from '../tree/kinds/registry';
 import { resourceTarget } from './pick';
-import { UserCancelledError } from './userInput';
-import { type CommandServices, registerCommand, withProgress } from './register';
-
-export interface CredentialCommandDeps extends CommandServices {
-  store: AccountStore;
-  explorer: ResourceExplorer;
-  /** Non-secret memory: which context name each cluster was added under. */
-  state: vscode.Memento;
-}
+import { UserCancelledError } from '../ui/userInput';
+import {  registerCommand } from './register';
+import { withProgress } from '../ui/progress';
+import type { CommandDeps } from './deps';
 
 const CONTEXTS_KEY = 'digitalocean.kubeconfig.contexts';
 
@@ -59,8 +53,8 @@ function openFileAction(message: string, file: string, extra: string[] = []): vo
   });
 }
 
-export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.Disposable[] {
-  const { input, explorer, state, log, store } = deps;
+export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, state, log, store, model } = deps;
 
   /** The cluster or registry the command was run on, or one the user picks among every account's. */
   async function target<T>(arg: unknown, presenter: AnyPresenter, title: string): Promise<{ account: AccountInfo; item: T }> {
@@ -74,11 +68,7 @@ export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.
   const expirySeconds = () => Math.round((vscode.workspace.getConfiguration('digitalocean').get<number>('kubeconfig.tokenExpiryDays') ?? 7) * 86_400);
 
   async function fetchKubeconfig(account: AccountInfo, cluster: KubernetesCluster, signal: AbortSignal): Promise<string> {
-    return explorer.cacheFor(account).client.request<string>('GET', `/v2/kubernetes/clusters/${encodeURIComponent(cluster.id)}/kubeconfig`, {
-      responseType: 'text',
-      query: { expiry_seconds: expirySeconds() },
-      signal,
-    });
+    return kubernetesKubeconfig(model.client(account), cluster.id, expirySeconds(), signal);
   }
 
   return [
@@ -200,10 +190,7 @@ export function registerCredentialCommands(deps: CredentialCommandDeps): vscode.
         { title: 'The credentials expire after' },
       );
       const creds = await withProgress('Fetching docker credentials…', (signal) =>
-        explorer.cacheFor(account).client.request<{ auths: Record<string, { auth: string }> }>('GET', '/v2/registry/docker-credentials', {
-          query: { read_write: access.readWrite, expiry_seconds: expiry.seconds || undefined },
-          signal,
-        }),
+        registryDockerCredentials(model.client(account), access.readWrite, expiry.seconds, signal),
       );
       const auth = creds.auths?.[REGISTRY_HOST]?.auth;
       if (!auth) throw new Error('DigitalOcean sent no credentials for registry.digitalocean.com.');

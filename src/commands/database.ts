@@ -9,6 +9,7 @@ import {
   type DatabaseUser,
   app as appKind,
   connectionPool,
+  createDatabaseUser,
   databaseDb,
   databaseFirewallRule,
   databaseOptions,
@@ -16,57 +17,29 @@ import {
   droplet as dropletKind,
   kubernetesCluster,
   putDatabaseFirewall,
+  resetDatabaseUserAuth,
   resizeDatabase,
   supportsUsers,
   tag as tagKind,
 } from '../api';
-import type { AccountStore } from '../accounts/accountStore';
-import type { Logger } from '../log';
 import { databaseClusterPresenter, databaseDbPresenter, databaseFirewallRulePresenter, databaseUserPresenter, dbSizeLabel, engineName } from '../tree/kinds/database';
-import type { ResourceExplorer } from '../tree/explorer';
 import { ResourceNode } from '../tree/nodes/resourceNode';
-import { numberProblem } from './dnsRecordRules';
+import { numberProblem } from './validators';
 import { runAction } from './actionRunner';
 import { lookUpPublicIp } from './publicIp';
 import { nodeArgument, resourceTarget } from './pick';
-import { registerCommand, withProgress } from './register';
-import type { UserInput } from './userInput';
+import { registerCommand } from './register';
+import { withProgress } from '../ui/progress';
+import type { CommandDeps } from './deps';
+import { dbNameProblem, trustedIpProblem } from './validators';
 
-export interface DatabaseCommandDeps {
-  log: Logger;
-  input: UserInput;
-  store: AccountStore;
-  explorer: ResourceExplorer;
-}
-
-/** Names of users, databases and pools: letters, digits, "_" and "-", 1 to 63. */
-export function dbNameProblem(value: string, taken: string[] = []): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 63) return 'At most 63 characters.';
-  if (!/^[a-zA-Z0-9_-]+$/.test(value)) return 'Only letters, digits, "_" and "-".';
-  if (taken.includes(value)) return `${value} exists already.`;
-  return undefined;
-}
-
-/** A trusted IP source: an IPv4 address or CIDR range (what the API accepts for `ip_addr`). */
-export function trustedIpProblem(value: string): string | undefined {
-  const v = value.trim();
-  if (!v) return 'An IP address or CIDR range is required.';
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(v);
-  if (!m) return `${v} is not an IPv4 address (203.0.113.7) or CIDR range (203.0.113.0/24).`;
-  if (m.slice(1, 5).some((o) => Number(o) > 255 || (o.length > 1 && o.startsWith('0')))) return `${v}: each part is a number from 0 to 255.`;
-  if (m[5] !== undefined && Number(m[5]) > 32) return 'A CIDR prefix is at most /32.';
-  return undefined;
-}
-
-export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disposable[] {
-  const { input, explorer, log } = deps;
+export function registerDatabaseCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, log, model } = deps;
   const cluster = (arg: unknown, title: string, valid: (c: DatabaseCluster) => boolean) => resourceTarget(deps, arg, databaseClusterPresenter, title, (c) => valid(c as DatabaseCluster));
 
   /** After a change below a cluster: forget the list and redraw the folder (or the cluster). */
   const reload = (node: ResourceNode, kind: string) => {
-    explorer.cacheFor(node.account).invalidate(kind);
-    explorer.changed(node.presenter === databaseClusterPresenter ? node : node.parent);
+    model.reloadKind(node.account, kind, false);
   };
 
   return [
@@ -74,7 +47,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
       const node = await cluster(arg, 'Create a database user', (c) => supportsUsers(c.engine));
       const db = node.item as DatabaseCluster;
       if (!supportsUsers(db.engine)) throw new Error(`${engineName(db.engine)} clusters have no users to create.`);
-      const cache = explorer.cacheFor(node.account);
+      const cache = model.cacheFor(node.account);
       const taken = (await cache.list(databaseUser, [db.id])).map((u) => u.name);
       const name = await input.inputBox({ title: `New user in ${db.name}`, validateInput: (v) => dbNameProblem(v, taken) });
       const body: Record<string, unknown> = { name };
@@ -93,9 +66,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
         const permission = await input.quickPick(['produceconsume', 'produce', 'consume', 'admin'].map((p) => ({ label: p })), { title: `Kafka ACL for ${name}: permission` });
         body.settings = { acl: [{ topic: topic.trim(), permission: permission.label }] };
       }
-      const { user } = await withProgress(`Creating user ${name}…`, (signal) =>
-        cache.client.request<{ user: DatabaseUser }>('POST', `/v2/databases/${encodeURIComponent(db.id)}/users`, { body, signal }),
-      );
+      const user = await withProgress(`Creating user ${name}…`, (signal) => createDatabaseUser(cache.client, db.id, body, signal));
       log.info(`[${node.account.label}] Database user ${name} created in ${db.name}`);
       reload(node, databaseUser.kind);
       if (user.password) await input.showSecret(`User ${name} was created in ${db.name}. Its password:`, user.password);
@@ -107,12 +78,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
       const user = node.item as DatabaseUser;
       const clusterId = node.parents[0];
       await input.confirm(`Reset the password of ${user.name}?`, 'Connections using the old password stop working.', 'Reset Password');
-      const { user: updated } = await withProgress(`Resetting ${user.name}'s password…`, (signal) =>
-        explorer.cacheFor(node.account).client.request<{ user: DatabaseUser }>('POST', `/v2/databases/${encodeURIComponent(clusterId)}/users/${encodeURIComponent(user.name)}/reset_auth`, {
-          body: user.mysql_settings ? { mysql_settings: user.mysql_settings } : {},
-          signal,
-        }),
-      );
+      const updated = await withProgress(`Resetting ${user.name}'s password…`, (signal) => resetDatabaseUserAuth(model.client(node.account), clusterId, user, signal));
       log.info(`[${node.account.label}] Password of database user ${user.name} reset`);
       if (updated.password) await input.showSecret(`The new password of ${user.name}:`, updated.password);
     }),
@@ -122,7 +88,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
       const user = node.item as DatabaseUser;
       if (user.role === 'primary') throw new Error(`${user.name} is the cluster's admin user and cannot be deleted.`);
       await input.confirm(`Delete database user ${user.name}?`, 'Its connections stop working.', 'Delete');
-      await withProgress(`Deleting ${user.name}…`, (signal) => explorer.cacheFor(node.account).client.remove(databaseUser, user.name, { parents: node.parents, signal }));
+      await withProgress(`Deleting ${user.name}…`, (signal) => model.cacheFor(node.account).client.remove(databaseUser, user.name, { parents: node.parents, signal }));
       log.info(`[${node.account.label}] Database user ${user.name} deleted`);
       reload(node, databaseUser.kind);
     }),
@@ -130,9 +96,9 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
     registerCommand(deps, 'digitalocean.database.createDatabase', 'Create database', async (arg) => {
       const node = await cluster(arg, 'Create a database', (c) => c.engine === 'pg' || c.engine === 'mysql');
       const db = node.item as DatabaseCluster;
-      const taken = (await explorer.cacheFor(node.account).list(databaseDb, [db.id])).map((d) => d.name);
+      const taken = (await model.cacheFor(node.account).list(databaseDb, [db.id])).map((d) => d.name);
       const name = await input.inputBox({ title: `New database in ${db.name}`, validateInput: (v) => dbNameProblem(v, taken) });
-      await withProgress(`Creating database ${name}…`, (signal) => explorer.cacheFor(node.account).client.create(databaseDb, { name }, { parents: [db.id], signal }));
+      await withProgress(`Creating database ${name}…`, (signal) => model.cacheFor(node.account).client.create(databaseDb, { name }, { parents: [db.id], signal }));
       log.info(`[${node.account.label}] Database ${name} created in ${db.name}`);
       reload(node, databaseDb.kind);
     }),
@@ -141,7 +107,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
       const node = nodeArgument(arg, databaseDbPresenter);
       const name = (node.item as { name: string }).name;
       await input.inputBox({ title: `Delete database ${name}`, prompt: `All its data is lost. Type its name (${name}) to confirm.`, validateInput: (v) => (v === name ? undefined : `Type ${name} exactly to confirm.`) });
-      await withProgress(`Deleting ${name}…`, (signal) => explorer.cacheFor(node.account).client.remove(databaseDb, name, { parents: node.parents, signal }));
+      await withProgress(`Deleting ${name}…`, (signal) => model.cacheFor(node.account).client.remove(databaseDb, name, { parents: node.parents, signal }));
       log.info(`[${node.account.label}] Database ${name} deleted`);
       reload(node, databaseDb.kind);
     }),
@@ -150,7 +116,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
       const node = await cluster(arg, 'Create a connection pool', (c) => c.engine === 'pg');
       const db = node.item as DatabaseCluster;
       if (db.engine !== 'pg') throw new Error('Connection pools are for PostgreSQL clusters.');
-      const cache = explorer.cacheFor(node.account);
+      const cache = model.cacheFor(node.account);
       const [dbs, users, pools] = await Promise.all([cache.list(databaseDb, [db.id]), cache.list(databaseUser, [db.id]), cache.list(connectionPool, [db.id])]);
       const name = await input.inputBox({ title: `New connection pool in ${db.name}`, validateInput: (v) => dbNameProblem(v, pools.map((p) => p.name)) });
       const database = (await input.quickPick(dbs.map((d) => ({ label: d.name })), { title: `Pool ${name}: database` })).label;
@@ -166,7 +132,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
       const node = await cluster(arg, 'Resize a database cluster', (c) => c.status === 'online');
       const db = node.item as DatabaseCluster;
       if (db.status !== 'online') throw new Error(`${db.name} is ${db.status}; resize it when it is online.`);
-      const options = (await withProgress('Loading database plans…', (signal) => databaseOptions(explorer.cacheFor(node.account).client, signal)))[db.engine];
+      const options = (await withProgress('Loading database plans…', (signal) => databaseOptions(model.cacheFor(node.account).client, signal)))[db.engine];
       if (!options?.layouts.length) throw new Error(`DigitalOcean offers no plans for ${engineName(db.engine)} clusters.`);
       const title = `Resize ${db.name} (now ${db.size}, ${db.num_nodes} node${db.num_nodes === 1 ? '' : 's'})`;
       const layout =
@@ -205,7 +171,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
     registerCommand(deps, 'digitalocean.database.addTrustedSource', 'Add trusted source', async (arg) => {
       const node = await cluster(arg, 'Add a trusted source', () => true);
       const db = node.item as DatabaseCluster;
-      const cache = explorer.cacheFor(node.account);
+      const cache = model.cacheFor(node.account);
       const existing = await cache.list(databaseFirewallRule, [db.id]);
       const rule = await askTrustedSource(deps, node, existing);
       if (existing.some((r) => r.type === rule.type && r.value === rule.value)) throw new Error(`${rule.value} is a trusted source of ${db.name} already.`);
@@ -220,7 +186,7 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
       const node = nodeArgument(arg, databaseFirewallRulePresenter);
       const rule = node.item as DatabaseFirewallRule;
       const clusterId = node.parents[0];
-      const cache = explorer.cacheFor(node.account);
+      const cache = model.cacheFor(node.account);
       const existing = await cache.list(databaseFirewallRule, [clusterId]);
       const rest = existing.filter((r) => !(r.type === rule.type && r.value === rule.value));
       await input.confirm(
@@ -236,10 +202,10 @@ export function registerDatabaseCommands(deps: DatabaseCommandDeps): vscode.Disp
 }
 
 /** Asks what to trust: this machine's public IP (looked up only with consent), an address, or a resource. */
-async function askTrustedSource(deps: DatabaseCommandDeps, node: ResourceNode, existing: DatabaseFirewallRule[]): Promise<Pick<DatabaseFirewallRule, 'type' | 'value'>> {
-  const { input, explorer } = deps;
+async function askTrustedSource(deps: CommandDeps, node: ResourceNode, existing: DatabaseFirewallRule[]): Promise<Pick<DatabaseFirewallRule, 'type' | 'value'>> {
+  const { input, model } = deps;
   const db = node.item as DatabaseCluster;
-  const cache = explorer.cacheFor(node.account);
+  const cache = model.cacheFor(node.account);
   const title = `Trusted source for ${db.name}`;
   const lookupHost = new URL(publicIpLookupUrl()).host;
   const kind = (

@@ -1,24 +1,12 @@
 /** Show Details: the resource's detail panel, from the tree (or selecting a node) or the palette. */
 import * as vscode from 'vscode';
-import type { AccountStore } from '../accounts/accountStore';
-import type { Logger } from '../log';
-import type { DetailPanels } from '../panels/detailPanels';
-import type { ResourceExplorer } from '../tree/explorer';
 import { PRESENTERS } from '../tree/kinds';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { resourceTarget } from './pick';
 import { registerCommand } from './register';
-import type { UserInput } from './userInput';
+import type { CommandDeps } from './deps';
 
-export interface DetailCommandDeps {
-  log: Logger;
-  input: UserInput;
-  store: AccountStore;
-  explorer: ResourceExplorer;
-  panels: DetailPanels;
-}
-
-export function registerDetailCommands(deps: DetailCommandDeps): vscode.Disposable[] {
+export function registerDetailCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
     registerCommand(deps, 'digitalocean.showDetails', 'Show details', async (arg, options) => {
       let node: ResourceNode;

@@ -1,22 +1,13 @@
 /** DNS records: add (type-aware prompts), edit, delete. */
 import * as vscode from 'vscode';
 import { type Domain, type DomainRecord, domainRecord as recordKind } from '../api';
-import type { AccountStore } from '../accounts/accountStore';
-import type { Logger } from '../log';
 import { domainPresenter, domainRecordPresenter } from '../tree/kinds/domain';
-import type { ResourceExplorer } from '../tree/explorer';
 import { ResourceNode } from '../tree/nodes/resourceNode';
-import { type EditableRecordType, RECORD_TYPES, numberProblem, recordDataProblem, recordNameProblem } from './dnsRecordRules';
+import { type EditableRecordType, RECORD_TYPES, numberProblem, recordDataProblem, recordNameProblem } from './validators';
 import { nodeArgument, resourceTarget } from './pick';
-import { registerCommand, withProgress } from './register';
-import type { UserInput } from './userInput';
-
-export interface DomainCommandDeps {
-  log: Logger;
-  input: UserInput;
-  store: AccountStore;
-  explorer: ResourceExplorer;
-}
+import { registerCommand } from './register';
+import { withProgress } from '../ui/progress';
+import type { CommandDeps } from './deps';
 
 const HINTS: Record<EditableRecordType, string> = {
   A: 'IPv4 address, e.g. 203.0.113.10',
@@ -29,16 +20,15 @@ const HINTS: Record<EditableRecordType, string> = {
   CAA: 'issuer domain, e.g. letsencrypt.org',
 };
 
-export function registerDomainCommands(deps: DomainCommandDeps): vscode.Disposable[] {
-  const { input, explorer, log } = deps;
+export function registerDomainCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, log, model } = deps;
 
   const ask = (title: string, prompt: string, validate: (v: string) => string | undefined, value?: string) => input.inputBox({ title, prompt, value, validateInput: validate });
   const number = async (title: string, what: string, min: number, max: number, value: string) => Number(await ask(title, `${what} (${min}–${max})`, (v) => numberProblem(v, min, max, what), value));
 
   /** Reloads the domain's records wherever the domain is shown. */
   const reloadRecords = (node: ResourceNode) => {
-    explorer.cacheFor(node.account).invalidate(recordKind.kind);
-    explorer.changed(node instanceof ResourceNode && node.presenter === domainRecordPresenter ? node.parent : node);
+    model.reloadKind(node.account, recordKind.kind, false);
   };
 
   return [
@@ -60,7 +50,7 @@ export function registerDomainCommands(deps: DomainCommandDeps): vscode.Disposab
         body.flags = await number(`${title}: flags`, 'Flags', 0, 255, '0');
       }
       body.ttl = await number(`${title}: TTL`, 'TTL in seconds', 30, 86400, String(domain.ttl ?? 1800));
-      const created = await withProgress(`Adding ${type} ${name}…`, (signal) => explorer.cacheFor(node.account).client.create(recordKind, body, { parents: [domain.name], signal }));
+      const created = await withProgress(`Adding ${type} ${name}…`, (signal) => model.cacheFor(node.account).client.create(recordKind, body, { parents: [domain.name], signal }));
       log.info(`[${node.account.label}] ${type} record ${name} → ${data} added to ${domain.name}`);
       reloadRecords(node);
       return created.id;
@@ -76,7 +66,7 @@ export function registerDomainCommands(deps: DomainCommandDeps): vscode.Disposab
       const data = (await ask(title, HINTS[type], (v) => recordDataProblem(type, v), record.data)).trim();
       const ttl = await number(title, 'TTL in seconds', 30, 86400, String(record.ttl));
       await withProgress(`Updating ${type} ${record.name}…`, (signal) =>
-        explorer.cacheFor(node.account).client.update(recordKind, String(record.id), { type, data, ttl }, { parents: [domainName], signal }),
+        model.cacheFor(node.account).client.update(recordKind, String(record.id), { type, data, ttl }, { parents: [domainName], signal }),
       );
       log.info(`[${node.account.label}] ${type} record ${record.name} in ${domainName} now → ${data}`);
       reloadRecords(node);
@@ -87,7 +77,7 @@ export function registerDomainCommands(deps: DomainCommandDeps): vscode.Disposab
       const record = node.item as DomainRecord;
       const domainName = node.parents[0];
       await input.confirm(`Delete the ${record.type} record ${record.name} → ${record.data}?`, `Lookups of ${record.name === '@' ? domainName : `${record.name}.${domainName}`} stop returning it once caches expire (TTL ${record.ttl} s).`, 'Delete');
-      await withProgress(`Deleting ${record.type} ${record.name}…`, (signal) => explorer.cacheFor(node.account).client.remove(recordKind, String(record.id), { parents: [domainName], signal }));
+      await withProgress(`Deleting ${record.type} ${record.name}…`, (signal) => model.cacheFor(node.account).client.remove(recordKind, String(record.id), { parents: [domainName], signal }));
       log.info(`[${node.account.label}] ${record.type} record ${record.name} deleted from ${domainName}`);
       reloadRecords(node);
     }),

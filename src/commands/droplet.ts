@@ -6,52 +6,27 @@
  */
 import * as vscode from 'vscode';
 import { type Droplet, type DropletActionType, droplet as dropletKind, dropletSize, image as imageKind, type Image } from '../api';
-import type { AccountStore } from '../accounts/accountStore';
-import type { Logger } from '../log';
 import { dropletPresenter } from '../tree/kinds/droplet';
-import type { ResourceExplorer } from '../tree/explorer';
 import type { ResourceNode } from '../tree/nodes/resourceNode';
 import { memory } from '../tree/format';
 import { runAction } from './actionRunner';
 import { resourceTarget } from './pick';
 import { registerCommand } from './register';
-import type { UserInput } from './userInput';
-
-export interface DropletCommandDeps {
-  log: Logger;
-  input: UserInput;
-  store: AccountStore;
-  explorer: ResourceExplorer;
-}
-
-/** A droplet (host) name: letters, digits, dots and dashes, 1–255 characters. */
-export function dropletNameProblem(value: string): string | undefined {
-  const name = value.trim();
-  if (!name) return 'A name is required.';
-  if (name.length > 255) return 'At most 255 characters.';
-  if (!/^[a-zA-Z0-9.-]+$/.test(name)) return 'Only letters, digits, dots (.) and dashes (-).';
-  if (/^[.-]|[.-]$/.test(name)) return 'A name cannot start or end with a dot or a dash.';
-  return undefined;
-}
-
-export function snapshotNameProblem(value: string): string | undefined {
-  if (!value.trim()) return 'A name is required.';
-  if (value.length > 255) return 'At most 255 characters.';
-  return undefined;
-}
+import type { CommandDeps } from './deps';
+import { dropletNameProblem, snapshotNameProblem } from './validators';
 
 const running = (item: unknown) => (item as Droplet).status === 'active' && !(item as Droplet).locked;
 const off = (item: unknown) => (item as Droplet).status === 'off' && !(item as Droplet).locked;
 const idle = (item: unknown) => !(item as Droplet).locked && (item as Droplet).status !== 'new';
 
-export function registerDropletCommands(deps: DropletCommandDeps): vscode.Disposable[] {
-  const { input, explorer } = deps;
+export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, model } = deps;
   const target = (arg: unknown, title: string, valid: (item: unknown) => boolean = idle) => resourceTarget(deps, arg, dropletPresenter, title, valid);
   const act = (node: ResourceNode, type: DropletActionType, title: string, transition: string, params: Record<string, unknown> = {}) =>
     runAction(deps, { node, title: `${title} ${node.name}`, transition, start: (client, signal) => client.act(dropletKind, node.resourceId, type, params, { signal }) });
 
-  const simple = (command: string, type: DropletActionType, title: string, transition: string, valid: (item: unknown) => boolean, confirm?: (d: Droplet) => [string, string, string]) =>
-    registerCommand(deps, `digitalocean.droplet.${command}`, title, async (arg) => {
+  const simple = (id: string, type: DropletActionType, title: string, transition: string, valid: (item: unknown) => boolean, confirm?: (d: Droplet) => [string, string, string]) =>
+    registerCommand(deps, id, title, async (arg) => {
       const node = await target(arg, title, valid);
       if (confirm) await input.confirm(...confirm(node.item as Droplet));
       return act(node, type, title, transition);
@@ -65,23 +40,23 @@ export function registerDropletCommands(deps: DropletCommandDeps): vscode.Dispos
     });
 
   return [
-    simple('powerOn', 'power_on', 'Power on', 'Powering on…', off),
-    simple('shutdown', 'shutdown', 'Shut down', 'Shutting down…', running),
-    simple('powerOff', 'power_off', 'Power off', 'Powering off…', running, (d) => [
+    simple('digitalocean.droplet.powerOn', 'power_on', 'Power on', 'Powering on…', off),
+    simple('digitalocean.droplet.shutdown', 'shutdown', 'Shut down', 'Shutting down…', running),
+    simple('digitalocean.droplet.powerOff', 'power_off', 'Power off', 'Powering off…', running, (d) => [
       `Power off ${d.name}?`,
       'This cuts the power like pulling the plug: unsaved data can be lost. "Shut Down" asks the system to stop cleanly instead.',
       'Power Off',
     ]),
-    simple('reboot', 'reboot', 'Reboot', 'Rebooting…', running),
-    simple('powerCycle', 'power_cycle', 'Power cycle', 'Power cycling…', running, (d) => [`Power cycle ${d.name}?`, 'The power is cut and restored: unsaved data can be lost.', 'Power Cycle']),
-    simple('enableBackups', 'enable_backups', 'Enable backups', 'Enabling backups…', (d) => idle(d) && !(d as Droplet).features.includes('backups')),
-    simple('disableBackups', 'disable_backups', 'Disable backups', 'Disabling backups…', (d) => idle(d) && (d as Droplet).features.includes('backups'), (d) => [
+    simple('digitalocean.droplet.reboot', 'reboot', 'Reboot', 'Rebooting…', running),
+    simple('digitalocean.droplet.powerCycle', 'power_cycle', 'Power cycle', 'Power cycling…', running, (d) => [`Power cycle ${d.name}?`, 'The power is cut and restored: unsaved data can be lost.', 'Power Cycle']),
+    simple('digitalocean.droplet.enableBackups', 'enable_backups', 'Enable backups', 'Enabling backups…', (d) => idle(d) && !(d as Droplet).features.includes('backups')),
+    simple('digitalocean.droplet.disableBackups', 'disable_backups', 'Disable backups', 'Disabling backups…', (d) => idle(d) && (d as Droplet).features.includes('backups'), (d) => [
       `Disable backups of ${d.name}?`,
       'Existing backups are kept for their retention period; no new ones are made.',
       'Disable Backups',
     ]),
-    simple('enableIpv6', 'enable_ipv6', 'Enable IPv6', 'Enabling IPv6…', (d) => idle(d) && !(d as Droplet).features.includes('ipv6')),
-    simple('passwordReset', 'password_reset', 'Reset root password', 'Resetting the root password…', idle, (d) => [
+    simple('digitalocean.droplet.enableIpv6', 'enable_ipv6', 'Enable IPv6', 'Enabling IPv6…', (d) => idle(d) && !(d as Droplet).features.includes('ipv6')),
+    simple('digitalocean.droplet.passwordReset', 'password_reset', 'Reset root password', 'Resetting the root password…', idle, (d) => [
       `Reset the root password of ${d.name}?`,
       'DigitalOcean emails a new root password to the account owner. The droplet reboots.',
       'Reset Password',
@@ -109,7 +84,7 @@ export function registerDropletCommands(deps: DropletCommandDeps): vscode.Dispos
     registerCommand(deps, 'digitalocean.droplet.resize', 'Resize droplet', async (arg) => {
       const node = await target(arg, 'Resize a droplet');
       const d = node.item as Droplet;
-      const sizes = (await explorer.cacheFor(node.account).list(dropletSize)).filter((s) => s.available && s.regions.includes(d.region.slug));
+      const sizes = (await model.cacheFor(node.account).list(dropletSize)).filter((s) => s.available && s.regions.includes(d.region.slug));
       const size = await input.quickPick(
         sizes.map((s) => ({
           label: s.slug === d.size_slug ? `$(check) ${s.slug}` : s.slug,
@@ -141,7 +116,7 @@ export function registerDropletCommands(deps: DropletCommandDeps): vscode.Dispos
     registerCommand(deps, 'digitalocean.droplet.rebuild', 'Rebuild droplet', async (arg) => {
       const node = await target(arg, 'Rebuild a droplet');
       const d = node.item as Droplet;
-      const cache = explorer.cacheFor(node.account);
+      const cache = model.cacheFor(node.account);
       const [distributions, custom] = await Promise.all([cache.list(imageKind, [], { type: 'distribution' }), cache.list(imageKind, [], { private: true }).catch(() => [] as Image[])]);
       const picked = await input.quickPick(
         [...distributions, ...custom].map((i) => ({ label: `${i.distribution} ${i.name}`, description: i.slug ?? `custom image ${i.id}`, image: i })),

@@ -1,34 +1,17 @@
 /** Kubernetes: add, scale and delete node pools, recycle a node, upgrade a cluster. */
 import * as vscode from 'vscode';
-import { type KubernetesCluster, type KubernetesNode, type NodePool, dropletSize, kubernetesOptions, kubernetesUpgrades, nodePool, upgradeKubernetesCluster } from '../api';
-import type { AccountStore } from '../accounts/accountStore';
-import type { Logger } from '../log';
+import { recycleKubernetesNode, type KubernetesCluster, type KubernetesNode, type NodePool, dropletSize, kubernetesOptions, kubernetesUpgrades, nodePool, upgradeKubernetesCluster } from '../api';
 import { memory } from '../tree/format';
 import { kubernetesClusterPresenter, kubernetesNodePresenter, nodePoolPresenter } from '../tree/kinds/kubernetes';
-import type { ResourceExplorer } from '../tree/explorer';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { runAction } from './actionRunner';
-import { numberProblem } from './dnsRecordRules';
+import { numberProblem } from './validators';
 import { nodeArgument, resourceTarget } from './pick';
-import { registerCommand, withProgress } from './register';
-import type { UserInput } from './userInput';
-import { runWizard } from './wizard';
-
-export interface KubernetesCommandDeps {
-  log: Logger;
-  input: UserInput;
-  store: AccountStore;
-  explorer: ResourceExplorer;
-}
-
-/** Node pool names: lowercase letters, digits and "-", starting and ending with a letter or digit. */
-export function nodePoolNameProblem(value: string, taken: string[] = []): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 63) return 'At most 63 characters.';
-  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value)) return 'Lowercase letters, digits and "-", starting and ending with a letter or digit.';
-  if (taken.includes(value)) return `The cluster has a pool named ${value} already.`;
-  return undefined;
-}
+import { registerCommand } from './register';
+import { withProgress } from '../ui/progress';
+import { runWizard } from '../ui/wizard';
+import type { CommandDeps } from './deps';
+import { nodePoolNameProblem } from './validators';
 
 interface PoolPlan {
   name: string;
@@ -47,13 +30,13 @@ function clusterAbove(node: ResourceNode): ResourceNode {
   return current;
 }
 
-export function registerKubernetesCommands(deps: KubernetesCommandDeps): vscode.Disposable[] {
-  const { input, explorer } = deps;
+export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, model } = deps;
   return [
     registerCommand(deps, 'digitalocean.kubernetes.addNodePool', 'Add node pool', async (arg) => {
       const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, 'Add a node pool');
       const cluster = node.item as KubernetesCluster;
-      const cache = explorer.cacheFor(node.account);
+      const cache = model.cacheFor(node.account);
       const [options, sizes] = await withProgress('Loading node sizes…', (signal) =>
         Promise.all([kubernetesOptions(cache.client, signal), cache.list(dropletSize).catch(() => [])]),
       );
@@ -117,7 +100,7 @@ export function registerKubernetesCommands(deps: KubernetesCommandDeps): vscode.
     registerCommand(deps, 'digitalocean.kubernetes.upgrade', 'Upgrade cluster', async (arg) => {
       const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, 'Upgrade a cluster', (c) => (c as KubernetesCluster).status.state === 'running');
       const cluster = node.item as KubernetesCluster;
-      const client = explorer.cacheFor(node.account).client;
+      const client = model.cacheFor(node.account).client;
       const versions = await withProgress(`Looking up upgrades for ${cluster.name}…`, (signal) => kubernetesUpgrades(client, cluster.id, signal));
       if (versions.length === 0) {
         void vscode.window.showInformationMessage(`${cluster.name} is on ${cluster.version}; no newer version is available.`);
@@ -178,7 +161,7 @@ export function registerKubernetesCommands(deps: KubernetesCommandDeps): vscode.
         title: `Recycle ${k8sNode.name}`,
         transition: 'Recycling a node…',
         start: async (client, signal) => {
-          await client.request('DELETE', `/v2/kubernetes/clusters/${encodeURIComponent(clusterId)}/node_pools/${encodeURIComponent(poolId)}/nodes/${encodeURIComponent(k8sNode.id)}`, { query: { replace: 1 }, signal });
+          await recycleKubernetesNode(client, clusterId, poolId, k8sNode.id, signal);
         },
       });
     }),

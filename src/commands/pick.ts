@@ -1,30 +1,16 @@
 /** The resource a command acts on: the node it was run on, or one picked across every account. */
 import * as vscode from 'vscode';
-import type { AccountInfo, AccountStore } from '../accounts/accountStore';
+import type { AccountInfo } from '../accounts/accountStore';
 import type { AnyPresenter } from '../tree/kinds';
-import type { ResourceExplorer } from '../tree/explorer';
-import { ExplorerNode } from '../tree/nodes/base';
 import { region as regionKind } from '../api';
 import { AccountNode } from '../tree/nodes/accountNode';
 import { KindGroupNode } from '../tree/nodes/kindGroupNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
-import { withProgress } from './register';
-import { type QuickPickOptions, type UserInput, UserCancelledError } from './userInput';
+import { withProgress } from '../ui/progress';
+import { type QuickPickOptions, UserCancelledError } from '../ui/userInput';
+import type { CommandDeps } from './deps';
 
-export interface PickDeps {
-  store: AccountStore;
-  explorer: ResourceExplorer;
-  input: UserInput;
-}
-
-/** A stand-in parent for resources picked in the palette (never shown). */
-class PaletteRoot extends ExplorerNode {
-  readonly id = 'palette';
-  toTreeItem(): vscode.TreeItem {
-    return new vscode.TreeItem('palette');
-  }
-}
-const paletteRoot = new PaletteRoot();
+export type PickDeps = Pick<CommandDeps, 'store' | 'model' | 'explorer' | 'input'>;
 
 export async function resourceTarget(
   deps: PickDeps,
@@ -61,7 +47,7 @@ export async function resourceTarget(
             { title, placeHolder: `Choose a ${presenter.kind.label.toLowerCase()}` },
           )
         ).target;
-  return nodeFor(deps.explorer, chosen.account, presenter, chosen.item, []);
+  return deps.explorer.nodeFor(chosen.account, presenter, chosen.item, []);
 }
 
 /**
@@ -71,12 +57,6 @@ export async function resourceTarget(
 export function nodeArgument(arg: unknown, presenter: AnyPresenter): ResourceNode {
   if (arg instanceof ResourceNode && arg.presenter.kind.kind === presenter.kind.kind) return arg;
   throw new Error(`Run this command on a ${presenter.kind.label.toLowerCase()} in the DigitalOcean view.`);
-}
-
-/** The tree's node for a resource if it is shown, else a node made for the occasion (not tracked). */
-export function nodeFor(explorer: ResourceExplorer, account: AccountInfo, presenter: AnyPresenter, item: unknown, parents: string[]): ResourceNode {
-  const detached = new ResourceNode(paletteRoot, account, presenter, item, parents, explorer, true);
-  return explorer.liveNode(detached.resourceKey) ?? detached;
 }
 
 /**
@@ -105,7 +85,7 @@ export async function accountTarget(
 
 /** A region of the account that takes new resources, asked from the API (`/v2/regions`). */
 export async function pickRegion(deps: PickDeps, account: AccountInfo, options: QuickPickOptions & { current?: string }): Promise<string> {
-  const regions = (await deps.explorer.cacheFor(account).list(regionKind)).filter((r) => r.available !== false);
+  const regions = (await deps.model.cacheFor(account).list(regionKind)).filter((r) => r.available !== false);
   const picked = await deps.input.quickPick(
     regions.map((r) => ({ label: r.slug, description: r.name, picked: r.slug === options.current })),
     { placeHolder: 'Region', ...options },

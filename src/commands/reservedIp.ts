@@ -1,28 +1,20 @@
 /** Reserved IPs: create (for a droplet or a region), assign, unassign, release. */
 import * as vscode from 'vscode';
 import { type Droplet, type ReservedIp, droplet as dropletKind, reservedIp as reservedIpKind } from '../api';
-import type { AccountInfo, AccountStore } from '../accounts/accountStore';
-import type { Logger } from '../log';
+import type { AccountInfo } from '../accounts/accountStore';
 import { reservedIpPresenter } from '../tree/kinds/networking';
-import type { ResourceExplorer } from '../tree/explorer';
 import { runAction } from './actionRunner';
 import { accountTarget, pickRegion, resourceTarget } from './pick';
-import { registerCommand, withProgress } from './register';
-import type { UserInput } from './userInput';
+import { registerCommand } from './register';
+import { withProgress } from '../ui/progress';
+import type { CommandDeps } from './deps';
 
-export interface ReservedIpCommandDeps {
-  log: Logger;
-  input: UserInput;
-  store: AccountStore;
-  explorer: ResourceExplorer;
-}
-
-export function registerReservedIpCommands(deps: ReservedIpCommandDeps): vscode.Disposable[] {
-  const { input, explorer, log } = deps;
+export function registerReservedIpCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, log, model } = deps;
   const target = (arg: unknown, title: string, valid: (item: unknown) => boolean = () => true) => resourceTarget(deps, arg, reservedIpPresenter, title, valid);
 
   const pickDroplet = async (node: { account: AccountInfo }, regionSlug: string | undefined, title: string, except?: number) => {
-    const droplets = (await explorer.cacheFor(node.account).list(dropletKind)).filter((d) => (!regionSlug || d.region.slug === regionSlug) && d.id !== except && d.status !== 'archive');
+    const droplets = (await model.cacheFor(node.account).list(dropletKind)).filter((d) => (!regionSlug || d.region.slug === regionSlug) && d.id !== except && d.status !== 'archive');
     if (droplets.length === 0) throw new Error(regionSlug ? `There is no droplet in ${regionSlug} to assign it to.` : 'There is no droplet.');
     return (await input.quickPick(droplets.map((d: Droplet) => ({ label: d.name, description: `${d.region.slug} · ${d.status}`, droplet: d })), { title })).droplet;
   };
@@ -43,9 +35,9 @@ export function registerReservedIpCommands(deps: ReservedIpCommandDeps): vscode.
       } else {
         body = { region: await pickRegion(deps, owner, { title: 'Region of the new reserved IP' }) };
       }
-      const created = await withProgress('Creating a reserved IP…', (signal) => explorer.cacheFor(owner).client.create(reservedIpKind, body, { signal }));
+      const created = await withProgress('Creating a reserved IP…', (signal) => model.cacheFor(owner).client.create(reservedIpKind, body, { signal }));
       log.info(`[${owner.label}] Reserved IP ${created.ip} created${created.droplet ? ` for ${created.droplet.name}` : ` in ${created.region.slug}`}`);
-      explorer.reloadKind(owner, reservedIpKind.kind);
+      model.reloadKind(owner, reservedIpKind.kind);
       vscode.window.setStatusBarMessage(`$(check) Reserved IP ${created.ip} created`, 5000);
       return created.ip;
     }),

@@ -1,18 +1,11 @@
 /** Commands on any resource node and on the view: copy, open in the control panel, group, filter, refresh. */
 import * as vscode from 'vscode';
-import type { ResourceExplorer } from '../tree/explorer';
 import { ExplorerNode } from '../tree/nodes/base';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import type { Grouping } from '../tree/services';
 import { runAction } from './actionRunner';
-import { type CommandServices, registerCommand } from './register';
-
-export interface ResourceCommandDeps extends CommandServices {
-  explorer: ResourceExplorer;
-}
-
-/** Kinds whose loss is heavy: deleting one needs its name typed, not just a click. */
-const TYPE_NAME_TO_DELETE = new Set(['kubernetes_cluster', 'database_cluster', 'app', 'domain', 'load_balancer']);
+import {  registerCommand } from './register';
+import type { CommandDeps } from './deps';
 
 function resourceArg(arg: unknown): ResourceNode {
   if (arg instanceof ResourceNode) return arg;
@@ -25,9 +18,9 @@ async function copy(what: string, text: string | undefined): Promise<void> {
   vscode.window.setStatusBarMessage(`$(check) Copied ${what}: ${text}`, 4000);
 }
 
-export function registerResourceCommands(deps: ResourceCommandDeps): vscode.Disposable[] {
+export function registerResourceCommands(deps: CommandDeps): vscode.Disposable[] {
   const { explorer, input } = deps;
-  const grouping = (g: Grouping, title: string) => registerCommand(deps, `digitalocean.groupBy.${g}`, title, () => explorer.setGrouping(g));
+  const grouping = (id: string, g: Grouping, title: string) => registerCommand(deps, id, title, () => explorer.setGrouping(g));
   return [
     registerCommand(deps, 'digitalocean.copyId', 'Copy ID', (arg) => copy('ID', resourceArg(arg).resourceId)),
     registerCommand(deps, 'digitalocean.copyName', 'Copy name', (arg) => copy('name', resourceArg(arg).name)),
@@ -37,9 +30,9 @@ export function registerResourceCommands(deps: ResourceCommandDeps): vscode.Disp
       if (!url) throw new Error('This resource has no page in the control panel.');
       await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
-    grouping('project', 'Group by project'),
-    grouping('kind', 'Group by kind'),
-    grouping('region', 'Group by region'),
+    grouping('digitalocean.groupBy.project', 'project', 'Group by project'),
+    grouping('digitalocean.groupBy.kind', 'kind', 'Group by kind'),
+    grouping('digitalocean.groupBy.region', 'region', 'Group by region'),
     registerCommand(deps, 'digitalocean.filter', 'Filter', async () => {
       const text = await input.inputBox({
         title: 'Filter DigitalOcean resources',
@@ -57,7 +50,7 @@ export function registerResourceCommands(deps: ResourceCommandDeps): vscode.Disp
       const kind = node.presenter.kind;
       if (!kind.deletable) throw new Error(`${kind.pluralLabel} are not deleted from here.`);
       const what = `${kind.label.toLowerCase()} ${node.name}`;
-      if (TYPE_NAME_TO_DELETE.has(kind.kind)) {
+      if (kind.heavyDelete) {
         await input.inputBox({
           title: `Delete ${what}`,
           prompt: `Everything in it is lost. Type its name (${node.name}) to confirm.`,

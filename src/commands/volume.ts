@@ -1,45 +1,17 @@
 /** Volumes: create, attach (droplets of the same region), detach, grow, snapshot, delete. */
 import * as vscode from 'vscode';
-import { type Droplet, type Volume, droplet as dropletKind, snapshot as snapshotKind, volume as volumeKind } from '../api';
-import type { AccountStore } from '../accounts/accountStore';
-import type { Logger } from '../log';
+import { snapshotVolume, type Droplet, type Volume, droplet as dropletKind, snapshot as snapshotKind, volume as volumeKind } from '../api';
 import { volumePresenter } from '../tree/kinds/storage';
-import type { ResourceExplorer } from '../tree/explorer';
 import { runAction } from './actionRunner';
-import { snapshotNameProblem } from './droplet';
 import { accountTarget, pickRegion, resourceTarget } from './pick';
-import { registerCommand, withProgress } from './register';
-import type { UserInput } from './userInput';
+import { registerCommand } from './register';
+import { withProgress } from '../ui/progress';
+import type { CommandDeps } from './deps';
+import { snapshotNameProblem, volumeNameProblem, volumeSizeProblem } from './validators';
 
-export interface VolumeCommandDeps {
-  log: Logger;
-  input: UserInput;
-  store: AccountStore;
-  explorer: ResourceExplorer;
-}
 
-const MAX_GB = 16_384;
-
-/** Volume names: a lowercase letter first, then lowercase letters, digits and dashes, at most 64. */
-export function volumeNameProblem(value: string): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 64) return 'At most 64 characters.';
-  if (!/^[a-z]/.test(value)) return 'Start with a lowercase letter.';
-  if (!/^[a-z0-9-]+$/.test(value)) return 'Only lowercase letters, digits and dashes (-).';
-  return undefined;
-}
-
-/** A size in GB, whole, above `min`, at most 16 TB. */
-export function volumeSizeProblem(value: string, min = 0): string | undefined {
-  if (!/^\d+$/.test(value.trim())) return 'A whole number of GB.';
-  const size = Number(value);
-  if (size <= min) return min ? `A volume can only grow: more than ${min} GB.` : 'At least 1 GB.';
-  if (size > MAX_GB) return `At most ${MAX_GB} GB.`;
-  return undefined;
-}
-
-export function registerVolumeCommands(deps: VolumeCommandDeps): vscode.Disposable[] {
-  const { input, explorer, log } = deps;
+export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, log, model } = deps;
   const target = (arg: unknown, title: string, valid: (item: unknown) => boolean = () => true) => resourceTarget(deps, arg, volumePresenter, title, valid);
   const attached = (v: unknown) => (v as Volume).droplet_ids?.length > 0;
 
@@ -50,10 +22,10 @@ export function registerVolumeCommands(deps: VolumeCommandDeps): vscode.Disposab
       const size = await input.inputBox({ title: 'New volume (2/3): size in GB', value: '100', prompt: '$0.10 per GB a month', validateInput: (v) => volumeSizeProblem(v) });
       const regionSlug = await pickRegion(deps, owner, { title: 'New volume (3/3): region (attachable only to droplets there)' });
       const created = await withProgress(`Creating volume ${name}…`, (signal) =>
-        explorer.cacheFor(owner).client.create(volumeKind, { name, size_gigabytes: Number(size), region: regionSlug, filesystem_type: 'ext4' }, { signal }),
+        model.cacheFor(owner).client.create(volumeKind, { name, size_gigabytes: Number(size), region: regionSlug, filesystem_type: 'ext4' }, { signal }),
       );
       log.info(`[${owner.label}] Volume ${created.name} (${created.size_gigabytes} GB, ${regionSlug}) created`);
-      explorer.reloadKind(owner, volumeKind.kind);
+      model.reloadKind(owner, volumeKind.kind);
       return created.id;
     }),
 
@@ -61,7 +33,7 @@ export function registerVolumeCommands(deps: VolumeCommandDeps): vscode.Disposab
       const node = await target(arg, 'Attach a volume', (v) => !attached(v));
       const vol = node.item as Volume;
       if (attached(vol)) throw new Error(`${vol.name} is attached already; detach it first.`);
-      const droplets = (await explorer.cacheFor(node.account).list(dropletKind)).filter((d) => d.region.slug === vol.region.slug);
+      const droplets = (await model.cacheFor(node.account).list(dropletKind)).filter((d) => d.region.slug === vol.region.slug);
       if (droplets.length === 0) throw new Error(`There is no droplet in ${vol.region.slug} to attach ${vol.name} to.`);
       const to = (await input.quickPick(droplets.map((d: Droplet) => ({ label: d.name, description: d.status, droplet: d })), { title: `Attach ${vol.name} to a droplet in ${vol.region.slug}` })).droplet;
       return runAction(deps, { node, title: `Attach ${vol.name} to ${to.name}`, transition: 'Attaching…', start: (client, signal) => client.act(volumeKind, vol.id, 'attach', { droplet_id: to.id, region: vol.region.slug }, { signal }) });
@@ -71,7 +43,7 @@ export function registerVolumeCommands(deps: VolumeCommandDeps): vscode.Disposab
       const node = await target(arg, 'Detach a volume', attached);
       const vol = node.item as Volume;
       const from = vol.droplet_ids[0];
-      const name = explorer.present(node.account).dropletName(from) ?? String(from);
+      const name = model.lookups(node.account).dropletName(from) ?? String(from);
       await input.confirm(`Detach ${vol.name} from ${name}?`, 'Unmount it on the droplet first, or writes in progress can be lost.', 'Detach');
       return runAction(deps, { node, title: `Detach ${vol.name}`, transition: 'Detaching…', start: (client, signal) => client.act(volumeKind, vol.id, 'detach', { droplet_id: from, region: vol.region.slug }, { signal }) });
     }),
@@ -97,10 +69,10 @@ export function registerVolumeCommands(deps: VolumeCommandDeps): vscode.Disposab
         title: `Snapshot ${vol.name}`,
         transition: 'Taking a snapshot…',
         start: async (client, signal) => {
-          await client.request('POST', `/v2/volumes/${encodeURIComponent(vol.id)}/snapshots`, { body: { name: name.trim() }, signal });
+          await snapshotVolume(client, vol.id, name.trim(), signal);
         },
       });
-      explorer.reloadKind(node.account, snapshotKind.kind);
+      model.reloadKind(node.account, snapshotKind.kind);
     }),
 
     registerCommand(deps, 'digitalocean.volume.delete', 'Delete volume', async (arg) => {

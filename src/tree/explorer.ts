@@ -1,21 +1,29 @@
 /**
- * The Resources view: accounts → projects (or kinds, or regions) → resources. Nothing is fetched
- * until a node is expanded; each account has one cache; only resources in transition are polled,
- * and only while the view is visible.
+ * The Resources view: accounts → projects (or kinds, or regions) → resources. A view of the
+ * model (src/model): it keeps only nodes, grouping, filter and labels, and redraws what the model
+ * says changed. Nothing is fetched until a node is expanded.
  */
 import * as vscode from 'vscode';
-import { ApiError, droplet, dropletSize, type Droplet, type DropletSize } from '../api';
 import type { AccountInfo, AccountStore } from '../accounts/accountStore';
-import type { ClientRegistry } from '../accounts/clients';
-import { AccountCache } from './cache';
+import type { AccountCache } from '../model/accountCache';
+import type { ModelChange, ResourceModel } from '../model/resourceModel';
 import type { PresentContext } from './kinds/presenter';
 import { AccountNode } from './nodes/accountNode';
 import { ExplorerNode } from './nodes/base';
-import type { ResourceNode } from './nodes/resourceNode';
-import { TransitionPoller, type PollerOptions } from './poller';
-import type { Grouping, TreeServices } from './services';
+import type { AnyPresenter } from './kinds';
+import { ResourceNode } from './nodes/resourceNode';
+import type { Grouping, ShownResource, TreeServices } from './services';
 
 const GROUPING_KEY = 'digitalocean.view.grouping';
+
+/** A stand-in parent for resources picked in the palette (never shown). */
+class PaletteRoot extends ExplorerNode {
+  readonly id = 'palette';
+  toTreeItem(): vscode.TreeItem {
+    return new vscode.TreeItem('palette');
+  }
+}
+const paletteRoot = new PaletteRoot();
 
 export interface ViewState {
   get<T>(key: string): T | undefined;
@@ -30,25 +38,17 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly onDidChangeViewState = this.stateEmitter.event;
   private readonly subscriptions: { dispose(): void }[] = [];
   private roots: AccountNode[] | undefined;
-  private readonly caches = new Map<string, AccountCache>();
-  /** The newest node shown for each resource key (polls update it). */
-  private readonly liveNodes = new Map<string, ResourceNode>();
-  private readonly lookups = new WeakMap<object, Map<string | number, unknown>>();
-  readonly poller: TransitionPoller;
+  /** The newest node shown for each resource key (what the model says changed is redrawn there). */
+  private readonly shown = new Map<string, ResourceNode>();
   private currentFilter: string | undefined;
-  private readonly transitions = new Map<string, string>();
   private detailsOnSelect: boolean | undefined;
 
   constructor(
+    readonly model: ResourceModel,
     private readonly store: AccountStore,
-    private readonly clients: ClientRegistry,
     private readonly state: ViewState,
-    pollerOptions?: PollerOptions,
   ) {
-    this.poller = new TransitionPoller(pollerOptions);
-    // Any change to the accounts rebuilds the top level, so no node, cache or poll of a removed
-    // or re-keyed account survives.
-    this.subscriptions.push(store.onDidChange(() => this.accountsChanged()));
+    this.subscriptions.push(model.onDidChange((change) => this.modelChanged(change)));
   }
 
   // ---- TreeServices ------------------------------------------------------------------------------
@@ -68,101 +68,74 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   cacheFor(account: AccountInfo): AccountCache {
-    let cache = this.caches.get(account.id);
-    if (!cache) {
-      cache = new AccountCache(() => this.clients.clientFor(account));
-      this.caches.set(account.id, cache);
-    }
-    return cache;
+    return this.model.cacheFor(account);
   }
 
   present(account: AccountInfo): PresentContext {
-    const cache = this.cacheFor(account);
-    const sizes = this.lookup<DropletSize>(cache.peek(dropletSize), (s) => s.slug);
-    const droplets = this.lookup<Droplet>(cache.peek(droplet), (d) => d.id);
-    return {
-      size: (slug) => sizes?.get(slug),
-      dropletName: (id) => droplets?.get(id)?.name,
-      now: Date.now(),
-    };
+    return { ...this.model.lookups(account), now: Date.now() };
   }
 
   changed(node?: ExplorerNode): void {
     this.changedEmitter.fire(node);
   }
 
-  track(node: ResourceNode): void {
-    const key = node.resourceKey;
-    this.liveNodes.set(key, node);
-    if (node.transitional && node.parents.length === 0) this.watch(node);
+  track(node: ShownResource): void {
+    if (node instanceof ResourceNode) this.shown.set(node.resourceKey, node);
+    const transitional = node.presenter.transitional;
+    this.model.show(node.ref, node.ownItem, transitional ? (item) => transitional.call(node.presenter, item as never) : undefined);
   }
 
   /** The node shown for a resource, if any. */
   liveNode(resourceKey: string): ResourceNode | undefined {
-    return this.liveNodes.get(resourceKey);
-  }
-
-  transitionOf(resourceKey: string): string | undefined {
-    return this.transitions.get(resourceKey);
-  }
-
-  /** Shows (or, with undefined, clears) what an action is doing to a resource. */
-  setTransition(node: ResourceNode, text: string | undefined): void {
-    if (text) this.transitions.set(node.resourceKey, text);
-    else this.transitions.delete(node.resourceKey);
-    this.changed(this.liveNodes.get(node.resourceKey) ?? node);
+    return this.shown.get(resourceKey);
   }
 
   /**
-   * Fetches one resource again and shows it wherever it is displayed. Resolves false when the
-   * resource is gone (its list is then reloaded).
+   * The node a command gets for a resource: the one shown, else one made for the occasion (a
+   * resource picked in the palette or a panel's button; not shown, not tracked).
    */
-  async reloadResource(node: ResourceNode, signal?: AbortSignal): Promise<boolean> {
-    const live = this.liveNodes.get(node.resourceKey) ?? node;
-    const cache = this.cacheFor(live.account);
-    let fresh: unknown;
-    try {
-      fresh = await cache.client.get(live.presenter.kind, live.resourceId, { signal, parents: live.parents });
-    } catch (error) {
-      if (error instanceof ApiError && error.kind === 'not_found') {
-        cache.invalidate(live.presenter.kind.kind);
-        this.changed(live.parent);
-        return false;
+  nodeFor(account: AccountInfo, presenter: AnyPresenter, item: unknown, parents: string[]): ResourceNode {
+    const detached = new ResourceNode(paletteRoot, account, presenter, item, parents, this, true);
+    return this.shown.get(detached.resourceKey) ?? detached;
+  }
+
+  itemOf(resourceKey: string): unknown {
+    return this.model.item(resourceKey);
+  }
+
+  transitionOf(resourceKey: string): string | undefined {
+    return this.model.transitionOf(resourceKey);
+  }
+
+  private modelChanged(change: ModelChange): void {
+    switch (change.type) {
+      case 'resource': {
+        const node = this.shown.get(change.key);
+        if (node) this.changed(node);
+        return;
       }
-      throw error;
+      case 'gone': {
+        const node = this.shown.get(change.key);
+        if (node) this.changed(node.parent);
+        return;
+      }
+      case 'lists':
+        for (const root of this.roots ?? []) {
+          if (root.account.id !== change.accountId) continue;
+          root.summaries.clear();
+          this.changed(root);
+        }
+        return;
+      case 'accounts': {
+        const present = new Set(this.store.list().map((a) => a.id));
+        for (const key of [...this.shown.keys()]) {
+          if (!present.has(key.split('/')[0])) this.shown.delete(key);
+        }
+        this.roots = undefined;
+        this.changed();
+        return;
+      }
     }
-    const before = cache.peek(live.presenter.kind);
-    cache.replace(live.presenter.kind, fresh as never);
-    if (before) this.lookups.delete(before);
-    live.item = fresh;
-    this.changed(live);
-    if (live.transitional && live.parents.length === 0) this.watch(live);
-    return true;
-  }
-
-  /** Forgets a kind's lists of an account and shows the resource's list again (after create/delete). */
-  reloadList(node: ResourceNode): void {
-    this.reloadKind(node.account, node.presenter.kind.kind, node.parent);
-  }
-
-  /** Forgets a kind's lists (and project contents) of an account, then redraws (after a create). */
-  reloadKind(account: AccountInfo, kind: string, node?: ExplorerNode): void {
-    this.cacheFor(account).invalidate(kind);
-    this.cacheFor(account).invalidate('project_resource');
-    for (const root of this.roots ?? []) if (root.account.id === account.id) root.summaries.clear();
-    this.changed(node);
-  }
-
-  private watch(node: ResourceNode): void {
-    const key = node.resourceKey;
-    this.poller.watch({
-      key,
-      poll: async (signal) => {
-        const live = this.liveNodes.get(key) ?? node;
-        if (!(await this.reloadResource(live, signal))) return false;
-        return (this.liveNodes.get(key) ?? live).transitional;
-      },
-    });
   }
 
   // ---- view state --------------------------------------------------------------------------------
@@ -180,10 +153,6 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changed();
   }
 
-  setVisible(visible: boolean): void {
-    this.poller.setVisible(visible);
-  }
-
   // ---- TreeDataProvider --------------------------------------------------------------------------
 
   /** Refresh a node (re-asking the API for what it shows), or everything. */
@@ -191,7 +160,7 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     if (node) {
       node.invalidate();
     } else {
-      for (const cache of this.caches.values()) cache.invalidate();
+      this.model.forget();
       this.roots = undefined;
       this.detailsOnSelect = undefined;
     }
@@ -225,34 +194,8 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   dispose(): void {
-    this.poller.dispose();
     this.changedEmitter.dispose();
     this.stateEmitter.dispose();
-    for (const s of this.subscriptions) s.dispose();
-  }
-
-  private accountsChanged(): void {
-    const present = new Set(this.store.list().map((a) => a.id));
-    for (const id of [...this.caches.keys()]) {
-      if (!present.has(id)) {
-        this.caches.delete(id);
-        this.poller.unwatchPrefix(`${id}/`);
-      }
-    }
-    for (const key of [...this.liveNodes.keys()]) {
-      if (!present.has(key.split('/')[0])) this.liveNodes.delete(key);
-    }
-    this.roots = undefined;
-    this.changed();
-  }
-
-  private lookup<T>(items: T[] | undefined, keyOf: (item: T) => string | number): Map<string | number, T> | undefined {
-    if (!items) return undefined;
-    let map = this.lookups.get(items) as Map<string | number, T> | undefined;
-    if (!map) {
-      map = new Map(items.map((i) => [keyOf(i), i]));
-      this.lookups.set(items, map);
-    }
-    return map;
+    for (const sub of this.subscriptions) sub.dispose();
   }
 }

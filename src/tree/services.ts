@@ -1,11 +1,21 @@
 /** What every node of the Resources view may use. Implemented by ResourceExplorer. */
 import type { AccountInfo } from '../accounts/accountStore';
-import type { AccountCache } from './cache';
+import type { AccountCache } from '../model/accountCache';
 import type { PresentContext } from './kinds/presenter';
 import type { ExplorerNode } from './nodes/base';
-import type { ResourceNode } from './nodes/resourceNode';
+import type { ResourceRef } from '../model/resourceModel';
+import type { AnyPresenter } from './kinds';
 
 export type Grouping = 'project' | 'kind' | 'region';
+
+/** What the view tells the model of a resource node it shows. */
+export interface ShownResource {
+  readonly resourceKey: string;
+  readonly ref: ResourceRef;
+  /** The copy the node was made with (from a list or its parent): it becomes the model's newest. */
+  readonly ownItem: unknown;
+  readonly presenter: AnyPresenter;
+}
 
 export interface TreeServices {
   cacheFor(account: AccountInfo): AccountCache;
@@ -14,8 +24,10 @@ export interface TreeServices {
   /** Lower-cased filter text, when a filter is set. */
   readonly filter: string | undefined;
   changed(node?: ExplorerNode): void;
-  /** A resource node was created; the explorer polls it while it is in transition. */
-  track(node: ResourceNode): void;
+  /** A resource node was created; the model polls it while it is in transition. */
+  track(node: ShownResource): void;
+  /** The newest copy of a resource the model has, by key. */
+  itemOf(resourceKey: string): unknown;
   /** What an action running on the resource says ("Powering off…"), while it runs. */
   transitionOf(resourceKey: string): string | undefined;
   /** Selecting a resource opens its detail panel (a setting). */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, against real things on loopback.
-//   0. static      typecheck (tsc) and lint (eslint)
+//   0. static      typecheck (tsc), lint (eslint), layers (dependency-cruiser: no cycles, no upward import)
 //   1. unit        mocha in Node: client, rate limits, parsing (fake API in process, fault injection)
 //   2. contract    the client against the fake API through Stoplight Prism (proxy, --errors)
 //   3. integration mocha inside the real VS Code extension host (VS Code server + headless
@@ -106,6 +106,8 @@ async function main() {
     for (const [name, args] of [
       ['typecheck', [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT, '--noEmit']],
       ['lint', [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts']],
+      // one-way layers and no import cycles (.dependency-cruiser.cjs)
+      ['layers', [join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), 'src', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err']],
     ]) {
       try {
         execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });

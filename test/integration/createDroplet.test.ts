@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BACK } from '../../src/commands/userInput';
+import { BACK } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';

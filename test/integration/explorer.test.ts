@@ -176,7 +176,7 @@ describe('Explorer', function () {
       const fresh = (await children(droplets)).find((n) => label(n) === 'rising-1');
       return fresh && !description(fresh).startsWith('starting');
     }, 15_000);
-    await eventually('polling to stop', () => api.explorer.poller.watching.length === 0);
+    await eventually('polling to stop', () => api.model.poller.watching.length === 0);
     const polls = () => seen().then((all) => all.filter((r) => r.url.startsWith(`/v2/droplets/${created.droplet.id}`)).length);
     const before = await polls();
     assert.ok(before >= 1, 'the droplet was polled');
@@ -191,7 +191,7 @@ describe('Explorer', function () {
     // Let the project summaries started by expanding the account finish first.
     await eventually('the project summaries', () => description(api.explorer.accountNodes()[0]).includes('$'));
     assert.ok((await children(droplets)).some((n) => label(n) === 'hidden-1' && description(n).startsWith('starting')));
-    assert.equal(api.explorer.poller.watching.length, 1);
+    assert.equal(api.model.poller.watching.length, 1);
 
     await vscode.commands.executeCommand('workbench.view.explorer');
     await fake.call('POST', '/__fake/log/clear');
@@ -278,10 +278,10 @@ describe('Explorer', function () {
   it('leaves no node, cache or poll behind when an account is removed', async () => {
     await fake.call('POST', '/__fake/create-droplet', { name: 'orphan-1', region: 'nyc3', size: 's-1vcpu-1gb' });
     await children(await path(/^Acme Demo/, 'Acme Web', 'Droplets'));
-    assert.equal(api.explorer.poller.watching.length, 1);
+    assert.equal(api.model.poller.watching.length, 1);
     const [account] = api.store.list();
     await api.store.remove(account.id);
     assert.deepEqual(await children(), []);
-    assert.deepEqual(api.explorer.poller.watching, []);
+    assert.deepEqual(api.model.poller.watching, []);
   });
 });

@@ -4,7 +4,7 @@ import type { TestingApi } from '../../src/extension';
 import type { ResourcePanel } from '../../src/panels/detailPanels';
 import type { CellView, FieldView, PanelView, SectionView } from '../../src/panels/protocol';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { ScriptedUserInput } from '../../src/commands/userInput';
+import { ScriptedUserInput } from './support/scriptedInput';
 import { eventually, extensionApi, fake, freshDemo } from './support/env';
 
 type Data = {

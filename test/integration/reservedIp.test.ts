@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { ScriptedAnswer } from '../../src/commands/userInput';
+import type { ScriptedAnswer } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { extensionApi, fake, freshDemo, runWithAnswers } from './support/env';

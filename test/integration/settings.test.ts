@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ScriptedUserInput } from '../../src/commands/userInput';
+import { ScriptedUserInput } from './support/scriptedInput';
 import { eventually, extensionApi, fake, randomToken } from './support/env';
 
 describe('Settings', function () {

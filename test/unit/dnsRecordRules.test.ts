@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isHostname, isIpv4, isIpv6, numberProblem, recordDataProblem, recordNameProblem } from '../../src/commands/dnsRecordRules';
+import { isHostname, isIpv4, isIpv6, numberProblem, recordDataProblem, recordNameProblem } from '../../src/commands/validators';
 
 describe('DNS record rules', () => {
   it('tell addresses and host names apart', () => {

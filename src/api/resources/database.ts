@@ -72,6 +72,8 @@ export interface ConnectionPool {
 export const databaseCluster = defineKind<DatabaseCluster>({
   deletable: true,
   kind: 'database_cluster',
+  heavyDelete: true,
+  tagResourceType: () => 'database',
   label: 'Database cluster',
   pluralLabel: 'Databases',
   path: '/v2/databases',

@@ -33,6 +33,13 @@ export interface ResourceKind<T = unknown> {
   readonly deletable?: boolean;
   /** False when the API has no list endpoint of its own (items come inside their parent). */
   readonly listable?: boolean;
+  /** Losing one is heavy (everything in it goes): deleting it needs its name typed, not a click. */
+  readonly heavyDelete?: boolean;
+  /**
+   * The `resource_type` the tags API (`POST /v2/tags/{name}/resources`) takes for an item of this
+   * kind, or undefined when it cannot be tagged (a function: snapshots of droplets cannot be).
+   */
+  readonly tagResourceType?: (item: T) => string | undefined;
 }
 
 export function defineKind<T>(kind: ResourceKind<T>): ResourceKind<T> {

@@ -24,6 +24,7 @@ export interface DomainRecord {
 export const domain = defineKind<Domain>({
   deletable: true,
   kind: 'domain',
+  heavyDelete: true,
   label: 'Domain',
   pluralLabel: 'Domains',
   path: '/v2/domains',

@@ -64,6 +64,7 @@ export type DropletActionType = (typeof DROPLET_ACTIONS)[number];
 
 export const droplet = defineKind<Droplet>({
   kind: 'droplet',
+  tagResourceType: () => 'droplet',
   label: 'Droplet',
   pluralLabel: 'Droplets',
   path: '/v2/droplets',

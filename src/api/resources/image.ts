@@ -21,6 +21,7 @@ export interface Image {
 export const image = defineKind<Image>({
   deletable: true,
   kind: 'image',
+  tagResourceType: () => 'image',
   label: 'Image',
   pluralLabel: 'Custom images',
   path: '/v2/images',

@@ -55,6 +55,7 @@ export interface KubernetesCluster {
 export const kubernetesCluster = defineKind<KubernetesCluster>({
   deletable: true,
   kind: 'kubernetes_cluster',
+  heavyDelete: true,
   label: 'Kubernetes cluster',
   pluralLabel: 'Kubernetes clusters',
   path: '/v2/kubernetes/clusters',

@@ -54,6 +54,7 @@ export interface Vpc {
 export const loadBalancer = defineKind<LoadBalancer>({
   deletable: true,
   kind: 'load_balancer',
+  heavyDelete: true,
   label: 'Load balancer',
   pluralLabel: 'Load balancers',
   path: '/v2/load_balancers',

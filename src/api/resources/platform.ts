@@ -96,6 +96,7 @@ export const cdnEndpoint = defineKind<CdnEndpoint>({
 export const app = defineKind<App>({
   deletable: true,
   kind: 'app',
+  heavyDelete: true,
   label: 'App',
   pluralLabel: 'Apps',
   path: '/v2/apps',

@@ -15,6 +15,8 @@ export interface Snapshot {
 export const snapshot = defineKind<Snapshot>({
   deletable: true,
   kind: 'snapshot',
+  // only volume snapshots can be tagged
+  tagResourceType: (s) => (s.resource_type === 'volume' ? 'volume_snapshot' : undefined),
   label: 'Snapshot',
   pluralLabel: 'Snapshots',
   path: '/v2/snapshots',

@@ -15,6 +15,7 @@ export interface Volume {
 
 export const volume = defineKind<Volume>({
   kind: 'volume',
+  tagResourceType: () => 'volume',
   label: 'Volume',
   pluralLabel: 'Volumes',
   path: '/v2/volumes',

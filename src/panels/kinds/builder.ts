@@ -6,7 +6,7 @@
  */
 import type { AccountInfo } from '../../accounts/accountStore';
 import type { ResourceKind } from '../../api';
-import type { AccountCache } from '../../tree/cache';
+import type { AccountCache } from '../../model/accountCache';
 import type { AnyPresenter } from '../../tree/kinds';
 import type { CellView, FieldView, Range, SectionView } from '../protocol';
 

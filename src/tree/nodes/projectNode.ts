@@ -3,7 +3,7 @@ import { type App, type Project, app, parseUrn } from '../../api';
 import { perMonth } from '../format';
 import { type AnyPresenter, PROJECT_PRESENTERS } from '../kinds';
 import type { TreeServices } from '../services';
-import type { AccountNode } from './accountNode';
+import type { AccountInfo } from '../../accounts/accountStore';
 import { ExplorerNode, MessageNode } from './base';
 import { errorNode } from './folderNode';
 import { KindGroupNode } from './kindGroupNode';
@@ -21,12 +21,20 @@ interface ProjectContents {
   appsError?: unknown;
 }
 
+/** What a project node needs of the account node above it. */
+export interface ProjectParent extends ExplorerNode {
+  readonly account: AccountInfo;
+  /** Counts and costs by project id, shared by every instance of a project node. */
+  readonly summaries: Map<string, ProjectSummary>;
+  forgetSummary(projectId: string): void;
+}
+
 /** A project: its resources grouped by kind, resolved from its URNs against the kind lists. */
 export class ProjectNode extends ExplorerNode {
   readonly id: string;
 
   constructor(
-    override readonly parent: AccountNode,
+    override readonly parent: ProjectParent,
     readonly project: Project,
     private readonly services: TreeServices,
   ) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountInfo } from '../../accounts/accountStore';
+import { type ResourceRef, resourceKey } from '../../model/resourceModel';
 import type { AnyPresenter } from '../kinds';
 import type { ChildContext } from '../kinds/presenter';
 import type { TreeServices } from '../services';
@@ -14,8 +15,9 @@ export class ResourceNode extends ExplorerNode {
     override readonly parent: ExplorerNode,
     readonly account: AccountInfo,
     readonly presenter: AnyPresenter,
+    /** The copy this node was made with; the model's newer copy wins once there is one. */
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the presenter knows the type
-    public item: any,
+    private readonly initial: any,
     /** Ids of the parent resources, for nested kinds (cluster id for a node pool, …). */
     readonly parents: string[],
     private readonly services: TreeServices,
@@ -28,16 +30,28 @@ export class ResourceNode extends ExplorerNode {
   }
 
   get resourceId(): string {
-    return this.presenter.kind.idOf(this.item);
+    return this.presenter.kind.idOf(this.initial);
   }
 
   /** Identifies the resource regardless of where it is shown. */
   get resourceKey(): string {
-    return ResourceNode.keyOf(this.account.id, this.presenter.kind.kind, this.parents, this.resourceId);
+    return resourceKey(this.account.id, this.presenter.kind.kind, this.parents, this.resourceId);
   }
 
-  static keyOf(accountId: string, kind: string, parents: readonly string[], id: string): string {
-    return `${accountId}/${kind}/${[...parents, id].join('/')}`;
+  /** The resource this node shows, as the model knows it: what commands and panels act on. */
+  get ref(): ResourceRef {
+    return { account: this.account, kind: this.presenter.kind as ResourceRef['kind'], id: this.resourceId, parents: this.parents };
+  }
+
+  /** The copy this node was made with. */
+  get ownItem(): unknown {
+    return this.initial;
+  }
+
+  /** The newest copy of the resource (the model's, after a poll or an action), else the node's own. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the presenter knows the type
+  get item(): any {
+    return this.services.itemOf(this.resourceKey) ?? this.initial;
   }
 
   get name(): string {

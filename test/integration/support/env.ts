@@ -1,6 +1,6 @@
 /** What integration tests share: the extension's testing API and the fake API's control surface. */
 import * as vscode from 'vscode';
-import { ScriptedUserInput, type ScriptedAnswer } from '../../../src/commands/userInput';
+import { ScriptedUserInput, type ScriptedAnswer } from './scriptedInput';
 import type { TestingApi } from '../../../src/extension';
 
 export const EXTENSION_ID = 'do-explorer.digitalocean-explorer';

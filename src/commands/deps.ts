@@ -1,0 +1,21 @@
+/** What every command gets: one set of services, built once in extension.ts. */
+import type * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/accountStore';
+import type { ClientRegistry } from '../accounts/clients';
+import type { ResourceModel } from '../model/resourceModel';
+import type { DetailPanels } from '../panels/detailPanels';
+import type { ResourceExplorer } from '../tree/explorer';
+import type { CommandServices } from './register';
+
+export interface CommandDeps extends CommandServices {
+  store: AccountStore;
+  clients: ClientRegistry;
+  /** The resources: lists, live copies, transitions, reloads. Commands act through it. */
+  model: ResourceModel;
+  /** The view: only for what is about the view (grouping, filter, revealing a node). */
+  explorer: ResourceExplorer;
+  panels: DetailPanels;
+  treeView: vscode.TreeView<unknown>;
+  /** Non-secret memory (which kubeconfig context each cluster was added under). */
+  state: vscode.Memento;
+}

@@ -1,0 +1,151 @@
+/**
+ * Every rule input is checked against before any request: names of droplets, snapshots, volumes,
+ * node pools, database objects and tags (one tag rule, shared by the tag commands and the create
+ * wizard), sizes, trusted sources, and what a DNS record of each type may hold. Pure functions: no
+ * VS Code, no Node-only modules. Each answers undefined when the value is fine, else the message
+ * the input box shows.
+ */
+
+export const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'] as const;
+export type EditableRecordType = (typeof RECORD_TYPES)[number];
+
+const LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
+
+export function isIpv4(value: string): boolean {
+  const parts = value.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+export function isIpv6(value: string): boolean {
+  if (!value.includes(':') || /[^0-9a-fA-F:.]/.test(value)) return false;
+  try {
+    new URL(`http://[${value}]/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A host name, relative ("mail") or fully qualified ("mail.example.com."), or "@". */
+export function isHostname(value: string, allowAt = false): boolean {
+  if (allowAt && value === '@') return true;
+  const host = value.endsWith('.') ? value.slice(0, -1) : value;
+  if (!host || host.length > 253) return false;
+  return host.split('.').every((label) => LABEL.test(label));
+}
+
+/** The record's name: "@" for the domain itself, or labels (a leading "*." for a wildcard). */
+export function recordNameProblem(value: string): string | undefined {
+  const name = value.trim();
+  if (!name) return 'A name is required: "@" for the domain itself.';
+  if (name === '@') return undefined;
+  const bare = name.startsWith('*.') ? name.slice(2) : name;
+  if (name === '*' || isHostname(bare)) return undefined;
+  return 'Letters, digits, "-" and "_" in dot-separated parts of at most 63 characters; "@" for the domain itself.';
+}
+
+export function recordDataProblem(type: EditableRecordType, value: string): string | undefined {
+  const data = value.trim();
+  if (!data) return 'A value is required.';
+  switch (type) {
+    case 'A':
+      return isIpv4(data) ? undefined : 'An A record points to an IPv4 address, like 203.0.113.10.';
+    case 'AAAA':
+      return isIpv6(data) ? undefined : 'An AAAA record points to an IPv6 address, like 2001:db8::10.';
+    case 'CNAME':
+    case 'NS':
+    case 'MX':
+    case 'SRV':
+      if (isIpv4(data) || isIpv6(data)) return `A ${type} record points to a host name, not an IP address.`;
+      return isHostname(data, type === 'CNAME' || type === 'MX' || type === 'SRV') ? undefined : `A ${type} record points to a host name, like mail.example.com.`;
+    case 'TXT':
+      return data.length > 512 ? 'At most 512 characters.' : undefined;
+    case 'CAA':
+      return isHostname(data) || data.startsWith('mailto:') || /^https?:\/\//.test(data) ? undefined : 'The issuer domain (e.g. letsencrypt.org), or an iodef mailto:/https: URL.';
+  }
+}
+
+/** A whole number in a range (priority, port, weight, flags, TTL). */
+export function numberProblem(value: string, min: number, max: number, what: string): string | undefined {
+  if (!/^\d+$/.test(value.trim())) return `${what}: a whole number.`;
+  const n = Number(value);
+  return n < min || n > max ? `${what}: from ${min} to ${max}.` : undefined;
+}
+
+export function tagsProblem(value: string): string | undefined {
+  const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const bad = tags.find((t) => tagNameProblem(t) !== undefined);
+  return bad ? `"${bad}": tags use letters, digits, "_", ":" and "-" (at most 255).` : undefined;
+}
+
+/** Node pool names: lowercase letters, digits and "-", starting and ending with a letter or digit. */
+export function nodePoolNameProblem(value: string, taken: string[] = []): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 63) return 'At most 63 characters.';
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value)) return 'Lowercase letters, digits and "-", starting and ending with a letter or digit.';
+  if (taken.includes(value)) return `The cluster has a pool named ${value} already.`;
+  return undefined;
+}
+
+/** A droplet (host) name: letters, digits, dots and dashes, 1–255 characters. */
+export function dropletNameProblem(value: string): string | undefined {
+  const name = value.trim();
+  if (!name) return 'A name is required.';
+  if (name.length > 255) return 'At most 255 characters.';
+  if (!/^[a-zA-Z0-9.-]+$/.test(name)) return 'Only letters, digits, dots (.) and dashes (-).';
+  if (/^[.-]|[.-]$/.test(name)) return 'A name cannot start or end with a dot or a dash.';
+  return undefined;
+}
+
+export function snapshotNameProblem(value: string): string | undefined {
+  if (!value.trim()) return 'A name is required.';
+  if (value.length > 255) return 'At most 255 characters.';
+  return undefined;
+}
+
+/** Names of users, databases and pools: letters, digits, "_" and "-", 1 to 63. */
+export function dbNameProblem(value: string, taken: string[] = []): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 63) return 'At most 63 characters.';
+  if (!/^[a-zA-Z0-9_-]+$/.test(value)) return 'Only letters, digits, "_" and "-".';
+  if (taken.includes(value)) return `${value} exists already.`;
+  return undefined;
+}
+
+/** A trusted IP source: an IPv4 address or CIDR range (what the API accepts for `ip_addr`). */
+export function trustedIpProblem(value: string): string | undefined {
+  const v = value.trim();
+  if (!v) return 'An IP address or CIDR range is required.';
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(v);
+  if (!m) return `${v} is not an IPv4 address (203.0.113.7) or CIDR range (203.0.113.0/24).`;
+  if (m.slice(1, 5).some((o) => Number(o) > 255 || (o.length > 1 && o.startsWith('0')))) return `${v}: each part is a number from 0 to 255.`;
+  if (m[5] !== undefined && Number(m[5]) > 32) return 'A CIDR prefix is at most /32.';
+  return undefined;
+}
+
+/** Volume names: a lowercase letter first, then lowercase letters, digits and dashes, at most 64. */
+/** The largest volume DigitalOcean makes, in GiB. */
+export const MAX_VOLUME_GB = 16_384;
+
+export function volumeNameProblem(value: string): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 64) return 'At most 64 characters.';
+  if (!/^[a-z]/.test(value)) return 'Start with a lowercase letter.';
+  if (!/^[a-z0-9-]+$/.test(value)) return 'Only lowercase letters, digits and dashes (-).';
+  return undefined;
+}
+
+/** A size in GB, whole, above `min`, at most 16 TB. */
+export function volumeSizeProblem(value: string, min = 0): string | undefined {
+  if (!/^\d+$/.test(value.trim())) return 'A whole number of GB.';
+  const size = Number(value);
+  if (size <= min) return min ? `A volume can only grow: more than ${min} GB.` : 'At least 1 GB.';
+  if (size > MAX_VOLUME_GB) return `At most ${MAX_VOLUME_GB} GB.`;
+  return undefined;
+}
+
+export function tagNameProblem(value: string): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 255) return 'At most 255 characters.';
+  return /^[a-zA-Z0-9_:-]+$/.test(value) ? undefined : 'Letters, digits, "_", ":" and "-" only.';
+}

@@ -1,0 +1,332 @@
+/**
+ * One resource's detail panel: a webview that draws the newest copy the model has (so actions and
+ * polling update it in place), fetches what its kind needs besides (graphs, users, deployments, …)
+ * only while it is visible, and acts only on ids from the view it last sent.
+ */
+import * as vscode from 'vscode';
+import { ApiError, type ResourceKind } from '../api';
+import type { Logger } from '../log';
+import { type ModelChange, type ResourceModel, type ResourceRef, resourceKey } from '../model/resourceModel';
+import type { ResourceExplorer } from '../tree/explorer';
+import { presenterForKind } from '../tree/kinds';
+import { reportError } from '../ui/errors';
+import { type AnyPanelBuilder, type PanelButton, type PanelContext, type PanelTarget, ViewParts } from './kinds/builder';
+import { builderFor } from './kinds';
+import { maskedJson } from './kinds/properties';
+import { panelHtml, webviewRoot } from './html';
+import { type HostMessage, type PanelView, type Range, type Tone, type WebviewMessage, parseWebviewMessage } from './protocol';
+
+/** Not a command: the button opens the resource's page in the control panel. */
+const OPEN_CONSOLE = 'open-console';
+
+function toneOf(color: string | undefined): Tone {
+  if (!color) return 'muted';
+  if (color.includes('green')) return 'ok';
+  if (color.includes('red') || color.includes('error')) return 'error';
+  if (color.includes('yellow') || color.includes('orange')) return 'busy';
+  return 'muted';
+}
+
+export interface DetailPanelDeps {
+  extensionUri: vscode.Uri;
+  /** What the panel shows and reloads. */
+  model: ResourceModel;
+  /** Only to hand a panel button's command the node it would get from the tree. */
+  explorer: ResourceExplorer;
+  log: Logger;
+}
+
+export function refOf(target: PanelTarget): ResourceRef {
+  return { account: target.account, kind: target.presenter.kind as ResourceRef['kind'], id: target.presenter.kind.idOf(target.item), parents: target.parents };
+}
+
+export function panelKey(target: PanelTarget): string {
+  const ref = refOf(target);
+  return resourceKey(ref.account.id, ref.kind.kind, ref.parents, ref.id);
+}
+
+export class ResourcePanel implements vscode.Disposable {
+  readonly key: string;
+  private readonly panel: vscode.WebviewPanel;
+  private readonly builder: AnyPanelBuilder;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private range: Range = '1h';
+  private readonly revealed = new Set<string>();
+  private readonly memos = new Map<string, { at: number; value: Promise<unknown> }>();
+  private parts = new ViewParts(new Set());
+  private buttons: PanelButton[] = [];
+  private building: AbortController | undefined;
+  private scheduled: ReturnType<typeof setTimeout> | undefined;
+  private gone = false;
+  private disposed = false;
+  private pinned = false;
+  private webviewReady = false;
+  private readonly renderedEmitter = new vscode.EventEmitter<PanelView>();
+  /** Fires with each view sent to the webview (tests wait on it). */
+  readonly onDidRender = this.renderedEmitter.event;
+  /** The view sent last. */
+  lastView: PanelView | undefined;
+  /** Messages from the webview that were dropped as invalid (tests check it). */
+  rejectedMessages = 0;
+
+  constructor(
+    private readonly deps: DetailPanelDeps,
+    private target: PanelTarget,
+    preserveFocus: boolean,
+    private readonly onDispose: () => void,
+    private readonly openOther: (target: PanelTarget) => void,
+    private readonly visibilityChanged: () => void,
+  ) {
+    this.key = panelKey(target);
+    this.builder = builderFor(target.presenter.kind.kind);
+    this.panel = vscode.window.createWebviewPanel(
+      'digitalocean.details',
+      this.title(),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus },
+      { enableScripts: true, enableFindWidget: true, localResourceRoots: [webviewRoot(deps.extensionUri)] },
+    );
+    this.panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'digitalocean.svg');
+    this.panel.webview.html = panelHtml(this.panel.webview, deps.extensionUri, this.title());
+    this.subscriptions.push(
+      this.panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      this.panel.onDidChangeViewState(() => {
+        this.visibilityChanged();
+        if (this.panel.visible) this.schedule(0);
+      }),
+      this.panel.onDidDispose(() => this.dispose()),
+      deps.model.onDidChange((change) => {
+        if (this.concerns(change)) this.schedule(150);
+      }),
+    );
+  }
+
+  get visible(): boolean {
+    return this.panel.visible;
+  }
+
+  /** Opened by a selection and not worked in since: the next selection replaces it. */
+  get isPreview(): boolean {
+    return !this.pinned;
+  }
+
+  /** Keeps the panel open when another resource is selected. */
+  pin(): void {
+    this.pinned = true;
+  }
+
+  reveal(preserveFocus = false): void {
+    this.panel.reveal(undefined, preserveFocus);
+  }
+
+  private title(): string {
+    const p = this.target.presenter;
+    return p.label?.(this.target.item) ?? p.kind.nameOf(this.target.item);
+  }
+
+  /** Whether a change in the model can touch this resource: it, something under it, or its account's lists. */
+  private concerns(change: ModelChange): boolean {
+    switch (change.type) {
+      case 'resource':
+      case 'gone':
+        return change.key === this.key || change.key.startsWith(`${this.key}/`);
+      case 'lists':
+        return change.accountId === this.target.account.id;
+      case 'accounts':
+        return true;
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.webviewReady || !this.panel.visible) return; // drawn when shown again
+    clearTimeout(this.scheduled);
+    this.scheduled = setTimeout(() => void this.render(), delayMs);
+  }
+
+  /** Handles a message from the webview; anything not in the protocol, or not in the last view, is dropped. */
+  async receive(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (!message || !this.known(message)) {
+      this.rejectedMessages++;
+      this.deps.log.warn(`Detail panel: ignored an unexpected message from the webview (${typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 20) : typeof raw})`);
+      return;
+    }
+    if (message.type !== 'ready') this.pin(); // the user works in it: it stays
+    try {
+      await this.act(message);
+    } catch (error) {
+      reportError(this.deps, `Details of ${this.title()}`, error);
+    }
+  }
+
+  private known(message: WebviewMessage): boolean {
+    switch (message.type) {
+      case 'button':
+        return this.buttons.some((b) => b.id === message.id);
+      case 'copy':
+        return this.parts.copies.has(message.id);
+      case 'reveal':
+        return this.parts.secrets.has(message.id);
+      case 'link':
+        return this.parts.links.has(message.id);
+      default:
+        return true;
+    }
+  }
+
+  private async act(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.webviewReady = true;
+        await this.render();
+        return;
+      case 'refresh':
+        this.memos.clear();
+        await this.reload(true);
+        return;
+      case 'range':
+        this.range = message.range as Range;
+        await this.render();
+        return;
+      case 'reveal':
+        this.revealed.add(message.id);
+        await this.render();
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(this.parts.copies.get(message.id)!);
+        vscode.window.setStatusBarMessage('$(check) Copied', 3000);
+        return;
+      case 'link': {
+        const link = this.parts.links.get(message.id)!;
+        if ('url' in link) {
+          if (/^https:\/\//i.test(link.url)) await vscode.env.openExternal(vscode.Uri.parse(link.url));
+        } else {
+          this.openOther(link.resource);
+        }
+        return;
+      }
+      case 'button': {
+        const button = this.buttons.find((b) => b.id === message.id)!;
+        if (button.command === OPEN_CONSOLE) {
+          const url = this.target.presenter.consoleUrl?.(this.target.item, this.target.parents);
+          if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
+          return;
+        }
+        await vscode.commands.executeCommand(button.command, this.deps.explorer.nodeFor(this.target.account, this.target.presenter, this.target.item, this.target.parents));
+        // The command reloaded what it changed (the panel follows through the tree's events);
+        // only a delete needs asking whether the resource is still there.
+        if (button.command === 'digitalocean.resource.delete') await this.reload();
+        else await this.render();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Fetches the resource again (it may be gone), then draws it. With `everything` (Refresh), the
+   * account's other lists the panel shows (users, snapshots, linked names, …) are fetched again too.
+   */
+  private async reload(everything = false): Promise<void> {
+    const { model } = this.deps;
+    const ref = refOf(this.target);
+    if (everything) model.forget(this.target.account);
+    try {
+      // top-level kinds have a GET of their own; nested ones are found again in their parent's list
+      const fresh = ref.parents.length === 0 ? await model.reloadResource(ref) : await model.reloadFromParentList(ref, this.target.item);
+      if (fresh === undefined) this.gone = true;
+      else this.target = { ...this.target, item: fresh };
+    } catch (error) {
+      if (error instanceof ApiError && error.kind === 'not_found') this.gone = true;
+      else throw error;
+    }
+    await this.render();
+  }
+
+  private context(signal: AbortSignal, parts: ViewParts): PanelContext {
+    const { account } = this.target;
+    const cache = this.deps.model.cacheFor(account);
+    const targetOf = (kind: ResourceKind<never>, item: unknown, parents: string[] = []): PanelTarget => {
+      const presenter = presenterForKind(kind.kind);
+      if (!presenter) throw new Error(`no presenter for ${kind.kind}`);
+      return { account, presenter, item, parents };
+    };
+    return {
+      account,
+      cache,
+      range: this.range,
+      signal,
+      parts,
+      now: Date.now(),
+      target: targetOf,
+      find: async (kind, id) => {
+        const items = await cache.list(kind);
+        const found = items.find((x) => String(kind.idOf(x)) === String(id));
+        return found === undefined || !presenterForKind(kind.kind) ? undefined : targetOf(kind, found);
+      },
+      memo: <T>(key: string, maxAgeMs: number, fetch: () => Promise<T>): Promise<T> => {
+        const hit = this.memos.get(key);
+        if (hit && Date.now() - hit.at < maxAgeMs) return hit.value as Promise<T>;
+        const value = fetch();
+        this.memos.set(key, { at: Date.now(), value });
+        value.catch(() => this.memos.delete(key));
+        return value;
+      },
+    };
+  }
+
+  /** Builds the view from the newest copy of the resource and sends it. */
+  async render(): Promise<void> {
+    this.building?.abort();
+    const controller = new AbortController();
+    this.building = controller;
+    const newest = this.deps.model.item(this.key);
+    if (newest !== undefined) this.target = { ...this.target, item: newest };
+    const { presenter, item, account } = this.target;
+    const parts = new ViewParts(this.revealed);
+    const present = { ...this.deps.model.lookups(account), now: Date.now() };
+    let sections: PanelView['sections'] = [];
+    let notice: string | undefined;
+    try {
+      sections = await this.builder.sections(item, this.context(controller.signal, parts));
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      notice = `Part of this panel could not be loaded: ${error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error)}`;
+    }
+    if (controller.signal.aborted || this.disposed) return;
+    const transition = this.deps.model.transitionOf(this.key);
+    const style = presenter.style?.(item);
+    const buttons: PanelButton[] = this.gone
+      ? []
+      : [
+          ...(this.builder.buttons?.(item) ?? []),
+          ...(presenter.consoleUrl ? [{ id: 'console', label: 'Open in Control Panel', command: OPEN_CONSOLE }] : []),
+          ...(presenter.kind.deletable ? [{ id: 'delete', label: 'Delete…', command: 'digitalocean.resource.delete' }] : []),
+        ];
+    const view: PanelView = {
+      kindLabel: presenter.kind.label,
+      title: this.title(),
+      subtitle: presenter.description(item, present),
+      status: this.gone ? { text: 'deleted', tone: 'error' } : transition ? { text: transition, tone: 'busy' } : style?.state ? { text: style.state, tone: toneOf(style.color) } : undefined,
+      buttons: buttons.map((b) => ({ id: b.id, label: b.label, primary: b.primary, disabled: Boolean(transition) && b.id !== 'console' })),
+      sections,
+      raw: maskedJson(item),
+      notice: this.gone ? 'This resource no longer exists at DigitalOcean.' : notice,
+    };
+    this.parts = parts;
+    this.buttons = buttons;
+    this.lastView = view;
+    this.panel.title = view.title;
+    await this.panel.webview.postMessage({ type: 'render', view } satisfies HostMessage);
+    this.renderedEmitter.fire(view);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.scheduled);
+    this.building?.abort();
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+    this.renderedEmitter.dispose();
+    this.panel.dispose();
+    this.onDispose();
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * How errors reach the user: once, with the API's message and request id, and a way to the log;
+ * cancellations (a prompt dismissed, Back out of a first step, a request cancelled) are silent.
+ */
+import * as vscode from 'vscode';
+import { ApiError, isApiError } from '../api';
+import type { Logger } from '../log';
+
+const reported = new WeakSet<object>();
+
+/** Logs and shows an error once; silent for cancellations. */
+export function reportError(services: { log: Logger }, title: string, error: unknown): void {
+  if (isCancellation(error)) {
+    services.log.debug(`${title}: cancelled`);
+    return;
+  }
+  if (error && typeof error === 'object') {
+    if (reported.has(error)) return;
+    reported.add(error);
+  }
+  const text = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
+  services.log.error(`${title} failed: ${text}`);
+  void vscode.window.showErrorMessage(`${title} failed: ${text}`, 'Show Log').then((choice) => {
+    if (choice === 'Show Log') services.log.show(true);
+  });
+}
+
+/**
+ * A cancelled prompt, a Back out of the first step, or a cancelled request. By name, not
+ * instanceof: a prompt implementation from another bundle (a test's script) has its own classes.
+ */
+export function isCancellation(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'UserCancelledError' || name === 'BackError' || isApiError(error, 'cancelled');
+}
+

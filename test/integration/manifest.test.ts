@@ -1,0 +1,46 @@
+/**
+ * package.json and the code agree: every command the manifest declares is registered by the
+ * running extension, every command the extension registers is declared, and every menu entry and
+ * keybinding names a declared command.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, extensionApi } from './support/env';
+
+interface Manifest {
+  contributes: {
+    commands: { command: string }[];
+    menus: Record<string, { command?: string; submenu?: string }[]>;
+    submenus?: { id: string }[];
+    keybindings?: { command: string }[];
+    viewsWelcome?: { contents: string }[];
+  };
+}
+
+describe('Manifest and registration', () => {
+  it('registers exactly the commands package.json declares', async () => {
+    await extensionApi();
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
+    const declared = new Set(manifest.contributes.commands.map((c) => c.command));
+    // VS Code adds view commands of its own (digitalocean.resources.focus, …): only ours count.
+    const registered = new Set((await vscode.commands.getCommands(true)).filter((c) => c.startsWith('digitalocean.') && !c.startsWith('digitalocean.resources.')));
+    assert.deepEqual([...declared].filter((c) => !registered.has(c)).sort(), [], 'declared but not registered');
+    assert.deepEqual([...registered].filter((c) => !declared.has(c)).sort(), [], 'registered but not declared');
+  });
+
+  it('names only declared commands and submenus in menus, keybindings and welcome links', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
+    const declared = new Set(manifest.contributes.commands.map((c) => c.command));
+    const submenus = new Set((manifest.contributes.submenus ?? []).map((s) => s.id));
+    for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
+      for (const entry of entries) {
+        if (entry.command) assert.ok(declared.has(entry.command), `${menu} names ${entry.command}`);
+        if (entry.submenu) assert.ok(submenus.has(entry.submenu), `${menu} names submenu ${entry.submenu}`);
+      }
+    }
+    for (const k of manifest.contributes.keybindings ?? []) assert.ok(declared.has(k.command), `keybinding ${k.command}`);
+    for (const w of manifest.contributes.viewsWelcome ?? []) {
+      for (const [, command] of w.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.has(command), `welcome link ${command}`);
+    }
+  });
+});

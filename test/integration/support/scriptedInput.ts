@@ -1,0 +1,86 @@
+/**
+ * The prompts answered by a script, for the integration tests: the extension's SwitchableUserInput
+ * takes it through the testing API. Test code only; it is not in the shipped bundle.
+ */
+import type * as vscode from 'vscode';
+import { BackError, type InputBoxOptions, type QuickPickOptions, type UserInput, UserCancelledError } from '../../../src/ui/userInput';
+
+/** The input answered by a script (tests). Answers are consumed in order; `undefined` cancels, `BACK` goes back. */
+export type ScriptedAnswer = string | string[] | undefined;
+export const BACK = '<back>';
+/** A scripted answer that takes the input box's prefilled value as it is. */
+export const ACCEPT = '<accept>';
+
+export class InputRejectedError extends Error {
+  constructor(readonly validationMessage: string) {
+    super(`The input was rejected: ${validationMessage}`);
+    this.name = 'InputRejectedError';
+  }
+}
+
+export class ScriptedUserInput implements UserInput {
+  readonly asked: string[] = [];
+  /** Validation messages the input boxes gave for scripted answers they refused. */
+  readonly rejections: string[] = [];
+  /** The labels each quick pick offered, in order. */
+  readonly offered: string[][] = [];
+
+  constructor(private readonly answers: ScriptedAnswer[]) {}
+
+  get remaining(): number {
+    return this.answers.length;
+  }
+
+  private next(question: string): ScriptedAnswer {
+    this.asked.push(question);
+    if (this.answers.length === 0) throw new Error(`No scripted answer for: ${question}`);
+    const answer = this.answers.shift();
+    if (answer === BACK) throw new BackError();
+    return answer;
+  }
+
+  async inputBox(options: InputBoxOptions): Promise<string> {
+    const answer = this.next(options.title ?? options.prompt ?? 'input');
+    if (answer === undefined) throw new UserCancelledError();
+    const value = answer === ACCEPT ? (options.value ?? '') : String(answer);
+    const problem = await options.validateInput?.(value);
+    if (problem) {
+      this.rejections.push(problem);
+      throw new InputRejectedError(problem);
+    }
+    return value;
+  }
+
+  async quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T> {
+    const answer = this.next(options.title ?? options.placeHolder ?? 'pick');
+    this.offered.push(items.map((i) => i.label));
+    if (answer === undefined) throw new UserCancelledError();
+    const item = items.find((i) => i.label === answer) ?? items.find((i) => i.label.includes(String(answer)));
+    if (!item) throw new Error(`No item "${String(answer)}" among: ${items.map((i) => i.label).join(', ')}`);
+    return item;
+  }
+
+  async quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]> {
+    const answer = this.next(options.title ?? options.placeHolder ?? 'pick many');
+    if (answer === undefined) throw new UserCancelledError();
+    const wanted = Array.isArray(answer) ? answer : [answer];
+    return wanted.map((w) => {
+      const item = items.find((i) => i.label === w) ?? items.find((i) => i.label.includes(w));
+      if (!item) throw new Error(`No item "${w}"`);
+      return item;
+    });
+  }
+
+  async confirm(message: string, _detail: string, confirmLabel: string): Promise<void> {
+    const answer = this.next(message);
+    if (answer !== confirmLabel) throw new UserCancelledError();
+  }
+
+  /** Secrets shown to the "user" (tests check what was shown, and that it was shown once). */
+  readonly secretsShown: string[] = [];
+
+  async showSecret(_message: string, secret: string): Promise<void> {
+    this.secretsShown.push(secret);
+  }
+}
+
