@@ -6,17 +6,16 @@
  */
 import type * as vscode from 'vscode';
 import { registerAccountCommands } from './accounts';
-import { registerCreateDroplet } from './createDroplet';
 import { registerCredentialCommands } from './credentials';
 import { registerDatabaseCommands } from './database';
 import type { CommandDeps } from './deps';
 import { registerDetailCommands } from './details';
 import { registerDomainCommands } from './domain';
-import { registerDropletCommands } from './droplet';
+import { registerCreateDroplet, registerDropletCommands } from './droplet';
 import { registerKubernetesCommands } from './kubernetes';
 import { registerReservedIpCommands } from './reservedIp';
 import { registerResourceCommands } from './resources';
-import { registerTagCommands } from './tags';
+import { registerTagCommands } from './tag';
 import { registerVolumeCommands } from './volume';
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

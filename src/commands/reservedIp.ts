@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { type Droplet, type ReservedIp, droplet as dropletKind, reservedIp as reservedIpKind } from '../api';
 import type { AccountInfo } from '../accounts/accountStore';
-import { reservedIpPresenter } from '../tree/kinds/networking';
+import { reservedIpPresenter } from '../tree/kinds/reservedIp';
 import { runAction } from './actionRunner';
 import { accountTarget, pickRegion, resourceTarget } from './pick';
 import { registerCommand } from './register';

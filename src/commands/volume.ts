@@ -1,7 +1,7 @@
 /** Volumes: create, attach (droplets of the same region), detach, grow, snapshot, delete. */
 import * as vscode from 'vscode';
 import { snapshotVolume, type Droplet, type Volume, droplet as dropletKind, snapshot as snapshotKind, volume as volumeKind } from '../api';
-import { volumePresenter } from '../tree/kinds/storage';
+import { volumePresenter } from '../tree/kinds/volume';
 import { runAction } from './actionRunner';
 import { accountTarget, pickRegion, resourceTarget } from './pick';
 import { registerCommand } from './register';

@@ -5,7 +5,9 @@
 import type { AnyPanelBuilder } from './builder';
 import { databasePanel } from './database';
 import { dropletPanel } from './droplet';
-import { appPanel, kubernetesPanel, registryPanel } from './platform';
+import { appPanel } from './app';
+import { kubernetesPanel } from './kubernetes';
+import { registryPanel } from './registry';
 import { propertySections } from './properties';
 
 const PANEL_BUILDERS: readonly AnyPanelBuilder[] = [dropletPanel, databasePanel, kubernetesPanel, registryPanel, appPanel];

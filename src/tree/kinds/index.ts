@@ -1,14 +1,25 @@
 /** Every presented kind, in the order kind groups are shown. */
 import type { Presenter } from './presenter';
 import { dropletPresenter } from './droplet';
-import { imagePresenter, snapshotPresenter, volumePresenter } from './storage';
+import { volumePresenter } from './volume';
+import { snapshotPresenter } from './snapshot';
+import { imagePresenter } from './image';
 import { kubernetesClusterPresenter, kubernetesNodePresenter, nodePoolPresenter } from './kubernetes';
 import { connectionPoolPresenter, databaseClusterPresenter, databaseDbPresenter, databaseFirewallRulePresenter, databaseUserPresenter } from './database';
 import { registryPresenter, registryRepositoryPresenter, registryTagPresenter } from './registry';
-import { firewallPresenter, loadBalancerPresenter, reservedIpPresenter, reservedIpv6Presenter, vpcPresenter } from './networking';
+import { loadBalancerPresenter } from './loadBalancer';
+import { reservedIpPresenter } from './reservedIp';
+import { reservedIpv6Presenter } from './reservedIpv6';
+import { firewallPresenter } from './firewall';
+import { vpcPresenter } from './vpc';
 import { domainPresenter, domainRecordPresenter } from './domain';
-import { appPresenter, cdnEndpointPresenter, certificatePresenter, functionsNamespacePresenter, uptimeCheckPresenter } from './platform';
-import { sshKeyPresenter, tagPresenter } from './account';
+import { appPresenter } from './app';
+import { cdnEndpointPresenter } from './cdnEndpoint';
+import { certificatePresenter } from './certificate';
+import { functionsNamespacePresenter } from './functionsNamespace';
+import { uptimeCheckPresenter } from './uptimeCheck';
+import { sshKeyPresenter } from './sshKey';
+import { tagPresenter } from './tag';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous registry
 export type AnyPresenter = Presenter<any>;

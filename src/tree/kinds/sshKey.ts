@@ -1,4 +1,4 @@
-import { type SshKey, type Tag, sshKey, tag } from '../../api';
+import { type SshKey, sshKey } from '../../api';
 import { mdTable } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -9,12 +9,4 @@ export const sshKeyPresenter: Presenter<SshKey> = {
   description: (k) => k.fingerprint,
   tooltip: (k) => mdTable(`SSH key ${k.name}`, [['Fingerprint', k.fingerprint], ['Type', k.public_key.split(' ')[0]], ['ID', k.id]]),
   consoleUrl: () => `${CONTROL_PANEL}/account/security`,
-};
-
-export const tagPresenter: Presenter<Tag> = {
-  kind: tag,
-  placement: 'account',
-  icon: 'tag',
-  description: (t) => `${t.resources.count} resource${t.resources.count === 1 ? '' : 's'}`,
-  tooltip: (t) => mdTable(`Tag ${t.name}`, [['Resources', t.resources.count]]),
 };

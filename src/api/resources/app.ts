@@ -1,0 +1,42 @@
+import { defineKind } from './descriptor';
+
+export type AppDeploymentPhase =
+  | 'UNKNOWN'
+  | 'PENDING_BUILD'
+  | 'BUILDING'
+  | 'PENDING_DEPLOY'
+  | 'DEPLOYING'
+  | 'ACTIVE'
+  | 'SUPERSEDED'
+  | 'ERROR'
+  | 'CANCELED';
+
+export interface App {
+  id: string;
+  spec: { name: string; region?: string; services?: { name: string }[]; static_sites?: { name: string }[] };
+  default_ingress?: string;
+  live_url?: string;
+  region?: { slug: string; label?: string };
+  tier_slug?: string;
+  created_at: string;
+  updated_at?: string;
+  last_deployment_active_at?: string;
+  active_deployment?: { id: string; phase: AppDeploymentPhase };
+  in_progress_deployment?: { id: string; phase: AppDeploymentPhase };
+  project_id?: string;
+}
+
+export const app = defineKind<App>({
+  deletable: true,
+  kind: 'app',
+  heavyDelete: true,
+  label: 'App',
+  pluralLabel: 'Apps',
+  path: '/v2/apps',
+  collectionKey: 'apps',
+  singleKey: 'app',
+  idOf: (a) => a.id,
+  nameOf: (a) => a.spec.name,
+  urnPrefix: 'do:app:',
+  paginated: true,
+});

@@ -1,0 +1,22 @@
+import { defineKind } from './descriptor';
+
+export interface ReservedIpv6 {
+  ip: string;
+  region_slug: string;
+  reserved_at: string;
+  droplet?: { id: number; name: string } | null;
+}
+
+export const reservedIpv6 = defineKind<ReservedIpv6>({
+  deletable: true,
+  kind: 'reserved_ipv6',
+  label: 'Reserved IPv6',
+  pluralLabel: 'Reserved IPv6',
+  path: '/v2/reserved_ipv6',
+  collectionKey: 'reserved_ipv6s',
+  singleKey: 'reserved_ipv6',
+  idOf: (r) => r.ip,
+  nameOf: (r) => r.ip,
+  actions: ['assign', 'unassign'],
+  paginated: true,
+});

@@ -1,0 +1,49 @@
+/** The panel of an App Platform app: live URL, components, deployments and their phases. */
+import { type App, appDeployments } from '../../api';
+import type { CellView, SectionView, Tone } from '../protocol';
+import { type PanelBuilder, fields, plain, tolerant, when } from './builder';
+
+const PHASE_TONES: Record<string, Tone> = { ACTIVE: 'ok', SUPERSEDED: 'muted', ERROR: 'error', CANCELED: 'muted' };
+
+export const appPanel: PanelBuilder<App> = {
+  kind: 'app',
+  async sections(a, ctx) {
+    const { parts } = ctx;
+    type Component = { name: string; instance_size_slug?: string; instance_count?: number; http_port?: number };
+    const spec = a.spec as unknown as Record<string, Component[] | undefined>;
+    const overview = fields('overview', 'Overview', [
+      parts.url('Live URL', a.live_url ?? a.default_ingress),
+      plain('Region', [a.region?.slug, a.region?.label].filter(Boolean).join(' · ')),
+      plain('Tier', a.tier_slug),
+      plain('Active deployment', a.active_deployment ? `${a.active_deployment.phase} · ${a.active_deployment.id.slice(0, 8)}` : 'none'),
+      plain('In progress', a.in_progress_deployment ? `${a.in_progress_deployment.phase} · ${a.in_progress_deployment.id.slice(0, 8)}` : 'nothing'),
+      plain('Last deployed', when(a.last_deployment_active_at, ctx.now)),
+      plain('Created', when(a.created_at, ctx.now)),
+      parts.copyable('ID', a.id),
+    ]);
+    const componentTypes = [['services', 'Service'], ['static_sites', 'Static site'], ['workers', 'Worker'], ['jobs', 'Job'], ['functions', 'Functions']] as const;
+    const components: SectionView = {
+      type: 'table',
+      id: 'components',
+      title: 'Components',
+      columns: ['Component', 'Type', 'Size', 'Instances', 'Port'],
+      rows: componentTypes.flatMap(([key, label]) => (spec[key] ?? []).map((c) => [c.name, label, c.instance_size_slug ?? '', c.instance_count === undefined ? '' : String(c.instance_count), c.http_port === undefined ? '' : String(c.http_port)])),
+      empty: 'No components',
+    };
+    const deployments = await tolerant('deployments', 'Recent deployments', async () => ({
+      type: 'table',
+      id: 'deployments',
+      title: 'Recent deployments',
+      columns: ['Deployment', 'Phase', 'Cause', 'Progress', 'Created'],
+      rows: (await ctx.memo('deployments', 30_000, () => appDeployments(ctx.cache.client, a.id, ctx.signal))).map((d) => [
+        { text: d.id.slice(0, 8), mono: true, copy: parts.copy(d.id) } as CellView,
+        { text: d.phase, tone: PHASE_TONES[d.phase] ?? 'busy' } as CellView,
+        d.cause ?? '',
+        d.progress?.total_steps ? `${d.progress.success_steps ?? 0}/${d.progress.total_steps} steps${d.progress.error_steps ? `, ${d.progress.error_steps} failed` : ''}` : '',
+        when(d.created_at, ctx.now),
+      ]),
+      empty: 'No deployments',
+    }) as SectionView);
+    return [overview, components, ...deployments];
+  },
+};

@@ -1,0 +1,34 @@
+import { type App, app } from '../../api';
+import { mdTable, relativeTime } from '../format';
+import { CONTROL_PANEL, type Presenter } from './presenter';
+
+const DEPLOYING = new Set(['PENDING_BUILD', 'BUILDING', 'PENDING_DEPLOY', 'DEPLOYING']);
+
+function appPhase(a: App): string {
+  return a.in_progress_deployment?.phase ?? a.active_deployment?.phase ?? 'UNKNOWN';
+}
+
+export const appPresenter: Presenter<App> = {
+  kind: app,
+  placement: 'project',
+  icon: 'rocket',
+  style(a) {
+    const phase = appPhase(a);
+    if (DEPLOYING.has(phase)) return { state: 'deploying', icon: 'loading~spin', color: 'charts.yellow' };
+    return { state: phase.toLowerCase(), color: phase === 'ACTIVE' ? 'charts.green' : phase === 'ERROR' ? 'charts.red' : undefined };
+  },
+  transitional: (a) => DEPLOYING.has(appPhase(a)),
+  description: (a, ctx) => [appPhase(a).toLowerCase().replace(/_/g, ' '), a.region?.slug, a.last_deployment_active_at ? `deployed ${relativeTime(a.last_deployment_active_at, ctx.now)}` : undefined].filter(Boolean).join(' · '),
+  tooltip: (a, ctx) =>
+    mdTable(`App ${a.spec.name}`, [
+      ['Last deployment', appPhase(a)],
+      ['Live URL', a.live_url],
+      ['Region', a.region?.label ?? a.region?.slug],
+      ['Components', [...(a.spec.services ?? []), ...(a.spec.static_sites ?? [])].map((c) => c.name).join(', ')],
+      ['Updated', relativeTime(a.updated_at, ctx.now)],
+    ]),
+  label: (a) => a.spec.name,
+  region: (a) => a.region?.slug,
+  projectId: (a) => a.project_id,
+  consoleUrl: (a) => `${CONTROL_PANEL}/apps/${a.id}`,
+};

@@ -1,0 +1,13 @@
+import { type CdnEndpoint, cdnEndpoint } from '../../api';
+import { mdTable } from '../format';
+import { CONTROL_PANEL, type Presenter } from './presenter';
+
+export const cdnEndpointPresenter: Presenter<CdnEndpoint> = {
+  kind: cdnEndpoint,
+  placement: 'account',
+  icon: 'zap',
+  label: (c) => c.custom_domain || c.endpoint,
+  description: (c) => [`origin ${c.origin}`, `TTL ${c.ttl}`].join(' · '),
+  tooltip: (c) => mdTable(`CDN endpoint ${c.endpoint}`, [['Origin', c.origin], ['Custom domain', c.custom_domain], ['TTL', c.ttl]]),
+  consoleUrl: () => `${CONTROL_PANEL}/spaces`,
+};

@@ -1,0 +1,26 @@
+import { type Image, image } from '../../api';
+import { mdTable, relativeTime } from '../format';
+import { CONTROL_PANEL, type Presenter } from './presenter';
+
+export const imagePresenter: Presenter<Image> = {
+  kind: image,
+  placement: 'account',
+  icon: 'file-media',
+  listQuery: { private: true },
+  style: (i) => ({ state: i.status, color: i.status === 'available' ? undefined : 'charts.yellow' }),
+  transitional: (i) => i.status === 'NEW' || i.status === 'pending',
+  description: (i) => [i.distribution, i.size_gigabytes ? `${i.size_gigabytes} GB` : undefined, i.regions.join(', '), i.status === 'available' ? undefined : i.status].filter(Boolean).join(' · '),
+  tooltip: (i, ctx) =>
+    mdTable(`Custom image ${i.name}`, [
+      ['Distribution', i.distribution],
+      ['Status', i.status],
+      ['Size', i.size_gigabytes ? `${i.size_gigabytes} GB` : undefined],
+      ['Regions', i.regions.join(', ')],
+      ['Description', i.description],
+      ['Created', relativeTime(i.created_at, ctx.now)],
+      ['ID', i.id],
+    ]),
+  region: (i) => i.regions[0],
+  tags: (i) => i.tags ?? [],
+  consoleUrl: () => `${CONTROL_PANEL}/images/custom_images`,
+};

@@ -1,0 +1,32 @@
+import { type LoadBalancer, loadBalancer } from '../../api';
+import { mdTable, perMonth } from '../format';
+import { CONTROL_PANEL, type Presenter } from './presenter';
+
+/** Load balancers are $12 a month per size unit. */
+const LB_UNIT_MONTH = 12;
+
+export const loadBalancerPresenter: Presenter<LoadBalancer> = {
+  kind: loadBalancer,
+  placement: 'project',
+  icon: 'split-horizontal',
+  style: (l) => ({ state: l.status, icon: l.status === 'new' ? 'loading~spin' : undefined, color: l.status === 'active' ? 'charts.green' : l.status === 'errored' ? 'charts.red' : 'charts.yellow' }),
+  transitional: (l) => l.status === 'new',
+  description(l, ctx) {
+    return [l.status === 'active' ? undefined : l.status, l.ip, l.region?.slug, `${l.droplet_ids?.length ?? 0} droplets`, perMonth(this.monthlyCost!(l, ctx))].filter(Boolean).join(' · ');
+  },
+  tooltip(l, ctx) {
+    return mdTable(`Load balancer ${l.name}`, [
+      ['Status', l.status],
+      ['IP', l.ip],
+      ['Region', l.region?.slug],
+      ['Rules', l.forwarding_rules.map((r) => `${r.entry_protocol}:${r.entry_port} → ${r.target_protocol}:${r.target_port}`).join(', ')],
+      ['Droplets', (l.droplet_ids ?? []).map((id) => ctx.dropletName(id) ?? String(id)).join(', ') || (l.tag ? `tag ${l.tag}` : '')],
+      ['Monthly price', perMonth(this.monthlyCost!(l, ctx))],
+      ['ID', l.id],
+    ]);
+  },
+  region: (l) => l.region?.slug,
+  ip: (l) => l.ip,
+  monthlyCost: (l) => (l.size_unit ?? 1) * LB_UNIT_MONTH,
+  consoleUrl: (l) => `${CONTROL_PANEL}/networking/load_balancers/${l.id}`,
+};
