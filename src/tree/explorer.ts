@@ -81,8 +81,8 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
 
   track(node: ShownResource): void {
     if (node instanceof ResourceNode) this.shown.set(node.resourceKey, node);
-    const transitional = node.presenter.transitional;
-    this.model.show(node.ref, node.ownItem, transitional ? (item) => transitional.call(node.presenter, item as never) : undefined);
+    // presenters' `transitional` are plain functions of the item: passed as they are, no closure per resource
+    this.model.show(node.ref, node.ownItem, node.presenter.transitional as ((item: unknown) => boolean) | undefined);
   }
 
   /** The node shown for a resource, if any. */

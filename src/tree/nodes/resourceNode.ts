@@ -38,9 +38,12 @@ export class ResourceNode extends ExplorerNode {
     return resourceKey(this.account.id, this.presenter.kind.kind, this.parents, this.resourceId);
   }
 
+  private refMemo?: ResourceRef;
+
   /** The resource this node shows, as the model knows it: what commands and panels act on. */
   get ref(): ResourceRef {
-    return { account: this.account, kind: this.presenter.kind as ResourceRef['kind'], id: this.resourceId, parents: this.parents };
+    this.refMemo ??= { account: this.account, kind: this.presenter.kind as ResourceRef['kind'], id: this.resourceId, parents: this.parents };
+    return this.refMemo;
   }
 
   /** The copy this node was made with. */
