@@ -180,7 +180,7 @@ try {
   out.push(`   resources loaded by "expand everything": ${results.memory.resourcesLoaded}\n`);
   out.push(`3. Activation: bundle ${bundleBytes} bytes minified; activate() ${ms(explorer.activateMs)} ms; requests on activation ${explorer.requestsOnActivation}; before the view is shown ${explorer.requestsBeforeViewShown}`);
   out.push(`4. Idle over ${explorer.idleWindowMs / 1000} s: ${explorer.idleHiddenPerMinute} requests/min hidden, ${explorer.idleVisiblePerMinute} requests/min visible with nothing in transition`);
-  out.push(`5. Memory: extension host heap ${results.memory.heapUsedMBAfterEverything.toFixed(0)} MB with ${results.memory.resourcesLoaded} resources loaded; ${results.memory.heapRetainedMB.toFixed(1)} MB more than after activation`);
+  out.push(`5. Memory: extension host heap ${results.memory.heapUsedMBAfterEverything.toFixed(0)} MB with ${results.memory.resourcesLoaded} resources loaded; ${results.memory.heapRetainedMB.toFixed(1)} MB more than after activation (both after a full GC)`);
   out.push('\nFigures also in bench-results/latest.json.');
   process.stdout.write(`\n${out.join('\n')}\n`);
 } catch (error) {
