@@ -1,22 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { ApiError, DigitalOceanClient, droplet, isApiError, type ClientOptions } from '../../src/api';
 import { startFakeServer, type FakeServer } from '../fake-api/server';
+import { fastClient, rejection } from './support/fixtures';
 
 const TOKEN = 'dop_v1_' + 'a1b2c3d4'.repeat(8);
 
-function clientFor(server: FakeServer, extra: Partial<ClientOptions> = {}): DigitalOceanClient {
-  return new DigitalOceanClient({ token: TOKEN, baseUrl: server.url, retryBaseMs: 20, retryMaxMs: 200, timeoutMs: 2_000, ...extra });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ApiError, `expected an ApiError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+const clientFor = (server: FakeServer, extra: Partial<ClientOptions> = {}): DigitalOceanClient => fastClient(server, TOKEN, extra);
 
 describe('DigitalOceanClient', function () {
   this.timeout(20_000);

@@ -17,28 +17,11 @@ import {
 } from '../../src/credentials/kubeconfig';
 import { credentialHelper, decodeAuth, dockerConfigPath, REGISTRY_HOST, withRegistryAuth, withoutRegistryAuth } from '../../src/credentials/dockerConfig';
 import { updateFile } from '../../src/credentials/safeWrite';
+import { INCOMING_KUBECONFIG } from './support/fixtures';
 
 const RUNS = 1_000;
 
-const INCOMING = `apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority-data: Q0EK
-    server: https://abc.k8s.ondigitalocean.com
-  name: do-nyc3-prod
-contexts:
-- context:
-    cluster: do-nyc3-prod
-    user: do-nyc3-prod-admin
-  name: do-nyc3-prod
-current-context: do-nyc3-prod
-kind: Config
-preferences: {}
-users:
-- name: do-nyc3-prod-admin
-  user:
-    token: dop_v1_clustertoken
-`;
+const INCOMING = INCOMING_KUBECONFIG;
 const incoming = parseIncoming(INCOMING);
 
 // ---- generators ----------------------------------------------------------------------------------

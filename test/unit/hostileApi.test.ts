@@ -7,25 +7,14 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, DigitalOceanClient, domain, domainRecord, droplet, type ClientOptions, type ExchangeRecord, type WaitRecord } from '../../src/api';
+import { DigitalOceanClient, domain, domainRecord, droplet, type ClientOptions, type ExchangeRecord, type WaitRecord } from '../../src/api';
 import { requestTimeoutMs } from '../../src/accounts/clients';
 import { startFakeServer, type FakeServer } from '../fake-api/server';
+import { fastClient, rejection } from './support/fixtures';
 
 const TOKEN = 'dop_v1_' + 'f00dfeed'.repeat(8);
 
-function clientFor(server: FakeServer, extra: Partial<ClientOptions> = {}): DigitalOceanClient {
-  return new DigitalOceanClient({ token: TOKEN, baseUrl: server.url, retryBaseMs: 20, retryMaxMs: 200, timeoutMs: 2_000, ...extra });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ApiError, `expected an ApiError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+const clientFor = (server: FakeServer, extra: Partial<ClientOptions> = {}): DigitalOceanClient => fastClient(server, TOKEN, extra);
 
 /** A server that is not the API: it counts what reaches it and what it was sent. */
 async function elsewhere(): Promise<{ url: string; hits: { method: string; url: string; authorization?: string; body: string }[]; close(): Promise<void> }> {

@@ -16,28 +16,11 @@ import { parse } from 'yaml';
 import { mergeKubeconfig, parseIncoming, removeContext, renameEntries, replaceUserCredentials } from '../../src/credentials/kubeconfig';
 import { REGISTRY_HOST, withRegistryAuth } from '../../src/credentials/dockerConfig';
 import { updateFile } from '../../src/credentials/safeWrite';
+import { INCOMING_KUBECONFIG } from './support/fixtures';
 
 const RUNS = 1_000;
 
-const INCOMING = `apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority-data: Q0EK
-    server: https://new.k8s.ondigitalocean.com
-  name: do-nyc3-prod
-contexts:
-- context:
-    cluster: do-nyc3-prod
-    user: do-nyc3-prod-admin
-  name: do-nyc3-prod
-current-context: do-nyc3-prod
-kind: Config
-preferences: {}
-users:
-- name: do-nyc3-prod-admin
-  user:
-    token: dop_v1_clustertoken
-`;
+const INCOMING = INCOMING_KUBECONFIG;
 const incoming = parseIncoming(INCOMING);
 
 if (process.env.DO_SAFE_WRITER_FILE) {
@@ -198,7 +181,7 @@ function suites(): void {
               assert.deepEqual(now[key].get(name), entry, `${operation} c${k} changed ${key} ${name}`);
             }
           }
-          if (operation === 'overwrite') assert.equal((now.clusters.get(`c${k}`) as { cluster: { server: string } }).cluster.server, 'https://new.k8s.ondigitalocean.com');
+          if (operation === 'overwrite') assert.equal((now.clusters.get(`c${k}`) as { cluster: { server: string } }).cluster.server, incoming.cluster.cluster.server);
           if (operation === 'refresh') assert.deepEqual((now.users.get(`c${k}-admin`) as { user: unknown }).user, { token: 'fresh' });
           if (operation === 'remove') assert.equal(now.contexts.has(`c${k}`), false);
         }),
@@ -248,7 +231,7 @@ function suites(): void {
           assert.equal(c1?.cluster.server, 'https://shared.example:6443', `${operation}: kubectl sees c1's server unchanged`);
           assert.deepEqual(u1?.user, { token: 'shared-token' }, `${operation}: kubectl sees c1's token unchanged`);
           const c0 = view.clusters.find((c) => c.name === 'c0');
-          if (operation === 'overwrite') assert.equal(c0?.cluster.server, 'https://new.k8s.ondigitalocean.com');
+          if (operation === 'overwrite') assert.equal(c0?.cluster.server, incoming.cluster.cluster.server);
           if (operation === 'remove') assert.equal(c0, undefined);
         }
       } finally {
