@@ -1,15 +1,9 @@
 /**
- * What the tree knows about one account: each list fetched at most once until refreshed, with
- * concurrent askers sharing one request. A failed list is not cached, so Retry asks again.
- * The tree never calls the client directly; it asks this cache.
+ * The lists of one account: each fetched at most once until refreshed, with concurrent askers
+ * sharing one request. A failed list is not cached, so Retry asks again. Kept by the model
+ * (ResourceModel.cacheFor); views never call the client for lists directly.
  */
 import { ApiError, type Balance, type DigitalOceanClient, type DropletSize, dropletSize, type ProjectResource, type QueryValue, type ResourceKind, projectResource } from '../api';
-
-export interface ListKey {
-  kind: ResourceKind<never> | ResourceKind<unknown>;
-  parents?: readonly string[];
-  query?: Record<string, QueryValue>;
-}
 
 const BALANCE_TTL_MS = 5 * 60_000;
 

@@ -143,11 +143,7 @@ export class ResourceModel implements Disposable {
     const before = cache.peek(ref.kind);
     cache.replace(ref.kind, fresh as never);
     if (before) this.lookupMaps.delete(before);
-    const live = this.live.get(key);
-    this.live.set(key, { ref, item: fresh, transitional: live?.transitional });
-    this.changes.fire({ type: 'resource', key });
-    if (live?.transitional?.(fresh) && ref.parents.length === 0) this.watch(key);
-    return fresh;
+    return this.fresh(ref, key, fresh);
   }
 
   /**
@@ -172,10 +168,16 @@ export class ResourceModel implements Disposable {
       this.changes.fire({ type: 'gone', key });
       return undefined;
     }
-    const live = this.live.get(key);
-    this.live.set(key, { ref, item: fresh, transitional: live?.transitional });
+    return this.fresh(ref, key, fresh);
+  }
+
+  /** A fresh copy arrived: it is the newest, the views redraw, and it is polled while in transition. */
+  private fresh(ref: ResourceRef, key: string, item: unknown): unknown {
+    const transitional = this.live.get(key)?.transitional;
+    this.live.set(key, { ref, item, transitional });
     this.changes.fire({ type: 'resource', key });
-    return fresh;
+    if (transitional?.(item) && ref.parents.length === 0) this.watch(key);
+    return item;
   }
 
   /**

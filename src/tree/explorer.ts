@@ -44,7 +44,7 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   private detailsOnSelect: boolean | undefined;
 
   constructor(
-    readonly model: ResourceModel,
+    private readonly model: ResourceModel,
     private readonly store: AccountStore,
     private readonly state: ViewState,
   ) {
@@ -83,11 +83,6 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     if (node instanceof ResourceNode) this.shown.set(node.resourceKey, node);
     // presenters' `transitional` are plain functions of the item: passed as they are, no closure per resource
     this.model.show(node.ref, node.ownItem, node.presenter.transitional as ((item: unknown) => boolean) | undefined);
-  }
-
-  /** The node shown for a resource, if any. */
-  liveNode(resourceKey: string): ResourceNode | undefined {
-    return this.shown.get(resourceKey);
   }
 
   /**
