@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { kindFiles } from './kindFiles.mjs';
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
@@ -23,6 +24,7 @@ const common = {
   // ofetch's "node" entry drags in node-fetch-native (~117 KB) although every extension host
   // has a global fetch; its "worker" entry (listed before "node") uses the global one.
   conditions: ['worker'],
+  plugins: [kindFiles],
 };
 
 rmSync('dist', { recursive: true, force: true });

@@ -4,7 +4,8 @@
  * request id: never a header or a token) and a 401 marks the account as needing a new token.
  */
 import * as path from 'node:path';
-import { DigitalOceanClient, isLoopbackHost, type Account, type ExchangeRecord, RateLimiter, type WaitRecord } from '../api';
+import { DigitalOceanClient, isLoopbackHost, type ExchangeRecord, RateLimiter, type WaitRecord } from '../api';
+import { type Account } from '../api/resources/account';
 import type { AccountInfo, AccountStore } from './accountStore';
 
 export interface ApiSettings {

@@ -1,6 +1,6 @@
 /** Account commands: add (token or demo), import from doctl / environment, rename, update token, remove. */
 import * as vscode from 'vscode';
-import type { Account } from '../api';
+import type { Account } from '../api/resources/account';
 import { type AccountInfo,  tokenProblem } from '../accounts/accountStore';
 import { ensureDemoAccount } from '../accounts/demoAccount';
 import { doctlConfigPath, findExistingTokens } from '../credentials/tokenSources';

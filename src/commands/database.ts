@@ -3,25 +3,12 @@
  * databases, connection pools, resizing, and trusted sources (the cluster's firewall).
  */
 import * as vscode from 'vscode';
-import {
-  type DatabaseCluster,
-  type DatabaseFirewallRule,
-  type DatabaseUser,
-  app as appKind,
-  connectionPool,
-  createDatabaseUser,
-  databaseDb,
-  databaseFirewallRule,
-  databaseOptions,
-  databaseUser,
-  droplet as dropletKind,
-  kubernetesCluster,
-  putDatabaseFirewall,
-  resetDatabaseUserAuth,
-  resizeDatabase,
-  supportsUsers,
-  tag as tagKind,
-} from '../api';
+import { type DatabaseCluster, type DatabaseFirewallRule, type DatabaseUser, connectionPool, databaseDb, databaseFirewallRule, databaseUser, supportsUsers } from '../api/resources/database';
+import { app as appKind } from '../api/resources/app';
+import { createDatabaseUser, databaseOptions, putDatabaseFirewall, resetDatabaseUserAuth, resizeDatabase } from '../api';
+import { droplet as dropletKind } from '../api/resources/droplet';
+import { kubernetesCluster } from '../api/resources/kubernetes';
+import { tag as tagKind } from '../api/resources/tag';
 import { databaseClusterPresenter, databaseDbPresenter, databaseFirewallRulePresenter, databaseUserPresenter, dbSizeLabel, engineName } from '../tree/kinds/database';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { numberProblem } from './validators';
@@ -31,7 +18,7 @@ import { nodeArgument, resourceTarget } from './pick';
 import { registerCommand } from './register';
 import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
-import { dbNameProblem, trustedIpProblem } from './validators';
+import { trustedIpProblem } from './validators';
 
 export function registerDatabaseCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;
@@ -49,7 +36,7 @@ export function registerDatabaseCommands(deps: CommandDeps): vscode.Disposable[]
       if (!supportsUsers(db.engine)) throw new Error(`${engineName(db.engine)} clusters have no users to create.`);
       const cache = model.cacheFor(node.account);
       const taken = (await cache.list(databaseUser, [db.id])).map((u) => u.name);
-      const name = await input.inputBox({ title: `New user in ${db.name}`, validateInput: (v) => dbNameProblem(v, taken) });
+      const name = await input.inputBox({ title: `New user in ${db.name}`, validateInput: (v) => databaseUser.nameProblem?.(v, taken) });
       const body: Record<string, unknown> = { name };
       if (db.engine === 'mysql') {
         const plugin = await input.quickPick(
@@ -97,7 +84,7 @@ export function registerDatabaseCommands(deps: CommandDeps): vscode.Disposable[]
       const node = await cluster(arg, 'Create a database', (c) => c.engine === 'pg' || c.engine === 'mysql');
       const db = node.item as DatabaseCluster;
       const taken = (await model.cacheFor(node.account).list(databaseDb, [db.id])).map((d) => d.name);
-      const name = await input.inputBox({ title: `New database in ${db.name}`, validateInput: (v) => dbNameProblem(v, taken) });
+      const name = await input.inputBox({ title: `New database in ${db.name}`, validateInput: (v) => databaseDb.nameProblem?.(v, taken) });
       await withProgress(`Creating database ${name}…`, (signal) => model.cacheFor(node.account).client.create(databaseDb, { name }, { parents: [db.id], signal }));
       log.info(`[${node.account.label}] Database ${name} created in ${db.name}`);
       reload(node, databaseDb.kind);
@@ -118,7 +105,7 @@ export function registerDatabaseCommands(deps: CommandDeps): vscode.Disposable[]
       if (db.engine !== 'pg') throw new Error('Connection pools are for PostgreSQL clusters.');
       const cache = model.cacheFor(node.account);
       const [dbs, users, pools] = await Promise.all([cache.list(databaseDb, [db.id]), cache.list(databaseUser, [db.id]), cache.list(connectionPool, [db.id])]);
-      const name = await input.inputBox({ title: `New connection pool in ${db.name}`, validateInput: (v) => dbNameProblem(v, pools.map((p) => p.name)) });
+      const name = await input.inputBox({ title: `New connection pool in ${db.name}`, validateInput: (v) => connectionPool.nameProblem?.(v, pools.map((p) => p.name)) });
       const database = (await input.quickPick(dbs.map((d) => ({ label: d.name })), { title: `Pool ${name}: database` })).label;
       const user = (await input.quickPick(users.map((u) => ({ label: u.name })), { title: `Pool ${name}: user` })).label;
       const mode = (await input.quickPick([{ label: 'transaction', description: 'recommended' }, { label: 'session' }, { label: 'statement' }], { title: `Pool ${name}: mode` })).label;

@@ -1,6 +1,6 @@
 /** DNS records: add (type-aware prompts), edit, delete. */
 import * as vscode from 'vscode';
-import { type Domain, type DomainRecord, domainRecord as recordKind } from '../api';
+import { type Domain, type DomainRecord, domainRecord as recordKind } from '../api/resources/domain';
 import { domainPresenter, domainRecordPresenter } from '../tree/kinds/domain';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { type EditableRecordType, RECORD_TYPES, numberProblem, recordDataProblem, recordNameProblem } from './validators';

@@ -5,7 +5,12 @@
  * at the input box before any request. *Create Droplet* is a wizard with Back (at the end).
  */
 import * as vscode from 'vscode';
-import { assignToProject, createDroplet, type Droplet, type DropletActionType, type DropletSize, type Image, droplet as dropletKind, dropletSize, image as imageKind, project as projectKind, sshKey, vpc as vpcKind } from '../api';
+import { assignToProject, createDroplet } from '../api';
+import { type Droplet, type DropletActionType, type DropletSize, droplet as dropletKind, dropletSize } from '../api/resources/droplet';
+import { type Image, image as imageKind } from '../api/resources/image';
+import { project as projectKind } from '../api/resources/project';
+import { sshKey } from '../api/resources/sshKey';
+import { vpc as vpcKind } from '../api/resources/vpc';
 import type { AccountInfo } from '../accounts/accountStore';
 import { dropletPresenter } from '../tree/kinds/droplet';
 import type { ResourceNode } from '../tree/nodes/resourceNode';
@@ -16,7 +21,8 @@ import { withProgress } from '../ui/progress';
 import { runWizard } from '../ui/wizard';
 import { registerCommand } from './register';
 import type { CommandDeps } from './deps';
-import { dropletNameProblem, snapshotNameProblem, tagsProblem } from './validators';
+import { tagsProblem } from './validators';
+import { snapshot as snapshotKind } from '../api/resources/snapshot';
 
 const running = (item: unknown) => (item as Droplet).status === 'active' && !(item as Droplet).locked;
 const off = (item: unknown) => (item as Droplet).status === 'off' && !(item as Droplet).locked;
@@ -43,6 +49,7 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
     });
 
   return [
+    createDropletCommand(deps),
     simple('digitalocean.droplet.powerOn', 'power_on', 'Power on', 'Powering on…', off),
     simple('digitalocean.droplet.shutdown', 'shutdown', 'Shut down', 'Shutting down…', running),
     simple('digitalocean.droplet.powerOff', 'power_off', 'Power off', 'Powering off…', running, (d) => [
@@ -69,7 +76,7 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
       const node = await target(arg, 'Take a snapshot');
       const d = node.item as Droplet;
       const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-      const name = await input.inputBox({ title: `Snapshot of ${d.name}`, prompt: 'Name of the snapshot', value: `${d.name}-${stamp}`, validateInput: snapshotNameProblem });
+      const name = await input.inputBox({ title: `Snapshot of ${d.name}`, prompt: 'Name of the snapshot', value: `${d.name}-${stamp}`, validateInput: (v) => snapshotKind.nameProblem?.(v) });
       return act(node, 'snapshot', 'Snapshot', 'Taking a snapshot…', { name: name.trim() });
     }),
 
@@ -79,7 +86,7 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
       const name = await input.inputBox({
         title: `Rename ${d.name}`,
         value: d.name,
-        validateInput: (v) => dropletNameProblem(v) ?? (v.trim() === d.name ? 'That is its name already.' : undefined),
+        validateInput: (v) => dropletKind.nameProblem?.(v) ?? (v.trim() === d.name ? 'That is its name already.' : undefined),
       });
       return act(node, 'rename', 'Rename', 'Renaming…', { name: name.trim() });
     }),
@@ -160,7 +167,7 @@ interface Plan {
   tags: string[];
 }
 
-export function registerCreateDroplet(deps: CommandDeps): vscode.Disposable {
+function createDropletCommand(deps: CommandDeps): vscode.Disposable {
   const { input, log, model } = deps;
   return registerCommand(deps, 'digitalocean.droplet.create', 'Create droplet', async (arg) => {
     const account: AccountInfo = await accountTarget(deps, arg, 'Create a droplet in which account?');
@@ -180,7 +187,7 @@ export function registerCreateDroplet(deps: CommandDeps): vscode.Disposable {
     const plan = await runWizard<Plan>({ name: '', region: 'nyc3', sshKeys: [], options: ['monitoring'], tags: [] }, [
       async (p, s) => {
         p.name = (
-          await input.inputBox({ title, ...s, prompt: 'Name (host name)', value: p.name, validateInput: (v) => dropletNameProblem(v) ?? (taken.has(v.trim()) ? `${v.trim()} exists already in this account.` : undefined) })
+          await input.inputBox({ title, ...s, prompt: 'Name (host name)', value: p.name, validateInput: (v) => dropletKind.nameProblem?.(v) ?? (taken.has(v.trim()) ? `${v.trim()} exists already in this account.` : undefined) })
         ).trim();
       },
       async (p, s) => {

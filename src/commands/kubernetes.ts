@@ -1,6 +1,8 @@
 /** Kubernetes: add, scale and delete node pools, recycle a node, upgrade a cluster. */
 import * as vscode from 'vscode';
-import { recycleKubernetesNode, type KubernetesCluster, type KubernetesNode, type NodePool, dropletSize, kubernetesOptions, kubernetesUpgrades, nodePool, upgradeKubernetesCluster } from '../api';
+import { recycleKubernetesNode, kubernetesOptions, kubernetesUpgrades, upgradeKubernetesCluster } from '../api';
+import { type KubernetesCluster, type KubernetesNode, type NodePool, nodePool } from '../api/resources/kubernetes';
+import { dropletSize } from '../api/resources/droplet';
 import { memory } from '../tree/format';
 import { kubernetesClusterPresenter, kubernetesNodePresenter, nodePoolPresenter } from '../tree/kinds/kubernetes';
 import { ResourceNode } from '../tree/nodes/resourceNode';
@@ -11,7 +13,6 @@ import { registerCommand } from './register';
 import { withProgress } from '../ui/progress';
 import { runWizard } from '../ui/wizard';
 import type { CommandDeps } from './deps';
-import { nodePoolNameProblem } from './validators';
 
 interface PoolPlan {
   name: string;
@@ -45,7 +46,7 @@ export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable
       const title = `Add a node pool to ${cluster.name}`;
       const plan = await runWizard<PoolPlan>({ name: '', count: 3, autoScale: false, min: 1, max: 3 }, [
         async (p, s) => {
-          p.name = await input.inputBox({ title, ...s, prompt: 'Pool name', value: p.name || `pool-${taken.length + 1}`, validateInput: (v) => nodePoolNameProblem(v, taken) });
+          p.name = await input.inputBox({ title, ...s, prompt: 'Pool name', value: p.name || `pool-${taken.length + 1}`, validateInput: (v) => nodePool.nameProblem?.(v, taken) });
         },
         async (p, s) => {
           // a size the droplet list does not know is offered; a known one only in the cluster's region

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AccountInfo } from '../accounts/accountStore';
 import type { AnyPresenter } from '../tree/kinds';
-import { region as regionKind } from '../api';
+import { region as regionKind } from '../api/resources/region';
 import { AccountNode } from '../tree/nodes/accountNode';
 import { KindGroupNode } from '../tree/nodes/kindGroupNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';

@@ -1,6 +1,7 @@
 /** Reserved IPs: create (for a droplet or a region), assign, unassign, release. */
 import * as vscode from 'vscode';
-import { type Droplet, type ReservedIp, droplet as dropletKind, reservedIp as reservedIpKind } from '../api';
+import { type Droplet, droplet as dropletKind } from '../api/resources/droplet';
+import { type ReservedIp, reservedIp as reservedIpKind } from '../api/resources/reservedIp';
 import type { AccountInfo } from '../accounts/accountStore';
 import { reservedIpPresenter } from '../tree/kinds/reservedIp';
 import { runAction } from './actionRunner';

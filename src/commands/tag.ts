@@ -1,11 +1,11 @@
 /** Tags on taggable resources (droplets, volumes, custom images, volume snapshots, database clusters). */
 import * as vscode from 'vscode';
-import { ensureTag, tag as tagKind, type TaggedResource, tagResources, untagResources } from '../api';
+import { ensureTag, type TaggedResource, tagResources, untagResources } from '../api';
+import { tag as tagKind } from '../api/resources/tag';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { registerCommand } from './register';
 import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
-import { tagNameProblem } from './validators';
 
 /** The tags API's resource type for the node's resource (a fact of its kind's descriptor). */
 function tagType(node: ResourceNode): string | undefined {
@@ -34,7 +34,7 @@ export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
       const picked = await input.quickPick([...existing.map((label) => ({ label })), { label: NEW }], { title: `Add a tag to ${node.name}` });
       let name = picked.label;
       if (name === NEW) {
-        name = (await input.inputBox({ title: `New tag for ${node.name}`, validateInput: (v) => tagNameProblem(v.trim()) ?? (current.includes(v.trim()) ? `${node.name} has it already.` : undefined) })).trim();
+        name = (await input.inputBox({ title: `New tag for ${node.name}`, validateInput: (v) => tagKind.nameProblem?.(v.trim()) ?? (current.includes(v.trim()) ? `${node.name} has it already.` : undefined) })).trim();
       }
       await withProgress(`Tagging ${node.name} with ${name}…`, async (signal) => {
         if (!existing.includes(name)) {

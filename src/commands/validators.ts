@@ -1,10 +1,11 @@
 /**
- * Every rule input is checked against before any request: names of droplets, snapshots, volumes,
- * node pools, database objects and tags (one tag rule, shared by the tag commands and the create
- * wizard), sizes, trusted sources, and what a DNS record of each type may hold. Pure functions: no
- * VS Code, no Node-only modules. Each answers undefined when the value is fine, else the message
- * the input box shows.
+ * The rules input is checked against before any request that are not one kind's: lists of tags,
+ * numbers in a range, trusted sources, and what a DNS record of each type may hold. A kind's own
+ * name rule is its descriptor's `nameProblem` (src/api/resources). Pure functions: no VS Code, no
+ * Node-only modules. Each answers undefined when the value is fine, else the message the input
+ * box shows.
  */
+import { tagNameProblem } from '../api/resources/tag';
 
 export const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'] as const;
 export type EditableRecordType = (typeof RECORD_TYPES)[number];
@@ -78,40 +79,6 @@ export function tagsProblem(value: string): string | undefined {
   return bad ? `"${bad}": tags use letters, digits, "_", ":" and "-" (at most 255).` : undefined;
 }
 
-/** Node pool names: lowercase letters, digits and "-", starting and ending with a letter or digit. */
-export function nodePoolNameProblem(value: string, taken: string[] = []): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 63) return 'At most 63 characters.';
-  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value)) return 'Lowercase letters, digits and "-", starting and ending with a letter or digit.';
-  if (taken.includes(value)) return `The cluster has a pool named ${value} already.`;
-  return undefined;
-}
-
-/** A droplet (host) name: letters, digits, dots and dashes, 1–255 characters. */
-export function dropletNameProblem(value: string): string | undefined {
-  const name = value.trim();
-  if (!name) return 'A name is required.';
-  if (name.length > 255) return 'At most 255 characters.';
-  if (!/^[a-zA-Z0-9.-]+$/.test(name)) return 'Only letters, digits, dots (.) and dashes (-).';
-  if (/^[.-]|[.-]$/.test(name)) return 'A name cannot start or end with a dot or a dash.';
-  return undefined;
-}
-
-export function snapshotNameProblem(value: string): string | undefined {
-  if (!value.trim()) return 'A name is required.';
-  if (value.length > 255) return 'At most 255 characters.';
-  return undefined;
-}
-
-/** Names of users, databases and pools: letters, digits, "_" and "-", 1 to 63. */
-export function dbNameProblem(value: string, taken: string[] = []): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 63) return 'At most 63 characters.';
-  if (!/^[a-zA-Z0-9_-]+$/.test(value)) return 'Only letters, digits, "_" and "-".';
-  if (taken.includes(value)) return `${value} exists already.`;
-  return undefined;
-}
-
 /** A trusted IP source: an IPv4 address or CIDR range (what the API accepts for `ip_addr`). */
 export function trustedIpProblem(value: string): string | undefined {
   const v = value.trim();
@@ -123,29 +90,3 @@ export function trustedIpProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** Volume names: a lowercase letter first, then lowercase letters, digits and dashes, at most 64. */
-/** The largest volume DigitalOcean makes, in GiB. */
-export const MAX_VOLUME_GB = 16_384;
-
-export function volumeNameProblem(value: string): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 64) return 'At most 64 characters.';
-  if (!/^[a-z]/.test(value)) return 'Start with a lowercase letter.';
-  if (!/^[a-z0-9-]+$/.test(value)) return 'Only lowercase letters, digits and dashes (-).';
-  return undefined;
-}
-
-/** A size in GB, whole, above `min`, at most 16 TB. */
-export function volumeSizeProblem(value: string, min = 0): string | undefined {
-  if (!/^\d+$/.test(value.trim())) return 'A whole number of GB.';
-  const size = Number(value);
-  if (size <= min) return min ? `A volume can only grow: more than ${min} GB.` : 'At least 1 GB.';
-  if (size > MAX_VOLUME_GB) return `At most ${MAX_VOLUME_GB} GB.`;
-  return undefined;
-}
-
-export function tagNameProblem(value: string): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 255) return 'At most 255 characters.';
-  return /^[a-zA-Z0-9_:-]+$/.test(value) ? undefined : 'Letters, digits, "_", ":" and "-" only.';
-}

@@ -1,13 +1,15 @@
 /** Volumes: create, attach (droplets of the same region), detach, grow, snapshot, delete. */
 import * as vscode from 'vscode';
-import { snapshotVolume, type Droplet, type Volume, droplet as dropletKind, snapshot as snapshotKind, volume as volumeKind } from '../api';
+import { snapshotVolume } from '../api';
+import { type Droplet, droplet as dropletKind } from '../api/resources/droplet';
+import { type Volume, volume as volumeKind, volumeSizeProblem } from '../api/resources/volume';
+import { snapshot as snapshotKind } from '../api/resources/snapshot';
 import { volumePresenter } from '../tree/kinds/volume';
 import { runAction } from './actionRunner';
 import { accountTarget, pickRegion, resourceTarget } from './pick';
 import { registerCommand } from './register';
 import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
-import { snapshotNameProblem, volumeNameProblem, volumeSizeProblem } from './validators';
 
 
 export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -18,7 +20,7 @@ export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
     registerCommand(deps, 'digitalocean.volume.create', 'Create volume', async (arg) => {
       const owner = await accountTarget(deps, arg, 'Create a volume in which account?');
-      const name = await input.inputBox({ title: 'New volume (1/3): name', placeHolder: 'e.g. uploads', validateInput: volumeNameProblem });
+      const name = await input.inputBox({ title: 'New volume (1/3): name', placeHolder: 'e.g. uploads', validateInput: (v) => volumeKind.nameProblem?.(v) });
       const size = await input.inputBox({ title: 'New volume (2/3): size in GB', value: '100', prompt: '$0.10 per GB a month', validateInput: (v) => volumeSizeProblem(v) });
       const regionSlug = await pickRegion(deps, owner, { title: 'New volume (3/3): region (attachable only to droplets there)' });
       const created = await withProgress(`Creating volume ${name}…`, (signal) =>
@@ -63,7 +65,7 @@ export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
     registerCommand(deps, 'digitalocean.volume.snapshot', 'Snapshot volume', async (arg) => {
       const node = await target(arg, 'Snapshot a volume');
       const vol = node.item as Volume;
-      const name = await input.inputBox({ title: `Snapshot of ${vol.name}`, value: `${vol.name}-${new Date().toISOString().slice(0, 10)}`, validateInput: snapshotNameProblem });
+      const name = await input.inputBox({ title: `Snapshot of ${vol.name}`, value: `${vol.name}-${new Date().toISOString().slice(0, 10)}`, validateInput: (v) => snapshotKind.nameProblem?.(v) });
       await runAction(deps, {
         node,
         title: `Snapshot ${vol.name}`,

@@ -3,7 +3,10 @@
  * sharing one request. A failed list is not cached, so Retry asks again. Kept by the model
  * (ResourceModel.cacheFor); views never call the client for lists directly.
  */
-import { ApiError, type Balance, type DigitalOceanClient, type DropletSize, dropletSize, type ProjectResource, type QueryValue, type ResourceKind, projectResource } from '../api';
+import { ApiError, type DigitalOceanClient, type QueryValue, type ResourceKind } from '../api';
+import { type Balance } from '../api/resources/account';
+import { type DropletSize, dropletSize } from '../api/resources/droplet';
+import { type ProjectResource, projectResource } from '../api/resources/project';
 
 const BALANCE_TTL_MS = 5 * 60_000;
 

@@ -6,7 +6,8 @@
  * tells them what changed through `onDidChange`. It knows nothing of VS Code's UI, the tree or
  * the panels.
  */
-import { ApiError, droplet, dropletSize, type DigitalOceanClient, type Droplet, type DropletSize, type ResourceKind } from '../api';
+import { ApiError, type DigitalOceanClient, type ResourceKind } from '../api';
+import { droplet, dropletSize, type Droplet, type DropletSize } from '../api/resources/droplet';
 import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import type { ClientRegistry } from '../accounts/clients';
 import { AccountCache } from './accountCache';

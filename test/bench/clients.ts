@@ -1,2 +1,3 @@
 /** The client, bundled for the benchmark runner (plain Node). */
-export { DigitalOceanClient, droplet } from '../../src/api';
+export { DigitalOceanClient } from '../../src/api';
+export { droplet } from '../../src/api/resources/droplet';

@@ -5,29 +5,14 @@
  * Prism's log, which the harness fails on.
  */
 import * as assert from 'node:assert/strict';
-import {
-  ALL_KINDS,
-  ApiError,
-  DigitalOceanClient,
-  databaseCluster,
-  domain,
-  droplet,
-  kubernetesCluster,
-  parseUrn,
-  project,
-  projectResource,
-  registry,
-  registryRepository,
-  type ResourceKind,
-  appDeployments,
-  app,
-  databaseOptions,
-  dropletCharts,
-  garbageCollections,
-  kubernetesOptions,
-  kubernetesUpgrades,
-  registrySubscription,
-} from '../../src/api';
+import { ALL_KINDS, ApiError, DigitalOceanClient, parseUrn, type ResourceKind, appDeployments, databaseOptions, dropletCharts, garbageCollections, kubernetesOptions, kubernetesUpgrades, registrySubscription } from '../../src/api';
+import { databaseCluster } from '../../src/api/resources/database';
+import { domain } from '../../src/api/resources/domain';
+import { droplet } from '../../src/api/resources/droplet';
+import { kubernetesCluster } from '../../src/api/resources/kubernetes';
+import { project, projectResource } from '../../src/api/resources/project';
+import { registry, registryRepository } from '../../src/api/resources/registry';
+import { app } from '../../src/api/resources/app';
 
 const apiUrl = process.env.DO_TEST_API_URL;
 const fakeUrl = process.env.DO_TEST_FAKE_URL;

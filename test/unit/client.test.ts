@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ApiError, DigitalOceanClient, droplet, isApiError, type ClientOptions } from '../../src/api';
+import { ApiError, DigitalOceanClient, isApiError, type ClientOptions } from '../../src/api';
+import { droplet } from '../../src/api/resources/droplet';
 import { startFakeServer, type FakeServer } from '../fake-api/server';
 import { fastClient, rejection } from './support/fixtures';
 

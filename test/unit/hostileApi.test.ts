@@ -7,7 +7,9 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DigitalOceanClient, domain, domainRecord, droplet, type ClientOptions, type ExchangeRecord, type WaitRecord } from '../../src/api';
+import { DigitalOceanClient, type ClientOptions, type ExchangeRecord, type WaitRecord } from '../../src/api';
+import { domain, domainRecord } from '../../src/api/resources/domain';
+import { droplet } from '../../src/api/resources/droplet';
 import { requestTimeoutMs } from '../../src/accounts/clients';
 import { startFakeServer, type FakeServer } from '../fake-api/server';
 import { fastClient, rejection } from './support/fixtures';

@@ -1,14 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { PRESENTERS } from '../../src/tree/kinds';
-import { kubernetesNodePresenter, nodePoolPresenter } from '../../src/tree/kinds/kubernetes';
-import { connectionPoolPresenter, databaseDbPresenter, databaseUserPresenter } from '../../src/tree/kinds/database';
-import { registryRepositoryPresenter, registryTagPresenter } from '../../src/tree/kinds/registry';
-import { domainRecordPresenter } from '../../src/tree/kinds/domain';
+import { CHILD_PRESENTERS, PRESENTERS } from '../../src/tree/kinds';
 import { dropletPresenter } from '../../src/tree/kinds/droplet';
 import { seedDemo } from '../../src/demo/seed';
 import { bytes, md, perMonth, relativeTime } from '../../src/tree/format';
 
-const ALL = [...PRESENTERS, kubernetesNodePresenter, nodePoolPresenter, connectionPoolPresenter, databaseDbPresenter, databaseUserPresenter, registryRepositoryPresenter, registryTagPresenter, domainRecordPresenter];
+const ALL = [...PRESENTERS, ...CHILD_PRESENTERS];
 
 describe('Presenters', () => {
   it('give every kind its own icon', () => {

@@ -86,6 +86,7 @@ export const databaseCluster = defineKind<DatabaseCluster>({
 });
 
 export const databaseDb = defineKind<DatabaseDb>({
+  nameProblem: dbNameProblem,
   kind: 'database_db',
   label: 'Database',
   pluralLabel: 'Databases',
@@ -99,6 +100,7 @@ export const databaseDb = defineKind<DatabaseDb>({
 });
 
 export const databaseUser = defineKind<DatabaseUser>({
+  nameProblem: dbNameProblem,
   kind: 'database_user',
   label: 'Database user',
   pluralLabel: 'Users',
@@ -112,6 +114,7 @@ export const databaseUser = defineKind<DatabaseUser>({
 });
 
 export const connectionPool = defineKind<ConnectionPool>({
+  nameProblem: dbNameProblem,
   kind: 'connection_pool',
   label: 'Connection pool',
   pluralLabel: 'Connection pools',
@@ -142,3 +145,12 @@ export const databaseFirewallRule = defineKind<DatabaseFirewallRule>({
   paginated: false,
   parent: 'database_cluster',
 });
+
+/** Names of users, databases and pools: letters, digits, "_" and "-", 1 to 63. */
+export function dbNameProblem(value: string, taken: readonly string[] = []): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 63) return 'At most 63 characters.';
+  if (!/^[a-zA-Z0-9_-]+$/.test(value)) return 'Only letters, digits, "_" and "-".';
+  if (taken.includes(value)) return `${value} exists already.`;
+  return undefined;
+}

@@ -1,7 +1,7 @@
 /**
  * A resource kind, described once. The client uses the path and keys to list, get, create, update,
  * delete and act on it; the tree and the commands use the labels, ids, URN prefix and actions.
- * Adding a kind means adding one file in this folder (and registering it in index.ts).
+ * Adding a kind means adding one file in this folder; index.ts finds it.
  */
 export interface ResourceKind<T = unknown> {
   /** Stable identifier, also used in tree context values and command ids: "droplet". */
@@ -40,6 +40,11 @@ export interface ResourceKind<T = unknown> {
    * kind, or undefined when it cannot be tagged (a function: snapshots of droplets cannot be).
    */
   readonly tagResourceType?: (item: T) => string | undefined;
+  /**
+   * What is wrong with a name for a new one, before any request (undefined when it is fine);
+   * `taken` are the names its siblings have already. The message is what the input box shows.
+   */
+  readonly nameProblem?: (name: string, taken?: readonly string[]) => string | undefined;
 }
 
 export function defineKind<T>(kind: ResourceKind<T>): ResourceKind<T> {

@@ -63,6 +63,7 @@ export const DROPLET_ACTIONS = [
 export type DropletActionType = (typeof DROPLET_ACTIONS)[number];
 
 export const droplet = defineKind<Droplet>({
+  nameProblem: dropletNameProblem,
   kind: 'droplet',
   tagResourceType: () => 'droplet',
   label: 'Droplet',
@@ -93,3 +94,13 @@ export const dropletSize = defineKind<DropletSize>({
   nameOf: (s) => s.slug,
   paginated: true,
 });
+
+/** A droplet (host) name: letters, digits, dots and dashes, 1–255 characters. */
+export function dropletNameProblem(value: string): string | undefined {
+  const name = value.trim();
+  if (!name) return 'A name is required.';
+  if (name.length > 255) return 'At most 255 characters.';
+  if (!/^[a-zA-Z0-9.-]+$/.test(name)) return 'Only letters, digits, dots (.) and dashes (-).';
+  if (/^[.-]|[.-]$/.test(name)) return 'A name cannot start or end with a dot or a dash.';
+  return undefined;
+}

@@ -68,6 +68,7 @@ export const kubernetesCluster = defineKind<KubernetesCluster>({
 });
 
 export const nodePool = defineKind<NodePool>({
+  nameProblem: nodePoolNameProblem,
   kind: 'node_pool',
   label: 'Node pool',
   pluralLabel: 'Node pools',
@@ -106,4 +107,13 @@ export interface KubernetesOptions {
   regions: { name: string; slug: string }[];
   versions: KubernetesVersion[];
   sizes: { name: string; slug: string }[];
+}
+
+/** Node pool names: lowercase letters, digits and "-", starting and ending with a letter or digit. */
+export function nodePoolNameProblem(value: string, taken: readonly string[] = []): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 63) return 'At most 63 characters.';
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value)) return 'Lowercase letters, digits and "-", starting and ending with a letter or digit.';
+  if (taken.includes(value)) return `The cluster has a pool named ${value} already.`;
+  return undefined;
 }

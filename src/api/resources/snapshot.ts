@@ -13,6 +13,7 @@ export interface Snapshot {
 }
 
 export const snapshot = defineKind<Snapshot>({
+  nameProblem: snapshotNameProblem,
   deletable: true,
   kind: 'snapshot',
   // only volume snapshots can be tagged
@@ -26,3 +27,9 @@ export const snapshot = defineKind<Snapshot>({
   nameOf: (s) => s.name,
   paginated: true,
 });
+
+export function snapshotNameProblem(value: string): string | undefined {
+  if (!value.trim()) return 'A name is required.';
+  if (value.length > 255) return 'At most 255 characters.';
+  return undefined;
+}

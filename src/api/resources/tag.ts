@@ -6,6 +6,7 @@ export interface Tag {
 }
 
 export const tag = defineKind<Tag>({
+  nameProblem: tagNameProblem,
   kind: 'tag',
   label: 'Tag',
   pluralLabel: 'Tags',
@@ -16,3 +17,9 @@ export const tag = defineKind<Tag>({
   nameOf: (t) => t.name,
   paginated: true,
 });
+
+export function tagNameProblem(value: string): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 255) return 'At most 255 characters.';
+  return /^[a-zA-Z0-9_:-]+$/.test(value) ? undefined : 'Letters, digits, "_", ":" and "-" only.';
+}

@@ -14,6 +14,7 @@ export interface Volume {
 }
 
 export const volume = defineKind<Volume>({
+  nameProblem: volumeNameProblem,
   kind: 'volume',
   tagResourceType: () => 'volume',
   label: 'Volume',
@@ -27,3 +28,24 @@ export const volume = defineKind<Volume>({
   actions: ['attach', 'detach', 'resize'],
   paginated: true,
 });
+
+/** Volume names: a lowercase letter first, then lowercase letters, digits and dashes, at most 64. */
+export function volumeNameProblem(value: string): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 64) return 'At most 64 characters.';
+  if (!/^[a-z]/.test(value)) return 'Start with a lowercase letter.';
+  if (!/^[a-z0-9-]+$/.test(value)) return 'Only lowercase letters, digits and dashes (-).';
+  return undefined;
+}
+
+/** The largest volume DigitalOcean makes, in GiB. */
+export const MAX_VOLUME_GB = 16_384;
+
+/** A size in GB, whole, above `min`, at most 16 TB. */
+export function volumeSizeProblem(value: string, min = 0): string | undefined {
+  if (!/^\d+$/.test(value.trim())) return 'A whole number of GB.';
+  const size = Number(value);
+  if (size <= min) return min ? `A volume can only grow: more than ${min} GB.` : 'At least 1 GB.';
+  if (size > MAX_VOLUME_GB) return `At most ${MAX_VOLUME_GB} GB.`;
+  return undefined;
+}

@@ -1,5 +1,6 @@
 /** The panel of an App Platform app: live URL, components, deployments and their phases. */
-import { type App, appDeployments } from '../../api';
+import { type App } from '../../api/resources/app';
+import { appDeployments } from '../../api';
 import type { CellView, SectionView, Tone } from '../protocol';
 import { type PanelBuilder, fields, plain, tolerant, when } from './builder';
 

@@ -2,19 +2,11 @@
  * The database cluster panel: connection details (passwords hidden until revealed, URIs
  * copyable), users, databases, pools, trusted sources, maintenance window and nodes.
  */
-import {
-  type DatabaseCluster,
-  type DatabaseConnection,
-  app,
-  connectionPool,
-  databaseDb,
-  databaseFirewallRule,
-  databaseUser,
-  droplet,
-  kubernetesCluster,
-  supportsUsers,
-  vpc,
-} from '../../api';
+import { type DatabaseCluster, type DatabaseConnection, connectionPool, databaseDb, databaseFirewallRule, databaseUser, supportsUsers } from '../../api/resources/database';
+import { app } from '../../api/resources/app';
+import { droplet } from '../../api/resources/droplet';
+import { kubernetesCluster } from '../../api/resources/kubernetes';
+import { vpc } from '../../api/resources/vpc';
 import { dbSizeLabel, engineName } from '../../tree/kinds/database';
 import type { CellView, SectionView } from '../protocol';
 import { MASK, type PanelBuilder, type PanelContext, fields, plain, tolerant, when } from './builder';

@@ -1,5 +1,10 @@
 /** The droplet panel: status, specs, networking, volumes, backups and snapshots, and graphs. */
-import { type Droplet, type MetricRange, dropletCharts, reservedIp, snapshot, volume, vpc } from '../../api';
+import { type Droplet } from '../../api/resources/droplet';
+import { type MetricRange, dropletCharts } from '../../api';
+import { reservedIp } from '../../api/resources/reservedIp';
+import { snapshot } from '../../api/resources/snapshot';
+import { volume } from '../../api/resources/volume';
+import { vpc } from '../../api/resources/vpc';
 import { bytes, memory, perMonth } from '../../tree/format';
 import { RANGES, type ChartView, type SectionView } from '../protocol';
 import { type PanelBuilder, type PanelContext, fields, plain, tolerant, when } from './builder';

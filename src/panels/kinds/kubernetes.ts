@@ -1,5 +1,7 @@
 /** The panel of a Kubernetes cluster: version and upgrades, endpoint, node pools, node states. */
-import { type KubernetesCluster, kubernetesUpgrades, nodePool, vpc } from '../../api';
+import { type KubernetesCluster, nodePool } from '../../api/resources/kubernetes';
+import { kubernetesUpgrades } from '../../api';
+import { vpc } from '../../api/resources/vpc';
 import type { CellView, SectionView, Tone } from '../protocol';
 import { type PanelBuilder, fields, plain, when } from './builder';
 

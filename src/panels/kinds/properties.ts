@@ -3,7 +3,9 @@
  * readable labels, nested objects as their own groups, lists as tables, tags as chips, and links
  * to the droplets, volumes and VPC a resource refers to.
  */
-import { droplet, volume, vpc } from '../../api';
+import { droplet } from '../../api/resources/droplet';
+import { volume } from '../../api/resources/volume';
+import { vpc } from '../../api/resources/vpc';
 import type { CellView, FieldView, SectionView } from '../protocol';
 import { type PanelContext, type PanelTarget, plain, when } from './builder';
 

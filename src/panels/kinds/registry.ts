@@ -1,5 +1,6 @@
 /** The panel of the container registry: storage against the plan, garbage collections, repositories and tags. */
-import { type Registry, garbageCollections, type RegistrySubscription, registryRepository, registrySubscription, registryTag } from '../../api';
+import { type Registry, registryRepository, registryTag } from '../../api/resources/registry';
+import { garbageCollections, type RegistrySubscription, registrySubscription } from '../../api';
 import { bytes } from '../../tree/format';
 import type { CellView, SectionView } from '../protocol';
 import { type PanelBuilder, fields, plain, tolerant, when } from './builder';

@@ -1,4 +1,4 @@
-import { type App, app } from '../../api';
+import { type App, app } from '../../api/resources/app';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -11,6 +11,7 @@ function appPhase(a: App): string {
 export const appPresenter: Presenter<App> = {
   kind: app,
   placement: 'project',
+  groupOrder: 30,
   icon: 'rocket',
   style(a) {
     const phase = appPhase(a);

@@ -1,10 +1,11 @@
-import { type CdnEndpoint, cdnEndpoint } from '../../api';
+import { type CdnEndpoint, cdnEndpoint } from '../../api/resources/cdnEndpoint';
 import { mdTable } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
 export const cdnEndpointPresenter: Presenter<CdnEndpoint> = {
   kind: cdnEndpoint,
   placement: 'account',
+  groupOrder: 170,
   icon: 'zap',
   label: (c) => c.custom_domain || c.endpoint,
   description: (c) => [`origin ${c.origin}`, `TTL ${c.ttl}`].join(' · '),

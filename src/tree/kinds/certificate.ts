@@ -1,10 +1,11 @@
-import { type Certificate, certificate } from '../../api';
+import { type Certificate, certificate } from '../../api/resources/certificate';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
 export const certificatePresenter: Presenter<Certificate> = {
   kind: certificate,
   placement: 'account',
+  groupOrder: 160,
   icon: 'workspace-trusted',
   style(c) {
     const days = (Date.parse(c.not_after) - Date.now()) / 86_400_000;

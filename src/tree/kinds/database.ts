@@ -1,4 +1,4 @@
-import { type ConnectionPool, type DatabaseCluster, type DatabaseDb, type DatabaseFirewallRule, type DatabaseUser, connectionPool, databaseCluster, databaseDb, databaseFirewallRule, databaseUser, supportsUsers } from '../../api';
+import { type ConnectionPool, type DatabaseCluster, type DatabaseDb, type DatabaseFirewallRule, type DatabaseUser, connectionPool, databaseCluster, databaseDb, databaseFirewallRule, databaseUser, supportsUsers } from '../../api/resources/database';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -62,6 +62,7 @@ export const connectionPoolPresenter: Presenter<ConnectionPool> = {
 export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
   kind: databaseCluster,
   placement: 'project',
+  groupOrder: 40,
   icon: 'database',
   style: (d) => ({
     state: d.status,

@@ -1,4 +1,4 @@
-import { type Domain, type DomainRecord, domain, domainRecord } from '../../api';
+import { type Domain, type DomainRecord, domain, domainRecord } from '../../api/resources/domain';
 import { mdTable } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -24,6 +24,7 @@ export const domainRecordPresenter: Presenter<DomainRecord> = {
 export const domainPresenter: Presenter<Domain> = {
   kind: domain,
   placement: 'project',
+  groupOrder: 80,
   icon: 'link',
   description: (d) => (d.ttl ? `TTL ${d.ttl}` : ''),
   tooltip: (d) => mdTable(`Domain ${d.name}`, [['Default TTL', d.ttl]]),

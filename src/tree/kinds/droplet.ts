@@ -1,4 +1,4 @@
-import { type Droplet, droplet, publicIpv4 } from '../../api';
+import { type Droplet, droplet, publicIpv4 } from '../../api/resources/droplet';
 import { memory, mdTable, perMonth } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -12,6 +12,7 @@ const STATES: Record<string, { icon: string; color: string; word: string }> = {
 export const dropletPresenter: Presenter<Droplet> = {
   kind: droplet,
   placement: 'project',
+  groupOrder: 10,
   icon: 'vm',
   style(d) {
     if (d.locked && d.status !== 'new') return { state: 'busy', icon: 'loading~spin', color: 'charts.yellow' };

@@ -1,10 +1,11 @@
-import { type Firewall, firewall } from '../../api';
+import { type Firewall, firewall } from '../../api/resources/firewall';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
 export const firewallPresenter: Presenter<Firewall> = {
   kind: firewall,
   placement: 'account',
+  groupOrder: 140,
   icon: 'shield',
   style: (f) => ({ state: f.status, color: f.status === 'failed' ? 'charts.red' : undefined }),
   transitional: (f) => f.status === 'waiting',

@@ -1,10 +1,11 @@
-import { type FunctionsNamespace, functionsNamespace } from '../../api';
+import { type FunctionsNamespace, functionsNamespace } from '../../api/resources/functionsNamespace';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
 export const functionsNamespacePresenter: Presenter<FunctionsNamespace> = {
   kind: functionsNamespace,
   placement: 'account',
+  groupOrder: 100,
   icon: 'symbol-function',
   description: (n) => [n.region, n.namespace].join(' · '),
   // The namespace key is a credential: not shown.

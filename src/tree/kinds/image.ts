@@ -1,10 +1,11 @@
-import { type Image, image } from '../../api';
+import { type Image, image } from '../../api/resources/image';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
 export const imagePresenter: Presenter<Image> = {
   kind: image,
   placement: 'account',
+  groupOrder: 120,
   icon: 'file-media',
   listQuery: { private: true },
   style: (i) => ({ state: i.status, color: i.status === 'available' ? undefined : 'charts.yellow' }),

@@ -1,51 +1,24 @@
-/** Every presented kind, in the order kind groups are shown. */
+/**
+ * Every presented kind, found by shape in this folder's files (one file per kind, see
+ * scripts/kindFiles.mjs): top-level kinds in the order of their `groupOrder`, and the kinds shown
+ * only under another resource (node pools, database users, DNS records, …).
+ */
+import kindModules from 'kind-files:.';
 import type { Presenter } from './presenter';
-import { dropletPresenter } from './droplet';
-import { volumePresenter } from './volume';
-import { snapshotPresenter } from './snapshot';
-import { imagePresenter } from './image';
-import { kubernetesClusterPresenter, kubernetesNodePresenter, nodePoolPresenter } from './kubernetes';
-import { connectionPoolPresenter, databaseClusterPresenter, databaseDbPresenter, databaseFirewallRulePresenter, databaseUserPresenter } from './database';
-import { registryPresenter, registryRepositoryPresenter, registryTagPresenter } from './registry';
-import { loadBalancerPresenter } from './loadBalancer';
-import { reservedIpPresenter } from './reservedIp';
-import { reservedIpv6Presenter } from './reservedIpv6';
-import { firewallPresenter } from './firewall';
-import { vpcPresenter } from './vpc';
-import { domainPresenter, domainRecordPresenter } from './domain';
-import { appPresenter } from './app';
-import { cdnEndpointPresenter } from './cdnEndpoint';
-import { certificatePresenter } from './certificate';
-import { functionsNamespacePresenter } from './functionsNamespace';
-import { uptimeCheckPresenter } from './uptimeCheck';
-import { sshKeyPresenter } from './sshKey';
-import { tagPresenter } from './tag';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous registry
 export type AnyPresenter = Presenter<any>;
 
-export const PRESENTERS: readonly AnyPresenter[] = [
-  dropletPresenter,
-  kubernetesClusterPresenter,
-  appPresenter,
-  databaseClusterPresenter,
-  volumePresenter,
-  loadBalancerPresenter,
-  reservedIpPresenter,
-  domainPresenter,
-  registryPresenter,
-  functionsNamespacePresenter,
-  snapshotPresenter,
-  imagePresenter,
-  reservedIpv6Presenter,
-  firewallPresenter,
-  vpcPresenter,
-  certificatePresenter,
-  cdnEndpointPresenter,
-  uptimeCheckPresenter,
-  sshKeyPresenter,
-  tagPresenter,
-];
+function isPresenter(value: unknown): value is AnyPresenter {
+  const p = value as Partial<AnyPresenter> | undefined;
+  return typeof p === 'object' && p !== null && typeof p.kind?.kind === 'string' && typeof p.placement === 'string' && typeof p.description === 'function';
+}
+
+const ALL_PRESENTERS: readonly AnyPresenter[] = [...new Set(kindModules.flatMap((m) => Object.values(m).filter(isPresenter)))];
+
+export const PRESENTERS: readonly AnyPresenter[] = ALL_PRESENTERS.filter((p) => p.placement !== 'child').sort(
+  (a, b) => (a.groupOrder ?? Infinity) - (b.groupOrder ?? Infinity) || a.kind.pluralLabel.localeCompare(b.kind.pluralLabel),
+);
 
 export const PROJECT_PRESENTERS = PRESENTERS.filter((p) => p.placement === 'project');
 export const ACCOUNT_PRESENTERS = PRESENTERS.filter((p) => p.placement === 'account');
@@ -55,17 +28,7 @@ export function presenterForUrnKind(kind: string): AnyPresenter | undefined {
 }
 
 /** Kinds shown only under another resource (node pools, database users, DNS records, …). */
-export const CHILD_PRESENTERS: readonly AnyPresenter[] = [
-  nodePoolPresenter,
-  kubernetesNodePresenter,
-  databaseDbPresenter,
-  databaseUserPresenter,
-  connectionPoolPresenter,
-  databaseFirewallRulePresenter,
-  registryRepositoryPresenter,
-  registryTagPresenter,
-  domainRecordPresenter,
-];
+export const CHILD_PRESENTERS: readonly AnyPresenter[] = ALL_PRESENTERS.filter((p) => p.placement === 'child');
 
 /** The presenter of any kind, top-level or child. */
 export function presenterForKind(kind: string): AnyPresenter | undefined {

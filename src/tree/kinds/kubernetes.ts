@@ -1,4 +1,4 @@
-import { type KubernetesCluster, type KubernetesNode, type NodePool, kubernetesCluster, kubernetesNode, nodePool } from '../../api';
+import { type KubernetesCluster, type KubernetesNode, type NodePool, kubernetesCluster, kubernetesNode, nodePool } from '../../api/resources/kubernetes';
 import { mdTable, perMonth, relativeTime } from '../format';
 import { CONTROL_PANEL, type PresentContext, type Presenter } from './presenter';
 
@@ -50,6 +50,7 @@ export const nodePoolPresenter: Presenter<NodePool> = {
 export const kubernetesClusterPresenter: Presenter<KubernetesCluster> = {
   kind: kubernetesCluster,
   placement: 'project',
+  groupOrder: 20,
   icon: 'symbol-namespace',
   style: (c) => ({
     state: c.status.state,

@@ -1,4 +1,4 @@
-import { type LoadBalancer, loadBalancer } from '../../api';
+import { type LoadBalancer, loadBalancer } from '../../api/resources/loadBalancer';
 import { mdTable, perMonth } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -8,6 +8,7 @@ const LB_UNIT_MONTH = 12;
 export const loadBalancerPresenter: Presenter<LoadBalancer> = {
   kind: loadBalancer,
   placement: 'project',
+  groupOrder: 60,
   icon: 'split-horizontal',
   style: (l) => ({ state: l.status, icon: l.status === 'new' ? 'loading~spin' : undefined, color: l.status === 'active' ? 'charts.green' : l.status === 'errored' ? 'charts.red' : 'charts.yellow' }),
   transitional: (l) => l.status === 'new',

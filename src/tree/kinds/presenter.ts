@@ -1,9 +1,10 @@
 /**
  * How one resource kind looks in the tree: label, description, icon, state, tooltip, cost and
- * children. One file per kind in this folder, registered in index.ts; the kind itself (paths,
- * keys, types) is described once in src/api/resources.
+ * children. One file per kind in this folder (index.ts finds its presenters); the kind itself
+ * (paths, keys, types) is described once in src/api/resources.
  */
-import type { DropletSize, QueryValue, ResourceKind } from '../../api';
+import type { DropletSize } from '../../api/resources/droplet';
+import type { QueryValue, ResourceKind } from '../../api';
 import type { ExplorerNode } from '../nodes/base';
 
 /** What presenters may look up synchronously (from lists already loaded). */
@@ -45,6 +46,8 @@ export interface StateStyle {
 export interface Presenter<T> {
   readonly kind: ResourceKind<T>;
   readonly placement: Placement;
+  /** Where the kind's group sits among the groups of a project or account (lower first); unused for children. */
+  readonly groupOrder?: number;
   /** Codicon name. */
   readonly icon: string;
   /** Extra query for the kind's list (custom images: `private=true`). */

@@ -1,4 +1,4 @@
-import { type Registry, type RegistryRepository, type RegistryTag, registry, registryRepository, registryTag } from '../../api';
+import { type Registry, type RegistryRepository, type RegistryTag, registry, registryRepository, registryTag } from '../../api/resources/registry';
 import { bytes, mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -36,6 +36,7 @@ export const registryRepositoryPresenter: Presenter<RegistryRepository> = {
 export const registryPresenter: Presenter<Registry> = {
   kind: registry,
   placement: 'account',
+  groupOrder: 90,
   icon: 'package',
   description: (r) =>
     [`registry.digitalocean.com/${r.name}`, r.subscription ? `${bytes(r.storage_usage_bytes)} of ${bytes(r.subscription.tier.included_storage_bytes)}` : undefined].filter(Boolean).join(' · '),

@@ -1,10 +1,11 @@
-import { type ReservedIp, reservedIp } from '../../api';
+import { type ReservedIp, reservedIp } from '../../api/resources/reservedIp';
 import { mdTable } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
 export const reservedIpPresenter: Presenter<ReservedIp> = {
   kind: reservedIp,
   placement: 'project',
+  groupOrder: 70,
   icon: 'radio-tower',
   style: (r) => ({ state: r.droplet ? 'assigned' : 'unassigned' }),
   description: (r) => [r.droplet ? `→ ${r.droplet.name}` : 'unassigned', r.region.slug].join(' · '),

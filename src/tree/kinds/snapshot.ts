@@ -1,4 +1,4 @@
-import { type Snapshot, snapshot } from '../../api';
+import { type Snapshot, snapshot } from '../../api/resources/snapshot';
 import { mdTable, perMonth, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -7,6 +7,7 @@ const SNAPSHOT_GB_MONTH = 0.06;
 export const snapshotPresenter: Presenter<Snapshot> = {
   kind: snapshot,
   placement: 'account',
+  groupOrder: 110,
   icon: 'device-camera',
   description(s, ctx) {
     return [s.resource_type, `${s.size_gigabytes} GB`, s.regions.join(', '), relativeTime(s.created_at, ctx.now)].join(' · ');

@@ -1,4 +1,4 @@
-import { type Volume, volume } from '../../api';
+import { type Volume, volume } from '../../api/resources/volume';
 import { mdTable, perMonth, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -8,6 +8,7 @@ const VOLUME_GB_MONTH = 0.1;
 export const volumePresenter: Presenter<Volume> = {
   kind: volume,
   placement: 'project',
+  groupOrder: 50,
   icon: 'save',
   style: (v) => ({ state: v.droplet_ids?.length ? 'attached' : 'unattached' }),
   description(v, ctx) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ApiError, project as projectKind, type Project } from '../../api';
+import { ApiError } from '../../api';
+import { project as projectKind, type Project } from '../../api/resources/project';
 import type { AccountInfo } from '../../accounts/accountStore';
 import { md, perMonth } from '../format';
 import { ACCOUNT_PRESENTERS, type AnyPresenter, PRESENTERS } from '../kinds';

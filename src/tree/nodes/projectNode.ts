@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { type App, type Project, app, parseUrn } from '../../api';
+import { type App, app } from '../../api/resources/app';
+import { type Project } from '../../api/resources/project';
+import { parseUrn } from '../../api';
 import { perMonth } from '../format';
 import { type AnyPresenter, PROJECT_PRESENTERS } from '../kinds';
 import type { TreeServices } from '../services';
