@@ -379,6 +379,20 @@ export class FakeCore {
   // ---- routes -----------------------------------------------------------------------------------
 
 
+  /**
+   * `DELETE …/{id}`: removes the item of `list` whose id is `id`, and its project assignment when
+   * it has a URN; 404 when there is none, and `refuse`'s answer when this one must stay.
+   */
+  deleteItem(list: Json[], id: string, idOf: (x: Json) => string, options: { urn?: (id: string) => string; refuse?: (x: Json) => FakeResponse | undefined; answer?: FakeResponse } = {}): FakeResponse {
+    const index = list.findIndex((x) => idOf(x) === id);
+    if (index < 0) return this.notFound();
+    const refused = options.refuse?.(list[index]);
+    if (refused) return refused;
+    list.splice(index, 1);
+    if (options.urn) this.unassignUrn(options.urn(id));
+    return options.answer ?? this.noContent();
+  }
+
   unassignUrn(urn: string): void {
     for (const list of Object.values(this.data.projectResources)) {
       const at = list.findIndex((r) => r.urn === urn);

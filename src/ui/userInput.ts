@@ -51,6 +51,27 @@ export interface UserInput {
   showSecret(message: string, secret: string): Promise<void>;
 }
 
+/**
+ * Shows a quick input until it settles: `accept` may call `done` with the answer; Back rejects
+ * with BackError, closing it any other way with UserCancelledError. It is disposed either way.
+ */
+function untilSettled<R>(widget: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, accept: (done: (answer: R) => void) => void | Promise<void>): Promise<R> {
+  return new Promise<R>((resolve, reject) => {
+    let settled = false;
+    const finish = (action: () => void) => {
+      settled = true;
+      action();
+      widget.dispose();
+    };
+    widget.onDidTriggerButton(() => finish(() => reject(new BackError())));
+    widget.onDidAccept(() => accept((answer) => finish(() => resolve(answer))));
+    widget.onDidHide(() => {
+      if (!settled) finish(() => reject(new UserCancelledError()));
+    });
+    widget.show();
+  });
+}
+
 export class VsCodeUserInput implements UserInput {
   async inputBox(options: InputBoxOptions): Promise<string> {
     if (options.step === undefined) {
@@ -61,24 +82,11 @@ export class VsCodeUserInput implements UserInput {
     const box = vscode.window.createInputBox();
     Object.assign(box, { title: options.title, prompt: options.prompt, placeholder: options.placeHolder, value: options.value ?? '', password: options.password ?? false, step: options.step, totalSteps: options.totalSteps, ignoreFocusOut: true });
     if (options.canGoBack) box.buttons = [vscode.QuickInputButtons.Back];
-    return new Promise<string>((resolve, reject) => {
-      let settled = false;
-      const finish = (action: () => void) => {
-        settled = true;
-        action();
-        box.dispose();
-      };
-      box.onDidTriggerButton(() => finish(() => reject(new BackError())));
-      box.onDidChangeValue(async (value) => (box.validationMessage = (await options.validateInput?.(value)) ?? undefined));
-      box.onDidAccept(async () => {
-        const problem = await options.validateInput?.(box.value);
-        if (problem) box.validationMessage = problem;
-        else finish(() => resolve(box.value));
-      });
-      box.onDidHide(() => {
-        if (!settled) finish(() => reject(new UserCancelledError()));
-      });
-      box.show();
+    box.onDidChangeValue(async (value) => (box.validationMessage = (await options.validateInput?.(value)) ?? undefined));
+    return untilSettled<string>(box, async (done) => {
+      const problem = await options.validateInput?.(box.value);
+      if (problem) box.validationMessage = problem;
+      else done(box.value);
     });
   }
 
@@ -96,23 +104,9 @@ export class VsCodeUserInput implements UserInput {
     qp.items = items;
     if (many) qp.selectedItems = items.filter((i) => i.picked);
     if (options.canGoBack) qp.buttons = [vscode.QuickInputButtons.Back];
-    return new Promise<T[]>((resolve, reject) => {
-      let settled = false;
-      const finish = (action: () => void) => {
-        settled = true;
-        action();
-        qp.dispose();
-      };
-      qp.onDidTriggerButton(() => finish(() => reject(new BackError())));
-      qp.onDidAccept(() => {
-        const chosen = many ? [...qp.selectedItems] : [...qp.activeItems].slice(0, 1);
-        if (!many && chosen.length === 0) return;
-        finish(() => resolve(chosen));
-      });
-      qp.onDidHide(() => {
-        if (!settled) finish(() => reject(new UserCancelledError()));
-      });
-      qp.show();
+    return untilSettled<T[]>(qp, (done) => {
+      const chosen = many ? [...qp.selectedItems] : [...qp.activeItems].slice(0, 1);
+      if (many || chosen.length > 0) done(chosen);
     });
   }
 

@@ -25,29 +25,16 @@ export function catalogRoutes(api: FakeCore): void {
   const urnKinds: Record<string, string> = { kubernetes_clusters: 'kubernetes', load_balancers: 'loadbalancer', domains: 'domain' };
   for (const [path, key, , items, idOf] of collections) {
     if (['droplets', 'volumes', 'reserved_ips'].includes(key)) continue;
-    api.on('DELETE', `${path}/{id}`, ([id]) => {
-      const list = items();
-      const index = list.findIndex((x) => idOf(x) === id);
-      if (index < 0) return api.notFound();
-      if (key === 'vpcs' && list[index].default) return api.error(403, 'forbidden', 'A default VPC cannot be deleted.');
-      list.splice(index, 1);
-      if (urnKinds[key]) api.unassignUrn(`do:${urnKinds[key]}:${id}`);
-      return key === 'apps' ? api.json(200, { id }) : api.noContent();
-    });
+    api.on('DELETE', `${path}/{id}`, ([id]) =>
+      api.deleteItem(items(), id, idOf, {
+        urn: urnKinds[key] ? (x) => `do:${urnKinds[key]}:${x}` : undefined,
+        refuse: (x) => (key === 'vpcs' && x.default ? api.error(403, 'forbidden', 'A default VPC cannot be deleted.') : undefined),
+        answer: key === 'apps' ? api.json(200, { id }) : undefined,
+      }),
+    );
   }
-  api.on('DELETE', '/v2/databases/{id}', ([id]) => {
-    const index = api.data.databases.findIndex((x) => x.id === id);
-    if (index < 0) return api.notFound();
-    api.data.databases.splice(index, 1);
-    api.unassignUrn(`do:dbaas:${id}`);
-    return api.noContent();
-  });
-  api.on('DELETE', '/v2/images/{id}', ([id]) => {
-    const index = api.data.images.findIndex((x) => String(x.id) === id);
-    if (index < 0) return api.notFound();
-    api.data.images.splice(index, 1);
-    return api.noContent();
-  });
+  api.on('DELETE', '/v2/databases/{id}', ([id]) => api.deleteItem(api.data.databases, id, (x) => x.id, { urn: (x) => `do:dbaas:${x}` }));
+  api.on('DELETE', '/v2/images/{id}', ([id]) => api.deleteItem(api.data.images, id, (x) => String(x.id)));
 
   for (const [path, key, single, items, idOf] of collections) {
     api.on('GET', path, (_, ctx) => {

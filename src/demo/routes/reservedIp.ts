@@ -5,13 +5,7 @@ export function reservedIpRoutes(api: FakeCore): void {
   // Reserved IPs: create (for a droplet or a region), assign / unassign, release
   api.on('POST', '/v2/reserved_ips', (_, ctx) => api.createReservedIp(ctx.body));
   api.on('POST', '/v2/reserved_ips/{ip}/actions', ([ip], ctx) => api.reservedIpAction(ip, ctx.body));
-  api.on('DELETE', '/v2/reserved_ips/{ip}', ([ip]) => {
-    const index = api.data.reservedIps.findIndex((r) => r.ip === ip);
-    if (index < 0) return api.notFound();
-    api.data.reservedIps.splice(index, 1);
-    api.unassignUrn(`do:floatingip:${ip}`);
-    return api.noContent();
-  });
+  api.on('DELETE', '/v2/reserved_ips/{ip}', ([ip]) => api.deleteItem(api.data.reservedIps, ip, (r) => r.ip, { urn: (x) => `do:floatingip:${x}` }));
 
   // Actions
   api.on('GET', '/v2/actions', (_, ctx) => api.page('actions', [...api.actions.values()].reverse(), ctx));

@@ -14,13 +14,11 @@ export function volumeRoutes(api: FakeCore): void {
     api.data.snapshots.push(snap);
     return api.json(201, { snapshot: snap });
   });
-  api.on('DELETE', '/v2/volumes/{id}', ([id]) => {
-    const index = api.data.volumes.findIndex((v) => v.id === id);
-    if (index < 0) return api.notFound();
-    if (api.data.volumes[index].droplet_ids.length) return api.error(409, 'conflict', 'The volume is attached to a droplet; detach it first.');
-    const [vol] = api.data.volumes.splice(index, 1);
-    api.unassignUrn(`do:volume:${vol.id}`);
-    return api.noContent();
-  });
+  api.on('DELETE', '/v2/volumes/{id}', ([id]) =>
+    api.deleteItem(api.data.volumes, id, (v) => v.id, {
+      urn: (x) => `do:volume:${x}`,
+      refuse: (v) => (v.droplet_ids.length ? api.error(409, 'conflict', 'The volume is attached to a droplet; detach it first.') : undefined),
+    }),
+  );
 
 }
