@@ -50,15 +50,20 @@ export interface AccountLookups {
 interface Live {
   ref: ResourceRef;
   item: unknown;
-  transitional?: (item: unknown) => boolean;
 }
 
 export class ResourceModel implements Disposable {
   private readonly changes = new Emitter<ModelChange>();
   readonly onDidChange = this.changes.event;
   private readonly caches = new Map<string, AccountCache>();
-  /** The newest copy of each resource seen, by key. */
+  /**
+   * Copies newer than the lists hold, by key: resources polled while in transition, and fresh
+   * copies fetched after an action. A resource only ever seen in a list has no entry (12,000 of
+   * them would otherwise cost a map entry, a record and a key each).
+   */
   private readonly live = new Map<string, Live>();
+  /** Each kind's "is this one in transition?", as the views said when they showed one. */
+  private readonly transitionalOf = new Map<string, (item: unknown) => boolean>();
   private readonly transitions = new Map<string, string>();
   private readonly lookupMaps = new WeakMap<object, Map<string | number, unknown>>();
   private readonly subscriptions: Disposable[] = [];
@@ -97,18 +102,29 @@ export class ResourceModel implements Disposable {
   }
 
   /**
-   * A view shows this copy of a resource: it becomes the newest copy, and while `transitional`
-   * says so (a top-level resource being created or acted on) it is polled until it settles.
+   * A view shows this copy of a resource (from a list): it becomes the newest copy, and while
+   * `transitional` says so (a top-level resource being created or acted on) it is polled until
+   * it settles.
    */
   show(ref: ResourceRef, item: unknown, transitional?: (item: unknown) => boolean): void {
+    if (transitional && !this.transitionalOf.has(ref.kind.kind)) this.transitionalOf.set(ref.kind.kind, transitional);
+    const watching = transitional?.(item) === true && ref.parents.length === 0;
+    if (!watching && this.live.size === 0) return;
     const key = keyOf(ref);
-    this.live.set(key, { ref, item, transitional });
-    if (transitional?.(item) && ref.parents.length === 0) this.watch(key);
+    if (watching || this.live.has(key)) this.live.set(key, { ref, item });
+    if (watching) this.watch(key);
   }
 
-  /** The newest copy seen of a resource, if any. */
+  /** A copy newer than the lists hold (polled, or fetched after an action), if any. */
   item(key: string): unknown {
     return this.live.get(key)?.item;
+  }
+
+  /** The newest copy the model has of a resource: fetched after an action, else its list's. */
+  newest(ref: ResourceRef): unknown {
+    const fresher = this.live.get(keyOf(ref));
+    if (fresher) return fresher.item;
+    return this.cacheFor(ref.account).peek(ref.kind, ref.parents)?.find((x) => ref.kind.idOf(x as never) === ref.id);
   }
 
   transitionOf(key: string): string | undefined {
@@ -174,8 +190,8 @@ export class ResourceModel implements Disposable {
 
   /** A fresh copy arrived: it is the newest, the views redraw, and it is polled while in transition. */
   private fresh(ref: ResourceRef, key: string, item: unknown): unknown {
-    const transitional = this.live.get(key)?.transitional;
-    this.live.set(key, { ref, item, transitional });
+    const transitional = this.transitionalOf.get(ref.kind.kind);
+    this.live.set(key, { ref, item });
     this.changes.fire({ type: 'resource', key });
     if (transitional?.(item) && ref.parents.length === 0) this.watch(key);
     return item;
@@ -217,7 +233,7 @@ export class ResourceModel implements Disposable {
         if (!live) return false;
         const fresh = await this.reloadResource(live.ref, signal);
         if (fresh === undefined) return false;
-        return this.live.get(key)?.transitional?.(this.live.get(key)!.item) ?? false;
+        return this.transitionalOf.get(live.ref.kind.kind)?.(this.live.get(key)?.item) ?? false;
       },
     });
   }

@@ -278,7 +278,7 @@ export class ResourcePanel implements vscode.Disposable {
     this.building?.abort();
     const controller = new AbortController();
     this.building = controller;
-    const newest = this.deps.model.item(this.key);
+    const newest = this.deps.model.newest(refOf(this.target));
     if (newest !== undefined) this.target = { ...this.target, item: newest };
     const { presenter, item, account } = this.target;
     const parts = new ViewParts(this.revealed);
