@@ -8,6 +8,7 @@ import { registerCommands } from './commands';
 import { showRateLimitWaits } from './commands/rateLimitNotice';
 import { ResourceModel } from './model/resourceModel';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './ui/userInput';
+import { type RemoteWindows, SwitchableRemoteWindows, VsCodeRemoteWindows } from './ui/remoteWindows';
 import { createLogger } from './log';
 import { DetailPanels } from './panels/detailPanels';
 import { ResourceExplorer } from './tree/explorer';
@@ -16,6 +17,7 @@ import type { ExplorerNode } from './tree/nodes/base';
 /** What tests in the extension host may reach; exported only in test mode. */
 export interface TestingApi {
   setUserInput(input: UserInput | undefined): void;
+  setRemoteWindows(windows: RemoteWindows | undefined): void;
   store: AccountStore;
   model: ResourceModel;
   explorer: ResourceExplorer;
@@ -53,7 +55,9 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   updateVisibility();
   const realInput = new VsCodeUserInput();
   const input = new SwitchableUserInput(realInput);
-  const deps: CommandDeps = { log, input, store, clients, model, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, state: context.globalState };
+  const realWindows = new VsCodeRemoteWindows();
+  const windows = new SwitchableRemoteWindows(realWindows);
+  const deps: CommandDeps = { log, input, store, clients, model, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, state: context.globalState, windows };
 
   context.subscriptions.push(
     log,
@@ -83,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     return {
       testing: {
         setUserInput: (replacement) => input.use(replacement ?? realInput),
+        setRemoteWindows: (replacement) => windows.use(replacement ?? realWindows),
         store,
         model,
         explorer,

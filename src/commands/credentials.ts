@@ -3,9 +3,8 @@
  * The files are merged, never clobbered (src/credentials); the user is asked before a same-named
  * entry is overwritten; the secret never appears in a message or the log.
  */
-import { constants, promises as fs, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { kubernetesKubeconfig, redact, registryDockerCredentials } from '../api';
 import { type KubernetesCluster } from '../api/resources/kubernetes';
@@ -15,6 +14,7 @@ import { REGISTRY_HOST, credentialHelper, decodeAuth, dockerConfigPath, runCrede
 import { clashes, contextNames, doctlExecUser, mergeKubeconfig, parseIncoming, removeContext, renameEntries, replaceUserCredentials, resolveKubeconfigPath, setCurrentContext, userOfContext } from '../credentials/kubeconfig';
 import { readIfExists, updateFile } from '../credentials/safeWrite';
 import { doctlContextForToken } from '../credentials/tokenSources';
+import { findOnPath } from '../credentials/tools';
 import type { AnyPresenter } from '../tree/kinds';
 import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
 import { registryPresenter } from '../tree/kinds/registry';
@@ -25,18 +25,6 @@ import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
 
 const CONTEXTS_KEY = 'digitalocean.kubeconfig.contexts';
-
-async function onPath(command: string): Promise<boolean> {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    try {
-      await fs.access(path.join(dir, command), constants.X_OK);
-      return true;
-    } catch {
-      // not in this directory
-    }
-  }
-  return false;
-}
 
 function kubeconfigFile(): string {
   return resolveKubeconfigPath(process.env, process.platform, os.homedir(), (file) => {
@@ -80,7 +68,7 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
       const days = expirySeconds() / 86_400;
       // The plugin is offered only when a doctl context holds this account's token: doctl must be
       // told which account's cluster it is, or it answers "cluster not found".
-      const doctlContext = !account.demo && (await onPath('doctl')) ? await doctlContextForToken((await store.token(account.id)) ?? '') : undefined;
+      const doctlContext = !account.demo && (await findOnPath('doctl')) !== undefined ? await doctlContextForToken((await store.token(account.id)) ?? '') : undefined;
       const useExec =
         doctlContext !== undefined &&
         (

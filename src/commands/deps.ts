@@ -5,6 +5,7 @@ import type { ClientRegistry } from '../accounts/clients';
 import type { ResourceModel } from '../model/resourceModel';
 import type { DetailPanels } from '../panels/detailPanels';
 import type { ResourceExplorer } from '../tree/explorer';
+import type { RemoteWindows } from '../ui/remoteWindows';
 import type { CommandServices } from './register';
 
 export interface CommandDeps extends CommandServices {
@@ -16,6 +17,8 @@ export interface CommandDeps extends CommandServices {
   explorer: ResourceExplorer;
   panels: DetailPanels;
   treeView: vscode.TreeView<unknown>;
-  /** Non-secret memory (which kubeconfig context each cluster was added under). */
+  /** Non-secret memory (which kubeconfig context each cluster was added under, ssh users). */
   state: vscode.Memento;
+  /** New windows on remote hosts (Remote-SSH); replaced in tests. */
+  windows: RemoteWindows;
 }

@@ -22,6 +22,8 @@ import { runWizard } from '../ui/wizard';
 import { registerCommand } from './register';
 import type { CommandDeps } from './deps';
 import { tagsProblem } from './validators';
+import { rememberDropletKeys } from './connect';
+import { localPublicKeys } from '../credentials/sshKeys';
 import { snapshot as snapshotKind } from '../api/resources/snapshot';
 
 const running = (item: unknown) => (item as Droplet).status === 'active' && !(item as Droplet).locked;
@@ -172,7 +174,7 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
   return registerCommand(deps, 'digitalocean.droplet.create', 'Create droplet', async (arg) => {
     const account: AccountInfo = await accountTarget(deps, arg, 'Create a droplet in which account?');
     const cache = model.cacheFor(account);
-    const [sizes, distributions, custom, keys, vpcs, projects] = await withProgress('Loading sizes, images and keys…', () =>
+    const [sizes, distributions, custom, keys, vpcs, projects, localKeys] = await withProgress('Loading sizes, images and keys…', () =>
       Promise.all([
         cache.list(dropletSize),
         cache.list(imageKind, [], { type: 'distribution' }),
@@ -180,11 +182,14 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
         cache.list(sshKey).catch(() => []),
         cache.list(vpcKind).catch(() => []),
         cache.list(projectKind).catch(() => []),
+        localPublicKeys(),
       ]),
     );
+    // the account's keys that are on this machine are preselected: those are the ones that can log in
+    const onThisMachine = keys.filter((k) => localKeys.some((l) => l.md5 === k.fingerprint)).map((k) => k.id);
     const taken = new Set((cache.peek(dropletKind) ?? []).map((d) => d.name));
     const title = 'Create droplet';
-    const plan = await runWizard<Plan>({ name: '', region: 'nyc3', sshKeys: [], options: ['monitoring'], tags: [] }, [
+    const plan = await runWizard<Plan>({ name: '', region: 'nyc3', sshKeys: onThisMachine, options: ['monitoring'], tags: [] }, [
       async (p, s) => {
         p.name = (
           await input.inputBox({ title, ...s, prompt: 'Name (host name)', value: p.name, validateInput: (v) => dropletKind.nameProblem?.(v) ?? (taken.has(v.trim()) ? `${v.trim()} exists already in this account.` : undefined) })
@@ -208,7 +213,7 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
       },
       async (p, s) => {
         const picked = await input.quickPickMany(
-          keys.map((k) => ({ label: k.name, description: k.fingerprint, picked: p.sshKeys.includes(k.id), key: k })),
+          keys.map((k) => ({ label: k.name, description: `${k.fingerprint}${onThisMachine.includes(k.id) ? ' · on this machine' : ''}`, picked: p.sshKeys.includes(k.id), key: k })),
           { title, ...s, placeHolder: 'SSH keys (none: a root password is emailed)' },
         );
         p.sshKeys = picked.map((k) => k.key.id);
@@ -267,6 +272,7 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
       }
       return answer.droplet;
     });
+    await rememberDropletKeys(deps.state, account.id, created.id, plan.sshKeys);
     log.info(`[${account.label}] Create droplet ${plan.name}: completed`);
     model.reloadKind(account, dropletKind.kind);
     vscode.window.setStatusBarMessage(`$(check) Droplet ${plan.name} is active`, 5000);

@@ -49,7 +49,11 @@ export interface UserInput {
   confirm(message: string, detail: string, confirmLabel: string): Promise<void>;
   /** Shows a secret once (a generated password) with a Copy button. Never logged. */
   showSecret(message: string, secret: string): Promise<void>;
+  /** A notification (not modal) with buttons; resolves the button chosen, undefined when dismissed. */
+  notify(severity: NoticeSeverity, message: string, ...actions: string[]): Promise<string | undefined>;
 }
+
+export type NoticeSeverity = 'info' | 'warning' | 'error';
 
 /**
  * Shows a quick input until it settles: `accept` may call `done` with the answer; Back rejects
@@ -122,6 +126,11 @@ export class VsCodeUserInput implements UserInput {
       vscode.window.setStatusBarMessage('$(check) Password copied', 4000);
     }
   }
+
+  async notify(severity: NoticeSeverity, message: string, ...actions: string[]): Promise<string | undefined> {
+    const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    return show(message, ...actions);
+  }
 }
 
 /** Forwards to a replaceable input: the real one, or a script during tests. */
@@ -150,5 +159,9 @@ export class SwitchableUserInput implements UserInput {
 
   showSecret(message: string, secret: string): Promise<void> {
     return this.current.showSecret(message, secret);
+  }
+
+  notify(severity: NoticeSeverity, message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.current.notify(severity, message, ...actions);
   }
 }

@@ -22,6 +22,7 @@ import {
   specPath,
   startFakeApi,
   startPrism,
+  startSshd,
   startVsCodeServer,
   stopAll,
 } from './services.mjs';
@@ -159,9 +160,23 @@ async function main() {
       rmSync(resultsFile, { force: true });
       // The extension host inherits the server's environment: that is how the tests find the
       // fake's control surface and where to write their counts.
+      // The connect tests log into a real sshd; ssh reads the config Remote-SSH would name
+      // (remote.SSH.configFile), a file the tests own, never the user's ~/.ssh/config.
+      const sshd = await startSshd();
+      const sshConfig = join(sshd.dir, 'user-ssh-config');
+      log(`sshd on 127.0.0.1:${sshd.port}`);
       const server = await startVsCodeServer(vscode, {
-        settings: { 'digitalocean.apiUrl': prism.url },
-        env: { DIGITALOCEAN_DEMO_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url, DO_TEST_RESULTS_FILE: resultsFile },
+        settings: { 'digitalocean.apiUrl': prism.url, 'remote.SSH.configFile': sshConfig },
+        env: {
+          DIGITALOCEAN_DEMO_API_URL: prism.url,
+          DO_TEST_FAKE_URL: fakeApi.url,
+          DO_TEST_RESULTS_FILE: resultsFile,
+          DO_TEST_SSHD_PORT: String(sshd.port),
+          DO_TEST_SSH_KEY: sshd.key,
+          DO_TEST_SSH_WRONG_KEY: sshd.wrongKey,
+          DO_TEST_SSH_USER: sshd.user,
+          DO_TEST_SSH_CONFIG: sshConfig,
+        },
       });
       const code = await runExtensionTests(browser, server, {
         extensionPath: ROOT,

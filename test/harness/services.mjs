@@ -1,8 +1,8 @@
 // Starts and stops what the tests run against: the fake API, Stoplight Prism in front of it,
 // the VS Code server (from the code-server package) and headless Chromium. Loopback only.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
@@ -48,6 +48,8 @@ function removeOwnedCache() {
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 const children = new Set();
+/** Temp directories of services (sshd's keys): removed when the harness exits. */
+const ownedDirs = new Set();
 
 export function log(message) {
   process.stdout.write(`[harness] ${message}\n`);
@@ -78,6 +80,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 process.on('exit', () => {
   stopAll();
   removeOwnedCache();
+  for (const dir of ownedDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 export function freePort() {
@@ -163,6 +166,58 @@ export async function startPrism(spec, upstream) {
 }
 
 /** Node 24 and code-server, installed once into a cache outside the clone. */
+/**
+ * A real OpenSSH sshd on a free loopback port, for the connect tests: its own host key and
+ * config in a temp dir, one authorized client key (`key`) and one it does not know (`wrongKey`),
+ * logging in as the user running the tests. Only public-key logins; nothing listens beyond
+ * 127.0.0.1.
+ */
+export async function startSshd() {
+  const sshd = ['/usr/sbin/sshd', '/usr/local/sbin/sshd'].find((f) => existsSync(f));
+  if (!sshd) throw new Error('sshd (Debian openssh-server) is not installed: install-deps.sh installs it when run as root');
+  const dir = mkdtempSync(join(tmpdir(), 'do-sshd-'));
+  ownedDirs.add(dir);
+  chmodSync(dir, 0o700);
+  const keygen = (file, comment) => execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', file], { stdio: 'ignore' });
+  keygen(join(dir, 'host_key'), 'do-explorer-test-host');
+  keygen(join(dir, 'client_key'), 'do-explorer-test@loopback');
+  keygen(join(dir, 'wrong_key'), 'not-authorized@loopback');
+  writeFileSync(join(dir, 'authorized_keys'), readFileSync(join(dir, 'client_key.pub')), { mode: 0o600 });
+  // privilege separation wants this directory when sshd starts as root
+  if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  const port = await freePort();
+  const config = [
+    `ListenAddress 127.0.0.1:${port}`,
+    `HostKey ${join(dir, 'host_key')}`,
+    `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+    `PidFile ${join(dir, 'sshd.pid')}`,
+    'PasswordAuthentication no',
+    'KbdInteractiveAuthentication no',
+    'PubkeyAuthentication yes',
+    'PermitRootLogin prohibit-password',
+    'UsePAM no',
+    'StrictModes no',
+    'PrintMotd no',
+    'PrintLastLog no',
+    'LogLevel VERBOSE',
+  ];
+  writeFileSync(join(dir, 'sshd_config'), config.join('\n') + '\n');
+  const proc = startProcess('sshd', sshd, ['-D', '-e', '-f', join(dir, 'sshd_config')]);
+  await waitFor('sshd', () => tcpOpen(port), 15_000, proc.child);
+  return { ...proc, port, dir, key: join(dir, 'client_key'), wrongKey: join(dir, 'wrong_key'), user: userInfo().username };
+}
+
+function tcpOpen(port) {
+  return new Promise((resolveOpen) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.end();
+      resolveOpen(true);
+    });
+    socket.once('error', () => resolveOpen(false));
+  });
+}
+
 export function installVsCodeServer() {
   const out = execFileSync('bash', [join(ROOT, 'test', 'harness', 'install-deps.sh')], { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n');
   const cache = out[out.length - 1];

@@ -76,7 +76,7 @@ describe('Detail panels', function () {
     const charts = section(view, 'monitoring') as Extract<SectionView, { type: 'charts' }>;
     assert.deepEqual(charts.charts.map((c) => c.id), ['cpu', 'memory', 'bandwidth', 'disk', 'load']);
     for (const c of charts.charts) assert.ok(c.x.length > 50 && c.series.every((s) => s.values.filter((v) => v !== null).length > 50), `${c.id} has points`);
-    assert.deepEqual(view.buttons.map((b) => b.label).slice(0, 5), ['Shut Down', 'Power Off', 'Reboot', 'Snapshot…', 'Resize…']);
+    assert.deepEqual(view.buttons.map((b) => b.label).slice(0, 7), ['SSH Terminal', 'Connect in New Window', 'Shut Down', 'Power Off', 'Reboot', 'Snapshot…', 'Resize…']);
     assert.ok(!view.raw.includes('"password"'));
 
     await panel.receive({ type: 'range', range: '7d' });

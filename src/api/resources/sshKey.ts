@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { defineKind } from './descriptor';
 
 export interface SshKey {
@@ -18,4 +19,41 @@ export const sshKey = defineKind<SshKey>({
   idOf: (k) => String(k.id),
   nameOf: (k) => k.name,
   paginated: true,
+  nameProblem: sshKeyNameProblem,
 });
+
+/** A public key line, parsed: what the API takes (`public_key`) and how keys are named. */
+export interface PublicKeyLine {
+  /** "ssh-ed25519", "ssh-rsa", … */
+  type: string;
+  comment: string;
+  /** The whole line, normalised: type, blob, comment. */
+  publicKey: string;
+  /** "aa:bb:…": the MD5 fingerprint DigitalOcean names a key by. */
+  md5: string;
+  /** "SHA256:…", as `ssh-keygen -l` and ssh's own messages show it. */
+  sha256: string;
+}
+
+const KEY_TYPES = /^(ssh-(rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)$/;
+
+/** A public key line ("ssh-ed25519 AAAA… comment") and its fingerprints, or undefined if it is not one. */
+export function parsePublicKey(line: string): PublicKeyLine | undefined {
+  const [type, blob, ...comment] = line.trim().split(/\s+/);
+  if (!type || !blob || !KEY_TYPES.test(type) || !/^[A-Za-z0-9+/]+=*$/.test(blob)) return undefined;
+  const bytes = Buffer.from(blob, 'base64');
+  // the blob starts with the key type as an SSH string: its length, then the name
+  if (bytes.length < 4 + type.length || bytes.readUInt32BE(0) !== type.length || bytes.subarray(4, 4 + type.length).toString('latin1') !== type) return undefined;
+  const md5 = createHash('md5').update(bytes).digest('hex').match(/../g)!.join(':');
+  const sha256 = 'SHA256:' + createHash('sha256').update(bytes).digest('base64').replace(/=+$/, '');
+  return { type, comment: comment.join(' '), publicKey: [type, blob, ...comment].join(' '), md5, sha256 };
+}
+
+/** What is wrong with a key's name (the API takes any text; the control panel keeps it short). */
+export function sshKeyNameProblem(value: string, taken: readonly string[] = []): string | undefined {
+  const name = value.trim();
+  if (!name) return 'A name is required.';
+  if (name.length > 255) return 'At most 255 characters.';
+  if (taken.includes(name)) return `The account has a key named ${name} already.`;
+  return undefined;
+}

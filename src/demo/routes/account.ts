@@ -2,6 +2,7 @@
 import type { FakeCore } from '../core';
 import { urnPath } from '../core';
 import { stableUuid } from '../seed';
+import { parsePublicKey } from '../../api/resources/sshKey';
 
 export function accountRoutes(api: FakeCore): void {
   api.on('GET', '/v2/account', () => {
@@ -17,6 +18,18 @@ export function accountRoutes(api: FakeCore): void {
     });
   });
   api.on('GET', '/v2/customers/my/balance', () => api.json(200, api.data.balance));
+
+  // SSH keys: upload (the list and delete are in catalog.ts)
+  api.on('POST', '/v2/account/keys', (_, ctx) => {
+    const { name, public_key: line } = ctx.body ?? {};
+    if (typeof name !== 'string' || !name.trim()) return api.unprocessable('name is required.');
+    const parsed = typeof line === 'string' ? parsePublicKey(line) : undefined;
+    if (!parsed) return api.unprocessable('public_key is not a valid SSH public key.');
+    if (api.data.sshKeys.some((k) => k.fingerprint === parsed.md5)) return api.unprocessable('SSH Key is already in use on your account.');
+    const key = { id: 700_000_000 + api.data.sshKeys.length, fingerprint: parsed.md5, public_key: parsed.publicKey, name: name.trim() };
+    api.data.sshKeys.push(key);
+    return api.json(201, { ssh_key: key });
+  });
 
   // Projects
   api.on('GET', '/v2/projects', (_, ctx) => api.page('projects', api.data.projects, ctx));

@@ -44,6 +44,8 @@ export const dropletPanel: PanelBuilder<Droplet> = {
     ...(d.status === 'off' ? [{ id: 'power-on', label: 'Power On', command: 'digitalocean.droplet.powerOn', primary: true }] : []),
     ...(d.status === 'active'
       ? [
+          { id: 'ssh', label: 'SSH Terminal', command: 'digitalocean.droplet.sshTerminal', primary: true },
+          { id: 'remote-ssh', label: 'Connect in New Window', command: 'digitalocean.droplet.connectRemoteSsh' },
           { id: 'shutdown', label: 'Shut Down', command: 'digitalocean.droplet.shutdown' },
           { id: 'power-off', label: 'Power Off', command: 'digitalocean.droplet.powerOff' },
           { id: 'reboot', label: 'Reboot', command: 'digitalocean.droplet.reboot' },

@@ -11,6 +11,7 @@ export const kubernetesPanel: PanelBuilder<KubernetesCluster> = {
   kind: 'kubernetes_cluster',
   buttons: (c) => [
     { id: 'kubeconfig', label: 'Add to kubeconfig', command: 'digitalocean.kubernetes.addToKubeconfig', primary: true },
+    { id: 'kubectl', label: 'kubectl Terminal', command: 'digitalocean.kubernetes.kubectlTerminal' },
     ...(c.status.state === 'running' ? [{ id: 'upgrade', label: 'Upgrade…', command: 'digitalocean.kubernetes.upgrade' }] : []),
     { id: 'add-pool', label: 'Add Node Pool…', command: 'digitalocean.kubernetes.addNodePool' },
   ],

@@ -3,7 +3,7 @@
  * takes it through the testing API. Test code only; it is not in the shipped bundle.
  */
 import type * as vscode from 'vscode';
-import { BackError, type InputBoxOptions, type QuickPickOptions, type UserInput, UserCancelledError } from '../../../src/ui/userInput';
+import { BackError, type InputBoxOptions, type NoticeSeverity, type QuickPickOptions, type UserInput, UserCancelledError } from '../../../src/ui/userInput';
 
 /** The input answered by a script (tests). Answers are consumed in order; `undefined` cancels, `BACK` goes back. */
 export type ScriptedAnswer = string | string[] | undefined;
@@ -81,6 +81,18 @@ export class ScriptedUserInput implements UserInput {
 
   async showSecret(_message: string, secret: string): Promise<void> {
     this.secretsShown.push(secret);
+  }
+
+  /** Notifications shown, as "<severity>: <message>". */
+  readonly notices: string[] = [];
+  /** Buttons to press on the next notifications, in order (none left: dismissed). */
+  readonly noticeAnswers: string[] = [];
+
+  async notify(severity: NoticeSeverity, message: string, ...actions: string[]): Promise<string | undefined> {
+    this.notices.push(`${severity}: ${message}`);
+    const answer = this.noticeAnswers.shift();
+    if (answer !== undefined && !actions.includes(answer)) throw new Error(`No button "${answer}" on: ${message} (${actions.join(', ')})`);
+    return answer;
   }
 }
 

@@ -1,0 +1,273 @@
+/**
+ * A shell where each resource lives: an SSH terminal or a Remote-SSH window on a droplet, and a
+ * kubectl terminal on a cluster.
+ *  - SSH runs the system `ssh` (Remote-SSH's `remote.SSH.path` when set), so the user's ssh
+ *    config and agent apply; with `remote.SSH.configFile` set, ssh reads that file.
+ *  - The login and address are asked once per droplet and remembered (globalState, no secret).
+ *  - "Connect in New Window" writes a marked `Host do-<name>` block into the ssh config Remote-SSH
+ *    reads (src/credentials/sshConfig.ts, through safeWrite.ts) and opens a window on it.
+ *  - A kubectl terminal gets `KUBECONFIG` pointing at a private temporary file (0600, in a 0700
+ *    directory) holding only that cluster with short-lived credentials; it is deleted when the
+ *    terminal closes (and when the extension stops); ~/.kube/config is not touched.
+ */
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { kubernetesKubeconfig } from '../api';
+import { type Droplet } from '../api/resources/droplet';
+import { type KubernetesCluster } from '../api/resources/kubernetes';
+import { sshKey as sshKeyKind } from '../api/resources/sshKey';
+import type { AccountInfo } from '../accounts/accountStore';
+import { updateFile } from '../credentials/safeWrite';
+import { hostAlias, ourHosts, removeHost, sshConfigPath, upsertHost } from '../credentials/sshConfig';
+import { localPublicKeys } from '../credentials/sshKeys';
+import { findOnPath } from '../credentials/tools';
+import { dropletPresenter } from '../tree/kinds/droplet';
+import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
+import { withProgress } from '../ui/progress';
+import type { CommandDeps } from './deps';
+import { resourceTarget } from './pick';
+import { registerCommand } from './register';
+
+const SSH_CHOICES_KEY = 'digitalocean.ssh.choices';
+/** Which account keys each droplet we created was given (the API does not say): `account/droplet` → key ids. */
+const DROPLET_KEYS_KEY = 'digitalocean.ssh.dropletKeys';
+/** How many droplets' keys are remembered (the newest). */
+const DROPLET_KEYS_KEPT = 500;
+
+/** Remembers the keys a droplet was created with, for the hint when a login fails. */
+export async function rememberDropletKeys(state: vscode.Memento, accountId: string, dropletId: number, keyIds: number[]): Promise<void> {
+  const entries = Object.entries(state.get<Record<string, number[]>>(DROPLET_KEYS_KEY) ?? {}).slice(-(DROPLET_KEYS_KEPT - 1));
+  await state.update(DROPLET_KEYS_KEY, Object.fromEntries([...entries, [`${accountId}/${dropletId}`, keyIds]]));
+}
+/** A kubectl terminal's credentials last this long; its file is removed when it closes. */
+const KUBECTL_EXPIRY_SECONDS = 4 * 3600;
+const KUBE_DIR_PREFIX = 'do-explorer-kubectl-';
+/** An ssh that ends with 255 this soon did not get in: time for the key hint. */
+const LOGIN_WINDOW_MS = 60_000;
+
+type AddressKind = 'public' | 'private' | 'ipv6';
+
+interface SshChoice {
+  user: string;
+  address: AddressKind;
+}
+
+interface Address {
+  kind: AddressKind;
+  ip: string;
+  label: string;
+}
+
+/** The droplet's addresses, public IPv4 first. */
+export function dropletAddresses(d: Droplet): Address[] {
+  const v4 = (type: string) => d.networks?.v4?.find((n) => n.type === type)?.ip_address;
+  const v6 = d.networks?.v6?.find((n) => n.type === 'public')?.ip_address;
+  const all: (Address | undefined)[] = [
+    v4('public') ? { kind: 'public', ip: v4('public')!, label: 'Public IPv4' } : undefined,
+    v4('private') ? { kind: 'private', ip: v4('private')!, label: 'Private IPv4 (from inside its VPC)' } : undefined,
+    v6 ? { kind: 'ipv6', ip: v6, label: 'Public IPv6' } : undefined,
+  ];
+  return all.filter((a): a is Address => a !== undefined);
+}
+
+/** A login name ssh accepts: letters, digits, ".", "_" and "-", not starting with "-". */
+export function sshUserProblem(value: string): string | undefined {
+  const user = value.trim();
+  if (!user) return 'A user name is required (DigitalOcean images log in as root).';
+  if (user.length > 32) return 'At most 32 characters.';
+  return /^[A-Za-z_][A-Za-z0-9._-]*$/.test(user) ? undefined : 'Letters, digits, ".", "_" and "-", starting with a letter or "_".';
+}
+
+export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, state, log, model, windows } = deps;
+  const kubeDirs = new Map<vscode.Terminal, string>();
+
+  const dropletTarget = (arg: unknown, title: string) => resourceTarget(deps, arg, dropletPresenter, title);
+  const choiceKey = (account: AccountInfo, d: Droplet) => `${account.id}/${d.id}`;
+  const sshSettings = () => vscode.workspace.getConfiguration('remote.SSH');
+  const configFile = () => sshConfigPath(sshSettings().get<string>('configFile'));
+
+  /** The droplet must be running and reachable: said before anything starts. */
+  function checkReachable(d: Droplet): Address[] {
+    if (d.status !== 'active') throw new Error(`${d.name} is ${d.status === 'off' ? 'powered off' : d.status}: power it on first, then connect.`);
+    const addresses = dropletAddresses(d);
+    if (addresses.length === 0) throw new Error(`${d.name} has no IP address to connect to yet.`);
+    return addresses;
+  }
+
+  /** The login and address for this droplet: remembered, or asked (and remembered) when `ask`. */
+  async function sshChoice(account: AccountInfo, d: Droplet, addresses: Address[], ask: boolean): Promise<{ user: string; address: Address }> {
+    const remembered = state.get<Record<string, SshChoice>>(SSH_CHOICES_KEY)?.[choiceKey(account, d)];
+    const rememberedAddress = addresses.find((a) => a.kind === remembered?.address);
+    if (remembered && rememberedAddress && !ask) return { user: remembered.user, address: rememberedAddress };
+    const address =
+      addresses.length === 1
+        ? addresses[0]
+        : (await input.quickPick(addresses.map((a) => ({ label: a.ip, description: a.label, address: a })), { title: `Connect to ${d.name}: which address?` })).address;
+    const user = (
+      await input.inputBox({
+        title: `Connect to ${d.name}: log in as`,
+        prompt: 'Remembered for this droplet ("Open SSH Terminal As…" asks again)',
+        value: remembered?.user ?? 'root',
+        validateInput: sshUserProblem,
+      })
+    ).trim();
+    await state.update(SSH_CHOICES_KEY, { ...state.get<Record<string, SshChoice>>(SSH_CHOICES_KEY), [choiceKey(account, d)]: { user, address: address.kind } });
+    return { user, address };
+  }
+
+  async function sshExecutable(): Promise<string> {
+    const configured = sshSettings().get<string>('path')?.trim();
+    const found = await findOnPath(configured || 'ssh');
+    if (!found) throw new Error(configured ? `remote.SSH.path names ${configured}, which is not an executable.` : 'ssh is not installed or not on PATH: install an OpenSSH client, then try again.');
+    return found;
+  }
+
+  /** Why a login may have failed: the keys the droplet was given (or the account's) against ~/.ssh/*.pub. */
+  async function keyHint(account: AccountInfo, d: Droplet, login: string): Promise<string> {
+    const [accountKeys, local] = await Promise.all([model.cacheFor(account).list(sshKeyKind).catch(() => []), localPublicKeys()]);
+    const given = state.get<Record<string, number[]>>(DROPLET_KEYS_KEY)?.[choiceKey(account, d)];
+    const keys = given ? accountKeys.filter((k) => given.includes(k.id)) : accountKeys;
+    const home = os.homedir();
+    const describe = keys.map((k) => {
+      const match = local.find((l) => l.md5 === k.fingerprint);
+      const where = match ? `on this machine as ${match.file.startsWith(home) ? '~' + match.file.slice(home.length) : match.file} (${match.sha256})` : 'not in ~/.ssh';
+      return `"${k.name}" (${k.fingerprint}, ${where})`;
+    });
+    const which = given ? `It was created with ${given.length === 1 ? 'the key' : 'the keys'}` : 'DigitalOcean does not say which keys a droplet has; the account has';
+    const keysText = describe.length ? `${which} ${describe.join(', ')}.` : given ? 'It was created with no SSH key (log in with the root password sent by email).' : 'The account has no SSH key.';
+    return `Could not log in to ${d.name} as ${login} (ssh exited with code 255). ${keysText} A key must be loaded in your ssh agent or named by IdentityFile in your ssh config; ssh -v shows what was tried.`;
+  }
+
+  async function openSshTerminal(arg: unknown, ask: boolean): Promise<vscode.Terminal> {
+    const node = await dropletTarget(arg, 'Open an SSH terminal');
+    const d = node.item as Droplet;
+    const addresses = checkReachable(d);
+    const ssh = await sshExecutable();
+    const { user, address } = await sshChoice(node.account, d, addresses, ask);
+    const configured = sshSettings().get<string>('configFile')?.trim();
+    const args = [...(configured ? ['-F', configFile()] : []), '-l', user, address.ip];
+    const terminal = vscode.window.createTerminal({ name: `SSH: ${d.name}`, shellPath: ssh, shellArgs: args, iconPath: new vscode.ThemeIcon('remote'), isTransient: true });
+    const opened = Date.now();
+    log.info(`[${node.account.label}] SSH terminal to ${d.name}: ${user}@${address.ip}`);
+    const watch = vscode.window.onDidCloseTerminal(async (closed) => {
+      if (closed !== terminal) return;
+      watch.dispose();
+      if (closed.exitStatus?.code !== 255 || Date.now() - opened > LOGIN_WINDOW_MS) return;
+      const hint = await keyHint(node.account, d, `${user}@${address.ip}`);
+      log.warn(`[${node.account.label}] ${hint}`);
+      const choice = await input.notify('warning', hint, 'Try Again', 'Log In As…');
+      if (choice === 'Try Again') void vscode.commands.executeCommand('digitalocean.droplet.sshTerminal', node);
+      if (choice === 'Log In As…') void vscode.commands.executeCommand('digitalocean.droplet.sshTerminalAs', node);
+    });
+    terminal.show();
+    return terminal;
+  }
+
+  async function removeKubeDir(dir: string): Promise<void> {
+    await fs.rm(dir, { recursive: true, force: true }).catch((error: unknown) => log.warn(`Could not remove ${dir}: ${String(error)}`));
+  }
+
+  /** kubectl terminals of windows that crashed left their files: remove those whose credentials have expired. */
+  async function sweepExpiredKubeDirs(): Promise<void> {
+    const tmp = os.tmpdir();
+    const names = await fs.readdir(tmp).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.startsWith(KUBE_DIR_PREFIX))) {
+      const dir = path.join(tmp, name);
+      const stat = await fs.stat(dir).catch(() => undefined);
+      if (stat && Date.now() - stat.mtimeMs > KUBECTL_EXPIRY_SECONDS * 1000) await removeKubeDir(dir);
+    }
+  }
+
+  const closing = vscode.window.onDidCloseTerminal((terminal) => {
+    const dir = kubeDirs.get(terminal);
+    if (!dir) return;
+    kubeDirs.delete(terminal);
+    void removeKubeDir(dir);
+  });
+
+  return [
+    closing,
+    { dispose: () => [...kubeDirs.values()].forEach((dir) => void removeKubeDir(dir)) },
+
+    registerCommand(deps, 'digitalocean.droplet.sshTerminal', 'Open SSH terminal', (arg) => openSshTerminal(arg, false)),
+    registerCommand(deps, 'digitalocean.droplet.sshTerminalAs', 'Open SSH terminal', (arg) => openSshTerminal(arg, true)),
+
+    registerCommand(deps, 'digitalocean.droplet.connectRemoteSsh', 'Connect in new window', async (arg) => {
+      const node = await dropletTarget(arg, 'Connect to a droplet in a new window');
+      const d = node.item as Droplet;
+      const addresses = checkReachable(d);
+      if (!windows.remoteSshExtension()) {
+        const install = windows.remoteSshToInstall();
+        const choice = await input.notify('warning', `Connecting to ${d.name} in a new window needs the Remote - SSH extension (${install}), which is not installed.`, 'Install Remote - SSH', 'Open SSH Terminal');
+        if (choice === 'Install Remote - SSH') await vscode.commands.executeCommand('workbench.extensions.installExtension', install);
+        if (choice === 'Open SSH Terminal') await vscode.commands.executeCommand('digitalocean.droplet.sshTerminal', node);
+        return undefined;
+      }
+      const { user, address } = await sshChoice(node.account, d, addresses, false);
+      const alias = hostAlias(d.name);
+      const file = configFile();
+      await updateFile(file, (current) => upsertHost(current, { alias, hostName: address.ip, user, about: `droplet ${d.name} (id ${d.id})` }), { mode: 0o600, dirMode: 0o700 });
+      log.info(`[${node.account.label}] ${file}: Host ${alias} → ${user}@${address.ip}; opening a Remote-SSH window`);
+      const authority = `ssh-remote+${alias}`;
+      await windows.openRemote(authority);
+      return authority;
+    }),
+
+    registerCommand(deps, 'digitalocean.droplet.removeSshConfigEntry', 'Remove SSH config entry', async (arg) => {
+      const file = configFile();
+      let alias: string;
+      if (arg !== undefined) {
+        alias = hostAlias(((await dropletTarget(arg, 'Remove a droplet from your ssh config')).item as Droplet).name);
+      } else {
+        const text = await fs.readFile(file, 'utf8').catch(() => '');
+        const ours = ourHosts(text);
+        if (ours.length === 0) {
+          await input.notify('info', `${file} has no entry written by DigitalOcean Explorer.`);
+          return undefined;
+        }
+        alias = (await input.quickPick(ours.map((a) => ({ label: a })), { title: `Remove an entry from ${file}` })).label;
+      }
+      const result = await updateFile(file, (current) => removeHost(current, alias));
+      if (!result.changed) {
+        await input.notify('info', `${file} has no entry for ${alias} written by DigitalOcean Explorer.`);
+        return undefined;
+      }
+      log.info(`${file}: Host ${alias} removed`);
+      void input.notify('info', `Removed Host ${alias} from ${file}${result.backup ? ` (the previous file is ${result.backup})` : ''}.`);
+      return alias;
+    }),
+
+    registerCommand(deps, 'digitalocean.kubernetes.kubectlTerminal', 'Open kubectl terminal', async (arg) => {
+      const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, 'Open a kubectl terminal');
+      const cluster = node.item as KubernetesCluster;
+      if (!(await findOnPath('kubectl'))) {
+        throw new Error('kubectl is not installed or not on PATH: install it (https://kubernetes.io/docs/tasks/tools/), then try again.');
+      }
+      void sweepExpiredKubeDirs();
+      const text = await withProgress(`Getting credentials for ${cluster.name}…`, (signal) => kubernetesKubeconfig(model.client(node.account), cluster.id, KUBECTL_EXPIRY_SECONDS, signal));
+      // mkdtemp makes the directory 0700; the file is created 0600, exclusively
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), KUBE_DIR_PREFIX));
+      const file = path.join(dir, 'config');
+      try {
+        await fs.writeFile(file, text, { mode: 0o600, flag: 'wx' });
+      } catch (error) {
+        await removeKubeDir(dir);
+        throw error;
+      }
+      const terminal = vscode.window.createTerminal({
+        name: `kubectl: ${cluster.name}`,
+        env: { KUBECONFIG: file },
+        iconPath: new vscode.ThemeIcon('server-environment'),
+        isTransient: true,
+        message: `KUBECONFIG is a temporary file for ${cluster.name} only (credentials valid ${KUBECTL_EXPIRY_SECONDS / 3600} h), deleted when this terminal closes. ~/.kube/config is unchanged.`,
+      });
+      kubeDirs.set(terminal, dir);
+      log.info(`[${node.account.label}] kubectl terminal for ${cluster.name} (temporary KUBECONFIG, removed on close)`);
+      terminal.show();
+      return terminal;
+    }),
+  ];
+}

@@ -1,0 +1,215 @@
+/**
+ * Connect, in the real extension host against real servers on loopback started by the harness:
+ * an SSH terminal into a real sshd (a command sent to it really runs), the hint when the key is
+ * wrong (fingerprints cross-checked with the real ssh-keygen), the Remote-SSH entry (resolved by
+ * the real `ssh -G`), and the kubectl terminal's private kubeconfig (read by the real kubectl).
+ * ssh reads the file `remote.SSH.configFile` names, which the harness points at a file these
+ * tests own; HOME is a temp dir per test.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/tree/nodes/base';
+import type { RemoteWindows } from '../../src/ui/remoteWindows';
+import { eventually, extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the harness starts sshd for these tests (npm test)`);
+  return value;
+}
+
+describe('Connect', function () {
+  this.timeout(120_000);
+  let api: TestingApi;
+  let home: string;
+  const savedHome = process.env.HOME;
+  const label = (n: ExplorerNode) => String(n.toTreeItem().label);
+  const sshConfig = () => required('DO_TEST_SSH_CONFIG');
+
+  async function resourceNode(project: string, group: string, name: string): Promise<ExplorerNode> {
+    const [account] = await api.explorer.getChildren();
+    const projectNode = (await api.explorer.getChildren(account)).find((n) => label(n) === project)!;
+    const groupNode = (await api.explorer.getChildren(projectNode)).find((n) => label(n) === group)!;
+    const node = (await api.explorer.getChildren(groupNode)).find((n) => label(n) === name);
+    assert.ok(node, `no ${name} in ${project} / ${group}`);
+    return node;
+  }
+
+  /** web-1 answers on the harness's sshd: its public address is 127.0.0.1. */
+  async function dropletOnLoopback(): Promise<ExplorerNode> {
+    await fake.call('POST', '/__fake/patch', {
+      collection: 'droplets',
+      where: { name: 'web-1' },
+      set: { networks: { v4: [{ ip_address: '127.0.0.1', netmask: '255.0.0.0', gateway: '127.0.0.1', type: 'public' }], v6: [] } },
+    });
+    api.model.forget();
+    return resourceNode('Acme Web', 'Droplets', 'web-1');
+  }
+
+  /** The user's ssh config, as a test user would have it: how to reach 127.0.0.1 with which key. */
+  function writeUserSshConfig(key: string): string {
+    const text = [
+      '# my ssh config: keep this comment',
+      'ServerAliveInterval 30',
+      '',
+      'Host 127.0.0.1',
+      `  Port ${required('DO_TEST_SSHD_PORT')}`,
+      `  IdentityFile ${key}`,
+      '  IdentitiesOnly yes',
+      '  StrictHostKeyChecking no',
+      '  UserKnownHostsFile /dev/null',
+      '  LogLevel ERROR',
+      '',
+    ].join('\n');
+    fs.writeFileSync(sshConfig(), text, { mode: 0o600 });
+    return text;
+  }
+
+  function closed(terminal: vscode.Terminal, timeoutMs = 30_000): Promise<vscode.TerminalExitStatus | undefined> {
+    if (terminal.exitStatus) return Promise.resolve(terminal.exitStatus);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`terminal ${terminal.name} did not close`)), timeoutMs);
+      const watch = vscode.window.onDidCloseTerminal((t) => {
+        if (t !== terminal) return;
+        clearTimeout(timer);
+        watch.dispose();
+        resolve(t.exitStatus);
+      });
+    });
+  }
+
+  before(async () => {
+    api = await extensionApi();
+  });
+
+  beforeEach(async () => {
+    await freshDemo(api);
+    await api.globalState.update('digitalocean.ssh.choices', undefined);
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'do-connect-home-'));
+    process.env.HOME = home;
+    fs.mkdirSync(path.join(home, '.ssh'), { mode: 0o700 });
+  });
+
+  afterEach(() => {
+    api.setUserInput(undefined);
+    api.setRemoteWindows(undefined);
+    for (const t of vscode.window.terminals) t.dispose();
+    process.env.HOME = savedHome;
+    fs.rmSync(home, { recursive: true, force: true });
+    fs.rmSync(sshConfig(), { force: true });
+    fs.rmSync(`${sshConfig()}.bak`, { force: true });
+  });
+
+  it('opens an SSH terminal into the droplet in which a command really runs, asking the login once', async () => {
+    writeUserSshConfig(required('DO_TEST_SSH_KEY'));
+    const node = await dropletOnLoopback();
+    const marker = path.join(os.tmpdir(), `do-ssh-marker-${Date.now()}`);
+    const input = await runWithAnswers(api, 'digitalocean.droplet.sshTerminal', node, [required('DO_TEST_SSH_USER')]);
+    assert.deepEqual(input.asked, ['Connect to web-1: log in as']);
+    const terminal = vscode.window.terminals.find((t) => t.name === 'SSH: web-1');
+    assert.ok(terminal, 'a terminal named after the droplet');
+    terminal.sendText(`touch ${marker} && exit`);
+    await eventually('the command sent to the SSH terminal to run on the sshd', () => fs.existsSync(marker), 30_000);
+    fs.rmSync(marker, { force: true });
+    assert.equal((await closed(terminal))?.code, 0);
+
+    // the login is remembered: no question the second time
+    const again = await runWithAnswers(api, 'digitalocean.droplet.sshTerminal', node, []);
+    assert.deepEqual(again.asked, []);
+    const second = vscode.window.terminals.find((t) => t.name === 'SSH: web-1')!;
+    second.sendText('exit');
+    await closed(second);
+  });
+
+  it('says which key the account has and where it is on this machine when the login fails', async () => {
+    // the account knows the harness's client key (uploaded with Add SSH Key from ~/.ssh) …
+    const pub = fs.readFileSync(`${required('DO_TEST_SSH_KEY')}.pub`, 'utf8');
+    fs.writeFileSync(path.join(home, '.ssh', 'id_do_test.pub'), pub);
+    const added = await runWithAnswers(api, 'digitalocean.sshKey.add', undefined, ['id_do_test.pub', 'laptop-test']);
+    assert.equal(added.rejections.length, 0);
+    const keys = (await fake.call<{ sshKeys: { name: string; fingerprint: string; public_key: string }[] }>('GET', '/__fake/data')).sshKeys;
+    const uploaded = keys.find((k) => k.name === 'laptop-test');
+    assert.ok(uploaded, 'the key is in the account');
+    const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${required('DO_TEST_SSH_KEY')}.pub`], { encoding: 'utf8' }).split(' ')[1].replace(/^MD5:/, '');
+    const sha256 = execFileSync('ssh-keygen', ['-l', '-f', `${required('DO_TEST_SSH_KEY')}.pub`], { encoding: 'utf8' }).split(' ')[1];
+    assert.equal(uploaded.fingerprint, md5, 'the fake computes the fingerprint ssh-keygen does');
+
+    // … but ssh is configured with another key
+    writeUserSshConfig(required('DO_TEST_SSH_WRONG_KEY'));
+    const node = await dropletOnLoopback();
+    const input = await runWithAnswers(api, 'digitalocean.droplet.sshTerminal', node, [required('DO_TEST_SSH_USER')]);
+    const terminal = vscode.window.terminals.find((t) => t.name === 'SSH: web-1')!;
+    assert.equal((await closed(terminal))?.code, 255);
+    const notice = await eventually('the login hint', () => input.notices.find((n) => n.includes('Could not log in to web-1')));
+    assert.ok(notice.startsWith('warning: '));
+    assert.ok(notice.includes(`"laptop-test" (${md5}, on this machine as ~/.ssh/id_do_test.pub (${sha256}))`), notice);
+  });
+
+  it('refuses a droplet that is off before starting anything', async () => {
+    const node = await resourceNode('Data Platform', 'Droplets', 'etl-runner');
+    const before = vscode.window.terminals.length;
+    const input = await runWithAnswers(api, 'digitalocean.droplet.sshTerminal', node, []);
+    assert.deepEqual(input.asked, []);
+    assert.equal(vscode.window.terminals.length, before);
+  });
+
+  it('connects in a new window through a Host entry ssh -G resolves, and removes it again, leaving the file as it was', async () => {
+    const original = writeUserSshConfig(required('DO_TEST_SSH_KEY'));
+    const node = await dropletOnLoopback();
+    const opened: string[] = [];
+    const windows: RemoteWindows = { remoteSshExtension: () => 'jeanp413.open-remote-ssh', remoteSshToInstall: () => 'jeanp413.open-remote-ssh', openRemote: async (a) => void opened.push(a) };
+    api.setRemoteWindows(windows);
+    await runWithAnswers(api, 'digitalocean.droplet.connectRemoteSsh', node, [required('DO_TEST_SSH_USER')]);
+    assert.deepEqual(opened, ['ssh-remote+do-web-1']);
+    const written = fs.readFileSync(sshConfig(), 'utf8');
+    assert.ok(written.includes('# my ssh config: keep this comment\n'), 'the user\'s comment is kept');
+    assert.equal(fs.readFileSync(`${sshConfig()}.bak`, 'utf8'), original);
+    assert.equal(fs.statSync(sshConfig()).mode & 0o777, 0o600);
+    const resolved = execFileSync('ssh', ['-G', '-F', sshConfig(), 'do-web-1'], { encoding: 'utf8' });
+    assert.match(resolved, /^hostname 127\.0\.0\.1$/m);
+    assert.match(resolved, new RegExp(`^user ${required('DO_TEST_SSH_USER')}$`, 'm'));
+    assert.match(resolved, /^port 22$/m);
+    assert.match(resolved, /^serveraliveinterval 30$/m, 'the options for every host still apply');
+    // and the entry really reaches the droplet's sshd, given the port the test's sshd listens on
+    const out = execFileSync('ssh', ['-F', sshConfig(), '-o', `Port=${required('DO_TEST_SSHD_PORT')}`, '-o', `IdentityFile=${required('DO_TEST_SSH_KEY')}`, '-o', 'IdentitiesOnly=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', 'do-web-1', 'echo reached'], { encoding: 'utf8' });
+    assert.equal(out.trim(), 'reached');
+
+    await runWithAnswers(api, 'digitalocean.droplet.removeSshConfigEntry', node, []);
+    assert.equal(fs.readFileSync(sshConfig(), 'utf8'), original);
+  });
+
+  it('says Remote-SSH is missing and offers to install it or open the SSH terminal instead', async () => {
+    writeUserSshConfig(required('DO_TEST_SSH_KEY'));
+    const node = await dropletOnLoopback();
+    const opened: string[] = [];
+    api.setRemoteWindows({ remoteSshExtension: () => undefined, remoteSshToInstall: () => 'jeanp413.open-remote-ssh', openRemote: async (a) => void opened.push(a) });
+    const input = await runWithAnswers(api, 'digitalocean.droplet.connectRemoteSsh', undefined, ['web-1']);
+    assert.deepEqual(input.notices, ['warning: Connecting to web-1 in a new window needs the Remote - SSH extension (jeanp413.open-remote-ssh), which is not installed.']);
+    assert.deepEqual(opened, []);
+    assert.ok(!fs.readFileSync(sshConfig(), 'utf8').includes('do-web-1'), 'no entry is written');
+    assert.ok(node);
+  });
+
+  it('opens a kubectl terminal on a private kubeconfig of that cluster only, gone when the terminal closes', async () => {
+    const node = await resourceNode('Acme Web', 'Kubernetes clusters', 'prod-k8s');
+    await runWithAnswers(api, 'digitalocean.kubernetes.kubectlTerminal', node, []);
+    const terminal = vscode.window.terminals.find((t) => t.name === 'kubectl: prod-k8s');
+    assert.ok(terminal);
+    const file = (terminal.creationOptions as vscode.TerminalOptions).env?.KUBECONFIG;
+    assert.ok(file && fs.existsSync(file), 'KUBECONFIG names a file that exists');
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    assert.equal(fs.statSync(path.dirname(file)).mode & 0o777, 0o700);
+    const view = JSON.parse(execFileSync('kubectl', ['config', 'view', '--raw', '-o', 'json'], { env: { ...process.env, KUBECONFIG: file }, encoding: 'utf8' }));
+    assert.equal(view.clusters.length, 1);
+    assert.match(view.clusters[0].name, /prod-k8s/);
+    assert.equal(view.contexts.length, 1);
+    assert.ok(!fs.existsSync(path.join(home, '.kube', 'config')), '~/.kube/config is not written');
+    terminal.dispose();
+    await eventually('the temporary kubeconfig to be removed', () => !fs.existsSync(path.dirname(file)));
+  });
+});
