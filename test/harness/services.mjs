@@ -1,7 +1,8 @@
 // Starts and stops what the tests run against: the fake API, Stoplight Prism in front of it,
 // the VS Code server (from the code-server package) and headless Chromium. Loopback only.
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -205,6 +206,49 @@ export async function startSshd() {
   const proc = startProcess('sshd', sshd, ['-D', '-e', '-f', join(dir, 'sshd_config')]);
   await waitFor('sshd', () => tcpOpen(port), 15_000, proc.child);
   return { ...proc, port, dir, key: join(dir, 'client_key'), wrongKey: join(dir, 'wrong_key'), user: userInfo().username };
+}
+
+/**
+ * A real PostgreSQL server on a free loopback port, for the database shell test: a throwaway
+ * cluster (initdb) in a temp dir with a self-signed certificate, accepting only TLS connections
+ * with a password (scram) on 127.0.0.1. Its superuser `do_test` has a random password, handed
+ * to the tests. As root, the server runs as the `postgres` user (initdb refuses root).
+ */
+export async function startPostgres() {
+  const bins = readdirSync('/usr/lib/postgresql').map((v) => join('/usr/lib/postgresql', v, 'bin')).filter((d) => existsSync(join(d, 'initdb')));
+  const bin = bins.sort((a, b) => Number(b.split('/').at(-2)) - Number(a.split('/').at(-2)))[0];
+  if (!bin) throw new Error('PostgreSQL (Debian postgresql) is not installed: install-deps.sh installs it when run as root');
+  const root = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'do-postgres-'));
+  ownedDirs.add(dir);
+  chmodSync(dir, 0o755);
+  const data = join(dir, 'data');
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(join(dir, 'pwfile'), password + '\n', { mode: 0o600 });
+  if (root) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+  const as = (command, args) => (root ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
+  const [initCmd, initArgs] = as(join(bin, 'initdb'), ['-D', data, '-U', 'do_test', '--pwfile', join(dir, 'pwfile'), '-A', 'scram-sha-256', '--no-instructions']);
+  execFileSync(initCmd, initArgs, { stdio: 'ignore' });
+  const [sslCmd, sslArgs] = as('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-keyout', join(data, 'server.key'), '-out', join(data, 'server.crt')]);
+  execFileSync(sslCmd, sslArgs, { stdio: 'ignore' });
+  chmodSync(join(data, 'server.key'), 0o600);
+  const port = await freePort();
+  writeFileSync(join(data, 'pg_hba.conf'), ['hostssl all all 127.0.0.1/32 scram-sha-256', 'hostnossl all all 127.0.0.1/32 reject', ''].join('\n'));
+  const [pgCmd, pgArgs] = as(join(bin, 'postgres'), ['-D', data, '-c', 'listen_addresses=127.0.0.1', '-c', `port=${port}`, '-c', `unix_socket_directories=${dir}`, '-c', 'ssl=on']);
+  const proc = startProcess('postgres', pgCmd, pgArgs);
+  await waitFor('PostgreSQL', () => tcpOpen(port), 30_000, proc.child);
+  // ready to accept: a TLS login succeeds
+  const env = { ...process.env, PGPASSWORD: password, PGSSLMODE: 'require', PGCONNECT_TIMEOUT: '3' };
+  await waitFor('PostgreSQL logins', () => {
+    try {
+      execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'do_test', '-d', 'postgres', '-Atc', 'select 1'], { env, stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 30_000, proc.child);
+  execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'do_test', '-d', 'postgres', '-c', 'create database defaultdb'], { env, stdio: 'ignore' });
+  return { ...proc, port, dir, user: 'do_test', password };
 }
 
 function tcpOpen(port) {

@@ -150,6 +150,24 @@ describe('Connect', function () {
     assert.ok(notice.includes(`"laptop-test" (${md5}, on this machine as ~/.ssh/id_do_test.pub (${sha256}))`), notice);
   });
 
+  it('makes a new key with ssh-keygen in a terminal (the passphrase typed there) and adds it to the account', async () => {
+    const pending = runWithAnswers(api, 'digitalocean.sshKey.add', undefined, ['Generate a new key with ssh-keygen…', 'id_generated', 'generated-key']);
+    const terminal = await eventually('the ssh-keygen terminal', () => vscode.window.terminals.find((t) => t.name === 'ssh-keygen'));
+    // an empty passphrase, twice, typed into ssh-keygen's own prompts
+    for (const wait of [2_000, 1_000]) {
+      await new Promise((r) => setTimeout(r, wait));
+      terminal.sendText('');
+    }
+    const input = await pending;
+    assert.equal(input.rejections.length, 0);
+    const file = path.join(home, '.ssh', 'id_generated');
+    assert.equal(fs.statSync(file).mode & 0o077, 0, 'the private key is private');
+    const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${file}.pub`], { encoding: 'utf8' }).split(' ')[1].replace(/^MD5:/, '');
+    const keys = (await fake.call<{ sshKeys: { name: string; fingerprint: string }[] }>('GET', '/__fake/data')).sshKeys;
+    assert.deepEqual(keys.filter((k) => k.name === 'generated-key').map((k) => k.fingerprint), [md5]);
+    assert.ok(input.notices.some((n) => n.includes(`Added generated-key (${md5})`)), input.notices.join('\n'));
+  });
+
   it('refuses a droplet that is off before starting anything', async () => {
     const node = await resourceNode('Data Platform', 'Droplets', 'etl-runner');
     const before = vscode.window.terminals.length;
@@ -211,5 +229,66 @@ describe('Connect', function () {
     assert.ok(!fs.existsSync(path.join(home, '.kube', 'config')), '~/.kube/config is not written');
     terminal.dispose();
     await eventually('the temporary kubeconfig to be removed', () => !fs.existsSync(path.dirname(file)));
+  });
+
+  it('opens psql on a real PostgreSQL over TLS as the picked user; the password is on no command line, in no option, log or leftover file', async () => {
+    // main-pg answers on the harness's PostgreSQL, and knows a user "app" with the fake's password
+    const port = Number(required('DO_TEST_PG_PORT'));
+    const data = await fake.call<{ databases: { id: string; name: string }[]; databaseUsers: Record<string, { name: string; password: string }[]> }>('GET', '/__fake/data');
+    const db = data.databases.find((d) => d.name === 'main-pg')!;
+    const password = data.databaseUsers[db.id].find((u) => u.name === 'app')!.password;
+    const admin = { ...process.env, PGPASSWORD: required('DO_TEST_PG_PASSWORD'), PGSSLMODE: 'require' };
+    execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', required('DO_TEST_PG_USER'), '-d', 'postgres', '-c', `drop role if exists app; create role app login password '${password}'`], { env: admin, stdio: 'ignore' });
+    await fake.call('POST', '/__fake/patch', {
+      collection: 'databases',
+      where: { name: 'main-pg' },
+      set: { connection: { uri: `postgresql://doadmin@127.0.0.1:${port}/defaultdb`, database: 'defaultdb', host: '127.0.0.1', port, user: 'doadmin', password: 'unused', ssl: true } },
+    });
+    api.model.forget();
+    const node = await resourceNode('Acme Web', 'Databases', 'main-pg');
+
+    const input = await runWithAnswers(api, 'digitalocean.database.shell', node, ['app', 'defaultdb']);
+    assert.deepEqual(input.asked, ['Shell on main-pg: log in as', 'Shell on main-pg: database']);
+    const terminal = vscode.window.terminals.find((t) => t.name === 'psql: main-pg');
+    assert.ok(terminal, 'a psql terminal');
+    const options = terminal.creationOptions as vscode.TerminalOptions;
+    const passFile = options.env?.PGPASSFILE;
+    assert.ok(passFile && fs.existsSync(passFile), 'psql gets a password file');
+    assert.equal(fs.statSync(passFile).mode & 0o777, 0o600);
+    assert.ok(!JSON.stringify(options).includes(password), 'the password is in the terminal options');
+
+    const marker = path.join(os.tmpdir(), `do-psql-marker-${Date.now()}`);
+    terminal.sendText(`select current_user || ' ' || ssl from pg_stat_ssl where pid = pg_backend_pid() \\g ${marker}`);
+    const answer = String(await eventually('psql to run the query on the server', () => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8'), 30_000));
+    assert.match(answer, /app t/, 'logged in as app over TLS');
+    fs.rmSync(marker, { force: true });
+
+    // while psql runs: the password is on no process's command line, nor in psql's environment
+    const procs = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+    const read = (file: string) => {
+      try {
+        return fs.readFileSync(file, 'latin1');
+      } catch {
+        return '';
+      }
+    };
+    const psql = procs.filter((p) => read(`/proc/${p}/cmdline`).split('\0')[0].endsWith('psql'));
+    assert.ok(psql.length > 0, 'a psql process runs');
+    for (const p of procs) assert.ok(!read(`/proc/${p}/cmdline`).includes(password), `the password is on the command line of process ${p}`);
+    for (const p of psql) assert.ok(!read(`/proc/${p}/environ`).includes(password), 'the password is in psql\'s environment');
+
+    terminal.sendText('\\q');
+    assert.equal((await closed(terminal))?.code, 0);
+    await eventually('the password file to be removed', () => !fs.existsSync(path.dirname(passFile)));
+    const logs = path.dirname(api.logUri.fsPath);
+    const files = (dir: string, depth: number): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) return depth > 0 ? files(full, depth - 1) : [];
+        return e.isFile() && fs.statSync(full).size < 1_000_000 ? [full] : [];
+      });
+    for (const file of [...files(logs, 3), ...files(os.tmpdir(), 1)]) {
+      assert.ok(!read(file).includes(password), `the password is in ${file}`);
+    }
   });
 });

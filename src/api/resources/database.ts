@@ -127,6 +127,11 @@ export const connectionPool = defineKind<ConnectionPool>({
   parent: 'database_cluster',
 });
 
+/** Engines with an interactive client to open a shell in (psql, mysql, redis-cli/valkey-cli, mongosh). */
+export function hasShell(engine: DatabaseEngine): boolean {
+  return engine === 'pg' || engine === 'mysql' || engine === 'redis' || engine === 'valkey' || engine === 'mongodb';
+}
+
 /** Engines whose clusters have users that can be created. */
 export function supportsUsers(engine: DatabaseEngine): boolean {
   return engine !== 'redis' && engine !== 'valkey';

@@ -2,7 +2,7 @@
  * The database cluster panel: connection details (passwords hidden until revealed, URIs
  * copyable), users, databases, pools, trusted sources, maintenance window and nodes.
  */
-import { type DatabaseCluster, type DatabaseConnection, connectionPool, databaseDb, databaseFirewallRule, databaseUser, supportsUsers } from '../../api/resources/database';
+import { type DatabaseCluster, type DatabaseConnection, connectionPool, databaseDb, databaseFirewallRule, databaseUser, supportsUsers, hasShell } from '../../api/resources/database';
 import { app } from '../../api/resources/app';
 import { droplet } from '../../api/resources/droplet';
 import { kubernetesCluster } from '../../api/resources/kubernetes';
@@ -44,6 +44,7 @@ async function trustedSources(d: DatabaseCluster, ctx: PanelContext): Promise<Se
 export const databasePanel: PanelBuilder<DatabaseCluster> = {
   kind: 'database_cluster',
   buttons: (d) => [
+    ...(d.status === 'online' && hasShell(d.engine) ? [{ id: 'shell', label: 'Database Shell', command: 'digitalocean.database.shell', primary: true }] : []),
     ...(d.status === 'online' ? [{ id: 'resize', label: 'Resize…', command: 'digitalocean.database.resize' }] : []),
     ...(supportsUsers(d.engine) ? [{ id: 'create-user', label: 'Create User…', command: 'digitalocean.database.createUser' }] : []),
     ...(d.engine === 'pg' || d.engine === 'mysql' ? [{ id: 'create-db', label: 'Create Database…', command: 'digitalocean.database.createDatabase' }] : []),

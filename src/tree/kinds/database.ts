@@ -1,4 +1,4 @@
-import { type ConnectionPool, type DatabaseCluster, type DatabaseDb, type DatabaseFirewallRule, type DatabaseUser, connectionPool, databaseCluster, databaseDb, databaseFirewallRule, databaseUser, supportsUsers } from '../../api/resources/database';
+import { type ConnectionPool, type DatabaseCluster, type DatabaseDb, type DatabaseFirewallRule, type DatabaseUser, connectionPool, databaseCluster, databaseDb, databaseFirewallRule, databaseUser, supportsUsers, hasShell } from '../../api/resources/database';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 
@@ -64,6 +64,7 @@ export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
   placement: 'project',
   groupOrder: 40,
   icon: 'database',
+  flags: (d) => (hasShell(d.engine) ? ['shell'] : []),
   style: (d) => ({
     state: d.status,
     icon: DB_TRANSITIONS.has(d.status) ? 'loading~spin' : undefined,

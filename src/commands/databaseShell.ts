@@ -1,0 +1,101 @@
+/**
+ * Open Database Shell: the engine's own client in a terminal, logged in as a user the user picks,
+ * over TLS as DigitalOcean requires. The password never reaches a command line, the terminal's
+ * options (other extensions can read those), its text, a log or a file that outlives it: it goes
+ * into a 0600 file in a private directory that is removed when the terminal closes
+ * (terminalFiles.ts), and the client is pointed at the file (psql: PGPASSFILE; mysql/mariadb:
+ * --defaults-extra-file; mongosh: a connect script run with --shell) or, for redis-cli/valkey-cli,
+ * a shell reads it into REDISCLI_AUTH and deletes it before the client starts
+ * (src/credentials/databaseClients.ts).
+ */
+import * as vscode from 'vscode';
+import { type DatabaseCluster, type DatabaseUser, databaseDb, databaseFirewallRule, databaseUser, hasShell, supportsUsers } from '../api/resources/database';
+import { ENGINE_CLIENTS, type ShellTarget } from '../credentials/databaseClients';
+import { findOnPath } from '../credentials/tools';
+import { databaseClusterPresenter, engineName } from '../tree/kinds/database';
+import { withProgress } from '../ui/progress';
+import { UserCancelledError } from '../ui/userInput';
+import type { CommandDeps } from './deps';
+import { resourceTarget } from './pick';
+import { registerCommand } from './register';
+import { TerminalFiles } from './terminalFiles';
+
+/** DigitalOcean's database passwords do not expire; the files are removed with their terminal. */
+const LEFTOVER_MAX_AGE_MS = 12 * 3600 * 1000;
+
+export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, log, model } = deps;
+  const files = new TerminalFiles(log, 'do-explorer-dbshell-', LEFTOVER_MAX_AGE_MS);
+
+  return [
+    files,
+    registerCommand(deps, 'digitalocean.database.shell', 'Open database shell', async (arg) => {
+      const node = await resourceTarget(deps, arg, databaseClusterPresenter, 'Open a database shell', (c) => (c as DatabaseCluster).status === 'online');
+      const db = node.item as DatabaseCluster;
+      const client = hasShell(db.engine) ? ENGINE_CLIENTS[db.engine] : undefined;
+      if (!client) throw new Error(`${engineName(db.engine)} has no interactive shell to open; use its tools with the connection details in the cluster's panel.`);
+      if (db.status !== 'online') throw new Error(`${db.name} is ${db.status}: open a shell when it is online.`);
+      let program: string | undefined;
+      for (const name of client.programs) program ??= await findOnPath(name);
+      if (!program) throw new Error(`Opening a shell on ${db.name} needs ${client.install}, which is not on PATH.`);
+      const connection = db.connection;
+      if (!connection?.host) throw new Error(`DigitalOcean gave no connection details for ${db.name} yet.`);
+
+      const cache = model.cacheFor(node.account);
+      const [users, dbs, rules] = await withProgress(`Loading ${db.name}'s users…`, () =>
+        Promise.all([
+          supportsUsers(db.engine) ? cache.list(databaseUser, [db.id]) : Promise.resolve([] as DatabaseUser[]),
+          client.picksDatabase ? cache.list(databaseDb, [db.id]).catch(() => []) : Promise.resolve([]),
+          cache.list(databaseFirewallRule, [db.id]).catch(() => []),
+        ]),
+      );
+      const candidates: DatabaseUser[] = users.length ? users : [{ name: connection.user, password: connection.password }];
+      const user =
+        candidates.length === 1
+          ? candidates[0]
+          : (await input.quickPick(candidates.map((u) => ({ label: u.name, description: u.role === 'primary' ? 'admin' : undefined, user: u })), { title: `Shell on ${db.name}: log in as` })).user;
+      const password = user.password ?? (user.name === connection.user ? connection.password : undefined);
+      if (!password) throw new Error(`DigitalOcean does not show ${user.name}'s password (it was made elsewhere): reset it in the control panel, then try again.`);
+      const database =
+        client.picksDatabase && dbs.length > 1
+          ? (await input.quickPick(dbs.map((d) => ({ label: d.name, description: d.name === connection.database ? 'default' : undefined })), { title: `Shell on ${db.name}: database` })).label
+          : (dbs[0]?.name ?? connection.database);
+
+      // Trusted sources that name no IP address can only be droplets, clusters, apps or tags.
+      if (rules.length > 0 && !rules.some((r) => r.type === 'ip_addr')) {
+        const choice = await input.notify(
+          'warning',
+          `${db.name} accepts connections only from its trusted sources (${rules.map((r) => `${r.type} ${r.value}`).join(', ')}), which would refuse this machine.`,
+          'Add My IP…',
+          'Connect Anyway',
+        );
+        if (choice === undefined) throw new UserCancelledError();
+        if (choice === 'Add My IP…') await vscode.commands.executeCommand('digitalocean.database.addTrustedSource', node);
+      }
+
+      const target: ShellTarget = { host: connection.host, port: connection.port, user: user.name, password, database };
+      const launch = client.launch(target);
+      const { dir, paths } = await files.create(launch.files);
+      let terminal: vscode.Terminal;
+      try {
+        const { shellPath, shellArgs, env } = launch.command(program, paths);
+        terminal = vscode.window.createTerminal({
+          name: `${client.programs[0]}: ${db.name}`,
+          shellPath,
+          shellArgs,
+          env,
+          isTransient: true,
+          iconPath: new vscode.ThemeIcon('database'),
+          message: `${user.name}@${connection.host}:${connection.port}${client.picksDatabase ? `/${database}` : ''} over TLS. The password is in a private file removed when this terminal closes.`,
+        });
+      } catch (error) {
+        await files.abandon(dir);
+        throw error;
+      }
+      files.attach(terminal, dir);
+      log.info(`[${node.account.label}] Database shell on ${db.name} as ${user.name}${client.picksDatabase ? ` (${database})` : ''}`);
+      terminal.show();
+      return terminal;
+    }),
+  ];
+}
