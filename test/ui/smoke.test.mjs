@@ -111,6 +111,30 @@ describe('UI: the packaged extension in the real workbench', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'ui-powered-off.png') });
   });
 
+  it('says Remote-SSH is missing when connecting a droplet in a new window, with Install and SSH terminal buttons', async () => {
+    const web1 = page.getByRole('treeitem', { name: /^Droplet, web-1, running/ });
+    await web1.waitFor({ timeout: 30_000 });
+    await web1.click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    const connect = menu.getByRole('menuitem', { name: /Connect in New Window \(Remote-SSH\)/ });
+    await connect.waitFor({ timeout: 10_000 });
+    await menu.getByRole('menuitem', { name: /^Open SSH Terminal$/ }).waitFor();
+    await connect.hover();
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notification-list-item').filter({ hasText: 'Connecting to web-1 in a new window needs the Remote - SSH extension' });
+    const toastShown = await toast.first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    if (!toastShown) {
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Notifications: Show Notifications');
+      await page.keyboard.press('Enter');
+    }
+    await toast.first().getByRole('button', { name: 'Install Remote - SSH' }).waitFor({ timeout: 10_000 });
+    await toast.first().getByRole('button', { name: 'Open SSH Terminal' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-remote-ssh-missing.png') });
+    await toast.first().hover();
+    await page.keyboard.press('Escape');
+  });
+
   it('adds an account by typing a token into the real password box', async () => {
     await page.keyboard.press('Escape'); // nothing left open by an earlier test
     const token = 'dop_v1_' + 'c0ffee00'.repeat(8);

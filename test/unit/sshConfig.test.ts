@@ -92,6 +92,38 @@ describe('ssh config entries (property tests)', function () {
     );
   });
 
+  it(`keep every shape of file through the real write: plain, relative and absolute symlinks, chains, dangling links (${RUNS} files)`, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sshcfg-shapes-'));
+    try {
+      const shapes = ['plain', 'relative', 'absolute', 'chain', 'dangling'] as const;
+      const samples = fc.sample(fc.tuple(configText, entry, fc.constantFrom(...shapes), fc.boolean()), { numRuns: RUNS, seed: 1124 });
+      for (const [i, [text, e, shape, crlf]] of samples.entries()) {
+        const dir = join(root, String(i));
+        mkdirSync(join(dir, '.ssh'), { recursive: true });
+        mkdirSync(join(dir, 'dotfiles'));
+        const file = join(dir, '.ssh', 'config');
+        const target = shape === 'plain' ? file : join(dir, 'dotfiles', 'ssh_config');
+        const raw = crlf ? text.replace(/\n/g, '\r\n') : text;
+        if (shape !== 'dangling') writeFileSync(target, raw);
+        if (shape === 'relative' || shape === 'dangling') symlinkSync('../dotfiles/ssh_config', file);
+        if (shape === 'absolute') symlinkSync(target, file);
+        if (shape === 'chain') {
+          symlinkSync('ssh_config', join(dir, 'dotfiles', 'link'));
+          symlinkSync(join(dir, 'dotfiles', 'link'), file);
+        }
+        await updateFile(file, (current) => upsertHost(current, e));
+        if (shape !== 'plain') assert.ok(lstatSync(file).isSymbolicLink(), `${shape}: the link stays a link`);
+        const written = readFileSync(target, 'utf8');
+        const { text: plain, format } = splitFormat(shape === 'dangling' ? '' : raw);
+        assert.equal(written, applyFormat(upsertHost(plain, e), format), `${shape}: the target holds the entry`);
+        await updateFile(file, (current) => removeHost(current, e.alias));
+        assert.equal(readFileSync(target, 'utf8'), shape === 'dangling' ? '' : raw, `${shape}: removing gives back the file`);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it(`resolve with the real ssh -G: our alias to our host, user and port; the user's hosts as before (${RUNS} files)`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sshcfg-'));
     try {
