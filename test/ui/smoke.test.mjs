@@ -7,6 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, installVsCodeServer, launchChromium, startVsCodeServer, uiSuiteHooks } from '../harness/services.mjs';
 
+/**
+ * The notification containing `text`, as the user can see it: its toast, or, when the workbench
+ * sends it straight to the notification center (progress notices may not toast here), the center.
+ */
+async function notification(page, text, toastTimeoutMs) {
+  const notice = page.locator('.notification-list-item').filter({ hasText: text });
+  const toastShown = await notice.first().waitFor({ timeout: toastTimeoutMs }).then(() => true, () => false);
+  if (!toastShown) {
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Notifications: Show Notifications');
+    await page.keyboard.press('Enter');
+  }
+  return notice;
+}
+
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
 const fakeUrl = process.env.DO_TEST_FAKE_URL;
@@ -121,13 +136,7 @@ describe('UI: the packaged extension in the real workbench', function () {
     await menu.getByRole('menuitem', { name: /^Open SSH Terminal$/ }).waitFor();
     await connect.hover();
     await page.keyboard.press('Enter');
-    const toast = page.locator('.notification-list-item').filter({ hasText: 'Connecting to web-1 in a new window needs the Remote - SSH extension' });
-    const toastShown = await toast.first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
-    if (!toastShown) {
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Notifications: Show Notifications');
-      await page.keyboard.press('Enter');
-    }
+    const toast = await notification(page, 'Connecting to web-1 in a new window needs the Remote - SSH extension', 10_000);
     await toast.first().getByRole('button', { name: 'Install Remote - SSH' }).waitFor({ timeout: 10_000 });
     await toast.first().getByRole('button', { name: 'Open SSH Terminal' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'ui-remote-ssh-missing.png') });
@@ -162,15 +171,7 @@ describe('UI: the packaged extension in the real workbench', function () {
     } else {
       await page.keyboard.press('ArrowRight');
     }
-    // A progress notification may go straight to the notification center (no toast in this
-    // workbench); open the center so the user's view of it is what the test reads.
-    const notice = page.locator('.notification-list-item').filter({ hasText: 'DigitalOcean (UI Team): rate limited' });
-    const toastShown = await notice.first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
-    if (!toastShown) {
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Notifications: Show Notifications');
-      await page.keyboard.press('Enter');
-    }
+    const notice = await notification(page, 'DigitalOcean (UI Team): rate limited', 5_000);
     const toast = notice.first();
     // capped at 60 s, not the hour the server asked for, and counting down
     const shown = toast.getByText(/retrying in \d+ s/);
