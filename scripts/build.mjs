@@ -20,7 +20,8 @@ const common = {
   logLevel: 'warning',
   sourcemap: production ? false : 'linked',
   minify: production,
-  external: ['vscode'],
+  // ws tries these optional native speed-ups inside try/catch: leave them out of the bundle
+  external: ['vscode', 'bufferutil', 'utf-8-validate'],
   // ofetch's "node" entry drags in node-fetch-native (~117 KB) although every extension host
   // has a global fetch; its "worker" entry (listed before "node") uses the global one.
   conditions: ['worker'],
@@ -51,11 +52,11 @@ if (tests) {
   const suites = (dir) =>
     existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)) : [];
   builds.push(
-    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/unit'), outdir: 'dist-test/unit', external: ['vscode', 'mocha'] },
-    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/contract'), outdir: 'dist-test/contract', external: ['mocha'] },
-    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/integration'), outdir: 'dist-test/integration', external: ['vscode', 'mocha'] },
+    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/unit'), outdir: 'dist-test/unit', external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'] },
+    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/contract'), outdir: 'dist-test/contract', external: ['mocha', 'bufferutil', 'utf-8-validate'] },
+    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/integration'), outdir: 'dist-test/integration', external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'] },
     { ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/fake-api/server.ts'], outdir: 'dist-test/fake-api' },
-    { ...common, sourcemap: false, minify: false, entryPoints: suites('test/bench'), outdir: 'dist-test/bench', external: ['vscode'] },
+    { ...common, sourcemap: false, minify: false, entryPoints: suites('test/bench'), outdir: 'dist-test/bench', external: ['vscode', 'bufferutil', 'utf-8-validate'] },
   );
 }
 

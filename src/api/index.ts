@@ -7,3 +7,4 @@ export * from './transport';
 export * from './resources/index';
 export * from './operations';
 export * from './monitoring';
+export * from './appLogs';

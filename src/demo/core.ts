@@ -95,6 +95,15 @@ export class FakeCore {
   /** Tokens that belong to another user or team than the demo one (several accounts in tests). */
   readonly profiles = new Map<string, { email: string; teamName: string }>();
   currentToken = '';
+  /**
+   * Where live logs and consoles are served: only a fake with a server around it has them (the
+   * server sets this); the in-process demo answers without a live URL.
+   */
+  streams?: {
+    liveLogUrl(appId: string, component: string | undefined, type: string): string;
+    historicLogUrl(appId: string, component: string | undefined, type: string): string;
+    execUrl(appId: string, component: string, instance: string): string;
+  };
 
   readonly clock: () => number;
   readonly linkBase: string;

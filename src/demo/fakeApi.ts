@@ -10,6 +10,7 @@
  */
 import { FakeCore, type FakeOptions } from './core';
 import { accountRoutes } from './routes/account';
+import { appRoutes } from './routes/app';
 import { catalogRoutes } from './routes/catalog';
 import { databaseRoutes } from './routes/database';
 import { domainRoutes } from './routes/domain';
@@ -25,6 +26,6 @@ export * from './core';
 export class FakeDigitalOcean extends FakeCore {
   constructor(options: FakeOptions = {}) {
     super(options);
-    for (const install of [accountRoutes, catalogRoutes, databaseRoutes, kubernetesRoutes, registryRoutes, domainRoutes, volumeRoutes, reservedIpRoutes, dropletRoutes]) install(this);
+    for (const install of [accountRoutes, appRoutes, catalogRoutes, databaseRoutes, kubernetesRoutes, registryRoutes, domainRoutes, volumeRoutes, reservedIpRoutes, dropletRoutes]) install(this);
   }
 }

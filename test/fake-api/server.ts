@@ -22,6 +22,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeDigitalOcean, type FakeOptions } from '../../src/demo/fakeApi';
+import { FakeStreams, type LogStreamConfig } from './streams';
 
 /**
  * - status: answer an error status (429, 5xx, …) instead of the fake;
@@ -76,6 +77,7 @@ export interface FakeServerOptions extends FakeOptions {
 export interface FakeServer {
   url: string;
   fake: FakeDigitalOcean;
+  streams: FakeStreams;
   faults: Fault[];
   config: { latencyMs: number; ipLookups: number };
   /** Every /v2 request that arrived, faulted or not. */
@@ -89,6 +91,13 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const config = { latencyMs: options.latencyMs ?? 0, ipLookups: 0 };
   const sockets = new Set<import('node:net').Socket>();
   const seen: { method: string; url: string }[] = [];
+  let baseUrl = '';
+  const streams = new FakeStreams(() => baseUrl);
+  fake.streams = {
+    liveLogUrl: () => streams.liveLogUrl(),
+    historicLogUrl: () => streams.historicLogUrl(),
+    execUrl: (_app, component, instance) => streams.execUrl(component, instance),
+  };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -96,6 +105,13 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const url = req.url ?? '/';
+      if (streams.handleHttp(req, res)) return;
+      if (url.startsWith('/__fake/logs') || url.startsWith('/__fake/exec')) {
+        if (req.method === 'POST' && url.startsWith('/__fake/logs')) streams.start(JSON.parse(body || '{}') as Partial<LogStreamConfig>);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(streams.status(url.includes('lines=1'))));
+        return;
+      }
       if (url.startsWith('/__fake/')) {
         control(fake, faults, config, seen, req.method ?? 'GET', url, body, res);
         return;
@@ -166,20 +182,26 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     });
   });
   server.keepAliveTimeout = 5_000;
+  server.on('upgrade', (req, socket, head) => {
+    if (!streams.handleUpgrade(req, socket, head)) socket.destroy();
+  });
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
     fake,
+    streams,
     faults,
     config,
     seen,
     close: () =>
       new Promise<void>((resolve) => {
+        streams.close();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),

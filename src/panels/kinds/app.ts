@@ -8,6 +8,10 @@ const PHASE_TONES: Record<string, Tone> = { ACTIVE: 'ok', SUPERSEDED: 'muted', E
 
 export const appPanel: PanelBuilder<App> = {
   kind: 'app',
+  buttons: () => [
+    { id: 'logs', label: 'Show Logs…', command: 'digitalocean.app.showLogs', primary: true },
+    { id: 'console', label: 'Console…', command: 'digitalocean.app.console' },
+  ],
   async sections(a, ctx) {
     const { parts } = ctx;
     type Component = { name: string; instance_size_slug?: string; instance_count?: number; http_port?: number };

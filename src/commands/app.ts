@@ -1,0 +1,251 @@
+/**
+ * App Platform: live logs and a console, each in a terminal.
+ *
+ * Logs go to a terminal (a Pseudoterminal) rather than an output channel: each component gets
+ * its colour, status lines (dropped, reconnecting, reconnected) stand apart dimmed, and the
+ * terminal is the thing to close to stop following (Ctrl+C stops too and keeps the text). The
+ * follower (src/api/appLogs.ts) reconnects with back-off and shows each line once.
+ * The console is the component's `exec` websocket in a Pseudoterminal: typing, Ctrl+C and the
+ * terminal's size go to it; it ends when the socket closes.
+ */
+import * as vscode from 'vscode';
+import { AppConsole, appExecUrl, appInstances, appLogUrls, type AppLogType, type FollowStatus, LogFollower, type LogLine, parseLogLine } from '../api/appLogs';
+import { type App } from '../api/resources/app';
+import type { AccountInfo } from '../accounts/accountStore';
+import { appPresenter } from '../tree/kinds/app';
+import { withProgress } from '../ui/progress';
+import type { CommandDeps } from './deps';
+import { resourceTarget } from './pick';
+import { registerCommand } from './register';
+
+const ALL = 'All components';
+const TYPES: { label: string; type: AppLogType; detail: string }[] = [
+  { label: 'Run', type: 'RUN', detail: 'what the running instances print, followed live' },
+  { label: 'Build', type: 'BUILD', detail: 'the latest deployment\'s build' },
+  { label: 'Deploy', type: 'DEPLOY', detail: 'the latest deployment\'s rollout' },
+  { label: 'Restarted', type: 'RUN_RESTARTED', detail: 'instances that crashed or restarted' },
+];
+/** Colours for components, in turn (ANSI 36 cyan, 35 magenta, 33 yellow, 32 green, 34 blue). */
+const COLOURS = [36, 35, 33, 32, 34];
+const DIM = (text: string) => `\x1b[2m${text}\x1b[0m`;
+
+export function componentsOf(app: App): string[] {
+  const spec = app.spec as App['spec'] & { workers?: { name: string }[]; jobs?: { name: string }[] };
+  return [...(spec.services ?? []), ...(spec.workers ?? []), ...(spec.jobs ?? []), ...(spec.static_sites ?? [])].map((c) => c.name);
+}
+
+/** A log view: what the command returns (tests listen to it). */
+export class LogView implements vscode.Pseudoterminal {
+  private readonly writes = new vscode.EventEmitter<string>();
+  private readonly closes = new vscode.EventEmitter<void>();
+  private readonly lines = new vscode.EventEmitter<LogLine>();
+  private readonly statuses = new vscode.EventEmitter<FollowStatus>();
+  readonly onDidWrite = this.writes.event;
+  readonly onDidClose = this.closes.event;
+  readonly onDidShowLine = this.lines.event;
+  readonly onDidChangeStatus = this.statuses.event;
+  private readonly colours = new Map<string, number>();
+  private follower?: LogFollower;
+  private opened = false;
+  private readonly early: string[] = [];
+  lineCount = 0;
+
+  constructor(private readonly start: (view: LogView) => LogFollower | undefined) {}
+
+  open(): void {
+    this.opened = true;
+    for (const text of this.early.splice(0)) this.writes.fire(text);
+    this.follower = this.start(this);
+  }
+
+  close(): void {
+    this.follower?.stop();
+    this.dispose();
+  }
+
+  handleInput(data: string): void {
+    if (data === '\x03' && this.follower && !this.follower.stopped) {
+      this.follower.stop();
+      this.status('stopped following (Ctrl+C); close the terminal when done');
+    }
+  }
+
+  stop(): void {
+    this.follower?.stop();
+  }
+
+  line(line: LogLine): void {
+    this.lineCount++;
+    this.lines.fire(line);
+    if (line.component === undefined) return this.write(`${line.text}\r\n`);
+    let colour = this.colours.get(line.component);
+    if (colour === undefined) {
+      colour = COLOURS[this.colours.size % COLOURS.length];
+      this.colours.set(line.component, colour);
+    }
+    const time = line.timestamp?.slice(11, 23) ?? '';
+    this.write(`\x1b[${colour}m${line.component}\x1b[0m ${DIM(time)} ${line.message.replace(/\r?\n/g, '\r\n')}\r\n`);
+  }
+
+  status(text: string): void {
+    this.write(DIM(`— ${text} —`) + '\r\n');
+  }
+
+  followStatus(status: FollowStatus): void {
+    this.statuses.fire(status);
+    if (status.kind === 'connected') this.status(status.attempt === 1 ? 'following live' : `reconnected (attempt ${status.attempt})`);
+    if (status.kind === 'dropped') this.status(`${status.reason}; reconnecting in ${(status.retryInMs / 1000).toFixed(1)} s`);
+    if (status.kind === 'stopped' && status.reason) this.status(`stopped: ${status.reason}`);
+  }
+
+  private write(text: string): void {
+    if (this.opened) this.writes.fire(text);
+    else this.early.push(text);
+  }
+
+  dispose(): void {
+    this.writes.dispose();
+    this.lines.dispose();
+    this.statuses.dispose();
+    this.closes.fire();
+    this.closes.dispose();
+  }
+}
+
+/** A component's console: what the command returns. */
+export class ConsoleView implements vscode.Pseudoterminal {
+  private readonly writes = new vscode.EventEmitter<string>();
+  private readonly closes = new vscode.EventEmitter<number | void>();
+  readonly onDidWrite = this.writes.event;
+  readonly onDidClose = this.closes.event;
+  private socket?: AppConsole;
+  private size?: vscode.TerminalDimensions;
+
+  constructor(
+    private readonly url: () => Promise<string>,
+    private readonly title: string,
+    private readonly log: CommandDeps['log'],
+  ) {}
+
+  open(dimensions: vscode.TerminalDimensions | undefined): void {
+    this.size = dimensions;
+    this.writes.fire(`\x1b[2mConnecting to ${this.title}…\x1b[0m\r\n`);
+    this.url().then(
+      (url) => {
+        this.socket = new AppConsole(url, {
+          onOpen: () => {
+            if (this.size) this.socket?.resize(this.size.columns, this.size.rows);
+          },
+          onOutput: (data) => this.writes.fire(data),
+          onError: (message) => {
+            this.log.warn(`Console ${this.title}: ${message}`);
+            this.writes.fire(`\r\n\x1b[31mThe console failed: ${message}\x1b[0m\r\n`);
+          },
+          onClose: (code) => {
+            this.writes.fire(`\r\n\x1b[2m— console closed${code !== 1000 ? ` (${code})` : ''} —\x1b[0m\r\n`);
+            this.closes.fire(code === 1000 ? 0 : 1);
+          },
+        });
+        if (this.size) this.socket.resize(this.size.columns, this.size.rows);
+      },
+      (error: unknown) => {
+        this.writes.fire(`\x1b[31mCould not open the console: ${error instanceof Error ? error.message : String(error)}\x1b[0m\r\n`);
+        this.closes.fire(1);
+      },
+    );
+  }
+
+  handleInput(data: string): void {
+    this.socket?.input(data);
+  }
+
+  setDimensions(dimensions: vscode.TerminalDimensions): void {
+    this.size = dimensions;
+    this.socket?.resize(dimensions.columns, dimensions.rows);
+  }
+
+  close(): void {
+    this.socket?.close();
+  }
+}
+
+export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, model, log } = deps;
+
+  async function appAndComponent(arg: unknown, title: string, allowAll: boolean): Promise<{ account: AccountInfo; app: App; component?: string }> {
+    const node = await resourceTarget(deps, arg, appPresenter, title);
+    const app = node.item as App;
+    const components = componentsOf(app);
+    if (components.length === 0) throw new Error(`${app.spec.name} has no components.`);
+    const choices = [...(allowAll && components.length > 1 ? [ALL] : []), ...components];
+    const component = choices.length === 1 ? choices[0] : (await input.quickPick(choices.map((label) => ({ label })), { title: `${title}: ${app.spec.name}`, placeHolder: 'Component' })).label;
+    return { account: node.account, app, component: component === ALL ? undefined : component };
+  }
+
+  return [
+    registerCommand(deps, 'digitalocean.app.showLogs', 'Show app logs', async (arg) => {
+      const { account, app, component } = await appAndComponent(arg, 'Show logs', true);
+      const type = (await input.quickPick(TYPES.map((t) => ({ label: t.label, detail: t.detail, type: t.type })), { title: `Logs of ${app.spec.name}${component ? ` · ${component}` : ''}`, placeHolder: 'Which logs?' })).type;
+      const client = model.client(account);
+      const scope = { appId: app.id, component };
+      const first = await withProgress(`Finding ${app.spec.name}'s logs…`, (signal) => appLogUrls(client, scope, type, true, signal));
+      const name = `Logs: ${app.spec.name}${component ? ` · ${component}` : ''} · ${type.toLowerCase().replace('_', ' ')}`;
+      let firstUrl: string | undefined = first.live_url;
+      const view = new LogView((v) => {
+        if (!first.live_url) {
+          void showArchived(v, first.historic_urls ?? []);
+          return undefined;
+        }
+        const follower = new LogFollower({
+          // the first URL is the one just fetched; each reconnection asks for a fresh one
+          liveUrl: async (signal) => {
+            const url = firstUrl ?? (await appLogUrls(client, scope, type, true, signal)).live_url;
+            firstUrl = undefined;
+            if (!url) throw new Error('the API gave no live log address');
+            return url;
+          },
+          onLine: (line) => v.line(line),
+          onStatus: (status) => v.followStatus(status),
+        });
+        void follower.run();
+        return follower;
+      });
+      const terminal = vscode.window.createTerminal({ name, pty: view, iconPath: new vscode.ThemeIcon('output'), isTransient: true });
+      terminal.show(true);
+      log.info(`[${account.label}] Following ${type} logs of ${app.spec.name}${component ? `/${component}` : ''}`);
+      return view;
+    }),
+
+    registerCommand(deps, 'digitalocean.app.console', 'Open app console', async (arg) => {
+      const { account, app, component } = await appAndComponent(arg, 'Open a console', false);
+      const client = model.client(account);
+      const instances = (await withProgress(`Listing ${app.spec.name}'s instances…`, (signal) => appInstances(client, app.id, signal))).filter((i) => i.component_name === component);
+      if (instances.length === 0) throw new Error(`${component} of ${app.spec.name} has no running instance to open a console on.`);
+      const instance =
+        instances.length === 1
+          ? instances[0]
+          : (await input.quickPick(instances.map((i) => ({ label: i.instance_alias ?? i.instance_name, description: i.instance_name, instance: i })), { title: `Console on ${app.spec.name} · ${component}`, placeHolder: 'Instance' })).instance;
+      const title = `${app.spec.name} · ${instance.instance_alias ?? instance.instance_name}`;
+      const view = new ConsoleView(() => appExecUrl(client, { appId: app.id, component: component! }, instance.instance_name), title, log);
+      const terminal = vscode.window.createTerminal({ name: `Console: ${title}`, pty: view, iconPath: new vscode.ThemeIcon('terminal'), isTransient: true });
+      terminal.show();
+      log.info(`[${account.label}] Console on ${title}`);
+      return view;
+    }),
+  ];
+
+  async function showArchived(view: LogView, urls: string[]): Promise<void> {
+    if (urls.length === 0) return view.status('no logs yet');
+    view.status('archived logs');
+    for (const url of urls) {
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        for (const text of (await response.text()).split('\n').filter(Boolean)) view.line(parseLogLine(text));
+      } catch (error) {
+        view.status(`could not read an archived log: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    view.status('end of archived logs');
+  }
+}
