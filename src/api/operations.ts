@@ -91,6 +91,51 @@ export async function appDeployments(client: Requester, appId: string, signal?: 
   return body.deployments ?? [];
 }
 
+/** Starts a deployment of the app's current spec (`forceBuild`: rebuild from source, not the cached build). */
+export async function createAppDeployment(client: Requester, appId: string, forceBuild: boolean, signal?: AbortSignal): Promise<AppDeployment> {
+  const body = await client.request<{ deployment: AppDeployment }>('POST', `/v2/apps/${seg(appId)}/deployments`, { body: { force_build: forceBuild }, signal });
+  return body.deployment;
+}
+
+export async function cancelAppDeployment(client: Requester, appId: string, deploymentId: string, signal?: AbortSignal): Promise<AppDeployment> {
+  const body = await client.request<{ deployment: AppDeployment }>('POST', `/v2/apps/${seg(appId)}/deployments/${seg(deploymentId)}/cancel`, { signal });
+  return body.deployment;
+}
+
+/** Restarts the app's components (all of them when `components` is empty): a new deployment. */
+export async function restartApp(client: Requester, appId: string, components: string[], signal?: AbortSignal): Promise<AppDeployment> {
+  const body = await client.request<{ deployment: AppDeployment }>('POST', `/v2/apps/${seg(appId)}/restart`, { body: components.length ? { components } : {}, signal });
+  return body.deployment;
+}
+
+export interface RollbackValidation {
+  valid: boolean;
+  error?: { code?: string; message?: string };
+  warnings?: { code?: string; message?: string }[];
+}
+
+/** Whether the app can go back to that deployment (nothing changes). */
+export function validateAppRollback(client: Requester, appId: string, deploymentId: string, signal?: AbortSignal): Promise<RollbackValidation> {
+  return client.request<RollbackValidation>('POST', `/v2/apps/${seg(appId)}/rollback/validate`, { body: { deployment_id: deploymentId, skip_pin: false }, signal });
+}
+
+/** Rolls back to a deployment; the app stays pinned to it until the rollback is committed or reverted. */
+export async function rollbackApp(client: Requester, appId: string, deploymentId: string, signal?: AbortSignal): Promise<AppDeployment> {
+  const body = await client.request<{ deployment: AppDeployment }>('POST', `/v2/apps/${seg(appId)}/rollback`, { body: { deployment_id: deploymentId, skip_pin: false }, signal });
+  return body.deployment;
+}
+
+/** Keeps the rollback (the app is unpinned and deploys again as usual). */
+export async function commitAppRollback(client: Requester, appId: string, signal?: AbortSignal): Promise<void> {
+  await client.request('POST', `/v2/apps/${seg(appId)}/rollback/commit`, { signal });
+}
+
+/** Undoes the rollback: a deployment of what was active before it. */
+export async function revertAppRollback(client: Requester, appId: string, signal?: AbortSignal): Promise<AppDeployment> {
+  const body = await client.request<{ deployment: AppDeployment }>('POST', `/v2/apps/${seg(appId)}/rollback/revert`, { signal });
+  return body.deployment;
+}
+
 // ---- calls the commands make that are not plain CRUD of a kind ------------------------------------
 
 /** A cluster's kubeconfig (YAML) with a token that expires after `expirySeconds`. */

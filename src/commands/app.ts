@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { AppConsole, appExecUrl, appInstances, appLogUrls, type AppLogType, type FollowStatus, LogFollower, type LogLine, parseLogLine } from '../api/appLogs';
+import { cancelAppDeployment, commitAppRollback, createAppDeployment, restartApp, revertAppRollback, rollbackApp, validateAppRollback, appDeployments } from '../api';
 import { type App } from '../api/resources/app';
 import type { AccountInfo } from '../accounts/accountStore';
 import { appPresenter } from '../tree/kinds/app';
@@ -182,7 +183,101 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
     return { account: node.account, app, component: component === ALL ? undefined : component };
   }
 
+  /** The app node the command was run on, or one picked; `valid` filters the palette's list. */
+  const appTarget = (arg: unknown, title: string, valid?: (a: App) => boolean) => resourceTarget(deps, arg, appPresenter, title, valid ? (a) => valid(a as App) : undefined);
+
+  /** After a call that starts a deployment: the app's fresh copy, followed by the poller until it settles. */
+  async function followDeployment(node: Awaited<ReturnType<typeof appTarget>>, what: string): Promise<void> {
+    log.info(`[${node.account.label}] ${what}`);
+    await model.reloadResource(node.ref);
+    vscode.window.setStatusBarMessage(`$(rocket) ${what}`, 5000);
+  }
+
   return [
+    registerCommand(deps, 'digitalocean.app.deploy', 'Deploy app', async (arg) => {
+      const node = await appTarget(arg, 'Deploy an app');
+      const a = node.item as App;
+      if (a.in_progress_deployment) throw new Error(`${a.spec.name} is deploying already (${a.in_progress_deployment.phase.toLowerCase()}).`);
+      const force = (
+        await input.quickPick(
+          [
+            { label: 'Deploy', detail: 'the current spec, re-using a cached build where it fits', force: false },
+            { label: 'Deploy and Rebuild', detail: 'build every component from source again', force: true },
+          ],
+          { title: `Deploy ${a.spec.name}` },
+        )
+      ).force;
+      const deployment = await withProgress(`Starting a deployment of ${a.spec.name}…`, (signal) => createAppDeployment(model.client(node.account), a.id, force, signal));
+      await followDeployment(node, `Deployment ${deployment.id.slice(0, 8)} of ${a.spec.name} started${force ? ' (rebuilding)' : ''}`);
+      return deployment.id;
+    }),
+
+    registerCommand(deps, 'digitalocean.app.cancelDeployment', 'Cancel deployment', async (arg) => {
+      const node = await appTarget(arg, 'Cancel a deployment', (a) => a.in_progress_deployment !== undefined);
+      const a = node.item as App;
+      const running = a.in_progress_deployment;
+      if (!running) throw new Error(`${a.spec.name} has no deployment in progress.`);
+      await input.confirm(`Cancel the deployment of ${a.spec.name}?`, `It is ${running.phase.toLowerCase().replace(/_/g, ' ')}; the active deployment keeps serving.`, 'Cancel Deployment');
+      await withProgress('Canceling the deployment…', (signal) => cancelAppDeployment(model.client(node.account), a.id, running.id, signal));
+      await followDeployment(node, `Deployment ${running.id.slice(0, 8)} of ${a.spec.name} canceled`);
+      return running.id;
+    }),
+
+    registerCommand(deps, 'digitalocean.app.restart', 'Restart app', async (arg) => {
+      const node = await appTarget(arg, 'Restart an app');
+      const a = node.item as App;
+      const components = componentsOf(a);
+      const chosen = components.length === 1 ? components : (await input.quickPickMany(components.map((label) => ({ label, picked: true })), { title: `Restart ${a.spec.name}: which components?` })).map((c) => c.label);
+      if (chosen.length === 0) throw new Error('Choose at least one component to restart.');
+      const all = chosen.length === components.length;
+      const deployment = await withProgress(`Restarting ${a.spec.name}…`, (signal) => restartApp(model.client(node.account), a.id, all ? [] : chosen, signal));
+      await followDeployment(node, `${a.spec.name}: restarting ${all ? 'every component' : chosen.join(', ')}`);
+      return deployment.id;
+    }),
+
+    registerCommand(deps, 'digitalocean.app.rollback', 'Roll back app', async (arg) => {
+      const node = await appTarget(arg, 'Roll back an app');
+      const a = node.item as App;
+      const client = model.client(node.account);
+      const past = (await withProgress(`Listing ${a.spec.name}'s deployments…`, (signal) => appDeployments(client, a.id, signal))).filter((d) => d.id !== a.active_deployment?.id);
+      if (past.length === 0) throw new Error(`${a.spec.name} has no earlier deployment to roll back to.`);
+      const target = (
+        await input.quickPick(
+          past.map((d) => ({ label: d.cause ?? d.id.slice(0, 8), description: `${d.phase.toLowerCase()} · ${d.created_at.slice(0, 16).replace('T', ' ')}`, detail: d.id, deployment: d })),
+          { title: `Roll back ${a.spec.name} to…` },
+        )
+      ).deployment;
+      const check = await withProgress('Checking the rollback…', (signal) => validateAppRollback(client, a.id, target.id, signal));
+      if (!check.valid) throw new Error(`${a.spec.name} cannot roll back to that deployment: ${check.error?.message ?? check.error?.code ?? 'the API refused it'}.`);
+      const warnings = (check.warnings ?? []).map((w) => w.message ?? w.code).filter(Boolean);
+      await input.confirm(
+        `Roll back ${a.spec.name} to "${target.cause ?? target.id.slice(0, 8)}"?`,
+        [`The app is pinned to it (no new deployments, auto-deploy paused) until you commit the rollback or revert it.`, ...warnings].join('\n'),
+        'Roll Back',
+      );
+      const deployment = await withProgress(`Rolling back ${a.spec.name}…`, (signal) => rollbackApp(client, a.id, target.id, signal));
+      await followDeployment(node, `${a.spec.name} rolling back to ${target.id.slice(0, 8)}`);
+      void input.notify('info', `${a.spec.name} is rolling back. Commit the rollback to keep it, or revert it, from the app's menu.`);
+      return deployment.id;
+    }),
+
+    registerCommand(deps, 'digitalocean.app.commitRollback', 'Commit rollback', async (arg) => {
+      const node = await appTarget(arg, 'Commit a rollback', (a) => a.pinned_deployment !== undefined);
+      const a = node.item as App;
+      await withProgress('Committing the rollback…', (signal) => commitAppRollback(model.client(node.account), a.id, signal));
+      await followDeployment(node, `${a.spec.name}: rollback committed`);
+      return a.id;
+    }),
+
+    registerCommand(deps, 'digitalocean.app.revertRollback', 'Revert rollback', async (arg) => {
+      const node = await appTarget(arg, 'Revert a rollback', (a) => a.pinned_deployment !== undefined);
+      const a = node.item as App;
+      await input.confirm(`Revert the rollback of ${a.spec.name}?`, 'The deployment that was active before it is deployed again.', 'Revert');
+      const deployment = await withProgress('Reverting the rollback…', (signal) => revertAppRollback(model.client(node.account), a.id, signal));
+      await followDeployment(node, `${a.spec.name}: rollback reverted`);
+      return deployment.id;
+    }),
+
     registerCommand(deps, 'digitalocean.app.showLogs', 'Show app logs', async (arg) => {
       const { account, app, component } = await appAndComponent(arg, 'Show logs', true);
       const type = (await input.quickPick(TYPES.map((t) => ({ label: t.label, detail: t.detail, type: t.type })), { title: `Logs of ${app.spec.name}${component ? ` · ${component}` : ''}`, placeHolder: 'Which logs?' })).type;

@@ -114,6 +114,8 @@ export class FakeCore {
   nextActionId = 2_900_000_001;
   nextId = 350_000_001;
   readonly routes: [string, RegExp, Handler][] = [];
+  /** Changes due at a time (an app deployment's phases), applied when a request comes after it. */
+  readonly scheduled: { dueAt: number; change: () => void }[] = [];
   readonly seedOptions: FakeOptions;
 
   constructor(options: FakeOptions = {}) {
@@ -383,6 +385,16 @@ export class FakeCore {
       }
       pending.always?.();
     }
+    const due = this.scheduled.filter((s) => s.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt);
+    for (const item of due) {
+      this.scheduled.splice(this.scheduled.indexOf(item), 1);
+      item.change();
+    }
+  }
+
+  /** Applies `change` once `afterMs` have passed (at the next request after that). */
+  later(afterMs: number, change: () => void): void {
+    this.scheduled.push({ dueAt: this.clock() + afterMs, change });
   }
 
   // ---- routes -----------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 // injected per-request latency (DO_BENCH_LATENCY_MS, default 50):
 //   1. listing all droplets (N = 200, 2,000, 10,000): our client, dots-wrapper, a plain sequential
 //      per_page=200 loop, and the lower bound latency × (1 + ⌈(pages − 1) / concurrency⌉);
+//   6. app live logs at 10,000 lines/s (websocket and chunked stream): latency from the fake
+//      writing a line to the follower handing it on (median, p99), lines lost and repeated;
 //   2–5. inside the real VS Code extension host on a demo team scaled to 20 projects × 12 kinds
 //      × 50 resources: activation, cold start per level, idle requests, memory.
 // Prints a table and writes the same figures to bench-results/latest.json. It asserts nothing.
@@ -90,6 +92,66 @@ async function listingBench() {
   return results;
 }
 
+async function logsBench() {
+  log('app live logs at 10,000 lines/s');
+  const { DigitalOceanClient, appLogUrls, LogFollower } = require(join(ROOT, 'dist-test', 'bench', 'clients.js'));
+  const fake = await startFakeApi([]); // a process of its own: its writing does not share our event loop
+  const results = [];
+  try {
+    const appId = (await (await fetch(`${fake.url}/__fake/data`)).json()).apps[0].id;
+    const client = new DigitalOceanClient({ token: TOKEN, baseUrl: fake.url });
+    const total = 50_000;
+    for (const transport of ['wss', 'https']) {
+      await fetch(`${fake.url}/__fake/logs`, { method: 'POST', body: JSON.stringify({ transport, rate: 10_000, total, replay: 0, drops: [], startDelayMs: 1_000 }) });
+      const latencies = [];
+      const seen = new Map();
+      const follower = new LogFollower({
+        liveUrl: async (signal) => (await appLogUrls(client, { appId }, 'RUN', true, signal)).live_url,
+        onLine: (line) => {
+          const now = performance.timeOrigin + performance.now();
+          const m = / line (\d+) t=([\d.]+)$/.exec(line.text);
+          if (!m) return;
+          latencies.push(now - Number(m[2]));
+          seen.set(m[1], (seen.get(m[1]) ?? 0) + 1);
+        },
+      });
+      const running = follower.run();
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const status = await (await fetch(`${fake.url}/__fake/logs`)).json();
+        if (status.written >= total) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      follower.stop();
+      await running;
+      const sorted = latencies.sort((a, b) => a - b);
+      // line n (n % 50 === 1) repeats line n − 1 exactly: line k is written twice when k % 50 === 0
+      let lost = 0;
+      let repeated = 0;
+      for (let k = 1; k <= total; k++) {
+        if (k % 50 === 1 && k > 1) continue; // written as a copy of k − 1
+        const expected = k % 50 === 0 && k < total ? 2 : 1;
+        const got = seen.get(String(k)) ?? 0;
+        lost += Math.max(0, expected - got);
+        repeated += Math.max(0, got - expected);
+      }
+      results.push({
+        transport,
+        rate: 10_000,
+        lines: total,
+        medianMs: sorted[Math.floor(sorted.length / 2)],
+        p99Ms: sorted[Math.floor(sorted.length * 0.99)],
+        lost,
+        repeated,
+      });
+    }
+  } finally {
+    stopAll();
+  }
+  return results;
+}
+
 async function explorerBench() {
   log('explorer benchmark in the real VS Code extension host (20 projects × 12 kinds × 50 resources)');
   const fake = await startFakeApi(['--latency-ms', String(LATENCY), '--scale', '20x50', '--action-ms', '3000']);
@@ -127,6 +189,11 @@ try {
     process.stdout.write(`${JSON.stringify(listing.map((r) => [r.n, r.method, Math.round(r.median), r.ratioToLowerBound.toFixed(2)]))}\n`);
     process.exit(0);
   }
+  const logs = await logsBench();
+  if (process.env.DO_BENCH_ONLY === 'logs') {
+    process.stdout.write(`${JSON.stringify(logs)}\n`);
+    process.exit(0);
+  }
   const explorer = await explorerBench();
   const cold = explorer.coldStart;
   const coldStats = Object.fromEntries(Object.keys(cold[0]).map((k) => [k, stats(cold.map((r) => r[k]))]));
@@ -137,6 +204,7 @@ try {
     activation: { bundleBytes, activateMs: explorer.activateMs, requestsOnActivation: explorer.requestsOnActivation, requestsBeforeViewShown: explorer.requestsBeforeViewShown },
     explorerColdStart: coldStats,
     idle: { windowMs: explorer.idleWindowMs, hiddenPerMinute: explorer.idleHiddenPerMinute, visiblePerMinute: explorer.idleVisiblePerMinute },
+    logs,
     memory: { heapUsedMBAfterEverything: explorer.heapUsedMB, heapRetainedMB: explorer.heapRetainedMB, resourcesLoaded: coldStats.resourcesLoaded.median },
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
@@ -181,6 +249,18 @@ try {
   out.push(`3. Activation: bundle ${bundleBytes} bytes minified; activate() ${ms(explorer.activateMs)} ms; requests on activation ${explorer.requestsOnActivation}; before the view is shown ${explorer.requestsBeforeViewShown}`);
   out.push(`4. Idle over ${explorer.idleWindowMs / 1000} s: ${explorer.idleHiddenPerMinute} requests/min hidden, ${explorer.idleVisiblePerMinute} requests/min visible with nothing in transition`);
   out.push(`5. Memory: extension host heap ${results.memory.heapUsedMBAfterEverything.toFixed(0)} MB with ${results.memory.resourcesLoaded} resources loaded; ${results.memory.heapRetainedMB.toFixed(1)} MB more than after activation (both after a full GC)`);
+  out.push('6. App live logs, follower in plain Node, fake in its own process');
+  out.push(
+    table(logs, [
+      ['transport', (r) => r.transport],
+      ['lines/s', (r) => r.rate],
+      ['lines', (r) => r.lines],
+      ['latency median ms', (r) => r.medianMs.toFixed(1)],
+      ['p99 ms', (r) => r.p99Ms.toFixed(1)],
+      ['lost', (r) => r.lost],
+      ['repeated', (r) => r.repeated],
+    ]),
+  );
   out.push('\nFigures also in bench-results/latest.json.');
   process.stdout.write(`\n${out.join('\n')}\n`);
 } catch (error) {

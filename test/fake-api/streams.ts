@@ -23,7 +23,10 @@ export interface LogStreamConfig {
   total: number;
   /** Lines a new connection gets first. */
   replay: number;
-  /** After writing this many lines (1-based counts), every connection is cut. */
+  /**
+   * After writing this many lines (1-based counts), every connection is cut; a cut that finds
+   * nobody connected (still reconnecting from the last one) waits for the next reader.
+   */
   drops: number[];
   /** https: cut halfway through writing the next line; wss: cut in the middle of a burst. */
   dropMode: 'mid-line' | 'mid-burst';
@@ -48,6 +51,7 @@ export class FakeStreams {
   private delay?: NodeJS.Timeout;
   connections = 0;
   cuts = 0;
+  private cutDue = false;
   readonly exec = { sessions: 0, inputs: [] as string[], resizes: [] as { width: number; height: number }[], open: 0 };
   private readonly wss = new WebSocketServer({ noServer: true });
 
@@ -60,6 +64,7 @@ export class FakeStreams {
     this.lines.length = 0;
     this.connections = 0;
     this.cuts = 0;
+    this.cutDue = false;
     const tickMs = 10;
     let carry = 0;
     this.delay = setTimeout(() => (this.timer = setInterval(() => {
@@ -94,7 +99,9 @@ export class FakeStreams {
     const text = n % 50 === 1 && n > 1 ? this.lines[n - 2] : FakeStreams.lineText(n, performance.timeOrigin + performance.now());
     this.lines.push(text);
     for (const sink of this.sinks) sink.send(text);
-    if (this.config.drops.includes(n)) {
+    if (this.config.drops.includes(n)) this.cutDue = true;
+    if (this.cutDue && this.sinks.size > 0) {
+      this.cutDue = false;
       this.cuts++;
       const partial = this.config.dropMode === 'mid-line' ? FakeStreams.lineText(n + 1, 0).slice(0, 20) : undefined;
       for (const sink of [...this.sinks]) sink.cut(partial);

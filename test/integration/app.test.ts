@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ConsoleView, LogView } from '../../src/commands/app';
 import type { TestingApi } from '../../src/extension';
-import { eventually, extensionApi, fake, freshDemo } from './support/env';
+import type { ExplorerNode } from '../../src/tree/nodes/base';
+import { eventually, extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
 import { ScriptedUserInput } from './support/scriptedInput';
 
 interface StreamStatus {
@@ -94,5 +95,85 @@ describe('App logs and console', function () {
     const after = (await status()).exec;
     assert.equal(after.sessions, before.sessions + 1);
     assert.equal(after.open, 0);
+  });
+
+  // ---- deployments
+
+  type Deployment = { id: string; phase: string; cause?: string; cloned_from?: string };
+  type AppData = { id: string; spec: { name: string }; active_deployment?: Deployment; in_progress_deployment?: Deployment; pinned_deployment?: Deployment };
+  const label = (n: ExplorerNode) => String(n.toTreeItem().label);
+  const description = (n: ExplorerNode) => String(n.toTreeItem().description ?? '');
+
+  async function appNode(name: string): Promise<ExplorerNode> {
+    const [account] = await api.explorer.getChildren();
+    for (const project of await api.explorer.getChildren(account)) {
+      const group = (await api.explorer.getChildren(project)).find((n) => label(n) === 'Apps');
+      const found = group && (await api.explorer.getChildren(group)).find((n) => label(n) === name);
+      if (found) return found;
+    }
+    throw new Error(`no app ${name} in the tree`);
+  }
+  const appData = async (name: string) => (await fake.call<{ apps: AppData[] }>('GET', '/__fake/data')).apps.find((a) => a.spec.name === name)!;
+  const deployments = async (id: string) => (await fake.call<{ appDeployments: Record<string, Deployment[]> }>('GET', '/__fake/data')).appDeployments[id];
+
+  it('deploys with a rebuild: the node shows the phase and steps while it runs, then the new deployment is active', async () => {
+    await fake.call('POST', '/__fake/config', { actionDurationMs: 2_400 });
+    const node = await appNode('marketing-site');
+    const before = (await appData('marketing-site')).active_deployment!.id;
+    await runWithAnswers(api, 'digitalocean.app.deploy', node, ['Deploy and Rebuild']);
+    const app = await appData('marketing-site');
+    assert.equal(app.in_progress_deployment?.cause, 'manual, rebuilding from source');
+    const running = await eventually('the node to show a running deployment with its steps', async () => {
+      const d = description(await appNode('marketing-site'));
+      return /^(pending build|building|deploying) \d\/6/.test(d) ? d : undefined;
+    });
+    assert.ok(running);
+    await eventually('the deployment to settle by itself', async () => description(await appNode('marketing-site')).startsWith('active'), 20_000);
+    const after = await appData('marketing-site');
+    assert.notEqual(after.active_deployment!.id, before);
+    assert.equal((await deployments(after.id)).find((d) => d.id === before)?.phase, 'SUPERSEDED');
+  });
+
+  it('cancels a deployment in progress after confirmation; the active one stays', async () => {
+    await fake.call('POST', '/__fake/config', { actionDurationMs: 30_000 });
+    const node = await appNode('admin-portal');
+    const active = (await appData('admin-portal')).active_deployment!.id;
+    await runWithAnswers(api, 'digitalocean.app.deploy', node, ['Deploy']);
+    const running = (await appData('admin-portal')).in_progress_deployment!.id;
+    const input = await runWithAnswers(api, 'digitalocean.app.cancelDeployment', await appNode('admin-portal'), ['Cancel Deployment']);
+    assert.deepEqual(input.asked, ['Cancel the deployment of admin-portal?']);
+    const app = await appData('admin-portal');
+    assert.equal(app.in_progress_deployment, undefined);
+    assert.equal(app.active_deployment!.id, active);
+    assert.equal((await deployments(app.id)).find((d) => d.id === running)?.phase, 'CANCELED');
+    await eventually('the node to show the active deployment again', async () => description(await appNode('admin-portal')).startsWith('active'));
+  });
+
+  it('restarts the app as a new deployment', async () => {
+    const node = await appNode('admin-portal');
+    await runWithAnswers(api, 'digitalocean.app.restart', node, []);
+    assert.equal((await appData('admin-portal')).in_progress_deployment?.cause, 'restart');
+  });
+
+  it('rolls back: a failed deployment is refused by validation before anything changes; a good one is rolled back to, pinned, then committed', async () => {
+    await fake.call('POST', '/__fake/config', { actionDurationMs: 600 });
+    const node = await appNode('marketing-site');
+    const app = await appData('marketing-site');
+    // the errored one (commit 9e1b7d0): validation says no, nothing is written
+    const writesBefore = (await fake.log()).seen.filter((r) => r.method === 'POST' && !r.url.endsWith('/validate')).length;
+    await runWithAnswers(api, 'digitalocean.app.rollback', node, ['commit 9e1b7d0 pushed to main']);
+    assert.equal((await fake.log()).seen.filter((r) => r.method === 'POST' && !r.url.endsWith('/validate')).length, writesBefore);
+    assert.equal((await appData('marketing-site')).in_progress_deployment, undefined);
+
+    const list = await deployments(app.id);
+    const good = list.find((d) => d.phase === 'SUPERSEDED')!;
+    const input = await runWithAnswers(api, 'digitalocean.app.rollback', await appNode('marketing-site'), [good.cause!, 'Roll Back']);
+    assert.ok(input.notices.some((n) => n.includes('is rolling back')));
+    const rolling = await appData('marketing-site');
+    assert.equal(rolling.pinned_deployment?.id, good.id);
+    assert.equal(rolling.in_progress_deployment?.cloned_from, good.id);
+    await eventually('the rollback to settle and the node to say it is pinned', async () => /^active.*rolled back, pinned/.test(description(await appNode('marketing-site'))), 20_000);
+    await runWithAnswers(api, 'digitalocean.app.commitRollback', await appNode('marketing-site'), []);
+    assert.equal((await appData('marketing-site')).pinned_deployment, undefined);
   });
 });

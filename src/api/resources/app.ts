@@ -11,6 +11,12 @@ export type AppDeploymentPhase =
   | 'ERROR'
   | 'CANCELED';
 
+export interface AppDeploymentProgress {
+  success_steps?: number;
+  total_steps?: number;
+  error_steps?: number;
+}
+
 export interface App {
   id: string;
   spec: { name: string; region?: string; services?: { name: string }[]; static_sites?: { name: string }[] };
@@ -21,8 +27,10 @@ export interface App {
   created_at: string;
   updated_at?: string;
   last_deployment_active_at?: string;
-  active_deployment?: { id: string; phase: AppDeploymentPhase };
-  in_progress_deployment?: { id: string; phase: AppDeploymentPhase };
+  active_deployment?: { id: string; phase: AppDeploymentPhase; progress?: AppDeploymentProgress };
+  in_progress_deployment?: { id: string; phase: AppDeploymentPhase; progress?: AppDeploymentProgress; cause?: string };
+  /** Set while a rollback is neither committed nor reverted. */
+  pinned_deployment?: { id: string; cause?: string };
   project_id?: string;
 }
 

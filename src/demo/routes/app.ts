@@ -1,6 +1,10 @@
-/** The fake API's routes: App Platform logs (where to read them), consoles and instances. */
+/**
+ * The fake API's routes: App Platform deployments (deploy, cancel, restart, roll back, with
+ * phases that advance over the action duration), logs (where to read them), consoles and
+ * instances.
+ */
 import type { FakeCore } from '../core';
-import type { Json } from '../seed';
+import { type Json, stableUuid } from '../seed';
 
 export function appRoutes(api: FakeCore): void {
   const components = (app: Json): string[] =>
@@ -40,5 +44,118 @@ export function appRoutes(api: FakeCore): void {
     if (!instance) return api.notFound();
     if (!api.streams) return api.error(404, 'not_found', 'The demo account has no consoles.');
     return api.json(200, { url: api.streams.execUrl(id, component, instance.instance_name) });
+  });
+
+  // ---- deployments: a list per app (newest first), made on first use from the active one
+  const deploymentsOf = (app: Json): Json[] => {
+    const store = api.data as unknown as { appDeployments?: Record<string, Json[]> };
+    store.appDeployments ??= {};
+    if (!store.appDeployments[app.id]) {
+      const active = app.active_deployment;
+      const older = [1, 2, 3].map((n) => {
+        const at = new Date(Date.parse(active.created_at) - n * 86_400_000 * 2).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        return { ...active, id: stableUuid(`deploy-${app.spec.name}-old-${n}`), phase: n === 2 ? 'ERROR' : 'SUPERSEDED', created_at: at, updated_at: at, cause: n === 2 ? 'commit 9e1b7d0 pushed to main' : `commit ${stableUuid(`c${n}`).slice(0, 7)} pushed to main`, progress: n === 2 ? { success_steps: 3, error_steps: 1, total_steps: 6 } : active.progress };
+      });
+      store.appDeployments[app.id] = [active, ...older];
+    }
+    return store.appDeployments[app.id];
+  };
+  const STEPS: [string, number][] = [
+    ['PENDING_BUILD', 0],
+    ['BUILDING', 2],
+    ['DEPLOYING', 4],
+    ['ACTIVE', 6],
+  ];
+  /** A new deployment that goes through its phases over the action duration, then becomes the active one. */
+  const startDeployment = (app: Json, cause: string, from?: Json): Json => {
+    if (app.in_progress_deployment) return api.error(409, 'conflict', 'A deployment is already in progress.');
+    const now = api.now();
+    const deployment: Json = { ...(from ?? app.active_deployment), id: stableUuid(`deploy-${app.spec.name}-${api.nextId++}`), cause, phase: 'PENDING_BUILD', created_at: now, updated_at: now, phase_last_updated_at: now, progress: { success_steps: 0, total_steps: 6 }, ...(from ? { cloned_from: from.id } : {}) };
+    deploymentsOf(app).unshift(deployment);
+    app.in_progress_deployment = deployment;
+    STEPS.slice(1).forEach(([phase, steps], i) =>
+      api.later(((i + 1) * api.actionDurationMs) / 3, () => {
+        if (deployment.phase === 'CANCELED') return;
+        Object.assign(deployment, { phase, updated_at: api.now(), phase_last_updated_at: api.now(), progress: { success_steps: steps, total_steps: 6 } });
+        if (phase !== 'ACTIVE') return;
+        const previous = app.active_deployment;
+        if (previous && previous !== deployment) previous.phase = 'SUPERSEDED';
+        app.active_deployment = deployment;
+        delete app.in_progress_deployment;
+        app.last_deployment_active_at = api.now();
+        app.updated_at = api.now();
+      }),
+    );
+    return api.json(200, { deployment });
+  };
+
+  api.on('GET', '/v2/apps/{id}/deployments', ([id], ctx) => {
+    const app = findApp(id);
+    return app ? api.page('deployments', deploymentsOf(app), ctx) : api.notFound();
+  });
+  api.on('GET', '/v2/apps/{id}/deployments/{deployment}', ([id, deploymentId]) => {
+    const app = findApp(id);
+    const deployment = app && deploymentsOf(app).find((d) => d.id === deploymentId);
+    return deployment ? api.json(200, { deployment }) : api.notFound();
+  });
+  api.on('POST', '/v2/apps/{id}/deployments', ([id], ctx) => {
+    const app = findApp(id);
+    return app ? startDeployment(app, ctx.body?.force_build ? 'manual, rebuilding from source' : 'manual') : api.notFound();
+  });
+  api.on('POST', '/v2/apps/{id}/deployments/{deployment}/cancel', ([id, deploymentId]) => {
+    const app = findApp(id);
+    const deployment = app && deploymentsOf(app).find((d) => d.id === deploymentId);
+    if (!deployment) return api.notFound();
+    if (app.in_progress_deployment?.id !== deploymentId) return api.error(400, 'bad_request', 'Only a deployment in progress can be canceled.');
+    Object.assign(deployment, { phase: 'CANCELED', updated_at: api.now(), phase_last_updated_at: api.now() });
+    delete app.in_progress_deployment;
+    return api.json(200, { deployment });
+  });
+  api.on('POST', '/v2/apps/{id}/restart', ([id], ctx) => {
+    const app = findApp(id);
+    if (!app) return api.notFound();
+    const wanted = (ctx.body?.components ?? []) as string[];
+    const unknown = wanted.filter((c) => !components(app).includes(c));
+    if (unknown.length) return api.error(400, 'bad_request', `No component named ${unknown.join(', ')}.`);
+    return startDeployment(app, wanted.length ? `restart of ${wanted.join(', ')}` : 'restart');
+  });
+  // Roll back: validate (is that deployment one to go back to?), roll back (a deployment cloned
+  // from it, the app pinned), then commit (unpin, keep) or revert (go back to what was active).
+  const rollbackTarget = (app: Json, deploymentId: unknown) => deploymentsOf(app).find((d) => d.id === deploymentId);
+  /** Per app in a rollback not yet committed: the deployment that was active before it. */
+  const rolledBackFrom = new Map<string, string>();
+  api.on('POST', '/v2/apps/{id}/rollback/validate', ([id], ctx) => {
+    const app = findApp(id);
+    if (!app) return api.notFound();
+    const target = rollbackTarget(app, ctx.body?.deployment_id);
+    if (!target) return api.notFound();
+    if (target.phase === 'ERROR' || target.phase === 'CANCELED') return api.json(200, { valid: false, error: { code: 'incompatible_result', message: `Deployment ${target.id.slice(0, 8)} did not succeed; it cannot be rolled back to.` } });
+    if (target === app.active_deployment) return api.json(200, { valid: false, error: { code: 'incompatible_phase', message: 'That deployment is the active one.' } });
+    return api.json(200, { valid: true, warnings: [] });
+  });
+  api.on('POST', '/v2/apps/{id}/rollback', ([id], ctx) => {
+    const app = findApp(id);
+    if (!app) return api.notFound();
+    const target = rollbackTarget(app, ctx.body?.deployment_id);
+    if (!target) return api.notFound();
+    app.pinned_deployment = target;
+    rolledBackFrom.set(app.id, app.active_deployment?.id);
+    return startDeployment(app, `rollback to ${target.id.slice(0, 8)}`, target);
+  });
+  api.on('POST', '/v2/apps/{id}/rollback/commit', ([id]) => {
+    const app = findApp(id);
+    if (!app) return api.notFound();
+    delete app.pinned_deployment;
+    rolledBackFrom.delete(app.id);
+    return api.json(200, {});
+  });
+  api.on('POST', '/v2/apps/{id}/rollback/revert', ([id]) => {
+    const app = findApp(id);
+    if (!app) return api.notFound();
+    const back = deploymentsOf(app).find((d) => d.id === rolledBackFrom.get(app.id));
+    if (!back) return api.error(400, 'bad_request', 'The app is not in a rollback.');
+    delete app.pinned_deployment;
+    rolledBackFrom.delete(app.id);
+    return startDeployment(app, 'rollback reverted', back);
   });
 }

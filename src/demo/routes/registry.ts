@@ -31,17 +31,6 @@ export function registryRoutes(api: FakeCore): void {
     return api.json(200, { auths: { 'registry.digitalocean.com': { auth } } });
   });
 
-  api.on('GET', '/v2/apps/{id}/deployments', ([id], ctx) => {
-    const found = api.data.apps.find((a) => a.id === id);
-    if (!found) return api.notFound();
-    const active = found.active_deployment;
-    const older = [1, 2, 3].map((n) => {
-      const at = new Date(Date.parse(active.created_at) - n * 86_400_000 * 2).toISOString().replace(/\.\d{3}Z$/, 'Z');
-      return { ...active, id: stableUuid(`deploy-${found.spec.name}-old-${n}`), phase: n === 2 ? 'ERROR' : 'SUPERSEDED', created_at: at, updated_at: at, cause: n === 2 ? 'commit 9e1b7d0 pushed to main' : `commit ${stableUuid(`c${n}`).slice(0, 7)} pushed to main`, progress: n === 2 ? { success_steps: 3, error_steps: 1, total_steps: 6 } : active.progress };
-    });
-    return api.page('deployments', [active, ...older], ctx);
-  });
-
   api.monitoring();
 
 }

@@ -8,9 +8,13 @@ const PHASE_TONES: Record<string, Tone> = { ACTIVE: 'ok', SUPERSEDED: 'muted', E
 
 export const appPanel: PanelBuilder<App> = {
   kind: 'app',
-  buttons: () => [
+  buttons: (a) => [
     { id: 'logs', label: 'Show Logs…', command: 'digitalocean.app.showLogs', primary: true },
     { id: 'console', label: 'Console…', command: 'digitalocean.app.console' },
+    ...(a.in_progress_deployment ? [{ id: 'cancel', label: 'Cancel Deployment…', command: 'digitalocean.app.cancelDeployment' }] : [{ id: 'deploy', label: 'Deploy…', command: 'digitalocean.app.deploy' }]),
+    { id: 'restart', label: 'Restart…', command: 'digitalocean.app.restart' },
+    { id: 'rollback', label: 'Roll Back…', command: 'digitalocean.app.rollback' },
+    ...(a.pinned_deployment ? [{ id: 'commit', label: 'Commit Rollback', command: 'digitalocean.app.commitRollback' }, { id: 'revert', label: 'Revert Rollback…', command: 'digitalocean.app.revertRollback' }] : []),
   ],
   async sections(a, ctx) {
     const { parts } = ctx;
@@ -21,7 +25,8 @@ export const appPanel: PanelBuilder<App> = {
       plain('Region', [a.region?.slug, a.region?.label].filter(Boolean).join(' · ')),
       plain('Tier', a.tier_slug),
       plain('Active deployment', a.active_deployment ? `${a.active_deployment.phase} · ${a.active_deployment.id.slice(0, 8)}` : 'none'),
-      plain('In progress', a.in_progress_deployment ? `${a.in_progress_deployment.phase} · ${a.in_progress_deployment.id.slice(0, 8)}` : 'nothing'),
+      plain('In progress', a.in_progress_deployment ? `${a.in_progress_deployment.phase}${a.in_progress_deployment.progress?.total_steps ? ` (${a.in_progress_deployment.progress.success_steps ?? 0}/${a.in_progress_deployment.progress.total_steps} steps)` : ''} · ${a.in_progress_deployment.id.slice(0, 8)}` : 'nothing'),
+      ...(a.pinned_deployment ? [plain('Rolled back to', `${a.pinned_deployment.id.slice(0, 8)}: pinned until committed or reverted`)] : []),
       plain('Last deployed', when(a.last_deployment_active_at, ctx.now)),
       plain('Created', when(a.created_at, ctx.now)),
       parts.copyable('ID', a.id),
@@ -40,7 +45,8 @@ export const appPanel: PanelBuilder<App> = {
       id: 'deployments',
       title: 'Recent deployments',
       columns: ['Deployment', 'Phase', 'Cause', 'Progress', 'Created'],
-      rows: (await ctx.memo('deployments', 30_000, () => appDeployments(ctx.cache.client, a.id, ctx.signal))).map((d) => [
+      // fetched again whenever the running deployment moves on (the app's copy is polled meanwhile)
+      rows: (await ctx.memo(`deployments:${JSON.stringify([a.in_progress_deployment, a.active_deployment?.id, a.pinned_deployment?.id])}`, 30_000, () => appDeployments(ctx.cache.client, a.id, ctx.signal))).map((d) => [
         { text: d.id.slice(0, 8), mono: true, copy: parts.copy(d.id) } as CellView,
         { text: d.phase, tone: PHASE_TONES[d.phase] ?? 'busy' } as CellView,
         d.cause ?? '',

@@ -8,6 +8,13 @@ function appPhase(a: App): string {
   return a.in_progress_deployment?.phase ?? a.active_deployment?.phase ?? 'UNKNOWN';
 }
 
+/** "building 2/6" while a deployment runs, else the phase. */
+function phaseWithProgress(a: App): string {
+  const phase = appPhase(a).toLowerCase().replace(/_/g, ' ');
+  const progress = a.in_progress_deployment?.progress;
+  return a.in_progress_deployment && progress?.total_steps ? `${phase} ${progress.success_steps ?? 0}/${progress.total_steps}` : phase;
+}
+
 export const appPresenter: Presenter<App> = {
   kind: app,
   placement: 'project',
@@ -19,7 +26,9 @@ export const appPresenter: Presenter<App> = {
     return { state: phase.toLowerCase(), color: phase === 'ACTIVE' ? 'charts.green' : phase === 'ERROR' ? 'charts.red' : undefined };
   },
   transitional: (a) => DEPLOYING.has(appPhase(a)),
-  description: (a, ctx) => [appPhase(a).toLowerCase().replace(/_/g, ' '), a.region?.slug, a.last_deployment_active_at ? `deployed ${relativeTime(a.last_deployment_active_at, ctx.now)}` : undefined].filter(Boolean).join(' · '),
+  /** "deploying" (one can be canceled) and "pinned" (a rollback to commit or revert), for menus. */
+  flags: (a) => [...(a.in_progress_deployment && DEPLOYING.has(a.in_progress_deployment.phase) ? ['inprogress'] : []), ...(a.pinned_deployment ? ['pinned'] : [])],
+  description: (a, ctx) => [phaseWithProgress(a), a.pinned_deployment ? 'rolled back, pinned' : undefined, a.region?.slug, a.last_deployment_active_at ? `deployed ${relativeTime(a.last_deployment_active_at, ctx.now)}` : undefined].filter(Boolean).join(' · '),
   tooltip: (a, ctx) =>
     mdTable(`App ${a.spec.name}`, [
       ['Last deployment', appPhase(a)],
