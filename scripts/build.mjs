@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindFiles } from './kindFiles.mjs';
+import { writeAppSpecSchema } from './appSpecSchema.mjs';
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
@@ -31,8 +32,8 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 const builds = [
   // extension.js stays small: the demo API (seed data and handler) is a separate file loaded
-  // only when the demo account is used.
-  { ...common, entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts' }, outdir: 'dist' },
+  // only when the demo account is used, and the app spec checker (ajv) one loaded on first save.
+  { ...common, entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts', appSpec: 'src/api/appSpec.ts' }, outdir: 'dist' },
   // The detail panels' page: browser code and its styles, the only files a webview may load.
   {
     bundle: true,
@@ -60,10 +61,15 @@ if (tests) {
   );
 }
 
+// The app spec's JSON Schema, from the OpenAPI file beside the clone (see appSpecSchema.mjs).
+const writeSchema = () => writeAppSpecSchema(process.cwd(), join('dist', 'app-spec.schema.json'));
+
 if (watch) {
   const ctx = await esbuild.context(builds[0]);
   await ctx.watch();
+  writeSchema();
   console.log('watching src/ …');
 } else {
   await Promise.all(builds.filter((b) => b.entryPoints.length !== 0).map((b) => esbuild.build(b)));
+  writeSchema();
 }

@@ -100,7 +100,7 @@ describe('App logs and console', function () {
   // ---- deployments
 
   type Deployment = { id: string; phase: string; cause?: string; cloned_from?: string };
-  type AppData = { id: string; spec: { name: string }; active_deployment?: Deployment; in_progress_deployment?: Deployment; pinned_deployment?: Deployment };
+  type AppData = { id: string; spec: { name: string; region?: string }; active_deployment?: Deployment; in_progress_deployment?: Deployment; pinned_deployment?: Deployment };
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
   const description = (n: ExplorerNode) => String(n.toTreeItem().description ?? '');
 
@@ -175,5 +175,63 @@ describe('App logs and console', function () {
     await eventually('the rollback to settle and the node to say it is pinned', async () => /^active.*rolled back, pinned/.test(description(await appNode('marketing-site'))), 20_000);
     await runWithAnswers(api, 'digitalocean.app.commitRollback', await appNode('marketing-site'), []);
     assert.equal((await appData('marketing-site')).pinned_deployment, undefined);
+  });
+
+  // ---- the app spec as a document
+
+  it('edits the app spec as a document: schema error at its line before any request, propose error, confirmed deploy, a change underneath caught', async () => {
+    const node = await appNode('marketing-site');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('digitalocean.app.editSpec', node);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.match(doc.getText(), /^name: marketing-site$/m);
+    const lineOf = (pattern: RegExp) => doc.getText().split('\n').findIndex((l) => pattern.test(l));
+    const replaceLine = async (pattern: RegExp, text: string) => {
+      const line = lineOf(pattern);
+      assert.ok(line >= 0, `no line ${pattern}`);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, doc.lineAt(line).range, text);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      return line;
+    };
+    const writes = async () => (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
+    const diagnostics = () => vscode.languages.getDiagnostics(uri);
+
+    // 1. not an integer: a diagnostic on that line, and no request that writes (not even propose)
+    const before = await writes();
+    const countLine = await replaceLine(/instance_count:/, '    instance_count: many');
+    assert.equal(await doc.save(), false, 'the save fails');
+    const schema = await eventually('a schema diagnostic', () => diagnostics()[0]);
+    assert.equal(schema.range.start.line, countLine);
+    assert.match(schema.message, /instance_count: must be integer/);
+    assert.equal(await writes(), before, 'nothing was sent');
+
+    // 2. valid by the schema, refused by the API's check (another app has the name): its message, on that line
+    await replaceLine(/instance_count:/, '    instance_count: 2');
+    const nameLine = await replaceLine(/^name:/, 'name: admin-portal');
+    assert.equal(await doc.save(), false);
+    const refused = await eventually('the propose error as a diagnostic', () => diagnostics().find((d) => d.message.includes('an app named "admin-portal" exists already')));
+    assert.equal(refused.range.start.line, nameLine);
+    assert.equal(refused.source, 'DigitalOcean API (propose)');
+
+    // 3. fixed and confirmed: the spec reaches the fake and a deployment starts
+    await replaceLine(/^name:/, 'name: marketing-site');
+    const input = new ScriptedUserInput(['Save and Deploy']);
+    api.setUserInput(input);
+    assert.equal(await doc.save(), true);
+    assert.deepEqual(input.asked, ['Save and deploy marketing-site?']);
+    const app = await appData('marketing-site');
+    assert.equal((app.spec as unknown as { services: { instance_count: number }[] }).services[0].instance_count, 2);
+    assert.equal((await deployments(app.id))[0].cause, 'app spec updated', 'a deployment of the new spec started');
+    assert.deepEqual(diagnostics(), []);
+
+    // 4. changed on the server meanwhile: not overwritten, the user is told
+    const changed = { ...app.spec, services: [{ ...(app.spec as unknown as { services: object[] }).services[0], http_port: 9090 }] };
+    await fake.call('POST', '/__fake/patch', { collection: 'apps', where: { id: app.id }, set: { spec: changed } });
+    const putsBefore = (await fake.log()).seen.filter((r) => r.method === 'PUT').length;
+    await replaceLine(/instance_count:/, '    instance_count: 3');
+    assert.equal(await doc.save(), false);
+    assert.ok(input.notices.some((n) => n.includes("marketing-site's spec changed on the server since you opened it")), input.notices.join('\n'));
+    assert.equal((await fake.log()).seen.filter((r) => r.method === 'PUT').length, putsBefore, 'nothing was PUT');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -70,7 +70,7 @@ export function appRoutes(api: FakeCore): void {
   const startDeployment = (app: Json, cause: string, from?: Json): Json => {
     if (app.in_progress_deployment) return api.error(409, 'conflict', 'A deployment is already in progress.');
     const now = api.now();
-    const deployment: Json = { ...(from ?? app.active_deployment), id: stableUuid(`deploy-${app.spec.name}-${api.nextId++}`), cause, phase: 'PENDING_BUILD', created_at: now, updated_at: now, phase_last_updated_at: now, progress: { success_steps: 0, total_steps: 6 }, ...(from ? { cloned_from: from.id } : {}) };
+    const deployment: Json = { ...(from ?? app.active_deployment), id: stableUuid(`deploy-${app.spec.name}-${api.nextId++}`), cause, phase: 'PENDING_BUILD', created_at: now, updated_at: now, phase_last_updated_at: now, progress: { success_steps: 0, total_steps: 6 }, ...(from ? { cloned_from: from.id } : { spec: app.spec }) };
     deploymentsOf(app).unshift(deployment);
     app.in_progress_deployment = deployment;
     STEPS.slice(1).forEach(([phase, steps], i) =>
@@ -157,5 +157,35 @@ export function appRoutes(api: FakeCore): void {
     delete app.pinned_deployment;
     rolledBackFrom.delete(app.id);
     return startDeployment(app, 'rollback reverted', back);
+  });
+
+  // ---- specs: propose (checks and prices, changes nothing) and update (a deployment starts)
+  const REGIONS = ['ams', 'blr', 'fra', 'lon', 'nyc', 'sfo', 'sgp', 'syd', 'tor', 'atl'];
+  const specProblem = (spec: Json): string | undefined => {
+    if (typeof spec?.name !== 'string' || !/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(spec.name)) return 'error validating app spec field "name": must be 2 to 32 lowercase letters, digits and dashes.';
+    if (spec.region !== undefined && !REGIONS.includes(spec.region)) return `error validating app spec field "region": region "${String(spec.region)}" is not available for apps.`;
+    const names = ['services', 'workers', 'jobs', 'static_sites'].flatMap((k) => ((spec[k] ?? []) as Json[]).map((c) => c.name));
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice) return `error validating app spec: two components are named "${twice}".`;
+    return undefined;
+  };
+  const monthlyCost = (spec: Json) => ['services', 'workers'].flatMap((k) => (spec[k] ?? []) as Json[]).reduce((sum, c) => sum + 5 * (Number(c.instance_count) || 1), 0);
+  api.on('POST', '/v2/apps/propose', (_, ctx) => {
+    const spec = ctx.body?.spec;
+    const taken = api.data.apps.find((a) => a.spec.name === spec?.name && a.id !== ctx.body?.app_id);
+    const problem = specProblem(spec) ?? (taken ? `error validating app spec field "name": an app named "${String(spec.name)}" exists already.` : undefined);
+    if (problem) return api.error(400, 'invalid_argument', problem);
+    return api.json(200, { app_is_static: false, app_name_available: true, existing_static_apps: '0', max_free_static_apps: '3', spec, app_cost: monthlyCost(spec), app_tier_upgrade_cost: 0, app_tier_downgrade_cost: 0 });
+  });
+  api.on('PUT', '/v2/apps/{id}', ([id], ctx) => {
+    const app = findApp(id);
+    if (!app) return api.notFound();
+    const spec = ctx.body?.spec;
+    const problem = specProblem(spec);
+    if (problem) return api.error(400, 'invalid_argument', problem);
+    app.spec = spec;
+    const started = startDeployment(app, 'app spec updated');
+    if (started.status !== 200) return started;
+    return api.json(200, { app });
   });
 }
