@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindFiles } from './kindFiles.mjs';
-import { writeAppSpecSchema } from './appSpecSchema.mjs';
+import { writeDocumentSchemas } from './documentSchemas.mjs';
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
@@ -32,8 +32,8 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 const builds = [
   // extension.js stays small: the demo API (seed data and handler) is a separate file loaded
-  // only when the demo account is used, and the app spec checker (ajv) one loaded on first save.
-  { ...common, entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts', appSpec: 'src/api/appSpec.ts' }, outdir: 'dist' },
+  // only when the demo account is used, and the document checker (ajv) one loaded on first save.
+  { ...common, entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts', documents: 'src/api/documents.ts' }, outdir: 'dist' },
   // The detail panels' page: browser code and its styles, the only files a webview may load.
   {
     bundle: true,
@@ -61,8 +61,8 @@ if (tests) {
   );
 }
 
-// The app spec's JSON Schema, from the OpenAPI file beside the clone (see appSpecSchema.mjs).
-const writeSchema = () => writeAppSpecSchema(process.cwd(), join('dist', 'app-spec.schema.json'));
+// The edited documents' JSON Schemas, from the OpenAPI file beside the clone (documentSchemas.mjs).
+const writeSchema = () => writeDocumentSchemas(process.cwd(), join('dist', 'schemas'));
 
 if (watch) {
   const ctx = await esbuild.context(builds[0]);

@@ -136,6 +136,36 @@ export async function revertAppRollback(client: Requester, appId: string, signal
   return body.deployment;
 }
 
+export interface AppProposal {
+  app_cost?: number;
+  app_tier_upgrade_cost?: number;
+  app_name_available?: boolean;
+  spec?: Record<string, unknown>;
+}
+
+/** Validates and prices a spec on the API; changes nothing. */
+export function proposeAppSpec(client: Requester, spec: Record<string, unknown>, appId: string | undefined, signal?: AbortSignal): Promise<AppProposal> {
+  return client.request<AppProposal>('POST', '/v2/apps/propose', { body: { spec, ...(appId ? { app_id: appId } : {}) }, signal });
+}
+
+/** Replaces an app's spec: a deployment of it starts. */
+export async function updateAppSpec(client: Requester, appId: string, spec: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+  const body = await client.request<{ app: unknown }>('PUT', `/v2/apps/${seg(appId)}`, { body: { spec }, signal });
+  return body.app;
+}
+
+/** Replaces a firewall's rules (the API takes the whole firewall). */
+export async function updateFirewall(client: Requester, id: string, firewall: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+  const body = await client.request<{ firewall: unknown }>('PUT', `/v2/firewalls/${seg(id)}`, { body: firewall, signal });
+  return body.firewall;
+}
+
+/** Replaces a load balancer's settings (the API takes the whole load balancer). */
+export async function updateLoadBalancer(client: Requester, id: string, loadBalancer: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+  const body = await client.request<{ load_balancer: unknown }>('PUT', `/v2/load_balancers/${seg(id)}`, { body: loadBalancer, signal });
+  return body.load_balancer;
+}
+
 // ---- calls the commands make that are not plain CRUD of a kind ------------------------------------
 
 /** A cluster's kubeconfig (YAML) with a token that expires after `expirySeconds`. */

@@ -16,6 +16,7 @@ import { databaseRoutes } from './routes/database';
 import { domainRoutes } from './routes/domain';
 import { dropletRoutes } from './routes/droplet';
 import { kubernetesRoutes } from './routes/kubernetes';
+import { networkRoutes } from './routes/network';
 import { registryRoutes } from './routes/registry';
 import { reservedIpRoutes } from './routes/reservedIp';
 import { volumeRoutes } from './routes/volume';
@@ -26,6 +27,6 @@ export * from './core';
 export class FakeDigitalOcean extends FakeCore {
   constructor(options: FakeOptions = {}) {
     super(options);
-    for (const install of [accountRoutes, appRoutes, catalogRoutes, databaseRoutes, kubernetesRoutes, registryRoutes, domainRoutes, volumeRoutes, reservedIpRoutes, dropletRoutes]) install(this);
+    for (const install of [accountRoutes, appRoutes, catalogRoutes, databaseRoutes, kubernetesRoutes, networkRoutes, registryRoutes, domainRoutes, volumeRoutes, reservedIpRoutes, dropletRoutes]) install(this);
   }
 }
