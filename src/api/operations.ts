@@ -148,6 +148,12 @@ export function proposeAppSpec(client: Requester, spec: Record<string, unknown>,
   return client.request<AppProposal>('POST', '/v2/apps/propose', { body: { spec, ...(appId ? { app_id: appId } : {}) }, signal });
 }
 
+/** Creates an app from a spec: its first deployment starts. */
+export async function createApp(client: Requester, spec: Record<string, unknown>, signal?: AbortSignal): Promise<{ id: string; spec: { name: string } }> {
+  const body = await client.request<{ app: { id: string; spec: { name: string } } }>('POST', '/v2/apps', { body: { spec }, signal });
+  return body.app;
+}
+
 /** Replaces an app's spec: a deployment of it starts. */
 export async function updateAppSpec(client: Requester, appId: string, spec: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
   const body = await client.request<{ app: unknown }>('PUT', `/v2/apps/${seg(appId)}`, { body: { spec }, signal });

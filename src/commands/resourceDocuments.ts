@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { stringify } from 'yaml';
 import type * as Documents from '../api/documents';
-import { ApiError, proposeAppSpec, updateAppSpec, updateFirewall, updateLoadBalancer, type DigitalOceanClient } from '../api';
+import { ApiError, createApp, proposeAppSpec, updateAppSpec, updateFirewall, updateLoadBalancer, type DigitalOceanClient } from '../api';
 import type { ResourceKind } from '../api/resources/descriptor';
 import { app as appKind, type App } from '../api/resources/app';
 import { firewall as firewallKind, type Firewall } from '../api/resources/firewall';
@@ -30,7 +30,7 @@ import { firewallPresenter } from '../tree/kinds/firewall';
 import { loadBalancerPresenter } from '../tree/kinds/loadBalancer';
 import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
-import { resourceTarget } from './pick';
+import { accountTarget, resourceTarget } from './pick';
 import { registerCommand } from './register';
 
 export const DOCUMENT_SCHEME = 'digitalocean';
@@ -197,19 +197,14 @@ class ResourceDocuments implements vscode.FileSystemProvider {
     const { account, kind } = this.target(uri);
     const { module, validate } = tools(kind.schema);
     const text = new TextDecoder().decode(bytes);
-    const diagnostic = (p: Documents.DocumentProblem, source: string) => {
-      const d = new vscode.Diagnostic(new vscode.Range(p.line, p.column, p.endLine, p.endColumn), p.message, vscode.DiagnosticSeverity.Error);
-      d.source = source;
-      return d;
-    };
     const onLine = (message: string, source: string) => {
       const line = lineMentioning(text, message);
-      this.diagnostics.set(uri, [diagnostic({ message, line, column: 0, endLine: line, endColumn: text.split('\n')[line]?.length ?? 0 }, source)]);
+      this.diagnostics.set(uri, problemDiagnostics([{ message, line, column: 0, endLine: line, endColumn: text.split('\n')[line]?.length ?? 0 }], source));
     };
     // 1. YAML and schema: nothing is sent while these fail
     const checked = module.checkDocumentText(text, validate);
     if (checked.problems.length > 0 || !checked.value) {
-      this.diagnostics.set(uri, checked.problems.map((p) => diagnostic(p, 'schema')));
+      this.diagnostics.set(uri, problemDiagnostics(checked.problems, 'schema'));
       throw new Error(`The document has ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} (see Problems); nothing was sent.`);
     }
     const value = checked.value;
@@ -277,6 +272,57 @@ async function compare(uri: vscode.Uri, name: string, server: Value): Promise<vo
   await vscode.commands.executeCommand('vscode.diff', doc.uri, uri, `${name}: on the server ↔ yours`);
 }
 
+/** Places problems on a document's lines, or a refusal on the line it names. */
+function problemDiagnostics(problems: Documents.DocumentProblem[], source: string): vscode.Diagnostic[] {
+  return problems.map((p) => {
+    const d = new vscode.Diagnostic(new vscode.Range(p.line, p.column, p.endLine, p.endColumn), p.message, vscode.DiagnosticSeverity.Error);
+    d.source = source;
+    return d;
+  });
+}
+
+/** Deploy App from Spec…: a YAML spec in the workspace (the open one, or one picked) becomes a new app. */
+async function createFromSpec(deps: CommandDeps, diagnostics: vscode.DiagnosticCollection, given?: vscode.Uri): Promise<string> {
+  const { input, model, log } = deps;
+  const active = vscode.window.activeTextEditor?.document;
+  let uri: vscode.Uri;
+  if (given) {
+    uri = given;
+  } else if (active && active.uri.scheme === 'file' && /\.ya?ml$/i.test(active.uri.path)) {
+    uri = active.uri;
+  } else {
+    const found = await vscode.workspace.findFiles('**/{.do/app.yaml,.do/app.yml,*.app.yaml,app.yaml}', '**/node_modules/**', 50);
+    if (found.length === 0) throw new Error('There is no app spec in the workspace (.do/app.yaml, *.app.yaml): open one, then try again.');
+    uri = (await input.quickPick(found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })), { title: 'Deploy an app from which spec?' })).uri;
+  }
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  const account = await accountTarget(deps, undefined, 'Create the app in which account?');
+  const { module, validate } = tools('app-spec');
+  const checked = module.checkDocumentText(text, validate);
+  if (checked.problems.length > 0 || !checked.value) {
+    diagnostics.set(uri, problemDiagnostics(checked.problems, 'schema'));
+    throw new Error(`${vscode.workspace.asRelativePath(uri)} has ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} (see Problems); nothing was sent.`);
+  }
+  const spec = checked.value;
+  const client = model.client(account);
+  const refusedOnLine = (error: unknown): never => {
+    if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
+      const line = lineMentioning(text, error.message);
+      diagnostics.set(uri, problemDiagnostics([{ message: error.message, line, column: 0, endLine: line, endColumn: text.split('\n')[line]?.length ?? 0 }], 'DigitalOcean API (check)'));
+      throw new Error(`DigitalOcean refused the spec: ${error.message}`);
+    }
+    throw error;
+  };
+  const proposal = await withProgress(`Checking ${String(spec.name)}…`, (signal) => proposeAppSpec(client, spec, undefined, signal)).catch(refusedOnLine);
+  diagnostics.delete(uri);
+  await input.confirm(`Create app ${String(spec.name)} in ${account.label}?`, `${proposal.app_cost !== undefined ? `It will cost about $${proposal.app_cost} a month. ` : ''}Its first deployment starts at once.`, 'Create');
+  const created = await withProgress(`Creating ${String(spec.name)}…`, (signal) => createApp(client, spec, signal)).catch(refusedOnLine);
+  log.info(`[${account.label}] App ${created.spec.name} created from ${vscode.workspace.asRelativePath(uri)}; its first deployment started`);
+  model.reloadKind(account, appKind.kind);
+  void input.notify('info', `App ${created.spec.name} is being created; its first deployment is running.`);
+  return created.id;
+}
+
 export function registerResourceDocumentCommands(deps: CommandDeps): vscode.Disposable[] {
   const documents = new ResourceDocuments(deps);
   const open = (id: string, title: string, kind: AnyDocumentKind) =>
@@ -294,5 +340,6 @@ export function registerResourceDocumentCommands(deps: CommandDeps): vscode.Disp
     open('digitalocean.app.editSpec', 'Edit app spec', APP),
     open('digitalocean.firewall.editRules', 'Edit firewall rules', FIREWALL),
     open('digitalocean.loadBalancer.editRules', 'Edit load balancer rules', LOAD_BALANCER),
+    registerCommand(deps, 'digitalocean.app.createFromSpec', 'Deploy app from spec', (arg) => createFromSpec(deps, documents.diagnostics, arg instanceof vscode.Uri ? arg : undefined)),
   ];
 }

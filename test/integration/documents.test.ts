@@ -146,4 +146,34 @@ describe('Resources as documents', function () {
     assert.equal((lb.health_check as Json).path, '/ready');
     assert.equal((lb.forwarding_rules as Json[]).length, 2);
   });
+
+  it('deploys a new app from a spec in the workspace: a schema error shown in that file first, then created after confirmation', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test window has a workspace folder');
+    const file = vscode.Uri.joinPath(folder.uri, '.do', 'app.yaml');
+    const write = (text: string) => vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    const spec = (count: string) => ['name: shop-api', 'region: ams', 'services:', '  - name: api', `    instance_count: ${count}`, '    http_port: 8080', ''].join('\n');
+    try {
+      await write(spec('lots'));
+      const sent = await writes();
+      api.setUserInput(new ScriptedUserInput([]));
+      await vscode.commands.executeCommand('digitalocean.app.createFromSpec', file);
+      const problem = await eventually('a diagnostic in the workspace file', () => vscode.languages.getDiagnostics(file)[0]);
+      assert.equal(problem.range.start.line, 4);
+      assert.equal(await writes(), sent, 'nothing was sent');
+
+      await write(spec('2'));
+      const input = new ScriptedUserInput(['Create']);
+      api.setUserInput(input);
+      const id = await vscode.commands.executeCommand<string>('digitalocean.app.createFromSpec', file);
+      assert.deepEqual(input.asked, [`Create app shop-api in ${api.store.list()[0].label}?`]);
+      const created = (await data()).apps.find((a) => a.id === id);
+      assert.equal((created?.spec as Json | undefined)?.name, 'shop-api');
+      assert.equal((await data()).appDeployments[id][0].cause, 'app created');
+      assert.deepEqual(vscode.languages.getDiagnostics(file), []);
+      await eventually('the new app in the tree', async () => nodeNamed('Apps', 'shop-api').then(() => true, () => false));
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder.uri, '.do'), { recursive: true });
+    }
+  });
 });

@@ -52,6 +52,8 @@ export function appRoutes(api: FakeCore): void {
     store.appDeployments ??= {};
     if (!store.appDeployments[app.id]) {
       const active = app.active_deployment;
+      // a new app has no deployment yet; a seeded one gets three earlier ones (one failed)
+      if (!active) return (store.appDeployments[app.id] = []);
       const older = [1, 2, 3].map((n) => {
         const at = new Date(Date.parse(active.created_at) - n * 86_400_000 * 2).toISOString().replace(/\.\d{3}Z$/, 'Z');
         return { ...active, id: stableUuid(`deploy-${app.spec.name}-old-${n}`), phase: n === 2 ? 'ERROR' : 'SUPERSEDED', created_at: at, updated_at: at, cause: n === 2 ? 'commit 9e1b7d0 pushed to main' : `commit ${stableUuid(`c${n}`).slice(0, 7)} pushed to main`, progress: n === 2 ? { success_steps: 3, error_steps: 1, total_steps: 6 } : active.progress };
@@ -185,6 +187,21 @@ export function appRoutes(api: FakeCore): void {
     if (problem) return api.error(400, 'invalid_argument', problem);
     app.spec = spec;
     const started = startDeployment(app, 'app spec updated');
+    if (started.status !== 200) return started;
+    return api.json(200, { app });
+  });
+
+  api.on('POST', '/v2/apps', (_, ctx) => {
+    const spec = ctx.body?.spec;
+    const taken = api.data.apps.find((a) => a.spec.name === spec?.name);
+    const problem = specProblem(spec) ?? (taken ? `error validating app spec field "name": an app named "${String(spec.name)}" exists already.` : undefined);
+    if (problem) return api.error(400, 'invalid_argument', problem);
+    const now = api.now();
+    const host = `${String(spec.name)}-${api.nextId.toString(36)}.ondigitalocean.app`;
+    const project = api.data.projects.find((p) => p.is_default);
+    const app: Json = { id: stableUuid(`app-${String(spec.name)}-${api.nextId++}`), owner_uuid: stableUuid('account-demo'), spec, default_ingress: `https://${host}`, live_url: `https://${host}`, live_url_base: `https://${host}`, created_at: now, updated_at: now, region: { slug: spec.region ?? 'nyc', label: spec.region ?? 'nyc' }, tier_slug: 'basic', project_id: project?.id };
+    api.data.apps.push(app);
+    const started = startDeployment(app, 'app created');
     if (started.status !== 200) return started;
     return api.json(200, { app });
   });
