@@ -282,9 +282,22 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
       const { account, app, component } = await appAndComponent(arg, 'Show logs', true);
       const type = (await input.quickPick(TYPES.map((t) => ({ label: t.label, detail: t.detail, type: t.type })), { title: `Logs of ${app.spec.name}${component ? ` · ${component}` : ''}`, placeHolder: 'Which logs?' })).type;
       const client = model.client(account);
-      const scope = { appId: app.id, component };
+      // build and deploy logs belong to a deployment: the current one (live), or an earlier one (archived)
+      let deploymentId: string | undefined;
+      if (type === 'BUILD' || type === 'DEPLOY') {
+        const past = (await withProgress(`Listing ${app.spec.name}'s deployments…`, (signal) => appDeployments(client, app.id, signal))).filter((d) => d.id !== (app.in_progress_deployment ?? app.active_deployment)?.id);
+        if (past.length > 0) {
+          deploymentId = (
+            await input.quickPick(
+              [{ label: 'Current deployment', description: 'followed live', id: undefined as string | undefined }, ...past.map((d) => ({ label: d.cause ?? d.id.slice(0, 8), description: `${d.phase.toLowerCase()} · ${d.created_at.slice(0, 16).replace('T', ' ')}`, id: d.id as string | undefined }))],
+              { title: `${type === 'BUILD' ? 'Build' : 'Deploy'} logs of ${app.spec.name}: which deployment?` },
+            )
+          ).id;
+        }
+      }
+      const scope = { appId: app.id, component, deploymentId };
       const first = await withProgress(`Finding ${app.spec.name}'s logs…`, (signal) => appLogUrls(client, scope, type, true, signal));
-      const name = `Logs: ${app.spec.name}${component ? ` · ${component}` : ''} · ${type.toLowerCase().replace('_', ' ')}`;
+      const name = `Logs: ${app.spec.name}${component ? ` · ${component}` : ''} · ${type.toLowerCase().replace('_', ' ')}${deploymentId ? ` · ${deploymentId.slice(0, 8)}` : ''}`;
       let firstUrl: string | undefined = first.live_url;
       const view = new LogView((v) => {
         if (!first.live_url) {

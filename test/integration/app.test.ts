@@ -68,6 +68,16 @@ describe('App logs and console', function () {
     });
   }
 
+  it('shows the archived build log of an earlier deployment, not followed', async () => {
+    await fake.call('POST', '/__fake/logs', { transport: 'https', rate: 5_000, total: 20, replay: 100, drops: [] });
+    await eventually('the fake to write its lines', async () => (await status()).written >= 20);
+    const connections = (await status()).connections;
+    const view = await run<LogView>('digitalocean.app.showLogs', ['admin-portal', 'Build', 'commit 9e1b7d0 pushed to main']);
+    await eventually('the archived lines', () => view.lineCount >= 20);
+    assert.ok(vscode.window.terminals.some((t) => /^Logs: admin-portal · web · build · [0-9a-f]{8}$/.test(t.name)), 'the terminal names the deployment');
+    assert.equal((await status()).connections, connections, 'an earlier deployment is not followed live');
+  });
+
   it('opens a console on the picked instance: typing echoes, a resize reaches the server, exit ends it', async () => {
     const before = (await status()).exec;
     const view = await run<ConsoleView>('digitalocean.app.console', ['admin-portal', 'web-1']);

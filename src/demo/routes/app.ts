@@ -15,10 +15,12 @@ export function appRoutes(api: FakeCore): void {
     const app = findApp(id);
     if (!app) return api.notFound();
     if (component !== undefined && !components(app).includes(component)) return api.notFound();
-    if (deployment !== undefined && app.active_deployment?.id !== deployment && app.in_progress_deployment?.id !== deployment) return api.notFound();
+    if (deployment !== undefined && !deploymentsOf(app).some((d) => d.id === deployment)) return api.notFound();
     const type = query.get('type') ?? '';
     if (!['BUILD', 'DEPLOY', 'RUN', 'RUN_RESTARTED', 'AUTOSCALE_EVENT'].includes(type)) return api.error(400, 'bad_request', 'type must be one of BUILD, DEPLOY, RUN, RUN_RESTARTED, AUTOSCALE_EVENT.');
-    const follow = query.get('follow') === 'true';
+    // a live log only for what runs now; a past deployment has its archived files
+    const current = deployment === undefined || deployment === app.active_deployment?.id || deployment === app.in_progress_deployment?.id;
+    const follow = query.get('follow') === 'true' && current;
     if (!api.streams) return api.json(200, { historic_urls: [] });
     return api.json(200, {
       ...(follow ? { live_url: api.streams.liveLogUrl(id, component, type) } : {}),
