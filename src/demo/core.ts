@@ -145,7 +145,15 @@ export class FakeCore {
   handle(request: FakeRequest): FakeResponse {
     const url = new URL(request.url, 'http://fake.invalid');
     const method = request.method.toUpperCase();
-    const response = this.route(method, url, request);
+    let response: FakeResponse;
+    try {
+      response = this.route(method, url, request);
+    } catch (err) {
+      // A fault in a route is a bug in the fake: answer 500 like a server would, and say so
+      // loudly, instead of taking the whole fake (and every other test's requests) down with it.
+      console.error(`fake API: ${method} ${url.pathname} threw`, err);
+      response = this.error(500, 'server_error', `The fake API failed on ${method} ${url.pathname}: ${err instanceof Error ? err.message : String(err)}`);
+    }
     this.log.push({ method, path: url.pathname, status: response.status, at: this.clock() });
     return response;
   }
