@@ -32,8 +32,9 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 const builds = [
   // extension.js stays small: the demo API (seed data and handler) is a separate file loaded
-  // only when the demo account is used, and the document checker (ajv) one loaded on first save.
-  { ...common, entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts', documents: 'src/api/documents.ts' }, outdir: 'dist' },
+  // only when the demo account is used, the document checker (ajv) one loaded on first save, and
+  // the S3 client for Spaces (aws4fetch, fast-xml-parser) one loaded when Spaces are first used.
+  { ...common, entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts', documents: 'src/api/documents.ts', spaces: 'src/api/spacesClient.ts' }, outdir: 'dist' },
   // The detail panels' page: browser code and its styles, the only files a webview may load.
   {
     bundle: true,
@@ -56,7 +57,7 @@ if (tests) {
     { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/unit'), outdir: 'dist-test/unit', external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'] },
     { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/contract'), outdir: 'dist-test/contract', external: ['mocha', 'bufferutil', 'utf-8-validate'] },
     { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/integration'), outdir: 'dist-test/integration', external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'] },
-    { ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/fake-api/server.ts'], outdir: 'dist-test/fake-api' },
+    { ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/fake-api/server.ts', 'test/fake-api/s3rver.ts'], outdir: 'dist-test/fake-api', external: [...common.external, 's3rver', 's3rver/*'] },
     { ...common, sourcemap: false, minify: false, entryPoints: suites('test/bench'), outdir: 'dist-test/bench', external: ['vscode', 'bufferutil', 'utf-8-validate'] },
   );
 }

@@ -7,6 +7,8 @@ import type { CommandDeps } from './commands/deps';
 import { registerCommands } from './commands';
 import { showRateLimitWaits } from './commands/rateLimitNotice';
 import { ResourceModel } from './model/resourceModel';
+import { SPACES_REGIONS, SpacesModel, type SpacesSettings } from './model/spaces';
+import { SpacesKeyStore } from './accounts/spacesKeys';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './ui/userInput';
 import { type RemoteWindows, SwitchableRemoteWindows, VsCodeRemoteWindows } from './ui/remoteWindows';
 import { createLogger } from './log';
@@ -20,6 +22,7 @@ export interface TestingApi {
   setRemoteWindows(windows: RemoteWindows | undefined): void;
   store: AccountStore;
   model: ResourceModel;
+  spaces: SpacesModel;
   explorer: ResourceExplorer;
   panels: DetailPanels;
   globalState: vscode.Memento;
@@ -40,7 +43,9 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`);
   const model = new ResourceModel(store, clients);
-  const explorer = new ResourceExplorer(model, store, context.globalState);
+  const spacesKeys = new SpacesKeyStore(context.secrets);
+  const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs));
+  const explorer = new ResourceExplorer(model, store, context.globalState, spaces);
   const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true });
   const showViewState = () => {
     treeView.description = explorer.filter ? `filter: ${explorer.filter}` : undefined;
@@ -57,11 +62,12 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   const input = new SwitchableUserInput(realInput);
   const realWindows = new VsCodeRemoteWindows();
   const windows = new SwitchableRemoteWindows(realWindows);
-  const deps: CommandDeps = { log, input, store, clients, model, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, state: context.globalState, windows };
+  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, state: context.globalState, windows };
 
   context.subscriptions.push(
     log,
     model,
+    spaces,
     explorer,
     treeView,
     showRateLimitWaits(clients),
@@ -73,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('digitalocean')) {
         clients.invalidate();
+        spaces.reset();
         explorer.refresh();
       }
     }),
@@ -90,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
         setRemoteWindows: (replacement) => windows.use(replacement ?? realWindows),
         store,
         model,
+        spaces,
         explorer,
         panels,
         globalState: context.globalState,
@@ -99,6 +107,24 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     };
   }
   return {};
+}
+
+/** `digitalocean.spaces.*`: the regions listed and the endpoints configured for some of them. */
+function spacesSettings(timeoutMs: number): SpacesSettings {
+  const config = vscode.workspace.getConfiguration('digitalocean.spaces');
+  const regions = config.get<unknown>('regions');
+  const endpoints = config.get<unknown>('endpoints');
+  const validEndpoints: Record<string, string> = {};
+  if (endpoints && typeof endpoints === 'object') {
+    for (const [region, url] of Object.entries(endpoints)) {
+      if (typeof url === 'string' && /^https?:\/\/[^/\s]+\/?$/.test(url)) validEndpoints[region] = url.replace(/\/$/, '');
+    }
+  }
+  return {
+    regions: Array.isArray(regions) && regions.every((r) => typeof r === 'string' && /^[a-z]+\d*$/.test(r)) ? regions : SPACES_REGIONS,
+    endpoints: validEndpoints,
+    timeoutMs,
+  };
 }
 
 export function deactivate(): void {

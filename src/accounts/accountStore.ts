@@ -89,6 +89,8 @@ export class AccountStore {
 
   async remove(id: string): Promise<void> {
     await this.secrets.delete(secretKey(id));
+    // its Spaces key pair too (spacesKeys.ts): a removed account leaves no secret behind
+    await this.secrets.delete(`digitalocean.spaces.${id}`);
     await this.save(this.list().filter((a) => a.id !== id));
   }
 

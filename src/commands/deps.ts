@@ -2,7 +2,9 @@
 import type * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientRegistry } from '../accounts/clients';
+import type { SpacesKeyStore } from '../accounts/spacesKeys';
 import type { ResourceModel } from '../model/resourceModel';
+import type { SpacesModel } from '../model/spaces';
 import type { DetailPanels } from '../panels/detailPanels';
 import type { ResourceExplorer } from '../tree/explorer';
 import type { RemoteWindows } from '../ui/remoteWindows';
@@ -13,6 +15,10 @@ export interface CommandDeps extends CommandServices {
   clients: ClientRegistry;
   /** The resources: lists, live copies, transitions, reloads. Commands act through it. */
   model: ResourceModel;
+  /** Spaces: buckets and objects (S3), with each account's Spaces key. */
+  spaces: SpacesModel;
+  /** Where each account's Spaces key pair is kept (SecretStorage). */
+  spacesKeys: SpacesKeyStore;
   /** The view: only for what is about the view (grouping, filter, revealing a node). */
   explorer: ResourceExplorer;
   panels: DetailPanels;

@@ -19,6 +19,7 @@ import { kubernetesRoutes } from './routes/kubernetes';
 import { networkRoutes } from './routes/network';
 import { registryRoutes } from './routes/registry';
 import { reservedIpRoutes } from './routes/reservedIp';
+import { spacesRoutes } from './routes/spaces';
 import { volumeRoutes } from './routes/volume';
 
 export * from './core';
@@ -27,6 +28,6 @@ export * from './core';
 export class FakeDigitalOcean extends FakeCore {
   constructor(options: FakeOptions = {}) {
     super(options);
-    for (const install of [accountRoutes, appRoutes, catalogRoutes, databaseRoutes, kubernetesRoutes, networkRoutes, registryRoutes, domainRoutes, volumeRoutes, reservedIpRoutes, dropletRoutes]) install(this);
+    for (const install of [accountRoutes, appRoutes, catalogRoutes, databaseRoutes, kubernetesRoutes, networkRoutes, registryRoutes, domainRoutes, volumeRoutes, reservedIpRoutes, dropletRoutes, spacesRoutes]) install(this);
   }
 }

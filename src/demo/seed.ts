@@ -127,10 +127,19 @@ export interface DemoData {
   apps: Json[];
   namespaces: Json[];
   sshKeys: Json[];
+  spacesKeys: Json[];
   uptimeChecks: Json[];
 }
 
 /** A stable UUID-shaped id from a label (not random, so tests can predict it). */
+/**
+ * The secret the fake gives a Spaces key it creates: derived from the access key (the fake keeps
+ * no secrets), so the tests' loopback S3 servers can check signatures made with it.
+ */
+export function fakeSpacesSecret(accessKey: string): string {
+  return (stableUuid(`spaces-secret-a-${accessKey}`) + stableUuid(`spaces-secret-b-${accessKey}`)).replace(/-/g, '').slice(0, 43);
+}
+
 export function stableUuid(label: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
@@ -456,6 +465,8 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     { id: 512191, fingerprint: '9c:2a:11:d0:7f:3e:aa:19:c4:55:01:be:82:73:6d:0e', public_key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDemoKeyCINotARealKeyAAAAAAAAAAAAAAAAAAAAAAAA ci@acme', name: 'ci-deploy' },
   ];
 
+  const spacesKeys = [{ name: 'site-deploy', access_key: 'DO00DEMOSITEDEPLOY00', grants: [{ bucket: 'acme-assets', permission: 'readwrite' }], created_at: t(90) }];
+
   const uptimeChecks = [
     { id: stableUuid('uptime-www'), name: 'www', type: 'https', target: 'https://www.acme.example', regions: ['us_east', 'eu_west'], enabled: true },
     { id: stableUuid('uptime-api'), name: 'api health', type: 'https', target: 'https://api.acme.example/healthz', regions: ['us_east'], enabled: true },
@@ -602,6 +613,7 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     apps,
     namespaces,
     sshKeys,
+    spacesKeys,
     uptimeChecks,
   };
 

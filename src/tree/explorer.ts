@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import type { AccountCache } from '../model/accountCache';
 import type { ModelChange, ResourceModel } from '../model/resourceModel';
+import type { SpacesChange, SpacesModel } from '../model/spaces';
+import type { Bucket } from '../api/spaces';
 import type { PresentContext } from './kinds/presenter';
 import { AccountNode } from './nodes/accountNode';
 import { ExplorerNode } from './nodes/base';
@@ -43,12 +45,34 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   private currentFilter: string | undefined;
   private detailsOnSelect: boolean | undefined;
 
+  /** The bucket nodes shown, by account and bucket name: a change in a bucket redraws its node. */
+  private readonly shownBuckets = new Map<string, ExplorerNode & { readonly account: AccountInfo; readonly bucket: Bucket }>();
+
   constructor(
     private readonly model: ResourceModel,
     private readonly store: AccountStore,
     private readonly state: ViewState,
+    readonly spaces: SpacesModel,
   ) {
-    this.subscriptions.push(model.onDidChange((change) => this.modelChanged(change)));
+    this.subscriptions.push(
+      model.onDidChange((change) => this.modelChanged(change)),
+      spaces.onDidChange((change) => this.spacesChanged(change)),
+    );
+  }
+
+  showBucket(node: ExplorerNode & { readonly account: AccountInfo; readonly bucket: Bucket }): void {
+    this.shownBuckets.set(`${node.account.id}/${node.bucket.name}`, node);
+  }
+
+  private spacesChanged(change: SpacesChange): void {
+    if (change.bucket !== undefined) {
+      const node = this.shownBuckets.get(`${change.accountId}/${change.bucket}`);
+      if (node) this.changed(node);
+      return;
+    }
+    // buckets came or went, or a new key: the account's Spaces node (wherever it is) is redrawn
+    const spacesRoot = [...this.shownBuckets.values()].find((b) => b.account.id === change.accountId)?.parent;
+    this.changed(spacesRoot ?? (this.roots ?? []).find((r) => r.account.id === change.accountId));
   }
 
   // ---- TreeServices ------------------------------------------------------------------------------

@@ -5,6 +5,15 @@ import type { PresentContext } from './kinds/presenter';
 import type { ExplorerNode } from './nodes/base';
 import type { ResourceRef } from '../model/resourceModel';
 import type { AnyPresenter } from './kinds';
+import type { Bucket } from '../api/spaces';
+import type { SpacesModel } from '../model/spaces';
+
+/** What the Spaces nodes use. */
+export interface SpacesTreeServices {
+  readonly spaces: SpacesModel;
+  /** Bucket nodes register here so that a change in a bucket redraws it. */
+  showBucket(node: ExplorerNode & { readonly account: AccountInfo; readonly bucket: Bucket }): void;
+}
 
 export type Grouping = 'project' | 'kind' | 'region';
 
@@ -17,7 +26,7 @@ export interface ShownResource {
   readonly presenter: AnyPresenter;
 }
 
-export interface TreeServices {
+export interface TreeServices extends SpacesTreeServices {
   cacheFor(account: AccountInfo): AccountCache;
   present(account: AccountInfo): PresentContext;
   readonly grouping: Grouping;

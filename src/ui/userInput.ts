@@ -51,6 +51,10 @@ export interface UserInput {
   showSecret(message: string, secret: string): Promise<void>;
   /** A notification (not modal) with buttons; resolves the button chosen, undefined when dismissed. */
   notify(severity: NoticeSeverity, message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Files or folders to open (an upload's sources); UserCancelledError when none is chosen. */
+  openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[]>;
+  /** Where to save (a download's target); UserCancelledError when cancelled. */
+  saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri>;
 }
 
 export type NoticeSeverity = 'info' | 'warning' | 'error';
@@ -131,6 +135,18 @@ export class VsCodeUserInput implements UserInput {
     const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     return show(message, ...actions);
   }
+
+  async openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[]> {
+    const uris = await vscode.window.showOpenDialog(options);
+    if (!uris?.length) throw new UserCancelledError();
+    return uris;
+  }
+
+  async saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
+    const uri = await vscode.window.showSaveDialog(options);
+    if (!uri) throw new UserCancelledError();
+    return uri;
+  }
 }
 
 /** Forwards to a replaceable input: the real one, or a script during tests. */
@@ -163,5 +179,13 @@ export class SwitchableUserInput implements UserInput {
 
   notify(severity: NoticeSeverity, message: string, ...actions: string[]): Promise<string | undefined> {
     return this.current.notify(severity, message, ...actions);
+  }
+
+  openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[]> {
+    return this.current.openDialog(options);
+  }
+
+  saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
+    return this.current.saveDialog(options);
   }
 }

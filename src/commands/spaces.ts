@@ -1,0 +1,458 @@
+/**
+ * Spaces: the account's Spaces key, buckets, folders and objects — open, upload, download,
+ * rename, delete, share — and the `digitalocean-spaces:` file system the editor and the Explorer
+ * use (spacesFiles.ts). Everything goes through the model (model/spaces.ts) and its S3 client.
+ */
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AccountInfo } from '../accounts/accountStore';
+import { accessKeyProblem, secretKeyProblem } from '../accounts/spacesKeys';
+import { ApiError } from '../api/errors';
+import { cdnEndpoint } from '../api/resources/cdnEndpoint';
+import { type SpacesKey, type SpacesKeyGrant, type SpacesPermission, spacesKey } from '../api/resources/spacesKey';
+import { type Bucket, bucketNameProblem, objectKeyProblem } from '../api/spaces';
+import type { SpacesClient } from '../api/spacesClient';
+import { type UploadSource, uploadObject } from '../api/spacesUpload';
+import { SPACES_SCHEME } from '../model/spaces';
+import { KindGroupNode } from '../tree/nodes/kindGroupNode';
+import { ResourceNode } from '../tree/nodes/resourceNode';
+import { BucketNode, ObjectNode, PrefixNode, SpacesRootNode, type SpacesTarget, spacesUri } from '../tree/nodes/spacesNodes';
+import { withProgress } from '../ui/progress';
+import { UserCancelledError } from '../ui/userInput';
+import type { CommandDeps } from './deps';
+import { accountTarget } from './pick';
+import { registerCommand } from './register';
+import { SpacesFileSystem, parentPrefix } from './spacesFiles';
+
+/** A file on disk as an upload source: parts are read when they are sent, not all at once. */
+async function fileSource(file: string): Promise<UploadSource & { close(): Promise<void> }> {
+  const handle = await fs.open(file, 'r');
+  const { size } = await handle.stat();
+  return {
+    size,
+    async read(offset, length) {
+      const buffer = new Uint8Array(length);
+      let read = 0;
+      while (read < length) {
+        const { bytesRead } = await handle.read(buffer, read, length - read, offset + read);
+        if (bytesRead === 0) throw new Error(`${file} changed while it was uploaded (it is shorter now).`);
+        read += bytesRead;
+      }
+      return buffer;
+    },
+    close: () => handle.close(),
+  };
+}
+
+/** Every file under a folder, with its path relative to it ("a/b.txt"); links are not followed. */
+async function filesUnder(dir: string, signal: AbortSignal): Promise<{ file: string; relative: string }[]> {
+  const out: { file: string; relative: string }[] = [];
+  const walk = async (current: string) => {
+    for (const entry of await fs.readdir(current, { withFileTypes: true })) {
+      if (signal.aborted) throw new UserCancelledError();
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) out.push({ file: full, relative: path.relative(dir, full).split(path.sep).join('/') });
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, log, model, spaces, store } = deps;
+  const files = new SpacesFileSystem(store, spaces, input);
+
+  function targetOf(arg: unknown): SpacesTarget & { account: AccountInfo } {
+    if (arg instanceof PrefixNode || arg instanceof ObjectNode || arg instanceof SpacesRootNode) return arg;
+    if (arg instanceof vscode.Uri && arg.scheme === SPACES_SCHEME) {
+      throw new Error('Run this from the bucket in the DigitalOcean view.');
+    }
+    throw new Error('Run this command from a bucket, folder or object in the DigitalOcean view.');
+  }
+
+  function inBucket(arg: unknown): { account: AccountInfo; bucket: Bucket; key: string; node: PrefixNode | ObjectNode } {
+    const t = targetOf(arg);
+    if (!(t instanceof PrefixNode || t instanceof ObjectNode)) throw new Error('Run this command from a bucket, folder or object.');
+    return { account: t.account, bucket: t.bucket, key: t.key, node: t };
+  }
+
+  async function spacesAccount(arg: unknown, title: string): Promise<AccountInfo> {
+    if (arg instanceof SpacesRootNode || arg instanceof PrefixNode || arg instanceof ObjectNode) return arg.account;
+    return accountTarget(deps, arg, title);
+  }
+
+  // ---- keys ------------------------------------------------------------------------------------------
+
+  async function createKey(account: AccountInfo): Promise<void> {
+    const existing = await model.cacheFor(account).list(spacesKey);
+    const name = (
+      await input.inputBox({
+        title: `New Spaces key for ${account.label}: name`,
+        value: `vscode-${os.hostname()}`.slice(0, 60),
+        validateInput: (v) => spacesKey.nameProblem?.(v, existing.map((k) => k.name)),
+      })
+    ).trim();
+    const scope = await input.quickPick(
+      [
+        { label: 'Full access to every bucket', description: 'create and delete buckets too', permission: 'fullaccess' as SpacesPermission | undefined },
+        { label: 'Read and write chosen buckets', permission: 'readwrite' as SpacesPermission },
+        { label: 'Read-only access to chosen buckets', permission: 'read' as SpacesPermission },
+      ],
+      { title: `New Spaces key ${name}: access` },
+    );
+    let grants: SpacesKeyGrant[];
+    if (scope.permission === 'fullaccess') grants = [{ bucket: '', permission: 'fullaccess' }];
+    else {
+      const names = await input.inputBox({
+        title: `New Spaces key ${name}: buckets`,
+        prompt: 'Bucket names, separated by commas',
+        validateInput: (v) => {
+          const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+          if (!list.length) return 'At least one bucket.';
+          for (const b of list) {
+            const problem = bucketNameProblem(b);
+            if (problem) return `${b}: ${problem}`;
+          }
+          return undefined;
+        },
+      });
+      grants = [...new Set(names.split(',').map((s) => s.trim()).filter(Boolean))].map((bucket) => ({ bucket, permission: scope.permission! }));
+    }
+    const created = await withProgress(`Creating Spaces key ${name}…`, (signal) => model.client(account).create<SpacesKey & { secret_key?: string }>(spacesKey, { name, grants }, { signal }));
+    if (!created.secret_key) throw new Error(`DigitalOcean created ${created.access_key} but sent no secret for it: delete it and create another.`);
+    // Stored at once: the API shows a secret only in this answer.
+    await deps.spacesKeys.set(account.id, { accessKey: created.access_key, secretKey: created.secret_key });
+    log.info(`[${account.label}] Spaces key ${created.name} (${created.access_key}) created; its secret is in the OS keychain (SecretStorage)`);
+    model.reloadKind(account, spacesKey.kind, false);
+    void input.notify('info', `Created Spaces key ${created.name} (${created.access_key}); ${account.label} now uses it for Spaces. Its secret is kept in your OS keychain and never shown.`);
+  }
+
+  async function pasteKey(account: AccountInfo): Promise<void> {
+    const accessKey = (await input.inputBox({ title: `Spaces key for ${account.label}: access key`, placeHolder: 'DO00…', validateInput: accessKeyProblem })).trim();
+    const secretKey = (await input.inputBox({ title: `Spaces key ${accessKey}: secret key`, password: true, validateInput: secretKeyProblem })).trim();
+    await deps.spacesKeys.set(account.id, { accessKey, secretKey });
+    log.info(`[${account.label}] Spaces key ${accessKey} set (pasted)`);
+    void input.notify('info', `${account.label} now uses Spaces key ${accessKey}.`);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------
+
+  async function clientOf(account: AccountInfo): Promise<SpacesClient> {
+    return spaces.client(account);
+  }
+
+  /** The key of a new object or folder directly under a prefix, asked for and checked. */
+  async function askName(title: string, prefix: string, value = ''): Promise<string> {
+    const name = (await input.inputBox({ title, value, prompt: prefix ? `In ${prefix}` : undefined, validateInput: (v) => objectKeyProblem(prefix + v.trim().replace(/^\/+|\/+$/g, '')) })).trim();
+    return name.replace(/^\/+|\/+$/g, '');
+  }
+
+  async function uploadFiles(account: AccountInfo, bucket: Bucket, prefix: string, sources: { file: string; relative: string }[]): Promise<void> {
+    const client = await clientOf(account);
+    let total = 0;
+    const sizes = await Promise.all(sources.map(async (s) => (await fs.stat(s.file)).size));
+    for (const s of sizes) total += s;
+    let done = 0;
+    const uploaded: string[] = [];
+    let retries = 0;
+    try {
+      await withProgress(`Uploading ${plural(sources.length, 'file')} to ${bucket.name}/${prefix}`, async (signal, report) => {
+        for (const [i, s] of sources.entries()) {
+          const key = prefix + s.relative;
+          const problem = objectKeyProblem(key);
+          if (problem) throw new Error(`${s.relative}: ${problem}`);
+          const source = await fileSource(s.file);
+          const before = done;
+          try {
+            const result = await uploadObject(client, source, {
+              region: bucket.region,
+              bucket: bucket.name,
+              key,
+              signal,
+              onProgress: (sent) => {
+                done = before + sent;
+                report(`${s.relative} (${i + 1} of ${sources.length}) · ${Math.floor((done / Math.max(total, 1)) * 100)}%`);
+              },
+              onRetry: (part, attempt, error) => log.warn(`[${account.label}] part ${part} of ${key} failed (attempt ${attempt}), retrying: ${error instanceof Error ? error.message : String(error)}`),
+            });
+            retries += result.retries;
+            uploaded.push(key);
+            log.info(`[${account.label}] uploaded ${s.file} → ${bucket.name}/${key} (${result.parts} part${result.parts === 1 ? '' : 's'}${result.retries ? `, ${result.retries} retried` : ''})`);
+          } finally {
+            await source.close();
+          }
+        }
+      });
+    } catch (error) {
+      if (uploaded.length && uploaded.length < sources.length) {
+        const cancelled = error instanceof ApiError && error.kind === 'cancelled';
+        void input.notify('warning', `${cancelled ? 'Upload cancelled' : 'Upload stopped'} after ${plural(uploaded.length, 'file')} of ${sources.length}: those are in ${bucket.name}/${prefix}; the rest are not (no partial object was left).`);
+      }
+      throw error;
+    } finally {
+      if (uploaded.length) {
+        spaces.changed(account, bucket.name, prefix);
+        for (const key of uploaded) files.notifyChanged(spacesUri(account, bucket, key));
+      }
+    }
+    void input.notify('info', `Uploaded ${plural(uploaded.length, 'file')} to ${bucket.name}/${prefix}${retries ? ` (${plural(retries, 'part')} sent again after a failure)` : ''}.`);
+  }
+
+  /** Where an upload goes: the folder or bucket chosen, or the folder of the object chosen. */
+  function uploadTarget(arg: unknown): { account: AccountInfo; bucket: Bucket; prefix: string } {
+    const { account, bucket, key, node } = inBucket(arg);
+    return { account, bucket, prefix: node instanceof ObjectNode ? parentPrefix(key) : key };
+  }
+
+  async function pickUploadTarget(): Promise<{ account: AccountInfo; bucket: Bucket; prefix: string }> {
+    const account = await accountTarget(deps, undefined, 'Upload to Spaces');
+    const { buckets } = await withProgress('Listing buckets…', () => spaces.buckets(account));
+    if (!buckets.length) throw new Error(`${account.label} has no buckets: create one first (Spaces → Create Bucket…).`);
+    const picked = await input.quickPick(buckets.map((b) => ({ label: b.name, description: b.region, bucket: b })), { title: 'Upload to Spaces: bucket' });
+    const folder = await input.inputBox({ title: `Upload to ${picked.label}: folder`, prompt: 'A folder in the bucket ("" for its top), e.g. assets/img', validateInput: (v) => (v.trim() ? objectKeyProblem(v.trim()) : undefined) });
+    const prefix = folder.trim().replace(/^\/+|\/+$/g, '');
+    return { account, bucket: picked.bucket, prefix: prefix ? `${prefix}/` : '' };
+  }
+
+  async function countUnder(client: SpacesClient, bucket: Bucket, prefix: string): Promise<string[]> {
+    return withProgress(`Counting objects in ${bucket.name}/${prefix}…`, async (signal, report) => (await client.listAll(bucket.region, bucket.name, prefix, signal, (n) => report(`${n.toLocaleString('en-US')} so far`))).map((o) => o.key));
+  }
+
+  async function copyText(what: string, text: string): Promise<void> {
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 4000);
+  }
+
+  // ---- commands ------------------------------------------------------------------------------------------
+
+  return [
+    vscode.workspace.registerFileSystemProvider(SPACES_SCHEME, files, { isCaseSensitive: true }),
+
+    registerCommand(deps, 'digitalocean.spaces.setKey', 'Set Spaces key', async (arg) => {
+      const account = arg instanceof KindGroupNode || arg instanceof ResourceNode ? arg.account : await spacesAccount(arg, 'Set Spaces key');
+      const current = await deps.spacesKeys.get(account.id);
+      const choice = await input.quickPick(
+        [
+          { label: 'Create a new key…', description: 'with the API; its secret goes straight to your OS keychain', action: 'create' },
+          { label: 'Enter an existing key…', description: 'access key and secret', action: 'paste' },
+          ...(current ? [{ label: `Forget ${current.accessKey}`, description: 'the key stays in DigitalOcean', action: 'forget' }] : []),
+        ],
+        { title: `Spaces key for ${account.label}${current ? ` (now ${current.accessKey})` : ''}` },
+      );
+      if (choice.action === 'create') await createKey(account);
+      else if (choice.action === 'paste') await pasteKey(account);
+      else {
+        await deps.spacesKeys.forget(account.id);
+        log.info(`[${account.label}] Spaces key forgotten`);
+      }
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.loadMore', 'Load more', async (arg) => {
+      if (!(arg instanceof PrefixNode)) throw new Error('Run this from a bucket or folder.');
+      await spaces.loadMore(arg.account, arg.bucket, arg.key);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.createBucket', 'Create bucket', async (arg) => {
+      const account = await spacesAccount(arg, 'Create a Spaces bucket');
+      const client = await clientOf(account);
+      const { buckets } = await spaces.buckets(account).catch(() => ({ buckets: [] as Bucket[] }));
+      const name = (await input.inputBox({ title: 'New bucket: name', prompt: 'Unique across all of Spaces; lower-case letters, digits and hyphens', validateInput: (v) => bucketNameProblem(v, buckets.map((b) => b.name)) })).trim();
+      const regions = spaces.regions(account);
+      const region = regions.length === 1 ? regions[0] : (await input.quickPick(regions.map((r) => ({ label: r })), { title: `New bucket ${name}: region` })).label;
+      await withProgress(`Creating bucket ${name} in ${region}…`, (signal) => client.createBucket(region, name, signal));
+      log.info(`[${account.label}] bucket ${name} created in ${region}`);
+      spaces.bucketsChanged(account);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.deleteBucket', 'Delete bucket', async (arg) => {
+      const t = targetOf(arg);
+      if (!(t instanceof BucketNode)) throw new Error('Run this from a bucket.');
+      const client = await clientOf(t.account);
+      const keys = await countUnder(client, t.bucket, '');
+      if (keys.length) {
+        await input.inputBox({
+          title: `Delete bucket ${t.bucket.name} and its ${plural(keys.length, 'object')}`,
+          prompt: `All ${plural(keys.length, 'object')} are deleted with it; this cannot be undone. Type the bucket's name (${t.bucket.name}) to confirm.`,
+          validateInput: (v) => (v === t.bucket.name ? undefined : `Type ${t.bucket.name} exactly to confirm.`),
+        });
+      } else {
+        await input.confirm(`Delete the empty bucket ${t.bucket.name}?`, 'This cannot be undone.', 'Delete');
+      }
+      await withProgress(`Deleting bucket ${t.bucket.name}…`, async (signal, report) => {
+        await client.deleteMany(t.bucket.region, t.bucket.name, keys, signal, (n) => report(`${n.toLocaleString('en-US')} of ${plural(keys.length, 'object')} deleted`));
+        await client.deleteBucket(t.bucket.region, t.bucket.name, signal);
+      });
+      log.info(`[${t.account.label}] bucket ${t.bucket.name} deleted with ${plural(keys.length, 'object')}`);
+      spaces.bucketsChanged(t.account);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.addToWorkspace', 'Add bucket to workspace', async (arg) => {
+      const t = targetOf(arg);
+      if (!(t instanceof PrefixNode)) throw new Error('Run this from a bucket or folder.');
+      const uri = spacesUri(t.account, t.bucket, t.key.replace(/\/$/, ''));
+      const at = vscode.workspace.workspaceFolders?.length ?? 0;
+      const name = `${t.bucket.name}${t.key ? `/${t.key.replace(/\/$/, '')}` : ''} (Spaces)`;
+      if (!vscode.workspace.updateWorkspaceFolders(at, 0, { uri, name })) throw new Error(`VS Code did not add ${name} to the workspace.`);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.newFolder', 'New folder', async (arg) => {
+      const { account, bucket, prefix } = uploadTarget(arg);
+      const name = await askName(`New folder in ${bucket.name}/${prefix}`, prefix);
+      await files.createDirectory(spacesUri(account, bucket, prefix + name));
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.newFile', 'New file', async (arg) => {
+      const { account, bucket, prefix } = uploadTarget(arg);
+      const name = await askName(`New file in ${bucket.name}/${prefix}`, prefix);
+      const uri = spacesUri(account, bucket, prefix + name);
+      await files.writeFile(uri, new Uint8Array(0), { create: true, overwrite: false });
+      await vscode.window.showTextDocument(uri);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.upload', 'Upload files', async (arg, all) => {
+      // From the Explorer (files chosen there), or from a bucket/folder in our view (files asked for).
+      const fromExplorer = arg instanceof vscode.Uri && arg.scheme === 'file';
+      const target = fromExplorer ? await pickUploadTarget() : uploadTarget(arg);
+      const chosen = fromExplorer ? (Array.isArray(all) && all.every((u) => u instanceof vscode.Uri) ? (all as vscode.Uri[]) : [arg as vscode.Uri]) : await input.openDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, title: `Upload to ${target.bucket.name}/${target.prefix}`, openLabel: 'Upload' });
+      const sources: { file: string; relative: string }[] = [];
+      for (const uri of chosen) {
+        const stat = await fs.stat(uri.fsPath);
+        if (stat.isDirectory()) {
+          const name = path.basename(uri.fsPath);
+          for (const f of await filesUnder(uri.fsPath, new AbortController().signal)) sources.push({ file: f.file, relative: `${name}/${f.relative}` });
+        } else sources.push({ file: uri.fsPath, relative: path.basename(uri.fsPath) });
+      }
+      if (!sources.length) throw new Error('Nothing to upload: the folders chosen are empty.');
+      await uploadFiles(target.account, target.bucket, target.prefix, sources);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.uploadFolder', 'Upload folder', async (arg) => {
+      const target = uploadTarget(arg);
+      const [dir] = await input.openDialog({ canSelectMany: false, canSelectFiles: false, canSelectFolders: true, title: `Upload a folder to ${target.bucket.name}/${target.prefix}`, openLabel: 'Upload' });
+      const name = path.basename(dir.fsPath);
+      const found = await withProgress(`Reading ${dir.fsPath}…`, (signal) => filesUnder(dir.fsPath, signal));
+      if (!found.length) throw new Error(`${dir.fsPath} has no files.`);
+      await uploadFiles(target.account, target.bucket, target.prefix, found.map((f) => ({ file: f.file, relative: `${name}/${f.relative}` })));
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.download', 'Download', async (arg) => {
+      const t = targetOf(arg);
+      if (!(t instanceof ObjectNode)) throw new Error('Run this from an object.');
+      const name = t.key.split('/').pop() || 'object';
+      const target = await input.saveDialog({ defaultUri: vscode.Uri.file(path.join(os.homedir(), name)), title: `Download ${t.bucket.name}/${t.key}`, saveLabel: 'Download' });
+      const client = await clientOf(t.account);
+      const partial = `${target.fsPath}.download-${process.pid}`;
+      await withProgress(`Downloading ${name}`, async (signal, report) => {
+        const response = await client.getStream(t.bucket.region, t.bucket.name, t.key, signal);
+        const total = Number(response.headers.get('content-length') ?? 0);
+        const out = await fs.open(partial, 'w', 0o600);
+        let got = 0;
+        try {
+          const reader = response.body!.getReader();
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            await out.write(value);
+            got += value.length;
+            if (total) report(`${Math.floor((got / total) * 100)}%`);
+          }
+          await out.close();
+          await fs.rename(partial, target.fsPath);
+        } catch (error) {
+          await out.close().catch(() => undefined);
+          await fs.rm(partial, { force: true });
+          if (signal.aborted) throw new ApiError({ kind: 'cancelled', message: 'Cancelled.' });
+          throw error;
+        }
+      });
+      log.info(`[${t.account.label}] downloaded ${t.bucket.name}/${t.key} → ${target.fsPath}`);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.rename', 'Rename or move', async (arg) => {
+      const { account, bucket, key, node } = inBucket(arg);
+      if (!key) throw new Error('A bucket cannot be renamed: create another and move the objects.');
+      const isFolder = node instanceof PrefixNode;
+      const current = key.replace(/\/$/, '');
+      const next = (await input.inputBox({ title: `Rename or move ${bucket.name}/${key}`, prompt: 'The new path in the bucket (a different folder moves it)', value: current, validateInput: (v) => objectKeyProblem(v.trim().replace(/^\/+|\/+$/g, '')) ?? (v.trim().replace(/^\/+|\/+$/g, '') === current ? 'That is its name now.' : undefined) })).trim().replace(/^\/+|\/+$/g, '');
+      const result = await withProgress(`Moving ${bucket.name}/${key}…`, (signal, report) => files.move(spacesUri(account, bucket, current), spacesUri(account, bucket, next), { overwrite: false }, signal, (done, total) => report(`${done} of ${plural(total, 'object')}`)));
+      if (result.error) throw result.error;
+      log.info(`[${account.label}] moved ${bucket.name}/${key} → ${next}${isFolder ? '/' : ''} (${plural(result.moved, 'object')})`);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.delete', 'Delete', async (arg) => {
+      const { account, bucket, key, node } = inBucket(arg);
+      if (!key) throw new Error('Use Delete Bucket for a bucket.');
+      const client = await clientOf(account);
+      if (node instanceof ObjectNode) {
+        await input.confirm(`Delete ${bucket.name}/${key}?`, 'This cannot be undone.', 'Delete');
+        await withProgress(`Deleting ${key}…`, (signal) => client.delete(bucket.region, bucket.name, key, signal));
+      } else {
+        const keys = await countUnder(client, bucket, key);
+        const objects = keys.filter((k) => k !== key);
+        await input.confirm(`Delete the folder ${bucket.name}/${key} and the ${plural(objects.length, 'object')} in it?`, 'This cannot be undone.', `Delete ${plural(objects.length, 'Object')}`);
+        await withProgress(`Deleting ${bucket.name}/${key}…`, (signal, report) => client.deleteMany(bucket.region, bucket.name, keys, signal, (n) => report(`${n.toLocaleString('en-US')} of ${keys.length.toLocaleString('en-US')}`)));
+      }
+      log.info(`[${account.label}] deleted ${bucket.name}/${key}`);
+      spaces.changed(account, bucket.name, parentPrefix(key));
+      files.notifyChanged(spacesUri(account, bucket, key.replace(/\/$/, '')), vscode.FileChangeType.Deleted);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.copyUrl', 'Copy URL', async (arg) => {
+      const { account, bucket, key } = inBucket(arg);
+      await copyText('URL', (await clientOf(account)).objectUrl(bucket.region, bucket.name, key));
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.copyCdnUrl', 'Copy CDN URL', async (arg) => {
+      const { account, bucket, key } = inBucket(arg);
+      const origin = `${bucket.name}.${bucket.region}.digitaloceanspaces.com`;
+      const endpoints = await model.cacheFor(account).list(cdnEndpoint);
+      const cdn = endpoints.find((e) => e.origin === origin);
+      if (!cdn) throw new Error(`No CDN endpoint fronts ${bucket.name} (origin ${origin}): enable the CDN for the bucket first.`);
+      const host = cdn.custom_domain || cdn.endpoint;
+      await copyText('CDN URL', `https://${host}/${key.split('/').map(encodeURIComponent).join('/')}`);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.copyPresignedUrl', 'Copy presigned URL', async (arg) => {
+      const { account, bucket, key } = inBucket(arg);
+      const choice = await input.quickPick(
+        [
+          { label: '1 hour', seconds: 3600 },
+          { label: '1 day', seconds: 86_400 },
+          { label: '7 days', description: 'the longest S3 allows', seconds: 604_800 },
+          { label: 'Other…', seconds: 0 },
+        ],
+        { title: `Presigned URL for ${key}: valid for` },
+      );
+      let seconds = choice.seconds;
+      if (!seconds) {
+        const text = await input.inputBox({ title: 'Valid for how many minutes?', validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10_080 ? undefined : 'A whole number of minutes, 1 to 10,080 (7 days).') });
+        seconds = Number(text.trim()) * 60;
+      }
+      const url = await (await clientOf(account)).presign(bucket.region, bucket.name, key, seconds);
+      await copyText(`presigned URL (valid ${choice.seconds ? choice.label : `${seconds / 60} minutes`})`, url);
+      log.info(`[${account.label}] presigned URL for ${bucket.name}/${key} made, valid ${seconds} s`);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.makePublic', 'Make public', async (arg) => {
+      const { account, bucket, key } = inBucket(arg);
+      const client = await clientOf(account);
+      await input.confirm(`Make ${bucket.name}/${key} public?`, `Anyone with its URL can then read it:\n${client.objectUrl(bucket.region, bucket.name, key)}`, 'Make Public');
+      await withProgress(`Making ${key} public…`, (signal) => client.setAcl(bucket.region, bucket.name, key, 'public-read', signal));
+      log.info(`[${account.label}] ${bucket.name}/${key} made public`);
+      void input.notify('info', `${key} is public now.`);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.makePrivate', 'Make private', async (arg) => {
+      const { account, bucket, key } = inBucket(arg);
+      const client = await clientOf(account);
+      await withProgress(`Making ${key} private…`, (signal) => client.setAcl(bucket.region, bucket.name, key, 'private', signal));
+      log.info(`[${account.label}] ${bucket.name}/${key} made private`);
+      void input.notify('info', `${key} is private now.`);
+    }),
+  ];
+}

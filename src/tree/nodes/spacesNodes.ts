@@ -1,0 +1,201 @@
+/**
+ * Spaces in the Resources view: Account-wide → Spaces → buckets (every region) → prefixes as
+ * folders → objects. A prefix shows its first 1,000 entries; "Load more…" adds the next page, so
+ * a prefix with 100,000 objects costs one request per thousand the user asks to see.
+ */
+import * as vscode from 'vscode';
+import type { AccountInfo } from '../../accounts/accountStore';
+import type { Bucket, SpacesObject } from '../../api/spaces';
+import { NoSpacesKeyError, SPACES_SCHEME, spacesUriParts } from '../../model/spaces';
+import type { SpacesTreeServices } from '../services';
+import { bytes, md, relativeTime } from '../format';
+import { ExplorerNode, MessageNode } from './base';
+import { errorNode } from './folderNode';
+
+
+/** What commands get from a Spaces node. */
+export interface SpacesTarget {
+  account: AccountInfo;
+  bucket?: Bucket;
+  /** Folder prefix ("photos/") or object key. */
+  key?: string;
+  isFolder?: boolean;
+  object?: SpacesObject;
+}
+
+export function spacesUri(account: AccountInfo, bucket: Bucket, key: string): vscode.Uri {
+  const { authority, path } = spacesUriParts({ accountId: account.id, region: bucket.region, bucket: bucket.name, key });
+  return vscode.Uri.from({ scheme: SPACES_SCHEME, authority, path });
+}
+
+export class SpacesRootNode extends ExplorerNode implements SpacesTarget {
+  readonly id: string;
+
+  constructor(
+    override readonly parent: ExplorerNode,
+    readonly account: AccountInfo,
+    private readonly services: SpacesTreeServices,
+  ) {
+    super();
+    this.id = `${parent.id}/spaces`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Spaces', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('cloud');
+    item.contextValue = 'spaces.root';
+    item.tooltip = 'Spaces object storage: buckets of every region (S3, with this account\'s Spaces key)';
+    return item;
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    try {
+      const { buckets, failures } = await this.services.spaces.buckets(this.account);
+      const nodes: ExplorerNode[] = buckets.map((b) => new BucketNode(this, this.account, b, this.services));
+      for (const f of failures) nodes.push(errorNode(this, `Could not list the buckets in ${f.region}`, f.error));
+      if (!nodes.length) {
+        nodes.push(new MessageNode(`${this.id}/empty`, 'No buckets', { detail: 'Create Bucket…', icon: 'add', command: { command: 'digitalocean.spaces.createBucket', title: 'Create Bucket', arguments: [this] } }));
+      }
+      return nodes;
+    } catch (error) {
+      if (error instanceof NoSpacesKeyError) {
+        const demo = this.account.demo && this.services.spaces.regions(this.account).length === 0;
+        return [
+          new MessageNode(`${this.id}/no-key`, demo ? 'The demo account has no Spaces' : 'Spaces need an access key', {
+            detail: demo ? undefined : 'Set Spaces Key…',
+            icon: demo ? 'info' : 'key',
+            command: demo ? undefined : { command: 'digitalocean.spaces.setKey', title: 'Set Spaces Key', arguments: [this] },
+            contextValue: 'message.spacesKey',
+          }),
+        ];
+      }
+      return [errorNode(this, 'Could not list the buckets', error)];
+    }
+  }
+
+  override invalidate(): void {
+    this.services.spaces.forgetAccount(this.account.id);
+  }
+}
+
+/** A bucket or a prefix in one: both list what is directly under a prefix. */
+export class PrefixNode extends ExplorerNode implements SpacesTarget {
+  readonly id: string;
+  readonly isFolder = true;
+
+  constructor(
+    override readonly parent: ExplorerNode,
+    readonly account: AccountInfo,
+    readonly bucket: Bucket,
+    /** "" for the bucket's top, else "photos/2024/". */
+    readonly key: string,
+    protected readonly services: SpacesTreeServices,
+  ) {
+    super();
+    this.id = `${account.id}/spaces/${bucket.region}/${bucket.name}/${key}`;
+  }
+
+  get label(): string {
+    return this.key.slice(0, -1).split('/').pop() ?? this.key;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = vscode.ThemeIcon.Folder;
+    item.resourceUri = spacesUri(this.account, this.bucket, this.key);
+    item.contextValue = 'spaces.prefix';
+    item.tooltip = `${this.bucket.name}/${this.key}`;
+    item.accessibilityInformation = { label: `folder ${this.label} in bucket ${this.bucket.name}` };
+    return item;
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    try {
+      const listing = await this.services.spaces.listing(this.account, this.bucket, this.key);
+      const nodes: ExplorerNode[] = [
+        ...listing.prefixes.map((p) => new PrefixNode(this, this.account, this.bucket, p, this.services)),
+        ...listing.objects.map((o) => new ObjectNode(this, this.account, this.bucket, o)),
+      ];
+      if (listing.nextToken) {
+        const shown = listing.prefixes.length + listing.objects.length;
+        nodes.push(
+          new MessageNode(`${this.id}/more-${shown}`, 'Load more…', {
+            detail: `${shown.toLocaleString('en-US')} shown`,
+            icon: 'ellipsis',
+            command: { command: 'digitalocean.spaces.loadMore', title: 'Load More', arguments: [this] },
+            contextValue: 'spaces.loadMore',
+          }),
+        );
+      }
+      if (!nodes.length) nodes.push(new MessageNode(`${this.id}/empty`, this.key ? 'Empty folder' : 'Empty bucket', { icon: 'info' }));
+      return nodes;
+    } catch (error) {
+      return [errorNode(this, `Could not list ${this.bucket.name}/${this.key}`, error)];
+    }
+  }
+
+  override invalidate(): void {
+    this.services.spaces.changed(this.account, this.bucket.name, this.key);
+  }
+}
+
+export class BucketNode extends PrefixNode {
+  constructor(parent: ExplorerNode, account: AccountInfo, bucket: Bucket, services: SpacesTreeServices) {
+    super(parent, account, bucket, '', services);
+    services.showBucket(this);
+  }
+
+  override get label(): string {
+    return this.bucket.name;
+  }
+
+  override toTreeItem(): vscode.TreeItem {
+    const item = super.toTreeItem();
+    item.iconPath = new vscode.ThemeIcon('database');
+    item.description = this.bucket.region;
+    item.contextValue = 'spaces.bucket';
+    const tooltip = new vscode.MarkdownString(`**${md(this.bucket.name)}** · Spaces bucket in ${md(this.bucket.region)}`);
+    if (this.bucket.created) tooltip.appendMarkdown(`\n\nCreated ${md(this.bucket.created)}`);
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: `bucket ${this.bucket.name} in ${this.bucket.region}` };
+    return item;
+  }
+}
+
+export class ObjectNode extends ExplorerNode implements SpacesTarget {
+  readonly id: string;
+
+  constructor(
+    override readonly parent: ExplorerNode,
+    readonly account: AccountInfo,
+    readonly bucket: Bucket,
+    readonly object: SpacesObject,
+  ) {
+    super();
+    this.id = `${account.id}/spaces/${bucket.region}/${bucket.name}/${object.key}`;
+  }
+
+  get key(): string {
+    return this.object.key;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const o = this.object;
+    const name = o.key.split('/').pop() || o.key;
+    const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const uri = spacesUri(this.account, this.bucket, o.key);
+    item.resourceUri = uri;
+    item.iconPath = vscode.ThemeIcon.File;
+    item.description = [bytes(o.size), o.lastModified ? relativeTime(o.lastModified) : undefined, o.storageClass && o.storageClass !== 'STANDARD' ? o.storageClass : undefined].filter(Boolean).join(' · ');
+    item.tooltip = new vscode.MarkdownString(
+      `**${md(o.key)}**\n\n${md(bytes(o.size))} (${o.size.toLocaleString('en-US')} bytes) · modified ${md(o.lastModified)}${o.storageClass ? ` · ${md(o.storageClass)}` : ''}\n\nETag \`${md(o.etag)}\``,
+    );
+    item.contextValue = 'spaces.object';
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    item.accessibilityInformation = { label: `object ${name}, ${bytes(o.size)}` };
+    return item;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * Spaces without a server: the multipart engine against an in-memory S3 that fails parts on a
+ * schedule (property test: whatever fails, an upload either completes with every byte in order
+ * or is aborted, never left open), the S3 client against a loopback server that lies about its
+ * pages, the name rules, and where a key pair is kept.
+ */
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import fc from 'fast-check';
+import { ApiError } from '../../src/api/errors';
+import { bucketNameProblem, encodeKey, objectKeyProblem } from '../../src/api/spaces';
+import { SpacesClient } from '../../src/api/spacesClient';
+import { memorySource, uploadObject } from '../../src/api/spacesUpload';
+import { SpacesKeyStore, accessKeyProblem, secretKeyProblem } from '../../src/accounts/spacesKeys';
+
+/** Just what uploadObject uses of a client, over memory, failing parts as told. */
+class MemoryS3 {
+  readonly parts = new Map<number, Uint8Array>();
+  objects = new Map<string, Uint8Array>();
+  open = new Set<string>();
+  aborted = 0;
+  completed = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  attempts = new Map<number, number>();
+  constructor(private readonly failures: (part: number, attempt: number) => 'retryable' | 'fatal' | undefined) {}
+  async put(_r: string, _b: string, key: string, body: Uint8Array) {
+    this.objects.set(key, body.slice());
+    return 'etag-single';
+  }
+  async createMultipart() {
+    this.open.add('u1');
+    return 'u1';
+  }
+  async uploadPart(_r: string, _b: string, _k: string, _u: string, part: number, body: Uint8Array, signal?: AbortSignal) {
+    const attempt = (this.attempts.get(part) ?? 0) + 1;
+    this.attempts.set(part, attempt);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      await new Promise((r) => setImmediate(r));
+      if (signal?.aborted) throw new ApiError({ kind: 'cancelled', message: 'Cancelled.' });
+      const failure = this.failures(part, attempt);
+      if (failure === 'fatal') throw new ApiError({ kind: 'forbidden', status: 403, message: 'AccessDenied' });
+      if (failure === 'retryable') throw new ApiError({ kind: 'server', status: 500, message: 'InternalError' });
+      this.parts.set(part, body.slice());
+      return `etag-${part}`;
+    } finally {
+      this.inFlight--;
+    }
+  }
+  async completeMultipart(_r: string, _b: string, key: string, _u: string, parts: { partNumber: number; etag: string }[]) {
+    this.completed++;
+    parts.forEach((p, i) => assert.equal(p.partNumber, i + 1));
+    for (const p of parts) assert.equal(p.etag, `etag-${p.partNumber}`);
+    const total = parts.reduce((n, p) => n + this.parts.get(p.partNumber)!.length, 0);
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const p of parts) {
+      out.set(this.parts.get(p.partNumber)!, at);
+      at += this.parts.get(p.partNumber)!.length;
+    }
+    this.objects.set(key, out);
+    this.open.delete('u1');
+    return 'etag-multi';
+  }
+  async abortMultipart() {
+    this.aborted++;
+    this.open.delete('u1');
+  }
+}
+
+describe('Spaces', () => {
+  describe('multipart uploads', () => {
+    it('either complete with every byte in order or are aborted — never left open (1,000 schedules)', async function () {
+      this.timeout(120_000);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 9 }),
+          fc.integer({ min: 0, max: 4095 }),
+          fc.integer({ min: 1, max: 5 }),
+          fc.array(fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 5 }), fc.boolean()), { maxLength: 6 }),
+          fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+          async (fullParts, tail, concurrency, schedule, cancelAfter) => {
+            // small parts keep 1,000 runs quick; the engine does not care about S3's 5 MiB floor
+            const partSize = 4096;
+            const size = fullParts * partSize + tail;
+            // a cheap recognisable body: each 4 KiB block carries its index
+            const source = { size, read: async (offset: number, length: number) => {
+              const out = new Uint8Array(length);
+              for (let i = 0; i < length; i++) out[i] = (offset + i) % 251;
+              return out;
+            } };
+            const failures = (part: number, attempt: number) => {
+              const rule = schedule.find(([p]) => p === part);
+              if (!rule || attempt > rule[1]) return undefined;
+              return rule[2] ? 'fatal' : 'retryable';
+            };
+            const s3 = new MemoryS3(failures);
+            const controller = new AbortController();
+            let progressCalls = 0;
+            const outcome = await uploadObject(s3 as unknown as SpacesClient, source, {
+              region: 'nyc3',
+              bucket: 'b',
+              key: 'k',
+              partSize,
+              multipartThreshold: partSize,
+              concurrency,
+              attempts: 3,
+              retryBaseMs: 0,
+              signal: controller.signal,
+              onProgress: () => {
+                if (cancelAfter !== undefined && ++progressCalls > cancelAfter) controller.abort();
+              },
+            }).then(
+              (r) => ({ ok: true as const, r }),
+              (e: unknown) => ({ ok: false as const, e }),
+            );
+            assert.equal(s3.open.size, 0, 'no upload left open');
+            assert.ok(s3.maxInFlight <= concurrency, `${s3.maxInFlight} parts in flight with concurrency ${concurrency}`);
+            if (outcome.ok) {
+              assert.equal(s3.aborted, 0);
+              const body = s3.objects.get('k')!;
+              assert.equal(body.length, size);
+              for (let i = 0; i < size; i++) if (body[i] !== i % 251) assert.fail(`byte ${i} is ${body[i]}`);
+              const parts = Math.ceil(size / partSize);
+              assert.equal(outcome.r.parts, parts);
+            } else {
+              assert.equal(s3.aborted, 1, 'aborted once');
+              assert.equal(s3.completed, 0);
+              assert.ok(outcome.e instanceof ApiError);
+            }
+          },
+        ),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('sends small bodies in one PUT', async () => {
+      const s3 = new MemoryS3(() => undefined);
+      const r = await uploadObject(s3 as unknown as SpacesClient, memorySource(new Uint8Array([1, 2, 3])), { region: 'r', bucket: 'b', key: 'small' });
+      assert.deepEqual(r, { etag: 'etag-single', parts: 1, retries: 0 });
+      assert.deepEqual([...s3.objects.get('small')!], [1, 2, 3]);
+    });
+  });
+
+  describe('the S3 client against a server that lies about its pages', () => {
+    let server: http.Server;
+    let url = '';
+    let answer: (query: URLSearchParams) => string;
+    before(async () => {
+      server = http.createServer((req, res) => {
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        res.end(answer(new URL(req.url ?? '/', 'http://x').searchParams));
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    });
+    after(() => server.close());
+    const client = () => new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url });
+    const page = (keys: string[], truncated: boolean, token?: string) =>
+      `<ListBucketResult><IsTruncated>${truncated}</IsTruncated>${token ? `<NextContinuationToken>${token}</NextContinuationToken>` : ''}${keys.map((k) => `<Contents><Key>${k}</Key><Size>1</Size><ETag>"e"</ETag><LastModified>2026-01-01T00:00:00Z</LastModified></Contents>`).join('')}</ListBucketResult>`;
+
+    it('refuses "more to come" without a continuation token', async () => {
+      answer = () => page(['a'], true);
+      await assert.rejects(client().listPage('nyc3', 'b', ''), (e: unknown) => e instanceof ApiError && e.kind === 'invalid_response');
+    });
+
+    it('refuses the same continuation token twice instead of looping', async () => {
+      answer = () => page(['a'], true, 'same');
+      await assert.rejects(client().listAll('nyc3', 'b', ''), (e: unknown) => e instanceof ApiError && e.kind === 'invalid_response' && /same continuation token/.test(e.message));
+    });
+
+    it('follows honest tokens to the end, and reads keys with XML entities and spaces', async () => {
+      answer = (q) => (q.get('continuation-token') ? page(['b &amp; c.txt'], false) : page(['a b.txt'], true, 't1'));
+      assert.deepEqual((await client().listAll('nyc3', 'b', '')).map((o) => o.key), ['a b.txt', 'b & c.txt']);
+    });
+
+    it('turns an S3 error body into an ApiError with its code and request id', async () => {
+      const failing = http.createServer((_req, res) => {
+        res.writeHead(403, { 'content-type': 'application/xml' });
+        res.end('<Error><Code>InvalidAccessKeyId</Code><Message>The access key does not exist.</Message><RequestId>req-123</RequestId></Error>');
+      });
+      await new Promise<void>((r) => failing.listen(0, '127.0.0.1', r));
+      const c = new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => `http://127.0.0.1:${(failing.address() as { port: number }).port}` });
+      try {
+        await assert.rejects(c.listBuckets('nyc3'), (e: unknown) => e instanceof ApiError && e.kind === 'forbidden' && e.id === 'InvalidAccessKeyId' && e.requestId === 'req-123' && /does not exist/.test(e.describe()));
+      } finally {
+        failing.close();
+      }
+    });
+  });
+
+  describe('names and keys', () => {
+    it('check bucket names as S3 does', () => {
+      for (const bad of ['', 'ab', 'A-bucket', '-start', 'end-', 'under_score', '192.168.1.1', 'x'.repeat(64)]) assert.ok(bucketNameProblem(bad), bad);
+      for (const good of ['abc', 'my-bucket-1', 'x'.repeat(63)]) assert.equal(bucketNameProblem(good), undefined, good);
+      assert.match(bucketNameProblem('taken', ['taken'])!, /taken/);
+    });
+
+    it('check object keys and encode them segment by segment', () => {
+      assert.ok(objectKeyProblem(''));
+      assert.ok(objectKeyProblem('a/../b'));
+      assert.ok(objectKeyProblem('bad\u0001'));
+      assert.ok(objectKeyProblem('é'.repeat(513)), '1,026 bytes');
+      assert.equal(objectKeyProblem('photos/2024/a b.jpg'), undefined);
+      assert.equal(encodeKey("a b/c+d/(x)!'*.txt"), 'a%20b/c%2Bd/%28x%29%21%27%2A.txt');
+    });
+
+    it('check pasted key pairs before storing them', () => {
+      assert.ok(accessKeyProblem('not a key!'));
+      assert.equal(accessKeyProblem('DO00ABCDEFGHIJKLMNOP'), undefined);
+      assert.ok(secretKeyProblem('short'));
+      assert.equal(secretKeyProblem('abcdEFGH1234/+abcdEFGH1234abcdEFGH123456'), undefined);
+    });
+  });
+
+  it('keeps a key pair in secret storage only, and forgets it', async () => {
+    const secrets = new Map<string, string>();
+    const store = new SpacesKeyStore({ get: async (k) => secrets.get(k), store: async (k, v) => void secrets.set(k, v), delete: async (k) => void secrets.delete(k) });
+    const changed: string[] = [];
+    store.onDidChange((id) => changed.push(id));
+    await store.set('acc1', { accessKey: ' DO00ABCDEFGHIJKLMNOP ', secretKey: 'sssssssssssssssssssssss' });
+    assert.deepEqual(JSON.parse(secrets.get('digitalocean.spaces.acc1')!), { accessKey: 'DO00ABCDEFGHIJKLMNOP', secretKey: 'sssssssssssssssssssssss' });
+    assert.equal((await new SpacesKeyStore({ get: async (k) => secrets.get(k), store: async () => undefined, delete: async () => undefined }).get('acc1'))?.accessKey, 'DO00ABCDEFGHIJKLMNOP');
+    await store.forget('acc1');
+    assert.equal(secrets.size, 0);
+    assert.equal(await store.get('acc1'), undefined);
+    assert.deepEqual(changed, ['acc1', 'acc1']);
+  });
+});
