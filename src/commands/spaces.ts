@@ -228,9 +228,26 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 4000);
   }
 
+  /** The key in use was deleted (Delete on its node): forget its secret, and say so. */
+  const keyWatch = model.onDidChange((change) => {
+    if (change.type !== 'lists' || change.kind !== spacesKey.kind) return;
+    const account = store.get(change.accountId);
+    if (!account) return;
+    void (async () => {
+      const current = await deps.spacesKeys.get(account.id);
+      if (!current) return;
+      const keys = await model.cacheFor(account).list(spacesKey);
+      if (keys.some((k) => k.access_key === current.accessKey)) return;
+      await deps.spacesKeys.forget(account.id);
+      log.info(`[${account.label}] Spaces key ${current.accessKey} was deleted: its secret is forgotten`);
+      void input.notify('info', `${account.label} no longer has the Spaces key it used (${current.accessKey}): set another to use Spaces.`);
+    })().catch((error: unknown) => log.warn(`[${account.label}] could not check the Spaces key in use: ${error instanceof Error ? error.message : String(error)}`));
+  });
+
   // ---- commands ------------------------------------------------------------------------------------------
 
   return [
+    keyWatch,
     vscode.workspace.registerFileSystemProvider(SPACES_SCHEME, files, { isCaseSensitive: true }),
 
     registerCommand(deps, 'digitalocean.spaces.setKey', 'Set Spaces key', async (arg) => {
@@ -316,9 +333,11 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
 
     registerCommand(deps, 'digitalocean.spaces.upload', 'Upload files', async (arg, all) => {
       // From the Explorer (files chosen there), or from a bucket/folder in our view (files asked for).
+      // Dropped on a bucket or folder (dragAndDrop.ts): the files come with it.
       const fromExplorer = arg instanceof vscode.Uri && arg.scheme === 'file';
+      const given = Array.isArray(all) && all.length > 0 && all.every((u) => u instanceof vscode.Uri && u.scheme === 'file') ? (all as vscode.Uri[]) : undefined;
       const target = fromExplorer ? await pickUploadTarget() : uploadTarget(arg);
-      const chosen = fromExplorer ? (Array.isArray(all) && all.every((u) => u instanceof vscode.Uri) ? (all as vscode.Uri[]) : [arg as vscode.Uri]) : await input.openDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, title: `Upload to ${target.bucket.name}/${target.prefix}`, openLabel: 'Upload' });
+      const chosen = given ?? (fromExplorer ? [arg as vscode.Uri] : await input.openDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, title: `Upload to ${target.bucket.name}/${target.prefix}`, openLabel: 'Upload' }));
       const sources: { file: string; relative: string }[] = [];
       for (const uri of chosen) {
         const stat = await fs.stat(uri.fsPath);

@@ -10,6 +10,7 @@ import type { ModelChange, ResourceModel } from '../model/resourceModel';
 import type { SpacesChange, SpacesModel } from '../model/spaces';
 import type { Bucket } from '../api/spaces';
 import type { PresentContext } from './kinds/presenter';
+import { ResourceDropController } from './dragAndDrop';
 import { AccountNode } from './nodes/accountNode';
 import { ExplorerNode } from './nodes/base';
 import type { AnyPresenter } from './kinds';
@@ -45,6 +46,8 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   private currentFilter: string | undefined;
   private detailsOnSelect: boolean | undefined;
 
+  /** Files dropped on a bucket or folder are uploaded there. */
+  readonly dropController = new ResourceDropController();
   /** The bucket nodes shown, by account and bucket name: a change in a bucket redraws its node. */
   private readonly shownBuckets = new Map<string, ExplorerNode & { readonly account: AccountInfo; readonly bucket: Bucket }>();
 

@@ -103,6 +103,15 @@ describe('Spaces', function () {
     const input = await runWithAnswers(api, 'digitalocean.spaces.setKey', await spacesRoot(), ['Enter an existing key…', 'not a key!']).catch((e: unknown) => e);
     assert.ok(!(input instanceof Error));
     assert.equal(JSON.parse((await api.secrets.get(`digitalocean.spaces.${api.store.list()[0].id}`))!).accessKey, accessKey, 'a rejected paste changes nothing');
+
+    // deleting the key in use (its node under Account-wide → Spaces keys) forgets its secret
+    const top = await api.explorer.getChildren(await account());
+    const keysGroup = await child(top.find((n) => label(n) === 'Account-wide')!, 'Spaces keys');
+    const keyNode = (await api.explorer.getChildren(keysGroup)).find((n) => String(n.toTreeItem().description).startsWith(accessKey)) ?? assert.fail('the new key is not listed');
+    const deleting = await runWithAnswers(api, 'digitalocean.resource.delete', keyNode, ['Delete']);
+    assert.equal(deleting.remaining, 0);
+    await eventually('the deleted key forgotten', async () => (await api.secrets.get(`digitalocean.spaces.${api.store.list()[0].id}`)) === undefined);
+    assert.match(deleting.notices.join('\n'), /no longer has the Spaces key it used/);
   });
 
   it('lists buckets of every region, folders and objects, and pages of 1,000 on demand', async () => {
@@ -152,21 +161,31 @@ describe('Spaces', function () {
     s3cmd('get', '--force', `s3://${b}/docs/readme.txt`, file);
     assert.equal(fs.readFileSync(file, 'utf8'), 'written by s3cmd\nedited in VS Code\n');
 
-    // someone else writes it; our next save asks first, and without Overwrite keeps theirs
+    // someone else writes it: saving the open document is refused (VS Code's own check of the
+    // modification time, or ours of the ETag when both changes fall in the same second)
     fs.writeFileSync(file, 'their version\n');
     s3cmd('put', file, `s3://${b}/docs/readme.txt`);
     const input = new (await import('./support/scriptedInput')).ScriptedUserInput([]);
     api.setUserInput(input);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'mine: '));
-    assert.equal(await doc.save(), false, 'the save is refused without Overwrite');
-    assert.match(input.notices.join('\n'), /changed on Spaces since you opened it/);
+    assert.equal(await doc.save(), false, 'the save is refused');
     s3cmd('get', '--force', `s3://${b}/docs/readme.txt`, file);
     assert.equal(fs.readFileSync(file, 'utf8'), 'their version\n');
-    input.noticeAnswers.push('Overwrite');
-    assert.ok(await doc.save());
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    // the ETag check itself, whatever the clock says: read, changed underneath, written
+    const target = uri('nyc3', b, 'docs/readme.txt');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 'their version\n');
+    fs.writeFileSync(file, 'third version\n');
+    s3cmd('put', file, `s3://${b}/docs/readme.txt`);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(target, new TextEncoder().encode('mine\n'))), /changed on Spaces since it was opened/);
+    assert.match(input.notices.join('\n'), /changed on Spaces since you opened it/);
     s3cmd('get', '--force', `s3://${b}/docs/readme.txt`, file);
-    assert.equal(fs.readFileSync(file, 'utf8'), 'mine: written by s3cmd\nedited in VS Code\n');
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'third version\n', 'theirs kept without Overwrite');
+    input.noticeAnswers.push('Overwrite');
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('mine\n'));
+    s3cmd('get', '--force', `s3://${b}/docs/readme.txt`, file);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'mine\n');
 
     // binary content, through the file system API the Explorer uses
     const bytes = randomBytes(70_000);
@@ -198,6 +217,30 @@ describe('Spaces', function () {
     assert.match(input.asked[0], /Delete the folder .*archive\/ and the 4 objects in it\?/);
     assert.deepEqual(await c.listAll('nyc3', b, ''), []);
     assert.equal(s3cmd('ls', '-r', `s3://${b}`).trim(), '');
+  });
+
+  it('uploads files and folders dropped on a bucket folder, keeping the folder structure', async () => {
+    await withKey();
+    const b = await createBucket('nyc3');
+    await client().put('nyc3', b, 'site/index.html', new TextEncoder().encode('<h1>old</h1>'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drop-'));
+    fs.mkdirSync(path.join(dir, 'assets', 'img'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'assets', 'app.css'), 'body{}');
+    fs.writeFileSync(path.join(dir, 'assets', 'img', 'logo.svg'), '<svg/>');
+    fs.writeFileSync(path.join(dir, 'robots.txt'), 'User-agent: *');
+    const site = await child(await bucketNode(b), 'site');
+    const data = new vscode.DataTransfer();
+    data.set('text/uri-list', new vscode.DataTransferItem([vscode.Uri.file(path.join(dir, 'assets')), vscode.Uri.file(path.join(dir, 'robots.txt'))].map(String).join('\r\n')));
+    const input = new (await import('./support/scriptedInput')).ScriptedUserInput([]);
+    api.setUserInput(input);
+    await api.explorer.dropController.handleDrop(site, data, new vscode.CancellationTokenSource().token);
+    assert.match(input.notices.join('\n'), /Uploaded 3 files to .*site\//);
+    assert.deepEqual((await client().listAll('nyc3', b, 'site/')).map((o) => o.key).sort(), ['site/assets/app.css', 'site/assets/img/logo.svg', 'site/index.html', 'site/robots.txt']);
+    assert.equal((await client().head('nyc3', b, 'site/assets/app.css'))?.contentType, 'text/css');
+    // the tree shows them without a manual refresh
+    const after = await child(await bucketNode(b), 'site');
+    assert.deepEqual((await api.explorer.getChildren(after)).map(label), ['assets', 'index.html', 'robots.txt']);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   /** A proxy in front of moto that fails chosen part uploads, and counts them. */
