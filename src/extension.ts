@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   const input = new SwitchableUserInput(realInput);
   const realWindows = new VsCodeRemoteWindows();
   const windows = new SwitchableRemoteWindows(realWindows);
-  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, state: context.globalState, windows };
+  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, state: context.globalState, windows, extensionUri: context.extensionUri };
 
   context.subscriptions.push(
     log,

@@ -149,6 +149,25 @@ export class SpacesClient {
     }));
   }
 
+  /** The bucket's lifecycle rules as S3 gives them, or [] when it has none. */
+  async lifecycleRules(region: string, bucket: string, signal?: AbortSignal): Promise<{ id: string; prefix: string; enabled: boolean; expirationDays?: number; abortIncompleteDays?: number }[]> {
+    const response = await this.request('GET', region, { bucket, query: { lifecycle: undefined } }, { signal, allow404: true });
+    if (response.status === 404) return [];
+    const doc = await this.xmlOf(response);
+    return arr((doc.LifecycleConfiguration as Xml | undefined)?.Rule).map((r) => {
+      const filter = (r.Filter ?? {}) as Xml;
+      const expiration = (r.Expiration ?? {}) as Xml;
+      const abort = (r.AbortIncompleteMultipartUpload ?? {}) as Xml;
+      return {
+        id: str(r.ID),
+        prefix: str(r.Prefix ?? filter.Prefix),
+        enabled: str(r.Status) === 'Enabled',
+        expirationDays: expiration.Days === undefined ? undefined : Number(expiration.Days),
+        abortIncompleteDays: abort.DaysAfterInitiation === undefined ? undefined : Number(abort.DaysAfterInitiation),
+      };
+    });
+  }
+
   // ---- listing -----------------------------------------------------------------------------------
 
   /**

@@ -25,6 +25,8 @@ export interface CommandDeps extends CommandServices {
   treeView: vscode.TreeView<unknown>;
   /** Non-secret memory (which kubeconfig context each cluster was added under, ssh users). */
   state: vscode.Memento;
+  /** Where the extension's files are (webview pages). */
+  extensionUri: vscode.Uri;
   /** New windows on remote hosts (Remote-SSH); replaced in tests. */
   windows: RemoteWindows;
 }

@@ -16,6 +16,7 @@ import { type Bucket, bucketNameProblem, objectKeyProblem } from '../api/spaces'
 import type { SpacesClient } from '../api/spacesClient';
 import { type UploadSource, uploadObject } from '../api/spacesUpload';
 import { SPACES_SCHEME } from '../model/spaces';
+import { BucketPanels } from '../panels/bucketPanel';
 import { KindGroupNode } from '../tree/nodes/kindGroupNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { BucketNode, ObjectNode, PrefixNode, SpacesRootNode, type SpacesTarget, spacesUri } from '../tree/nodes/spacesNodes';
@@ -66,6 +67,7 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
 export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model, spaces, store } = deps;
   const files = new SpacesFileSystem(store, spaces, input);
+  const bucketPanels = new BucketPanels({ extensionUri: deps.extensionUri, model, spaces, log });
 
   function targetOf(arg: unknown): SpacesTarget & { account: AccountInfo } {
     if (arg instanceof PrefixNode || arg instanceof ObjectNode || arg instanceof SpacesRootNode) return arg;
@@ -248,6 +250,12 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
 
   return [
     keyWatch,
+    bucketPanels,
+    registerCommand(deps, 'digitalocean.spaces.showDetails', 'Show bucket details', (arg) => {
+      const t = targetOf(arg);
+      if (!(t instanceof BucketNode)) throw new Error('Run this from a bucket.');
+      return bucketPanels.open(t.account, t.bucket);
+    }),
     vscode.workspace.registerFileSystemProvider(SPACES_SCHEME, files, { isCaseSensitive: true }),
 
     registerCommand(deps, 'digitalocean.spaces.setKey', 'Set Spaces key', async (arg) => {

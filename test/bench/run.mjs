@@ -5,17 +5,26 @@
 //      per_page=200 loop, and the lower bound latency × (1 + ⌈(pages − 1) / concurrency⌉);
 //   6. app live logs at 10,000 lines/s (websocket and chunked stream): latency from the fake
 //      writing a line to the follower handing it on (median, p99), lines lost and repeated;
+//   7. Spaces listing of 10,000 objects, in one folder and across 100 folders, through a proxy
+//      adding the same latency in front of moto's S3 server: the tree's first page, our client's
+//      whole listing, a sequential continuation-token loop, s3cmd, and the lower bound (pages ×
+//      latency: S3 pages follow tokens, one after another); 8. uploading 100 MB: parts in
+//      parallel against one PUT;
 //   2–5. inside the real VS Code extension host on a demo team scaled to 20 projects × 12 kinds
 //      × 50 resources: activation, cold start per level, idle requests, memory.
 // Prints a table and writes the same figures to bench-results/latest.json. It asserts nothing.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, ARTIFACTS, installVsCodeServer, launchChromium, log, runExtensionTests, startFakeApi, startVsCodeServer, stopAll } from '../harness/services.mjs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { ROOT, ARTIFACTS, installVsCodeServer, launchChromium, log, runExtensionTests, startFakeApi, startS3Servers, startVsCodeServer, stopAll } from '../harness/services.mjs';
 
 const require = createRequire(import.meta.url);
+const execFileAsync = promisify(execFile);
 const LATENCY = Number(process.env.DO_BENCH_LATENCY_MS ?? 50);
 const TOKEN = 'dop_v1_' + 'b'.repeat(64);
 const CONCURRENCY = Number(process.env.DO_BENCH_CONCURRENCY ?? 8);
@@ -152,6 +161,107 @@ async function logsBench() {
   return results;
 }
 
+/** A proxy adding LATENCY ms before each request reaches the S3 server behind it. */
+async function latencyProxy(target) {
+  const to = new URL(target);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const server = http.createServer((req, res) => {
+    setTimeout(() => {
+      const forward = http.request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      forward.on('error', () => res.destroy());
+      req.pipe(forward);
+    }, LATENCY);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+async function spacesBench() {
+  log('Spaces: listing 10,000 objects and uploading 100 MB');
+  const { SpacesClient, uploadObject, memorySource } = require(join(ROOT, 'dist-test', 'bench', 'clients.js'));
+  const { AwsClient } = require('aws4fetch');
+  const s3 = await startS3Servers();
+  const proxy = await latencyProxy(s3.moto);
+  const credentials = { accessKey: 'DO00BENCHBENCHBENCH0', secretKey: 'bench-secret-bench-secret-bench-secret-00' };
+  const direct = new SpacesClient({ credentials, endpointFor: () => s3.moto });
+  const slow = new SpacesClient({ credentials, endpointFor: () => proxy.url, timeoutMs: 120_000 });
+  const layouts = [
+    { name: '1 folder × 10,000', bucket: 'bench-one-folder', keys: Array.from({ length: 10_000 }, (_, i) => `one/obj-${String(i).padStart(5, '0')}`), bound: 10 },
+    { name: '100 folders × 100', bucket: 'bench-many-folders', keys: Array.from({ length: 10_000 }, (_, i) => `f${String(Math.floor(i / 100)).padStart(3, '0')}/obj-${i}`), bound: 10 },
+  ];
+  for (const layout of layouts) {
+    await direct.createBucket('nyc3', layout.bucket);
+    for (let i = 0; i < layout.keys.length; i += 100) await Promise.all(layout.keys.slice(i, i + 100).map((k) => direct.put('nyc3', layout.bucket, k, new Uint8Array([1]))));
+  }
+  const signer = new AwsClient({ accessKeyId: credentials.accessKey, secretAccessKey: credentials.secretKey, service: 's3', region: 'us-east-1', retries: 0 });
+  const cfg = join(tmpdir(), `s3cfg-bench-${process.pid}`);
+  const host = new URL(proxy.url).host;
+  writeFileSync(cfg, `[default]\naccess_key = ${credentials.accessKey}\nsecret_key = ${credentials.secretKey}\nhost_base = ${host}\nhost_bucket = ${host}\nuse_https = False\nsignature_v2 = False\n`, { mode: 0o600 });
+  const methods = {
+    'our client (listAll)': (b) => slow.listAll('nyc3', b, '').then((all) => all.length),
+    'sequential continuation-token loop': async (b) => {
+      let count = 0;
+      let token;
+      do {
+        const url = `${proxy.url}/${b}?list-type=2&max-keys=1000${token ? `&continuation-token=${encodeURIComponent(token)}` : ''}`;
+        const text = await (await signer.fetch(url)).text();
+        count += (text.match(/<Key>/g) ?? []).length;
+        token = /<NextContinuationToken>([^<]+)</.exec(text)?.[1];
+      } while (token);
+      return count;
+    },
+    // not execFileSync: the latency proxy runs in this process and must keep answering
+    's3cmd ls -r': async (b) => (await execFileAsync('s3cmd', ['-c', cfg, 'ls', '-r', `s3://${b}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout.trim().split('\n').length,
+  };
+  const listing = [];
+  try {
+    // what the tree needs before it shows a bucket: one page
+    for (const layout of layouts) {
+      const times = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        await slow.listPage('nyc3', layout.bucket, '', { delimiter: '/' });
+        times.push(performance.now() - t0);
+      }
+      listing.push({ layout: layout.name, method: 'our tree: the bucket\'s first page shown', ...stats(times), lowerBoundMs: LATENCY });
+    }
+    for (const layout of layouts) {
+      for (const [method, run] of Object.entries(methods)) {
+        const times = [];
+        for (let i = 0; i < 3; i++) {
+          const t0 = performance.now();
+          const count = await run(layout.bucket);
+          times.push(performance.now() - t0);
+          if (count !== layout.keys.length) throw new Error(`${method} listed ${count} of ${layout.keys.length} in ${layout.bucket}`);
+        }
+        listing.push({ layout: layout.name, method, ...stats(times), lowerBoundMs: layout.bound * LATENCY });
+      }
+    }
+    const body = new Uint8Array(100 * 1024 * 1024);
+    for (let i = 0; i < body.length; i += 4096) body[i] = i & 0xff;
+    const upload = [];
+    for (const [method, run] of Object.entries({
+      'parallel 8 MiB parts, 4 at once': () => uploadObject(slow, memorySource(body), { region: 'nyc3', bucket: layouts[0].bucket, key: 'big-parts.bin' }),
+      'one PUT (one stream)': () => slow.put('nyc3', layouts[0].bucket, 'big-one.bin', body),
+    })) {
+      const times = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        await run();
+        times.push(performance.now() - t0);
+      }
+      upload.push({ method, ...stats(times), mbPerSecond: 100 / (stats(times).median / 1000) });
+    }
+    return { listing, upload };
+  } finally {
+    rmSync(cfg, { force: true });
+    proxy.close();
+  }
+}
+
 async function explorerBench() {
   log('explorer benchmark in the real VS Code extension host (20 projects × 12 kinds × 50 resources)');
   const fake = await startFakeApi(['--latency-ms', String(LATENCY), '--scale', '20x50', '--action-ms', '3000']);
@@ -194,6 +304,11 @@ try {
     process.stdout.write(`${JSON.stringify(logs)}\n`);
     process.exit(0);
   }
+  const spaces = await spacesBench();
+  if (process.env.DO_BENCH_ONLY === 'spaces') {
+    process.stdout.write(`${JSON.stringify(spaces, null, 1)}\n`);
+    process.exit(0);
+  }
   const explorer = await explorerBench();
   const cold = explorer.coldStart;
   const coldStats = Object.fromEntries(Object.keys(cold[0]).map((k) => [k, stats(cold.map((r) => r[k]))]));
@@ -205,6 +320,7 @@ try {
     explorerColdStart: coldStats,
     idle: { windowMs: explorer.idleWindowMs, hiddenPerMinute: explorer.idleHiddenPerMinute, visiblePerMinute: explorer.idleVisiblePerMinute },
     logs,
+    spaces,
     memory: { heapUsedMBAfterEverything: explorer.heapUsedMB, heapRetainedMB: explorer.heapRetainedMB, resourcesLoaded: coldStats.resourcesLoaded.median },
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
@@ -259,6 +375,26 @@ try {
       ['p99 ms', (r) => r.p99Ms.toFixed(1)],
       ['lost', (r) => r.lost],
       ['repeated', (r) => r.repeated],
+    ]),
+  );
+  out.push(`7. Spaces: list 10,000 objects through a proxy adding ${LATENCY} ms per request in front of moto's S3 (median of 3, min–max)`);
+  out.push(
+    table(spaces.listing, [
+      ['layout', (r) => r.layout],
+      ['method', (r) => r.method],
+      ['median ms', (r) => ms(r.median)],
+      ['min–max ms', (r) => `${ms(r.min)}–${ms(r.max)}`],
+      ['lower bound ms', (r) => ms(r.lowerBoundMs)],
+      ['× bound', (r) => (r.median / r.lowerBoundMs).toFixed(2)],
+    ]),
+  );
+  out.push('8. Spaces: upload 100 MB through the same proxy (median of 3)');
+  out.push(
+    table(spaces.upload, [
+      ['method', (r) => r.method],
+      ['median ms', (r) => ms(r.median)],
+      ['min–max ms', (r) => `${ms(r.min)}–${ms(r.max)}`],
+      ['MB/s', (r) => r.mbPerSecond.toFixed(0)],
     ]),
   );
   out.push('\nFigures also in bench-results/latest.json.');

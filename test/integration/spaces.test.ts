@@ -79,6 +79,11 @@ describe('Spaces', function () {
     ((globalThis as { __doTestTokens?: string[] }).__doTestTokens ??= []).push(secretKey);
   }
 
+  /** Buckets made behind the extension's back: its bucket lists are read again. */
+  function spacesChanged(): void {
+    api.spaces.forgetAccount(api.store.list()[0].id);
+  }
+
   async function createBucket(region: string): Promise<string> {
     const name = unique(`b-${region}`);
     await runWithAnswers(api, 'digitalocean.spaces.createBucket', await spacesRoot(), [name, region]);
@@ -194,6 +199,14 @@ describe('Spaces', function () {
     assert.equal(sha256(fs.readFileSync(file)), sha256(bytes));
     assert.deepEqual((await vscode.workspace.fs.readDirectory(uri('nyc3', b, ''))).sort(), [['bin', vscode.FileType.Directory], ['docs', vscode.FileType.Directory]]);
     assert.equal((await vscode.workspace.fs.stat(uri('nyc3', b, 'bin'))).type, vscode.FileType.Directory);
+
+    // Download… streams it to the file picked
+    const blob = await child(await child(await bucketNode(b), 'bin'), 'blob.bin');
+    const saved = path.join(os.tmpdir(), `downloaded-${process.pid}.bin`);
+    await runWithAnswers(api, 'digitalocean.spaces.download', blob, [saved]);
+    assert.equal(sha256(fs.readFileSync(saved)), sha256(bytes));
+    assert.deepEqual(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`downloaded-${process.pid}.bin.download`)), [], 'no partial file left');
+    fs.rmSync(saved, { force: true });
     fs.rmSync(file, { force: true });
   });
 
@@ -379,6 +392,46 @@ describe('Spaces', function () {
     assert.equal(await client().isPublic('nyc3', nyc, 'page.html'), false);
     await runWithAnswers(api, 'digitalocean.spaces.copyUrl', page, []);
     assert.equal(await vscode.env.clipboard.readText(), `${MOTO()}/${nyc}/page.html`);
+    // no CDN in front of this bucket: said, not guessed
+    const noCdn = await runWithAnswers(api, 'digitalocean.spaces.copyCdnUrl', page, []);
+    assert.equal(noCdn.remaining, 0);
+    assert.equal(await vscode.env.clipboard.readText(), `${MOTO()}/${nyc}/page.html`, 'the clipboard is unchanged');
+    // the demo team's CDN endpoint fronts acme-assets in nyc3
+    await client().createBucket('nyc3', 'acme-assets').catch(() => undefined);
+    await client().put('nyc3', 'acme-assets', 'img/logo 1.png', new Uint8Array([1]));
+    spacesChanged();
+    const logo = await child(await child(await bucketNode('acme-assets'), 'img'), 'logo 1.png');
+    await runWithAnswers(api, 'digitalocean.spaces.copyCdnUrl', logo, []);
+    assert.equal(await vscode.env.clipboard.readText(), 'https://acme-assets.nyc3.cdn.digitaloceanspaces.com/img/logo%201.png');
+  });
+
+  it('shows a bucket\'s details: rules set by s3cmd, the keys that reach it, and a count only on request', async () => {
+    await withKey();
+    const b = await createBucket('nyc3');
+    const c = client();
+    for (const k of ['a.txt', 'dir/b.txt', 'dir/sub/c.txt']) await c.put('nyc3', b, k, new TextEncoder().encode(k));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-'));
+    fs.writeFileSync(path.join(dir, 'cors.xml'), '<CORSConfiguration><CORSRule><AllowedOrigin>https://vscode.dev</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>');
+    fs.writeFileSync(path.join(dir, 'lifecycle.xml'), '<LifecycleConfiguration><Rule><ID>expire-logs</ID><Filter><Prefix>logs/</Prefix></Filter><Status>Enabled</Status><Expiration><Days>30</Days></Expiration></Rule></LifecycleConfiguration>');
+    s3cmd('setcors', path.join(dir, 'cors.xml'), `s3://${b}`);
+    s3cmd('setlifecycle', path.join(dir, 'lifecycle.xml'), `s3://${b}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    type Panel = { lastView?: import('../../src/panels/protocol').PanelView; onDidRender: vscode.Event<unknown>; receive(raw: unknown): Promise<void>; dispose(): void };
+    const panel = (await vscode.commands.executeCommand<Panel>('digitalocean.spaces.showDetails', await bucketNode(b)))!;
+    await eventually('the first view', () => panel.lastView);
+    const view = () => panel.lastView!;
+    const section = (id: string) => view().sections.find((x) => x.id === id)!;
+    const rows = (id: string) => (section(id) as { rows: unknown[][] }).rows.map((r) => r.map((cell) => (typeof cell === 'string' ? cell : (cell as { text: string }).text)));
+    assert.deepEqual(rows('cors'), [['https://vscode.dev', 'GET, PUT', '*', '600 s']]);
+    assert.deepEqual(rows('lifecycle'), [['expire-logs', 'logs/', 'enabled', '30 days', '—']]);
+    assert.ok(rows('keys').some((r) => r[1] === accessKey), 'the full-access key reaches it');
+    const objects = () => (section('bucket') as { fields: { label: string; value: string }[] }).fields.find((f) => f.label === 'Objects')!.value;
+    assert.match(objects(), /not counted yet/);
+    await panel.receive({ type: 'button', id: 'count' });
+    await eventually('the count', () => /^3 · /.test(objects()));
+    assert.equal(objects(), '3 · 27 bytes');
+    await panel.receive({ type: 'button', id: 'nonsense' });
+    panel.dispose();
   });
 
   it('deletes a bucket with objects only after its name is typed', async () => {

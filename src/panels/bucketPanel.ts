@@ -1,0 +1,236 @@
+/**
+ * A Spaces bucket's detail panel, in the same webview page as the resource panels: where it is and
+ * how to reach it (URLs, its CDN endpoint), its CORS and lifecycle rules (read-only), the
+ * account's keys that can reach it, and — on request, cancellable — how many objects it holds and
+ * how much they weigh (a bucket can hold millions: counting is never started by opening).
+ */
+import * as vscode from 'vscode';
+import { ApiError } from '../api/errors';
+import { cdnEndpoint } from '../api/resources/cdnEndpoint';
+import { describeGrants, spacesKey } from '../api/resources/spacesKey';
+import type { AccountInfo } from '../accounts/accountStore';
+import type { Bucket } from '../api/spaces';
+import type { Logger } from '../log';
+import type { ResourceModel } from '../model/resourceModel';
+import type { SpacesModel } from '../model/spaces';
+import { reportError } from '../ui/errors';
+import { panelHtml, webviewRoot } from './html';
+import { type FieldView, type HostMessage, type PanelView, type SectionView, parseWebviewMessage } from './protocol';
+
+export interface BucketPanelDeps {
+  extensionUri: vscode.Uri;
+  model: ResourceModel;
+  spaces: SpacesModel;
+  log: Logger;
+}
+
+const describe = (error: unknown) => (error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error));
+
+function size(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${bytes.toLocaleString('en-US')} bytes` : `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
+
+export class BucketPanel implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private count: { objects: number; bytes: number; done: boolean; error?: string; controller?: AbortController } | undefined;
+  private copies = new Map<string, string>();
+  private buttons = new Set<string>();
+  private disposed = false;
+  private throttle: ReturnType<typeof setTimeout> | undefined;
+  private readonly renderedEmitter = new vscode.EventEmitter<PanelView>();
+  readonly onDidRender = this.renderedEmitter.event;
+  lastView: PanelView | undefined;
+  rejectedMessages = 0;
+
+  constructor(
+    private readonly deps: BucketPanelDeps,
+    readonly account: AccountInfo,
+    readonly bucket: Bucket,
+    private readonly onDispose: () => void,
+  ) {
+    this.panel = vscode.window.createWebviewPanel('digitalocean.bucket', bucket.name, vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true, localResourceRoots: [webviewRoot(deps.extensionUri)] });
+    this.panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'digitalocean.svg');
+    this.panel.webview.html = panelHtml(this.panel.webview, deps.extensionUri, bucket.name);
+    this.subscriptions.push(
+      this.panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  async receive(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    const known = message && (message.type === 'ready' || message.type === 'refresh' || (message.type === 'copy' && this.copies.has(message.id)) || (message.type === 'button' && this.buttons.has(message.id)));
+    if (!message || !known) {
+      this.rejectedMessages++;
+      return;
+    }
+    try {
+      if (message.type === 'copy') {
+        await vscode.env.clipboard.writeText(this.copies.get(message.id)!);
+        vscode.window.setStatusBarMessage('$(check) Copied', 3000);
+        return;
+      }
+      if (message.type === 'button' && message.id === 'count') this.startCounting();
+      if (message.type === 'button' && message.id === 'stop') this.count?.controller?.abort();
+      if (message.type === 'refresh') this.count = undefined;
+      await this.render();
+    } catch (error) {
+      reportError(this.deps, `Details of ${this.bucket.name}`, error);
+    }
+  }
+
+  /** Lists every object (folders in parallel), updating the panel as pages arrive. */
+  startCounting(): void {
+    if (this.count && !this.count.done) return;
+    const controller = new AbortController();
+    const count = { objects: 0, bytes: 0, done: false, controller } as NonNullable<BucketPanel['count']>;
+    this.count = count;
+    void (async () => {
+      try {
+        const client = await this.deps.spaces.client(this.account);
+        const objects = await client.listAll(this.bucket.region, this.bucket.name, '', controller.signal, (n) => {
+          count.objects = n;
+          this.scheduleRender();
+        });
+        count.objects = objects.length;
+        count.bytes = objects.reduce((sum, o) => sum + o.size, 0);
+      } catch (error) {
+        count.error = controller.signal.aborted ? 'stopped' : describe(error);
+      }
+      count.done = true;
+      if (!this.disposed) await this.render();
+    })();
+  }
+
+  private scheduleRender(): void {
+    if (this.throttle || this.disposed) return;
+    this.throttle = setTimeout(() => {
+      this.throttle = undefined;
+      void this.render();
+    }, 300);
+  }
+
+  async render(): Promise<void> {
+    const { account, bucket } = this;
+    const client = await this.deps.spaces.client(account);
+    const copies = new Map<string, string>();
+    const copy = (id: string, value: string) => (copies.set(id, value), id);
+    const problems: string[] = [];
+    const [cors, lifecycle, cdn, keys] = await Promise.all([
+      client.corsRules(bucket.region, bucket.name).catch((e: unknown) => (problems.push(`CORS rules: ${describe(e)}`), undefined)),
+      client.lifecycleRules(bucket.region, bucket.name).catch((e: unknown) => (problems.push(`lifecycle rules: ${describe(e)}`), undefined)),
+      this.deps.model.cacheFor(account).list(cdnEndpoint).then((list) => list.find((e) => e.origin === `${bucket.name}.${bucket.region}.digitaloceanspaces.com`), (e: unknown) => (problems.push(`CDN endpoints: ${describe(e)}`), undefined)),
+      this.deps.model.cacheFor(account).list(spacesKey).catch((e: unknown) => (problems.push(`keys: ${describe(e)}`), [])),
+    ]);
+    const url = client.objectUrl(bucket.region, bucket.name, '').replace(/\/$/, '');
+    const c = this.count;
+    const contents: FieldView = !c
+      ? { label: 'Objects', value: 'not counted yet (Count Objects lists them all)', tone: 'muted' }
+      : !c.done
+        ? { label: 'Objects', value: `counting… ${c.objects.toLocaleString('en-US')} so far`, tone: 'busy' }
+        : c.error
+          ? { label: 'Objects', value: `counting ${c.error === 'stopped' ? 'stopped' : 'failed'} after ${c.objects.toLocaleString('en-US')}${c.error === 'stopped' ? '' : `: ${c.error}`}`, tone: c.error === 'stopped' ? 'muted' : 'error' }
+          : { label: 'Objects', value: `${c.objects.toLocaleString('en-US')} · ${size(c.bytes)}` };
+    const sections: SectionView[] = [
+      {
+        id: 'bucket',
+        title: 'Bucket',
+        type: 'fields',
+        fields: [
+          { label: 'Region', value: bucket.region },
+          ...(bucket.created ? [{ label: 'Created', value: bucket.created }] : []),
+          { label: 'URL', value: url, mono: true, copy: copy('url', url) },
+          { label: 'CDN endpoint', value: cdn ? `https://${cdn.custom_domain || cdn.endpoint}` : 'none', mono: Boolean(cdn), tone: cdn ? undefined : 'muted', copy: cdn ? copy('cdn', `https://${cdn.custom_domain || cdn.endpoint}`) : undefined },
+          contents,
+        ],
+      },
+      {
+        id: 'cors',
+        title: 'CORS rules',
+        type: 'table',
+        columns: ['Origins', 'Methods', 'Headers', 'Max age'],
+        rows: (cors ?? []).map((r) => [r.origins.join(', '), r.methods.join(', '), r.headers.join(', ') || '—', r.maxAgeSeconds === undefined ? '—' : `${r.maxAgeSeconds} s`]),
+        empty: cors ? 'No CORS rules: browsers on other sites cannot read its objects with scripts.' : 'Could not be read.',
+      },
+      {
+        id: 'lifecycle',
+        title: 'Lifecycle rules',
+        type: 'table',
+        columns: ['Rule', 'Prefix', 'Status', 'Expire after', 'Abort incomplete uploads after'],
+        rows: (lifecycle ?? []).map((r) => [r.id || '—', r.prefix || '(all)', r.enabled ? 'enabled' : 'disabled', r.expirationDays === undefined ? '—' : `${r.expirationDays} days`, r.abortIncompleteDays === undefined ? '—' : `${r.abortIncompleteDays} days`]),
+        empty: lifecycle ? 'No lifecycle rules.' : 'Could not be read.',
+      },
+      {
+        id: 'keys',
+        title: 'Keys that reach it',
+        type: 'table',
+        columns: ['Name', 'Access key', 'Access'],
+        rows: keys.filter((k) => k.grants.some((g) => g.bucket === bucket.name || (g.bucket === '' && g.permission === 'fullaccess'))).map((k) => [k.name, { text: k.access_key, mono: true }, describeGrants(k.grants)]),
+        empty: 'No key of this account names this bucket.',
+      },
+    ];
+    const counting = c !== undefined && !c.done;
+    const buttons = counting ? [{ id: 'stop', label: 'Stop Counting' }] : [{ id: 'count', label: c?.done ? 'Count Again' : 'Count Objects', primary: true }];
+    const view: PanelView = {
+      kindLabel: 'Spaces bucket',
+      title: bucket.name,
+      subtitle: `${bucket.region} · ${account.label}`,
+      buttons,
+      sections,
+      raw: JSON.stringify({ ...bucket, cors, lifecycle }, null, 2),
+      notice: problems.length ? `Part of this panel could not be loaded: ${problems.join('; ')}` : undefined,
+    };
+    if (this.disposed) return;
+    this.copies = copies;
+    this.buttons = new Set(buttons.map((b) => b.id));
+    this.lastView = view;
+    await this.panel.webview.postMessage({ type: 'render', view } satisfies HostMessage);
+    this.renderedEmitter.fire(view);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.count?.controller?.abort();
+    clearTimeout(this.throttle);
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+    this.renderedEmitter.dispose();
+    this.panel.dispose();
+    this.onDispose();
+  }
+}
+
+/** One panel per bucket, revealed when asked again. */
+export class BucketPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, BucketPanel>();
+
+  constructor(private readonly deps: BucketPanelDeps) {}
+
+  open(account: AccountInfo, bucket: Bucket): BucketPanel {
+    const key = `${account.id}/${bucket.region}/${bucket.name}`;
+    const existing = this.panels.get(key);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = new BucketPanel(this.deps, account, bucket, () => this.panels.delete(key));
+    this.panels.set(key, panel);
+    return panel;
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.dispose();
+  }
+}
