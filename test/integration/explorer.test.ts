@@ -122,7 +122,9 @@ describe('Explorer', function () {
       'CDN endpoints',
       'Uptime checks',
       'SSH keys',
+      'Spaces keys',
       'Tags',
+      'Spaces',
     ]);
     const registry = await path(/^Acme Demo/, 'Account-wide', 'Container registry', 'acme-registry');
     assert.equal(description(registry), 'registry.digitalocean.com/acme-registry · 2.1 GB of 5.4 GB');
@@ -140,7 +142,7 @@ describe('Explorer', function () {
       for (const c of await children(node)) await walk(c, depth + 1);
     };
     await walk(account, 0);
-    for (const kind of ['droplet', 'volume', 'snapshot', 'image', 'kubernetes_cluster', 'node_pool', 'kubernetes_node', 'database_cluster', 'database_db', 'database_user', 'connection_pool', 'registry', 'registry_repository', 'registry_tag', 'load_balancer', 'reserved_ip', 'reserved_ipv6', 'firewall', 'vpc', 'domain', 'domain_record', 'certificate', 'cdn_endpoint', 'app', 'functions_namespace', 'ssh_key', 'tag', 'uptime_check']) {
+    for (const kind of ['droplet', 'volume', 'snapshot', 'image', 'kubernetes_cluster', 'node_pool', 'kubernetes_node', 'database_cluster', 'database_db', 'database_user', 'connection_pool', 'registry', 'registry_repository', 'registry_tag', 'load_balancer', 'reserved_ip', 'reserved_ipv6', 'firewall', 'vpc', 'domain', 'domain_record', 'certificate', 'cdn_endpoint', 'app', 'functions_namespace', 'ssh_key', 'spaces_key', 'tag', 'uptime_check']) {
       assert.ok(kinds.has(kind), `kind ${kind} is not in the tree`);
     }
   });

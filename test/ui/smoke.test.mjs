@@ -184,6 +184,8 @@ describe('UI: the packaged extension in the real workbench', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'ui-rate-limited.png') });
     await toast.getByRole('button', { name: /Cancel/ }).click();
     const error = page.getByRole('treeitem', { name: /Could not list projects: The request was cancelled/ });
+    // the click above toggles the node: if it ended collapsed, open it to see the error node
+    if ((await account.getAttribute('aria-expanded')) !== 'true') await account.click();
     await error.waitFor({ timeout: 15_000 });
     assert.equal(await toast.count(), 0, 'the notice is gone');
     // the error node is Retry: clicking it loads the projects at once (the cancel lifted the wait)
