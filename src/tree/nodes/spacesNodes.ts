@@ -45,6 +45,7 @@ export class SpacesRootNode extends ExplorerNode implements SpacesTarget {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('cloud');
     item.contextValue = 'spaces.root';
+    item.accessibilityInformation = { label: `Spaces, object storage of ${this.account.label}` };
     item.tooltip = 'Spaces object storage: buckets of every region (S3, with this account\'s Spaces key)';
     return item;
   }

@@ -1,0 +1,49 @@
+/**
+ * package.json's menus, read as VS Code reads them: every `viewItem =~ /…/` in a `when` clause is
+ * a closed, valid regular expression (an unclosed one made seven volume, reserved IP and database
+ * items appear on every node), and each node's menu holds only what belongs to its kind.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+interface MenuItem {
+  command?: string;
+  submenu?: string;
+  when?: string;
+}
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { menus: Record<string, MenuItem[]> } };
+const items = manifest.contributes.menus['view/item/context'];
+
+/** Whether a `when` clause's viewItem tests accept this context value (view tests assumed true). */
+function accepts(when: string, viewItem: string): boolean {
+  return when.split('||').some((alternative) =>
+    [...alternative.matchAll(/viewItem (==|=~) (\/(?:[^/\\]|\\.)*\/|[\w.]+)/g)].every(([, op, operand]) => (op === '==' ? operand === viewItem : new RegExp(operand.slice(1, -1)).test(viewItem))),
+  );
+}
+
+describe('Manifest', () => {
+  it('closes and compiles every viewItem regular expression', () => {
+    for (const item of Object.values(manifest.contributes.menus).flat()) {
+      const when = item.when ?? '';
+      for (const m of when.matchAll(/=~ (\S+)/g)) {
+        assert.match(m[1], /^\/.*\/\)*$/, `unclosed regex in the when of ${item.command ?? item.submenu}: ${when}`);
+        assert.doesNotThrow(() => new RegExp(m[1].replace(/\)*$/, '').slice(1, -1)), `${item.command}: ${m[1]}`);
+      }
+    }
+  });
+
+  it('offers on Spaces nodes only Spaces commands and Refresh', () => {
+    for (const node of ['spaces.root', 'spaces.bucket', 'spaces.prefix', 'spaces.object']) {
+      const offered = items.filter((i) => i.when && accepts(i.when, node)).map((i) => i.command ?? i.submenu);
+      assert.ok(offered.length > 0, node);
+      for (const command of offered) assert.match(String(command), /^digitalocean\.(spaces\.|refresh$)/, `${command} on ${node}`);
+    }
+  });
+
+  it('offers on a database cluster its own commands, and none of a volume', () => {
+    const offered = items.filter((i) => i.when && accepts(i.when, 'resource.database_cluster.online.pg.shell')).map((i) => String(i.command));
+    assert.ok(offered.includes('digitalocean.database.createUser'));
+    assert.ok(!offered.some((c) => c.startsWith('digitalocean.volume.') || c.startsWith('digitalocean.reservedIp.')), offered.join(', '));
+  });
+});
