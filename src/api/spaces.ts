@@ -3,6 +3,7 @@
  * buckets and objects, the regions and endpoints, and the rules for names. The client itself
  * (signing, XML) is spacesClient.ts, a separate bundle loaded when Spaces are first used.
  */
+import { lookup } from 'mrmime';
 
 export interface SpacesCredentials {
   accessKey: string;
@@ -72,15 +73,8 @@ export function encodeKey(key: string): string {
     .join('/');
 }
 
-const TYPES: Record<string, string> = {
-  txt: 'text/plain', md: 'text/markdown', html: 'text/html', htm: 'text/html', css: 'text/css', js: 'text/javascript', mjs: 'text/javascript', json: 'application/json',
-  yaml: 'application/yaml', yml: 'application/yaml', xml: 'application/xml', csv: 'text/csv', svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg',
-  gif: 'image/gif', webp: 'image/webp', ico: 'image/x-icon', pdf: 'application/pdf', zip: 'application/zip', gz: 'application/gzip', tar: 'application/x-tar',
-  mp4: 'video/mp4', webm: 'video/webm', mp3: 'audio/mpeg', wasm: 'application/wasm', woff: 'font/woff', woff2: 'font/woff2',
-};
-
-/** The Content-Type an object gets from its name (browsers use it when the object is shared). */
+/** The Content-Type an object gets from its name (mrmime's table): browsers use it when it is shared. */
 export function contentTypeOf(key: string): string {
   const ext = /\.([A-Za-z0-9]+)$/.exec(key)?.[1]?.toLowerCase();
-  return (ext && TYPES[ext]) || 'application/octet-stream';
+  return (ext && lookup(ext)) || 'application/octet-stream';
 }
