@@ -184,9 +184,16 @@ describe('UI: the packaged extension in the real workbench', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'ui-rate-limited.png') });
     await toast.getByRole('button', { name: /Cancel/ }).click();
     const error = page.getByRole('treeitem', { name: /Could not list projects: The request was cancelled/ });
-    // the click above toggles the node: if it ended collapsed, open it to see the error node
-    if ((await account.getAttribute('aria-expanded')) !== 'true') await account.click();
-    await error.waitFor({ timeout: 15_000 });
+    // A click toggles the node, and while its children load it may still read as collapsed: until
+    // the error node shows, open the account whenever it is collapsed, and give it time to load.
+    const deadline = Date.now() + 20_000;
+    while (!(await error.isVisible())) {
+      if (Date.now() > deadline) throw new Error('the error node "Could not list projects: The request was cancelled" did not show');
+      if ((await account.getAttribute('aria-expanded')) === 'false') {
+        await account.click();
+        await page.waitForTimeout(1_500);
+      } else await page.waitForTimeout(250);
+    }
     assert.equal(await toast.count(), 0, 'the notice is gone');
     // the error node is Retry: clicking it loads the projects at once (the cancel lifted the wait)
     const projectsBefore = await page.getByRole('treeitem', { name: /^Project Acme Web/ }).count();
