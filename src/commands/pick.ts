@@ -6,6 +6,12 @@ import { region as regionKind } from '../api/resources/region';
 import { AccountNode } from '../tree/nodes/accountNode';
 import { KindGroupNode } from '../tree/nodes/kindGroupNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
+import type { ExplorerNode } from '../tree/nodes/base';
+import { FolderNode } from '../tree/nodes/folderNode';
+import { ProjectNode } from '../tree/nodes/projectNode';
+import { presenterForKind } from '../tree/kinds';
+import { resourceKey } from '../model/resourceModel';
+import type { ResourceKind } from '../api';
 import { withProgress } from '../ui/progress';
 import { type QuickPickOptions, UserCancelledError } from '../ui/userInput';
 import type { CommandDeps } from './deps';
@@ -91,4 +97,38 @@ export async function pickRegion(deps: PickDeps, account: AccountInfo, options: 
     { placeHolder: 'Region', ...options },
   );
   return picked.label;
+}
+
+/**
+ * Selects a resource in the view after it was made: the account's Account-wide folder (or its
+ * projects) is walked to the kind's group and the resource in it. Best effort: a resource the
+ * view does not show (filtered out) is simply not selected.
+ */
+export async function revealResource(deps: Pick<CommandDeps, 'explorer' | 'treeView' | 'log'>, account: AccountInfo, kind: ResourceKind<never> | ResourceKind<unknown>, id: string): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('digitalocean.resources.focus');
+    const key = resourceKey(account.id, kind.kind, [], id);
+    const accountWide = presenterForKind(kind.kind)?.placement === 'account';
+    let level: ExplorerNode[] = (await deps.explorer.getChildren()).filter((n) => n instanceof AccountNode && n.account.id === account.id);
+    for (let depth = 0; depth < 4 && level.length; depth++) {
+      const next: ExplorerNode[] = [];
+      for (const node of level) {
+        for (const child of await deps.explorer.getChildren(node)) {
+          if (child instanceof ResourceNode) {
+            if (child.resourceKey === key) {
+              await deps.treeView.reveal(child, { select: true, focus: true });
+              return;
+            }
+          } else if (child instanceof KindGroupNode) {
+            if (child.presenter.kind.kind === kind.kind) next.push(child);
+          } else if (child instanceof FolderNode || (child instanceof ProjectNode && !accountWide)) {
+            next.push(child);
+          }
+        }
+      }
+      level = next;
+    }
+  } catch (error) {
+    deps.log.debug(`Could not select the new ${kind.label}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

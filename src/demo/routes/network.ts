@@ -1,6 +1,7 @@
 /** The fake API's routes: firewall rules and load balancer settings replaced (PUT), with the API's refusals. */
 import type { FakeCore } from '../core';
-import type { Json } from '../seed';
+import { type Json, REGIONS, stableUuid } from '../seed';
+import { freeRange, vpcRangeProblem } from '../../api/cidr';
 
 /** A port, a range "8000-9000", or "0" (all): what the API takes for a firewall rule's ports. */
 function portsProblem(rule: Json, where: string): string | undefined {
@@ -12,6 +13,36 @@ function portsProblem(rule: Json, where: string): string | undefined {
 }
 
 export function networkRoutes(api: FakeCore): void {
+  // VPCs: the API's rules for a new one (name pattern, unique name, a region, a private range of
+  // /16 to /28 that overlaps none of the account's; a free /20 when none is given)
+  api.on('POST', '/v2/vpcs', (_, ctx) => {
+    const body = ctx.body ?? {};
+    const name = body.name;
+    if (typeof name !== 'string' || !/^[a-zA-Z0-9.-]+$/.test(name)) return api.unprocessable('name may only contain alphanumeric characters, dashes, and periods.');
+    if (api.data.vpcs.some((v) => v.name === name)) return api.unprocessable(`A VPC named ${name} already exists.`);
+    if (typeof body.region !== 'string' || !REGIONS[body.region]) return api.unprocessable(`region "${String(body.region)}" is not a region.`);
+    if (body.description !== undefined && (typeof body.description !== 'string' || body.description.length > 255)) return api.unprocessable('description is at most 255 characters.');
+    const taken = api.data.vpcs.map((v) => ({ name: String(v.name), ip_range: String(v.ip_range) }));
+    let ipRange = body.ip_range;
+    if (ipRange !== undefined) {
+      const problem = typeof ipRange === 'string' ? vpcRangeProblem(ipRange, taken) : 'a string is required.';
+      if (problem) return api.unprocessable(`ip_range: ${problem}`);
+    } else ipRange = freeRange(taken.map((t) => t.ip_range));
+    const id = stableUuid(`vpc-${name}-${api.clock()}`);
+    const vpc = {
+      id,
+      urn: `do:vpc:${id}`,
+      name,
+      description: body.description ?? '',
+      region: body.region,
+      ip_range: ipRange,
+      default: !api.data.vpcs.some((v) => v.region === body.region && v.default),
+      created_at: new Date(api.clock()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    };
+    api.data.vpcs.push(vpc);
+    return api.json(201, { vpc });
+  });
+
   api.on('PUT', '/v2/firewalls/{id}', ([id], ctx) => {
     const fw = api.data.firewalls.find((f) => f.id === id);
     if (!fw) return api.notFound();
