@@ -51,7 +51,7 @@ describe('Kind registries', () => {
 
   it('carry each kind\'s name rule on its descriptor: empty and taken names refused, a plain one accepted', () => {
     const ruled = ALL_KINDS.filter((k) => k.nameProblem);
-    assert.deepEqual(ruled.map((k) => k.kind).sort(), ['connection_pool', 'database_db', 'database_user', 'droplet', 'node_pool', 'snapshot', 'spaces_key', 'ssh_key', 'tag', 'volume', 'vpc']);
+    assert.deepEqual(ruled.map((k) => k.kind).sort(), ['connection_pool', 'database_db', 'database_user', 'droplet', 'node_pool', 'project', 'snapshot', 'spaces_key', 'ssh_key', 'tag', 'volume', 'vpc']);
     for (const kind of ruled) {
       assert.ok(kind.nameProblem!(''), `${kind.kind}: an empty name`);
       assert.equal(kind.nameProblem!('web-1'), undefined, `${kind.kind}: web-1`);

@@ -30,6 +30,13 @@ export const project = defineKind<Project>({
   idOf: (p) => p.id,
   nameOf: (p) => p.name,
   paginated: true,
+  nameProblem: (value, taken = []) => {
+    const name = value.trim();
+    if (!name) return 'A name is required.';
+    if (name.length > 175) return 'At most 175 characters.';
+    if (taken.includes(name)) return `The account has a project named ${name} already.`;
+    return undefined;
+  },
 });
 
 export const projectResource = defineKind<ProjectResource>({

@@ -1,7 +1,7 @@
 /** The fake API's routes: The account, its balance and projects (with their resources). */
 import type { FakeCore } from '../core';
 import { urnPath } from '../core';
-import { stableUuid } from '../seed';
+import { type Json, stableUuid } from '../seed';
 import { parsePublicKey } from '../../api/resources/sshKey';
 
 export function accountRoutes(api: FakeCore): void {
@@ -49,6 +49,50 @@ export function accountRoutes(api: FakeCore): void {
       status: 'ok',
     }));
     return api.page('resources', resources, ctx);
+  });
+
+  // Projects: create, update (name, description, purpose, environment, default), delete when empty
+  const ENVIRONMENTS = ['Development', 'Staging', 'Production'];
+  const projectProblem = (body: Json, selfId?: string): string | undefined => {
+    if (body.name !== undefined && (typeof body.name !== 'string' || !body.name.trim() || body.name.length > 175)) return 'name must be 1 to 175 characters.';
+    if (typeof body.name === 'string' && api.data.projects.some((p) => p.name === body.name.trim() && p.id !== selfId)) return `A project named ${body.name.trim()} already exists.`;
+    if (body.purpose !== undefined && (typeof body.purpose !== 'string' || !body.purpose.trim() || body.purpose.length > 255)) return 'purpose must be 1 to 255 characters.';
+    if (body.description !== undefined && (typeof body.description !== 'string' || body.description.length > 255)) return 'description is at most 255 characters.';
+    if (body.environment !== undefined && !ENVIRONMENTS.includes(body.environment)) return 'environment must be Development, Staging or Production.';
+    return undefined;
+  };
+  const stamp = () => new Date(api.clock()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  api.on('POST', '/v2/projects', (_, ctx) => {
+    const body = ctx.body ?? {};
+    if (typeof body.name !== 'string' || typeof body.purpose !== 'string') return api.unprocessable('name and purpose are required.');
+    const problem = projectProblem(body);
+    if (problem) return api.unprocessable(problem);
+    const created = stamp();
+    const project = { id: stableUuid(`project-${body.name}-${api.clock()}`), owner_uuid: stableUuid('account-demo'), owner_id: 100001, name: body.name.trim(), description: body.description ?? '', purpose: body.purpose, ...(body.environment ? { environment: body.environment } : {}), created_at: created, updated_at: created, is_default: false };
+    api.data.projects.push(project);
+    api.data.projectResources[project.id] = [];
+    return api.json(201, { project });
+  });
+  api.on('PATCH', '/v2/projects/{id}', ([id], ctx) => {
+    const project = api.data.projects.find((p) => p.id === id);
+    if (!project) return api.notFound();
+    const body = ctx.body ?? {};
+    const problem = projectProblem(body, id);
+    if (problem) return api.unprocessable(problem);
+    if (body.is_default === false && project.is_default) return api.unprocessable('Make another project the default instead.');
+    for (const key of ['name', 'description', 'purpose', 'environment']) if (body[key] !== undefined) project[key] = typeof body[key] === 'string' ? body[key].trim() : body[key];
+    if (body.is_default === true) for (const p of api.data.projects) p.is_default = p.id === id;
+    project.updated_at = stamp();
+    return api.json(200, { project });
+  });
+  api.on('DELETE', '/v2/projects/{id}', ([id]) => {
+    const project = api.data.projects.find((p) => p.id === id);
+    if (!project) return api.notFound();
+    if (project.is_default) return api.error(412, 'precondition_failed', 'cannot delete the default project');
+    if ((api.data.projectResources[id] ?? []).length) return api.error(412, 'precondition_failed', 'cannot delete a project with resources. Move or remove the resources first');
+    api.data.projects.splice(api.data.projects.indexOf(project), 1);
+    delete api.data.projectResources[id];
+    return api.noContent();
   });
 
   api.on('POST', '/v2/projects/{id}/resources', ([id], ctx) => {

@@ -1,0 +1,133 @@
+/**
+ * Projects: create (a wizard with Back), rename, make default, delete — only when empty, else it
+ * says what is in it — and *Move to Project…* for any resource that can belong to one.
+ */
+import * as vscode from 'vscode';
+import type { AccountInfo } from '../accounts/accountStore';
+import { assignToProject } from '../api/operations';
+import { type Project, project as projectKind, projectResource } from '../api/resources/project';
+import { AccountNode } from '../tree/nodes/accountNode';
+import { ProjectNode } from '../tree/nodes/projectNode';
+import { ResourceNode } from '../tree/nodes/resourceNode';
+import type { ExplorerNode } from '../tree/nodes/base';
+import { withProgress } from '../ui/progress';
+import { runWizard } from '../ui/wizard';
+import type { CommandDeps } from './deps';
+import { accountTarget } from './pick';
+import { registerCommand } from './register';
+
+/** The purposes the control panel offers (the API takes any text up to 255 characters). */
+const PURPOSES = ['Web Application', 'Service or API', 'Website or blog', 'Mobile Application', 'Machine learning / AI / Data processing', 'IoT', 'Operational / Developer tooling', 'Just trying out DigitalOcean', 'Class project / Educational purposes'];
+const ENVIRONMENTS = ['Development', 'Staging', 'Production'] as const;
+
+interface Plan {
+  name: string;
+  purpose: string;
+  environment?: (typeof ENVIRONMENTS)[number];
+  description: string;
+}
+
+function projectArg(arg: unknown): ProjectNode {
+  if (arg instanceof ProjectNode) return arg;
+  throw new Error('Run this command from a project in the DigitalOcean view.');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, log, model } = deps;
+
+  async function patch(account: AccountInfo, id: string, body: Record<string, unknown>, title: string): Promise<Project> {
+    const updated = await withProgress(title, (signal) => model.client(account).request<{ project: Project }>('PATCH', `/v2/projects/${encodeURIComponent(id)}`, { body, signal }));
+    model.reloadKind(account, projectKind.kind);
+    return updated.project;
+  }
+
+  return [
+    registerCommand(deps, 'digitalocean.project.create', 'Create project', async (arg) => {
+      const account = arg instanceof AccountNode ? arg.account : await accountTarget(deps, arg, 'Create a project in which account?');
+      const existing = await withProgress('Loading the projects…', () => model.cacheFor(account).list(projectKind));
+      const title = 'Create project';
+      const plan = await runWizard<Plan>({ name: '', purpose: PURPOSES[0], description: '' }, [
+        async (p, s) => {
+          p.name = (await input.inputBox({ title, ...s, prompt: 'Name', value: p.name, validateInput: (v) => projectKind.nameProblem?.(v, existing.map((x) => x.name)) })).trim();
+        },
+        async (p, s) => {
+          const picked = await input.quickPick([...PURPOSES.map((label) => ({ label, picked: label === p.purpose })), { label: 'Other…', picked: !PURPOSES.includes(p.purpose) }], { title, ...s, placeHolder: 'What is it for?' });
+          p.purpose =
+            picked.label === 'Other…'
+              ? (await input.inputBox({ title, ...s, prompt: 'Purpose', value: PURPOSES.includes(p.purpose) ? '' : p.purpose, validateInput: (v) => (!v.trim() ? 'A purpose is required.' : v.length > 255 ? 'At most 255 characters.' : undefined) })).trim()
+              : picked.label;
+        },
+        async (p, s) => {
+          const picked = await input.quickPick([{ label: 'None' }, ...ENVIRONMENTS.map((label) => ({ label, picked: label === p.environment }))], { title, ...s, placeHolder: 'Environment' });
+          p.environment = picked.label === 'None' ? undefined : (picked.label as Plan['environment']);
+        },
+        async (p, s) => {
+          p.description = (await input.inputBox({ title, ...s, prompt: 'Description (optional)', value: p.description, validateInput: (v) => (v.length > 255 ? 'At most 255 characters.' : undefined) })).trim();
+        },
+        async (p, s) => {
+          await input.quickPick([{ label: `Create ${p.name}`, description: [p.purpose, p.environment].filter(Boolean).join(' · ') }], { title, ...s, placeHolder: 'Create it? (Back to change something, Esc to cancel)' });
+        },
+      ]);
+      const created = await withProgress(`Creating project ${plan.name}…`, (signal) =>
+        model.client(account).create<Project>(projectKind, { name: plan.name, purpose: plan.purpose, ...(plan.environment ? { environment: plan.environment } : {}), ...(plan.description ? { description: plan.description } : {}) }, { signal }),
+      );
+      log.info(`[${account.label}] project ${created.name} created`);
+      model.reloadKind(account, projectKind.kind);
+      void input.notify('info', `Created project ${created.name}. Use Move to Project… on a resource to put it there.`);
+      return created;
+    }),
+
+    registerCommand(deps, 'digitalocean.project.rename', 'Rename project', async (arg) => {
+      const node = projectArg(arg);
+      const { account } = node.parent;
+      const existing = (await model.cacheFor(account).list(projectKind)).filter((p) => p.id !== node.project.id);
+      const name = (await input.inputBox({ title: `Rename project ${node.project.name}`, value: node.project.name, validateInput: (v) => projectKind.nameProblem?.(v, existing.map((x) => x.name)) ?? (v.trim() === node.project.name ? 'That is its name now.' : undefined) })).trim();
+      await patch(account, node.project.id, { name }, `Renaming ${node.project.name}…`);
+      log.info(`[${account.label}] project ${node.project.name} renamed to ${name}`);
+    }),
+
+    registerCommand(deps, 'digitalocean.project.setDefault', 'Make default project', async (arg) => {
+      const node = projectArg(arg);
+      const { account } = node.parent;
+      if (node.project.is_default) throw new Error(`${node.project.name} is the default project already.`);
+      await input.confirm(`Make ${node.project.name} the default project?`, 'New resources made without a project go into the default project.', 'Make Default');
+      await patch(account, node.project.id, { is_default: true }, `Making ${node.project.name} the default…`);
+      log.info(`[${account.label}] project ${node.project.name} is the default now`);
+    }),
+
+    registerCommand(deps, 'digitalocean.project.delete', 'Delete project', async (arg) => {
+      const node = projectArg(arg);
+      const { account } = node.parent;
+      if (node.project.is_default) throw new Error(`${node.project.name} is the default project: make another the default first.`);
+      const resources = await withProgress(`Checking what is in ${node.project.name}…`, (signal) => model.client(account).listAll(projectResource, { parents: [node.project.id], signal }));
+      if (resources.length) {
+        const kinds = new Map<string, number>();
+        for (const r of resources) kinds.set(r.urn.split(':')[1] ?? 'resource', (kinds.get(r.urn.split(':')[1] ?? 'resource') ?? 0) + 1);
+        throw new Error(`${node.project.name} still holds ${plural(resources.length, 'resource')} (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}): move or delete them first; only an empty project can be deleted.`);
+      }
+      await input.confirm(`Delete the empty project ${node.project.name}?`, 'This cannot be undone.', 'Delete');
+      await withProgress(`Deleting ${node.project.name}…`, (signal) => model.client(account).request<void>('DELETE', `/v2/projects/${encodeURIComponent(node.project.id)}`, { signal }));
+      log.info(`[${account.label}] project ${node.project.name} deleted`);
+      model.reloadKind(account, projectKind.kind);
+    }),
+
+    registerCommand(deps, 'digitalocean.resource.moveToProject', 'Move to project', async (arg) => {
+      if (!(arg instanceof ResourceNode) || !arg.presenter.kind.urnPrefix || arg.presenter.placement !== 'project') throw new Error('Run this command from a resource that can belong to a project.');
+      const { account } = arg;
+      const urn = `${arg.presenter.kind.urnPrefix}${arg.resourceId}`;
+      const projects = await withProgress('Loading the projects…', () => model.cacheFor(account).list(projectKind));
+      let above: ExplorerNode | undefined = arg.parent;
+      while (above && !(above instanceof ProjectNode)) above = above.parent;
+      const current = above instanceof ProjectNode ? above.project.id : undefined;
+      const others = projects.filter((p) => p.id !== current);
+      if (!others.length) throw new Error(`${account.label} has no other project: create one first.`);
+      const picked = await input.quickPick(others.map((p) => ({ label: p.name, description: [p.is_default ? 'default' : '', p.environment].filter(Boolean).join(' · '), project: p })), { title: `Move ${arg.name} to which project?` });
+      await withProgress(`Moving ${arg.name} to ${picked.project.name}…`, (signal) => assignToProject(model.client(account), picked.project.id, [urn], signal));
+      log.info(`[${account.label}] ${arg.presenter.kind.label.toLowerCase()} ${arg.name} moved to project ${picked.project.name}`);
+      model.reloadKind(account, projectKind.kind);
+      model.reloadKind(account, arg.presenter.kind.kind);
+    }),
+  ];
+}
