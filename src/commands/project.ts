@@ -7,6 +7,7 @@ import type { AccountInfo } from '../accounts/accountStore';
 import { assignToProject } from '../api/operations';
 import { type Project, project as projectKind, projectResource } from '../api/resources/project';
 import { AccountNode } from '../tree/nodes/accountNode';
+import { plural } from '../tree/format';
 import { ProjectNode } from '../tree/nodes/projectNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import type { ExplorerNode } from '../tree/nodes/base';
@@ -31,8 +32,6 @@ function projectArg(arg: unknown): ProjectNode {
   if (arg instanceof ProjectNode) return arg;
   throw new Error('Run this command from a project in the DigitalOcean view.');
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;

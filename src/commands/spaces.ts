@@ -17,6 +17,7 @@ import type { SpacesClient } from '../api/spacesClient';
 import { type UploadSource, uploadObject } from '../api/spacesUpload';
 import { SPACES_SCHEME } from '../model/spaces';
 import { BucketPanels } from '../panels/bucketPanel';
+import { plural } from '../tree/format';
 import { KindGroupNode } from '../tree/nodes/kindGroupNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { BucketNode, ObjectNode, PrefixNode, SpacesRootNode, type SpacesTarget, spacesUri } from '../tree/nodes/spacesNodes';
@@ -62,8 +63,6 @@ async function filesUnder(dir: string, signal: AbortSignal): Promise<{ file: str
   return out;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-
 export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model, spaces, store } = deps;
   const files = new SpacesFileSystem(store, spaces, input);
@@ -71,9 +70,6 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
 
   function targetOf(arg: unknown): SpacesTarget & { account: AccountInfo } {
     if (arg instanceof PrefixNode || arg instanceof ObjectNode || arg instanceof SpacesRootNode) return arg;
-    if (arg instanceof vscode.Uri && arg.scheme === SPACES_SCHEME) {
-      throw new Error('Run this from the bucket in the DigitalOcean view.');
-    }
     throw new Error('Run this command from a bucket, folder or object in the DigitalOcean view.');
   }
 
@@ -144,10 +140,6 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
 
   // ---- helpers -----------------------------------------------------------------------------------------
 
-  async function clientOf(account: AccountInfo): Promise<SpacesClient> {
-    return spaces.client(account);
-  }
-
   /** The key of a new object or folder directly under a prefix, asked for and checked. */
   async function askName(title: string, prefix: string, value = ''): Promise<string> {
     const name = (await input.inputBox({ title, value, prompt: prefix ? `In ${prefix}` : undefined, validateInput: (v) => objectKeyProblem(prefix + v.trim().replace(/^\/+|\/+$/g, '')) })).trim();
@@ -155,7 +147,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   }
 
   async function uploadFiles(account: AccountInfo, bucket: Bucket, prefix: string, sources: { file: string; relative: string }[]): Promise<void> {
-    const client = await clientOf(account);
+    const client = await spaces.client(account);
     let total = 0;
     const sizes = await Promise.all(sources.map(async (s) => (await fs.stat(s.file)).size));
     for (const s of sizes) total += s;
@@ -284,7 +276,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
 
     registerCommand(deps, 'digitalocean.spaces.createBucket', 'Create bucket', async (arg) => {
       const account = await spacesAccount(arg, 'Create a Spaces bucket');
-      const client = await clientOf(account);
+      const client = await spaces.client(account);
       const { buckets } = await spaces.buckets(account).catch(() => ({ buckets: [] as Bucket[] }));
       const name = (await input.inputBox({ title: 'New bucket: name', prompt: 'Unique across all of Spaces; lower-case letters, digits and hyphens', validateInput: (v) => bucketNameProblem(v, buckets.map((b) => b.name)) })).trim();
       const regions = spaces.regions(account);
@@ -297,7 +289,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     registerCommand(deps, 'digitalocean.spaces.deleteBucket', 'Delete bucket', async (arg) => {
       const t = targetOf(arg);
       if (!(t instanceof BucketNode)) throw new Error('Run this from a bucket.');
-      const client = await clientOf(t.account);
+      const client = await spaces.client(t.account);
       const keys = await countUnder(client, t.bucket, '');
       if (keys.length) {
         await input.inputBox({
@@ -372,7 +364,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       if (!(t instanceof ObjectNode)) throw new Error('Run this from an object.');
       const name = t.key.split('/').pop() || 'object';
       const target = await input.saveDialog({ defaultUri: vscode.Uri.file(path.join(os.homedir(), name)), title: `Download ${t.bucket.name}/${t.key}`, saveLabel: 'Download' });
-      const client = await clientOf(t.account);
+      const client = await spaces.client(t.account);
       const partial = `${target.fsPath}.download-${process.pid}`;
       await withProgress(`Downloading ${name}`, async (signal, report) => {
         const response = await client.getStream(t.bucket.region, t.bucket.name, t.key, signal);
@@ -414,7 +406,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     registerCommand(deps, 'digitalocean.spaces.delete', 'Delete', async (arg) => {
       const { account, bucket, key, node } = inBucket(arg);
       if (!key) throw new Error('Use Delete Bucket for a bucket.');
-      const client = await clientOf(account);
+      const client = await spaces.client(account);
       if (node instanceof ObjectNode) {
         await input.confirm(`Delete ${bucket.name}/${key}?`, 'This cannot be undone.', 'Delete');
         await withProgress(`Deleting ${key}…`, (signal) => client.delete(bucket.region, bucket.name, key, signal));
@@ -431,7 +423,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
 
     registerCommand(deps, 'digitalocean.spaces.copyUrl', 'Copy URL', async (arg) => {
       const { account, bucket, key } = inBucket(arg);
-      await copyText('URL', (await clientOf(account)).objectUrl(bucket.region, bucket.name, key));
+      await copyText('URL', (await spaces.client(account)).objectUrl(bucket.region, bucket.name, key));
     }),
 
     registerCommand(deps, 'digitalocean.spaces.copyCdnUrl', 'Copy CDN URL', async (arg) => {
@@ -460,14 +452,14 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
         const text = await input.inputBox({ title: 'Valid for how many minutes?', validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10_080 ? undefined : 'A whole number of minutes, 1 to 10,080 (7 days).') });
         seconds = Number(text.trim()) * 60;
       }
-      const url = await (await clientOf(account)).presign(bucket.region, bucket.name, key, seconds);
+      const url = await (await spaces.client(account)).presign(bucket.region, bucket.name, key, seconds);
       await copyText(`presigned URL (valid ${choice.seconds ? choice.label : `${seconds / 60} minutes`})`, url);
       log.info(`[${account.label}] presigned URL for ${bucket.name}/${key} made, valid ${seconds} s`);
     }),
 
     registerCommand(deps, 'digitalocean.spaces.makePublic', 'Make public', async (arg) => {
       const { account, bucket, key } = inBucket(arg);
-      const client = await clientOf(account);
+      const client = await spaces.client(account);
       await input.confirm(`Make ${bucket.name}/${key} public?`, `Anyone with its URL can then read it:\n${client.objectUrl(bucket.region, bucket.name, key)}`, 'Make Public');
       await withProgress(`Making ${key} public…`, (signal) => client.setAcl(bucket.region, bucket.name, key, 'public-read', signal));
       log.info(`[${account.label}] ${bucket.name}/${key} made public`);
@@ -476,7 +468,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
 
     registerCommand(deps, 'digitalocean.spaces.makePrivate', 'Make private', async (arg) => {
       const { account, bucket, key } = inBucket(arg);
-      const client = await clientOf(account);
+      const client = await spaces.client(account);
       await withProgress(`Making ${key} private…`, (signal) => client.setAcl(bucket.region, bucket.name, key, 'private', signal));
       log.info(`[${account.label}] ${bucket.name}/${key} made private`);
       void input.notify('info', `${key} is private now.`);

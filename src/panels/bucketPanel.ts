@@ -13,6 +13,7 @@ import type { Bucket } from '../api/spaces';
 import type { Logger } from '../log';
 import type { ResourceModel } from '../model/resourceModel';
 import type { SpacesModel } from '../model/spaces';
+import { bytes } from '../tree/format';
 import { reportError } from '../ui/errors';
 import { panelHtml, webviewRoot } from './html';
 import { type FieldView, type HostMessage, type PanelView, type SectionView, parseWebviewMessage } from './protocol';
@@ -25,17 +26,6 @@ export interface BucketPanelDeps {
 }
 
 const describe = (error: unknown) => (error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error));
-
-function size(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return unit === 0 ? `${bytes.toLocaleString('en-US')} bytes` : `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
 
 export class BucketPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
@@ -142,7 +132,7 @@ export class BucketPanel implements vscode.Disposable {
         ? { label: 'Objects', value: `counting… ${c.objects.toLocaleString('en-US')} so far`, tone: 'busy' }
         : c.error
           ? { label: 'Objects', value: `counting ${c.error === 'stopped' ? 'stopped' : 'failed'} after ${c.objects.toLocaleString('en-US')}${c.error === 'stopped' ? '' : `: ${c.error}`}`, tone: c.error === 'stopped' ? 'muted' : 'error' }
-          : { label: 'Objects', value: `${c.objects.toLocaleString('en-US')} · ${size(c.bytes)}` };
+          : { label: 'Objects', value: `${c.objects.toLocaleString('en-US')} · ${bytes(c.bytes)}` };
     const sections: SectionView[] = [
       {
         id: 'bucket',

@@ -429,7 +429,7 @@ describe('Spaces', function () {
     assert.match(objects(), /not counted yet/);
     await panel.receive({ type: 'button', id: 'count' });
     await eventually('the count', () => /^3 · /.test(objects()));
-    assert.equal(objects(), '3 · 27 bytes');
+    assert.equal(objects(), '3 · 27 B');
     await panel.receive({ type: 'button', id: 'nonsense' });
     panel.dispose();
   });
