@@ -24,6 +24,8 @@ export interface TestingApi {
   model: ResourceModel;
   spaces: SpacesModel;
   explorer: ResourceExplorer;
+  /** The view itself: what is selected after a command revealed something. */
+  treeView: vscode.TreeView<unknown>;
   panels: DetailPanels;
   globalState: vscode.Memento;
   secrets: vscode.SecretStorage;
@@ -99,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
         model,
         spaces,
         explorer,
+        treeView: treeView as vscode.TreeView<unknown>,
         panels,
         globalState: context.globalState,
         secrets: context.secrets,

@@ -71,3 +71,32 @@ function asAction(value: unknown): Action | undefined {
   const status = (value as { status?: unknown }).status;
   return status === 'in-progress' || status === 'completed' || status === 'errored' ? (value as Action) : undefined;
 }
+
+export type ReadyState = 'ready' | 'pending' | { failed: string };
+
+export interface WaitForReadyOptions extends Omit<WaitForActionOptions, 'onPoll'> {
+  /** What is waited for, for the timeout's message: "the cluster prod-k8s". */
+  what: string;
+  onPoll?: (poll: number) => void;
+}
+
+/**
+ * Polls a resource that has no action of its own (a new cluster, database or app) until `state`
+ * calls it ready — resolving the last copy read — or failed; with the same back-off, deadline and
+ * last poll at the deadline as waitForAction.
+ */
+export async function waitForReady<T>(get: (signal?: AbortSignal) => Promise<T>, state: (item: T) => ReadyState, options: WaitForReadyOptions): Promise<T> {
+  const interval = options.interval ?? ((poll: number) => Math.min(5_000, 1_000 * 1.5 ** poll));
+  const wait = typeof interval === 'number' ? () => interval : interval;
+  const deadline = Date.now() + (options.timeout ?? 30 * 60_000);
+  for (let poll = 0; ; poll++) {
+    const item = await get(options.signal);
+    options.onPoll?.(poll);
+    const judged = state(item);
+    if (judged === 'ready') return item;
+    if (judged !== 'pending') throw new ApiError({ kind: 'action_errored', message: `${options.what} failed: ${judged.failed}` });
+    const left = deadline - Date.now();
+    if (left <= 0) throw new ApiError({ kind: 'timeout', message: `${options.what} was not ready when we stopped waiting; it may still become ready.` });
+    await sleep(Math.min(wait(poll), left), options.signal, 'GET', options.what);
+  }
+}

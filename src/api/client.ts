@@ -3,7 +3,7 @@
  * Kind-driven: every method takes a {@link ResourceKind} descriptor that says where a kind lives
  * and how its answers are keyed.
  */
-import { type Action, type WaitForActionOptions, waitForAction } from './actions';
+import { type Action, type ReadyState, type WaitForActionOptions, type WaitForReadyOptions, waitForAction, waitForReady } from './actions';
 import { ApiError } from './errors';
 import { type Account, type Balance } from './resources/account';
 import { collectionPath, itemPath, type ResourceKind } from './resources/descriptor';
@@ -234,6 +234,15 @@ export class DigitalOceanClient {
 
   waitForAction(id: number, options: WaitForActionOptions = {}): Promise<Action> {
     return waitForAction(this.transport, id, { ...(this.actionPollInterval ? { interval: this.actionPollInterval } : {}), ...options });
+  }
+
+  /** Polls a new resource until `state` calls it ready (a cluster running, a database online); see waitForReady. */
+  waitForReady<T>(kind: ResourceKind<T>, id: string, state: (item: T) => ReadyState, options: Partial<WaitForReadyOptions> = {}): Promise<T> {
+    return waitForReady((signal) => this.get(kind, id, { signal }), state, {
+      what: `The ${kind.label.toLowerCase()} ${id}`,
+      ...(this.actionPollInterval ? { interval: this.actionPollInterval } : {}),
+      ...options,
+    });
   }
 }
 

@@ -3,25 +3,15 @@ import * as vscode from 'vscode';
 import { recycleKubernetesNode, kubernetesOptions, kubernetesUpgrades, upgradeKubernetesCluster } from '../api';
 import { type KubernetesCluster, type KubernetesNode, type NodePool, nodePool } from '../api/resources/kubernetes';
 import { dropletSize } from '../api/resources/droplet';
-import { memory } from '../tree/format';
 import { kubernetesClusterPresenter, kubernetesNodePresenter, nodePoolPresenter } from '../tree/kinds/kubernetes';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { runAction } from './actionRunner';
+import { type NodeSizes, type PoolPlan, nodePoolWizard, nodeSizesIn } from './nodePoolWizard';
 import { numberProblem } from './validators';
 import { nodeArgument, resourceTarget } from './pick';
 import { registerCommand } from './register';
 import { withProgress } from '../ui/progress';
-import { runWizard } from '../ui/wizard';
 import type { CommandDeps } from './deps';
-
-interface PoolPlan {
-  name: string;
-  size?: string;
-  count: number;
-  autoScale: boolean;
-  min: number;
-  max: number;
-}
 
 /** The cluster node above a node pool or a Kubernetes node: what is reloaded after a change. */
 function clusterAbove(node: ResourceNode): ResourceNode {
@@ -41,51 +31,12 @@ export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable
       const [options, sizes] = await withProgress('Loading node sizes…', (signal) =>
         Promise.all([kubernetesOptions(cache.client, signal), cache.list(dropletSize).catch(() => [])]),
       );
-      const bySlug = new Map(sizes.map((x) => [x.slug, x]));
+      const nodeSizes: NodeSizes = { options: options.sizes, bySlug: new Map(sizes.map((x) => [x.slug, x])) };
       const taken = cluster.node_pools.map((p) => p.name);
-      const title = `Add a node pool to ${cluster.name}`;
-      const plan = await runWizard<PoolPlan>({ name: '', count: 3, autoScale: false, min: 1, max: 3 }, [
-        async (p, s) => {
-          p.name = await input.inputBox({ title, ...s, prompt: 'Pool name', value: p.name || `pool-${taken.length + 1}`, validateInput: (v) => nodePool.nameProblem?.(v, taken) });
-        },
-        async (p, s) => {
-          // a size the droplet list does not know is offered; a known one only in the cluster's region
-          const offered = options.sizes.filter((x) => bySlug.get(x.slug)?.regions.includes(cluster.region) ?? true);
-          p.size = (
-            await input.quickPick(
-              offered.map((x) => {
-                const d = bySlug.get(x.slug);
-                return { label: x.slug, description: d ? `${d.vcpus} vCPU · ${memory(d.memory)} · $${d.price_monthly}/mo per node` : x.name, picked: x.slug === p.size };
-              }),
-              { title, ...s, placeHolder: 'Node size' },
-            )
-          ).label;
-        },
-        async (p, s) => {
-          const fixed = 'Fixed number of nodes';
-          const picked = await input.quickPick([{ label: fixed }, { label: 'Autoscale', description: 'between a fewest and a most' }], { title, ...s, placeHolder: 'Scaling' });
-          p.autoScale = picked.label !== fixed;
-        },
-        async (p, s) => {
-          if (!p.autoScale) {
-            p.count = Number(await input.inputBox({ title, ...s, prompt: 'Number of nodes', value: String(p.count), validateInput: (v) => numberProblem(v, 1, 512, 'Nodes') }));
-            return;
-          }
-          const range = await input.inputBox({
-            title,
-            ...s,
-            prompt: 'Fewest and most nodes, as "min-max" (e.g. 1-5)',
-            value: `${p.min}-${p.max}`,
-            validateInput: (v) => {
-              const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(v);
-              if (!m) return 'Write it as min-max, e.g. 1-5.';
-              return numberProblem(m[1], 1, 512, 'The fewest') ?? numberProblem(m[2], Number(m[1]), 512, 'The most');
-            },
-          });
-          [p.min, p.max] = range.split('-').map((x) => Number(x.trim()));
-          p.count = p.min;
-        },
-      ]);
+      const offered = nodeSizesIn(nodeSizes, cluster.region);
+      const like = cluster.node_pools[cluster.node_pools.length - 1];
+      const start: PoolPlan = { name: `pool-${taken.length + 1}`, size: offered.some((x) => x.slug === like?.size) ? like.size : (offered[0]?.slug ?? ''), count: 3, autoScale: false, min: 1, max: 3 };
+      const plan = await nodePoolWizard(input, { title: `Add a node pool to ${cluster.name}`, start, region: cluster.region, taken, sizes: nodeSizes });
       const body: Record<string, unknown> = { name: plan.name, size: plan.size, count: plan.count };
       if (plan.autoScale) Object.assign(body, { auto_scale: true, min_nodes: plan.min, max_nodes: plan.max });
       return runAction(deps, {

@@ -429,6 +429,12 @@ export class FakeCore {
     }
   }
 
+  /** A new resource goes into the project named, or else the default one, as at DigitalOcean. */
+  intoProject(urn: string, projectId?: unknown): void {
+    const project = this.data.projects.find((p) => p.id === projectId) ?? this.data.projects.find((p) => p.is_default);
+    if (project) this.data.projectResources[project.id].push({ urn, assigned_at: this.now() });
+  }
+
   createVolume(body: Json): FakeResponse {
     const { name, size_gigabytes: size, region: regionSlug } = body ?? {};
     if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(name)) return this.unprocessable('name must start with a lowercase letter and contain only lowercase letters, digits and dashes (at most 64).');

@@ -15,7 +15,7 @@ import { catalogRoutes } from './routes/catalog';
 import { databaseRoutes } from './routes/database';
 import { domainRoutes } from './routes/domain';
 import { dropletRoutes } from './routes/droplet';
-import { kubernetesRoutes } from './routes/kubernetes';
+import { kubernetesCreateRoutes, kubernetesRoutes } from './routes/kubernetes';
 import { networkRoutes } from './routes/network';
 import { registryRoutes } from './routes/registry';
 import { reservedIpRoutes } from './routes/reservedIp';
@@ -28,6 +28,6 @@ export * from './core';
 export class FakeDigitalOcean extends FakeCore {
   constructor(options: FakeOptions = {}) {
     super(options);
-    for (const install of [accountRoutes, appRoutes, catalogRoutes, databaseRoutes, kubernetesRoutes, networkRoutes, registryRoutes, domainRoutes, volumeRoutes, reservedIpRoutes, dropletRoutes, spacesRoutes]) install(this);
+    for (const install of [accountRoutes, appRoutes, catalogRoutes, databaseRoutes, kubernetesRoutes, kubernetesCreateRoutes, networkRoutes, registryRoutes, domainRoutes, volumeRoutes, reservedIpRoutes, dropletRoutes, spacesRoutes]) install(this);
   }
 }

@@ -23,3 +23,48 @@ describe('Fake API', () => {
     }
   });
 });
+
+describe('Fake API: creating a Kubernetes cluster', () => {
+  const post = (fake: FakeDigitalOcean, body: object) =>
+    fake.handle({ method: 'POST', url: '/v2/kubernetes/clusters', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : n === 'content-type' ? 'application/json' : null) }, body: JSON.stringify(body) });
+  const base = { name: 'raw-k8s', region: 'nyc3', version: '1.34.0-do.0', node_pools: [{ name: 'p', size: 's-2vcpu-2gb', count: 1 }] };
+
+  it('refuses what the API refuses: a size not offered, a VPC of another region, a bad window, no pool, a taken name', () => {
+    const fake = new FakeDigitalOcean();
+    const ams3 = fake.data.vpcs.find((v) => v.region === 'ams3')!.id;
+    const cases: [object, RegExp][] = [
+      [{ ...base, node_pools: [{ name: 'p', size: 'nope', count: 1 }] }, /size nope is not available in nyc3/],
+      [{ ...base, vpc_uuid: ams3 }, /is not a VPC in nyc3/],
+      [{ ...base, maintenance_policy: { day: 'someday', start_time: '04:00' } }, /day someday is invalid/],
+      [{ ...base, maintenance_policy: { day: 'any', start_time: '24:00' } }, /start_time 24:00 is not HH:MM/],
+      [{ ...base, node_pools: [] }, /at least one node pool/],
+      [{ ...base, node_pools: [{ name: 'p', size: 's-2vcpu-2gb', count: 2, auto_scale: true, min_nodes: 3, max_nodes: 4 }] }, /min_nodes ≤ count ≤ max_nodes/],
+      [{ ...base, name: 'prod-k8s' }, /already exists/],
+      [{ ...base, name: 'Prod_K8s' }, /name must be lowercase/],
+      [{ ...base, version: '9.99' }, /version 9.99 is not available/],
+    ];
+    for (const [body, message] of cases) {
+      const answer = post(fake, body);
+      assert.equal(answer.status, 422, JSON.stringify(body));
+      assert.match(JSON.parse(answer.body).message, message);
+    }
+    assert.ok(!fake.data.kubernetesClusters.some((c) => c.name === 'raw-k8s'), 'nothing was made');
+  });
+
+  it('makes a provisioning cluster in the default project, running after one action duration; "1.33" means its newest patch', () => {
+    let now = Date.parse('2026-12-01T00:00:00Z');
+    const fake = new FakeDigitalOcean({ actionDurationMs: 1_000, clock: () => now });
+    const answer = post(fake, { ...base, version: '1.33' });
+    assert.equal(answer.status, 201);
+    const made = JSON.parse(answer.body).kubernetes_cluster;
+    assert.equal(made.status.state, 'provisioning');
+    assert.equal(made.version, '1.33.2-do.0');
+    const home = fake.data.projects.find((p) => p.is_default)!;
+    assert.ok(fake.data.projectResources[home.id].some((r) => r.urn === `do:kubernetes:${made.id}`));
+    now += 1_000;
+    fake.handle({ method: 'GET', url: '/v2/account', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: '' });
+    const later = fake.data.kubernetesClusters.find((c) => c.id === made.id)!;
+    assert.equal(later.status.state, 'running');
+    assert.ok(later.node_pools[0].nodes.every((n: { status: { state: string } }) => n.status.state === 'running'));
+  });
+});

@@ -53,6 +53,7 @@ export interface KubernetesCluster {
 }
 
 export const kubernetesCluster = defineKind<KubernetesCluster>({
+  nameProblem: (value, taken = []) => dnsLabelProblem(value) ?? (taken.includes(value) ? `The account has a cluster named ${value} already.` : undefined),
   deletable: true,
   kind: 'kubernetes_cluster',
   heavyDelete: true,
@@ -109,11 +110,22 @@ export interface KubernetesOptions {
   sizes: { name: string; slug: string }[];
 }
 
-/** Node pool names: lowercase letters, digits and "-", starting and ending with a letter or digit. */
-export function nodePoolNameProblem(value: string, taken: readonly string[] = []): string | undefined {
+/** Cluster and node pool names: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63. */
+function dnsLabelProblem(value: string): string | undefined {
   if (!value) return 'A name is required.';
   if (value.length > 63) return 'At most 63 characters.';
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value)) return 'Lowercase letters, digits and "-", starting and ending with a letter or digit.';
-  if (taken.includes(value)) return `The cluster has a pool named ${value} already.`;
   return undefined;
 }
+
+export function nodePoolNameProblem(value: string, taken: readonly string[] = []): string | undefined {
+  return dnsLabelProblem(value) ?? (taken.includes(value) ? `The cluster has a pool named ${value} already.` : undefined);
+}
+
+/** A maintenance window's start: "HH:MM" in UTC, 24-hour clock. */
+export function maintenanceTimeProblem(value: string): string | undefined {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
+  return m && Number(m[1]) <= 23 && Number(m[2]) <= 59 ? undefined : 'A time of day in UTC as HH:MM, e.g. 04:00.';
+}
+
+export const MAINTENANCE_DAYS = ['any', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;

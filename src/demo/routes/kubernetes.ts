@@ -133,3 +133,93 @@ export function kubernetesRoutes(api: FakeCore): void {
   });
 
 }
+
+/**
+ * `POST /v2/kubernetes/clusters` with the API's rules where they are simple: the name pattern and
+ * uniqueness, a region and version of the options, pools with valid names, sizes and counts, a VPC
+ * of that region, a maintenance window of a known day and an HH:MM time. The cluster provisions
+ * for one action duration, then runs.
+ */
+export function kubernetesCreateRoutes(api: FakeCore): void {
+  const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+  const REGIONS = ['nyc3', 'ams3', 'sfo3', 'fra1'];
+  api.on('POST', '/v2/kubernetes/clusters', (_, ctx) => {
+    const body = ctx.body ?? {};
+    const { name, region: regionSlug, node_pools: pools, maintenance_policy: window } = body;
+    if (typeof name !== 'string' || !NAME.test(name)) return api.unprocessable('name must be lowercase letters, digits and "-", at most 63 characters.');
+    if (api.data.kubernetesClusters.some((c) => c.name === name)) return api.unprocessable(`a cluster with the name ${name} already exists`);
+    if (!REGIONS.includes(regionSlug)) return api.unprocessable(`region ${String(regionSlug)} does not support Kubernetes`);
+    const version = body.version === 'latest' ? K8S_VERSIONS[K8S_VERSIONS.length - 1] : K8S_VERSIONS.filter((v) => v === body.version || v.startsWith(`${String(body.version)}.`)).pop();
+    if (!version) return api.unprocessable(`version ${String(body.version)} is not available`);
+    if (!Array.isArray(pools) || pools.length === 0) return api.unprocessable('at least one node pool is required');
+    const names = new Set<string>();
+    for (const p of pools as Json[]) {
+      if (typeof p?.name !== 'string' || !NAME.test(p.name)) return api.unprocessable(`node pool name ${String(p?.name)} is invalid`);
+      if (names.has(p.name)) return api.unprocessable(`node pool names must be unique: ${p.name}`);
+      names.add(p.name);
+      const size = SIZES.find((x) => x.slug === p.size);
+      if (!size || !(size.regions as string[]).includes(regionSlug)) return api.unprocessable(`size ${String(p.size)} is not available in ${String(regionSlug)}`);
+      if (!Number.isInteger(p.count) || p.count < 1 || p.count > 512) return api.unprocessable(`node pool ${p.name}: count must be between 1 and 512`);
+      if (p.auto_scale && !(Number.isInteger(p.min_nodes) && Number.isInteger(p.max_nodes) && p.min_nodes >= 1 && p.min_nodes <= p.count && p.count <= p.max_nodes)) {
+        return api.unprocessable(`node pool ${p.name}: min_nodes ≤ count ≤ max_nodes is required for autoscaling`);
+      }
+    }
+    const vpc = body.vpc_uuid === undefined ? api.data.vpcs.find((v) => v.region === regionSlug && v.default) : api.data.vpcs.find((v) => v.id === body.vpc_uuid);
+    if (body.vpc_uuid !== undefined && (!vpc || vpc.region !== regionSlug)) return api.unprocessable(`vpc ${String(body.vpc_uuid)} is not a VPC in ${String(regionSlug)}`);
+    if (window !== undefined && window !== null) {
+      if (window.day !== undefined && !['any', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].includes(window.day)) return api.unprocessable(`maintenance_policy.day ${String(window.day)} is invalid`);
+      if (window.start_time !== undefined && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(String(window.start_time))) return api.unprocessable(`maintenance_policy.start_time ${String(window.start_time)} is not HH:MM`);
+    }
+    if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every((t: unknown) => typeof t === 'string' && /^[a-zA-Z0-9_:-]{1,255}$/.test(t)))) return api.unprocessable('tags are invalid');
+    const id = stableUuid(`k8s-${name}-${api.nextId++}`);
+    const cluster: Json = {
+      id,
+      name,
+      region: regionSlug,
+      version,
+      cluster_subnet: '10.244.0.0/16',
+      service_subnet: '10.245.0.0/16',
+      vpc_uuid: vpc?.id ?? stableUuid(`vpc-default-${regionSlug}`),
+      ipv4: '',
+      endpoint: `https://${id}.k8s.ondigitalocean.com`,
+      tags: ['k8s', `k8s:${id}`, ...((body.tags as string[] | undefined) ?? [])],
+      node_pools: (pools as Json[]).map((p) => {
+        const pool: Json = {
+          size: p.size,
+          id: stableUuid(`pool-${id}-${p.name}`),
+          name: p.name,
+          count: p.count,
+          tags: ['k8s', `k8s:${id}`, 'k8s:worker', ...((p.tags as string[] | undefined) ?? [])],
+          labels: null,
+          taints: [],
+          auto_scale: Boolean(p.auto_scale),
+          min_nodes: p.auto_scale ? p.min_nodes : 0,
+          max_nodes: p.auto_scale ? p.max_nodes : 0,
+          nodes: [],
+        };
+        for (let k = 0; k < p.count; k++) {
+          const nodeId = stableUuid(`node-${pool.id}-${k}`);
+          pool.nodes.push({ id: nodeId, name: `${p.name}-${nodeId.slice(0, 5)}`, status: { state: 'provisioning' }, droplet_id: String(api.nextId++), created_at: api.now(), updated_at: api.now() });
+        }
+        return pool;
+      }),
+      maintenance_policy: { start_time: window?.start_time ?? '00:00', duration: '4h0m0s', day: window?.day ?? 'any' },
+      auto_upgrade: Boolean(body.auto_upgrade),
+      status: { state: 'provisioning', message: 'Provisioning' },
+      created_at: api.now(),
+      updated_at: api.now(),
+      surge_upgrade: Boolean(body.surge_upgrade),
+      registry_enabled: false,
+      ha: Boolean(body.ha),
+    };
+    api.data.kubernetesClusters.push(cluster);
+    api.intoProject(`do:kubernetes:${id}`);
+    api.later(api.actionDurationMs, () => {
+      cluster.status = { state: 'running', message: '' };
+      cluster.ipv4 = cluster.ha ? '' : '203.0.113.91';
+      for (const pool of cluster.node_pools) for (const node of pool.nodes) node.status = { state: 'running' };
+      cluster.updated_at = api.now();
+    });
+    return api.json(201, { kubernetes_cluster: cluster });
+  });
+}

@@ -20,10 +20,14 @@ export class InputRejectedError extends Error {
 
 export class ScriptedUserInput implements UserInput {
   readonly asked: string[] = [];
+  /** Each prompt in full (title and prompt or placeholder), for messages when a script goes astray. */
+  readonly questions: string[] = [];
   /** Validation messages the input boxes gave for scripted answers they refused. */
   readonly rejections: string[] = [];
   /** The labels each quick pick offered, in order. */
   readonly offered: string[][] = [];
+  /** The items themselves (descriptions, details, which were preselected), in order. */
+  readonly offeredItems: vscode.QuickPickItem[][] = [];
 
   constructor(private readonly answers: ScriptedAnswer[]) {}
 
@@ -40,6 +44,7 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async inputBox(options: InputBoxOptions): Promise<string> {
+    this.questions.push([options.title, options.prompt].filter(Boolean).join(': '));
     const answer = this.next(options.title ?? options.prompt ?? 'input');
     if (answer === undefined) throw new UserCancelledError();
     const value = answer === ACCEPT ? (options.value ?? '') : String(answer);
@@ -52,8 +57,10 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T> {
+    this.questions.push([options.title, options.placeHolder].filter(Boolean).join(': '));
     const answer = this.next(options.title ?? options.placeHolder ?? 'pick');
     this.offered.push(items.map((i) => i.label));
+    this.offeredItems.push(items.map(({ label, description, detail, picked }) => ({ label, description, detail, picked })));
     if (answer === undefined) throw new UserCancelledError();
     const item = items.find((i) => i.label === answer) ?? items.find((i) => i.label.includes(String(answer)));
     if (!item) throw new Error(`No item "${String(answer)}" among: ${items.map((i) => i.label).join(', ')}`);
@@ -61,7 +68,10 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]> {
+    this.questions.push([options.title, options.placeHolder].filter(Boolean).join(': '));
     const answer = this.next(options.title ?? options.placeHolder ?? 'pick many');
+    this.offered.push(items.map((i) => i.label));
+    this.offeredItems.push(items.map(({ label, description, detail, picked }) => ({ label, description, detail, picked })));
     if (answer === undefined) throw new UserCancelledError();
     const wanted = Array.isArray(answer) ? answer : [answer];
     return wanted.map((w) => {

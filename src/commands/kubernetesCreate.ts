@@ -1,0 +1,202 @@
+/**
+ * Create Kubernetes Cluster: a wizard with Back — name, region, version and node sizes from
+ * `/v2/kubernetes/options`, the region's VPC, one or more node pools (size with its monthly price,
+ * a node count or an autoscale range), control plane and upgrade options, maintenance window,
+ * tags, project — then a summary with the monthly price, the create, progress until the cluster
+ * is running, and the cluster selected in the tree with *Add to kubeconfig* offered.
+ */
+import * as vscode from 'vscode';
+import type { AccountInfo } from '../accounts/accountStore';
+import { kubernetesOptions } from '../api';
+import { dropletSize } from '../api/resources/droplet';
+import { type KubernetesCluster, MAINTENANCE_DAYS, kubernetesCluster, maintenanceTimeProblem } from '../api/resources/kubernetes';
+import { project as projectKind } from '../api/resources/project';
+import { vpc as vpcKind } from '../api/resources/vpc';
+import { plural } from '../tree/format';
+import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
+import { isCancellation } from '../ui/errors';
+import { withProgress } from '../ui/progress';
+import { isBack, runWizard } from '../ui/wizard';
+import type { CommandDeps } from './deps';
+import { accountTarget, revealResource } from './pick';
+import { registerCommand } from './register';
+import { type NodeSizes, type PoolPlan, nodePoolWizard, nodeSizesIn } from './nodePoolWizard';
+import { placeInProject, priceRange, projectStep, summaryStep, tagsStep } from './wizardSteps';
+
+const OPTIONS = {
+  ha: { label: 'High-availability control plane', description: 'a replicated control plane with less downtime; cannot be turned off later' },
+  auto_upgrade: { label: 'Automatic patch upgrades', description: 'in the maintenance window' },
+  surge_upgrade: { label: 'Surge upgrades', description: 'new nodes come up before old ones go' },
+} as const;
+type OptionKey = keyof typeof OPTIONS;
+
+interface Plan {
+  name: string;
+  region: string;
+  version: string;
+  vpc?: string;
+  pools: PoolPlan[];
+  options: OptionKey[];
+  day: (typeof MAINTENANCE_DAYS)[number];
+  time: string;
+  tags: string[];
+  project?: string;
+}
+
+const DEFAULT_SIZE = 's-2vcpu-4gb';
+
+export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { input, log, model } = deps;
+  return [
+    registerCommand(deps, 'digitalocean.kubernetes.create', 'Create Kubernetes cluster', async (arg) => {
+      const account: AccountInfo = await accountTarget(deps, arg, 'Create a cluster in which account?');
+      const cache = model.cacheFor(account);
+      const [options, sizes, clusters, vpcs, projects] = await withProgress('Loading Kubernetes versions, sizes and VPCs…', (signal) =>
+        Promise.all([kubernetesOptions(cache.client, signal), cache.list(dropletSize), cache.list(kubernetesCluster), cache.list(vpcKind).catch(() => []), cache.list(projectKind).catch(() => [])]),
+      );
+      if (!options.versions.length || !options.regions.length) throw new Error('DigitalOcean offers no Kubernetes version or region to this account now.');
+      const nodeSizes: NodeSizes = { options: options.sizes, bySlug: new Map(sizes.map((x) => [x.slug, x])) };
+      const sizesIn = (region: string) => nodeSizesIn(nodeSizes, region);
+      const price = (slug: string) => nodeSizes.bySlug.get(slug)?.price_monthly ?? 0;
+      const poolPrice = (p: PoolPlan) => (p.autoScale ? [p.min * price(p.size), p.max * price(p.size)] : [p.count * price(p.size), p.count * price(p.size)]);
+      const poolText = (p: PoolPlan) => `${p.autoScale ? `${p.min}–${p.max}` : p.count} × ${p.size} · ${priceRange(...(poolPrice(p) as [number, number]))}`;
+      const total = (plan: Plan) => plan.pools.map(poolPrice).reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]) as [number, number];
+      const taken = clusters.map((c) => c.name);
+      let n = 1;
+      while (taken.includes(`k8s-${n}`)) n++;
+      const latest = options.versions[0].slug;
+      const title = 'Create Kubernetes cluster';
+
+      const editPool = (start: PoolPlan, region: string, taken: string[], nested: { step: number; totalSteps: number }) => nodePoolWizard(input, { title, start, region, taken, sizes: nodeSizes, nested });
+
+      const plan = await runWizard<Plan>(
+        { name: `k8s-${n}`, region: 'nyc3', version: latest, pools: [], options: ['surge_upgrade'], day: 'any', time: '04:00', tags: [] },
+        [
+          async (p, s) => {
+            p.name = (await input.inputBox({ title, ...s, prompt: 'Cluster name', value: p.name, validateInput: (v) => kubernetesCluster.nameProblem?.(v.trim(), taken) })).trim();
+          },
+          async (p, s) => {
+            p.region = (await input.quickPick(options.regions.map((r) => ({ label: r.slug, description: r.name, picked: r.slug === p.region })), { title, ...s, placeHolder: 'Region' })).label;
+          },
+          async (p, s) => {
+            p.version = (
+              await input.quickPick(
+                options.versions.map((v) => ({ label: v.slug, description: `Kubernetes ${v.kubernetes_version}${v.slug === latest ? ' · latest' : ''}`, picked: v.slug === p.version })),
+                { title, ...s, placeHolder: 'Kubernetes version' },
+              )
+            ).label;
+          },
+          async (p, s) => {
+            const here = vpcs.filter((v) => v.region === p.region).sort((a, b) => Number(b.default) - Number(a.default));
+            if (!here.length) {
+              p.vpc = undefined;
+              return 'skipped';
+            }
+            const current = here.some((v) => v.id === p.vpc) ? p.vpc : here[0].id;
+            p.vpc = (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, picked: v.id === current, vpc: v })), { title, ...s, placeHolder: `VPC in ${p.region}` })).vpc.id;
+          },
+          async (p, s) => {
+            const offered = new Set(sizesIn(p.region).map((x) => x.slug));
+            if (!p.pools.length) {
+              const size = offered.has(DEFAULT_SIZE) ? DEFAULT_SIZE : [...offered][0];
+              if (!size) throw new Error(`No node size is offered in ${p.region}.`);
+              p.pools.push({ name: `${p.name}-pool-1`.slice(0, 63).replace(/-+$/, ''), size, count: 3, autoScale: false, min: 1, max: 3 });
+            }
+            for (;;) {
+              const [low, high] = total(p);
+              const stranded = p.pools.filter((x) => !offered.has(x.size));
+              const picked = await input.quickPick(
+                [
+                  { label: `Continue with ${plural(p.pools.length, 'node pool')}`, description: `${priceRange(low, high)} for the nodes`, action: 'done' as const, index: -1 },
+                  ...p.pools.map((x, index) => ({ label: x.name, description: `${poolText(x)}${offered.has(x.size) ? '' : ` · ${x.size} is not offered in ${p.region}`}`, action: 'edit' as const, index })),
+                  { label: 'Add a node pool…', description: 'more pools: different sizes for different workloads', action: 'add' as const, index: -1 },
+                ],
+                { title, ...s, placeHolder: 'Node pools: choose one to change or remove it' },
+              );
+              try {
+                if (picked.action === 'done') {
+                  if (!stranded.length) return;
+                  void input.notify('warning', `${stranded.map((x) => x.name).join(', ')}: the size is not offered in ${p.region}. Change it first.`);
+                } else if (picked.action === 'add') {
+                  const last = p.pools[p.pools.length - 1];
+                  let k = p.pools.length + 1;
+                  while (p.pools.some((x) => x.name === `${p.name}-pool-${k}`)) k++;
+                  p.pools.push(await editPool({ ...last, name: `${p.name}-pool-${k}`.slice(0, 63) }, p.region, p.pools.map((x) => x.name), s));
+                } else {
+                  const pool = p.pools[picked.index];
+                  const remove =
+                    p.pools.length > 1 &&
+                    (await input.quickPick([{ label: `Change ${pool.name}…`, remove: false }, { label: `Remove ${pool.name}`, remove: true }], { title, ...s, canGoBack: true, placeHolder: poolText(pool) })).remove;
+                  if (remove) p.pools.splice(picked.index, 1);
+                  else p.pools[picked.index] = await editPool(pool, p.region, p.pools.filter((_, i) => i !== picked.index).map((x) => x.name), s);
+                }
+              } catch (error) {
+                if (!isBack(error)) throw error; // Back inside a pool: the pool list again
+              }
+            }
+          },
+          async (p, s) => {
+            const keys = Object.keys(OPTIONS) as OptionKey[];
+            p.options = (await input.quickPickMany(keys.map((key) => ({ ...OPTIONS[key], picked: p.options.includes(key), key })), { title, ...s, placeHolder: 'Options' })).map((x) => x.key);
+          },
+          async (p, s) => {
+            p.day = (await input.quickPick(MAINTENANCE_DAYS.map((day) => ({ label: day === 'any' ? 'any day' : day, picked: day === p.day, day })), { title, ...s, placeHolder: 'Maintenance window: day (UTC)' })).day;
+          },
+          async (p, s) => {
+            const time = (await input.inputBox({ title, ...s, prompt: `Maintenance window on ${p.day === 'any' ? 'any day' : p.day}: start time in UTC (HH:MM); it lasts 4 hours`, value: p.time, validateInput: maintenanceTimeProblem })).trim();
+            p.time = time.padStart(5, '0');
+          },
+          tagsStep<Plan>(input, title),
+          projectStep<Plan>(input, title, projects),
+          summaryStep<Plan>(input, title, (p) => ({
+            label: `Create ${p.name}`,
+            description: `${p.region} · ${p.version} · ${priceRange(...total(p))}`,
+            detail: [p.pools.map((x) => `${x.name}: ${poolText(x)}`).join('; '), ...p.options.map((o) => OPTIONS[o].label.toLowerCase())].join(' · '),
+          })),
+        ],
+      );
+
+      const body = {
+        name: plan.name,
+        region: plan.region,
+        version: plan.version,
+        ...(plan.vpc ? { vpc_uuid: plan.vpc } : {}),
+        node_pools: plan.pools.map((x) => ({ name: x.name, size: x.size, count: x.count, ...(x.autoScale ? { auto_scale: true, min_nodes: x.min, max_nodes: x.max } : {}) })),
+        ha: plan.options.includes('ha'),
+        auto_upgrade: plan.options.includes('auto_upgrade'),
+        surge_upgrade: plan.options.includes('surge_upgrade'),
+        maintenance_policy: { day: plan.day, start_time: plan.time },
+        tags: plan.tags,
+      };
+      log.info(`[${account.label}] Create Kubernetes cluster ${plan.name} (${plan.region}, ${plan.version}): started`);
+      const created = await withProgress(`Creating cluster ${plan.name}…`, async (signal) => {
+        const cluster = await cache.client.create<KubernetesCluster>(kubernetesCluster, body, { signal });
+        await placeInProject(deps, cache.client, account, projects, plan.project, `do:kubernetes:${cluster.id}`, plan.name, signal);
+        return cluster;
+      });
+      model.reloadKind(account, kubernetesCluster.kind);
+      void revealResource(deps, account, kubernetesCluster, created.id);
+
+      let running: KubernetesCluster;
+      try {
+        running = await withProgress(`Creating cluster ${plan.name}: provisioning (usually 5 to 10 minutes)…`, (signal) =>
+          cache.client.waitForReady(kubernetesCluster, created.id, (c) => (c.status.state === 'running' ? 'ready' : c.status.state === 'error' ? { failed: c.status.message || 'the cluster is in error' } : 'pending'), {
+            signal,
+            what: `The cluster ${plan.name}`,
+          }),
+        );
+      } catch (error) {
+        if (!isCancellation(error)) throw error;
+        log.info(`[${account.label}] Create Kubernetes cluster ${plan.name}: stopped waiting; it goes on provisioning`);
+        void input.notify('info', `${plan.name} goes on provisioning at DigitalOcean; the view shows when it is running.`);
+        return created;
+      }
+      log.info(`[${account.label}] Create Kubernetes cluster ${plan.name}: running`);
+      model.reloadKind(account, kubernetesCluster.kind);
+      await revealResource(deps, account, kubernetesCluster, running.id);
+      const next = await input.notify('info', `Cluster ${running.name} is running in ${running.region} (${plural(running.node_pools.reduce((k, x) => k + x.count, 0), 'node')}).`, 'Add to kubeconfig');
+      if (next) await vscode.commands.executeCommand('digitalocean.kubernetes.addToKubeconfig', deps.explorer.nodeFor(account, kubernetesClusterPresenter, running, []));
+      return running;
+    }),
+  ];
+}
