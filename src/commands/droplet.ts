@@ -5,7 +5,7 @@
  * at the input box before any request. *Create Droplet* is a wizard with Back (at the end).
  */
 import * as vscode from 'vscode';
-import { assignToProject, createDroplet } from '../api';
+import { createDroplet } from '../api';
 import { type Droplet, type DropletActionType, type DropletSize, droplet as dropletKind, dropletSize } from '../api/resources/droplet';
 import { type Image, image as imageKind } from '../api/resources/image';
 import { project as projectKind } from '../api/resources/project';
@@ -21,7 +21,7 @@ import { withProgress } from '../ui/progress';
 import { runWizard } from '../ui/wizard';
 import { registerCommand } from './register';
 import type { CommandDeps } from './deps';
-import { tagsProblem } from './validators';
+import { placeInProject, projectStep, summaryStep, tagsStep } from './wizardSteps';
 import { rememberDropletKeys } from './connect';
 import { localPublicKeys } from '../credentials/sshKeys';
 import { snapshot as snapshotKind } from '../api/resources/snapshot';
@@ -220,9 +220,11 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
       },
       async (p, s) => {
         const here = vpcs.filter((v) => v.region === p.region);
-        p.vpc = here.length
-          ? (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, vpc: v })), { title, ...s, placeHolder: 'VPC' })).vpc.id
-          : undefined;
+        if (!here.length) {
+          p.vpc = undefined;
+          return 'skipped';
+        }
+        p.vpc = (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, picked: v.id === p.vpc, vpc: v })), { title, ...s, placeHolder: 'VPC' })).vpc.id;
       },
       async (p, s) => {
         const options = [
@@ -232,18 +234,9 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
         ];
         p.options = (await input.quickPickMany(options.map((o) => ({ ...o, picked: p.options.includes(o.label) })), { title, ...s, placeHolder: 'Options' })).map((o) => o.label);
       },
-      async (p, s) => {
-        p.project = projects.length
-          ? (await input.quickPick([...projects].sort((a, b) => Number(b.is_default) - Number(a.is_default)).map((x) => ({ label: x.name, description: x.is_default ? 'default' : '', project: x })), { title, ...s, placeHolder: 'Project' })).project.id
-          : undefined;
-      },
-      async (p, s) => {
-        const text = await input.inputBox({ title, ...s, prompt: 'Tags, separated by commas (optional)', value: p.tags.join(', '), validateInput: tagsProblem });
-        p.tags = text.split(',').map((t) => t.trim()).filter(Boolean);
-      },
-      async (p, s) => {
-        await input.quickPick([{ label: `Create ${p.name}`, description: `${p.size!.slug} · ${p.region} · $${p.size!.price_monthly}/mo` }], { title, ...s, placeHolder: 'Create it? (Back to change something, Esc to cancel)' });
-      },
+      projectStep<Plan>(input, title, projects),
+      tagsStep<Plan>(input, title),
+      summaryStep<Plan>(input, title, (p) => ({ label: `Create ${p.name}`, description: `${p.size!.slug} · ${p.region} · $${p.size!.price_monthly}/mo` })),
     ]);
 
     const body = {
@@ -261,9 +254,7 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
     log.info(`[${account.label}] Create droplet ${plan.name} (${body.size}, ${body.region}): started`);
     const created = await withProgress(`Creating ${plan.name}…`, async (signal, report) => {
       const answer = await createDroplet(cache.client, body, signal);
-      if (plan.project && !projects.find((x) => x.id === plan.project)?.is_default) {
-        await assignToProject(cache.client, plan.project, [`do:droplet:${answer.droplet.id}`], signal).catch(() => undefined);
-      }
+      await placeInProject(deps, cache.client, account, projects, plan.project, `do:droplet:${answer.droplet.id}`, plan.name, signal);
       model.reloadKind(account, dropletKind.kind);
       const actionId = answer.actionId;
       if (actionId) {
