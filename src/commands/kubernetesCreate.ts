@@ -14,14 +14,13 @@ import { project as projectKind } from '../api/resources/project';
 import { vpc as vpcKind } from '../api/resources/vpc';
 import { plural } from '../tree/format';
 import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
-import { isCancellation } from '../ui/errors';
 import { withProgress } from '../ui/progress';
 import { isBack, runWizard } from '../ui/wizard';
 import type { CommandDeps } from './deps';
 import { accountTarget, revealResource } from './pick';
 import { registerCommand } from './register';
 import { type NodeSizes, type PoolPlan, nodePoolWizard, nodeSizesIn } from './nodePoolWizard';
-import { placeInProject, priceRange, projectStep, summaryStep, tagsStep } from './wizardSteps';
+import { placeInProject, priceRange, projectStep, summaryStep, tagsStep, untilUsable, vpcStep } from './wizardSteps';
 
 const OPTIONS = {
   ha: { label: 'High-availability control plane', description: 'a replicated control plane with less downtime; cannot be turned off later' },
@@ -86,15 +85,7 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
               )
             ).label;
           },
-          async (p, s) => {
-            const here = vpcs.filter((v) => v.region === p.region).sort((a, b) => Number(b.default) - Number(a.default));
-            if (!here.length) {
-              p.vpc = undefined;
-              return 'skipped';
-            }
-            const current = here.some((v) => v.id === p.vpc) ? p.vpc : here[0].id;
-            p.vpc = (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, picked: v.id === current, vpc: v })), { title, ...s, placeHolder: `VPC in ${p.region}` })).vpc.id;
-          },
+          vpcStep<Plan>(input, title, vpcs),
           async (p, s) => {
             const offered = new Set(sizesIn(p.region).map((x) => x.slug));
             if (!p.pools.length) {
@@ -177,20 +168,16 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
       model.reloadKind(account, kubernetesCluster.kind);
       void revealResource(deps, account, kubernetesCluster, created.id);
 
-      let running: KubernetesCluster;
-      try {
-        running = await withProgress(`Creating cluster ${plan.name}: provisioning (usually 5 to 10 minutes)…`, (signal) =>
+      const running = await untilUsable(deps, account, {
+        title: `Creating cluster ${plan.name}: provisioning (usually 5 to 10 minutes)…`,
+        name: `Create Kubernetes cluster ${plan.name}`,
+        wait: (signal) =>
           cache.client.waitForReady(kubernetesCluster, created.id, (c) => (c.status.state === 'running' ? 'ready' : c.status.state === 'error' ? { failed: c.status.message || 'the cluster is in error' } : 'pending'), {
             signal,
             what: `The cluster ${plan.name}`,
           }),
-        );
-      } catch (error) {
-        if (!isCancellation(error)) throw error;
-        log.info(`[${account.label}] Create Kubernetes cluster ${plan.name}: stopped waiting; it goes on provisioning`);
-        void input.notify('info', `${plan.name} goes on provisioning at DigitalOcean; the view shows when it is running.`);
-        return created;
-      }
+      });
+      if (!running) return created;
       log.info(`[${account.label}] Create Kubernetes cluster ${plan.name}: running`);
       model.reloadKind(account, kubernetesCluster.kind);
       await revealResource(deps, account, kubernetesCluster, running.id);

@@ -6,7 +6,10 @@
 import type { AccountInfo } from '../accounts/accountStore';
 import { ApiError, assignToProject, type DigitalOceanClient } from '../api';
 import type { Project } from '../api/resources/project';
+import type { Vpc } from '../api/resources/vpc';
+import { isCancellation } from '../ui/errors';
 import type { Logger } from '../log';
+import { withProgress } from '../ui/progress';
 import type { UserInput } from '../ui/userInput';
 import type { WizardStep } from '../ui/wizard';
 import { tagsProblem } from './validators';
@@ -31,6 +34,38 @@ export function projectStep<S extends { project?: string }>(input: UserInput, ti
       )
     ).project.id;
   };
+}
+
+/** The VPC in the region chosen, the default one first; no step when the region has none (the API then makes one). */
+export function vpcStep<S extends { region: string; vpc?: string }>(input: UserInput, title: string, vpcs: readonly Vpc[]): WizardStep<S> {
+  return async (p, s) => {
+    const here = vpcs.filter((v) => v.region === p.region).sort((a, b) => Number(b.default) - Number(a.default));
+    if (!here.length) {
+      p.vpc = undefined;
+      return 'skipped';
+    }
+    const current = here.some((v) => v.id === p.vpc) ? p.vpc : here[0].id;
+    p.vpc = (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, picked: v.id === current, vpc: v })), { title, ...s, placeHolder: `VPC in ${p.region}` })).vpc.id;
+  };
+}
+
+/**
+ * Waits under progress until a new resource is usable. Cancel stops only the waiting: the user is
+ * told it goes on at DigitalOcean (the view shows it in transition), and undefined is answered.
+ */
+export async function untilUsable<T>(
+  deps: { input: UserInput; log: Logger },
+  account: AccountInfo,
+  o: { title: string; name: string; wait: (signal: AbortSignal) => Promise<T> },
+): Promise<T | undefined> {
+  try {
+    return await withProgress(o.title, (signal) => o.wait(signal));
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    deps.log.info(`[${account.label}] ${o.name}: stopped waiting; it goes on at DigitalOcean`);
+    void deps.input.notify('info', `${o.name} goes on at DigitalOcean; the view shows when it is ready.`);
+    return undefined;
+  }
 }
 
 /** The last step: one item to accept ("Create prod-k8s"), its description the price; Back changes something, Esc cancels. */

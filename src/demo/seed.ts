@@ -679,47 +679,6 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     };
   }
 
-  function connection(db: Json, port: number, database: string): Json {
-    const host = `${db.name}-do-user-100001-0.k.db.ondigitalocean.com`;
-    const scheme = db.engine === 'pg' ? 'postgresql' : db.engine === 'mysql' ? 'mysql' : db.engine === 'mongodb' ? 'mongodb+srv' : db.engine === 'redis' || db.engine === 'valkey' ? 'rediss' : 'https';
-    return {
-      uri: `${scheme}://doadmin:demo-password-not-secret@${host}:${port}/${database}`,
-      database,
-      host,
-      port,
-      user: 'doadmin',
-      password: 'demo-password-not-secret',
-      ssl: true,
-    };
-  }
-
-  function databaseJson(name: string, engine: string, version: string, r: string, nodes: number, createdAt: string): Json {
-    const id = stableUuid(`db-${name}`);
-    const port = engine === 'pg' ? 25060 : engine === 'mysql' ? 25060 : engine === 'kafka' ? 25073 : 25061;
-    const base = { id, name, engine };
-    const conn = connection(base, port, engine === 'pg' || engine === 'mysql' ? 'defaultdb' : '');
-    return {
-      id,
-      name,
-      engine,
-      version,
-      semantic_version: `${version}.0`,
-      num_nodes: nodes,
-      size: nodes > 1 ? 'db-s-2vcpu-4gb' : 'db-s-1vcpu-2gb',
-      region: r,
-      status: 'online',
-      created_at: createdAt,
-      private_network_uuid: stableUuid(`vpc-default-${r}`),
-      tags: ['data'],
-      db_names: engine === 'pg' ? ['defaultdb', 'app'] : engine === 'mysql' ? ['defaultdb', 'shop'] : null,
-      connection: conn,
-      private_connection: { ...conn, host: `private-${conn.host}`, uri: conn.uri.replace('@', '@private-') },
-      maintenance_window: { day: 'tuesday', hour: '02:00:00', pending: false, description: [] },
-      project_id: stableUuid('project-data'),
-      storage_size_mib: nodes > 1 ? 61440 : 30720,
-    };
-  }
-
   function firewallJson(name: string, createdAt: string, dropletIds: number[], tags: string[], ports: [string, string][]): Json {
     return {
       id: stableUuid(`fw-${name}`),
@@ -781,4 +740,46 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
       is_default: isDefault,
     };
   }
+}
+
+function connection(db: Json, port: number, database: string): Json {
+  const host = `${db.name}-do-user-100001-0.k.db.ondigitalocean.com`;
+  const scheme = db.engine === 'pg' ? 'postgresql' : db.engine === 'mysql' ? 'mysql' : db.engine === 'mongodb' ? 'mongodb+srv' : db.engine === 'redis' || db.engine === 'valkey' ? 'rediss' : 'https';
+  return {
+    uri: `${scheme}://doadmin:demo-password-not-secret@${host}:${port}/${database}`,
+    database,
+    host,
+    port,
+    user: 'doadmin',
+    password: 'demo-password-not-secret',
+    ssl: true,
+  };
+}
+
+/** A database cluster as the API answers it (seeded ones, and those the fake creates). */
+export function databaseJson(name: string, engine: string, version: string, r: string, nodes: number, createdAt: string): Json {
+  const id = stableUuid(`db-${name}`);
+  const port = engine === 'pg' ? 25060 : engine === 'mysql' ? 25060 : engine === 'kafka' ? 25073 : 25061;
+  const base = { id, name, engine };
+  const conn = connection(base, port, engine === 'pg' || engine === 'mysql' ? 'defaultdb' : '');
+  return {
+    id,
+    name,
+    engine,
+    version,
+    semantic_version: `${version}.0`,
+    num_nodes: nodes,
+    size: nodes > 1 ? 'db-s-2vcpu-4gb' : 'db-s-1vcpu-2gb',
+    region: r,
+    status: 'online',
+    created_at: createdAt,
+    private_network_uuid: stableUuid(`vpc-default-${r}`),
+    tags: ['data'],
+    db_names: engine === 'pg' ? ['defaultdb', 'app'] : engine === 'mysql' ? ['defaultdb', 'shop'] : null,
+    connection: conn,
+    private_connection: { ...conn, host: `private-${conn.host}`, uri: conn.uri.replace('@', '@private-') },
+    maintenance_window: { day: 'tuesday', hour: '02:00:00', pending: false, description: [] },
+    project_id: stableUuid('project-data'),
+    storage_size_mib: nodes > 1 ? 61440 : 30720,
+  };
 }

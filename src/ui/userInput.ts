@@ -111,6 +111,11 @@ export class VsCodeUserInput implements UserInput {
     Object.assign(qp, { title: options.title, placeholder: options.placeHolder, step: options.step, totalSteps: options.totalSteps, canSelectMany: many, ignoreFocusOut: true, matchOnDescription: true });
     qp.items = items;
     if (many) qp.selectedItems = items.filter((i) => i.picked);
+    else {
+      // a single pick opens on the earlier answer (Back, or the current value): Enter keeps it
+      const earlier = items.find((i) => i.picked);
+      if (earlier) qp.activeItems = [earlier];
+    }
     if (options.canGoBack) qp.buttons = [vscode.QuickInputButtons.Back];
     return untilSettled<T[]>(qp, (done) => {
       const chosen = many ? [...qp.selectedItems] : [...qp.activeItems].slice(0, 1);

@@ -417,3 +417,43 @@ export function uiSuiteHooks(state) {
     stopAll();
   });
 }
+
+/**
+ * The notification containing `text`, as the user can see it: its toast, or, when the workbench
+ * sends it straight to the notification center (progress notices may not toast here), the center.
+ */
+export async function notification(page, text, toastTimeoutMs) {
+  const notice = page.locator('.notification-list-item').filter({ hasText: text });
+  const toastShown = await notice.first().waitFor({ timeout: toastTimeoutMs }).then(() => true, () => false);
+  if (!toastShown) {
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Notifications: Show Notifications');
+    await page.keyboard.press('Enter');
+  }
+  return notice;
+}
+
+/**
+ * A user's first minute with the packaged extension: the .vsix installed into fresh extensions
+ * (as `code --install-extension` does), the VS Code server started with `settings` and `env`, and
+ * a headless Chromium page on the loaded workbench.
+ */
+export async function openWorkbench({ vsix, settings, env, viewport = { width: 1400, height: 900 } }) {
+  const vscode = installVsCodeServer();
+  const extensionsDir = mkdtempSync(join(tmpdir(), 'do-extensions-'));
+  const installed = execFileSync(vscode.node24, [vscode.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'], { encoding: 'utf8' });
+  if (!/successfully installed/i.test(installed)) throw new Error(`the .vsix did not install: ${installed}`);
+  const server = await startVsCodeServer(vscode, { settings, extensionsDir, env });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return { server, browser, page };
+}
+
+/** The fake API's control surface (`/__fake/…`, straight, not through Prism): GET without a body, POST with one. */
+export async function fakeControl(path, body) {
+  const response = await fetch(`${process.env.DO_TEST_FAKE_URL}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) throw new Error(`fake control ${path}: HTTP ${response.status}`);
+  return response.json();
+}

@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ScriptedAnswer } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import * as vscode from 'vscode';
-import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { eventually, extensionApi, extensionLog, fake, freshDemo, runWithAnswers, writes } from './support/env';
 
 type User = { name: string; role?: string; password?: string; mysql_settings?: { auth_plugin: string }; settings?: { acl: { topic: string; permission: string }[] } };
 type Rule = { uuid: string; type: string; value: string };
@@ -33,15 +31,6 @@ describe('Database actions', function () {
     return found;
   }
 
-  function logText(): string {
-    const dir = path.dirname(api.logUri.fsPath);
-    return fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
-      .join('\n');
-  }
-
   before(async () => {
     api = await extensionApi();
   });
@@ -57,8 +46,8 @@ describe('Database actions', function () {
     assert.ok(created.password);
     assert.deepEqual(input.secretsShown, [created.password]);
     assert.ok(await under(pg, 'Users', 'reporting'));
-    assert.match(logText(), /Database user reporting created in main-pg/);
-    assert.ok(!logText().includes(created.password), 'the password is in a log');
+    assert.match(extensionLog(api), /Database user reporting created in main-pg/);
+    assert.ok(!extensionLog(api).includes(created.password), 'the password is in a log');
 
     const taken = await run('createUser', pg, ['reporting']);
     assert.match(taken.rejections.join(' '), /exists already/);

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
 import { ACCEPT, BACK, ScriptedUserInput } from './support/scriptedInput';
 
 type Pool = { name: string; size: string; count: number; auto_scale: boolean; min_nodes: number; max_nodes: number; nodes: unknown[] };
@@ -37,9 +37,6 @@ describe('Create Kubernetes cluster', function () {
   const data = () => fake.call<Data>('GET', '/__fake/data');
   const cluster = async (name: string) => (await data()).kubernetesClusters.find((c) => c.name === name);
   const account = () => api.store.list()[0];
-  /** The labels a pick offered preselected, for the n-th pick whose labels include `marker`. */
-  const preselected = (input: ScriptedUserInput, marker: string, nth = 0) =>
-    input.offeredItems.filter((items) => items.some((i) => i.label === marker))[nth]?.filter((i) => i.picked).map((i) => i.label);
 
   before(async () => {
     api = await extensionApi();
@@ -143,8 +140,7 @@ describe('Create Kubernetes cluster', function () {
     });
     await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), ['big-k8s', 'nyc3', '1.34.0-do.0', 'default-nyc3', 'Continue with 1 node pool', [], 'any day', ACCEPT, '', 'Acme Web', 'Create big-k8s']);
     assert.equal(await cluster('big-k8s'), undefined);
-    const dir = path.dirname(api.logUri.fsPath);
-    const log = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')).join('\n');
+    const log = extensionLog(api);
     assert.match(log, /Create Kubernetes cluster failed: droplet limit reached: 3 nodes requested, 1 available \(HTTP 422 unprocessable_entity, request id req-k8s-refused\)/);
   });
 });

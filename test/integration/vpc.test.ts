@@ -5,10 +5,8 @@
  * with its message and request id.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { extensionApi, extensionLog, fake, freshDemo, runWithAnswers, writes } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Vpc = { id: string; name: string; region: string; ip_range: string; description: string; default: boolean };
@@ -84,8 +82,7 @@ describe('Create VPC', function () {
     });
     await runWithAnswers(api, 'digitalocean.vpc.create', account(), ['k8s-net', 'nyc3', 'Enter a range…', '10.244.0.0/16', '', 'Create k8s-net']);
     assert.ok(!(await vpcs()).some((v) => v.name === 'k8s-net'));
-    const dir = path.dirname(api.logUri.fsPath);
-    const log = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')).join('\n');
+    const log = extensionLog(api);
     assert.match(log, /Create VPC failed: ip_range is reserved for DigitalOcean Kubernetes \(HTTP 422 unprocessable_entity, request id req-vpc-refused\)/);
   });
 });

@@ -1,26 +1,8 @@
 // UI smoke test on the real workbench, with the packaged .vsix installed as a user would install
 // it (so a .vscodeignore that leaves out something the bundle needs fails here).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, installVsCodeServer, launchChromium, startVsCodeServer, uiSuiteHooks } from '../harness/services.mjs';
-
-/**
- * The notification containing `text`, as the user can see it: its toast, or, when the workbench
- * sends it straight to the notification center (progress notices may not toast here), the center.
- */
-async function notification(page, text, toastTimeoutMs) {
-  const notice = page.locator('.notification-list-item').filter({ hasText: text });
-  const toastShown = await notice.first().waitFor({ timeout: toastTimeoutMs }).then(() => true, () => false);
-  if (!toastShown) {
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Notifications: Show Notifications');
-    await page.keyboard.press('Enter');
-  }
-  return notice;
-}
+import { ARTIFACTS, notification, openWorkbench, uiSuiteHooks } from '../harness/services.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -29,21 +11,12 @@ const fakeUrl = process.env.DO_TEST_FAKE_URL;
 describe('UI: the packaged extension in the real workbench', function () {
   this.timeout(180_000);
   let browser;
-  let server;
   let page;
 
   before(async function () {
     if (!vsix || !apiUrl || !fakeUrl) throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
-    const vscode = installVsCodeServer();
-    const extensionsDir = mkdtempSync(join(tmpdir(), 'do-extensions-'));
-    const installed = execFileSync(vscode.node24, [vscode.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'], { encoding: 'utf8' });
-    assert.match(installed, /successfully installed/i);
     // No DIGITALOCEAN_DEMO_API_URL here: the demo account must work from the .vsix alone.
-    server = await startVsCodeServer(vscode, { settings: { 'digitalocean.apiUrl': apiUrl }, extensionsDir, env: { DIGITALOCEAN_DEMO_API_URL: '' } });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    ({ browser, page } = await openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl }, env: { DIGITALOCEAN_DEMO_API_URL: '' } }));
   });
 
   uiSuiteHooks(() => ({ page, browser }));

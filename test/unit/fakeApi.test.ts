@@ -68,3 +68,45 @@ describe('Fake API: creating a Kubernetes cluster', () => {
     assert.ok(later.node_pools[0].nodes.every((n: { status: { state: string } }) => n.status.state === 'running'));
   });
 });
+
+describe('Fake API: creating a database cluster', () => {
+  const post = (fake: FakeDigitalOcean, body: object) =>
+    fake.handle({ method: 'POST', url: '/v2/databases', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: JSON.stringify(body) });
+  const base = { name: 'raw-db', engine: 'pg', version: '17', region: 'nyc3', num_nodes: 1, size: 'db-s-1vcpu-1gb' };
+
+  it('refuses what the options do not offer, storage below the size, a VPC elsewhere, an unknown project', () => {
+    const fake = new FakeDigitalOcean();
+    const ams3 = fake.data.vpcs.find((v) => v.region === 'ams3')!.id;
+    const cases: [object, RegExp][] = [
+      [{ ...base, engine: 'cassandra' }, /engine cassandra is not supported/],
+      [{ ...base, version: '9' }, /version 9 is not available for pg/],
+      [{ ...base, engine: 'kafka', version: '3.8', num_nodes: 1 }, /num_nodes 1 is not offered for kafka/],
+      [{ ...base, size: 'db-s-64vcpu' }, /size db-s-64vcpu is not offered/],
+      [{ ...base, region: 'sgp1' }, /region sgp1 is not available/],
+      [{ ...base, storage_size_mib: 5 * 1024 }, /at least 10240/],
+      [{ ...base, private_network_uuid: ams3 }, /is not a VPC in nyc3/],
+      [{ ...base, project_id: 'nope' }, /project nope does not exist/],
+      [{ ...base, name: 'main-pg' }, /already exists/],
+      [{ ...base, name: '1db' }, /name must be 3 to 63/],
+    ];
+    for (const [body, message] of cases) {
+      const answer = post(fake, body);
+      assert.equal(answer.status, 422, JSON.stringify(body));
+      assert.match(JSON.parse(answer.body).message, message);
+    }
+    assert.ok(!fake.data.databases.some((d) => d.name === 'raw-db'));
+  });
+
+  it('makes a "creating" cluster with its admin user, online after one action duration', () => {
+    let now = Date.parse('2026-12-01T00:00:00Z');
+    const fake = new FakeDigitalOcean({ actionDurationMs: 1_000, clock: () => now });
+    const answer = post(fake, base);
+    assert.equal(answer.status, 201);
+    const made = JSON.parse(answer.body).database;
+    assert.equal(made.status, 'creating');
+    assert.deepEqual(fake.data.databaseUsers[made.id].map((u) => u.name), ['doadmin']);
+    now += 1_000;
+    fake.handle({ method: 'GET', url: '/v2/account', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: '' });
+    assert.equal(fake.data.databases.find((d) => d.id === made.id)!.status, 'online');
+  });
+});

@@ -1,7 +1,19 @@
 /** The fake API's routes: Database clusters: options, users, databases, pools, trusted sources, resize. */
 import type { FakeCore } from '../core';
 import { DB_SIZES } from '../core';
-import { type Json, stableUuid } from '../seed';
+import { type Json, databaseJson, stableUuid } from '../seed';
+
+const engineOptions = (versions: string[], nodes: number[]) => ({ regions: ['nyc3', 'ams3', 'sfo3', 'fra1'], versions, layouts: nodes.map((n) => ({ num_nodes: n, sizes: DB_SIZES.map((x) => x.slug) })) });
+/** What `/v2/databases/options` offers, and what a new cluster is checked against. */
+const DB_OPTIONS: Record<string, { regions: string[]; versions: string[]; layouts: { num_nodes: number; sizes: string[] }[] }> = {
+  pg: engineOptions(['15', '16', '17'], [1, 2, 3]),
+  mysql: engineOptions(['8'], [1, 2, 3]),
+  redis: engineOptions(['7'], [1, 2]),
+  valkey: engineOptions(['8'], [1, 2]),
+  mongodb: engineOptions(['6.0', '7.0'], [1, 3]),
+  kafka: engineOptions(['3.7', '3.8'], [3]),
+  opensearch: engineOptions(['2'], [1, 3]),
+};
 
 export function databaseRoutes(api: FakeCore): void {
   // Databases (not paginated)
@@ -77,21 +89,7 @@ export function databaseRoutes(api: FakeCore): void {
   });
   dbChild('dbs', () => api.data.databaseDbs);
   dbChild('pools', () => api.data.databasePools);
-  api.on('GET', '/v2/databases/options', () => {
-    const sizes = DB_SIZES.map((x) => x.slug);
-    const engine = (versions: string[], nodes: number[]) => ({ regions: ['nyc3', 'ams3', 'sfo3', 'fra1'], versions, layouts: nodes.map((n) => ({ num_nodes: n, sizes })) });
-    return api.json(200, {
-      options: {
-        pg: engine(['15', '16', '17'], [1, 2, 3]),
-        mysql: engine(['8'], [1, 2, 3]),
-        redis: engine(['7'], [1, 2]),
-        valkey: engine(['8'], [1, 2]),
-        mongodb: engine(['6.0', '7.0'], [1, 3]),
-        kafka: engine(['3.7', '3.8'], [3]),
-        opensearch: engine(['2'], [1, 3]),
-      },
-    });
-  });
+  api.on('GET', '/v2/databases/options', () => api.json(200, { options: DB_OPTIONS }));
   api.on('PUT', '/v2/databases/{id}/resize', ([id], ctx) => {
     const db = cluster(id);
     if (!db) return api.notFound();
@@ -131,4 +129,48 @@ export function databaseRoutes(api: FakeCore): void {
     return api.noContent();
   });
 
+
+  // A new cluster, with the API's rules where they are simple: a name of 3 to 63 lowercase letters,
+  // digits and "-", unique; an engine, version, region, node count and size the options offer;
+  // storage not below the size's own; a VPC of that region; a project that exists. It is
+  // "creating" for one action duration, then online.
+  api.on('POST', '/v2/databases', (_, ctx) => {
+    const body = ctx.body ?? {};
+    const { name, engine, region: regionSlug, num_nodes: nodes, size } = body;
+    if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/.test(name)) return api.unprocessable('name must be 3 to 63 lowercase letters, digits and dashes, starting with a letter.');
+    if (api.data.databases.some((d) => d.name === name)) return api.unprocessable(`a database cluster named ${name} already exists`);
+    const options = DB_OPTIONS[engine];
+    if (!options) return api.unprocessable(`engine ${String(engine)} is not supported`);
+    const version = body.version ?? options.versions[options.versions.length - 1];
+    if (!options.versions.includes(version)) return api.unprocessable(`version ${String(version)} is not available for ${String(engine)}`);
+    if (!options.regions.includes(regionSlug)) return api.unprocessable(`region ${String(regionSlug)} is not available for ${String(engine)}`);
+    const layout = options.layouts.find((l) => l.num_nodes === nodes);
+    if (!layout) return api.unprocessable(`num_nodes ${String(nodes)} is not offered for ${String(engine)}`);
+    if (!layout.sizes.includes(size)) return api.unprocessable(`size ${String(size)} is not offered with ${String(nodes)} node(s)`);
+    const base = DB_SIZES.find((x) => x.slug === size)!.disk * 1024;
+    const storage = body.storage_size_mib;
+    if (storage !== undefined && (!Number.isInteger(storage) || storage < base || storage % 1024 !== 0)) return api.unprocessable(`storage_size_mib must be whole GiB and at least ${base} for ${String(size)}`);
+    const vpc = body.private_network_uuid === undefined ? undefined : api.data.vpcs.find((v) => v.id === body.private_network_uuid);
+    if (body.private_network_uuid !== undefined && (!vpc || vpc.region !== regionSlug)) return api.unprocessable(`private_network_uuid ${String(body.private_network_uuid)} is not a VPC in ${String(regionSlug)}`);
+    if (body.project_id !== undefined && !api.data.projects.some((p) => p.id === body.project_id)) return api.unprocessable(`project ${String(body.project_id)} does not exist`);
+    if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every((t: unknown) => typeof t === 'string' && /^[a-zA-Z0-9_:-]{1,255}$/.test(t)))) return api.unprocessable('tags are invalid');
+    const db = databaseJson(name, engine, version, regionSlug, nodes, api.now());
+    Object.assign(db, {
+      id: stableUuid(`db-${name}-${api.nextId++}`),
+      size,
+      status: 'creating',
+      tags: body.tags ?? [],
+      private_network_uuid: vpc?.id ?? stableUuid(`vpc-default-${regionSlug}`),
+      project_id: body.project_id ?? api.data.projects.find((p) => p.is_default)?.id,
+      storage_size_mib: storage ?? base,
+    });
+    api.data.databases.push(db);
+    api.data.databaseUsers[db.id] = engine === 'redis' || engine === 'valkey' ? [] : [{ name: 'doadmin', role: 'primary', password: db.connection.password }];
+    api.data.databaseDbs[db.id] = engine === 'pg' || engine === 'mysql' ? [{ name: 'defaultdb' }] : [];
+    api.data.databasePools[db.id] = [];
+    api.data.databaseFirewalls[db.id] = [];
+    api.intoProject(`do:dbaas:${db.id}`, body.project_id);
+    api.later(api.actionDurationMs, () => (db.status = 'online'));
+    return api.json(201, { database: db });
+  });
 }

@@ -1,4 +1,6 @@
 /** What integration tests share: the extension's testing API and the fake API's control surface. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedInput';
 import type { TestingApi } from '../../../src/extension';
@@ -86,4 +88,22 @@ export async function runWithAnswers(api: TestingApi, command: string, arg: unkn
 /** Requests that change something (not GET) the fake has seen. */
 export async function writes(): Promise<number> {
   return (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
+}
+
+/** Everything the extension wrote to its log files so far (the DigitalOcean output channel). */
+export function extensionLog(api: TestingApi): string {
+  const dir = path.dirname(api.logUri.fsPath);
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
+    .join('\n');
+}
+
+/** The labels preselected in the n-th quick pick (counting from 0) that offered `marker`: what Back kept. */
+export function preselected(input: ScriptedUserInput, marker: string, nth = 0): string[] | undefined {
+  return input.offeredItems
+    .filter((items) => items.some((i) => i.label === marker))
+    [nth]?.filter((i) => i.picked)
+    .map((i) => i.label);
 }

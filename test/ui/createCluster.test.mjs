@@ -1,0 +1,105 @@
+// Create Kubernetes Cluster driven through the real workbench with the keyboard only: the
+// Command Palette, typing to filter the quick picks, Enter, and VS Code's own Back key
+// (Ctrl+Alt+- on Linux, workbench.action.quickInputBack) at the node pools and at the summary.
+// The demo account talks to the fake API through Prism, so the request is checked against the spec
+// and the cluster made is read back from the fake. The summary is kept as a screenshot.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, fakeControl, notification, openWorkbench, uiSuiteHooks } from '../harness/services.mjs';
+
+const vsix = process.env.DO_TEST_VSIX;
+const apiUrl = process.env.DO_TEST_API_URL;
+
+describe('UI: Create Kubernetes Cluster with the keyboard only', function () {
+  this.timeout(180_000);
+  let browser;
+  let page;
+
+  before(async function () {
+    if (!vsix || !apiUrl || !process.env.DO_TEST_FAKE_URL) throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
+    await fakeControl('/__fake/reset', {});
+    await fakeControl('/__fake/config', { actionDurationMs: 1500 });
+    ({ browser, page } = await openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl }, env: { DIGITALOCEAN_DEMO_API_URL: apiUrl } }));
+  });
+
+  uiSuiteHooks(() => ({ page, browser }));
+
+  const widget = () => page.locator('.quick-input-widget');
+
+  /** Waits for the quick input showing `text` (a prompt or an item: placeholders are not text), then presses the keys. */
+  async function at(text, ...keys) {
+    await widget().filter({ hasText: text }).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.waitForTimeout(150); // the widget takes input once its items are rendered
+    for (const key of keys) {
+      if (typeof key === 'string' && key.startsWith('type:')) await page.keyboard.type(key.slice(5));
+      else await page.keyboard.press(key);
+    }
+  }
+
+  /** Runs a command from the Command Palette, typed; asked again while the extension's commands are still being registered. */
+  async function palette(title) {
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('F1');
+      await widget().locator('input').waitFor({ timeout: 10_000 });
+      await page.keyboard.type(title);
+      const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+      if (await row.waitFor({ timeout: 10_000 }).then(() => true, () => attempt >= 3)) break;
+      await page.keyboard.press('Escape');
+    }
+    await page.keyboard.press('Enter');
+  }
+
+  const BACK = 'Control+Alt+Minus';
+
+  it('walks the whole wizard with the keyboard, goes Back twice, and the cluster reaches the fake and runs', async () => {
+    await page.getByRole('tab', { name: /^DigitalOcean/ }).waitFor({ timeout: 30_000 }); // the extension is loaded
+    await palette('DigitalOcean: Add Demo Account');
+    await page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ }).waitFor({ timeout: 30_000 });
+    await palette('DigitalOcean: Create Kubernetes Cluster');
+
+    await at('Cluster name', 'Control+A', 'type:ui-k8s', 'Enter');
+    await at('New York 3', 'type:ams3', 'Enter');
+    await at('Kubernetes 1.33', 'type:1.33.2', 'Enter');
+    await at('default-ams3', 'Enter');
+    // a second pool, autoscaled
+    await at('Add a node pool…', 'type:Add a node pool', 'Enter');
+    await at('Node pool name', 'Enter');
+    await at('per node', 'type:s-4vcpu-8gb', 'Enter');
+    await at('Fixed number of nodes', 'type:Autoscale', 'Enter');
+    await at('Fewest and most nodes', 'Control+A', 'type:1-3', 'Enter');
+    // Back from the pool list to the VPC step, and forward again: both pools are still there
+    await at('Continue with 2 node pools', BACK);
+    await at('default-ams3', 'Enter');
+    await at('Continue with 2 node pools', 'type:Continue', 'Enter');
+    await at('High-availability control plane', 'Enter');
+    await at('wednesday', 'Enter');
+    await at('start time in UTC', 'Enter');
+    await at('Tags, separated by commas', 'type:ui', 'Enter');
+    await at('Acme Web', 'Enter');
+
+    // the summary: screenshot it, go Back to the project step and return — the answers are kept
+    await at('Create ui-k8s');
+    const summary = widget().filter({ hasText: 'Create ui-k8s' });
+    assert.match(await summary.innerText(), /ams3 · 1\.33\.2-do\.0 · \$120–\$216\/mo/, 'the price: 3 × $24 + 1–3 × $48');
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-create-cluster-summary.png') });
+    await page.keyboard.press(BACK);
+    await at('Acme Web', 'Enter');
+    await at('Create ui-k8s', 'Enter');
+
+    // the cluster is selected in the view once made, and the notice says when it runs
+    await page.getByRole('treeitem', { name: /ui-k8s/ }).waitFor({ timeout: 30_000 });
+    const running = await notification(page, 'Cluster ui-k8s is running in ams3', 30_000);
+    await running.first().waitFor({ timeout: 30_000 });
+    const data = await fakeControl('/__fake/data');
+    const made = data.kubernetesClusters.find((c) => c.name === 'ui-k8s');
+    assert.ok(made, 'the cluster is at the fake');
+    assert.equal(made.version, '1.33.2-do.0');
+    assert.deepEqual(
+      made.node_pools.map((p) => [p.name, p.size, p.count, p.auto_scale, p.max_nodes]),
+      [['ui-k8s-pool-1', 's-2vcpu-4gb', 3, false, 0], ['ui-k8s-pool-2', 's-4vcpu-8gb', 1, true, 3]],
+    );
+    assert.deepEqual(made.tags.slice(2), ['ui']);
+    assert.equal(made.status.state, 'running');
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-create-cluster-running.png') });
+  });
+});
