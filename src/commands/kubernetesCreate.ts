@@ -15,12 +15,12 @@ import { vpc as vpcKind } from '../api/resources/vpc';
 import { plural } from '../tree/format';
 import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
 import { withProgress } from '../ui/progress';
-import { isBack, runWizard } from '../ui/wizard';
+import { runWizard } from '../ui/wizard';
 import type { CommandDeps } from './deps';
 import { accountTarget, revealResource } from './pick';
 import { registerCommand } from './register';
 import { type NodeSizes, type PoolPlan, nodePoolWizard, nodeSizesIn } from './nodePoolWizard';
-import { placeInProject, priceRange, projectStep, summaryStep, tagsStep, untilUsable, vpcStep } from './wizardSteps';
+import { listStep, placeInProject, priceRange, projectStep, summaryStep, tagsStep, untilUsable, vpcStep } from './wizardSteps';
 
 const OPTIONS = {
   ha: { label: 'High-availability control plane', description: 'a replicated control plane with less downtime; cannot be turned off later' },
@@ -55,7 +55,7 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
       );
       if (!options.versions.length || !options.regions.length) throw new Error('DigitalOcean offers no Kubernetes version or region to this account now.');
       const nodeSizes: NodeSizes = { options: options.sizes, bySlug: new Map(sizes.map((x) => [x.slug, x])) };
-      const sizesIn = (region: string) => nodeSizesIn(nodeSizes, region);
+      const offeredIn = (region: string) => new Set(nodeSizesIn(nodeSizes, region).map((x) => x.slug));
       const price = (slug: string) => nodeSizes.bySlug.get(slug)?.price_monthly ?? 0;
       const poolPrice = (p: PoolPlan) => (p.autoScale ? [p.min * price(p.size), p.max * price(p.size)] : [p.count * price(p.size), p.count * price(p.size)]);
       const poolText = (p: PoolPlan) => `${p.autoScale ? `${p.min}–${p.max}` : p.count} × ${p.size} · ${priceRange(...(poolPrice(p) as [number, number]))}`;
@@ -86,46 +86,33 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
             ).label;
           },
           vpcStep<Plan>(input, title, vpcs),
-          async (p, s) => {
-            const offered = new Set(sizesIn(p.region).map((x) => x.slug));
-            if (!p.pools.length) {
+          listStep<Plan, PoolPlan>(input, {
+            title,
+            items: (p) => p.pools,
+            noun: 'node pool',
+            placeHolder: 'Node pools: choose one to change or remove it',
+            add: { label: 'Add a node pool…', description: 'more pools: different sizes for different workloads' },
+            minimum: 1,
+            describe: (x, p) => ({ label: x.name, description: `${poolText(x)}${offeredIn(p.region).has(x.size) ? '' : ` · ${x.size} is not offered in ${p.region}`}` }),
+            total: (p) => `${priceRange(...total(p))} for the nodes`,
+            initial: (p) => {
+              const offered = offeredIn(p.region);
               const size = offered.has(DEFAULT_SIZE) ? DEFAULT_SIZE : [...offered][0];
               if (!size) throw new Error(`No node size is offered in ${p.region}.`);
-              p.pools.push({ name: `${p.name}-pool-1`.slice(0, 63).replace(/-+$/, ''), size, count: 3, autoScale: false, min: 1, max: 3 });
-            }
-            for (;;) {
-              const [low, high] = total(p);
-              const stranded = p.pools.filter((x) => !offered.has(x.size));
-              const picked = await input.quickPick(
-                [
-                  { label: `Continue with ${plural(p.pools.length, 'node pool')}`, description: `${priceRange(low, high)} for the nodes`, action: 'done' as const, index: -1 },
-                  ...p.pools.map((x, index) => ({ label: x.name, description: `${poolText(x)}${offered.has(x.size) ? '' : ` · ${x.size} is not offered in ${p.region}`}`, action: 'edit' as const, index })),
-                  { label: 'Add a node pool…', description: 'more pools: different sizes for different workloads', action: 'add' as const, index: -1 },
-                ],
-                { title, ...s, placeHolder: 'Node pools: choose one to change or remove it' },
-              );
-              try {
-                if (picked.action === 'done') {
-                  if (!stranded.length) return;
-                  void input.notify('warning', `${stranded.map((x) => x.name).join(', ')}: the size is not offered in ${p.region}. Change it first.`);
-                } else if (picked.action === 'add') {
-                  const last = p.pools[p.pools.length - 1];
-                  let k = p.pools.length + 1;
-                  while (p.pools.some((x) => x.name === `${p.name}-pool-${k}`)) k++;
-                  p.pools.push(await editPool({ ...last, name: `${p.name}-pool-${k}`.slice(0, 63) }, p.region, p.pools.map((x) => x.name), s));
-                } else {
-                  const pool = p.pools[picked.index];
-                  const remove =
-                    p.pools.length > 1 &&
-                    (await input.quickPick([{ label: `Change ${pool.name}…`, remove: false }, { label: `Remove ${pool.name}`, remove: true }], { title, ...s, canGoBack: true, placeHolder: poolText(pool) })).remove;
-                  if (remove) p.pools.splice(picked.index, 1);
-                  else p.pools[picked.index] = await editPool(pool, p.region, p.pools.filter((_, i) => i !== picked.index).map((x) => x.name), s);
-                }
-              } catch (error) {
-                if (!isBack(error)) throw error; // Back inside a pool: the pool list again
-              }
-            }
-          },
+              return [{ name: `${p.name}-pool-1`.slice(0, 63).replace(/-+$/, ''), size, count: 3, autoScale: false, min: 1, max: 3 }];
+            },
+            problem: (p) => {
+              const stranded = p.pools.filter((x) => !offeredIn(p.region).has(x.size));
+              return stranded.length ? `${stranded.map((x) => x.name).join(', ')}: the size is not offered in ${p.region}. Change it first.` : undefined;
+            },
+            edit: (p, pool, where) => {
+              const others = p.pools.filter((x) => x !== pool).map((x) => x.name);
+              if (pool) return editPool(pool, p.region, others, where);
+              let k = p.pools.length + 1;
+              while (p.pools.some((x) => x.name === `${p.name}-pool-${k}`)) k++;
+              return editPool({ ...p.pools[p.pools.length - 1], name: `${p.name}-pool-${k}`.slice(0, 63) }, p.region, others, where);
+            },
+          }),
           async (p, s) => {
             const keys = Object.keys(OPTIONS) as OptionKey[];
             p.options = (await input.quickPickMany(keys.map((key) => ({ ...OPTIONS[key], picked: p.options.includes(key), key })), { title, ...s, placeHolder: 'Options' })).map((x) => x.key);

@@ -8,10 +8,11 @@ import { ApiError, assignToProject, type DigitalOceanClient } from '../api';
 import type { Project } from '../api/resources/project';
 import type { Vpc } from '../api/resources/vpc';
 import { isCancellation } from '../ui/errors';
+import { plural } from '../tree/format';
 import type { Logger } from '../log';
 import { withProgress } from '../ui/progress';
 import type { UserInput } from '../ui/userInput';
-import type { WizardStep } from '../ui/wizard';
+import { isBack, type WizardStep } from '../ui/wizard';
 import { tagsProblem } from './validators';
 
 export function tagsStep<S extends { tags: string[] }>(input: UserInput, title: string): WizardStep<S> {
@@ -66,6 +67,71 @@ export async function untilUsable<T>(
     void deps.input.notify('info', `${o.name} goes on at DigitalOcean; the view shows when it is ready.`);
     return undefined;
   }
+}
+
+export interface ListStepOptions<S, T> {
+  title: string;
+  /** The list in the state: changed in place. */
+  items: (plan: S) => T[];
+  describe: (item: T, plan: S) => { label: string; description?: string };
+  /** "node pool", "inbound rule". */
+  noun: string;
+  add: { label: string; description?: string };
+  placeHolder: string;
+  /** Shown beside Continue (the price of the pools). */
+  total?: (plan: S) => string;
+  /** Fewer items than this cannot be left (a cluster needs a pool). */
+  minimum?: number;
+  /** The items when the step is first reached. */
+  initial?: (plan: S) => T[];
+  /** A sub-wizard for one item, new (undefined) or to change; Back at its first prompt returns to the list. */
+  edit: (plan: S, item: T | undefined, where: { step: number; totalSteps: number }) => Promise<T>;
+  /** Why Continue cannot be taken now (said in a warning; the list shows again). */
+  problem?: (plan: S) => string | undefined;
+}
+
+/**
+ * A list the user builds in one step (node pools, firewall rules): Continue, each item (choose it
+ * to change or remove it), and Add…. Back from the list goes to the step before; Back inside an
+ * item's prompts returns to the list.
+ */
+export function listStep<S, T>(input: UserInput, o: ListStepOptions<S, T>): WizardStep<S> {
+  let started = false;
+  return async (p, s) => {
+    const items = o.items(p);
+    if (!started && o.initial) items.push(...o.initial(p));
+    started = true;
+    const min = o.minimum ?? 0;
+    for (;;) {
+      const described = items.map((x) => o.describe(x, p));
+      const picked = await input.quickPick(
+        [
+          { label: items.length ? `Continue with ${plural(items.length, o.noun)}` : `Continue without ${o.noun}s`, description: o.total?.(p), index: -1 },
+          ...described.map((d, index) => ({ ...d, index })),
+          { ...o.add, index: -2 },
+        ],
+        { title: o.title, ...s, placeHolder: o.placeHolder },
+      );
+      try {
+        if (picked.index === -1) {
+          const problem = items.length < min ? `At least ${plural(min, o.noun)} is needed.` : o.problem?.(p);
+          if (!problem) return;
+          void input.notify('warning', problem);
+        } else if (picked.index === -2) {
+          items.push(await o.edit(p, undefined, s));
+        } else {
+          const name = described[picked.index].label;
+          const remove =
+            items.length > min &&
+            (await input.quickPick([{ label: `Change ${name}…`, remove: false }, { label: `Remove ${name}`, remove: true }], { title: o.title, ...s, canGoBack: true, placeHolder: described[picked.index].description ?? name })).remove;
+          if (remove) items.splice(picked.index, 1);
+          else items[picked.index] = await o.edit(p, items[picked.index], s);
+        }
+      } catch (error) {
+        if (!isBack(error)) throw error; // Back inside an item: the list again
+      }
+    }
+  };
 }
 
 /** The last step: one item to accept ("Create prod-k8s"), its description the price; Back changes something, Esc cancels. */

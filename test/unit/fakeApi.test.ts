@@ -110,3 +110,38 @@ describe('Fake API: creating a database cluster', () => {
     assert.equal(fake.data.databases.find((d) => d.id === made.id)!.status, 'online');
   });
 });
+
+describe('Fake API: firewalls', () => {
+  const call = (fake: FakeDigitalOcean, method: string, url: string, body: object) =>
+    fake.handle({ method, url, headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: JSON.stringify(body) });
+  const ssh = { protocol: 'tcp', ports: '22', sources: { addresses: ['0.0.0.0/0'] } };
+
+  it('refuses a bad name, bad ports, a rule with no source or destination, no rule at all, an unknown droplet', () => {
+    const fake = new FakeDigitalOcean();
+    const cases: [object, RegExp][] = [
+      [{ name: '-x', inbound_rules: [ssh] }, /name: At least two characters/],
+      [{ name: 'fw', inbound_rules: [{ ...ssh, ports: '0-5' }] }, /inbound rule 1: ports "0-5" is not a port/],
+      [{ name: 'fw', inbound_rules: [{ ...ssh, sources: {} }] }, /inbound rule 1: sources is empty/],
+      [{ name: 'fw', outbound_rules: [{ protocol: 'udp', ports: '53', destinations: { addresses: [] } }] }, /outbound rule 1: destinations is empty/],
+      [{ name: 'fw' }, /at least one inbound or outbound rule/],
+      [{ name: 'fw', inbound_rules: [ssh], droplet_ids: [42] }, /droplet 42 does not exist/],
+    ];
+    for (const [body, message] of cases) {
+      const answer = call(fake, 'POST', '/v2/firewalls', body);
+      assert.equal(answer.status, 400, JSON.stringify(body));
+      assert.match(JSON.parse(answer.body).message, message);
+    }
+  });
+
+  it('adds and removes droplets and tags once each; an unknown droplet is 404 and changes nothing', () => {
+    const fake = new FakeDigitalOcean();
+    const fw = fake.data.firewalls.find((f) => f.name === 'ssh-bastion-only')!;
+    assert.equal(call(fake, 'POST', `/v2/firewalls/${fw.id}/droplets`, { droplet_ids: [311000003, 311000005] }).status, 204);
+    assert.deepEqual(fw.droplet_ids, [311000005, 311000003]);
+    assert.equal(call(fake, 'POST', `/v2/firewalls/${fw.id}/droplets`, { droplet_ids: [311000003, 9] }).status, 404);
+    assert.deepEqual(fw.droplet_ids, [311000005, 311000003]);
+    assert.equal(call(fake, 'POST', `/v2/firewalls/${fw.id}/tags`, { tags: ['web'] }).status, 204);
+    assert.equal(call(fake, 'DELETE', `/v2/firewalls/${fw.id}/droplets`, { droplet_ids: [311000005] }).status, 204);
+    assert.deepEqual([fw.droplet_ids, fw.tags], [[311000003], ['web']]);
+  });
+});

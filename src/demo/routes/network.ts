@@ -2,14 +2,13 @@
 import type { FakeCore } from '../core';
 import { type Json, REGIONS, stableUuid } from '../seed';
 import { freeRange, vpcRangeProblem } from '../../api/cidr';
+import { firewallNameProblem, firewallPortsProblem } from '../../api/resources/firewall';
 
-/** A port, a range "8000-9000", or "0" (all): what the API takes for a firewall rule's ports. */
+/** A rule's ports, as the API checks them (ICMP has none). */
 function portsProblem(rule: Json, where: string): string | undefined {
-  const ports = String(rule?.ports ?? '');
   if (rule?.protocol === 'icmp') return undefined;
-  const m = /^(\d+)(?:-(\d+))?$/.exec(ports);
-  const ok = m && (ports === '0' || (Number(m[1]) >= 1 && Number(m[1]) <= 65535 && (m[2] === undefined || (Number(m[2]) >= Number(m[1]) && Number(m[2]) <= 65535))));
-  return ok ? undefined : `${where}: ports "${ports}" is not a port, a range of ports, or 0.`;
+  const problem = firewallPortsProblem(String(rule?.ports ?? ''));
+  return problem ? `${where}: ports ${problem}` : undefined;
 }
 
 export function networkRoutes(api: FakeCore): void {
@@ -43,21 +42,63 @@ export function networkRoutes(api: FakeCore): void {
     return api.json(201, { vpc });
   });
 
+  // Firewalls: what the API refuses in a new or replaced one — the name pattern, ports, an inbound
+  // rule with no source or an outbound one with no destination, droplets that do not exist, bad tags
+  const firewallProblem = (body: Json): string | undefined => {
+    if (typeof body.name !== 'string' || !body.name) return 'name is required.';
+    if (firewallNameProblem(body.name)) return `name: ${firewallNameProblem(body.name)}`;
+    const inbound = (body.inbound_rules ?? []) as Json[];
+    const outbound = (body.outbound_rules ?? []) as Json[];
+    const filled = (e: Json) => Object.values(e ?? {}).some((v) => Array.isArray(v) && v.length);
+    const unknownDroplet = [...((body.droplet_ids ?? []) as unknown[]), ...[...inbound.map((r) => r.sources), ...outbound.map((r) => r.destinations)].flatMap((e: Json) => (e?.droplet_ids ?? []) as unknown[])].find(
+      (id) => !api.data.droplets.some((d) => d.id === id),
+    );
+    return (
+      inbound.map((r, i) => portsProblem(r, `inbound rule ${i + 1}`)).find(Boolean) ??
+      outbound.map((r, i) => portsProblem(r, `outbound rule ${i + 1}`)).find(Boolean) ??
+      inbound.map((r, i) => (filled(r.sources) ? undefined : `inbound rule ${i + 1}: sources is empty.`)).find(Boolean) ??
+      outbound.map((r, i) => (filled(r.destinations) ? undefined : `outbound rule ${i + 1}: destinations is empty.`)).find(Boolean) ??
+      (unknownDroplet !== undefined ? `droplet ${String(unknownDroplet)} does not exist.` : undefined) ??
+      (((body.tags ?? []) as unknown[]).some((t) => typeof t !== 'string' || !/^[a-zA-Z0-9_:-]{1,255}$/.test(t)) ? 'tags are invalid.' : undefined)
+    );
+  };
+  api.on('POST', '/v2/firewalls', (_, ctx) => {
+    const body = ctx.body ?? {};
+    const problem = firewallProblem(body) ?? (!body.inbound_rules?.length && !body.outbound_rules?.length ? 'at least one inbound or outbound rule is required.' : undefined);
+    if (problem) return api.error(400, 'bad_request', problem);
+    const id = stableUuid(`fw-${body.name}-${api.nextId++}`);
+    const fw: Json = { id, status: 'waiting', created_at: api.now(), pending_changes: [], name: body.name, inbound_rules: body.inbound_rules ?? [], outbound_rules: body.outbound_rules ?? [], droplet_ids: body.droplet_ids ?? [], tags: body.tags ?? [] };
+    api.data.firewalls.push(fw);
+    api.later(api.actionDurationMs, () => (fw.status = 'succeeded'));
+    return api.json(202, { firewall: fw });
+  });
   api.on('PUT', '/v2/firewalls/{id}', ([id], ctx) => {
     const fw = api.data.firewalls.find((f) => f.id === id);
     if (!fw) return api.notFound();
     const body = ctx.body ?? {};
-    if (typeof body.name !== 'string' || !body.name) return api.error(400, 'bad_request', 'name is required.');
-    const inbound = (body.inbound_rules ?? []) as Json[];
-    const outbound = (body.outbound_rules ?? []) as Json[];
-    const problem =
-      inbound.map((r, i) => portsProblem(r, `inbound rule ${i + 1}`)).find(Boolean) ??
-      outbound.map((r, i) => portsProblem(r, `outbound rule ${i + 1}`)).find(Boolean) ??
-      inbound.map((r, i) => (Object.values(r.sources ?? {}).some((v) => Array.isArray(v) && v.length) ? undefined : `inbound rule ${i + 1}: sources is empty.`)).find(Boolean);
+    const problem = firewallProblem(body);
     if (problem) return api.error(400, 'bad_request', problem);
-    Object.assign(fw, { name: body.name, inbound_rules: inbound, outbound_rules: outbound, droplet_ids: body.droplet_ids ?? [], tags: body.tags ?? [] });
+    Object.assign(fw, { name: body.name, inbound_rules: body.inbound_rules ?? [], outbound_rules: body.outbound_rules ?? [], droplet_ids: body.droplet_ids ?? [], tags: body.tags ?? [] });
     return api.json(200, { firewall: fw });
   });
+  // Droplets and tags added to or removed from a firewall (204; unknown droplets refused)
+  for (const [part, key] of [['droplets', 'droplet_ids'], ['tags', 'tags']] as const) {
+    for (const method of ['POST', 'DELETE'] as const) {
+      api.on(method, `/v2/firewalls/{id}/${part}`, ([id], ctx) => {
+        const fw = api.data.firewalls.find((f) => f.id === id);
+        if (!fw) return api.notFound();
+        const values = ctx.body?.[key];
+        if (!Array.isArray(values) || values.length === 0) return api.error(400, 'bad_request', `${key} is required.`);
+        if (key === 'droplet_ids') {
+          const missing = values.find((v) => !api.data.droplets.some((d) => d.id === v));
+          if (missing !== undefined) return api.error(404, 'not_found', `droplet ${String(missing)} does not exist.`);
+        } else if (values.some((t) => typeof t !== 'string' || !/^[a-zA-Z0-9_:-]{1,255}$/.test(t))) return api.error(400, 'bad_request', 'tags are invalid.');
+        const current = (fw[key] ?? []) as unknown[];
+        fw[key] = method === 'POST' ? [...current, ...values.filter((v) => !current.includes(v))] : current.filter((v) => !values.includes(v));
+        return api.noContent();
+      });
+    }
+  }
 
   api.on('PUT', '/v2/load_balancers/{id}', ([id], ctx) => {
     const lb = api.data.loadBalancers.find((l) => l.id === id);
