@@ -145,3 +145,40 @@ describe('Fake API: firewalls', () => {
     assert.deepEqual([fw.droplet_ids, fw.tags], [[311000003], ['web']]);
   });
 });
+
+describe('Fake API: creating a load balancer', () => {
+  const post = (fake: FakeDigitalOcean, body: object) =>
+    fake.handle({ method: 'POST', url: '/v2/load_balancers', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: JSON.stringify(body) });
+  const http = { entry_protocol: 'http', entry_port: 80, target_protocol: 'http', target_port: 80 };
+  const base = { name: 'raw-lb', region: 'nyc3', forwarding_rules: [http] };
+
+  it('refuses TLS without a certificate, passthrough to plain HTTP, two rules on a port, droplets of another region, 0 nodes', () => {
+    const fake = new FakeDigitalOcean();
+    const cases: [object, RegExp][] = [
+      [{ ...base, forwarding_rules: [{ ...http, entry_protocol: 'https', entry_port: 443 }] }, /a certificate is required for HTTPS/],
+      [{ ...base, forwarding_rules: [{ ...http, entry_protocol: 'https', entry_port: 443, tls_passthrough: true }] }, /TLS passthrough needs HTTPS on both sides/],
+      [{ ...base, forwarding_rules: [http, { ...http, target_port: 8080 }] }, /port 80 is used by another rule/],
+      [{ ...base, droplet_ids: [311000005] }, /droplet 311000005 is not a droplet in nyc3/],
+      [{ ...base, size_unit: 0 }, /size_unit must be between 1 and 100/],
+      [{ ...base, forwarding_rules: [] }, /at least one forwarding rule/],
+      [{ ...base, name: 'web-lb' }, /already exists/],
+    ];
+    for (const [body, message] of cases) {
+      const answer = post(fake, body);
+      assert.equal(answer.status, 422, JSON.stringify(body));
+      assert.match(JSON.parse(answer.body).message, message);
+    }
+  });
+
+  it('by tag, takes the tagged droplets of its region; new without an IP, then active with one', () => {
+    let now = Date.parse('2026-12-01T00:00:00Z');
+    const fake = new FakeDigitalOcean({ actionDurationMs: 1_000, clock: () => now });
+    const made = JSON.parse(post(fake, { ...base, tag: 'web' }).body).load_balancer;
+    assert.deepEqual([made.status, made.ip, made.droplet_ids], ['new', '', [311000001, 311000002]]);
+    now += 1_000;
+    fake.handle({ method: 'GET', url: '/v2/account', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: '' });
+    const later = fake.data.loadBalancers.find((l) => l.id === made.id)!;
+    assert.equal(later.status, 'active');
+    assert.match(later.ip, /^198\.51\.100\.\d+$/);
+  });
+});

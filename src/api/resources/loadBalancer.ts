@@ -1,5 +1,25 @@
 import { defineKind, type Region } from './descriptor';
 
+/** A regional load balancer costs $12 a month per node (size unit); the API publishes no LB prices. */
+export const LB_NODE_MONTHLY_USD = 12;
+
+/** Load balancer names: letters, digits, "-" and ".", starting with a letter or digit. */
+export function loadBalancerNameProblem(value: string, taken: readonly string[] = []): string | undefined {
+  if (!value) return 'A name is required.';
+  if (value.length > 255) return 'At most 255 characters.';
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9.-]*$/.test(value)) return 'Letters, digits, "-" and ".", starting with a letter or digit.';
+  return taken.includes(value) ? `The account has a load balancer named ${value} already.` : undefined;
+}
+
+export interface ForwardingRule {
+  entry_protocol: 'http' | 'https' | 'http2' | 'http3' | 'tcp' | 'udp';
+  entry_port: number;
+  target_protocol: 'http' | 'https' | 'http2' | 'tcp' | 'udp';
+  target_port: number;
+  certificate_id?: string;
+  tls_passthrough?: boolean;
+}
+
 export interface LoadBalancer {
   id: string;
   name: string;
@@ -11,7 +31,7 @@ export interface LoadBalancer {
   droplet_ids?: number[];
   tag?: string;
   vpc_uuid?: string;
-  forwarding_rules: { entry_protocol: string; entry_port: number; target_protocol: string; target_port: number }[];
+  forwarding_rules: ForwardingRule[];
 }
 
 export const loadBalancer = defineKind<LoadBalancer>({
@@ -25,6 +45,7 @@ export const loadBalancer = defineKind<LoadBalancer>({
   singleKey: 'load_balancer',
   idOf: (l) => l.id,
   nameOf: (l) => l.name,
+  nameProblem: loadBalancerNameProblem,
   urnPrefix: 'do:loadbalancer:',
   paginated: true,
 });

@@ -1,8 +1,9 @@
 /** The fake API's routes: firewall rules and load balancer settings replaced (PUT), with the API's refusals. */
 import type { FakeCore } from '../core';
-import { type Json, REGIONS, stableUuid } from '../seed';
+import { type Json, REGIONS, region, stableUuid } from '../seed';
 import { freeRange, vpcRangeProblem } from '../../api/cidr';
 import { firewallNameProblem, firewallPortsProblem } from '../../api/resources/firewall';
+import { loadBalancerNameProblem } from '../../api/resources/loadBalancer';
 
 /** A rule's ports, as the API checks them (ICMP has none). */
 function portsProblem(rule: Json, where: string): string | undefined {
@@ -99,6 +100,81 @@ export function networkRoutes(api: FakeCore): void {
       });
     }
   }
+
+  // Load balancers: the API's rules for a new one where they are simple — name, region, nodes,
+  // forwarding rules (protocols, ports, a certificate for TLS that ends here, one rule per port),
+  // health check, sticky sessions, droplets of the region or a tag, VPC, project. It is "new"
+  // without an IP for one action duration, then active.
+  api.on('POST', '/v2/load_balancers', (_, ctx) => {
+    const body = ctx.body ?? {};
+    const bad = (message: string) => api.unprocessable(message);
+    if (typeof body.name !== 'string' || loadBalancerNameProblem(body.name)) return bad(`name: ${loadBalancerNameProblem(String(body.name ?? '')) ?? 'is invalid'}`);
+    if (api.data.loadBalancers.some((l) => l.name === body.name)) return bad(`a load balancer named ${body.name} already exists`);
+    if (typeof body.region !== 'string' || !REGIONS[body.region]) return bad(`region ${String(body.region)} is not a region`);
+    const nodes = body.size_unit ?? 1;
+    if (!Number.isInteger(nodes) || nodes < 1 || nodes > 100) return bad('size_unit must be between 1 and 100');
+    const rules = body.forwarding_rules as Json[] | undefined;
+    if (!Array.isArray(rules) || !rules.length) return bad('at least one forwarding rule is required');
+    const port = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 65535;
+    const listening = new Set<string>();
+    for (const [i, r] of rules.entries()) {
+      const where = `forwarding rule ${i + 1}`;
+      if (!['http', 'https', 'http2', 'http3', 'tcp', 'udp'].includes(r.entry_protocol) || !['http', 'https', 'http2', 'tcp', 'udp'].includes(r.target_protocol)) return bad(`${where}: unknown protocol`);
+      if (!port(r.entry_port) || !port(r.target_port)) return bad(`${where}: ports must be between 1 and 65535`);
+      const key = `${r.entry_protocol === 'udp' ? 'udp' : 'tcp'}:${r.entry_port}`;
+      if (listening.has(key)) return bad(`${where}: port ${r.entry_port} is used by another rule`);
+      listening.add(key);
+      if (r.tls_passthrough && !(r.entry_protocol === 'https' && r.target_protocol === 'https')) return bad(`${where}: TLS passthrough needs HTTPS on both sides`);
+      const tls = ['https', 'http2', 'http3'].includes(r.entry_protocol) && !r.tls_passthrough;
+      if (tls && !api.data.certificates.some((c) => c.id === r.certificate_id)) return bad(`${where}: a certificate is required for ${String(r.entry_protocol).toUpperCase()}`);
+    }
+    const health = body.health_check;
+    if (health !== undefined && (!['http', 'https', 'tcp'].includes(health.protocol) || !port(health.port))) return bad('health_check: protocol http, https or tcp and a port are required');
+    if (body.sticky_sessions !== undefined && !['none', 'cookies'].includes(body.sticky_sessions.type)) return bad('sticky_sessions.type must be none or cookies');
+    if (body.tag !== undefined && body.droplet_ids?.length) return bad('use either droplet_ids or tag, not both');
+    const misplaced = ((body.droplet_ids ?? []) as unknown[]).find((id) => api.data.droplets.find((d) => d.id === id)?.region.slug !== body.region);
+    if (misplaced !== undefined) return bad(`droplet ${String(misplaced)} is not a droplet in ${String(body.region)}`);
+    if (body.tag !== undefined && !/^[a-zA-Z0-9_:-]{1,255}$/.test(String(body.tag))) return bad('tag is invalid');
+    const vpc = body.vpc_uuid === undefined ? api.data.vpcs.find((v) => v.region === body.region && v.default) : api.data.vpcs.find((v) => v.id === body.vpc_uuid);
+    if (body.vpc_uuid !== undefined && vpc?.region !== body.region) return bad(`vpc_uuid ${String(body.vpc_uuid)} is not a VPC in ${String(body.region)}`);
+    if (body.project_id !== undefined && !api.data.projects.some((p) => p.id === body.project_id)) return bad(`project ${String(body.project_id)} does not exist`);
+    const id = stableUuid(`lb-${body.name}-${api.nextId++}`);
+    const lb: Json = {
+      id,
+      name: body.name,
+      ip: '',
+      ipv6: '',
+      size_unit: nodes,
+      size: 'lb-small',
+      algorithm: 'round_robin',
+      status: 'new',
+      created_at: api.now(),
+      forwarding_rules: rules.map((r) => ({ certificate_id: '', tls_passthrough: false, ...r })),
+      health_check: { protocol: 'http', port: 80, path: '/', check_interval_seconds: 10, response_timeout_seconds: 5, healthy_threshold: 5, unhealthy_threshold: 3, ...health },
+      sticky_sessions: body.sticky_sessions ?? { type: 'none' },
+      redirect_http_to_https: Boolean(body.redirect_http_to_https),
+      enable_proxy_protocol: false,
+      enable_backend_keepalive: false,
+      http_idle_timeout_seconds: 60,
+      vpc_uuid: vpc?.id ?? stableUuid(`vpc-default-${body.region}`),
+      project_id: body.project_id ?? api.data.projects.find((p) => p.is_default)?.id,
+      disable_lets_encrypt_dns_records: false,
+      firewall: { deny: [], allow: [] },
+      network: 'EXTERNAL',
+      network_stack: 'IPV4',
+      type: 'REGIONAL',
+      droplet_ids: body.tag === undefined ? (body.droplet_ids ?? []) : api.data.droplets.filter((d) => d.region.slug === body.region && (d.tags as string[]).includes(body.tag)).map((d) => d.id),
+      ...(body.tag === undefined ? {} : { tag: body.tag }),
+      region: region(body.region),
+    };
+    api.data.loadBalancers.push(lb);
+    api.intoProject(`do:loadbalancer:${id}`, body.project_id);
+    api.later(api.actionDurationMs, () => {
+      lb.status = 'active';
+      lb.ip = `198.51.100.${20 + api.data.loadBalancers.indexOf(lb)}`;
+    });
+    return api.json(202, { load_balancer: lb });
+  });
 
   api.on('PUT', '/v2/load_balancers/{id}', ([id], ctx) => {
     const lb = api.data.loadBalancers.find((l) => l.id === id);

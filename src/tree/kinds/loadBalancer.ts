@@ -1,9 +1,6 @@
-import { type LoadBalancer, loadBalancer } from '../../api/resources/loadBalancer';
+import { LB_NODE_MONTHLY_USD, type LoadBalancer, loadBalancer } from '../../api/resources/loadBalancer';
 import { mdTable, perMonth } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
-
-/** Load balancers are $12 a month per size unit. */
-const LB_UNIT_MONTH = 12;
 
 export const loadBalancerPresenter: Presenter<LoadBalancer> = {
   kind: loadBalancer,
@@ -28,6 +25,6 @@ export const loadBalancerPresenter: Presenter<LoadBalancer> = {
   },
   region: (l) => l.region?.slug,
   ip: (l) => l.ip,
-  monthlyCost: (l) => (l.size_unit ?? 1) * LB_UNIT_MONTH,
+  monthlyCost: (l) => (l.size_unit ?? 1) * LB_NODE_MONTHLY_USD,
   consoleUrl: (l) => `${CONTROL_PANEL}/networking/load_balancers/${l.id}`,
 };
