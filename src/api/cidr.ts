@@ -74,3 +74,19 @@ export function freeRange(taken: readonly string[], prefix = 20): string {
   }
   throw new Error('no free range');
 }
+
+/** A dotted-quad IPv4 address (no leading zeros). */
+export function isIpv4(value: string): boolean {
+  const parts = value.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+export function isIpv6(value: string): boolean {
+  if (!value.includes(':') || /[^0-9a-fA-F:.]/.test(value)) return false;
+  try {
+    new URL(`http://[${value}]/`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -21,7 +21,7 @@ import { runWizard } from '../ui/wizard';
 import type { CommandDeps } from './deps';
 import { accountTarget, resourceTarget, revealResource } from './pick';
 import { registerCommand } from './register';
-import { isIpv4, isIpv6 } from './validators';
+import { isIpv4, isIpv6 } from '../api/cidr';
 import { listStep, summaryStep } from './wizardSteps';
 
 type Direction = 'inbound' | 'outbound';

@@ -5,27 +5,13 @@
  * Node-only modules. Each answers undefined when the value is fine, else the message the input
  * box shows.
  */
+import { isIpv4, isIpv6 } from '../api/cidr';
 import { tagNameProblem } from '../api/resources/tag';
 
 export const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'] as const;
 export type EditableRecordType = (typeof RECORD_TYPES)[number];
 
 const LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
-
-export function isIpv4(value: string): boolean {
-  const parts = value.split('.');
-  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
-}
-
-export function isIpv6(value: string): boolean {
-  if (!value.includes(':') || /[^0-9a-fA-F:.]/.test(value)) return false;
-  try {
-    new URL(`http://[${value}]/`);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A host name, relative ("mail") or fully qualified ("mail.example.com."), or "@". */
 export function isHostname(value: string, allowAt = false): boolean {

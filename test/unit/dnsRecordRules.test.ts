@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isHostname, isIpv4, isIpv6, numberProblem, recordDataProblem, recordNameProblem } from '../../src/commands/validators';
+import { isIpv4, isIpv6 } from '../../src/api/cidr';
+import { isHostname, numberProblem, recordDataProblem, recordNameProblem } from '../../src/commands/validators';
 
 describe('DNS record rules', () => {
   it('tell addresses and host names apart', () => {

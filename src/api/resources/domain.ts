@@ -21,6 +21,19 @@ export interface DomainRecord {
   tag: string | null;
 }
 
+/** A domain to add: a lowercase name of at least two labels (example.com), without a trailing dot. */
+export function domainNameProblem(value: string, taken: readonly string[] = []): string | undefined {
+  const name = value.trim().toLowerCase();
+  if (!name) return 'A domain name is required, e.g. example.com.';
+  if (name.endsWith('.')) return 'Leave out the trailing dot.';
+  if (/^https?:\/\//.test(name) || name.includes('/')) return 'Just the domain name, e.g. example.com, without a URL.';
+  const labels = name.split('.');
+  if (name.length > 253 || labels.length < 2 || !labels.every((l) => /^(?!-)[a-z0-9-]{1,63}(?<!-)$/.test(l)) || /^\d+$/.test(labels[labels.length - 1])) {
+    return 'Letters, digits and "-" in dot-separated parts, with a top-level domain: example.com.';
+  }
+  return taken.includes(name) ? `${name} is in the account already.` : undefined;
+}
+
 export const domain = defineKind<Domain>({
   deletable: true,
   kind: 'domain',
@@ -32,6 +45,7 @@ export const domain = defineKind<Domain>({
   singleKey: 'domain',
   idOf: (d) => d.name,
   nameOf: (d) => d.name,
+  nameProblem: domainNameProblem,
   urnPrefix: 'do:domain:',
   paginated: true,
 });

@@ -1,9 +1,24 @@
 /** The fake API's routes: Domain records, and Functions namespaces. */
 import type { FakeCore } from '../core';
 import { recordProblem } from '../core';
+import { domainNameProblem } from '../../api/resources/domain';
+import { isIpv4 } from '../../api/cidr';
 
 export function domainRoutes(api: FakeCore): void {
-  // Domains
+  // Domains: a new one gets DigitalOcean's NS records, and an A record for itself when an IP is given
+  api.on('POST', '/v2/domains', (_, ctx) => {
+    const { name, ip_address: ip } = ctx.body ?? {};
+    const problem = typeof name === 'string' ? domainNameProblem(name) : 'name is required.';
+    if (problem || name !== name.toLowerCase()) return api.unprocessable(`name: ${problem ?? 'must be lowercase'}`);
+    if (api.data.domains.some((d) => d.name === name)) return api.unprocessable(`${name} already exists in this account (or another).`);
+    if (ip !== undefined && (typeof ip !== 'string' || !isIpv4(ip))) return api.unprocessable(`ip_address ${String(ip)} is not an IPv4 address.`);
+    const domain = { name, ttl: 1800, zone_file: null };
+    api.data.domains.push(domain);
+    const record = (type: string, data: string) => ({ id: api.nextId++, type, name: '@', data, priority: null, port: null, ttl: 1800, weight: null, flags: null, tag: null });
+    api.data.domainRecords[name] = [...['ns1', 'ns2', 'ns3'].map((ns) => record('NS', `${ns}.digitalocean.com`)), ...(ip ? [record('A', ip)] : [])];
+    api.intoProject(`do:domain:${name}`);
+    return api.json(201, { domain });
+  });
   api.on('GET', '/v2/domains/{name}/records', ([name], ctx) => {
     const records = api.data.domainRecords[name];
     if (!records) return api.notFound();
