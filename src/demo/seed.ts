@@ -129,6 +129,8 @@ export interface DemoData {
   sshKeys: Json[];
   spacesKeys: Json[];
   uptimeChecks: Json[];
+  /** uptime check id → its alerts */
+  uptimeAlerts: Record<string, Json[]>;
 }
 
 /** A stable UUID-shaped id from a label (not random, so tests can predict it). */
@@ -615,6 +617,9 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     sshKeys,
     spacesKeys,
     uptimeChecks,
+    uptimeAlerts: Object.fromEntries(
+      uptimeChecks.map((c) => [c.id, [{ id: stableUuid(`alert-${c.name}-down`), name: `${c.name} down`, type: 'down', threshold: 0, comparison: 'greater_than', notifications: { email: [DEMO_EMAIL], slack: [] }, period: '2m' }]]),
+    ),
   };
 
   function volumeJson(name: string, r: string, gb: number, dropletIds: number[], createdAt: string, tags: string[]): Json {

@@ -9,6 +9,33 @@ export interface UptimeCheck {
   enabled: boolean;
 }
 
+/** What a check of `type` may watch: an http(s) URL of that scheme with a host, or for ping a host name or IPv4 address. */
+export function uptimeTargetProblem(type: unknown, target: unknown): string | undefined {
+  if (typeof target !== 'string' || !target.trim()) return 'A target is required.';
+  if (type === 'ping') return /^[a-zA-Z0-9.-]+$/.test(target) && !target.startsWith('-') ? undefined : 'A host name or IPv4 address, without a scheme: api.example.com.';
+  if (type !== 'http' && type !== 'https') return `Unknown check type ${String(type)}.`;
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return `A URL such as ${type}://www.example.com/health.`;
+  }
+  if (url.protocol !== `${type}:`) return `An ${type.toUpperCase()} check watches a ${type}:// URL.`;
+  return url.hostname ? undefined : 'The URL needs a host.';
+}
+
+export type UptimeAlertType = 'latency' | 'down' | 'down_global' | 'ssl_expiry';
+
+export interface UptimeAlert {
+  id: string;
+  name: string;
+  type: UptimeAlertType;
+  threshold?: number;
+  comparison?: 'greater_than' | 'less_than';
+  notifications: { email: string[]; slack: { channel: string; url: string }[] };
+  period: '2m' | '3m' | '5m' | '10m' | '15m' | '30m' | '1h';
+}
+
 export const uptimeCheck = defineKind<UptimeCheck>({
   deletable: true,
   kind: 'uptime_check',

@@ -1,4 +1,5 @@
 /** The fake API's routes: The account, its balance and projects (with their resources). */
+import { uptimeTargetProblem } from '../../api/resources/uptimeCheck';
 import type { FakeCore } from '../core';
 import { urnPath } from '../core';
 import { type Json, stableUuid } from '../seed';
@@ -109,4 +110,45 @@ export function accountRoutes(api: FakeCore): void {
     return api.json(200, { resources: assigned });
   });
 
+
+  // Uptime checks and their alerts, with the API's rules where they are simple: a target that
+  // fits the type, known regions, alert types and periods, thresholds, notifications to the
+  // account's verified email or a Slack webhook.
+  const REGIONS = ['us_east', 'us_west', 'eu_west', 'se_asia'];
+  api.on('POST', '/v2/uptime/checks', (_, ctx) => {
+    const body = ctx.body ?? {};
+    const problem = uptimeTargetProblem(body.type, body.target);
+    if (typeof body.name !== 'string' || !body.name.trim()) return api.unprocessable('name is required');
+    if (problem) return api.unprocessable(`target: ${problem}`);
+    if (!Array.isArray(body.regions) || !body.regions.length || body.regions.some((r: unknown) => !REGIONS.includes(String(r)))) return api.unprocessable(`regions must be some of ${REGIONS.join(', ')}`);
+    const check = { id: stableUuid(`uptime-${body.name}-${api.nextId++}`), name: body.name, type: body.type, target: body.target, regions: body.regions, enabled: body.enabled ?? true };
+    api.data.uptimeChecks.push(check);
+    api.data.uptimeAlerts[check.id] = [];
+    return api.json(201, { check });
+  });
+  api.on('GET', '/v2/uptime/checks/{id}/alerts', ([id], ctx) => {
+    const alerts = api.data.uptimeAlerts[id];
+    return alerts ? api.page('alerts', alerts, ctx) : api.notFound();
+  });
+  api.on('POST', '/v2/uptime/checks/{id}/alerts', ([id], ctx) => {
+    const alerts = api.data.uptimeAlerts[id];
+    const check = api.data.uptimeChecks.find((c) => c.id === id);
+    if (!alerts || !check) return api.notFound();
+    const body = ctx.body ?? {};
+    const email = api.profiles.get(api.currentToken)?.email ?? api.data.account.email;
+    const slack = (body.notifications?.slack ?? []) as Json[];
+    const emails = (body.notifications?.email ?? []) as unknown[];
+    if (typeof body.name !== 'string' || !body.name.trim()) return api.unprocessable('name is required');
+    if (!['latency', 'down', 'down_global', 'ssl_expiry'].includes(body.type)) return api.unprocessable(`type ${String(body.type)} is not an alert type`);
+    if (body.type === 'ssl_expiry' && check.type !== 'https') return api.unprocessable('ssl_expiry alerts need an https check');
+    if (!['2m', '3m', '5m', '10m', '15m', '30m', '1h'].includes(body.period)) return api.unprocessable(`period ${String(body.period)} is invalid`);
+    if ((body.type === 'latency' || body.type === 'ssl_expiry') && !(Number.isInteger(body.threshold) && body.threshold > 0)) return api.unprocessable('threshold must be a positive whole number');
+    if (!emails.length && !slack.length) return api.unprocessable('notifications need an email or a Slack channel');
+    const unverified = emails.find((e) => e !== email);
+    if (unverified !== undefined) return api.unprocessable(`${String(unverified)} is not a verified email of this account`);
+    if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url)))) return api.unprocessable('slack notifications need a channel and a hooks.slack.com URL');
+    const alert = { id: stableUuid(`alert-${id}-${api.nextId++}`), name: body.name, type: body.type, threshold: body.threshold ?? 0, comparison: body.comparison ?? 'greater_than', notifications: { email: emails, slack }, period: body.period };
+    alerts.push(alert);
+    return api.json(201, { alert });
+  });
 }
