@@ -1,10 +1,35 @@
 /** The fake API's routes: Domain records, and Functions namespaces. */
 import type { FakeCore } from '../core';
+import { type Json, stableUuid } from '../seed';
 import { recordProblem } from '../core';
 import { domainNameProblem } from '../../api/resources/domain';
 import { isIpv4 } from '../../api/cidr';
 
 export function domainRoutes(api: FakeCore): void {
+  // Certificates: Let's Encrypt for names under the account's domains (pending for one action
+  // duration, then verified), or custom from PEM texts (the fake keeps neither key nor PEM)
+  api.on('POST', '/v2/certificates', (_, ctx) => {
+    const body = ctx.body ?? {};
+    if (typeof body.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9.-]*$/.test(body.name)) return api.unprocessable('name is invalid.');
+    if (api.data.certificates.some((c) => c.name === body.name)) return api.unprocessable(`a certificate named ${body.name} already exists.`);
+    const base = { id: stableUuid(`cert-${body.name}-${api.nextId++}`), name: body.name, created_at: api.now(), sha1_fingerprint: stableUuid(`sha1-${body.name}`).replace(/-/g, '').slice(0, 40) };
+    let cert: Json;
+    if (body.type === 'lets_encrypt') {
+      const names = body.dns_names as unknown[];
+      if (!Array.isArray(names) || !names.length) return api.unprocessable('dns_names is required for a Let\'s Encrypt certificate.');
+      const outside = names.find((n) => typeof n !== 'string' || !api.data.domains.some((d) => n.replace(/^\*\./, '') === d.name || n.replace(/^\*\./, '').endsWith(`.${d.name}`)));
+      if (outside !== undefined) return api.unprocessable(`${String(outside)} is not under a domain managed in this account.`);
+      cert = { ...base, type: 'lets_encrypt', dns_names: names, state: 'pending', not_after: new Date(api.clock() + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+      api.later(api.actionDurationMs, () => (cert.state = 'verified'));
+    } else if (body.type === 'custom') {
+      if (!/-----BEGIN CERTIFICATE-----/.test(String(body.leaf_certificate))) return api.unprocessable('leaf_certificate is not a PEM certificate.');
+      if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(String(body.private_key))) return api.unprocessable('private_key is not a PEM private key.');
+      cert = { ...base, type: 'custom', dns_names: [], state: 'verified', not_after: new Date(api.clock() + 365 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    } else return api.unprocessable(`type ${String(body.type)} is not lets_encrypt or custom.`);
+    api.data.certificates.push(cert);
+    return api.json(201, { certificate: cert });
+  });
+
   // Domains: a new one gets DigitalOcean's NS records, and an A record for itself when an IP is given
   api.on('POST', '/v2/domains', (_, ctx) => {
     const { name, ip_address: ip } = ctx.body ?? {};
