@@ -78,7 +78,8 @@ describe('Add certificate', function () {
     assert.match(outside.rejections.join('\n'), /api\.other\.example is not under a domain of this account/);
     const taken = await runWithAnswers(api, 'digitalocean.certificate.create', account(), ["Let's Encrypt", ['acme.example'], 'acme-le']);
     assert.match(taken.rejections.join('\n'), /A certificate named acme-le exists already/);
-    await runWithAnswers(api, 'digitalocean.certificate.create', account(), ["Let's Encrypt", ['acme.example'], ACCEPT, undefined]);
+    const declined = await runWithAnswers(api, 'digitalocean.certificate.create', account(), ["Let's Encrypt", ['acme.example'], ACCEPT, undefined]);
+    assert.deepEqual([declined.remaining, declined.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before, 'nothing was sent');
   });
 

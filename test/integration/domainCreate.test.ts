@@ -74,7 +74,8 @@ describe('Add domain', function () {
       const input = await runWithAnswers(api, 'digitalocean.domain.create', account(), answers);
       assert.match(input.rejections.join('\n'), message, answers.join(' → '));
     }
-    await runWithAnswers(api, 'digitalocean.domain.create', account(), ['ok.example', 'No A record now', 'Acme Web', undefined]);
+    const declined = await runWithAnswers(api, 'digitalocean.domain.create', account(), ['ok.example', 'No A record now', 'Acme Web', undefined]);
+    assert.deepEqual([declined.remaining, declined.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before, 'nothing was sent');
     assert.ok(!(await data()).domains.some((x) => x.name === 'ok.example'));
   });

@@ -129,7 +129,8 @@ describe('Create Kubernetes cluster', function () {
       const input = await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), answers as string[]);
       assert.match(input.rejections.join('\n'), message, (answers as string[]).join(' → '));
     }
-    await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), ['ok-k8s', 'nyc3', '1.34.0-do.0', 'default-nyc3', 'Continue with 1 node pool', [], 'any day', ACCEPT, '', 'Acme Web', undefined]);
+    const declined = await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), ['ok-k8s', 'nyc3', '1.34.0-do.0', 'default-nyc3', 'Continue with 1 node pool', [], 'any day', ACCEPT, '', 'Acme Web', undefined]);
+    assert.deepEqual([declined.remaining, declined.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before, 'nothing was sent');
     assert.equal(await cluster('ok-k8s'), undefined);
   });

@@ -104,7 +104,8 @@ describe('Create load balancer', function () {
     }
     const twice = await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), ['ok-lb', 'nyc3', 'default-nyc3', '1', 'Add a forwarding rule…', 'TCP', '80:8080', 'Continue with 2 forwarding rules', undefined]);
     assert.match(twice.notices.join('\n'), /Two rules listen on port 80/);
-    await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), ['ok-lb', 'nyc3', 'default-nyc3', '1', 'Continue with 1 forwarding rule', 'HTTP GET /', 'No sticky', 'Droplets in nyc3…', [], 'Acme Web', undefined]);
+    const declined = await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), ['ok-lb', 'nyc3', 'default-nyc3', '1', 'Continue with 1 forwarding rule', 'HTTP GET /', 'No sticky', 'Droplets in nyc3…', [], 'Acme Web', undefined]);
+    assert.deepEqual([declined.remaining, declined.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before, 'nothing was sent');
     assert.equal(await lb('ok-lb'), undefined);
   });

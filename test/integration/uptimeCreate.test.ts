@@ -80,6 +80,7 @@ describe('Create uptime check', function () {
     }
     const noRegion = await runWithAnswers(api, 'digitalocean.uptime.create', account(), ['ok', 'HTTPS', ACCEPT, [], ['US East'], 'Continue with 1 alert', undefined]);
     assert.match(noRegion.notices.join('\n'), /at least one region/);
+    assert.deepEqual([noRegion.remaining, noRegion.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before, 'nothing was sent');
   });
 

@@ -30,6 +30,32 @@ export function domainRoutes(api: FakeCore): void {
     return api.json(201, { certificate: cert });
   });
 
+  // CDN endpoints: a Space's address as origin, once; a TTL of the API's list; a custom domain only
+  // under the account's domains, with a certificate that covers it (its CNAME record is added)
+  api.on('POST', '/v2/cdn/endpoints', (_, ctx) => {
+    const body = ctx.body ?? {};
+    const origin = String(body.origin ?? '');
+    const m = /^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.([a-z]{3}\d)\.digitaloceanspaces\.com$/.exec(origin);
+    if (!m) return api.unprocessable(`origin ${origin} is not a Space's address.`);
+    if (api.data.cdnEndpoints.some((e) => e.origin === origin)) return api.unprocessable(`${origin} already has a CDN endpoint.`);
+    const ttl = body.ttl ?? 3600;
+    if (![60, 600, 3600, 86400, 604800].includes(ttl)) return api.unprocessable('ttl must be one of 60, 600, 3600, 86400 or 604800.');
+    const host = body.custom_domain;
+    let zone: string | undefined;
+    if (host !== undefined) {
+      zone = api.data.domains.find((d) => String(host).endsWith(`.${d.name}`))?.name;
+      if (!zone) return api.unprocessable(`custom_domain ${String(host)} is not a subdomain of a domain in this account.`);
+      const cert = api.data.certificates.find((c) => c.id === body.certificate_id);
+      const fits = (n: string) => n === host || (n.startsWith('*.') && String(host).split('.').slice(1).join('.') === n.slice(2));
+      if (!cert) return api.unprocessable('certificate_id is required with a custom_domain.');
+      if (cert.state !== 'verified' || (cert.type === 'lets_encrypt' && !(cert.dns_names as string[]).some(fits))) return api.unprocessable(`certificate ${cert.name} does not cover ${String(host)}.`);
+    }
+    const endpoint = { id: stableUuid(`cdn-${origin}-${api.nextId++}`), origin, endpoint: `${m[1]}.${m[2]}.cdn.digitaloceanspaces.com`, ttl, created_at: api.now(), ...(host ? { custom_domain: host, certificate_id: body.certificate_id } : {}) };
+    api.data.cdnEndpoints.push(endpoint);
+    if (zone) api.data.domainRecords[zone]?.push({ id: api.nextId++, type: 'CNAME', name: String(host).slice(0, -zone.length - 1), data: `${endpoint.endpoint}.`, priority: null, port: null, ttl: 3600, weight: null, flags: null, tag: null });
+    return api.json(201, { endpoint });
+  });
+
   // Domains: a new one gets DigitalOcean's NS records, and an A record for itself when an IP is given
   api.on('POST', '/v2/domains', (_, ctx) => {
     const { name, ip_address: ip } = ctx.body ?? {};
