@@ -15,7 +15,7 @@ import type { CommandDeps } from './deps';
 import { accountTarget, revealResource } from './pick';
 import { registerCommand } from './register';
 import { numberProblem } from './validators';
-import { listStep, summaryStep } from './wizardSteps';
+import { askNotifications, listStep, summaryStep } from './wizardSteps';
 
 const REGIONS = [
   { id: 'us_east', label: 'US East' },
@@ -47,16 +47,6 @@ interface Plan {
   target: string;
   regions: string[];
   alerts: AlertPlan[];
-}
-
-/** A Slack incoming webhook: https://hooks.slack.com/… */
-export function slackWebhookProblem(value: string): string | undefined {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' && url.hostname === 'hooks.slack.com' && url.pathname.length > 1 ? undefined : 'A Slack incoming webhook URL: https://hooks.slack.com/services/…';
-  } catch {
-    return 'A Slack incoming webhook URL: https://hooks.slack.com/services/…';
-  }
 }
 
 export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -94,25 +84,7 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
               a.period = (await input.quickPick(PERIODS.map((x) => ({ label: x, picked: x === a.period })), { title, ...s, placeHolder: 'For how long before alerting' })).label as AlertPlan['period'];
             },
             async (a, s) => {
-              for (;;) {
-                const picked = await input.quickPickMany(
-                  [
-                    ...(email ? [{ label: `Email ${email}`, description: "the account's verified email", picked: a.email, slack: false }] : []),
-                    { label: 'Slack…', description: a.slack ? `${a.slack.channel} (webhook kept)` : 'a channel and its incoming webhook', picked: Boolean(a.slack), slack: true },
-                  ],
-                  { title, ...s, placeHolder: 'Notify' },
-                );
-                a.email = picked.some((x) => !x.slack);
-                if (!picked.some((x) => x.slack)) a.slack = undefined;
-                else {
-                  const channel = (await input.inputBox({ title, ...s, prompt: 'Slack channel, e.g. #ops', value: a.slack?.channel ?? '#', validateInput: (v) => (/^#?[a-z0-9][a-z0-9_-]{0,79}$/.test(v.trim()) ? undefined : 'A channel name: lowercase letters, digits, "-" and "_".') })).trim();
-                  // the webhook is a secret of the user's Slack: a password box, never logged
-                  const url = a.slack?.url ?? (await input.inputBox({ title, ...s, prompt: `Incoming webhook URL for ${channel}`, password: true, validateInput: slackWebhookProblem })).trim();
-                  a.slack = { channel: channel.startsWith('#') ? channel : `#${channel}`, url };
-                }
-                if (a.email || a.slack) return;
-                void input.notify('warning', 'Choose where to send the alert: the email, Slack, or both.');
-              }
+              ({ email: a.email, slack: a.slack } = await askNotifications(input, title, s, a, email));
             },
           ],
           { nested: where },

@@ -11,7 +11,7 @@ import { isCancellation } from '../ui/errors';
 import { plural } from '../tree/format';
 import type { Logger } from '../log';
 import { withProgress } from '../ui/progress';
-import type { UserInput } from '../ui/userInput';
+import type { StepOptions, UserInput } from '../ui/userInput';
 import { isBack, type WizardStep } from '../ui/wizard';
 import { tagsProblem } from './validators';
 
@@ -132,6 +132,45 @@ export function listStep<S, T>(input: UserInput, o: ListStepOptions<S, T>): Wiza
       }
     }
   };
+}
+
+/** A Slack incoming webhook: https://hooks.slack.com/… */
+export function slackWebhookProblem(value: string): string | undefined {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'https:' && url.hostname === 'hooks.slack.com' && url.pathname.length > 1 ? undefined : 'A Slack incoming webhook URL: https://hooks.slack.com/services/…';
+  } catch {
+    return 'A Slack incoming webhook URL: https://hooks.slack.com/services/…';
+  }
+}
+
+export interface Notifications {
+  email: boolean;
+  slack?: { channel: string; url: string };
+}
+
+/**
+ * Where an alert goes: the account's verified email and/or a Slack channel (its webhook asked in a
+ * password box, kept when the user comes back, never logged); asked again until one is chosen.
+ */
+export async function askNotifications(input: UserInput, title: string, s: StepOptions, current: Notifications, email: string | undefined): Promise<Notifications> {
+  for (;;) {
+    const picked = await input.quickPickMany(
+      [
+        ...(email ? [{ label: `Email ${email}`, description: "the account's verified email", picked: current.email, slack: false }] : []),
+        { label: 'Slack…', description: current.slack ? `${current.slack.channel} (webhook kept)` : 'a channel and its incoming webhook', picked: Boolean(current.slack), slack: true },
+      ],
+      { title, ...s, placeHolder: 'Notify' },
+    );
+    const next: Notifications = { email: picked.some((x) => !x.slack) };
+    if (picked.some((x) => x.slack)) {
+      const channel = (await input.inputBox({ title, ...s, prompt: 'Slack channel, e.g. #ops', value: current.slack?.channel ?? '#', validateInput: (v) => (/^#?[a-z0-9][a-z0-9_-]{0,79}$/.test(v.trim()) ? undefined : 'A channel name: lowercase letters, digits, "-" and "_".') })).trim();
+      const url = current.slack?.url ?? (await input.inputBox({ title, ...s, prompt: `Incoming webhook URL for ${channel}`, password: true, validateInput: slackWebhookProblem })).trim();
+      next.slack = { channel: channel.startsWith('#') ? channel : `#${channel}`, url };
+    }
+    if (next.email || next.slack) return next;
+    void input.notify('warning', 'Choose where to send the alert: the email, Slack, or both.');
+  }
 }
 
 /** The last step: one item to accept ("Create prod-k8s"), its description the price; Back changes something, Esc cancels. */

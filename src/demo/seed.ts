@@ -131,6 +131,8 @@ export interface DemoData {
   uptimeChecks: Json[];
   /** uptime check id → its alerts */
   uptimeAlerts: Record<string, Json[]>;
+  /** droplet monitoring alert policies */
+  alertPolicies: Json[];
 }
 
 /** A stable UUID-shaped id from a label (not random, so tests can predict it). */
@@ -617,6 +619,20 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     sshKeys,
     spacesKeys,
     uptimeChecks,
+    alertPolicies: [
+      {
+        uuid: stableUuid('alert-policy-web-cpu'),
+        type: 'v1/insights/droplet/cpu',
+        description: 'web CPU high',
+        compare: 'GreaterThan',
+        value: 85,
+        window: '10m',
+        entities: [],
+        tags: ['web'],
+        alerts: { email: [DEMO_EMAIL], slack: [] },
+        enabled: true,
+      },
+    ],
     uptimeAlerts: Object.fromEntries(
       uptimeChecks.map((c) => [c.id, [{ id: stableUuid(`alert-${c.name}-down`), name: `${c.name} down`, type: 'down', threshold: 0, comparison: 'greater_than', notifications: { email: [DEMO_EMAIL], slack: [] }, period: '2m' }]]),
     ),

@@ -121,6 +121,7 @@ describe('Explorer', function () {
       'Certificates',
       'CDN endpoints',
       'Uptime checks',
+      'Alert policies',
       'SSH keys',
       'Spaces keys',
       'Tags',

@@ -33,7 +33,7 @@ describe('Kind registries', () => {
     assert.equal(PRESENTERS.length + CHILD_PRESENTERS.length, names.length);
     assert.deepEqual(
       PRESENTERS.map((p) => p.kind.kind),
-      ['droplet', 'kubernetes_cluster', 'app', 'database_cluster', 'volume', 'load_balancer', 'reserved_ip', 'domain', 'registry', 'functions_namespace', 'snapshot', 'image', 'reserved_ipv6', 'firewall', 'vpc', 'certificate', 'cdn_endpoint', 'uptime_check', 'ssh_key', 'spaces_key', 'tag'],
+      ['droplet', 'kubernetes_cluster', 'app', 'database_cluster', 'volume', 'load_balancer', 'reserved_ip', 'domain', 'registry', 'functions_namespace', 'snapshot', 'image', 'reserved_ipv6', 'firewall', 'vpc', 'certificate', 'cdn_endpoint', 'uptime_check', 'alert_policy', 'ssh_key', 'spaces_key', 'tag'],
     );
     const orders = PRESENTERS.map((p) => p.groupOrder);
     assert.ok(orders.every((o) => typeof o === 'number'), 'every top-level presenter has a groupOrder');
@@ -51,13 +51,20 @@ describe('Kind registries', () => {
 
   it('carry each kind\'s name rule on its descriptor: empty and taken names refused, a plain one accepted', () => {
     const ruled = ALL_KINDS.filter((k) => k.nameProblem);
-    assert.deepEqual(ruled.map((k) => k.kind).sort(), ['connection_pool', 'database_db', 'database_user', 'droplet', 'node_pool', 'project', 'snapshot', 'spaces_key', 'ssh_key', 'tag', 'volume', 'vpc']);
+    assert.deepEqual(ruled.map((k) => k.kind).sort(), ['connection_pool', 'database_db', 'database_user', 'domain', 'droplet', 'firewall', 'kubernetes_cluster', 'load_balancer', 'node_pool', 'project', 'snapshot', 'spaces_key', 'ssh_key', 'tag', 'volume', 'vpc']);
     for (const kind of ruled) {
+      const plain = kind.kind === 'domain' ? 'web-1.example' : 'web-1';
       assert.ok(kind.nameProblem!(''), `${kind.kind}: an empty name`);
-      assert.equal(kind.nameProblem!('web-1'), undefined, `${kind.kind}: web-1`);
+      assert.equal(kind.nameProblem!(plain), undefined, `${kind.kind}: ${plain}`);
       assert.ok(kind.nameProblem!('x'.repeat(300)), `${kind.kind}: 300 characters`);
     }
     assert.ok(kindByKey('node_pool')!.nameProblem!('pool-1', ['pool-1']), 'a taken pool name');
     assert.ok(kindByKey('volume')!.nameProblem!('Uploads'), 'volume names are lowercase');
+    for (const key of ['kubernetes_cluster', 'load_balancer', 'domain']) {
+      const name = key === 'domain' ? 'shop.example' : 'taken-1';
+      assert.ok(kindByKey(key)!.nameProblem!(name, [name]), `a taken ${key} name`);
+    }
+    assert.ok(kindByKey('kubernetes_cluster')!.nameProblem!('Prod_K8s'), 'cluster names are lowercase DNS labels');
+    assert.ok(kindByKey('firewall')!.nameProblem!('-fw'), 'a firewall name starts with a letter or digit');
   });
 });

@@ -1,4 +1,5 @@
 /** The fake API's routes: The account, its balance and projects (with their resources). */
+import { ALERT_METRICS } from '../../api/resources/alertPolicy';
 import { uptimeTargetProblem } from '../../api/resources/uptimeCheck';
 import type { FakeCore } from '../core';
 import { urnPath } from '../core';
@@ -150,5 +151,30 @@ export function accountRoutes(api: FakeCore): void {
     const alert = { id: stableUuid(`alert-${id}-${api.nextId++}`), name: body.name, type: body.type, threshold: body.threshold ?? 0, comparison: body.comparison ?? 'greater_than', notifications: { email: emails, slack }, period: body.period };
     alerts.push(alert);
     return api.json(201, { alert });
+  });
+
+  // Droplet alert policies: a known metric, compare and window; a number (a percentage at most 100);
+  // droplets that exist or tags; email only to the account's own, Slack to hooks.slack.com
+  api.on('POST', '/v2/monitoring/alerts', (_, ctx) => {
+    const body = ctx.body ?? {};
+    const email = api.profiles.get(api.currentToken)?.email ?? api.data.account.email;
+    if (!ALERT_METRICS.some((m) => m.type === body.type)) return api.unprocessable(`type ${String(body.type)} is not a droplet metric`);
+    if (!['GreaterThan', 'LessThan'].includes(body.compare)) return api.unprocessable('compare must be GreaterThan or LessThan');
+    if (!['5m', '10m', '30m', '1h'].includes(body.window)) return api.unprocessable(`window ${String(body.window)} is invalid`);
+    if (typeof body.value !== 'number' || !(body.value >= 0) || (String(body.type).endsWith('percent') || String(body.type).endsWith('/cpu') ? body.value > 100 : false)) return api.unprocessable('value is out of range');
+    if (typeof body.description !== 'string' || !body.description.trim()) return api.unprocessable('description is required');
+    const entities = (body.entities ?? []) as unknown[];
+    const tags = (body.tags ?? []) as unknown[];
+    if (!entities.length && !tags.length) return api.unprocessable('an alert policy needs droplets (entities) or tags');
+    const missing = entities.find((e) => !api.data.droplets.some((d) => String(d.id) === e));
+    if (missing !== undefined) return api.unprocessable(`droplet ${String(missing)} does not exist`);
+    const emails = (body.alerts?.email ?? []) as unknown[];
+    const slack = (body.alerts?.slack ?? []) as Json[];
+    if (!emails.length && !slack.length) return api.unprocessable('alerts need an email or a Slack channel');
+    if (emails.some((e) => e !== email)) return api.unprocessable('alerts may only email the account\'s verified address');
+    if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url)))) return api.unprocessable('slack alerts need a channel and a hooks.slack.com URL');
+    const policy = { uuid: stableUuid(`alert-policy-${api.nextId++}`), type: body.type, description: body.description, compare: body.compare, value: body.value, window: body.window, entities, tags, alerts: { email: emails, slack }, enabled: body.enabled ?? true };
+    api.data.alertPolicies.push(policy);
+    return api.json(200, { policy });
   });
 }

@@ -20,6 +20,7 @@ export function catalogRoutes(api: FakeCore): void {
     ['/v2/apps', 'apps', 'app', () => api.data.apps, (x) => x.id],
     ['/v2/account/keys', 'ssh_keys', 'ssh_key', () => api.data.sshKeys, (x) => String(x.id)],
     ['/v2/uptime/checks', 'checks', 'check', () => api.data.uptimeChecks, (x) => x.id],
+    ['/v2/monitoring/alerts', 'policies', 'policy', () => api.data.alertPolicies, (x) => x.uuid],
   ];
   // DELETE for the kinds without a flow of their own (droplets, volumes and reserved IPs have one)
   const urnKinds: Record<string, string> = { kubernetes_clusters: 'kubernetes', load_balancers: 'loadbalancer', domains: 'domain' };

@@ -1,0 +1,90 @@
+/**
+ * Create Alert Policy in the real extension host against the fake (through Prism): from a droplet's
+ * context (it is preselected) to email and Slack, shown in the view under Account-wide; Back
+ * keeping the metric, threshold and targets; a percentage above 100 and a policy watching nothing
+ * refused before any request; a declined summary; the API's refusal.
+ */
+import * as assert from 'node:assert/strict';
+import type { TestingApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/tree/nodes/base';
+import { eventually, extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
+import { ACCEPT, BACK } from './support/scriptedInput';
+
+type Policy = { uuid: string; type: string; description: string; compare: string; value: number; window: string; entities: string[]; tags: string[]; alerts: { email: string[]; slack: { channel: string; url: string }[] } };
+
+const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/alert-policy-secret';
+
+describe('Create alert policy', function () {
+  this.timeout(60_000);
+  let api: TestingApi;
+  const policies = async () => (await fake.call<{ alertPolicies: Policy[] }>('GET', '/__fake/data')).alertPolicies;
+  const account = () => api.store.list()[0];
+  const label = (n: ExplorerNode) => String(n.toTreeItem().label);
+
+  async function under(...path: string[]): Promise<ExplorerNode> {
+    let node = (await api.explorer.getChildren())[0];
+    for (const name of path) {
+      const children = await api.explorer.getChildren(node);
+      node = children.find((n) => label(n) === name) ?? assert.fail(`no ${name} under ${label(node)}: ${children.map(label).join(', ')}`);
+    }
+    return node;
+  }
+
+  before(async () => {
+    api = await extensionApi();
+  });
+  beforeEach(() => freshDemo(api));
+  afterEach(() => api.setUserInput(undefined));
+
+  it("alerts on a droplet's memory from its context menu, by email and Slack, and shows the policy in the view", async () => {
+    const web2 = await under('Acme Web', 'Droplets', 'web-2');
+    const input = await runWithAnswers(api, 'digitalocean.alertPolicy.create', web2, [
+      'Memory', 'Above…', '90', '10m', ['web-2', '$(tag) worker'], ['Email', 'Slack…'], '#ops', WEBHOOK, ACCEPT, 'Create “Memory > 90 % for 10m on web-2, tag worker”',
+    ]);
+    assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
+    assert.deepEqual(preselected(input, '$(vm) web-2', 0), ['$(vm) web-2'], 'the droplet it was run on is preselected');
+    const made = (await policies()).find((p) => p.description === 'Memory > 90 % for 10m on web-2, tag worker');
+    assert.ok(made, 'the policy is at the fake');
+    assert.deepEqual(
+      [made.type, made.compare, made.value, made.window, made.entities, made.tags, made.alerts],
+      ['v1/insights/droplet/memory_utilization_percent', 'GreaterThan', 90, '10m', ['311000002'], ['worker'], { email: [account().email], slack: [{ channel: '#ops', url: WEBHOOK }] }],
+    );
+    assert.ok(!extensionLog(api).includes('alert-policy-secret'), 'the webhook is in no log');
+    const shown = await eventually('the policy under Account-wide', async () => (await api.explorer.getChildren(await under('Account-wide', 'Alert policies'))).map(label));
+    assert.ok(shown.includes('Memory > 90 % for 10m on web-2, tag worker'), shown.join(', '));
+  });
+
+  it('goes Back with the metric, threshold and targets kept', async () => {
+    const input = await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), [
+      'Disk usage', 'Above…', '75', '30m', ['$(tag) data'], ['Email'],
+      BACK, BACK, BACK, BACK, // description → notify → targets → window → threshold
+      ACCEPT, '30m', ['$(tag) data'], ['Email'], 'disk filling up', 'Create “disk filling up”',
+    ]);
+    assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
+    assert.deepEqual(preselected(input, '$(tag) data', 1), ['$(tag) data']);
+    assert.deepEqual(preselected(input, '30m', 1), ['30m']);
+    const made = (await policies()).find((p) => p.description === 'disk filling up');
+    assert.deepEqual([made?.type, made?.value, made?.window, made?.tags], ['v1/insights/droplet/disk_utilization_percent', 75, '30m', ['data']]);
+  });
+
+  it('refuses a percentage above 100 and a policy that watches nothing before any request; a declined summary sends nothing', async () => {
+    const before = await writes();
+    const tooMuch = await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), ['CPU', 'Above…', '120']);
+    assert.match(tooMuch.rejections.join('\n'), /A percentage is at most 100/);
+    const notANumber = await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), ['Load (5 min)', 'Above…', 'lots']);
+    assert.match(notANumber.rejections.join('\n'), /A number/);
+    const nothing = await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), ['CPU', 'Above…', ACCEPT, '5m', [], ['worker-1'], ['Email'], ACCEPT, undefined]);
+    assert.match(nothing.notices.join('\n'), /at least one droplet or tag/);
+    assert.deepEqual([nothing.remaining, nothing.rejections], [0, []], 'the summary was reached and declined');
+    assert.equal(await writes(), before, 'nothing was sent');
+  });
+
+  it("shows the API's refusal with its message and request id", async () => {
+    await fake.call('POST', '/__fake/faults', {
+      faults: [{ kind: 'respond', method: 'POST', path: '/v2/monitoring/alerts', status: 422, body: { id: 'unprocessable_entity', message: 'alert policy limit reached', request_id: 'req-policy-refused' } }],
+    });
+    await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), ['CPU', 'Above…', ACCEPT, '5m', ['worker-1'], ['Email'], 'refused policy', 'Create “refused policy”']);
+    assert.ok(!(await policies()).some((p) => p.description === 'refused policy'));
+    assert.match(extensionLog(api), /Create alert policy failed: alert policy limit reached \(HTTP 422 unprocessable_entity, request id req-policy-refused\)/);
+  });
+});
