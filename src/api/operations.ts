@@ -148,6 +148,30 @@ export function proposeAppSpec(client: Requester, spec: Record<string, unknown>,
   return client.request<AppProposal>('POST', '/v2/apps/propose', { body: { spec, ...(appId ? { app_id: appId } : {}) }, signal });
 }
 
+export interface AppRegion {
+  slug: string;
+  label: string;
+  disabled?: boolean;
+  default?: boolean;
+}
+
+/** The regions apps can be made in (`/v2/apps/regions`). */
+export async function appRegions(client: Requester, signal?: AbortSignal): Promise<AppRegion[]> {
+  return (await client.request<{ regions?: AppRegion[] }>('GET', '/v2/apps/regions', { signal })).regions ?? [];
+}
+
+export interface AppInstanceSize {
+  slug: string;
+  name: string;
+  usd_per_month: string;
+  single_instance_only?: boolean;
+}
+
+/** The instance sizes of app components, with their monthly price (`/v2/apps/tiers/instance_sizes`). */
+export async function appInstanceSizes(client: Requester, signal?: AbortSignal): Promise<AppInstanceSize[]> {
+  return (await client.request<{ instance_sizes?: AppInstanceSize[] }>('GET', '/v2/apps/tiers/instance_sizes', { signal })).instance_sizes ?? [];
+}
+
 /** Creates an app from a spec: its first deployment starts. */
 export async function createApp(client: Requester, spec: Record<string, unknown>, signal?: AbortSignal): Promise<{ id: string; spec: { name: string } }> {
   const body = await client.request<{ app: { id: string; spec: { name: string } } }>('POST', '/v2/apps', { body: { spec }, signal });

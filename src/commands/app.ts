@@ -295,33 +295,7 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
           ).id;
         }
       }
-      const scope = { appId: app.id, component, deploymentId };
-      const first = await withProgress(`Finding ${app.spec.name}'s logs…`, (signal) => appLogUrls(client, scope, type, true, signal));
-      const name = `Logs: ${app.spec.name}${component ? ` · ${component}` : ''} · ${type.toLowerCase().replace('_', ' ')}${deploymentId ? ` · ${deploymentId.slice(0, 8)}` : ''}`;
-      let firstUrl: string | undefined = first.live_url;
-      const view = new LogView((v) => {
-        if (!first.live_url) {
-          void showArchived(v, first.historic_urls ?? []);
-          return undefined;
-        }
-        const follower = new LogFollower({
-          // the first URL is the one just fetched; each reconnection asks for a fresh one
-          liveUrl: async (signal) => {
-            const url = firstUrl ?? (await appLogUrls(client, scope, type, true, signal)).live_url;
-            firstUrl = undefined;
-            if (!url) throw new Error('the API gave no live log address');
-            return url;
-          },
-          onLine: (line) => v.line(line),
-          onStatus: (status) => v.followStatus(status),
-        });
-        void follower.run();
-        return follower;
-      });
-      const terminal = vscode.window.createTerminal({ name, pty: view, iconPath: new vscode.ThemeIcon('output'), isTransient: true });
-      terminal.show(true);
-      log.info(`[${account.label}] Following ${type} logs of ${app.spec.name}${component ? `/${component}` : ''}`);
-      return view;
+      return openLogView(deps, account, app, type, component, deploymentId);
     }),
 
     registerCommand(deps, 'digitalocean.app.console', 'Open app console', async (arg) => {
@@ -341,19 +315,56 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
       return view;
     }),
   ];
+}
 
-  async function showArchived(view: LogView, urls: string[]): Promise<void> {
-    if (urls.length === 0) return view.status('no logs yet');
-    view.status('archived logs');
-    for (const url of urls) {
-      try {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        for (const text of (await response.text()).split('\n').filter(Boolean)) view.line(parseLogLine(text));
-      } catch (error) {
-        view.status(`could not read an archived log: ${error instanceof Error ? error.message : String(error)}`);
-      }
+/** The archived logs of an earlier deployment, read once. */
+async function showArchived(view: LogView, urls: string[]): Promise<void> {
+  if (urls.length === 0) return view.status('no logs yet');
+  view.status('archived logs');
+  for (const url of urls) {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      for (const text of (await response.text()).split('\n').filter(Boolean)) view.line(parseLogLine(text));
+    } catch (error) {
+      view.status(`could not read an archived log: ${error instanceof Error ? error.message : String(error)}`);
     }
-    view.status('end of archived logs');
   }
+  view.status('end of archived logs');
+}
+
+/**
+ * Opens a terminal that shows an app's logs of one type: followed live (reconnecting, each line
+ * once), or the archived logs of an earlier deployment.
+ */
+export async function openLogView(deps: Pick<CommandDeps, 'model' | 'log'>, account: AccountInfo, app: App, type: AppLogType, component?: string, deploymentId?: string): Promise<LogView> {
+  const { model, log } = deps;
+  const client = model.client(account);
+  const scope = { appId: app.id, component, deploymentId };
+  const first = await withProgress(`Finding ${app.spec.name}'s logs…`, (signal) => appLogUrls(client, scope, type, true, signal));
+  const name = `Logs: ${app.spec.name}${component ? ` · ${component}` : ''} · ${type.toLowerCase().replace('_', ' ')}${deploymentId ? ` · ${deploymentId.slice(0, 8)}` : ''}`;
+  let firstUrl: string | undefined = first.live_url;
+  const view = new LogView((v) => {
+    if (!first.live_url) {
+      void showArchived(v, first.historic_urls ?? []);
+      return undefined;
+    }
+    const follower = new LogFollower({
+      // the first URL is the one just fetched; each reconnection asks for a fresh one
+      liveUrl: async (signal) => {
+        const url = firstUrl ?? (await appLogUrls(client, scope, type, true, signal)).live_url;
+        firstUrl = undefined;
+        if (!url) throw new Error('the API gave no live log address');
+        return url;
+      },
+      onLine: (line) => v.line(line),
+      onStatus: (status) => v.followStatus(status),
+    });
+    void follower.run();
+    return follower;
+  });
+  const terminal = vscode.window.createTerminal({ name, pty: view, iconPath: new vscode.ThemeIcon('output'), isTransient: true });
+  terminal.show(true);
+  log.info(`[${account.label}] Following ${type} logs of ${app.spec.name}${component ? `/${component}` : ''}`);
+  return view;
 }

@@ -165,15 +165,38 @@ export function appRoutes(api: FakeCore): void {
 
   // ---- specs: propose (checks and prices, changes nothing) and update (a deployment starts)
   const REGIONS = ['ams', 'blr', 'fra', 'lon', 'nyc', 'sfo', 'sgp', 'syd', 'tor', 'atl'];
+  const REGION_LABELS: Record<string, [string, string]> = { ams: ['Amsterdam', 'europe'], blr: ['Bangalore', 'asia'], fra: ['Frankfurt', 'europe'], lon: ['London', 'europe'], nyc: ['New York', 'north_america'], sfo: ['San Francisco', 'north_america'], sgp: ['Singapore', 'asia'], syd: ['Sydney', 'australia'], tor: ['Toronto', 'north_america'], atl: ['Atlanta', 'north_america'] };
+  api.on('GET', '/v2/apps/regions', () =>
+    api.json(200, { regions: REGIONS.map((slug) => ({ slug, label: REGION_LABELS[slug][0], flag: slug, continent: REGION_LABELS[slug][1], data_centers: [`${slug}1`], disabled: false, default: slug === 'nyc' })) }),
+  );
+  const INSTANCE_SIZES: [string, string, string, number, string][] = [
+    ['apps-s-1vcpu-0.5gb', 'Shared 1VCPU 0.5GB', '1', 512, '5.00'],
+    ['apps-s-1vcpu-1gb-fixed', 'Shared 1VCPU 1GB Fixed', '1', 1024, '10.00'],
+    ['apps-s-1vcpu-1gb', 'Shared 1VCPU 1GB', '1', 1024, '12.00'],
+    ['apps-s-1vcpu-2gb', 'Shared 1VCPU 2GB', '1', 2048, '25.00'],
+    ['apps-d-1vcpu-4gb', 'Dedicated 1VCPU 4GB', '1', 4096, '49.00'],
+  ];
+  api.on('GET', '/v2/apps/tiers/instance_sizes', () =>
+    api.json(200, {
+      instance_sizes: INSTANCE_SIZES.map(([slug, name, cpus, mib, usd]) => ({ slug, name, cpu_type: slug.startsWith('apps-d') ? 'DEDICATED' : 'SHARED', cpus, memory_bytes: String(mib * 1024 * 1024), usd_per_month: usd, usd_per_second: (Number(usd) / 2_419_200).toFixed(12), tier_slug: usd === '5.00' || usd === '10.00' ? 'basic' : 'professional', bandwidth_allowance_gib: '100' })),
+    }),
+  );
+  const sizePrice = (slug: unknown) => Number(INSTANCE_SIZES.find((x) => x[0] === slug)?.[4] ?? 5);
   const specProblem = (spec: Json): string | undefined => {
     if (typeof spec?.name !== 'string' || !/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(spec.name)) return 'error validating app spec field "name": must be 2 to 32 lowercase letters, digits and dashes.';
     if (spec.region !== undefined && !REGIONS.includes(spec.region)) return `error validating app spec field "region": region "${String(spec.region)}" is not available for apps.`;
     const names = ['services', 'workers', 'jobs', 'static_sites'].flatMap((k) => ((spec[k] ?? []) as Json[]).map((c) => c.name));
     const twice = names.find((n, i) => names.indexOf(n) !== i);
     if (twice) return `error validating app spec: two components are named "${twice}".`;
+    const components = ['services', 'workers', 'jobs', 'static_sites'].flatMap((k) => (spec[k] ?? []) as Json[]);
+    for (const c of components) {
+      const source = c.github ?? c.gitlab;
+      if (source !== undefined && (typeof source.repo !== 'string' || !/^[\w.-]+\/[\w./-]+$/.test(source.repo))) return `error validating app spec field "${c.name}.repo": "${String(source.repo)}" is not owner/name.`;
+      if (c.instance_size_slug !== undefined && !INSTANCE_SIZES.some((x) => x[0] === c.instance_size_slug)) return `error validating app spec field "${c.name}.instance_size_slug": unknown size "${String(c.instance_size_slug)}".`;
+    }
     return undefined;
   };
-  const monthlyCost = (spec: Json) => ['services', 'workers'].flatMap((k) => (spec[k] ?? []) as Json[]).reduce((sum, c) => sum + 5 * (Number(c.instance_count) || 1), 0);
+  const monthlyCost = (spec: Json) => ['services', 'workers'].flatMap((k) => (spec[k] ?? []) as Json[]).reduce((sum, c) => sum + sizePrice(c.instance_size_slug) * (Number(c.instance_count) || 1), 0);
   api.on('POST', '/v2/apps/propose', (_, ctx) => {
     const spec = ctx.body?.spec;
     const taken = api.data.apps.find((a) => a.spec.name === spec?.name && a.id !== ctx.body?.app_id);
