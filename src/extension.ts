@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   const spacesKeys = new SpacesKeyStore(context.secrets);
   const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs));
   const explorer = new ResourceExplorer(model, store, context.globalState, spaces);
-  const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true, dragAndDropController: explorer.dropController });
+  const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true, dragAndDropController: explorer.dropController });
   const showViewState = () => {
     treeView.description = explorer.filter ? `filter: ${explorer.filter}` : undefined;
     void vscode.commands.executeCommand('setContext', 'digitalocean.filtered', explorer.filter !== undefined);

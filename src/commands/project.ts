@@ -28,6 +28,13 @@ interface Plan {
   description: string;
 }
 
+/** The project a node is shown under, if any. */
+function projectOf(node: ExplorerNode): string | undefined {
+  let above: ExplorerNode | undefined = node.parent;
+  while (above && !(above instanceof ProjectNode)) above = above.parent;
+  return above instanceof ProjectNode ? above.project.id : undefined;
+}
+
 function projectArg(arg: unknown): ProjectNode {
   if (arg instanceof ProjectNode) return arg;
   throw new Error('Run this command from a project in the DigitalOcean view.');
@@ -112,21 +119,30 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
       model.reloadKind(account, projectKind.kind);
     }),
 
-    registerCommand(deps, 'digitalocean.resource.moveToProject', 'Move to project', async (arg) => {
-      if (!(arg instanceof ResourceNode) || !arg.presenter.kind.urnPrefix || arg.presenter.placement !== 'project') throw new Error('Run this command from a resource that can belong to a project.');
-      const { account } = arg;
-      const urn = `${arg.presenter.kind.urnPrefix}${arg.resourceId}`;
+    registerCommand(deps, 'digitalocean.resource.moveToProject', 'Move to project', async (arg, selected) => {
+      // from the context menu of a multi-selection, VS Code passes the clicked node and every selected one
+      const picked = Array.isArray(selected) && selected.includes(arg) ? selected : [arg];
+      const movable = (n: unknown): n is ResourceNode => n instanceof ResourceNode && Boolean(n.presenter.kind.urnPrefix) && n.presenter.placement === 'project';
+      const nodes = picked.filter(movable);
+      if (!nodes.length) throw new Error('Run this command from a resource that can belong to a project.');
+      const skipped = picked.length - nodes.length;
+      const { account } = nodes[0];
+      if (nodes.some((n) => n.account.id !== account.id)) throw new Error('Projects belong to one account: select resources of one account at a time.');
       const projects = await withProgress('Loading the projects…', () => model.cacheFor(account).list(projectKind));
-      let above: ExplorerNode | undefined = arg.parent;
-      while (above && !(above instanceof ProjectNode)) above = above.parent;
-      const current = above instanceof ProjectNode ? above.project.id : undefined;
+      const currents = new Set(nodes.map(projectOf));
+      const current = currents.size === 1 ? [...currents][0] : undefined;
       const others = projects.filter((p) => p.id !== current);
       if (!others.length) throw new Error(`${account.label} has no other project: create one first.`);
-      const picked = await input.quickPick(others.map((p) => ({ label: p.name, description: [p.is_default ? 'default' : '', p.environment].filter(Boolean).join(' · '), project: p })), { title: `Move ${arg.name} to which project?` });
-      await withProgress(`Moving ${arg.name} to ${picked.project.name}…`, (signal) => assignToProject(model.client(account), picked.project.id, [urn], signal));
-      log.info(`[${account.label}] ${arg.presenter.kind.label.toLowerCase()} ${arg.name} moved to project ${picked.project.name}`);
+      const what = nodes.length === 1 ? nodes[0].name : plural(nodes.length, 'resource');
+      const choice = await input.quickPick(others.map((p) => ({ label: p.name, description: [p.is_default ? 'default' : '', p.environment].filter(Boolean).join(' · '), project: p })), {
+        title: `Move ${what} to which project?`,
+        placeHolder: nodes.length > 1 ? `${nodes.map((n) => n.name).join(', ')}${skipped ? ` (${plural(skipped, 'selected item')} that cannot belong to a project left out)` : ''}` : undefined,
+      });
+      const urns = nodes.map((n) => `${n.presenter.kind.urnPrefix}${n.resourceId}`);
+      await withProgress(`Moving ${what} to ${choice.project.name}…`, (signal) => assignToProject(model.client(account), choice.project.id, urns, signal));
+      log.info(`[${account.label}] ${nodes.map((n) => `${n.presenter.kind.label.toLowerCase()} ${n.name}`).join(', ')} moved to project ${choice.project.name}`);
       model.reloadKind(account, projectKind.kind);
-      model.reloadKind(account, arg.presenter.kind.kind);
+      for (const kind of new Set(nodes.map((n) => n.presenter.kind.kind))) model.reloadKind(account, kind);
     }),
   ];
 }

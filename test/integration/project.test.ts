@@ -8,7 +8,9 @@ import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
-import { ACCEPT, BACK } from './support/scriptedInput';
+import * as vscode from 'vscode';
+import type { ResourceNode } from '../../src/tree/nodes/resourceNode';
+import { ACCEPT, BACK, ScriptedUserInput } from './support/scriptedInput';
 
 type Project = { id: string; name: string; purpose: string; environment: string; description: string; is_default: boolean };
 
@@ -93,5 +95,31 @@ describe('Projects', function () {
       const group = (await api.explorer.getChildren(await projectNode('Staging'))).find((n) => label(n).startsWith('Droplets'));
       return group ? (await api.explorer.getChildren(group)).some((n) => label(n) === 'worker-1') : false;
     });
+  });
+
+  it('moves a multi-selection in one request, leaving out what cannot belong to a project', async () => {
+    const web = await projectNode('Acme Web');
+    const groups = await api.explorer.getChildren(web);
+    const droplets = await api.explorer.getChildren(groups.find((n) => label(n).startsWith('Droplets'))!);
+    const volumes = await api.explorer.getChildren(groups.find((n) => label(n).startsWith('Volumes'))!);
+    const web1 = droplets.find((n) => label(n) === 'web-1')!;
+    const web2 = droplets.find((n) => label(n) === 'web-2')!;
+    const volume = volumes[0];
+    const accountWide = (await api.explorer.getChildren(await accountNode())).find((n) => label(n) === 'Account-wide')!;
+    const vpcs = (await api.explorer.getChildren(accountWide)).find((n) => label(n) === 'VPCs')!;
+    const vpc = (await api.explorer.getChildren(vpcs))[0];
+    const before = (await fake.log()).seen.filter((r) => r.method === 'POST' && r.url.includes('/resources')).length;
+
+    const input = new ScriptedUserInput(['Data Platform']);
+    api.setUserInput(input);
+    // as VS Code calls a context-menu command on a multi-selection: the clicked node, then all selected
+    await vscode.commands.executeCommand('digitalocean.resource.moveToProject', web2, [web1, web2, volume, vpc]);
+    assert.equal(input.remaining, 0);
+    assert.match(input.asked[0], /^Move 3 resources to which project\?$/);
+    const { projects: all, projectResources } = await data();
+    const dataPlatform = all.find((p) => p.name === 'Data Platform')!;
+    const moved = projectResources[dataPlatform.id].map((r) => r.urn);
+    for (const urn of ['do:droplet:311000001', 'do:droplet:311000002', `do:volume:${(volume as ResourceNode).resourceId}`]) assert.ok(moved.includes(urn), urn);
+    assert.equal((await fake.log()).seen.filter((r) => r.method === 'POST' && r.url.includes('/resources')).length, before + 1, 'one request for all three');
   });
 });
