@@ -56,15 +56,17 @@ describe('Create alert policy', function () {
 
   it('goes Back with the metric, threshold and targets kept', async () => {
     const input = await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), [
-      'Disk usage', 'Above…', '75', '30m', ['$(tag) data'], ['Email'],
-      BACK, BACK, BACK, BACK, // description → notify → targets → window → threshold
-      ACCEPT, '30m', ['$(tag) data'], ['Email'], 'disk filling up', 'Create “disk filling up”',
+      'Disk usage', 'Below…', '75', '30m', ['$(tag) data'], ['Email'],
+      BACK, BACK, BACK, BACK, BACK, BACK, // description → notify → targets → window → threshold → compare → metric
+      'Disk usage', 'Below…', ACCEPT, '30m', ['$(tag) data'], ['Email'], 'disk filling up', 'Create “disk filling up”',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     assert.deepEqual(preselected(input, '$(tag) data', 1), ['$(tag) data']);
     assert.deepEqual(preselected(input, '30m', 1), ['30m']);
     const made = (await policies()).find((p) => p.description === 'disk filling up');
-    assert.deepEqual([made?.type, made?.value, made?.window, made?.tags], ['v1/insights/droplet/disk_utilization_percent', 75, '30m', ['data']]);
+    assert.deepEqual(preselected(input, 'Disk usage', 1), ['Disk usage'], 'the metric kept');
+    assert.deepEqual(preselected(input, 'Below…', 1), ['Below…'], 'the comparison kept');
+    assert.deepEqual([made?.type, made?.compare, made?.value, made?.window, made?.tags], ['v1/insights/droplet/disk_utilization_percent', 'LessThan', 75, '30m', ['data']]);
   });
 
   it('refuses a percentage above 100 and a policy that watches nothing before any request; a declined summary sends nothing', async () => {

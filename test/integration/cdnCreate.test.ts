@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
-import { BACK } from './support/scriptedInput';
+import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Data = {
   cdnEndpoints: { id: string; origin: string; endpoint: string; ttl: number; custom_domain?: string; certificate_id?: string }[];
@@ -47,14 +47,15 @@ describe('Create CDN endpoint', function () {
 
   it('offers a certificate that covers the name; Back then drops the custom domain', async () => {
     const input = await runWithAnswers(api, 'digitalocean.cdn.create', account(), [
-      TYPE, 'fonts.nyc3.digitaloceanspaces.com', '1 hour', 'A subdomain of acme.example…', 'www', 'acme-le',
-      BACK, // summary → custom domain
-      'No custom domain', 'Create the endpoint for fonts',
+      TYPE, 'fonts.nyc3.digitaloceanspaces.com', '1 week', 'A subdomain of acme.example…', 'www', 'acme-le',
+      BACK, BACK, BACK, // summary → custom domain → cache time → origin
+      TYPE, ACCEPT, '1 week', 'No custom domain', 'Create the endpoint for fonts',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     assert.deepEqual(preselected(input, 'No custom domain', 1), ['A subdomain of acme.example…'], 'the domain chosen before is preselected');
+    assert.deepEqual(preselected(input, '1 week', 1), ['1 week'], 'the cache time kept');
     const made = await endpoint('fonts.nyc3.digitaloceanspaces.com');
-    assert.deepEqual([made?.ttl, made?.custom_domain], [3600, undefined]);
+    assert.deepEqual([made?.ttl, made?.custom_domain], [604800, undefined]);
   });
 
   it('refuses bad origins and subdomains before any request; a declined summary sends nothing', async () => {

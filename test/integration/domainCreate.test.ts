@@ -51,12 +51,13 @@ describe('Add domain', function () {
 
   it('takes a typed address after going Back, with the earlier choices kept', async () => {
     const input = await runWithAnswers(api, 'digitalocean.domain.create', account(), [
-      'typed.example', 'Another address…', '192.0.2.77', 'Acme Web',
-      BACK, BACK, // summary → project → A record
-      'Another address…', ACCEPT, 'Acme Web', 'Add typed.example',
+      'typed.example', 'Another address…', '192.0.2.77', 'Staging',
+      BACK, BACK, BACK, // summary → project → A record → name
+      ACCEPT, 'Another address…', ACCEPT, 'Staging', 'Add typed.example',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     assert.deepEqual(preselected(input, 'Another address…', 1), ['Another address…']);
+    assert.deepEqual(preselected(input, 'Staging', 1), ['Staging'], 'the project kept');
     assert.ok((await data()).domainRecords['typed.example'].some((r) => r.type === 'A' && r.data === '192.0.2.77'));
   });
 

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
-import { BACK } from './support/scriptedInput';
+import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Lb = {
   id: string;
@@ -72,18 +72,21 @@ describe('Create load balancer', function () {
 
   it('targets a tag, and goes Back through the steps with the answers kept', async () => {
     const input = await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), [
-      'tag-lb', 'nyc3', 'default-nyc3', '1',
+      'tag-lb', 'sfo3', 'default-sfo3', '2',
       'Add a forwarding rule…', 'TCP', '5432:5432',
-      'Continue with 2 forwarding rules', 'TCP on port 80', 'No sticky sessions', 'A tag…', 'worker', 'Acme Web',
+      'Continue with 2 forwarding rules', 'TCP on port 80', 'No sticky sessions', 'A tag…', 'staging', 'Acme Web',
       BACK, BACK, BACK, BACK, BACK, BACK, // summary → project → tag → by → sticky → health → rules
+      BACK, BACK, BACK, BACK, // rules → nodes → VPC → region → name
+      ACCEPT, 'sfo3', 'default-sfo3', ACCEPT,
       'TCP', 'Remove TCP', 'Continue with 1 forwarding rule',
-      'TCP on port 80', 'No sticky sessions', 'A tag…', 'worker', 'Acme Web', 'Create tag-lb',
+      'TCP on port 80', 'No sticky sessions', 'A tag…', 'staging', 'Acme Web', 'Create tag-lb',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await lb('tag-lb');
-    assert.deepEqual([made?.tag, made?.droplet_ids, made?.forwarding_rules.length, made?.health_check.protocol], ['worker', [311000003], 1, 'tcp']);
+    assert.deepEqual([made?.tag, made?.droplet_ids, made?.size_unit, made?.region.slug, made?.forwarding_rules.length, made?.health_check.protocol], ['staging', [311000006], 2, 'sfo3', 1, 'tcp']);
     assert.deepEqual(preselected(input, 'A tag…', 1), ['A tag…'], 'the kind of target kept');
-    assert.deepEqual(preselected(input, 'worker', 1), ['worker'], 'the tag kept');
+    assert.deepEqual(preselected(input, 'staging', 1), ['staging'], 'the tag kept');
+    assert.deepEqual(preselected(input, 'sfo3', 1), ['sfo3'], 'the region kept');
     assert.deepEqual(preselected(input, 'No sticky sessions', 1), ['No sticky sessions']);
   });
 

@@ -56,8 +56,8 @@ describe('Create uptime check', function () {
     const input = await runWithAnswers(api, 'digitalocean.uptime.create', account(), [
       'edge', 'HTTPS', 'https://edge.acme.example/x', ['US West'],
       'Add an alert…', 'Certificate expiring', ACCEPT, '1h', ['Email'],
-      BACK, BACK, BACK, // alerts → regions → target → type
-      'HTTP', ACCEPT, ['US West'], 'Continue with 1 alert', 'Create edge',
+      BACK, BACK, BACK, BACK, // alerts → regions → target → type → name
+      ACCEPT, 'HTTP', ACCEPT, ['US West'], 'Continue with 1 alert', 'Create edge',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await check('edge');
