@@ -117,6 +117,13 @@ export async function revealResource(deps: Pick<CommandDeps, 'explorer' | 'treeV
           if (child instanceof ResourceNode) {
             if (child.resourceKey === key) {
               await deps.treeView.reveal(child, { select: true, focus: true });
+              // a first reveal below collapsed, never-rendered parents may only expand them: once
+              // they are shown, a second one selects
+              const selected = () => deps.treeView.selection.some((n) => (n as ExplorerNode).id === child.id);
+              if (!selected()) {
+                await new Promise((r) => setTimeout(r, 150));
+                await deps.treeView.reveal(child, { select: true, focus: true });
+              }
               return;
             }
           } else if (child instanceof KindGroupNode) {

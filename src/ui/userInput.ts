@@ -41,10 +41,27 @@ export interface QuickPickOptions extends StepOptions {
   placeHolder?: string;
 }
 
+/** A quick pick whose items keep arriving (Go to Resource): shown at once, busy while more load. */
+export interface LivePickOptions<T extends vscode.QuickPickItem> {
+  title: string;
+  placeHolder: string;
+  /** The items now; asked again after each `onDidChange`. */
+  items(): T[];
+  onDidChange: vscode.Event<void>;
+  busy(): boolean;
+}
+
+/** What was picked, and which of its buttons was pressed (its tooltip), if one was. */
+export interface LivePickResult<T> {
+  item: T;
+  button?: string;
+}
+
 export interface UserInput {
   inputBox(options: InputBoxOptions): Promise<string>;
   quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T>;
   quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]>;
+  pickLive<T extends vscode.QuickPickItem>(options: LivePickOptions<T>): Promise<LivePickResult<T>>;
   /** A modal warning; resolves when the user chose `confirmLabel`, throws UserCancelledError otherwise. */
   confirm(message: string, detail: string, confirmLabel: string): Promise<void>;
   /** Shows a secret once (a generated password) with a Copy button. Never logged. */
@@ -123,6 +140,38 @@ export class VsCodeUserInput implements UserInput {
     });
   }
 
+  pickLive<T extends vscode.QuickPickItem>(options: LivePickOptions<T>): Promise<LivePickResult<T>> {
+    const qp = vscode.window.createQuickPick<T>();
+    Object.assign(qp, { title: options.title, placeholder: options.placeHolder, matchOnDescription: true, matchOnDetail: true });
+    // VS Code re-sorts the matches by how well they fit what is typed
+    qp.items = options.items();
+    qp.busy = options.busy();
+    const subscription = options.onDidChange(() => {
+      const active = qp.activeItems[0];
+      qp.items = options.items();
+      if (active && qp.items.includes(active)) qp.activeItems = [active];
+      qp.busy = options.busy();
+    });
+    return new Promise<LivePickResult<T>>((resolve, reject) => {
+      let settled = false;
+      const finish = (action: () => void) => {
+        settled = true;
+        subscription.dispose();
+        action();
+        qp.dispose();
+      };
+      qp.onDidTriggerItemButton((e) => finish(() => resolve({ item: e.item, button: e.button.tooltip })));
+      qp.onDidAccept(() => {
+        const item = qp.activeItems[0];
+        if (item) finish(() => resolve({ item }));
+      });
+      qp.onDidHide(() => {
+        if (!settled) finish(() => reject(new UserCancelledError()));
+      });
+      qp.show();
+    });
+  }
+
   async confirm(message: string, detail: string, confirmLabel: string): Promise<void> {
     const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel);
     if (choice !== confirmLabel) throw new UserCancelledError();
@@ -172,6 +221,10 @@ export class SwitchableUserInput implements UserInput {
 
   quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]> {
     return this.current.quickPickMany(items, options);
+  }
+
+  pickLive<T extends vscode.QuickPickItem>(options: LivePickOptions<T>): Promise<LivePickResult<T>> {
+    return this.current.pickLive(options);
   }
 
   confirm(message: string, detail: string, confirmLabel: string): Promise<void> {

@@ -17,6 +17,7 @@ function phaseWithProgress(a: App): string {
 
 export const appPresenter: Presenter<App> = {
   kind: app,
+  quickAction: { command: 'digitalocean.app.showLogs', title: 'Show Logs', icon: 'output' },
   placement: 'project',
   groupOrder: 30,
   icon: 'rocket',

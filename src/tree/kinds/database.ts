@@ -61,6 +61,7 @@ export const connectionPoolPresenter: Presenter<ConnectionPool> = {
 
 export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
   kind: databaseCluster,
+  quickAction: { command: 'digitalocean.database.shell', title: 'Open Database Shell', icon: 'terminal' },
   placement: 'project',
   groupOrder: 40,
   icon: 'database',

@@ -11,6 +11,7 @@ const STATES: Record<string, { icon: string; color: string; word: string }> = {
 
 export const dropletPresenter: Presenter<Droplet> = {
   kind: droplet,
+  quickAction: { command: 'digitalocean.droplet.sshTerminal', title: 'Open SSH Terminal', icon: 'terminal' },
   placement: 'project',
   groupOrder: 10,
   icon: 'vm',

@@ -49,6 +49,7 @@ export const nodePoolPresenter: Presenter<NodePool> = {
 
 export const kubernetesClusterPresenter: Presenter<KubernetesCluster> = {
   kind: kubernetesCluster,
+  quickAction: { command: 'digitalocean.kubernetes.addToKubeconfig', title: 'Add to kubeconfig', icon: 'plug' },
   placement: 'project',
   groupOrder: 20,
   icon: 'symbol-namespace',

@@ -71,6 +71,8 @@ export interface Presenter<T> {
   children?(item: T, parents: string[], ctx: ChildContext): Promise<ExplorerNode[]>;
   /** The resource's page in the DigitalOcean control panel. */
   consoleUrl?(item: T, parents: string[]): string;
+  /** What people most often do with one (a button in Go to Resource): a command taking the node. */
+  readonly quickAction?: { command: string; title: string; icon: string };
 }
 
 export const CONTROL_PANEL = 'https://cloud.digitalocean.com';

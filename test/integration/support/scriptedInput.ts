@@ -3,7 +3,7 @@
  * takes it through the testing API. Test code only; it is not in the shipped bundle.
  */
 import * as vscode from 'vscode';
-import { BackError, type InputBoxOptions, type NoticeSeverity, type QuickPickOptions, type UserInput, UserCancelledError } from '../../../src/ui/userInput';
+import { BackError, type InputBoxOptions, type LivePickOptions, type LivePickResult, type NoticeSeverity, type QuickPickOptions, type UserInput, UserCancelledError } from '../../../src/ui/userInput';
 
 /** The input answered by a script (tests). Answers are consumed in order; `undefined` cancels, `BACK` goes back. */
 export type ScriptedAnswer = string | string[] | undefined;
@@ -79,6 +79,40 @@ export class ScriptedUserInput implements UserInput {
       if (!item) throw new Error(`No item "${w}"`);
       return item;
     });
+  }
+
+  /** For each live pick: how many items it had when it opened, and whether it was still loading then. */
+  readonly liveOpened: { items: number; busy: boolean }[] = [];
+
+  /**
+   * A live pick answered as a person types: the answer's words must all appear (any case) in an
+   * item's label, description or detail; the first such item is taken once it has arrived (or it
+   * fails when loading ends without one). An answer [words, tooltip] presses that item button.
+   */
+  async pickLive<T extends vscode.QuickPickItem>(options: LivePickOptions<T>): Promise<LivePickResult<T>> {
+    this.liveOpened.push({ items: options.items().length, busy: options.busy() });
+    const answer = this.next(options.title);
+    if (answer === undefined) throw new UserCancelledError();
+    const [text, button] = Array.isArray(answer) ? answer : [answer];
+    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    const find = () => options.items().find((i) => words.every((w) => [i.label, i.description ?? '', i.detail ?? ''].join(' ').toLowerCase().includes(w)));
+    const deadline = Date.now() + 20_000;
+    let item = find();
+    while (!item && options.busy() && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const sub = options.onDidChange(() => {
+          sub.dispose();
+          resolve();
+        });
+        setTimeout(() => {
+          sub.dispose();
+          resolve();
+        }, 200);
+      });
+      item = find();
+    }
+    if (!item) throw new Error(`No item for "${text}" among ${options.items().length}`);
+    return { item, button };
   }
 
   async confirm(message: string, _detail: string, confirmLabel: string): Promise<void> {

@@ -1,0 +1,64 @@
+/**
+ * Go to Resource in the real extension host against the fake (through Prism), with a second
+ * account: found by IP address and by tag among both accounts' resources, selected in the view
+ * and its panel opened; its Copy IP button; opened again on a warm cache it is complete at once
+ * and sends no request.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/extension';
+import { eventually, extensionApi, fake, freshDemo, randomToken, runWithAnswers } from './support/env';
+import { ScriptedUserInput } from './support/scriptedInput';
+
+type Droplet = { id: number; name: string; networks: { v4: { ip_address: string; type: string }[] } };
+
+describe('Go to Resource', function () {
+  this.timeout(60_000);
+  let api: TestingApi;
+  let aliceId: string;
+  const requests = async () => (await fake.log()).seen.length;
+  const ipOf = async (name: string) => (await fake.call<{ droplets: Droplet[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === name)!.networks.v4.find((n) => n.type === 'public')!.ip_address;
+
+  before(async () => {
+    api = await extensionApi();
+    await freshDemo(api);
+    const token = randomToken();
+    await fake.tokens({ profiles: { [token]: { email: 'alice@example.com', teamName: 'Alice Team' } } });
+    aliceId = (await runWithAnswers(api, 'digitalocean.addAccount', undefined, [token]), api.store.list().find((a) => a.label === 'Alice Team')!.id);
+    for (const panel of api.panels.openKeys) api.panels.get(panel)?.dispose();
+  });
+  afterEach(() => api.setUserInput(undefined));
+  after(() => freshDemo(api));
+
+  it('finds a droplet of the second account by its IP address, selects it in the view and opens its panel', async () => {
+    const ip = await ipOf('web-2');
+    const input = await runWithAnswers(api, 'digitalocean.goToResource', undefined, [`${ip} alice`]);
+    assert.equal(input.remaining, 0);
+    const key = await eventually('the panel of web-2 in Alice Team', () => api.panels.openKeys.find((k) => k.startsWith(aliceId) && k.includes('311000002')));
+    assert.ok(key);
+    type Selected = { toTreeItem(): { label?: unknown }; account?: { id: string } };
+    const selected = (api.treeView.selection as Selected[]).find((n) => String(n.toTreeItem().label) === 'web-2');
+    assert.equal(selected?.account?.id, aliceId, 'the second account’s web-2 is selected in the view');
+  });
+
+  it('finds a resource by tag and copies an IP address with the button', async () => {
+    await runWithAnswers(api, 'digitalocean.goToResource', undefined, ['#worker alice']);
+    await eventually('the panel of worker-1 in Alice Team', () => api.panels.openKeys.find((k) => k.startsWith(aliceId) && k.includes('311000003')));
+    const ip = await ipOf('bastion');
+    await runWithAnswers(api, 'digitalocean.goToResource', undefined, [[`bastion alice`, 'Copy IP Address']]);
+    assert.equal(await vscode.env.clipboard.readText(), ip);
+  });
+
+  it('opens complete and sends nothing when every list is cached', async () => {
+    // once everything has been loaded (a search that matches nothing waits for every kind)…
+    await runWithAnswers(api, 'digitalocean.goToResource', undefined, ['no-such-resource-anywhere']);
+    const before = await requests();
+    const input = new ScriptedUserInput([undefined]);
+    api.setUserInput(input);
+    await vscode.commands.executeCommand('digitalocean.goToResource');
+    assert.equal(input.liveOpened.length, 1);
+    assert.equal(input.liveOpened[0].busy, false, 'nothing left to load');
+    assert.ok(input.liveOpened[0].items > 100, `both accounts' resources at once (${input.liveOpened[0].items})`);
+    assert.equal(await requests(), before, 'no request');
+  });
+});
