@@ -16,6 +16,7 @@ import { dropletPresenter } from '../tree/kinds/droplet';
 import type { ResourceNode } from '../tree/nodes/resourceNode';
 import { memory } from '../tree/format';
 import { runAction } from './actionRunner';
+import { bulkNodes, runBulk, selectionOf } from './bulk';
 import { accountTarget, pickRegion, resourceTarget } from './pick';
 import { withProgress } from '../ui/progress';
 import { runWizard } from '../ui/wizard';
@@ -37,7 +38,16 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
     runAction(deps, { node, title: `${title} ${node.name}`, transition, start: (client, signal) => client.act(dropletKind, node.resourceId, type, params, { signal }) });
 
   const simple = (id: string, type: DropletActionType, title: string, transition: string, valid: (item: unknown) => boolean, confirm?: (d: Droplet) => [string, string, string]) =>
-    registerCommand(deps, id, title, async (arg) => {
+    registerCommand(deps, id, title, async (arg, selected) => {
+      const many = selectionOf(arg, selected);
+      if (many.length > 1) {
+        // a multi-selection: the droplets the action suits, one confirmation, a summary
+        const { nodes, skipped } = bulkNodes(many, dropletKind.kind, valid);
+        if (!nodes.length) throw new Error(`None of the selected droplets can be given "${title}" now.`);
+        const caution = confirm?.(nodes[0].item as Droplet)[1];
+        const note = [caution, skipped.length ? `Left out, not in a state for it: ${skipped.join(', ')}.` : ''].filter(Boolean).join('\n\n');
+        return runBulk(deps, nodes, { title, transition, start: (client, node, signal) => client.act(dropletKind, node.resourceId, type, {}, { signal }) }, note || undefined);
+      }
       const node = await target(arg, title, valid);
       if (confirm) await input.confirm(...confirm(node.item as Droplet));
       return act(node, type, title, transition);

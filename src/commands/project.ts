@@ -16,6 +16,7 @@ import { runWizard } from '../ui/wizard';
 import type { CommandDeps } from './deps';
 import { accountTarget } from './pick';
 import { registerCommand } from './register';
+import { selectionOf } from './bulk';
 
 /** The purposes the control panel offers (the API takes any text up to 255 characters). */
 const PURPOSES = ['Web Application', 'Service or API', 'Website or blog', 'Mobile Application', 'Machine learning / AI / Data processing', 'IoT', 'Operational / Developer tooling', 'Just trying out DigitalOcean', 'Class project / Educational purposes'];
@@ -121,7 +122,7 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
 
     registerCommand(deps, 'digitalocean.resource.moveToProject', 'Move to project', async (arg, selected) => {
       // from the context menu of a multi-selection, VS Code passes the clicked node and every selected one
-      const picked = Array.isArray(selected) && selected.includes(arg) ? selected : [arg];
+      const picked = selectionOf(arg, selected);
       const movable = (n: unknown): n is ResourceNode => n instanceof ResourceNode && Boolean(n.presenter.kind.urnPrefix) && n.presenter.placement === 'project';
       const nodes = picked.filter(movable);
       if (!nodes.length) throw new Error('Run this command from a resource that can belong to a project.');

@@ -4,6 +4,8 @@ import { ensureTag, type TaggedResource, tagResources, untagResources } from '..
 import { tag as tagKind } from '../api/resources/tag';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { registerCommand } from './register';
+import { selectionOf } from './bulk';
+import { plural } from '../tree/format';
 import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
 
@@ -25,25 +27,33 @@ export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
   };
 
   return [
-    registerCommand(deps, 'digitalocean.tags.add', 'Add tag', async (arg) => {
-      const { node, type } = target(arg);
+    registerCommand(deps, 'digitalocean.tags.add', 'Add tag', async (arg, selected) => {
+      // one node, or every taggable node of a multi-selection (one account): tagged in one request
+      const many = selectionOf(arg, selected);
+      const picked = many.length > 1 ? many.filter((n): n is ResourceNode => n instanceof ResourceNode && Boolean(tagType(n))) : [target(arg).node];
+      if (!picked.length) throw new Error('None of the selected resources can be tagged.');
+      const node = picked[0];
+      if (picked.some((n) => n.account.id !== node.account.id)) throw new Error('Tags belong to one account: select resources of one account at a time.');
+      const what = picked.length === 1 ? node.name : plural(picked.length, 'resource');
       const client = model.cacheFor(node.account).client;
-      const current = node.presenter.tags?.(node.item) ?? [];
-      const existing = (await model.cacheFor(node.account).list(tagKind)).map((t) => t.name).filter((n) => !current.includes(n));
+      // a tag every picked one has already is not offered
+      const current = picked.map((n) => n.presenter.tags?.(n.item) ?? []).reduce((a, b) => a.filter((t) => b.includes(t)));
+      const known = (await model.cacheFor(node.account).list(tagKind)).map((t) => t.name);
+      const existing = known.filter((n) => !current.includes(n));
       const NEW = '$(add) New tag…';
-      const picked = await input.quickPick([...existing.map((label) => ({ label })), { label: NEW }], { title: `Add a tag to ${node.name}` });
-      let name = picked.label;
+      const choice = await input.quickPick([...existing.map((label) => ({ label })), { label: NEW }], { title: `Add a tag to ${what}`, placeHolder: picked.length > 1 ? picked.map((n) => n.name).join(', ') : undefined });
+      let name = choice.label;
       if (name === NEW) {
-        name = (await input.inputBox({ title: `New tag for ${node.name}`, validateInput: (v) => tagKind.nameProblem?.(v.trim()) ?? (current.includes(v.trim()) ? `${node.name} has it already.` : undefined) })).trim();
+        name = (await input.inputBox({ title: `New tag for ${what}`, validateInput: (v) => tagKind.nameProblem?.(v.trim()) ?? (current.includes(v.trim()) ? `${what} ${picked.length === 1 ? 'has' : 'have'} it already.` : undefined) })).trim();
       }
-      await withProgress(`Tagging ${node.name} with ${name}…`, async (signal) => {
-        if (!existing.includes(name)) {
+      await withProgress(`Tagging ${what} with ${name}…`, async (signal) => {
+        if (!known.includes(name)) {
           await ensureTag(client, name, signal);
         }
-        await tagResources(client, name, resources(node, type), signal);
+        await tagResources(client, name, picked.flatMap((n) => resources(n, tagType(n)!)), signal);
       });
-      log.info(`[${node.account.label}] ${node.name} tagged ${name}`);
-      await after(node);
+      log.info(`[${node.account.label}] ${picked.map((n) => n.name).join(', ')} tagged ${name}`);
+      for (const n of picked) await after(n);
       return name;
     }),
 

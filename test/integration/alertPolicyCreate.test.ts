@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { eventually, extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
+import { eventually, extensionApi, extensionLog, fake, freshDemo, nodeAt, preselected, runWithAnswers, writes } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Policy = { uuid: string; type: string; description: string; compare: string; value: number; window: string; entities: string[]; tags: string[]; alerts: { email: string[]; slack: { channel: string; url: string }[] } };
@@ -21,15 +21,6 @@ describe('Create alert policy', function () {
   const account = () => api.store.list()[0];
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
 
-  async function under(...path: string[]): Promise<ExplorerNode> {
-    let node = (await api.explorer.getChildren())[0];
-    for (const name of path) {
-      const children = await api.explorer.getChildren(node);
-      node = children.find((n) => label(n) === name) ?? assert.fail(`no ${name} under ${label(node)}: ${children.map(label).join(', ')}`);
-    }
-    return node;
-  }
-
   before(async () => {
     api = await extensionApi();
   });
@@ -37,7 +28,7 @@ describe('Create alert policy', function () {
   afterEach(() => api.setUserInput(undefined));
 
   it("alerts on a droplet's memory from its context menu, by email and Slack, and shows the policy in the view", async () => {
-    const web2 = await under('Acme Web', 'Droplets', 'web-2');
+    const web2 = await nodeAt(api, 'Acme Web', 'Droplets', 'web-2');
     const input = await runWithAnswers(api, 'digitalocean.alertPolicy.create', web2, [
       'Memory', 'Above…', '90', '10m', ['web-2', '$(tag) worker'], ['Email', 'Slack…'], '#ops', WEBHOOK, ACCEPT, 'Create “Memory > 90 % for 10m on web-2, tag worker”',
     ]);
@@ -50,7 +41,7 @@ describe('Create alert policy', function () {
       ['v1/insights/droplet/memory_utilization_percent', 'GreaterThan', 90, '10m', ['311000002'], ['worker'], { email: [account().email], slack: [{ channel: '#ops', url: WEBHOOK }] }],
     );
     assert.ok(!extensionLog(api).includes('alert-policy-secret'), 'the webhook is in no log');
-    const shown = await eventually('the policy under Account-wide', async () => (await api.explorer.getChildren(await under('Account-wide', 'Alert policies'))).map(label));
+    const shown = await eventually('the policy under Account-wide', async () => (await api.explorer.getChildren(await nodeAt(api, 'Account-wide', 'Alert policies'))).map(label));
     assert.ok(shown.includes('Memory > 90 % for 10m on web-2, tag worker'), shown.join(', '));
   });
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedInput';
 import type { TestingApi } from '../../../src/extension';
+import type { ExplorerNode } from '../../../src/tree/nodes/base';
 
 export const EXTENSION_ID = 'do-explorer.digitalocean-explorer';
 
@@ -106,4 +107,17 @@ export function preselected(input: ScriptedUserInput, marker: string, nth = 0): 
     .filter((items) => items.some((i) => i.label === marker))
     [nth]?.filter((i) => i.picked)
     .map((i) => i.label);
+}
+
+/** The node reached from the first account by labels (a label, or a label followed by a count: "Droplets 3"). */
+export async function nodeAt(api: TestingApi, ...path: string[]): Promise<ExplorerNode> {
+  const label = (n: ExplorerNode) => String(n.toTreeItem().label);
+  let node = (await api.explorer.getChildren())[0];
+  for (const name of path) {
+    const children = await api.explorer.getChildren(node);
+    const found = children.find((n) => label(n) === name || label(n).startsWith(`${name} `));
+    if (!found) throw new Error(`no ${name} under ${label(node)}: ${children.map(label).join(', ')}`);
+    node = found;
+  }
+  return node;
 }
