@@ -1,19 +1,33 @@
 /**
- * Drag and drop onto the Resources view: files and folders dropped on a bucket or a folder of
- * one are uploaded there (Spaces → Upload Files, with its progress, cancel and report). Anything
- * else dropped is refused with a word, not silently ignored.
+ * Drag and drop in the Resources view: resources dragged within it and dropped on a project, a
+ * firewall or a load balancer go to `digitalocean.resource.dropOn` (which confirms, acts or
+ * refuses); files and folders dropped on a bucket or a folder of one are uploaded there (Spaces →
+ * Upload Files, with its progress, cancel and report). Anything else is refused with a word.
  */
 import * as vscode from 'vscode';
 import { ExplorerNode } from './nodes/base';
+import { ResourceNode } from './nodes/resourceNode';
 import { ObjectNode, PrefixNode } from './nodes/spacesNodes';
 
 const URI_LIST = 'text/uri-list';
+/** The mime type VS Code gives drags of this view's own nodes. */
+export const RESOURCES_MIME = 'application/vnd.code.tree.digitalocean.resources';
 
 export class ResourceDropController implements vscode.TreeDragAndDropController<ExplorerNode> {
-  readonly dropMimeTypes = [URI_LIST];
-  readonly dragMimeTypes: string[] = [];
+  readonly dropMimeTypes = [RESOURCES_MIME, URI_LIST];
+  readonly dragMimeTypes = [RESOURCES_MIME];
+
+  handleDrag(source: readonly ExplorerNode[], data: vscode.DataTransfer): void {
+    const resources = source.filter((n) => n instanceof ResourceNode);
+    if (resources.length) data.set(RESOURCES_MIME, new vscode.DataTransferItem(resources));
+  }
 
   async handleDrop(target: ExplorerNode | undefined, data: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
+    const dragged = data.get(RESOURCES_MIME)?.value as unknown;
+    if (Array.isArray(dragged) && dragged.length) {
+      if (!token.isCancellationRequested) await vscode.commands.executeCommand('digitalocean.resource.dropOn', target, dragged);
+      return;
+    }
     const list = await data.get(URI_LIST)?.asString();
     if (!list || token.isCancellationRequested) return;
     const uris = list

@@ -176,6 +176,22 @@ export function networkRoutes(api: FakeCore): void {
     return api.json(202, { load_balancer: lb });
   });
 
+  // Droplets added to or removed from a load balancer that targets droplets (not a tag): of its region
+  for (const method of ['POST', 'DELETE'] as const) {
+    api.on(method, '/v2/load_balancers/{id}/droplets', ([id], ctx) => {
+      const lb = api.data.loadBalancers.find((l) => l.id === id);
+      if (!lb) return api.notFound();
+      const ids = ctx.body?.droplet_ids;
+      if (!Array.isArray(ids) || !ids.length) return api.unprocessable('droplet_ids is required');
+      if (lb.tag) return api.unprocessable(`${String(lb.name)} sends traffic to the droplets tagged ${String(lb.tag)}: tag a droplet instead`);
+      const wrong = ids.find((d) => api.data.droplets.find((x) => x.id === d)?.region.slug !== lb.region.slug);
+      if (wrong !== undefined) return api.unprocessable(`droplet ${String(wrong)} is not a droplet in ${String(lb.region.slug)}`);
+      const current = (lb.droplet_ids ?? []) as number[];
+      lb.droplet_ids = method === 'POST' ? [...current, ...ids.filter((d: number) => !current.includes(d))] : current.filter((d) => !ids.includes(d));
+      return api.noContent();
+    });
+  }
+
   api.on('PUT', '/v2/load_balancers/{id}', ([id], ctx) => {
     const lb = api.data.loadBalancers.find((l) => l.id === id);
     if (!lb) return api.notFound();
