@@ -15,6 +15,7 @@ import { createLogger } from './log';
 import { DetailPanels } from './panels/detailPanels';
 import { ResourceExplorer } from './tree/explorer';
 import type { ExplorerNode } from './tree/nodes/base';
+import { PinStore, PinnedView } from './tree/pinned';
 
 /** What tests in the extension host may reach; exported only in test mode. */
 export interface TestingApi {
@@ -26,6 +27,9 @@ export interface TestingApi {
   explorer: ResourceExplorer;
   /** The view itself: what is selected after a command revealed something. */
   treeView: vscode.TreeView<unknown>;
+  pins: PinStore;
+  /** The Pinned view's data (what it shows, as VS Code would ask). */
+  pinned: PinnedView;
   panels: DetailPanels;
   globalState: vscode.Memento;
   secrets: vscode.SecretStorage;
@@ -56,15 +60,18 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   };
   showViewState();
 
+  const pins = new PinStore(context.globalState);
+  const pinned = new PinnedView(pins, store, model, explorer);
+  const pinnedTree = vscode.window.createTreeView<ExplorerNode>('digitalocean.pinned', { treeDataProvider: pinned, dragAndDropController: pinned });
   const panels = new DetailPanels({ extensionUri: context.extensionUri, model, explorer, log });
-  // Resources in transition are polled while someone can see them: the view or a detail panel.
-  const updateVisibility = () => model.setVisible(treeView.visible || panels.anyVisible);
+  // Resources in transition are polled while someone can see them: a view or a detail panel.
+  const updateVisibility = () => model.setVisible(treeView.visible || pinnedTree.visible || panels.anyVisible);
   updateVisibility();
   const realInput = new VsCodeUserInput();
   const input = new SwitchableUserInput(realInput);
   const realWindows = new VsCodeRemoteWindows();
   const windows = new SwitchableRemoteWindows(realWindows);
-  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, state: context.globalState, windows, extensionUri: context.extensionUri };
+  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri };
 
   context.subscriptions.push(
     log,
@@ -72,6 +79,10 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     spaces,
     explorer,
     treeView,
+    pins,
+    pinned,
+    pinnedTree,
+    pinnedTree.onDidChangeVisibility(updateVisibility),
     showRateLimitWaits(clients),
     panels,
     ...registerCommands(deps),
@@ -102,6 +113,8 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
         spaces,
         explorer,
         treeView: treeView as vscode.TreeView<unknown>,
+        pins,
+        pinned,
         panels,
         globalState: context.globalState,
         secrets: context.secrets,

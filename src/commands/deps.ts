@@ -7,6 +7,7 @@ import type { ResourceModel } from '../model/resourceModel';
 import type { SpacesModel } from '../model/spaces';
 import type { DetailPanels } from '../panels/detailPanels';
 import type { ResourceExplorer } from '../tree/explorer';
+import type { PinStore } from '../tree/pinned';
 import type { RemoteWindows } from '../ui/remoteWindows';
 import type { CommandServices } from './register';
 
@@ -23,6 +24,8 @@ export interface CommandDeps extends CommandServices {
   explorer: ResourceExplorer;
   panels: DetailPanels;
   treeView: vscode.TreeView<unknown>;
+  /** The Pinned view's resources (ids and names, in the extension's global state). */
+  pins: PinStore;
   /** Non-secret memory (which kubeconfig context each cluster was added under, ssh users). */
   state: vscode.Memento;
   /** Where the extension's files are (webview pages). */
