@@ -59,10 +59,16 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     void vscode.commands.executeCommand('setContext', 'digitalocean.grouping', explorer.grouping);
   };
   showViewState();
+  // the walkthrough's first step completes once there is an account
+  const accountsContext = () => void vscode.commands.executeCommand('setContext', 'digitalocean.hasAccount', store.list().length > 0);
+  accountsContext();
 
   const pins = new PinStore(context.globalState);
   const pinned = new PinnedView(pins, store, model, explorer);
   const pinnedTree = vscode.window.createTreeView<ExplorerNode>('digitalocean.pinned', { treeDataProvider: pinned, dragAndDropController: pinned });
+  // the Pinned view shows once something is pinned: an empty one would halve the Resources view
+  const pinsContext = () => void vscode.commands.executeCommand('setContext', 'digitalocean.hasPins', pins.list().length > 0);
+  pinsContext();
   const panels = new DetailPanels({ extensionUri: context.extensionUri, model, explorer, log });
   // Resources in transition are polled while someone can see them: a view or a detail panel.
   const updateVisibility = () => model.setVisible(treeView.visible || pinnedTree.visible || panels.anyVisible);
@@ -89,6 +95,8 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     treeView.onDidChangeVisibility(updateVisibility),
     panels.onDidChangeVisibility(updateVisibility),
     explorer.onDidChangeViewState(showViewState),
+    store.onDidChange(accountsContext),
+    pins.onDidChange(pinsContext),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('digitalocean')) {
         clients.invalidate();

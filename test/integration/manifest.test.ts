@@ -4,6 +4,8 @@
  * keybinding names a declared command.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, extensionApi } from './support/env';
 
@@ -15,6 +17,7 @@ interface Manifest {
     keybindings?: { command: string }[];
     viewsWelcome?: { contents: string }[];
     views?: Record<string, { id: string }[]>;
+    walkthroughs?: { steps: { description: string; completionEvents?: string[]; media: { markdown?: string } }[] }[];
   };
 }
 
@@ -44,5 +47,18 @@ describe('Manifest and registration', () => {
     for (const w of manifest.contributes.viewsWelcome ?? []) {
       for (const [, command] of w.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.has(command), `welcome link ${command}`);
     }
+    // the walkthrough's links and completion events name commands and views that exist, and its media ship
+    const views = new Set(Object.values(manifest.contributes.views ?? {}).flat().map((v) => v.id));
+    const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    for (const step of (manifest.contributes.walkthroughs ?? []).flatMap((w) => w.steps)) {
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.has(command) || views.has(command.replace(/\.focus$/, '')), `walkthrough link ${command}`);
+      for (const event of step.completionEvents ?? []) {
+        const [kind, name] = event.split(':');
+        if (kind === 'onCommand') assert.ok(declared.has(name), `completion event ${event}`);
+        if (kind === 'onView') assert.ok(views.has(name), `completion event ${event}`);
+      }
+      if (step.media.markdown) assert.ok(fs.existsSync(path.join(root, step.media.markdown)), `walkthrough media ${step.media.markdown}`);
+    }
+    assert.ok((manifest.contributes.walkthroughs ?? []).length > 0, 'a walkthrough is declared');
   });
 });

@@ -1,3 +1,4 @@
+// The walkthrough first: visible, its first step completing when the demo account is added.
 // Create Kubernetes Cluster driven through the real workbench with the keyboard only: the
 // Command Palette, typing to filter the quick picks, Enter, and VS Code's own Back key
 // (Ctrl+Alt+- on Linux, workbench.action.quickInputBack) at the node pools and at the summary.
@@ -10,7 +11,7 @@ import { ARTIFACTS, fakeControl, notification, openWorkbench, uiSuiteHooks } fro
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
 
-describe('UI: Create Kubernetes Cluster with the keyboard only', function () {
+describe('UI: the walkthrough, and Create Kubernetes Cluster with the keyboard only', function () {
   this.timeout(180_000);
   let browser;
   let page;
@@ -50,6 +51,23 @@ describe('UI: Create Kubernetes Cluster with the keyboard only', function () {
   }
 
   const BACK = 'Control+Alt+Minus';
+
+  it('shows the walkthrough, whose first step completes once an account is added', async () => {
+    await page.getByRole('tab', { name: /^DigitalOcean/ }).waitFor({ timeout: 30_000 }); // the extension is installed
+    await palette('Welcome: Open Walkthrough...');
+    await at('Get Started with DigitalOcean', 'type:Get Started with DigitalOcean', 'Enter');
+    const step = page.locator('.getting-started-step').filter({ hasText: 'Add an account, or try the demo' }).first();
+    await step.waitFor({ timeout: 20_000 });
+    assert.equal(await step.locator('.codicon-getting-started-step-checked').count(), 0, 'not done before an account exists');
+    await palette('DigitalOcean: Add Demo Account');
+    // the welcome page may go back to its overview meanwhile: open the walkthrough again
+    await page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ }).waitFor({ timeout: 30_000 });
+    await palette('Welcome: Open Walkthrough...');
+    await at('Get Started with DigitalOcean', 'type:Get Started with DigitalOcean', 'Enter');
+    await step.locator('.codicon-getting-started-step-checked').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-walkthrough.png') });
+    await page.keyboard.press('Escape');
+  });
 
   it('walks the whole wizard with the keyboard, goes Back twice, and the cluster reaches the fake and runs', async () => {
     await page.getByRole('tab', { name: /^DigitalOcean/ }).waitFor({ timeout: 30_000 }); // the extension is loaded
