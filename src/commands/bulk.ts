@@ -27,6 +27,10 @@ export interface BulkSpec {
   /** Shown on each node while it runs: "Powering off…" */
   transition: string;
   start: (client: DigitalOceanClient, node: ResourceNode, signal: AbortSignal) => Promise<Action | void>;
+  /** It deletes: the lists are reloaded after, not each resource. */
+  deletes?: boolean;
+  /** The user has confirmed already (typed the count for heavy deletes). */
+  confirmed?: boolean;
 }
 
 export interface BulkOutcome {
@@ -37,8 +41,9 @@ export interface BulkOutcome {
 export async function runBulk(deps: Pick<CommandDeps, 'model' | 'log' | 'input'>, nodes: ResourceNode[], spec: BulkSpec, confirm?: string): Promise<BulkOutcome> {
   const { model, log, input } = deps;
   const names = nodes.map((n) => n.name);
-  const what = plural(nodes.length, nodes[0].presenter.kind.label.toLowerCase());
-  await input.confirm(`${spec.title} ${what}?`, `${names.join(', ')}${confirm ? `\n\n${confirm}` : ''}`, `${spec.title} ${nodes.length}`);
+  const kinds = new Set(nodes.map((n) => n.presenter.kind.kind));
+  const what = plural(nodes.length, kinds.size === 1 ? nodes[0].presenter.kind.label.toLowerCase() : 'resource');
+  if (!spec.confirmed) await input.confirm(`${spec.title} ${what}?`, `${names.join(', ')}${confirm ? `\n\n${confirm}` : ''}`, `${spec.title} ${nodes.length}`);
   const outcome: BulkOutcome = { succeeded: [], failed: [] };
   log.info(`${spec.title} ${what} (${names.join(', ')}): started`);
   await withProgress(`${spec.title} ${what}…`, async (signal, report) => {
@@ -57,13 +62,14 @@ export async function runBulk(deps: Pick<CommandDeps, 'model' | 'log' | 'input'>
           outcome.failed.push({ name: node.name, message: error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error) });
         } finally {
           model.setTransition(node.ref, undefined);
-          void model.reloadResource(node.ref).catch(() => undefined);
+          if (!spec.deletes) void model.reloadResource(node.ref).catch(() => undefined);
           report(`${outcome.succeeded.length + outcome.failed.length} of ${nodes.length} done`);
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, nodes.length) }, worker));
   });
+  if (spec.deletes) for (const n of new Map(nodes.map((x) => [`${x.account.id}/${x.presenter.kind.kind}`, x])).values()) model.reloadKind(n.account, n.presenter.kind.kind);
   const done = outcome.succeeded.length ? `${spec.title}: ${outcome.succeeded.join(', ')} done.` : '';
   const failed = outcome.failed.map((f) => `${f.name}: ${f.message}`).join('; ');
   log.info(`${spec.title} ${what}: ${outcome.succeeded.length} succeeded, ${outcome.failed.length} failed${failed ? ` (${failed})` : ''}`);

@@ -4,7 +4,9 @@ import { ExplorerNode } from '../tree/nodes/base';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import type { Grouping } from '../tree/services';
 import { runAction } from './actionRunner';
-import {  registerCommand } from './register';
+import { registerCommand } from './register';
+import { runBulk, selectionOf } from './bulk';
+import { plural } from '../tree/format';
 import type { CommandDeps } from './deps';
 
 function resourceArg(arg: unknown): ResourceNode {
@@ -45,7 +47,30 @@ export function registerResourceCommands(deps: CommandDeps): vscode.Disposable[]
     registerCommand(deps, 'digitalocean.refresh', 'Refresh', (arg) => explorer.refresh(arg instanceof ExplorerNode ? arg : undefined)),
 
     // One Delete for every kind whose descriptor says it can be deleted.
-    registerCommand(deps, 'digitalocean.resource.delete', 'Delete', async (arg) => {
+    registerCommand(deps, 'digitalocean.resource.delete', 'Delete', async (arg, selected) => {
+      const many = selectionOf(arg, selected);
+      if (many.length > 1) {
+        // a multi-selection: every deletable one; heavy deletes (clusters, databases, apps,
+        // domains…) need the count typed, the others one confirmation listing them
+        const nodes = many.filter((n): n is ResourceNode => n instanceof ResourceNode && Boolean(n.presenter.kind.deletable));
+        if (!nodes.length) throw new Error('None of the selected resources is deleted from here.');
+        const left = many.filter((n) => !nodes.includes(n as ResourceNode)).map((n) => (n instanceof ResourceNode ? n.name : String(n)));
+        const heavy = nodes.filter((n) => n.presenter.kind.heavyDelete);
+        const names = nodes.map((n) => `${n.presenter.kind.label.toLowerCase()} ${n.name}`).join(', ');
+        if (heavy.length) {
+          await input.inputBox({
+            title: `Delete ${plural(nodes.length, 'resource')}`,
+            prompt: `${names}. Everything in ${heavy.map((n) => n.name).join(', ')} is lost. Type ${nodes.length} to delete all ${nodes.length}.`,
+            validateInput: (v) => (v.trim() === String(nodes.length) ? undefined : `Type ${nodes.length} to confirm.`),
+          });
+        }
+        return runBulk(
+          deps,
+          nodes,
+          { title: 'Delete', transition: 'Deleting…', deletes: true, confirmed: heavy.length > 0, start: (client, n, signal) => client.remove(n.presenter.kind, n.resourceId, { parents: n.parents, signal }) },
+          ['This cannot be undone.', left.length ? `Left out, not deleted from here: ${left.join(', ')}.` : ''].filter(Boolean).join('\n\n'),
+        );
+      }
       const node = resourceArg(arg);
       const kind = node.presenter.kind;
       if (!kind.deletable) throw new Error(`${kind.pluralLabel} are not deleted from here.`);

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, fake, freshDemo, nodeAt } from './support/env';
+import { extensionApi, fake, freshDemo, nodeAt, writes } from './support/env';
 import { ScriptedUserInput } from './support/scriptedInput';
 
 type Data = { droplets: { id: number; name: string; status: string; tags: string[] }[]; volumes: { name: string; tags: string[] }[] };
@@ -63,5 +63,28 @@ describe('Bulk actions on a multi-selection', function () {
     assert.ok(d.droplets.find((x) => x.name === 'worker-1')!.tags.includes('batch-7'));
     assert.ok(d.volumes.find((x) => x.name === 'web-uploads')!.tags.includes('batch-7'));
     assert.equal((await fake.log()).seen.filter((r) => r.method === 'POST' && r.url.includes('/v2/tags/batch-7/resources')).length, before + 1, 'one request for the three');
+  });
+
+  it('deletes a selection: one confirmation for light deletes, the count typed when a cluster or domain is in it', async () => {
+    const [fw1, fw2, cert] = [await nodeAt(api, 'Account-wide', 'Firewalls', 'web-public'), await nodeAt(api, 'Account-wide', 'Firewalls', 'ssh-bastion-only'), await nodeAt(api, 'Account-wide', 'Certificates', 'legacy-custom')];
+    const light = new ScriptedUserInput(['Delete 3']);
+    api.setUserInput(light);
+    await vscode.commands.executeCommand('digitalocean.resource.delete', fw1, [fw1, fw2, cert]);
+    assert.deepEqual(light.asked, ['Delete 3 resources?']);
+    const after = await fake.call<{ firewalls: { name: string }[]; certificates: { name: string }[] }>('GET', '/__fake/data');
+    assert.deepEqual([after.firewalls.length, after.certificates.some((c) => c.name === 'legacy-custom')], [0, false]);
+
+    const [domain, cluster] = [await nodeAt(api, 'Staging', 'Domains', 'acme-staging.example'), await nodeAt(api, 'Staging', 'Kubernetes clusters', 'staging-k8s')];
+    const before = await writes();
+    const wrong = new ScriptedUserInput(['1']);
+    api.setUserInput(wrong);
+    await vscode.commands.executeCommand('digitalocean.resource.delete', cluster, [domain, cluster]);
+    assert.match(wrong.rejections.join('\n'), /Type 2 to confirm/);
+    assert.equal(await writes(), before, 'nothing deleted on a wrong count');
+    api.setUserInput(new ScriptedUserInput(['2']));
+    await vscode.commands.executeCommand('digitalocean.resource.delete', cluster, [domain, cluster]);
+    const gone = await fake.call<{ domains: { name: string }[]; kubernetesClusters: { name: string }[] }>('GET', '/__fake/data');
+    assert.ok(!gone.domains.some((d) => d.name === 'acme-staging.example'));
+    assert.ok(!gone.kubernetesClusters.some((c) => c.name === 'staging-k8s'));
   });
 });
