@@ -162,8 +162,14 @@ export class VsCodeUserInput implements UserInput {
       };
       qp.onDidTriggerItemButton((e) => finish(() => resolve({ item: e.item, button: e.button.tooltip })));
       qp.onDidAccept(() => {
-        const item = qp.activeItems[0];
-        if (item) finish(() => resolve({ item }));
+        // Enter pressed just as arriving items replaced the list finds no active item for a
+        // moment: take the one the list settles on, rather than dropping the keypress
+        const take = (tries: number) => {
+          const item = qp.activeItems[0];
+          if (item) finish(() => resolve({ item }));
+          else if (tries > 0 && !settled) setTimeout(() => take(tries - 1), 50);
+        };
+        take(10);
       });
       qp.onDidHide(() => {
         if (!settled) finish(() => reject(new UserCancelledError()));
