@@ -78,7 +78,6 @@ export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[
       const taken = apps.map((a) => a.spec.name);
       const title = 'Create app';
       const price = (slug: string) => Number(sizes.find((x) => x.slug === slug)?.usd_per_month ?? 0);
-      let proposedCost: number | undefined;
 
       const plan = await runWizard<Plan>({ source: 'github', repo: '', branch: 'main', kind: 'services', port: 8080, name: '', region: open.find((r) => r.default)?.slug ?? open[0].slug, size: sizes[0].slug, autodeploy: true }, [
         async (p, s) => {
@@ -143,8 +142,7 @@ export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[
           if (p.source === 'spec') return 'skipped';
           // the API checks and prices the spec (changes nothing) so the summary says what it costs
           const proposal = await withProgress(`Checking ${p.name} with DigitalOcean…`, (signal) => proposeAppSpec(cache.client, specOf(p), undefined, signal));
-          proposedCost = proposal.app_cost;
-          const cost = proposedCost !== undefined ? `$${proposedCost}/mo` : p.kind === 'static_sites' ? 'free' : `$${price(p.size)}/mo`;
+          const cost = proposal.app_cost !== undefined ? `$${proposal.app_cost}/mo` : p.kind === 'static_sites' ? 'free' : `$${price(p.size)}/mo`;
           await input.quickPick(
             [{ label: `Create ${p.name}`, description: `${p.repo}@${p.branch} · ${KINDS.find((k) => k.component === p.kind)!.label.toLowerCase()} · ${p.region} · ${cost}`, detail: `${p.autodeploy ? 'deploys on every push' : 'deploys when asked'} · the first build starts at once and its log opens` }],
             { title, ...s, placeHolder: 'Create it? (Back to change something, Esc to cancel)' },

@@ -73,7 +73,7 @@ export async function runBulk(deps: Pick<CommandDeps, 'model' | 'log' | 'input'>
   const done = outcome.succeeded.length ? `${spec.title}: ${outcome.succeeded.join(', ')} done.` : '';
   const failed = outcome.failed.map((f) => `${f.name}: ${f.message}`).join('; ');
   log.info(`${spec.title} ${what}: ${outcome.succeeded.length} succeeded, ${outcome.failed.length} failed${failed ? ` (${failed})` : ''}`);
-  if (outcome.failed.length) void input.notify('error', `${outcome.succeeded.length} of ${nodes.length} succeeded. ${done} Failed — ${failed}`.replace('  ', ' '));
+  if (outcome.failed.length) void input.notify('error', [`${outcome.succeeded.length} of ${nodes.length} succeeded.`, done, `Failed — ${failed}`].filter(Boolean).join(' '));
   else void input.notify('info', `${spec.title}: all ${nodes.length} done (${names.join(', ')}).`);
   return outcome;
 }

@@ -5,11 +5,9 @@
  * naming what moves. Anything else is refused with a word, and nothing is sent.
  */
 import type * as vscode from 'vscode';
-import { assignToProject } from '../api';
 import { droplet as dropletKind } from '../api/resources/droplet';
 import { firewall as firewallKind, type Firewall } from '../api/resources/firewall';
 import { type LoadBalancer, loadBalancer } from '../api/resources/loadBalancer';
-import { project as projectKind } from '../api/resources/project';
 import { plural } from '../tree/format';
 import type { ExplorerNode } from '../tree/nodes/base';
 import { KindGroupNode } from '../tree/nodes/kindGroupNode';
@@ -17,6 +15,7 @@ import { ProjectNode } from '../tree/nodes/projectNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
+import { moveToProject } from './project';
 import { registerCommand } from './register';
 
 /** Dropped on a project or one of its kind groups: that project (a resource in it is not a place to drop). */
@@ -80,11 +79,7 @@ export function registerDropCommands(deps: CommandDeps): vscode.Disposable[] {
       if (!movable.length) return refuse(`${names}: ${nodes.length === 1 ? 'it belongs' : 'they belong'} to the account, not to a project.`);
       const moving = movable.length === 1 ? movable[0].name : plural(movable.length, 'resource');
       await input.confirm(`Move ${moving} to ${project.project.name}?`, [movable.map((n) => n.name).join(', '), unmovable.length ? `Left out (they cannot belong to a project): ${unmovable.map((n) => n.name).join(', ')}.` : ''].filter(Boolean).join('\n\n'), 'Move');
-      const urns = movable.map((n) => `${n.presenter.kind.urnPrefix}${n.resourceId}`);
-      await withProgress(`Moving ${moving} to ${project.project.name}…`, (signal) => assignToProject(client, project.project.id, urns, signal));
-      log.info(`[${account.label}] ${movable.map((n) => n.name).join(', ')} moved to project ${project.project.name} (dropped)`);
-      model.reloadKind(account, projectKind.kind);
-      for (const kind of new Set(movable.map((n) => n.presenter.kind.kind))) model.reloadKind(account, kind);
+      await moveToProject(deps, project.project, movable);
       return 'moved';
     }),
   ];

@@ -29,6 +29,20 @@ interface Plan {
   description: string;
 }
 
+/**
+ * Moves resources of one account into a project in one request (`POST /v2/projects/{id}/resources`),
+ * under progress, logged, with the project and kind lists reloaded: Move to Project and drops share it.
+ */
+export async function moveToProject(deps: Pick<CommandDeps, 'model' | 'log'>, project: Project, nodes: ResourceNode[]): Promise<void> {
+  const { account } = nodes[0];
+  const what = nodes.length === 1 ? nodes[0].name : plural(nodes.length, 'resource');
+  const urns = nodes.map((n) => `${n.presenter.kind.urnPrefix}${n.resourceId}`);
+  await withProgress(`Moving ${what} to ${project.name}…`, (signal) => assignToProject(deps.model.client(account), project.id, urns, signal));
+  deps.log.info(`[${account.label}] ${nodes.map((n) => `${n.presenter.kind.label.toLowerCase()} ${n.name}`).join(', ')} moved to project ${project.name}`);
+  deps.model.reloadKind(account, projectKind.kind);
+  for (const kind of new Set(nodes.map((n) => n.presenter.kind.kind))) deps.model.reloadKind(account, kind);
+}
+
 /** The project a node is shown under, if any. */
 function projectOf(node: ExplorerNode): string | undefined {
   let above: ExplorerNode | undefined = node.parent;
@@ -139,11 +153,7 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
         title: `Move ${what} to which project?`,
         placeHolder: nodes.length > 1 ? `${nodes.map((n) => n.name).join(', ')}${skipped ? ` (${plural(skipped, 'selected item')} that cannot belong to a project left out)` : ''}` : undefined,
       });
-      const urns = nodes.map((n) => `${n.presenter.kind.urnPrefix}${n.resourceId}`);
-      await withProgress(`Moving ${what} to ${choice.project.name}…`, (signal) => assignToProject(model.client(account), choice.project.id, urns, signal));
-      log.info(`[${account.label}] ${nodes.map((n) => `${n.presenter.kind.label.toLowerCase()} ${n.name}`).join(', ')} moved to project ${choice.project.name}`);
-      model.reloadKind(account, projectKind.kind);
-      for (const kind of new Set(nodes.map((n) => n.presenter.kind.kind))) model.reloadKind(account, kind);
+      await moveToProject(deps, choice.project, nodes);
     }),
   ];
 }

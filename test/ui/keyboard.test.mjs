@@ -1,4 +1,5 @@
 // The walkthrough first: visible, its first step completing when the demo account is added.
+// Last, Go to Resource opened by its keybinding and a droplet picked by typing its IP address.
 // Create Kubernetes Cluster driven through the real workbench with the keyboard only: the
 // Command Palette, typing to filter the quick picks, Enter, and VS Code's own Back key
 // (Ctrl+Alt+- on Linux, workbench.action.quickInputBack) at the node pools and at the summary.
@@ -11,7 +12,7 @@ import { ARTIFACTS, fakeControl, notification, openWorkbench, uiSuiteHooks } fro
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
 
-describe('UI: the walkthrough, and Create Kubernetes Cluster with the keyboard only', function () {
+describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with the keyboard', function () {
   this.timeout(180_000);
   let browser;
   let page;
@@ -119,5 +120,19 @@ describe('UI: the walkthrough, and Create Kubernetes Cluster with the keyboard o
     assert.deepEqual(made.tags.slice(2), ['ui']);
     assert.equal(made.status.state, 'running');
     await page.screenshot({ path: join(ARTIFACTS, 'ui-create-cluster-running.png') });
+  });
+
+  it('opens Go to Resource with Ctrl+Alt+G and picks a droplet by typing its IP address', async () => {
+    const data = await fakeControl('/__fake/data');
+    const ip = data.droplets.find((d) => d.name === 'web-2').networks.v4.find((n) => n.type === 'public').ip_address;
+    await page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ }).click();
+    await page.keyboard.press('Control+Alt+KeyG');
+    await widget().filter({ hasText: 'Go to Resource' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.type(ip);
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'web-2' }).first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: /web-2/ }).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-go-to-resource.png') });
   });
 });
