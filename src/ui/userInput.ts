@@ -146,10 +146,17 @@ export class VsCodeUserInput implements UserInput {
     // VS Code re-sorts the matches by how well they fit what is typed
     qp.items = options.items();
     qp.busy = options.busy();
+    // what the typed words match first: the item to keep active when arriving items replace the list
+    const firstMatch = () => {
+      const words = qp.value.toLowerCase().split(/\s+/).filter(Boolean);
+      return qp.items.find((i) => words.every((w) => [i.label, i.description ?? '', i.detail ?? ''].join(' ').toLowerCase().includes(w)));
+    };
     const subscription = options.onDidChange(() => {
       const active = qp.activeItems[0];
       qp.items = options.items();
-      if (active && qp.items.includes(active)) qp.activeItems = [active];
+      // replacing the items leaves none active: keep the one that was, else the first match
+      const keep = active && qp.items.includes(active) ? active : qp.value ? firstMatch() : undefined;
+      if (keep) qp.activeItems = [keep];
       qp.busy = options.busy();
     });
     return new Promise<LivePickResult<T>>((resolve, reject) => {
@@ -165,9 +172,10 @@ export class VsCodeUserInput implements UserInput {
         // Enter pressed just as arriving items replaced the list finds no active item for a
         // moment: take the one the list settles on, rather than dropping the keypress
         const take = (tries: number) => {
-          const item = qp.activeItems[0];
+          const item = qp.activeItems[0] ?? (tries === 0 ? firstMatch() : undefined);
           if (item) finish(() => resolve({ item }));
           else if (tries > 0 && !settled) setTimeout(() => take(tries - 1), 50);
+          // (the last try takes the first item the typed words match)
         };
         take(10);
       });
