@@ -29,12 +29,25 @@ const common = {
   plugins: [kindFiles],
 };
 
+/**
+ * Every Node bundle in dist/ requires one shared @vscode/l10n (dist/l10n.js) instead of holding a
+ * copy: src/l10n.ts configures it once with VS Code's translations, and the lazily loaded bundles
+ * translate with that same configuration.
+ */
+const sharedL10n = {
+  name: 'shared-l10n',
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, () => ({ path: './l10n.js', external: true }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 const builds = [
   // extension.js stays small: the demo API (seed data and handler) is a separate file loaded
   // only when the demo account is used, the document checker (ajv) one loaded on first save, and
   // the S3 client for Spaces (aws4fetch, fast-xml-parser) one loaded when Spaces are first used.
-  { ...common, entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts', documents: 'src/api/documents.ts', spaces: 'src/api/spacesClient.ts' }, outdir: 'dist' },
+  { ...common, plugins: [...common.plugins, sharedL10n], entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts', documents: 'src/api/documents.ts', spaces: 'src/api/spacesClient.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { l10n: 'node_modules/@vscode/l10n/dist/main.js' }, outdir: 'dist' },
   // The detail panels' page: browser code and its styles, the only files a webview may load.
   {
     bundle: true,

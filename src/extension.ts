@@ -1,4 +1,5 @@
 /** Wiring only: build the services, register the view and the commands. No network here. */
+import './l10n'; // first: module-level text below is translated as it loads
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { ClientRegistry, requestTimeoutMs } from './accounts/clients';

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * The accounts the user added. Tokens live only in SecretStorage (key `digitalocean.token.<id>`);
  * everything else (label, email, team, whether the token was rejected) is non-secret metadata
@@ -120,10 +121,10 @@ function newId(): string {
 /** Plausible DigitalOcean token: `dop_v1_`/`doo_v1_`/… + 64 hex, or 64 hex (older tokens). */
 export function tokenProblem(value: string): string | undefined {
   const token = value.trim();
-  if (!token) return 'Paste a personal access token.';
-  if (/\s/.test(token)) return 'A token has no spaces or line breaks.';
+  if (!token) return l10n.t('Paste a personal access token.');
+  if (/\s/.test(token)) return l10n.t('A token has no spaces or line breaks.');
   if (!/^(do[a-z]_v1_)?[a-f0-9]{64}$/.test(token)) {
-    return 'That does not look like a DigitalOcean token (dop_v1_ followed by 64 hexadecimal characters).';
+    return l10n.t('That does not look like a DigitalOcean token (dop_v1_ followed by 64 hexadecimal characters).');
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { DigitalOceanClient, isLoopbackHost, type ExchangeRecord, RateLimiter, type WaitRecord } from '../api';
 import { type Account } from '../api/resources/account';
 import type { AccountInfo, AccountStore } from './accountStore';
+import * as l10n from '@vscode/l10n';
 
 export interface ApiSettings {
   apiUrl: string;
@@ -73,7 +74,7 @@ export class ClientRegistry {
   /** A throw-away client for a token not stored yet: validates it with GET /v2/account. */
   async validate(token: string, signal?: AbortSignal): Promise<Account> {
     const { apiUrl, timeoutMs } = this.settings();
-    const client = new DigitalOceanClient({ token, baseUrl: apiUrl, timeoutMs, userAgent: this.userAgent, maxRetries: 1, onExchange: (r) => this.logExchange('new account', r) });
+    const client = new DigitalOceanClient({ token, baseUrl: apiUrl, timeoutMs, userAgent: this.userAgent, maxRetries: 1, onExchange: (r) => this.logExchange(l10n.t('new account'), r) });
     return client.account({ signal });
   }
 
@@ -112,7 +113,7 @@ export class ClientRegistry {
     client = new DigitalOceanClient({
       token: async () => {
         const token = await this.store.token(account.id);
-        if (!token) throw new Error(`No token is stored for ${account.label}. Use "Update Token" to add one.`);
+        if (!token) throw new Error(l10n.t('No token is stored for {0}. Use "Update Token" to add one.', account.label));
         return token;
       },
       baseUrl: apiUrl,
@@ -127,7 +128,7 @@ export class ClientRegistry {
 
   private logExchange(label: string, r: ExchangeRecord): void {
     const outcome = r.status !== undefined ? String(r.status) : r.errorKind ?? 'failed';
-    const line = `[${label}] ${r.method} ${r.path} → ${outcome} in ${r.durationMs} ms${r.attempt ? ` (retry ${r.attempt})` : ''}${r.requestId ? ` request ${r.requestId}` : ''}`;
+    const line = l10n.t('[{0}] {1} {2} → {3} in {4} ms{5}{6}', label, r.method, r.path, outcome, r.durationMs, r.attempt ? ` (retry ${r.attempt})` : '', r.requestId ? ` request ${r.requestId}` : '');
     if (r.errorKind && r.errorKind !== 'cancelled') this.log.warn(line);
     else this.log.debug(line);
   }

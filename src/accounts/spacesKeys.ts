@@ -5,21 +5,22 @@
  */
 import type { SecretStore } from './accountStore';
 import type { SpacesCredentials } from '../api/spaces';
+import * as l10n from '@vscode/l10n';
 
 const secretKey = (accountId: string) => `digitalocean.spaces.${accountId}`;
 
 /** What is wrong with a pasted access key id; undefined when it looks like one. */
 export function accessKeyProblem(value: string): string | undefined {
   const key = value.trim();
-  if (!key) return 'An access key is required.';
-  if (!/^[A-Za-z0-9]{16,128}$/.test(key)) return 'An access key is letters and digits only (Spaces keys look like DO00ABCD…, 20 characters).';
+  if (!key) return l10n.t('An access key is required.');
+  if (!/^[A-Za-z0-9]{16,128}$/.test(key)) return l10n.t('An access key is letters and digits only (Spaces keys look like DO00ABCD…, 20 characters).');
   return undefined;
 }
 
 /** What is wrong with a pasted secret; undefined when it looks like one. */
 export function secretKeyProblem(value: string): string | undefined {
   const secret = value.trim();
-  if (!secret) return 'The secret is required.';
+  if (!secret) return l10n.t('The secret is required.');
   if (!/^[A-Za-z0-9+/=]{20,128}$/.test(secret)) return 'A secret key is 20 or more letters, digits, "+", "/" or "=" (no spaces).';
   return undefined;
 }

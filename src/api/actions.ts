@@ -1,6 +1,7 @@
 /** Asynchronous actions: `POST …/actions` answers an action that is polled until it settles. */
 import { ApiError } from './errors';
 import { sleep, type Transport } from './transport';
+import * as l10n from '@vscode/l10n';
 
 export interface Action {
   id: number;
@@ -41,14 +42,14 @@ export async function waitForAction(transport: Transport, id: number, options: W
     const body = await transport.request<{ action?: unknown } | undefined>('GET', path, { signal: options.signal });
     const action = asAction(body?.action);
     if (!action) {
-      throw new ApiError({ kind: 'invalid_response', message: `The answer to ${path} has no action with a known status.`, path, method: 'GET' });
+      throw new ApiError({ kind: 'invalid_response', message: l10n.t('The answer to {0} has no action with a known status.', path), path, method: 'GET' });
     }
     options.onPoll?.(action);
     if (action.status === 'completed') return action;
     if (action.status === 'errored') {
       throw new ApiError({
         kind: 'action_errored',
-        message: `The ${action.type} action on ${action.resource_type} ${action.resource_id ?? ''} failed.`.replace(' .', '.'),
+        message: l10n.t('The {0} action on {1} {2} failed.', action.type, action.resource_type, action.resource_id ?? '').replace(' .', '.'),
         path,
         method: 'GET',
       });
@@ -57,7 +58,7 @@ export async function waitForAction(transport: Transport, id: number, options: W
     if (left <= 0) {
       throw new ApiError({
         kind: 'timeout',
-        message: `The ${action.type} action was still in progress when we stopped waiting; it may still finish.`,
+        message: l10n.t('The {0} action was still in progress when we stopped waiting; it may still finish.', action.type),
         path,
         method: 'GET',
       });
@@ -96,7 +97,7 @@ export async function waitForReady<T>(get: (signal?: AbortSignal) => Promise<T>,
     if (judged === 'ready') return item;
     if (judged !== 'pending') throw new ApiError({ kind: 'action_errored', message: `${options.what} failed: ${judged.failed}` });
     const left = deadline - Date.now();
-    if (left <= 0) throw new ApiError({ kind: 'timeout', message: `${options.what} was not ready when we stopped waiting; it may still become ready.` });
+    if (left <= 0) throw new ApiError({ kind: 'timeout', message: l10n.t('{0} was not ready when we stopped waiting; it may still become ready.', options.what) });
     await sleep(Math.min(wait(poll), left), options.signal, 'GET', options.what);
   }
 }

@@ -13,6 +13,7 @@
  */
 import WebSocket from 'ws';
 import type { DigitalOceanClient } from './client';
+import * as l10n from '@vscode/l10n';
 
 type Requester = Pick<DigitalOceanClient, 'request'>;
 
@@ -45,7 +46,7 @@ export async function appLogUrls(client: Requester, scope: AppLogScope, type: Ap
 /** The console websocket of a running component (with a token in it: a secret). */
 export async function appExecUrl(client: Requester, scope: AppLogScope & { component: string }, instanceName?: string, signal?: AbortSignal): Promise<string> {
   const body = await client.request<{ url?: string }>('GET', `${scopePath(scope)}/exec`, { query: { instance_name: instanceName }, signal });
-  if (!body?.url) throw new Error('The API gave no console address for this component.');
+  if (!body?.url) throw new Error(l10n.t('The API gave no console address for this component.'));
   return body.url;
 }
 
@@ -175,7 +176,7 @@ export class LogFollower {
         failures = 0;
         delay = minDelayMs;
       } else if (++failures >= maxAttempts) {
-        this.options.onStatus?.({ kind: 'stopped', reason: `gave up after ${failures} attempts: ${reason}` });
+        this.options.onStatus?.({ kind: 'stopped', reason: l10n.t('gave up after {0} attempts: {1}', failures, reason) });
         return;
       }
       this.options.onStatus?.({ kind: 'dropped', attempt, retryInMs: delay, reason });
@@ -190,7 +191,7 @@ export class LogFollower {
     const scheme = new URL(url).protocol;
     if (scheme === 'wss:' || scheme === 'ws:') return this.readWebSocket(url, attempt);
     if (scheme === 'https:' || scheme === 'http:') return this.readChunked(url, attempt);
-    return Promise.reject(new Error(`The live log address uses ${scheme}, neither https nor wss.`));
+    return Promise.reject(new Error(l10n.t('The live log address uses {0}, neither https nor wss.', scheme)));
   }
 
   private deliver(text: string): void {
@@ -200,7 +201,7 @@ export class LogFollower {
 
   private async readChunked(url: string, attempt: number): Promise<Ended> {
     const response = await fetch(url, { signal: this.controller.signal, headers: { accept: 'text/plain' } });
-    if (!response.ok || !response.body) throw new Error(`the live log answered HTTP ${response.status}`);
+    if (!response.ok || !response.body) throw new Error(l10n.t('the live log answered HTTP {0}', response.status));
     this.options.onStatus?.({ kind: 'connected', attempt });
     const decoder = new TextDecoder();
     let pending = '';
@@ -217,9 +218,9 @@ export class LogFollower {
         }
       }
     } catch (error) {
-      return { any, reason: `the stream broke (${error instanceof Error ? error.message : String(error)})` };
+      return { any, reason: l10n.t('the stream broke ({0})', error instanceof Error ? error.message : String(error)) };
     }
-    return { any, reason: 'the stream ended' };
+    return { any, reason: l10n.t('the stream ended') };
   }
 
   private readWebSocket(url: string, attempt: number): Promise<Ended> {
@@ -247,12 +248,12 @@ export class LogFollower {
         }
       });
       socket.on('error', (error) => {
-        if (!opened) reject(new Error(`could not open the live log: ${error.message}`));
+        if (!opened) reject(new Error(l10n.t('could not open the live log: {0}', error.message)));
       });
       socket.on('close', (code) => {
         this.socket = undefined;
-        if (opened) resolve({ any, reason: `the socket closed (${code})` });
-        else reject(new Error('the live log closed before it opened'));
+        if (opened) resolve({ any, reason: l10n.t('the socket closed ({0})', code) });
+        else reject(new Error(l10n.t('the live log closed before it opened')));
       });
     });
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * IPv4 ranges in CIDR notation, as VPCs use them: parsing, the RFC 1918 private blocks, and
  * overlap. Pure functions (no vscode), shared by the wizard and the fake API.
@@ -54,13 +55,13 @@ export function within(inner: Cidr, outer: Cidr): boolean {
  */
 export function vpcRangeProblem(value: string, taken: readonly { name: string; ip_range: string }[] = []): string | undefined {
   const range = parseCidr(value);
-  if (!range) return 'A range in CIDR notation, e.g. 10.20.0.0/24.';
-  if (!range.aligned) return `Not a network address: did you mean ${range.text}?`;
-  if (range.prefix < 16 || range.prefix > 28) return 'From /16 (65,536 addresses) to /28 (16 addresses).';
-  if (!PRIVATE.some((p) => within(range, parseCidr(p)!))) return 'A private range (RFC 1918): inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.';
+  if (!range) return l10n.t('A range in CIDR notation, e.g. 10.20.0.0/24.');
+  if (!range.aligned) return l10n.t('Not a network address: did you mean {0}?', range.text);
+  if (range.prefix < 16 || range.prefix > 28) return l10n.t('From /16 (65,536 addresses) to /28 (16 addresses).');
+  if (!PRIVATE.some((p) => within(range, parseCidr(p)!))) return l10n.t('A private range (RFC 1918): inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.');
   for (const other of taken) {
     const theirs = parseCidr(other.ip_range);
-    if (theirs && overlaps(range, theirs)) return `Overlaps ${other.name} (${theirs.text}): VPC ranges in an account cannot overlap.`;
+    if (theirs && overlaps(range, theirs)) return l10n.t('Overlaps {0} ({1}): VPC ranges in an account cannot overlap.', other.name, theirs.text);
   }
   return undefined;
 }
@@ -72,7 +73,7 @@ export function freeRange(taken: readonly string[], prefix = 20): string {
     const candidate = { base, prefix, text: `${toText(base)}/${prefix}` };
     if (!used.some((u) => overlaps(candidate, u))) return candidate.text;
   }
-  throw new Error('no free range');
+  throw new Error(l10n.t('no free range'));
 }
 
 /** A dotted-quad IPv4 address (no leading zeros). */

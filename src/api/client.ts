@@ -8,6 +8,7 @@ import { ApiError } from './errors';
 import { type Account, type Balance } from './resources/account';
 import { collectionPath, itemPath, type ResourceKind } from './resources/descriptor';
 import { type HttpMethod, type QueryValue, type RequestOptions, Transport, type TransportOptions } from './transport';
+import * as l10n from '@vscode/l10n';
 
 export interface ClientOptions extends TransportOptions {
   /** Pages fetched at once by listAll after the first one. */
@@ -95,7 +96,7 @@ export class DigitalOceanClient {
     const body = await this.request<ListBody>('GET', path, { signal: options.signal, query });
     const items = expectKey(body, kind.collectionKey, path);
     if (!Array.isArray(items)) {
-      throw new ApiError({ kind: 'invalid_response', message: `The answer to ${path} has no "${kind.collectionKey}" list.`, path, method: 'GET' });
+      throw new ApiError({ kind: 'invalid_response', message: l10n.t('The answer to {0} has no "{1}" list.', path, kind.collectionKey), path, method: 'GET' });
     }
     const total = typeof body.meta?.total === 'number' && Number.isSafeInteger(body.meta.total) && body.meta.total >= 0 ? body.meta.total : undefined;
     let lastPage = pageNumber(body.links?.pages?.last);
@@ -104,12 +105,12 @@ export class DigitalOceanClient {
     const pageSize = more && items.length > 0 && items.length < this.perPage ? items.length : this.perPage;
     const pagesOfTotal = total === undefined ? undefined : Math.max(1, Math.ceil(total / pageSize));
     if (page === 1 && lastPage !== undefined && pagesOfTotal !== undefined && lastPage !== pagesOfTotal && lastPage > page) {
-      throw pagingError(path, `it says the last page is ${lastPage} but also that there are ${total} items (${pagesOfTotal} pages of ${pageSize})`);
+      throw pagingError(path, l10n.t('it says the last page is {0} but also that there are {1} items ({2} pages of {3})', String(lastPage), String(total), String(pagesOfTotal), String(pageSize)));
     }
     if (lastPage === undefined && pagesOfTotal !== undefined) lastPage = pagesOfTotal;
     if (lastPage === undefined && !body.links?.pages?.next) lastPage = page;
     if (lastPage !== undefined && lastPage > this.maxPages) {
-      throw pagingError(path, `it says there are ${lastPage} pages, more than the ${this.maxPages} this client reads in one listing`);
+      throw pagingError(path, l10n.t('it says there are {0} pages, more than the {1} this client reads in one listing', lastPage, this.maxPages));
     }
     return { items: items as T[], page, lastPage, total, pageSize };
   }
@@ -177,10 +178,10 @@ export class DigitalOceanClient {
     const short = pages.findIndex((items, i) => i < pages.length - 1 && items.length < pageSize);
     const count = pages.reduce((n, items) => n + items.length, 0);
     if (short >= 0) {
-      throw new IncompleteListing(path, `page ${short + 1} of ${pages.length} had ${pages[short].length} items instead of ${pageSize}`, count, first.total);
+      throw new IncompleteListing(path, l10n.t('page {0} of {1} had {2} items instead of {3}', short + 1, pages.length, pages[short].length, pageSize), count, first.total);
     }
     if (first.total !== undefined && count !== first.total) {
-      throw new IncompleteListing(path, `${count} of the ${first.total} items it announced arrived`, count, first.total);
+      throw new IncompleteListing(path, l10n.t('{0} of the {1} items it announced arrived', count, first.total), count, first.total);
     }
   }
 
@@ -194,10 +195,10 @@ export class DigitalOceanClient {
     const items = [...first.items];
     let current = first;
     while (current.lastPage === undefined && current.items.length > 0) {
-      if (current.page >= this.maxPages) throw pagingError(path, `it still offered a next page after ${this.maxPages} pages`);
+      if (current.page >= this.maxPages) throw pagingError(path, l10n.t('it still offered a next page after {0} pages', this.maxPages));
       const next = await this.listPage(kind, current.page + 1, options);
       if (next.items.length > 0 && sameIds(kind, next.items, current.items)) {
-        throw pagingError(path, `page ${next.page} repeats page ${current.page} (the server ignores the page asked for)`);
+        throw pagingError(path, l10n.t('page {0} repeats page {1} (the server ignores the page asked for)', next.page, current.page));
       }
       current = next;
       items.push(...current.items);
@@ -225,7 +226,7 @@ export class DigitalOceanClient {
   async act(kind: ResourceKind<unknown> | ResourceKind<never>, id: string, type: string, params: Record<string, unknown> = {}, options: CallOptions = {}): Promise<Action> {
     const k = kind as ResourceKind<unknown>;
     if (k.actions && !k.actions.includes(type)) {
-      throw new ApiError({ kind: 'client', message: `${k.label} has no action "${type}".` });
+      throw new ApiError({ kind: 'client', message: l10n.t('{0} has no action "{1}".', k.label, type) });
     }
     const path = `${itemPath(k, id, options.parents)}/actions`;
     const answer = await this.request<{ action: Action }>('POST', path, { body: { ...params, type }, signal: options.signal });
@@ -239,7 +240,7 @@ export class DigitalOceanClient {
   /** Polls a new resource until `state` calls it ready (a cluster running, a database online); see waitForReady. */
   waitForReady<T>(kind: ResourceKind<T>, id: string, state: (item: T) => ReadyState, options: Partial<WaitForReadyOptions> = {}): Promise<T> {
     return waitForReady((signal) => this.get(kind, id, { signal }), state, {
-      what: `The ${kind.label.toLowerCase()} ${id}`,
+      what: l10n.t('The {0} {1}', kind.label.toLowerCase(), id),
       ...(this.actionPollInterval ? { interval: this.actionPollInterval } : {}),
       ...options,
     });
@@ -249,7 +250,7 @@ export class DigitalOceanClient {
 function expectKey<B extends object, K extends string>(body: B | undefined, key: K, path: string): K extends keyof B ? B[K] : never {
   const value = body && (body as Record<string, unknown>)[key];
   if (value === undefined || value === null) {
-    throw new ApiError({ kind: 'invalid_response', message: `The answer to ${path} has no "${key}".`, path });
+    throw new ApiError({ kind: 'invalid_response', message: l10n.t('The answer to {0} has no "{1}".', path, key), path });
   }
   return value as K extends keyof B ? B[K] : never;
 }
@@ -257,12 +258,12 @@ function expectKey<B extends object, K extends string>(body: B | undefined, key:
 /** A listing whose pages do not add up; listAll lists once more before reporting it. */
 class IncompleteListing extends ApiError {
   constructor(path: string, detail: string, readonly count: number, readonly total: number | undefined) {
-    super({ kind: 'invalid_response', message: `The DigitalOcean API's listing of ${path} is incomplete: ${detail}.`, path, method: 'GET' });
+    super({ kind: 'invalid_response', message: l10n.t('The DigitalOcean API\'s listing of {0} is incomplete: {1}.', path, detail), path, method: 'GET' });
   }
 }
 
 function pagingError(path: string, detail: string): ApiError {
-  return new ApiError({ kind: 'invalid_response', message: `The DigitalOcean API's paging of ${path} cannot be trusted: ${detail}.`, path, method: 'GET' });
+  return new ApiError({ kind: 'invalid_response', message: l10n.t('The DigitalOcean API\'s paging of {0} cannot be trusted: {1}.', path, detail), path, method: 'GET' });
 }
 
 function sameIds<T>(kind: ResourceKind<T>, a: T[], b: T[]): boolean {

@@ -6,6 +6,7 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isNode, LineCounter, parseDocument } from 'yaml';
+import * as l10n from '@vscode/l10n';
 
 export interface DocumentProblem {
   message: string;
@@ -36,7 +37,7 @@ export function checkDocumentText(text: string, validate?: ValidateFunction): { 
   }
   const spec = doc.toJS() as unknown;
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    return { problems: [{ message: 'The document is a mapping of keys to values.', ...at(0, text.length) }] };
+    return { problems: [{ message: l10n.t('The document is a mapping of keys to values.'), ...at(0, text.length) }] };
   }
   if (!validate || validate(spec)) return { value: spec as Record<string, unknown>, problems: [] };
   const problems = (validate.errors ?? []).map((error) => {
@@ -50,8 +51,8 @@ export function checkDocumentText(text: string, validate?: ValidateFunction): { 
 }
 
 function describe(error: ErrorObject): string {
-  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the document';
-  if (error.keyword === 'additionalProperties') return `${where}: unknown property "${String((error.params as { additionalProperty?: string }).additionalProperty)}"`;
+  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : l10n.t('the document');
+  if (error.keyword === 'additionalProperties') return l10n.t('{0}: unknown property "{1}"', where, String((error.params as { additionalProperty?: string }).additionalProperty));
   if (error.keyword === 'enum') return `${where}: ${error.message} (${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')})`;
   return `${where}: ${error.message ?? error.keyword}`;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Errors raised by the DigitalOcean client. Every failure the client reports is an {@link ApiError}
  * with a `kind` that callers can switch on; HTTP failures also carry the API's own `id`, `message`
@@ -64,7 +65,7 @@ export class ApiError extends Error {
       extra.push(`HTTP ${this.status}${this.id ? ` ${this.id}` : ''}`);
     }
     if (this.requestId) {
-      extra.push(`request id ${this.requestId}`);
+      extra.push(l10n.t('request id {0}', this.requestId));
     }
     return extra.length ? `${this.message} (${extra.join(', ')})` : this.message;
   }

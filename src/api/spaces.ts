@@ -4,6 +4,7 @@
  * (signing, XML) is spacesClient.ts, a separate bundle loaded when Spaces are first used.
  */
 import { lookup } from 'mrmime';
+import * as l10n from '@vscode/l10n';
 
 export interface SpacesCredentials {
   accessKey: string;
@@ -48,20 +49,20 @@ export const defaultEndpoint = (region: string): string => `https://${region}.di
 /** S3's rules for a bucket name, as Spaces applies them; undefined when it is fine. */
 export function bucketNameProblem(value: string, taken: readonly string[] = []): string | undefined {
   const name = value.trim();
-  if (!name) return 'A name is required.';
-  if (name.length < 3 || name.length > 63) return 'Between 3 and 63 characters.';
+  if (!name) return l10n.t('A name is required.');
+  if (name.length < 3 || name.length > 63) return l10n.t('Between 3 and 63 characters.');
   if (!/^[a-z0-9][a-z0-9-]*[a-z0-9]$/.test(name)) return 'Lower-case letters, digits and hyphens; starting and ending with a letter or digit.';
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return 'A name cannot look like an IP address.';
-  if (taken.includes(name)) return `${name} is taken: bucket names are unique across all of Spaces.`;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return l10n.t('A name cannot look like an IP address.');
+  if (taken.includes(name)) return l10n.t('{0} is taken: bucket names are unique across all of Spaces.', name);
   return undefined;
 }
 
 /** What is wrong with an object key (or a folder name within one); undefined when it is fine. */
 export function objectKeyProblem(value: string): string | undefined {
-  if (!value) return 'A name is required.';
-  if (new TextEncoder().encode(value).length > 1024) return 'At most 1,024 bytes.';
-  if (value.split('/').some((part) => part === '.' || part === '..')) return '"." and ".." cannot be parts of a name.';
-  if (/[\u0000-\u001f\u007f]/.test(value)) return 'No control characters.';
+  if (!value) return l10n.t('A name is required.');
+  if (new TextEncoder().encode(value).length > 1024) return l10n.t('At most 1,024 bytes.');
+  if (value.split('/').some((part) => part === '.' || part === '..')) return l10n.t('"." and ".." cannot be parts of a name.');
+  if (/[\u0000-\u001f\u007f]/.test(value)) return l10n.t('No control characters.');
   return undefined;
 }
 

@@ -12,6 +12,7 @@ import { AwsClient } from 'aws4fetch';
 import { XMLParser } from 'fast-xml-parser';
 import { ApiError, kindForStatus } from './errors';
 import { type Bucket, type ListingPage, type ObjectHead, type SpacesCredentials, type SpacesObject, contentTypeOf, defaultEndpoint, encodeKey } from './spaces';
+import * as l10n from '@vscode/l10n';
 
 export interface SpacesClientOptions {
   credentials: SpacesCredentials;
@@ -30,7 +31,7 @@ function parse(text: string): Xml {
   try {
     return xml.parse(text) as Xml;
   } catch (cause) {
-    throw new ApiError({ kind: 'invalid_response', message: 'Spaces answered with XML that could not be read.', cause });
+    throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces answered with XML that could not be read.'), cause });
   }
 }
 
@@ -88,15 +89,15 @@ export class SpacesClient {
     try {
       response = await this.fetchImpl(signed.url, { method, headers: signed.headers, body: init.body as BodyInit | undefined, signal, redirect: 'manual', ...(init.body ? { duplex: 'half' } : {}) } as RequestInit);
     } catch (cause) {
-      if (init.signal?.aborted) throw new ApiError({ kind: 'cancelled', message: 'Cancelled.', method, path, cause });
-      if (timeout.aborted) throw new ApiError({ kind: 'timeout', message: `Spaces did not answer ${method} ${path} within ${Math.round((init.timeoutMs ?? this.timeoutMs) / 1000)} s.`, method, path, cause });
-      throw new ApiError({ kind: 'network', message: `Could not reach Spaces (${region}): ${cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)}`, method, path, cause });
+      if (init.signal?.aborted) throw new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.'), method, path, cause });
+      if (timeout.aborted) throw new ApiError({ kind: 'timeout', message: l10n.t('Spaces did not answer {0} {1} within {2} s.', method, path, Math.round((init.timeoutMs ?? this.timeoutMs) / 1000)), method, path, cause });
+      throw new ApiError({ kind: 'network', message: l10n.t('Could not reach Spaces ({0}): {1}', region, cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)), method, path, cause });
     }
     if (response.ok || (init.allow404 && response.status === 404)) return response;
     const text = await response.text().catch(() => '');
     const error = (text.trimStart().startsWith('<') ? arr(parse(text).Error)[0] : undefined) ?? {};
     const code = str(error.Code) || `HTTP ${response.status}`;
-    const message = str(error.Message) || (response.status === 404 ? 'Not found.' : response.statusText || 'Spaces refused the request.');
+    const message = str(error.Message) || (response.status === 404 ? l10n.t('Not found.') : response.statusText || l10n.t('Spaces refused the request.'));
     throw new ApiError({
       kind: response.status >= 300 && response.status < 400 ? 'redirected' : kindForStatus(response.status),
       status: response.status,
@@ -182,8 +183,8 @@ export class SpacesClient {
     const result = (doc.ListBucketResult ?? {}) as Xml;
     const truncated = str(result.IsTruncated) === 'true';
     const nextToken = str(result.NextContinuationToken) || undefined;
-    if (truncated && !nextToken) throw new ApiError({ kind: 'invalid_response', message: `Spaces said the listing of ${bucket}/${prefix} goes on but gave no continuation token.` });
-    if (nextToken && nextToken === options.token) throw new ApiError({ kind: 'invalid_response', message: `Spaces gave the same continuation token twice for ${bucket}/${prefix}.` });
+    if (truncated && !nextToken) throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces said the listing of {0}/{1} goes on but gave no continuation token.', bucket, prefix) });
+    if (nextToken && nextToken === options.token) throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces gave the same continuation token twice for {0}/{1}.', bucket, prefix) });
     return {
       prefixes: arr(result.CommonPrefixes).map((p) => str(p.Prefix)),
       objects: arr(result.Contents).map((o) => ({
@@ -246,7 +247,7 @@ export class SpacesClient {
     // S3 may answer 200 with an error in the body when a copy fails late
     const doc = await this.xmlOf(response);
     const failure = arr(doc.Error)[0];
-    if (failure) throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || `Copying ${fromKey} failed.` });
+    if (failure) throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || l10n.t('Copying {0} failed.', fromKey) });
   }
 
   async delete(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<void> {
@@ -263,7 +264,7 @@ export class SpacesClient {
       const doc = await this.xmlOf(await this.request('POST', region, { bucket, query: { delete: undefined } }, { body, headers: { 'content-type': 'application/xml', 'content-md5': md5 }, signal }));
       const errors = arr((doc.DeleteResult as Xml | undefined)?.Error);
       if (errors.length) {
-        throw new ApiError({ kind: 'client', id: str(errors[0].Code), message: `${done + batch.length - errors.length} of ${keys.length} deleted; ${str(errors[0].Key)} was not: ${str(errors[0].Message)}` });
+        throw new ApiError({ kind: 'client', id: str(errors[0].Code), message: l10n.t('{0} of {1} deleted; {2} was not: {3}', done + batch.length - errors.length, keys.length, str(errors[0].Key), str(errors[0].Message)) });
       }
       done += batch.length;
       onProgress?.(done);
@@ -283,7 +284,7 @@ export class SpacesClient {
 
   /** A URL anyone can GET until it expires (at most 7 days, S3's limit). */
   async presign(region: string, bucket: string, key: string, expiresSeconds: number): Promise<string> {
-    if (!Number.isInteger(expiresSeconds) || expiresSeconds < 1 || expiresSeconds > 604_800) throw new Error('A presigned URL lasts from 1 second to 7 days.');
+    if (!Number.isInteger(expiresSeconds) || expiresSeconds < 1 || expiresSeconds > 604_800) throw new Error(l10n.t('A presigned URL lasts from 1 second to 7 days.'));
     const url = `${this.url(region, bucket, key)}?X-Amz-Expires=${expiresSeconds}`;
     const signed = await this.signer.sign(url, { method: 'GET', aws: { signQuery: true } });
     return signed.url;
@@ -294,14 +295,14 @@ export class SpacesClient {
   async createMultipart(region: string, bucket: string, key: string, contentType?: string, signal?: AbortSignal): Promise<string> {
     const doc = await this.xmlOf(await this.request('POST', region, { bucket, key, query: { uploads: undefined } }, { headers: { 'content-type': contentType ?? contentTypeOf(key) }, signal }));
     const id = str((doc.InitiateMultipartUploadResult as Xml | undefined)?.UploadId);
-    if (!id) throw new ApiError({ kind: 'invalid_response', message: `Spaces started no multipart upload for ${key}.` });
+    if (!id) throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces started no multipart upload for {0}.', key) });
     return id;
   }
 
   async uploadPart(region: string, bucket: string, key: string, uploadId: string, partNumber: number, body: Uint8Array, signal?: AbortSignal): Promise<string> {
     const response = await this.request('PUT', region, { bucket, key, query: { partNumber: String(partNumber), uploadId } }, { body, signal, timeoutMs: this.timeoutMs * 4 });
     const etag = response.headers.get('etag');
-    if (!etag) throw new ApiError({ kind: 'invalid_response', message: `Spaces gave no ETag for part ${partNumber} of ${key}.` });
+    if (!etag) throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces gave no ETag for part {0} of {1}.', partNumber, key) });
     return unquote(etag);
   }
 
@@ -310,7 +311,7 @@ export class SpacesClient {
     const response = await this.request('POST', region, { bucket, key, query: { uploadId } }, { body, headers: { 'content-type': 'application/xml' }, signal, timeoutMs: this.timeoutMs * 4 });
     const doc = await this.xmlOf(response);
     const failure = arr(doc.Error)[0];
-    if (failure) throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || `Completing the upload of ${key} failed.` });
+    if (failure) throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || l10n.t('Completing the upload of {0} failed.', key) });
     return unquote(str((doc.CompleteMultipartUploadResult as Xml | undefined)?.ETag));
   }
 

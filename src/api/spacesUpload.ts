@@ -6,6 +6,7 @@
  */
 import { ApiError } from './errors';
 import type { SpacesClient } from './spacesClient';
+import * as l10n from '@vscode/l10n';
 
 export interface UploadSource {
   readonly size: number;
@@ -57,7 +58,7 @@ export async function uploadObject(client: SpacesClient, source: UploadSource, o
   }
   const partSize = options.partSize ?? 8 * MIB;
   const count = Math.ceil(source.size / partSize);
-  if (count > 10_000) throw new Error(`${key} is too large for ${partSize / MIB} MiB parts (S3 takes at most 10,000).`);
+  if (count > 10_000) throw new Error(l10n.t('{0} is too large for {1} MiB parts (S3 takes at most 10,000).', key, partSize / MIB));
   const uploadId = await client.createMultipart(region, bucket, key, options.contentType, signal);
   const attempts = options.attempts ?? 4;
   const etags: string[] = new Array(count);
@@ -96,7 +97,7 @@ export async function uploadObject(client: SpacesClient, source: UploadSource, o
     );
     await Promise.all(workers);
     if (failed !== undefined) throw failed;
-    if (signal?.aborted) throw new ApiError({ kind: 'cancelled', message: 'Cancelled.' });
+    if (signal?.aborted) throw new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.') });
     const etag = await client.completeMultipart(region, bucket, key, uploadId, etags.map((e, i) => ({ partNumber: i + 1, etag: e })), signal);
     return { etag, parts: count, retries };
   } catch (error) {
@@ -104,7 +105,7 @@ export async function uploadObject(client: SpacesClient, source: UploadSource, o
     await client.abortMultipart(region, bucket, key, uploadId).catch((abortError: unknown) => {
       throw new ApiError({
         kind: 'server',
-        message: `The upload of ${key} failed (${error instanceof Error ? error.message : String(error)}), and its parts could not be removed (${abortError instanceof Error ? abortError.message : String(abortError)}): abort upload ${uploadId} from the bucket's incomplete uploads.`,
+        message: l10n.t('The upload of {0} failed ({1}), and its parts could not be removed ({2}): abort upload {3} from the bucket\'s incomplete uploads.', key, error instanceof Error ? error.message : String(error), abortError instanceof Error ? abortError.message : String(abortError), uploadId),
       });
     });
     throw error;

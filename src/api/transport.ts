@@ -22,6 +22,7 @@
 import { createFetch, type FetchResponse } from 'ofetch';
 import { ApiError, type ApiErrorKind, kindForStatus, redact } from './errors';
 import { RateLimiter, retryAfterMs } from './rateLimit';
+import * as l10n from '@vscode/l10n';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined;
@@ -82,13 +83,13 @@ export function assertSafeBaseUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new ApiError({ kind: 'client', message: `The API URL "${raw}" is not a valid URL.` });
+    throw new ApiError({ kind: 'client', message: l10n.t('The API URL "{0}" is not a valid URL.', raw) });
   }
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url;
   throw new ApiError({
     kind: 'client',
-    message: `The API URL must use https (plain http is allowed only for loopback addresses): ${url.origin}`,
+    message: l10n.t('The API URL must use https (plain http is allowed only for loopback addresses): {0}', url.origin),
   });
 }
 
@@ -198,7 +199,7 @@ export class Transport {
     if (!sameOrigin) {
       throw new ApiError({
         kind: 'client',
-        message: `Refused to send a request to "${path.slice(0, 100)}": only paths on the DigitalOcean API (${this.baseUrl}) are requested.`,
+        message: l10n.t('Refused to send a request to "{0}": only paths on the DigitalOcean API ({1}) are requested.', path.slice(0, 100), this.baseUrl),
         method,
       });
     }
@@ -240,7 +241,7 @@ export class Transport {
     const onParentAbort = () => controller.abort();
     if (parent?.aborted) {
       clearTimeout(timer);
-      return { error: this.error({ kind: 'cancelled', message: 'The request was cancelled.', method, path }) };
+      return { error: this.error({ kind: 'cancelled', message: l10n.t('The request was cancelled.'), method, path }) };
     }
     parent?.addEventListener('abort', onParentAbort, { once: true });
 
@@ -265,11 +266,11 @@ export class Transport {
       });
     } catch (error) {
       if (parent?.aborted) {
-        return { error: this.error({ kind: 'cancelled', message: 'The request was cancelled.', method, path }) };
+        return { error: this.error({ kind: 'cancelled', message: l10n.t('The request was cancelled.'), method, path }) };
       }
       if (timedOut) {
         return {
-          error: this.error({ kind: 'timeout', message: `No answer from the DigitalOcean API within ${timeoutMs / 1000} s.`, method, path }),
+          error: this.error({ kind: 'timeout', message: l10n.t('No answer from the DigitalOcean API within {0} s.', timeoutMs / 1000), method, path }),
         };
       }
       const code = networkCode(error);
@@ -277,7 +278,7 @@ export class Transport {
         neverSent: code === 'ECONNREFUSED',
         error: this.error({
           kind: 'network',
-          message: `Could not reach the DigitalOcean API (${code ?? 'network error'}).`,
+          message: l10n.t('Could not reach the DigitalOcean API ({0}).', code ?? 'network error'),
           method,
           path,
           cause: code,
@@ -296,7 +297,7 @@ export class Transport {
     // fetch with redirect "manual": Node shows the 3xx, a browser an opaque redirect (status 0)
     if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect' || response.status === 0) {
       const location = headers.get('location');
-      let where = 'another address';
+      let where = l10n.t('another address');
       try {
         if (location) where = new URL(location, this.baseUrl).origin;
       } catch {
@@ -308,7 +309,7 @@ export class Transport {
         error: this.error({
           kind: 'redirected',
           status: response.status || undefined,
-          message: `The DigitalOcean API answered with a redirect to ${where}; it was not followed, since requests and the token go only to ${this.baseUrl}.`,
+          message: l10n.t('The DigitalOcean API answered with a redirect to {0}; it was not followed, since requests and the token go only to {1}.', where, this.baseUrl),
           requestId: requestIdHeader,
           method,
           path,
@@ -326,7 +327,7 @@ export class Transport {
           kind: kindForStatus(response.status),
           status: response.status,
           id: typeof body?.id === 'string' ? body.id : undefined,
-          message: apiMessage || `The DigitalOcean API answered HTTP ${response.status}.`,
+          message: apiMessage || l10n.t('The DigitalOcean API answered HTTP {0}.', response.status),
           requestId: typeof body?.request_id === 'string' && body.request_id ? body.request_id : requestIdHeader,
           retryAfterSeconds: retrySeconds(headers),
           method,
@@ -349,7 +350,7 @@ export class Transport {
         error: this.error({
           kind: 'invalid_response',
           status: response.status,
-          message: 'The DigitalOcean API sent an answer that is not valid JSON.',
+          message: l10n.t('The DigitalOcean API sent an answer that is not valid JSON.'),
           requestId: requestIdHeader,
           method,
           path,
@@ -431,7 +432,7 @@ function networkCode(error: unknown): string | undefined {
 
 /** Waits, unless the signal fires first (then throws a cancelled ApiError). */
 export function sleep(ms: number, signal?: AbortSignal, method?: string, path?: string): Promise<void> {
-  const cancelled = () => new ApiError({ kind: 'cancelled', message: 'The request was cancelled.', method, path });
+  const cancelled = () => new ApiError({ kind: 'cancelled', message: l10n.t('The request was cancelled.'), method, path });
   if (signal?.aborted) return Promise.reject(cancelled());
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -30,13 +30,13 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
   const askToken = (title: string) =>
     input.inputBox({
       title,
-      prompt: 'Paste a personal access token from cloud.digitalocean.com → API → Tokens. It is stored in VS Code\'s secret storage only.',
-      placeHolder: 'dop_v1_…',
+      prompt: vscode.l10n.t('Paste a personal access token from cloud.digitalocean.com → API → Tokens. It is stored in VS Code\'s secret storage only.'),
+      placeHolder: vscode.l10n.t('dop_v1_…'),
       password: true,
       validateInput: tokenProblem,
     });
 
-  const validate = (token: string) => withProgress('Checking the token with DigitalOcean…', (signal) => clients.validate(token.trim(), signal));
+  const validate = (token: string) => withProgress(vscode.l10n.t('Checking the token with DigitalOcean…'), (signal) => clients.validate(token.trim(), signal));
 
   const describeAccount = (account: Account) => ({
     label: account.team?.name || account.email,
@@ -59,36 +59,36 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
   };
 
   return [
-    registerCommand(deps, 'digitalocean.addAccount', 'Add account', async () => {
-      const token = (await askToken('Add DigitalOcean account')).trim();
+    registerCommand(deps, 'digitalocean.addAccount', vscode.l10n.t('Add account'), async () => {
+      const token = (await askToken(vscode.l10n.t('Add DigitalOcean account'))).trim();
       const account = await validate(token);
       const { info, isNew } = await addValidated(token, account);
-      deps.log.info(`Account ${isNew ? 'added' : 'token updated'}: ${info.label}`);
-      if (!isNew) void vscode.window.showInformationMessage(`${info.label} was already added; its token has been replaced.`);
+      deps.log.info(vscode.l10n.t('Account {0}: {1}', isNew ? 'added' : 'token updated', info.label));
+      if (!isNew) void vscode.window.showInformationMessage(vscode.l10n.t('{0} was already added; its token has been replaced.', info.label));
       await reveal(info.id);
       return info.id;
     }),
 
-    registerCommand(deps, 'digitalocean.addDemoAccount', 'Add demo account', async () => {
+    registerCommand(deps, 'digitalocean.addDemoAccount', vscode.l10n.t('Add demo account'), async () => {
       const { account, added } = await ensureDemoAccount(store);
-      if (added) deps.log.info('Demo account added');
+      if (added) deps.log.info(vscode.l10n.t('Demo account added'));
       await reveal(account.id);
       return account.id;
     }),
 
-    registerCommand(deps, 'digitalocean.importTokens', 'Import tokens', async () => {
+    registerCommand(deps, 'digitalocean.importTokens', vscode.l10n.t('Import tokens'), async () => {
       const found = await findExistingTokens();
       if (found.length === 0) {
-        void vscode.window.showInformationMessage(`No token to import: DIGITALOCEAN_ACCESS_TOKEN is not set and there is no doctl config at ${doctlConfigPath()}.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('No token to import: DIGITALOCEAN_ACCESS_TOKEN is not set and there is no doctl config at {0}.', doctlConfigPath()));
         return [];
       }
       const chosen = await input.quickPickMany(
-        found.map((f) => ({ label: f.source, description: 'import this token', picked: true, found: f })),
-        { title: 'Import DigitalOcean tokens', placeHolder: 'Choose the tokens to store in VS Code\'s secret storage' },
+        found.map((f) => ({ label: f.source, description: vscode.l10n.t('import this token'), picked: true, found: f })),
+        { title: vscode.l10n.t('Import DigitalOcean tokens'), placeHolder: vscode.l10n.t('Choose the tokens to store in VS Code\'s secret storage') },
       );
       const imported: string[] = [];
       const failed: string[] = [];
-      await withProgress('Checking tokens with DigitalOcean…', async (signal) => {
+      await withProgress(vscode.l10n.t('Checking tokens with DigitalOcean…'), async (signal) => {
         for (const { found: f } of chosen) {
           try {
             const account = await clients.validate(f.token, signal);
@@ -99,53 +99,53 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
           }
         }
       });
-      const parts = [imported.length ? `Imported ${imported.join(', ')}.` : 'Nothing imported.'];
-      if (failed.length) parts.push(`Rejected: ${failed.join('; ')}.`);
+      const parts = [imported.length ? vscode.l10n.t('Imported {0}.', imported.join(', ')) : vscode.l10n.t('Nothing imported.')];
+      if (failed.length) parts.push(vscode.l10n.t('Rejected: {0}.', failed.join('; ')));
       deps.log.info(parts.join(' '));
       void (failed.length ? vscode.window.showWarningMessage(parts.join(' ')) : vscode.window.showInformationMessage(parts.join(' ')));
       return imported;
     }),
 
-    registerCommand(deps, 'digitalocean.renameAccount', 'Rename account', async (arg) => {
-      const account = await pickAccount(arg, 'Rename account');
+    registerCommand(deps, 'digitalocean.renameAccount', vscode.l10n.t('Rename account'), async (arg) => {
+      const account = await pickAccount(arg, vscode.l10n.t('Rename account'));
       const label = await input.inputBox({
-        title: `Rename ${account.label}`,
+        title: vscode.l10n.t('Rename {0}', account.label),
         value: account.label,
-        validateInput: (v) => (!v.trim() ? 'The name cannot be empty.' : v.trim().length > 60 ? 'At most 60 characters.' : undefined),
+        validateInput: (v) => (!v.trim() ? vscode.l10n.t('The name cannot be empty.') : v.trim().length > 60 ? vscode.l10n.t('At most 60 characters.') : undefined),
       });
       await store.rename(account.id, label.trim());
     }),
 
-    registerCommand(deps, 'digitalocean.updateToken', 'Update token', async (arg) => {
-      const target = arg instanceof AccountNode ? arg.account : await pickAccount(undefined, 'Update token', (a) => !a.demo);
+    registerCommand(deps, 'digitalocean.updateToken', vscode.l10n.t('Update token'), async (arg) => {
+      const target = arg instanceof AccountNode ? arg.account : await pickAccount(undefined, vscode.l10n.t('Update token'), (a) => !a.demo);
       if (target.demo) return;
-      const token = (await askToken(`New token for ${target.label}`)).trim();
+      const token = (await askToken(vscode.l10n.t('New token for {0}', target.label))).trim();
       const account = await validate(token);
       if (target.userUuid && account.uuid !== target.userUuid) {
         await input.confirm(
-          `This token belongs to ${account.email}, not to the user of ${target.label}.`,
-          'Use it for this account anyway?',
-          'Use Token',
+          vscode.l10n.t('This token belongs to {0}, not to the user of {1}.', account.email, target.label),
+          vscode.l10n.t('Use it for this account anyway?'),
+          vscode.l10n.t('Use Token'),
         );
       }
       const details = describeAccount(account);
       await store.updateToken(target.id, token, { email: details.email, teamName: details.teamName, teamUuid: details.teamUuid, userUuid: details.userUuid });
       clients.invalidate(target.id);
-      deps.log.info(`Token updated for ${target.label}`);
+      deps.log.info(vscode.l10n.t('Token updated for {0}', target.label));
     }),
 
-    registerCommand(deps, 'digitalocean.removeAccount', 'Remove account', async (arg) => {
-      const account = await pickAccount(arg, 'Remove account');
+    registerCommand(deps, 'digitalocean.removeAccount', vscode.l10n.t('Remove account'), async (arg) => {
+      const account = await pickAccount(arg, vscode.l10n.t('Remove account'));
       await input.confirm(
-        `Remove ${account.label} from VS Code?`,
-        account.demo ? 'The demo data is discarded.' : 'Its token is deleted from VS Code\'s secret storage. Nothing changes at DigitalOcean; the token itself stays valid until you revoke it there.',
-        'Remove',
+        vscode.l10n.t('Remove {0} from VS Code?', account.label),
+        account.demo ? vscode.l10n.t('The demo data is discarded.') : vscode.l10n.t('Its token is deleted from VS Code\'s secret storage. Nothing changes at DigitalOcean; the token itself stays valid until you revoke it there.'),
+        vscode.l10n.t('Remove'),
       );
       await store.remove(account.id);
       clients.invalidate(account.id);
-      deps.log.info(`Account removed: ${account.label}`);
+      deps.log.info(vscode.l10n.t('Account removed: {0}', account.label));
     }),
 
-    registerCommand(deps, 'digitalocean.showLog', 'Show log', () => deps.log.show(true)),
+    registerCommand(deps, 'digitalocean.showLog', vscode.l10n.t('Show log'), () => deps.log.show(true)),
   ];
 }

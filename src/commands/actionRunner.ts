@@ -11,6 +11,7 @@ import type { ResourceModel } from '../model/resourceModel';
 import type { ResourceNode } from '../tree/nodes/resourceNode';
 import { withProgress } from '../ui/progress';
 import { isCancellation } from '../ui/errors';
+import * as l10n from '@vscode/l10n';
 
 export interface ActionSpec {
   node: ResourceNode;
@@ -36,7 +37,7 @@ export async function runAction(deps: { model: ResourceModel; log: Logger }, spe
       const client = model.client(ref.account);
       const action = await spec.start(client, signal);
       if (action && action.status !== 'completed') {
-        report('waiting for DigitalOcean to finish');
+        report(l10n.t('waiting for DigitalOcean to finish'));
         return client.waitForAction(action.id, { signal });
       }
       return action;

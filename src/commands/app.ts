@@ -19,12 +19,12 @@ import type { CommandDeps } from './deps';
 import { resourceTarget } from './pick';
 import { registerCommand } from './register';
 
-const ALL = 'All components';
+const ALL = vscode.l10n.t('All components');
 const TYPES: { label: string; type: AppLogType; detail: string }[] = [
-  { label: 'Run', type: 'RUN', detail: 'what the running instances print, followed live' },
-  { label: 'Build', type: 'BUILD', detail: 'the latest deployment\'s build' },
-  { label: 'Deploy', type: 'DEPLOY', detail: 'the latest deployment\'s rollout' },
-  { label: 'Restarted', type: 'RUN_RESTARTED', detail: 'instances that crashed or restarted' },
+  { label: vscode.l10n.t('Run'), type: 'RUN', detail: vscode.l10n.t('what the running instances print, followed live') },
+  { label: vscode.l10n.t('Build'), type: 'BUILD', detail: vscode.l10n.t('the latest deployment\'s build') },
+  { label: vscode.l10n.t('Deploy'), type: 'DEPLOY', detail: vscode.l10n.t('the latest deployment\'s rollout') },
+  { label: vscode.l10n.t('Restarted'), type: 'RUN_RESTARTED', detail: vscode.l10n.t('instances that crashed or restarted') },
 ];
 /** Colours for components, in turn (ANSI 36 cyan, 35 magenta, 33 yellow, 32 green, 34 blue). */
 const COLOURS = [36, 35, 33, 32, 34];
@@ -67,7 +67,7 @@ export class LogView implements vscode.Pseudoterminal {
   handleInput(data: string): void {
     if (data === '\x03' && this.follower && !this.follower.stopped) {
       this.follower.stop();
-      this.status('stopped following (Ctrl+C); close the terminal when done');
+      this.status(vscode.l10n.t('stopped following (Ctrl+C); close the terminal when done'));
     }
   }
 
@@ -94,8 +94,8 @@ export class LogView implements vscode.Pseudoterminal {
 
   followStatus(status: FollowStatus): void {
     this.statuses.fire(status);
-    if (status.kind === 'connected') this.status(status.attempt === 1 ? 'following live' : `reconnected (attempt ${status.attempt})`);
-    if (status.kind === 'dropped') this.status(`${status.reason}; reconnecting in ${(status.retryInMs / 1000).toFixed(1)} s`);
+    if (status.kind === 'connected') this.status(status.attempt === 1 ? vscode.l10n.t('following live') : vscode.l10n.t('reconnected (attempt {0})', status.attempt));
+    if (status.kind === 'dropped') this.status(vscode.l10n.t('{0}; reconnecting in {1} s', status.reason, (status.retryInMs / 1000).toFixed(1)));
     if (status.kind === 'stopped' && status.reason) this.status(`stopped: ${status.reason}`);
   }
 
@@ -130,7 +130,7 @@ export class ConsoleView implements vscode.Pseudoterminal {
 
   open(dimensions: vscode.TerminalDimensions | undefined): void {
     this.size = dimensions;
-    this.writes.fire(`\x1b[2mConnecting to ${this.title}…\x1b[0m\r\n`);
+    this.writes.fire(vscode.l10n.t('[2mConnecting to {0}…[0m\r\n', this.title));
     this.url().then(
       (url) => {
         this.socket = new AppConsole(url, {
@@ -140,17 +140,17 @@ export class ConsoleView implements vscode.Pseudoterminal {
           onOutput: (data) => this.writes.fire(data),
           onError: (message) => {
             this.log.warn(`Console ${this.title}: ${message}`);
-            this.writes.fire(`\r\n\x1b[31mThe console failed: ${message}\x1b[0m\r\n`);
+            this.writes.fire(vscode.l10n.t('\r\n[31mThe console failed: {0}[0m\r\n', message));
           },
           onClose: (code) => {
-            this.writes.fire(`\r\n\x1b[2m— console closed${code !== 1000 ? ` (${code})` : ''} —\x1b[0m\r\n`);
+            this.writes.fire(vscode.l10n.t('\r\n[2m— console closed{0} —[0m\r\n', code !== 1000 ? ` (${code})` : ''));
             this.closes.fire(code === 1000 ? 0 : 1);
           },
         });
         if (this.size) this.socket.resize(this.size.columns, this.size.rows);
       },
       (error: unknown) => {
-        this.writes.fire(`\x1b[31mCould not open the console: ${error instanceof Error ? error.message : String(error)}\x1b[0m\r\n`);
+        this.writes.fire(vscode.l10n.t('[31mCould not open the console: {0}[0m\r\n', error instanceof Error ? error.message : String(error)));
         this.closes.fire(1);
       },
     );
@@ -177,9 +177,9 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
     const node = await resourceTarget(deps, arg, appPresenter, title);
     const app = node.item as App;
     const components = componentsOf(app);
-    if (components.length === 0) throw new Error(`${app.spec.name} has no components.`);
+    if (components.length === 0) throw new Error(vscode.l10n.t('{0} has no components.', app.spec.name));
     const choices = [...(allowAll && components.length > 1 ? [ALL] : []), ...components];
-    const component = choices.length === 1 ? choices[0] : (await input.quickPick(choices.map((label) => ({ label })), { title: `${title}: ${app.spec.name}`, placeHolder: 'Component' })).label;
+    const component = choices.length === 1 ? choices[0] : (await input.quickPick(choices.map((label) => ({ label })), { title: `${title}: ${app.spec.name}`, placeHolder: vscode.l10n.t('Component') })).label;
     return { account: node.account, app, component: component === ALL ? undefined : component };
   }
 
@@ -194,103 +194,103 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
   }
 
   return [
-    registerCommand(deps, 'digitalocean.app.deploy', 'Deploy app', async (arg) => {
-      const node = await appTarget(arg, 'Deploy an app');
+    registerCommand(deps, 'digitalocean.app.deploy', vscode.l10n.t('Deploy app'), async (arg) => {
+      const node = await appTarget(arg, vscode.l10n.t('Deploy an app'));
       const a = node.item as App;
-      if (a.in_progress_deployment) throw new Error(`${a.spec.name} is deploying already (${a.in_progress_deployment.phase.toLowerCase()}).`);
+      if (a.in_progress_deployment) throw new Error(vscode.l10n.t('{0} is deploying already ({1}).', a.spec.name, a.in_progress_deployment.phase.toLowerCase()));
       const force = (
         await input.quickPick(
           [
-            { label: 'Deploy', detail: 'the current spec, re-using a cached build where it fits', force: false },
-            { label: 'Deploy and Rebuild', detail: 'build every component from source again', force: true },
+            { label: vscode.l10n.t('Deploy'), detail: vscode.l10n.t('the current spec, re-using a cached build where it fits'), force: false },
+            { label: vscode.l10n.t('Deploy and Rebuild'), detail: vscode.l10n.t('build every component from source again'), force: true },
           ],
-          { title: `Deploy ${a.spec.name}` },
+          { title: vscode.l10n.t('Deploy {0}', a.spec.name) },
         )
       ).force;
-      const deployment = await withProgress(`Starting a deployment of ${a.spec.name}…`, (signal) => createAppDeployment(model.client(node.account), a.id, force, signal));
-      await followDeployment(node, `Deployment ${deployment.id.slice(0, 8)} of ${a.spec.name} started${force ? ' (rebuilding)' : ''}`);
+      const deployment = await withProgress(vscode.l10n.t('Starting a deployment of {0}…', a.spec.name), (signal) => createAppDeployment(model.client(node.account), a.id, force, signal));
+      await followDeployment(node, vscode.l10n.t('Deployment {0} of {1} started{2}', deployment.id.slice(0, 8), a.spec.name, force ? ' (rebuilding)' : ''));
       return deployment.id;
     }),
 
-    registerCommand(deps, 'digitalocean.app.cancelDeployment', 'Cancel deployment', async (arg) => {
-      const node = await appTarget(arg, 'Cancel a deployment', (a) => a.in_progress_deployment !== undefined);
+    registerCommand(deps, 'digitalocean.app.cancelDeployment', vscode.l10n.t('Cancel deployment'), async (arg) => {
+      const node = await appTarget(arg, vscode.l10n.t('Cancel a deployment'), (a) => a.in_progress_deployment !== undefined);
       const a = node.item as App;
       const running = a.in_progress_deployment;
-      if (!running) throw new Error(`${a.spec.name} has no deployment in progress.`);
-      await input.confirm(`Cancel the deployment of ${a.spec.name}?`, `It is ${running.phase.toLowerCase().replace(/_/g, ' ')}; the active deployment keeps serving.`, 'Cancel Deployment');
-      await withProgress('Canceling the deployment…', (signal) => cancelAppDeployment(model.client(node.account), a.id, running.id, signal));
-      await followDeployment(node, `Deployment ${running.id.slice(0, 8)} of ${a.spec.name} canceled`);
+      if (!running) throw new Error(vscode.l10n.t('{0} has no deployment in progress.', a.spec.name));
+      await input.confirm(vscode.l10n.t('Cancel the deployment of {0}?', a.spec.name), vscode.l10n.t('It is {0}; the active deployment keeps serving.', running.phase.toLowerCase().replace(/_/g, ' ')), vscode.l10n.t('Cancel Deployment'));
+      await withProgress(vscode.l10n.t('Canceling the deployment…'), (signal) => cancelAppDeployment(model.client(node.account), a.id, running.id, signal));
+      await followDeployment(node, vscode.l10n.t('Deployment {0} of {1} canceled', running.id.slice(0, 8), a.spec.name));
       return running.id;
     }),
 
-    registerCommand(deps, 'digitalocean.app.restart', 'Restart app', async (arg) => {
-      const node = await appTarget(arg, 'Restart an app');
+    registerCommand(deps, 'digitalocean.app.restart', vscode.l10n.t('Restart app'), async (arg) => {
+      const node = await appTarget(arg, vscode.l10n.t('Restart an app'));
       const a = node.item as App;
       const components = componentsOf(a);
-      const chosen = components.length === 1 ? components : (await input.quickPickMany(components.map((label) => ({ label, picked: true })), { title: `Restart ${a.spec.name}: which components?` })).map((c) => c.label);
-      if (chosen.length === 0) throw new Error('Choose at least one component to restart.');
+      const chosen = components.length === 1 ? components : (await input.quickPickMany(components.map((label) => ({ label, picked: true })), { title: vscode.l10n.t('Restart {0}: which components?', a.spec.name) })).map((c) => c.label);
+      if (chosen.length === 0) throw new Error(vscode.l10n.t('Choose at least one component to restart.'));
       const all = chosen.length === components.length;
-      const deployment = await withProgress(`Restarting ${a.spec.name}…`, (signal) => restartApp(model.client(node.account), a.id, all ? [] : chosen, signal));
-      await followDeployment(node, `${a.spec.name}: restarting ${all ? 'every component' : chosen.join(', ')}`);
+      const deployment = await withProgress(vscode.l10n.t('Restarting {0}…', a.spec.name), (signal) => restartApp(model.client(node.account), a.id, all ? [] : chosen, signal));
+      await followDeployment(node, `${a.spec.name}: restarting ${all ? vscode.l10n.t('every component') : chosen.join(', ')}`);
       return deployment.id;
     }),
 
-    registerCommand(deps, 'digitalocean.app.rollback', 'Roll back app', async (arg) => {
-      const node = await appTarget(arg, 'Roll back an app');
+    registerCommand(deps, 'digitalocean.app.rollback', vscode.l10n.t('Roll back app'), async (arg) => {
+      const node = await appTarget(arg, vscode.l10n.t('Roll back an app'));
       const a = node.item as App;
       const client = model.client(node.account);
-      const past = (await withProgress(`Listing ${a.spec.name}'s deployments…`, (signal) => appDeployments(client, a.id, signal))).filter((d) => d.id !== a.active_deployment?.id);
-      if (past.length === 0) throw new Error(`${a.spec.name} has no earlier deployment to roll back to.`);
+      const past = (await withProgress(vscode.l10n.t('Listing {0}\'s deployments…', a.spec.name), (signal) => appDeployments(client, a.id, signal))).filter((d) => d.id !== a.active_deployment?.id);
+      if (past.length === 0) throw new Error(vscode.l10n.t('{0} has no earlier deployment to roll back to.', a.spec.name));
       const target = (
         await input.quickPick(
           past.map((d) => ({ label: d.cause ?? d.id.slice(0, 8), description: `${d.phase.toLowerCase()} · ${d.created_at.slice(0, 16).replace('T', ' ')}`, detail: d.id, deployment: d })),
-          { title: `Roll back ${a.spec.name} to…` },
+          { title: vscode.l10n.t('Roll back {0} to…', a.spec.name) },
         )
       ).deployment;
-      const check = await withProgress('Checking the rollback…', (signal) => validateAppRollback(client, a.id, target.id, signal));
-      if (!check.valid) throw new Error(`${a.spec.name} cannot roll back to that deployment: ${check.error?.message ?? check.error?.code ?? 'the API refused it'}.`);
+      const check = await withProgress(vscode.l10n.t('Checking the rollback…'), (signal) => validateAppRollback(client, a.id, target.id, signal));
+      if (!check.valid) throw new Error(vscode.l10n.t('{0} cannot roll back to that deployment: {1}.', a.spec.name, check.error?.message ?? check.error?.code ?? vscode.l10n.t('the API refused it')));
       const warnings = (check.warnings ?? []).map((w) => w.message ?? w.code).filter(Boolean);
       await input.confirm(
-        `Roll back ${a.spec.name} to "${target.cause ?? target.id.slice(0, 8)}"?`,
-        [`The app is pinned to it (no new deployments, auto-deploy paused) until you commit the rollback or revert it.`, ...warnings].join('\n'),
-        'Roll Back',
+        vscode.l10n.t('Roll back {0} to "{1}"?', a.spec.name, target.cause ?? target.id.slice(0, 8)),
+        [vscode.l10n.t('The app is pinned to it (no new deployments, auto-deploy paused) until you commit the rollback or revert it.'), ...warnings].join('\n'),
+        vscode.l10n.t('Roll Back'),
       );
-      const deployment = await withProgress(`Rolling back ${a.spec.name}…`, (signal) => rollbackApp(client, a.id, target.id, signal));
-      await followDeployment(node, `${a.spec.name} rolling back to ${target.id.slice(0, 8)}`);
-      void input.notify('info', `${a.spec.name} is rolling back. Commit the rollback to keep it, or revert it, from the app's menu.`);
+      const deployment = await withProgress(vscode.l10n.t('Rolling back {0}…', a.spec.name), (signal) => rollbackApp(client, a.id, target.id, signal));
+      await followDeployment(node, vscode.l10n.t('{0} rolling back to {1}', a.spec.name, target.id.slice(0, 8)));
+      void input.notify('info', vscode.l10n.t('{0} is rolling back. Commit the rollback to keep it, or revert it, from the app\'s menu.', a.spec.name));
       return deployment.id;
     }),
 
-    registerCommand(deps, 'digitalocean.app.commitRollback', 'Commit rollback', async (arg) => {
-      const node = await appTarget(arg, 'Commit a rollback', (a) => a.pinned_deployment !== undefined);
+    registerCommand(deps, 'digitalocean.app.commitRollback', vscode.l10n.t('Commit rollback'), async (arg) => {
+      const node = await appTarget(arg, vscode.l10n.t('Commit a rollback'), (a) => a.pinned_deployment !== undefined);
       const a = node.item as App;
-      await withProgress('Committing the rollback…', (signal) => commitAppRollback(model.client(node.account), a.id, signal));
-      await followDeployment(node, `${a.spec.name}: rollback committed`);
+      await withProgress(vscode.l10n.t('Committing the rollback…'), (signal) => commitAppRollback(model.client(node.account), a.id, signal));
+      await followDeployment(node, vscode.l10n.t('{0}: rollback committed', a.spec.name));
       return a.id;
     }),
 
-    registerCommand(deps, 'digitalocean.app.revertRollback', 'Revert rollback', async (arg) => {
-      const node = await appTarget(arg, 'Revert a rollback', (a) => a.pinned_deployment !== undefined);
+    registerCommand(deps, 'digitalocean.app.revertRollback', vscode.l10n.t('Revert rollback'), async (arg) => {
+      const node = await appTarget(arg, vscode.l10n.t('Revert a rollback'), (a) => a.pinned_deployment !== undefined);
       const a = node.item as App;
-      await input.confirm(`Revert the rollback of ${a.spec.name}?`, 'The deployment that was active before it is deployed again.', 'Revert');
-      const deployment = await withProgress('Reverting the rollback…', (signal) => revertAppRollback(model.client(node.account), a.id, signal));
-      await followDeployment(node, `${a.spec.name}: rollback reverted`);
+      await input.confirm(vscode.l10n.t('Revert the rollback of {0}?', a.spec.name), vscode.l10n.t('The deployment that was active before it is deployed again.'), vscode.l10n.t('Revert'));
+      const deployment = await withProgress(vscode.l10n.t('Reverting the rollback…'), (signal) => revertAppRollback(model.client(node.account), a.id, signal));
+      await followDeployment(node, vscode.l10n.t('{0}: rollback reverted', a.spec.name));
       return deployment.id;
     }),
 
-    registerCommand(deps, 'digitalocean.app.showLogs', 'Show app logs', async (arg) => {
-      const { account, app, component } = await appAndComponent(arg, 'Show logs', true);
-      const type = (await input.quickPick(TYPES.map((t) => ({ label: t.label, detail: t.detail, type: t.type })), { title: `Logs of ${app.spec.name}${component ? ` · ${component}` : ''}`, placeHolder: 'Which logs?' })).type;
+    registerCommand(deps, 'digitalocean.app.showLogs', vscode.l10n.t('Show app logs'), async (arg) => {
+      const { account, app, component } = await appAndComponent(arg, vscode.l10n.t('Show logs'), true);
+      const type = (await input.quickPick(TYPES.map((t) => ({ label: t.label, detail: t.detail, type: t.type })), { title: vscode.l10n.t('Logs of {0}{1}', app.spec.name, component ? ` · ${component}` : ''), placeHolder: vscode.l10n.t('Which logs?') })).type;
       const client = model.client(account);
       // build and deploy logs belong to a deployment: the current one (live), or an earlier one (archived)
       let deploymentId: string | undefined;
       if (type === 'BUILD' || type === 'DEPLOY') {
-        const past = (await withProgress(`Listing ${app.spec.name}'s deployments…`, (signal) => appDeployments(client, app.id, signal))).filter((d) => d.id !== (app.in_progress_deployment ?? app.active_deployment)?.id);
+        const past = (await withProgress(vscode.l10n.t('Listing {0}\'s deployments…', app.spec.name), (signal) => appDeployments(client, app.id, signal))).filter((d) => d.id !== (app.in_progress_deployment ?? app.active_deployment)?.id);
         if (past.length > 0) {
           deploymentId = (
             await input.quickPick(
-              [{ label: 'Current deployment', description: 'followed live', id: undefined as string | undefined }, ...past.map((d) => ({ label: d.cause ?? d.id.slice(0, 8), description: `${d.phase.toLowerCase()} · ${d.created_at.slice(0, 16).replace('T', ' ')}`, id: d.id as string | undefined }))],
-              { title: `${type === 'BUILD' ? 'Build' : 'Deploy'} logs of ${app.spec.name}: which deployment?` },
+              [{ label: vscode.l10n.t('Current deployment'), description: vscode.l10n.t('followed live'), id: undefined as string | undefined }, ...past.map((d) => ({ label: d.cause ?? d.id.slice(0, 8), description: `${d.phase.toLowerCase()} · ${d.created_at.slice(0, 16).replace('T', ' ')}`, id: d.id as string | undefined }))],
+              { title: vscode.l10n.t('{0} logs of {1}: which deployment?', type === 'BUILD' ? vscode.l10n.t('Build') : vscode.l10n.t('Deploy'), app.spec.name) },
             )
           ).id;
         }
@@ -298,18 +298,18 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
       return openLogView(deps, account, app, type, component, deploymentId);
     }),
 
-    registerCommand(deps, 'digitalocean.app.console', 'Open app console', async (arg) => {
-      const { account, app, component } = await appAndComponent(arg, 'Open a console', false);
+    registerCommand(deps, 'digitalocean.app.console', vscode.l10n.t('Open app console'), async (arg) => {
+      const { account, app, component } = await appAndComponent(arg, vscode.l10n.t('Open a console'), false);
       const client = model.client(account);
-      const instances = (await withProgress(`Listing ${app.spec.name}'s instances…`, (signal) => appInstances(client, app.id, signal))).filter((i) => i.component_name === component);
-      if (instances.length === 0) throw new Error(`${component} of ${app.spec.name} has no running instance to open a console on.`);
+      const instances = (await withProgress(vscode.l10n.t('Listing {0}\'s instances…', app.spec.name), (signal) => appInstances(client, app.id, signal))).filter((i) => i.component_name === component);
+      if (instances.length === 0) throw new Error(vscode.l10n.t('{0} of {1} has no running instance to open a console on.', String(component), app.spec.name));
       const instance =
         instances.length === 1
           ? instances[0]
-          : (await input.quickPick(instances.map((i) => ({ label: i.instance_alias ?? i.instance_name, description: i.instance_name, instance: i })), { title: `Console on ${app.spec.name} · ${component}`, placeHolder: 'Instance' })).instance;
+          : (await input.quickPick(instances.map((i) => ({ label: i.instance_alias ?? i.instance_name, description: i.instance_name, instance: i })), { title: vscode.l10n.t('Console on {0} · {1}', app.spec.name, String(component)), placeHolder: vscode.l10n.t('Instance') })).instance;
       const title = `${app.spec.name} · ${instance.instance_alias ?? instance.instance_name}`;
       const view = new ConsoleView(() => appExecUrl(client, { appId: app.id, component: component! }, instance.instance_name), title, log);
-      const terminal = vscode.window.createTerminal({ name: `Console: ${title}`, pty: view, iconPath: new vscode.ThemeIcon('terminal'), isTransient: true });
+      const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Console: {0}', title), pty: view, iconPath: new vscode.ThemeIcon('terminal'), isTransient: true });
       terminal.show();
       log.info(`[${account.label}] Console on ${title}`);
       return view;
@@ -319,18 +319,18 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
 
 /** The archived logs of an earlier deployment, read once. */
 async function showArchived(view: LogView, urls: string[]): Promise<void> {
-  if (urls.length === 0) return view.status('no logs yet');
-  view.status('archived logs');
+  if (urls.length === 0) return view.status(vscode.l10n.t('no logs yet'));
+  view.status(vscode.l10n.t('archived logs'));
   for (const url of urls) {
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       for (const text of (await response.text()).split('\n').filter(Boolean)) view.line(parseLogLine(text));
     } catch (error) {
-      view.status(`could not read an archived log: ${error instanceof Error ? error.message : String(error)}`);
+      view.status(vscode.l10n.t('could not read an archived log: {0}', error instanceof Error ? error.message : String(error)));
     }
   }
-  view.status('end of archived logs');
+  view.status(vscode.l10n.t('end of archived logs'));
 }
 
 /**
@@ -341,8 +341,8 @@ export async function openLogView(deps: Pick<CommandDeps, 'model' | 'log'>, acco
   const { model, log } = deps;
   const client = model.client(account);
   const scope = { appId: app.id, component, deploymentId };
-  const first = await withProgress(`Finding ${app.spec.name}'s logs…`, (signal) => appLogUrls(client, scope, type, true, signal));
-  const name = `Logs: ${app.spec.name}${component ? ` · ${component}` : ''} · ${type.toLowerCase().replace('_', ' ')}${deploymentId ? ` · ${deploymentId.slice(0, 8)}` : ''}`;
+  const first = await withProgress(vscode.l10n.t('Finding {0}\'s logs…', app.spec.name), (signal) => appLogUrls(client, scope, type, true, signal));
+  const name = vscode.l10n.t('Logs: {0}{1} · {2}{3}', app.spec.name, component ? ` · ${component}` : '', type.toLowerCase().replace('_', ' '), deploymentId ? ` · ${deploymentId.slice(0, 8)}` : '');
   let firstUrl: string | undefined = first.live_url;
   const view = new LogView((v) => {
     if (!first.live_url) {
@@ -354,7 +354,7 @@ export async function openLogView(deps: Pick<CommandDeps, 'model' | 'log'>, acco
       liveUrl: async (signal) => {
         const url = firstUrl ?? (await appLogUrls(client, scope, type, true, signal)).live_url;
         firstUrl = undefined;
-        if (!url) throw new Error('the API gave no live log address');
+        if (!url) throw new Error(vscode.l10n.t('the API gave no live log address'));
         return url;
       },
       onLine: (line) => v.line(line),

@@ -9,6 +9,7 @@ import { ResourceNode } from '../tree/nodes/resourceNode';
 import { withProgress } from '../ui/progress';
 import { isCancellation } from '../ui/errors';
 import type { CommandDeps } from './deps';
+import * as l10n from '@vscode/l10n';
 
 /** How many actions of one bulk run are in flight at once. */
 const CONCURRENCY = 4;
@@ -63,7 +64,7 @@ export async function runBulk(deps: Pick<CommandDeps, 'model' | 'log' | 'input'>
         } finally {
           model.setTransition(node.ref, undefined);
           if (!spec.deletes) void model.reloadResource(node.ref).catch(() => undefined);
-          report(`${outcome.succeeded.length + outcome.failed.length} of ${nodes.length} done`);
+          report(l10n.t('{0} of {1} done', outcome.succeeded.length + outcome.failed.length, nodes.length));
         }
       }
     };
@@ -73,8 +74,8 @@ export async function runBulk(deps: Pick<CommandDeps, 'model' | 'log' | 'input'>
   const done = outcome.succeeded.length ? `${spec.title}: ${outcome.succeeded.join(', ')} done.` : '';
   const failed = outcome.failed.map((f) => `${f.name}: ${f.message}`).join('; ');
   log.info(`${spec.title} ${what}: ${outcome.succeeded.length} succeeded, ${outcome.failed.length} failed${failed ? ` (${failed})` : ''}`);
-  if (outcome.failed.length) void input.notify('error', [`${outcome.succeeded.length} of ${nodes.length} succeeded.`, done, `Failed — ${failed}`].filter(Boolean).join(' '));
-  else void input.notify('info', `${spec.title}: all ${nodes.length} done (${names.join(', ')}).`);
+  if (outcome.failed.length) void input.notify('error', [l10n.t('{0} of {1} succeeded.', outcome.succeeded.length, nodes.length), done, l10n.t('Failed — {0}', failed)].filter(Boolean).join(' '));
+  else void input.notify('info', l10n.t('{0}: all {1} done ({2}).', spec.title, nodes.length, names.join(', ')));
   return outcome;
 }
 

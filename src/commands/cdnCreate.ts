@@ -15,6 +15,7 @@ import { accountTarget, revealResource } from './pick';
 import { registerCommand } from './register';
 import { isHostname } from './validators';
 import { summaryStep, untilUsable } from './wizardSteps';
+import * as l10n from '@vscode/l10n';
 
 const TTLS = [
   { seconds: 60, label: '1 minute' },
@@ -47,10 +48,10 @@ interface Plan {
 export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model, spaces } = deps;
   return [
-    registerCommand(deps, 'digitalocean.cdn.create', 'Create CDN endpoint', async (arg) => {
-      const account = await accountTarget(deps, arg, 'Create a CDN endpoint in which account?');
+    registerCommand(deps, 'digitalocean.cdn.create', l10n.t('Create CDN endpoint'), async (arg) => {
+      const account = await accountTarget(deps, arg, l10n.t('Create a CDN endpoint in which account?'));
       const cache = model.cacheFor(account);
-      const [endpoints, domains, certificates, buckets] = await withProgress('Loading CDN endpoints, domains, certificates and Spaces…', () =>
+      const [endpoints, domains, certificates, buckets] = await withProgress(l10n.t('Loading CDN endpoints, domains, certificates and Spaces…'), () =>
         Promise.all([
           cache.list(cdnEndpoint),
           cache.list(domainKind).catch(() => []),
@@ -60,31 +61,31 @@ export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[
         ]),
       );
       const used = new Set(endpoints.map((e) => e.origin));
-      const title = 'Create CDN endpoint';
+      const title = l10n.t('Create CDN endpoint');
       const plan = await runWizard<Plan>({ origin: '', ttl: 3600 }, [
         async (p, s) => {
           const listed = buckets.map((b) => `${b.name}.${b.region}.digitaloceanspaces.com`);
           const typed = p.origin && !listed.includes(p.origin) ? p.origin : '';
           const picked = await input.quickPick(
             [
-              ...listed.map((origin) => ({ label: origin.split('.')[0], description: `${origin}${used.has(origin) ? ' · has an endpoint already' : ''}`, origin, picked: origin === p.origin })),
-              { label: 'Type the Space’s address…', description: typed || (buckets.length ? 'another Space' : 'no Spaces listed (no Spaces key): <bucket>.<region>.digitaloceanspaces.com'), origin: '', picked: Boolean(typed) },
+              ...listed.map((origin) => ({ label: origin.split('.')[0], description: `${origin}${used.has(origin) ? l10n.t(' · has an endpoint already') : ''}`, origin, picked: origin === p.origin })),
+              { label: l10n.t('Type the Space’s address…'), description: typed || (buckets.length ? l10n.t('another Space') : 'no Spaces listed (no Spaces key): <bucket>.<region>.digitaloceanspaces.com'), origin: '', picked: Boolean(typed) },
             ],
-            { title, ...s, placeHolder: 'Origin: the Space whose files the CDN serves' },
+            { title, ...s, placeHolder: l10n.t('Origin: the Space whose files the CDN serves') },
           );
-          p.origin = picked.origin || (await input.inputBox({ title, ...s, prompt: 'The Space’s address', value: typed || '.nyc3.digitaloceanspaces.com', validateInput: (v) => spacesOriginProblem(v) ?? (used.has(v.trim()) ? `${v.trim()} has a CDN endpoint already.` : undefined) })).trim();
-          if (used.has(p.origin)) throw new Error(`${p.origin} has a CDN endpoint already.`);
+          p.origin = picked.origin || (await input.inputBox({ title, ...s, prompt: l10n.t('The Space’s address'), value: typed || '.nyc3.digitaloceanspaces.com', validateInput: (v) => spacesOriginProblem(v) ?? (used.has(v.trim()) ? l10n.t('{0} has a CDN endpoint already.', v.trim()) : undefined) })).trim();
+          if (used.has(p.origin)) throw new Error(l10n.t('{0} has a CDN endpoint already.', p.origin));
         },
         async (p, s) => {
-          p.ttl = (await input.quickPick(TTLS.map((t) => ({ label: t.label, description: `${t.seconds} s${t.seconds === 3600 ? ' · default' : ''}`, picked: t.seconds === p.ttl, seconds: t.seconds })), { title, ...s, placeHolder: 'How long the edge servers keep a file' })).seconds;
+          p.ttl = (await input.quickPick(TTLS.map((t) => ({ label: t.label, description: `${t.seconds} s${t.seconds === 3600 ? ' · default' : ''}`, picked: t.seconds === p.ttl, seconds: t.seconds })), { title, ...s, placeHolder: l10n.t('How long the edge servers keep a file') })).seconds;
         },
         async (p, s) => {
           const picked = await input.quickPick(
             [
-              { label: 'No custom domain', description: `served from ${p.origin.replace('.digitaloceanspaces.com', '.cdn.digitaloceanspaces.com')}`, domain: undefined as string | undefined, picked: !p.domain },
-              ...domains.map((d) => ({ label: `A subdomain of ${d.name}…`, description: 'with a certificate; its CNAME record is added for you', domain: d.name, picked: p.domain === d.name })),
+              { label: l10n.t('No custom domain'), description: l10n.t('served from {0}', p.origin.replace('.digitaloceanspaces.com', '.cdn.digitaloceanspaces.com')), domain: undefined as string | undefined, picked: !p.domain },
+              ...domains.map((d) => ({ label: l10n.t('A subdomain of {0}…', d.name), description: l10n.t('with a certificate; its CNAME record is added for you'), domain: d.name, picked: p.domain === d.name })),
             ],
-            { title, ...s, placeHolder: 'Custom domain' },
+            { title, ...s, placeHolder: l10n.t('Custom domain') },
           );
           p.domain = picked.domain;
           if (!p.domain) {
@@ -96,9 +97,9 @@ export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[
             await input.inputBox({
               title,
               ...s,
-              prompt: `Subdomain of ${domain} (e.g. "static" for static.${domain})`,
+              prompt: l10n.t('Subdomain of {0} (e.g. "static" for static.{1})', domain, domain),
               value: p.host?.endsWith(`.${domain}`) ? p.host.slice(0, -domain.length - 1) : 'static',
-              validateInput: (v) => (isHostname(`${v.trim()}.${domain}`) && v.trim() && !v.includes('*') ? undefined : 'Letters, digits and "-" in dot-separated parts, e.g. static or cdn.assets.'),
+              validateInput: (v) => (isHostname(`${v.trim()}.${domain}`) && v.trim() && !v.includes('*') ? undefined : l10n.t('Letters, digits and "-" in dot-separated parts, e.g. static or cdn.assets.')),
             })
           ).trim().toLowerCase();
           p.host = `${sub}.${domain}`;
@@ -108,38 +109,38 @@ export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[
             await input.quickPick(
               [
                 ...fitting.map((c) => ({ label: c.name, description: `${c.dns_names.join(', ')} · until ${c.not_after.slice(0, 10)}`, id: c.id, picked: c.id === p.certificate })),
-                { label: `Issue a Let's Encrypt certificate for ${host}`, description: 'free; issued first, then the endpoint is made', id: 'lets_encrypt', picked: p.certificate === 'lets_encrypt' },
+                { label: l10n.t('Issue a Let\'s Encrypt certificate for {0}', host), description: l10n.t('free; issued first, then the endpoint is made'), id: 'lets_encrypt', picked: p.certificate === 'lets_encrypt' },
               ],
-              { title, ...s, placeHolder: `Certificate for ${host}` },
+              { title, ...s, placeHolder: l10n.t('Certificate for {0}', host) },
             )
           ).id;
         },
         summaryStep<Plan>(input, title, (p) => ({
-          label: `Create the endpoint for ${p.origin.split('.')[0]}`,
-          description: `${p.host ?? p.origin.replace('.digitaloceanspaces.com', '.cdn.digitaloceanspaces.com')} · cache ${TTLS.find((t) => t.seconds === p.ttl)?.label} · no charge beyond Spaces bandwidth`,
-          detail: p.certificate === 'lets_encrypt' ? `a Let's Encrypt certificate for ${p.host} is issued first` : p.certificate ? `certificate ${certificates.find((c) => c.id === p.certificate)?.name}` : undefined,
+          label: l10n.t('Create the endpoint for {0}', p.origin.split('.')[0]),
+          description: l10n.t('{0} · cache {1} · no charge beyond Spaces bandwidth', String(p.host ?? p.origin.replace('.digitaloceanspaces.com', '.cdn.digitaloceanspaces.com')), String(TTLS.find((t) => t.seconds === p.ttl)?.label)),
+          detail: p.certificate === 'lets_encrypt' ? l10n.t('a Let\'s Encrypt certificate for {0} is issued first', String(p.host)) : p.certificate ? `certificate ${certificates.find((c) => c.id === p.certificate)?.name}` : undefined,
         })),
       ]);
 
       let certificateId = plan.certificate;
       if (certificateId === 'lets_encrypt') {
         const name = `le-${plan.host!.replace(/\./g, '-')}`.slice(0, 255);
-        const issued = await withProgress(`Issuing a Let's Encrypt certificate for ${plan.host}…`, (signal) => cache.client.create<Certificate>(certificateKind, { name, type: 'lets_encrypt', dns_names: [plan.host] }, { signal }));
+        const issued = await withProgress(l10n.t('Issuing a Let\'s Encrypt certificate for {0}…', String(plan.host)), (signal) => cache.client.create<Certificate>(certificateKind, { name, type: 'lets_encrypt', dns_names: [plan.host] }, { signal }));
         model.reloadKind(account, certificateKind.kind, false);
         const verified = await untilUsable(deps, account, {
-          title: `Issuing a Let's Encrypt certificate for ${plan.host}: waiting for it to be verified…`,
-          name: `The certificate ${name} (the CDN endpoint is not made yet: run Create CDN Endpoint again and pick it)`,
-          wait: (signal) => cache.client.waitForReady(certificateKind, issued.id, (c) => (c.state === 'verified' ? 'ready' : c.state === 'error' ? { failed: "Let's Encrypt could not verify the name" } : 'pending'), { signal, what: `The certificate ${name}` }),
+          title: l10n.t('Issuing a Let\'s Encrypt certificate for {0}: waiting for it to be verified…', String(plan.host)),
+          name: l10n.t('The certificate {0} (the CDN endpoint is not made yet: run Create CDN Endpoint again and pick it)', name),
+          wait: (signal) => cache.client.waitForReady(certificateKind, issued.id, (c) => (c.state === 'verified' ? 'ready' : c.state === 'error' ? { failed: l10n.t('Let\'s Encrypt could not verify the name') } : 'pending'), { signal, what: l10n.t('The certificate {0}', name) }),
         });
         if (!verified) return undefined;
         certificateId = verified.id;
       }
       const body = { origin: plan.origin, ttl: plan.ttl, ...(plan.host ? { custom_domain: plan.host, certificate_id: certificateId } : {}) };
-      const created = await withProgress(`Creating the CDN endpoint for ${plan.origin}…`, (signal) => cache.client.create<CdnEndpoint>(cdnEndpoint, body, { signal }));
+      const created = await withProgress(l10n.t('Creating the CDN endpoint for {0}…', plan.origin), (signal) => cache.client.create<CdnEndpoint>(cdnEndpoint, body, { signal }));
       log.info(`[${account.label}] CDN endpoint ${created.endpoint} created for ${created.origin}${plan.host ? ` at ${plan.host}` : ''}`);
       model.reloadKind(account, cdnEndpoint.kind, false);
       await revealResource(deps, account, cdnEndpoint, created.id);
-      void input.notify('info', `The CDN serves ${plan.origin.split('.')[0]} at https://${plan.host ?? created.endpoint}/.`);
+      void input.notify('info', l10n.t('The CDN serves {0} at {1}.', plan.origin.split('.')[0], `https://${plan.host ?? created.endpoint}/`));
       return created;
     }),
   ];

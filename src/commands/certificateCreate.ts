@@ -28,10 +28,10 @@ interface Plan {
 
 /** Certificate names: letters, digits, "-" and ".", at most 255. */
 export function certificateNameProblem(value: string, taken: readonly string[]): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 255) return 'At most 255 characters.';
-  if (!/^[a-zA-Z0-9][a-zA-Z0-9.-]*$/.test(value)) return 'Letters, digits, "-" and ".", starting with a letter or digit.';
-  return taken.includes(value) ? `A certificate named ${value} exists already.` : undefined;
+  if (!value) return vscode.l10n.t('A name is required.');
+  if (value.length > 255) return vscode.l10n.t('At most 255 characters.');
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9.-]*$/.test(value)) return vscode.l10n.t('Letters, digits, "-" and ".", starting with a letter or digit.');
+  return taken.includes(value) ? vscode.l10n.t('A certificate named {0} exists already.', value) : undefined;
 }
 
 export function registerCertificateCreateCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -39,18 +39,18 @@ export function registerCertificateCreateCommands(deps: CommandDeps): vscode.Dis
 
   async function readPem(uri: vscode.Uri): Promise<string> {
     const bytes = await vscode.workspace.fs.readFile(uri);
-    if (bytes.byteLength > 256 * 1024) throw new Error(`${uri.fsPath} is larger than a PEM file should be (256 KB).`);
+    if (bytes.byteLength > 256 * 1024) throw new Error(vscode.l10n.t('{0} is larger than a PEM file should be (256 KB).', uri.fsPath));
     return new TextDecoder().decode(bytes);
   }
 
   return [
-    registerCommand(deps, 'digitalocean.certificate.create', 'Add certificate', async (arg) => {
-      const account = await accountTarget(deps, arg, 'Add a certificate to which account?');
+    registerCommand(deps, 'digitalocean.certificate.create', vscode.l10n.t('Add certificate'), async (arg) => {
+      const account = await accountTarget(deps, arg, vscode.l10n.t('Add a certificate to which account?'));
       const cache = model.cacheFor(account);
-      const [certificates, domains] = await withProgress('Loading certificates and domains…', () => Promise.all([cache.list(certificateKind), cache.list(domainKind).catch(() => [])]));
+      const [certificates, domains] = await withProgress(vscode.l10n.t('Loading certificates and domains…'), () => Promise.all([cache.list(certificateKind), cache.list(domainKind).catch(() => [])]));
       const taken = certificates.map((c) => c.name);
-      const title = 'Add certificate';
-      const pemFilters = { 'PEM files': ['pem', 'crt', 'cer', 'key'], 'All files': ['*'] };
+      const title = vscode.l10n.t('Add certificate');
+      const pemFilters = { [vscode.l10n.t('PEM files')]: ['pem', 'crt', 'cer', 'key'], [vscode.l10n.t('All files')]: ['*'] };
       const underDomains = (name: string) => domains.some((d) => name === d.name || name.endsWith(`.${d.name}`));
 
       const plan = await runWizard<Plan>({ type: domains.length ? 'lets_encrypt' : 'custom', dnsNames: [], name: '' }, [
@@ -58,13 +58,13 @@ export function registerCertificateCreateCommands(deps: CommandDeps): vscode.Dis
           p.type = (
             await input.quickPick(
               [
-                { label: "Let's Encrypt", description: domains.length ? 'free, renewed by DigitalOcean, for names under your domains here' : 'needs a domain managed in this account', type: 'lets_encrypt' as const, picked: p.type === 'lets_encrypt' },
-                { label: 'Upload a certificate…', description: 'PEM files: certificate, private key, chain', type: 'custom' as const, picked: p.type === 'custom' },
+                { label: vscode.l10n.t('Let\'s Encrypt'), description: domains.length ? vscode.l10n.t('free, renewed by DigitalOcean, for names under your domains here') : vscode.l10n.t('needs a domain managed in this account'), type: 'lets_encrypt' as const, picked: p.type === 'lets_encrypt' },
+                { label: vscode.l10n.t('Upload a certificate…'), description: vscode.l10n.t('PEM files: certificate, private key, chain'), type: 'custom' as const, picked: p.type === 'custom' },
               ],
-              { title, ...s, placeHolder: 'Kind of certificate' },
+              { title, ...s, placeHolder: vscode.l10n.t('Kind of certificate') },
             )
           ).type;
-          if (p.type === 'lets_encrypt' && !domains.length) throw new Error(`Let's Encrypt certificates are for domains managed in DigitalOcean, and ${account.label} has none: add the domain first.`);
+          if (p.type === 'lets_encrypt' && !domains.length) throw new Error(vscode.l10n.t('Let\'s Encrypt certificates are for domains managed in DigitalOcean, and {0} has none: add the domain first.', account.label));
         },
         // Let's Encrypt: the names
         async (p, s) => {
@@ -74,48 +74,48 @@ export function registerCertificateCreateCommands(deps: CommandDeps): vscode.Dis
           for (;;) {
             const picked = await input.quickPickMany(
               [
-                ...suggested.map((n) => ({ label: n, description: n.startsWith('*.') ? 'every subdomain' : '', picked: p.dnsNames.includes(n) })),
-                { label: 'Other names…', description: typed.join(', ') || 'subdomains, e.g. api.example.com', picked: typed.length > 0 },
+                ...suggested.map((n) => ({ label: n, description: n.startsWith('*.') ? vscode.l10n.t('every subdomain') : '', picked: p.dnsNames.includes(n) })),
+                { label: vscode.l10n.t('Other names…'), description: typed.join(', ') || vscode.l10n.t('subdomains, e.g. api.example.com'), picked: typed.length > 0 },
               ],
-              { title, ...s, placeHolder: 'Names the certificate covers' },
+              { title, ...s, placeHolder: vscode.l10n.t('Names the certificate covers') },
             );
-            p.dnsNames = picked.filter((x) => x.label !== 'Other names…').map((x) => x.label);
-            if (picked.some((x) => x.label === 'Other names…')) {
+            p.dnsNames = picked.filter((x) => x.label !== vscode.l10n.t('Other names…')).map((x) => x.label);
+            if (picked.some((x) => x.label === vscode.l10n.t('Other names…'))) {
               const text = await input.inputBox({
                 title,
                 ...s,
-                prompt: `More names, separated by commas; each under ${domains.map((d) => d.name).join(' or ')}`,
+                prompt: vscode.l10n.t('More names, separated by commas; each under {0}', domains.map((d) => d.name).join(' or ')),
                 value: typed.join(', '),
                 validateInput: (v) => {
                   const names = v.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-                  if (!names.length) return 'At least one name.';
+                  if (!names.length) return vscode.l10n.t('At least one name.');
                   const bad = names.find((n) => !isHostname(n.replace(/^\*\./, '')));
-                  if (bad) return `${bad} is not a host name.`;
+                  if (bad) return vscode.l10n.t('{0} is not a host name.', bad);
                   const outside = names.find((n) => !underDomains(n.replace(/^\*\./, '')));
-                  return outside ? `${outside} is not under a domain of this account: Let's Encrypt is checked through its DNS here.` : undefined;
+                  return outside ? vscode.l10n.t('{0} is not under a domain of this account: Let\'s Encrypt is checked through its DNS here.', outside) : undefined;
                 },
               });
               p.dnsNames.push(...text.split(',').map((x) => x.trim().toLowerCase()).filter((x) => x && !p.dnsNames.includes(x)));
             }
             if (p.dnsNames.length) break;
-            void input.notify('warning', 'Choose at least one name for the certificate.');
+            void input.notify('warning', vscode.l10n.t('Choose at least one name for the certificate.'));
           }
           if (!p.name) p.name = `le-${p.dnsNames[0].replace(/^\*\./, 'wildcard.').replace(/\./g, '-')}`.slice(0, 255);
         },
         // custom: the files
         async (p) => {
           if (p.type !== 'custom') return 'skipped';
-          const [uri] = await input.openDialog({ title: `${title}: the certificate (PEM)`, openLabel: 'Use Certificate', canSelectMany: false, filters: pemFilters });
+          const [uri] = await input.openDialog({ title: vscode.l10n.t('{0}: the certificate (PEM)', title), openLabel: vscode.l10n.t('Use Certificate'), canSelectMany: false, filters: pemFilters });
           const pem = await readPem(uri);
           const facts = readCertificate(pem);
           if ('problem' in facts) throw new Error(`${uri.fsPath}: ${facts.problem}`);
-          if (facts.notAfter.getTime() < Date.now()) throw new Error(`${uri.fsPath}: the certificate expired on ${facts.notAfter.toISOString().slice(0, 10)}.`);
+          if (facts.notAfter.getTime() < Date.now()) throw new Error(vscode.l10n.t('{0}: the certificate expired on {1}.', uri.fsPath, facts.notAfter.toISOString().slice(0, 10)));
           p.certificate = { file: uri.fsPath, pem, names: facts.names, notAfter: facts.notAfter, selfSigned: facts.selfSigned };
           if (!p.name) p.name = (facts.names[0] ?? 'custom').replace(/^\*\./, 'wildcard.').replace(/[^a-zA-Z0-9.-]/g, '-').replace(/^[^a-zA-Z0-9]+/, '').slice(0, 255) || 'custom';
         },
         async (p) => {
           if (p.type !== 'custom') return 'skipped';
-          const [uri] = await input.openDialog({ title: `${title}: its private key (PEM, without a passphrase)`, openLabel: 'Use Private Key', canSelectMany: false, filters: pemFilters });
+          const [uri] = await input.openDialog({ title: vscode.l10n.t('{0}: its private key (PEM, without a passphrase)', title), openLabel: vscode.l10n.t('Use Private Key'), canSelectMany: false, filters: pemFilters });
           const pem = await readPem(uri);
           const problem = keyProblem(p.certificate!.pem, pem);
           if (problem) throw new Error(`${uri.fsPath}: ${problem}`);
@@ -125,28 +125,28 @@ export function registerCertificateCreateCommands(deps: CommandDeps): vscode.Dis
           if (p.type !== 'custom') return 'skipped';
           const choice = await input.quickPick(
             [
-              { label: 'No chain', description: p.certificate!.selfSigned ? 'self-signed: nothing to chain to' : 'when the certificate file includes its intermediates', chain: false, picked: !p.chain },
-              { label: 'Choose the chain file…', description: p.chain?.file ?? 'the intermediate certificates, PEM', chain: true, picked: Boolean(p.chain) },
+              { label: vscode.l10n.t('No chain'), description: p.certificate!.selfSigned ? vscode.l10n.t('self-signed: nothing to chain to') : vscode.l10n.t('when the certificate file includes its intermediates'), chain: false, picked: !p.chain },
+              { label: vscode.l10n.t('Choose the chain file…'), description: p.chain?.file ?? vscode.l10n.t('the intermediate certificates, PEM'), chain: true, picked: Boolean(p.chain) },
             ],
-            { title, ...s, placeHolder: 'Certificate chain' },
+            { title, ...s, placeHolder: vscode.l10n.t('Certificate chain') },
           );
           if (!choice.chain) {
             p.chain = undefined;
             return;
           }
-          const [uri] = await input.openDialog({ title: `${title}: the chain (PEM)`, openLabel: 'Use Chain', canSelectMany: false, filters: pemFilters });
+          const [uri] = await input.openDialog({ title: vscode.l10n.t('{0}: the chain (PEM)', title), openLabel: vscode.l10n.t('Use Chain'), canSelectMany: false, filters: pemFilters });
           const pem = await readPem(uri);
           const facts = readCertificate(pem);
           if ('problem' in facts) throw new Error(`${uri.fsPath}: ${facts.problem}`);
           p.chain = { file: uri.fsPath, pem };
         },
         async (p, s) => {
-          p.name = (await input.inputBox({ title, ...s, prompt: 'Certificate name', value: p.name, validateInput: (v) => certificateNameProblem(v.trim(), taken) })).trim();
+          p.name = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Certificate name'), value: p.name, validateInput: (v) => certificateNameProblem(v.trim(), taken) })).trim();
         },
         summaryStep<Plan>(input, title, (p) =>
           p.type === 'lets_encrypt'
-            ? { label: `Add ${p.name}`, description: `Let's Encrypt · ${p.dnsNames.join(', ')} · free`, detail: 'DigitalOcean proves the names through their DNS records and renews the certificate' }
-            : { label: `Add ${p.name}`, description: `custom · ${p.certificate!.names.join(', ') || 'no names'} · until ${p.certificate!.notAfter.toISOString().slice(0, 10)}`, detail: [p.certificate!.file, p.key!.file, p.chain?.file].filter(Boolean).join(' · ') },
+            ? { label: vscode.l10n.t('Add {0}', p.name), description: vscode.l10n.t('Let\'s Encrypt · {0} · free', p.dnsNames.join(', ')), detail: vscode.l10n.t('DigitalOcean proves the names through their DNS records and renews the certificate') }
+            : { label: vscode.l10n.t('Add {0}', p.name), description: vscode.l10n.t('custom · {0} · until {1}', p.certificate!.names.join(', ') || vscode.l10n.t('no names'), p.certificate!.notAfter.toISOString().slice(0, 10)), detail: [p.certificate!.file, p.key!.file, p.chain?.file].filter(Boolean).join(' · ') },
         ),
       ]);
 
@@ -154,11 +154,11 @@ export function registerCertificateCreateCommands(deps: CommandDeps): vscode.Dis
         plan.type === 'lets_encrypt'
           ? { name: plan.name, type: 'lets_encrypt', dns_names: plan.dnsNames }
           : { name: plan.name, type: 'custom', leaf_certificate: plan.certificate!.pem, private_key: plan.key!.pem, ...(plan.chain ? { certificate_chain: plan.chain.pem } : {}) };
-      const created = await withProgress(`Adding certificate ${plan.name}…`, (signal) => cache.client.create<Certificate>(certificateKind, body, { signal }));
-      log.info(`[${account.label}] Certificate ${created.name} added (${plan.type === 'lets_encrypt' ? `Let's Encrypt for ${plan.dnsNames.join(', ')}` : 'custom'})`);
+      const created = await withProgress(vscode.l10n.t('Adding certificate {0}…', plan.name), (signal) => cache.client.create<Certificate>(certificateKind, body, { signal }));
+      log.info(`[${account.label}] Certificate ${created.name} added (${plan.type === 'lets_encrypt' ? vscode.l10n.t('Let\'s Encrypt for {0}', plan.dnsNames.join(', ')) : 'custom'})`);
       model.reloadKind(account, certificateKind.kind, false);
       await revealResource(deps, account, certificateKind, created.id);
-      void input.notify('info', plan.type === 'lets_encrypt' ? `${created.name} is being issued; it shows as verified when Let's Encrypt is done (usually a minute).` : `Added ${created.name}: load balancers and CDN endpoints can use it now.`);
+      void input.notify('info', plan.type === 'lets_encrypt' ? vscode.l10n.t('{0} is being issued; it shows as verified when Let\'s Encrypt is done (usually a minute).', created.name) : vscode.l10n.t('Added {0}: load balancers and CDN endpoints can use it now.', created.name));
       return created;
     }),
   ];

@@ -64,9 +64,9 @@ export function dropletAddresses(d: Droplet): Address[] {
   const v4 = (type: string) => d.networks?.v4?.find((n) => n.type === type)?.ip_address;
   const v6 = d.networks?.v6?.find((n) => n.type === 'public')?.ip_address;
   const all: (Address | undefined)[] = [
-    v4('public') ? { kind: 'public', ip: v4('public')!, label: 'Public IPv4' } : undefined,
-    v4('private') ? { kind: 'private', ip: v4('private')!, label: 'Private IPv4 (from inside its VPC)' } : undefined,
-    v6 ? { kind: 'ipv6', ip: v6, label: 'Public IPv6' } : undefined,
+    v4('public') ? { kind: 'public', ip: v4('public')!, label: vscode.l10n.t('Public IPv4') } : undefined,
+    v4('private') ? { kind: 'private', ip: v4('private')!, label: vscode.l10n.t('Private IPv4 (from inside its VPC)') } : undefined,
+    v6 ? { kind: 'ipv6', ip: v6, label: vscode.l10n.t('Public IPv6') } : undefined,
   ];
   return all.filter((a): a is Address => a !== undefined);
 }
@@ -74,9 +74,9 @@ export function dropletAddresses(d: Droplet): Address[] {
 /** A login name ssh accepts: letters, digits, ".", "_" and "-", not starting with "-". */
 export function sshUserProblem(value: string): string | undefined {
   const user = value.trim();
-  if (!user) return 'A user name is required (DigitalOcean images log in as root).';
-  if (user.length > 32) return 'At most 32 characters.';
-  return /^[A-Za-z_][A-Za-z0-9._-]*$/.test(user) ? undefined : 'Letters, digits, ".", "_" and "-", starting with a letter or "_".';
+  if (!user) return vscode.l10n.t('A user name is required (DigitalOcean images log in as root).');
+  if (user.length > 32) return vscode.l10n.t('At most 32 characters.');
+  return /^[A-Za-z_][A-Za-z0-9._-]*$/.test(user) ? undefined : vscode.l10n.t('Letters, digits, ".", "_" and "-", starting with a letter or "_".');
 }
 
 export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -90,9 +90,9 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
 
   /** The droplet must be running and reachable: said before anything starts. */
   function checkReachable(d: Droplet): Address[] {
-    if (d.status !== 'active') throw new Error(`${d.name} is ${d.status === 'off' ? 'powered off' : d.status}: power it on first, then connect.`);
+    if (d.status !== 'active') throw new Error(vscode.l10n.t('{0} is {1}: power it on first, then connect.', d.name, d.status === 'off' ? vscode.l10n.t('powered off') : d.status));
     const addresses = dropletAddresses(d);
-    if (addresses.length === 0) throw new Error(`${d.name} has no IP address to connect to yet.`);
+    if (addresses.length === 0) throw new Error(vscode.l10n.t('{0} has no IP address to connect to yet.', d.name));
     return addresses;
   }
 
@@ -104,11 +104,11 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
     const address =
       addresses.length === 1
         ? addresses[0]
-        : (await input.quickPick(addresses.map((a) => ({ label: a.ip, description: a.label, address: a })), { title: `Connect to ${d.name}: which address?` })).address;
+        : (await input.quickPick(addresses.map((a) => ({ label: a.ip, description: a.label, address: a })), { title: vscode.l10n.t('Connect to {0}: which address?', d.name) })).address;
     const user = (
       await input.inputBox({
-        title: `Connect to ${d.name}: log in as`,
-        prompt: 'Remembered for this droplet ("Open SSH Terminal As…" asks again)',
+        title: vscode.l10n.t('Connect to {0}: log in as', d.name),
+        prompt: vscode.l10n.t('Remembered for this droplet ("Open SSH Terminal As…" asks again)'),
         value: remembered?.user ?? 'root',
         validateInput: sshUserProblem,
       })
@@ -120,7 +120,7 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
   async function sshExecutable(): Promise<string> {
     const configured = sshSettings().get<string>('path')?.trim();
     const found = await findOnPath(configured || 'ssh');
-    if (!found) throw new Error(configured ? `remote.SSH.path names ${configured}, which is not an executable.` : 'ssh is not installed or not on PATH: install an OpenSSH client, then try again.');
+    if (!found) throw new Error(configured ? vscode.l10n.t('remote.SSH.path names {0}, which is not an executable.', configured) : vscode.l10n.t('ssh is not installed or not on PATH: install an OpenSSH client, then try again.'));
     return found;
   }
 
@@ -132,16 +132,16 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
     const home = os.homedir();
     const describe = keys.map((k) => {
       const match = local.find((l) => l.md5 === k.fingerprint);
-      const where = match ? `on this machine as ${match.file.startsWith(home) ? '~' + match.file.slice(home.length) : match.file} (${match.sha256})` : 'not in ~/.ssh';
+      const where = match ? vscode.l10n.t('on this machine as {0} ({1})', match.file.startsWith(home) ? '~' + match.file.slice(home.length) : match.file, match.sha256) : vscode.l10n.t('not in ~/.ssh');
       return `"${k.name}" (${k.fingerprint}, ${where})`;
     });
-    const which = given ? `It was created with ${given.length === 1 ? 'the key' : 'the keys'}` : 'DigitalOcean does not say which keys a droplet has; the account has';
-    const keysText = describe.length ? `${which} ${describe.join(', ')}.` : given ? 'It was created with no SSH key (log in with the root password sent by email).' : 'The account has no SSH key.';
-    return `Could not log in to ${d.name} as ${login} (ssh exited with code 255). ${keysText} A key must be loaded in your ssh agent or named by IdentityFile in your ssh config; ssh -v shows what was tried.`;
+    const which = given ? vscode.l10n.t('It was created with {0}', given.length === 1 ? vscode.l10n.t('the key') : vscode.l10n.t('the keys')) : vscode.l10n.t('DigitalOcean does not say which keys a droplet has; the account has');
+    const keysText = describe.length ? `${which} ${describe.join(', ')}.` : given ? vscode.l10n.t('It was created with no SSH key (log in with the root password sent by email).') : vscode.l10n.t('The account has no SSH key.');
+    return vscode.l10n.t('Could not log in to {0} as {1} (ssh exited with code 255). {2} A key must be loaded in your ssh agent or named by IdentityFile in your ssh config; ssh -v shows what was tried.', d.name, login, keysText);
   }
 
   async function openSshTerminal(arg: unknown, ask: boolean): Promise<vscode.Terminal> {
-    const node = await dropletTarget(arg, 'Open an SSH terminal');
+    const node = await dropletTarget(arg, vscode.l10n.t('Open an SSH terminal'));
     const d = node.item as Droplet;
     const addresses = checkReachable(d);
     const ssh = await sshExecutable();
@@ -157,9 +157,9 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
       if (closed.exitStatus?.code !== 255 || Date.now() - opened > LOGIN_WINDOW_MS) return;
       const hint = await keyHint(node.account, d, `${user}@${address.ip}`);
       log.warn(`[${node.account.label}] ${hint}`);
-      const choice = await input.notify('warning', hint, 'Try Again', 'Log In As…');
-      if (choice === 'Try Again') void vscode.commands.executeCommand('digitalocean.droplet.sshTerminal', node);
-      if (choice === 'Log In As…') void vscode.commands.executeCommand('digitalocean.droplet.sshTerminalAs', node);
+      const choice = await input.notify('warning', hint, vscode.l10n.t('Try Again'), vscode.l10n.t('Log In As…'));
+      if (choice === vscode.l10n.t('Try Again')) void vscode.commands.executeCommand('digitalocean.droplet.sshTerminal', node);
+      if (choice === vscode.l10n.t('Log In As…')) void vscode.commands.executeCommand('digitalocean.droplet.sshTerminalAs', node);
     });
     terminal.show();
     return terminal;
@@ -168,61 +168,61 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
   return [
     kubeFiles,
 
-    registerCommand(deps, 'digitalocean.droplet.sshTerminal', 'Open SSH terminal', (arg) => openSshTerminal(arg, false)),
-    registerCommand(deps, 'digitalocean.droplet.sshTerminalAs', 'Open SSH terminal', (arg) => openSshTerminal(arg, true)),
+    registerCommand(deps, 'digitalocean.droplet.sshTerminal', vscode.l10n.t('Open SSH terminal'), (arg) => openSshTerminal(arg, false)),
+    registerCommand(deps, 'digitalocean.droplet.sshTerminalAs', vscode.l10n.t('Open SSH terminal'), (arg) => openSshTerminal(arg, true)),
 
-    registerCommand(deps, 'digitalocean.droplet.connectRemoteSsh', 'Connect in new window', async (arg) => {
-      const node = await dropletTarget(arg, 'Connect to a droplet in a new window');
+    registerCommand(deps, 'digitalocean.droplet.connectRemoteSsh', vscode.l10n.t('Connect in new window'), async (arg) => {
+      const node = await dropletTarget(arg, vscode.l10n.t('Connect to a droplet in a new window'));
       const d = node.item as Droplet;
       const addresses = checkReachable(d);
       if (!windows.remoteSshExtension()) {
         const install = windows.remoteSshToInstall();
-        const choice = await input.notify('warning', `Connecting to ${d.name} in a new window needs the Remote - SSH extension (${install}), which is not installed.`, 'Install Remote - SSH', 'Open SSH Terminal');
-        if (choice === 'Install Remote - SSH') await vscode.commands.executeCommand('workbench.extensions.installExtension', install);
-        if (choice === 'Open SSH Terminal') await vscode.commands.executeCommand('digitalocean.droplet.sshTerminal', node);
+        const choice = await input.notify('warning', vscode.l10n.t('Connecting to {0} in a new window needs the Remote - SSH extension ({1}), which is not installed.', d.name, install), vscode.l10n.t('Install Remote - SSH'), vscode.l10n.t('Open SSH Terminal'));
+        if (choice === vscode.l10n.t('Install Remote - SSH')) await vscode.commands.executeCommand('workbench.extensions.installExtension', install);
+        if (choice === vscode.l10n.t('Open SSH Terminal')) await vscode.commands.executeCommand('digitalocean.droplet.sshTerminal', node);
         return undefined;
       }
       const { user, address } = await sshChoice(node.account, d, addresses, false);
       const alias = hostAlias(d.name);
       const file = configFile();
-      await updateFile(file, (current) => upsertHost(current, { alias, hostName: address.ip, user, about: `droplet ${d.name} (id ${d.id})` }), { mode: 0o600, dirMode: 0o700 });
+      await updateFile(file, (current) => upsertHost(current, { alias, hostName: address.ip, user, about: vscode.l10n.t('droplet {0} (id {1})', d.name, d.id) }), { mode: 0o600, dirMode: 0o700 });
       log.info(`[${node.account.label}] ${file}: Host ${alias} → ${user}@${address.ip}; opening a Remote-SSH window`);
       const authority = `ssh-remote+${alias}`;
       await windows.openRemote(authority);
       return authority;
     }),
 
-    registerCommand(deps, 'digitalocean.droplet.removeSshConfigEntry', 'Remove SSH config entry', async (arg) => {
+    registerCommand(deps, 'digitalocean.droplet.removeSshConfigEntry', vscode.l10n.t('Remove SSH config entry'), async (arg) => {
       const file = configFile();
       let alias: string;
       if (arg !== undefined) {
-        alias = hostAlias(((await dropletTarget(arg, 'Remove a droplet from your ssh config')).item as Droplet).name);
+        alias = hostAlias(((await dropletTarget(arg, vscode.l10n.t('Remove a droplet from your ssh config'))).item as Droplet).name);
       } else {
         const text = await fs.readFile(file, 'utf8').catch(() => '');
         const ours = ourHosts(text);
         if (ours.length === 0) {
-          await input.notify('info', `${file} has no entry written by DigitalOcean Explorer.`);
+          await input.notify('info', vscode.l10n.t('{0} has no entry written by DigitalOcean Explorer.', file));
           return undefined;
         }
-        alias = (await input.quickPick(ours.map((a) => ({ label: a })), { title: `Remove an entry from ${file}` })).label;
+        alias = (await input.quickPick(ours.map((a) => ({ label: a })), { title: vscode.l10n.t('Remove an entry from {0}', file) })).label;
       }
       const result = await updateFile(file, (current) => removeHost(current, alias));
       if (!result.changed) {
-        await input.notify('info', `${file} has no entry for ${alias} written by DigitalOcean Explorer.`);
+        await input.notify('info', vscode.l10n.t('{0} has no entry for {1} written by DigitalOcean Explorer.', file, alias));
         return undefined;
       }
       log.info(`${file}: Host ${alias} removed`);
-      void input.notify('info', `Removed Host ${alias} from ${file}${result.backup ? ` (the previous file is ${result.backup})` : ''}.`);
+      void input.notify('info', vscode.l10n.t('Removed Host {0} from {1}{2}.', alias, file, result.backup ? vscode.l10n.t(' (the previous file is {0})', result.backup) : ''));
       return alias;
     }),
 
-    registerCommand(deps, 'digitalocean.kubernetes.kubectlTerminal', 'Open kubectl terminal', async (arg) => {
-      const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, 'Open a kubectl terminal');
+    registerCommand(deps, 'digitalocean.kubernetes.kubectlTerminal', vscode.l10n.t('Open kubectl terminal'), async (arg) => {
+      const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, vscode.l10n.t('Open a kubectl terminal'));
       const cluster = node.item as KubernetesCluster;
       if (!(await findOnPath('kubectl'))) {
         throw new Error('kubectl is not installed or not on PATH: install it (https://kubernetes.io/docs/tasks/tools/), then try again.');
       }
-      const text = await withProgress(`Getting credentials for ${cluster.name}…`, (signal) => kubernetesKubeconfig(model.client(node.account), cluster.id, KUBECTL_EXPIRY_SECONDS, signal));
+      const text = await withProgress(vscode.l10n.t('Getting credentials for {0}…', cluster.name), (signal) => kubernetesKubeconfig(model.client(node.account), cluster.id, KUBECTL_EXPIRY_SECONDS, signal));
       const { dir, paths } = await kubeFiles.create({ config: text });
       const file = paths.config;
       const terminal = vscode.window.createTerminal({
@@ -230,7 +230,7 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
         env: { KUBECONFIG: file },
         iconPath: new vscode.ThemeIcon('server-environment'),
         isTransient: true,
-        message: `KUBECONFIG is a temporary file for ${cluster.name} only (credentials valid ${KUBECTL_EXPIRY_SECONDS / 3600} h), deleted when this terminal closes. ~/.kube/config is unchanged.`,
+        message: vscode.l10n.t('KUBECONFIG is a temporary file for {0} only (credentials valid {1} h), deleted when this terminal closes. ~/.kube/config is unchanged.', cluster.name, KUBECTL_EXPIRY_SECONDS / 3600),
       });
       kubeFiles.attach(terminal, dir);
       log.info(`[${node.account.label}] kubectl terminal for ${cluster.name} (temporary KUBECONFIG, removed on close)`);

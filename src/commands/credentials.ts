@@ -37,9 +37,9 @@ function kubeconfigFile(): string {
 }
 
 function openFileAction(message: string, file: string, extra: string[] = []): void {
-  void vscode.window.showInformationMessage(message, ...extra, 'Open File').then(async (choice) => {
-    if (choice === 'Open File') await vscode.window.showTextDocument(vscode.Uri.file(file));
-    if (choice === 'Copy Endpoint') await vscode.env.clipboard.writeText(message.match(/registry\.digitalocean\.com\/[^\s)]+/)?.[0] ?? REGISTRY_HOST);
+  void vscode.window.showInformationMessage(message, ...extra, vscode.l10n.t('Open File')).then(async (choice) => {
+    if (choice === vscode.l10n.t('Open File')) await vscode.window.showTextDocument(vscode.Uri.file(file));
+    if (choice === vscode.l10n.t('Copy Endpoint')) await vscode.env.clipboard.writeText(message.match(/registry\.digitalocean\.com\/[^\s)]+/)?.[0] ?? REGISTRY_HOST);
   });
 }
 
@@ -62,8 +62,8 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
   }
 
   return [
-    registerCommand(deps, 'digitalocean.kubernetes.addToKubeconfig', 'Add to kubeconfig', async (arg) => {
-      const { account, item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, 'Add a cluster to your kubeconfig');
+    registerCommand(deps, 'digitalocean.kubernetes.addToKubeconfig', vscode.l10n.t('Add to kubeconfig'), async (arg) => {
+      const { account, item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, vscode.l10n.t('Add a cluster to your kubeconfig'));
       const file = kubeconfigFile();
       const days = expirySeconds() / 86_400;
       // The plugin is offered only when a doctl context holds this account's token: doctl must be
@@ -74,73 +74,73 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
         (
           await input.quickPick(
             [
-              { label: `Token that expires in ${days} day${days === 1 ? '' : 's'}`, exec: false },
-              { label: 'doctl credential plugin', description: `a fresh token on every use from doctl context "${doctlContext}"; none stored in the file`, exec: true },
+              { label: vscode.l10n.t('Token that expires in {0} day{1}', days, days === 1 ? '' : 's'), exec: false },
+              { label: vscode.l10n.t('doctl credential plugin'), description: vscode.l10n.t('a fresh token on every use from doctl context "{0}"; none stored in the file', doctlContext), exec: true },
             ],
-            { title: `Credentials for ${cluster.name}` },
+            { title: vscode.l10n.t('Credentials for {0}', cluster.name) },
           )
         ).exec;
       const setCurrent = (
         await input.quickPick(
           [
-            { label: 'Add and switch to it', description: 'sets current-context', current: true },
-            { label: 'Add only', current: false },
+            { label: vscode.l10n.t('Add and switch to it'), description: vscode.l10n.t('sets current-context'), current: true },
+            { label: vscode.l10n.t('Add only'), current: false },
           ],
-          { title: `Add ${cluster.name} to ${file}` },
+          { title: vscode.l10n.t('Add {0} to {1}', cluster.name, file) },
         )
       ).current;
 
-      let entries = parseIncoming(await withProgress(`Fetching the kubeconfig of ${cluster.name}…`, (signal) => fetchKubeconfig(account, cluster, signal)));
+      let entries = parseIncoming(await withProgress(vscode.l10n.t('Fetching the kubeconfig of {0}…', cluster.name), (signal) => fetchKubeconfig(account, cluster, signal)));
       if (useExec) entries = { ...entries, user: { ...entries.user, user: doctlExecUser(cluster.id, doctlContext) } };
 
       const clash = clashes(await readIfExists(file), entries);
       if (clash.length) {
         const choice = await input.quickPick(
           [
-            { label: 'Keep both', description: 'add this cluster under another name', action: 'alias' as const },
-            { label: 'Overwrite', description: `replace the existing ${clash.join(', ')}`, action: 'overwrite' as const },
-            { label: 'Cancel', action: 'cancel' as const },
+            { label: vscode.l10n.t('Keep both'), description: vscode.l10n.t('add this cluster under another name'), action: 'alias' as const },
+            { label: vscode.l10n.t('Overwrite'), description: vscode.l10n.t('replace the existing {0}', clash.join(', ')), action: 'overwrite' as const },
+            { label: vscode.l10n.t('Cancel'), action: 'cancel' as const },
           ],
-          { title: `Your kubeconfig already has ${clash.join(', ')}` },
+          { title: vscode.l10n.t('Your kubeconfig already has {0}', clash.join(', ')) },
         );
         if (choice.action === 'cancel') throw new UserCancelledError();
         if (choice.action === 'alias') {
           const taken = new Set(contextNames(await readIfExists(file)));
           const suggestion = `${entries.context.name}-${account.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
           const alias = await input.inputBox({
-            title: 'Name for the new context',
+            title: vscode.l10n.t('Name for the new context'),
             value: suggestion,
             validateInput: (v) =>
-              !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(v) ? 'Letters, digits, ".", "_" and "-" only.' : taken.has(v) || taken.has(`${v}-admin`) ? `${v} is already in your kubeconfig.` : undefined,
+              !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(v) ? vscode.l10n.t('Letters, digits, ".", "_" and "-" only.') : taken.has(v) || taken.has(`${v}-admin`) ? vscode.l10n.t('{0} is already in your kubeconfig.', v) : undefined,
           });
           entries = renameEntries(entries, alias);
         }
       }
       const { backup } = await updateFile(file, (current) => mergeKubeconfig(current, entries, { setCurrent }));
       await rememberContext(cluster, entries.context.name);
-      const message = `Context ${entries.context.name} added to ${file}${setCurrent ? ' and set as current' : ''}.`;
-      log.info(`${message}${backup ? ` Previous file kept as ${backup}.` : ''}`);
+      const message = vscode.l10n.t('Context {0} added to {1}{2}.', entries.context.name, file, setCurrent ? vscode.l10n.t(' and set as current') : '');
+      log.info(`${message}${backup ? vscode.l10n.t(' Previous file kept as {0}.', backup) : ''}`);
       openFileAction(message, file);
       return { context: entries.context.name, file };
     }),
 
-    registerCommand(deps, 'digitalocean.kubernetes.removeFromKubeconfig', 'Remove from kubeconfig', async (arg) => {
-      const { item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, 'Remove a cluster from your kubeconfig');
+    registerCommand(deps, 'digitalocean.kubernetes.removeFromKubeconfig', vscode.l10n.t('Remove from kubeconfig'), async (arg) => {
+      const { item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, vscode.l10n.t('Remove a cluster from your kubeconfig'));
       const file = kubeconfigFile();
       const context = contextFor(cluster);
       if (!contextNames(await readIfExists(file)).includes(context)) {
-        void vscode.window.showInformationMessage(`There is no context ${context} in ${file}.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('There is no context {0} in {1}.', context, file));
         return undefined;
       }
-      await input.confirm(`Remove context ${context} from ${file}?`, 'Its cluster and user entries go too, unless another context uses them. A backup is kept next to the file.', 'Remove');
+      await input.confirm(vscode.l10n.t('Remove context {0} from {1}?', context, file), vscode.l10n.t('Its cluster and user entries go too, unless another context uses them. A backup is kept next to the file.'), vscode.l10n.t('Remove'));
       await updateFile(file, (current) => removeContext(current, context));
       log.info(`Context ${context} removed from ${file}`);
-      void vscode.window.showInformationMessage(`Context ${context} removed from ${file}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Context {0} removed from {1}.', context, file));
       return { context, file };
     }),
 
-    registerCommand(deps, 'digitalocean.kubernetes.setCurrentContext', 'Set as current context', async (arg) => {
-      const { item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, 'Switch kubectl to a cluster');
+    registerCommand(deps, 'digitalocean.kubernetes.setCurrentContext', vscode.l10n.t('Set as current context'), async (arg) => {
+      const { item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, vscode.l10n.t('Switch kubectl to a cluster'));
       const file = kubeconfigFile();
       const context = contextFor(cluster);
       await updateFile(file, (current) => setCurrentContext(current, context));
@@ -148,42 +148,42 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
       return { context, file };
     }),
 
-    registerCommand(deps, 'digitalocean.kubernetes.refreshCredentials', 'Refresh credentials', async (arg) => {
-      const { account, item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, 'Refresh a cluster\'s credentials');
+    registerCommand(deps, 'digitalocean.kubernetes.refreshCredentials', vscode.l10n.t('Refresh credentials'), async (arg) => {
+      const { account, item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, vscode.l10n.t('Refresh a cluster\'s credentials'));
       const file = kubeconfigFile();
       const context = contextFor(cluster);
       const user = userOfContext(await readIfExists(file), context);
-      if (!user) throw new Error(`There is no context ${context} in ${file}. Use "Add to kubeconfig" first.`);
-      const fresh = parseIncoming(await withProgress(`Fetching fresh credentials for ${cluster.name}…`, (signal) => fetchKubeconfig(account, cluster, signal)));
+      if (!user) throw new Error(vscode.l10n.t('There is no context {0} in {1}. Use "Add to kubeconfig" first.', context, file));
+      const fresh = parseIncoming(await withProgress(vscode.l10n.t('Fetching fresh credentials for {0}…', cluster.name), (signal) => fetchKubeconfig(account, cluster, signal)));
       await updateFile(file, (current) => replaceUserCredentials(current, user, fresh.user.user));
       log.info(`Credentials of ${context} refreshed in ${file}`);
-      openFileAction(`Fresh credentials for ${context} are in ${file}.`, file);
+      openFileAction(vscode.l10n.t('Fresh credentials for {0} are in {1}.', context, file), file);
       return { context, file };
     }),
 
-    registerCommand(deps, 'digitalocean.registry.login', 'Log in Docker', async (arg) => {
-      const { account, item: reg } = await target<Registry>(arg, registryPresenter, 'Log Docker in to a registry');
+    registerCommand(deps, 'digitalocean.registry.login', vscode.l10n.t('Log in Docker'), async (arg) => {
+      const { account, item: reg } = await target<Registry>(arg, registryPresenter, vscode.l10n.t('Log Docker in to a registry'));
       const access = await input.quickPick(
         [
-          { label: 'Read and write', description: 'push and pull', readWrite: true },
-          { label: 'Read only', description: 'pull only', readWrite: false },
+          { label: vscode.l10n.t('Read and write'), description: vscode.l10n.t('push and pull'), readWrite: true },
+          { label: vscode.l10n.t('Read only'), description: vscode.l10n.t('pull only'), readWrite: false },
         ],
-        { title: `Docker credentials for ${reg.name}` },
+        { title: vscode.l10n.t('Docker credentials for {0}', reg.name) },
       );
       const expiry = await input.quickPick(
         [
           { label: '30 days', seconds: 30 * 86_400 },
           { label: '7 days', seconds: 7 * 86_400 },
           { label: '1 day', seconds: 86_400 },
-          { label: 'Never expires', seconds: 0 },
+          { label: vscode.l10n.t('Never expires'), seconds: 0 },
         ],
-        { title: 'The credentials expire after' },
+        { title: vscode.l10n.t('The credentials expire after') },
       );
-      const creds = await withProgress('Fetching docker credentials…', (signal) =>
+      const creds = await withProgress(vscode.l10n.t('Fetching docker credentials…'), (signal) =>
         registryDockerCredentials(model.client(account), access.readWrite, expiry.seconds, signal),
       );
       const auth = creds.auths?.[REGISTRY_HOST]?.auth;
-      if (!auth) throw new Error('DigitalOcean sent no credentials for registry.digitalocean.com.');
+      if (!auth) throw new Error(vscode.l10n.t('DigitalOcean sent no credentials for registry.digitalocean.com.'));
       const { username, secret } = decodeAuth(auth);
       const file = dockerConfigPath(process.env, os.homedir());
       let helperUsed: string | undefined;
@@ -206,13 +206,13 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
       }
       const endpoint = `${REGISTRY_HOST}/${reg.name}`;
       const where = helperUsed ? `docker-credential-${helperUsed}` : file;
-      const message = `Docker is logged in to ${endpoint} (${access.readWrite ? 'read-write' : 'read-only'}, ${expiry.seconds ? `expires in ${expiry.label}` : 'no expiry'}; stored in ${where}).`;
+      const message = vscode.l10n.t('Docker is logged in to {0} ({1}, {2}; stored in {3}).', endpoint, access.readWrite ? 'read-write' : 'read-only', expiry.seconds ? vscode.l10n.t('expires in {0}', expiry.label) : vscode.l10n.t('no expiry'), where);
       log.info(message);
-      openFileAction(message, file, ['Copy Endpoint']);
+      openFileAction(message, file, [vscode.l10n.t('Copy Endpoint')]);
       return { endpoint, file, helper: helperUsed, username };
     }),
 
-    registerCommand(deps, 'digitalocean.registry.logout', 'Log out Docker', async () => {
+    registerCommand(deps, 'digitalocean.registry.logout', vscode.l10n.t('Log out Docker'), async () => {
       const file = dockerConfigPath(process.env, os.homedir());
       let helperUsed: string | undefined;
       await updateFile(
@@ -224,14 +224,14 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
         },
         { mode: 0o600, dirMode: 0o700 },
       );
-      const message = `Docker is logged out of ${REGISTRY_HOST}.`;
+      const message = vscode.l10n.t('Docker is logged out of {0}.', REGISTRY_HOST);
       log.info(message);
       void vscode.window.showInformationMessage(message);
       return { file, helper: helperUsed };
     }),
 
-    registerCommand(deps, 'digitalocean.registry.copyEndpoint', 'Copy registry endpoint', async (arg) => {
-      const { item: reg } = await target<Registry>(arg, registryPresenter, 'Copy a registry endpoint');
+    registerCommand(deps, 'digitalocean.registry.copyEndpoint', vscode.l10n.t('Copy registry endpoint'), async (arg) => {
+      const { item: reg } = await target<Registry>(arg, registryPresenter, vscode.l10n.t('Copy a registry endpoint'));
       const endpoint = `${REGISTRY_HOST}/${reg.name}`;
       await vscode.env.clipboard.writeText(endpoint);
       vscode.window.setStatusBarMessage(`$(check) Copied ${endpoint}`, 4000);

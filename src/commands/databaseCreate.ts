@@ -40,34 +40,34 @@ const NO_EXTRA_STORAGE = new Set(['redis', 'valkey']);
 
 /** Database cluster names: 3 to 63 lowercase letters, digits and "-", starting with a letter. */
 export function databaseClusterNameProblem(value: string, taken: readonly string[]): string | undefined {
-  if (value.length < 3 || value.length > 63) return 'From 3 to 63 characters.';
-  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(value)) return 'Lowercase letters, digits and "-", starting with a letter and not ending with "-".';
-  return taken.includes(value) ? `The account has a database cluster named ${value} already.` : undefined;
+  if (value.length < 3 || value.length > 63) return vscode.l10n.t('From 3 to 63 characters.');
+  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(value)) return vscode.l10n.t('Lowercase letters, digits and "-", starting with a letter and not ending with "-".');
+  return taken.includes(value) ? vscode.l10n.t('The account has a database cluster named {0} already.', value) : undefined;
 }
 
-const nodesText = (n: number) => (n === 1 ? '1 node (no standby)' : `${n} nodes (primary + ${plural(n - 1, 'standby node')})`);
+const nodesText = (n: number) => (n === 1 ? vscode.l10n.t('1 node (no standby)') : vscode.l10n.t('{0} nodes (primary + {1})', n, plural(n - 1, vscode.l10n.t('standby node'))));
 
 export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;
   return [
-    registerCommand(deps, 'digitalocean.database.create', 'Create database cluster', async (arg) => {
-      const account: AccountInfo = await accountTarget(deps, arg, 'Create a database cluster in which account?');
+    registerCommand(deps, 'digitalocean.database.create', vscode.l10n.t('Create database cluster'), async (arg) => {
+      const account: AccountInfo = await accountTarget(deps, arg, vscode.l10n.t('Create a database cluster in which account?'));
       const cache = model.cacheFor(account);
-      const [options, clusters, vpcs, projects] = await withProgress('Loading database engines, plans and VPCs…', (signal) =>
+      const [options, clusters, vpcs, projects] = await withProgress(vscode.l10n.t('Loading database engines, plans and VPCs…'), (signal) =>
         Promise.all([databaseOptions(cache.client, signal), cache.list(databaseCluster), cache.list(vpcKind).catch(() => []), cache.list(projectKind).catch(() => [])]),
       );
       const engines = Object.entries(options).filter((e): e is [DatabaseEngine, DatabaseEngineOptions] => e[1].versions.length > 0 && e[1].layouts.length > 0 && e[1].regions.length > 0);
-      if (!engines.length) throw new Error('DigitalOcean offers no database engine to this account now.');
+      if (!engines.length) throw new Error(vscode.l10n.t('DigitalOcean offers no database engine to this account now.'));
       const of = (p: Plan) => options[p.engine];
       const taken = clusters.map((c) => c.name);
-      const title = 'Create database cluster';
+      const title = vscode.l10n.t('Create database cluster');
       const first = engines.find(([e]) => e === 'pg') ?? engines[0];
 
       const plan = await runWizard<Plan>({ engine: first[0], version: '', region: 'nyc3', nodes: 1, size: '', name: '', tags: [] }, [
         async (p, s) => {
           const picked = await input.quickPick(
             engines.map(([engine, o]) => ({ label: engineName(engine), description: `versions ${o.versions.join(', ')}`, picked: engine === p.engine, engine })),
-            { title, ...s, placeHolder: 'Engine' },
+            { title, ...s, placeHolder: vscode.l10n.t('Engine') },
           );
           if (picked.engine !== p.engine) Object.assign(p, { engine: picked.engine, version: '', size: '' });
         },
@@ -78,22 +78,22 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
         },
         async (p, s) => {
           const regions = of(p).regions;
-          p.region = (await input.quickPick(regions.map((r) => ({ label: r, picked: r === p.region })), { title, ...s, placeHolder: `Region (where ${engineName(p.engine)} is offered)` })).label;
+          p.region = (await input.quickPick(regions.map((r) => ({ label: r, picked: r === p.region })), { title, ...s, placeHolder: vscode.l10n.t('Region (where {0} is offered)', engineName(p.engine)) })).label;
         },
         async (p, s) => {
           const layouts = of(p).layouts;
           if (!layouts.some((l) => l.num_nodes === p.nodes)) p.nodes = layouts[0].num_nodes;
-          p.nodes = (await input.quickPick(layouts.map((l) => ({ label: nodesText(l.num_nodes), picked: l.num_nodes === p.nodes, n: l.num_nodes })), { title, ...s, placeHolder: 'Nodes' })).n;
+          p.nodes = (await input.quickPick(layouts.map((l) => ({ label: nodesText(l.num_nodes), picked: l.num_nodes === p.nodes, n: l.num_nodes })), { title, ...s, placeHolder: vscode.l10n.t('Nodes') })).n;
         },
         async (p, s) => {
           const sizes = of(p).layouts.find((l) => l.num_nodes === p.nodes)?.sizes ?? [];
-          if (!sizes.length) throw new Error(`No size is offered for ${engineName(p.engine)} with ${nodesText(p.nodes)}.`);
-          p.size = (await input.quickPick(sizes.map((slug) => ({ label: slug, description: `${dbSizeLabel(slug)} per node`, picked: slug === p.size })), { title, ...s, placeHolder: `Size of each node (${nodesText(p.nodes)})` })).label;
+          if (!sizes.length) throw new Error(vscode.l10n.t('No size is offered for {0} with {1}.', engineName(p.engine), nodesText(p.nodes)));
+          p.size = (await input.quickPick(sizes.map((slug) => ({ label: slug, description: vscode.l10n.t('{0} per node', dbSizeLabel(slug)), picked: slug === p.size })), { title, ...s, placeHolder: vscode.l10n.t('Size of each node ({0})', nodesText(p.nodes)) })).label;
         },
         async (p, s) => {
           let n = 1;
           while (taken.includes(`${p.engine}-${p.region}-${n}`)) n++;
-          p.name = (await input.inputBox({ title, ...s, prompt: 'Cluster name', value: p.name || `${p.engine}-${p.region}-${n}`, validateInput: (v) => databaseClusterNameProblem(v.trim(), taken) })).trim();
+          p.name = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Cluster name'), value: p.name || `${p.engine}-${p.region}-${n}`, validateInput: (v) => databaseClusterNameProblem(v.trim(), taken) })).trim();
         },
         async (p, s) => {
           if (NO_EXTRA_STORAGE.has(p.engine)) {
@@ -102,19 +102,19 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
           }
           const more = await input.quickPick(
             [
-              { label: 'Storage included with the size', picked: p.storageGib === undefined, more: false },
-              { label: 'More storage…', description: p.storageGib ? `${p.storageGib} GiB` : 'in steps of 10 GiB, billed per GiB', picked: p.storageGib !== undefined, more: true },
+              { label: vscode.l10n.t('Storage included with the size'), picked: p.storageGib === undefined, more: false },
+              { label: vscode.l10n.t('More storage…'), description: p.storageGib ? `${p.storageGib} GiB` : vscode.l10n.t('in steps of 10 GiB, billed per GiB'), picked: p.storageGib !== undefined, more: true },
             ],
-            { title, ...s, placeHolder: 'Storage' },
+            { title, ...s, placeHolder: vscode.l10n.t('Storage') },
           );
           p.storageGib = more.more
             ? Number(
                 await input.inputBox({
                   title,
                   ...s,
-                  prompt: `Total storage in GiB for ${p.size}: more than the size includes, in steps of 10`,
+                  prompt: vscode.l10n.t('Total storage in GiB for {0}: more than the size includes, in steps of 10', p.size),
                   value: String(p.storageGib ?? ''),
-                  validateInput: (v) => numberProblem(v, 10, 16_384, 'Storage') ?? (Number(v) % 10 ? 'Storage grows in steps of 10 GiB.' : undefined),
+                  validateInput: (v) => numberProblem(v, 10, 16_384, vscode.l10n.t('Storage')) ?? (Number(v) % 10 ? vscode.l10n.t('Storage grows in steps of 10 GiB.') : undefined),
                 }),
               )
             : undefined;
@@ -123,9 +123,9 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
         tagsStep<Plan>(input, title),
         projectStep<Plan>(input, title, projects),
         summaryStep<Plan>(input, title, (p) => ({
-          label: `Create ${p.name}`,
+          label: vscode.l10n.t('Create {0}', p.name),
           description: `${engineName(p.engine)} ${p.version} · ${p.region} · ${p.size} × ${p.nodes}`,
-          detail: [nodesText(p.nodes), dbSizeLabel(p.size), p.storageGib ? `${p.storageGib} GiB storage` : 'storage included with the size', 'billed hourly; see the price in the control panel (the API gives none)'].join(' · '),
+          detail: [nodesText(p.nodes), dbSizeLabel(p.size), p.storageGib ? vscode.l10n.t('{0} GiB storage', p.storageGib) : vscode.l10n.t('storage included with the size'), vscode.l10n.t('billed hourly; see the price in the control panel (the API gives none)')].join(' · '),
         })),
       ]);
 
@@ -142,14 +142,14 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
         tags: plan.tags,
       };
       log.info(`[${account.label}] Create database cluster ${plan.name} (${plan.engine} ${plan.version}, ${plan.region}): started`);
-      const created = await withProgress(`Creating database cluster ${plan.name}…`, (signal) => cache.client.create<DatabaseCluster>(databaseCluster, body, { signal }));
+      const created = await withProgress(vscode.l10n.t('Creating database cluster {0}…', plan.name), (signal) => cache.client.create<DatabaseCluster>(databaseCluster, body, { signal }));
       model.reloadKind(account, databaseCluster.kind);
       void revealResource(deps, account, databaseCluster, created.id);
 
       const online = await untilUsable(deps, account, {
-        title: `Creating database cluster ${plan.name}: setting up (usually about 5 minutes)…`,
-        name: `Create database cluster ${plan.name}`,
-        wait: (signal) => cache.client.waitForReady(databaseCluster, created.id, (d) => (d.status === 'online' ? 'ready' : 'pending'), { signal, what: `The database cluster ${plan.name}` }),
+        title: vscode.l10n.t('Creating database cluster {0}: setting up (usually about 5 minutes)…', plan.name),
+        name: vscode.l10n.t('Create database cluster {0}', plan.name),
+        wait: (signal) => cache.client.waitForReady(databaseCluster, created.id, (d) => (d.status === 'online' ? 'ready' : 'pending'), { signal, what: vscode.l10n.t('The database cluster {0}', plan.name) }),
       });
       if (!online) return created;
       log.info(`[${account.label}] Create database cluster ${plan.name}: online`);
@@ -159,12 +159,12 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
       const usersToo = supportsUsers(online.engine);
       const next = await input.notify(
         'info',
-        `${online.name} is online. Until it has trusted sources, anyone with its password can connect from anywhere: add your droplets, cluster or address.`,
-        'Add Trusted Source…',
-        ...(usersToo ? ['Create User…'] : []),
+        vscode.l10n.t('{0} is online. Until it has trusted sources, anyone with its password can connect from anywhere: add your droplets, cluster or address.', online.name),
+        vscode.l10n.t('Add Trusted Source…'),
+        ...(usersToo ? [vscode.l10n.t('Create User…')] : []),
       );
-      if (next === 'Add Trusted Source…') await vscode.commands.executeCommand('digitalocean.database.addTrustedSource', node);
-      else if (next === 'Create User…') await vscode.commands.executeCommand('digitalocean.database.createUser', node);
+      if (next === vscode.l10n.t('Add Trusted Source…')) await vscode.commands.executeCommand('digitalocean.database.addTrustedSource', node);
+      else if (next === vscode.l10n.t('Create User…')) await vscode.commands.executeCommand('digitalocean.database.createUser', node);
       return online;
     }),
   ];

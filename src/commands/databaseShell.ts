@@ -29,20 +29,20 @@ export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposa
 
   return [
     files,
-    registerCommand(deps, 'digitalocean.database.shell', 'Open database shell', async (arg) => {
-      const node = await resourceTarget(deps, arg, databaseClusterPresenter, 'Open a database shell', (c) => (c as DatabaseCluster).status === 'online');
+    registerCommand(deps, 'digitalocean.database.shell', vscode.l10n.t('Open database shell'), async (arg) => {
+      const node = await resourceTarget(deps, arg, databaseClusterPresenter, vscode.l10n.t('Open a database shell'), (c) => (c as DatabaseCluster).status === 'online');
       const db = node.item as DatabaseCluster;
       const client = hasShell(db.engine) ? ENGINE_CLIENTS[db.engine] : undefined;
-      if (!client) throw new Error(`${engineName(db.engine)} has no interactive shell to open; use its tools with the connection details in the cluster's panel.`);
-      if (db.status !== 'online') throw new Error(`${db.name} is ${db.status}: open a shell when it is online.`);
+      if (!client) throw new Error(vscode.l10n.t('{0} has no interactive shell to open; use its tools with the connection details in the cluster\'s panel.', engineName(db.engine)));
+      if (db.status !== 'online') throw new Error(vscode.l10n.t('{0} is {1}: open a shell when it is online.', db.name, db.status));
       let program: string | undefined;
       for (const name of client.programs) program ??= await findOnPath(name);
-      if (!program) throw new Error(`Opening a shell on ${db.name} needs ${client.install}, which is not on PATH.`);
+      if (!program) throw new Error(vscode.l10n.t('Opening a shell on {0} needs {1}, which is not on PATH.', db.name, client.install));
       const connection = db.connection;
-      if (!connection?.host) throw new Error(`DigitalOcean gave no connection details for ${db.name} yet.`);
+      if (!connection?.host) throw new Error(vscode.l10n.t('DigitalOcean gave no connection details for {0} yet.', db.name));
 
       const cache = model.cacheFor(node.account);
-      const [users, dbs, rules] = await withProgress(`Loading ${db.name}'s users…`, () =>
+      const [users, dbs, rules] = await withProgress(vscode.l10n.t('Loading {0}\'s users…', db.name), () =>
         Promise.all([
           supportsUsers(db.engine) ? cache.list(databaseUser, [db.id]) : Promise.resolve([] as DatabaseUser[]),
           client.picksDatabase ? cache.list(databaseDb, [db.id]).catch(() => []) : Promise.resolve([]),
@@ -53,21 +53,21 @@ export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposa
       const user =
         candidates.length === 1
           ? candidates[0]
-          : (await input.quickPick(candidates.map((u) => ({ label: u.name, description: u.role === 'primary' ? 'admin' : undefined, user: u })), { title: `Shell on ${db.name}: log in as` })).user;
+          : (await input.quickPick(candidates.map((u) => ({ label: u.name, description: u.role === 'primary' ? 'admin' : undefined, user: u })), { title: vscode.l10n.t('Shell on {0}: log in as', db.name) })).user;
       const password = user.password ?? (user.name === connection.user ? connection.password : undefined);
-      if (!password) throw new Error(`DigitalOcean does not show ${user.name}'s password (it was made elsewhere): reset it in the control panel, then try again.`);
+      if (!password) throw new Error(vscode.l10n.t('DigitalOcean does not show {0}\'s password (it was made elsewhere): reset it in the control panel, then try again.', user.name));
       const database =
         client.picksDatabase && dbs.length > 1
-          ? (await input.quickPick(dbs.map((d) => ({ label: d.name, description: d.name === connection.database ? 'default' : undefined })), { title: `Shell on ${db.name}: database` })).label
+          ? (await input.quickPick(dbs.map((d) => ({ label: d.name, description: d.name === connection.database ? 'default' : undefined })), { title: vscode.l10n.t('Shell on {0}: database', db.name) })).label
           : (dbs[0]?.name ?? connection.database);
 
       // Trusted sources that name no IP address can only be droplets, clusters, apps or tags.
       if (rules.length > 0 && !rules.some((r) => r.type === 'ip_addr')) {
         const choice = await input.notify(
           'warning',
-          `${db.name} accepts connections only from its trusted sources (${rules.map((r) => `${r.type} ${r.value}`).join(', ')}), which would refuse this machine.`,
-          'Add My IP…',
-          'Connect Anyway',
+          vscode.l10n.t('{0} accepts connections only from its trusted sources ({1}), which would refuse this machine.', db.name, rules.map((r) => `${r.type} ${r.value}`).join(', ')),
+          vscode.l10n.t('Add My IP…'),
+          vscode.l10n.t('Connect Anyway'),
         );
         if (choice === undefined) throw new UserCancelledError();
         if (choice === 'Add My IP…') await vscode.commands.executeCommand('digitalocean.database.addTrustedSource', node);
@@ -86,7 +86,7 @@ export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposa
           env,
           isTransient: true,
           iconPath: new vscode.ThemeIcon('database'),
-          message: `${user.name}@${connection.host}:${connection.port}${client.picksDatabase ? `/${database}` : ''} over TLS. The password is in a private file removed when this terminal closes.`,
+          message: vscode.l10n.t('{0} over TLS. The password is in a private file removed when this terminal closes.', `${user.name}@${connection.host}:${connection.port}${client.picksDatabase ? `/${database}` : ''}`),
         });
       } catch (error) {
         await files.abandon(dir);

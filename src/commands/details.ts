@@ -8,16 +8,16 @@ import type { CommandDeps } from './deps';
 
 export function registerDetailCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
-    registerCommand(deps, 'digitalocean.showDetails', 'Show details', async (arg, options) => {
+    registerCommand(deps, 'digitalocean.showDetails', vscode.l10n.t('Show details'), async (arg, options) => {
       let node: ResourceNode;
       if (arg instanceof ResourceNode) {
         node = arg;
       } else {
         const kind = await deps.input.quickPick(
           PRESENTERS.map((p) => ({ label: p.kind.pluralLabel, presenter: p })),
-          { title: 'Show details', placeHolder: 'Which kind of resource?' },
+          { title: vscode.l10n.t('Show details'), placeHolder: vscode.l10n.t('Which kind of resource?') },
         );
-        node = await resourceTarget(deps, undefined, kind.presenter, 'Show details');
+        node = await resourceTarget(deps, undefined, kind.presenter, vscode.l10n.t('Show details'));
       }
       // From a selection in the tree: { preserveFocus: true, preview: true }.
       const flags = typeof options === 'object' && options !== null ? (options as { preserveFocus?: unknown; preview?: unknown }) : {};

@@ -17,6 +17,7 @@ import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
 import { moveToProject } from './project';
 import { registerCommand } from './register';
+import * as l10n from '@vscode/l10n';
 
 /** Dropped on a project or one of its kind groups: that project (a resource in it is not a place to drop). */
 function projectAt(target: ExplorerNode | undefined): ProjectNode | undefined {
@@ -34,11 +35,11 @@ export function registerDropCommands(deps: CommandDeps): vscode.Disposable[] {
   };
 
   return [
-    registerCommand(deps, 'digitalocean.resource.dropOn', 'Drop on', async (target, dropped) => {
+    registerCommand(deps, 'digitalocean.resource.dropOn', l10n.t('Drop on'), async (target, dropped) => {
       const nodes = (Array.isArray(dropped) ? dropped : []).filter((n): n is ResourceNode => n instanceof ResourceNode);
-      if (!nodes.length) return refuse('Only resources of the DigitalOcean view can be dropped here.');
+      if (!nodes.length) return refuse(l10n.t('Only resources of the DigitalOcean view can be dropped here.'));
       const { account } = nodes[0];
-      if (nodes.some((n) => n.account.id !== account.id)) return refuse('Resources of one account at a time: projects, firewalls and load balancers belong to one account.');
+      if (nodes.some((n) => n.account.id !== account.id)) return refuse(l10n.t('Resources of one account at a time: projects, firewalls and load balancers belong to one account.'));
       const names = nodes.map((n) => n.name).join(', ');
       const what = nodes.length === 1 ? nodes[0].name : plural(nodes.length, 'resource');
       const client = model.client(account);
@@ -47,38 +48,38 @@ export function registerDropCommands(deps: CommandDeps): vscode.Disposable[] {
       const intoFirewall = targetNode instanceof ResourceNode && targetNode.presenter.kind.kind === firewallKind.kind;
       const intoLb = targetNode instanceof ResourceNode && targetNode.presenter.kind.kind === loadBalancer.kind;
       if ((intoFirewall || intoLb) && targetNode instanceof ResourceNode) {
-        if (targetNode.account.id !== account.id) return refuse(`${targetNode.name} is in another account.`);
+        if (targetNode.account.id !== account.id) return refuse(l10n.t('{0} is in another account.', targetNode.name));
         const notDroplets = nodes.filter((n) => n.presenter.kind.kind !== dropletKind.kind);
-        if (notDroplets.length) return refuse(`Only droplets can be added to a ${intoFirewall ? 'firewall' : 'load balancer'}: ${notDroplets.map((n) => n.name).join(', ')} cannot.`);
+        if (notDroplets.length) return refuse(l10n.t('Only droplets can be added to a {0}: {1} cannot.', intoFirewall ? 'firewall' : l10n.t('load balancer'), notDroplets.map((n) => n.name).join(', ')));
         const ids = nodes.map((n) => Number(n.resourceId));
         if (intoLb) {
           const lb = targetNode.item as LoadBalancer;
-          if (lb.tag) return refuse(`${lb.name} sends traffic to the droplets tagged ${lb.tag}: tag the droplets instead.`);
+          if (lb.tag) return refuse(l10n.t('{0} sends traffic to the droplets tagged {1}: tag the droplets instead.', lb.name, lb.tag));
           const elsewhere = nodes.filter((n) => (n.item as { region?: { slug?: string } }).region?.slug !== lb.region?.slug);
-          if (elsewhere.length) return refuse(`${elsewhere.map((n) => n.name).join(', ')} ${elsewhere.length === 1 ? 'is' : 'are'} not in ${lb.region?.slug}, where ${lb.name} is.`);
+          if (elsewhere.length) return refuse(l10n.t('{0} {1} not in {2}, where {3} is.', String(elsewhere.map((n) => n.name).join(', ')), String(elsewhere.length === 1 ? 'is' : 'are'), String(lb.region?.slug), String(lb.name)));
           const fresh = ids.filter((id) => !(lb.droplet_ids ?? []).includes(id));
-          if (!fresh.length) return refuse(`${lb.name} sends traffic to ${what} already.`);
+          if (!fresh.length) return refuse(l10n.t('{0} sends traffic to {1} already.', lb.name, what));
         } else {
           const fw = targetNode.item as Firewall;
-          if (ids.every((id) => (fw.droplet_ids ?? []).includes(id))) return refuse(`${fw.name} applies to ${what} already.`);
+          if (ids.every((id) => (fw.droplet_ids ?? []).includes(id))) return refuse(l10n.t('{0} applies to {1} already.', fw.name, what));
         }
-        const kind = intoFirewall ? 'firewall' : 'load balancer';
-        await input.confirm(`Add ${what} to ${kind} ${targetNode.name}?`, names, 'Add');
+        const kind = intoFirewall ? 'firewall' : l10n.t('load balancer');
+        await input.confirm(l10n.t('Add {0} to {1} {2}?', what, kind, targetNode.name), names, l10n.t('Add'));
         const path = intoFirewall ? `/v2/firewalls/${encodeURIComponent(targetNode.resourceId)}/droplets` : `/v2/load_balancers/${encodeURIComponent(targetNode.resourceId)}/droplets`;
-        await withProgress(`Adding ${what} to ${targetNode.name}…`, (signal) => client.request<void>('POST', path, { body: { droplet_ids: ids }, signal }));
+        await withProgress(l10n.t('Adding {0} to {1}…', what, targetNode.name), (signal) => client.request<void>('POST', path, { body: { droplet_ids: ids }, signal }));
         log.info(`[${account.label}] ${names} added to ${kind} ${targetNode.name}`);
         model.reloadKind(account, targetNode.presenter.kind.kind, false);
         return 'added';
       }
 
       const project = projectAt(targetNode);
-      if (!project) return refuse('Drop resources on a project to move them there, or droplets on a firewall or load balancer to add them to it.');
-      if (project.parent.account.id !== account.id) return refuse(`${project.project.name} is a project of another account.`);
+      if (!project) return refuse(l10n.t('Drop resources on a project to move them there, or droplets on a firewall or load balancer to add them to it.'));
+      if (project.parent.account.id !== account.id) return refuse(l10n.t('{0} is a project of another account.', project.project.name));
       const movable = nodes.filter((n) => n.presenter.kind.urnPrefix && n.presenter.placement === 'project');
       const unmovable = nodes.filter((n) => !movable.includes(n));
-      if (!movable.length) return refuse(`${names}: ${nodes.length === 1 ? 'it belongs' : 'they belong'} to the account, not to a project.`);
+      if (!movable.length) return refuse(l10n.t('{0}: {1} to the account, not to a project.', names, nodes.length === 1 ? l10n.t('it belongs') : l10n.t('they belong')));
       const moving = movable.length === 1 ? movable[0].name : plural(movable.length, 'resource');
-      await input.confirm(`Move ${moving} to ${project.project.name}?`, [movable.map((n) => n.name).join(', '), unmovable.length ? `Left out (they cannot belong to a project): ${unmovable.map((n) => n.name).join(', ')}.` : ''].filter(Boolean).join('\n\n'), 'Move');
+      await input.confirm(l10n.t('Move {0} to {1}?', moving, project.project.name), [movable.map((n) => n.name).join(', '), unmovable.length ? l10n.t('Left out (they cannot belong to a project): {0}.', unmovable.map((n) => n.name).join(', ')) : ''].filter(Boolean).join('\n\n'), l10n.t('Move'));
       await moveToProject(deps, project.project, movable);
       return 'moved';
     }),

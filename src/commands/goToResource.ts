@@ -20,7 +20,7 @@ export interface ResourceEntry extends vscode.QuickPickItem {
   ip?: string;
 }
 
-const COPY_IP = 'Copy IP Address';
+const COPY_IP = vscode.l10n.t('Copy IP Address');
 
 /** The kinds Go to Resource lists: every top-level kind with a list of its own. */
 export const SEARCHED = PRESENTERS.filter((p) => p.kind.listable !== false);
@@ -53,8 +53,8 @@ export function entryFor(account: AccountInfo, presenter: AnyPresenter, item: un
  * background (a few at a time through each account's rate limiter), each kind added when it comes.
  */
 export class ResourceSearch implements LivePickOptions<ResourceEntry> {
-  readonly title = 'Go to Resource';
-  readonly placeHolder = 'Name, IP address, tag, region or id';
+  readonly title = vscode.l10n.t('Go to Resource');
+  readonly placeHolder = vscode.l10n.t('Name, IP address, tag, region or id');
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly parts = new Map<string, ResourceEntry[]>();
@@ -105,9 +105,9 @@ export class ResourceSearch implements LivePickOptions<ResourceEntry> {
 export function registerGoToResourceCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log } = deps;
   return [
-    registerCommand(deps, 'digitalocean.goToResource', 'Go to resource', async () => {
+    registerCommand(deps, 'digitalocean.goToResource', vscode.l10n.t('Go to resource'), async () => {
       if (!deps.store.list().some((a) => !a.needsToken)) {
-        void input.notify('info', 'There is no DigitalOcean account to search. Add one, or try the demo account.');
+        void input.notify('info', vscode.l10n.t('There is no DigitalOcean account to search. Add one, or try the demo account.'));
         return undefined;
       }
       const search = new ResourceSearch(deps);

@@ -17,18 +17,18 @@ import type { CommandDeps } from './deps';
 function clusterAbove(node: ResourceNode): ResourceNode {
   let current = node.parent;
   while (current instanceof ResourceNode && current.presenter.kind.kind !== 'kubernetes_cluster') current = current.parent;
-  if (!(current instanceof ResourceNode)) throw new Error('The node pool is not under a cluster.');
+  if (!(current instanceof ResourceNode)) throw new Error(vscode.l10n.t('The node pool is not under a cluster.'));
   return current;
 }
 
 export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, model } = deps;
   return [
-    registerCommand(deps, 'digitalocean.kubernetes.addNodePool', 'Add node pool', async (arg) => {
-      const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, 'Add a node pool');
+    registerCommand(deps, 'digitalocean.kubernetes.addNodePool', vscode.l10n.t('Add node pool'), async (arg) => {
+      const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, vscode.l10n.t('Add a node pool'));
       const cluster = node.item as KubernetesCluster;
       const cache = model.cacheFor(node.account);
-      const [options, sizes] = await withProgress('Loading node sizes…', (signal) =>
+      const [options, sizes] = await withProgress(vscode.l10n.t('Loading node sizes…'), (signal) =>
         Promise.all([kubernetesOptions(cache.client, signal), cache.list(dropletSize).catch(() => [])]),
       );
       const nodeSizes: NodeSizes = { options: options.sizes, bySlug: new Map(sizes.map((x) => [x.slug, x])) };
@@ -36,101 +36,101 @@ export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable
       const offered = nodeSizesIn(nodeSizes, cluster.region);
       const like = cluster.node_pools[cluster.node_pools.length - 1];
       const start: PoolPlan = { name: `pool-${taken.length + 1}`, size: offered.some((x) => x.slug === like?.size) ? like.size : (offered[0]?.slug ?? ''), count: 3, autoScale: false, min: 1, max: 3 };
-      const plan = await nodePoolWizard(input, { title: `Add a node pool to ${cluster.name}`, start, region: cluster.region, taken, sizes: nodeSizes });
+      const plan = await nodePoolWizard(input, { title: vscode.l10n.t('Add a node pool to {0}', cluster.name), start, region: cluster.region, taken, sizes: nodeSizes });
       const body: Record<string, unknown> = { name: plan.name, size: plan.size, count: plan.count };
       if (plan.autoScale) Object.assign(body, { auto_scale: true, min_nodes: plan.min, max_nodes: plan.max });
       return runAction(deps, {
         node,
-        title: `Add node pool ${plan.name} to ${cluster.name}`,
-        transition: `Adding ${plan.name}…`,
+        title: vscode.l10n.t('Add node pool {0} to {1}', plan.name, cluster.name),
+        transition: vscode.l10n.t('Adding {0}…', plan.name),
         start: async (client, signal) => {
           await client.create(nodePool, body, { parents: [cluster.id], signal });
         },
       });
     }),
 
-    registerCommand(deps, 'digitalocean.kubernetes.upgrade', 'Upgrade cluster', async (arg) => {
-      const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, 'Upgrade a cluster', (c) => (c as KubernetesCluster).status.state === 'running');
+    registerCommand(deps, 'digitalocean.kubernetes.upgrade', vscode.l10n.t('Upgrade cluster'), async (arg) => {
+      const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, vscode.l10n.t('Upgrade a cluster'), (c) => (c as KubernetesCluster).status.state === 'running');
       const cluster = node.item as KubernetesCluster;
       const client = model.cacheFor(node.account).client;
-      const versions = await withProgress(`Looking up upgrades for ${cluster.name}…`, (signal) => kubernetesUpgrades(client, cluster.id, signal));
+      const versions = await withProgress(vscode.l10n.t('Looking up upgrades for {0}…', cluster.name), (signal) => kubernetesUpgrades(client, cluster.id, signal));
       if (versions.length === 0) {
-        void vscode.window.showInformationMessage(`${cluster.name} is on ${cluster.version}; no newer version is available.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is on {1}; no newer version is available.', cluster.name, cluster.version));
         return;
       }
       const picked = await input.quickPick(
-        versions.map((v) => ({ label: v.slug, description: `Kubernetes ${v.kubernetes_version}` })),
-        { title: `Upgrade ${cluster.name} (now ${cluster.version})`, placeHolder: 'Version to upgrade to' },
+        versions.map((v) => ({ label: v.slug, description: vscode.l10n.t('Kubernetes {0}', v.kubernetes_version) })),
+        { title: vscode.l10n.t('Upgrade {0} (now {1})', cluster.name, cluster.version), placeHolder: vscode.l10n.t('Version to upgrade to') },
       );
       await input.confirm(
-        `Upgrade ${cluster.name} from ${cluster.version} to ${picked.label}?`,
-        cluster.surge_upgrade ? 'Nodes are replaced a few at a time (surge upgrade); this cannot be undone.' : 'Nodes are drained and replaced one by one; this cannot be undone.',
-        'Upgrade',
+        vscode.l10n.t('Upgrade {0} from {1} to {2}?', cluster.name, cluster.version, picked.label),
+        cluster.surge_upgrade ? vscode.l10n.t('Nodes are replaced a few at a time (surge upgrade); this cannot be undone.') : vscode.l10n.t('Nodes are drained and replaced one by one; this cannot be undone.'),
+        vscode.l10n.t('Upgrade'),
       );
       return runAction(deps, {
         node,
-        title: `Upgrade ${cluster.name} to ${picked.label}`,
-        transition: 'Upgrading…',
+        title: vscode.l10n.t('Upgrade {0} to {1}', cluster.name, picked.label),
+        transition: vscode.l10n.t('Upgrading…'),
         start: (c, signal) => upgradeKubernetesCluster(c, cluster.id, picked.label, signal),
       });
     }),
 
-    registerCommand(deps, 'digitalocean.kubernetes.scaleNodePool', 'Scale node pool', async (arg) => {
+    registerCommand(deps, 'digitalocean.kubernetes.scaleNodePool', vscode.l10n.t('Scale node pool'), async (arg) => {
       const node = nodeArgument(arg, nodePoolPresenter);
       const pool = node.item as NodePool;
       const [clusterId] = node.parents;
       const body: Record<string, unknown> = { name: pool.name };
       if (pool.auto_scale) {
-        const min = Number(await input.inputBox({ title: `Autoscale ${pool.name}: fewest nodes`, value: String(pool.min_nodes ?? 1), validateInput: (v) => numberProblem(v, 1, 512, 'Nodes') }));
-        const max = Number(await input.inputBox({ title: `Autoscale ${pool.name}: most nodes`, value: String(pool.max_nodes ?? min), validateInput: (v) => numberProblem(v, min, 512, 'Nodes') }));
+        const min = Number(await input.inputBox({ title: vscode.l10n.t('Autoscale {0}: fewest nodes', pool.name), value: String(pool.min_nodes ?? 1), validateInput: (v) => numberProblem(v, 1, 512, vscode.l10n.t('Nodes')) }));
+        const max = Number(await input.inputBox({ title: vscode.l10n.t('Autoscale {0}: most nodes', pool.name), value: String(pool.max_nodes ?? min), validateInput: (v) => numberProblem(v, min, 512, vscode.l10n.t('Nodes')) }));
         Object.assign(body, { auto_scale: true, min_nodes: min, max_nodes: max, count: Math.min(Math.max(pool.count, min), max) });
       } else {
         body.count = Number(
           await input.inputBox({
-            title: `Scale ${pool.name} (now ${pool.count} node${pool.count === 1 ? '' : 's'})`,
+            title: vscode.l10n.t('Scale {0} (now {1} node{2})', pool.name, pool.count, pool.count === 1 ? '' : 's'),
             value: String(pool.count + 1),
-            validateInput: (v) => numberProblem(v, 1, 512, 'Nodes') ?? (Number(v) === pool.count ? `${pool.name} has ${pool.count} already.` : undefined),
+            validateInput: (v) => numberProblem(v, 1, 512, vscode.l10n.t('Nodes')) ?? (Number(v) === pool.count ? vscode.l10n.t('{0} has {1} already.', pool.name, pool.count) : undefined),
           }),
         );
       }
       return runAction(deps, {
         node: clusterAbove(node),
-        title: `Scale ${pool.name} to ${String(body.count)}`,
-        transition: `Scaling ${pool.name}…`,
+        title: vscode.l10n.t('Scale {0} to {1}', pool.name, String(body.count)),
+        transition: vscode.l10n.t('Scaling {0}…', pool.name),
         start: async (client, signal) => {
           await client.update(nodePool, pool.id, body, { parents: [clusterId], signal });
         },
       });
     }),
 
-    registerCommand(deps, 'digitalocean.kubernetes.recycleNode', 'Recycle node', async (arg) => {
+    registerCommand(deps, 'digitalocean.kubernetes.recycleNode', vscode.l10n.t('Recycle node'), async (arg) => {
       const node = nodeArgument(arg, kubernetesNodePresenter);
       const k8sNode = node.item as KubernetesNode;
       const [clusterId, poolId] = node.parents;
-      await input.confirm(`Recycle node ${k8sNode.name}?`, 'It is drained and replaced by a new node; pods are rescheduled.', 'Recycle');
+      await input.confirm(vscode.l10n.t('Recycle node {0}?', k8sNode.name), vscode.l10n.t('It is drained and replaced by a new node; pods are rescheduled.'), vscode.l10n.t('Recycle'));
       return runAction(deps, {
         node: clusterAbove(node),
-        title: `Recycle ${k8sNode.name}`,
-        transition: 'Recycling a node…',
+        title: vscode.l10n.t('Recycle {0}', k8sNode.name),
+        transition: vscode.l10n.t('Recycling a node…'),
         start: async (client, signal) => {
           await recycleKubernetesNode(client, clusterId, poolId, k8sNode.id, signal);
         },
       });
     }),
 
-    registerCommand(deps, 'digitalocean.kubernetes.deleteNodePool', 'Delete node pool', async (arg) => {
+    registerCommand(deps, 'digitalocean.kubernetes.deleteNodePool', vscode.l10n.t('Delete node pool'), async (arg) => {
       const node = nodeArgument(arg, nodePoolPresenter);
       const pool = node.item as NodePool;
       const [clusterId] = node.parents;
       await input.inputBox({
-        title: `Delete node pool ${pool.name}`,
-        prompt: `Its ${pool.count} node(s) are drained and destroyed. Type the pool's name (${pool.name}) to confirm.`,
-        validateInput: (v) => (v === pool.name ? undefined : `Type ${pool.name} exactly to confirm.`),
+        title: vscode.l10n.t('Delete node pool {0}', pool.name),
+        prompt: vscode.l10n.t('Its {0} node(s) are drained and destroyed. Type the pool\'s name ({1}) to confirm.', pool.count, pool.name),
+        validateInput: (v) => (v === pool.name ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', pool.name)),
       });
       return runAction(deps, {
         node: clusterAbove(node),
-        title: `Delete node pool ${pool.name}`,
-        transition: `Deleting ${pool.name}…`,
+        title: vscode.l10n.t('Delete node pool {0}', pool.name),
+        transition: vscode.l10n.t('Deleting {0}…', pool.name),
         start: async (client, signal) => {
           await client.remove(nodePool, pool.id, { parents: [clusterId], signal });
         },

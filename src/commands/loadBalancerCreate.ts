@@ -20,6 +20,7 @@ import { accountTarget, pickRegion, revealResource } from './pick';
 import { registerCommand } from './register';
 import { numberProblem } from './validators';
 import { listStep, priceRange, projectStep, summaryStep, untilUsable, vpcStep } from './wizardSteps';
+import * as l10n from '@vscode/l10n';
 
 interface Preset {
   label: string;
@@ -32,12 +33,12 @@ interface Preset {
 }
 
 const PRESETS: Preset[] = [
-  { label: 'HTTP', description: 'port 80 to the droplets’ port 80', entry: 'http', target: 'http', ports: [80, 80] },
-  { label: 'HTTPS', description: 'TLS ends at the load balancer, with a certificate', entry: 'https', target: 'http', ports: [443, 80], certificate: true },
-  { label: 'HTTPS passthrough', description: 'TLS goes through to the droplets', entry: 'https', target: 'https', ports: [443, 443], passthrough: true },
-  { label: 'HTTP/2', description: 'with a certificate', entry: 'http2', target: 'http', ports: [443, 80], certificate: true },
-  { label: 'TCP', description: 'any TCP service', entry: 'tcp', target: 'tcp', ports: [5432, 5432] },
-  { label: 'UDP', description: 'any UDP service', entry: 'udp', target: 'udp', ports: [53, 53] },
+  { label: 'HTTP', description: l10n.t('port 80 to the droplets’ port 80'), entry: 'http', target: 'http', ports: [80, 80] },
+  { label: 'HTTPS', description: l10n.t('TLS ends at the load balancer, with a certificate'), entry: 'https', target: 'http', ports: [443, 80], certificate: true },
+  { label: l10n.t('HTTPS passthrough'), description: l10n.t('TLS goes through to the droplets'), entry: 'https', target: 'https', ports: [443, 443], passthrough: true },
+  { label: 'HTTP/2', description: l10n.t('with a certificate'), entry: 'http2', target: 'http', ports: [443, 80], certificate: true },
+  { label: 'TCP', description: l10n.t('any TCP service'), entry: 'tcp', target: 'tcp', ports: [5432, 5432] },
+  { label: 'UDP', description: l10n.t('any UDP service'), entry: 'udp', target: 'udp', ports: [53, 53] },
 ];
 
 interface RulePlan {
@@ -50,8 +51,8 @@ interface RulePlan {
 /** "443:8080" → [443, 8080]: the entry port, then the droplets' port. */
 export function portPairProblem(value: string): string | undefined {
   const m = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(value);
-  if (!m) return 'Write it as entry:target, e.g. 443:8080.';
-  return numberProblem(m[1], 1, 65535, 'The entry port') ?? numberProblem(m[2], 1, 65535, 'The target port');
+  if (!m) return l10n.t('Write it as entry:target, e.g. 443:8080.');
+  return numberProblem(m[1], 1, 65535, l10n.t('The entry port')) ?? numberProblem(m[2], 1, 65535, l10n.t('The target port'));
 }
 
 interface Plan {
@@ -71,14 +72,14 @@ interface Plan {
 export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;
   return [
-    registerCommand(deps, 'digitalocean.loadBalancer.create', 'Create load balancer', async (arg) => {
-      const account: AccountInfo = await accountTarget(deps, arg, 'Create a load balancer in which account?');
+    registerCommand(deps, 'digitalocean.loadBalancer.create', l10n.t('Create load balancer'), async (arg) => {
+      const account: AccountInfo = await accountTarget(deps, arg, l10n.t('Create a load balancer in which account?'));
       const cache = model.cacheFor(account);
-      const [lbs, droplets, tags, certificates, vpcs, projects] = await withProgress('Loading droplets, tags, certificates and VPCs…', () =>
+      const [lbs, droplets, tags, certificates, vpcs, projects] = await withProgress(l10n.t('Loading droplets, tags, certificates and VPCs…'), () =>
         Promise.all([cache.list(loadBalancer), cache.list(dropletKind), cache.list(tagKind).catch(() => []), cache.list(certificateKind).catch(() => [] as Certificate[]), cache.list(vpcKind).catch(() => []), cache.list(projectKind).catch(() => [])]),
       );
       const taken = lbs.map((l) => l.name);
-      const title = 'Create load balancer';
+      const title = l10n.t('Create load balancer');
       const usable = certificates.filter((c) => c.state === 'verified');
       const presetOf = (r: RulePlan) => PRESETS.find((x) => x.label === r.preset)!;
       const ruleText = (r: RulePlan) => {
@@ -92,11 +93,11 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
           start ? { ...start } : { preset: '', entryPort: 0, targetPort: 0 },
           [
             async (r, s) => {
-              const picked = await input.quickPick(PRESETS.map((x) => ({ label: x.label, description: x.description, picked: x.label === r.preset, preset: x })), { title, ...s, placeHolder: 'Forwarding rule: protocol' });
+              const picked = await input.quickPick(PRESETS.map((x) => ({ label: x.label, description: x.description, picked: x.label === r.preset, preset: x })), { title, ...s, placeHolder: l10n.t('Forwarding rule: protocol') });
               if (picked.preset.label !== r.preset) Object.assign(r, { preset: picked.preset.label, entryPort: picked.preset.ports[0], targetPort: picked.preset.ports[1], certificate: undefined });
             },
             async (r, s) => {
-              const pair = await input.inputBox({ title, ...s, prompt: `${r.preset}: the load balancer's port, then the droplets' port, as entry:target`, value: `${r.entryPort}:${r.targetPort}`, validateInput: portPairProblem });
+              const pair = await input.inputBox({ title, ...s, prompt: l10n.t('{0}: the load balancer\'s port, then the droplets\' port, as entry:target', r.preset), value: `${r.entryPort}:${r.targetPort}`, validateInput: portPairProblem });
               [r.entryPort, r.targetPort] = pair.split(':').map((x) => Number(x.trim()));
             },
             async (r, s) => {
@@ -104,11 +105,11 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
                 r.certificate = undefined;
                 return 'skipped';
               }
-              if (!usable.length) throw new Error(`${r.preset} needs a certificate and ${account.label} has no verified one: add a certificate first, or use HTTPS passthrough.`);
+              if (!usable.length) throw new Error(l10n.t('{0} needs a certificate and {1} has no verified one: add a certificate first, or use HTTPS passthrough.', r.preset, account.label));
               r.certificate = (
                 await input.quickPick(
-                  usable.map((c) => ({ label: c.name, description: `${c.dns_names.join(', ')} · ${c.type === 'lets_encrypt' ? "Let's Encrypt" : 'custom'} · until ${c.not_after.slice(0, 10)}`, picked: c.id === r.certificate, cert: c })),
-                  { title, ...s, placeHolder: `Certificate for ${r.preset}` },
+                  usable.map((c) => ({ label: c.name, description: `${c.dns_names.join(', ')} · ${c.type === 'lets_encrypt' ? l10n.t('Let\'s Encrypt') : 'custom'} · until ${c.not_after.slice(0, 10)}`, picked: c.id === r.certificate, cert: c })),
+                  { title, ...s, placeHolder: l10n.t('Certificate for {0}', r.preset) },
                 )
               ).cert.id;
             },
@@ -120,7 +121,7 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
         { name: '', region: 'nyc3', nodes: 1, rules: [], health: { protocol: 'http', port: 80, path: '/' }, sticky: false, by: 'droplets', dropletIds: [] },
         [
           async (p, s) => {
-            p.name = (await input.inputBox({ title, ...s, prompt: 'Load balancer name', value: p.name, validateInput: (v) => loadBalancer.nameProblem?.(v.trim(), taken) })).trim();
+            p.name = (await input.inputBox({ title, ...s, prompt: l10n.t('Load balancer name'), value: p.name, validateInput: (v) => loadBalancer.nameProblem?.(v.trim(), taken) })).trim();
           },
           async (p, s) => {
             const region = await pickRegion(deps, account, { title, ...s, current: p.region });
@@ -130,22 +131,22 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
           vpcStep<Plan>(input, title, vpcs),
           async (p, s) => {
             p.nodes = Number(
-              await input.inputBox({ title, ...s, prompt: `Nodes: each handles more connections ($${LB_NODE_MONTHLY_USD}/mo per node)`, value: String(p.nodes), validateInput: (v) => numberProblem(v, 1, 100, 'Nodes') }),
+              await input.inputBox({ title, ...s, prompt: l10n.t('Nodes: each handles more connections (${0}/mo per node)', LB_NODE_MONTHLY_USD), value: String(p.nodes), validateInput: (v) => numberProblem(v, 1, 100, l10n.t('Nodes')) }),
             );
           },
           listStep<Plan, RulePlan>(input, {
             title,
             items: (p) => p.rules,
-            noun: 'forwarding rule',
-            placeHolder: 'Forwarding rules: choose one to change or remove it',
-            add: { label: 'Add a forwarding rule…', description: 'HTTP, HTTPS, HTTP/2, TCP, UDP' },
+            noun: l10n.t('forwarding rule'),
+            placeHolder: l10n.t('Forwarding rules: choose one to change or remove it'),
+            add: { label: l10n.t('Add a forwarding rule…'), description: 'HTTP, HTTPS, HTTP/2, TCP, UDP' },
             minimum: 1,
             describe: (r) => ({ label: r.preset, description: ruleText(r) }),
             initial: () => [{ preset: 'HTTP', entryPort: 80, targetPort: 80 }],
             problem: (p) => {
               const entries = p.rules.map((r) => `${presetOf(r).entry === 'udp' ? 'udp' : 'tcp'}:${r.entryPort}`);
               const twice = entries.find((e, i) => entries.indexOf(e) !== i);
-              return twice ? `Two rules listen on port ${twice.split(':')[1]}: change one.` : undefined;
+              return twice ? l10n.t('Two rules listen on port {0}: change one.', twice.split(':')[1]) : undefined;
             },
             edit: (_, rule, where) => editRule(rule, where),
           }),
@@ -154,11 +155,11 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
             const web = p.rules.some((r) => presetOf(r).target === 'http');
             const choice = await input.quickPick(
               [
-                ...(web ? [{ label: `HTTP GET / on port ${port}`, description: 'healthy when it answers 2xx or 3xx', check: 'default' as const }] : []),
-                { label: `TCP on port ${port}`, description: 'healthy when it accepts a connection', check: 'tcp' as const },
-                { label: 'Another path or port…', description: p.health.path !== '/' || p.health.port !== port ? `${p.health.protocol.toUpperCase()} ${p.health.port}${p.health.protocol === 'tcp' ? '' : p.health.path}` : '', check: 'custom' as const },
+                ...(web ? [{ label: l10n.t('HTTP GET / on port {0}', port), description: l10n.t('healthy when it answers 2xx or 3xx'), check: 'default' as const }] : []),
+                { label: l10n.t('TCP on port {0}', port), description: l10n.t('healthy when it accepts a connection'), check: 'tcp' as const },
+                { label: l10n.t('Another path or port…'), description: p.health.path !== '/' || p.health.port !== port ? `${p.health.protocol.toUpperCase()} ${p.health.port}${p.health.protocol === 'tcp' ? '' : p.health.path}` : '', check: 'custom' as const },
               ],
-              { title, ...s, placeHolder: 'Health check: how the load balancer knows a droplet is up' },
+              { title, ...s, placeHolder: l10n.t('Health check: how the load balancer knows a droplet is up') },
             );
             if (choice.check === 'default') p.health = { protocol: 'http', port, path: '/' };
             else if (choice.check === 'tcp') p.health = { protocol: 'tcp', port, path: '' };
@@ -166,11 +167,11 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
               const text = await input.inputBox({
                 title,
                 ...s,
-                prompt: 'Port and path, e.g. 8080/healthz (HTTP), or a port alone for TCP',
+                prompt: l10n.t('Port and path, e.g. 8080/healthz (HTTP), or a port alone for TCP'),
                 value: `${p.health.port}${p.health.protocol === 'tcp' ? '' : p.health.path}`,
                 validateInput: (v) => {
                   const m = /^\s*(\d+)(\/\S*)?\s*$/.exec(v);
-                  return m ? numberProblem(m[1], 1, 65535, 'The port') : 'A port, optionally followed by a path: 8080/healthz.';
+                  return m ? numberProblem(m[1], 1, 65535, l10n.t('The port')) : l10n.t('A port, optionally followed by a path: 8080/healthz.');
                 },
               });
               const m = /^\s*(\d+)(\/\S*)?\s*$/.exec(text)!;
@@ -181,10 +182,10 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
             p.sticky = (
               await input.quickPick(
                 [
-                  { label: 'No sticky sessions', description: 'each request may go to any droplet', sticky: false, picked: !p.sticky },
-                  { label: 'Sticky sessions by cookie', description: 'a client keeps its droplet for 5 minutes (cookie DO-LB)', sticky: true, picked: p.sticky },
+                  { label: l10n.t('No sticky sessions'), description: l10n.t('each request may go to any droplet'), sticky: false, picked: !p.sticky },
+                  { label: l10n.t('Sticky sessions by cookie'), description: l10n.t('a client keeps its droplet for 5 minutes (cookie DO-LB)'), sticky: true, picked: p.sticky },
                 ],
-                { title, ...s, placeHolder: 'Sticky sessions' },
+                { title, ...s, placeHolder: l10n.t('Sticky sessions') },
               )
             ).sticky;
           },
@@ -192,10 +193,10 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
             p.by = (
               await input.quickPick(
                 [
-                  { label: `Droplets in ${p.region}…`, description: 'the ones you pick', by: 'droplets' as const, picked: p.by === 'droplets' },
-                  { label: 'A tag…', description: 'every droplet with the tag in the region, now and later', by: 'tag' as const, picked: p.by === 'tag' },
+                  { label: l10n.t('Droplets in {0}…', p.region), description: l10n.t('the ones you pick'), by: 'droplets' as const, picked: p.by === 'droplets' },
+                  { label: l10n.t('A tag…'), description: l10n.t('every droplet with the tag in the region, now and later'), by: 'tag' as const, picked: p.by === 'tag' },
                 ],
-                { title, ...s, placeHolder: 'Send traffic to' },
+                { title, ...s, placeHolder: l10n.t('Send traffic to') },
               )
             ).by;
           },
@@ -206,24 +207,24 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
               p.dropletIds = (
                 await input.quickPickMany(
                   here.map((d) => ({ label: d.name, description: `${d.status} · ${d.size_slug}`, picked: p.dropletIds.includes(d.id), id: d.id })),
-                  { title, ...s, placeHolder: here.length ? `Droplets in ${p.region} (none: add them later)` : `No droplets in ${p.region} yet: add them later` },
+                  { title, ...s, placeHolder: here.length ? l10n.t('Droplets in {0} (none: add them later)', p.region) : l10n.t('No droplets in {0} yet: add them later', p.region) },
                 )
               ).map((x) => x.id);
             } else {
-              if (!tags.length) throw new Error(`${account.label} has no tags yet: tag the droplets first, or pick droplets.`);
+              if (!tags.length) throw new Error(l10n.t('{0} has no tags yet: tag the droplets first, or pick droplets.', account.label));
               p.dropletIds = [];
-              p.tag = (await input.quickPick(tags.map((t) => ({ label: t.name, description: plural(t.resources.count, 'resource'), picked: t.name === p.tag })), { title, ...s, placeHolder: 'Tag' })).label;
+              p.tag = (await input.quickPick(tags.map((t) => ({ label: t.name, description: plural(t.resources.count, 'resource'), picked: t.name === p.tag })), { title, ...s, placeHolder: l10n.t('Tag') })).label;
             }
           },
           projectStep<Plan>(input, title, projects),
           summaryStep<Plan>(input, title, (p) => ({
-            label: `Create ${p.name}`,
+            label: l10n.t('Create {0}', p.name),
             description: `${p.region} · ${plural(p.nodes, 'node')} · ${price(p)}`,
             detail: [
               ...p.rules.map(ruleText),
               `health ${p.health.protocol.toUpperCase()} ${p.health.port}${p.health.protocol === 'tcp' ? '' : p.health.path}`,
-              p.sticky ? 'sticky sessions' : '',
-              p.tag ? `to tag ${p.tag}` : `to ${plural(p.dropletIds.length, 'droplet')}`,
+              p.sticky ? l10n.t('sticky sessions') : '',
+              p.tag ? l10n.t('to tag {0}', p.tag) : `to ${plural(p.dropletIds.length, 'droplet')}`,
             ]
               .filter(Boolean)
               .join(' · '),
@@ -253,19 +254,19 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
         ...(plan.tag ? { tag: plan.tag } : { droplet_ids: plan.dropletIds }),
       };
       log.info(`[${account.label}] Create load balancer ${plan.name} (${plan.region}, ${plural(plan.nodes, 'node')}): started`);
-      const created = await withProgress(`Creating load balancer ${plan.name}…`, (signal) => cache.client.create<LoadBalancer>(loadBalancer, body, { signal }));
+      const created = await withProgress(l10n.t('Creating load balancer {0}…', plan.name), (signal) => cache.client.create<LoadBalancer>(loadBalancer, body, { signal }));
       model.reloadKind(account, loadBalancer.kind);
       void revealResource(deps, account, loadBalancer, created.id);
       const active = await untilUsable(deps, account, {
-        title: `Creating load balancer ${plan.name}: waiting for its IP address (usually a minute or two)…`,
-        name: `Create load balancer ${plan.name}`,
-        wait: (signal) => cache.client.waitForReady(loadBalancer, created.id, (l) => (l.status === 'active' ? 'ready' : l.status === 'errored' ? { failed: 'the load balancer is in error' } : 'pending'), { signal, what: `The load balancer ${plan.name}` }),
+        title: l10n.t('Creating load balancer {0}: waiting for its IP address (usually a minute or two)…', plan.name),
+        name: l10n.t('Create load balancer {0}', plan.name),
+        wait: (signal) => cache.client.waitForReady(loadBalancer, created.id, (l) => (l.status === 'active' ? 'ready' : l.status === 'errored' ? { failed: l10n.t('the load balancer is in error') } : 'pending'), { signal, what: l10n.t('The load balancer {0}', plan.name) }),
       });
       if (!active) return created;
       log.info(`[${account.label}] Create load balancer ${plan.name}: active at ${active.ip}`);
       model.reloadKind(account, loadBalancer.kind);
       await revealResource(deps, account, loadBalancer, active.id);
-      void input.notify('info', `Load balancer ${active.name} is active at ${active.ip}. Point your domain's A record there.`);
+      void input.notify('info', l10n.t('Load balancer {0} is active at {1}. Point your domain\'s A record there.', active.name, active.ip));
       return active;
     }),
   ];

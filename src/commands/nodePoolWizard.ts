@@ -9,6 +9,7 @@ import { memory } from '../tree/format';
 import type { UserInput } from '../ui/userInput';
 import { runWizard, type WizardOptions } from '../ui/wizard';
 import { numberProblem } from './validators';
+import * as l10n from '@vscode/l10n';
 
 export interface PoolPlan {
   name: string;
@@ -41,38 +42,38 @@ export function nodePoolWizard(
     { ...o.start },
     [
       async (p, s) => {
-        p.name = (await input.inputBox({ title, ...s, prompt: 'Node pool name', value: p.name, validateInput: (v) => nodePoolNameProblem(v.trim(), o.taken) })).trim();
+        p.name = (await input.inputBox({ title, ...s, prompt: l10n.t('Node pool name'), value: p.name, validateInput: (v) => nodePoolNameProblem(v.trim(), o.taken) })).trim();
       },
       async (p, s) => {
         p.size = (
           await input.quickPick(
             nodeSizesIn(o.sizes, o.region).map((x) => {
               const d = o.sizes.bySlug.get(x.slug);
-              return { label: x.slug, description: d ? `${d.vcpus} vCPU · ${memory(d.memory)} · $${d.price_monthly}/mo per node` : x.name, picked: x.slug === p.size };
+              return { label: x.slug, description: d ? l10n.t('{0} vCPU · {1} · ${2}/mo per node', d.vcpus, memory(d.memory), d.price_monthly) : x.name, picked: x.slug === p.size };
             }),
-            { title, ...s, placeHolder: `Node size for ${p.name} (offered in ${o.region})` },
+            { title, ...s, placeHolder: l10n.t('Node size for {0} (offered in {1})', p.name, o.region) },
           )
         ).label;
       },
       async (p, s) => {
-        const fixed = 'Fixed number of nodes';
-        const picked = await input.quickPick([{ label: fixed, picked: !p.autoScale }, { label: 'Autoscale', description: 'between a fewest and a most', picked: p.autoScale }], { title, ...s, placeHolder: `Scaling of ${p.name}` });
+        const fixed = l10n.t('Fixed number of nodes');
+        const picked = await input.quickPick([{ label: fixed, picked: !p.autoScale }, { label: l10n.t('Autoscale'), description: l10n.t('between a fewest and a most'), picked: p.autoScale }], { title, ...s, placeHolder: l10n.t('Scaling of {0}', p.name) });
         p.autoScale = picked.label !== fixed;
       },
       async (p, s) => {
         if (!p.autoScale) {
-          p.count = Number(await input.inputBox({ title, ...s, prompt: `Number of nodes in ${p.name} ($${price(p.size)}/mo each)`, value: String(p.count), validateInput: (v) => numberProblem(v, 1, 512, 'Nodes') }));
+          p.count = Number(await input.inputBox({ title, ...s, prompt: l10n.t('Number of nodes in {0} (${1}/mo each)', p.name, price(p.size)), value: String(p.count), validateInput: (v) => numberProblem(v, 1, 512, l10n.t('Nodes')) }));
           return;
         }
         const range = await input.inputBox({
           title,
           ...s,
-          prompt: `Fewest and most nodes in ${p.name}, as "min-max" ($${price(p.size)}/mo each)`,
+          prompt: l10n.t('Fewest and most nodes in {0}, as "min-max" (${1}/mo each)', p.name, price(p.size)),
           value: `${p.min}-${p.max}`,
           validateInput: (v) => {
             const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(v);
-            if (!m) return 'Write it as min-max, e.g. 1-5.';
-            return numberProblem(m[1], 1, 512, 'The fewest') ?? numberProblem(m[2], Number(m[1]), 512, 'The most');
+            if (!m) return l10n.t('Write it as min-max, e.g. 1-5.');
+            return numberProblem(m[1], 1, 512, l10n.t('The fewest')) ?? numberProblem(m[2], Number(m[1]), 512, l10n.t('The most'));
           },
         });
         [p.min, p.max] = range.split('-').map((x) => Number(x.trim()));

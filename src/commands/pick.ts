@@ -27,7 +27,7 @@ export async function resourceTarget(
 ): Promise<ResourceNode> {
   if (arg instanceof ResourceNode && arg.presenter.kind.kind === presenter.kind.kind) return arg;
   const accounts = deps.store.list().filter((a) => !a.needsToken);
-  const found = await withProgress(`Listing ${presenter.kind.pluralLabel.toLowerCase()}…`, async () => {
+  const found = await withProgress(vscode.l10n.t('Listing {0}…', presenter.kind.pluralLabel.toLowerCase()), async () => {
     const lists = await Promise.all(
       accounts.map((account) =>
         deps.explorer
@@ -39,7 +39,7 @@ export async function resourceTarget(
     return lists.flat();
   });
   if (found.length === 0) {
-    void vscode.window.showInformationMessage(`No ${presenter.kind.pluralLabel.toLowerCase()} to ${title.toLowerCase()}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No {0} to {1}.', presenter.kind.pluralLabel.toLowerCase(), title.toLowerCase()));
     throw new UserCancelledError();
   }
   // Always asked, even with one candidate: an action should never pick its own target.
@@ -50,7 +50,7 @@ export async function resourceTarget(
               description: `${f.account.label} · ${presenter.description(f.item, deps.explorer.present(f.account))}`,
               target: f,
             })),
-            { title, placeHolder: `Choose a ${presenter.kind.label.toLowerCase()}` },
+            { title, placeHolder: vscode.l10n.t('Choose a {0}', presenter.kind.label.toLowerCase()) },
           )
         ).target;
   return deps.explorer.nodeFor(chosen.account, presenter, chosen.item, []);
@@ -62,7 +62,7 @@ export async function resourceTarget(
  */
 export function nodeArgument(arg: unknown, presenter: AnyPresenter): ResourceNode {
   if (arg instanceof ResourceNode && arg.presenter.kind.kind === presenter.kind.kind) return arg;
-  throw new Error(`Run this command on a ${presenter.kind.label.toLowerCase()} in the DigitalOcean view.`);
+  throw new Error(vscode.l10n.t('Run this command on a {0} in the DigitalOcean view.', presenter.kind.label.toLowerCase()));
 }
 
 /**
@@ -78,13 +78,13 @@ export async function accountTarget(
   if (arg instanceof AccountNode || arg instanceof KindGroupNode || arg instanceof ResourceNode) return arg.account;
   const accounts = deps.store.list().filter(filter);
   if (accounts.length === 0) {
-    void vscode.window.showInformationMessage('There is no DigitalOcean account to choose. Add one first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is no DigitalOcean account to choose. Add one first.'));
     throw new UserCancelledError();
   }
   if (accounts.length === 1) return accounts[0];
   const picked = await deps.input.quickPick(
-    accounts.map((a) => ({ label: a.label, description: a.needsToken ? 'token rejected' : a.email, account: a })),
-    { title, placeHolder: 'Choose an account' },
+    accounts.map((a) => ({ label: a.label, description: a.needsToken ? vscode.l10n.t('token rejected') : a.email, account: a })),
+    { title, placeHolder: vscode.l10n.t('Choose an account') },
   );
   return picked.account;
 }
@@ -94,7 +94,7 @@ export async function pickRegion(deps: PickDeps, account: AccountInfo, options: 
   const regions = (await deps.model.cacheFor(account).list(regionKind)).filter((r) => r.available !== false);
   const picked = await deps.input.quickPick(
     regions.map((r) => ({ label: r.slug, description: r.name, picked: r.slug === options.current })),
-    { placeHolder: 'Region', ...options },
+    { placeHolder: vscode.l10n.t('Region'), ...options },
   );
   return picked.label;
 }

@@ -23,7 +23,7 @@ export function showRateLimitWaits(clients: ClientRegistry): vscode.Disposable {
     const entry = { until, cancel: event.cancel };
     open.set(event.account.id, entry);
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `DigitalOcean (${event.account.label}): rate limited`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('DigitalOcean ({0}): rate limited', event.account.label), cancellable: true },
       (progress, token) =>
         new Promise<void>((resolve) => {
           const tick = () => {
@@ -34,7 +34,7 @@ export function showRateLimitWaits(clients: ClientRegistry): vscode.Disposable {
               resolve();
               return;
             }
-            progress.report({ message: `retrying in ${left} s` });
+            progress.report({ message: vscode.l10n.t('retrying in {0} s', left) });
           };
           const timer = setInterval(tick, 1_000);
           token.onCancellationRequested(() => {

@@ -16,57 +16,57 @@ export function registerReservedIpCommands(deps: CommandDeps): vscode.Disposable
 
   const pickDroplet = async (node: { account: AccountInfo }, regionSlug: string | undefined, title: string, except?: number) => {
     const droplets = (await model.cacheFor(node.account).list(dropletKind)).filter((d) => (!regionSlug || d.region.slug === regionSlug) && d.id !== except && d.status !== 'archive');
-    if (droplets.length === 0) throw new Error(regionSlug ? `There is no droplet in ${regionSlug} to assign it to.` : 'There is no droplet.');
+    if (droplets.length === 0) throw new Error(regionSlug ? vscode.l10n.t('There is no droplet in {0} to assign it to.', regionSlug) : vscode.l10n.t('There is no droplet.'));
     return (await input.quickPick(droplets.map((d: Droplet) => ({ label: d.name, description: `${d.region.slug} · ${d.status}`, droplet: d })), { title })).droplet;
   };
 
   return [
-    registerCommand(deps, 'digitalocean.reservedIp.create', 'Create reserved IP', async (arg) => {
-      const owner = await accountTarget(deps, arg, 'Create a reserved IP in which account?');
+    registerCommand(deps, 'digitalocean.reservedIp.create', vscode.l10n.t('Create reserved IP'), async (arg) => {
+      const owner = await accountTarget(deps, arg, vscode.l10n.t('Create a reserved IP in which account?'));
       const how = await input.quickPick(
         [
-          { label: 'Assigned to a droplet', description: 'in the droplet\'s region', forDroplet: true },
-          { label: 'Unassigned, in a region', description: 'costs $5/mo while unassigned', forDroplet: false },
+          { label: vscode.l10n.t('Assigned to a droplet'), description: vscode.l10n.t('in the droplet\'s region'), forDroplet: true },
+          { label: vscode.l10n.t('Unassigned, in a region'), description: vscode.l10n.t('costs $5/mo while unassigned'), forDroplet: false },
         ],
-        { title: 'Create a reserved IP' },
+        { title: vscode.l10n.t('Create a reserved IP') },
       );
       let body: Record<string, unknown>;
       if (how.forDroplet) {
-        body = { droplet_id: (await pickDroplet({ account: owner }, undefined, 'Assign the new reserved IP to')).id };
+        body = { droplet_id: (await pickDroplet({ account: owner }, undefined, vscode.l10n.t('Assign the new reserved IP to'))).id };
       } else {
-        body = { region: await pickRegion(deps, owner, { title: 'Region of the new reserved IP' }) };
+        body = { region: await pickRegion(deps, owner, { title: vscode.l10n.t('Region of the new reserved IP') }) };
       }
-      const created = await withProgress('Creating a reserved IP…', (signal) => model.cacheFor(owner).client.create(reservedIpKind, body, { signal }));
+      const created = await withProgress(vscode.l10n.t('Creating a reserved IP…'), (signal) => model.cacheFor(owner).client.create(reservedIpKind, body, { signal }));
       log.info(`[${owner.label}] Reserved IP ${created.ip} created${created.droplet ? ` for ${created.droplet.name}` : ` in ${created.region.slug}`}`);
       model.reloadKind(owner, reservedIpKind.kind);
       vscode.window.setStatusBarMessage(`$(check) Reserved IP ${created.ip} created`, 5000);
       return created.ip;
     }),
 
-    registerCommand(deps, 'digitalocean.reservedIp.assign', 'Assign reserved IP', async (arg) => {
-      const node = await target(arg, 'Assign a reserved IP');
+    registerCommand(deps, 'digitalocean.reservedIp.assign', vscode.l10n.t('Assign reserved IP'), async (arg) => {
+      const node = await target(arg, vscode.l10n.t('Assign a reserved IP'));
       const ip = node.item as ReservedIp;
-      const droplet = await pickDroplet(node, ip.region.slug, `Assign ${ip.ip} to a droplet in ${ip.region.slug}`, ip.droplet?.id);
+      const droplet = await pickDroplet(node, ip.region.slug, vscode.l10n.t('Assign {0} to a droplet in {1}', ip.ip, ip.region.slug), ip.droplet?.id);
       return runAction(deps, {
         node,
-        title: `Assign ${ip.ip} to ${droplet.name}`,
-        transition: 'Assigning…',
+        title: vscode.l10n.t('Assign {0} to {1}', ip.ip, droplet.name),
+        transition: vscode.l10n.t('Assigning…'),
         start: (client, signal) => client.act(reservedIpKind, ip.ip, 'assign', { droplet_id: droplet.id }, { signal }),
       });
     }),
 
-    registerCommand(deps, 'digitalocean.reservedIp.unassign', 'Unassign reserved IP', async (arg) => {
-      const node = await target(arg, 'Unassign a reserved IP', (r) => Boolean((r as ReservedIp).droplet));
+    registerCommand(deps, 'digitalocean.reservedIp.unassign', vscode.l10n.t('Unassign reserved IP'), async (arg) => {
+      const node = await target(arg, vscode.l10n.t('Unassign a reserved IP'), (r) => Boolean((r as ReservedIp).droplet));
       const ip = node.item as ReservedIp;
-      await input.confirm(`Unassign ${ip.ip} from ${ip.droplet?.name}?`, 'Traffic to this address stops reaching the droplet. An unassigned reserved IP costs $5 a month.', 'Unassign');
-      return runAction(deps, { node, title: `Unassign ${ip.ip}`, transition: 'Unassigning…', start: (client, signal) => client.act(reservedIpKind, ip.ip, 'unassign', {}, { signal }) });
+      await input.confirm(vscode.l10n.t('Unassign {0} from {1}?', ip.ip, String(ip.droplet?.name)), vscode.l10n.t('Traffic to this address stops reaching the droplet. An unassigned reserved IP costs $5 a month.'), vscode.l10n.t('Unassign'));
+      return runAction(deps, { node, title: vscode.l10n.t('Unassign {0}', ip.ip), transition: vscode.l10n.t('Unassigning…'), start: (client, signal) => client.act(reservedIpKind, ip.ip, 'unassign', {}, { signal }) });
     }),
 
-    registerCommand(deps, 'digitalocean.reservedIp.release', 'Release reserved IP', async (arg) => {
-      const node = await target(arg, 'Release a reserved IP');
+    registerCommand(deps, 'digitalocean.reservedIp.release', vscode.l10n.t('Release reserved IP'), async (arg) => {
+      const node = await target(arg, vscode.l10n.t('Release a reserved IP'));
       const ip = node.item as ReservedIp;
-      await input.confirm(`Release ${ip.ip}?`, `The address goes back to DigitalOcean${ip.droplet ? ` and stops reaching ${ip.droplet.name}` : ''}; you are unlikely to get the same one again.`, 'Release');
-      return runAction(deps, { node, title: `Release ${ip.ip}`, transition: 'Releasing…', deletes: true, start: (client, signal) => client.remove(reservedIpKind, ip.ip, { signal }) });
+      await input.confirm(vscode.l10n.t('Release {0}?', ip.ip), vscode.l10n.t('The address goes back to DigitalOcean{0}; you are unlikely to get the same one again.', ip.droplet ? vscode.l10n.t(' and stops reaching {0}', ip.droplet.name) : ''), vscode.l10n.t('Release'));
+      return runAction(deps, { node, title: vscode.l10n.t('Release {0}', ip.ip), transition: vscode.l10n.t('Releasing…'), deletes: true, start: (client, signal) => client.remove(reservedIpKind, ip.ip, { signal }) });
     }),
   ];
 }

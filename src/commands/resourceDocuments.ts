@@ -80,9 +80,9 @@ const APP: DocumentKind<App> = {
   header: (a) => `# App spec of ${a.spec.name}. Saving checks it, proposes it, and deploys it after you confirm.`,
   async propose(client, a, value, signal) {
     const proposal = await proposeAppSpec(client, value, a.id, signal);
-    return proposal.app_cost !== undefined ? `The app will cost about $${proposal.app_cost} a month.` : undefined;
+    return proposal.app_cost !== undefined ? vscode.l10n.t('The app will cost about ${0} a month.', proposal.app_cost) : undefined;
   },
-  summary: () => 'Saving starts a deployment of this spec.',
+  summary: () => vscode.l10n.t('Saving starts a deployment of this spec.'),
   save: (client, a, value, signal) => updateAppSpec(client, a.id, value, signal),
 };
 
@@ -97,7 +97,7 @@ const FIREWALL: DocumentKind<Firewall> = {
   header: (f) => `# Rules of firewall ${f.name}. Saving checks them and applies them after you confirm.`,
   summary(before, after) {
     const rules = (v: Value, key: string, dir: 'sources' | 'destinations') => ((v[key] ?? []) as Value[]).map((r) => ruleText(r, dir));
-    return [listChange('Inbound', rules(before, 'inbound_rules', 'sources'), rules(after, 'inbound_rules', 'sources')), listChange('Outbound', rules(before, 'outbound_rules', 'destinations'), rules(after, 'outbound_rules', 'destinations'))].filter(Boolean).join('\n') || 'No rule changes.';
+    return [listChange(vscode.l10n.t('Inbound'), rules(before, 'inbound_rules', 'sources'), rules(after, 'inbound_rules', 'sources')), listChange(vscode.l10n.t('Outbound'), rules(before, 'outbound_rules', 'destinations'), rules(after, 'outbound_rules', 'destinations'))].filter(Boolean).join('\n') || vscode.l10n.t('No rule changes.');
   },
   save: (client, f, value, signal) => updateFirewall(client, f.id, { name: f.name, droplet_ids: f.droplet_ids ?? [], tags: f.tags ?? [], ...value }, signal),
 };
@@ -116,8 +116,8 @@ const LOAD_BALANCER: DocumentKind<LoadBalancer> = {
   header: (lb) => `# Forwarding rules and health check of load balancer ${lb.name}. Saving checks them and applies them after you confirm.`,
   summary(before, after) {
     const rules = (v: Value) => ((v.forwarding_rules ?? []) as Value[]).map((r) => `${String(r.entry_protocol)} ${String(r.entry_port)} → ${String(r.target_protocol)} ${String(r.target_port)}`);
-    const health = JSON.stringify(before.health_check) === JSON.stringify(after.health_check) ? undefined : `Health check: ${Object.entries((after.health_check ?? {}) as Value).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`;
-    return [listChange('Forwarding rules', rules(before), rules(after)), health].filter(Boolean).join('\n') || 'No changes.';
+    const health = JSON.stringify(before.health_check) === JSON.stringify(after.health_check) ? undefined : vscode.l10n.t('Health check: {0}', Object.entries((after.health_check ?? {}) as Value).map(([k, v]) => `${k} ${String(v)}`).join(', '));
+    return [listChange(vscode.l10n.t('Forwarding rules'), rules(before), rules(after)), health].filter(Boolean).join('\n') || vscode.l10n.t('No changes.');
   },
   save(client, lb, value, signal) {
     const full = lb as unknown as Value;
@@ -160,7 +160,7 @@ class ResourceDocuments implements vscode.FileSystemProvider {
   readonly onDidChangeFile = this.changes.event;
   /** What each open document was read from (JSON), to notice a change on the server. */
   private readonly base = new Map<string, string>();
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('DigitalOcean documents');
+  readonly diagnostics = vscode.languages.createDiagnosticCollection(vscode.l10n.t('DigitalOcean documents'));
 
   constructor(private readonly deps: CommandDeps) {}
 
@@ -205,7 +205,7 @@ class ResourceDocuments implements vscode.FileSystemProvider {
     const checked = module.checkDocumentText(text, validate);
     if (checked.problems.length > 0 || !checked.value) {
       this.diagnostics.set(uri, problemDiagnostics(checked.problems, 'schema'));
-      throw new Error(`The document has ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} (see Problems); nothing was sent.`);
+      throw new Error(vscode.l10n.t('The document has {0} problem{1} (see Problems); nothing was sent.', checked.problems.length, checked.problems.length === 1 ? '' : 's'));
     }
     const value = checked.value;
     // 2. changed on the server since it was opened?
@@ -215,30 +215,30 @@ class ResourceDocuments implements vscode.FileSystemProvider {
     const base = this.base.get(uri.toString());
     if (base !== undefined && JSON.stringify(before) !== base) {
       this.diagnostics.delete(uri);
-      void this.deps.input.notify('warning', `${name} changed on the server since you opened it: nothing was saved.`, 'Compare').then((choice) => {
-        if (choice === 'Compare') void compare(uri, name, before);
+      void this.deps.input.notify('warning', vscode.l10n.t('{0} changed on the server since you opened it: nothing was saved.', name), vscode.l10n.t('Compare')).then((choice) => {
+        if (choice === vscode.l10n.t('Compare')) void compare(uri, name, before);
       });
-      throw new Error(`${name} changed on the server since you opened it; compare, then reopen it.`);
+      throw new Error(vscode.l10n.t('{0} changed on the server since you opened it; compare, then reopen it.', name));
     }
     const client = this.deps.model.client(account);
     const refused = (error: unknown, source: string): never => {
       if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
         onLine(error.message, source);
-        throw new Error(`DigitalOcean refused it: ${error.message}`);
+        throw new Error(vscode.l10n.t('DigitalOcean refused it: {0}', error.message));
       }
       throw error;
     };
     // 3. the API's own check, where there is one
     let note: string | undefined;
     if (kind.propose) {
-      note = await withProgress(`Checking ${name}…`, (signal) => kind.propose!(client, item, value, signal)).catch((error: unknown) => refused(error, 'DigitalOcean API (check)'));
+      note = await withProgress(vscode.l10n.t('Checking {0}…', name), (signal) => kind.propose!(client, item, value, signal)).catch((error: unknown) => refused(error, vscode.l10n.t('DigitalOcean API (check)')));
     }
     this.diagnostics.delete(uri);
     // 4. confirmed, 5. written
-    await this.deps.input.confirm(`Save ${name}?`, [kind.summary(before, value), note].filter(Boolean).join('\n'), 'Save');
-    await withProgress(`Saving ${name}…`, (signal) => kind.save(client, item, value, signal)).catch((error: unknown) => refused(error, 'DigitalOcean API'));
+    await this.deps.input.confirm(vscode.l10n.t('Save {0}?', name), [kind.summary(before, value), note].filter(Boolean).join('\n'), vscode.l10n.t('Save'));
+    await withProgress(vscode.l10n.t('Saving {0}…', name), (signal) => kind.save(client, item, value, signal)).catch((error: unknown) => refused(error, vscode.l10n.t('DigitalOcean API')));
     this.base.set(uri.toString(), JSON.stringify(value));
-    this.deps.log.info(`[${account.label}] ${kind.resource.label} ${name} saved from its document`);
+    this.deps.log.info(vscode.l10n.t('[{0}] {1} {2} saved from its document', account.label, kind.resource.label, name));
     await this.deps.model.reloadResource({ account, kind: kind.resource as ResourceKind<unknown>, id: kind.resource.idOf(item as never), parents: [] });
   }
 
@@ -246,13 +246,13 @@ class ResourceDocuments implements vscode.FileSystemProvider {
     return [];
   }
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('These documents are edited one at a time.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('These documents are edited one at a time.'));
   }
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Delete it from the DigitalOcean view instead.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Delete it from the DigitalOcean view instead.'));
   }
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Rename it from the DigitalOcean view instead.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Rename it from the DigitalOcean view instead.'));
   }
 }
 
@@ -292,34 +292,34 @@ async function createFromSpec(deps: CommandDeps, diagnostics: vscode.DiagnosticC
     uri = active.uri;
   } else {
     const found = await vscode.workspace.findFiles('**/{.do/app.yaml,.do/app.yml,*.app.yaml,app.yaml}', '**/node_modules/**', 50);
-    if (found.length === 0) throw new Error('There is no app spec in the workspace (.do/app.yaml, *.app.yaml): open one, then try again.');
-    uri = (await input.quickPick(found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })), { title: 'Deploy an app from which spec?' })).uri;
+    if (found.length === 0) throw new Error(vscode.l10n.t('There is no app spec in the workspace (.do/app.yaml, *.app.yaml): open one, then try again.'));
+    uri = (await input.quickPick(found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })), { title: vscode.l10n.t('Deploy an app from which spec?') })).uri;
   }
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  const account = await accountTarget(deps, undefined, 'Create the app in which account?');
+  const account = await accountTarget(deps, undefined, vscode.l10n.t('Create the app in which account?'));
   const { module, validate } = tools('app-spec');
   const checked = module.checkDocumentText(text, validate);
   if (checked.problems.length > 0 || !checked.value) {
     diagnostics.set(uri, problemDiagnostics(checked.problems, 'schema'));
-    throw new Error(`${vscode.workspace.asRelativePath(uri)} has ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} (see Problems); nothing was sent.`);
+    throw new Error(vscode.l10n.t('{0} has {1} problem{2} (see Problems); nothing was sent.', vscode.workspace.asRelativePath(uri), checked.problems.length, checked.problems.length === 1 ? '' : 's'));
   }
   const spec = checked.value;
   const client = model.client(account);
   const refusedOnLine = (error: unknown): never => {
     if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
       const line = lineMentioning(text, error.message);
-      diagnostics.set(uri, problemDiagnostics([{ message: error.message, line, column: 0, endLine: line, endColumn: text.split('\n')[line]?.length ?? 0 }], 'DigitalOcean API (check)'));
-      throw new Error(`DigitalOcean refused the spec: ${error.message}`);
+      diagnostics.set(uri, problemDiagnostics([{ message: error.message, line, column: 0, endLine: line, endColumn: text.split('\n')[line]?.length ?? 0 }], vscode.l10n.t('DigitalOcean API (check)')));
+      throw new Error(vscode.l10n.t('DigitalOcean refused the spec: {0}', error.message));
     }
     throw error;
   };
-  const proposal = await withProgress(`Checking ${String(spec.name)}…`, (signal) => proposeAppSpec(client, spec, undefined, signal)).catch(refusedOnLine);
+  const proposal = await withProgress(vscode.l10n.t('Checking {0}…', String(spec.name)), (signal) => proposeAppSpec(client, spec, undefined, signal)).catch(refusedOnLine);
   diagnostics.delete(uri);
-  await input.confirm(`Create app ${String(spec.name)} in ${account.label}?`, `${proposal.app_cost !== undefined ? `It will cost about $${proposal.app_cost} a month. ` : ''}Its first deployment starts at once.`, 'Create');
-  const created = await withProgress(`Creating ${String(spec.name)}…`, (signal) => createApp(client, spec, signal)).catch(refusedOnLine);
+  await input.confirm(vscode.l10n.t('Create app {0} in {1}?', String(spec.name), account.label), vscode.l10n.t('{0}Its first deployment starts at once.', proposal.app_cost !== undefined ? vscode.l10n.t('It will cost about ${0} a month. ', proposal.app_cost) : ''), vscode.l10n.t('Create'));
+  const created = await withProgress(vscode.l10n.t('Creating {0}…', String(spec.name)), (signal) => createApp(client, spec, signal)).catch(refusedOnLine);
   log.info(`[${account.label}] App ${created.spec.name} created from ${vscode.workspace.asRelativePath(uri)}; its first deployment started`);
   model.reloadKind(account, appKind.kind);
-  void input.notify('info', `App ${created.spec.name} is being created; its first deployment is running.`);
+  void input.notify('info', vscode.l10n.t('App {0} is being created; its first deployment is running.', created.spec.name));
   return created.id;
 }
 
@@ -337,9 +337,9 @@ export function registerResourceDocumentCommands(deps: CommandDeps): vscode.Disp
   return [
     documents.diagnostics,
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, documents, { isCaseSensitive: true }),
-    open('digitalocean.app.editSpec', 'Edit app spec', APP),
-    open('digitalocean.firewall.editRules', 'Edit firewall rules', FIREWALL),
-    open('digitalocean.loadBalancer.editRules', 'Edit load balancer rules', LOAD_BALANCER),
-    registerCommand(deps, 'digitalocean.app.createFromSpec', 'Deploy app from spec', (arg) => createFromSpec(deps, documents.diagnostics, arg instanceof vscode.Uri ? arg : undefined)),
+    open('digitalocean.app.editSpec', vscode.l10n.t('Edit app spec'), APP),
+    open('digitalocean.firewall.editRules', vscode.l10n.t('Edit firewall rules'), FIREWALL),
+    open('digitalocean.loadBalancer.editRules', vscode.l10n.t('Edit load balancer rules'), LOAD_BALANCER),
+    registerCommand(deps, 'digitalocean.app.createFromSpec', vscode.l10n.t('Deploy app from spec'), (arg) => createFromSpec(deps, documents.diagnostics, arg instanceof vscode.Uri ? arg : undefined)),
   ];
 }

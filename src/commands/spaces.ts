@@ -39,7 +39,7 @@ async function fileSource(file: string): Promise<UploadSource & { close(): Promi
       let read = 0;
       while (read < length) {
         const { bytesRead } = await handle.read(buffer, read, length - read, offset + read);
-        if (bytesRead === 0) throw new Error(`${file} changed while it was uploaded (it is shorter now).`);
+        if (bytesRead === 0) throw new Error(vscode.l10n.t('{0} changed while it was uploaded (it is shorter now).', file));
         read += bytesRead;
       }
       return buffer;
@@ -70,12 +70,12 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
 
   function targetOf(arg: unknown): SpacesTarget & { account: AccountInfo } {
     if (arg instanceof PrefixNode || arg instanceof ObjectNode || arg instanceof SpacesRootNode) return arg;
-    throw new Error('Run this command from a bucket, folder or object in the DigitalOcean view.');
+    throw new Error(vscode.l10n.t('Run this command from a bucket, folder or object in the DigitalOcean view.'));
   }
 
   function inBucket(arg: unknown): { account: AccountInfo; bucket: Bucket; key: string; node: PrefixNode | ObjectNode } {
     const t = targetOf(arg);
-    if (!(t instanceof PrefixNode || t instanceof ObjectNode)) throw new Error('Run this command from a bucket, folder or object.');
+    if (!(t instanceof PrefixNode || t instanceof ObjectNode)) throw new Error(vscode.l10n.t('Run this command from a bucket, folder or object.'));
     return { account: t.account, bucket: t.bucket, key: t.key, node: t };
   }
 
@@ -90,28 +90,28 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     const existing = await model.cacheFor(account).list(spacesKey);
     const name = (
       await input.inputBox({
-        title: `New Spaces key for ${account.label}: name`,
+        title: vscode.l10n.t('New Spaces key for {0}: name', account.label),
         value: `vscode-${os.hostname()}`.slice(0, 60),
         validateInput: (v) => spacesKey.nameProblem?.(v, existing.map((k) => k.name)),
       })
     ).trim();
     const scope = await input.quickPick(
       [
-        { label: 'Full access to every bucket', description: 'create and delete buckets too', permission: 'fullaccess' as SpacesPermission | undefined },
-        { label: 'Read and write chosen buckets', permission: 'readwrite' as SpacesPermission },
-        { label: 'Read-only access to chosen buckets', permission: 'read' as SpacesPermission },
+        { label: vscode.l10n.t('Full access to every bucket'), description: vscode.l10n.t('create and delete buckets too'), permission: 'fullaccess' as SpacesPermission | undefined },
+        { label: vscode.l10n.t('Read and write chosen buckets'), permission: 'readwrite' as SpacesPermission },
+        { label: vscode.l10n.t('Read-only access to chosen buckets'), permission: 'read' as SpacesPermission },
       ],
-      { title: `New Spaces key ${name}: access` },
+      { title: vscode.l10n.t('New Spaces key {0}: access', name) },
     );
     let grants: SpacesKeyGrant[];
     if (scope.permission === 'fullaccess') grants = [{ bucket: '', permission: 'fullaccess' }];
     else {
       const names = await input.inputBox({
-        title: `New Spaces key ${name}: buckets`,
-        prompt: 'Bucket names, separated by commas',
+        title: vscode.l10n.t('New Spaces key {0}: buckets', name),
+        prompt: vscode.l10n.t('Bucket names, separated by commas'),
         validateInput: (v) => {
           const list = v.split(',').map((s) => s.trim()).filter(Boolean);
-          if (!list.length) return 'At least one bucket.';
+          if (!list.length) return vscode.l10n.t('At least one bucket.');
           for (const b of list) {
             const problem = bucketNameProblem(b);
             if (problem) return `${b}: ${problem}`;
@@ -121,28 +121,28 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       });
       grants = [...new Set(names.split(',').map((s) => s.trim()).filter(Boolean))].map((bucket) => ({ bucket, permission: scope.permission! }));
     }
-    const created = await withProgress(`Creating Spaces key ${name}…`, (signal) => model.client(account).create<SpacesKey & { secret_key?: string }>(spacesKey, { name, grants }, { signal }));
-    if (!created.secret_key) throw new Error(`DigitalOcean created ${created.access_key} but sent no secret for it: delete it and create another.`);
+    const created = await withProgress(vscode.l10n.t('Creating Spaces key {0}…', name), (signal) => model.client(account).create<SpacesKey & { secret_key?: string }>(spacesKey, { name, grants }, { signal }));
+    if (!created.secret_key) throw new Error(vscode.l10n.t('DigitalOcean created {0} but sent no secret for it: delete it and create another.', created.access_key));
     // Stored at once: the API shows a secret only in this answer.
     await deps.spacesKeys.set(account.id, { accessKey: created.access_key, secretKey: created.secret_key });
     log.info(`[${account.label}] Spaces key ${created.name} (${created.access_key}) created; its secret is in the OS keychain (SecretStorage)`);
     model.reloadKind(account, spacesKey.kind, false);
-    void input.notify('info', `Created Spaces key ${created.name} (${created.access_key}); ${account.label} now uses it for Spaces. Its secret is kept in your OS keychain and never shown.`);
+    void input.notify('info', vscode.l10n.t('Created Spaces key {0} ({1}); {2} now uses it for Spaces. Its secret is kept in your OS keychain and never shown.', created.name, created.access_key, account.label));
   }
 
   async function pasteKey(account: AccountInfo): Promise<void> {
-    const accessKey = (await input.inputBox({ title: `Spaces key for ${account.label}: access key`, placeHolder: 'DO00…', validateInput: accessKeyProblem })).trim();
-    const secretKey = (await input.inputBox({ title: `Spaces key ${accessKey}: secret key`, password: true, validateInput: secretKeyProblem })).trim();
+    const accessKey = (await input.inputBox({ title: vscode.l10n.t('Spaces key for {0}: access key', account.label), placeHolder: 'DO00…', validateInput: accessKeyProblem })).trim();
+    const secretKey = (await input.inputBox({ title: vscode.l10n.t('Spaces key {0}: secret key', accessKey), password: true, validateInput: secretKeyProblem })).trim();
     await deps.spacesKeys.set(account.id, { accessKey, secretKey });
     log.info(`[${account.label}] Spaces key ${accessKey} set (pasted)`);
-    void input.notify('info', `${account.label} now uses Spaces key ${accessKey}.`);
+    void input.notify('info', vscode.l10n.t('{0} now uses Spaces key {1}.', account.label, accessKey));
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------
 
   /** The key of a new object or folder directly under a prefix, asked for and checked. */
   async function askName(title: string, prefix: string, value = ''): Promise<string> {
-    const name = (await input.inputBox({ title, value, prompt: prefix ? `In ${prefix}` : undefined, validateInput: (v) => objectKeyProblem(prefix + v.trim().replace(/^\/+|\/+$/g, '')) })).trim();
+    const name = (await input.inputBox({ title, value, prompt: prefix ? vscode.l10n.t('In {0}', prefix) : undefined, validateInput: (v) => objectKeyProblem(prefix + v.trim().replace(/^\/+|\/+$/g, '')) })).trim();
     return name.replace(/^\/+|\/+$/g, '');
   }
 
@@ -155,7 +155,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     const uploaded: string[] = [];
     let retries = 0;
     try {
-      await withProgress(`Uploading ${plural(sources.length, 'file')} to ${bucket.name}/${prefix}`, async (signal, report) => {
+      await withProgress(vscode.l10n.t('Uploading {0} to {1}/{2}', plural(sources.length, 'file'), bucket.name, prefix), async (signal, report) => {
         for (const [i, s] of sources.entries()) {
           const key = prefix + s.relative;
           const problem = objectKeyProblem(key);
@@ -185,7 +185,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     } catch (error) {
       if (uploaded.length && uploaded.length < sources.length) {
         const cancelled = error instanceof ApiError && error.kind === 'cancelled';
-        void input.notify('warning', `${cancelled ? 'Upload cancelled' : 'Upload stopped'} after ${plural(uploaded.length, 'file')} of ${sources.length}: those are in ${bucket.name}/${prefix}; the rest are not (no partial object was left).`);
+        void input.notify('warning', vscode.l10n.t('{0} after {1} of {2}: those are in {3}/{4}; the rest are not (no partial object was left).', cancelled ? vscode.l10n.t('Upload cancelled') : vscode.l10n.t('Upload stopped'), plural(uploaded.length, 'file'), sources.length, bucket.name, prefix));
       }
       throw error;
     } finally {
@@ -194,7 +194,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
         for (const key of uploaded) files.notifyChanged(spacesUri(account, bucket, key));
       }
     }
-    void input.notify('info', `Uploaded ${plural(uploaded.length, 'file')} to ${bucket.name}/${prefix}${retries ? ` (${plural(retries, 'part')} sent again after a failure)` : ''}.`);
+    void input.notify('info', vscode.l10n.t('Uploaded {0} to {1}/{2}{3}.', plural(uploaded.length, 'file'), bucket.name, prefix, retries ? vscode.l10n.t(' ({0} sent again after a failure)', plural(retries, 'part')) : ''));
   }
 
   /** Where an upload goes: the folder or bucket chosen, or the folder of the object chosen. */
@@ -204,17 +204,17 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   }
 
   async function pickUploadTarget(): Promise<{ account: AccountInfo; bucket: Bucket; prefix: string }> {
-    const account = await accountTarget(deps, undefined, 'Upload to Spaces');
-    const { buckets } = await withProgress('Listing buckets…', () => spaces.buckets(account));
-    if (!buckets.length) throw new Error(`${account.label} has no buckets: create one first (Spaces → Create Bucket…).`);
-    const picked = await input.quickPick(buckets.map((b) => ({ label: b.name, description: b.region, bucket: b })), { title: 'Upload to Spaces: bucket' });
-    const folder = await input.inputBox({ title: `Upload to ${picked.label}: folder`, prompt: 'A folder in the bucket ("" for its top), e.g. assets/img', validateInput: (v) => (v.trim() ? objectKeyProblem(v.trim()) : undefined) });
+    const account = await accountTarget(deps, undefined, vscode.l10n.t('Upload to Spaces'));
+    const { buckets } = await withProgress(vscode.l10n.t('Listing buckets…'), () => spaces.buckets(account));
+    if (!buckets.length) throw new Error(vscode.l10n.t('{0} has no buckets: create one first (Spaces → Create Bucket…).', account.label));
+    const picked = await input.quickPick(buckets.map((b) => ({ label: b.name, description: b.region, bucket: b })), { title: vscode.l10n.t('Upload to Spaces: bucket') });
+    const folder = await input.inputBox({ title: vscode.l10n.t('Upload to {0}: folder', picked.label), prompt: vscode.l10n.t('A folder in the bucket ("" for its top), e.g. assets/img'), validateInput: (v) => (v.trim() ? objectKeyProblem(v.trim()) : undefined) });
     const prefix = folder.trim().replace(/^\/+|\/+$/g, '');
     return { account, bucket: picked.bucket, prefix: prefix ? `${prefix}/` : '' };
   }
 
   async function countUnder(client: SpacesClient, bucket: Bucket, prefix: string): Promise<string[]> {
-    return withProgress(`Counting objects in ${bucket.name}/${prefix}…`, async (signal, report) => (await client.listAll(bucket.region, bucket.name, prefix, signal, (n) => report(`${n.toLocaleString('en-US')} so far`))).map((o) => o.key));
+    return withProgress(vscode.l10n.t('Counting objects in {0}/{1}…', bucket.name, prefix), async (signal, report) => (await client.listAll(bucket.region, bucket.name, prefix, signal, (n) => report(vscode.l10n.t('{0} so far', n.toLocaleString('en-US'))))).map((o) => o.key));
   }
 
   async function copyText(what: string, text: string): Promise<void> {
@@ -234,7 +234,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       if (keys.some((k) => k.access_key === current.accessKey)) return;
       await deps.spacesKeys.forget(account.id);
       log.info(`[${account.label}] Spaces key ${current.accessKey} was deleted: its secret is forgotten`);
-      void input.notify('info', `${account.label} no longer has the Spaces key it used (${current.accessKey}): set another to use Spaces.`);
+      void input.notify('info', vscode.l10n.t('{0} no longer has the Spaces key it used ({1}): set another to use Spaces.', account.label, current.accessKey));
     })().catch((error: unknown) => log.warn(`[${account.label}] could not check the Spaces key in use: ${error instanceof Error ? error.message : String(error)}`));
   });
 
@@ -243,23 +243,23 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
     keyWatch,
     bucketPanels,
-    registerCommand(deps, 'digitalocean.spaces.showDetails', 'Show bucket details', (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.showDetails', vscode.l10n.t('Show bucket details'), (arg) => {
       const t = targetOf(arg);
-      if (!(t instanceof BucketNode)) throw new Error('Run this from a bucket.');
+      if (!(t instanceof BucketNode)) throw new Error(vscode.l10n.t('Run this from a bucket.'));
       return bucketPanels.open(t.account, t.bucket);
     }),
     vscode.workspace.registerFileSystemProvider(SPACES_SCHEME, files, { isCaseSensitive: true }),
 
-    registerCommand(deps, 'digitalocean.spaces.setKey', 'Set Spaces key', async (arg) => {
-      const account = arg instanceof KindGroupNode || arg instanceof ResourceNode ? arg.account : await spacesAccount(arg, 'Set Spaces key');
+    registerCommand(deps, 'digitalocean.spaces.setKey', vscode.l10n.t('Set Spaces key'), async (arg) => {
+      const account = arg instanceof KindGroupNode || arg instanceof ResourceNode ? arg.account : await spacesAccount(arg, vscode.l10n.t('Set Spaces key'));
       const current = await deps.spacesKeys.get(account.id);
       const choice = await input.quickPick(
         [
-          { label: 'Create a new key…', description: 'with the API; its secret goes straight to your OS keychain', action: 'create' },
-          { label: 'Enter an existing key…', description: 'access key and secret', action: 'paste' },
-          ...(current ? [{ label: `Forget ${current.accessKey}`, description: 'the key stays in DigitalOcean', action: 'forget' }] : []),
+          { label: vscode.l10n.t('Create a new key…'), description: vscode.l10n.t('with the API; its secret goes straight to your OS keychain'), action: 'create' },
+          { label: vscode.l10n.t('Enter an existing key…'), description: vscode.l10n.t('access key and secret'), action: 'paste' },
+          ...(current ? [{ label: vscode.l10n.t('Forget {0}', current.accessKey), description: vscode.l10n.t('the key stays in DigitalOcean'), action: 'forget' }] : []),
         ],
-        { title: `Spaces key for ${account.label}${current ? ` (now ${current.accessKey})` : ''}` },
+        { title: vscode.l10n.t('Spaces key for {0}{1}', account.label, current ? ` (now ${current.accessKey})` : '') },
       );
       if (choice.action === 'create') await createKey(account);
       else if (choice.action === 'paste') await pasteKey(account);
@@ -269,75 +269,75 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       }
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.loadMore', 'Load more', async (arg) => {
-      if (!(arg instanceof PrefixNode)) throw new Error('Run this from a bucket or folder.');
+    registerCommand(deps, 'digitalocean.spaces.loadMore', vscode.l10n.t('Load more'), async (arg) => {
+      if (!(arg instanceof PrefixNode)) throw new Error(vscode.l10n.t('Run this from a bucket or folder.'));
       await spaces.loadMore(arg.account, arg.bucket, arg.key);
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.createBucket', 'Create bucket', async (arg) => {
-      const account = await spacesAccount(arg, 'Create a Spaces bucket');
+    registerCommand(deps, 'digitalocean.spaces.createBucket', vscode.l10n.t('Create bucket'), async (arg) => {
+      const account = await spacesAccount(arg, vscode.l10n.t('Create a Spaces bucket'));
       const client = await spaces.client(account);
       const { buckets } = await spaces.buckets(account).catch(() => ({ buckets: [] as Bucket[] }));
-      const name = (await input.inputBox({ title: 'New bucket: name', prompt: 'Unique across all of Spaces; lower-case letters, digits and hyphens', validateInput: (v) => bucketNameProblem(v, buckets.map((b) => b.name)) })).trim();
+      const name = (await input.inputBox({ title: vscode.l10n.t('New bucket: name'), prompt: vscode.l10n.t('Unique across all of Spaces; lower-case letters, digits and hyphens'), validateInput: (v) => bucketNameProblem(v, buckets.map((b) => b.name)) })).trim();
       const regions = spaces.regions(account);
-      const region = regions.length === 1 ? regions[0] : (await input.quickPick(regions.map((r) => ({ label: r })), { title: `New bucket ${name}: region` })).label;
-      await withProgress(`Creating bucket ${name} in ${region}…`, (signal) => client.createBucket(region, name, signal));
+      const region = regions.length === 1 ? regions[0] : (await input.quickPick(regions.map((r) => ({ label: r })), { title: vscode.l10n.t('New bucket {0}: region', name) })).label;
+      await withProgress(vscode.l10n.t('Creating bucket {0} in {1}…', name, region), (signal) => client.createBucket(region, name, signal));
       log.info(`[${account.label}] bucket ${name} created in ${region}`);
       spaces.bucketsChanged(account);
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.deleteBucket', 'Delete bucket', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.deleteBucket', vscode.l10n.t('Delete bucket'), async (arg) => {
       const t = targetOf(arg);
-      if (!(t instanceof BucketNode)) throw new Error('Run this from a bucket.');
+      if (!(t instanceof BucketNode)) throw new Error(vscode.l10n.t('Run this from a bucket.'));
       const client = await spaces.client(t.account);
       const keys = await countUnder(client, t.bucket, '');
       if (keys.length) {
         await input.inputBox({
-          title: `Delete bucket ${t.bucket.name} and its ${plural(keys.length, 'object')}`,
-          prompt: `All ${plural(keys.length, 'object')} are deleted with it; this cannot be undone. Type the bucket's name (${t.bucket.name}) to confirm.`,
-          validateInput: (v) => (v === t.bucket.name ? undefined : `Type ${t.bucket.name} exactly to confirm.`),
+          title: vscode.l10n.t('Delete bucket {0} and its {1}', t.bucket.name, plural(keys.length, 'object')),
+          prompt: vscode.l10n.t('All {0} are deleted with it; this cannot be undone. Type the bucket\'s name ({1}) to confirm.', plural(keys.length, 'object'), t.bucket.name),
+          validateInput: (v) => (v === t.bucket.name ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', t.bucket.name)),
         });
       } else {
-        await input.confirm(`Delete the empty bucket ${t.bucket.name}?`, 'This cannot be undone.', 'Delete');
+        await input.confirm(vscode.l10n.t('Delete the empty bucket {0}?', t.bucket.name), vscode.l10n.t('This cannot be undone.'), vscode.l10n.t('Delete'));
       }
-      await withProgress(`Deleting bucket ${t.bucket.name}…`, async (signal, report) => {
-        await client.deleteMany(t.bucket.region, t.bucket.name, keys, signal, (n) => report(`${n.toLocaleString('en-US')} of ${plural(keys.length, 'object')} deleted`));
+      await withProgress(vscode.l10n.t('Deleting bucket {0}…', t.bucket.name), async (signal, report) => {
+        await client.deleteMany(t.bucket.region, t.bucket.name, keys, signal, (n) => report(vscode.l10n.t('{0} of {1} deleted', n.toLocaleString('en-US'), plural(keys.length, 'object'))));
         await client.deleteBucket(t.bucket.region, t.bucket.name, signal);
       });
       log.info(`[${t.account.label}] bucket ${t.bucket.name} deleted with ${plural(keys.length, 'object')}`);
       spaces.bucketsChanged(t.account);
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.addToWorkspace', 'Add bucket to workspace', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.addToWorkspace', vscode.l10n.t('Add bucket to workspace'), async (arg) => {
       const t = targetOf(arg);
-      if (!(t instanceof PrefixNode)) throw new Error('Run this from a bucket or folder.');
+      if (!(t instanceof PrefixNode)) throw new Error(vscode.l10n.t('Run this from a bucket or folder.'));
       const uri = spacesUri(t.account, t.bucket, t.key.replace(/\/$/, ''));
       const at = vscode.workspace.workspaceFolders?.length ?? 0;
       const name = `${t.bucket.name}${t.key ? `/${t.key.replace(/\/$/, '')}` : ''} (Spaces)`;
-      if (!vscode.workspace.updateWorkspaceFolders(at, 0, { uri, name })) throw new Error(`VS Code did not add ${name} to the workspace.`);
+      if (!vscode.workspace.updateWorkspaceFolders(at, 0, { uri, name })) throw new Error(vscode.l10n.t('VS Code did not add {0} to the workspace.', name));
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.newFolder', 'New folder', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.newFolder', vscode.l10n.t('New folder'), async (arg) => {
       const { account, bucket, prefix } = uploadTarget(arg);
-      const name = await askName(`New folder in ${bucket.name}/${prefix}`, prefix);
+      const name = await askName(vscode.l10n.t('New folder in {0}/{1}', bucket.name, prefix), prefix);
       await files.createDirectory(spacesUri(account, bucket, prefix + name));
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.newFile', 'New file', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.newFile', vscode.l10n.t('New file'), async (arg) => {
       const { account, bucket, prefix } = uploadTarget(arg);
-      const name = await askName(`New file in ${bucket.name}/${prefix}`, prefix);
+      const name = await askName(vscode.l10n.t('New file in {0}/{1}', bucket.name, prefix), prefix);
       const uri = spacesUri(account, bucket, prefix + name);
       await files.writeFile(uri, new Uint8Array(0), { create: true, overwrite: false });
       await vscode.window.showTextDocument(uri);
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.upload', 'Upload files', async (arg, all) => {
+    registerCommand(deps, 'digitalocean.spaces.upload', vscode.l10n.t('Upload files'), async (arg, all) => {
       // From the Explorer (files chosen there), or from a bucket/folder in our view (files asked for).
       // Dropped on a bucket or folder (dragAndDrop.ts): the files come with it.
       const fromExplorer = arg instanceof vscode.Uri && arg.scheme === 'file';
       const given = Array.isArray(all) && all.length > 0 && all.every((u) => u instanceof vscode.Uri && u.scheme === 'file') ? (all as vscode.Uri[]) : undefined;
       const target = fromExplorer ? await pickUploadTarget() : uploadTarget(arg);
-      const chosen = given ?? (fromExplorer ? [arg as vscode.Uri] : await input.openDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, title: `Upload to ${target.bucket.name}/${target.prefix}`, openLabel: 'Upload' }));
+      const chosen = given ?? (fromExplorer ? [arg as vscode.Uri] : await input.openDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, title: vscode.l10n.t('Upload to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') }));
       const sources: { file: string; relative: string }[] = [];
       for (const uri of chosen) {
         const stat = await fs.stat(uri.fsPath);
@@ -346,27 +346,27 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
           for (const f of await filesUnder(uri.fsPath, new AbortController().signal)) sources.push({ file: f.file, relative: `${name}/${f.relative}` });
         } else sources.push({ file: uri.fsPath, relative: path.basename(uri.fsPath) });
       }
-      if (!sources.length) throw new Error('Nothing to upload: the folders chosen are empty.');
+      if (!sources.length) throw new Error(vscode.l10n.t('Nothing to upload: the folders chosen are empty.'));
       await uploadFiles(target.account, target.bucket, target.prefix, sources);
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.uploadFolder', 'Upload folder', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.uploadFolder', vscode.l10n.t('Upload folder'), async (arg) => {
       const target = uploadTarget(arg);
-      const [dir] = await input.openDialog({ canSelectMany: false, canSelectFiles: false, canSelectFolders: true, title: `Upload a folder to ${target.bucket.name}/${target.prefix}`, openLabel: 'Upload' });
+      const [dir] = await input.openDialog({ canSelectMany: false, canSelectFiles: false, canSelectFolders: true, title: vscode.l10n.t('Upload a folder to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') });
       const name = path.basename(dir.fsPath);
-      const found = await withProgress(`Reading ${dir.fsPath}…`, (signal) => filesUnder(dir.fsPath, signal));
-      if (!found.length) throw new Error(`${dir.fsPath} has no files.`);
+      const found = await withProgress(vscode.l10n.t('Reading {0}…', dir.fsPath), (signal) => filesUnder(dir.fsPath, signal));
+      if (!found.length) throw new Error(vscode.l10n.t('{0} has no files.', dir.fsPath));
       await uploadFiles(target.account, target.bucket, target.prefix, found.map((f) => ({ file: f.file, relative: `${name}/${f.relative}` })));
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.download', 'Download', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.download', vscode.l10n.t('Download'), async (arg) => {
       const t = targetOf(arg);
-      if (!(t instanceof ObjectNode)) throw new Error('Run this from an object.');
+      if (!(t instanceof ObjectNode)) throw new Error(vscode.l10n.t('Run this from an object.'));
       const name = t.key.split('/').pop() || 'object';
-      const target = await input.saveDialog({ defaultUri: vscode.Uri.file(path.join(os.homedir(), name)), title: `Download ${t.bucket.name}/${t.key}`, saveLabel: 'Download' });
+      const target = await input.saveDialog({ defaultUri: vscode.Uri.file(path.join(os.homedir(), name)), title: vscode.l10n.t('Download {0}/{1}', t.bucket.name, t.key), saveLabel: vscode.l10n.t('Download') });
       const client = await spaces.client(t.account);
       const partial = `${target.fsPath}.download-${process.pid}`;
-      await withProgress(`Downloading ${name}`, async (signal, report) => {
+      await withProgress(vscode.l10n.t('Downloading {0}', name), async (signal, report) => {
         const response = await client.getStream(t.bucket.region, t.bucket.name, t.key, signal);
         const total = Number(response.headers.get('content-length') ?? 0);
         const out = await fs.open(partial, 'w', 0o600);
@@ -385,93 +385,93 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
         } catch (error) {
           await out.close().catch(() => undefined);
           await fs.rm(partial, { force: true });
-          if (signal.aborted) throw new ApiError({ kind: 'cancelled', message: 'Cancelled.' });
+          if (signal.aborted) throw new ApiError({ kind: 'cancelled', message: vscode.l10n.t('Cancelled.') });
           throw error;
         }
       });
       log.info(`[${t.account.label}] downloaded ${t.bucket.name}/${t.key} → ${target.fsPath}`);
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.rename', 'Rename or move', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.rename', vscode.l10n.t('Rename or move'), async (arg) => {
       const { account, bucket, key, node } = inBucket(arg);
-      if (!key) throw new Error('A bucket cannot be renamed: create another and move the objects.');
+      if (!key) throw new Error(vscode.l10n.t('A bucket cannot be renamed: create another and move the objects.'));
       const isFolder = node instanceof PrefixNode;
       const current = key.replace(/\/$/, '');
-      const next = (await input.inputBox({ title: `Rename or move ${bucket.name}/${key}`, prompt: 'The new path in the bucket (a different folder moves it)', value: current, validateInput: (v) => objectKeyProblem(v.trim().replace(/^\/+|\/+$/g, '')) ?? (v.trim().replace(/^\/+|\/+$/g, '') === current ? 'That is its name now.' : undefined) })).trim().replace(/^\/+|\/+$/g, '');
-      const result = await withProgress(`Moving ${bucket.name}/${key}…`, (signal, report) => files.move(spacesUri(account, bucket, current), spacesUri(account, bucket, next), { overwrite: false }, signal, (done, total) => report(`${done} of ${plural(total, 'object')}`)));
+      const next = (await input.inputBox({ title: vscode.l10n.t('Rename or move {0}/{1}', bucket.name, key), prompt: vscode.l10n.t('The new path in the bucket (a different folder moves it)'), value: current, validateInput: (v) => objectKeyProblem(v.trim().replace(/^\/+|\/+$/g, '')) ?? (v.trim().replace(/^\/+|\/+$/g, '') === current ? vscode.l10n.t('That is its name now.') : undefined) })).trim().replace(/^\/+|\/+$/g, '');
+      const result = await withProgress(vscode.l10n.t('Moving {0}/{1}…', bucket.name, key), (signal, report) => files.move(spacesUri(account, bucket, current), spacesUri(account, bucket, next), { overwrite: false }, signal, (done, total) => report(`${done} of ${plural(total, 'object')}`)));
       if (result.error) throw result.error;
       log.info(`[${account.label}] moved ${bucket.name}/${key} → ${next}${isFolder ? '/' : ''} (${plural(result.moved, 'object')})`);
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.delete', 'Delete', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.delete', vscode.l10n.t('Delete'), async (arg) => {
       const { account, bucket, key, node } = inBucket(arg);
-      if (!key) throw new Error('Use Delete Bucket for a bucket.');
+      if (!key) throw new Error(vscode.l10n.t('Use Delete Bucket for a bucket.'));
       const client = await spaces.client(account);
       if (node instanceof ObjectNode) {
-        await input.confirm(`Delete ${bucket.name}/${key}?`, 'This cannot be undone.', 'Delete');
-        await withProgress(`Deleting ${key}…`, (signal) => client.delete(bucket.region, bucket.name, key, signal));
+        await input.confirm(vscode.l10n.t('Delete {0}/{1}?', bucket.name, key), vscode.l10n.t('This cannot be undone.'), vscode.l10n.t('Delete'));
+        await withProgress(vscode.l10n.t('Deleting {0}…', key), (signal) => client.delete(bucket.region, bucket.name, key, signal));
       } else {
         const keys = await countUnder(client, bucket, key);
         const objects = keys.filter((k) => k !== key);
-        await input.confirm(`Delete the folder ${bucket.name}/${key} and the ${plural(objects.length, 'object')} in it?`, 'This cannot be undone.', `Delete ${plural(objects.length, 'Object')}`);
-        await withProgress(`Deleting ${bucket.name}/${key}…`, (signal, report) => client.deleteMany(bucket.region, bucket.name, keys, signal, (n) => report(`${n.toLocaleString('en-US')} of ${keys.length.toLocaleString('en-US')}`)));
+        await input.confirm(vscode.l10n.t('Delete the folder {0}/{1} and the {2} in it?', bucket.name, key, plural(objects.length, 'object')), vscode.l10n.t('This cannot be undone.'), vscode.l10n.t('Delete {0}', plural(objects.length, vscode.l10n.t('Object'))));
+        await withProgress(vscode.l10n.t('Deleting {0}/{1}…', bucket.name, key), (signal, report) => client.deleteMany(bucket.region, bucket.name, keys, signal, (n) => report(`${n.toLocaleString('en-US')} of ${keys.length.toLocaleString('en-US')}`)));
       }
       log.info(`[${account.label}] deleted ${bucket.name}/${key}`);
       spaces.changed(account, bucket.name, parentPrefix(key));
       files.notifyChanged(spacesUri(account, bucket, key.replace(/\/$/, '')), vscode.FileChangeType.Deleted);
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.copyUrl', 'Copy URL', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.copyUrl', vscode.l10n.t('Copy URL'), async (arg) => {
       const { account, bucket, key } = inBucket(arg);
       await copyText('URL', (await spaces.client(account)).objectUrl(bucket.region, bucket.name, key));
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.copyCdnUrl', 'Copy CDN URL', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.copyCdnUrl', vscode.l10n.t('Copy CDN URL'), async (arg) => {
       const { account, bucket, key } = inBucket(arg);
       const origin = `${bucket.name}.${bucket.region}.digitaloceanspaces.com`;
       const endpoints = await model.cacheFor(account).list(cdnEndpoint);
       const cdn = endpoints.find((e) => e.origin === origin);
-      if (!cdn) throw new Error(`No CDN endpoint fronts ${bucket.name} (origin ${origin}): enable the CDN for the bucket first.`);
+      if (!cdn) throw new Error(vscode.l10n.t('No CDN endpoint fronts {0} (origin {1}): enable the CDN for the bucket first.', bucket.name, origin));
       const host = cdn.custom_domain || cdn.endpoint;
       await copyText('CDN URL', `https://${host}/${key.split('/').map(encodeURIComponent).join('/')}`);
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.copyPresignedUrl', 'Copy presigned URL', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.copyPresignedUrl', vscode.l10n.t('Copy presigned URL'), async (arg) => {
       const { account, bucket, key } = inBucket(arg);
       const choice = await input.quickPick(
         [
           { label: '1 hour', seconds: 3600 },
           { label: '1 day', seconds: 86_400 },
-          { label: '7 days', description: 'the longest S3 allows', seconds: 604_800 },
-          { label: 'Other…', seconds: 0 },
+          { label: '7 days', description: vscode.l10n.t('the longest S3 allows'), seconds: 604_800 },
+          { label: vscode.l10n.t('Other…'), seconds: 0 },
         ],
-        { title: `Presigned URL for ${key}: valid for` },
+        { title: vscode.l10n.t('Presigned URL for {0}: valid for', key) },
       );
       let seconds = choice.seconds;
       if (!seconds) {
-        const text = await input.inputBox({ title: 'Valid for how many minutes?', validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10_080 ? undefined : 'A whole number of minutes, 1 to 10,080 (7 days).') });
+        const text = await input.inputBox({ title: vscode.l10n.t('Valid for how many minutes?'), validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10_080 ? undefined : vscode.l10n.t('A whole number of minutes, 1 to 10,080 (7 days).')) });
         seconds = Number(text.trim()) * 60;
       }
       const url = await (await spaces.client(account)).presign(bucket.region, bucket.name, key, seconds);
-      await copyText(`presigned URL (valid ${choice.seconds ? choice.label : `${seconds / 60} minutes`})`, url);
+      await copyText(vscode.l10n.t('presigned URL (valid {0})', choice.seconds ? choice.label : `${seconds / 60} minutes`), url);
       log.info(`[${account.label}] presigned URL for ${bucket.name}/${key} made, valid ${seconds} s`);
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.makePublic', 'Make public', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.makePublic', vscode.l10n.t('Make public'), async (arg) => {
       const { account, bucket, key } = inBucket(arg);
       const client = await spaces.client(account);
-      await input.confirm(`Make ${bucket.name}/${key} public?`, `Anyone with its URL can then read it:\n${client.objectUrl(bucket.region, bucket.name, key)}`, 'Make Public');
-      await withProgress(`Making ${key} public…`, (signal) => client.setAcl(bucket.region, bucket.name, key, 'public-read', signal));
+      await input.confirm(vscode.l10n.t('Make {0}/{1} public?', bucket.name, key), vscode.l10n.t('Anyone with its URL can then read it:\n{0}', client.objectUrl(bucket.region, bucket.name, key)), vscode.l10n.t('Make Public'));
+      await withProgress(vscode.l10n.t('Making {0} public…', key), (signal) => client.setAcl(bucket.region, bucket.name, key, 'public-read', signal));
       log.info(`[${account.label}] ${bucket.name}/${key} made public`);
-      void input.notify('info', `${key} is public now.`);
+      void input.notify('info', vscode.l10n.t('{0} is public now.', key));
     }),
 
-    registerCommand(deps, 'digitalocean.spaces.makePrivate', 'Make private', async (arg) => {
+    registerCommand(deps, 'digitalocean.spaces.makePrivate', vscode.l10n.t('Make private'), async (arg) => {
       const { account, bucket, key } = inBucket(arg);
       const client = await spaces.client(account);
-      await withProgress(`Making ${key} private…`, (signal) => client.setAcl(bucket.region, bucket.name, key, 'private', signal));
+      await withProgress(vscode.l10n.t('Making {0} private…', key), (signal) => client.setAcl(bucket.region, bucket.name, key, 'private', signal));
       log.info(`[${account.label}] ${bucket.name}/${key} made private`);
-      void input.notify('info', `${key} is private now.`);
+      void input.notify('info', vscode.l10n.t('{0} is private now.', key));
     }),
   ];
 }

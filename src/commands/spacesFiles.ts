@@ -44,7 +44,7 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
   private async resolve(uri: vscode.Uri): Promise<Resolved & { bucket: string; region: string }> {
     const where = this.location(uri);
     const account = this.store.get(where.accountId);
-    if (!account) throw vscode.FileSystemError.Unavailable(`${uri.toString()}: the DigitalOcean account of this bucket is not in the explorer any more.`);
+    if (!account) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('{0}: the DigitalOcean account of this bucket is not in the explorer any more.', uri.toString()));
     if (!where.region || !where.bucket) throw vscode.FileSystemError.FileIsADirectory(uri);
     const client = await this.spaces.client(account);
     return { account, client, region: where.region, bucket: where.bucket, key: where.key };
@@ -54,7 +54,7 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
     if (error instanceof vscode.FileSystemError) throw error;
     if (error instanceof ApiError) {
       if (error.kind === 'not_found') throw vscode.FileSystemError.FileNotFound(uri);
-      if (error.kind === 'forbidden' || error.kind === 'unauthorized') throw vscode.FileSystemError.NoPermissions(`${error.describe()} — check the account's Spaces key (Set Spaces Key…).`);
+      if (error.kind === 'forbidden' || error.kind === 'unauthorized') throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('{0} — check the account\'s Spaces key (Set Spaces Key…).', error.describe()));
       throw vscode.FileSystemError.Unavailable(error.describe());
     }
     throw error;
@@ -124,8 +124,8 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
       const known = this.etags.get(uri.toString());
       if (head && known !== undefined && head.etag !== known) {
         // Someone else saved it since we read it: their change would be lost without a word.
-        const choice = await this.input.notify('warning', `${r.bucket}/${r.key} changed on Spaces since you opened it (modified ${head.lastModified}). Overwrite their version with yours?`, 'Overwrite', 'Cancel');
-        if (choice !== 'Overwrite') throw vscode.FileSystemError.Unavailable(`Not saved: ${r.bucket}/${r.key} changed on Spaces since it was opened. Reopen it to see their version, or save again and choose Overwrite.`);
+        const choice = await this.input.notify('warning', vscode.l10n.t('{0}/{1} changed on Spaces since you opened it (modified {2}). Overwrite their version with yours?', r.bucket, r.key, String(head.lastModified)), vscode.l10n.t('Overwrite'), vscode.l10n.t('Cancel'));
+        if (choice !== vscode.l10n.t('Overwrite')) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not saved: {0}/{1} changed on Spaces since it was opened. Reopen it to see their version, or save again and choose Overwrite.', r.bucket, r.key));
       }
       const { etag } = await uploadObject(r.client, memorySource(content), { region: r.region, bucket: r.bucket, key: r.key });
       this.etags.set(uri.toString(), etag);
@@ -187,7 +187,7 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
     const from = this.location(oldUri);
     const to = this.location(newUri);
     if (from.accountId !== to.accountId || from.region !== to.region || from.bucket !== to.bucket) {
-      throw vscode.FileSystemError.NoPermissions('Objects move within their bucket here; to another bucket, download and upload them.');
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Objects move within their bucket here; to another bucket, download and upload them.'));
     }
     const { r, keys, folder } = await this.keysOf(oldUri, signal);
     if (!keys.length) throw vscode.FileSystemError.FileNotFound(oldUri);
@@ -199,7 +199,7 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
     let moved = 0;
     try {
       for (const key of keys) {
-        if (signal?.aborted) throw new ApiError({ kind: 'cancelled', message: 'Cancelled.' });
+        if (signal?.aborted) throw new ApiError({ kind: 'cancelled', message: vscode.l10n.t('Cancelled.') });
         await r.client.copy(r.region, r.bucket, key, target(key), signal);
         await r.client.delete(r.region, r.bucket, key, signal);
         moved++;
@@ -208,7 +208,7 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
       return { moved, total: keys.length };
     } catch (error) {
       const why = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
-      return { moved, total: keys.length, error: new Error(`Moved ${moved} of ${keys.length} object${keys.length === 1 ? '' : 's'} from ${r.bucket}/${r.key} to ${to.key}, then stopped: ${why}. The other ${keys.length - moved} are still at the old place.`) };
+      return { moved, total: keys.length, error: new Error(vscode.l10n.t('Moved {0} of {1} object{2} from {3}/{4} to {5}, then stopped: {6}. The other {7} are still at the old place.', moved, keys.length, keys.length === 1 ? '' : 's', r.bucket, r.key, to.key, why, keys.length - moved)) };
     } finally {
       this.spaces.changed(r.account, r.bucket, parentPrefix(r.key));
       this.spaces.changed(r.account, r.bucket, parentPrefix(to.key));

@@ -16,15 +16,15 @@ import type { CommandDeps } from './deps';
 import { accountTarget } from './pick';
 import { registerCommand } from './register';
 
-const GENERATE = 'Generate a new key with ssh-keygen…';
+const GENERATE = vscode.l10n.t('Generate a new key with ssh-keygen…');
 
 /** A new key file's name: a plain file name in ~/.ssh that does not exist yet. */
 export function keyFileProblem(value: string, existing: readonly string[]): string | undefined {
   const name = value.trim();
-  if (!name) return 'A file name is required.';
-  if (!/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith('.')) return 'A plain file name: letters, digits, ".", "_" and "-".';
-  if (name.endsWith('.pub')) return 'The name of the private key: ssh-keygen adds .pub for the public one.';
-  if (existing.includes(name) || existing.includes(`${name}.pub`)) return `~/.ssh/${name} exists already.`;
+  if (!name) return vscode.l10n.t('A file name is required.');
+  if (!/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith('.')) return vscode.l10n.t('A plain file name: letters, digits, ".", "_" and "-".');
+  if (name.endsWith('.pub')) return vscode.l10n.t('The name of the private key: ssh-keygen adds .pub for the public one.');
+  if (existing.includes(name) || existing.includes(`${name}.pub`)) return vscode.l10n.t('~/.ssh/{0} exists already.', name);
   return undefined;
 }
 
@@ -34,29 +34,29 @@ export function registerSshKeyCommands(deps: CommandDeps): vscode.Disposable[] {
   async function upload(account: AccountInfo, key: Pick<LocalPublicKey, 'publicKey' | 'md5' | 'comment' | 'file'>): Promise<string> {
     const existing = await model.cacheFor(account).list(sshKeyKind);
     const same = existing.find((k) => k.fingerprint === key.md5);
-    if (same) throw new Error(`${path.basename(key.file)} is in ${account.label} already, as "${same.name}".`);
+    if (same) throw new Error(vscode.l10n.t('{0} is in {1} already, as "{2}".', path.basename(key.file), account.label, same.name));
     const suggested = key.comment || path.basename(key.file, '.pub');
     const name = (
       await input.inputBox({
-        title: `Add ${path.basename(key.file)} to ${account.label}: name`,
+        title: vscode.l10n.t('Add {0} to {1}: name', path.basename(key.file), account.label),
         value: suggested,
         validateInput: (v) => sshKeyKind.nameProblem?.(v, existing.map((k) => k.name)),
       })
     ).trim();
-    const created = await withProgress(`Adding SSH key ${name}…`, (signal) => model.client(account).create(sshKeyKind, { name, public_key: key.publicKey }, { signal }));
+    const created = await withProgress(vscode.l10n.t('Adding SSH key {0}…', name), (signal) => model.client(account).create(sshKeyKind, { name, public_key: key.publicKey }, { signal }));
     log.info(`[${account.label}] SSH key ${created.name} (${created.fingerprint}) added from ${key.file}`);
     model.reloadKind(account, sshKeyKind.kind, false);
-    void input.notify('info', `Added ${name} (${created.fingerprint}) to ${account.label}. New droplets can use it; existing ones do not get it.`);
+    void input.notify('info', vscode.l10n.t('Added {0} ({1}) to {2}. New droplets can use it; existing ones do not get it.', name, created.fingerprint, account.label));
     return String(created.id);
   }
 
   /** ssh-keygen in a terminal; resolves the new public key once it has exited successfully. */
   async function generate(): Promise<LocalPublicKey> {
     const keygen = await findOnPath('ssh-keygen');
-    if (!keygen) throw new Error('ssh-keygen is not installed or not on PATH: install an OpenSSH client, then try again.');
+    if (!keygen) throw new Error(vscode.l10n.t('ssh-keygen is not installed or not on PATH: install an OpenSSH client, then try again.'));
     const dir = path.join(os.homedir(), '.ssh');
     const existing = await fs.readdir(dir).catch(() => [] as string[]);
-    const name = (await input.inputBox({ title: 'New SSH key: file name in ~/.ssh', value: 'id_ed25519_digitalocean', validateInput: (v) => keyFileProblem(v, existing) })).trim();
+    const name = (await input.inputBox({ title: vscode.l10n.t('New SSH key: file name in ~/.ssh'), value: 'id_ed25519_digitalocean', validateInput: (v) => keyFileProblem(v, existing) })).trim();
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     const file = path.join(dir, name);
     const terminal = vscode.window.createTerminal({
@@ -64,7 +64,7 @@ export function registerSshKeyCommands(deps: CommandDeps): vscode.Disposable[] {
       shellPath: keygen,
       shellArgs: ['-t', 'ed25519', '-f', file, '-C', `${os.userInfo().username}@${os.hostname()} (DigitalOcean)`],
       isTransient: true,
-      message: 'Type a passphrase for the new key (or leave it empty); it stays with ssh-keygen.',
+      message: vscode.l10n.t('Type a passphrase for the new key (or leave it empty); it stays with ssh-keygen.'),
     });
     terminal.show();
     const code = await new Promise<number | undefined>((resolve) => {
@@ -76,22 +76,22 @@ export function registerSshKeyCommands(deps: CommandDeps): vscode.Disposable[] {
     });
     const line = await fs.readFile(`${file}.pub`, 'utf8').catch(() => undefined);
     const parsed = line ? parsePublicKey(line) : undefined;
-    if (code !== 0 || !parsed) throw new Error(`ssh-keygen did not make ${file}.pub${code !== undefined ? ` (exit code ${code})` : ''}.`);
+    if (code !== 0 || !parsed) throw new Error(vscode.l10n.t('ssh-keygen did not make {0}.pub{1}.', file, code !== undefined ? vscode.l10n.t(' (exit code {0})', code) : ''));
     return { file: `${file}.pub`, ...parsed };
   }
 
   return [
-    registerCommand(deps, 'digitalocean.sshKey.add', 'Add SSH key', async (arg) => {
-      const account = await accountTarget(deps, arg, 'Add an SSH key to which account?');
-      const [local, existing] = await withProgress('Reading ~/.ssh…', () => Promise.all([localPublicKeys(), model.cacheFor(account).list(sshKeyKind)]));
+    registerCommand(deps, 'digitalocean.sshKey.add', vscode.l10n.t('Add SSH key'), async (arg) => {
+      const account = await accountTarget(deps, arg, vscode.l10n.t('Add an SSH key to which account?'));
+      const [local, existing] = await withProgress(vscode.l10n.t('Reading ~/.ssh…'), () => Promise.all([localPublicKeys(), model.cacheFor(account).list(sshKeyKind)]));
       const items = [
         ...local.map((k) => {
           const same = existing.find((e) => e.fingerprint === k.md5);
-          return { label: path.basename(k.file), description: `${k.type} ${k.comment}`, detail: same ? `in ${account.label} already, as "${same.name}"` : k.sha256, key: k as LocalPublicKey | undefined };
+          return { label: path.basename(k.file), description: `${k.type} ${k.comment}`, detail: same ? vscode.l10n.t('in {0} already, as "{1}"', account.label, same.name) : k.sha256, key: k as LocalPublicKey | undefined };
         }),
-        { label: GENERATE, description: 'ed25519, in ~/.ssh', detail: undefined, key: undefined },
+        { label: GENERATE, description: vscode.l10n.t('ed25519, in ~/.ssh'), detail: undefined, key: undefined },
       ];
-      const picked = await input.quickPick(items, { title: `Add an SSH key to ${account.label}`, placeHolder: local.length ? 'A public key from ~/.ssh' : 'No public key in ~/.ssh yet' });
+      const picked = await input.quickPick(items, { title: vscode.l10n.t('Add an SSH key to {0}', account.label), placeHolder: local.length ? vscode.l10n.t('A public key from ~/.ssh') : vscode.l10n.t('No public key in ~/.ssh yet') });
       return upload(account, picked.key ?? (await generate()));
     }),
   ];

@@ -18,7 +18,7 @@ export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;
   const target = (arg: unknown) => {
     if (arg instanceof ResourceNode && tagType(arg)) return { node: arg, type: tagType(arg)! };
-    throw new Error('Run this command on a droplet, volume, custom image, volume snapshot or database cluster.');
+    throw new Error(vscode.l10n.t('Run this command on a droplet, volume, custom image, volume snapshot or database cluster.'));
   };
   const resources = (node: ResourceNode, type: string): TaggedResource[] => [{ resource_id: node.resourceId, resource_type: type }];
   const after = async (node: ResourceNode) => {
@@ -27,13 +27,13 @@ export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
   };
 
   return [
-    registerCommand(deps, 'digitalocean.tags.add', 'Add tag', async (arg, selected) => {
+    registerCommand(deps, 'digitalocean.tags.add', vscode.l10n.t('Add tag'), async (arg, selected) => {
       // one node, or every taggable node of a multi-selection (one account): tagged in one request
       const many = selectionOf(arg, selected);
       const picked = many.length > 1 ? many.filter((n): n is ResourceNode => n instanceof ResourceNode && Boolean(tagType(n))) : [target(arg).node];
-      if (!picked.length) throw new Error('None of the selected resources can be tagged.');
+      if (!picked.length) throw new Error(vscode.l10n.t('None of the selected resources can be tagged.'));
       const node = picked[0];
-      if (picked.some((n) => n.account.id !== node.account.id)) throw new Error('Tags belong to one account: select resources of one account at a time.');
+      if (picked.some((n) => n.account.id !== node.account.id)) throw new Error(vscode.l10n.t('Tags belong to one account: select resources of one account at a time.'));
       const what = picked.length === 1 ? node.name : plural(picked.length, 'resource');
       const client = model.cacheFor(node.account).client;
       // a tag every picked one has already is not offered
@@ -41,12 +41,12 @@ export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
       const known = (await model.cacheFor(node.account).list(tagKind)).map((t) => t.name);
       const existing = known.filter((n) => !current.includes(n));
       const NEW = '$(add) New tag…';
-      const choice = await input.quickPick([...existing.map((label) => ({ label })), { label: NEW }], { title: `Add a tag to ${what}`, placeHolder: picked.length > 1 ? picked.map((n) => n.name).join(', ') : undefined });
+      const choice = await input.quickPick([...existing.map((label) => ({ label })), { label: NEW }], { title: vscode.l10n.t('Add a tag to {0}', what), placeHolder: picked.length > 1 ? picked.map((n) => n.name).join(', ') : undefined });
       let name = choice.label;
       if (name === NEW) {
-        name = (await input.inputBox({ title: `New tag for ${what}`, validateInput: (v) => tagKind.nameProblem?.(v.trim()) ?? (current.includes(v.trim()) ? `${what} ${picked.length === 1 ? 'has' : 'have'} it already.` : undefined) })).trim();
+        name = (await input.inputBox({ title: vscode.l10n.t('New tag for {0}', what), validateInput: (v) => tagKind.nameProblem?.(v.trim()) ?? (current.includes(v.trim()) ? vscode.l10n.t('{0} {1} it already.', what, picked.length === 1 ? 'has' : 'have') : undefined) })).trim();
       }
-      await withProgress(`Tagging ${what} with ${name}…`, async (signal) => {
+      await withProgress(vscode.l10n.t('Tagging {0} with {1}…', what, name), async (signal) => {
         if (!known.includes(name)) {
           await ensureTag(client, name, signal);
         }
@@ -57,12 +57,12 @@ export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
       return name;
     }),
 
-    registerCommand(deps, 'digitalocean.tags.remove', 'Remove tag', async (arg) => {
+    registerCommand(deps, 'digitalocean.tags.remove', vscode.l10n.t('Remove tag'), async (arg) => {
       const { node, type } = target(arg);
       const current = node.presenter.tags?.(node.item) ?? [];
-      if (current.length === 0) throw new Error(`${node.name} has no tags.`);
-      const name = (await input.quickPick(current.map((label) => ({ label })), { title: `Remove a tag from ${node.name}` })).label;
-      await withProgress(`Removing ${name} from ${node.name}…`, (signal) =>
+      if (current.length === 0) throw new Error(vscode.l10n.t('{0} has no tags.', node.name));
+      const name = (await input.quickPick(current.map((label) => ({ label })), { title: vscode.l10n.t('Remove a tag from {0}', node.name) })).label;
+      await withProgress(vscode.l10n.t('Removing {0} from {1}…', name, node.name), (signal) =>
         untagResources(model.client(node.account), name, resources(node, type), signal),
       );
       log.info(`[${node.account.label}] Tag ${name} removed from ${node.name}`);

@@ -7,6 +7,7 @@
  */
 import { isIpv4, isIpv6 } from '../api/cidr';
 import { tagNameProblem } from '../api/resources/tag';
+import * as l10n from '@vscode/l10n';
 
 export const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'] as const;
 export type EditableRecordType = (typeof RECORD_TYPES)[number];
@@ -24,55 +25,55 @@ export function isHostname(value: string, allowAt = false): boolean {
 /** The record's name: "@" for the domain itself, or labels (a leading "*." for a wildcard). */
 export function recordNameProblem(value: string): string | undefined {
   const name = value.trim();
-  if (!name) return 'A name is required: "@" for the domain itself.';
+  if (!name) return l10n.t('A name is required: "@" for the domain itself.');
   if (name === '@') return undefined;
   const bare = name.startsWith('*.') ? name.slice(2) : name;
   if (name === '*' || isHostname(bare)) return undefined;
-  return 'Letters, digits, "-" and "_" in dot-separated parts of at most 63 characters; "@" for the domain itself.';
+  return l10n.t('Letters, digits, "-" and "_" in dot-separated parts of at most 63 characters; "@" for the domain itself.');
 }
 
 export function recordDataProblem(type: EditableRecordType, value: string): string | undefined {
   const data = value.trim();
-  if (!data) return 'A value is required.';
+  if (!data) return l10n.t('A value is required.');
   switch (type) {
     case 'A':
-      return isIpv4(data) ? undefined : 'An A record points to an IPv4 address, like 203.0.113.10.';
+      return isIpv4(data) ? undefined : l10n.t('An A record points to an IPv4 address, like 203.0.113.10.');
     case 'AAAA':
-      return isIpv6(data) ? undefined : 'An AAAA record points to an IPv6 address, like 2001:db8::10.';
+      return isIpv6(data) ? undefined : l10n.t('An AAAA record points to an IPv6 address, like 2001:db8::10.');
     case 'CNAME':
     case 'NS':
     case 'MX':
     case 'SRV':
-      if (isIpv4(data) || isIpv6(data)) return `A ${type} record points to a host name, not an IP address.`;
-      return isHostname(data, type === 'CNAME' || type === 'MX' || type === 'SRV') ? undefined : `A ${type} record points to a host name, like mail.example.com.`;
+      if (isIpv4(data) || isIpv6(data)) return l10n.t('A {0} record points to a host name, not an IP address.', type);
+      return isHostname(data, type === 'CNAME' || type === 'MX' || type === 'SRV') ? undefined : l10n.t('A {0} record points to a host name, like mail.example.com.', type);
     case 'TXT':
-      return data.length > 512 ? 'At most 512 characters.' : undefined;
+      return data.length > 512 ? l10n.t('At most 512 characters.') : undefined;
     case 'CAA':
-      return isHostname(data) || data.startsWith('mailto:') || /^https?:\/\//.test(data) ? undefined : 'The issuer domain (e.g. letsencrypt.org), or an iodef mailto:/https: URL.';
+      return isHostname(data) || data.startsWith('mailto:') || /^https?:\/\//.test(data) ? undefined : l10n.t('The issuer domain (e.g. letsencrypt.org), or an iodef mailto:/https: URL.');
   }
 }
 
 /** A whole number in a range (priority, port, weight, flags, TTL). */
 export function numberProblem(value: string, min: number, max: number, what: string): string | undefined {
-  if (!/^\d+$/.test(value.trim())) return `${what}: a whole number.`;
+  if (!/^\d+$/.test(value.trim())) return l10n.t('{0}: a whole number.', what);
   const n = Number(value);
-  return n < min || n > max ? `${what}: from ${min} to ${max}.` : undefined;
+  return n < min || n > max ? l10n.t('{0}: from {1} to {2}.', what, min, max) : undefined;
 }
 
 export function tagsProblem(value: string): string | undefined {
   const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
   const bad = tags.find((t) => tagNameProblem(t) !== undefined);
-  return bad ? `"${bad}": tags use letters, digits, "_", ":" and "-" (at most 255).` : undefined;
+  return bad ? l10n.t('"{0}": tags use letters, digits, "_", ":" and "-" (at most 255).', bad) : undefined;
 }
 
 /** A trusted IP source: an IPv4 address or CIDR range (what the API accepts for `ip_addr`). */
 export function trustedIpProblem(value: string): string | undefined {
   const v = value.trim();
-  if (!v) return 'An IP address or CIDR range is required.';
+  if (!v) return l10n.t('An IP address or CIDR range is required.');
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(v);
-  if (!m) return `${v} is not an IPv4 address (203.0.113.7) or CIDR range (203.0.113.0/24).`;
-  if (m.slice(1, 5).some((o) => Number(o) > 255 || (o.length > 1 && o.startsWith('0')))) return `${v}: each part is a number from 0 to 255.`;
-  if (m[5] !== undefined && Number(m[5]) > 32) return 'A CIDR prefix is at most /32.';
+  if (!m) return l10n.t('{0} is not an IPv4 address (203.0.113.7) or CIDR range (203.0.113.0/24).', v);
+  if (m.slice(1, 5).some((o) => Number(o) > 255 || (o.length > 1 && o.startsWith('0')))) return l10n.t('{0}: each part is a number from 0 to 255.', v);
+  if (m[5] !== undefined && Number(m[5]) > 32) return l10n.t('A CIDR prefix is at most /32.');
   return undefined;
 }
 

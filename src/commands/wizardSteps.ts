@@ -14,10 +14,11 @@ import { withProgress } from '../ui/progress';
 import type { StepOptions, UserInput } from '../ui/userInput';
 import { isBack, type WizardStep } from '../ui/wizard';
 import { tagsProblem } from './validators';
+import * as l10n from '@vscode/l10n';
 
 export function tagsStep<S extends { tags: string[] }>(input: UserInput, title: string): WizardStep<S> {
   return async (p, s) => {
-    const text = await input.inputBox({ title, ...s, prompt: 'Tags, separated by commas (optional)', value: p.tags.join(', '), validateInput: tagsProblem });
+    const text = await input.inputBox({ title, ...s, prompt: l10n.t('Tags, separated by commas (optional)'), value: p.tags.join(', '), validateInput: tagsProblem });
     p.tags = [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
   };
 }
@@ -31,7 +32,7 @@ export function projectStep<S extends { project?: string }>(input: UserInput, ti
     p.project = (
       await input.quickPick(
         sorted.map((x) => ({ label: x.name, description: [x.is_default ? 'default' : '', x.environment].filter(Boolean).join(' · '), picked: x.id === current, project: x })),
-        { title, ...s, placeHolder: 'Project' },
+        { title, ...s, placeHolder: l10n.t('Project') },
       )
     ).project.id;
   };
@@ -46,7 +47,7 @@ export function vpcStep<S extends { region: string; vpc?: string }>(input: UserI
       return 'skipped';
     }
     const current = here.some((v) => v.id === p.vpc) ? p.vpc : here[0].id;
-    p.vpc = (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, picked: v.id === current, vpc: v })), { title, ...s, placeHolder: `VPC in ${p.region}` })).vpc.id;
+    p.vpc = (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, picked: v.id === current, vpc: v })), { title, ...s, placeHolder: l10n.t('VPC in {0}', p.region) })).vpc.id;
   };
 }
 
@@ -63,8 +64,8 @@ export async function untilUsable<T>(
     return await withProgress(o.title, (signal) => o.wait(signal));
   } catch (error) {
     if (!isCancellation(error)) throw error;
-    deps.log.info(`[${account.label}] ${o.name}: stopped waiting; it goes on at DigitalOcean`);
-    void deps.input.notify('info', `${o.name} goes on at DigitalOcean; the view shows when it is ready.`);
+    deps.log.info(l10n.t('[{0}] {1}: stopped waiting; it goes on at DigitalOcean', account.label, o.name));
+    void deps.input.notify('info', l10n.t('{0} goes on at DigitalOcean; the view shows when it is ready.', o.name));
     return undefined;
   }
 }
@@ -106,7 +107,7 @@ export function listStep<S, T>(input: UserInput, o: ListStepOptions<S, T>): Wiza
       const described = items.map((x) => o.describe(x, p));
       const picked = await input.quickPick(
         [
-          { label: items.length ? `Continue with ${plural(items.length, o.noun)}` : `Continue without ${o.noun}s`, description: o.total?.(p), index: -1 },
+          { label: items.length ? l10n.t('Continue with {0}', plural(items.length, o.noun)) : l10n.t('Continue without {0}s', o.noun), description: o.total?.(p), index: -1 },
           ...described.map((d, index) => ({ ...d, index })),
           { ...o.add, index: -2 },
         ],
@@ -114,7 +115,7 @@ export function listStep<S, T>(input: UserInput, o: ListStepOptions<S, T>): Wiza
       );
       try {
         if (picked.index === -1) {
-          const problem = items.length < min ? `At least ${plural(min, o.noun)} is needed.` : o.problem?.(p);
+          const problem = items.length < min ? l10n.t('At least {0} is needed.', plural(min, o.noun)) : o.problem?.(p);
           if (!problem) return;
           void input.notify('warning', problem);
         } else if (picked.index === -2) {
@@ -123,7 +124,7 @@ export function listStep<S, T>(input: UserInput, o: ListStepOptions<S, T>): Wiza
           const name = described[picked.index].label;
           const remove =
             items.length > min &&
-            (await input.quickPick([{ label: `Change ${name}…`, remove: false }, { label: `Remove ${name}`, remove: true }], { title: o.title, ...s, canGoBack: true, placeHolder: described[picked.index].description ?? name })).remove;
+            (await input.quickPick([{ label: l10n.t('Change {0}…', name), remove: false }, { label: l10n.t('Remove {0}', name), remove: true }], { title: o.title, ...s, canGoBack: true, placeHolder: described[picked.index].description ?? name })).remove;
           if (remove) items.splice(picked.index, 1);
           else items[picked.index] = await o.edit(p, items[picked.index], s);
         }
@@ -157,26 +158,26 @@ export async function askNotifications(input: UserInput, title: string, s: StepO
   for (;;) {
     const picked = await input.quickPickMany(
       [
-        ...(email ? [{ label: `Email ${email}`, description: "the account's verified email", picked: current.email, slack: false }] : []),
-        { label: 'Slack…', description: current.slack ? `${current.slack.channel} (webhook kept)` : 'a channel and its incoming webhook', picked: Boolean(current.slack), slack: true },
+        ...(email ? [{ label: l10n.t('Email {0}', email), description: l10n.t('the account\'s verified email'), picked: current.email, slack: false }] : []),
+        { label: l10n.t('Slack…'), description: current.slack ? l10n.t('{0} (webhook kept)', current.slack.channel) : l10n.t('a channel and its incoming webhook'), picked: Boolean(current.slack), slack: true },
       ],
-      { title, ...s, placeHolder: 'Notify' },
+      { title, ...s, placeHolder: l10n.t('Notify') },
     );
     const next: Notifications = { email: picked.some((x) => !x.slack) };
     if (picked.some((x) => x.slack)) {
-      const channel = (await input.inputBox({ title, ...s, prompt: 'Slack channel, e.g. #ops', value: current.slack?.channel ?? '#', validateInput: (v) => (/^#?[a-z0-9][a-z0-9_-]{0,79}$/.test(v.trim()) ? undefined : 'A channel name: lowercase letters, digits, "-" and "_".') })).trim();
-      const url = current.slack?.url ?? (await input.inputBox({ title, ...s, prompt: `Incoming webhook URL for ${channel}`, password: true, validateInput: slackWebhookProblem })).trim();
+      const channel = (await input.inputBox({ title, ...s, prompt: l10n.t('Slack channel, e.g. #ops'), value: current.slack?.channel ?? '#', validateInput: (v) => (/^#?[a-z0-9][a-z0-9_-]{0,79}$/.test(v.trim()) ? undefined : l10n.t('A channel name: lowercase letters, digits, "-" and "_".')) })).trim();
+      const url = current.slack?.url ?? (await input.inputBox({ title, ...s, prompt: l10n.t('Incoming webhook URL for {0}', channel), password: true, validateInput: slackWebhookProblem })).trim();
       next.slack = { channel: channel.startsWith('#') ? channel : `#${channel}`, url };
     }
     if (next.email || next.slack) return next;
-    void input.notify('warning', 'Choose where to send the alert: the email, Slack, or both.');
+    void input.notify('warning', l10n.t('Choose where to send the alert: the email, Slack, or both.'));
   }
 }
 
 /** The last step: one item to accept ("Create prod-k8s"), its description the price; Back changes something, Esc cancels. */
 export function summaryStep<S>(input: UserInput, title: string, summary: (plan: S) => { label: string; description: string; detail?: string }): WizardStep<S> {
   return async (p, s) => {
-    await input.quickPick([summary(p)], { title, ...s, placeHolder: 'Create it? (Back to change something, Esc to cancel)' });
+    await input.quickPick([summary(p)], { title, ...s, placeHolder: l10n.t('Create it? (Back to change something, Esc to cancel)') });
   };
 }
 
@@ -200,8 +201,8 @@ export async function placeInProject(
     await assignToProject(client, project.id, [urn], signal);
   } catch (error) {
     const why = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
-    deps.log.warn(`[${account.label}] ${name} was created but not moved to project ${project.name}: ${why}`);
-    void deps.input.notify('warning', `${name} was created, but moving it to project ${project.name} failed (${why}). It is in the default project; use Move to Project… to try again.`);
+    deps.log.warn(l10n.t('[{0}] {1} was created but not moved to project {2}: {3}', account.label, name, project.name, why));
+    void deps.input.notify('warning', l10n.t('{0} was created, but moving it to project {1} failed ({2}). It is in the default project; use Move to Project… to try again.', name, project.name, why));
   }
 }
 

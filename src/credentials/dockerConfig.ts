@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 
 export const REGISTRY_HOST = 'registry.digitalocean.com';
 
@@ -33,9 +34,9 @@ function load(text: string | undefined): DockerConfig {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new DockerConfigError(`The docker config is not valid JSON (${(error as Error).message}). Nothing was changed; fix the file first.`);
+    throw new DockerConfigError(l10n.t('The docker config is not valid JSON ({0}). Nothing was changed; fix the file first.', (error as Error).message));
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new DockerConfigError('The docker config is not a JSON object. Nothing was changed.');
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new DockerConfigError(l10n.t('The docker config is not a JSON object. Nothing was changed.'));
   return value as DockerConfig;
 }
 
@@ -50,7 +51,7 @@ export function credentialHelper(text: string | undefined, host = REGISTRY_HOST)
   const config = load(text);
   const helper = config.credHelpers?.[host] ?? config.credsStore;
   if (helper === undefined || helper === '') return undefined;
-  if (!/^[A-Za-z0-9._-]+$/.test(helper)) throw new DockerConfigError(`The docker credential helper name "${helper}" is not one we can run.`);
+  if (!/^[A-Za-z0-9._-]+$/.test(helper)) throw new DockerConfigError(l10n.t('The docker credential helper name "{0}" is not one we can run.', helper));
   return helper;
 }
 
@@ -77,7 +78,7 @@ export function withoutRegistryAuth(text: string | undefined, host = REGISTRY_HO
 export function decodeAuth(auth: string): { username: string; secret: string } {
   const decoded = Buffer.from(auth, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon < 0) throw new DockerConfigError('The registry credentials DigitalOcean sent are not in user:password form.');
+  if (colon < 0) throw new DockerConfigError(l10n.t('The registry credentials DigitalOcean sent are not in user:password form.'));
   return { username: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
@@ -97,7 +98,7 @@ export function runCredentialHelper(helper: string, action: 'store' | 'erase' | 
     );
     child.on('close', (code) => {
       if (code === 0) resolve(out);
-      else reject(new DockerConfigError(`docker-credential-${helper} ${action} failed: ${(err || out).trim().slice(0, 300) || `exit code ${code}`}`));
+      else reject(new DockerConfigError(`docker-credential-${helper} ${action} failed: ${(err || out).trim().slice(0, 300) || l10n.t('exit code {0}', String(code))}`));
     });
     child.stdin.end(input);
   });

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { isMap, isNode, isScalar, isSeq, parse, parseDocument, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import * as l10n from '@vscode/l10n';
 
 export interface NamedEntry {
   name: string;
@@ -42,17 +43,17 @@ export function parseIncoming(text: string): KubeEntries {
   const user = doc?.users?.[0];
   const context = doc?.contexts?.[0];
   if (!cluster?.name || !user?.name || !context?.name || !cluster.cluster || !user.user || !context.context) {
-    throw new KubeconfigError('The kubeconfig DigitalOcean sent has no cluster, user and context.');
+    throw new KubeconfigError(l10n.t('The kubeconfig DigitalOcean sent has no cluster, user and context.'));
   }
   return { cluster, user, context } as KubeEntries;
 }
 
 /** The user's kubeconfig as a document; a file that is not valid YAML is refused, never replaced. */
-function load(text: string | undefined, file = 'the kubeconfig'): Document {
+function load(text: string | undefined, file = l10n.t('the kubeconfig')): Document {
   const doc = parseDocument(text ?? '');
   if (doc.errors.length) {
     const [first] = doc.errors;
-    throw new KubeconfigError(`${file} is not valid YAML (${first.message.split('\n')[0]}). Nothing was changed; fix the file first.`);
+    throw new KubeconfigError(l10n.t('{0} is not valid YAML ({1}). Nothing was changed; fix the file first.', file, first.message.split('\n')[0]));
   }
   if (doc.contents === null || doc.contents === undefined || (isMap(doc.contents) && doc.contents.items.length === 0)) {
     const fresh = parseDocument('apiVersion: v1\nkind: Config\npreferences: {}\nclusters: []\ncontexts: []\nusers: []\n');
@@ -61,7 +62,7 @@ function load(text: string | undefined, file = 'the kubeconfig'): Document {
     if (doc.comment) fresh.comment = doc.comment;
     return fresh;
   }
-  if (!isMap(doc.contents)) throw new KubeconfigError(`${file} is not a kubeconfig (its top level is not a mapping). Nothing was changed.`);
+  if (!isMap(doc.contents)) throw new KubeconfigError(l10n.t('{0} is not a kubeconfig (its top level is not a mapping). Nothing was changed.', file));
   return doc;
 }
 
@@ -207,7 +208,7 @@ export function mergeKubeconfig(existing: string | undefined, entries: KubeEntri
 /** Makes an existing context current. */
 export function setCurrentContext(existing: string | undefined, contextName: string): string {
   const doc = load(existing);
-  if (!names(doc, 'contexts').includes(contextName)) throw new KubeconfigError(`There is no context ${contextName} in the kubeconfig. Add the cluster first.`);
+  if (!names(doc, 'contexts').includes(contextName)) throw new KubeconfigError(l10n.t('There is no context {0} in the kubeconfig. Add the cluster first.', contextName));
   doc.set('current-context', contextName);
   return doc.toString();
 }
@@ -260,7 +261,7 @@ export function replaceUserCredentials(existing: string | undefined, userName: s
   const doc = load(existing);
   const seq = doc.get('users', true);
   const item = isSeq(seq) ? seq.items.find((i) => nameOf(i) === userName) : undefined;
-  if (!item || !isMap(item)) throw new KubeconfigError(`There is no user ${userName} in the kubeconfig. Add the cluster again.`);
+  if (!item || !isMap(item)) throw new KubeconfigError(l10n.t('There is no user {0} in the kubeconfig. Add the cluster again.', userName));
   detach(doc, item);
   (item as YAMLMap).set('user', doc.createNode(credentials));
   return doc.toString();

@@ -18,6 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 
 export interface SafeWriteOptions {
   /** Mode of a new file. */
@@ -34,7 +35,7 @@ export interface SafeWriteOptions {
 
 export class FileLockedError extends Error {
   constructor(readonly file: string) {
-    super(`${file} is being changed by another program (${file}.lock exists). Try again in a moment.`);
+    super(l10n.t('{0} is being changed by another program ({1}.lock exists). Try again in a moment.', file, file));
     this.name = 'FileLockedError';
   }
 }
@@ -95,7 +96,7 @@ export async function resolveLinks(file: string): Promise<string> {
     if (!stat.isSymbolicLink()) return current;
     current = path.resolve(path.dirname(current), await fs.readlink(current));
   }
-  throw new Error(`${file}: too many levels of symbolic links.`);
+  throw new Error(l10n.t('{0}: too many levels of symbolic links.', file));
 }
 
 /**

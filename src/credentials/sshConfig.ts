@@ -21,6 +21,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 
 export interface SshHostEntry {
   /** The `Host` alias: `do-<droplet name>`. */
@@ -135,13 +136,13 @@ const join = (lines: string[], finalNewline: boolean) => (lines.length === 0 ? '
  * the user has a Host of that name of their own.
  */
 export function upsertHost(existing: string | undefined, entry: SshHostEntry): string {
-  for (const [what, value] of [['host name', entry.hostName], ['user', entry.user]] as const) {
-    if (!value || /[\s"#]/.test(value)) throw new SshConfigError(`The ${what} "${value}" cannot go in an ssh config file.`);
+  for (const [what, value] of [[l10n.t('host name'), entry.hostName], ['user', entry.user]] as const) {
+    if (!value || /[\s"#]/.test(value)) throw new SshConfigError(l10n.t('The {0} "{1}" cannot go in an ssh config file.', what, value));
   }
   const { lines, finalNewline } = split(existing ?? '');
   const foreign = foreignHostLines(lines, entry.alias);
   if (foreign.length > 0) {
-    throw new SshConfigError(`The ssh config already has "Host ${entry.alias}" (line ${foreign[0] + 1}) that DigitalOcean Explorer did not write. Rename or remove it, then try again.`);
+    throw new SshConfigError(l10n.t('The ssh config already has "Host {0}" (line {1}) that DigitalOcean Explorer did not write. Rename or remove it, then try again.', entry.alias, foreign[0] + 1));
   }
   const ours = findOurs(lines, entry.alias);
   if (ours) return join(updateBlock(lines, ours, entry), finalNewline);

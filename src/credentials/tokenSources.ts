@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import * as l10n from '@vscode/l10n';
 
 export interface FoundToken {
   /** Where it came from, for the user: "doctl context \"work\"", "DIGITALOCEAN_ACCESS_TOKEN". */
@@ -35,12 +36,12 @@ export function parseDoctlConfig(text: string): FoundToken[] {
   const config = doc as Record<string, unknown>;
   const found: FoundToken[] = [];
   if (typeof config['access-token'] === 'string' && config['access-token']) {
-    found.push({ source: 'doctl default context', token: config['access-token'], doctlContext: 'default' });
+    found.push({ source: l10n.t('doctl default context'), token: config['access-token'], doctlContext: 'default' });
   }
   const contexts = config['auth-contexts'];
   if (contexts && typeof contexts === 'object') {
     for (const [name, token] of Object.entries(contexts as Record<string, unknown>)) {
-      if (typeof token === 'string' && token) found.push({ source: `doctl context "${name}"`, token, doctlContext: name });
+      if (typeof token === 'string' && token) found.push({ source: l10n.t('doctl context "{0}"', name), token, doctlContext: name });
     }
   }
   return found;

@@ -19,6 +19,7 @@ function loadClientBundle(): SpacesClientFactory {
   return (options) => new bundle.SpacesClient(options);
 }
 import { Emitter, type Disposable } from './emitter';
+import * as l10n from '@vscode/l10n';
 
 export interface SpacesSettings {
   /** The regions whose buckets are listed. */
@@ -53,7 +54,7 @@ export interface BucketList {
 export class NoSpacesKeyError extends Error {
   constructor(
     readonly account: AccountInfo,
-    message = `${account.label} has no Spaces key here yet: Spaces use an access key, not the API token.`,
+    message = l10n.t('{0} has no Spaces key here yet: Spaces use an access key, not the API token.', account.label),
   ) {
     super(message);
     this.name = 'NoSpacesKeyError';
@@ -100,7 +101,7 @@ export class SpacesModel implements Disposable {
     if (!client) {
       client = (async () => {
         if (account.demo && this.regions(account).length === 0) {
-          throw new NoSpacesKeyError(account, 'The demo account has no Spaces: its buckets would need an S3 server (the setting digitalocean.spaces.endpoints).');
+          throw new NoSpacesKeyError(account, l10n.t('The demo account has no Spaces: its buckets would need an S3 server (the setting digitalocean.spaces.endpoints).'));
         }
         const credentials = await this.keys.get(account.id);
         if (!credentials) throw new NoSpacesKeyError(account);

@@ -77,7 +77,7 @@ export class BucketPanel implements vscode.Disposable {
       if (message.type === 'refresh') this.count = undefined;
       await this.render();
     } catch (error) {
-      reportError(this.deps, `Details of ${this.bucket.name}`, error);
+      reportError(this.deps, vscode.l10n.t('Details of {0}', this.bucket.name), error);
     }
   }
 
@@ -119,74 +119,74 @@ export class BucketPanel implements vscode.Disposable {
     const copy = (id: string, value: string) => (copies.set(id, value), id);
     const problems: string[] = [];
     const [cors, lifecycle, cdn, keys] = await Promise.all([
-      client.corsRules(bucket.region, bucket.name).catch((e: unknown) => (problems.push(`CORS rules: ${describe(e)}`), undefined)),
-      client.lifecycleRules(bucket.region, bucket.name).catch((e: unknown) => (problems.push(`lifecycle rules: ${describe(e)}`), undefined)),
-      this.deps.model.cacheFor(account).list(cdnEndpoint).then((list) => list.find((e) => e.origin === `${bucket.name}.${bucket.region}.digitaloceanspaces.com`), (e: unknown) => (problems.push(`CDN endpoints: ${describe(e)}`), undefined)),
+      client.corsRules(bucket.region, bucket.name).catch((e: unknown) => (problems.push(vscode.l10n.t('CORS rules: {0}', describe(e))), undefined)),
+      client.lifecycleRules(bucket.region, bucket.name).catch((e: unknown) => (problems.push(vscode.l10n.t('lifecycle rules: {0}', describe(e))), undefined)),
+      this.deps.model.cacheFor(account).list(cdnEndpoint).then((list) => list.find((e) => e.origin === `${bucket.name}.${bucket.region}.digitaloceanspaces.com`), (e: unknown) => (problems.push(vscode.l10n.t('CDN endpoints: {0}', describe(e))), undefined)),
       this.deps.model.cacheFor(account).list(spacesKey).catch((e: unknown) => (problems.push(`keys: ${describe(e)}`), [])),
     ]);
     const url = client.objectUrl(bucket.region, bucket.name, '').replace(/\/$/, '');
     const c = this.count;
     const contents: FieldView = !c
-      ? { label: 'Objects', value: 'not counted yet (Count Objects lists them all)', tone: 'muted' }
+      ? { label: vscode.l10n.t('Objects'), value: 'not counted yet (Count Objects lists them all)', tone: 'muted' }
       : !c.done
-        ? { label: 'Objects', value: `counting… ${c.objects.toLocaleString('en-US')} so far`, tone: 'busy' }
+        ? { label: vscode.l10n.t('Objects'), value: `counting… ${c.objects.toLocaleString('en-US')} so far`, tone: 'busy' }
         : c.error
-          ? { label: 'Objects', value: `counting ${c.error === 'stopped' ? 'stopped' : 'failed'} after ${c.objects.toLocaleString('en-US')}${c.error === 'stopped' ? '' : `: ${c.error}`}`, tone: c.error === 'stopped' ? 'muted' : 'error' }
-          : { label: 'Objects', value: `${c.objects.toLocaleString('en-US')} · ${bytes(c.bytes)}` };
+          ? { label: vscode.l10n.t('Objects'), value: `counting ${c.error === 'stopped' ? 'stopped' : 'failed'} after ${c.objects.toLocaleString('en-US')}${c.error === 'stopped' ? '' : `: ${c.error}`}`, tone: c.error === 'stopped' ? 'muted' : 'error' }
+          : { label: vscode.l10n.t('Objects'), value: `${c.objects.toLocaleString('en-US')} · ${bytes(c.bytes)}` };
     const sections: SectionView[] = [
       {
         id: 'bucket',
-        title: 'Bucket',
+        title: vscode.l10n.t('Bucket'),
         type: 'fields',
         fields: [
-          { label: 'Region', value: bucket.region },
-          ...(bucket.created ? [{ label: 'Created', value: bucket.created }] : []),
+          { label: vscode.l10n.t('Region'), value: bucket.region },
+          ...(bucket.created ? [{ label: vscode.l10n.t('Created'), value: bucket.created }] : []),
           { label: 'URL', value: url, mono: true, copy: copy('url', url) },
-          { label: 'CDN endpoint', value: cdn ? `https://${cdn.custom_domain || cdn.endpoint}` : 'none', mono: Boolean(cdn), tone: cdn ? undefined : 'muted', copy: cdn ? copy('cdn', `https://${cdn.custom_domain || cdn.endpoint}`) : undefined },
+          { label: vscode.l10n.t('CDN endpoint'), value: cdn ? `https://${cdn.custom_domain || cdn.endpoint}` : 'none', mono: Boolean(cdn), tone: cdn ? undefined : 'muted', copy: cdn ? copy('cdn', `https://${cdn.custom_domain || cdn.endpoint}`) : undefined },
           contents,
         ],
       },
       {
         id: 'cors',
-        title: 'CORS rules',
+        title: vscode.l10n.t('CORS rules'),
         type: 'table',
-        columns: ['Origins', 'Methods', 'Headers', 'Max age'],
+        columns: [vscode.l10n.t('Origins'), vscode.l10n.t('Methods'), vscode.l10n.t('Headers'), vscode.l10n.t('Max age')],
         rows: (cors ?? []).map((r) => [r.origins.join(', '), r.methods.join(', '), r.headers.join(', ') || '—', r.maxAgeSeconds === undefined ? '—' : `${r.maxAgeSeconds} s`]),
-        empty: cors ? 'No CORS rules: browsers on other sites cannot read its objects with scripts.' : 'Could not be read.',
+        empty: cors ? vscode.l10n.t('No CORS rules: browsers on other sites cannot read its objects with scripts.') : vscode.l10n.t('Could not be read.'),
       },
       {
         id: 'lifecycle',
-        title: 'Lifecycle rules',
+        title: vscode.l10n.t('Lifecycle rules'),
         type: 'table',
-        columns: ['Rule', 'Prefix', 'Status', 'Expire after', 'Abort incomplete uploads after'],
+        columns: [vscode.l10n.t('Rule'), vscode.l10n.t('Prefix'), vscode.l10n.t('Status'), vscode.l10n.t('Expire after'), vscode.l10n.t('Abort incomplete uploads after')],
         rows: (lifecycle ?? []).map((r) => [r.id || '—', r.prefix || '(all)', r.enabled ? 'enabled' : 'disabled', r.expirationDays === undefined ? '—' : `${r.expirationDays} days`, r.abortIncompleteDays === undefined ? '—' : `${r.abortIncompleteDays} days`]),
-        empty: lifecycle ? 'No lifecycle rules.' : 'Could not be read.',
+        empty: lifecycle ? vscode.l10n.t('No lifecycle rules.') : vscode.l10n.t('Could not be read.'),
       },
       {
         id: 'keys',
-        title: 'Keys that reach it',
+        title: vscode.l10n.t('Keys that reach it'),
         type: 'table',
-        columns: ['Name', 'Access key', 'Access'],
+        columns: [vscode.l10n.t('Name'), vscode.l10n.t('Access key'), vscode.l10n.t('Access')],
         rows: keys.filter((k) => k.grants.some((g) => g.bucket === bucket.name || (g.bucket === '' && g.permission === 'fullaccess'))).map((k) => [k.name, { text: k.access_key, mono: true }, describeGrants(k.grants)]),
-        empty: 'No key of this account names this bucket.',
+        empty: vscode.l10n.t('No key of this account names this bucket.'),
       },
     ];
     const counting = c !== undefined && !c.done;
-    const buttons = counting ? [{ id: 'stop', label: 'Stop Counting' }] : [{ id: 'count', label: c?.done ? 'Count Again' : 'Count Objects', primary: true }];
+    const buttons = counting ? [{ id: 'stop', label: vscode.l10n.t('Stop Counting') }] : [{ id: 'count', label: c?.done ? vscode.l10n.t('Count Again') : vscode.l10n.t('Count Objects'), primary: true }];
     const view: PanelView = {
-      kindLabel: 'Spaces bucket',
+      kindLabel: vscode.l10n.t('Spaces bucket'),
       title: bucket.name,
       subtitle: `${bucket.region} · ${account.label}`,
       buttons,
       sections,
       raw: JSON.stringify({ ...bucket, cors, lifecycle }, null, 2),
-      notice: problems.length ? `Part of this panel could not be loaded: ${problems.join('; ')}` : undefined,
+      notice: problems.length ? vscode.l10n.t('Part of this panel could not be loaded: {0}', problems.join('; ')) : undefined,
     };
     if (this.disposed) return;
     this.copies = copies;
     this.buttons = new Set(buttons.map((b) => b.id));
     this.lastView = view;
-    await this.panel.webview.postMessage({ type: 'render', view } satisfies HostMessage);
+    await this.panel.webview.postMessage({ type: 'render', view, l10n: vscode.l10n.bundle } satisfies HostMessage);
     this.renderedEmitter.fire(view);
   }
 

@@ -70,7 +70,8 @@ export interface PanelView {
   notice?: string;
 }
 
-export type HostMessage = { type: 'render'; view: PanelView };
+/** `l10n`: the extension's translations (vscode.l10n.bundle), absent in English, for the page's own few words. */
+export type HostMessage = { type: 'render'; view: PanelView; l10n?: Record<string, string> };
 
 export type WebviewMessage =
   | { type: 'ready' }

@@ -147,14 +147,14 @@ export class ResourcePanel implements vscode.Disposable {
     const message = parseWebviewMessage(raw);
     if (!message || !this.known(message)) {
       this.rejectedMessages++;
-      this.deps.log.warn(`Detail panel: ignored an unexpected message from the webview (${typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 20) : typeof raw})`);
+      this.deps.log.warn(vscode.l10n.t('Detail panel: ignored an unexpected message from the webview ({0})', typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 20) : typeof raw));
       return;
     }
     if (message.type !== 'ready') this.pin(); // the user works in it: it stays
     try {
       await this.act(message);
     } catch (error) {
-      reportError(this.deps, `Details of ${this.title()}`, error);
+      reportError(this.deps, vscode.l10n.t('Details of {0}', this.title()), error);
     }
   }
 
@@ -246,7 +246,7 @@ export class ResourcePanel implements vscode.Disposable {
     const cache = this.deps.model.cacheFor(account);
     const targetOf = (kind: ResourceKind<never>, item: unknown, parents: string[] = []): PanelTarget => {
       const presenter = presenterForKind(kind.kind);
-      if (!presenter) throw new Error(`no presenter for ${kind.kind}`);
+      if (!presenter) throw new Error(vscode.l10n.t('no presenter for {0}', kind.kind));
       return { account, presenter, item, parents };
     };
     return {
@@ -289,7 +289,7 @@ export class ResourcePanel implements vscode.Disposable {
       sections = await this.builder.sections(item, this.context(controller.signal, parts));
     } catch (error) {
       if (controller.signal.aborted) return;
-      notice = `Part of this panel could not be loaded: ${error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error)}`;
+      notice = vscode.l10n.t('Part of this panel could not be loaded: {0}', error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error));
     }
     if (controller.signal.aborted || this.disposed) return;
     const transition = this.deps.model.transitionOf(this.key);
@@ -298,8 +298,8 @@ export class ResourcePanel implements vscode.Disposable {
       ? []
       : [
           ...(this.builder.buttons?.(item) ?? []),
-          ...(presenter.consoleUrl ? [{ id: 'console', label: 'Open in Control Panel', command: OPEN_CONSOLE }] : []),
-          ...(presenter.kind.deletable ? [{ id: 'delete', label: 'Delete…', command: 'digitalocean.resource.delete' }] : []),
+          ...(presenter.consoleUrl ? [{ id: 'console', label: vscode.l10n.t('Open in Control Panel'), command: OPEN_CONSOLE }] : []),
+          ...(presenter.kind.deletable ? [{ id: 'delete', label: vscode.l10n.t('Delete…'), command: 'digitalocean.resource.delete' }] : []),
         ];
     const view: PanelView = {
       kindLabel: presenter.kind.label,
@@ -309,13 +309,13 @@ export class ResourcePanel implements vscode.Disposable {
       buttons: buttons.map((b) => ({ id: b.id, label: b.label, primary: b.primary, disabled: Boolean(transition) && b.id !== 'console' })),
       sections,
       raw: maskedJson(item),
-      notice: this.gone ? 'This resource no longer exists at DigitalOcean.' : notice,
+      notice: this.gone ? vscode.l10n.t('This resource no longer exists at DigitalOcean.') : notice,
     };
     this.parts = parts;
     this.buttons = buttons;
     this.lastView = view;
     this.panel.title = view.title;
-    await this.panel.webview.postMessage({ type: 'render', view } satisfies HostMessage);
+    await this.panel.webview.postMessage({ type: 'render', view, l10n: vscode.l10n.bundle } satisfies HostMessage);
     this.renderedEmitter.fire(view);
   }
 

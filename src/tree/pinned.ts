@@ -72,7 +72,7 @@ export class PinStore {
 class PinnedRoot extends ExplorerNode {
   readonly id = 'pinned';
   toTreeItem(): vscode.TreeItem {
-    return new vscode.TreeItem('Pinned');
+    return new vscode.TreeItem(vscode.l10n.t('Pinned'));
   }
 }
 
@@ -131,17 +131,17 @@ export class PinnedView implements vscode.TreeDataProvider<ExplorerNode>, vscode
 
   private async nodeOf(pin: Pin): Promise<ExplorerNode> {
     const account = this.store.get(pin.accountId);
-    if (!account) return new GonePinNode(pin, 'its account was removed');
+    if (!account) return new GonePinNode(pin, vscode.l10n.t('its account was removed'));
     const presenter = presenterForKind(pin.kind);
-    if (!presenter) return new GonePinNode(pin, 'a kind this version does not know');
+    if (!presenter) return new GonePinNode(pin, vscode.l10n.t('a kind this version does not know'));
     try {
       const items = await this.model.cacheFor(account).list(presenter.kind, [], presenter.listQuery);
       const item = items.find((i) => String(presenter.kind.idOf(i as never)) === pin.id);
-      if (!item) return new GonePinNode(pin, `no longer exists (${presenter.kind.label.toLowerCase()} in ${account.label})`);
+      if (!item) return new GonePinNode(pin, vscode.l10n.t('no longer exists ({0} in {1})', presenter.kind.label.toLowerCase(), account.label));
       // not tracked: the Resources view tracks (and polls) its own node of the same resource
       return new ResourceNode(this.root, account, presenter, item, [], this.explorer, true);
     } catch (error) {
-      return new MessageNode(`pinned/error/${pin.accountId}/${pin.kind}/${pin.id}`, pin.name, { detail: `could not be loaded: ${error instanceof Error ? error.message : String(error)}`, icon: 'warning' });
+      return new MessageNode(`pinned/error/${pin.accountId}/${pin.kind}/${pin.id}`, pin.name, { detail: vscode.l10n.t('could not be loaded: {0}', error instanceof Error ? error.message : String(error)), icon: 'warning' });
     }
   }
 

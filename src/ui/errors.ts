@@ -20,8 +20,8 @@ export function reportError(services: { log: Logger }, title: string, error: unk
   }
   const text = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
   services.log.error(`${title} failed: ${text}`);
-  void vscode.window.showErrorMessage(`${title} failed: ${text}`, 'Show Log').then((choice) => {
-    if (choice === 'Show Log') services.log.show(true);
+  void vscode.window.showErrorMessage(`${title} failed: ${text}`, vscode.l10n.t('Show Log')).then((choice) => {
+    if (choice === vscode.l10n.t('Show Log')) services.log.show(true);
   });
 }
 

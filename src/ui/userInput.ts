@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 
 export class UserCancelledError extends Error {
   constructor() {
-    super('Cancelled by the user.');
+    super(vscode.l10n.t('Cancelled by the user.'));
     this.name = 'UserCancelledError';
   }
 }
@@ -15,7 +15,7 @@ export class UserCancelledError extends Error {
 /** Thrown when the user presses Back in a multi-step flow (see wizard.ts). */
 export class BackError extends Error {
   constructor() {
-    super('Back');
+    super(vscode.l10n.t('Back'));
     this.name = 'BackError';
   }
 }
@@ -192,8 +192,8 @@ export class VsCodeUserInput implements UserInput {
   }
 
   async showSecret(message: string, secret: string): Promise<void> {
-    const choice = await vscode.window.showInformationMessage(message, { modal: true, detail: `${secret}\n\nIt is shown only now: copy it to your password manager.` }, 'Copy Password');
-    if (choice === 'Copy Password') {
+    const choice = await vscode.window.showInformationMessage(message, { modal: true, detail: vscode.l10n.t('{0}\n\nIt is shown only now: copy it to your password manager.', secret) }, vscode.l10n.t('Copy Password'));
+    if (choice === vscode.l10n.t('Copy Password')) {
       await vscode.env.clipboard.writeText(secret);
       vscode.window.setStatusBarMessage('$(check) Password copied', 4000);
     }

@@ -16,6 +16,7 @@ import '@vscode-elements/elements/dist/vscode-table-header-cell/index.js';
 import '@vscode-elements/elements/dist/vscode-table-row/index.js';
 import uPlot from 'uplot';
 import type { CellView, ChartView, FieldView, HostMessage, PanelView, SectionView, WebviewMessage } from '../panels/protocol';
+import * as l10n from '@vscode/l10n';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -73,8 +74,8 @@ function valueNode(text: string, options: { link?: string; mono?: boolean; tone?
 
 function field(f: FieldView): HTMLElement[] {
   const dd = el('dd', {}, valueNode(f.value, f));
-  if (f.reveal) dd.append(button('Show', () => send({ type: 'reveal', id: f.reveal! }), { secondary: true, small: true, title: `Show ${f.label}` }));
-  if (f.copy) dd.append(button('Copy', () => send({ type: 'copy', id: f.copy! }), { secondary: true, small: true, title: `Copy ${f.label}` }));
+  if (f.reveal) dd.append(button(l10n.t('Show'), () => send({ type: 'reveal', id: f.reveal! }), { secondary: true, small: true, title: l10n.t('Show {0}', f.label) }));
+  if (f.copy) dd.append(button(l10n.t('Copy'), () => send({ type: 'copy', id: f.copy! }), { secondary: true, small: true, title: l10n.t('Copy {0}', f.label) }));
   return [el('dt', { text: f.label }), dd];
 }
 
@@ -85,7 +86,7 @@ function cell(c: string | CellView): HTMLElement {
     return td;
   }
   td.append(valueNode(c.text, c));
-  if (c.copy) td.append(button('Copy', () => send({ type: 'copy', id: c.copy! }), { secondary: true, small: true, title: `Copy ${c.text}` }));
+  if (c.copy) td.append(button(l10n.t('Copy'), () => send({ type: 'copy', id: c.copy! }), { secondary: true, small: true, title: l10n.t('Copy {0}', c.text) }));
   return td;
 }
 
@@ -143,7 +144,7 @@ function chart(c: ChartView, range: string): HTMLElement {
 }
 
 function chartsSection(section: Extract<SectionView, { type: 'charts' }>): HTMLElement[] {
-  const select = el('vscode-single-select', { attrs: { 'aria-label': 'Time range', 'data-range-select': '' } });
+  const select = el('vscode-single-select', { attrs: { 'aria-label': l10n.t('Time range'), 'data-range-select': '' } });
   for (const r of section.ranges) {
     const option = el('vscode-option', { text: r, attrs: { value: r } });
     if (r === section.range) option.setAttribute('selected', '');
@@ -151,9 +152,9 @@ function chartsSection(section: Extract<SectionView, { type: 'charts' }>): HTMLE
   }
   (select as unknown as { value: string }).value = section.range;
   select.addEventListener('change', () => send({ type: 'range', range: (select as unknown as { value: string }).value }));
-  const out: HTMLElement[] = [el('div', { className: 'range' }, el('span', { text: 'Range' }), select)];
+  const out: HTMLElement[] = [el('div', { className: 'range' }, el('span', { text: l10n.t('Range') }), select)];
   if (section.note) out.push(el('p', { className: 'note', text: section.note }));
-  if (section.loading) out.push(el('p', { className: 'note', text: 'Loading metrics…' }));
+  if (section.loading) out.push(el('p', { className: 'note', text: l10n.t('Loading metrics…') }));
   const seen = new Set(section.charts.map((c) => c.id));
   for (const [id, entry] of charts) {
     if (!seen.has(id)) {
@@ -199,19 +200,19 @@ function render(view: PanelView): void {
   if (view.status) header.querySelector('.kind')!.append(el('vscode-badge', { className: `status tone-${view.status.tone}`, text: view.status.text, attrs: { 'data-status': '' } }));
   const toolbar = el(
     'div',
-    { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Actions' } },
+    { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': l10n.t('Actions') } },
     ...view.buttons.map((b) => button(b.label, () => send({ type: 'button', id: b.id }), { secondary: !b.primary, id: b.id, disabled: b.disabled })),
-    button('Refresh', () => send({ type: 'refresh' }), { secondary: true, id: 'refresh' }),
-    button(showRaw ? 'Hide JSON' : 'Raw JSON', () => {
+    button(l10n.t('Refresh'), () => send({ type: 'refresh' }), { secondary: true, id: 'refresh' }),
+    button(showRaw ? l10n.t('Hide JSON') : l10n.t('Raw JSON'), () => {
       showRaw = !showRaw;
       saved.raw = showRaw;
       vscode.setState({ ...saved });
       if (current) render(current);
-    }, { secondary: true, id: 'raw', title: showRaw ? 'Hide the raw JSON' : 'Show the resource as raw JSON' }),
+    }, { secondary: true, id: 'raw', title: showRaw ? l10n.t('Hide the raw JSON') : l10n.t('Show the resource as raw JSON') }),
   );
   const parts: HTMLElement[] = [header, toolbar];
   if (view.notice) parts.push(el('p', { className: 'notice', text: view.notice, attrs: { role: 'status' } }));
-  if (showRaw) parts.push(el('section', { attrs: { 'aria-label': 'Raw JSON', 'data-section': 'raw' } }, el('pre', { className: 'raw', text: view.raw, attrs: { tabindex: '0' } })));
+  if (showRaw) parts.push(el('section', { attrs: { 'aria-label': l10n.t('Raw JSON'), 'data-section': 'raw' } }, el('pre', { className: 'raw', text: view.raw, attrs: { tabindex: '0' } })));
   else parts.push(...view.sections.map(section));
   root.replaceChildren(...parts);
   window.scrollTo(0, restoreScroll ?? scroll);
@@ -220,7 +221,10 @@ function render(view: PanelView): void {
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
-  if (message && message.type === 'render' && typeof message.view === 'object') render(message.view);
+  if (message && message.type === 'render' && typeof message.view === 'object') {
+    if (message.l10n && typeof message.l10n === 'object') l10n.config({ contents: message.l10n });
+    render(message.view);
+  }
 });
 // A theme change swaps the body's classes and CSS variables; the graphs read their colours once,
 // so they are drawn anew.

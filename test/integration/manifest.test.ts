@@ -11,7 +11,7 @@ import { EXTENSION_ID, extensionApi } from './support/env';
 
 interface Manifest {
   contributes: {
-    commands: { command: string }[];
+    commands: { command: string; title?: string }[];
     menus: Record<string, { command?: string; submenu?: string }[]>;
     submenus?: { id: string }[];
     keybindings?: { command: string }[];
@@ -31,6 +31,19 @@ describe('Manifest and registration', () => {
     const registered = new Set((await vscode.commands.getCommands(true)).filter((c) => c.startsWith('digitalocean.') && !views.some((v) => c.startsWith(v))));
     assert.deepEqual([...declared].filter((c) => !registered.has(c)).sort(), [], 'declared but not registered');
     assert.deepEqual([...registered].filter((c) => !declared.has(c)).sort(), [], 'registered but not declared');
+  });
+
+  it('shows the manifest\'s text from package.nls.json, with no %key% left unresolved', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest & { displayName: string };
+    assert.equal(manifest.displayName, 'DigitalOcean Explorer');
+    assert.equal(manifest.contributes.commands.find((c) => c.command === 'digitalocean.goToResource')?.title, 'Go to Resource…');
+    const unresolved: string[] = [];
+    const visit = (value: unknown, where: string): void => {
+      if (typeof value === 'string' && /^%[\w.]+%$/.test(value)) unresolved.push(`${where}: ${value}`);
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${where}.${k}`);
+    };
+    visit(manifest.contributes, 'contributes');
+    assert.deepEqual(unresolved, []);
   });
 
   it('names only declared commands and submenus in menus, keybindings and welcome links', () => {

@@ -47,3 +47,24 @@ describe('Manifest', () => {
     assert.ok(!offered.some((c) => c.startsWith('digitalocean.volume.') || c.startsWith('digitalocean.reservedIp.')), offered.join(', '));
   });
 });
+
+describe('Manifest text (package.nls.json)', () => {
+  const raw = readFileSync('package.json', 'utf8');
+  const nls = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
+  const used = new Set([...raw.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]));
+
+  it('has text for every %key% the manifest names, and no text nobody uses', () => {
+    assert.ok(used.size > 100, `only ${used.size} keys`);
+    assert.deepEqual([...used].filter((k) => !(k in nls)), [], 'named in package.json, missing from package.nls.json');
+    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'in package.nls.json, named nowhere');
+  });
+
+  it('leaves no user-visible manifest text untranslatable', () => {
+    const m = JSON.parse(raw) as { contributes: { commands: { title: string; category?: string }[]; views: Record<string, { name: string }[]> } };
+    const literal = [
+      ...m.contributes.commands.flatMap((c) => [c.title, c.category ?? '%%']),
+      ...Object.values(m.contributes.views).flat().map((v) => v.name),
+    ].filter((text) => !/^%[\w.]+%$/.test(text));
+    assert.deepEqual(literal, []);
+  });
+});

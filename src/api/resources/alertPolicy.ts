@@ -1,17 +1,18 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 /** The droplet metrics an alert policy can watch, with how a value of each is written. */
 export const ALERT_METRICS = [
   { type: 'v1/insights/droplet/cpu', label: 'CPU', unit: '%' },
-  { type: 'v1/insights/droplet/memory_utilization_percent', label: 'Memory', unit: '%' },
-  { type: 'v1/insights/droplet/disk_utilization_percent', label: 'Disk usage', unit: '%' },
-  { type: 'v1/insights/droplet/load_1', label: 'Load (1 min)', unit: '' },
-  { type: 'v1/insights/droplet/load_5', label: 'Load (5 min)', unit: '' },
-  { type: 'v1/insights/droplet/load_15', label: 'Load (15 min)', unit: '' },
-  { type: 'v1/insights/droplet/public_outbound_bandwidth', label: 'Outbound bandwidth (public)', unit: 'Mbps' },
-  { type: 'v1/insights/droplet/public_inbound_bandwidth', label: 'Inbound bandwidth (public)', unit: 'Mbps' },
-  { type: 'v1/insights/droplet/disk_read', label: 'Disk reads', unit: 'MB/s' },
-  { type: 'v1/insights/droplet/disk_write', label: 'Disk writes', unit: 'MB/s' },
+  { type: 'v1/insights/droplet/memory_utilization_percent', label: l10n.t('Memory'), unit: '%' },
+  { type: 'v1/insights/droplet/disk_utilization_percent', label: l10n.t('Disk usage'), unit: '%' },
+  { type: 'v1/insights/droplet/load_1', label: l10n.t('Load (1 min)'), unit: '' },
+  { type: 'v1/insights/droplet/load_5', label: l10n.t('Load (5 min)'), unit: '' },
+  { type: 'v1/insights/droplet/load_15', label: l10n.t('Load (15 min)'), unit: '' },
+  { type: 'v1/insights/droplet/public_outbound_bandwidth', label: l10n.t('Outbound bandwidth (public)'), unit: 'Mbps' },
+  { type: 'v1/insights/droplet/public_inbound_bandwidth', label: l10n.t('Inbound bandwidth (public)'), unit: 'Mbps' },
+  { type: 'v1/insights/droplet/disk_read', label: l10n.t('Disk reads'), unit: 'MB/s' },
+  { type: 'v1/insights/droplet/disk_write', label: l10n.t('Disk writes'), unit: 'MB/s' },
 ] as const;
 
 export type AlertMetric = (typeof ALERT_METRICS)[number]['type'];
@@ -40,8 +41,8 @@ export function alertPolicyText(p: Pick<AlertPolicy, 'type' | 'compare' | 'value
 export const alertPolicy = defineKind<AlertPolicy>({
   deletable: true,
   kind: 'alert_policy',
-  label: 'Alert policy',
-  pluralLabel: 'Alert policies',
+  label: l10n.t('Alert policy'),
+  pluralLabel: l10n.t('Alert policies'),
   path: '/v2/monitoring/alerts',
   collectionKey: 'policies',
   singleKey: 'policy',

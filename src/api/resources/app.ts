@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export type AppDeploymentPhase =
   | 'UNKNOWN'
@@ -38,8 +39,8 @@ export const app = defineKind<App>({
   deletable: true,
   kind: 'app',
   heavyDelete: true,
-  label: 'App',
-  pluralLabel: 'Apps',
+  label: l10n.t('App'),
+  pluralLabel: l10n.t('Apps'),
   path: '/v2/apps',
   collectionKey: 'apps',
   singleKey: 'app',

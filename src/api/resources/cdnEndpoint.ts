@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface CdnEndpoint {
   id: string;
@@ -13,8 +14,8 @@ export interface CdnEndpoint {
 export const cdnEndpoint = defineKind<CdnEndpoint>({
   deletable: true,
   kind: 'cdn_endpoint',
-  label: 'CDN endpoint',
-  pluralLabel: 'CDN endpoints',
+  label: l10n.t('CDN endpoint'),
+  pluralLabel: l10n.t('CDN endpoints'),
   path: '/v2/cdn/endpoints',
   collectionKey: 'endpoints',
   singleKey: 'endpoint',

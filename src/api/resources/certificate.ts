@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface Certificate {
   id: string;
@@ -14,8 +15,8 @@ export interface Certificate {
 export const certificate = defineKind<Certificate>({
   deletable: true,
   kind: 'certificate',
-  label: 'Certificate',
-  pluralLabel: 'Certificates',
+  label: l10n.t('Certificate'),
+  pluralLabel: l10n.t('Certificates'),
   path: '/v2/certificates',
   collectionKey: 'certificates',
   singleKey: 'certificate',

@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export type DatabaseEngine = 'pg' | 'mysql' | 'redis' | 'valkey' | 'mongodb' | 'kafka' | 'opensearch';
 
@@ -74,8 +75,8 @@ export const databaseCluster = defineKind<DatabaseCluster>({
   kind: 'database_cluster',
   heavyDelete: true,
   tagResourceType: () => 'database',
-  label: 'Database cluster',
-  pluralLabel: 'Databases',
+  label: l10n.t('Database cluster'),
+  pluralLabel: l10n.t('Databases'),
   path: '/v2/databases',
   collectionKey: 'databases',
   singleKey: 'database',
@@ -88,8 +89,8 @@ export const databaseCluster = defineKind<DatabaseCluster>({
 export const databaseDb = defineKind<DatabaseDb>({
   nameProblem: dbNameProblem,
   kind: 'database_db',
-  label: 'Database',
-  pluralLabel: 'Databases',
+  label: l10n.t('Database'),
+  pluralLabel: l10n.t('Databases'),
   path: (clusterId) => `/v2/databases/${clusterId}/dbs`,
   collectionKey: 'dbs',
   singleKey: 'db',
@@ -102,8 +103,8 @@ export const databaseDb = defineKind<DatabaseDb>({
 export const databaseUser = defineKind<DatabaseUser>({
   nameProblem: dbNameProblem,
   kind: 'database_user',
-  label: 'Database user',
-  pluralLabel: 'Users',
+  label: l10n.t('Database user'),
+  pluralLabel: l10n.t('Users'),
   path: (clusterId) => `/v2/databases/${clusterId}/users`,
   collectionKey: 'users',
   singleKey: 'user',
@@ -116,8 +117,8 @@ export const databaseUser = defineKind<DatabaseUser>({
 export const connectionPool = defineKind<ConnectionPool>({
   nameProblem: dbNameProblem,
   kind: 'connection_pool',
-  label: 'Connection pool',
-  pluralLabel: 'Connection pools',
+  label: l10n.t('Connection pool'),
+  pluralLabel: l10n.t('Connection pools'),
   path: (clusterId) => `/v2/databases/${clusterId}/pools`,
   collectionKey: 'pools',
   singleKey: 'pool',
@@ -140,8 +141,8 @@ export function supportsUsers(engine: DatabaseEngine): boolean {
 /** Trusted sources are listed as `rules`; they are changed by replacing the whole list (PUT). */
 export const databaseFirewallRule = defineKind<DatabaseFirewallRule>({
   kind: 'database_firewall_rule',
-  label: 'Trusted source',
-  pluralLabel: 'Trusted sources',
+  label: l10n.t('Trusted source'),
+  pluralLabel: l10n.t('Trusted sources'),
   path: (clusterId) => `/v2/databases/${clusterId}/firewall`,
   collectionKey: 'rules',
   singleKey: 'rule',
@@ -153,9 +154,9 @@ export const databaseFirewallRule = defineKind<DatabaseFirewallRule>({
 
 /** Names of users, databases and pools: letters, digits, "_" and "-", 1 to 63. */
 export function dbNameProblem(value: string, taken: readonly string[] = []): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 63) return 'At most 63 characters.';
-  if (!/^[a-zA-Z0-9_-]+$/.test(value)) return 'Only letters, digits, "_" and "-".';
-  if (taken.includes(value)) return `${value} exists already.`;
+  if (!value) return l10n.t('A name is required.');
+  if (value.length > 63) return l10n.t('At most 63 characters.');
+  if (!/^[a-zA-Z0-9_-]+$/.test(value)) return l10n.t('Only letters, digits, "_" and "-".');
+  if (taken.includes(value)) return l10n.t('{0} exists already.', value);
   return undefined;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * A resource kind, described once. The client uses the path and keys to list, get, create, update,
  * delete and act on it; the tree and the commands use the labels, ids, URN prefix and actions.
@@ -55,7 +56,7 @@ export function collectionPath(kind: ResourceKind<never> | ResourceKind<unknown>
   const path = kind.path;
   if (typeof path === 'string') return path;
   if (parentIds.length < path.length) {
-    throw new Error(`${kind.label} needs ${path.length} parent id(s)`);
+    throw new Error(l10n.t('{0} needs {1} parent id(s)', kind.label, path.length));
   }
   return path(...parentIds.map((id) => encodeURIComponent(id)));
 }

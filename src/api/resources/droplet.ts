@@ -1,4 +1,5 @@
 import { defineKind, type Region } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface DropletSize {
   slug: string;
@@ -66,8 +67,8 @@ export const droplet = defineKind<Droplet>({
   nameProblem: dropletNameProblem,
   kind: 'droplet',
   tagResourceType: () => 'droplet',
-  label: 'Droplet',
-  pluralLabel: 'Droplets',
+  label: l10n.t('Droplet'),
+  pluralLabel: l10n.t('Droplets'),
   path: '/v2/droplets',
   collectionKey: 'droplets',
   singleKey: 'droplet',
@@ -85,8 +86,8 @@ export function publicIpv4(d: Droplet): string | undefined {
 /** `/v2/sizes`: the droplet sizes with their prices. */
 export const dropletSize = defineKind<DropletSize>({
   kind: 'size',
-  label: 'Size',
-  pluralLabel: 'Sizes',
+  label: l10n.t('Size'),
+  pluralLabel: l10n.t('Sizes'),
   path: '/v2/sizes',
   collectionKey: 'sizes',
   singleKey: 'size',
@@ -98,9 +99,9 @@ export const dropletSize = defineKind<DropletSize>({
 /** A droplet (host) name: letters, digits, dots and dashes, 1–255 characters. */
 export function dropletNameProblem(value: string): string | undefined {
   const name = value.trim();
-  if (!name) return 'A name is required.';
-  if (name.length > 255) return 'At most 255 characters.';
-  if (!/^[a-zA-Z0-9.-]+$/.test(name)) return 'Only letters, digits, dots (.) and dashes (-).';
-  if (/^[.-]|[.-]$/.test(name)) return 'A name cannot start or end with a dot or a dash.';
+  if (!name) return l10n.t('A name is required.');
+  if (name.length > 255) return l10n.t('At most 255 characters.');
+  if (!/^[a-zA-Z0-9.-]+$/.test(name)) return l10n.t('Only letters, digits, dots (.) and dashes (-).');
+  if (/^[.-]|[.-]$/.test(name)) return l10n.t('A name cannot start or end with a dot or a dash.');
   return undefined;
 }

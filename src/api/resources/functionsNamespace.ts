@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface FunctionsNamespace {
   api_host: string;
@@ -13,8 +14,8 @@ export interface FunctionsNamespace {
 
 export const functionsNamespace = defineKind<FunctionsNamespace>({
   kind: 'functions_namespace',
-  label: 'Functions namespace',
-  pluralLabel: 'Functions',
+  label: l10n.t('Functions namespace'),
+  pluralLabel: l10n.t('Functions'),
   path: '/v2/functions/namespaces',
   collectionKey: 'namespaces',
   singleKey: 'namespace',

@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface Image {
   id: number;
@@ -22,8 +23,8 @@ export const image = defineKind<Image>({
   deletable: true,
   kind: 'image',
   tagResourceType: () => 'image',
-  label: 'Image',
-  pluralLabel: 'Custom images',
+  label: l10n.t('Image'),
+  pluralLabel: l10n.t('Custom images'),
   path: '/v2/images',
   collectionKey: 'images',
   singleKey: 'image',

@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface KubernetesNode {
   id: string;
@@ -53,12 +54,12 @@ export interface KubernetesCluster {
 }
 
 export const kubernetesCluster = defineKind<KubernetesCluster>({
-  nameProblem: (value, taken = []) => dnsLabelProblem(value) ?? (taken.includes(value) ? `The account has a cluster named ${value} already.` : undefined),
+  nameProblem: (value, taken = []) => dnsLabelProblem(value) ?? (taken.includes(value) ? l10n.t('The account has a cluster named {0} already.', value) : undefined),
   deletable: true,
   kind: 'kubernetes_cluster',
   heavyDelete: true,
-  label: 'Kubernetes cluster',
-  pluralLabel: 'Kubernetes clusters',
+  label: l10n.t('Kubernetes cluster'),
+  pluralLabel: l10n.t('Kubernetes clusters'),
   path: '/v2/kubernetes/clusters',
   collectionKey: 'kubernetes_clusters',
   singleKey: 'kubernetes_cluster',
@@ -71,8 +72,8 @@ export const kubernetesCluster = defineKind<KubernetesCluster>({
 export const nodePool = defineKind<NodePool>({
   nameProblem: nodePoolNameProblem,
   kind: 'node_pool',
-  label: 'Node pool',
-  pluralLabel: 'Node pools',
+  label: l10n.t('Node pool'),
+  pluralLabel: l10n.t('Node pools'),
   path: (clusterId) => `/v2/kubernetes/clusters/${clusterId}/node_pools`,
   collectionKey: 'node_pools',
   singleKey: 'node_pool',
@@ -85,8 +86,8 @@ export const nodePool = defineKind<NodePool>({
 /** Nodes come inside their node pool; the path is for deleting or recycling one. */
 export const kubernetesNode = defineKind<KubernetesNode>({
   kind: 'kubernetes_node',
-  label: 'Node',
-  pluralLabel: 'Nodes',
+  label: l10n.t('Node'),
+  pluralLabel: l10n.t('Nodes'),
   path: (clusterId, poolId) => `/v2/kubernetes/clusters/${clusterId}/node_pools/${poolId}/nodes`,
   collectionKey: 'nodes',
   singleKey: 'node',
@@ -112,20 +113,20 @@ export interface KubernetesOptions {
 
 /** Cluster and node pool names: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63. */
 function dnsLabelProblem(value: string): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 63) return 'At most 63 characters.';
-  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value)) return 'Lowercase letters, digits and "-", starting and ending with a letter or digit.';
+  if (!value) return l10n.t('A name is required.');
+  if (value.length > 63) return l10n.t('At most 63 characters.');
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value)) return l10n.t('Lowercase letters, digits and "-", starting and ending with a letter or digit.');
   return undefined;
 }
 
 export function nodePoolNameProblem(value: string, taken: readonly string[] = []): string | undefined {
-  return dnsLabelProblem(value) ?? (taken.includes(value) ? `The cluster has a pool named ${value} already.` : undefined);
+  return dnsLabelProblem(value) ?? (taken.includes(value) ? l10n.t('The cluster has a pool named {0} already.', value) : undefined);
 }
 
 /** A maintenance window's start: "HH:MM" in UTC, 24-hour clock. */
 export function maintenanceTimeProblem(value: string): string | undefined {
   const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
-  return m && Number(m[1]) <= 23 && Number(m[2]) <= 59 ? undefined : 'A time of day in UTC as HH:MM, e.g. 04:00.';
+  return m && Number(m[1]) <= 23 && Number(m[2]) <= 59 ? undefined : l10n.t('A time of day in UTC as HH:MM, e.g. 04:00.');
 }
 
 export const MAINTENANCE_DAYS = ['any', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;

@@ -1,14 +1,15 @@
 import { defineKind, type Region } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 /** A regional load balancer costs $12 a month per node (size unit); the API publishes no LB prices. */
 export const LB_NODE_MONTHLY_USD = 12;
 
 /** Load balancer names: letters, digits, "-" and ".", starting with a letter or digit. */
 export function loadBalancerNameProblem(value: string, taken: readonly string[] = []): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 255) return 'At most 255 characters.';
-  if (!/^[a-zA-Z0-9][a-zA-Z0-9.-]*$/.test(value)) return 'Letters, digits, "-" and ".", starting with a letter or digit.';
-  return taken.includes(value) ? `The account has a load balancer named ${value} already.` : undefined;
+  if (!value) return l10n.t('A name is required.');
+  if (value.length > 255) return l10n.t('At most 255 characters.');
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9.-]*$/.test(value)) return l10n.t('Letters, digits, "-" and ".", starting with a letter or digit.');
+  return taken.includes(value) ? l10n.t('The account has a load balancer named {0} already.', value) : undefined;
 }
 
 export interface ForwardingRule {
@@ -38,8 +39,8 @@ export const loadBalancer = defineKind<LoadBalancer>({
   deletable: true,
   kind: 'load_balancer',
   heavyDelete: true,
-  label: 'Load balancer',
-  pluralLabel: 'Load balancers',
+  label: l10n.t('Load balancer'),
+  pluralLabel: l10n.t('Load balancers'),
   path: '/v2/load_balancers',
   collectionKey: 'load_balancers',
   singleKey: 'load_balancer',

@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface Project {
   id: string;
@@ -22,8 +23,8 @@ export interface ProjectResource {
 
 export const project = defineKind<Project>({
   kind: 'project',
-  label: 'Project',
-  pluralLabel: 'Projects',
+  label: l10n.t('Project'),
+  pluralLabel: l10n.t('Projects'),
   path: '/v2/projects',
   collectionKey: 'projects',
   singleKey: 'project',
@@ -32,17 +33,17 @@ export const project = defineKind<Project>({
   paginated: true,
   nameProblem: (value, taken = []) => {
     const name = value.trim();
-    if (!name) return 'A name is required.';
-    if (name.length > 175) return 'At most 175 characters.';
-    if (taken.includes(name)) return `The account has a project named ${name} already.`;
+    if (!name) return l10n.t('A name is required.');
+    if (name.length > 175) return l10n.t('At most 175 characters.');
+    if (taken.includes(name)) return l10n.t('The account has a project named {0} already.', name);
     return undefined;
   },
 });
 
 export const projectResource = defineKind<ProjectResource>({
   kind: 'project_resource',
-  label: 'Project resource',
-  pluralLabel: 'Project resources',
+  label: l10n.t('Project resource'),
+  pluralLabel: l10n.t('Project resources'),
   path: (projectId) => `/v2/projects/${projectId}/resources`,
   collectionKey: 'resources',
   singleKey: 'resource',

@@ -1,10 +1,11 @@
 import { defineKind, type Region } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 /** `/v2/regions`: the datacenter regions, with whether they take new resources. */
 export const region = defineKind<Region>({
   kind: 'region',
-  label: 'Region',
-  pluralLabel: 'Regions',
+  label: l10n.t('Region'),
+  pluralLabel: l10n.t('Regions'),
   path: '/v2/regions',
   collectionKey: 'regions',
   singleKey: 'region',

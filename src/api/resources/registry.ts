@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface Registry {
   name: string;
@@ -30,8 +31,8 @@ export interface RegistryTag {
 /** The account's one container registry: `GET /v2/registry` answers a single object. */
 export const registry = defineKind<Registry>({
   kind: 'registry',
-  label: 'Container registry',
-  pluralLabel: 'Container registry',
+  label: l10n.t('Container registry'),
+  pluralLabel: l10n.t('Container registry'),
   path: '/v2/registry',
   collectionKey: 'registry',
   singleKey: 'registry',
@@ -43,8 +44,8 @@ export const registry = defineKind<Registry>({
 
 export const registryRepository = defineKind<RegistryRepository>({
   kind: 'registry_repository',
-  label: 'Repository',
-  pluralLabel: 'Repositories',
+  label: l10n.t('Repository'),
+  pluralLabel: l10n.t('Repositories'),
   path: (registryName) => `/v2/registry/${registryName}/repositoriesV2`,
   collectionKey: 'repositories',
   singleKey: 'repository',
@@ -56,8 +57,8 @@ export const registryRepository = defineKind<RegistryRepository>({
 
 export const registryTag = defineKind<RegistryTag>({
   kind: 'registry_tag',
-  label: 'Tag',
-  pluralLabel: 'Tags',
+  label: l10n.t('Tag'),
+  pluralLabel: l10n.t('Tags'),
   path: (registryName, repository) => `/v2/registry/${registryName}/repositories/${repository}/tags`,
   collectionKey: 'tags',
   singleKey: 'tag',

@@ -1,4 +1,5 @@
 import { defineKind, type Region } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface ReservedIp {
   ip: string;
@@ -10,8 +11,8 @@ export interface ReservedIp {
 
 export const reservedIp = defineKind<ReservedIp>({
   kind: 'reserved_ip',
-  label: 'Reserved IP',
-  pluralLabel: 'Reserved IPs',
+  label: l10n.t('Reserved IP'),
+  pluralLabel: l10n.t('Reserved IPs'),
   path: '/v2/reserved_ips',
   collectionKey: 'reserved_ips',
   singleKey: 'reserved_ip',

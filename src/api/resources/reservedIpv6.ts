@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface ReservedIpv6 {
   ip: string;
@@ -10,8 +11,8 @@ export interface ReservedIpv6 {
 export const reservedIpv6 = defineKind<ReservedIpv6>({
   deletable: true,
   kind: 'reserved_ipv6',
-  label: 'Reserved IPv6',
-  pluralLabel: 'Reserved IPv6',
+  label: l10n.t('Reserved IPv6'),
+  pluralLabel: l10n.t('Reserved IPv6'),
   path: '/v2/reserved_ipv6',
   collectionKey: 'reserved_ipv6s',
   singleKey: 'reserved_ipv6',

@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface Snapshot {
   id: string;
@@ -18,8 +19,8 @@ export const snapshot = defineKind<Snapshot>({
   kind: 'snapshot',
   // only volume snapshots can be tagged
   tagResourceType: (s) => (s.resource_type === 'volume' ? 'volume_snapshot' : undefined),
-  label: 'Snapshot',
-  pluralLabel: 'Snapshots',
+  label: l10n.t('Snapshot'),
+  pluralLabel: l10n.t('Snapshots'),
   path: '/v2/snapshots',
   collectionKey: 'snapshots',
   singleKey: 'snapshot',
@@ -29,7 +30,7 @@ export const snapshot = defineKind<Snapshot>({
 });
 
 export function snapshotNameProblem(value: string): string | undefined {
-  if (!value.trim()) return 'A name is required.';
-  if (value.length > 255) return 'At most 255 characters.';
+  if (!value.trim()) return l10n.t('A name is required.');
+  if (value.length > 255) return l10n.t('At most 255 characters.');
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export type SpacesPermission = 'read' | 'readwrite' | 'fullaccess';
 
@@ -19,8 +20,8 @@ export interface SpacesKey {
 export const spacesKey = defineKind<SpacesKey>({
   deletable: true,
   kind: 'spaces_key',
-  label: 'Spaces key',
-  pluralLabel: 'Spaces keys',
+  label: l10n.t('Spaces key'),
+  pluralLabel: l10n.t('Spaces keys'),
   path: '/v2/spaces/keys',
   collectionKey: 'keys',
   singleKey: 'key',
@@ -29,16 +30,16 @@ export const spacesKey = defineKind<SpacesKey>({
   paginated: true,
   nameProblem: (value, taken = []) => {
     const name = value.trim();
-    if (!name) return 'A name is required.';
-    if (name.length > 255) return 'At most 255 characters.';
-    if (taken.includes(name)) return `The account has a Spaces key named ${name} already.`;
+    if (!name) return l10n.t('A name is required.');
+    if (name.length > 255) return l10n.t('At most 255 characters.');
+    if (taken.includes(name)) return l10n.t('The account has a Spaces key named {0} already.', name);
     return undefined;
   },
 });
 
 /** "full access to every bucket", "read: logs, readwrite: site", … */
 export function describeGrants(grants: readonly SpacesKeyGrant[]): string {
-  if (grants.some((g) => g.permission === 'fullaccess' && g.bucket === '')) return 'full access to every bucket';
-  if (!grants.length) return 'no bucket access';
-  return grants.map((g) => `${g.permission || 'none'}: ${g.bucket || 'every bucket'}`).join(', ');
+  if (grants.some((g) => g.permission === 'fullaccess' && g.bucket === '')) return l10n.t('full access to every bucket');
+  if (!grants.length) return l10n.t('no bucket access');
+  return grants.map((g) => `${g.permission || 'none'}: ${g.bucket || l10n.t('every bucket')}`).join(', ');
 }

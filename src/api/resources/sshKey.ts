@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface SshKey {
   id: number;
@@ -11,8 +12,8 @@ export interface SshKey {
 export const sshKey = defineKind<SshKey>({
   deletable: true,
   kind: 'ssh_key',
-  label: 'SSH key',
-  pluralLabel: 'SSH keys',
+  label: l10n.t('SSH key'),
+  pluralLabel: l10n.t('SSH keys'),
   path: '/v2/account/keys',
   collectionKey: 'ssh_keys',
   singleKey: 'ssh_key',
@@ -52,8 +53,8 @@ export function parsePublicKey(line: string): PublicKeyLine | undefined {
 /** What is wrong with a key's name (the API takes any text; the control panel keeps it short). */
 export function sshKeyNameProblem(value: string, taken: readonly string[] = []): string | undefined {
   const name = value.trim();
-  if (!name) return 'A name is required.';
-  if (name.length > 255) return 'At most 255 characters.';
-  if (taken.includes(name)) return `The account has a key named ${name} already.`;
+  if (!name) return l10n.t('A name is required.');
+  if (name.length > 255) return l10n.t('At most 255 characters.');
+  if (taken.includes(name)) return l10n.t('The account has a key named {0} already.', name);
   return undefined;
 }

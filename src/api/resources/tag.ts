@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface Tag {
   name: string;
@@ -8,8 +9,8 @@ export interface Tag {
 export const tag = defineKind<Tag>({
   nameProblem: tagNameProblem,
   kind: 'tag',
-  label: 'Tag',
-  pluralLabel: 'Tags',
+  label: l10n.t('Tag'),
+  pluralLabel: l10n.t('Tags'),
   path: '/v2/tags',
   collectionKey: 'tags',
   singleKey: 'tag',
@@ -19,7 +20,7 @@ export const tag = defineKind<Tag>({
 });
 
 export function tagNameProblem(value: string): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 255) return 'At most 255 characters.';
-  return /^[a-zA-Z0-9_:-]+$/.test(value) ? undefined : 'Letters, digits, "_", ":" and "-" only.';
+  if (!value) return l10n.t('A name is required.');
+  if (value.length > 255) return l10n.t('At most 255 characters.');
+  return /^[a-zA-Z0-9_:-]+$/.test(value) ? undefined : l10n.t('Letters, digits, "_", ":" and "-" only.');
 }

@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface UptimeCheck {
   id: string;
@@ -11,9 +12,9 @@ export interface UptimeCheck {
 
 /** What a check of `type` may watch: an http(s) URL of that scheme with a host, or for ping a host name or IPv4 address. */
 export function uptimeTargetProblem(type: unknown, target: unknown): string | undefined {
-  if (typeof target !== 'string' || !target.trim()) return 'A target is required.';
-  if (type === 'ping') return /^[a-zA-Z0-9.-]+$/.test(target) && !target.startsWith('-') ? undefined : 'A host name or IPv4 address, without a scheme: api.example.com.';
-  if (type !== 'http' && type !== 'https') return `Unknown check type ${String(type)}.`;
+  if (typeof target !== 'string' || !target.trim()) return l10n.t('A target is required.');
+  if (type === 'ping') return /^[a-zA-Z0-9.-]+$/.test(target) && !target.startsWith('-') ? undefined : l10n.t('A host name or IPv4 address, without a scheme: api.example.com.');
+  if (type !== 'http' && type !== 'https') return l10n.t('Unknown check type {0}.', String(type));
   let url: URL;
   try {
     url = new URL(target);
@@ -21,7 +22,7 @@ export function uptimeTargetProblem(type: unknown, target: unknown): string | un
     return `A URL such as ${type}://www.example.com/health.`;
   }
   if (url.protocol !== `${type}:`) return `An ${type.toUpperCase()} check watches a ${type}:// URL.`;
-  return url.hostname ? undefined : 'The URL needs a host.';
+  return url.hostname ? undefined : l10n.t('The URL needs a host.');
 }
 
 export type UptimeAlertType = 'latency' | 'down' | 'down_global' | 'ssl_expiry';
@@ -39,8 +40,8 @@ export interface UptimeAlert {
 export const uptimeCheck = defineKind<UptimeCheck>({
   deletable: true,
   kind: 'uptime_check',
-  label: 'Uptime check',
-  pluralLabel: 'Uptime checks',
+  label: l10n.t('Uptime check'),
+  pluralLabel: l10n.t('Uptime checks'),
   path: '/v2/uptime/checks',
   collectionKey: 'checks',
   singleKey: 'check',

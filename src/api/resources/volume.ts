@@ -1,4 +1,5 @@
 import { defineKind, type Region } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface Volume {
   id: string;
@@ -17,8 +18,8 @@ export const volume = defineKind<Volume>({
   nameProblem: volumeNameProblem,
   kind: 'volume',
   tagResourceType: () => 'volume',
-  label: 'Volume',
-  pluralLabel: 'Volumes',
+  label: l10n.t('Volume'),
+  pluralLabel: l10n.t('Volumes'),
   path: '/v2/volumes',
   collectionKey: 'volumes',
   singleKey: 'volume',
@@ -31,10 +32,10 @@ export const volume = defineKind<Volume>({
 
 /** Volume names: a lowercase letter first, then lowercase letters, digits and dashes, at most 64. */
 export function volumeNameProblem(value: string): string | undefined {
-  if (!value) return 'A name is required.';
-  if (value.length > 64) return 'At most 64 characters.';
-  if (!/^[a-z]/.test(value)) return 'Start with a lowercase letter.';
-  if (!/^[a-z0-9-]+$/.test(value)) return 'Only lowercase letters, digits and dashes (-).';
+  if (!value) return l10n.t('A name is required.');
+  if (value.length > 64) return l10n.t('At most 64 characters.');
+  if (!/^[a-z]/.test(value)) return l10n.t('Start with a lowercase letter.');
+  if (!/^[a-z0-9-]+$/.test(value)) return l10n.t('Only lowercase letters, digits and dashes (-).');
   return undefined;
 }
 
@@ -43,9 +44,9 @@ export const MAX_VOLUME_GB = 16_384;
 
 /** A size in GB, whole, above `min`, at most 16 TB. */
 export function volumeSizeProblem(value: string, min = 0): string | undefined {
-  if (!/^\d+$/.test(value.trim())) return 'A whole number of GB.';
+  if (!/^\d+$/.test(value.trim())) return l10n.t('A whole number of GB.');
   const size = Number(value);
-  if (size <= min) return min ? `A volume can only grow: more than ${min} GB.` : 'At least 1 GB.';
-  if (size > MAX_VOLUME_GB) return `At most ${MAX_VOLUME_GB} GB.`;
+  if (size <= min) return min ? l10n.t('A volume can only grow: more than {0} GB.', min) : l10n.t('At least 1 GB.');
+  if (size > MAX_VOLUME_GB) return l10n.t('At most {0} GB.', MAX_VOLUME_GB);
   return undefined;
 }

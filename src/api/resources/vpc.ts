@@ -1,4 +1,5 @@
 import { defineKind } from './descriptor';
+import * as l10n from '@vscode/l10n';
 
 export interface Vpc {
   id: string;
@@ -24,10 +25,10 @@ export const vpc = defineKind<Vpc>({
   paginated: true,
   nameProblem: (value, taken = []) => {
     const name = value.trim();
-    if (!name) return 'A name is required.';
-    if (name.length > 255) return 'At most 255 characters.';
-    if (!/^[a-zA-Z0-9.-]+$/.test(name)) return 'Only letters, digits, "-" and ".".';
-    if (taken.includes(name)) return `A VPC named ${name} exists already in this account.`;
+    if (!name) return l10n.t('A name is required.');
+    if (name.length > 255) return l10n.t('At most 255 characters.');
+    if (!/^[a-zA-Z0-9.-]+$/.test(name)) return l10n.t('Only letters, digits, "-" and ".".');
+    if (taken.includes(name)) return l10n.t('A VPC named {0} exists already in this account.', name);
     return undefined;
   },
 });

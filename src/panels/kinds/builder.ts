@@ -9,6 +9,7 @@ import type { ResourceKind } from '../../api';
 import type { AccountCache } from '../../model/accountCache';
 import type { AnyPresenter } from '../../tree/kinds';
 import type { CellView, FieldView, Range, SectionView } from '../protocol';
+import * as l10n from '@vscode/l10n';
 
 /** A resource a panel can show: what a tree node holds, without the tree. */
 export interface PanelTarget {
@@ -120,7 +121,7 @@ export function when(iso: string | undefined | null, now: number): string {
   if (Number.isNaN(t)) return iso;
   const days = Math.floor((now - t) / 86_400_000);
   const hours = Math.floor((now - t) / 3_600_000);
-  const ago = days >= 1 ? `${days} day${days === 1 ? '' : 's'} ago` : hours >= 1 ? `${hours} h ago` : t > now ? 'in the future' : 'just now';
+  const ago = days >= 1 ? l10n.t('{0} day{1} ago', days, days === 1 ? '' : 's') : hours >= 1 ? `${hours} h ago` : t > now ? l10n.t('in the future') : l10n.t('just now');
   return `${iso.slice(0, 16).replace('T', ' ')} UTC (${ago})`;
 }
 
@@ -130,6 +131,6 @@ export async function tolerant(id: string, title: string, build: () => Promise<S
     const built = await build();
     return Array.isArray(built) ? built : [built];
   } catch (error) {
-    return [{ type: 'table', id, title, columns: [], rows: [], empty: `Could not load: ${error instanceof Error ? error.message : String(error)}` }];
+    return [{ type: 'table', id, title, columns: [], rows: [], empty: l10n.t('Could not load: {0}', error instanceof Error ? error.message : String(error)) }];
   }
 }

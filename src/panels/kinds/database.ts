@@ -10,18 +10,19 @@ import { vpc } from '../../api/resources/vpc';
 import { dbSizeLabel, engineName } from '../../tree/kinds/database';
 import type { CellView, SectionView } from '../protocol';
 import { MASK, type PanelBuilder, type PanelContext, fields, plain, tolerant, when } from './builder';
+import * as l10n from '@vscode/l10n';
 
 const maskUri = (uri: string) => uri.replace(/(:\/\/[^:/@]+:)[^@]+@/, `$1${MASK}@`);
 
 function connection(id: string, title: string, c: DatabaseConnection | undefined, ctx: PanelContext): SectionView {
-  if (!c) return fields(id, title, [plain('Connection', 'not available')]);
+  if (!c) return fields(id, title, [plain(l10n.t('Connection'), l10n.t('not available'))]);
   const { parts } = ctx;
   return fields(id, title, [
-    parts.copyable('Host', c.host),
-    plain('Port', c.port),
-    parts.copyable('User', c.user),
-    parts.secret('Password', `${id}-password`, c.password),
-    plain('Database', c.database),
+    parts.copyable(l10n.t('Host'), c.host),
+    plain(l10n.t('Port'), c.port),
+    parts.copyable(l10n.t('User'), c.user),
+    parts.secret(l10n.t('Password'), `${id}-password`, c.password),
+    plain(l10n.t('Database'), c.database),
     plain('SSL', c.ssl),
     parts.secret('URI', `${id}-uri`, c.uri, maskUri),
   ]);
@@ -36,82 +37,82 @@ async function trustedSources(d: DatabaseCluster, ctx: PanelContext): Promise<Se
     const kind = SOURCE_KINDS[r.type as keyof typeof SOURCE_KINDS];
     const target = kind ? await ctx.find(kind as never, r.value).catch(() => undefined) : undefined;
     const value: CellView = target ? ctx.parts.resourceLink(target.presenter.kind.nameOf(target.item as never), target) : { text: r.value, mono: r.type === 'ip_addr' };
-    rows.push([{ ip_addr: 'IP address', droplet: 'Droplet', k8s: 'Kubernetes cluster', app: 'App', tag: 'Tag' }[r.type] ?? r.type, value, r.description ?? '']);
+    rows.push([{ ip_addr: l10n.t('IP address'), droplet: l10n.t('Droplet'), k8s: l10n.t('Kubernetes cluster'), app: l10n.t('App'), tag: l10n.t('Tag') }[r.type] ?? r.type, value, r.description ?? '']);
   }
-  return { type: 'table', id: 'trusted', title: 'Trusted sources', columns: ['Type', 'Source', 'Description'], rows, empty: 'None: the cluster accepts connections from any address (with the password).' };
+  return { type: 'table', id: 'trusted', title: l10n.t('Trusted sources'), columns: [l10n.t('Type'), l10n.t('Source'), l10n.t('Description')], rows, empty: l10n.t('None: the cluster accepts connections from any address (with the password).') };
 }
 
 export const databasePanel: PanelBuilder<DatabaseCluster> = {
   kind: 'database_cluster',
   buttons: (d) => [
-    ...(d.status === 'online' && hasShell(d.engine) ? [{ id: 'shell', label: 'Database Shell', command: 'digitalocean.database.shell', primary: true }] : []),
-    ...(d.status === 'online' ? [{ id: 'resize', label: 'Resize…', command: 'digitalocean.database.resize' }] : []),
-    ...(supportsUsers(d.engine) ? [{ id: 'create-user', label: 'Create User…', command: 'digitalocean.database.createUser' }] : []),
-    ...(d.engine === 'pg' || d.engine === 'mysql' ? [{ id: 'create-db', label: 'Create Database…', command: 'digitalocean.database.createDatabase' }] : []),
-    { id: 'trust', label: 'Add Trusted Source…', command: 'digitalocean.database.addTrustedSource' },
+    ...(d.status === 'online' && hasShell(d.engine) ? [{ id: 'shell', label: l10n.t('Database Shell'), command: 'digitalocean.database.shell', primary: true }] : []),
+    ...(d.status === 'online' ? [{ id: 'resize', label: l10n.t('Resize…'), command: 'digitalocean.database.resize' }] : []),
+    ...(supportsUsers(d.engine) ? [{ id: 'create-user', label: l10n.t('Create User…'), command: 'digitalocean.database.createUser' }] : []),
+    ...(d.engine === 'pg' || d.engine === 'mysql' ? [{ id: 'create-db', label: l10n.t('Create Database…'), command: 'digitalocean.database.createDatabase' }] : []),
+    { id: 'trust', label: l10n.t('Add Trusted Source…'), command: 'digitalocean.database.addTrustedSource' },
   ],
   async sections(d, ctx) {
     const { parts } = ctx;
     const network = d.private_network_uuid ? await ctx.find(vpc as never, d.private_network_uuid).catch(() => undefined) : undefined;
-    const overview = fields('overview', 'Overview', [
-      plain('Engine', `${engineName(d.engine)} ${d.version}`),
-      plain('Status', d.status),
-      plain('Plan', `${d.size} · ${dbSizeLabel(d.size)}`),
-      plain('Nodes', d.num_nodes === 1 ? '1 (primary only)' : `${d.num_nodes} (primary + ${d.num_nodes - 1} standby)`),
-      plain('Storage', d.storage_size_mib ? `${Math.round(d.storage_size_mib / 1024)} GB` : undefined),
-      plain('Region', d.region),
+    const overview = fields('overview', l10n.t('Overview'), [
+      plain(l10n.t('Engine'), `${engineName(d.engine)} ${d.version}`),
+      plain(l10n.t('Status'), d.status),
+      plain(l10n.t('Plan'), `${d.size} · ${dbSizeLabel(d.size)}`),
+      plain(l10n.t('Nodes'), d.num_nodes === 1 ? l10n.t('1 (primary only)') : l10n.t('{0} (primary + {1} standby)', d.num_nodes, d.num_nodes - 1)),
+      plain(l10n.t('Storage'), d.storage_size_mib ? `${Math.round(d.storage_size_mib / 1024)} GB` : undefined),
+      plain(l10n.t('Region'), d.region),
       network ? { label: 'VPC', value: network.presenter.kind.nameOf(network.item as never), link: parts.link({ resource: network }) } : plain('VPC', d.private_network_uuid),
-      plain('Created', when(d.created_at, ctx.now)),
+      plain(l10n.t('Created'), when(d.created_at, ctx.now)),
       parts.copyable('ID', d.id),
     ]);
-    const sections: SectionView[] = [overview, connection('public', 'Connection (public network)', d.connection, ctx), connection('private', 'Connection (VPC network)', d.private_connection, ctx)];
+    const sections: SectionView[] = [overview, connection('public', l10n.t('Connection (public network)'), d.connection, ctx), connection('private', l10n.t('Connection (VPC network)'), d.private_connection, ctx)];
     if (supportsUsers(d.engine)) {
       sections.push(
-        ...(await tolerant('users', 'Users', async () => ({
+        ...(await tolerant('users', l10n.t('Users'), async () => ({
           type: 'table',
           id: 'users',
-          title: 'Users',
-          columns: ['Name', 'Role', 'Authentication'],
+          title: l10n.t('Users'),
+          columns: [l10n.t('Name'), l10n.t('Role'), l10n.t('Authentication')],
           rows: (await ctx.cache.list(databaseUser, [d.id])).map((u) => [u.name, u.role ?? '', u.mysql_settings?.auth_plugin ?? (u.settings?.acl ? `${u.settings.acl.length} ACL(s)` : '')]),
-          empty: 'No users',
+          empty: l10n.t('No users'),
         }))),
       );
     }
     if (d.engine === 'pg' || d.engine === 'mysql') {
       sections.push(
-        ...(await tolerant('dbs', 'Databases', async () => ({ type: 'table', id: 'dbs', title: 'Databases', columns: ['Name'], rows: (await ctx.cache.list(databaseDb, [d.id])).map((x) => [x.name]), empty: 'No databases' }))),
+        ...(await tolerant('dbs', l10n.t('Databases'), async () => ({ type: 'table', id: 'dbs', title: l10n.t('Databases'), columns: [l10n.t('Name')], rows: (await ctx.cache.list(databaseDb, [d.id])).map((x) => [x.name]), empty: l10n.t('No databases') }))),
       );
     }
     if (d.engine === 'pg') {
       sections.push(
-        ...(await tolerant('pools', 'Connection pools', async () => ({
+        ...(await tolerant('pools', l10n.t('Connection pools'), async () => ({
           type: 'table',
           id: 'pools',
-          title: 'Connection pools',
-          columns: ['Name', 'Mode', 'Size', 'Database', 'User'],
+          title: l10n.t('Connection pools'),
+          columns: [l10n.t('Name'), l10n.t('Mode'), l10n.t('Size'), l10n.t('Database'), l10n.t('User')],
           rows: (await ctx.cache.list(connectionPool, [d.id])).map((p) => [p.name, p.mode, String(p.size), p.db, p.user ?? '']),
-          empty: 'No connection pools',
+          empty: l10n.t('No connection pools'),
         }))),
       );
     }
-    sections.push(...(await tolerant('trusted', 'Trusted sources', () => trustedSources(d, ctx))));
+    sections.push(...(await tolerant('trusted', l10n.t('Trusted sources'), () => trustedSources(d, ctx))));
     const mw = d.maintenance_window;
     sections.push(
-      fields('maintenance', 'Maintenance window', [
-        plain('Day', mw?.day),
-        plain('Hour (UTC)', mw?.hour),
-        plain('Update pending', mw?.pending ?? false),
-        ...(mw?.description ?? []).map((text) => plain('Pending update', text)),
+      fields('maintenance', l10n.t('Maintenance window'), [
+        plain(l10n.t('Day'), mw?.day),
+        plain(l10n.t('Hour (UTC)'), mw?.hour),
+        plain(l10n.t('Update pending'), mw?.pending ?? false),
+        ...(mw?.description ?? []).map((text) => plain(l10n.t('Pending update'), text)),
       ]),
       {
         type: 'table',
         id: 'nodes',
-        title: 'Nodes',
-        columns: ['Role', 'Plan', 'Region'],
+        title: l10n.t('Nodes'),
+        columns: [l10n.t('Role'), l10n.t('Plan'), l10n.t('Region')],
         rows: Array.from({ length: d.num_nodes }, (_, i) => [i === 0 ? 'primary' : `standby ${i}`, d.size, d.region]),
-        empty: 'No nodes',
+        empty: l10n.t('No nodes'),
       },
-      { type: 'tags', id: 'tags', title: 'Tags', tags: d.tags ?? [], empty: 'No tags' },
+      { type: 'tags', id: 'tags', title: l10n.t('Tags'), tags: d.tags ?? [], empty: l10n.t('No tags') },
     );
     return sections;
   },

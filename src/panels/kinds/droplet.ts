@@ -8,14 +8,15 @@ import { vpc } from '../../api/resources/vpc';
 import { bytes, memory, perMonth } from '../../tree/format';
 import { RANGES, type ChartView, type SectionView } from '../protocol';
 import { type PanelBuilder, type PanelContext, fields, plain, tolerant, when } from './builder';
+import * as l10n from '@vscode/l10n';
 
 const ip = (d: Droplet, version: 'v4' | 'v6', type: 'public' | 'private') => d.networks?.[version]?.find((n) => n.type === type)?.ip_address;
 
 async function monitoring(d: Droplet, ctx: PanelContext): Promise<SectionView> {
-  const base = { type: 'charts' as const, id: 'monitoring', title: 'Monitoring', ranges: [...RANGES], range: ctx.range };
+  const base = { type: 'charts' as const, id: 'monitoring', title: l10n.t('Monitoring'), ranges: [...RANGES], range: ctx.range };
   const data = await ctx.memo(`metrics:${ctx.range}`, 60_000, () => dropletCharts(ctx.cache.client, d.id, ctx.range as MetricRange, Math.floor(ctx.now / 1000), ctx.signal));
   if (!data.hasData) {
-    return { ...base, charts: [], note: d.features.includes('monitoring') ? 'No metrics for this range yet.' : 'No metrics: the monitoring agent is not installed on this droplet (enable Monitoring when creating it, or install do-agent).' };
+    return { ...base, charts: [], note: d.features.includes('monitoring') ? l10n.t('No metrics for this range yet.') : l10n.t('No metrics: the monitoring agent is not installed on this droplet (enable Monitoring when creating it, or install do-agent).') };
   }
   const series = (points: [number, number][]) => ({ x: points.map(([t]) => t), values: points.map(([, v]) => v) });
   const one = (id: string, title: string, unit: string, label: string, points: [number, number][]): ChartView => {
@@ -24,16 +25,16 @@ async function monitoring(d: Droplet, ctx: PanelContext): Promise<SectionView> {
   };
   // Inbound and outbound share one x axis: the outbound values are aligned to the inbound times.
   const outbound = new Map(data.outbound);
-  const bandwidth: ChartView = { id: 'bandwidth', title: 'Public bandwidth', unit: 'Mbps', x: data.inbound.map(([t]) => t), series: [{ label: 'Inbound', values: data.inbound.map(([, v]) => v) }, { label: 'Outbound', values: data.inbound.map(([t]) => outbound.get(t) ?? null) }] };
+  const bandwidth: ChartView = { id: 'bandwidth', title: l10n.t('Public bandwidth'), unit: 'Mbps', x: data.inbound.map(([t]) => t), series: [{ label: l10n.t('Inbound'), values: data.inbound.map(([, v]) => v) }, { label: l10n.t('Outbound'), values: data.inbound.map(([t]) => outbound.get(t) ?? null) }] };
   return {
     ...base,
-    note: 'Disk: the Monitoring API offers usage, not I/O, for droplets.',
+    note: l10n.t('Disk: the Monitoring API offers usage, not I/O, for droplets.'),
     charts: [
-      one('cpu', 'CPU', '%', 'CPU used', data.cpu),
-      one('memory', 'Memory', '%', 'Memory used', data.memory),
+      one('cpu', 'CPU', '%', l10n.t('CPU used'), data.cpu),
+      one('memory', l10n.t('Memory'), '%', l10n.t('Memory used'), data.memory),
       bandwidth,
-      one('disk', 'Disk usage', '%', 'Disk used (/)', data.disk),
-      one('load', 'Load average (1 min)', '', 'Load', data.load),
+      one('disk', l10n.t('Disk usage'), '%', l10n.t('Disk used (/)'), data.disk),
+      one('load', l10n.t('Load average (1 min)'), '', l10n.t('Load'), data.load),
     ],
   };
 }
@@ -41,66 +42,66 @@ async function monitoring(d: Droplet, ctx: PanelContext): Promise<SectionView> {
 export const dropletPanel: PanelBuilder<Droplet> = {
   kind: 'droplet',
   buttons: (d) => [
-    ...(d.status === 'off' ? [{ id: 'power-on', label: 'Power On', command: 'digitalocean.droplet.powerOn', primary: true }] : []),
+    ...(d.status === 'off' ? [{ id: 'power-on', label: l10n.t('Power On'), command: 'digitalocean.droplet.powerOn', primary: true }] : []),
     ...(d.status === 'active'
       ? [
-          { id: 'ssh', label: 'SSH Terminal', command: 'digitalocean.droplet.sshTerminal', primary: true },
-          { id: 'remote-ssh', label: 'Connect in New Window', command: 'digitalocean.droplet.connectRemoteSsh' },
-          { id: 'shutdown', label: 'Shut Down', command: 'digitalocean.droplet.shutdown' },
-          { id: 'power-off', label: 'Power Off', command: 'digitalocean.droplet.powerOff' },
-          { id: 'reboot', label: 'Reboot', command: 'digitalocean.droplet.reboot' },
+          { id: 'ssh', label: l10n.t('SSH Terminal'), command: 'digitalocean.droplet.sshTerminal', primary: true },
+          { id: 'remote-ssh', label: l10n.t('Connect in New Window'), command: 'digitalocean.droplet.connectRemoteSsh' },
+          { id: 'shutdown', label: l10n.t('Shut Down'), command: 'digitalocean.droplet.shutdown' },
+          { id: 'power-off', label: l10n.t('Power Off'), command: 'digitalocean.droplet.powerOff' },
+          { id: 'reboot', label: l10n.t('Reboot'), command: 'digitalocean.droplet.reboot' },
         ]
       : []),
-    { id: 'snapshot', label: 'Snapshot…', command: 'digitalocean.droplet.snapshot' },
-    { id: 'resize', label: 'Resize…', command: 'digitalocean.droplet.resize' },
+    { id: 'snapshot', label: l10n.t('Snapshot…'), command: 'digitalocean.droplet.snapshot' },
+    { id: 'resize', label: l10n.t('Resize…'), command: 'digitalocean.droplet.resize' },
   ],
   async sections(d, ctx) {
     const { parts } = ctx;
     const vpcTarget = d.vpc_uuid ? await ctx.find(vpc as never, d.vpc_uuid).catch(() => undefined) : undefined;
-    const overview = fields('overview', 'Overview', [
-      plain('Status', d.locked ? `${d.status} (locked by an action)` : d.status),
-      plain('Size', `${d.size_slug} · ${d.vcpus} vCPU · ${memory(d.memory)} · ${d.disk} GB disk`),
-      plain('Image', [d.image?.distribution, d.image?.name].filter(Boolean).join(' ') || '—'),
-      plain('Region', [d.region?.slug, d.region?.name].filter(Boolean).join(' · ')),
-      plain('Monthly cost', perMonth(d.size?.price_monthly) ?? '—'),
-      plain('Created', when(d.created_at, ctx.now)),
+    const overview = fields('overview', l10n.t('Overview'), [
+      plain(l10n.t('Status'), d.locked ? l10n.t('{0} (locked by an action)', d.status) : d.status),
+      plain(l10n.t('Size'), l10n.t('{0} · {1} vCPU · {2} · {3} GB disk', d.size_slug, d.vcpus, memory(d.memory), d.disk)),
+      plain(l10n.t('Image'), [d.image?.distribution, d.image?.name].filter(Boolean).join(' ') || '—'),
+      plain(l10n.t('Region'), [d.region?.slug, d.region?.name].filter(Boolean).join(' · ')),
+      plain(l10n.t('Monthly cost'), perMonth(d.size?.price_monthly) ?? '—'),
+      plain(l10n.t('Created'), when(d.created_at, ctx.now)),
       parts.copyable('ID', d.id),
       vpcTarget ? { label: 'VPC', value: vpcTarget.presenter.kind.nameOf(vpcTarget.item as never), link: parts.link({ resource: vpcTarget }) } : plain('VPC', d.vpc_uuid),
     ]);
     const reserved = await ctx.cache.list(reservedIp).catch(() => []);
-    const network = fields('network', 'Networking', [
-      parts.copyable('Public IPv4', ip(d, 'v4', 'public')),
-      parts.copyable('Private IPv4', ip(d, 'v4', 'private')),
-      parts.copyable('Public IPv6', ip(d, 'v6', 'public')),
-      ...reserved.filter((r) => r.droplet?.id === d.id).map((r) => parts.copyable('Reserved IP', r.ip)),
+    const network = fields('network', l10n.t('Networking'), [
+      parts.copyable(l10n.t('Public IPv4'), ip(d, 'v4', 'public')),
+      parts.copyable(l10n.t('Private IPv4'), ip(d, 'v4', 'private')),
+      parts.copyable(l10n.t('Public IPv6'), ip(d, 'v6', 'public')),
+      ...reserved.filter((r) => r.droplet?.id === d.id).map((r) => parts.copyable(l10n.t('Reserved IP'), r.ip)),
     ]);
-    const tags: SectionView = { type: 'tags', id: 'tags', title: 'Tags', tags: d.tags ?? [], empty: 'No tags' };
-    const volumes = await tolerant('volumes', 'Volumes', async () => {
+    const tags: SectionView = { type: 'tags', id: 'tags', title: l10n.t('Tags'), tags: d.tags ?? [], empty: l10n.t('No tags') };
+    const volumes = await tolerant('volumes', l10n.t('Volumes'), async () => {
       const rows = [];
       for (const id of d.volume_ids ?? []) {
         const target = await ctx.find(volume as never, id);
         const v = target?.item as { name: string; size_gigabytes: number } | undefined;
         rows.push([target ? parts.resourceLink(v!.name, target) : { text: id, mono: true }, v ? `${v.size_gigabytes} GB` : '']);
       }
-      return { type: 'table', id: 'volumes', title: 'Volumes', columns: ['Volume', 'Size'], rows, empty: 'No volumes attached' } as SectionView;
+      return { type: 'table', id: 'volumes', title: l10n.t('Volumes'), columns: [l10n.t('Volume'), l10n.t('Size')], rows, empty: l10n.t('No volumes attached') } as SectionView;
     });
-    const backups = fields('backups', 'Backups', [
-      plain('Backups', d.features.includes('backups') ? 'enabled' : 'disabled'),
-      plain('Next backup window', d.next_backup_window ? `${when(d.next_backup_window.start, ctx.now)} → ${d.next_backup_window.end.slice(11, 16)} UTC` : '—'),
-      plain('Backups kept', d.backup_ids?.length ?? 0),
+    const backups = fields('backups', l10n.t('Backups'), [
+      plain(l10n.t('Backups'), d.features.includes('backups') ? 'enabled' : 'disabled'),
+      plain(l10n.t('Next backup window'), d.next_backup_window ? `${when(d.next_backup_window.start, ctx.now)} → ${d.next_backup_window.end.slice(11, 16)} UTC` : '—'),
+      plain(l10n.t('Backups kept'), d.backup_ids?.length ?? 0),
     ]);
-    const snapshots = await tolerant('snapshots', 'Snapshots', async () => {
+    const snapshots = await tolerant('snapshots', l10n.t('Snapshots'), async () => {
       const mine = (await ctx.cache.list(snapshot)).filter((s) => s.resource_type === 'droplet' && String(s.resource_id) === String(d.id));
       return {
         type: 'table',
         id: 'snapshots',
-        title: 'Snapshots',
-        columns: ['Name', 'Size', 'Created'],
+        title: l10n.t('Snapshots'),
+        columns: [l10n.t('Name'), l10n.t('Size'), l10n.t('Created')],
         rows: mine.map((s) => [parts.resourceLink(s.name, ctx.target(snapshot as never, s)), bytes(s.size_gigabytes * 1024 ** 3), when(s.created_at, ctx.now)]),
-        empty: 'No snapshots',
+        empty: l10n.t('No snapshots'),
       } as SectionView;
     });
-    const charts = await tolerant('monitoring', 'Monitoring', () => monitoring(d, ctx));
+    const charts = await tolerant('monitoring', l10n.t('Monitoring'), () => monitoring(d, ctx));
     return [overview, ...charts, network, tags, ...volumes, backups, ...snapshots];
   },
 };

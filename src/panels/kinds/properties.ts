@@ -8,6 +8,7 @@ import { volume } from '../../api/resources/volume';
 import { vpc } from '../../api/resources/vpc';
 import type { CellView, FieldView, SectionView } from '../protocol';
 import { type PanelContext, type PanelTarget, plain, when } from './builder';
+import * as l10n from '@vscode/l10n';
 
 type Json = Record<string, unknown>;
 
@@ -62,10 +63,10 @@ async function related(item: Json, ctx: PanelContext): Promise<{ sections: Secti
       const name = target ? target.presenter.kind.nameOf(target.item as never) : String(id);
       rows.push([target ? ctx.parts.resourceLink(name, target) : { text: name }, { text: String(id), mono: true }]);
     }
-    sections.push({ type: 'table', id: key, title, columns: ['Name', 'ID'], rows, empty: `No ${title.toLowerCase()}` });
+    sections.push({ type: 'table', id: key, title, columns: [l10n.t('Name'), 'ID'], rows, empty: l10n.t('No {0}', title.toLowerCase()) });
   };
-  await list('droplet_ids', 'Droplets', droplet, item.droplet_ids);
-  await list('volume_ids', 'Volumes', volume, item.volume_ids);
+  await list('droplet_ids', l10n.t('Droplets'), droplet, item.droplet_ids);
+  await list('volume_ids', l10n.t('Volumes'), volume, item.volume_ids);
   const single = async (key: string, label: string, kind: typeof droplet | typeof vpc, id: unknown) => {
     if (id === undefined || id === null || id === '') return;
     handled.add(key);
@@ -74,7 +75,7 @@ async function related(item: Json, ctx: PanelContext): Promise<{ sections: Secti
   };
   const dropletRef = item.droplet && typeof item.droplet === 'object' ? (item.droplet as Json).id : item.droplet_id;
   if (item.droplet !== undefined) handled.add('droplet');
-  await single('droplet_id', 'Droplet', droplet, dropletRef);
+  await single('droplet_id', l10n.t('Droplet'), droplet, dropletRef);
   await single('vpc_uuid', 'VPC', vpc, item.vpc_uuid);
   return { sections, fields: out, handled };
 }
@@ -91,10 +92,10 @@ export async function propertySections(item: Json, ctx: PanelContext, skip: Read
     } else if (scalar(value)) {
       top.push(fieldFor(key, value, ctx));
     } else if (key === 'tags' && Array.isArray(value)) {
-      groups.push({ type: 'tags', id: 'tags', title: 'Tags', tags: value.map(String), empty: 'No tags' });
+      groups.push({ type: 'tags', id: 'tags', title: l10n.t('Tags'), tags: value.map(String), empty: l10n.t('No tags') });
     } else if (key === 'region' && typeof value === 'object' && !Array.isArray(value)) {
       const r = value as Json;
-      top.push(plain('Region', [r.slug, r.name].filter(Boolean).join(' · ')));
+      top.push(plain(l10n.t('Region'), [r.slug, r.name].filter(Boolean).join(' · ')));
     } else if (Array.isArray(value)) {
       if (value.every(scalar)) {
         top.push(plain(humanize(key), value.length ? value.join(', ') : '—'));
@@ -107,7 +108,7 @@ export async function propertySections(item: Json, ctx: PanelContext, skip: Read
           title: humanize(key),
           columns: columns.map(humanize),
           rows: objects.map((o) => columns.map((c) => (o[c] === undefined || o[c] === null ? '' : String(o[c])))),
-          empty: `No ${humanize(key).toLowerCase()}`,
+          empty: l10n.t('No {0}', humanize(key).toLowerCase()),
         });
       }
     } else {
@@ -120,5 +121,5 @@ export async function propertySections(item: Json, ctx: PanelContext, skip: Read
       });
     }
   }
-  return [{ type: 'fields', id: 'properties', title: 'Properties', fields: top }, ...groups, ...tables];
+  return [{ type: 'fields', id: 'properties', title: l10n.t('Properties'), fields: top }, ...groups, ...tables];
 }

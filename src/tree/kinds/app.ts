@@ -1,6 +1,7 @@
 import { type App, app } from '../../api/resources/app';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 const DEPLOYING = new Set(['PENDING_BUILD', 'BUILDING', 'PENDING_DEPLOY', 'DEPLOYING']);
 
@@ -17,7 +18,7 @@ function phaseWithProgress(a: App): string {
 
 export const appPresenter: Presenter<App> = {
   kind: app,
-  quickAction: { command: 'digitalocean.app.showLogs', title: 'Show Logs', icon: 'output' },
+  quickAction: { command: 'digitalocean.app.showLogs', title: l10n.t('Show Logs'), icon: 'output' },
   placement: 'project',
   groupOrder: 30,
   icon: 'rocket',
@@ -29,14 +30,14 @@ export const appPresenter: Presenter<App> = {
   transitional: (a) => DEPLOYING.has(appPhase(a)),
   /** "deploying" (one can be canceled) and "pinned" (a rollback to commit or revert), for menus. */
   flags: (a) => [...(a.in_progress_deployment && DEPLOYING.has(a.in_progress_deployment.phase) ? ['inprogress'] : []), ...(a.pinned_deployment ? ['pinned'] : [])],
-  description: (a, ctx) => [phaseWithProgress(a), a.pinned_deployment ? 'rolled back, pinned' : undefined, a.region?.slug, a.last_deployment_active_at ? `deployed ${relativeTime(a.last_deployment_active_at, ctx.now)}` : undefined].filter(Boolean).join(' · '),
+  description: (a, ctx) => [phaseWithProgress(a), a.pinned_deployment ? l10n.t('rolled back, pinned') : undefined, a.region?.slug, a.last_deployment_active_at ? `deployed ${relativeTime(a.last_deployment_active_at, ctx.now)}` : undefined].filter(Boolean).join(' · '),
   tooltip: (a, ctx) =>
-    mdTable(`App ${a.spec.name}`, [
-      ['Last deployment', appPhase(a)],
-      ['Live URL', a.live_url],
-      ['Region', a.region?.label ?? a.region?.slug],
-      ['Components', [...(a.spec.services ?? []), ...(a.spec.static_sites ?? [])].map((c) => c.name).join(', ')],
-      ['Updated', relativeTime(a.updated_at, ctx.now)],
+    mdTable(l10n.t('App {0}', a.spec.name), [
+      [l10n.t('Last deployment'), appPhase(a)],
+      [l10n.t('Live URL'), a.live_url],
+      [l10n.t('Region'), a.region?.label ?? a.region?.slug],
+      [l10n.t('Components'), [...(a.spec.services ?? []), ...(a.spec.static_sites ?? [])].map((c) => c.name).join(', ')],
+      [l10n.t('Updated'), relativeTime(a.updated_at, ctx.now)],
     ]),
   label: (a) => a.spec.name,
   region: (a) => a.region?.slug,

@@ -1,6 +1,7 @@
 import { type Certificate, certificate } from '../../api/resources/certificate';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 export const certificatePresenter: Presenter<Certificate> = {
   kind: certificate,
@@ -13,13 +14,13 @@ export const certificatePresenter: Presenter<Certificate> = {
     return { state: days < 0 ? 'expired' : days < 14 ? 'expiring' : 'valid', color: days < 14 ? 'charts.orange' : undefined };
   },
   transitional: (c) => c.state === 'pending',
-  description: (c, ctx) => [c.type === 'lets_encrypt' ? "Let's Encrypt" : 'custom', `expires ${relativeTime(c.not_after, ctx.now)}`, c.state === 'verified' ? undefined : c.state].filter(Boolean).join(' · '),
+  description: (c, ctx) => [c.type === 'lets_encrypt' ? l10n.t('Let\'s Encrypt') : 'custom', `expires ${relativeTime(c.not_after, ctx.now)}`, c.state === 'verified' ? undefined : c.state].filter(Boolean).join(' · '),
   tooltip: (c, ctx) =>
-    mdTable(`Certificate ${c.name}`, [
-      ['Type', c.type],
-      ['State', c.state],
-      ['Expires', `${c.not_after} (${relativeTime(c.not_after, ctx.now)})`],
-      ['Names', c.dns_names.join(', ')],
+    mdTable(l10n.t('Certificate {0}', c.name), [
+      [l10n.t('Type'), c.type],
+      [l10n.t('State'), c.state],
+      [l10n.t('Expires'), `${c.not_after} (${relativeTime(c.not_after, ctx.now)})`],
+      [l10n.t('Names'), c.dns_names.join(', ')],
       ['SHA-1', c.sha1_fingerprint],
     ]),
   consoleUrl: () => `${CONTROL_PANEL}/account/security`,

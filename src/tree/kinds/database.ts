@@ -1,14 +1,15 @@
 import { type ConnectionPool, type DatabaseCluster, type DatabaseDb, type DatabaseFirewallRule, type DatabaseUser, connectionPool, databaseCluster, databaseDb, databaseFirewallRule, databaseUser, supportsUsers, hasShell } from '../../api/resources/database';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 const ENGINES: Record<string, string> = {
   pg: 'PostgreSQL',
   mysql: 'MySQL',
-  redis: 'Redis',
-  valkey: 'Valkey',
+  redis: l10n.t('Redis'),
+  valkey: l10n.t('Valkey'),
   mongodb: 'MongoDB',
-  kafka: 'Kafka',
+  kafka: l10n.t('Kafka'),
   opensearch: 'OpenSearch',
 };
 const DB_TRANSITIONS = new Set(['creating', 'resizing', 'migrating', 'forking']);
@@ -20,10 +21,10 @@ export function engineName(engine: string): string {
 /** "db-s-2vcpu-4gb" → "2 vCPU · 4 GB RAM" (the slug is all /v2/databases/options gives). */
 export function dbSizeLabel(slug: string): string {
   const m = /(\d+)vcpu-(\d+)gb/.exec(slug);
-  return m ? `${m[1]} vCPU · ${m[2]} GB RAM` : slug;
+  return m ? l10n.t('{0} vCPU · {1} GB RAM', m[1], m[2]) : slug;
 }
 
-const SOURCE_TYPES: Record<string, string> = { ip_addr: 'IP address', droplet: 'Droplet', k8s: 'Kubernetes cluster', app: 'App', tag: 'Tag' };
+const SOURCE_TYPES: Record<string, string> = { ip_addr: l10n.t('IP address'), droplet: l10n.t('Droplet'), k8s: l10n.t('Kubernetes cluster'), app: l10n.t('App'), tag: l10n.t('Tag') };
 
 export const databaseFirewallRulePresenter: Presenter<DatabaseFirewallRule> = {
   kind: databaseFirewallRule,
@@ -31,7 +32,7 @@ export const databaseFirewallRulePresenter: Presenter<DatabaseFirewallRule> = {
   icon: 'verified',
   label: (r) => r.value,
   description: (r) => [SOURCE_TYPES[r.type] ?? r.type, r.description].filter(Boolean).join(' · '),
-  tooltip: (r) => mdTable(`Trusted source ${r.value}`, [['Type', SOURCE_TYPES[r.type] ?? r.type], ['Value', r.value], ['Description', r.description], ['Added', r.created_at]]),
+  tooltip: (r) => mdTable(l10n.t('Trusted source {0}', r.value), [[l10n.t('Type'), SOURCE_TYPES[r.type] ?? r.type], [l10n.t('Value'), r.value], [l10n.t('Description'), r.description], [l10n.t('Added'), r.created_at]]),
 };
 
 export const databaseDbPresenter: Presenter<DatabaseDb> = {
@@ -39,7 +40,7 @@ export const databaseDbPresenter: Presenter<DatabaseDb> = {
   placement: 'child',
   icon: 'symbol-structure',
   description: () => '',
-  tooltip: (d) => mdTable(`Database ${d.name}`, [['Name', d.name]]),
+  tooltip: (d) => mdTable(l10n.t('Database {0}', d.name), [[l10n.t('Name'), d.name]]),
 };
 
 export const databaseUserPresenter: Presenter<DatabaseUser> = {
@@ -48,7 +49,7 @@ export const databaseUserPresenter: Presenter<DatabaseUser> = {
   icon: 'person',
   description: (u) => [u.role === 'primary' ? 'admin' : undefined, u.mysql_settings?.auth_plugin].filter(Boolean).join(' · '),
   // Passwords are never shown in the tree.
-  tooltip: (u) => mdTable(`Database user ${u.name}`, [['Role', u.role], ['Auth plugin', u.mysql_settings?.auth_plugin], ['Kafka ACLs', u.settings?.acl?.length]]),
+  tooltip: (u) => mdTable(l10n.t('Database user {0}', u.name), [[l10n.t('Role'), u.role], [l10n.t('Auth plugin'), u.mysql_settings?.auth_plugin], [l10n.t('Kafka ACLs'), u.settings?.acl?.length]]),
 };
 
 export const connectionPoolPresenter: Presenter<ConnectionPool> = {
@@ -56,12 +57,12 @@ export const connectionPoolPresenter: Presenter<ConnectionPool> = {
   placement: 'child',
   icon: 'plug',
   description: (p) => `${p.mode} · ${p.size} connections · ${p.db}`,
-  tooltip: (p) => mdTable(`Connection pool ${p.name}`, [['Mode', p.mode], ['Size', p.size], ['Database', p.db], ['User', p.user]]),
+  tooltip: (p) => mdTable(l10n.t('Connection pool {0}', p.name), [[l10n.t('Mode'), p.mode], [l10n.t('Size'), p.size], [l10n.t('Database'), p.db], [l10n.t('User'), p.user]]),
 };
 
 export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
   kind: databaseCluster,
-  quickAction: { command: 'digitalocean.database.shell', title: 'Open Database Shell', icon: 'terminal' },
+  quickAction: { command: 'digitalocean.database.shell', title: l10n.t('Open Database Shell'), icon: 'terminal' },
   placement: 'project',
   groupOrder: 40,
   icon: 'database',
@@ -74,14 +75,14 @@ export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
   transitional: (d) => DB_TRANSITIONS.has(d.status),
   description: (d) => [engineName(d.engine) + (d.version ? ` ${d.version}` : ''), d.status === 'online' ? undefined : d.status, d.size, `${d.num_nodes} node${d.num_nodes === 1 ? '' : 's'}`, d.region].filter(Boolean).join(' · '),
   tooltip: (d, ctx) =>
-    mdTable(`Database cluster ${d.name}`, [
-      ['Engine', `${engineName(d.engine)} ${d.version}`],
-      ['Status', d.status],
-      ['Size', `${d.size}, ${d.num_nodes} node(s)`],
-      ['Region', d.region],
-      ['Host', d.connection?.host],
-      ['Port', d.connection?.port],
-      ['Created', relativeTime(d.created_at, ctx.now)],
+    mdTable(l10n.t('Database cluster {0}', d.name), [
+      [l10n.t('Engine'), `${engineName(d.engine)} ${d.version}`],
+      [l10n.t('Status'), d.status],
+      [l10n.t('Size'), `${d.size}, ${d.num_nodes} node(s)`],
+      [l10n.t('Region'), d.region],
+      [l10n.t('Host'), d.connection?.host],
+      [l10n.t('Port'), d.connection?.port],
+      [l10n.t('Created'), relativeTime(d.created_at, ctx.now)],
       ['ID', d.id],
     ]),
   region: (d) => d.region,
@@ -90,20 +91,20 @@ export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
     const under = [...parents, d.id];
     const groups = [];
     if (d.engine === 'pg' || d.engine === 'mysql') {
-      groups.push(ctx.group(`${d.id}:dbs`, 'Databases', 'symbol-structure', async () => ctx.resources(databaseDbPresenter, await ctx.list(databaseDb, [d.id]), under)));
+      groups.push(ctx.group(`${d.id}:dbs`, l10n.t('Databases'), 'symbol-structure', async () => ctx.resources(databaseDbPresenter, await ctx.list(databaseDb, [d.id]), under)));
     }
     if (supportsUsers(d.engine)) {
-      groups.push(ctx.group(`${d.id}:users`, 'Users', 'person', async () => ctx.resources(databaseUserPresenter, await ctx.list(databaseUser, [d.id]), under)));
+      groups.push(ctx.group(`${d.id}:users`, l10n.t('Users'), 'person', async () => ctx.resources(databaseUserPresenter, await ctx.list(databaseUser, [d.id]), under)));
     }
     if (d.engine === 'pg') {
-      groups.push(ctx.group(`${d.id}:pools`, 'Connection pools', 'plug', async () => {
+      groups.push(ctx.group(`${d.id}:pools`, l10n.t('Connection pools'), 'plug', async () => {
         const pools = await ctx.list(connectionPool, [d.id]);
-        return pools.length ? ctx.resources(connectionPoolPresenter, pools, under) : [ctx.message(`${d.id}:no-pools`, 'No connection pools')];
+        return pools.length ? ctx.resources(connectionPoolPresenter, pools, under) : [ctx.message(`${d.id}:no-pools`, l10n.t('No connection pools'))];
       }));
     }
-    groups.push(ctx.group(`${d.id}:firewall`, 'Trusted sources', 'verified', async () => {
+    groups.push(ctx.group(`${d.id}:firewall`, l10n.t('Trusted sources'), 'verified', async () => {
       const rules = await ctx.list(databaseFirewallRule, [d.id]);
-      return rules.length ? ctx.resources(databaseFirewallRulePresenter, rules, under) : [ctx.message(`${d.id}:no-rules`, 'No trusted sources: open to any address (with the password)')];
+      return rules.length ? ctx.resources(databaseFirewallRulePresenter, rules, under) : [ctx.message(`${d.id}:no-rules`, l10n.t('No trusted sources: open to any address (with the password)'))];
     }));
     return groups;
   },

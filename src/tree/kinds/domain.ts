@@ -1,6 +1,7 @@
 import { type Domain, type DomainRecord, domain, domainRecord } from '../../api/resources/domain';
 import { mdTable } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 export const domainRecordPresenter: Presenter<DomainRecord> = {
   kind: domainRecord,
@@ -10,13 +11,13 @@ export const domainRecordPresenter: Presenter<DomainRecord> = {
   description: (r) => [r.priority !== null && r.priority !== undefined ? `${r.priority}` : undefined, r.data, r.port ? `port ${r.port}` : undefined, `TTL ${r.ttl}`].filter(Boolean).join(' · '),
   tooltip: (r) =>
     mdTable(`${r.type} record ${r.name}`, [
-      ['Data', r.data],
+      [l10n.t('Data'), r.data],
       ['TTL', r.ttl],
-      ['Priority', r.priority],
-      ['Port', r.port],
-      ['Weight', r.weight],
-      ['Flags', r.flags],
-      ['Tag', r.tag],
+      [l10n.t('Priority'), r.priority],
+      [l10n.t('Port'), r.port],
+      [l10n.t('Weight'), r.weight],
+      [l10n.t('Flags'), r.flags],
+      [l10n.t('Tag'), r.tag],
       ['ID', r.id],
     ]),
 };
@@ -27,7 +28,7 @@ export const domainPresenter: Presenter<Domain> = {
   groupOrder: 80,
   icon: 'link',
   description: (d) => (d.ttl ? `TTL ${d.ttl}` : ''),
-  tooltip: (d) => mdTable(`Domain ${d.name}`, [['Default TTL', d.ttl]]),
+  tooltip: (d) => mdTable(l10n.t('Domain {0}', d.name), [[l10n.t('Default TTL'), d.ttl]]),
   async children(d, parents, ctx) {
     const records = await ctx.list(domainRecord, [d.name]);
     return ctx.resources(domainRecordPresenter, records, [...parents, d.name]);

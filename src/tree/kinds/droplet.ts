@@ -1,6 +1,7 @@
 import { type Droplet, droplet, publicIpv4 } from '../../api/resources/droplet';
 import { memory, mdTable, perMonth } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 const STATES: Record<string, { icon: string; color: string; word: string }> = {
   active: { icon: 'vm-running', color: 'charts.green', word: 'running' },
@@ -11,7 +12,7 @@ const STATES: Record<string, { icon: string; color: string; word: string }> = {
 
 export const dropletPresenter: Presenter<Droplet> = {
   kind: droplet,
-  quickAction: { command: 'digitalocean.droplet.sshTerminal', title: 'Open SSH Terminal', icon: 'terminal' },
+  quickAction: { command: 'digitalocean.droplet.sshTerminal', title: l10n.t('Open SSH Terminal'), icon: 'terminal' },
   placement: 'project',
   groupOrder: 10,
   icon: 'vm',
@@ -27,16 +28,16 @@ export const dropletPresenter: Presenter<Droplet> = {
     return [state === 'running' ? undefined : state, publicIpv4(d), d.region.slug, d.size_slug, perMonth(this.monthlyCost!(d, ctx))].filter(Boolean).join(' · ');
   },
   tooltip(d, ctx) {
-    return mdTable(`Droplet ${d.name}`, [
-      ['Status', this.style!(d).state],
-      ['Public IPv4', publicIpv4(d)],
-      ['Private IPv4', d.networks.v4.find((n) => n.type === 'private')?.ip_address],
+    return mdTable(l10n.t('Droplet {0}', d.name), [
+      [l10n.t('Status'), this.style!(d).state],
+      [l10n.t('Public IPv4'), publicIpv4(d)],
+      [l10n.t('Private IPv4'), d.networks.v4.find((n) => n.type === 'private')?.ip_address],
       ['IPv6', d.networks.v6[0]?.ip_address],
-      ['Region', `${d.region.name} (${d.region.slug})`],
-      ['Size', `${d.size_slug}: ${d.vcpus} vCPU, ${memory(d.memory)} RAM, ${d.disk} GB disk`],
-      ['Image', [d.image.distribution, d.image.name].filter(Boolean).join(' ')],
-      ['Monthly price', perMonth(this.monthlyCost!(d, ctx))],
-      ['Tags', d.tags.join(', ')],
+      [l10n.t('Region'), `${d.region.name} (${d.region.slug})`],
+      [l10n.t('Size'), l10n.t('{0}: {1} vCPU, {2} RAM, {3} GB disk', d.size_slug, d.vcpus, memory(d.memory), d.disk)],
+      [l10n.t('Image'), [d.image.distribution, d.image.name].filter(Boolean).join(' ')],
+      [l10n.t('Monthly price'), perMonth(this.monthlyCost!(d, ctx))],
+      [l10n.t('Tags'), d.tags.join(', ')],
       ['ID', d.id],
     ]);
   },

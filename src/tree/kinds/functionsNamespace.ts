@@ -1,6 +1,7 @@
 import { type FunctionsNamespace, functionsNamespace } from '../../api/resources/functionsNamespace';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 export const functionsNamespacePresenter: Presenter<FunctionsNamespace> = {
   kind: functionsNamespace,
@@ -9,7 +10,7 @@ export const functionsNamespacePresenter: Presenter<FunctionsNamespace> = {
   icon: 'symbol-function',
   description: (n) => [n.region, n.namespace].join(' · '),
   // The namespace key is a credential: not shown.
-  tooltip: (n, ctx) => mdTable(`Functions namespace ${n.label}`, [['Namespace', n.namespace], ['Region', n.region], ['API host', n.api_host], ['Created', relativeTime(n.created_at, ctx.now)]]),
+  tooltip: (n, ctx) => mdTable(l10n.t('Functions namespace {0}', n.label), [[l10n.t('Namespace'), n.namespace], [l10n.t('Region'), n.region], [l10n.t('API host'), n.api_host], [l10n.t('Created'), relativeTime(n.created_at, ctx.now)]]),
   region: (n) => n.region,
   consoleUrl: (n) => `${CONTROL_PANEL}/functions/${n.namespace}`,
 };

@@ -1,6 +1,7 @@
 import { type Image, image } from '../../api/resources/image';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 export const imagePresenter: Presenter<Image> = {
   kind: image,
@@ -12,13 +13,13 @@ export const imagePresenter: Presenter<Image> = {
   transitional: (i) => i.status === 'NEW' || i.status === 'pending',
   description: (i) => [i.distribution, i.size_gigabytes ? `${i.size_gigabytes} GB` : undefined, i.regions.join(', '), i.status === 'available' ? undefined : i.status].filter(Boolean).join(' · '),
   tooltip: (i, ctx) =>
-    mdTable(`Custom image ${i.name}`, [
-      ['Distribution', i.distribution],
-      ['Status', i.status],
-      ['Size', i.size_gigabytes ? `${i.size_gigabytes} GB` : undefined],
-      ['Regions', i.regions.join(', ')],
-      ['Description', i.description],
-      ['Created', relativeTime(i.created_at, ctx.now)],
+    mdTable(l10n.t('Custom image {0}', i.name), [
+      [l10n.t('Distribution'), i.distribution],
+      [l10n.t('Status'), i.status],
+      [l10n.t('Size'), i.size_gigabytes ? `${i.size_gigabytes} GB` : undefined],
+      [l10n.t('Regions'), i.regions.join(', ')],
+      [l10n.t('Description'), i.description],
+      [l10n.t('Created'), relativeTime(i.created_at, ctx.now)],
       ['ID', i.id],
     ]),
   region: (i) => i.regions[0],

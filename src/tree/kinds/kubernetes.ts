@@ -1,6 +1,7 @@
 import { type KubernetesCluster, type KubernetesNode, type NodePool, kubernetesCluster, kubernetesNode, nodePool } from '../../api/resources/kubernetes';
 import { mdTable, perMonth, relativeTime } from '../format';
 import { CONTROL_PANEL, type PresentContext, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 const CLUSTER_TRANSITIONS = new Set(['provisioning', 'upgrading', 'deleting', 'degraded']);
 
@@ -16,10 +17,10 @@ export const kubernetesNodePresenter: Presenter<KubernetesNode> = {
   style: (n) => ({ state: n.status.state, color: n.status.state === 'running' ? 'charts.green' : 'charts.yellow' }),
   description: (n) => (n.status.state === 'running' ? '' : n.status.state),
   tooltip: (n, ctx) =>
-    mdTable(`Node ${n.name}`, [
-      ['State', n.status.state],
-      ['Droplet', n.droplet_id],
-      ['Created', relativeTime(n.created_at, ctx.now)],
+    mdTable(l10n.t('Node {0}', n.name), [
+      [l10n.t('State'), n.status.state],
+      [l10n.t('Droplet'), n.droplet_id],
+      [l10n.t('Created'), relativeTime(n.created_at, ctx.now)],
       ['ID', n.id],
     ]),
 };
@@ -29,27 +30,27 @@ export const nodePoolPresenter: Presenter<NodePool> = {
   placement: 'child',
   icon: 'layers',
   description(p, ctx) {
-    const scale = p.auto_scale ? `${p.count} nodes (autoscale ${p.min_nodes}–${p.max_nodes})` : `${p.count} nodes`;
+    const scale = p.auto_scale ? l10n.t('{0} nodes (autoscale {1}–{2})', String(p.count), String(p.min_nodes), String(p.max_nodes)) : `${p.count} nodes`;
     return [scale, p.size, perMonth(poolCost(p, ctx))].filter(Boolean).join(' · ');
   },
   tooltip: (p, ctx) =>
-    mdTable(`Node pool ${p.name}`, [
-      ['Nodes', p.count],
-      ['Size', p.size],
-      ['Autoscale', p.auto_scale ? `${p.min_nodes}–${p.max_nodes} nodes` : 'off'],
-      ['Monthly price', perMonth(poolCost(p, ctx))],
+    mdTable(l10n.t('Node pool {0}', p.name), [
+      [l10n.t('Nodes'), p.count],
+      [l10n.t('Size'), p.size],
+      [l10n.t('Autoscale'), p.auto_scale ? `${p.min_nodes}–${p.max_nodes} nodes` : 'off'],
+      [l10n.t('Monthly price'), perMonth(poolCost(p, ctx))],
       ['ID', p.id],
     ]),
   monthlyCost: poolCost,
   async children(p, parents, ctx) {
-    if (p.nodes.length === 0) return [ctx.message(`${p.id}:none`, 'No nodes yet')];
+    if (p.nodes.length === 0) return [ctx.message(`${p.id}:none`, l10n.t('No nodes yet'))];
     return ctx.resources(kubernetesNodePresenter, p.nodes, [...parents, p.id]);
   },
 };
 
 export const kubernetesClusterPresenter: Presenter<KubernetesCluster> = {
   kind: kubernetesCluster,
-  quickAction: { command: 'digitalocean.kubernetes.addToKubeconfig', title: 'Add to kubeconfig', icon: 'plug' },
+  quickAction: { command: 'digitalocean.kubernetes.addToKubeconfig', title: l10n.t('Add to kubeconfig'), icon: 'plug' },
   placement: 'project',
   groupOrder: 20,
   icon: 'symbol-namespace',
@@ -65,14 +66,14 @@ export const kubernetesClusterPresenter: Presenter<KubernetesCluster> = {
     return [c.status.state === 'running' ? undefined : c.status.state, c.version, `${nodes} nodes`, c.region, perMonth(this.monthlyCost!(c, ctx))].filter(Boolean).join(' · ');
   },
   tooltip(c, ctx) {
-    return mdTable(`Kubernetes cluster ${c.name}`, [
-      ['Status', c.status.message ? `${c.status.state}: ${c.status.message}` : c.status.state],
-      ['Version', c.version],
-      ['Region', c.region],
-      ['Node pools', c.node_pools.map((p) => `${p.name} (${p.count} × ${p.size})`).join(', ')],
-      ['Endpoint', c.endpoint],
-      ['High availability', c.ha ? 'yes' : 'no'],
-      ['Monthly price (nodes)', perMonth(this.monthlyCost!(c, ctx))],
+    return mdTable(l10n.t('Kubernetes cluster {0}', c.name), [
+      [l10n.t('Status'), c.status.message ? `${c.status.state}: ${c.status.message}` : c.status.state],
+      [l10n.t('Version'), c.version],
+      [l10n.t('Region'), c.region],
+      [l10n.t('Node pools'), c.node_pools.map((p) => `${p.name} (${p.count} × ${p.size})`).join(', ')],
+      [l10n.t('Endpoint'), c.endpoint],
+      [l10n.t('High availability'), c.ha ? 'yes' : 'no'],
+      [l10n.t('Monthly price (nodes)'), perMonth(this.monthlyCost!(c, ctx))],
       ['ID', c.id],
     ]);
   },

@@ -1,6 +1,7 @@
 import { LB_NODE_MONTHLY_USD, type LoadBalancer, loadBalancer } from '../../api/resources/loadBalancer';
 import { mdTable, perMonth } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 export const loadBalancerPresenter: Presenter<LoadBalancer> = {
   kind: loadBalancer,
@@ -13,13 +14,13 @@ export const loadBalancerPresenter: Presenter<LoadBalancer> = {
     return [l.status === 'active' ? undefined : l.status, l.ip, l.region?.slug, `${l.droplet_ids?.length ?? 0} droplets`, perMonth(this.monthlyCost!(l, ctx))].filter(Boolean).join(' · ');
   },
   tooltip(l, ctx) {
-    return mdTable(`Load balancer ${l.name}`, [
-      ['Status', l.status],
+    return mdTable(l10n.t('Load balancer {0}', l.name), [
+      [l10n.t('Status'), l.status],
       ['IP', l.ip],
-      ['Region', l.region?.slug],
-      ['Rules', l.forwarding_rules.map((r) => `${r.entry_protocol}:${r.entry_port} → ${r.target_protocol}:${r.target_port}`).join(', ')],
-      ['Droplets', (l.droplet_ids ?? []).map((id) => ctx.dropletName(id) ?? String(id)).join(', ') || (l.tag ? `tag ${l.tag}` : '')],
-      ['Monthly price', perMonth(this.monthlyCost!(l, ctx))],
+      [l10n.t('Region'), l.region?.slug],
+      [l10n.t('Rules'), l.forwarding_rules.map((r) => `${r.entry_protocol}:${r.entry_port} → ${r.target_protocol}:${r.target_port}`).join(', ')],
+      [l10n.t('Droplets'), (l.droplet_ids ?? []).map((id) => ctx.dropletName(id) ?? String(id)).join(', ') || (l.tag ? `tag ${l.tag}` : '')],
+      [l10n.t('Monthly price'), perMonth(this.monthlyCost!(l, ctx))],
       ['ID', l.id],
     ]);
   },

@@ -1,6 +1,7 @@
 import { type SpacesKey, describeGrants, spacesKey } from '../../api/resources/spacesKey';
 import { mdTable } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 export const spacesKeyPresenter: Presenter<SpacesKey> = {
   kind: spacesKey,
@@ -9,10 +10,10 @@ export const spacesKeyPresenter: Presenter<SpacesKey> = {
   icon: 'gist-secret',
   description: (k) => `${k.access_key} · ${describeGrants(k.grants)}`,
   tooltip: (k) =>
-    mdTable(`Spaces key ${k.name}`, [
-      ['Access key', k.access_key],
-      ['Access', describeGrants(k.grants)],
-      ['Created', k.created_at],
+    mdTable(l10n.t('Spaces key {0}', k.name), [
+      [l10n.t('Access key'), k.access_key],
+      [l10n.t('Access'), describeGrants(k.grants)],
+      [l10n.t('Created'), k.created_at],
     ]),
   consoleUrl: () => `${CONTROL_PANEL}/spaces/access_keys`,
 };

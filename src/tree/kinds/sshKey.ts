@@ -1,6 +1,7 @@
 import { type SshKey, sshKey } from '../../api/resources/sshKey';
 import { mdTable } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 export const sshKeyPresenter: Presenter<SshKey> = {
   kind: sshKey,
@@ -8,6 +9,6 @@ export const sshKeyPresenter: Presenter<SshKey> = {
   groupOrder: 190,
   icon: 'key',
   description: (k) => k.fingerprint,
-  tooltip: (k) => mdTable(`SSH key ${k.name}`, [['Fingerprint', k.fingerprint], ['Type', k.public_key.split(' ')[0]], ['ID', k.id]]),
+  tooltip: (k) => mdTable(l10n.t('SSH key {0}', k.name), [[l10n.t('Fingerprint'), k.fingerprint], [l10n.t('Type'), k.public_key.split(' ')[0]], ['ID', k.id]]),
   consoleUrl: () => `${CONTROL_PANEL}/account/security`,
 };

@@ -1,6 +1,7 @@
 import { type Tag, tag } from '../../api/resources/tag';
 import { mdTable } from '../format';
 import { type Presenter } from './presenter';
+import * as l10n from '@vscode/l10n';
 
 export const tagPresenter: Presenter<Tag> = {
   kind: tag,
@@ -8,5 +9,5 @@ export const tagPresenter: Presenter<Tag> = {
   groupOrder: 200,
   icon: 'tag',
   description: (t) => `${t.resources.count} resource${t.resources.count === 1 ? '' : 's'}`,
-  tooltip: (t) => mdTable(`Tag ${t.name}`, [['Resources', t.resources.count]]),
+  tooltip: (t) => mdTable(l10n.t('Tag {0}', t.name), [[l10n.t('Resources'), t.resources.count]]),
 };

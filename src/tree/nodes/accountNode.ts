@@ -11,7 +11,7 @@ import { KindGroupNode } from './kindGroupNode';
 import { ProjectNode, type ProjectSummary } from './projectNode';
 import { SpacesRootNode } from './spacesNodes';
 
-const GLOBAL = 'Global';
+const GLOBAL = vscode.l10n.t('Global');
 
 /** One DigitalOcean account (a token). Below it: projects, kinds or regions, by the view's grouping. */
 export class AccountNode extends ExplorerNode {
@@ -41,11 +41,11 @@ export class AccountNode extends ExplorerNode {
     item.id = this.id;
     const state = a.needsToken ? 'needsToken' : a.demo ? 'demo' : 'ok';
     item.contextValue = `account.${state}`;
-    item.description = a.needsToken ? 'token rejected — update token' : [a.demo ? 'demo' : a.email, perMonth(this.cost)].filter(Boolean).join(' · ');
+    item.description = a.needsToken ? vscode.l10n.t('token rejected — update token') : [a.demo ? 'demo' : a.email, perMonth(this.cost)].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(a.needsToken ? 'warning' : a.teamName ? 'organization' : 'account', a.needsToken ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.tooltip = this.tooltip();
     item.accessibilityInformation = {
-      label: `DigitalOcean account ${a.label}${a.needsToken ? ', token rejected, needs a new token' : a.demo ? ', demo account' : ''}${this.cost !== undefined ? `, about ${perMonth(this.cost)}` : ''}`,
+      label: vscode.l10n.t('DigitalOcean account {0}{1}{2}', a.label, a.needsToken ? vscode.l10n.t(', token rejected, needs a new token') : a.demo ? vscode.l10n.t(', demo account') : '', this.cost !== undefined ? `, about ${perMonth(this.cost)}` : ''),
     };
     return item;
   }
@@ -54,12 +54,12 @@ export class AccountNode extends ExplorerNode {
   tooltip(balance?: { month_to_date_usage: string; account_balance: string; generated_at: string }): vscode.MarkdownString {
     const a = this.account;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${md(a.label)}**${a.demo ? ' (built-in demo data)' : ''}\n\n`);
-    if (a.email) tooltip.appendMarkdown(`Email: ${md(a.email)}\n\n`);
-    if (a.teamName) tooltip.appendMarkdown(`Team: ${md(a.teamName)}\n\n`);
-    if (this.cost !== undefined) tooltip.appendMarkdown(`Estimated monthly cost of the resources listed: ${md(perMonth(this.cost))}\n\n`);
+    tooltip.appendMarkdown(`**${md(a.label)}**${a.demo ? vscode.l10n.t(' (built-in demo data)') : ''}\n\n`);
+    if (a.email) tooltip.appendMarkdown(vscode.l10n.t('Email: {0}\n\n', md(a.email)));
+    if (a.teamName) tooltip.appendMarkdown(vscode.l10n.t('Team: {0}\n\n', md(a.teamName)));
+    if (this.cost !== undefined) tooltip.appendMarkdown(vscode.l10n.t('Estimated monthly cost of the resources listed: {0}\n\n', md(perMonth(this.cost))));
     if (balance) {
-      tooltip.appendMarkdown(`Month-to-date usage: $${md(balance.month_to_date_usage)} · Balance: $${md(balance.account_balance)}\n\n`);
+      tooltip.appendMarkdown(vscode.l10n.t('Month-to-date usage: ${0} · Balance: ${1}\n\n', md(balance.month_to_date_usage), md(balance.account_balance)));
     }
     if (a.needsToken) tooltip.appendMarkdown("$(warning) DigitalOcean rejected this account's token. Use **Update Token**.");
     return tooltip;
@@ -77,10 +77,10 @@ export class AccountNode extends ExplorerNode {
   override async getChildren(): Promise<ExplorerNode[]> {
     if (this.account.needsToken) {
       return [
-        new MessageNode(`${this.id}/needs-token`, 'Token rejected by DigitalOcean', {
-          detail: 'Update Token…',
+        new MessageNode(`${this.id}/needs-token`, vscode.l10n.t('Token rejected by DigitalOcean'), {
+          detail: vscode.l10n.t('Update Token…'),
           icon: 'key',
-          command: { command: 'digitalocean.updateToken', title: 'Update Token', arguments: [this] },
+          command: { command: 'digitalocean.updateToken', title: vscode.l10n.t('Update Token'), arguments: [this] },
           contextValue: 'message.needsToken',
         }),
       ];
@@ -96,7 +96,7 @@ export class AccountNode extends ExplorerNode {
       }
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'unauthorized') return []; // the store change rebuilds this node
-      return [errorNode(this, 'Could not list projects', error)];
+      return [errorNode(this, vscode.l10n.t('Could not list projects'), error)];
     }
   }
 
@@ -115,7 +115,7 @@ export class AccountNode extends ExplorerNode {
       }
       return node;
     });
-    const accountWide: FolderNode = new FolderNode(this, 'account-wide', 'Account-wide', 'globe', async (): Promise<ExplorerNode[]> => [...ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), new SpacesRootNode(accountWide, this.account, this.services)], this.services, 'not in projects');
+    const accountWide: FolderNode = new FolderNode(this, 'account-wide', vscode.l10n.t('Account-wide'), 'globe', async (): Promise<ExplorerNode[]> => [...ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), new SpacesRootNode(accountWide, this.account, this.services)], this.services, vscode.l10n.t('not in projects'));
     void this.loadSummaries(nodes);
     return [...nodes, accountWide];
   }

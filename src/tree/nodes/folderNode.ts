@@ -33,7 +33,7 @@ export class FolderNode extends ExplorerNode {
     try {
       return await this.load();
     } catch (error) {
-      return [errorNode(this, `Could not load ${this.label.toLowerCase()}`, error)];
+      return [errorNode(this, vscode.l10n.t('Could not load {0}', this.label.toLowerCase()), error)];
     }
   }
 }
@@ -43,11 +43,11 @@ export function errorNode(retryTarget: ExplorerNode, label: string, error: unkno
   const detail = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
   const unauthorized = error instanceof ApiError && error.kind === 'unauthorized';
   return new MessageNode(`${retryTarget.id}/error`, `${label}: ${detail}`, {
-    detail: unauthorized ? 'Update token' : 'Retry',
+    detail: unauthorized ? vscode.l10n.t('Update token') : vscode.l10n.t('Retry'),
     icon: 'error',
     command: unauthorized
-      ? { command: 'digitalocean.updateToken', title: 'Update Token' }
-      : { command: 'digitalocean.refresh', title: 'Retry', arguments: [retryTarget] },
+      ? { command: 'digitalocean.updateToken', title: vscode.l10n.t('Update Token') }
+      : { command: 'digitalocean.refresh', title: vscode.l10n.t('Retry'), arguments: [retryTarget] },
     contextValue: unauthorized ? 'message.needsToken' : 'message.error',
   });
 }

@@ -44,12 +44,12 @@ export class KindGroupNode extends ExplorerNode {
     try {
       items = await this.load();
     } catch (error) {
-      return [errorNode(this, `Could not list ${this.presenter.kind.pluralLabel.toLowerCase()}`, error)];
+      return [errorNode(this, vscode.l10n.t('Could not list {0}', this.presenter.kind.pluralLabel.toLowerCase()), error)];
     }
     const shown = items.filter((i) => matchesFilter(this.presenter, i, this.services.filter));
     const unseen = this.unseen(items);
     if (shown.length === 0 && !unseen) {
-      return [new MessageNode(`${this.id}/empty`, this.services.filter ? 'Nothing matches the filter' : `No ${this.presenter.kind.pluralLabel.toLowerCase()}`)];
+      return [new MessageNode(`${this.id}/empty`, this.services.filter ? vscode.l10n.t('Nothing matches the filter') : vscode.l10n.t('No {0}', this.presenter.kind.pluralLabel.toLowerCase()))];
     }
     const nodes: ExplorerNode[] = shown.map((i) => new ResourceNode(this, this.account, this.presenter, i, [], this.services));
     if (unseen) nodes.push(unseen);
@@ -65,7 +65,7 @@ export class KindGroupNode extends ExplorerNode {
     const kind = this.presenter.kind;
     const noun = missing.length === 1 ? kind.label.toLowerCase() : kind.pluralLabel.toLowerCase();
     const urns = missing.map((id) => `${kind.urnPrefix ?? `do:${kind.kind}:`}${id}`).join(', ');
-    return new MessageNode(`${this.id}/unseen`, `${missing.length} ${noun} not visible to this token`, {
+    return new MessageNode(`${this.id}/unseen`, vscode.l10n.t('{0} {1} not visible to this token', missing.length, noun), {
       detail: urns,
       icon: 'eye-closed',
       contextValue: 'message.unseen',

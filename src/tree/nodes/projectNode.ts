@@ -57,9 +57,9 @@ export class ProjectNode extends ExplorerNode {
     const environment = p.environment && p.environment !== p.name ? p.environment : undefined;
     const count = this.summary ? `${this.summary.count} resource${this.summary.count === 1 ? '' : 's'}` : undefined;
     item.description = [p.is_default ? 'default' : undefined, environment, count, perMonth(this.summary?.cost)].filter(Boolean).join(' · ');
-    item.tooltip = new vscode.MarkdownString([`**${p.name}**`, p.description, p.purpose, this.summary?.cost !== undefined ? `Estimated ${perMonth(this.summary.cost)} (droplets, volumes, Kubernetes nodes, load balancers, reserved IPs)` : undefined].filter(Boolean).join('\n\n'));
+    item.tooltip = new vscode.MarkdownString([`**${p.name}**`, p.description, p.purpose, this.summary?.cost !== undefined ? vscode.l10n.t('Estimated {0} (droplets, volumes, Kubernetes nodes, load balancers, reserved IPs)', String(perMonth(this.summary.cost))) : undefined].filter(Boolean).join('\n\n'));
     item.iconPath = new vscode.ThemeIcon(p.is_default ? 'star-full' : 'folder');
-    item.accessibilityInformation = { label: [`Project ${p.name}`, p.is_default ? 'default project' : undefined, environment, count, perMonth(this.summary?.cost)].filter(Boolean).join(', ') };
+    item.accessibilityInformation = { label: [vscode.l10n.t('Project {0}', p.name), p.is_default ? vscode.l10n.t('default project') : undefined, environment, count, perMonth(this.summary?.cost)].filter(Boolean).join(', ') };
     return item;
   }
 
@@ -98,7 +98,7 @@ export class ProjectNode extends ExplorerNode {
     try {
       contents = await this.contents();
     } catch (error) {
-      return [errorNode(this, 'Could not list the project\'s resources', error)];
+      return [errorNode(this, vscode.l10n.t('Could not list the project\'s resources'), error)];
     }
     const account = this.parent.account;
     const nodes: ExplorerNode[] = [];
@@ -113,9 +113,9 @@ export class ProjectNode extends ExplorerNode {
       nodes.push(new KindGroupNode(this, account, presenter, () => this.itemsOf(presenter, ids), this.services, ids.size, ids));
     }
     if (contents.other.length) {
-      nodes.push(new MessageNode(`${this.id}/other`, `${contents.other.length} other resource${contents.other.length === 1 ? '' : 's'}`, { detail: contents.other.join(', ') }));
+      nodes.push(new MessageNode(`${this.id}/other`, vscode.l10n.t('{0} other resource{1}', contents.other.length, contents.other.length === 1 ? '' : 's'), { detail: contents.other.join(', ') }));
     }
-    return nodes.length ? nodes : [new MessageNode(`${this.id}/empty`, 'No resources in this project')];
+    return nodes.length ? nodes : [new MessageNode(`${this.id}/empty`, vscode.l10n.t('No resources in this project'))];
   }
 
   /** Counts and estimated cost of the project's resources; undefined when a list failed. */

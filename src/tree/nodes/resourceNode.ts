@@ -82,7 +82,7 @@ export class ResourceNode extends ExplorerNode {
     const state = style?.state ?? 'ok';
     // kind, state and flags, so menus can depend on them: "resource.droplet.running.ip"
     item.contextValue = ['resource', p.kind.kind, state.replace(/[^a-z0-9-]/gi, '-'), this.ip ? 'ip' : '', p.consoleUrl ? 'console' : '', p.kind.deletable ? 'deletable' : '', ...(p.flags?.(this.item) ?? [])].filter(Boolean).join('.');
-    if (this.services.openDetailsOnSelect) item.command = { command: 'digitalocean.showDetails', title: 'Show Details', arguments: [this, { preserveFocus: true, preview: true }] };
+    if (this.services.openDetailsOnSelect) item.command = { command: 'digitalocean.showDetails', title: vscode.l10n.t('Show Details'), arguments: [this, { preserveFocus: true, preview: true }] };
     item.accessibilityInformation = { label: [p.kind.label, this.name, style?.state, item.description].filter(Boolean).join(', ') };
     return item;
   }
@@ -93,7 +93,7 @@ export class ResourceNode extends ExplorerNode {
     try {
       return await children.call(this.presenter, this.item, this.parents, this.childContext());
     } catch (error) {
-      return [errorNode(this, `Could not load ${this.name}`, error)];
+      return [errorNode(this, vscode.l10n.t('Could not load {0}', this.name), error)];
     }
   }
 

@@ -41,12 +41,12 @@ export class SpacesRootNode extends ExplorerNode implements SpacesTarget {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Spaces', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Spaces'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('cloud');
     item.contextValue = 'spaces.root';
-    item.accessibilityInformation = { label: `Spaces, object storage of ${this.account.label}` };
-    item.tooltip = 'Spaces object storage: buckets of every region (S3, with this account\'s Spaces key)';
+    item.accessibilityInformation = { label: vscode.l10n.t('Spaces, object storage of {0}', this.account.label) };
+    item.tooltip = vscode.l10n.t('Spaces object storage: buckets of every region (S3, with this account\'s Spaces key)');
     return item;
   }
 
@@ -54,24 +54,24 @@ export class SpacesRootNode extends ExplorerNode implements SpacesTarget {
     try {
       const { buckets, failures } = await this.services.spaces.buckets(this.account);
       const nodes: ExplorerNode[] = buckets.map((b) => new BucketNode(this, this.account, b, this.services));
-      for (const f of failures) nodes.push(errorNode(this, `Could not list the buckets in ${f.region}`, f.error));
+      for (const f of failures) nodes.push(errorNode(this, vscode.l10n.t('Could not list the buckets in {0}', f.region), f.error));
       if (!nodes.length) {
-        nodes.push(new MessageNode(`${this.id}/empty`, 'No buckets', { detail: 'Create Bucket…', icon: 'add', command: { command: 'digitalocean.spaces.createBucket', title: 'Create Bucket', arguments: [this] } }));
+        nodes.push(new MessageNode(`${this.id}/empty`, vscode.l10n.t('No buckets'), { detail: vscode.l10n.t('Create Bucket…'), icon: 'add', command: { command: 'digitalocean.spaces.createBucket', title: vscode.l10n.t('Create Bucket'), arguments: [this] } }));
       }
       return nodes;
     } catch (error) {
       if (error instanceof NoSpacesKeyError) {
         const demo = this.account.demo && this.services.spaces.regions(this.account).length === 0;
         return [
-          new MessageNode(`${this.id}/no-key`, demo ? 'The demo account has no Spaces' : 'Spaces need an access key', {
-            detail: demo ? undefined : 'Set Spaces Key…',
+          new MessageNode(`${this.id}/no-key`, demo ? vscode.l10n.t('The demo account has no Spaces') : vscode.l10n.t('Spaces need an access key'), {
+            detail: demo ? undefined : vscode.l10n.t('Set Spaces Key…'),
             icon: demo ? 'info' : 'key',
-            command: demo ? undefined : { command: 'digitalocean.spaces.setKey', title: 'Set Spaces Key', arguments: [this] },
+            command: demo ? undefined : { command: 'digitalocean.spaces.setKey', title: vscode.l10n.t('Set Spaces Key'), arguments: [this] },
             contextValue: 'message.spacesKey',
           }),
         ];
       }
-      return [errorNode(this, 'Could not list the buckets', error)];
+      return [errorNode(this, vscode.l10n.t('Could not list the buckets'), error)];
     }
   }
 
@@ -108,7 +108,7 @@ export class PrefixNode extends ExplorerNode implements SpacesTarget {
     item.resourceUri = spacesUri(this.account, this.bucket, this.key);
     item.contextValue = 'spaces.prefix';
     item.tooltip = `${this.bucket.name}/${this.key}`;
-    item.accessibilityInformation = { label: `folder ${this.label} in bucket ${this.bucket.name}` };
+    item.accessibilityInformation = { label: vscode.l10n.t('folder {0} in bucket {1}', this.label, this.bucket.name) };
     return item;
   }
 
@@ -122,18 +122,18 @@ export class PrefixNode extends ExplorerNode implements SpacesTarget {
       if (listing.nextToken) {
         const shown = listing.prefixes.length + listing.objects.length;
         nodes.push(
-          new MessageNode(`${this.id}/more-${shown}`, 'Load more…', {
+          new MessageNode(`${this.id}/more-${shown}`, vscode.l10n.t('Load more…'), {
             detail: `${shown.toLocaleString('en-US')} shown`,
             icon: 'ellipsis',
-            command: { command: 'digitalocean.spaces.loadMore', title: 'Load More', arguments: [this] },
+            command: { command: 'digitalocean.spaces.loadMore', title: vscode.l10n.t('Load More'), arguments: [this] },
             contextValue: 'spaces.loadMore',
           }),
         );
       }
-      if (!nodes.length) nodes.push(new MessageNode(`${this.id}/empty`, this.key ? 'Empty folder' : 'Empty bucket', { icon: 'info' }));
+      if (!nodes.length) nodes.push(new MessageNode(`${this.id}/empty`, this.key ? vscode.l10n.t('Empty folder') : vscode.l10n.t('Empty bucket'), { icon: 'info' }));
       return nodes;
     } catch (error) {
-      return [errorNode(this, `Could not list ${this.bucket.name}/${this.key}`, error)];
+      return [errorNode(this, vscode.l10n.t('Could not list {0}/{1}', this.bucket.name, this.key), error)];
     }
   }
 
@@ -157,10 +157,10 @@ export class BucketNode extends PrefixNode {
     item.iconPath = new vscode.ThemeIcon('database');
     item.description = this.bucket.region;
     item.contextValue = 'spaces.bucket';
-    const tooltip = new vscode.MarkdownString(`**${md(this.bucket.name)}** · Spaces bucket in ${md(this.bucket.region)}`);
-    if (this.bucket.created) tooltip.appendMarkdown(`\n\nCreated ${md(this.bucket.created)}`);
+    const tooltip = new vscode.MarkdownString(vscode.l10n.t('**{0}** · Spaces bucket in {1}', md(this.bucket.name), md(this.bucket.region)));
+    if (this.bucket.created) tooltip.appendMarkdown(vscode.l10n.t('\n\nCreated {0}', md(this.bucket.created)));
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `bucket ${this.bucket.name} in ${this.bucket.region}` };
+    item.accessibilityInformation = { label: vscode.l10n.t('bucket {0} in {1}', this.bucket.name, this.bucket.region) };
     return item;
   }
 }
@@ -192,10 +192,10 @@ export class ObjectNode extends ExplorerNode implements SpacesTarget {
     item.iconPath = vscode.ThemeIcon.File;
     item.description = [bytes(o.size), o.lastModified ? relativeTime(o.lastModified) : undefined, o.storageClass && o.storageClass !== 'STANDARD' ? o.storageClass : undefined].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      `**${md(o.key)}**\n\n${md(bytes(o.size))} (${o.size.toLocaleString('en-US')} bytes) · modified ${md(o.lastModified)}${o.storageClass ? ` · ${md(o.storageClass)}` : ''}\n\nETag \`${md(o.etag)}\``,
+      vscode.l10n.t('**{0}**\n\n{1} ({2} bytes) · modified {3}{4}\n\nETag `{5}`', md(o.key), md(bytes(o.size)), o.size.toLocaleString('en-US'), md(o.lastModified), o.storageClass ? ` · ${md(o.storageClass)}` : '', md(o.etag)),
     );
     item.contextValue = 'spaces.object';
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
     item.accessibilityInformation = { label: `object ${name}, ${bytes(o.size)}` };
     return item;
   }
