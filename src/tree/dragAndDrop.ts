@@ -13,18 +13,30 @@ const URI_LIST = 'text/uri-list';
 /** The mime type VS Code gives drags of this view's own nodes. */
 export const RESOURCES_MIME = 'application/vnd.code.tree.digitalocean.resources';
 
+/**
+ * The dragged nodes. VS Code hands what handleDrag sets to the workbench as JSON (and keeps the
+ * object itself for a drop in this view): nodes link to their parents, so as JSON they are their ids.
+ */
+export class DraggedResources {
+  constructor(readonly nodes: readonly ResourceNode[]) {}
+  toJSON(): string[] {
+    return this.nodes.map((n) => n.id);
+  }
+}
+
 export class ResourceDropController implements vscode.TreeDragAndDropController<ExplorerNode> {
   readonly dropMimeTypes = [RESOURCES_MIME, URI_LIST];
   readonly dragMimeTypes = [RESOURCES_MIME];
 
   handleDrag(source: readonly ExplorerNode[], data: vscode.DataTransfer): void {
     const resources = source.filter((n) => n instanceof ResourceNode);
-    if (resources.length) data.set(RESOURCES_MIME, new vscode.DataTransferItem(resources));
+    if (resources.length) data.set(RESOURCES_MIME, new vscode.DataTransferItem(new DraggedResources(resources)));
   }
 
   async handleDrop(target: ExplorerNode | undefined, data: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
-    const dragged = data.get(RESOURCES_MIME)?.value as unknown;
-    if (Array.isArray(dragged) && dragged.length) {
+    const value = data.get(RESOURCES_MIME)?.value as unknown;
+    const dragged = value instanceof DraggedResources ? value.nodes : undefined;
+    if (dragged?.length) {
       if (!token.isCancellationRequested) await vscode.commands.executeCommand('digitalocean.resource.dropOn', target, dragged);
       return;
     }
@@ -38,11 +50,11 @@ export class ResourceDropController implements vscode.TreeDragAndDropController<
     const local = uris.filter((u) => u.scheme === 'file');
     const into = target instanceof ObjectNode ? target.parent : target;
     if (!(into instanceof PrefixNode)) {
-      void vscode.window.showInformationMessage('Drop files on a Spaces bucket or folder to upload them there.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Drop files on a Spaces bucket or folder to upload them there.'));
       return;
     }
     if (!local.length) {
-      void vscode.window.showInformationMessage('Only files from this machine can be dropped on a bucket.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Only files from this machine can be dropped on a bucket.'));
       return;
     }
     await vscode.commands.executeCommand('digitalocean.spaces.upload', into, local);

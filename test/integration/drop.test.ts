@@ -28,6 +28,8 @@ describe('Drag and drop onto projects, firewalls and load balancers', function (
   async function drop(nodes: ExplorerNode[], target: ExplorerNode, answers: string[]): Promise<ScriptedUserInput> {
     const transfer = new vscode.DataTransfer();
     api.explorer.dropController.handleDrag(nodes, transfer);
+    // VS Code sends what handleDrag set to the workbench as JSON before any drop: it must serialise
+    transfer.forEach((item, mime) => assert.doesNotThrow(() => JSON.stringify(item.value), `the ${mime} item`));
     const input = new ScriptedUserInput(answers);
     api.setUserInput(input);
     await api.explorer.dropController.handleDrop(target, transfer, new vscode.CancellationTokenSource().token);

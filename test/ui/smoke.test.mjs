@@ -15,8 +15,9 @@ describe('UI: the packaged extension in the real workbench', function () {
 
   before(async function () {
     if (!vsix || !apiUrl || !fakeUrl) throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
-    // No DIGITALOCEAN_DEMO_API_URL here: the demo account must work from the .vsix alone.
-    ({ browser, page } = await openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl }, env: { DIGITALOCEAN_DEMO_API_URL: '' } }));
+    // No DIGITALOCEAN_DEMO_API_URL here: the demo account must work from the .vsix alone. Hovers
+    // wait a minute: a row's tooltip would otherwise catch the pointer of the mouse drag below.
+    ({ browser, page } = await openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl, 'workbench.hover.delay': 60_000 }, env: { DIGITALOCEAN_DEMO_API_URL: '' } }));
   });
 
   uiSuiteHooks(() => ({ page, browser }));
@@ -97,6 +98,44 @@ describe('UI: the packaged extension in the real workbench', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'ui-powering-off.png') });
     await page.getByRole('treeitem', { name: /^Droplet, web-2, off, off · / }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'ui-powered-off.png') });
+  });
+
+  it('moves a droplet into another project by dragging it there with the mouse, after a confirmation', async () => {
+    // Fold the groups opened above, so the droplet and the other project are both in sight and stay put.
+    for (const name of [/^Databases/, /^Kubernetes clusters/]) {
+      await page.getByRole('treeitem', { name }).first().click();
+      await page.keyboard.press('ArrowLeft');
+    }
+    const web2 = page.getByRole('treeitem', { name: /^Droplet, web-2,/ });
+    const staging = page.getByRole('treeitem', { name: /^Project Staging/ });
+    await web2.waitFor({ timeout: 30_000 });
+    await staging.waitFor({ timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /^Project Acme Web, default project, Production, 12 resources/ }).waitFor({ timeout: 30_000 });
+    const from = await web2.boundingBox();
+    const to = await staging.boundingBox();
+    assert.ok(from && to, 'both rows are rendered');
+    // Press on the row's label, nudge past the drag threshold, glide onto the project, release.
+    await page.mouse.move(from.x + 60, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 70, from.y + from.height / 2 + 4, { steps: 2 });
+    await page.mouse.move(to.x + 60, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Move web-2 to Staging?').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-drop-confirm.png') });
+    await dialog.getByRole('button', { name: 'Move' }).click();
+    // The demo API moved it: Acme Web counts one resource fewer, Staging one more, and lists web-2.
+    await page.getByRole('treeitem', { name: /^Project Acme Web, default project, Production, 11 resources/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /^Project Staging, 4 resources/ }).waitFor({ timeout: 30_000 });
+    await staging.click();
+    await page.keyboard.press('ArrowRight');
+    // Staging's own Droplets group, once its groups are in (Acme Web's is the first)
+    const droplets = page.getByRole('treeitem', { name: /^Droplets, / });
+    for (let i = 0; i < 100 && (await droplets.count()) < 2; i++) await page.waitForTimeout(200);
+    await droplets.nth(1).click();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('treeitem', { name: /^Droplet, web-2,/ }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-dropped.png') });
   });
 
   it('says Remote-SSH is missing when connecting a droplet in a new window, with Install and SSH terminal buttons', async () => {
