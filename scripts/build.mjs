@@ -4,9 +4,10 @@
 //   node scripts/build.mjs --tests       also the tests, into dist-test/
 //   node scripts/build.mjs --watch       rebuild the extension on change
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindFiles } from './kindFiles.mjs';
+import { commandFamilies, commandFamiliesPlugin, coreModulesPlugin, sharedCorePlugin } from './lazyFeatures.mjs';
 import { writeDocumentSchemas } from './documentSchemas.mjs';
 
 const production = process.argv.includes('--production');
@@ -42,11 +43,34 @@ const sharedL10n = {
 };
 
 rmSync('dist', { recursive: true, force: true });
+
+// What loads when (scripts/lazyFeatures.mjs): extension.js holds activation, the model, the tree,
+// the client and the panels; each command family is its own bundle, required when one of its
+// commands first runs; the demo API, the document checker (ajv) and the S3 client for Spaces
+// (aws4fetch, fast-xml-parser) are bundles of their own too. All of them share extension.js's
+// modules instead of carrying copies.
+const root = process.cwd();
+const families = commandFamilies(root);
+const extensionEntry = { extension: 'src/extension.ts' };
+const extensionPlugins = (core) => [...common.plugins, sharedL10n, commandFamiliesPlugin(families), coreModulesPlugin(root, core)];
+// Dry builds first: the modules activation pulls in, then which of them the lazily loaded bundles
+// import. extension.js exports just those (an exported module keeps all its exports: the fewer,
+// the smaller), and the lazy bundles take them from it.
+const probe = await esbuild.build({ ...common, plugins: extensionPlugins([]), entryPoints: extensionEntry, outdir: 'dist', write: false, metafile: true, logLevel: 'error' });
+const inCore = Object.keys(probe.metafile.inputs).filter((f) => /^src\/.*\.ts$/.test(f)).sort();
+const lazy = {
+  demo: 'src/demo/index.ts',
+  documents: 'src/api/documents.ts',
+  spaces: 'src/api/spacesClient.ts',
+  panels: 'src/panels/resourcePanel.ts',
+  ...Object.fromEntries(families.map((f) => [f.bundle.replace(/\.js$/, ''), `src/commands/${f.name}.ts`])),
+};
+const lazyPlugins = (core) => [...common.plugins, sharedL10n, sharedCorePlugin(root, core)];
+const lazyProbe = await esbuild.build({ ...common, plugins: lazyPlugins(inCore), entryPoints: lazy, outdir: 'dist', write: false, metafile: true, logLevel: 'error' });
+const core = Object.keys(lazyProbe.metafile.inputs).filter((f) => f.startsWith('shared-core:')).map((f) => f.slice('shared-core:'.length)).sort();
 const builds = [
-  // extension.js stays small: the demo API (seed data and handler) is a separate file loaded
-  // only when the demo account is used, the document checker (ajv) one loaded on first save, and
-  // the S3 client for Spaces (aws4fetch, fast-xml-parser) one loaded when Spaces are first used.
-  { ...common, plugins: [...common.plugins, sharedL10n], entryPoints: { extension: 'src/extension.ts', demo: 'src/demo/index.ts', documents: 'src/api/documents.ts', spaces: 'src/api/spacesClient.ts' }, outdir: 'dist' },
+  { ...common, plugins: extensionPlugins(core), entryPoints: extensionEntry, outdir: 'dist' },
+  { ...common, plugins: lazyPlugins(core), entryPoints: lazy, outdir: 'dist' },
   { ...common, entryPoints: { l10n: 'node_modules/@vscode/l10n/dist/main.js' }, outdir: 'dist' },
   // The detail panels' page: browser code and its styles, the only files a webview may load.
   {
@@ -84,6 +108,8 @@ if (watch) {
   writeSchema();
   console.log('watching src/ …');
 } else {
-  await Promise.all(builds.filter((b) => b.entryPoints.length !== 0).map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.filter((b) => b.entryPoints.length !== 0).map((b) => esbuild.build({ ...b, metafile: true })));
+  // what each bundle holds, for `npm run bench` and anyone asking why a bundle grew
+  writeFileSync(join('dist', 'meta.json'), JSON.stringify(results[0].metafile));
   writeSchema();
 }

@@ -1,22 +1,29 @@
 /** Wiring only: build the services, register the view and the commands. No network here. */
 import './l10n'; // first: module-level text below is translated as it loads
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { ClientRegistry, requestTimeoutMs } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
 import type { CommandDeps } from './commands/deps';
-import { registerCommands } from './commands';
+import { LAZY_FILE_SYSTEMS } from './commands/fileSystems';
+import { LazyCommands } from './commands/lazy';
+import { watchSpacesKeys } from './commands/spacesKeyWatch';
 import { showRateLimitWaits } from './commands/rateLimitNotice';
 import { ResourceModel } from './model/resourceModel';
 import { SPACES_REGIONS, SpacesModel, type SpacesSettings } from './model/spaces';
 import { SpacesKeyStore } from './accounts/spacesKeys';
+import { LazyFileSystems } from './ui/lazyFileSystem';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './ui/userInput';
 import { type RemoteWindows, SwitchableRemoteWindows, VsCodeRemoteWindows } from './ui/remoteWindows';
 import { createLogger } from './log';
-import { DetailPanels } from './panels/detailPanels';
+import { DetailPanels, type PanelCodeModule } from './panels/detailPanels';
 import { ResourceExplorer } from './tree/explorer';
 import type { ExplorerNode } from './tree/nodes/base';
 import { PinStore, PinnedView } from './tree/pinned';
+
+/** This bundle's modules, by path, for the bundles loaded on first use to share (scripts/lazyFeatures.mjs). */
+export { default as coreModules } from 'core-modules:';
 
 /** What tests in the extension host may reach; exported only in test mode. */
 export interface TestingApi {
@@ -35,9 +42,14 @@ export interface TestingApi {
   globalState: vscode.Memento;
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
+  /** The command families, loaded on first use. */
+  commands: LazyCommands;
+  /** How long activate() itself took, in ms (loading the bundle before it is VS Code's part). */
+  activateMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): { testing?: TestingApi } {
+  const started = performance.now();
   const log = createLogger();
   const store = new AccountStore(context.secrets, context.globalState);
   const settings = () => {
@@ -70,7 +82,8 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   // the Pinned view shows once something is pinned: an empty one would halve the Resources view
   const pinsContext = () => void vscode.commands.executeCommand('setContext', 'digitalocean.hasPins', pins.list().length > 0);
   pinsContext();
-  const panels = new DetailPanels({ extensionUri: context.extensionUri, model, explorer, log });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the panels' code, a bundle of its own (scripts/build.mjs)
+  const panels = new DetailPanels({ extensionUri: context.extensionUri, model, explorer, log }, () => require(path.join(__dirname, 'panels.js')) as PanelCodeModule);
   // Resources in transition are polled while someone can see them: a view or a detail panel.
   const updateVisibility = () => model.setVisible(treeView.visible || pinnedTree.visible || panels.anyVisible);
   updateVisibility();
@@ -78,7 +91,12 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
   const input = new SwitchableUserInput(realInput);
   const realWindows = new VsCodeRemoteWindows();
   const windows = new SwitchableRemoteWindows(realWindows);
-  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri };
+  const fileSystems = new LazyFileSystems();
+  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri, fileSystems };
+  // Commands and the file systems they provide load on first use (src/commands/lazy.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- each family is a bundle of its own (scripts/lazyFeatures.mjs)
+  const commands = new LazyCommands(() => deps, (bundle) => require(path.join(__dirname, bundle)));
+  for (const { scheme, family } of LAZY_FILE_SYSTEMS) fileSystems.declare(scheme, () => commands.load(family), { isCaseSensitive: true });
 
   context.subscriptions.push(
     log,
@@ -92,7 +110,9 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
     pinnedTree.onDidChangeVisibility(updateVisibility),
     showRateLimitWaits(clients),
     panels,
-    ...registerCommands(deps),
+    commands,
+    fileSystems,
+    watchSpacesKeys(deps),
     treeView.onDidChangeVisibility(updateVisibility),
     panels.onDidChangeVisibility(updateVisibility),
     explorer.onDidChangeViewState(showViewState),
@@ -128,6 +148,8 @@ export function activate(context: vscode.ExtensionContext): { testing?: TestingA
         globalState: context.globalState,
         secrets: context.secrets,
         logUri: context.logUri,
+        commands,
+        activateMs: performance.now() - started,
       },
     };
   }

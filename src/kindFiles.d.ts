@@ -7,3 +7,15 @@ declare module 'kind-files:.' {
   const modules: readonly Readonly<Record<string, unknown>>[];
   export default modules;
 }
+
+/** `import families from 'command-families:'`: each command family, its bundle and its commands (scripts/lazyFeatures.mjs). */
+declare module 'command-families:' {
+  const families: { name: string; bundle: string; ids: string[] }[];
+  export default families;
+}
+
+/** `import coreModules from 'core-modules:'`: the modules of extension.js, by path, for the lazily loaded bundles (scripts/lazyFeatures.mjs). */
+declare module 'core-modules:' {
+  const modules: Record<string, unknown>;
+  export default modules;
+}

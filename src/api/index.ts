@@ -7,4 +7,3 @@ export * from './transport';
 export * from './resources/index';
 export * from './operations';
 export * from './monitoring';
-export * from './appLogs';

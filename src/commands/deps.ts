@@ -8,6 +8,7 @@ import type { SpacesModel } from '../model/spaces';
 import type { DetailPanels } from '../panels/detailPanels';
 import type { ResourceExplorer } from '../tree/explorer';
 import type { PinStore } from '../tree/pinned';
+import type { FileSystemSlots } from '../ui/lazyFileSystem';
 import type { RemoteWindows } from '../ui/remoteWindows';
 import type { CommandServices } from './register';
 
@@ -32,4 +33,6 @@ export interface CommandDeps extends CommandServices {
   extensionUri: vscode.Uri;
   /** New windows on remote hosts (Remote-SSH); replaced in tests. */
   windows: RemoteWindows;
+  /** Where a command family puts the file system it provides (src/commands/fileSystems.ts). */
+  fileSystems: FileSystemSlots;
 }

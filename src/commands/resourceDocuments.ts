@@ -31,9 +31,9 @@ import { loadBalancerPresenter } from '../tree/kinds/loadBalancer';
 import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
 import { accountTarget, resourceTarget } from './pick';
+import { DOCUMENT_SCHEME } from './fileSystems';
 import { registerCommand } from './register';
 
-export const DOCUMENT_SCHEME = 'digitalocean';
 type Value = Record<string, unknown>;
 
 /** What a kind of document is: which resource, what of it the document holds, how it is saved. */
@@ -336,7 +336,7 @@ export function registerResourceDocumentCommands(deps: CommandDeps): vscode.Disp
     });
   return [
     documents.diagnostics,
-    vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, documents, { isCaseSensitive: true }),
+    deps.fileSystems.provide(DOCUMENT_SCHEME, documents),
     open('digitalocean.app.editSpec', vscode.l10n.t('Edit app spec'), APP),
     open('digitalocean.firewall.editRules', vscode.l10n.t('Edit firewall rules'), FIREWALL),
     open('digitalocean.loadBalancer.editRules', vscode.l10n.t('Edit load balancer rules'), LOAD_BALANCER),

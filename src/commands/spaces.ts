@@ -223,32 +223,16 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   }
 
   /** The key in use was deleted (Delete on its node): forget its secret, and say so. */
-  const keyWatch = model.onDidChange((change) => {
-    if (change.type !== 'lists' || change.kind !== spacesKey.kind) return;
-    const account = store.get(change.accountId);
-    if (!account) return;
-    void (async () => {
-      const current = await deps.spacesKeys.get(account.id);
-      if (!current) return;
-      const keys = await model.cacheFor(account).list(spacesKey);
-      if (keys.some((k) => k.access_key === current.accessKey)) return;
-      await deps.spacesKeys.forget(account.id);
-      log.info(`[${account.label}] Spaces key ${current.accessKey} was deleted: its secret is forgotten`);
-      void input.notify('info', vscode.l10n.t('{0} no longer has the Spaces key it used ({1}): set another to use Spaces.', account.label, current.accessKey));
-    })().catch((error: unknown) => log.warn(`[${account.label}] could not check the Spaces key in use: ${error instanceof Error ? error.message : String(error)}`));
-  });
-
   // ---- commands ------------------------------------------------------------------------------------------
 
   return [
-    keyWatch,
     bucketPanels,
     registerCommand(deps, 'digitalocean.spaces.showDetails', vscode.l10n.t('Show bucket details'), (arg) => {
       const t = targetOf(arg);
       if (!(t instanceof BucketNode)) throw new Error(vscode.l10n.t('Run this from a bucket.'));
       return bucketPanels.open(t.account, t.bucket);
     }),
-    vscode.workspace.registerFileSystemProvider(SPACES_SCHEME, files, { isCaseSensitive: true }),
+    deps.fileSystems.provide(SPACES_SCHEME, files),
 
     registerCommand(deps, 'digitalocean.spaces.setKey', vscode.l10n.t('Set Spaces key'), async (arg) => {
       const account = arg instanceof KindGroupNode || arg instanceof ResourceNode ? arg.account : await spacesAccount(arg, vscode.l10n.t('Set Spaces key'));

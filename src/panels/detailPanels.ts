@@ -1,13 +1,16 @@
 /**
  * The detail panels: one per resource, reused when it is shown again; a panel opened by selecting
- * a node is a preview that the next selection replaces until the user works in it.
+ * a node is a preview that the next selection replaces until the user works in it. The panels'
+ * code (every kind's view, the webview host) loads with the first panel: `load` gives it (the
+ * Node entry requires dist/panels.js).
  */
 import * as vscode from 'vscode';
-import { type DetailPanelDeps, ResourcePanel, panelKey } from './resourcePanel';
 import type { PanelTarget } from './kinds/builder';
+import type * as PanelCode from './resourcePanel';
+import type { DetailPanelDeps, ResourcePanel } from './resourcePanel';
 
-export type { DetailPanelDeps } from './resourcePanel';
-export { ResourcePanel } from './resourcePanel';
+export type { DetailPanelDeps, ResourcePanel } from './resourcePanel';
+export type PanelCodeModule = typeof PanelCode;
 
 export class DetailPanels implements vscode.Disposable {
   private readonly panels = new Map<string, ResourcePanel>();
@@ -15,7 +18,12 @@ export class DetailPanels implements vscode.Disposable {
   /** A panel was shown or hidden (resources in transition are polled while any panel is visible). */
   readonly onDidChangeVisibility = this.visibilityEmitter.event;
 
-  constructor(private readonly deps: DetailPanelDeps) {}
+  private code?: PanelCodeModule;
+
+  constructor(
+    private readonly deps: DetailPanelDeps,
+    private readonly load: () => PanelCodeModule,
+  ) {}
 
   get anyVisible(): boolean {
     return [...this.panels.values()].some((p) => p.visible);
@@ -27,6 +35,8 @@ export class DetailPanels implements vscode.Disposable {
    * `workbench.editor.enablePreview` off, every panel stays.
    */
   open(target: PanelTarget, options: { preserveFocus?: boolean; preview?: boolean } = {}): ResourcePanel {
+    this.code ??= this.load();
+    const { ResourcePanel, panelKey } = this.code;
     const key = panelKey(target);
     const existing = this.panels.get(key);
     if (existing) {

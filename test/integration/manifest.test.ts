@@ -22,6 +22,23 @@ interface Manifest {
 }
 
 describe('Manifest and registration', () => {
+  it('loads each command family on first use from its own bundle, which registers exactly the commands it was listed with', async () => {
+    const api = await extensionApi();
+    const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    const families = api.commands.families;
+    assert.ok(families.length > 30, `${families.length} families`);
+    const before = new Set(await vscode.commands.getCommands(true));
+    for (const family of families) {
+      assert.ok(fs.existsSync(path.join(root, 'dist', family.bundle)), `dist/${family.bundle}`);
+      // a stand-in holds each id until the family loads; loading fails if the family registers an id another family's stand-in holds
+      for (const id of family.ids) assert.ok(before.has(id), `${id} is registered (a stand-in or the real one) from activation`);
+      api.commands.load(family.name);
+      assert.ok(api.commands.isLoaded(family.name));
+      const now = new Set(await vscode.commands.getCommands(true));
+      for (const id of family.ids) assert.ok(now.has(id), `${family.name} registered ${id}`);
+    }
+  });
+
   it('registers exactly the commands package.json declares', async () => {
     await extensionApi();
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
