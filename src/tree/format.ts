@@ -29,7 +29,9 @@ export function memory(megabytes: number): string {
   return megabytes >= 1024 ? `${Math.round((megabytes / 1024) * 10) / 10} GB` : `${megabytes} MB`;
 }
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+/** Made on first use: building an Intl formatter loads locale data, which activation need not wait for. */
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+const relative = () => (relativeFormat ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' }));
 
 /** "3 days ago", "in 9 days". */
 export function relativeTime(iso: string | undefined, now = Date.now()): string {
@@ -45,9 +47,9 @@ export function relativeTime(iso: string | undefined, now = Date.now()): string 
     ['minute', 60],
   ];
   for (const [unit, size] of steps) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return relative().format(Math.round(seconds / size), unit);
   }
-  return relative.format(seconds, 'second');
+  return relative().format(seconds, 'second');
 }
 
 /** Markdown-safe text (for tooltips built from API strings). */

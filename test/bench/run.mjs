@@ -262,6 +262,43 @@ async function spacesBench() {
   }
 }
 
+/** Row 3: activation in fresh extension hosts (one activation each), ACTIVATION_RUNS times. */
+const ACTIVATION_RUNS = Number(process.env.DO_BENCH_ACTIVATION_RUNS ?? 5);
+async function activationBench() {
+  log(`activation: ${ACTIVATION_RUNS} fresh extension hosts`);
+  const fake = await startFakeApi(['--latency-ms', String(LATENCY)]);
+  const vscode = installVsCodeServer();
+  const browser = await launchChromium();
+  const runs = [];
+  try {
+    for (let i = 0; i < ACTIVATION_RUNS; i++) {
+      const resultsFile = join(ARTIFACTS, `bench-activation-${i}.json`);
+      rmSync(resultsFile, { force: true });
+      const server = await startVsCodeServer(vscode, { env: { DIGITALOCEAN_DEMO_API_URL: fake.url, DO_TEST_FAKE_URL: fake.url, DO_BENCH_RESULTS_FILE: resultsFile } });
+      try {
+        const code = await runExtensionTests(browser, server, { extensionPath: ROOT, testsEntry: join(ROOT, 'dist-test', 'bench', 'activation.js'), timeoutMs: 120_000 });
+        if (code !== 0 || !existsSync(resultsFile)) throw new Error(`the activation benchmark failed (exit ${code})`);
+        runs.push(JSON.parse(readFileSync(resultsFile, 'utf8')));
+      } finally {
+        try {
+          process.kill(-server.child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    stopAll();
+  }
+  return {
+    activateMs: stats(runs.map((r) => r.activateMs)),
+    loadMs: stats(runs.map((r) => r.loadMs)),
+    loadAndActivateMs: stats(runs.map((r) => r.loadAndActivateMs)),
+    requestsOnActivation: Math.max(...runs.map((r) => r.requestsOnActivation)),
+  };
+}
+
 async function explorerBench() {
   log('explorer benchmark in the real VS Code extension host (20 projects × 12 kinds × 50 resources)');
   const fake = await startFakeApi(['--latency-ms', String(LATENCY), '--scale', '20x50', '--action-ms', '3000']);
@@ -282,6 +319,81 @@ async function explorerBench() {
   }
 }
 
+/**
+ * The performance targets, each read from a run's results (undefined when that run lacks it, as
+ * an older one may): [what, figure text, met?].
+ */
+const TARGETS = [
+  ['bundle (dist/extension.js) < 200 KB', (r) => r.activation?.bundleBytes, (v) => `${(v / 1000).toFixed(0)} KB`, (v) => v < 200_000],
+  ['activate() median < 30 ms', (r) => (typeof r.activation?.activateMs === 'object' ? r.activation.activateMs.median : r.activation?.activateMs), (v) => `${v.toFixed(1)} ms`, (v) => v < 30],
+  ['heap growth < 50 MB at 12,051 resources', (r) => r.memory?.heapRetainedMB, (v) => `${v.toFixed(1)} MB`, (v) => v < 50],
+  ['account with counts and costs ≤ 1.5 × three round trips', (r) => r.explorerColdStart?.accountWithSummariesMs?.median / (3 * r.latencyMs), (v) => `${v.toFixed(2)} ×`, (v) => v <= 1.5],
+  ['10,000 droplets ≤ 1.25 × lower bound', (r) => r.listing?.find((x) => x.n === 10000 && x.method.startsWith('our'))?.ratioToLowerBound, (v) => `${v.toFixed(2)} ×`, (v) => v <= 1.25],
+  ['10,000 droplets ≥ 5 × faster than sequential and dots-wrapper', (r) => {
+    const at = (m) => r.listing?.find((x) => x.n === 10000 && x.method.startsWith(m))?.median;
+    return Math.min(at('sequential'), at('dots')) / at('our');
+  }, (v) => `${v.toFixed(1)} ×`, (v) => v >= 5],
+  ['zero requests on activation and while idle', (r) => (r.activation && r.idle ? r.activation.requestsOnActivation + r.activation.requestsBeforeViewShown + r.idle.hiddenPerMinute + r.idle.visiblePerMinute : undefined), (v) => `${v}`, (v) => v === 0],
+  ['a live log line reaches the view < 100 ms at p99', (r) => (r.logs?.length ? Math.max(...r.logs.map((x) => x.p99Ms)) : undefined), (v) => `${v.toFixed(1)} ms`, (v) => v < 100],
+  ['no line lost or repeated at 10,000 lines/s', (r) => (r.logs?.length ? r.logs.reduce((n, x) => n + x.lost + x.repeated, 0) : undefined), (v) => `${v}`, (v) => v === 0],
+  ['10,000 Spaces objects in 100 folders ≥ 5 × faster than s3cmd', (r) => {
+    const at = (m) => r.spaces?.listing?.find((x) => x.layout.startsWith('100 folders') && x.method.startsWith(m))?.median;
+    return at('s3cmd') / at('our client');
+  }, (v) => `${v.toFixed(1)} ×`, (v) => v >= 5],
+  ['Go to Resource shown < 100 ms over 12,051 cached resources', (r) => r.goToResource?.warm?.median, (v) => `${v.toFixed(1)} ms`, (v) => v < 100],
+];
+
+function targetTable(results, previous) {
+  const rows = TARGETS.map(([what, read, show, met]) => {
+    const now = read(results);
+    const before = previous ? read(previous) : undefined;
+    const known = (v) => v !== undefined && Number.isFinite(v);
+    return {
+      what,
+      now: known(now) ? show(now) : '—',
+      ok: known(now) ? (met(now) ? '✓' : '✗') : '?',
+      before: known(before) ? `${show(before)} ${met(before) ? '✓' : '✗'}` : '—',
+    };
+  });
+  return table(rows, [
+    ['target', (x) => x.what],
+    ['this run', (x) => x.now],
+    ['', (x) => x.ok],
+    ['previous run', (x) => x.before],
+  ]);
+}
+
+/** A small SVG of two figures: listing medians against the lower bound, and the cold start steps. */
+function chart(results) {
+  const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const bars = [];
+  const W = 760;
+  const label = 250;
+  let y = 30;
+  const section = (title, rows, unit) => {
+    const max = Math.max(...rows.map((r) => r.value));
+    bars.push(`<text x="10" y="${y}" font-weight="bold">${esc(title)}</text>`);
+    y += 12;
+    for (const r of rows) {
+      const w = Math.max(1, ((W - label - 90) * r.value) / max);
+      bars.push(`<text x="10" y="${y + 13}">${esc(r.name)}</text><rect x="${label}" y="${y + 2}" width="${w.toFixed(1)}" height="14" fill="${r.color}"/><text x="${label + w + 6}" y="${y + 13}">${Math.round(r.value)} ${unit}</text>`);
+      y += 20;
+    }
+    y += 22;
+  };
+  const colors = { our: '#0069ff', dots: '#9aa4b2', sequential: '#c7cdd6', bound: '#2eb67d' };
+  for (const n of [...new Set(results.listing.map((r) => r.n))]) {
+    const rows = results.listing.filter((r) => r.n === n).map((r) => ({ name: r.method.replace(/ \(.*\)$/, ''), value: r.median, color: colors[r.method.split(' ')[0]] ?? '#9aa4b2' }));
+    rows.push({ name: 'lower bound', value: results.listing.find((r) => r.n === n).lowerBoundMs, color: colors.bound });
+    section(`List ${n.toLocaleString('en-US')} droplets (median, ${results.latencyMs} ms per request)`, rows, 'ms');
+  }
+  const c = results.explorerColdStart;
+  section('Explorer cold start, 20 projects × 12 kinds × 50 (median)', [
+    ['expand account: projects', c.accountMs], ['… with counts and costs', c.accountWithSummariesMs], ['expand a project and its groups', c.projectMs], ['expand everything', c.everythingMs],
+  ].map(([name, v]) => ({ name, value: v.median, color: colors.our })).concat([{ name: 'three round trips', value: 3 * results.latencyMs, color: colors.bound }]), 'ms');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y}" font-family="sans-serif" font-size="12"><rect width="100%" height="100%" fill="#fff"/>${bars.join('')}</svg>\n`;
+}
+
 function table(rows, columns) {
   const widths = columns.map(([title, get]) => Math.max(title.length, ...rows.map((r) => String(get(r)).length)));
   const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
@@ -291,6 +403,12 @@ function table(rows, columns) {
 const ms = (v) => `${Math.round(v)}`;
 
 try {
+  if (process.env.DO_BENCH_ONLY === 'activation') {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
+    process.stdout.write(`${JSON.stringify(await activationBench())}\n`);
+    process.exit(0);
+  }
   const listing = await listingBench();
   // The bundle users install: minified.
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
@@ -309,6 +427,7 @@ try {
     process.stdout.write(`${JSON.stringify(spaces, null, 1)}\n`);
     process.exit(0);
   }
+  const activation = await activationBench();
   const explorer = await explorerBench();
   const cold = explorer.coldStart;
   const coldStats = Object.fromEntries(Object.keys(cold[0]).map((k) => [k, stats(cold.map((r) => r[k]))]));
@@ -316,7 +435,7 @@ try {
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model },
     latencyMs: LATENCY,
     listing,
-    activation: { bundleBytes, activateMs: explorer.activateMs, requestsOnActivation: explorer.requestsOnActivation, requestsBeforeViewShown: explorer.requestsBeforeViewShown },
+    activation: { bundleBytes, activateMs: activation.activateMs, loadMs: activation.loadMs, loadAndActivateMs: activation.loadAndActivateMs, requestsOnActivation: Math.max(activation.requestsOnActivation, explorer.requestsOnActivation), requestsBeforeViewShown: explorer.requestsBeforeViewShown },
     explorerColdStart: coldStats,
     idle: { windowMs: explorer.idleWindowMs, hiddenPerMinute: explorer.idleHiddenPerMinute, visiblePerMinute: explorer.idleVisiblePerMinute },
     logs,
@@ -325,7 +444,10 @@ try {
     goToResource: { warm: { ...stats(explorer.goToResourceWarm.map((r) => r.shownMs)), items: explorer.goToResourceWarm[0].items }, cold: explorer.goToResourceCold },
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify(results, null, 2));
+  const latestFile = join(ROOT, 'bench-results', 'latest.json');
+  const previous = existsSync(latestFile) ? JSON.parse(readFileSync(latestFile, 'utf8')) : undefined;
+  writeFileSync(latestFile, JSON.stringify(results, null, 2));
+  writeFileSync(join(ROOT, 'bench-results', 'chart.svg'), chart(results));
 
   const out = [];
   out.push(`Node ${results.machine.node}, ${results.machine.cpus} CPUs (${results.machine.cpuModel}); fake API latency ${LATENCY} ms per request\n`);
@@ -363,7 +485,8 @@ try {
     ),
   );
   out.push(`   resources loaded by "expand everything": ${results.memory.resourcesLoaded}\n`);
-  out.push(`3. Activation: bundle ${bundleBytes} bytes minified; activate() ${ms(explorer.activateMs)} ms; requests on activation ${explorer.requestsOnActivation}; before the view is shown ${explorer.requestsBeforeViewShown}`);
+  const act = results.activation;
+  out.push(`3. Activation (${act.activateMs.runs} fresh extension hosts): bundle ${bundleBytes} bytes minified; activate() median ${act.activateMs.median.toFixed(1)} ms (${act.activateMs.min.toFixed(1)}–${act.activateMs.max.toFixed(1)}); evaluating the bundle ${act.loadMs.median.toFixed(1)} ms; from asking VS Code to activate until active ${ms(act.loadAndActivateMs.median)} ms (${ms(act.loadAndActivateMs.min)}–${ms(act.loadAndActivateMs.max)}); requests on activation ${act.requestsOnActivation}; before the view is shown ${act.requestsBeforeViewShown}`);
   out.push(`4. Idle over ${explorer.idleWindowMs / 1000} s: ${explorer.idleHiddenPerMinute} requests/min hidden, ${explorer.idleVisiblePerMinute} requests/min visible with nothing in transition`);
   out.push(`5. Memory: extension host heap ${results.memory.heapUsedMBAfterEverything.toFixed(0)} MB with ${results.memory.resourcesLoaded} resources loaded; ${results.memory.heapRetainedMB.toFixed(1)} MB more than after activation (both after a full GC)`);
   out.push('6. App live logs, follower in plain Node, fake in its own process');
@@ -402,7 +525,9 @@ try {
   out.push(
     `9. Go to Resource: shown with ${go.warm.items} cached resources in ${ms(go.warm.median)} ms (median of ${go.warm.runs}, ${ms(go.warm.min)}–${ms(go.warm.max)}); on a cold cache shown in ${ms(go.cold.shownMs)} ms with ${go.cold.items} resources, every kind of the 20 projects searchable after ${ms(go.cold.allMs)} ms`,
   );
-  out.push('\nFigures also in bench-results/latest.json.');
+  out.push('\nTargets (performance issue), this run beside the previous one found in bench-results/latest.json:');
+  out.push(targetTable(results, previous));
+  out.push('\nFigures also in bench-results/latest.json; listing and cold start drawn in bench-results/chart.svg.');
   process.stdout.write(`\n${out.join('\n')}\n`);
 } catch (error) {
   process.stderr.write(`${error?.stack ?? error}\n`);

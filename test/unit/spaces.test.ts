@@ -176,6 +176,47 @@ describe('Spaces', () => {
       assert.deepEqual((await client().listAll('nyc3', 'b', '')).map((o) => o.key), ['a b.txt', 'b & c.txt']);
     });
 
+    it('lists every object under a prefix once and in S3\'s order, across pages, for 1,000 random buckets', async function () {
+      this.timeout(120_000);
+      // A small model of ListObjectsV2 (prefix, delimiter, tokens; pages of 3, as a server may
+      // choose): what listAll gives must be exactly the keys under the prefix, in S3's order (by
+      // code point, which is UTF-8 byte order, not JavaScript's UTF-16 order).
+      const codePointOrder = (a: string, b: string) => {
+        const [x, y] = [[...a], [...b]];
+        for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+        return x.length - y.length;
+      };
+      let bucket: string[] = [];
+      const xml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      answer = (q) => {
+        const prefix = q.get('prefix') ?? '';
+        const delimiter = q.get('delimiter') ?? '';
+        const entries: { key?: string; prefix?: string }[] = [];
+        for (const key of bucket.filter((k) => k.startsWith(prefix))) {
+          const cut = delimiter ? key.indexOf(delimiter, prefix.length) : -1;
+          if (cut < 0) entries.push({ key });
+          else if (entries.at(-1)?.prefix !== key.slice(0, cut + 1)) entries.push({ prefix: key.slice(0, cut + 1) });
+        }
+        const from = Number(q.get('continuation-token') ?? 0);
+        const slice = entries.slice(from, from + 3);
+        const more = from + 3 < entries.length;
+        return `<ListBucketResult><IsTruncated>${more}</IsTruncated>${more ? `<NextContinuationToken>${from + 3}</NextContinuationToken>` : ''}${slice.map((e) => (e.key !== undefined ? `<Contents><Key>${xml(e.key)}</Key><Size>1</Size><ETag>"e"</ETag><LastModified>2026-01-01T00:00:00Z</LastModified></Contents>` : `<CommonPrefixes><Prefix>${xml(e.prefix!)}</Prefix></CommonPrefixes>`)).join('')}</ListBucketResult>`;
+      };
+      const segment = fc.string({ unit: fc.constantFrom('a', 'b', 'Z', '-', '.', 'é', '😀', '\uffee'), minLength: 1, maxLength: 3 });
+      const key = fc.array(segment, { minLength: 1, maxLength: 3 }).chain((parts) => fc.boolean().map((dir) => parts.join('/') + (dir ? '/' : '')));
+      await fc.assert(
+        fc.asyncProperty(fc.uniqueArray(key, { maxLength: 25 }), fc.constantFrom('', 'a/', 'b', '😀/'), async (keys, prefix) => {
+          bucket = [...keys].sort(codePointOrder);
+          const seen: number[] = [];
+          const listed = (await client().listAll('nyc3', 'b', prefix, undefined, (n) => seen.push(n))).map((o) => o.key);
+          assert.deepEqual(listed, bucket.filter((k) => k.startsWith(prefix)));
+          assert.ok(seen.every((n, i) => i === 0 || n >= seen[i - 1]), 'progress only grows');
+          if (listed.length) assert.equal(seen.at(-1), listed.length);
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
     it('turns an S3 error body into an ApiError with its code and request id', async () => {
       const failing = http.createServer((_req, res) => {
         res.writeHead(403, { 'content-type': 'application/xml' });

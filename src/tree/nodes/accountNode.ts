@@ -3,7 +3,7 @@ import { ApiError } from '../../api';
 import { project as projectKind, type Project } from '../../api/resources/project';
 import type { AccountInfo } from '../../accounts/accountStore';
 import { md, perMonth } from '../format';
-import { ACCOUNT_PRESENTERS, type AnyPresenter, PRESENTERS } from '../kinds';
+import { ACCOUNT_PRESENTERS, type AnyPresenter, PRESENTERS, PROJECT_PRESENTERS } from '../kinds';
 import type { TreeServices } from '../services';
 import { ExplorerNode, MessageNode } from './base';
 import { FolderNode, errorNode } from './folderNode';
@@ -105,6 +105,7 @@ export class AccountNode extends ExplorerNode {
   }
 
   private async byProject(): Promise<ExplorerNode[]> {
+    this.prefetchForSummaries();
     const projects = sortProjects(await this.cache.list(projectKind));
     // The same node objects from one call to the next: VS Code refreshes elements by identity.
     const nodes = projects.map((p) => {
@@ -118,6 +119,19 @@ export class AccountNode extends ExplorerNode {
     const accountWide: FolderNode = new FolderNode(this, 'account-wide', vscode.l10n.t('Account-wide'), 'globe', async (): Promise<ExplorerNode[]> => [...ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), new SpacesRootNode(accountWide, this.account, this.services)], this.services, vscode.l10n.t('not in projects'));
     void this.loadSummaries(nodes);
     return [...nodes, accountWide];
+  }
+
+  /**
+   * Starts, with the project list, every list the summaries price from (the sizes, and each kind a
+   * project can hold that has a cost), so that they arrive while the projects' resources do: counts
+   * and costs then wait for three round trips (projects, their resources, its further pages), not
+   * five. The summaries take the same requests from the cache; a failure shows there.
+   */
+  private prefetchForSummaries(): void {
+    if (this.summaries.size) return;
+    const quiet = () => undefined;
+    this.cache.sizes().catch(quiet);
+    for (const p of PROJECT_PRESENTERS) if (p.monthlyCost) this.cache.list(p.kind, [], p.listQuery).catch(quiet);
   }
 
   /** Loads the project summaries once (until a refresh), then shows them and the account cost. */
