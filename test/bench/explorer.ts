@@ -92,6 +92,17 @@ export async function run(): Promise<void> {
     await until(() => String(api.explorer.accountNodes()[0]?.toTreeItem().description ?? '').includes('$'));
     r.accountWithSummariesMs = performance.now() - t;
     r.accountRequests = await requestCount();
+    if (round === 0) {
+      // when each kind of request was answered, from the first: where the account's time goes
+      const handled = ((await (await fetch(`${fakeUrl()}/__fake/log`)).json()) as { handled: { path: string; at: number }[] }).handled;
+      const t0 = Math.min(...handled.map((h) => h.at));
+      const groups = new Map<string, number[]>();
+      for (const h of handled) {
+        const key = h.path.replace(/\/[0-9a-f-]{8,}/g, '/{id}');
+        groups.set(key, [...(groups.get(key) ?? []), h.at - t0]);
+      }
+      out.accountTimeline = Object.fromEntries([...groups].map(([k, at]) => [k, { requests: at.length, first: Math.min(...at), last: Math.max(...at) }]));
+    }
 
     const before = await requestCount();
     t = performance.now();

@@ -409,6 +409,13 @@ try {
     process.stdout.write(`${JSON.stringify(await activationBench())}\n`);
     process.exit(0);
   }
+  if (process.env.DO_BENCH_ONLY === 'explorer') {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
+    const e = await explorerBench();
+    process.stdout.write(`${JSON.stringify({ coldStart: e.coldStart, accountTimeline: e.accountTimeline }, null, 1)}\n`);
+    process.exit(0);
+  }
   const listing = await listingBench();
   // The bundle users install: minified.
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });

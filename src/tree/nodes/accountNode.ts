@@ -105,7 +105,6 @@ export class AccountNode extends ExplorerNode {
   }
 
   private async byProject(): Promise<ExplorerNode[]> {
-    this.prefetchForSummaries();
     const projects = sortProjects(await this.cache.list(projectKind));
     // The same node objects from one call to the next: VS Code refreshes elements by identity.
     const nodes = projects.map((p) => {
@@ -117,15 +116,18 @@ export class AccountNode extends ExplorerNode {
       return node;
     });
     const accountWide: FolderNode = new FolderNode(this, 'account-wide', vscode.l10n.t('Account-wide'), 'globe', async (): Promise<ExplorerNode[]> => [...ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), new SpacesRootNode(accountWide, this.account, this.services)], this.services, vscode.l10n.t('not in projects'));
-    void this.loadSummaries(nodes);
+    void this.loadSummaries(nodes); // first: the projects' resources are the longer path
+    this.prefetchForSummaries();
     return [...nodes, accountWide];
   }
 
   /**
-   * Starts, with the project list, every list the summaries price from (the sizes, and each kind a
-   * project can hold that has a cost), so that they arrive while the projects' resources do: counts
-   * and costs then wait for three round trips (projects, their resources, its further pages), not
-   * five. The summaries take the same requests from the cache; a failure shows there.
+   * Starts every list the summaries price from (the sizes, and each kind a project can hold that
+   * has a cost) right after the projects' resources were asked for, so that both arrive together:
+   * counts and costs then wait for three round trips (projects, their resources, its further
+   * pages), not five. Started with the project list instead, their pages' parsing held up the
+   * projects' own requests on the extension host's one thread. The summaries take the same
+   * requests from the cache; a failure shows there.
    */
   private prefetchForSummaries(): void {
     if (this.summaries.size) return;
