@@ -11,7 +11,9 @@
 //      latency: S3 pages follow tokens, one after another); 8. uploading 100 MB: parts in
 //      parallel against one PUT;
 //   2–5. inside the real VS Code extension host on a demo team scaled to 20 projects × 12 kinds
-//      × 50 resources: activation, cold start per level, idle requests, memory.
+//      × 50 resources: activation (in five fresh hosts), cold start per level, idle requests,
+//      memory. DO_BENCH_ONLY=activation|explorer|listing|logs|spaces runs one part;
+//      DO_BENCH_PROFILE=<file> writes a CPU profile of the account's expansion.
 // Prints a table and writes the same figures to bench-results/latest.json. It asserts nothing.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -491,7 +493,7 @@ try {
       ],
     ),
   );
-  out.push(`   resources loaded by "expand everything": ${results.memory.resourcesLoaded}\n`);
+  out.push(`   resources loaded by "expand everything": ${results.memory.resourcesLoaded}; the extension host's own CPU time while the account's counts and costs loaded: ${ms(coldStats.accountCpuMs.median)} ms (DO_BENCH_PROFILE=<file> writes a CPU profile of that step)\n`);
   const act = results.activation;
   out.push(`3. Activation (${act.activateMs.runs} fresh extension hosts): bundle ${bundleBytes} bytes minified; activate() median ${act.activateMs.median.toFixed(1)} ms (${act.activateMs.min.toFixed(1)}–${act.activateMs.max.toFixed(1)}); evaluating the bundle ${act.loadMs.median.toFixed(1)} ms; from asking VS Code to activate until active ${ms(act.loadAndActivateMs.median)} ms (${ms(act.loadAndActivateMs.min)}–${ms(act.loadAndActivateMs.max)}); requests on activation ${act.requestsOnActivation}; before the view is shown ${act.requestsBeforeViewShown}`);
   out.push(`4. Idle over ${explorer.idleWindowMs / 1000} s: ${explorer.idleHiddenPerMinute} requests/min hidden, ${explorer.idleVisiblePerMinute} requests/min visible with nothing in transition`);
