@@ -63,7 +63,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       const token = (await askToken(vscode.l10n.t('Add DigitalOcean account'))).trim();
       const account = await validate(token);
       const { info, isNew } = await addValidated(token, account);
-      deps.log.info(vscode.l10n.t('Account {0}: {1}', isNew ? 'added' : 'token updated', info.label));
+      deps.log.info(`Account ${isNew ? 'added' : 'token updated'}: ${info.label}`);
       if (!isNew) void vscode.window.showInformationMessage(vscode.l10n.t('{0} was already added; its token has been replaced.', info.label));
       await reveal(info.id);
       return info.id;
@@ -71,7 +71,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
 
     registerCommand(deps, 'digitalocean.addDemoAccount', vscode.l10n.t('Add demo account'), async () => {
       const { account, added } = await ensureDemoAccount(store);
-      if (added) deps.log.info(vscode.l10n.t('Demo account added'));
+      if (added) deps.log.info('Demo account added');
       await reveal(account.id);
       return account.id;
     }),
@@ -131,7 +131,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       const details = describeAccount(account);
       await store.updateToken(target.id, token, { email: details.email, teamName: details.teamName, teamUuid: details.teamUuid, userUuid: details.userUuid });
       clients.invalidate(target.id);
-      deps.log.info(vscode.l10n.t('Token updated for {0}', target.label));
+      deps.log.info(`Token updated for ${target.label}`);
     }),
 
     registerCommand(deps, 'digitalocean.removeAccount', vscode.l10n.t('Remove account'), async (arg) => {
@@ -143,7 +143,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       );
       await store.remove(account.id);
       clients.invalidate(account.id);
-      deps.log.info(vscode.l10n.t('Account removed: {0}', account.label));
+      deps.log.info(`Account removed: ${account.label}`);
     }),
 
     registerCommand(deps, 'digitalocean.showLog', vscode.l10n.t('Show log'), () => deps.log.show(true)),

@@ -38,7 +38,7 @@ export async function moveToProject(deps: Pick<CommandDeps, 'model' | 'log'>, pr
   const what = nodes.length === 1 ? nodes[0].name : plural(nodes.length, 'resource');
   const urns = nodes.map((n) => `${n.presenter.kind.urnPrefix}${n.resourceId}`);
   await withProgress(vscode.l10n.t('Moving {0} to {1}…', what, project.name), (signal) => assignToProject(deps.model.client(account), project.id, urns, signal));
-  deps.log.info(vscode.l10n.t('[{0}] {1} moved to project {2}', account.label, nodes.map((n) => `${n.presenter.kind.label.toLowerCase()} ${n.name}`).join(', '), project.name));
+  deps.log.info(`[${account.label}] ${nodes.map((n) => `${n.presenter.kind.label.toLowerCase()} ${n.name}`).join(', ')} moved to project ${project.name}`);
   deps.model.reloadKind(account, projectKind.kind);
   for (const kind of new Set(nodes.map((n) => n.presenter.kind.kind))) deps.model.reloadKind(account, kind);
 }

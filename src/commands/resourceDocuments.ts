@@ -238,7 +238,7 @@ class ResourceDocuments implements vscode.FileSystemProvider {
     await this.deps.input.confirm(vscode.l10n.t('Save {0}?', name), [kind.summary(before, value), note].filter(Boolean).join('\n'), vscode.l10n.t('Save'));
     await withProgress(vscode.l10n.t('Saving {0}…', name), (signal) => kind.save(client, item, value, signal)).catch((error: unknown) => refused(error, vscode.l10n.t('DigitalOcean API')));
     this.base.set(uri.toString(), JSON.stringify(value));
-    this.deps.log.info(vscode.l10n.t('[{0}] {1} {2} saved from its document', account.label, kind.resource.label, name));
+    this.deps.log.info(`[${account.label}] ${kind.resource.label} ${name} saved from its document`);
     await this.deps.model.reloadResource({ account, kind: kind.resource as ResourceKind<unknown>, id: kind.resource.idOf(item as never), parents: [] });
   }
 

@@ -64,7 +64,7 @@ export async function untilUsable<T>(
     return await withProgress(o.title, (signal) => o.wait(signal));
   } catch (error) {
     if (!isCancellation(error)) throw error;
-    deps.log.info(l10n.t('[{0}] {1}: stopped waiting; it goes on at DigitalOcean', account.label, o.name));
+    deps.log.info(`[${account.label}] ${o.name}: stopped waiting; it goes on at DigitalOcean`);
     void deps.input.notify('info', l10n.t('{0} goes on at DigitalOcean; the view shows when it is ready.', o.name));
     return undefined;
   }
@@ -201,7 +201,7 @@ export async function placeInProject(
     await assignToProject(client, project.id, [urn], signal);
   } catch (error) {
     const why = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
-    deps.log.warn(l10n.t('[{0}] {1} was created but not moved to project {2}: {3}', account.label, name, project.name, why));
+    deps.log.warn(`[${account.label}] ${name} was created but not moved to project ${project.name}: ${why}`);
     void deps.input.notify('warning', l10n.t('{0} was created, but moving it to project {1} failed ({2}). It is in the default project; use Move to Project… to try again.', name, project.name, why));
   }
 }

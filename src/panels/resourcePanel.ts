@@ -147,7 +147,7 @@ export class ResourcePanel implements vscode.Disposable {
     const message = parseWebviewMessage(raw);
     if (!message || !this.known(message)) {
       this.rejectedMessages++;
-      this.deps.log.warn(vscode.l10n.t('Detail panel: ignored an unexpected message from the webview ({0})', typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 20) : typeof raw));
+      this.deps.log.warn(`Detail panel: ignored an unexpected message from the webview (${typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 20) : typeof raw})`);
       return;
     }
     if (message.type !== 'ready') this.pin(); // the user works in it: it stays
