@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { md5 } from '@noble/hashes/legacy.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { defineKind } from './descriptor';
 import * as l10n from '@vscode/l10n';
 
@@ -42,12 +43,13 @@ const KEY_TYPES = /^(ssh-(rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(256|384|521)|s
 export function parsePublicKey(line: string): PublicKeyLine | undefined {
   const [type, blob, ...comment] = line.trim().split(/\s+/);
   if (!type || !blob || !KEY_TYPES.test(type) || !/^[A-Za-z0-9+/]+=*$/.test(blob)) return undefined;
-  const bytes = Buffer.from(blob, 'base64');
+  const bytes = Uint8Array.from(atob(blob), (c) => c.charCodeAt(0));
   // the blob starts with the key type as an SSH string: its length, then the name
-  if (bytes.length < 4 + type.length || bytes.readUInt32BE(0) !== type.length || bytes.subarray(4, 4 + type.length).toString('latin1') !== type) return undefined;
-  const md5 = createHash('md5').update(bytes).digest('hex').match(/../g)!.join(':');
-  const sha256 = 'SHA256:' + createHash('sha256').update(bytes).digest('base64').replace(/=+$/, '');
-  return { type, comment: comment.join(' '), publicKey: [type, blob, ...comment].join(' '), md5, sha256 };
+  if (bytes.length < 4 + type.length || new DataView(bytes.buffer).getUint32(0) !== type.length || String.fromCharCode(...bytes.subarray(4, 4 + type.length)) !== type) return undefined;
+  // @noble/hashes rather than node:crypto: the same code runs in the browser, where WebCrypto has no MD5
+  const hex = Array.from(md5(bytes), (b) => b.toString(16).padStart(2, '0')).join(':');
+  const sha = 'SHA256:' + btoa(String.fromCharCode(...sha256(bytes))).replace(/=+$/, '');
+  return { type, comment: comment.join(' '), publicKey: [type, blob, ...comment].join(' '), md5: hex, sha256: sha };
 }
 
 /** What is wrong with a key's name (the API takes any text; the control panel keeps it short). */
