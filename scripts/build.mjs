@@ -7,7 +7,8 @@ import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindFiles } from './kindFiles.mjs';
-import { commandFamilies, commandFamiliesPlugin, coreModulesPlugin, sharedCorePlugin } from './lazyFeatures.mjs';
+import { commandFamilies, commandFamiliesPlugin, coreModulesPlugin, sharedCorePlugin, webFamilies, webFamiliesPlugin } from './lazyFeatures.mjs';
+import { builtinModules } from 'node:module';
 import { writeDocumentSchemas } from './documentSchemas.mjs';
 
 const production = process.argv.includes('--production');
@@ -68,10 +69,26 @@ const lazy = {
 const lazyPlugins = (core) => [...common.plugins, sharedL10n, sharedCorePlugin(root, core)];
 const lazyProbe = await esbuild.build({ ...common, plugins: lazyPlugins(inCore), entryPoints: lazy, outdir: 'dist', write: false, metafile: true, logLevel: 'error' });
 const core = Object.keys(lazyProbe.metafile.inputs).filter((f) => f.startsWith('shared-core:')).map((f) => f.slice('shared-core:'.length)).sort();
+const forBrowser = webFamilies(families, lazyProbe.metafile, builtinModules);
 const builds = [
   { ...common, plugins: extensionPlugins(core), entryPoints: extensionEntry, outdir: 'dist' },
   { ...common, plugins: lazyPlugins(core), entryPoints: lazy, outdir: 'dist' },
   { ...common, entryPoints: { l10n: 'node_modules/@vscode/l10n/dist/main.js' }, outdir: 'dist' },
+  // The browser build (src/web.ts): one bundle, for the web worker extension host. platform
+  // "browser" makes any Node built-in that reaches it fail the build.
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    logLevel: 'warning',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    external: ['vscode'],
+    plugins: [kindFiles, webFamiliesPlugin(root, forBrowser)],
+    entryPoints: { extension: 'src/web.ts' },
+    outdir: 'dist/web',
+  },
   // The detail panels' page: browser code and its styles, the only files a webview may load.
   {
     bundle: true,

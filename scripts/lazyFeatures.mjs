@@ -93,3 +93,30 @@ export function sharedCorePlugin(root, files) {
     },
   };
 }
+
+/**
+ * The families whose Node bundle reaches no Node built-in (read from that build's metafile): the
+ * ones the browser build can hold.
+ */
+export function webFamilies(families, metafile, builtins) {
+  const nodeOnly = (file) => (metafile.outputs[file]?.imports ?? []).some((i) => i.external && (i.path.startsWith('node:') || builtins.includes(i.path)));
+  return families.filter((f) => !nodeOnly(`dist/${f.bundle}`));
+}
+
+/** `import web from 'web-command-families:'` in src/web.ts: those families and their modules, bundled. */
+export function webFamiliesPlugin(root, families) {
+  return {
+    name: 'web-command-families',
+    setup(build) {
+      build.onResolve({ filter: /^web-command-families:$/ }, () => ({ path: 'web-command-families', namespace: 'web-command-families' }));
+      build.onLoad({ filter: /.*/, namespace: 'web-command-families' }, () => ({
+        contents: [
+          ...families.map((f, i) => `import * as m${i} from ${JSON.stringify(join(root, 'src', 'commands', `${f.name}.ts`))};`),
+          `export default { families: ${JSON.stringify(families)}, modules: {${families.map((f, i) => `${JSON.stringify(f.bundle)}: m${i}`).join(', ')}} };`,
+        ].join('\n'),
+        resolveDir: root,
+        loader: 'js',
+      }));
+    },
+  };
+}

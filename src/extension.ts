@@ -1,181 +1,55 @@
-/** Wiring only: build the services, register the view and the commands. No network here. */
+/**
+ * The Node entry (package.json `main`): the shared wiring (activate.ts) with Node's ways of
+ * loading feature code — each command family, the panels, the demo API and the S3 client are
+ * bundles of their own in dist/, required on first use (scripts/lazyFeatures.mjs).
+ */
 import { loadStarted } from './loadClock'; // first: when loading this bundle began
 import './l10n'; // next: module-level text below is translated as it loads
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { AccountStore } from './accounts/accountStore';
-import { ClientRegistry, requestTimeoutMs } from './accounts/clients';
-import { ensureDemoAccount } from './accounts/demoAccount';
-import type { CommandDeps } from './commands/deps';
-import { LAZY_FILE_SYSTEMS } from './commands/fileSystems';
-import { LazyCommands } from './commands/lazy';
-import { watchSpacesKeys } from './commands/spacesKeyWatch';
-import { showRateLimitWaits } from './commands/rateLimitNotice';
-import { ResourceModel } from './model/resourceModel';
-import { SPACES_REGIONS, SpacesModel, type SpacesSettings } from './model/spaces';
-import { SpacesKeyStore } from './accounts/spacesKeys';
-import { LazyFileSystems } from './ui/lazyFileSystem';
-import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './ui/userInput';
-import { type RemoteWindows, SwitchableRemoteWindows, VsCodeRemoteWindows } from './ui/remoteWindows';
-import { createLogger } from './log';
-import { DetailPanels, type PanelCodeModule } from './panels/detailPanels';
-import { ResourceExplorer } from './tree/explorer';
-import type { ExplorerNode } from './tree/nodes/base';
-import { PinStore, PinnedView } from './tree/pinned';
+import type * as vscode from 'vscode';
+import families from 'command-families:';
+import { isLoopbackHost } from './api/transport';
+import type { DemoApi } from './accounts/clients';
+import { type Platform, type TestingApi, activateExplorer } from './activate';
+import type { PanelCodeModule } from './panels/detailPanels';
+import type { SpacesClient, SpacesClientOptions } from './api/spacesClient';
+
+export type { TestingApi } from './activate';
 
 /** This bundle's modules, by path, for the bundles loaded on first use to share (scripts/lazyFeatures.mjs). */
 export { default as coreModules } from 'core-modules:';
 
-/** What tests in the extension host may reach; exported only in test mode. */
-export interface TestingApi {
-  setUserInput(input: UserInput | undefined): void;
-  setRemoteWindows(windows: RemoteWindows | undefined): void;
-  store: AccountStore;
-  model: ResourceModel;
-  spaces: SpacesModel;
-  explorer: ResourceExplorer;
-  /** The view itself: what is selected after a command revealed something. */
-  treeView: vscode.TreeView<unknown>;
-  pins: PinStore;
-  /** The Pinned view's data (what it shows, as VS Code would ask). */
-  pinned: PinnedView;
-  panels: DetailPanels;
-  globalState: vscode.Memento;
-  secrets: vscode.SecretStorage;
-  logUri: vscode.Uri;
-  /** The command families, loaded on first use. */
-  commands: LazyCommands;
-  /** How long activate() itself took, in ms. */
-  activateMs: number;
-  /** From the first line of this bundle running to activate() being called, in ms. */
-  loadMs: number;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- bundles of their own beside this one
+const bundle = (file: string): unknown => require(path.join(__dirname, file));
 
-export function activate(context: vscode.ExtensionContext): { testing?: TestingApi } {
-  const started = performance.now();
-  const log = createLogger();
-  const store = new AccountStore(context.secrets, context.globalState);
-  const settings = () => {
-    const config = vscode.workspace.getConfiguration('digitalocean');
-    return {
-      apiUrl: config.get<string>('apiUrl') || 'https://api.digitalocean.com',
-      timeoutMs: requestTimeoutMs(config.get<unknown>('requestTimeoutSeconds')),
-    };
-  };
-  const version = String(context.extension.packageJSON.version ?? '0.0.0');
-  const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`);
-  const model = new ResourceModel(store, clients);
-  const spacesKeys = new SpacesKeyStore(context.secrets);
-  const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs));
-  const explorer = new ResourceExplorer(model, store, context.globalState, spaces);
-  const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true, dragAndDropController: explorer.dropController });
-  const showViewState = () => {
-    treeView.description = explorer.filter ? `filter: ${explorer.filter}` : undefined;
-    void vscode.commands.executeCommand('setContext', 'digitalocean.filtered', explorer.filter !== undefined);
-    void vscode.commands.executeCommand('setContext', 'digitalocean.grouping', explorer.grouping);
-  };
-  showViewState();
-  // the walkthrough's first step completes once there is an account
-  const accountsContext = () => void vscode.commands.executeCommand('setContext', 'digitalocean.hasAccount', store.list().length > 0);
-  accountsContext();
-
-  const pins = new PinStore(context.globalState);
-  const pinned = new PinnedView(pins, store, model, explorer);
-  const pinnedTree = vscode.window.createTreeView<ExplorerNode>('digitalocean.pinned', { treeDataProvider: pinned, dragAndDropController: pinned });
-  // the Pinned view shows once something is pinned: an empty one would halve the Resources view
-  const pinsContext = () => void vscode.commands.executeCommand('setContext', 'digitalocean.hasPins', pins.list().length > 0);
-  pinsContext();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the panels' code, a bundle of its own (scripts/build.mjs)
-  const panels = new DetailPanels({ extensionUri: context.extensionUri, model, explorer, log }, () => require(path.join(__dirname, 'panels.js')) as PanelCodeModule);
-  // Resources in transition are polled while someone can see them: a view or a detail panel.
-  const updateVisibility = () => model.setVisible(treeView.visible || pinnedTree.visible || panels.anyVisible);
-  updateVisibility();
-  const realInput = new VsCodeUserInput();
-  const input = new SwitchableUserInput(realInput);
-  const realWindows = new VsCodeRemoteWindows();
-  const windows = new SwitchableRemoteWindows(realWindows);
-  const fileSystems = new LazyFileSystems();
-  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri, fileSystems };
-  // Commands and the file systems they provide load on first use (src/commands/lazy.ts).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- each family is a bundle of its own (scripts/lazyFeatures.mjs)
-  const commands = new LazyCommands(() => deps, (bundle) => require(path.join(__dirname, bundle)));
-  for (const { scheme, family } of LAZY_FILE_SYSTEMS) fileSystems.declare(scheme, () => commands.load(family), { isCaseSensitive: true });
-
-  context.subscriptions.push(
-    log,
-    model,
-    spaces,
-    explorer,
-    treeView,
-    pins,
-    pinned,
-    pinnedTree,
-    pinnedTree.onDidChangeVisibility(updateVisibility),
-    showRateLimitWaits(clients),
-    panels,
-    commands,
-    fileSystems,
-    watchSpacesKeys(deps),
-    treeView.onDidChangeVisibility(updateVisibility),
-    panels.onDidChangeVisibility(updateVisibility),
-    explorer.onDidChangeViewState(showViewState),
-    store.onDidChange(accountsContext),
-    pins.onDidChange(pinsContext),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('digitalocean')) {
-        clients.invalidate();
-        spaces.reset();
-        explorer.refresh();
-      }
-    }),
-  );
-
-  // `npm start` without a token: open on the demo account (stored locally; no request is made).
-  if (process.env.DIGITALOCEAN_EXPLORER_START_WITH_DEMO === '1' && store.list().length === 0) {
-    void ensureDemoAccount(store);
-  }
-
-  if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return {
-      testing: {
-        setUserInput: (replacement) => input.use(replacement ?? realInput),
-        setRemoteWindows: (replacement) => windows.use(replacement ?? realWindows),
-        store,
-        model,
-        spaces,
-        explorer,
-        treeView: treeView as vscode.TreeView<unknown>,
-        pins,
-        pinned,
-        panels,
-        globalState: context.globalState,
-        secrets: context.secrets,
-        logUri: context.logUri,
-        commands,
-        activateMs: performance.now() - started,
-        loadMs: started - loadStarted,
-      },
-    };
-  }
-  return {};
-}
-
-/** `digitalocean.spaces.*`: the regions listed and the endpoints configured for some of them. */
-function spacesSettings(timeoutMs: number): SpacesSettings {
-  const config = vscode.workspace.getConfiguration('digitalocean.spaces');
-  const regions = config.get<unknown>('regions');
-  const endpoints = config.get<unknown>('endpoints');
-  const validEndpoints: Record<string, string> = {};
-  if (endpoints && typeof endpoints === 'object') {
-    for (const [region, url] of Object.entries(endpoints)) {
-      if (typeof url === 'string' && /^https?:\/\/[^/\s]+\/?$/.test(url)) validEndpoints[region] = url.replace(/\/$/, '');
+/** The demo API: a loopback fake when DIGITALOCEAN_DEMO_API_URL names one (tests), else in this process. */
+function demoApi(): DemoApi {
+  const url = process.env.DIGITALOCEAN_DEMO_API_URL;
+  if (url) {
+    try {
+      if (isLoopbackHost(new URL(url).hostname)) return { baseUrl: url };
+    } catch {
+      // not a URL: fall back to the in-process demo
     }
   }
-  return {
-    regions: Array.isArray(regions) && regions.every((r) => typeof r === 'string' && /^[a-z]+\d*$/.test(r)) ? regions : SPACES_REGIONS,
-    endpoints: validEndpoints,
-    timeoutMs,
-  };
+  return { fetch: (bundle('demo.js') as { demoFetch(): typeof globalThis.fetch }).demoFetch() };
+}
+
+const node: Platform = {
+  families,
+  commandFamily: bundle,
+  panels: () => bundle('panels.js') as PanelCodeModule,
+  demoApi,
+  spacesClients: () => {
+    const { SpacesClient: Client } = bundle('spaces.js') as { SpacesClient: new (options: SpacesClientOptions) => SpacesClient };
+    return (options) => new Client(options);
+  },
+  startWithDemo: process.env.DIGITALOCEAN_EXPLORER_START_WITH_DEMO === '1',
+  loadStarted,
+};
+
+export function activate(context: vscode.ExtensionContext): { testing?: TestingApi } {
+  return activateExplorer(context, node);
 }
 
 export function deactivate(): void {

@@ -19,3 +19,9 @@ declare module 'core-modules:' {
   const modules: Record<string, unknown>;
   export default modules;
 }
+
+/** `import web from 'web-command-families:'`: the command families the browser build holds, and their modules by bundle name (scripts/lazyFeatures.mjs). */
+declare module 'web-command-families:' {
+  const web: { families: { name: string; bundle: string; ids: string[] }[]; modules: Record<string, unknown> };
+  export default web;
+}

@@ -3,8 +3,7 @@
  * token or the API settings change. Every request is logged (method, path, status, time,
  * request id: never a header or a token) and a 401 marks the account as needing a new token.
  */
-import * as path from 'node:path';
-import { DigitalOceanClient, isLoopbackHost, type ExchangeRecord, RateLimiter, type WaitRecord } from '../api';
+import { DigitalOceanClient, type ExchangeRecord, RateLimiter, type WaitRecord } from '../api';
 import { type Account } from '../api/resources/account';
 import type { AccountInfo, AccountStore } from './accountStore';
 import * as l10n from '@vscode/l10n';
@@ -53,7 +52,7 @@ export class ClientRegistry {
     private readonly settings: () => ApiSettings,
     private readonly log: ClientLog,
     private readonly userAgent: string,
-    private readonly demoApi: () => DemoApi = defaultDemoApi,
+    private readonly demoApi: () => DemoApi,
   ) {}
 
   clientFor(account: AccountInfo): DigitalOceanClient {
@@ -134,20 +133,3 @@ export class ClientRegistry {
   }
 }
 
-/**
- * DIGITALOCEAN_DEMO_API_URL (set by `npm start` and the tests) points the demo account at an HTTP
- * fake on loopback; otherwise the fake runs in this process (dist/demo.js, loaded on first use).
- */
-function defaultDemoApi(): DemoApi {
-  const url = process.env.DIGITALOCEAN_DEMO_API_URL;
-  if (url) {
-    try {
-      if (isLoopbackHost(new URL(url).hostname)) return { baseUrl: url };
-    } catch {
-      // not a URL: fall back to the in-process demo
-    }
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, a separate bundle
-  const demo = require(path.join(__dirname, 'demo.js')) as { demoFetch(): typeof globalThis.fetch };
-  return { fetch: demo.demoFetch() };
-}

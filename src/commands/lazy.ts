@@ -1,12 +1,12 @@
 /**
- * Commands load on first use. At activation every command of package.json is registered as a
- * stand-in; the first run of one requires its family's bundle (dist/commands.<family>.js, built
- * by scripts/lazyFeatures.mjs, which also lists each family's ids from the sources), lets the
+ * Commands load on first use. At activation every command of the platform's families is
+ * registered as a stand-in; the first run of one gets its family's module (on Node, the bundle
+ * dist/commands.<family>.js, built by scripts/lazyFeatures.mjs, which also lists each family's
+ * ids from the sources), lets the
  * family register its real commands in the stand-ins' place, and runs the command with the same
  * arguments. A family is loaded once; its errors go through the same wrapper as any command's.
  */
 import * as vscode from 'vscode';
-import families from 'command-families:';
 import type { CommandDeps } from './deps';
 import { registerCommand } from './register';
 
@@ -30,9 +30,10 @@ export class LazyCommands implements vscode.Disposable {
    */
   constructor(
     private readonly deps: () => CommandDeps,
+    private readonly familyList: readonly CommandFamilyInfo[],
     private readonly requireBundle: (bundle: string) => unknown,
   ) {
-    for (const family of families) {
+    for (const family of familyList) {
       this.standIns.set(
         family.name,
         family.ids.map((id) =>
@@ -46,7 +47,7 @@ export class LazyCommands implements vscode.Disposable {
   }
 
   get families(): readonly CommandFamilyInfo[] {
-    return families;
+    return this.familyList;
   }
 
   isLoaded(name: string): boolean {
@@ -56,7 +57,7 @@ export class LazyCommands implements vscode.Disposable {
   /** Loads a family once: its stand-ins give way to its real commands. */
   load(name: string): void {
     if (this.loaded.has(name)) return;
-    const family = families.find((f) => f.name === name);
+    const family = this.familyList.find((f) => f.name === name);
     if (!family) throw new Error(`No command family ${name}.`);
     const module = this.requireBundle(family.bundle) as Record<string, unknown>;
     const register = Object.entries(module).find(([key, value]) => /^register\w+Commands$/.test(key) && typeof value === 'function')?.[1] as Register | undefined;

@@ -6,18 +6,12 @@
 import type { AccountInfo } from '../accounts/accountStore';
 import type { SpacesKeyStore } from '../accounts/spacesKeys';
 import { ApiError } from '../api/errors';
-import * as path from 'node:path';
 import { type Bucket, SPACES_REGIONS, type SpacesObject, defaultEndpoint } from '../api/spaces';
 import type { SpacesClient, SpacesClientOptions } from '../api/spacesClient';
 
 /** The S3 client's bundle (dist/spaces.js: aws4fetch and fast-xml-parser), loaded on first use. */
 export type SpacesClientFactory = (options: SpacesClientOptions) => SpacesClient;
 
-function loadClientBundle(): SpacesClientFactory {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, loaded when Spaces are first used
-  const bundle = require(path.join(__dirname, 'spaces.js')) as { SpacesClient: new (options: SpacesClientOptions) => SpacesClient };
-  return (options) => new bundle.SpacesClient(options);
-}
 import { Emitter, type Disposable } from './emitter';
 import * as l10n from '@vscode/l10n';
 
@@ -75,8 +69,9 @@ export class SpacesModel implements Disposable {
   constructor(
     private readonly keys: SpacesKeyStore,
     private readonly settings: () => SpacesSettings,
+    /** The S3 client's code (on Node, the bundle dist/spaces.js), asked for when Spaces are first used. */
+    private readonly makeClient: () => SpacesClientFactory,
     private readonly fetchImpl?: typeof globalThis.fetch,
-    private readonly makeClient: () => SpacesClientFactory = loadClientBundle,
   ) {
     this.subscription = keys.onDidChange((accountId) => this.forgetAccount(accountId));
   }
