@@ -1,14 +1,14 @@
-/** Account commands: add (token or demo), import from doctl / environment, rename, update token, remove. */
+/** Account commands: add (token or demo), rename, update token, remove. Import Tokens, which reads files, is accountImport.ts. */
 import * as vscode from 'vscode';
 import type { Account } from '../api/resources/account';
 import { type AccountInfo,  tokenProblem } from '../accounts/accountStore';
 import { ensureDemoAccount } from '../accounts/demoAccount';
-import { doctlConfigPath, findExistingTokens } from '../credentials/tokenSources';
 import { AccountNode } from '../tree/nodes/accountNode';
 import { accountTarget } from './pick';
 import {  registerCommand } from './register';
 import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
+import { addValidatedToken, describeAccount } from './accountTokens';
 
 export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] {
   const { store, clients, explorer, input } = deps;
@@ -38,25 +38,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
 
   const validate = (token: string) => withProgress(vscode.l10n.t('Checking the token with DigitalOcean…'), (signal) => clients.validate(token.trim(), signal));
 
-  const describeAccount = (account: Account) => ({
-    label: account.team?.name || account.email,
-    email: account.email,
-    teamName: account.team?.name,
-    teamUuid: account.team?.uuid,
-    userUuid: account.uuid,
-  });
-
-  /** Stores a validated token: a new account, or the existing one for the same user and team. */
-  const addValidated = async (token: string, account: Account): Promise<{ info: AccountInfo; isNew: boolean }> => {
-    const details = describeAccount(account);
-    const same = store.findSame(details.userUuid, details.teamUuid);
-    if (same) {
-      await store.updateToken(same.id, token, { email: details.email, teamName: details.teamName });
-      clients.invalidate(same.id);
-      return { info: same, isNew: false };
-    }
-    return { info: await store.add(details, token), isNew: true };
-  };
+  const addValidated = (token: string, account: Account) => addValidatedToken(deps, token, account);
 
   return [
     registerCommand(deps, 'digitalocean.addAccount', vscode.l10n.t('Add account'), async () => {
@@ -74,36 +56,6 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       if (added) deps.log.info('Demo account added');
       await reveal(account.id);
       return account.id;
-    }),
-
-    registerCommand(deps, 'digitalocean.importTokens', vscode.l10n.t('Import tokens'), async () => {
-      const found = await findExistingTokens();
-      if (found.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No token to import: DIGITALOCEAN_ACCESS_TOKEN is not set and there is no doctl config at {0}.', doctlConfigPath()));
-        return [];
-      }
-      const chosen = await input.quickPickMany(
-        found.map((f) => ({ label: f.source, description: vscode.l10n.t('import this token'), picked: true, found: f })),
-        { title: vscode.l10n.t('Import DigitalOcean tokens'), placeHolder: vscode.l10n.t('Choose the tokens to store in VS Code\'s secret storage') },
-      );
-      const imported: string[] = [];
-      const failed: string[] = [];
-      await withProgress(vscode.l10n.t('Checking tokens with DigitalOcean…'), async (signal) => {
-        for (const { found: f } of chosen) {
-          try {
-            const account = await clients.validate(f.token, signal);
-            imported.push((await addValidated(f.token, account)).info.label);
-          } catch (error) {
-            if (signal.aborted) throw error;
-            failed.push(`${f.source} (${error instanceof Error ? error.message : String(error)})`);
-          }
-        }
-      });
-      const parts = [imported.length ? vscode.l10n.t('Imported {0}.', imported.join(', ')) : vscode.l10n.t('Nothing imported.')];
-      if (failed.length) parts.push(vscode.l10n.t('Rejected: {0}.', failed.join('; ')));
-      deps.log.info(parts.join(' '));
-      void (failed.length ? vscode.window.showWarningMessage(parts.join(' ')) : vscode.window.showInformationMessage(parts.join(' ')));
-      return imported;
     }),
 
     registerCommand(deps, 'digitalocean.renameAccount', vscode.l10n.t('Rename account'), async (arg) => {

@@ -20,8 +20,8 @@ describe('The browser build', () => {
   });
 
   it('holds the families that need nothing of Node, and not those that do', () => {
-    for (const family of ['commands.project.js', 'commands.goToResource.js', 'commands.drop.js', 'commands.kubernetesCreate.js']) assert.ok(text.includes(`"${family}"`), `${family} is in the browser build`);
+    for (const family of ['commands.accounts.js', 'commands.project.js', 'commands.goToResource.js', 'commands.drop.js', 'commands.kubernetesCreate.js']) assert.ok(text.includes(`"${family}"`), `${family} is in the browser build`);
     // kubeconfig and docker files, terminals, local files: Node only
-    for (const family of ['commands.credentials.js', 'commands.connect.js', 'commands.databaseShell.js']) assert.ok(!text.includes(`"${family}"`), `${family} is left out`);
+    for (const family of ['commands.accountImport.js', 'commands.credentials.js', 'commands.connect.js', 'commands.databaseShell.js']) assert.ok(!text.includes(`"${family}"`), `${family} is left out`);
   });
 });
