@@ -186,7 +186,7 @@ export class BucketPanel implements vscode.Disposable {
     this.copies = copies;
     this.buttons = new Set(buttons.map((b) => b.id));
     this.lastView = view;
-    await this.panel.webview.postMessage({ type: 'render', view, l10n: vscode.l10n.bundle } satisfies HostMessage);
+    await this.panel.webview.postMessage({ type: 'render', view } satisfies HostMessage);
     this.renderedEmitter.fire(view);
   }
 

@@ -1,7 +1,9 @@
 /**
  * The page shell of a detail panel: a strict Content-Security-Policy with a fresh nonce, the
  * bundled script and styles from dist/webview (the only local resource root), and no inline
- * handlers or API data: the content arrives afterwards as a message and is rendered as text.
+ * handlers or API data: the content arrives afterwards as a message and is rendered as text. The
+ * extension's translations (none in English) come once with the page, as JSON data the script
+ * reads, not with every view it renders.
  */
 import * as vscode from 'vscode';
 
@@ -28,6 +30,8 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, tit
     `script-src 'nonce-${n}'`,
   ].join('; ');
   const safeTitle = title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // data, not script: never executed, and "<" escaped so no text can close the element
+  const translations = vscode.l10n.bundle ? `<script type="application/json" id="l10n">${JSON.stringify(vscode.l10n.bundle).replace(/</g, '\\u003c')}</script>\n` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -38,8 +42,8 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, tit
 <title>${safeTitle}</title>
 </head>
 <body>
-<main id="root" aria-live="polite"><p>Loading…</p></main>
-<script nonce="${n}" src="${script.toString()}"></script>
+<main id="root" aria-live="polite"><p>${vscode.l10n.t('Loading…')}</p></main>
+${translations}<script nonce="${n}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }

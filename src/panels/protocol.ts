@@ -70,8 +70,7 @@ export interface PanelView {
   notice?: string;
 }
 
-/** `l10n`: the extension's translations (vscode.l10n.bundle), absent in English, for the page's own few words. */
-export type HostMessage = { type: 'render'; view: PanelView; l10n?: Record<string, string> };
+export type HostMessage = { type: 'render'; view: PanelView };
 
 export type WebviewMessage =
   | { type: 'ready' }

@@ -315,7 +315,7 @@ export class ResourcePanel implements vscode.Disposable {
     this.buttons = buttons;
     this.lastView = view;
     this.panel.title = view.title;
-    await this.panel.webview.postMessage({ type: 'render', view, l10n: vscode.l10n.bundle } satisfies HostMessage);
+    await this.panel.webview.postMessage({ type: 'render', view } satisfies HostMessage);
     this.renderedEmitter.fire(view);
   }
 

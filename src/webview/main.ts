@@ -18,6 +18,10 @@ import uPlot from 'uplot';
 import type { CellView, ChartView, FieldView, HostMessage, PanelView, SectionView, WebviewMessage } from '../panels/protocol';
 import * as l10n from '@vscode/l10n';
 
+// The extension's translations, given once with the page (panels/html.ts); none in English.
+const translations = document.getElementById('l10n')?.textContent;
+if (translations) l10n.config({ contents: JSON.parse(translations) as Record<string, string> });
+
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
   getState(): unknown;
@@ -221,10 +225,7 @@ function render(view: PanelView): void {
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
-  if (message && message.type === 'render' && typeof message.view === 'object') {
-    if (message.l10n && typeof message.l10n === 'object') l10n.config({ contents: message.l10n });
-    render(message.view);
-  }
+  if (message && message.type === 'render' && typeof message.view === 'object') render(message.view);
 });
 // A theme change swaps the body's classes and CSS variables; the graphs read their colours once,
 // so they are drawn anew.
