@@ -6,7 +6,8 @@
  * run in the web worker extension host (issue #19). Spaces, which sign with node:crypto, are not
  * in it yet.
  */
-import './l10n'; // first: module-level text below is translated as it loads
+import { loadStarted } from './loadClock'; // first: when loading this bundle began
+import './l10n'; // next: module-level text below is translated as it loads
 import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import web from 'web-command-families:';
@@ -23,7 +24,7 @@ const browser: Platform = {
     throw new Error(l10n.t('Spaces are not available in the browser yet.'));
   },
   startWithDemo: false,
-  loadStarted: performance.now(),
+  loadStarted,
 };
 
 export function activate(context: vscode.ExtensionContext): { testing?: TestingApi } {
