@@ -27,12 +27,16 @@ export interface RateLimiterOptions {
 }
 
 const MINUTE_MS = 60_000;
+/** The first wait after a 429 that says nothing of when to retry. */
+const BLIND_WAIT_MS = 2_000;
 
 export class RateLimiter {
   private limit?: number;
   private remaining?: number;
   private resetAt?: number;
   private blockedUntil = 0;
+  /** 429s in a row that said nothing of when to retry (no readable retry-after or reset). */
+  private blindThrottles = 0;
   /** When the last request spaced out over the hourly budget was planned to start. */
   private lastSpacedStart = 0;
   /** Planned start times (ms) of the requests of the last minute, in order. */
@@ -85,8 +89,12 @@ export class RateLimiter {
     return Math.ceil(start - now);
   }
 
-  /** Reads the rate-limit headers of any response. */
-  observe(headers: Headers): void {
+  /**
+   * Reads the rate-limit headers of any response. A browser hides those a cross-origin answer
+   * does not expose (headers.get gives null): then the limiter knows only the 429s (throttled()).
+   */
+  observe(headers: Headers, status?: number): void {
+    if (status !== undefined && status !== 429) this.blindThrottles = 0;
     const limit = intHeader(headers, 'ratelimit-limit');
     const remaining = intHeader(headers, 'ratelimit-remaining');
     const reset = intHeader(headers, 'ratelimit-reset');
@@ -97,7 +105,8 @@ export class RateLimiter {
 
   /**
    * Records a 429 and returns how long to wait before retrying, in ms: the `retry-after` seconds
-   * when given, else until the reset, else a minute; never more than `maxWaitMs`. Requests
+   * when given, else until the reset; with neither (or neither readable, in a browser), 2 s,
+   * doubling with each 429 in a row up to a minute. Never more than `maxWaitMs`. Requests
    * planned after it wait as long.
    */
   throttled(headers: Headers, maxWaitMs = Number.POSITIVE_INFINITY): number {
@@ -109,7 +118,8 @@ export class RateLimiter {
     } else if (this.resetAt !== undefined && this.resetAt * 1000 > now) {
       wait = this.resetAt * 1000 - now;
     } else {
-      wait = MINUTE_MS;
+      wait = Math.min(MINUTE_MS, BLIND_WAIT_MS * 2 ** this.blindThrottles);
+      this.blindThrottles++;
     }
     wait = Math.min(wait, maxWaitMs);
     this.blockedUntil = Math.max(this.blockedUntil, now + wait);

@@ -290,7 +290,7 @@ export class Transport {
     }
 
     const headers = response.headers;
-    this.rateLimiter.observe(headers);
+    this.rateLimiter.observe(headers, response.status);
     const requestIdHeader = this.redacted(headers.get('x-request-id') ?? undefined);
     const text = response._data ?? '';
 
