@@ -5,7 +5,13 @@
  * - `/__fake/...` is the control surface tests use directly (never through Prism):
  *     POST /__fake/reset                      back to the seeded state, log and faults cleared
  *     POST /__fake/faults  {faults: Fault[]}  queue faults;  DELETE /__fake/faults clears them
- *     POST /__fake/config  {latencyMs?, actionDurationMs?, failNextActions?}
+ *     POST /__fake/config  {latencyMs?, actionDurationMs?, failNextActions?, exposeHeaders?}
+ *
+ * CORS as the real API answers it (the spec's "Cross Origin Resource Sharing"): a request with an
+ * `Origin` gets it reflected, with credentials allowed and the headers the client reads exposed
+ * (`exposeHeaders` in the config narrows them, to test a client that cannot read some); an
+ * `OPTIONS` preflight gets the methods and headers asked for, and a max age. The control surface
+ * answers cross-origin too: the web suites call it from the web worker extension host.
  *     POST /__fake/tokens  {add?, revoke?, restore?: string[], profiles?: {token: {email, teamName}}}
  *     GET  /__fake/log                        requests seen: [{method, path, status, at}]
  *     POST /__fake/log/clear
@@ -69,6 +75,16 @@ export interface Fault {
   passThrough?: boolean;
 }
 
+/** The headers the API exposes to a browser (the client reads these). */
+export const CORS_EXPOSED = ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'x-request-id', 'link'];
+
+export interface FakeServerConfig {
+  latencyMs: number;
+  ipLookups: number;
+  /** Access-Control-Expose-Headers for cross-origin requests. */
+  exposeHeaders: string[];
+}
+
 export interface FakeServerOptions extends FakeOptions {
   port?: number;
   latencyMs?: number;
@@ -79,7 +95,7 @@ export interface FakeServer {
   fake: FakeDigitalOcean;
   streams: FakeStreams;
   faults: Fault[];
-  config: { latencyMs: number; ipLookups: number };
+  config: FakeServerConfig;
   /** Every /v2 request that arrived, faulted or not. */
   seen: { method: string; url: string }[];
   close(): Promise<void>;
@@ -88,7 +104,7 @@ export interface FakeServer {
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
   const fake = new FakeDigitalOcean(options);
   const faults: Fault[] = [];
-  const config = { latencyMs: options.latencyMs ?? 0, ipLookups: 0 };
+  const config: FakeServerConfig = { latencyMs: options.latencyMs ?? 0, ipLookups: 0, exposeHeaders: [...CORS_EXPOSED] };
   const sockets = new Set<import('node:net').Socket>();
   const seen: { method: string; url: string }[] = [];
   let baseUrl = '';
@@ -100,6 +116,23 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   };
 
   const server = http.createServer((req, res) => {
+    const origin = headerValue(req, 'origin');
+    if (origin) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-allow-credentials', 'true');
+      res.setHeader('access-control-expose-headers', config.exposeHeaders.join(', '));
+      res.setHeader('vary', 'Origin');
+      if (req.method === 'OPTIONS' && headerValue(req, 'access-control-request-method')) {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
+          'access-control-allow-headers': headerValue(req, 'access-control-request-headers') ?? 'authorization, content-type',
+          'access-control-max-age': '86400',
+        });
+        res.end();
+        req.resume();
+        return;
+      }
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -232,7 +265,7 @@ function takeFault(faults: Fault[], method: string, url: string): Fault | undefi
 function control(
   fake: FakeDigitalOcean,
   faults: Fault[],
-  config: { latencyMs: number; ipLookups: number },
+  config: FakeServerConfig,
   seen: { method: string; url: string }[],
   method: string,
   url: string,
@@ -257,6 +290,7 @@ function control(
       seen.length = 0;
       config.latencyMs = 0;
       config.ipLookups = 0;
+      config.exposeHeaders = [...CORS_EXPOSED];
       return send(200, { ok: true });
     case 'POST /__fake/faults':
       faults.push(...((input.faults as Fault[]) ?? []));
@@ -268,6 +302,7 @@ function control(
       if (typeof input.latencyMs === 'number') config.latencyMs = input.latencyMs;
       if (typeof input.actionDurationMs === 'number') fake.actionDurationMs = input.actionDurationMs;
       if (typeof input.failNextActions === 'number') fake.failNextActions = input.failNextActions;
+      if (Array.isArray(input.exposeHeaders)) config.exposeHeaders = input.exposeHeaders.map(String);
       return send(200, { ok: true });
     case 'POST /__fake/tokens':
       for (const t of (input.add as string[]) ?? []) fake.tokens.add(t);
