@@ -95,12 +95,13 @@ export function sharedCorePlugin(root, files) {
 }
 
 /**
- * The families whose Node bundle reaches no Node built-in (read from that build's metafile): the
- * ones the browser build can hold.
+ * The families whose browser build (a dry run with Node's built-ins left external, `outdir`
+ * dist/web) reaches no Node built-in: the ones the browser build can hold. The rest are Node-only
+ * (package.json hides their commands on the web; a unit test checks that against this list).
  */
 export function webFamilies(families, metafile, builtins) {
   const nodeOnly = (file) => (metafile.outputs[file]?.imports ?? []).some((i) => i.external && (i.path.startsWith('node:') || builtins.includes(i.path)));
-  return families.filter((f) => !nodeOnly(`dist/${f.bundle}`));
+  return families.filter((f) => !nodeOnly(`dist/web/${f.bundle}`));
 }
 
 /** `import web from 'web-command-families:'` in src/web.ts: those families and their modules, bundled. */

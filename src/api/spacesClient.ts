@@ -7,7 +7,7 @@
  * (a Spaces region in the signature makes S3-compatible servers refuse to create buckets). Failures are {@link ApiError}s like the API's: S3's error code,
  * message and request id.
  */
-import { createHash } from 'node:crypto';
+import { md5 as md5Of } from '@noble/hashes/legacy.js';
 import { AwsClient } from 'aws4fetch';
 import { XMLParser } from 'fast-xml-parser';
 import { ApiError, kindForStatus } from './errors';
@@ -260,7 +260,8 @@ export class SpacesClient {
     for (let i = 0; i < keys.length; i += 1000) {
       const batch = keys.slice(i, i + 1000);
       const body = `<Delete><Quiet>true</Quiet>${batch.map((k) => `<Object><Key>${escapeXml(k)}</Key></Object>`).join('')}</Delete>`;
-      const md5 = createHash('md5').update(body).digest('base64');
+      // @noble/hashes, not node:crypto: the same client serves the browser build (no MD5 in WebCrypto)
+      const md5 = btoa(String.fromCharCode(...md5Of(new TextEncoder().encode(body))));
       const doc = await this.xmlOf(await this.request('POST', region, { bucket, query: { delete: undefined } }, { body, headers: { 'content-type': 'application/xml', 'content-md5': md5 }, signal }));
       const errors = arr((doc.DeleteResult as Xml | undefined)?.Error);
       if (errors.length) {
