@@ -69,7 +69,24 @@ const lazy = {
 const lazyPlugins = (core) => [...common.plugins, sharedL10n, sharedCorePlugin(root, core)];
 const lazyProbe = await esbuild.build({ ...common, plugins: lazyPlugins(inCore), entryPoints: lazy, outdir: 'dist', write: false, metafile: true, logLevel: 'error' });
 const core = Object.keys(lazyProbe.metafile.inputs).filter((f) => f.startsWith('shared-core:')).map((f) => f.slice('shared-core:'.length)).sort();
-const forBrowser = webFamilies(families, lazyProbe.metafile, builtinModules);
+// Which families the browser can run: each built for the browser, Node's built-ins left external
+// so that the ones reached show in the metafile (live logs get the browser's WebSocket for ws).
+const browserAliases = { ws: './src/api/browserWebSocket.ts' };
+const browserProbe = await esbuild.build({
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  external: ['vscode', 'node:*', ...builtinModules],
+  alias: browserAliases,
+  plugins: [kindFiles],
+  entryPoints: Object.fromEntries(families.map((f) => [f.bundle.replace(/\.js$/, ''), `src/commands/${f.name}.ts`])),
+  outdir: 'dist/web',
+  write: false,
+  metafile: true,
+  logLevel: 'error',
+});
+const forBrowser = webFamilies(families, browserProbe.metafile, builtinModules);
+const nodeOnlyFamilies = families.filter((f) => !forBrowser.includes(f));
 const builds = [
   { ...common, plugins: extensionPlugins(core), entryPoints: extensionEntry, outdir: 'dist' },
   { ...common, plugins: lazyPlugins(core), entryPoints: lazy, outdir: 'dist' },
@@ -86,6 +103,8 @@ const builds = [
     minify: production,
     external: ['vscode'],
     plugins: [kindFiles, webFamiliesPlugin(root, forBrowser)],
+    // live logs and the console: the browser's WebSocket behind the part of ws's API they use
+    alias: browserAliases,
     entryPoints: { extension: 'src/web.ts' },
     outdir: 'dist/web',
   },
@@ -113,6 +132,23 @@ if (tests) {
     { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/integration'), outdir: 'dist-test/integration', external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'] },
     { ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/fake-api/server.ts', 'test/fake-api/s3rver.ts'], outdir: 'dist-test/fake-api', external: [...common.external, 's3rver', 's3rver/*'] },
     { ...common, sourcemap: false, minify: false, entryPoints: suites('test/bench'), outdir: 'dist-test/bench', external: ['vscode', 'bufferutil', 'utf-8-validate'] },
+    // the web suites (test/web/index.ts): for the web worker extension host, like the web build;
+    // Node's assert is the npm assert package there
+    {
+      bundle: true,
+      platform: 'browser',
+      format: 'cjs',
+      target: 'es2022',
+      logLevel: 'warning',
+      sourcemap: 'inline',
+      external: ['vscode'],
+      plugins: [kindFiles],
+      alias: { ...browserAliases, 'node:assert/strict': './test/web/assertStrict.ts' },
+      // the npm util package (under assert) reads process.env.NODE_DEBUG; a worker has no process
+      define: { 'process.env.NODE_DEBUG': 'false' },
+      entryPoints: { index: 'test/web/index.ts' },
+      outdir: 'dist-test/web',
+    },
   );
 }
 
@@ -128,5 +164,8 @@ if (watch) {
   const results = await Promise.all(builds.filter((b) => b.entryPoints.length !== 0).map((b) => esbuild.build({ ...b, metafile: true })));
   // what each bundle holds, for `npm run bench` and anyone asking why a bundle grew
   writeFileSync(join('dist', 'meta.json'), JSON.stringify(results[0].metafile));
+  // which command families the browser build holds and which it leaves out (their commands are
+  // hidden on the web: test/unit/webBundle.test.ts checks package.json's when clauses against it)
+  writeFileSync(join('dist', 'web', 'families.json'), JSON.stringify({ web: forBrowser.map((f) => f.name), nodeOnly: nodeOnlyFamilies }, null, 1));
   writeSchema();
 }

@@ -5,9 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
+import { isLoopbackHost } from './api/transport';
 import { ClientRegistry, type DemoApi, requestTimeoutMs } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
-import type { CommandDeps } from './commands/deps';
+import type { CommandDeps, LocalMachine } from './commands/deps';
 import { LAZY_FILE_SYSTEMS } from './commands/fileSystems';
 import { type CommandFamilyInfo, LazyCommands } from './commands/lazy';
 import { watchSpacesKeys } from './commands/spacesKeyWatch';
@@ -35,10 +36,19 @@ export interface Platform {
   demoApi(): DemoApi;
   /** The S3 client for Spaces. */
   spacesClients(): SpacesClientFactory;
+  /** This machine's files (Node); the web has none. */
+  machine: LocalMachine;
   /** `npm start`: add the demo account when there is none. */
   startWithDemo: boolean;
   /** When the entry's bundle began loading (performance.now()), for the bench. */
   loadStarted: number;
+  /**
+   * Running in a web worker extension host (the browser build): the context key
+   * digitalocean.webWorker hides the commands this build lacks. Not VS Code's isWeb, which is
+   * true in any browser workbench, also where the extension runs in a Node host (code-server,
+   * Codespaces) and has them all.
+   */
+  webWorker: boolean;
 }
 
 /** What tests in the extension host may reach; exported only in test mode. */
@@ -64,6 +74,11 @@ export interface TestingApi {
   activateMs: number;
   /** From the first line of this bundle running to activate() being called, in ms. */
   loadMs: number;
+  /**
+   * Sends the demo account's requests to an API on loopback instead of its own (the web suites:
+   * a web worker has no environment to name one in), or back to its own with undefined.
+   */
+  setDemoApiUrl(url: string | undefined): void;
 }
 
 export function activateExplorer(context: vscode.ExtensionContext, platform: Platform): { testing?: TestingApi } {
@@ -78,7 +93,8 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
     };
   };
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
-  const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`, () => platform.demoApi());
+  let demoApiUrl: string | undefined; // tests only (TestingApi.setDemoApiUrl)
+  const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`, () => (demoApiUrl ? { baseUrl: demoApiUrl } : platform.demoApi()));
   const model = new ResourceModel(store, clients);
   const spacesKeys = new SpacesKeyStore(context.secrets);
   const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs), () => platform.spacesClients());
@@ -90,6 +106,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
     void vscode.commands.executeCommand('setContext', 'digitalocean.grouping', explorer.grouping);
   };
   showViewState();
+  void vscode.commands.executeCommand('setContext', 'digitalocean.webWorker', platform.webWorker);
   // the walkthrough's first step completes once there is an account
   const accountsContext = () => void vscode.commands.executeCommand('setContext', 'digitalocean.hasAccount', store.list().length > 0);
   accountsContext();
@@ -109,7 +126,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   const realWindows = new VsCodeRemoteWindows();
   const windows = new SwitchableRemoteWindows(realWindows);
   const fileSystems = new LazyFileSystems();
-  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri, fileSystems };
+  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri, fileSystems, machine: platform.machine };
   // Commands and the file systems they provide load on first use (src/commands/lazy.ts).
   const commands = new LazyCommands(() => deps, platform.families, (bundle) => platform.commandFamily(bundle));
   for (const { scheme, family } of LAZY_FILE_SYSTEMS) fileSystems.declare(scheme, () => commands.load(family), { isCaseSensitive: true });
@@ -167,6 +184,11 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
         commands,
         activateMs: performance.now() - started,
         loadMs: started - platform.loadStarted,
+        setDemoApiUrl: (url) => {
+          if (url !== undefined && !isLoopbackHost(new URL(url).hostname)) throw new Error(`not a loopback URL: ${url}`);
+          demoApiUrl = url;
+          clients.invalidate();
+        },
       },
     };
   }

@@ -13,6 +13,7 @@ import type { DemoApi } from './accounts/clients';
 import { type Platform, type TestingApi, activateExplorer } from './activate';
 import type { PanelCodeModule } from './panels/detailPanels';
 import type { SpacesClient, SpacesClientOptions } from './api/spacesClient';
+import { localPublicKeys } from './credentials/sshKeys';
 
 export type { TestingApi } from './activate';
 
@@ -44,8 +45,10 @@ const node: Platform = {
     const { SpacesClient: Client } = bundle('spaces.js') as { SpacesClient: new (options: SpacesClientOptions) => SpacesClient };
     return (options) => new Client(options);
   },
+  machine: { publicKeys: () => localPublicKeys() },
   startWithDemo: process.env.DIGITALOCEAN_EXPLORER_START_WITH_DEMO === '1',
   loadStarted,
+  webWorker: false,
 };
 
 export function activate(context: vscode.ExtensionContext): { testing?: TestingApi } {

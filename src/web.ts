@@ -23,8 +23,11 @@ const browser: Platform = {
   spacesClients: () => {
     throw new Error(l10n.t('Spaces are not available in the browser yet.'));
   },
+  // no ~/.ssh here: the droplet wizard preselects no key as "on this machine"
+  machine: { publicKeys: async () => [] },
   startWithDemo: false,
   loadStarted,
+  webWorker: true,
 };
 
 export function activate(context: vscode.ExtensionContext): { testing?: TestingApi } {

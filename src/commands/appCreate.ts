@@ -78,6 +78,8 @@ export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[
       const taken = apps.map((a) => a.spec.name);
       const title = vscode.l10n.t('Create app');
       const price = (slug: string) => Number(sizes.find((x) => x.slug === slug)?.usd_per_month ?? 0);
+      // Deploy App from Spec edits files: not in the web build, so not offered there
+      const fromSpec = (await vscode.commands.getCommands(true)).includes('digitalocean.app.createFromSpec');
 
       const plan = await runWizard<Plan>({ source: 'github', repo: '', branch: 'main', kind: 'services', port: 8080, name: '', region: open.find((r) => r.default)?.slug ?? open[0].slug, size: sizes[0].slug, autodeploy: true }, [
         async (p, s) => {
@@ -86,7 +88,7 @@ export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[
               [
                 { label: vscode.l10n.t('GitHub repository'), description: vscode.l10n.t('DigitalOcean’s GitHub app must have access to it'), source: 'github' as const, picked: p.source === 'github' },
                 { label: vscode.l10n.t('GitLab repository'), description: vscode.l10n.t('DigitalOcean must be authorized for GitLab'), source: 'gitlab' as const, picked: p.source === 'gitlab' },
-                { label: vscode.l10n.t('A spec in this workspace…'), description: vscode.l10n.t('.do/app.yaml or *.app.yaml: Deploy App from Spec'), source: 'spec' as const, picked: p.source === 'spec' },
+                ...(fromSpec ? [{ label: vscode.l10n.t('A spec in this workspace…'), description: vscode.l10n.t('.do/app.yaml or *.app.yaml: Deploy App from Spec'), source: 'spec' as const, picked: p.source === 'spec' }] : []),
               ],
               { title, ...s, placeHolder: vscode.l10n.t('Deploy from') },
             )

@@ -29,18 +29,9 @@ import type { CommandDeps } from './deps';
 import { resourceTarget } from './pick';
 import { registerCommand } from './register';
 import { TerminalFiles } from './terminalFiles';
+import { dropletKeysGiven } from './dropletKeys';
 
 const SSH_CHOICES_KEY = 'digitalocean.ssh.choices';
-/** Which account keys each droplet we created was given (the API does not say): `account/droplet` → key ids. */
-const DROPLET_KEYS_KEY = 'digitalocean.ssh.dropletKeys';
-/** How many droplets' keys are remembered (the newest). */
-const DROPLET_KEYS_KEPT = 500;
-
-/** Remembers the keys a droplet was created with, for the hint when a login fails. */
-export async function rememberDropletKeys(state: vscode.Memento, accountId: string, dropletId: number, keyIds: number[]): Promise<void> {
-  const entries = Object.entries(state.get<Record<string, number[]>>(DROPLET_KEYS_KEY) ?? {}).slice(-(DROPLET_KEYS_KEPT - 1));
-  await state.update(DROPLET_KEYS_KEY, Object.fromEntries([...entries, [`${accountId}/${dropletId}`, keyIds]]));
-}
 /** A kubectl terminal's credentials last this long; its file is removed when it closes. */
 const KUBECTL_EXPIRY_SECONDS = 4 * 3600;
 /** An ssh that ends with 255 this soon did not get in: time for the key hint. */
@@ -127,7 +118,7 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
   /** Why a login may have failed: the keys the droplet was given (or the account's) against ~/.ssh/*.pub. */
   async function keyHint(account: AccountInfo, d: Droplet, login: string): Promise<string> {
     const [accountKeys, local] = await Promise.all([model.cacheFor(account).list(sshKeyKind).catch(() => []), localPublicKeys()]);
-    const given = state.get<Record<string, number[]>>(DROPLET_KEYS_KEY)?.[choiceKey(account, d)];
+    const given = dropletKeysGiven(state, account.id, d.id);
     const keys = given ? accountKeys.filter((k) => given.includes(k.id)) : accountKeys;
     const home = os.homedir();
     const describe = keys.map((k) => {

@@ -11,6 +11,13 @@ import type { PinStore } from '../tree/pinned';
 import type { FileSystemSlots } from '../ui/lazyFileSystem';
 import type { RemoteWindows } from '../ui/remoteWindows';
 import type { CommandServices } from './register';
+import type { LocalPublicKey } from '../credentials/sshKeys';
+
+/** What only a machine with files has (Node); on the web, nothing is found there. */
+export interface LocalMachine {
+  /** The public keys in ~/.ssh. */
+  publicKeys(): Promise<LocalPublicKey[]>;
+}
 
 export interface CommandDeps extends CommandServices {
   store: AccountStore;
@@ -35,4 +42,6 @@ export interface CommandDeps extends CommandServices {
   windows: RemoteWindows;
   /** Where a command family puts the file system it provides (src/commands/fileSystems.ts). */
   fileSystems: FileSystemSlots;
+  /** This machine's own files, where the platform has them. */
+  machine: LocalMachine;
 }

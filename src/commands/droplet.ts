@@ -23,8 +23,7 @@ import { runWizard } from '../ui/wizard';
 import { registerCommand } from './register';
 import type { CommandDeps } from './deps';
 import { placeInProject, projectStep, summaryStep, tagsStep } from './wizardSteps';
-import { rememberDropletKeys } from './connect';
-import { localPublicKeys } from '../credentials/sshKeys';
+import { rememberDropletKeys } from './dropletKeys';
 import { snapshot as snapshotKind } from '../api/resources/snapshot';
 
 const running = (item: unknown) => (item as Droplet).status === 'active' && !(item as Droplet).locked;
@@ -192,7 +191,7 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
         cache.list(sshKey).catch(() => []),
         cache.list(vpcKind).catch(() => []),
         cache.list(projectKind).catch(() => []),
-        localPublicKeys(),
+        deps.machine.publicKeys(),
       ]),
     );
     // the account's keys that are on this machine are preselected: those are the ones that can log in

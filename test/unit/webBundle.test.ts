@@ -20,8 +20,56 @@ describe('The browser build', () => {
   });
 
   it('holds the families that need nothing of Node, and not those that do', () => {
-    for (const family of ['commands.accounts.js', 'commands.project.js', 'commands.goToResource.js', 'commands.drop.js', 'commands.kubernetesCreate.js']) assert.ok(text.includes(`"${family}"`), `${family} is in the browser build`);
+    for (const family of ['commands.accounts.js', 'commands.project.js', 'commands.goToResource.js', 'commands.drop.js', 'commands.kubernetesCreate.js', 'commands.droplet.js', 'commands.app.js']) assert.ok(text.includes(`"${family}"`), `${family} is in the browser build`);
     // kubeconfig and docker files, terminals, local files: Node only
     for (const family of ['commands.accountImport.js', 'commands.credentials.js', 'commands.connect.js', 'commands.databaseShell.js']) assert.ok(!text.includes(`"${family}"`), `${family} is left out`);
+    // live logs and the console use the browser's WebSocket, not ws (which would throw there)
+    assert.ok(!text.includes('ws does not work in the browser'), 'the ws package is not in the browser build');
+  });
+});
+
+interface MenuItem {
+  command: string;
+  when?: string;
+}
+
+describe('Node-only commands on the web', () => {
+  const families = JSON.parse(readFileSync('dist/web/families.json', 'utf8')) as { web: string[]; nodeOnly: { name: string; ids: string[] }[] };
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    contributes: { commands: { command: string }[]; menus: Record<string, MenuItem[]>; keybindings?: MenuItem[]; walkthroughs: { steps: { id: string; when?: string; description: string; completionEvents?: string[] }[] }[] };
+  };
+  const nodeOnly = new Set(families.nodeOnly.flatMap((f) => f.ids));
+  // Not `isWeb`: that is true in any browser workbench, also where the extension runs in a Node host
+  // (code-server, Codespaces), which has every command. The web entry sets digitalocean.webWorker.
+  // `!digitalocean.webWorker` must hold for the whole clause: appended with && at the top level (an || inside is parenthesised)
+  const hiddenOnWeb = (when: string | undefined) => when === 'false' || (when !== undefined && /(^|&&\s*)!digitalocean\.webWorker$/.test(when.trim()) && !/\|\|/.test(when.replace(/\([^()]*\)/g, '')));
+
+  it('the build sorted every family, and some are Node-only', () => {
+    assert.ok(families.web.length > 20 && nodeOnly.size > 20, JSON.stringify(families.nodeOnly.map((f) => f.name)));
+    assert.ok(nodeOnly.has('digitalocean.kubernetes.addToKubeconfig') && nodeOnly.has('digitalocean.droplet.sshTerminal'));
+  });
+
+  it('are hidden from the palette on the web', () => {
+    const palette = manifest.contributes.menus.commandPalette;
+    const shown = [...nodeOnly].filter((id) => !palette.some((i) => i.command === id && hiddenOnWeb(i.when)));
+    assert.deepEqual(shown, []);
+  });
+
+  it('are hidden from every menu and keybinding on the web', () => {
+    const items = [...Object.entries(manifest.contributes.menus), ['keybindings', manifest.contributes.keybindings ?? []] as const].flatMap(([menu, list]) => list.map((i) => ({ menu, ...i })));
+    const shown = items.filter((i) => nodeOnly.has(i.command) && !hiddenOnWeb(i.when)).map((i) => `${i.menu}: ${i.command} (${i.when})`);
+    assert.deepEqual(shown, []);
+  });
+
+  it('commands the web build has are not hidden there', () => {
+    const items = Object.values(manifest.contributes.menus).flat();
+    const hidden = items.filter((i) => !nodeOnly.has(i.command) && i.when?.includes('digitalocean.webWorker')).map((i) => i.command);
+    assert.deepEqual(hidden, []);
+  });
+
+  it('walkthrough steps about Node-only commands are hidden on the web', () => {
+    const steps = manifest.contributes.walkthroughs.flatMap((w) => w.steps);
+    const shown = steps.filter((s) => (s.completionEvents ?? []).some((e) => nodeOnly.has(e.replace(/^onCommand:/, ''))) && s.when !== '!digitalocean.webWorker').map((s) => s.id);
+    assert.deepEqual(shown, []);
   });
 });
