@@ -5,7 +5,11 @@
 //   2. contract    the client against the fake API through Stoplight Prism (proxy, --errors)
 //   3. integration mocha inside the real VS Code extension host (VS Code server + headless
 //                  Chromium), the extension talking to the fake through Prism
-//   4. ui          Playwright on the real workbench with the packaged .vsix installed
+//   4. web         the web build in the workbench's real web worker extension host (the user
+//                  setting remote.extensionKind puts it there): the suites that apply to it
+//                  (test/web/index.ts), cross-origin to the fake through Prism
+//   5. ui          Playwright on the real workbench with the packaged .vsix installed (on the
+//                  desktop build, and a smoke test of the web build)
 // Prism must report zero violations; the spec must be present (DO_OPENAPI_SPEC or
 // ../shared/do-openapi/openapi.yaml) or the run fails loudly. Ends with "N passed, N failed".
 //   --only <suite[,suite]>   run only these suites
@@ -27,6 +31,7 @@ import {
   startSshd,
   startVsCodeServer,
   stopAll,
+  stopProcess,
 } from './services.mjs';
 
 const onlyArg = process.argv.indexOf('--only');
@@ -124,14 +129,14 @@ async function main() {
   // Installs (once) what the suites run against: chromium, kubectl and docker from Debian (the unit
   // suite checks our kubeconfig and docker files with them), Node 24 and the VS Code server.
   let vscode;
-  if (wants('unit') || wants('integration') || wants('ui')) {
+  if (wants('unit') || wants('integration') || wants('web') || wants('ui')) {
     log('preparing tools and the VS Code server (a first run installs Node 24 and code-server into a cache)');
     vscode = installVsCodeServer();
   }
 
   if (wants('unit')) await mocha('unit', testFiles('dist-test/unit', '.test.js'));
 
-  const needsApi = wants('contract') || wants('integration') || wants('ui');
+  const needsApi = wants('contract') || wants('integration') || wants('web') || wants('ui');
   if (!needsApi) return;
 
   const spec = specPath();
@@ -154,7 +159,7 @@ async function main() {
   }
 
   let browser;
-  if (wants('integration') || wants('ui')) {
+  if (wants('integration') || wants('web') || wants('ui')) {
     browser = await launchChromium();
 
     if (wants('integration')) {
@@ -204,6 +209,46 @@ async function main() {
       if (!counts) record('integration', 0, 1, `no results (exit ${code})`);
       else record('integration', counts.passes, counts.failures + (code !== 0 && counts.failures === 0 ? 1 : 0));
       leakCheck('integration', server, [server.serverDataDir, server.userDataDir]);
+    }
+
+    if (wants('web')) {
+      // The same extension, its browser entry, in the web worker extension host. A worker has no
+      // environment: what the suites need to know comes as the doTest.env user setting, and the
+      // counts come back as a log line. Requests to Prism and to the fake are cross-origin: Prism
+      // answers the preflights (its CORS support), the fake the CORS headers of each answer.
+      log('web: the browser build in the web worker extension host');
+      const server = await startVsCodeServer(vscode, {
+        name: 'vscode-server-web',
+        settings: {
+          'digitalocean.apiUrl': prism.url,
+          'remote.extensionKind': { 'do-explorer.digitalocean-explorer': ['web'] },
+          'doTest.env': { DIGITALOCEAN_DEMO_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url, ...(process.env.DO_TEST_GREP ? { DO_TEST_GREP: process.env.DO_TEST_GREP } : {}) },
+        },
+      });
+      let results;
+      const code = await runExtensionTests(browser, server, {
+        extensionPath: ROOT,
+        testsEntry: join(ROOT, 'dist-test', 'web', 'index.js'),
+        screenshot: join(ARTIFACTS, 'web-failure.png'),
+        onLine: (line) => {
+          const m = /^DO_WEB_RESULTS (\{.*\})$/.exec(line.trim());
+          if (m) results = JSON.parse(m[1]);
+        },
+      });
+      if (!results) record('web', 0, 1, `no results (exit ${code})`);
+      else {
+        writeFileSync(join(ARTIFACTS, 'web-results.json'), JSON.stringify(results));
+        record('web', results.passes, results.failures + (code !== 0 && results.failures === 0 ? 1 : 0));
+        // the log is in the browser's storage: the suite searched it (logCheck); the settings and
+        // state on the server's disk are searched here
+        const { logCheck = {}, tokens = [] } = results;
+        const onDisk = tokens.flatMap((t) => [server.serverDataDir, server.userDataDir].flatMap((d) => filesContaining(d, t)));
+        if (!tokens.length) record('web token leak check', 0, 1, 'the suite reported no tokens to look for');
+        else if (!logCheck.accountAdded) record('web token leak check', 0, 1, `the extension's log was not read (${logCheck.bytes ?? 0} bytes): the search would prove nothing`);
+        else if (logCheck.leaks || onDisk.length) record('web token leak check', 0, 1, `token found in ${logCheck.leaks ? "the extension's log " : ''}${[...new Set(onDisk)].join(', ')}`);
+        else record('web token leak check', 1, 0, `${tokens.length} tokens searched in the extension's log (${logCheck.bytes} bytes) and the server's directories, 0 hits`);
+      }
+      stopProcess(server);
     }
 
     if (wants('ui')) {

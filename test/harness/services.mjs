@@ -57,6 +57,16 @@ export function log(message) {
 }
 
 /** Kills everything the harness started (by process group), on success and on failure. */
+/** Stops one process started by startProcess, with its group (a server's children too). */
+export function stopProcess({ child }) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+  children.delete(child);
+}
+
 export function stopAll() {
   for (const child of children) {
     try {
@@ -316,7 +326,7 @@ export function installVsCodeServer() {
  * Starts the VS Code server with fresh data directories and the given user settings.
  * Returns its URL and the directories (to search them for leaked tokens afterwards).
  */
-export async function startVsCodeServer({ node24, serverMain }, { settings = {}, env = {}, extensionsDir } = {}) {
+export async function startVsCodeServer({ node24, serverMain }, { settings = {}, env = {}, extensionsDir, name = 'vscode-server' } = {}) {
   const port = await freePort();
   const base = mkdtempSync(join(tmpdir(), 'do-vscode-'));
   const serverDataDir = join(base, 'server-data');
@@ -352,7 +362,7 @@ export async function startVsCodeServer({ node24, serverMain }, { settings = {},
   ];
   if (extensionsDir) args.push('--extensions-dir', extensionsDir);
   const settingsFile = join(userDataDir, 'User', 'settings.json');
-  const proc = startProcess('vscode-server', node24, args, { env: { ...process.env, DO_TEST_SETTINGS_FILE: settingsFile, ...env } });
+  const proc = startProcess(name, node24, args, { env: { ...process.env, DO_TEST_SETTINGS_FILE: settingsFile, ...env } });
   const url = `http://127.0.0.1:${port}`;
   await waitFor('VS Code server', () => httpOk(url), 60_000, proc.child);
   return { ...proc, url, port, serverDataDir, userDataDir, workspace, settingsFile };
@@ -372,7 +382,7 @@ export async function launchChromium() {
  * Opens the workbench on `folder` with the extension under development and its test entry,
  * and resolves with the exit code the workbench reports when the suite ends.
  */
-export async function runExtensionTests(browser, server, { extensionPath, testsEntry, timeoutMs = 600_000, screenshot }) {
+export async function runExtensionTests(browser, server, { extensionPath, testsEntry, timeoutMs = 600_000, screenshot, onLine }) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [
@@ -385,7 +395,8 @@ export async function runExtensionTests(browser, server, { extensionPath, testsE
   await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...(Array.isArray(args) ? args : [args]));
-    if (!/open-vsx|telemetry|service ?worker|github/i.test(text)) process.stdout.write(`${text}\n`);
+    onLine?.(text);
+    if (!/open-vsx|telemetry|service ?worker|github|^DO_WEB_RESULTS /i.test(text)) process.stdout.write(`${text}\n`);
   });
   const url = `${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   await page.goto(url);
@@ -449,6 +460,40 @@ export async function openWorkbench({ vsix, settings, env, viewport = { width: 1
   await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return { server, browser, page };
+}
+
+/** The webview frame whose detail panel shows `title` (its h1). */
+export async function panelFrame(page, title) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const h1 = await frame.locator('#root h1').first().textContent({ timeout: 200 }).catch(() => null);
+      if (h1 === title) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no panel frame showing ${title}`);
+}
+
+/**
+ * Power → Power Off… from a running droplet's context menu in the view, confirmed; resolves once
+ * the tree shows the transition ("Powering off…").
+ */
+export async function powerOffFromMenu(page, droplet) {
+  const row = page.getByRole('treeitem', { name: new RegExp(`^Droplet, ${droplet}, running`) });
+  await row.waitFor({ timeout: 30_000 });
+  await row.click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu');
+  await menu.getByRole('menuitem', { name: /^Power$/ }).click();
+  const powerOff = page.getByRole('menuitem', { name: /^Power Off/ });
+  await powerOff.waitFor({ timeout: 10_000 });
+  // Hovering focuses the item; Enter runs it (a click can land while the submenu re-renders).
+  await powerOff.hover();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText(`Power off ${droplet}?`).waitFor({ timeout: 10_000 });
+  await dialog.getByRole('button', { name: 'Power Off' }).click();
+  await page.getByRole('treeitem', { name: new RegExp(`^Droplet, ${droplet}, busy, Powering off…`) }).waitFor({ timeout: 10_000 });
 }
 
 /** The fake API's control surface (`/__fake/…`, straight, not through Prism): GET without a body, POST with one. */

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
+import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Data = {
@@ -80,6 +80,6 @@ describe('Create CDN endpoint', function () {
     });
     await runWithAnswers(api, 'digitalocean.cdn.create', account(), [TYPE, 'private.nyc3.digitaloceanspaces.com', '1 hour', 'No custom domain', 'Create the endpoint for private']);
     assert.equal(await endpoint('private.nyc3.digitaloceanspaces.com'), undefined);
-    assert.match(extensionLog(api), /Create CDN endpoint failed: the Space is not public \(HTTP 422 unprocessable_entity, request id req-cdn-refused\)/);
+    await logShowing(api, /Create CDN endpoint failed: the Space is not public \(HTTP 422 unprocessable_entity, request id req-cdn-refused\)/);
   });
 });

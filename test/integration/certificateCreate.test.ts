@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
+import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Cert = { id: string; name: string; type: string; dns_names: string[]; state: string };
@@ -60,7 +60,7 @@ describe('Add certificate', function () {
     const summary = input.offeredItems.find((items) => items[0]?.label === 'Add shop.acme.example')![0];
     assert.match(String(summary.description), /custom · shop\.acme\.example, www\.shop\.acme\.example · until \d{4}-\d\d-\d\d/);
     const key = fs.readFileSync(file('key.pem'), 'utf8').split('\n')[1];
-    assert.ok(!extensionLog(api).includes(key), 'no line of the private key is in the log');
+    assert.ok(!(await extensionLog(api)).includes(key), 'no line of the private key is in the log');
   });
 
   it('refuses a key of another certificate, an encrypted key, a file that is no PEM and outside names before any request', async () => {
@@ -72,7 +72,7 @@ describe('Add certificate', function () {
     ];
     for (const [answers, message] of tries) {
       await runWithAnswers(api, 'digitalocean.certificate.create', account(), answers);
-      assert.match(extensionLog(api), message, answers.join(' → '));
+      await logShowing(api, message, answers.join(' → '));
     }
     const outside = await runWithAnswers(api, 'digitalocean.certificate.create', account(), ["Let's Encrypt", ['Other names…'], 'api.other.example']);
     assert.match(outside.rejections.join('\n'), /api\.other\.example is not under a domain of this account/);
@@ -89,6 +89,6 @@ describe('Add certificate', function () {
     });
     await runWithAnswers(api, 'digitalocean.certificate.create', account(), ['Upload a certificate…', file('cert.pem'), file('key.pem'), 'No chain', 'refused-cert', 'Add refused-cert']);
     assert.ok(!(await certs()).some((c) => c.name === 'refused-cert'));
-    assert.match(extensionLog(api), /Add certificate failed: the certificate chain is incomplete \(HTTP 422 unprocessable_entity, request id req-cert-refused\)/);
+    await logShowing(api, /Add certificate failed: the certificate chain is incomplete \(HTTP 422 unprocessable_entity, request id req-cert-refused\)/);
   });
 });

@@ -3,7 +3,7 @@ import type { ScriptedAnswer } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import * as vscode from 'vscode';
-import { eventually, extensionApi, extensionLog, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes, logShowing } from './support/env';
 
 type User = { name: string; role?: string; password?: string; mysql_settings?: { auth_plugin: string }; settings?: { acl: { topic: string; permission: string }[] } };
 type Rule = { uuid: string; type: string; value: string };
@@ -46,8 +46,8 @@ describe('Database actions', function () {
     assert.ok(created.password);
     assert.deepEqual(input.secretsShown, [created.password]);
     assert.ok(await under(pg, 'Users', 'reporting'));
-    assert.match(extensionLog(api), /Database user reporting created in main-pg/);
-    assert.ok(!extensionLog(api).includes(created.password), 'the password is in a log');
+    const log = await logShowing(api, /Database user reporting created in main-pg/);
+    assert.ok(!log.includes(created.password), 'the password is in a log');
 
     const taken = await run('createUser', pg, ['reporting']);
     assert.match(taken.rejections.join(' '), /exists already/);

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
+import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK, ScriptedUserInput } from './support/scriptedInput';
 
 type Db = { id: string; name: string; engine: string; version: string; region: string; num_nodes: number; size: string; status: string; storage_size_mib: number; private_network_uuid: string; project_id: string; tags: string[] };
@@ -102,7 +102,6 @@ describe('Create database cluster', function () {
     });
     await runWithAnswers(api, 'digitalocean.database.create', account(), ['PostgreSQL', '17', 'nyc3', '1 node', 'db-s-1vcpu-1gb', 'refused-db', 'Storage included', 'default-nyc3', '', 'Acme Web', 'Create refused-db']);
     assert.equal(await db('refused-db'), undefined);
-    const log = extensionLog(api);
-    assert.match(log, /Create database cluster failed: database cluster limit reached for this team \(HTTP 422 unprocessable_entity, request id req-db-refused\)/);
+    await logShowing(api, /Create database cluster failed: database cluster limit reached for this team \(HTTP 422 unprocessable_entity, request id req-db-refused\)/);
   });
 });

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
+import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK, ScriptedUserInput } from './support/scriptedInput';
 
 type Record_ = { type: string; name: string; data: string };
@@ -87,6 +87,6 @@ describe('Add domain', function () {
     });
     await runWithAnswers(api, 'digitalocean.domain.create', account(), ['taken.example', 'No A record now', 'Acme Web', 'Add taken.example']);
     assert.ok(!(await data()).domains.some((x) => x.name === 'taken.example'));
-    assert.match(extensionLog(api), /Add domain failed: taken\.example is already in use by another account \(HTTP 422 unprocessable_entity, request id req-domain-refused\)/);
+    await logShowing(api, /Add domain failed: taken\.example is already in use by another account \(HTTP 422 unprocessable_entity, request id req-domain-refused\)/);
   });
 });

@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ScriptedUserInput, type ScriptedAnswer } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { eventually, extensionApi, extensionLog, fake, freshDemo, runWithAnswers, writes } from './support/env';
 
 type Droplet = { id: number; name: string; status: string; size_slug: string; disk: number; features: string[]; image: { slug: string | null }; snapshot_ids: number[]; networks: { v6: unknown[] } };
 
@@ -157,10 +155,7 @@ describe('Droplet actions', function () {
     const node = await dropletNode('Acme Web', 'web-1');
     assert.doesNotMatch(description(node), /Rebooting/);
     assert.match(String(node.toTreeItem().contextValue), /^resource\.droplet\.running\./);
-    const logs = path.dirname(api.logUri.fsPath);
-    await eventually('the failure in the activity log', () =>
-      fs.readdirSync(logs, { recursive: true, withFileTypes: true }).some((e) => e.isFile() && fs.readFileSync(path.join(e.parentPath, e.name), 'utf8').includes('Reboot web-1: failed: The reboot action on droplet 311000001 failed.')),
-    );
+    await eventually('the failure in the activity log', async () => (await extensionLog(api)).includes('Reboot web-1: failed: The reboot action on droplet 311000001 failed.'));
   });
 
   it('from the palette, offers only droplets the action suits', async () => {
@@ -170,8 +165,10 @@ describe('Droplet actions', function () {
     // web-1 is running: not offered for Power On (the scripted pick finds no such item)
     await run('powerOn', undefined, ['web-1']);
     assert.equal((await dropletNamed('web-1'))?.status, 'active');
-    const logs = path.dirname(api.logUri.fsPath);
-    const text = fs.readdirSync(logs, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')).join('\n');
+    const text = await eventually('the completion in the log', async () => {
+      const log = await extensionLog(api);
+      return /Power on etl-runner: completed/.test(log) ? log : undefined;
+    });
     assert.match(text, /\[Acme Demo Team \(demo\)\] Power on etl-runner: started/);
     assert.match(text, /\[Acme Demo Team \(demo\)\] Power on etl-runner: completed in \d+\.\d s/);
   });

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
+import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Endpoints = { addresses?: string[]; droplet_ids?: number[]; load_balancer_uids?: string[]; kubernetes_ids?: string[]; tags?: string[] };
@@ -112,7 +112,7 @@ describe('Firewalls: create, and add or remove droplets and tags', function () {
     });
     await runWithAnswers(api, 'digitalocean.firewall.create', account(), ['no-fw', 'Continue with 1 inbound rule', 'Continue with 3 outbound rules', [], 'Create no-fw']);
     assert.equal(await fw('no-fw'), undefined);
-    assert.match(extensionLog(api), /Create firewall failed: firewall limit reached \(HTTP 400 bad_request, request id req-fw-refused\)/);
+    await logShowing(api, /Create firewall failed: firewall limit reached \(HTTP 400 bad_request, request id req-fw-refused\)/);
   });
 
   it('adds and removes droplets and tags from the firewall and from a droplet; a half-done removal says which half', async () => {
@@ -139,6 +139,6 @@ describe('Firewalls: create, and add or remove droplets and tags', function () {
     await runWithAnswers(api, 'digitalocean.firewall.removeTargets', undefined, ['ssh-bastion-only', ['worker-1', '$(tag) staging'], 'Remove']);
     bastionOnly = await fw('ssh-bastion-only');
     assert.deepEqual([bastionOnly?.droplet_ids, bastionOnly?.tags], [[311000005], ['staging']], 'the droplet went, the tag stayed');
-    assert.match(extensionLog(api), /The droplets were removed from ssh-bastion-only, but the tags were not: tag service unavailable \(HTTP 500 server_error, request id req-fw-tags\)/);
+    await logShowing(api, /The droplets were removed from ssh-bastion-only, but the tags were not: tag service unavailable \(HTTP 500 server_error, request id req-fw-tags\)/);
   });
 });

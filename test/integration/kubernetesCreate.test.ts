@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
+import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK, ScriptedUserInput } from './support/scriptedInput';
 
 type Pool = { name: string; size: string; count: number; auto_scale: boolean; min_nodes: number; max_nodes: number; nodes: unknown[] };
@@ -141,7 +141,6 @@ describe('Create Kubernetes cluster', function () {
     });
     await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), ['big-k8s', 'nyc3', '1.34.0-do.0', 'default-nyc3', 'Continue with 1 node pool', [], 'any day', ACCEPT, '', 'Acme Web', 'Create big-k8s']);
     assert.equal(await cluster('big-k8s'), undefined);
-    const log = extensionLog(api);
-    assert.match(log, /Create Kubernetes cluster failed: droplet limit reached: 3 nodes requested, 1 available \(HTTP 422 unprocessable_entity, request id req-k8s-refused\)/);
+    await logShowing(api, /Create Kubernetes cluster failed: droplet limit reached: 3 nodes requested, 1 available \(HTTP 422 unprocessable_entity, request id req-k8s-refused\)/);
   });
 });

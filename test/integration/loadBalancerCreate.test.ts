@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes } from './support/env';
+import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Lb = {
@@ -119,6 +119,6 @@ describe('Create load balancer', function () {
     });
     await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), ['no-lb', 'nyc3', 'default-nyc3', '1', 'Continue with 1 forwarding rule', 'HTTP GET /', 'No sticky', 'Droplets in nyc3…', [], 'Acme Web', 'Create no-lb']);
     assert.equal(await lb('no-lb'), undefined);
-    assert.match(extensionLog(api), /Create load balancer failed: load balancer limit reached \(HTTP 422 unprocessable_entity, request id req-lb-refused\)/);
+    await logShowing(api, /Create load balancer failed: load balancer limit reached \(HTTP 422 unprocessable_entity, request id req-lb-refused\)/);
   });
 });

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, extensionLog, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { extensionApi, fake, freshDemo, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Alert = { name: string; type: string; threshold: number; comparison: string; period: string; notifications: { email: string[]; slack: { channel: string; url: string }[] } };
@@ -49,7 +49,8 @@ describe('Create uptime check', function () {
         ['latency', 800, 'greater_than', '5m', [], [{ channel: '#ops', url: WEBHOOK }]],
       ],
     );
-    assert.ok(!extensionLog(api).includes('not-a-real-secret-42'), 'the webhook is not in the log');
+    const log = await logShowing(api, /Uptime check shop created with 2 alerts/);
+    assert.ok(!log.includes('not-a-real-secret-42'), 'the webhook is not in the log');
   });
 
   it('switching to HTTP after Back keeps the address with the other scheme and drops the certificate alert', async () => {
@@ -92,6 +93,6 @@ describe('Create uptime check', function () {
     const made = await check('half');
     assert.ok(made, 'the check stays');
     assert.deepEqual(made.alerts.map((a) => a.type), ['down_global'], 'the second alert went on after the first failed');
-    assert.match(extensionLog(api), /The check half was created, but 1 alert of 2 failed — Down: alert limit reached \(HTTP 422 unprocessable_entity, request id req-alert-refused\)/);
+    await logShowing(api, /The check half was created, but 1 alert of 2 failed — Down: alert limit reached \(HTTP 422 unprocessable_entity, request id req-alert-refused\)/);
   });
 });

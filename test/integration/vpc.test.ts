@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, extensionLog, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { extensionApi, fake, freshDemo, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Vpc = { id: string; name: string; region: string; ip_range: string; description: string; default: boolean };
@@ -82,7 +82,6 @@ describe('Create VPC', function () {
     });
     await runWithAnswers(api, 'digitalocean.vpc.create', account(), ['k8s-net', 'nyc3', 'Enter a range…', '10.244.0.0/16', '', 'Create k8s-net']);
     assert.ok(!(await vpcs()).some((v) => v.name === 'k8s-net'));
-    const log = extensionLog(api);
-    assert.match(log, /Create VPC failed: ip_range is reserved for DigitalOcean Kubernetes \(HTTP 422 unprocessable_entity, request id req-vpc-refused\)/);
+    await logShowing(api, /Create VPC failed: ip_range is reserved for DigitalOcean Kubernetes \(HTTP 422 unprocessable_entity, request id req-vpc-refused\)/);
   });
 });

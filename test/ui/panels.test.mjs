@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, installVsCodeServer, launchChromium, startVsCodeServer, uiSuiteHooks } from '../harness/services.mjs';
+import { ARTIFACTS, installVsCodeServer, launchChromium, panelFrame, startVsCodeServer, uiSuiteHooks } from '../harness/services.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -26,19 +26,6 @@ describe('UI: detail panels in the real workbench', function () {
   let server;
   let page;
   const consoleProblems = [];
-
-  /** The webview frame whose panel shows `title`. */
-  async function panelFrame(title) {
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      for (const frame of page.frames()) {
-        const h1 = await frame.locator('#root h1').first().textContent({ timeout: 200 }).catch(() => null);
-        if (h1 === title) return frame;
-      }
-      await page.waitForTimeout(200);
-    }
-    throw new Error(`no panel frame showing ${title}`);
-  }
 
   async function expand(name) {
     const item = page.getByRole('treeitem', { name }).first();
@@ -96,7 +83,7 @@ describe('UI: detail panels in the real workbench', function () {
   it('opens a droplet panel by selecting it: data from the API, graphs with drawn points, keyboard reachable', async () => {
     await expand(/^Droplets, 3/);
     await page.getByRole('treeitem', { name: /^Droplet, web-1, running/ }).click();
-    const frame = await panelFrame('web-1');
+    const frame = await panelFrame(page, 'web-1');
     await frame.locator('[data-status]').filter({ hasText: 'running' }).waitFor({ timeout: 15_000 });
     await frame.getByText('203.0.113.3', { exact: true }).first().waitFor();
     await frame.getByText('web-1-before-upgrade').waitFor();
@@ -132,7 +119,7 @@ describe('UI: detail panels in the real workbench', function () {
   });
 
   it('runs Power Off from the panel: confirm, the panel shows the transition, then "off", keeping its scroll position', async () => {
-    const frame = await panelFrame('web-1');
+    const frame = await panelFrame(page, 'web-1');
     await frame.locator('vscode-button[data-action="power-off"]').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Power off web-1?').waitFor({ timeout: 10_000 });
@@ -152,7 +139,7 @@ describe('UI: detail panels in the real workbench', function () {
     await control('/__fake/patch', { collection: 'snapshots', where: { name: 'web-1-before-upgrade' }, set: { name: XSS_IMG } });
     const volumes = await control('/__fake/patch', { collection: 'volumes', where: { name: 'web-uploads' }, set: { name: XSS_SCRIPT } });
     assert.equal(volumes.patched, 1);
-    const frame = await panelFrame('web-1');
+    const frame = await panelFrame(page, 'web-1');
     await frame.locator('vscode-button[data-action="refresh"]').click();
     const payload = frame.getByText(XSS_IMG, { exact: true });
     await payload.waitFor({ timeout: 15_000 });
@@ -160,7 +147,7 @@ describe('UI: detail panels in the real workbench', function () {
     assert.equal(await frame.locator('#root img').count(), 0, 'no <img> element was made');
     // the snapshot's own panel has the payload as its title
     await payload.click();
-    const snapshotFrame = await panelFrame(XSS_IMG);
+    const snapshotFrame = await panelFrame(page, XSS_IMG);
     assert.equal(await snapshotFrame.locator('#root img, #root script').count(), 0);
     await page.waitForTimeout(500);
     for (const f of page.frames()) assert.equal(await f.evaluate(() => window.__xss).catch(() => undefined), undefined, 'a payload ran');
@@ -170,7 +157,7 @@ describe('UI: detail panels in the real workbench', function () {
   it('shows the database panel with the password hidden until Show is pressed; screenshots in dark and light', async () => {
     await expand(/^Databases, /);
     await page.getByRole('treeitem', { name: /^Database cluster, main-pg/ }).click();
-    const frame = await panelFrame('main-pg');
+    const frame = await panelFrame(page, 'main-pg');
     const section = frame.locator('section[data-section="public"]');
     await section.getByText('••••••••', { exact: true }).waitFor({ timeout: 15_000 });
     assert.equal(await frame.getByText('demo-password-not-secret', { exact: true }).count(), 0);
@@ -180,12 +167,12 @@ describe('UI: detail panels in the real workbench', function () {
     await section.getByText('demo-password-not-secret', { exact: true }).waitFor({ timeout: 10_000 });
 
     await setTheme('Default Light Modern', 'vs');
-    const light = await panelFrame('main-pg');
+    const light = await panelFrame(page, 'main-pg');
     const background = await light.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.notEqual(background, 'rgb(31, 31, 31)', 'the panel follows the light theme');
     await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-database-light.png') });
     await page.getByRole('tab', { name: /web-1/ }).first().click();
-    const lightDroplet = await panelFrame('web-1');
+    const lightDroplet = await panelFrame(page, 'web-1');
     await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-droplet-light.png') });
     await lightDroplet.locator('section[data-section="monitoring"]').screenshot({ path: join(ARTIFACTS, 'ui-panel-droplet-graphs-light.png') });
     // switching the theme while the graphs are on screen draws them in the new theme's colours
@@ -201,7 +188,7 @@ describe('UI: detail panels in the real workbench', function () {
     const data = await control('/__fake/data');
     await page.getByRole('treeitem', { name: /^Kubernetes clusters/ }).first().click();
     await page.getByRole('treeitem', { name: /^Kubernetes cluster, prod-k8s/ }).click();
-    const k8s = await panelFrame('prod-k8s');
+    const k8s = await panelFrame(page, 'prod-k8s');
     const cluster = data.kubernetesClusters.find((c) => c.name === 'prod-k8s');
     await k8s.getByText(cluster.endpoint, { exact: true }).waitFor({ timeout: 15_000 });
     for (const pool of cluster.node_pools) await k8s.getByText(pool.name, { exact: true }).first().waitFor();
@@ -211,7 +198,7 @@ describe('UI: detail panels in the real workbench', function () {
 
     await page.getByRole('treeitem', { name: /^Apps/ }).first().click();
     await page.getByRole('treeitem', { name: /marketing-site/ }).first().click();
-    const app = await panelFrame('marketing-site');
+    const app = await panelFrame(page, 'marketing-site');
     const marketing = data.apps.find((a) => a.spec.name === 'marketing-site');
     await app.getByText(marketing.live_url, { exact: true }).waitFor({ timeout: 15_000 });
     await app.locator('section[data-section="deployments"]').getByText('ERROR', { exact: true }).waitFor();
@@ -220,7 +207,7 @@ describe('UI: detail panels in the real workbench', function () {
     await page.getByRole('treeitem', { name: /^Load balancers/ }).first().click();
     const lb = data.loadBalancers[0];
     await page.getByRole('treeitem', { name: new RegExp(`^Load balancer, ${lb.name}`) }).click();
-    const lbFrame = await panelFrame(lb.name);
+    const lbFrame = await panelFrame(page, lb.name);
     await lbFrame.getByText(lb.ip, { exact: true }).first().waitFor({ timeout: 15_000 });
     await lbFrame.locator('section[data-section="droplet_ids"] a[data-link]').first().waitFor();
     await lbFrame.locator('vscode-button[data-action="raw"]').click();
@@ -235,7 +222,7 @@ describe('UI: detail panels in the real workbench', function () {
     await page.getByRole('treeitem', { name: /^Container registry/ }).first().click();
     await page.keyboard.press('ArrowRight');
     await page.getByRole('treeitem', { name: /acme-registry/ }).first().click();
-    const registry = await panelFrame('acme-registry');
+    const registry = await panelFrame(page, 'acme-registry');
     await registry.getByText('registry.digitalocean.com/acme-registry', { exact: true }).waitFor({ timeout: 15_000 });
     await registry.getByText(/of 5\.4 GB \(40%\)/).waitFor();
     await registry.locator('section[data-section="gc"]').getByText('succeeded').first().waitFor();

@@ -1,6 +1,5 @@
 /** What integration tests share: the extension's testing API and the fake API's control surface. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedInput';
 import type { TestingApi } from '../../../src/extension';
@@ -16,8 +15,20 @@ export async function extensionApi(): Promise<TestingApi> {
   return api.testing;
 }
 
+/**
+ * What the harness tells the suites: the server's environment in the Node extension host; in the
+ * web worker extension host (no environment), the `doTest.env` user setting it writes.
+ */
+export function testEnv(name: string): string | undefined {
+  const nodeEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return nodeEnv?.[name] ?? vscode.workspace.getConfiguration('doTest').get<Record<string, string>>('env')?.[name];
+}
+
+/** True in the web worker extension host (the browser build). */
+export const onWeb = vscode.env.uiKind === vscode.UIKind.Web && typeof (globalThis as { process?: unknown }).process === 'undefined';
+
 function required(name: string): string {
-  const value = process.env[name];
+  const value = testEnv(name);
   if (!value) throw new Error(`${name} is not set: run the integration tests through the harness (npm test)`);
   return value;
 }
@@ -91,14 +102,34 @@ export async function writes(): Promise<number> {
   return (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
 }
 
-/** Everything the extension wrote to its log files so far (the DigitalOcean output channel). */
-export function extensionLog(api: TestingApi): string {
-  const dir = path.dirname(api.logUri.fsPath);
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
-    .join('\n');
+/**
+ * Everything the extension wrote to its log files so far (the DigitalOcean output channel), read
+ * through VS Code's file system: a file on disk in the Node host, the browser's store on the web.
+ */
+export async function extensionLog(api: TestingApi): Promise<string> {
+  const texts: string[] = [];
+  const walk = async (dir: vscode.Uri): Promise<void> => {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
+      const entry = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.Directory) await walk(entry);
+      else if (type & vscode.FileType.File) texts.push(new TextDecoder().decode(await vscode.workspace.fs.readFile(entry)));
+    }
+  };
+  await walk(vscode.Uri.joinPath(api.logUri, '..'));
+  return texts.join('\n');
+}
+
+/**
+ * The extension's log once it shows `expected` (within 10 s), asserted: log lines reach their file
+ * a moment after they are written, later on the web (the browser's store is written in batches).
+ * Check what must not be in the log after this, so that the lines it would be in have arrived.
+ */
+export async function logShowing(api: TestingApi, expected: RegExp, message?: string): Promise<string> {
+  let text = '';
+  const deadline = Date.now() + 10_000;
+  while (!expected.test((text = await extensionLog(api))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  assert.match(text, expected, message);
+  return text;
 }
 
 /** The labels preselected in the n-th quick pick (counting from 0) that offered `marker`: what Back kept. */

@@ -1,0 +1,96 @@
+// UI smoke test of the web build: the packaged .vsix in the real workbench, run in its web worker
+// extension host (the user setting remote.extensionKind puts it there), as on vscode.dev. A user
+// adds the demo account (in-process on the web), expands a project, opens a droplet's panel and
+// powers the droplet off; the commands that need Node are nowhere to be found.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, openWorkbench, panelFrame, powerOffFromMenu, uiSuiteHooks } from '../harness/services.mjs';
+
+const vsix = process.env.DO_TEST_VSIX;
+const apiUrl = process.env.DO_TEST_API_URL;
+
+describe('UI: the web build in the real workbench (web worker extension host)', function () {
+  this.timeout(180_000);
+  let browser;
+  let page;
+
+  /** The rows the Command Palette offers for `text`. */
+  async function paletteOffers(text) {
+    await page.keyboard.press('F1');
+    const box = page.locator('.quick-input-widget input');
+    await box.waitFor({ timeout: 10_000 });
+    await box.fill(`>${text}`);
+    await page.waitForTimeout(500);
+    const rows = await page.locator('.quick-input-list .monaco-list-row').allTextContents();
+    await page.keyboard.press('Escape');
+    return rows;
+  }
+
+  before(async function () {
+    if (!vsix || !apiUrl) throw new Error('DO_TEST_VSIX and DO_TEST_API_URL must be set: run through `npm test`');
+    ({ browser, page } = await openWorkbench({
+      vsix,
+      settings: { 'digitalocean.apiUrl': apiUrl, 'remote.extensionKind': { 'do-explorer.digitalocean-explorer': ['web'] }, 'workbench.hover.delay': 60_000 },
+      env: { DIGITALOCEAN_DEMO_API_URL: '' },
+    }));
+  });
+
+  uiSuiteHooks(() => ({ page, browser }));
+
+  it('adds the demo account from the welcome view and expands a project', async () => {
+    await page.getByRole('tab', { name: /^DigitalOcean/ }).click();
+    await page.getByRole('button', { name: 'Try the demo account' }).click({ timeout: 30_000 });
+    const account = page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ });
+    await account.waitFor({ timeout: 30_000 });
+    await account.click();
+    await page.keyboard.press('ArrowRight');
+    const project = page.getByRole('treeitem', { name: /^Project Acme Web, default project, Production, 12 resources, \$286\/mo/ });
+    await project.waitFor({ timeout: 30_000 });
+    await project.click();
+    const droplets = page.getByRole('treeitem', { name: /^Droplets, 3/ }).first();
+    await droplets.waitFor({ timeout: 30_000 });
+    await droplets.click();
+    if ((await droplets.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    await page.getByRole('treeitem', { name: /^Droplet, web-1, running/ }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-web-tree.png') });
+  });
+
+  it('opens a droplet\'s panel by selecting it, and powers the droplet off from the context menu', async () => {
+    await page.getByRole('treeitem', { name: /^Droplet, web-1, running/ }).click();
+    const frame = await panelFrame(page, 'web-1');
+    await frame.locator('[data-status]').filter({ hasText: 'running' }).waitFor({ timeout: 15_000 });
+    await frame.getByText('203.0.113.3', { exact: true }).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-web-panel.png') });
+
+    await powerOffFromMenu(page, 'web-2');
+    await page.getByRole('treeitem', { name: /^Droplet, web-2, off, off · / }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-web-powered-off.png') });
+  });
+
+  // The web entry alone sets the context key that hides these: their absence also shows that the
+  // extension runs in the web worker host (the same workbench shows them with the Node host:
+  // smoke.test.mjs finds Open SSH Terminal).
+  it('offers no Node-only command: not in the palette, not in a droplet\'s or a cluster\'s menu', async () => {
+    // a web command is found, so an empty answer below means "absent", not "palette broken"
+    assert.ok((await paletteOffers('DigitalOcean: Go to Resource')).some((r) => r.includes('Go to Resource')));
+    for (const title of ['DigitalOcean: Add to kubeconfig', 'DigitalOcean: Open SSH Terminal', 'DigitalOcean: Import Tokens']) {
+      const rows = await paletteOffers(title);
+      assert.ok(!rows.some((r) => r.includes(title.replace('DigitalOcean: ', ''))), `${title} is offered on the web: ${rows.join(' | ')}`);
+    }
+    await page.getByRole('treeitem', { name: /^Droplet, web-1/ }).click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.getByRole('menuitem', { name: /Copy IP Address/ }).waitFor({ timeout: 10_000 });
+    const items = await menu.getByRole('menuitem').allTextContents();
+    assert.ok(!items.some((i) => /SSH|Remote/.test(i)), `ssh items on the web: ${items.join(' | ')}`);
+    await page.keyboard.press('Escape');
+    const clusters = page.getByRole('treeitem', { name: /^Kubernetes clusters/ }).first();
+    await clusters.click();
+    if ((await clusters.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    const cluster = page.getByRole('treeitem', { name: /^Kubernetes cluster, prod-k8s/ });
+    await cluster.click({ button: 'right' });
+    await menu.getByRole('menuitem').first().waitFor({ timeout: 10_000 });
+    const clusterItems = await menu.getByRole('menuitem').allTextContents();
+    assert.ok(!clusterItems.some((i) => /kubeconfig|kubectl/i.test(i)), `kubeconfig items on the web: ${clusterItems.join(' | ')}`);
+    await page.keyboard.press('Escape');
+  });
+});
