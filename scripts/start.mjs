@@ -5,6 +5,10 @@
 //   - otherwise: the VS Code server (installed once into a cache) — open the printed URL.
 // With DIGITALOCEAN_ACCESS_TOKEN set, the extension opens without the demo account; use
 // "Import tokens" (or "Add account") to work against the real API.
+//   --web (`npm run start:web`): the browser build, as on vscode.dev — the VS Code server with
+//   the user setting remote.extensionKind, which runs the extension in the browser's web worker
+//   extension host. Its demo account is in-process (a worker has no environment to name the
+//   fake): choose "Try the demo account" in the view.
 // Ctrl+C stops everything.
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -31,13 +35,16 @@ const hasCode = (() => {
   }
 })();
 
-if (hasCode) {
+const web = process.argv.includes('--web');
+
+if (hasCode && !web) {
   log('opening an Extension Development Host window in desktop VS Code');
   spawn('code', ['--new-window', `--extensionDevelopmentPath=${ROOT}`, ROOT], { env, stdio: 'inherit' });
 } else {
-  log('no `code` on PATH: starting the VS Code server (the first run installs it into a cache, a few minutes)');
+  log(web ? 'the web build: starting the VS Code server (the first run installs it into a cache, a few minutes)' : 'no `code` on PATH: starting the VS Code server (the first run installs it into a cache, a few minutes)');
   const vscode = installVsCodeServer();
-  const server = await startVsCodeServer(vscode, { env });
+  const settings = web ? { 'remote.extensionKind': { 'do-explorer.digitalocean-explorer': ['web'] } } : {};
+  const server = await startVsCodeServer(vscode, { env, settings });
   const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${ROOT}`]];
   const url = `${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   process.stdout.write(`\n  Open this URL in a browser on this machine:\n\n  ${url}\n\n  Ctrl+C stops the server and the fake API.\n\n`);
