@@ -34,8 +34,8 @@ export interface Platform {
   panels(): PanelCodeModule;
   /** Where the demo account's requests go. */
   demoApi(): DemoApi;
-  /** The S3 client for Spaces. */
-  spacesClients(): SpacesClientFactory;
+  /** The S3 client for Spaces; none where Spaces are not offered (the web build, for now). */
+  spacesClients?: () => SpacesClientFactory;
   /** This machine's files (Node); the web has none. */
   machine: LocalMachine;
   /** `npm start`: add the demo account when there is none. */
@@ -97,7 +97,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`, () => (demoApiUrl ? { baseUrl: demoApiUrl } : platform.demoApi()));
   const model = new ResourceModel(store, clients);
   const spacesKeys = new SpacesKeyStore(context.secrets);
-  const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs), () => platform.spacesClients());
+  const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs), platform.spacesClients);
   const explorer = new ResourceExplorer(model, store, context.globalState, spaces);
   const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true, dragAndDropController: explorer.dropController });
   const showViewState = () => {

@@ -1,14 +1,12 @@
 /**
- * The browser entry (vscode.dev, github.dev): the shared wiring (activate.ts) with everything in
- * one bundle, dist/web/extension.js. It holds the command families that need nothing of Node
- * (the build picks them: a family whose Node bundle reaches a Node built-in is left out) and the
- * in-process demo API. Not yet declared as `browser` in package.json: that waits for the suites to
- * run in the web worker extension host (issue #19). Spaces, which sign with node:crypto, are not
- * in it yet.
+ * The browser entry (package.json `browser`; vscode.dev, github.dev): the shared wiring
+ * (activate.ts) with everything in one bundle, dist/web/extension.js. It holds the command
+ * families that need nothing of Node (the build picks them: a family whose browser build reaches
+ * a Node built-in is left out, and its commands are hidden by digitalocean.webWorker) and the
+ * in-process demo API. No Spaces yet (README, "On the web").
  */
 import { loadStarted } from './loadClock'; // first: when loading this bundle began
 import './l10n'; // next: module-level text below is translated as it loads
-import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import web from 'web-command-families:';
 import { type Platform, type TestingApi, activateExplorer } from './activate';
@@ -20,9 +18,8 @@ const browser: Platform = {
   commandFamily: (bundle) => web.modules[bundle],
   panels: () => panels,
   demoApi: () => ({ fetch: demoFetch() }),
-  spacesClients: () => {
-    throw new Error(l10n.t('Spaces are not available in the browser yet.'));
-  },
+  // no Spaces yet: uploads and downloads stream local files, and a bucket answers a browser only
+  // when its CORS rules allow the editor's origin (README, "On the web")
   // no ~/.ssh here: the droplet wizard preselects no key as "on this machine"
   machine: { publicKeys: async () => [] },
   startWithDemo: false,

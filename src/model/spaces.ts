@@ -69,11 +69,19 @@ export class SpacesModel implements Disposable {
   constructor(
     private readonly keys: SpacesKeyStore,
     private readonly settings: () => SpacesSettings,
-    /** The S3 client's code (on Node, the bundle dist/spaces.js), asked for when Spaces are first used. */
-    private readonly makeClient: () => SpacesClientFactory,
+    /**
+     * The S3 client's code (on Node, the bundle dist/spaces.js), asked for when Spaces are first
+     * used; none where Spaces are not offered (the web build, for now).
+     */
+    private readonly makeClient: (() => SpacesClientFactory) | undefined,
     private readonly fetchImpl?: typeof globalThis.fetch,
   ) {
     this.subscription = keys.onDidChange((accountId) => this.forgetAccount(accountId));
+  }
+
+  /** Whether this build offers Spaces at all (the web build does not yet: README, "On the web"). */
+  get available(): boolean {
+    return this.makeClient !== undefined;
   }
 
   /** The regions listed for an account: the demo account only uses endpoints configured for it. */
@@ -87,7 +95,7 @@ export class SpacesModel implements Disposable {
   }
 
   async hasKey(account: AccountInfo): Promise<boolean> {
-    return (await this.keys.get(account.id)) !== undefined;
+    return this.available && (await this.keys.get(account.id)) !== undefined;
   }
 
   /** The account's S3 client; NoSpacesKeyError when it has no key. */
@@ -98,6 +106,7 @@ export class SpacesModel implements Disposable {
         if (account.demo && this.regions(account).length === 0) {
           throw new NoSpacesKeyError(account, l10n.t('The demo account has no Spaces: its buckets would need an S3 server (the setting digitalocean.spaces.endpoints).'));
         }
+        if (!this.makeClient) throw new Error(l10n.t('Spaces are not available in this build of the extension (on the web: not yet).'));
         const credentials = await this.keys.get(account.id);
         if (!credentials) throw new NoSpacesKeyError(account);
         return this.makeClient()({ credentials, endpointFor: (r) => this.endpointFor(r), fetch: this.fetchImpl, timeoutMs: this.settings().timeoutMs });

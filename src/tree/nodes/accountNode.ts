@@ -88,7 +88,7 @@ export class AccountNode extends ExplorerNode {
     try {
       switch (this.services.grouping) {
         case 'kind':
-          return [...PRESENTERS.map((p) => this.wholeKind(this, p)), new SpacesRootNode(this, this.account, this.services)];
+          return [...PRESENTERS.map((p) => this.wholeKind(this, p)), ...this.spacesRoot(this)];
         case 'region':
           return await this.byRegion();
         default:
@@ -98,6 +98,11 @@ export class AccountNode extends ExplorerNode {
       if (error instanceof ApiError && error.kind === 'unauthorized') return []; // the store change rebuilds this node
       return [errorNode(this, vscode.l10n.t('Could not list projects'), error)];
     }
+  }
+
+  /** The Spaces node, where this build offers Spaces (not the web build yet). */
+  private spacesRoot(parent: ExplorerNode): SpacesRootNode[] {
+    return this.services.spaces.available ? [new SpacesRootNode(parent, this.account, this.services)] : [];
   }
 
   private wholeKind(parent: ExplorerNode, presenter: AnyPresenter): KindGroupNode {
@@ -115,7 +120,7 @@ export class AccountNode extends ExplorerNode {
       }
       return node;
     });
-    const accountWide: FolderNode = new FolderNode(this, 'account-wide', vscode.l10n.t('Account-wide'), 'globe', async (): Promise<ExplorerNode[]> => [...ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), new SpacesRootNode(accountWide, this.account, this.services)], this.services, vscode.l10n.t('not in projects'));
+    const accountWide: FolderNode = new FolderNode(this, 'account-wide', vscode.l10n.t('Account-wide'), 'globe', async (): Promise<ExplorerNode[]> => [...ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), ...this.spacesRoot(accountWide)], this.services, vscode.l10n.t('not in projects'));
     void this.loadSummaries(nodes); // first: the projects' resources are the longer path
     this.prefetchForSummaries();
     return [...nodes, accountWide];
