@@ -8,7 +8,9 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 
-export const REGISTRY_HOST = 'registry.digitalocean.com';
+import { REGISTRY_HOST } from './registryAuth';
+
+export { REGISTRY_HOST, decodeAuth } from './registryAuth';
 
 export class DockerConfigError extends Error {
   constructor(message: string) {
@@ -73,13 +75,6 @@ export function withoutRegistryAuth(text: string | undefined, host = REGISTRY_HO
   const auths = { ...config.auths };
   delete auths[host];
   return save({ ...config, auths }, text);
-}
-
-export function decodeAuth(auth: string): { username: string; secret: string } {
-  const decoded = Buffer.from(auth, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) throw new DockerConfigError(l10n.t('The registry credentials DigitalOcean sent are not in user:password form.'));
-  return { username: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
 /**

@@ -64,6 +64,11 @@ describe('The web build in the web worker extension host', function () {
     const [node] = await api.explorer.getChildren();
     const projects = (await api.explorer.getChildren(node)).map((n) => String(n.toTreeItem().label));
     assert.deepEqual(projects, ['Acme Web', 'Data Platform', 'Staging', 'Account-wide']);
+    // no Spaces on the web yet: no node that could only fail (the Node host shows one here)
+    const accountWide = (await api.explorer.getChildren(node)).find((n) => String(n.toTreeItem().label) === 'Account-wide')!;
+    const wide = (await api.explorer.getChildren(accountWide)).map((n) => String(n.toTreeItem().label));
+    assert.ok(wide.some((l) => l.startsWith('SSH keys')), wide.join(', '));
+    assert.ok(!wide.includes('Spaces'), `Spaces shown on the web: ${wide.join(', ')}`);
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('digitalocean')).includes(token), 'the token is in the settings');
     const seen = (await fake.log()).handled;
     assert.ok(seen.some((r) => r.path === '/v2/account' && r.status === 200));

@@ -146,9 +146,10 @@ export class ScriptedUserInput implements UserInput {
     return (Array.isArray(answer) ? answer : [answer]).map((p) => vscode.Uri.file(p));
   }
 
+  /** Save dialogs answer with a file path, or a URI (`scheme://…`: the web host's files are remote). */
   async saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
     const answer = this.next(options.title ?? options.saveLabel ?? 'save');
     if (answer === undefined) throw new UserCancelledError();
-    return vscode.Uri.file(String(answer));
+    return /^[a-z][\w+.-]*:\/\//i.test(String(answer)) ? vscode.Uri.parse(String(answer)) : vscode.Uri.file(String(answer));
   }
 }

@@ -1,0 +1,62 @@
+/**
+ * Credentials handed to the user (src/commands/credentialCopies.ts): a kubeconfig saved where the
+ * user picks, a Docker password to the clipboard. Both builds have them; on the web they stand in
+ * for Add to kubeconfig and Log in Docker. Runs in the Node host and in the web worker host.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/extension';
+import { ScriptedUserInput } from './support/scriptedInput';
+import { extensionApi, freshDemo, logShowing, nodeAt } from './support/env';
+
+describe('Credentials handed to the user', function () {
+  this.timeout(60_000);
+  let api: TestingApi;
+
+  before(async () => {
+    api = await extensionApi();
+  });
+
+  beforeEach(() => freshDemo(api));
+
+  afterEach(() => api.setUserInput(undefined));
+
+  it('saves a cluster\'s kubeconfig where the user picks, with the configured token expiry; the token is in no log', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the test window has a workspace folder');
+    const target = vscode.Uri.joinPath(folder, `kubeconfig-${Date.now()}.yaml`);
+    const input = new ScriptedUserInput([target.toString()]);
+    api.setUserInput(input);
+    const cluster = await nodeAt(api, 'Acme Web', 'Kubernetes clusters', 'prod-k8s');
+    const saved = await vscode.commands.executeCommand<vscode.Uri>('digitalocean.kubernetes.downloadKubeconfig', cluster);
+    assert.equal(saved?.toString(), target.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(text, /^apiVersion: v1/m);
+    assert.match(text, /server: https:\/\/\S+k8s\.ondigitalocean\.com/);
+    const token = /token: (\S+)/.exec(text)?.[1];
+    assert.ok(token && token.length > 20, `a token in the file: ${text}`);
+    assert.match(input.notices.join('\n'), /Saved the kubeconfig of prod-k8s to .*kubeconfig-\d+\.yaml\. Its token expires in 7 days/);
+    const log = await logShowing(api, /kubeconfig of prod-k8s saved to/);
+    assert.ok(!log.includes(token), 'the token is in the log');
+    assert.ok(!input.notices.join('\n').includes(token), 'the token is in a notification');
+    await vscode.workspace.fs.delete(target);
+  });
+
+  it('copies a Docker password to the clipboard only, with the docker login line to paste it into, and offers it back after the line', async () => {
+    await vscode.env.clipboard.writeText('before');
+    const input = new ScriptedUserInput(['Read and write', '1 day']);
+    input.noticeAnswers.push('Copy Command', 'Copy Password');
+    api.setUserInput(input);
+    const registry = await nodeAt(api, 'Account-wide', 'Container registry', 'acme-registry');
+    const result = await vscode.commands.executeCommand<{ username: string; line: string }>('digitalocean.registry.copyDockerPassword', registry);
+    assert.equal(result?.line, 'docker login registry.digitalocean.com --username demo-rw --password-stdin');
+    // the last button put the password back in the clipboard, after the command had been there
+    const secret = await vscode.env.clipboard.readText();
+    assert.match(secret, /^demo-[0-9a-f]{32}$/, `the clipboard holds: ${secret}`);
+    assert.equal(input.notices.length, 2);
+    assert.match(input.notices[0], /The Docker password for acme-registry is in the clipboard \(read-write, expires in 1 day\)\. Run docker login registry\.digitalocean\.com --username demo-rw --password-stdin and paste it\./);
+    assert.ok(!input.notices.join('\n').includes(secret), 'the password is in a notification');
+    const log = await logShowing(api, /Docker password for acme-registry \(read-write, 1 day\) copied to the clipboard/);
+    assert.ok(!log.includes(secret), 'the password is in the log');
+  });
+});
