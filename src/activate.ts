@@ -9,6 +9,7 @@ import { isLoopbackHost } from './api/transport';
 import { ClientRegistry, type DemoApi, requestTimeoutMs } from './accounts/clients';
 import { ensureDemoAccount } from './accounts/demoAccount';
 import type { CommandDeps, LocalMachine } from './commands/deps';
+import type * as Documents from './api/documents';
 import { LAZY_FILE_SYSTEMS } from './commands/fileSystems';
 import { type CommandFamilyInfo, LazyCommands } from './commands/lazy';
 import { watchSpacesKeys } from './commands/spacesKeyWatch';
@@ -38,6 +39,8 @@ export interface Platform {
   spacesClients?: () => SpacesClientFactory;
   /** This machine's files (Node); the web has none. */
   machine: LocalMachine;
+  /** The edited documents' checker (src/api/documents.ts). */
+  documentChecker(): typeof Documents;
   /** `npm start`: add the demo account when there is none. */
   startWithDemo: boolean;
   /** When the entry's bundle began loading (performance.now()), for the bench. */
@@ -126,7 +129,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   const realWindows = new VsCodeRemoteWindows();
   const windows = new SwitchableRemoteWindows(realWindows);
   const fileSystems = new LazyFileSystems();
-  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri, fileSystems, machine: platform.machine };
+  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri, fileSystems, machine: platform.machine, documentChecker: () => platform.documentChecker() };
   // Commands and the file systems they provide load on first use (src/commands/lazy.ts).
   const commands = new LazyCommands(() => deps, platform.families, (bundle) => platform.commandFamily(bundle));
   for (const { scheme, family } of LAZY_FILE_SYSTEMS) fileSystems.declare(scheme, () => commands.load(family), { isCaseSensitive: true });

@@ -14,6 +14,7 @@ import { type Platform, type TestingApi, activateExplorer } from './activate';
 import type { PanelCodeModule } from './panels/detailPanels';
 import type { SpacesClient, SpacesClientOptions } from './api/spacesClient';
 import { localPublicKeys } from './credentials/sshKeys';
+import type * as Documents from './api/documents';
 
 export type { TestingApi } from './activate';
 
@@ -46,6 +47,7 @@ const node: Platform = {
     return (options) => new Client(options);
   },
   machine: { publicKeys: () => localPublicKeys() },
+  documentChecker: () => bundle('documents.js') as typeof Documents,
   startWithDemo: process.env.DIGITALOCEAN_EXPLORER_START_WITH_DEMO === '1',
   loadStarted,
   webWorker: false,

@@ -11,6 +11,7 @@ import type * as vscode from 'vscode';
 import web from 'web-command-families:';
 import { type Platform, type TestingApi, activateExplorer } from './activate';
 import { demoFetch } from './demo';
+import * as documents from './api/documents';
 import * as panels from './panels/resourcePanel';
 
 const browser: Platform = {
@@ -22,6 +23,7 @@ const browser: Platform = {
   // when its CORS rules allow the editor's origin (README, "On the web")
   // no ~/.ssh here: the droplet wizard preselects no key as "on this machine"
   machine: { publicKeys: async () => [] },
+  documentChecker: () => documents,
   startWithDemo: false,
   loadStarted,
   webWorker: true,

@@ -12,6 +12,7 @@ import type { FileSystemSlots } from '../ui/lazyFileSystem';
 import type { RemoteWindows } from '../ui/remoteWindows';
 import type { CommandServices } from './register';
 import type { LocalPublicKey } from '../credentials/sshKeys';
+import type * as Documents from '../api/documents';
 
 /** What only a machine with files has (Node); on the web, nothing is found there. */
 export interface LocalMachine {
@@ -44,4 +45,6 @@ export interface CommandDeps extends CommandServices {
   fileSystems: FileSystemSlots;
   /** This machine's own files, where the platform has them. */
   machine: LocalMachine;
+  /** The YAML and JSON Schema checker for edited documents (ajv; loaded on first use on Node). */
+  documentChecker(): typeof Documents;
 }

@@ -11,10 +11,10 @@
  *     a diagnostic on the line it names;
  *  4. a confirmation with a readable summary of the change (and the price, for apps);
  *  5. the write (`PUT`); a refusal there is shown with the API's message, and nothing changed.
- * The checker (ajv) and schemas load on the first save, from a bundle of their own.
+ * The checker (ajv) loads on the first save, from where the platform keeps it (on Node a bundle of
+ * its own, dist/documents.js; in the browser build, in it); the schemas are read through VS
+ * Code's file system from the extension's dist/schemas/, so both builds read them alike.
  */
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { stringify } from 'yaml';
 import type * as Documents from '../api/documents';
@@ -134,21 +134,24 @@ const LOAD_BALANCER: DocumentKind<LoadBalancer> = {
 type AnyDocumentKind = DocumentKind<any>;
 const KINDS: readonly AnyDocumentKind[] = [APP, FIREWALL, LOAD_BALANCER];
 
-let checker: typeof Documents | undefined;
-const validators = new Map<string, ReturnType<typeof Documents.documentValidator> | null>();
+const validators = new Map<string, Promise<ReturnType<typeof Documents.documentValidator> | null>>();
 
 /** The checker and a kind's schema, loaded once, when first needed. */
-function tools(schema: string): { module: typeof Documents; validate?: ReturnType<typeof Documents.documentValidator> } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, a separate bundle
-  checker ??= require(path.join(__dirname, 'documents.js')) as typeof Documents;
-  if (!validators.has(schema)) {
-    try {
-      validators.set(schema, checker.documentValidator(JSON.parse(readFileSync(path.join(__dirname, 'schemas', `${schema}.json`), 'utf8')) as object));
-    } catch {
-      validators.set(schema, null); // a build without the OpenAPI file: the API checks on its own
-    }
+async function tools(deps: CommandDeps, schema: string): Promise<{ module: typeof Documents; validate?: ReturnType<typeof Documents.documentValidator> }> {
+  const module = deps.documentChecker();
+  let validator = validators.get(schema);
+  if (!validator) {
+    validator = (async () => {
+      try {
+        const file = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'schemas', `${schema}.json`);
+        return module.documentValidator(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as object);
+      } catch {
+        return null; // a build without the OpenAPI file: the API checks on its own
+      }
+    })();
+    validators.set(schema, validator);
   }
-  return { module: checker, validate: validators.get(schema) ?? undefined };
+  return { module, validate: (await validator) ?? undefined };
 }
 
 export function documentUri(account: AccountInfo, kind: AnyDocumentKind, item: unknown): vscode.Uri {
@@ -195,7 +198,7 @@ class ResourceDocuments implements vscode.FileSystemProvider {
 
   async writeFile(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
     const { account, kind } = this.target(uri);
-    const { module, validate } = tools(kind.schema);
+    const { module, validate } = await tools(this.deps, kind.schema);
     const text = new TextDecoder().decode(bytes);
     const onLine = (message: string, source: string) => {
       const line = lineMentioning(text, message);
@@ -288,7 +291,7 @@ async function createFromSpec(deps: CommandDeps, diagnostics: vscode.DiagnosticC
   let uri: vscode.Uri;
   if (given) {
     uri = given;
-  } else if (active && active.uri.scheme === 'file' && /\.ya?ml$/i.test(active.uri.path)) {
+  } else if (active && active.uri.scheme !== DOCUMENT_SCHEME && active.uri.scheme !== 'untitled' && /\.ya?ml$/i.test(active.uri.path)) {
     uri = active.uri;
   } else {
     const found = await vscode.workspace.findFiles('**/{.do/app.yaml,.do/app.yml,*.app.yaml,app.yaml}', '**/node_modules/**', 50);
@@ -297,7 +300,7 @@ async function createFromSpec(deps: CommandDeps, diagnostics: vscode.DiagnosticC
   }
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   const account = await accountTarget(deps, undefined, vscode.l10n.t('Create the app in which account?'));
-  const { module, validate } = tools('app-spec');
+  const { module, validate } = await tools(deps, 'app-spec');
   const checked = module.checkDocumentText(text, validate);
   if (checked.problems.length > 0 || !checked.value) {
     diagnostics.set(uri, problemDiagnostics(checked.problems, 'schema'));

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { eventually, extensionApi, fake, freshDemo, preselected, onWeb, runWithAnswers, writes, logShowing } from './support/env';
+import { eventually, extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Component = { name: string; github?: { repo: string; branch: string; deploy_on_push: boolean }; gitlab?: { repo: string; branch: string; deploy_on_push: boolean }; http_port?: number; instance_size_slug?: string };
@@ -61,13 +61,7 @@ describe('Create app', function () {
     assert.equal(made?.spec.region, 'nyc');
   });
 
-  it('hands a spec in the workspace to Deploy App from Spec; on the web, which has no files to edit, does not offer it', async () => {
-    if (onWeb) {
-      const asked = await runWithAnswers(api, 'digitalocean.app.create', account(), [undefined]); // cancelled at the first question
-      const sources = asked.offeredItems[0].map((i) => i.label);
-      assert.deepEqual(sources, ['GitHub repository', 'GitLab repository']);
-      return;
-    }
+  it('hands a spec in the workspace to Deploy App from Spec', async () => {
     const input = await runWithAnswers(api, 'digitalocean.app.create', account(), ['A spec in this workspace…']);
     assert.equal(input.remaining, 0);
     await logShowing(api, /Deploy app from spec failed: There is no app spec in the workspace/, 'the spec command ran (the test workspace has no spec)');

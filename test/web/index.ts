@@ -59,6 +59,7 @@ export async function run(): Promise<void> {
   require('../integration/alertPolicyCreate.test');
   require('../integration/uptimeCreate.test');
   require('../integration/credentialCopies.test');
+  require('../integration/documents.test');
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 }));
   });
