@@ -56,7 +56,6 @@ export function log(message) {
   process.stdout.write(`[harness] ${message}\n`);
 }
 
-/** Kills everything the harness started (by process group), on success and on failure. */
 /** Stops one process started by startProcess, with its group (a server's children too). */
 export function stopProcess({ child }) {
   try {
@@ -67,6 +66,7 @@ export function stopProcess({ child }) {
   children.delete(child);
 }
 
+/** Kills everything the harness started (by process group), on success and on failure. */
 export function stopAll() {
   for (const child of children) {
     try {
