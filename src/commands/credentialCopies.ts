@@ -8,21 +8,20 @@
  *    or put in a notification — with the `docker login … --password-stdin` line to paste it into.
  */
 import * as vscode from 'vscode';
-import { kubernetesKubeconfig, registryDockerCredentials } from '../api';
+import { kubernetesKubeconfig } from '../api';
 import { type KubernetesCluster } from '../api/resources/kubernetes';
 import { type Registry } from '../api/resources/registry';
-import { REGISTRY_HOST, decodeAuth } from '../credentials/registryAuth';
+import { REGISTRY_HOST } from '../credentials/registryAuth';
 import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
 import { registryPresenter } from '../tree/kinds/registry';
 import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
 import { resourceTarget } from './pick';
 import { registerCommand } from './register';
+import { kubeconfigExpiryDays, pickDockerAccess, registryAuth } from './registryAccess';
 
 export function registerCredentialCopiesCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;
-  const expiryDays = () => vscode.workspace.getConfiguration('digitalocean').get<number>('kubeconfig.tokenExpiryDays') ?? 7;
-
   return [
     registerCommand(deps, 'digitalocean.kubernetes.downloadKubeconfig', vscode.l10n.t('Download kubeconfig'), async (arg) => {
       const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, vscode.l10n.t('Download the kubeconfig of which cluster?'));
@@ -35,7 +34,7 @@ export function registerCredentialCopiesCommands(deps: CommandDeps): vscode.Disp
         saveLabel: vscode.l10n.t('Save kubeconfig'),
         filters: { YAML: ['yaml', 'yml'] },
       });
-      const days = expiryDays();
+      const days = kubeconfigExpiryDays();
       const text = await withProgress(vscode.l10n.t('Fetching the kubeconfig of {0}…', cluster.name), (signal) => kubernetesKubeconfig(model.client(node.account), cluster.id, Math.round(days * 86_400), signal));
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
       const where = vscode.workspace.asRelativePath(target);
@@ -49,13 +48,7 @@ export function registerCredentialCopiesCommands(deps: CommandDeps): vscode.Disp
     registerCommand(deps, 'digitalocean.registry.copyDockerPassword', vscode.l10n.t('Copy Docker password'), async (arg) => {
       const node = await resourceTarget(deps, arg, registryPresenter, vscode.l10n.t('Copy a Docker password for which registry?'));
       const registry = node.item as Registry;
-      const access = await input.quickPick(
-        [
-          { label: vscode.l10n.t('Read and write'), description: vscode.l10n.t('push and pull'), readWrite: true },
-          { label: vscode.l10n.t('Read only'), description: vscode.l10n.t('pull only'), readWrite: false },
-        ],
-        { title: vscode.l10n.t('Docker password for {0}', registry.name) },
-      );
+      const access = await pickDockerAccess(input, vscode.l10n.t('Docker password for {0}', registry.name));
       const expiry = await input.quickPick(
         [
           { label: vscode.l10n.t('1 hour'), seconds: 3_600 },
@@ -64,10 +57,7 @@ export function registerCredentialCopiesCommands(deps: CommandDeps): vscode.Disp
         ],
         { title: vscode.l10n.t('The password expires after') },
       );
-      const creds = await withProgress(vscode.l10n.t('Fetching docker credentials…'), (signal) => registryDockerCredentials(model.client(node.account), access.readWrite, expiry.seconds, signal));
-      const auth = creds.auths?.[REGISTRY_HOST]?.auth;
-      if (!auth) throw new Error(vscode.l10n.t('DigitalOcean sent no credentials for registry.digitalocean.com.'));
-      const { username, secret } = decodeAuth(auth);
+      const { username, secret } = await withProgress(vscode.l10n.t('Fetching docker credentials…'), (signal) => registryAuth(model.client(node.account), access.readWrite, expiry.seconds, signal));
       await vscode.env.clipboard.writeText(secret);
       // the user name goes on the command line only when it is not the secret itself
       const user = username && username !== secret ? username : '<the same password>';

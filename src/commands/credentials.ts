@@ -6,11 +6,11 @@
 import { statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { kubernetesKubeconfig, redact, registryDockerCredentials } from '../api';
+import { kubernetesKubeconfig, redact } from '../api';
 import { type KubernetesCluster } from '../api/resources/kubernetes';
 import { type Registry } from '../api/resources/registry';
 import type { AccountInfo } from '../accounts/accountStore';
-import { REGISTRY_HOST, credentialHelper, decodeAuth, dockerConfigPath, runCredentialHelper, withRegistryAuth, withoutRegistryAuth } from '../credentials/dockerConfig';
+import { REGISTRY_HOST, credentialHelper, dockerConfigPath, runCredentialHelper, withRegistryAuth, withoutRegistryAuth } from '../credentials/dockerConfig';
 import { clashes, contextNames, doctlExecUser, mergeKubeconfig, parseIncoming, removeContext, renameEntries, replaceUserCredentials, resolveKubeconfigPath, setCurrentContext, userOfContext } from '../credentials/kubeconfig';
 import { readIfExists, updateFile } from '../credentials/safeWrite';
 import { doctlContextForToken } from '../credentials/tokenSources';
@@ -20,7 +20,8 @@ import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
 import { registryPresenter } from '../tree/kinds/registry';
 import { resourceTarget } from './pick';
 import { UserCancelledError } from '../ui/userInput';
-import {  registerCommand } from './register';
+import { registerCommand } from './register';
+import { kubeconfigExpiryDays, pickDockerAccess, registryAuth } from './registryAccess';
 import { withProgress } from '../ui/progress';
 import type { CommandDeps } from './deps';
 
@@ -55,7 +56,7 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
   const contextFor = (cluster: KubernetesCluster) => state.get<Record<string, string>>(CONTEXTS_KEY)?.[cluster.id] ?? `do-${cluster.region}-${cluster.name}`;
   const rememberContext = (cluster: KubernetesCluster, name: string) => state.update(CONTEXTS_KEY, { ...state.get<Record<string, string>>(CONTEXTS_KEY), [cluster.id]: name });
 
-  const expirySeconds = () => Math.round((vscode.workspace.getConfiguration('digitalocean').get<number>('kubeconfig.tokenExpiryDays') ?? 7) * 86_400);
+  const expirySeconds = () => Math.round(kubeconfigExpiryDays() * 86_400);
 
   async function fetchKubeconfig(account: AccountInfo, cluster: KubernetesCluster, signal: AbortSignal): Promise<string> {
     return kubernetesKubeconfig(model.client(account), cluster.id, expirySeconds(), signal);
@@ -163,13 +164,7 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
 
     registerCommand(deps, 'digitalocean.registry.login', vscode.l10n.t('Log in Docker'), async (arg) => {
       const { account, item: reg } = await target<Registry>(arg, registryPresenter, vscode.l10n.t('Log Docker in to a registry'));
-      const access = await input.quickPick(
-        [
-          { label: vscode.l10n.t('Read and write'), description: vscode.l10n.t('push and pull'), readWrite: true },
-          { label: vscode.l10n.t('Read only'), description: vscode.l10n.t('pull only'), readWrite: false },
-        ],
-        { title: vscode.l10n.t('Docker credentials for {0}', reg.name) },
-      );
+      const access = await pickDockerAccess(input, vscode.l10n.t('Docker credentials for {0}', reg.name));
       const expiry = await input.quickPick(
         [
           { label: '30 days', seconds: 30 * 86_400 },
@@ -179,12 +174,7 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
         ],
         { title: vscode.l10n.t('The credentials expire after') },
       );
-      const creds = await withProgress(vscode.l10n.t('Fetching docker credentials…'), (signal) =>
-        registryDockerCredentials(model.client(account), access.readWrite, expiry.seconds, signal),
-      );
-      const auth = creds.auths?.[REGISTRY_HOST]?.auth;
-      if (!auth) throw new Error(vscode.l10n.t('DigitalOcean sent no credentials for registry.digitalocean.com.'));
-      const { username, secret } = decodeAuth(auth);
+      const { auth, username, secret } = await withProgress(vscode.l10n.t('Fetching docker credentials…'), (signal) => registryAuth(model.client(account), access.readWrite, expiry.seconds, signal));
       const file = dockerConfigPath(process.env, os.homedir());
       let helperUsed: string | undefined;
       try {
