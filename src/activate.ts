@@ -120,7 +120,8 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   // the Pinned view shows once something is pinned: an empty one would halve the Resources view
   const pinsContext = () => void vscode.commands.executeCommand('setContext', 'digitalocean.hasPins', pins.list().length > 0);
   pinsContext();
-  const panels = new DetailPanels({ extensionUri: context.extensionUri, model, explorer, log }, () => platform.panels());
+  // panel buttons only for commands this build has (declared below; asked once a panel renders)
+  const panels = new DetailPanels({ extensionUri: context.extensionUri, model, explorer, log, hasCommand: (id) => commands.has(id) }, () => platform.panels());
   // Resources in transition are polled while someone can see them: a view or a detail panel.
   const updateVisibility = () => model.setVisible(treeView.visible || pinnedTree.visible || panels.anyVisible);
   updateVisibility();

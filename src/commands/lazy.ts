@@ -50,6 +50,11 @@ export class LazyCommands implements vscode.Disposable {
     return this.familyList;
   }
 
+  /** Whether a family of this build registers the command (the web build has fewer). */
+  has(id: string): boolean {
+    return this.familyList.some((f) => f.ids.includes(id));
+  }
+
   isLoaded(name: string): boolean {
     return this.loaded.has(name);
   }

@@ -34,6 +34,8 @@ export interface DetailPanelDeps {
   /** Only to hand a panel button's command the node it would get from the tree. */
   explorer: ResourceExplorer;
   log: Logger;
+  /** Whether this build has a command (the web build lacks the Node-only ones): no button for one it lacks. */
+  hasCommand(id: string): boolean;
 }
 
 export function refOf(target: PanelTarget): ResourceRef {
@@ -297,7 +299,7 @@ export class ResourcePanel implements vscode.Disposable {
     const buttons: PanelButton[] = this.gone
       ? []
       : [
-          ...(this.builder.buttons?.(item) ?? []),
+          ...(this.builder.buttons?.(item) ?? []).filter((b) => this.deps.hasCommand(b.command)),
           ...(presenter.consoleUrl ? [{ id: 'console', label: vscode.l10n.t('Open in Control Panel'), command: OPEN_CONSOLE }] : []),
           ...(presenter.kind.deletable ? [{ id: 'delete', label: vscode.l10n.t('Delete…'), command: 'digitalocean.resource.delete' }] : []),
         ];

@@ -5,7 +5,7 @@ import type { ResourcePanel } from '../../src/panels/detailPanels';
 import type { CellView, FieldView, PanelView, SectionView } from '../../src/panels/protocol';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { ScriptedUserInput } from './support/scriptedInput';
-import { eventually, extensionApi, fake, freshDemo } from './support/env';
+import { eventually, extensionApi, fake, freshDemo, onWeb } from './support/env';
 
 type Data = {
   droplets: { id: number; name: string; status: string; size_slug: string; networks: { v4: { ip_address: string; type: string }[] } }[];
@@ -76,7 +76,9 @@ describe('Detail panels', function () {
     const charts = section(view, 'monitoring') as Extract<SectionView, { type: 'charts' }>;
     assert.deepEqual(charts.charts.map((c) => c.id), ['cpu', 'memory', 'bandwidth', 'disk', 'load']);
     for (const c of charts.charts) assert.ok(c.x.length > 50 && c.series.every((s) => s.values.filter((v) => v !== null).length > 50), `${c.id} has points`);
-    assert.deepEqual(view.buttons.map((b) => b.label).slice(0, 7), ['SSH Terminal', 'Connect in New Window', 'Shut Down', 'Power Off', 'Reboot', 'Snapshot…', 'Resize…']);
+    // the web build has no ssh: a panel offers only buttons whose command the build has
+    const expected = [...(onWeb ? [] : ['SSH Terminal', 'Connect in New Window']), 'Shut Down', 'Power Off', 'Reboot', 'Snapshot…', 'Resize…'];
+    assert.deepEqual(view.buttons.map((b) => b.label).slice(0, expected.length), expected);
     assert.ok(!view.raw.includes('"password"'));
 
     await panel.receive({ type: 'range', range: '7d' });
@@ -133,6 +135,10 @@ describe('Detail panels', function () {
     assert.deepEqual(texts(section(registry.lastView!, 'repositories')).map((r) => r[0]), ['web', 'api', 'worker']);
     assert.equal(texts(section(registry.lastView!, 'gc'))[0][1], 'succeeded');
     assert.ok(texts(section(registry.lastView!, 'image-tags')).length >= 3);
+    // Docker Login edits ~/.docker (Node only); Copy Docker Password is in both builds
+    assert.deepEqual(registry.lastView!.buttons.map((b) => b.label).slice(0, onWeb ? 1 : 2), [...(onWeb ? [] : ['Docker Login']), 'Copy Docker Password…']);
+    const cluster = await open(await path('Acme Web', 'Kubernetes clusters', 'prod-k8s'));
+    assert.deepEqual(cluster.lastView!.buttons.map((b) => b.label).slice(0, onWeb ? 1 : 3), [...(onWeb ? [] : ['Add to kubeconfig', 'kubectl Terminal']), 'Download kubeconfig…']);
 
     const app = await open(await path('Acme Web', 'Apps', 'marketing-site'));
     assert.match(field(app.lastView!, 'overview', 'Live URL').value, /^https:\/\/marketing-site/);

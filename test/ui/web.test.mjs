@@ -60,6 +60,9 @@ describe('UI: the web build in the real workbench (web worker extension host)', 
     const frame = await panelFrame(page, 'web-1');
     await frame.locator('[data-status]').filter({ hasText: 'running' }).waitFor({ timeout: 15_000 });
     await frame.getByText('203.0.113.3', { exact: true }).first().waitFor();
+    // the panel offers what the web build can run: Power Off, and no SSH buttons
+    await frame.locator('vscode-button[data-action="power-off"]').waitFor();
+    assert.equal(await frame.locator('vscode-button[data-action="ssh"], vscode-button[data-action="remote-ssh"]').count(), 0, 'ssh buttons in the web panel');
     await page.screenshot({ path: join(ARTIFACTS, 'ui-web-panel.png') });
 
     await powerOffFromMenu(page, 'web-2');

@@ -13,6 +13,7 @@ export const kubernetesPanel: PanelBuilder<KubernetesCluster> = {
   buttons: (c) => [
     { id: 'kubeconfig', label: l10n.t('Add to kubeconfig'), command: 'digitalocean.kubernetes.addToKubeconfig', primary: true },
     { id: 'kubectl', label: l10n.t('kubectl Terminal'), command: 'digitalocean.kubernetes.kubectlTerminal' },
+    { id: 'download-kubeconfig', label: l10n.t('Download kubeconfig…'), command: 'digitalocean.kubernetes.downloadKubeconfig' },
     ...(c.status.state === 'running' ? [{ id: 'upgrade', label: l10n.t('Upgrade…'), command: 'digitalocean.kubernetes.upgrade' }] : []),
     { id: 'add-pool', label: l10n.t('Add Node Pool…'), command: 'digitalocean.kubernetes.addNodePool' },
   ],

@@ -8,7 +8,10 @@ import * as l10n from '@vscode/l10n';
 
 export const registryPanel: PanelBuilder<Registry> = {
   kind: 'registry',
-  buttons: () => [{ id: 'login', label: l10n.t('Docker Login'), command: 'digitalocean.registry.login', primary: true }],
+  buttons: () => [
+    { id: 'login', label: l10n.t('Docker Login'), command: 'digitalocean.registry.login', primary: true },
+    { id: 'docker-password', label: l10n.t('Copy Docker Password…'), command: 'digitalocean.registry.copyDockerPassword' },
+  ],
   async sections(r, ctx) {
     const { parts } = ctx;
     const subscription: RegistrySubscription | undefined = await ctx.memo('subscription', 300_000, () => registrySubscription(ctx.cache.client, ctx.signal)).catch(() => r.subscription);
