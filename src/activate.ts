@@ -120,7 +120,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   // the Pinned view shows once something is pinned: an empty one would halve the Resources view
   const pinsContext = () => void vscode.commands.executeCommand('setContext', 'digitalocean.hasPins', pins.list().length > 0);
   pinsContext();
-  // panel buttons only for commands this build has (declared below; asked once a panel renders)
+  // panel buttons only for commands this build has (`commands` is made below; asked once a panel renders)
   const panels = new DetailPanels({ extensionUri: context.extensionUri, model, explorer, log, hasCommand: (id) => commands.has(id) }, () => platform.panels());
   // Resources in transition are polled while someone can see them: a view or a detail panel.
   const updateVisibility = () => model.setVisible(treeView.visible || pinnedTree.visible || panels.anyVisible);
@@ -130,7 +130,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   const realWindows = new VsCodeRemoteWindows();
   const windows = new SwitchableRemoteWindows(realWindows);
   const fileSystems = new LazyFileSystems();
-  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri, fileSystems, machine: platform.machine, documentChecker: () => platform.documentChecker() };
+  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri, fileSystems, machine: platform.machine, hasCommand: (id) => commands.has(id), documentChecker: () => platform.documentChecker() };
   // Commands and the file systems they provide load on first use (src/commands/lazy.ts).
   const commands = new LazyCommands(() => deps, platform.families, (bundle) => platform.commandFamily(bundle));
   for (const { scheme, family } of LAZY_FILE_SYSTEMS) fileSystems.declare(scheme, () => commands.load(family), { isCaseSensitive: true });

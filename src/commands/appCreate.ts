@@ -79,7 +79,7 @@ export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[
       const title = vscode.l10n.t('Create app');
       const price = (slug: string) => Number(sizes.find((x) => x.slug === slug)?.usd_per_month ?? 0);
       // Deploy App from Spec edits files: not in the web build, so not offered there
-      const fromSpec = (await vscode.commands.getCommands(true)).includes('digitalocean.app.createFromSpec');
+      const fromSpec = deps.hasCommand('digitalocean.app.createFromSpec');
 
       const plan = await runWizard<Plan>({ source: 'github', repo: '', branch: 'main', kind: 'services', port: 8080, name: '', region: open.find((r) => r.default)?.slug ?? open[0].slug, size: sizes[0].slug, autodeploy: true }, [
         async (p, s) => {

@@ -45,6 +45,8 @@ export interface CommandDeps extends CommandServices {
   fileSystems: FileSystemSlots;
   /** This machine's own files, where the platform has them. */
   machine: LocalMachine;
+  /** Whether this build has a command (the web build lacks the Node-only ones): offer only those. */
+  hasCommand(id: string): boolean;
   /** The YAML and JSON Schema checker for edited documents (ajv; loaded on first use on Node). */
   documentChecker(): typeof Documents;
 }

@@ -26,7 +26,7 @@ const COPY_IP = vscode.l10n.t('Copy IP Address');
 export const SEARCHED = PRESENTERS.filter((p) => p.kind.listable !== false);
 
 /** One entry per resource; what it can be found by goes into the label, description and detail. */
-export function entryFor(account: AccountInfo, presenter: AnyPresenter, item: unknown, accounts: number): ResourceEntry {
+export function entryFor(account: AccountInfo, presenter: AnyPresenter, item: unknown, accounts: number, hasCommand: (id: string) => boolean): ResourceEntry {
   const kind = presenter.kind;
   const name = presenter.label?.(item) ?? kind.nameOf(item as never);
   const ip = presenter.ip?.(item);
@@ -35,7 +35,7 @@ export function entryFor(account: AccountInfo, presenter: AnyPresenter, item: un
   const id = kind.idOf(item as never);
   const buttons: vscode.QuickInputButton[] = [];
   if (ip) buttons.push({ iconPath: new vscode.ThemeIcon('copy'), tooltip: COPY_IP });
-  if (presenter.quickAction) buttons.push({ iconPath: new vscode.ThemeIcon(presenter.quickAction.icon), tooltip: presenter.quickAction.title });
+  if (presenter.quickAction && hasCommand(presenter.quickAction.command)) buttons.push({ iconPath: new vscode.ThemeIcon(presenter.quickAction.icon), tooltip: presenter.quickAction.title });
   return {
     label: `$(${presenter.icon}) ${name}`,
     description: [kind.label, accounts > 1 ? account.label : '', ip].filter(Boolean).join(' · '),
@@ -63,13 +63,13 @@ export class ResourceSearch implements LivePickOptions<ResourceEntry> {
   /** Kinds that could not be listed, with why (said once the search ends). */
   readonly failures: string[] = [];
 
-  constructor(private readonly deps: Pick<CommandDeps, 'store' | 'model' | 'explorer'>) {
+  constructor(private readonly deps: Pick<CommandDeps, 'store' | 'model' | 'explorer' | 'hasCommand'>) {
     const accounts = deps.store.list().filter((a) => !a.needsToken);
     for (const account of accounts) {
       const cache = deps.model.cacheFor(account);
       for (const presenter of SEARCHED) {
         const key = `${account.id}/${presenter.kind.kind}`;
-        const toEntries = (items: unknown[]) => items.map((item) => entryFor(account, presenter, item, accounts.length));
+        const toEntries = (items: unknown[]) => items.map((item) => entryFor(account, presenter, item, accounts.length, deps.hasCommand));
         const cached = cache.peek(presenter.kind, [], presenter.listQuery);
         if (cached) {
           this.parts.set(key, toEntries(cached));

@@ -168,8 +168,10 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
       log.info(`[${account.label}] Create Kubernetes cluster ${plan.name}: running`);
       model.reloadKind(account, kubernetesCluster.kind);
       await revealResource(deps, account, kubernetesCluster, running.id);
-      const next = await input.notify('info', vscode.l10n.t('Cluster {0} is running in {1} ({2}).', running.name, running.region, plural(running.node_pools.reduce((k, x) => k + x.count, 0), 'node')), vscode.l10n.t('Add to kubeconfig'));
-      if (next) await vscode.commands.executeCommand('digitalocean.kubernetes.addToKubeconfig', deps.explorer.nodeFor(account, kubernetesClusterPresenter, running, []));
+      // the web build has no ~/.kube: there the kubeconfig is offered as a download
+      const [nextCommand, nextLabel] = deps.hasCommand('digitalocean.kubernetes.addToKubeconfig') ? ['digitalocean.kubernetes.addToKubeconfig', vscode.l10n.t('Add to kubeconfig')] : ['digitalocean.kubernetes.downloadKubeconfig', vscode.l10n.t('Download kubeconfig…')];
+      const next = await input.notify('info', vscode.l10n.t('Cluster {0} is running in {1} ({2}).', running.name, running.region, plural(running.node_pools.reduce((k, x) => k + x.count, 0), 'node')), nextLabel);
+      if (next) await vscode.commands.executeCommand(nextCommand, deps.explorer.nodeFor(account, kubernetesClusterPresenter, running, []));
       return running;
     }),
   ];

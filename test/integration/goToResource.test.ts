@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { eventually, extensionApi, fake, freshDemo, randomToken, runWithAnswers } from './support/env';
+import { eventually, extensionApi, fake, freshDemo, randomToken, runWithAnswers, onWeb } from './support/env';
 import { ScriptedUserInput } from './support/scriptedInput';
 
 type Droplet = { id: number; name: string; networks: { v4: { ip_address: string; type: string }[] } };
@@ -45,8 +45,10 @@ describe('Go to Resource', function () {
     await runWithAnswers(api, 'digitalocean.goToResource', undefined, ['#worker alice']);
     await eventually('the panel of worker-1 in Alice Team', () => api.panels.openKeys.find((k) => k.startsWith(aliceId) && k.includes('311000003')));
     const ip = await ipOf('bastion');
-    await runWithAnswers(api, 'digitalocean.goToResource', undefined, [[`bastion alice`, 'Copy IP Address']]);
+    const input = await runWithAnswers(api, 'digitalocean.goToResource', undefined, [[`bastion alice`, 'Copy IP Address']]);
     assert.equal(await vscode.env.clipboard.readText(), ip);
+    // the droplet's usual action is an SSH terminal, which the web build has not: no button for it there
+    assert.deepEqual(input.livePicked[0].buttons?.map((b) => b.tooltip), ['Copy IP Address', ...(onWeb ? [] : ['Open SSH Terminal'])]);
   });
 
   it('opens complete and sends nothing when every list is cached', async () => {

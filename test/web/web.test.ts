@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/activate';
 import { droplet as dropletKind } from '../../src/api/resources/droplet';
-import { ScriptedUserInput } from '../integration/support/scriptedInput';
+import { ACCEPT, ScriptedUserInput } from '../integration/support/scriptedInput';
 import { extensionApi, fake, freshDemo, onWeb, randomToken, testEnv } from '../integration/support/env';
 
 describe('The web build in the web worker extension host', function () {
@@ -72,6 +72,19 @@ describe('The web build in the web worker extension host', function () {
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('digitalocean')).includes(token), 'the token is in the settings');
     const seen = (await fake.log()).handled;
     assert.ok(seen.some((r) => r.path === '/v2/account' && r.status === 200));
+  });
+
+  it('offers the kubeconfig of a new cluster as a download, where there is no ~/.kube', async () => {
+    await freshDemo(api);
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const target = vscode.Uri.joinPath(folder, `new-cluster-${Date.now()}.yaml`);
+    const input = new ScriptedUserInput(['web-new-k8s', 'nyc3', '1.34.0-do.0', 'default-nyc3', 'Continue with 1 node pool', [], 'any day', ACCEPT, '', 'Acme Web', 'Create web-new-k8s', target.toString()]);
+    input.noticeAnswers.push('Download kubeconfig…');
+    api.setUserInput(input);
+    await vscode.commands.executeCommand('digitalocean.kubernetes.create', api.store.list()[0]);
+    assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^apiVersion: v1/m);
+    await vscode.workspace.fs.delete(target);
   });
 
   /** How long reading a droplet takes when the first answer is a 429 saying "retry after `seconds`". */

@@ -83,6 +83,8 @@ export class ScriptedUserInput implements UserInput {
 
   /** For each live pick: how many items it had when it opened, and whether it was still loading then. */
   readonly liveOpened: { items: number; busy: boolean }[] = [];
+  /** The items the live picks were answered with (their buttons, say). */
+  readonly livePicked: vscode.QuickPickItem[] = [];
 
   /**
    * A live pick answered as a person types: the answer's words must all appear (any case) in an
@@ -112,6 +114,9 @@ export class ScriptedUserInput implements UserInput {
       item = find();
     }
     if (!item) throw new Error(`No item for "${text}" among ${options.items().length}`);
+    this.livePicked.push(item);
+    // a button is pressed only where the item has it
+    if (button && !(item.buttons ?? []).some((b) => b.tooltip === button)) throw new Error(`No button "${button}" on ${item.label}: ${(item.buttons ?? []).map((b) => b.tooltip).join(', ')}`);
     return { item, button };
   }
 
