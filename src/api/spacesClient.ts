@@ -78,6 +78,17 @@ export class SpacesClient {
     return q.length ? `${url}?${q.join('&')}` : url;
   }
 
+  /**
+   * A request whose answer's body nobody reads: the body is read to its end here. Left unread, a
+   * server closing the connection after it trips an uncatchable assertion in Node's fetch (undici
+   * #5360, `assert(!this.paused)`), seen once with moto in the integration suite.
+   */
+  private async done(...args: Parameters<SpacesClient['request']>): Promise<Headers> {
+    const response = await this.request(...args);
+    await response.arrayBuffer().catch(() => undefined);
+    return response.headers;
+  }
+
   /** One signed request; a non-2xx answer becomes an ApiError with S3's code and request id. */
   async request(method: string, region: string, target: { bucket?: string; key?: string; query?: Record<string, string | undefined> }, init: { headers?: Record<string, string>; body?: BodyInit | Uint8Array; signal?: AbortSignal; timeoutMs?: number; allow404?: boolean } = {}): Promise<Response> {
     const url = this.url(region, target.bucket, target.key, target.query);
@@ -93,7 +104,11 @@ export class SpacesClient {
       if (timeout.aborted) throw new ApiError({ kind: 'timeout', message: l10n.t('Spaces did not answer {0} {1} within {2} s.', method, path, Math.round((init.timeoutMs ?? this.timeoutMs) / 1000)), method, path, cause });
       throw new ApiError({ kind: 'network', message: l10n.t('Could not reach Spaces ({0}): {1}', region, cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)), method, path, cause });
     }
-    if (response.ok || (init.allow404 && response.status === 404)) return response;
+    if (response.ok) return response;
+    if (init.allow404 && response.status === 404) {
+      await response.body?.cancel().catch(() => undefined); // nobody reads a 404's body: see done()
+      return response;
+    }
     const text = await response.text().catch(() => '');
     const error = (text.trimStart().startsWith('<') ? arr(parse(text).Error)[0] : undefined) ?? {};
     const code = str(error.Code) || `HTTP ${response.status}`;
@@ -130,11 +145,11 @@ export class SpacesClient {
 
   /** A new bucket in the region whose endpoint is asked (Spaces take the region from the endpoint). */
   async createBucket(region: string, bucket: string, signal?: AbortSignal): Promise<void> {
-    await this.request('PUT', region, { bucket }, { signal });
+    await this.done('PUT', region, { bucket }, { signal });
   }
 
   async deleteBucket(region: string, bucket: string, signal?: AbortSignal): Promise<void> {
-    await this.request('DELETE', region, { bucket }, { signal });
+    await this.done('DELETE', region, { bucket }, { signal });
   }
 
   /** The bucket's CORS rules as S3 gives them, or [] when it has none. */
@@ -238,8 +253,8 @@ export class SpacesClient {
   async put(region: string, bucket: string, key: string, body: Uint8Array, options: { contentType?: string; acl?: 'private' | 'public-read'; signal?: AbortSignal } = {}): Promise<string> {
     const headers: Record<string, string> = { 'content-type': options.contentType ?? contentTypeOf(key) };
     if (options.acl) headers['x-amz-acl'] = options.acl;
-    const response = await this.request('PUT', region, { bucket, key }, { body, headers, signal: options.signal, timeoutMs: this.timeoutMs * 10 });
-    return unquote(response.headers.get('etag') ?? '');
+    const answer = await this.done('PUT', region, { bucket, key }, { body, headers, signal: options.signal, timeoutMs: this.timeoutMs * 10 });
+    return unquote(answer.get('etag') ?? '');
   }
 
   async copy(region: string, bucket: string, fromKey: string, toKey: string, signal?: AbortSignal): Promise<void> {
@@ -251,7 +266,7 @@ export class SpacesClient {
   }
 
   async delete(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<void> {
-    await this.request('DELETE', region, { bucket, key }, { signal });
+    await this.done('DELETE', region, { bucket, key }, { signal });
   }
 
   /** Deletes keys in batches of 1,000 (DeleteObjects); rejects with the first key S3 refused. */
@@ -274,7 +289,7 @@ export class SpacesClient {
 
   /** Makes an object public (`public-read`) or private. */
   async setAcl(region: string, bucket: string, key: string, acl: 'private' | 'public-read', signal?: AbortSignal): Promise<void> {
-    await this.request('PUT', region, { bucket, key, query: { acl: undefined } }, { headers: { 'x-amz-acl': acl }, signal });
+    await this.done('PUT', region, { bucket, key, query: { acl: undefined } }, { headers: { 'x-amz-acl': acl }, signal });
   }
 
   /** Whether everyone may read the object (a READ grant to AllUsers). */
@@ -301,8 +316,8 @@ export class SpacesClient {
   }
 
   async uploadPart(region: string, bucket: string, key: string, uploadId: string, partNumber: number, body: Uint8Array, signal?: AbortSignal): Promise<string> {
-    const response = await this.request('PUT', region, { bucket, key, query: { partNumber: String(partNumber), uploadId } }, { body, signal, timeoutMs: this.timeoutMs * 4 });
-    const etag = response.headers.get('etag');
+    const answer = await this.done('PUT', region, { bucket, key, query: { partNumber: String(partNumber), uploadId } }, { body, signal, timeoutMs: this.timeoutMs * 4 });
+    const etag = answer.get('etag');
     if (!etag) throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces gave no ETag for part {0} of {1}.', partNumber, key) });
     return unquote(etag);
   }
@@ -317,7 +332,7 @@ export class SpacesClient {
   }
 
   async abortMultipart(region: string, bucket: string, key: string, uploadId: string, signal?: AbortSignal): Promise<void> {
-    await this.request('DELETE', region, { bucket, key, query: { uploadId } }, { signal, allow404: true });
+    await this.done('DELETE', region, { bucket, key, query: { uploadId } }, { signal, allow404: true });
   }
 
   /** Multipart uploads started in a bucket and neither completed nor aborted. */
