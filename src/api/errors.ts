@@ -71,6 +71,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The id of an ApiError for a request a browser gave no answer to (CORS rules, or no network). */
+export const BROWSER_BLOCKED = 'browser_blocked';
+
+export function isBrowserBlocked(value: unknown): value is ApiError {
+  return value instanceof ApiError && value.id === BROWSER_BLOCKED;
+}
+
 export function isApiError(value: unknown, kind?: ApiErrorKind): value is ApiError {
   return value instanceof ApiError && (kind === undefined || value.kind === kind);
 }

@@ -10,7 +10,8 @@
 import { md5 as md5Of } from '@noble/hashes/legacy.js';
 import { AwsClient } from 'aws4fetch';
 import { XMLParser } from 'fast-xml-parser';
-import { ApiError, kindForStatus } from './errors';
+import { ApiError, BROWSER_BLOCKED, kindForStatus } from './errors';
+import { type CorsRule, corsXml } from './spacesCors';
 import { type Bucket, type ListingPage, type ObjectHead, type SpacesCredentials, type SpacesObject, contentTypeOf, defaultEndpoint, encodeKey } from './spaces';
 import * as l10n from '@vscode/l10n';
 
@@ -21,9 +22,15 @@ export interface SpacesClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Each request's time limit; a part upload gets four times as long. */
   timeoutMs?: number;
+  /**
+   * In a browser, the editor's origin: a request that gets no answer there is reported as what it
+   * most likely is, the bucket's CORS rules not allowing that origin (the browser does not say).
+   */
+  browserOrigin?: string;
 }
 
-const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, isArray: (name) => ['Bucket', 'Contents', 'CommonPrefixes', 'Upload', 'Part', 'CORSRule', 'Rule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'Deleted', 'Error'].includes(name) });
+
+const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, isArray: (name) => ['Bucket', 'Contents', 'CommonPrefixes', 'Upload', 'Part', 'CORSRule', 'Rule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader', 'Deleted', 'Error'].includes(name) });
 
 type Xml = Record<string, unknown>;
 
@@ -102,6 +109,10 @@ export class SpacesClient {
     } catch (cause) {
       if (init.signal?.aborted) throw new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.'), method, path, cause });
       if (timeout.aborted) throw new ApiError({ kind: 'timeout', message: l10n.t('Spaces did not answer {0} {1} within {2} s.', method, path, Math.round((init.timeoutMs ?? this.timeoutMs) / 1000)), method, path, cause });
+      if (this.options.browserOrigin) {
+        const where = target.bucket ? l10n.t('bucket {0} in {1}', target.bucket, region) : l10n.t('Spaces in {0}', region);
+        throw new ApiError({ kind: 'network', id: BROWSER_BLOCKED, message: l10n.t('The browser blocked the answer of {0}: its CORS rules do not allow this editor ({1}), or the network is down.', where, this.options.browserOrigin), method, path, cause });
+      }
       throw new ApiError({ kind: 'network', message: l10n.t('Could not reach Spaces ({0}): {1}', region, cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)), method, path, cause });
     }
     if (response.ok) return response;
@@ -153,16 +164,25 @@ export class SpacesClient {
   }
 
   /** The bucket's CORS rules as S3 gives them, or [] when it has none. */
-  async corsRules(region: string, bucket: string, signal?: AbortSignal): Promise<{ origins: string[]; methods: string[]; headers: string[]; maxAgeSeconds?: number }[]> {
+  async corsRules(region: string, bucket: string, signal?: AbortSignal): Promise<CorsRule[]> {
     const response = await this.request('GET', region, { bucket, query: { cors: undefined } }, { signal, allow404: true });
     if (response.status === 404) return [];
     const doc = await this.xmlOf(response);
     return arr((doc.CORSConfiguration as Xml | undefined)?.CORSRule).map((r) => ({
+      id: str(r.ID) || undefined,
       origins: arr(r.AllowedOrigin).map(str),
       methods: arr(r.AllowedMethod).map(str),
       headers: arr(r.AllowedHeader).map(str),
+      exposeHeaders: arr(r.ExposeHeader).map(str),
       maxAgeSeconds: r.MaxAgeSeconds === undefined ? undefined : Number(r.MaxAgeSeconds),
     }));
+  }
+
+  /** Replaces the bucket's CORS rules (S3 wants the body's Content-MD5). */
+  async putCorsRules(region: string, bucket: string, rules: readonly CorsRule[], signal?: AbortSignal): Promise<void> {
+    const body = corsXml(rules);
+    const md5 = btoa(String.fromCharCode(...md5Of(new TextEncoder().encode(body))));
+    await this.done('PUT', region, { bucket, query: { cors: undefined } }, { body, headers: { 'content-type': 'application/xml', 'content-md5': md5 }, signal });
   }
 
   /** The bucket's lifecycle rules as S3 gives them, or [] when it has none. */
