@@ -15,7 +15,8 @@ import { type CommandFamilyInfo, LazyCommands } from './commands/lazy';
 import { watchSpacesKeys } from './commands/spacesKeyWatch';
 import { showRateLimitWaits } from './commands/rateLimitNotice';
 import { ResourceModel } from './model/resourceModel';
-import { SPACES_REGIONS, type SpacesClientFactory, SpacesModel, type SpacesSettings } from './model/spaces';
+import { type NamedBuckets, SPACES_REGIONS, type SpacesClientFactory, SpacesModel, type SpacesSettings } from './model/spaces';
+import type { Bucket } from './api/spaces';
 import { SpacesKeyStore } from './accounts/spacesKeys';
 import { LazyFileSystems } from './ui/lazyFileSystem';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './ui/userInput';
@@ -35,7 +36,7 @@ export interface Platform {
   panels(): PanelCodeModule;
   /** Where the demo account's requests go. */
   demoApi(): DemoApi;
-  /** The S3 client for Spaces; none where Spaces are not offered (the web build, for now). */
+  /** The S3 client for Spaces; none where Spaces are not offered. */
   spacesClients?: () => SpacesClientFactory;
   /** This machine's files (Node); the web has none. */
   machine: LocalMachine;
@@ -100,7 +101,17 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`, () => (demoApiUrl ? { baseUrl: demoApiUrl } : platform.demoApi()));
   const model = new ResourceModel(store, clients);
   const spacesKeys = new SpacesKeyStore(context.secrets);
-  const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs), platform.spacesClients);
+  const namedBucketsKey = 'digitalocean.spaces.namedBuckets';
+  const namedBuckets: NamedBuckets = {
+    get: (accountId) => context.globalState.get<Record<string, Bucket[]>>(namedBucketsKey, {})[accountId] ?? [],
+    set: async (accountId, buckets) => {
+      const all = { ...context.globalState.get<Record<string, Bucket[]>>(namedBucketsKey, {}) };
+      if (buckets.length) all[accountId] = buckets;
+      else delete all[accountId];
+      await context.globalState.update(namedBucketsKey, all);
+    },
+  };
+  const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs), platform.spacesClients, undefined, namedBuckets);
   const explorer = new ResourceExplorer(model, store, context.globalState, spaces);
   const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true, dragAndDropController: explorer.dropController });
   const showViewState = () => {

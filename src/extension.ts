@@ -5,6 +5,7 @@
  */
 import { loadStarted } from './loadClock'; // first: when loading this bundle began
 import './l10n'; // next: module-level text below is translated as it loads
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import families from 'command-families:';
@@ -14,6 +15,7 @@ import { type Platform, type TestingApi, activateExplorer } from './activate';
 import type { PanelCodeModule } from './panels/detailPanels';
 import type { SpacesClient, SpacesClientOptions } from './api/spacesClient';
 import { localPublicKeys } from './credentials/sshKeys';
+import { localTransferFiles } from './ui/localTransferFiles';
 import type * as Documents from './api/documents';
 
 export type { TestingApi } from './activate';
@@ -46,7 +48,7 @@ const node: Platform = {
     const { SpacesClient: Client } = bundle('spaces.js') as { SpacesClient: new (options: SpacesClientOptions) => SpacesClient };
     return (options) => new Client(options);
   },
-  machine: { publicKeys: () => localPublicKeys() },
+  machine: { publicKeys: () => localPublicKeys(), files: localTransferFiles, name: os.hostname() },
   documentChecker: () => bundle('documents.js') as typeof Documents,
   startWithDemo: process.env.DIGITALOCEAN_EXPLORER_START_WITH_DEMO === '1',
   loadStarted,

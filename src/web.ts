@@ -3,7 +3,7 @@
  * (activate.ts) with everything in one bundle, dist/web/extension.js. It holds the command
  * families that need nothing of Node (the build picks them: a family whose browser build reaches
  * a Node built-in is left out, and its commands are hidden by digitalocean.webWorker) and the
- * in-process demo API. No Spaces yet (README, "On the web").
+ * in-process demo API.
  */
 import { loadStarted } from './loadClock'; // first: when loading this bundle began
 import './l10n'; // next: module-level text below is translated as it loads
@@ -13,16 +13,23 @@ import { type Platform, type TestingApi, activateExplorer } from './activate';
 import { demoFetch } from './demo';
 import * as documents from './api/documents';
 import * as panels from './panels/resourcePanel';
+import { SpacesClient } from './api/spacesClient';
+import { workspaceFiles } from './ui/transferFiles';
+
+/** The worker's origin: on vscode.dev a generated subdomain of vscode-cdn.net that changes. */
+const browserOrigin = (globalThis as { location?: { origin?: string } }).location?.origin;
 
 const browser: Platform = {
   families: web.families,
   commandFamily: (bundle) => web.modules[bundle],
   panels: () => panels,
   demoApi: () => ({ fetch: demoFetch() }),
-  // no Spaces yet: uploads and downloads stream local files, and a bucket answers a browser only
-  // when its CORS rules allow the editor's origin (README, "On the web")
-  // no ~/.ssh here: the droplet wizard preselects no key as "on this machine"
-  machine: { publicKeys: async () => [] },
+  // A bucket answers a browser only where its CORS rules allow the editor's origin: the client
+  // reports a blocked answer as that (README, "On the web").
+  spacesClients: () => (options) => new SpacesClient({ ...options, browserOrigin }),
+  // no ~/.ssh here: the droplet wizard preselects no key as "on this machine"; uploads and
+  // downloads use the workspace's file system
+  machine: { publicKeys: async () => [], files: workspaceFiles, name: 'web', browserOrigin },
   documentChecker: () => documents,
   startWithDemo: false,
   loadStarted,

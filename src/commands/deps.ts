@@ -10,14 +10,21 @@ import type { ResourceExplorer } from '../tree/explorer';
 import type { PinStore } from '../tree/pinned';
 import type { FileSystemSlots } from '../ui/lazyFileSystem';
 import type { RemoteWindows } from '../ui/remoteWindows';
+import type { TransferFiles } from '../ui/transferFiles';
 import type { CommandServices } from './register';
 import type { LocalPublicKey } from '../credentials/sshKeys';
 import type * as Documents from '../api/documents';
 
-/** What only a machine with files has (Node); on the web, nothing is found there. */
+/** The machine the extension runs on: its files on Node; on the web, the workspace's. */
 export interface LocalMachine {
-  /** The public keys in ~/.ssh. */
+  /** The public keys in ~/.ssh (none on the web). */
   publicKeys(): Promise<LocalPublicKey[]>;
+  /** Uploads' and downloads' files. */
+  files: TransferFiles;
+  /** A short name for this machine, for what the extension creates for it (a Spaces key's name). */
+  name: string;
+  /** In a browser, the origin its requests carry (a bucket's CORS rules must allow it). */
+  browserOrigin?: string;
 }
 
 export interface CommandDeps extends CommandServices {

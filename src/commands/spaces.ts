@@ -3,18 +3,16 @@
  * rename, delete, share — and the `digitalocean-spaces:` file system the editor and the Explorer
  * use (spacesFiles.ts). Everything goes through the model (model/spaces.ts) and its S3 client.
  */
-import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AccountInfo } from '../accounts/accountStore';
 import { accessKeyProblem, secretKeyProblem } from '../accounts/spacesKeys';
-import { ApiError } from '../api/errors';
+import { ApiError, isBrowserBlocked } from '../api/errors';
+import { type CorsRule, corsXml, editorRule, originPattern, originProblem, rulesAllowEditor, withEditorRule } from '../api/spacesCors';
 import { cdnEndpoint } from '../api/resources/cdnEndpoint';
 import { type SpacesKey, type SpacesKeyGrant, type SpacesPermission, spacesKey } from '../api/resources/spacesKey';
 import { type Bucket, bucketNameProblem, objectKeyProblem } from '../api/spaces';
 import type { SpacesClient } from '../api/spacesClient';
-import { type UploadSource, uploadObject } from '../api/spacesUpload';
+import { uploadObject } from '../api/spacesUpload';
 import { SPACES_SCHEME } from '../model/spaces';
 import { BucketPanels } from '../panels/bucketPanel';
 import { plural } from '../tree/format';
@@ -22,46 +20,12 @@ import { KindGroupNode } from '../tree/nodes/kindGroupNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { BucketNode, ObjectNode, PrefixNode, SpacesRootNode, type SpacesTarget, spacesUri } from '../tree/nodes/spacesNodes';
 import { withProgress } from '../ui/progress';
+import { baseName, filesUnder } from '../ui/transferFiles';
 import { UserCancelledError } from '../ui/userInput';
 import type { CommandDeps } from './deps';
 import { accountTarget } from './pick';
 import { registerCommand } from './register';
 import { SpacesFileSystem, parentPrefix } from './spacesFiles';
-
-/** A file on disk as an upload source: parts are read when they are sent, not all at once. */
-async function fileSource(file: string): Promise<UploadSource & { close(): Promise<void> }> {
-  const handle = await fs.open(file, 'r');
-  const { size } = await handle.stat();
-  return {
-    size,
-    async read(offset, length) {
-      const buffer = new Uint8Array(length);
-      let read = 0;
-      while (read < length) {
-        const { bytesRead } = await handle.read(buffer, read, length - read, offset + read);
-        if (bytesRead === 0) throw new Error(vscode.l10n.t('{0} changed while it was uploaded (it is shorter now).', file));
-        read += bytesRead;
-      }
-      return buffer;
-    },
-    close: () => handle.close(),
-  };
-}
-
-/** Every file under a folder, with its path relative to it ("a/b.txt"); links are not followed. */
-async function filesUnder(dir: string, signal: AbortSignal): Promise<{ file: string; relative: string }[]> {
-  const out: { file: string; relative: string }[] = [];
-  const walk = async (current: string) => {
-    for (const entry of await fs.readdir(current, { withFileTypes: true })) {
-      if (signal.aborted) throw new UserCancelledError();
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) out.push({ file: full, relative: path.relative(dir, full).split(path.sep).join('/') });
-    }
-  };
-  await walk(dir);
-  return out;
-}
 
 export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model, spaces, store } = deps;
@@ -91,7 +55,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     const name = (
       await input.inputBox({
         title: vscode.l10n.t('New Spaces key for {0}: name', account.label),
-        value: `vscode-${os.hostname()}`.slice(0, 60),
+        value: `vscode-${deps.machine.name}`.slice(0, 60),
         validateInput: (v) => spacesKey.nameProblem?.(v, existing.map((k) => k.name)),
       })
     ).trim();
@@ -146,10 +110,10 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     return name.replace(/^\/+|\/+$/g, '');
   }
 
-  async function uploadFiles(account: AccountInfo, bucket: Bucket, prefix: string, sources: { file: string; relative: string }[]): Promise<void> {
+  async function uploadFiles(account: AccountInfo, bucket: Bucket, prefix: string, sources: { uri: vscode.Uri; relative: string }[]): Promise<void> {
     const client = await spaces.client(account);
     let total = 0;
-    const sizes = await Promise.all(sources.map(async (s) => (await fs.stat(s.file)).size));
+    const sizes = await Promise.all(sources.map(async (s) => (await vscode.workspace.fs.stat(s.uri)).size));
     for (const s of sizes) total += s;
     let done = 0;
     const uploaded: string[] = [];
@@ -160,7 +124,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
           const key = prefix + s.relative;
           const problem = objectKeyProblem(key);
           if (problem) throw new Error(`${s.relative}: ${problem}`);
-          const source = await fileSource(s.file);
+          const source = await deps.machine.files.source(s.uri);
           const before = done;
           try {
             const result = await uploadObject(client, source, {
@@ -176,7 +140,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
             });
             retries += result.retries;
             uploaded.push(key);
-            log.info(`[${account.label}] uploaded ${s.file} → ${bucket.name}/${key} (${result.parts} part${result.parts === 1 ? '' : 's'}${result.retries ? `, ${result.retries} retried` : ''})`);
+            log.info(`[${account.label}] uploaded ${shown(s.uri)} → ${bucket.name}/${key} (${result.parts} part${result.parts === 1 ? '' : 's'}${result.retries ? `, ${result.retries} retried` : ''})`);
           } finally {
             await source.close();
           }
@@ -217,6 +181,9 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     return withProgress(vscode.l10n.t('Counting objects in {0}/{1}…', bucket.name, prefix), async (signal, report) => (await client.listAll(bucket.region, bucket.name, prefix, signal, (n) => report(vscode.l10n.t('{0} so far', n.toLocaleString('en-US'))))).map((o) => o.key));
   }
 
+  /** A file's name in messages: its path on disk, else its URI. */
+  const shown = (uri: vscode.Uri) => (uri.scheme === 'file' ? uri.fsPath : uri.toString(true));
+
   async function copyText(what: string, text: string): Promise<void> {
     await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 4000);
@@ -225,8 +192,109 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   /** The key in use was deleted (Delete on its node): forget its secret, and say so. */
   // ---- commands ------------------------------------------------------------------------------------------
 
+  // ---- browser access (CORS) ---------------------------------------------------------------------
+
+  const vscodeDev = 'https://*.vscode-cdn.net';
+
+  /** The origin (pattern) a rule should allow: this browser's, or one chosen on the desktop. */
+  async function askOrigin(bucket: Bucket): Promise<string> {
+    const here = deps.machine.browserOrigin ? originPattern(deps.machine.browserOrigin) : undefined;
+    const items = [
+      ...(here ? [{ label: here, description: vscode.l10n.t('this editor'), origin: here }] : []),
+      ...(here === vscodeDev ? [] : [{ label: vscodeDev, description: vscode.l10n.t('vscode.dev and github.dev (their extensions run on a changing subdomain)'), origin: vscodeDev }]),
+      { label: vscode.l10n.t('Other origin…'), origin: '' },
+    ];
+    const picked = await input.quickPick(items, { title: vscode.l10n.t('Allow browser access to {0}: from which origin?', bucket.name) });
+    if (picked.origin) return picked.origin;
+    return (
+      await input.inputBox({
+        title: vscode.l10n.t('Allow browser access to {0}: origin', bucket.name),
+        prompt: vscode.l10n.t('e.g. https://editor.example.com, or https://*.example.com (one "*" at most)'),
+        validateInput: originProblem,
+      })
+    ).trim();
+  }
+
+  /** The rule cannot be added from here (the bucket refuses this browser): hand it over. */
+  async function handOver(bucket: Bucket, rule: CorsRule): Promise<void> {
+    const copyRule = vscode.l10n.t('Copy Rule');
+    const copyCommand = vscode.l10n.t('Copy s3cmd Command');
+    let actions = [copyRule, copyCommand];
+    let message = vscode.l10n.t(
+      '{0} refuses this browser until one of its CORS rules allows it, so the rule cannot be added from here. Add it in the control panel (the bucket\'s Settings, CORS Configurations), with Allow Browser Access… in VS Code on the desktop, or with s3cmd (setcors replaces the bucket\'s rules: add theirs to the file). The rule allows {1} to GET, PUT, POST, DELETE and HEAD with any header, and exposes ETag.',
+      bucket.name,
+      rule.origins.join(', '),
+    );
+    for (;;) {
+      const choice = await input.notify('warning', message, ...actions);
+      if (choice === copyRule) await copyText(vscode.l10n.t('CORS rule'), corsXml([rule]));
+      else if (choice === copyCommand) await copyText(vscode.l10n.t('s3cmd command'), `s3cmd setcors digitalocean-cors.xml s3://${bucket.name}`);
+      else return;
+      actions = actions.filter((a) => a !== choice);
+      if (!actions.length) return;
+      message = vscode.l10n.t('Copied. Also:');
+    }
+  }
+
+  async function allowBrowserAccess(account: AccountInfo, bucket: Bucket): Promise<void> {
+    const pattern = await askOrigin(bucket);
+    const rule = editorRule(pattern);
+    const client = await spaces.client(account);
+    const sample = pattern.replace('*', 'x');
+    let current: CorsRule[];
+    try {
+      current = await withProgress(vscode.l10n.t('Reading the CORS rules of {0}…', bucket.name), (signal) => client.corsRules(bucket.region, bucket.name, signal));
+    } catch (error) {
+      if (isBrowserBlocked(error)) return handOver(bucket, rule);
+      throw error;
+    }
+    if (rulesAllowEditor(current, sample)) {
+      void input.notify('info', vscode.l10n.t('{0} already lets {1} in: its CORS rules allow every method the editor uses.', bucket.name, pattern));
+      return;
+    }
+    const next = withEditorRule(current, rule);
+    const kept = next.length - 1;
+    await input.confirm(
+      vscode.l10n.t('Add a CORS rule to {0} that lets {1} in?', bucket.name, pattern),
+      `${vscode.l10n.t('The rule goes first (S3 applies the first rule that matches); {0} stay as they are. Requests are still signed with your key: the rule only lets a browser read the answers.', kept ? plural(kept, vscode.l10n.t('other rule')) : vscode.l10n.t('no other rules'))}\n\n${corsXml([rule])}`,
+      vscode.l10n.t('Add Rule'),
+    );
+    try {
+      await withProgress(vscode.l10n.t('Adding the CORS rule to {0}…', bucket.name), (signal) => client.putCorsRules(bucket.region, bucket.name, next, signal));
+    } catch (error) {
+      if (isBrowserBlocked(error)) return handOver(bucket, rule);
+      throw error;
+    }
+    log.info(`[${account.label}] CORS rule for ${pattern} added to ${bucket.name} (${plural(kept, 'other rule')} kept)`);
+    spaces.changed(account, bucket.name);
+    void input.notify('info', vscode.l10n.t('{0} now answers {1}.', bucket.name, pattern));
+  }
+
   return [
     bucketPanels,
+    registerCommand(deps, 'digitalocean.spaces.allowBrowserAccess', vscode.l10n.t('Allow browser access'), async (arg) => {
+      const t = targetOf(arg);
+      if (!(t instanceof BucketNode)) throw new Error(vscode.l10n.t('Run this from a bucket.'));
+      await allowBrowserAccess(t.account, t.bucket);
+    }),
+
+    registerCommand(deps, 'digitalocean.spaces.nameBucket', vscode.l10n.t('Add bucket by name'), async (arg) => {
+      const account = await spacesAccount(arg, vscode.l10n.t('Add a Spaces bucket by name'));
+      const client = await spaces.client(account);
+      const name = (await input.inputBox({ title: vscode.l10n.t('Add a bucket by name'), prompt: vscode.l10n.t('A bucket of {0} that cannot be listed here', account.label), validateInput: (v) => bucketNameProblem(v.trim()) })).trim();
+      const regions = spaces.regions(account);
+      const region = regions.length === 1 ? regions[0] : (await input.quickPick(regions.map((r) => ({ label: r })), { title: vscode.l10n.t('Bucket {0}: region', name) })).label;
+      try {
+        await withProgress(vscode.l10n.t('Looking for {0} in {1}…', name, region), (signal) => client.listPage(region, name, '', { maxKeys: 1, delimiter: '/', signal }));
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === 'not_found') throw new ApiError({ kind: 'not_found', status: error.status, id: error.id, requestId: error.requestId, message: vscode.l10n.t('There is no bucket {0} in {1}.', name, region) });
+        // a bucket whose CORS rules do not allow this editor yet: shown, with what to do about it
+        if (!isBrowserBlocked(error)) throw error;
+      }
+      await spaces.nameBucket(account, { name, region });
+      log.info(`[${account.label}] bucket ${name} (${region}) added by name`);
+    }),
+
     registerCommand(deps, 'digitalocean.spaces.showDetails', vscode.l10n.t('Show bucket details'), (arg) => {
       const t = targetOf(arg);
       if (!(t instanceof BucketNode)) throw new Error(vscode.l10n.t('Run this from a bucket.'));
@@ -289,6 +357,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
         await client.deleteBucket(t.bucket.region, t.bucket.name, signal);
       });
       log.info(`[${t.account.label}] bucket ${t.bucket.name} deleted with ${plural(keys.length, 'object')}`);
+      await spaces.forgetNamedBucket(t.account, t.bucket.name);
       spaces.bucketsChanged(t.account);
     }),
 
@@ -318,17 +387,19 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     registerCommand(deps, 'digitalocean.spaces.upload', vscode.l10n.t('Upload files'), async (arg, all) => {
       // From the Explorer (files chosen there), or from a bucket/folder in our view (files asked for).
       // Dropped on a bucket or folder (dragAndDrop.ts): the files come with it.
-      const fromExplorer = arg instanceof vscode.Uri && arg.scheme === 'file';
-      const given = Array.isArray(all) && all.length > 0 && all.every((u) => u instanceof vscode.Uri && u.scheme === 'file') ? (all as vscode.Uri[]) : undefined;
+      // Any file system but ours: the disk on Node; on the web, the workspace's (a GitHub repository, a browser folder).
+      const isFile = (u: unknown): u is vscode.Uri => u instanceof vscode.Uri && u.scheme !== SPACES_SCHEME;
+      const fromExplorer = isFile(arg);
+      const given = Array.isArray(all) && all.length > 0 && all.every(isFile) ? (all as vscode.Uri[]) : undefined;
       const target = fromExplorer ? await pickUploadTarget() : uploadTarget(arg);
-      const chosen = given ?? (fromExplorer ? [arg as vscode.Uri] : await input.openDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, title: vscode.l10n.t('Upload to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') }));
-      const sources: { file: string; relative: string }[] = [];
+      const chosen = given ?? (fromExplorer ? [arg] : await input.openDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, defaultUri: deps.machine.files.downloadFolder(), title: vscode.l10n.t('Upload to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') }));
+      const sources: { uri: vscode.Uri; relative: string }[] = [];
       for (const uri of chosen) {
-        const stat = await fs.stat(uri.fsPath);
-        if (stat.isDirectory()) {
-          const name = path.basename(uri.fsPath);
-          for (const f of await filesUnder(uri.fsPath, new AbortController().signal)) sources.push({ file: f.file, relative: `${name}/${f.relative}` });
-        } else sources.push({ file: uri.fsPath, relative: path.basename(uri.fsPath) });
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.type & vscode.FileType.Directory) {
+          const name = baseName(uri);
+          for (const f of await filesUnder(uri, new AbortController().signal, () => new UserCancelledError())) sources.push({ uri: f.uri, relative: `${name}/${f.relative}` });
+        } else sources.push({ uri, relative: baseName(uri) });
       }
       if (!sources.length) throw new Error(vscode.l10n.t('Nothing to upload: the folders chosen are empty.'));
       await uploadFiles(target.account, target.bucket, target.prefix, sources);
@@ -336,44 +407,33 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
 
     registerCommand(deps, 'digitalocean.spaces.uploadFolder', vscode.l10n.t('Upload folder'), async (arg) => {
       const target = uploadTarget(arg);
-      const [dir] = await input.openDialog({ canSelectMany: false, canSelectFiles: false, canSelectFolders: true, title: vscode.l10n.t('Upload a folder to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') });
-      const name = path.basename(dir.fsPath);
-      const found = await withProgress(vscode.l10n.t('Reading {0}…', dir.fsPath), (signal) => filesUnder(dir.fsPath, signal));
-      if (!found.length) throw new Error(vscode.l10n.t('{0} has no files.', dir.fsPath));
-      await uploadFiles(target.account, target.bucket, target.prefix, found.map((f) => ({ file: f.file, relative: `${name}/${f.relative}` })));
+      const [dir] = await input.openDialog({ canSelectMany: false, canSelectFiles: false, canSelectFolders: true, defaultUri: deps.machine.files.downloadFolder(), title: vscode.l10n.t('Upload a folder to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') });
+      const name = baseName(dir);
+      const found = await withProgress(vscode.l10n.t('Reading {0}…', shown(dir)), (signal) => filesUnder(dir, signal, () => new UserCancelledError()));
+      if (!found.length) throw new Error(vscode.l10n.t('{0} has no files.', shown(dir)));
+      await uploadFiles(target.account, target.bucket, target.prefix, found.map((f) => ({ uri: f.uri, relative: `${name}/${f.relative}` })));
     }),
 
     registerCommand(deps, 'digitalocean.spaces.download', vscode.l10n.t('Download'), async (arg) => {
       const t = targetOf(arg);
       if (!(t instanceof ObjectNode)) throw new Error(vscode.l10n.t('Run this from an object.'));
       const name = t.key.split('/').pop() || 'object';
-      const target = await input.saveDialog({ defaultUri: vscode.Uri.file(path.join(os.homedir(), name)), title: vscode.l10n.t('Download {0}/{1}', t.bucket.name, t.key), saveLabel: vscode.l10n.t('Download') });
+      const folder = deps.machine.files.downloadFolder();
+      const target = await input.saveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, title: vscode.l10n.t('Download {0}/{1}', t.bucket.name, t.key), saveLabel: vscode.l10n.t('Download') });
       const client = await spaces.client(t.account);
-      const partial = `${target.fsPath}.download-${process.pid}`;
       await withProgress(vscode.l10n.t('Downloading {0}', name), async (signal, report) => {
         const response = await client.getStream(t.bucket.region, t.bucket.name, t.key, signal);
         const total = Number(response.headers.get('content-length') ?? 0);
-        const out = await fs.open(partial, 'w', 0o600);
-        let got = 0;
         try {
-          const reader = response.body!.getReader();
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) break;
-            await out.write(value);
-            got += value.length;
+          await deps.machine.files.save(target, response.body!, (got) => {
             if (total) report(`${Math.floor((got / total) * 100)}%`);
-          }
-          await out.close();
-          await fs.rename(partial, target.fsPath);
+          });
         } catch (error) {
-          await out.close().catch(() => undefined);
-          await fs.rm(partial, { force: true });
           if (signal.aborted) throw new ApiError({ kind: 'cancelled', message: vscode.l10n.t('Cancelled.') });
           throw error;
         }
       });
-      log.info(`[${t.account.label}] downloaded ${t.bucket.name}/${t.key} → ${target.fsPath}`);
+      log.info(`[${t.account.label}] downloaded ${t.bucket.name}/${t.key} → ${shown(target)}`);
     }),
 
     registerCommand(deps, 'digitalocean.spaces.rename', vscode.l10n.t('Rename or move'), async (arg) => {

@@ -5,7 +5,7 @@
  */
 import type { AccountInfo } from '../accounts/accountStore';
 import type { SpacesKeyStore } from '../accounts/spacesKeys';
-import { ApiError } from '../api/errors';
+import { ApiError, isBrowserBlocked } from '../api/errors';
 import { type Bucket, SPACES_REGIONS, type SpacesObject, defaultEndpoint } from '../api/spaces';
 import type { SpacesClient, SpacesClientOptions } from '../api/spacesClient';
 
@@ -42,6 +42,17 @@ export interface BucketList {
   buckets: Bucket[];
   /** Regions that could not be listed, with why. */
   failures: { region: string; error: unknown }[];
+  /**
+   * No region could be listed because the browser blocked every answer (the web build: S3's
+   * bucket list answers no CORS preflight). `buckets` holds the ones the user named.
+   */
+  listBlocked?: boolean;
+}
+
+/** Buckets the user named (where they cannot be listed), per account; kept in the extension's state. */
+export interface NamedBuckets {
+  get(accountId: string): Bucket[];
+  set(accountId: string, buckets: Bucket[]): Promise<void>;
 }
 
 /** The account has no Spaces key yet (or the demo account, no S3 endpoint to use). */
@@ -71,15 +82,16 @@ export class SpacesModel implements Disposable {
     private readonly settings: () => SpacesSettings,
     /**
      * The S3 client's code (on Node, the bundle dist/spaces.js), asked for when Spaces are first
-     * used; none where Spaces are not offered (the web build, for now).
+     * used; none where Spaces are not offered.
      */
     private readonly makeClient: (() => SpacesClientFactory) | undefined,
     private readonly fetchImpl?: typeof globalThis.fetch,
+    private readonly named?: NamedBuckets,
   ) {
     this.subscription = keys.onDidChange((accountId) => this.forgetAccount(accountId));
   }
 
-  /** Whether this build offers Spaces at all (the web build does not yet: README, "On the web"). */
+  /** Whether this build offers Spaces at all. */
   get available(): boolean {
     return this.makeClient !== undefined;
   }
@@ -106,7 +118,7 @@ export class SpacesModel implements Disposable {
         if (account.demo && this.regions(account).length === 0) {
           throw new NoSpacesKeyError(account, l10n.t('The demo account has no Spaces: its buckets would need an S3 server (the setting digitalocean.spaces.endpoints).'));
         }
-        if (!this.makeClient) throw new Error(l10n.t('Spaces are not available in this build of the extension (on the web: not yet).'));
+        if (!this.makeClient) throw new Error(l10n.t('Spaces are not available in this build of the extension.'));
         const credentials = await this.keys.get(account.id);
         if (!credentials) throw new NoSpacesKeyError(account);
         return this.makeClient()({ credentials, endpointFor: (r) => this.endpointFor(r), fetch: this.fetchImpl, timeoutMs: this.settings().timeoutMs });
@@ -132,10 +144,14 @@ export class SpacesModel implements Disposable {
     const client = await this.client(account);
     const regions = this.regions(account);
     const results = await Promise.all(regions.map((region) => client.listBuckets(region).then((buckets) => ({ region, buckets }), (error: unknown) => ({ region, error }))));
-    const failures = results.filter((r): r is { region: string; error: unknown } => 'error' in r);
+    let failures = results.filter((r): r is { region: string; error: unknown } => 'error' in r);
     const allFailedAlike = failures.length === regions.length && failures.length > 0;
     // One bad key fails every region the same way: say it once, as the error it is.
     if (allFailedAlike && failures.every((f) => f.error instanceof ApiError && (f.error.kind === 'forbidden' || f.error.kind === 'unauthorized'))) throw failures[0].error;
+    // In a browser the bucket list may never be readable (no CORS on S3's service endpoint): the
+    // buckets are the ones the user named, and the tree says how to name one.
+    const listBlocked = allFailedAlike && failures.every((f) => isBrowserBlocked(f.error));
+    if (listBlocked) failures = [];
     // An endpoint may list buckets of other regions too: a name seen in several is asked where it is.
     const seen = new Map<string, Bucket[]>();
     for (const r of results) if ('buckets' in r) for (const b of r.buckets) seen.set(b.name, [...(seen.get(b.name) ?? []), b]);
@@ -146,8 +162,30 @@ export class SpacesModel implements Disposable {
         return copies.find((c) => c.region === where) ?? copies[0];
       }),
     );
+    for (const b of this.named?.get(account.id) ?? []) if (!buckets.some((l) => l.name === b.name)) buckets.push(b);
     buckets.sort((a, b) => a.name.localeCompare(b.name));
-    return { buckets, failures };
+    return { buckets, failures, ...(listBlocked ? { listBlocked } : {}) };
+  }
+
+  /** Remembers a bucket the user named (one that cannot be listed here), and shows it. */
+  async nameBucket(account: AccountInfo, bucket: Bucket): Promise<void> {
+    if (!this.named) throw new Error(l10n.t('This build cannot remember buckets.'));
+    const others = this.named.get(account.id).filter((b) => b.name !== bucket.name);
+    await this.named.set(account.id, [...others, { name: bucket.name, region: bucket.region }]);
+    this.bucketsChanged(account);
+  }
+
+  /** Forgets a named bucket (it was deleted, or named by mistake). */
+  async forgetNamedBucket(account: AccountInfo, name: string): Promise<boolean> {
+    const before = this.named?.get(account.id) ?? [];
+    if (!before.some((b) => b.name === name)) return false;
+    await this.named!.set(account.id, before.filter((b) => b.name !== name));
+    this.bucketsChanged(account);
+    return true;
+  }
+
+  isNamed(account: AccountInfo, name: string): boolean {
+    return (this.named?.get(account.id) ?? []).some((b) => b.name === name);
   }
 
   async bucket(account: AccountInfo, name: string): Promise<Bucket | undefined> {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ExplorerNode } from './nodes/base';
 import { ResourceNode } from './nodes/resourceNode';
 import { ObjectNode, PrefixNode } from './nodes/spacesNodes';
+import { SPACES_SCHEME } from '../model/spaces';
 
 const URI_LIST = 'text/uri-list';
 /** The mime type VS Code gives drags of this view's own nodes. */
@@ -47,14 +48,15 @@ export class ResourceDropController implements vscode.TreeDragAndDropController<
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith('#'))
       .map((line) => vscode.Uri.parse(line));
-    const local = uris.filter((u) => u.scheme === 'file');
+    // files of the disk, or on the web of the workspace's file system; not Spaces objects themselves
+    const local = uris.filter((u) => u.scheme !== SPACES_SCHEME);
     const into = target instanceof ObjectNode ? target.parent : target;
     if (!(into instanceof PrefixNode)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Drop files on a Spaces bucket or folder to upload them there.'));
       return;
     }
     if (!local.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Only files from this machine can be dropped on a bucket.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Only files of this machine or the workspace can be dropped on a bucket.'));
       return;
     }
     await vscode.commands.executeCommand('digitalocean.spaces.upload', into, local);

@@ -104,6 +104,24 @@ function leakCheck(suite, server, dirs) {
   record(`${suite} token leak check`, 1, 0, `${tokens.length} tokens searched in ${dirs.length} directories, 0 hits`);
 }
 
+/**
+ * The web stage's buckets on s3rver, made from here (a browser cannot: s3rver, like S3, refuses
+ * the preflight of a bucket without CORS rules). s3rver checks no signature, so plain requests do.
+ *   - web-closed: no CORS rules; the browser gets no answer from it.
+ *   - web-open: a rule of its owner that lets any origin GET, PUT and HEAD (not POST or DELETE,
+ *     and no ETag exposed): enough for the editor to read the rules and add its own.
+ */
+async function prepareWebBuckets(endpoint) {
+  const put = async (path, body) => {
+    const response = await fetch(`${endpoint}${path}`, { method: 'PUT', body });
+    if (!response.ok) throw new Error(`s3rver PUT ${path}: HTTP ${response.status} ${await response.text()}`);
+  };
+  await put('/web-closed');
+  await put('/web-open');
+  await put('/web-open?cors', '<CORSConfiguration><CORSRule><ID>owner-read</ID><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader></CORSRule></CORSConfiguration>');
+  await put('/web-open/hello.txt', 'hello from the bucket\n');
+}
+
 async function main() {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -161,6 +179,8 @@ async function main() {
   let browser;
   if (wants('integration') || wants('web') || wants('ui')) {
     browser = await launchChromium();
+    const s3 = wants('integration') || wants('web') ? await startS3Servers() : undefined;
+    if (s3) log(`S3 servers: moto at ${s3.moto} (nyc3), s3rver at ${s3.s3rver} (ams3)`);
 
     if (wants('integration')) {
       const resultsFile = join(ARTIFACTS, 'integration-results.json');
@@ -174,8 +194,6 @@ async function main() {
       log(`PostgreSQL on 127.0.0.1:${postgres.port} (TLS only)`);
       const sshConfig = join(sshd.dir, 'user-ssh-config');
       log(`sshd on 127.0.0.1:${sshd.port}`);
-      const s3 = await startS3Servers();
-      log(`S3 servers: moto at ${s3.moto} (nyc3), s3rver at ${s3.s3rver} (ams3)`);
       const server = await startVsCodeServer(vscode, {
         settings: {
           'digitalocean.apiUrl': prism.url,
@@ -217,12 +235,17 @@ async function main() {
       // counts come back as a log line. Requests to Prism and to the fake are cross-origin: Prism
       // answers the preflights (its CORS support), the fake the CORS headers of each answer.
       log('web: the browser build in the web worker extension host');
+      // Spaces from the browser: s3rver stands for ams3 (it answers preflights by each bucket's
+      // CORS rules, and none for the bucket list, as S3 does); two buckets a browser cannot make.
+      await prepareWebBuckets(s3.s3rver);
       const server = await startVsCodeServer(vscode, {
         name: 'vscode-server-web',
         settings: {
           'digitalocean.apiUrl': prism.url,
           'remote.extensionKind': { 'do-explorer.digitalocean-explorer': ['web'] },
-          'doTest.env': { DIGITALOCEAN_DEMO_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url, ...(process.env.DO_TEST_GREP ? { DO_TEST_GREP: process.env.DO_TEST_GREP } : {}) },
+          'digitalocean.spaces.regions': ['ams3'],
+          'digitalocean.spaces.endpoints': { ams3: s3.s3rver },
+          'doTest.env': { DIGITALOCEAN_DEMO_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url, DO_TEST_S3_S3RVER: s3.s3rver, ...(process.env.DO_TEST_GREP ? { DO_TEST_GREP: process.env.DO_TEST_GREP } : {}) },
         },
       });
       let results;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { ResourceNode } from '../../src/tree/nodes/resourceNode';
-import { eventually, extensionApi, fake, onWeb } from './support/env';
+import { eventually, extensionApi, fake } from './support/env';
 
 type LogEntry = { method: string; url: string };
 
@@ -125,8 +125,7 @@ describe('Explorer', function () {
       'SSH keys',
       'Spaces keys',
       'Tags',
-      // the web build has no Spaces yet (test/web/web.test.ts)
-      ...(onWeb ? [] : ['Spaces']),
+      'Spaces',
     ]);
     const registry = await path(/^Acme Demo/, 'Account-wide', 'Container registry', 'acme-registry');
     assert.equal(description(registry), 'registry.digitalocean.com/acme-registry · 2.1 GB of 5.4 GB');

@@ -17,7 +17,8 @@ import type { TestingApi } from '../../src/extension';
 import { SpacesClient } from '../../src/api/spacesClient';
 import { memorySource, uploadObject } from '../../src/api/spacesUpload';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { eventually, extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
+import { eventually, extensionApi, fake, freshDemo, logShowing, runWithAnswers } from './support/env';
+import { ScriptedUserInput } from './support/scriptedInput';
 
 const MOTO = () => process.env.DO_TEST_S3_MOTO ?? assert.fail('DO_TEST_S3_MOTO is not set: run through the harness');
 const S3RVER = () => process.env.DO_TEST_S3_S3RVER ?? assert.fail('DO_TEST_S3_S3RVER is not set: run through the harness');
@@ -170,7 +171,7 @@ describe('Spaces', function () {
     // modification time, or ours of the ETag when both changes fall in the same second)
     fs.writeFileSync(file, 'their version\n');
     s3cmd('put', file, `s3://${b}/docs/readme.txt`);
-    const input = new (await import('./support/scriptedInput')).ScriptedUserInput([]);
+    const input = new ScriptedUserInput([]);
     api.setUserInput(input);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'mine: '));
     assert.equal(await doc.save(), false, 'the save is refused');
@@ -244,7 +245,7 @@ describe('Spaces', function () {
     const site = await child(await bucketNode(b), 'site');
     const data = new vscode.DataTransfer();
     data.set('text/uri-list', new vscode.DataTransferItem([vscode.Uri.file(path.join(dir, 'assets')), vscode.Uri.file(path.join(dir, 'robots.txt'))].map(String).join('\r\n')));
-    const input = new (await import('./support/scriptedInput')).ScriptedUserInput([]);
+    const input = new ScriptedUserInput([]);
     api.setUserInput(input);
     await api.explorer.dropController.handleDrop(site, data, new vscode.CancellationTokenSource().token);
     assert.match(input.notices.join('\n'), /Uploaded 3 files to .*site\//);
@@ -445,5 +446,61 @@ describe('Spaces', function () {
     assert.match(input.asked[0], /Delete bucket .* and its 1 object/);
     assert.ok(!(await client().listBuckets('nyc3')).some((x) => x.name === b));
     await eventually('the bucket gone from the tree', async () => !(await api.explorer.getChildren(await spacesRoot())).some((n) => label(n) === b));
+  });
+  it('lets a browser editor in with a CORS rule before the owner\'s, which real preflights then pass', async () => {
+    await withKey();
+    const b = await createBucket('ams3');
+    const s3 = client(S3RVER());
+    const owner = { id: 'owner', origins: ['https://shop.example'], methods: ['GET'], headers: [], exposeHeaders: [], maxAgeSeconds: undefined };
+    await s3.putCorsRules('ams3', b, [owner]);
+    const worker = 'https://0f3c9a1b.vscode-cdn.net';
+    // what a browser sends before the client's signed requests (Node's fetch lets a test set Origin)
+    const preflight = (method: string, origin = worker) =>
+      fetch(`${S3RVER()}/${b}/some/key`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization,x-amz-date,x-amz-content-sha256' } });
+    assert.equal((await preflight('PUT')).status, 403, 'refused before');
+
+    // a typed origin is checked before the bucket is asked anything
+    const typed = new ScriptedUserInput(['Other origin…', 'https://*.*.example.com']);
+    api.setUserInput(typed);
+    await vscode.commands.executeCommand('digitalocean.spaces.allowBrowserAccess', await bucketNode(b));
+    assert.match(typed.rejections.join('\n'), /At most one "\*"/);
+    assert.deepEqual((await s3.corsRules('ams3', b)).map((r) => r.id), ['owner']);
+
+    const input = await runWithAnswers(api, 'digitalocean.spaces.allowBrowserAccess', await bucketNode(b), ['https://*.vscode-cdn.net', 'Add Rule']);
+    assert.equal(input.remaining, 0);
+    assert.deepEqual(input.offered[0], ['https://*.vscode-cdn.net', 'Other origin…'], 'on the desktop no "this editor"');
+    assert.match(input.confirmations[0].detail, /1 other rule stay as they are/);
+    assert.match(input.confirmations[0].detail, /<AllowedOrigin>https:\/\/\*\.vscode-cdn\.net<\/AllowedOrigin>/);
+    const rules = await s3.corsRules('ams3', b);
+    assert.deepEqual(rules.map((r) => r.id), ['vscode-digitalocean', 'owner'], 'ours first');
+    assert.deepEqual(rules[1], owner, 'the owner\'s rule as it was');
+    for (const method of ['GET', 'PUT', 'POST', 'DELETE', 'HEAD']) assert.equal((await preflight(method)).status, 200, `${method} from the worker's origin`);
+    assert.equal((await preflight('PUT', 'https://elsewhere.example')).status, 403, 'no other origin let in');
+    // a real answer exposes the ETag, which multipart uploads read
+    await s3.put('ams3', b, 'some/key', new TextEncoder().encode('k'));
+    const answer = await fetch(`${S3RVER()}/${b}/some/key`, { headers: { origin: worker } });
+    await answer.arrayBuffer();
+    assert.match(answer.headers.get('access-control-expose-headers') ?? '', /ETag/);
+
+    const again = await runWithAnswers(api, 'digitalocean.spaces.allowBrowserAccess', await bucketNode(b), ['https://*.vscode-cdn.net']);
+    assert.match(again.notices.join('\n'), /already lets https:\/\/\*\.vscode-cdn\.net in/);
+    assert.equal(again.confirmations.length, 0, 'nothing to change');
+  });
+
+  it('remembers a bucket named by the user once it is found there, and forgets it when it is deleted', async () => {
+    await withKey();
+    const b = await createBucket('ams3');
+    const account = api.store.list()[0];
+    const missing = new ScriptedUserInput(['no-such-bucket-here', 'ams3']);
+    api.setUserInput(missing);
+    await vscode.commands.executeCommand('digitalocean.spaces.nameBucket', await spacesRoot());
+    await logShowing(api, /Add bucket by name failed: There is no bucket no-such-bucket-here in ams3/);
+    assert.equal(api.spaces.isNamed(account, 'no-such-bucket-here'), false);
+    await runWithAnswers(api, 'digitalocean.spaces.nameBucket', await spacesRoot(), [b, 'ams3']);
+    assert.equal(api.spaces.isNamed(account, b), true);
+    const names = (await api.explorer.getChildren(await spacesRoot())).map(label);
+    assert.equal(names.filter((n) => n === b).length, 1, 'listed and named: shown once');
+    await runWithAnswers(api, 'digitalocean.spaces.deleteBucket', await bucketNode(b), ['Delete']);
+    assert.equal(api.spaces.isNamed(account, b), false);
   });
 });

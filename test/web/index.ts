@@ -32,6 +32,7 @@ export async function run(): Promise<void> {
   testing.setDemoApiUrl(env.DIGITALOCEAN_DEMO_API_URL);
   mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false, ...(env.DO_TEST_GREP ? { grep: env.DO_TEST_GREP } : {}) });
   require('./web.test');
+  require('./spaces.test');
   require('../integration/explorer.test');
   require('../integration/panels.test');
   require('../integration/project.test');

@@ -21,7 +21,7 @@ export class MessageNode extends ExplorerNode {
   constructor(
     readonly id: string,
     private readonly label: string,
-    private readonly options: { detail?: string; icon?: string; command?: vscode.Command; contextValue?: string } = {},
+    private readonly options: { detail?: string; icon?: string; command?: vscode.Command; contextValue?: string; tooltip?: string } = {},
   ) {
     super();
   }
@@ -30,7 +30,7 @@ export class MessageNode extends ExplorerNode {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.options.detail;
-    item.tooltip = this.options.detail ? `${this.label}\n${this.options.detail}` : this.label;
+    item.tooltip = this.options.tooltip ?? (this.options.detail ? `${this.label}\n${this.options.detail}` : this.label);
     item.iconPath = new vscode.ThemeIcon(this.options.icon ?? 'info');
     item.command = this.options.command;
     item.contextValue = this.options.contextValue ?? 'message';

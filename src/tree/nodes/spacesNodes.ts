@@ -10,6 +10,7 @@ import { NoSpacesKeyError, SPACES_SCHEME, spacesUriParts } from '../../model/spa
 import type { SpacesTreeServices } from '../services';
 import { bytes, md, relativeTime } from '../format';
 import { ExplorerNode, MessageNode } from './base';
+import { isBrowserBlocked } from '../../api/errors';
 import { errorNode } from './folderNode';
 
 
@@ -52,10 +53,20 @@ export class SpacesRootNode extends ExplorerNode implements SpacesTarget {
 
   override async getChildren(): Promise<ExplorerNode[]> {
     try {
-      const { buckets, failures } = await this.services.spaces.buckets(this.account);
+      const { buckets, failures, listBlocked } = await this.services.spaces.buckets(this.account);
       const nodes: ExplorerNode[] = buckets.map((b) => new BucketNode(this, this.account, b, this.services));
       for (const f of failures) nodes.push(errorNode(this, vscode.l10n.t('Could not list the buckets in {0}', f.region), f.error));
-      if (!nodes.length) {
+      if (listBlocked) {
+        // The browser cannot read S3's list of buckets (it answers no CORS preflight): name them.
+        nodes.push(
+          new MessageNode(`${this.id}/name-bucket`, vscode.l10n.t('Buckets cannot be listed in a browser'), {
+            detail: vscode.l10n.t('Add Bucket by Name…'),
+            icon: 'add',
+            tooltip: vscode.l10n.t('A browser may not read the list of your buckets (Spaces answer it without CORS). Name a bucket to open it here.'),
+            command: { command: 'digitalocean.spaces.nameBucket', title: vscode.l10n.t('Add Bucket by Name'), arguments: [this] },
+          }),
+        );
+      } else if (!nodes.length) {
         nodes.push(new MessageNode(`${this.id}/empty`, vscode.l10n.t('No buckets'), { detail: vscode.l10n.t('Create Bucket…'), icon: 'add', command: { command: 'digitalocean.spaces.createBucket', title: vscode.l10n.t('Create Bucket'), arguments: [this] } }));
       }
       return nodes;
@@ -133,12 +144,32 @@ export class PrefixNode extends ExplorerNode implements SpacesTarget {
       if (!nodes.length) nodes.push(new MessageNode(`${this.id}/empty`, this.key ? vscode.l10n.t('Empty folder') : vscode.l10n.t('Empty bucket'), { icon: 'info' }));
       return nodes;
     } catch (error) {
+      if (isBrowserBlocked(error)) {
+        const bucketNode = this.bucketNode();
+        return [
+          new MessageNode(`${this.id}/blocked`, vscode.l10n.t('{0} does not answer this editor', this.bucket.name), {
+            detail: vscode.l10n.t('Allow Browser Access…'),
+            icon: 'shield',
+            tooltip: error.message,
+            command: { command: 'digitalocean.spaces.allowBrowserAccess', title: vscode.l10n.t('Allow Browser Access'), arguments: [bucketNode] },
+            contextValue: 'message.error',
+          }),
+        ];
+      }
       return [errorNode(this, vscode.l10n.t('Could not list {0}/{1}', this.bucket.name, this.key), error)];
     }
   }
 
   override invalidate(): void {
     this.services.spaces.changed(this.account, this.bucket.name, this.key);
+  }
+
+  /** The bucket this prefix is in. */
+  bucketNode(): BucketNode | undefined {
+    if (this instanceof BucketNode) return this;
+    let node: ExplorerNode | undefined = this.parent;
+    while (node && !(node instanceof BucketNode)) node = node.parent;
+    return node;
   }
 }
 

@@ -120,7 +120,11 @@ export class ScriptedUserInput implements UserInput {
     return { item, button };
   }
 
-  async confirm(message: string, _detail: string, confirmLabel: string): Promise<void> {
+  /** What each confirmation said (message, then its detail). */
+  readonly confirmations: { message: string; detail: string }[] = [];
+
+  async confirm(message: string, detail: string, confirmLabel: string): Promise<void> {
+    this.confirmations.push({ message, detail });
     const answer = this.next(message);
     if (answer !== confirmLabel) throw new UserCancelledError();
   }

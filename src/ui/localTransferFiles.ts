@@ -1,0 +1,55 @@
+/**
+ * Uploads and downloads on Node: a file on disk is read part by part when the part is sent (a
+ * 5 GB upload is never held in memory), and a download is written to a private partial file
+ * renamed into place at the end. Files of other file systems go through workspace.fs.
+ */
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { type TransferFiles, workspaceFiles } from './transferFiles';
+
+export const localTransferFiles: TransferFiles = {
+  async source(uri) {
+    if (uri.scheme !== 'file') return workspaceFiles.source(uri);
+    const file = uri.fsPath;
+    const handle = await fs.open(file, 'r');
+    const { size } = await handle.stat();
+    return {
+      size,
+      async read(offset, length) {
+        const buffer = new Uint8Array(length);
+        let read = 0;
+        while (read < length) {
+          const { bytesRead } = await handle.read(buffer, read, length - read, offset + read);
+          if (bytesRead === 0) throw new Error(vscode.l10n.t('{0} changed while it was uploaded (it is shorter now).', file));
+          read += bytesRead;
+        }
+        return buffer;
+      },
+      close: () => handle.close(),
+    };
+  },
+  async save(uri, body, onBytes) {
+    if (uri.scheme !== 'file') return workspaceFiles.save(uri, body, onBytes);
+    const partial = `${uri.fsPath}.download-${process.pid}`;
+    const out = await fs.open(partial, 'w', 0o600);
+    let written = 0;
+    try {
+      const reader = body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        await out.write(value);
+        written += value.length;
+        onBytes(written);
+      }
+      await out.close();
+      await fs.rename(partial, uri.fsPath);
+    } catch (error) {
+      await out.close().catch(() => undefined);
+      await fs.rm(partial, { force: true });
+      throw error;
+    }
+  },
+  downloadFolder: () => vscode.Uri.file(os.homedir()),
+};

@@ -1,0 +1,65 @@
+/**
+ * The files of uploads and downloads, wherever the editor's files are: a local disk on Node, the
+ * workspace's own file system on the web (vscode.dev's GitHub repository, a browser folder). The
+ * platform gives the implementation (CommandDeps.machine.files); this one works everywhere,
+ * through workspace.fs, holding a file in memory.
+ */
+import * as vscode from 'vscode';
+import { type UploadSource, memorySource } from '../api/spacesUpload';
+
+export interface TransferFiles {
+  /** A file to upload; where the platform can, its parts are read only when they are sent. */
+  source(uri: vscode.Uri): Promise<UploadSource & { close(): Promise<void> }>;
+  /** Writes a download to `uri`, reporting the bytes written; on failure nothing is left at `uri`. */
+  save(uri: vscode.Uri, body: ReadableStream<Uint8Array>, onBytes: (written: number) => void): Promise<void>;
+  /** Where a download is offered first, if anywhere. */
+  downloadFolder(): vscode.Uri | undefined;
+}
+
+export const workspaceFiles: TransferFiles = {
+  async source(uri) {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return { ...memorySource(bytes), close: async () => undefined };
+  },
+  async save(uri, body, onBytes) {
+    const chunks: Uint8Array[] = [];
+    let written = 0;
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      written += value.length;
+      onBytes(written);
+    }
+    const all = new Uint8Array(written);
+    let at = 0;
+    for (const c of chunks) {
+      all.set(c, at);
+      at += c.length;
+    }
+    await vscode.workspace.fs.writeFile(uri, all);
+  },
+  downloadFolder: () => vscode.workspace.workspaceFolders?.[0]?.uri,
+};
+
+/** Every file under a folder, with its path relative to it ("a/b.txt"); links are not followed. */
+export async function filesUnder(dir: vscode.Uri, signal: AbortSignal, cancelled: () => Error): Promise<{ uri: vscode.Uri; relative: string }[]> {
+  const out: { uri: vscode.Uri; relative: string }[] = [];
+  const walk = async (current: vscode.Uri, relative: string) => {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(current)) {
+      if (signal.aborted) throw cancelled();
+      if (type & vscode.FileType.SymbolicLink) continue;
+      const uri = vscode.Uri.joinPath(current, name);
+      if (type & vscode.FileType.Directory) await walk(uri, `${relative}${name}/`);
+      else if (type & vscode.FileType.File) out.push({ uri, relative: relative + name });
+    }
+  };
+  await walk(dir, '');
+  return out;
+}
+
+/** The last segment of a URI's path. */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.replace(/\/+$/, '').split('/').pop() || uri.path;
+}
