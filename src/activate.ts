@@ -112,6 +112,13 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
     },
   };
   const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs), platform.spacesClients, undefined, namedBuckets);
+  // a removed account's named buckets go with it
+  const forgetRemovedAccounts = store.onDidChange(() => {
+    const named = context.globalState.get<Record<string, Bucket[]>>(namedBucketsKey, {});
+    const ids = new Set(store.list().map((a) => a.id));
+    const kept = Object.fromEntries(Object.entries(named).filter(([id]) => ids.has(id)));
+    if (Object.keys(kept).length < Object.keys(named).length) void context.globalState.update(namedBucketsKey, kept);
+  });
   const explorer = new ResourceExplorer(model, store, context.globalState, spaces);
   const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true, dragAndDropController: explorer.dropController });
   const showViewState = () => {
@@ -146,6 +153,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   const commands = new LazyCommands(() => deps, platform.families, (bundle) => platform.commandFamily(bundle));
   for (const { scheme, family } of LAZY_FILE_SYSTEMS) fileSystems.declare(scheme, () => commands.load(family), { isCaseSensitive: true });
 
+  context.subscriptions.push(forgetRemovedAccounts);
   context.subscriptions.push(
     log,
     model,
