@@ -327,6 +327,10 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
 
     registerCommand(deps, 'digitalocean.spaces.createBucket', vscode.l10n.t('Create bucket'), async (arg) => {
+      if (deps.machine.browserOrigin) {
+        // S3 answers the preflight of a bucket that is not there yet with no CORS rules to allow it
+        throw new Error(vscode.l10n.t('A browser cannot create a bucket: Spaces let a browser in only by a bucket\'s own CORS rules. Create it in the control panel or in VS Code on the desktop, then use Add Bucket by Name….'));
+      }
       const account = await spacesAccount(arg, vscode.l10n.t('Create a Spaces bucket'));
       const client = await spaces.client(account);
       const { buckets } = await spaces.buckets(account).catch(() => ({ buckets: [] as Bucket[] }));

@@ -444,6 +444,16 @@ export async function notification(page, text, toastTimeoutMs) {
   return notice;
 }
 
+/** Answers the quick input whose title contains `title` (not the one before it, still closing): types `text` over its value, if given, then Enter. */
+export async function answerQuickInput(page, title, text) {
+  await page.locator('.quick-input-widget').filter({ hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
+  if (text !== undefined) {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+  }
+  await page.keyboard.press('Enter');
+}
+
 /**
  * A user's first minute with the packaged extension: the .vsix installed into fresh extensions
  * (as `code --install-extension` does), the VS Code server started with `settings` and `env`, and

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AwsClient } from 'aws4fetch';
-import { ARTIFACTS, installVsCodeServer, launchChromium, startS3Servers, startVsCodeServer, uiSuiteHooks } from '../harness/services.mjs';
+import { ARTIFACTS, answerQuickInput, installVsCodeServer, launchChromium, startS3Servers, startVsCodeServer, uiSuiteHooks } from '../harness/services.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -49,15 +49,7 @@ describe('UI: Spaces in the real workbench', function () {
     await entry.click();
   }
 
-  /** Answers the quick input whose title contains `title` (not the one before it, still closing). */
-  async function answer(title, text) {
-    await page.locator('.quick-input-widget').filter({ hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
-    if (text !== undefined) {
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type(text);
-    }
-    await page.keyboard.press('Enter');
-  }
+  const answer = (title, text) => answerQuickInput(page, title, text);
 
   it('creates a key, a bucket and an object from the view, and saves typed text to the S3 server', async () => {
     await page.getByRole('tab', { name: /^DigitalOcean/ }).click();

@@ -1,10 +1,12 @@
 // UI smoke test of the web build: the packaged .vsix in the real workbench, run in its web worker
 // extension host (the user setting remote.extensionKind puts it there), as on vscode.dev. A user
 // adds the demo account (in-process on the web), expands a project, opens a droplet's panel and
-// powers the droplet off; the commands that need Node are nowhere to be found.
+// powers the droplet off; the commands that need Node are nowhere to be found. Then Spaces as a
+// browser meets them (s3rver for ams3): the bucket list is blocked, a bucket is added by name, and
+// one whose CORS rules keep the editor out says so and hands over the rule to add.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, openWorkbench, panelFrame, powerOffFromMenu, uiSuiteHooks } from '../harness/services.mjs';
+import { ARTIFACTS, answerQuickInput, notification, openWorkbench, panelFrame, powerOffFromMenu, startS3Servers, uiSuiteHooks } from '../harness/services.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -28,9 +30,19 @@ describe('UI: the web build in the real workbench (web worker extension host)', 
 
   before(async function () {
     if (!vsix || !apiUrl) throw new Error('DO_TEST_VSIX and DO_TEST_API_URL must be set: run through `npm test`');
+    const s3 = await startS3Servers();
+    // a bucket without CORS rules: made from here, a browser could not
+    const made = await fetch(`${s3.s3rver}/ui-closed`, { method: 'PUT' });
+    assert.equal(made.status, 200, 'the bucket on s3rver');
     ({ browser, page } = await openWorkbench({
       vsix,
-      settings: { 'digitalocean.apiUrl': apiUrl, 'remote.extensionKind': { 'do-explorer.digitalocean-explorer': ['web'] }, 'workbench.hover.delay': 60_000 },
+      settings: {
+        'digitalocean.apiUrl': apiUrl,
+        'remote.extensionKind': { 'do-explorer.digitalocean-explorer': ['web'] },
+        'workbench.hover.delay': 60_000,
+        'digitalocean.spaces.regions': ['ams3'],
+        'digitalocean.spaces.endpoints': { ams3: s3.s3rver },
+      },
       env: { DIGITALOCEAN_DEMO_API_URL: '' },
     }));
   });
@@ -97,5 +109,33 @@ describe('UI: the web build in the real workbench (web worker extension host)', 
     assert.ok(clusterItems.some((i) => /^Download kubeconfig/.test(i)), `no Download kubeconfig on the web: ${clusterItems.join(' | ')}`);
     assert.ok(!clusterItems.some((i) => /Add to kubeconfig|Remove from kubeconfig|kubectl/i.test(i)), `kubeconfig items on the web: ${clusterItems.join(' | ')}`);
     await page.keyboard.press('Escape');
+  });
+
+  it('adds a Spaces bucket by name where the browser cannot list them, and says how to let the editor into one', async () => {
+    const answer = (title, text) => answerQuickInput(page, title, text);
+    await page.getByRole('treeitem', { name: /^Account-wide/ }).click();
+    const spaces = page.getByRole('treeitem', { name: /^Spaces, object storage/ });
+    await spaces.click();
+    if ((await spaces.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    const noKey = page.getByRole('treeitem', { name: /Spaces need an access key/ });
+    await noKey.click({ timeout: 30_000 });
+    await answer('Spaces key for Acme Demo Team', 'Create a new key');
+    await answer(': name', 'ui-web-key');
+    await answer('New Spaces key ui-web-key: access', 'Full access');
+
+    const blockedList = page.getByRole('treeitem', { name: /^Buckets cannot be listed in a browser/ });
+    await blockedList.click({ timeout: 30_000 });
+    await answer('Add a bucket by name', 'ui-closed');
+    const bucket = page.getByRole('treeitem', { name: /^bucket ui-closed in ams3/ });
+    await bucket.click({ timeout: 30_000 });
+    if ((await bucket.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    const blocked = page.getByRole('treeitem', { name: /^ui-closed does not answer this editor/ });
+    await blocked.click({ timeout: 30_000 });
+    // the first origin offered is this editor's
+    await answer('Allow browser access to ui-closed: from which origin?');
+    const notice = await notification(page, 'ui-closed refuses this browser until one of its CORS rules allows it', 15_000);
+    await notice.getByRole('button', { name: 'Copy Rule' }).click();
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-web-spaces.png') });
+    await notification(page, 'Copied. Also:', 15_000);
   });
 });

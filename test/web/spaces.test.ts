@@ -53,6 +53,9 @@ describe('Spaces in the browser', function () {
     await runWithAnswers(api, 'digitalocean.spaces.nameBucket', await spacesRoot(), ['web-closed']);
     const named = (await api.explorer.getChildren(await spacesRoot())).map(label);
     assert.deepEqual(named, ['web-closed', 'web-open', 'Buckets cannot be listed in a browser']);
+    // nor can a browser create one (no bucket yet, so no rules to let it in): said before any request
+    await vscode.commands.executeCommand('digitalocean.spaces.createBucket', await spacesRoot());
+    await logShowing(api, /Create bucket failed: A browser cannot create a bucket/);
     // its owner's rule lets this editor read it already
     assert.deepEqual((await api.explorer.getChildren(await bucket('web-open'))).map(label), ['hello.txt']);
   });

@@ -34,6 +34,8 @@ export class MessageNode extends ExplorerNode {
     item.iconPath = new vscode.ThemeIcon(this.options.icon ?? 'info');
     item.command = this.options.command;
     item.contextValue = this.options.contextValue ?? 'message';
+    // a screen reader reads the tooltip when there is no label for it: the message, not the explanation
+    if (this.options.tooltip) item.accessibilityInformation = { label: this.options.detail ? `${this.label}, ${this.options.detail}` : this.label };
     return item;
   }
 }
