@@ -189,9 +189,6 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 4000);
   }
 
-  /** The key in use was deleted (Delete on its node): forget its secret, and say so. */
-  // ---- commands ------------------------------------------------------------------------------------------
-
   // ---- browser access (CORS) ---------------------------------------------------------------------
 
   const vscodeDev = 'https://*.vscode-cdn.net';
@@ -269,6 +266,8 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     spaces.changed(account, bucket.name);
     void input.notify('info', vscode.l10n.t('{0} now answers {1}.', bucket.name, pattern));
   }
+
+  // ---- commands ------------------------------------------------------------------------------------------
 
   return [
     bucketPanels,
