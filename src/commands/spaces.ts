@@ -21,7 +21,6 @@ import { ResourceNode } from '../tree/nodes/resourceNode';
 import { BucketNode, ObjectNode, PrefixNode, SpacesRootNode, type SpacesTarget, spacesUri } from '../tree/nodes/spacesNodes';
 import { withProgress } from '../ui/progress';
 import { baseName, filesUnder } from '../ui/transferFiles';
-import { UserCancelledError } from '../ui/userInput';
 import type { CommandDeps } from './deps';
 import { accountTarget } from './pick';
 import { registerCommand } from './register';
@@ -395,13 +394,13 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       const fromExplorer = isFile(arg);
       const given = Array.isArray(all) && all.length > 0 && all.every(isFile) ? (all as vscode.Uri[]) : undefined;
       const target = fromExplorer ? await pickUploadTarget() : uploadTarget(arg);
-      const chosen = given ?? (fromExplorer ? [arg] : await input.openDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, defaultUri: deps.machine.files.downloadFolder(), title: vscode.l10n.t('Upload to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') }));
+      const chosen = given ?? (fromExplorer ? [arg] : await input.openDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, defaultUri: deps.machine.files.defaultFolder(), title: vscode.l10n.t('Upload to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') }));
       const sources: { uri: vscode.Uri; relative: string }[] = [];
       for (const uri of chosen) {
         const stat = await vscode.workspace.fs.stat(uri);
         if (stat.type & vscode.FileType.Directory) {
           const name = baseName(uri);
-          for (const f of await filesUnder(uri, new AbortController().signal, () => new UserCancelledError())) sources.push({ uri: f.uri, relative: `${name}/${f.relative}` });
+          for (const f of await filesUnder(uri)) sources.push({ uri: f.uri, relative: `${name}/${f.relative}` });
         } else sources.push({ uri, relative: baseName(uri) });
       }
       if (!sources.length) throw new Error(vscode.l10n.t('Nothing to upload: the folders chosen are empty.'));
@@ -410,9 +409,9 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
 
     registerCommand(deps, 'digitalocean.spaces.uploadFolder', vscode.l10n.t('Upload folder'), async (arg) => {
       const target = uploadTarget(arg);
-      const [dir] = await input.openDialog({ canSelectMany: false, canSelectFiles: false, canSelectFolders: true, defaultUri: deps.machine.files.downloadFolder(), title: vscode.l10n.t('Upload a folder to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') });
+      const [dir] = await input.openDialog({ canSelectMany: false, canSelectFiles: false, canSelectFolders: true, defaultUri: deps.machine.files.defaultFolder(), title: vscode.l10n.t('Upload a folder to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') });
       const name = baseName(dir);
-      const found = await withProgress(vscode.l10n.t('Reading {0}…', shown(dir)), (signal) => filesUnder(dir, signal, () => new UserCancelledError()));
+      const found = await withProgress(vscode.l10n.t('Reading {0}…', shown(dir)), (signal) => filesUnder(dir, signal));
       if (!found.length) throw new Error(vscode.l10n.t('{0} has no files.', shown(dir)));
       await uploadFiles(target.account, target.bucket, target.prefix, found.map((f) => ({ uri: f.uri, relative: `${name}/${f.relative}` })));
     }),
@@ -421,7 +420,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       const t = targetOf(arg);
       if (!(t instanceof ObjectNode)) throw new Error(vscode.l10n.t('Run this from an object.'));
       const name = t.key.split('/').pop() || 'object';
-      const folder = deps.machine.files.downloadFolder();
+      const folder = deps.machine.files.defaultFolder();
       const target = await input.saveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, title: vscode.l10n.t('Download {0}/{1}', t.bucket.name, t.key), saveLabel: vscode.l10n.t('Download') });
       const client = await spaces.client(t.account);
       await withProgress(vscode.l10n.t('Downloading {0}', name), async (signal, report) => {

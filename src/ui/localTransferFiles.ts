@@ -51,5 +51,5 @@ export const localTransferFiles: TransferFiles = {
       throw error;
     }
   },
-  downloadFolder: () => vscode.Uri.file(os.homedir()),
+  defaultFolder: () => vscode.Uri.file(os.homedir()),
 };

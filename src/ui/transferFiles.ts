@@ -6,14 +6,15 @@
  */
 import * as vscode from 'vscode';
 import { type UploadSource, memorySource } from '../api/spacesUpload';
+import { UserCancelledError } from './userInput';
 
 export interface TransferFiles {
   /** A file to upload; where the platform can, its parts are read only when they are sent. */
   source(uri: vscode.Uri): Promise<UploadSource & { close(): Promise<void> }>;
   /** Writes a download to `uri`, reporting the bytes written; on failure nothing is left at `uri`. */
   save(uri: vscode.Uri, body: ReadableStream<Uint8Array>, onBytes: (written: number) => void): Promise<void>;
-  /** Where a download is offered first, if anywhere. */
-  downloadFolder(): vscode.Uri | undefined;
+  /** Where the open and save dialogs of uploads and downloads start, if anywhere. */
+  defaultFolder(): vscode.Uri | undefined;
 }
 
 export const workspaceFiles: TransferFiles = {
@@ -40,15 +41,15 @@ export const workspaceFiles: TransferFiles = {
     }
     await vscode.workspace.fs.writeFile(uri, all);
   },
-  downloadFolder: () => vscode.workspace.workspaceFolders?.[0]?.uri,
+  defaultFolder: () => vscode.workspace.workspaceFolders?.[0]?.uri,
 };
 
 /** Every file under a folder, with its path relative to it ("a/b.txt"); links are not followed. */
-export async function filesUnder(dir: vscode.Uri, signal: AbortSignal, cancelled: () => Error): Promise<{ uri: vscode.Uri; relative: string }[]> {
+export async function filesUnder(dir: vscode.Uri, signal?: AbortSignal): Promise<{ uri: vscode.Uri; relative: string }[]> {
   const out: { uri: vscode.Uri; relative: string }[] = [];
   const walk = async (current: vscode.Uri, relative: string) => {
     for (const [name, type] of await vscode.workspace.fs.readDirectory(current)) {
-      if (signal.aborted) throw cancelled();
+      if (signal?.aborted) throw new UserCancelledError();
       if (type & vscode.FileType.SymbolicLink) continue;
       const uri = vscode.Uri.joinPath(current, name);
       if (type & vscode.FileType.Directory) await walk(uri, `${relative}${name}/`);
