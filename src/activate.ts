@@ -15,8 +15,8 @@ import { type CommandFamilyInfo, LazyCommands } from './commands/lazy';
 import { watchSpacesKeys } from './commands/spacesKeyWatch';
 import { showRateLimitWaits } from './commands/rateLimitNotice';
 import { ResourceModel } from './model/resourceModel';
-import { type NamedBuckets, SPACES_REGIONS, type SpacesClientFactory, SpacesModel, type SpacesSettings } from './model/spaces';
-import type { Bucket } from './api/spaces';
+import { SPACES_REGIONS, type SpacesClientFactory, SpacesModel, type SpacesSettings } from './model/spaces';
+import { NamedBucketStore } from './accounts/namedBuckets';
 import { SpacesKeyStore } from './accounts/spacesKeys';
 import { LazyFileSystems } from './ui/lazyFileSystem';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './ui/userInput';
@@ -101,24 +101,10 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`, () => (demoApiUrl ? { baseUrl: demoApiUrl } : platform.demoApi()));
   const model = new ResourceModel(store, clients);
   const spacesKeys = new SpacesKeyStore(context.secrets);
-  const namedBucketsKey = 'digitalocean.spaces.namedBuckets';
-  const namedBuckets: NamedBuckets = {
-    get: (accountId) => context.globalState.get<Record<string, Bucket[]>>(namedBucketsKey, {})[accountId] ?? [],
-    set: async (accountId, buckets) => {
-      const all = { ...context.globalState.get<Record<string, Bucket[]>>(namedBucketsKey, {}) };
-      if (buckets.length) all[accountId] = buckets;
-      else delete all[accountId];
-      await context.globalState.update(namedBucketsKey, all);
-    },
-  };
+  const namedBuckets = new NamedBucketStore(context.globalState);
   const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs), platform.spacesClients, undefined, namedBuckets);
   // a removed account's named buckets go with it
-  const forgetRemovedAccounts = store.onDidChange(() => {
-    const named = context.globalState.get<Record<string, Bucket[]>>(namedBucketsKey, {});
-    const ids = new Set(store.list().map((a) => a.id));
-    const kept = Object.fromEntries(Object.entries(named).filter(([id]) => ids.has(id)));
-    if (Object.keys(kept).length < Object.keys(named).length) void context.globalState.update(namedBucketsKey, kept);
-  });
+  const forgetRemovedAccounts = store.onDidChange(() => void namedBuckets.keepOnly(new Set(store.list().map((a) => a.id))));
   const explorer = new ResourceExplorer(model, store, context.globalState, spaces);
   const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true, dragAndDropController: explorer.dropController });
   const showViewState = () => {

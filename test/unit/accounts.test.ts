@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountStore, tokenProblem, type SecretStore, type StateStore } from '../../src/accounts/accountStore';
+import { NamedBucketStore } from '../../src/accounts/namedBuckets';
 import { doctlConfigPath, doctlContextForToken, findExistingTokens, parseDoctlConfig } from '../../src/credentials/tokenSources';
 import { parseUrn } from '../../src/api';
 
@@ -115,5 +116,29 @@ describe('Project resource URNs', () => {
     assert.equal(parseUrn('do:dbaas:abc-def').kind?.kind, 'database_cluster');
     assert.equal(parseUrn('do:space:bucket').kind, undefined);
     assert.equal(parseUrn('do:space:bucket').id, 'bucket');
+  });
+});
+
+describe('Named Spaces buckets', () => {
+  it('are kept per account, and those of accounts no longer there are forgotten in one update', async () => {
+    const state = new MemoryState();
+    const named = new NamedBucketStore(state);
+    await named.set('a', [{ name: 'photos', region: 'ams3' }]);
+    await named.set('b', [{ name: 'logs', region: 'nyc3' }]);
+    await named.set('c', [{ name: 'tmp', region: 'nyc3' }]);
+    assert.deepEqual(named.get('a'), [{ name: 'photos', region: 'ams3' }]);
+    let updates = 0;
+    const update = state.update.bind(state);
+    state.update = async (key, value) => {
+      updates++;
+      await update(key, value);
+    };
+    await named.keepOnly(new Set(['b']));
+    assert.equal(updates, 1);
+    assert.deepEqual([named.get('a'), named.get('b'), named.get('c')], [[], [{ name: 'logs', region: 'nyc3' }], []]);
+    await named.keepOnly(new Set(['b', 'z']));
+    assert.equal(updates, 1, 'nothing to forget: no write');
+    await named.set('b', []);
+    assert.deepEqual(state.get('digitalocean.spaces.namedBuckets'), {}, 'an account with none leaves no entry');
   });
 });
