@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { AccountStore, tokenProblem, type SecretStore, type StateStore } from '../../src/accounts/accountStore';
 import { NamedBucketStore } from '../../src/accounts/namedBuckets';
 import { doctlConfigPath, doctlContextForToken, findExistingTokens, parseDoctlConfig } from '../../src/credentials/tokenSources';
-import { parseUrn } from '../../src/api';
+import * as fc from 'fast-check';
+import { ALL_KINDS, parseUrn } from '../../src/api';
 
 class MemorySecrets implements SecretStore {
   readonly values = new Map<string, string>();
@@ -116,6 +117,18 @@ describe('Project resource URNs', () => {
     assert.equal(parseUrn('do:dbaas:abc-def').kind?.kind, 'database_cluster');
     assert.equal(parseUrn('do:space:bucket').kind, undefined);
     assert.equal(parseUrn('do:space:bucket').id, 'bucket');
+  });
+
+  it('give every known prefix its kind and the whole rest as the id, colons and all (property, 1,000 cases)', () => {
+    const prefixes = ALL_KINDS.flatMap((k) => (k.urnPrefix ? [k.urnPrefix] : []));
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...prefixes), fc.string().map((s) => `do:${s.replace(/:/g, '')}:`)), fc.string(), (prefix, id) => {
+        const parsed = parseUrn(prefix + id);
+        assert.equal(parsed.kind, ALL_KINDS.find((k) => k.urnPrefix === prefix));
+        assert.equal(parsed.id, id);
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });
 

@@ -19,9 +19,13 @@ export function kindByKey(key: string): ResourceKind<never> | undefined {
   return ALL_KINDS.find((k) => k.kind === key);
 }
 
+/** Kinds by their URN prefix ("do:droplet:"): an account's projects list thousands of URNs. */
+const KINDS_BY_URN_PREFIX = new Map(ALL_KINDS.filter((k) => k.urnPrefix).map((k) => [k.urnPrefix!, k]));
+
 /** The kind a project resource URN ("do:droplet:123") refers to, and its id. */
 export function parseUrn(urn: string): { kind?: ResourceKind<never>; id: string } {
-  const kind = ALL_KINDS.find((k) => k.urnPrefix && urn.startsWith(k.urnPrefix));
-  const id = kind ? urn.slice(kind.urnPrefix!.length) : urn.split(':').slice(2).join(':');
-  return { kind, id };
+  // "do:<kind>:<id>": the prefix ends at the second colon; the id may hold colons of its own
+  const end = urn.indexOf(':', urn.indexOf(':') + 1) + 1;
+  const kind = end > 0 ? KINDS_BY_URN_PREFIX.get(urn.slice(0, end)) : undefined;
+  return { kind, id: end > 0 ? urn.slice(end) : '' };
 }
