@@ -12,8 +12,11 @@
 //      parallel against one PUT;
 //   2–5. inside the real VS Code extension host on a demo team scaled to 20 projects × 12 kinds
 //      × 50 resources: activation (in five fresh hosts), cold start per level, idle requests,
-//      memory. DO_BENCH_ONLY=activation|explorer|listing|logs|spaces runs one part;
-//      DO_BENCH_PROFILE=<file> writes a CPU profile of the account's expansion.
+//      memory; beside the account's figure, the same requests from the bare client in plain Node
+//      and the CPU time of JSON.parse alone over their bodies.
+//   DO_BENCH_ONLY=activation|explorer|listing|account|logs|spaces runs one part (up to it, for the
+//   plain-Node parts); DO_BENCH_PROFILE=<file> writes a CPU profile of the account's expansion,
+//   DO_BENCH_DEV=1 with the extension unminified (readable names, slower than what users run).
 // Prints a table and writes the same figures to bench-results/latest.json. It asserts nothing.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -85,22 +88,91 @@ async function listingBench() {
     for (const [name, list] of Object.entries(methods)) {
       await list(fake.url); // warm-up (connection, JIT)
       const times = [];
+      const cpu = [];
+      let fakeCpu = 0;
       let count = 0;
       let reqs = 0;
       for (let i = 0; i < repeats; i++) {
         await fetch(`${fake.url}/__fake/log/clear`, { method: 'POST' });
+        const fakeBefore = processCpuMs(fake.child.pid);
+        const before = process.cpuUsage();
         const t = performance.now();
         count = await list(fake.url);
         times.push(performance.now() - t);
+        const used = process.cpuUsage(before);
+        cpu.push((used.user + used.system) / 1000);
+        fakeCpu += (processCpuMs(fake.child.pid) ?? Number.NaN) - (fakeBefore ?? Number.NaN);
         reqs = await requests(fake);
       }
       if (count !== n) throw new Error(`${name} listed ${count} of ${n} droplets`);
       const s = stats(times);
-      results.push({ n, method: name, pages, requests: reqs, lowerBoundMs: lowerBound, ...s, ratioToLowerBound: s.median / lowerBound });
+      // CPU time of this process (the client) and of the fake, which share the machine's CPUs
+      const cpuMs = stats(cpu).median;
+      const fakeCpuMs = Number.isNaN(fakeCpu) ? undefined : fakeCpu / repeats;
+      results.push({ n, method: name, pages, requests: reqs, lowerBoundMs: lowerBound, ...s, ratioToLowerBound: s.median / lowerBound, cpuMs, fakeCpuMs });
     }
     stopAll();
   }
   return results;
+}
+
+/** A process's CPU time so far (user + system) from /proc, in ms; undefined where there is none. */
+function processCpuMs(pid) {
+  try {
+    // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The account's counts and costs without the editor: the same requests (projects, then every
+ * project's resources and each priced kind's list at once) from the bare client in plain Node,
+ * on the same scaled demo team and latency, with this process's CPU time; and the CPU time of
+ * JSON.parse alone over the bodies those requests return. Beside the extension host's figure it
+ * says how much of the account's time the editor adds and how much any client would spend.
+ */
+async function accountOutsideEditorBench() {
+  log('the account\'s requests from the bare client in plain Node (20 projects × 12 kinds × 50 resources)');
+  const { DigitalOceanClient, accountRequests } = require(join(ROOT, 'dist-test', 'bench', 'clients.js'));
+  const fake = await startFakeApi(['--latency-ms', String(LATENCY), '--scale', '20x50']);
+  try {
+    const bodies = [];
+    const recording = async (input, init) => {
+      const response = await fetch(input, init);
+      bodies.push(await response.clone().text());
+      return response;
+    };
+    await accountRequests(new DigitalOceanClient({ token: TOKEN, baseUrl: fake.url, fetch: recording })); // warm-up (JIT), and the bodies
+    const wall = [];
+    const cpu = [];
+    let requestCount = 0;
+    const fakeCpuBefore = processCpuMs(fake.child.pid);
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${fake.url}/__fake/log/clear`, { method: 'POST' });
+      // a fresh client each time, as a fresh account has: its own connections and rate budget
+      const client = new DigitalOceanClient({ token: TOKEN, baseUrl: fake.url });
+      const before = process.cpuUsage();
+      const t = performance.now();
+      await accountRequests(client);
+      wall.push(performance.now() - t);
+      const used = process.cpuUsage(before);
+      cpu.push((used.user + used.system) / 1000);
+      requestCount = await requests(fake);
+    }
+    const fakeCpuAfter = processCpuMs(fake.child.pid);
+    const parse = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      for (const body of bodies) JSON.parse(body);
+      parse.push(performance.now() - t);
+    }
+    return { wallMs: stats(wall), cpuMs: stats(cpu), jsonParseMs: stats(parse), fakeCpuMs: fakeCpuAfter === undefined ? undefined : (fakeCpuAfter - fakeCpuBefore) / wall.length, requests: requestCount, bodyBytes: bodies.reduce((n, b) => n + Buffer.byteLength(b), 0) };
+  } finally {
+    stopAll();
+  }
 }
 
 async function logsBench() {
@@ -392,7 +464,9 @@ function chart(results) {
   const c = results.explorerColdStart;
   section('Explorer cold start, 20 projects × 12 kinds × 50 (median)', [
     ['expand account: projects', c.accountMs], ['… with counts and costs', c.accountWithSummariesMs], ['expand a project and its groups', c.projectMs], ['expand everything', c.everythingMs],
-  ].map(([name, v]) => ({ name, value: v.median, color: colors.our })).concat([{ name: 'three round trips', value: 3 * results.latencyMs, color: colors.bound }]), 'ms');
+  ].map(([name, v]) => ({ name, value: v.median, color: colors.our }))
+    .concat(results.accountOutsideEditor ? [{ name: '… same requests, bare client in Node', value: results.accountOutsideEditor.wallMs.median, color: colors.dots }] : [])
+    .concat([{ name: 'three round trips', value: 3 * results.latencyMs, color: colors.bound }]), 'ms');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y}" font-family="sans-serif" font-size="12"><rect width="100%" height="100%" fill="#fff"/>${bars.join('')}</svg>\n`;
 }
 
@@ -415,7 +489,7 @@ try {
   };
   const part = hostParts[process.env.DO_BENCH_ONLY ?? ''];
   if (part) {
-    for (const flag of ['--tests', '--production']) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), flag], { cwd: ROOT, stdio: 'inherit' });
+    for (const flag of (process.env.DO_BENCH_DEV ? ['--tests'] : ['--tests', '--production'])) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), flag], { cwd: ROOT, stdio: 'inherit' });
     process.stdout.write(`${JSON.stringify(await part(), null, 1)}\n`);
     process.exit(0);
   }
@@ -426,7 +500,12 @@ try {
   // the browser build (src/web.ts): one file, every web-capable family in it
   const webBundleBytes = statSync(join(ROOT, 'dist', 'web', 'extension.js')).size;
   if (process.env.DO_BENCH_ONLY === 'listing') {
-    process.stdout.write(`${JSON.stringify(listing.map((r) => [r.n, r.method, Math.round(r.median), r.ratioToLowerBound.toFixed(2)]))}\n`);
+    process.stdout.write(`${JSON.stringify(listing.map((r) => [r.n, r.method, Math.round(r.median), r.ratioToLowerBound.toFixed(2), Math.round(r.cpuMs), Math.round(r.fakeCpuMs)]))}\n`);
+    process.exit(0);
+  }
+  const outside = await accountOutsideEditorBench();
+  if (process.env.DO_BENCH_ONLY === 'account') {
+    process.stdout.write(`${JSON.stringify(outside, null, 1)}\n`);
     process.exit(0);
   }
   const logs = await logsBench();
@@ -449,6 +528,7 @@ try {
     listing,
     activation: { bundleBytes, webBundleBytes, activateMs: activation.activateMs, loadMs: activation.loadMs, loadAndActivateMs: activation.loadAndActivateMs, requestsOnActivation: Math.max(activation.requestsOnActivation, explorer.requestsOnActivation), requestsBeforeViewShown: explorer.requestsBeforeViewShown },
     explorerColdStart: coldStats,
+    accountOutsideEditor: outside,
     idle: { windowMs: explorer.idleWindowMs, hiddenPerMinute: explorer.idleHiddenPerMinute, visiblePerMinute: explorer.idleVisiblePerMinute },
     logs,
     spaces,
@@ -473,6 +553,8 @@ try {
       ['min–max ms', (r) => `${ms(r.min)}–${ms(r.max)}`],
       ['lower bound ms', (r) => ms(r.lowerBoundMs)],
       ['× bound', (r) => r.ratioToLowerBound.toFixed(2)],
+      ['CPU ms: client', (r) => (r.cpuMs === undefined ? '—' : ms(r.cpuMs))],
+      ['fake', (r) => (r.fakeCpuMs === undefined ? '—' : ms(r.fakeCpuMs))],
     ]),
   );
   const at = (n, m) => listing.find((r) => r.n === n && r.method.startsWith(m));
@@ -496,7 +578,10 @@ try {
       ],
     ),
   );
-  out.push(`   resources loaded by "expand everything": ${results.memory.resourcesLoaded}; the extension host's own CPU time while the account's counts and costs loaded: ${ms(coldStats.accountCpuMs.median)} ms (DO_BENCH_PROFILE=<file> writes a CPU profile of that step)\n`);
+  out.push(`   resources loaded by "expand everything": ${results.memory.resourcesLoaded}; the extension host's own CPU time while the account's counts and costs loaded: ${ms(coldStats.accountCpuMs.median)} ms (DO_BENCH_PROFILE=<file> writes a CPU profile of that step)`);
+  out.push(
+    `   the same ${outside.requests} requests from the bare client in plain Node (no editor): ${ms(outside.wallMs.median)} ms (${ms(outside.wallMs.min)}–${ms(outside.wallMs.max)}, median of ${outside.wallMs.runs}), ${(outside.wallMs.median / (3 * LATENCY)).toFixed(2)} × three round trips, using ${ms(outside.cpuMs.median)} ms of CPU (the fake API, a process of its own on the same ${results.machine.cpus} CPUs: ${outside.fakeCpuMs === undefined ? '?' : ms(outside.fakeCpuMs)} ms); JSON.parse alone of their ${(outside.bodyBytes / 1e6).toFixed(1)} MB of bodies: ${ms(outside.jsonParseMs.median)} ms\n`,
+  );
   const act = results.activation;
   out.push(`3. Activation (${act.activateMs.runs} fresh extension hosts): bundle ${bundleBytes} bytes minified (the browser build, all in one file: ${webBundleBytes}); activate() median ${act.activateMs.median.toFixed(1)} ms (${act.activateMs.min.toFixed(1)}–${act.activateMs.max.toFixed(1)}); evaluating the bundle ${act.loadMs.median.toFixed(1)} ms; from asking VS Code to activate until active ${ms(act.loadAndActivateMs.median)} ms (${ms(act.loadAndActivateMs.min)}–${ms(act.loadAndActivateMs.max)}); requests on activation ${act.requestsOnActivation}; before the view is shown ${act.requestsBeforeViewShown}`);
   out.push(`4. Idle over ${explorer.idleWindowMs / 1000} s: ${explorer.idleHiddenPerMinute} requests/min hidden, ${explorer.idleVisiblePerMinute} requests/min visible with nothing in transition`);
