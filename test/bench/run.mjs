@@ -16,8 +16,9 @@
 //      memory; beside the account's figure, the same requests from the bare client in plain Node
 //      and the CPU time of JSON.parse alone over their bodies.
 //   DO_BENCH_ONLY=activation|explorer|listing|account|logs|spaces runs one part (up to it, for the
-//   plain-Node parts); DO_BENCH_PROFILE=<file> writes a CPU profile of the account's expansion,
-//   DO_BENCH_DEV=1 with the extension unminified (readable names, slower than what users run).
+//   plain-Node parts); DO_BENCH_PROFILE=<file> writes a CPU profile of the account's expansion;
+//   with DO_BENCH_ONLY=explorer or activation, DO_BENCH_DEV=1 runs the extension unminified
+//   (readable names in the profile; slower than what users run).
 // Prints a table and writes the same figures to bench-results/latest.json. It asserts nothing.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -141,8 +142,10 @@ async function listingBench() {
 /** A process's CPU time so far (user + system) from /proc, in ms; undefined where there is none. */
 function processCpuMs(pid) {
   try {
-    // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // fields after the command's closing parenthesis (the last one: a command may hold one):
+    // utime and stime are the 12th and 13th
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
   } catch {
     return undefined;
