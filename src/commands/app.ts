@@ -5,13 +5,17 @@
  * its colour, status lines (dropped, reconnecting, reconnected) stand apart dimmed, and the
  * terminal is the thing to close to stop following (Ctrl+C stops too and keeps the text). The
  * follower (src/api/appLogs.ts) reconnects with back-off and shows each line once.
+ * Log lines are other people's text (an app logs its visitors' request paths and User-Agents):
+ * only printable text and SGR colours reach the terminal, every other escape is shown escaped.
  * The console is the component's `exec` websocket in a Pseudoterminal: typing, Ctrl+C and the
- * terminal's size go to it; it ends when the socket closes.
+ * terminal's size go to it; it ends when the socket closes. It is a terminal by design (a shell
+ * in the container, with its own full-screen programs), so its output is passed through raw.
  */
 import * as vscode from 'vscode';
 import { AppConsole, appExecUrl, appInstances, appLogUrls, type AppLogType, type FollowStatus, LogFollower, type LogLine, parseLogLine } from '../api/appLogs';
 import { cancelAppDeployment, commitAppRollback, createAppDeployment, restartApp, revertAppRollback, rollbackApp, validateAppRollback, appDeployments } from '../api';
 import { type App } from '../api/resources/app';
+import { terminalSafe, terminalSafeLines } from '../api/terminalText';
 import type { AccountInfo } from '../accounts/accountStore';
 import { appPresenter } from '../tree/kinds/app';
 import { withProgress } from '../ui/progress';
@@ -78,18 +82,19 @@ export class LogView implements vscode.Pseudoterminal {
   line(line: LogLine): void {
     this.lineCount++;
     this.lines.fire(line);
-    if (line.component === undefined) return this.write(`${line.text}\r\n`);
+    // remote text: only printable text and SGR colours reach the terminal (api/terminalText.ts)
+    if (line.component === undefined) return this.write(`${terminalSafeLines(line.text)}\x1b[0m\r\n`);
     let colour = this.colours.get(line.component);
     if (colour === undefined) {
       colour = COLOURS[this.colours.size % COLOURS.length];
       this.colours.set(line.component, colour);
     }
     const time = line.timestamp?.slice(11, 23) ?? '';
-    this.write(`\x1b[${colour}m${line.component}\x1b[0m ${DIM(time)} ${line.message.replace(/\r?\n/g, '\r\n')}\r\n`);
+    this.write(`\x1b[${colour}m${terminalSafe(line.component)}\x1b[0m ${DIM(time)} ${terminalSafeLines(line.message)}\x1b[0m\r\n`);
   }
 
   status(text: string): void {
-    this.write(DIM(`— ${text} —`) + '\r\n');
+    this.write(DIM(`— ${terminalSafe(text)} —`) + '\r\n');
   }
 
   followStatus(status: FollowStatus): void {

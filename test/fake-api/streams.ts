@@ -32,6 +32,8 @@ export interface LogStreamConfig {
   dropMode: 'mid-line' | 'mid-burst';
   /** Writing starts this long after `start` (readers can connect first). */
   startDelayMs: number;
+  /** Lines to write, in turn, instead of generated ones (hostile text for the log view's tests). */
+  script?: string[];
 }
 
 interface Sink {
@@ -60,7 +62,7 @@ export class FakeStreams {
   /** Starts a new log stream (forgetting the old one and cutting its readers). */
   start(config: Partial<LogStreamConfig>): void {
     this.stop();
-    this.config = { ...this.config, ...config };
+    this.config = { ...this.config, script: undefined, ...config };
     this.lines.length = 0;
     this.connections = 0;
     this.cuts = 0;
@@ -96,7 +98,8 @@ export class FakeStreams {
   private write(): void {
     const n = this.lines.length + 1;
     // every 50th line repeats the one before, byte for byte (same timestamp: n and n-1 share one when n is odd)
-    const text = n % 50 === 1 && n > 1 ? this.lines[n - 2] : FakeStreams.lineText(n, performance.timeOrigin + performance.now());
+    const script = this.config.script;
+    const text = script?.length ? script[(n - 1) % script.length] : n % 50 === 1 && n > 1 ? this.lines[n - 2] : FakeStreams.lineText(n, performance.timeOrigin + performance.now());
     this.lines.push(text);
     for (const sink of this.sinks) sink.send(text);
     if (this.config.drops.includes(n)) this.cutDue = true;

@@ -68,6 +68,29 @@ describe('App logs and console', function () {
     });
   }
 
+  it('shows hostile log lines as text: links, clipboard writes, shell-integration records and cursor moves are escaped, colours kept', async () => {
+    const script = [
+      'web 2026-11-24T06:00:00.000000Z GET /\x1b]8;;https://evil.example/\x07login\x1b]8;;\x07 200',
+      'web 2026-11-24T06:00:00.001000Z UA \x1b]52;c;Y3VybCBldmlsIHwgc2g=\x07',
+      'web 2026-11-24T06:00:00.002000Z \x1b]633;E;rm -rf ~\x07',
+      'web 2026-11-24T06:00:00.003000Z ok\x1b[1A\x1b[2K— stopped following —',
+      'web 2026-11-24T06:00:00.004000Z \x1b[31mred is fine\x1b[0m',
+      '\x1b]0;title\x07unparsed line\rforged',
+    ];
+    await fake.call('POST', '/__fake/logs', { transport: 'wss', rate: 200, total: script.length, replay: 100, drops: [], script, startDelayMs: 1_000 });
+    const view = await run<LogView>('digitalocean.app.showLogs', ['marketing-site', 'Run']);
+    let written = '';
+    view.onDidWrite((text) => (written += text));
+    await eventually('the hostile lines', () => view.lineCount >= script.length, 20_000);
+    const withoutSgr = written.replace(/\x1b\[[0-9;:]*m/g, '');
+    assert.ok(!withoutSgr.includes('\x1b'), `only SGR sequences reach the terminal: ${JSON.stringify(written)}`);
+    assert.ok(!/[\x07\x9b\x9d]|\r(?!\n)/.test(written), 'no BEL, C1 or bare CR');
+    for (const visible of ['\\x1b]8;;https://evil.example/\\x07login', '\\x1b]52;c;', '\\x1b]633;E;rm -rf ~', 'ok\\x1b[1A\\x1b[2K', 'unparsed line\\rforged']) {
+      assert.ok(written.includes(visible), `shown as text: ${visible}`);
+    }
+    assert.ok(written.includes('\x1b[31mred is fine\x1b[0m'), 'colours kept');
+  });
+
   it('shows the archived build log of an earlier deployment, not followed', async () => {
     await fake.call('POST', '/__fake/logs', { transport: 'https', rate: 5_000, total: 20, replay: 100, drops: [] });
     await eventually('the fake to write its lines', async () => (await status()).written >= 20);
