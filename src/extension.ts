@@ -14,6 +14,7 @@ import type { DemoApi } from './accounts/clients';
 import { type Platform, type TestingApi, activateExplorer } from './activate';
 import type { PanelCodeModule } from './panels/detailPanels';
 import type { SpacesClient, SpacesClientOptions } from './api/spacesClient';
+import { sweepAllLeftovers } from './credentials/privateDirs';
 import { localPublicKeys } from './credentials/sshKeys';
 import { localTransferFiles } from './ui/localTransferFiles';
 import type * as Documents from './api/documents';
@@ -56,6 +57,10 @@ const node: Platform = {
 };
 
 export function activate(context: vscode.ExtensionContext): { testing?: TestingApi } {
+  // credentials a crashed or killed window left in private temporary files (a database shell's
+  // password, a kubectl terminal's kubeconfig) go now, not at that feature's next use: a look
+  // at the temp folder after activation, no network
+  setTimeout(() => void sweepAllLeftovers().catch(() => undefined), 0);
   return activateExplorer(context, node);
 }
 

@@ -3,6 +3,7 @@
  * and whole-list replacements. Typed here so callers never handle raw JSON.
  */
 import type { DigitalOceanClient } from './client';
+import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
 import type { DatabaseEngineOptions, DatabaseFirewallRule, DatabaseUser } from './resources/database';
 import type { Droplet } from './resources/droplet';
@@ -201,6 +202,26 @@ export async function updateLoadBalancer(client: Requester, id: string, loadBala
 /** A cluster's kubeconfig (YAML) with a token that expires after `expirySeconds`. */
 export function kubernetesKubeconfig(client: Requester, clusterId: string, expirySeconds: number, signal?: AbortSignal): Promise<string> {
   return client.request<string>('GET', `/v2/kubernetes/clusters/${seg(clusterId)}/kubeconfig`, { responseType: 'text', query: { expiry_seconds: expirySeconds }, signal });
+}
+
+/**
+ * The PEM of the certificate authority that signed a database cluster's server certificate, so
+ * its clients can verify the server they reach (the API gives it base64-encoded).
+ */
+export async function databaseCaCertificate(client: Requester, clusterId: string, signal?: AbortSignal): Promise<string> {
+  const body = await client.request<{ ca?: { certificate?: string } }>('GET', `/v2/databases/${seg(clusterId)}/ca`, { signal });
+  const encoded = body?.ca?.certificate ?? '';
+  let pem = '';
+  try {
+    pem = new TextDecoder().decode(Uint8Array.from(atob(encoded.replace(/\s+/g, '')), (c) => c.charCodeAt(0)));
+  } catch {
+    /* said below */
+  }
+  // one or more PEM certificates and nothing else (it is written to a file a client reads)
+  if (!/^(?:-----BEGIN CERTIFICATE-----\s+[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----\s*)+$/.test(pem)) {
+    throw new ApiError({ kind: 'invalid_response', message: l10n.t('DigitalOcean gave no CA certificate for this database cluster (or one that is not a PEM certificate).') });
+  }
+  return pem.trim() + '\n';
 }
 
 /** Replaces one node of a pool with a new one (`replace=1`: drained first). */

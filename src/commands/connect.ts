@@ -2,7 +2,11 @@
  * A shell where each resource lives: an SSH terminal or a Remote-SSH window on a droplet, and a
  * kubectl terminal on a cluster.
  *  - SSH runs the system `ssh` (Remote-SSH's `remote.SSH.path` when set), so the user's ssh
- *    config and agent apply; with `remote.SSH.configFile` set, ssh reads that file.
+ *    config and agent apply; with `remote.SSH.configFile` set, ssh reads that file. Both are
+ *    read from the user's settings only, must be absolute paths, and are shown in the
+ *    terminal's first line: a cloned repository's settings cannot choose what runs
+ *    (ui/userSettings.ts). The terminal starts in the home folder, and `--` ends ssh's options
+ *    before the address.
  *  - The login and address are asked once per droplet and remembered (globalState, no secret).
  *  - "Connect in New Window" writes a marked `Host do-<name>` block into the ssh config Remote-SSH
  *    reads (src/credentials/sshConfig.ts, through safeWrite.ts) and opens a window on it.
@@ -15,9 +19,11 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { kubernetesKubeconfig } from '../api';
 import { type Droplet } from '../api/resources/droplet';
+import { terminalSafe } from '../api/terminalText';
 import { type KubernetesCluster } from '../api/resources/kubernetes';
 import { sshKey as sshKeyKind } from '../api/resources/sshKey';
 import type { AccountInfo } from '../accounts/accountStore';
+import { PRIVATE_DIRS } from '../credentials/privateDirs';
 import { updateFile } from '../credentials/safeWrite';
 import { hostAlias, ourHosts, removeHost, sshConfigPath, upsertHost } from '../credentials/sshConfig';
 import { localPublicKeys } from '../credentials/sshKeys';
@@ -25,6 +31,7 @@ import { findOnPath } from '../credentials/tools';
 import { dropletPresenter } from '../tree/kinds/droplet';
 import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
 import { withProgress } from '../ui/progress';
+import { userSettingPath, workspaceSets } from '../ui/userSettings';
 import type { CommandDeps } from './deps';
 import { resourceTarget } from './pick';
 import { registerCommand } from './register';
@@ -33,7 +40,7 @@ import { dropletKeysGiven } from './dropletKeys';
 
 const SSH_CHOICES_KEY = 'digitalocean.ssh.choices';
 /** A kubectl terminal's credentials last this long; its file is removed when it closes. */
-const KUBECTL_EXPIRY_SECONDS = 4 * 3600;
+const KUBECTL_EXPIRY_SECONDS = PRIVATE_DIRS.kubectl.maxAgeMs / 1000;
 /** An ssh that ends with 255 this soon did not get in: time for the key hint. */
 const LOGIN_WINDOW_MS = 60_000;
 
@@ -72,12 +79,25 @@ export function sshUserProblem(value: string): string | undefined {
 
 export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, state, log, model, windows } = deps;
-  const kubeFiles = new TerminalFiles(log, 'do-explorer-kubectl-', KUBECTL_EXPIRY_SECONDS * 1000);
+  const kubeFiles = new TerminalFiles(log, PRIVATE_DIRS.kubectl);
 
   const dropletTarget = (arg: unknown, title: string) => resourceTarget(deps, arg, dropletPresenter, title);
   const choiceKey = (account: AccountInfo, d: Droplet) => `${account.id}/${d.id}`;
-  const sshSettings = () => vscode.workspace.getConfiguration('remote.SSH');
-  const configFile = () => sshConfigPath(sshSettings().get<string>('configFile'));
+  /** What a workspace sets for ssh is not used: said in the log, once per key and session. */
+  const ignoredSaid = new Set<string>();
+  const sshSetting = (key: 'path' | 'configFile') => {
+    if (workspaceSets('remote.SSH', key) && !ignoredSaid.has(key)) {
+      ignoredSaid.add(key);
+      log.warn(`This workspace sets remote.SSH.${key}; it is not used (only your user settings choose the program and files ssh runs with).`);
+    }
+    return userSettingPath('remote.SSH', key);
+  };
+  /** The ssh config the user named in their settings (absolute or ~), else undefined. */
+  const configuredConfigFile = () => {
+    const configured = sshSetting('configFile');
+    return configured === undefined ? undefined : sshConfigPath(configured);
+  };
+  const configFile = () => configuredConfigFile() ?? sshConfigPath(undefined);
 
   /** The droplet must be running and reachable: said before anything starts. */
   function checkReachable(d: Droplet): Address[] {
@@ -109,8 +129,8 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
   }
 
   async function sshExecutable(): Promise<string> {
-    const configured = sshSettings().get<string>('path')?.trim();
-    const found = await findOnPath(configured || 'ssh');
+    const configured = sshSetting('path');
+    const found = await findOnPath(configured ?? 'ssh');
     if (!found) throw new Error(configured ? vscode.l10n.t('remote.SSH.path names {0}, which is not an executable.', configured) : vscode.l10n.t('ssh is not installed or not on PATH: install an OpenSSH client, then try again.'));
     return found;
   }
@@ -137,9 +157,19 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
     const addresses = checkReachable(d);
     const ssh = await sshExecutable();
     const { user, address } = await sshChoice(node.account, d, addresses, ask);
-    const configured = sshSettings().get<string>('configFile')?.trim();
-    const args = [...(configured ? ['-F', configFile()] : []), '-l', user, address.ip];
-    const terminal = vscode.window.createTerminal({ name: `SSH: ${d.name}`, shellPath: ssh, shellArgs: args, iconPath: new vscode.ThemeIcon('remote'), isTransient: true });
+    const config = configuredConfigFile();
+    // `--`: nothing after it is read as an option, whatever the address
+    const args = [...(config ? ['-F', config] : []), '-l', user, '--', address.ip];
+    const terminal = vscode.window.createTerminal({
+      name: `SSH: ${d.name}`,
+      shellPath: ssh,
+      shellArgs: args,
+      // the home folder, not the workspace: nothing of a cloned repository is where ssh starts
+      cwd: os.homedir(),
+      iconPath: new vscode.ThemeIcon('remote'),
+      isTransient: true,
+      message: vscode.l10n.t('Running {0}', terminalSafe([ssh, ...args].join(' '))),
+    });
     const opened = Date.now();
     log.info(`[${node.account.label}] SSH terminal to ${d.name}: ${user}@${address.ip}`);
     const watch = vscode.window.onDidCloseTerminal(async (closed) => {

@@ -1,6 +1,9 @@
 /**
  * Open Database Shell: the engine's own client in a terminal, logged in as a user the user picks,
- * over TLS as DigitalOcean requires. The password never reaches a command line, the terminal's
+ * over TLS as DigitalOcean requires, the server verified against the cluster's own CA
+ * (`GET /v2/databases/{id}/ca`, written beside the password file) and its host name. User and
+ * database names are data (anyone with access to the cluster can make them): they reach the
+ * client only as option values, never as arguments it would read as options. The password never reaches a command line, the terminal's
  * options (other extensions can read those), its text, a log or a file that outlives it: it goes
  * into a 0600 file in a private directory that is removed when the terminal closes
  * (terminalFiles.ts), and the client is pointed at the file (psql: PGPASSFILE; mysql/mariadb:
@@ -8,9 +11,13 @@
  * a shell reads it into REDISCLI_AUTH and deletes it before the client starts
  * (src/credentials/databaseClients.ts).
  */
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { databaseCaCertificate } from '../api';
+import { terminalSafe } from '../api/terminalText';
 import { type DatabaseCluster, type DatabaseUser, databaseDb, databaseFirewallRule, databaseUser, hasShell, supportsUsers } from '../api/resources/database';
-import { ENGINE_CLIENTS, type ShellTarget } from '../credentials/databaseClients';
+import { ENGINE_CLIENTS, type ShellTarget, shellTargetProblem } from '../credentials/databaseClients';
+import { PRIVATE_DIRS } from '../credentials/privateDirs';
 import { findOnPath } from '../credentials/tools';
 import { databaseClusterPresenter, engineName } from '../tree/kinds/database';
 import { withProgress } from '../ui/progress';
@@ -20,12 +27,9 @@ import { resourceTarget } from './pick';
 import { registerCommand } from './register';
 import { TerminalFiles } from './terminalFiles';
 
-/** DigitalOcean's database passwords do not expire; the files are removed with their terminal. */
-const LEFTOVER_MAX_AGE_MS = 12 * 3600 * 1000;
-
 export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;
-  const files = new TerminalFiles(log, 'do-explorer-dbshell-', LEFTOVER_MAX_AGE_MS);
+  const files = new TerminalFiles(log, PRIVATE_DIRS.databaseShell);
 
   return [
     files,
@@ -40,13 +44,17 @@ export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposa
       if (!program) throw new Error(vscode.l10n.t('Opening a shell on {0} needs {1}, which is not on PATH.', db.name, client.install));
       const connection = db.connection;
       if (!connection?.host) throw new Error(vscode.l10n.t('DigitalOcean gave no connection details for {0} yet.', db.name));
+      const hostProblem = shellTargetProblem({ host: connection.host, port: connection.port, user: connection.user || 'doadmin' });
+      if (hostProblem) throw new Error(vscode.l10n.t('Not opening a shell on {0}: {1}.', db.name, hostProblem));
 
       const cache = model.cacheFor(node.account);
-      const [users, dbs, rules] = await withProgress(vscode.l10n.t('Loading {0}\'s users…', db.name), () =>
+      const [users, dbs, rules, ca] = await withProgress(vscode.l10n.t('Loading {0}\'s users…', db.name), (signal) =>
         Promise.all([
           supportsUsers(db.engine) ? cache.list(databaseUser, [db.id]) : Promise.resolve([] as DatabaseUser[]),
           client.picksDatabase ? cache.list(databaseDb, [db.id]).catch(() => []) : Promise.resolve([]),
           cache.list(databaseFirewallRule, [db.id]).catch(() => []),
+          // without the CA the server cannot be verified: no shell rather than an unverified one
+          databaseCaCertificate(model.client(node.account), db.id, signal),
         ]),
       );
       const candidates: DatabaseUser[] = users.length ? users : [{ name: connection.user, password: connection.password }];
@@ -73,12 +81,14 @@ export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposa
         if (choice === 'Add My IP…') await vscode.commands.executeCommand('digitalocean.database.addTrustedSource', node);
       }
 
-      const target: ShellTarget = { host: connection.host, port: connection.port, user: user.name, password, database };
+      const target: ShellTarget = { host: connection.host, port: connection.port, user: user.name, password, database, ca };
       const launch = client.launch(target);
+      // Debian's `mysql` is MariaDB's client by another name: its TLS options are MariaDB's
+      const resolved = await fs.realpath(program).catch(() => program);
       const { dir, paths } = await files.create(launch.files);
       let terminal: vscode.Terminal;
       try {
-        const { shellPath, shellArgs, env } = launch.command(program, paths);
+        const { shellPath, shellArgs, env } = launch.command(program, paths, resolved);
         terminal = vscode.window.createTerminal({
           name: `${client.programs[0]}: ${db.name}`,
           shellPath,
@@ -86,7 +96,7 @@ export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposa
           env,
           isTransient: true,
           iconPath: new vscode.ThemeIcon('database'),
-          message: vscode.l10n.t('{0} over TLS. The password is in a private file removed when this terminal closes.', `${user.name}@${connection.host}:${connection.port}${client.picksDatabase ? `/${database}` : ''}`),
+          message: vscode.l10n.t('{0} over TLS, the server verified with the cluster\'s CA certificate. The password is in a private file removed when this terminal closes.', terminalSafe(`${user.name}@${connection.host}:${connection.port}${client.picksDatabase ? `/${database}` : ''}`)),
         });
       } catch (error) {
         await files.abandon(dir);

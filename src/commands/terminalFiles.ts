@@ -1,45 +1,54 @@
 /**
  * Private files that live as long as a terminal: a kubectl terminal's kubeconfig, a database
- * shell's password file. Each terminal gets a directory of its own (mkdtemp: 0700) whose files
- * are written 0600 and exclusively; the directory is removed when the terminal closes, when the
- * extension stops, and, for windows that crashed, by the next use once it is older than the
- * credentials it holds can live.
+ * shell's password file. Each terminal gets a directory of its own (mkdtemp: 0700, named with
+ * this process's id: credentials/privateDirs.ts) whose files are written 0600 and exclusively;
+ * the directory is removed when the terminal closes, when the extension stops (before dispose()
+ * returns), and, for windows that crashed or were killed, when the extension next starts (their
+ * process no longer runs) or by the next use once older than the credentials can live.
  */
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { makePrivateDir, removeNow, sweepLeftovers } from '../credentials/privateDirs';
 import type { Logger } from '../log';
 
 export class TerminalFiles implements vscode.Disposable {
   private readonly dirs = new Map<vscode.Terminal, string>();
   private readonly pending = new Set<string>();
   private readonly closing: vscode.Disposable;
+  /** Removals under way (closed terminals' directories): dispose() removes these too, at once. */
+  private readonly removing = new Map<string, Promise<void>>();
 
-  /** `prefix`: the directories' name in the temp dir; `maxAgeMs`: how long their credentials last. */
+  private readonly prefix: string;
+  private readonly maxAgeMs: number;
+
+  /** `use`: the directories' name in the temp dir and how long their credentials last. */
   constructor(
     private readonly log: Logger,
-    private readonly prefix: string,
-    private readonly maxAgeMs: number,
+    use: { prefix: string; maxAgeMs: number },
   ) {
+    this.prefix = use.prefix;
+    this.maxAgeMs = use.maxAgeMs;
     this.closing = vscode.window.onDidCloseTerminal((terminal) => {
       const dir = this.dirs.get(terminal);
       if (!dir) return;
       this.dirs.delete(terminal);
-      void this.remove(dir);
+      this.removing.set(dir, this.remove(dir).finally(() => this.removing.delete(dir)));
     });
   }
 
-  /** A new private directory with `files` in it (0600); removed again if writing fails. */
-  async create(files: Record<string, string>): Promise<{ dir: string; paths: Record<string, string> }> {
+  /**
+   * A new private directory with `files` in it (0600); removed again if writing fails. A file's
+   * content may be made from the paths of all of them (a script that names another file).
+   */
+  async create(files: Record<string, string | ((paths: Record<string, string>) => string)>): Promise<{ dir: string; paths: Record<string, string> }> {
     void this.sweep();
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), this.prefix));
+    const dir = await makePrivateDir(this.prefix);
     this.pending.add(dir);
     try {
-      const paths: Record<string, string> = {};
+      const paths = Object.fromEntries(Object.keys(files).map((name) => [name, path.join(dir, name)]));
       for (const [name, content] of Object.entries(files)) {
-        paths[name] = path.join(dir, name);
-        await fs.writeFile(paths[name], content, { mode: 0o600, flag: 'wx' });
+        await fs.writeFile(paths[name], typeof content === 'function' ? content(paths) : content, { mode: 0o600, flag: 'wx' });
       }
       return { dir, paths };
     } catch (error) {
@@ -59,10 +68,23 @@ export class TerminalFiles implements vscode.Disposable {
     await this.remove(dir);
   }
 
+  /** Removes every directory still here before it returns: the extension host may end right after. */
   dispose(): void {
     this.closing.dispose();
-    for (const dir of [...this.dirs.values(), ...this.pending]) void this.remove(dir);
+    for (const dir of [...this.dirs.values(), ...this.pending, ...this.removing.keys()]) {
+      try {
+        removeNow(dir);
+      } catch (error) {
+        this.log.warn(`Could not remove ${dir}: ${String(error)}`);
+      }
+    }
     this.dirs.clear();
+    this.pending.clear();
+  }
+
+  /** Settles when the removals of closed terminals' directories have (for tests). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.removing.values()]);
   }
 
   private async remove(dir: string): Promise<void> {
@@ -71,12 +93,7 @@ export class TerminalFiles implements vscode.Disposable {
   }
 
   private async sweep(): Promise<void> {
-    const tmp = os.tmpdir();
-    const names = await fs.readdir(tmp).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.startsWith(this.prefix))) {
-      const dir = path.join(tmp, name);
-      const stat = await fs.stat(dir).catch(() => undefined);
-      if (stat && Date.now() - stat.mtimeMs > this.maxAgeMs) await this.remove(dir);
-    }
+    const removed = await sweepLeftovers(this.prefix, this.maxAgeMs).catch(() => []);
+    for (const dir of removed) this.log.info(`Removed ${dir}, left by a window that no longer runs or older than its credentials`);
   }
 }

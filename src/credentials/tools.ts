@@ -14,7 +14,9 @@ export async function findOnPath(command: string, env: NodeJS.ProcessEnv = proce
   };
   if (command.includes('/') || command.includes('\\')) return (await executable(command)) ? command : undefined;
   const suffixes = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+  // only absolute directories: an empty or relative PATH entry ("", ".", "bin") means wherever
+  // the extension host happens to run, which may be a cloned repository
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter((d) => d && path.isAbsolute(d))) {
     for (const suffix of suffixes) {
       const file = path.join(dir, command + suffix);
       if (await executable(file)) return file;

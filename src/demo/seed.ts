@@ -112,6 +112,8 @@ export interface DemoData {
   databasePools: Record<string, Json[]>;
   /** database id → trusted sources */
   databaseFirewalls: Record<string, Json[]>;
+  /** database id → the PEM of the CA that signed its server certificate (else the demo's CA) */
+  databaseCas: Record<string, string>;
   registry: Json | null;
   repositories: Json[];
   repositoryTags: Record<string, Json[]>;
@@ -582,6 +584,7 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     databaseDbs,
     databasePools,
     databaseFirewalls,
+    databaseCas: {},
     registry: {
       name: registryName,
       created_at: t(330),

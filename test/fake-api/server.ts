@@ -19,6 +19,7 @@
  *     POST /__fake/create-droplet {name, region, size}   a droplet that starts as "new"
  *     POST /__fake/patch {collection, where: {key: value}, set: {...}}   change seeded items
  *                                             (names with markup for XSS tests, say)
+ *     POST /__fake/database-ca {name, pem}    the CA a database cluster's /ca answers with
  *     GET  /__fake/my-ip                      a stand-in "what is my IP" service (plain text)
  *     GET  /__fake/my-ip/count                how often it was asked: {count}
  *
@@ -331,6 +332,12 @@ function control(
       const matches = collection.filter((item: Record<string, unknown>) => Object.entries(where).every(([k, v]) => String(item[k]) === String(v)));
       for (const item of matches) Object.assign(item, input.set);
       return send(200, { patched: matches.length });
+    }
+    case 'POST /__fake/database-ca': {
+      const db = fake.data.databases.find((d) => d.name === input.name);
+      if (!db) return send(404, { error: `no database cluster ${String(input.name)}` });
+      fake.data.databaseCas[String(db.id)] = String(input.pem);
+      return send(200, { ok: true });
     }
     case 'GET /__fake/my-ip':
       config.ipLookups++;

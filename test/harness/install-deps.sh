@@ -35,6 +35,9 @@ command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 || need_
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+# the database shell tests run the real MariaDB client and redis-cli with hostile names
+command -v mariadb >/dev/null 2>&1 || need_apt+=(mariadb-client)
+command -v redis-cli >/dev/null 2>&1 || need_apt+=(redis-tools)
 # the Spaces tests read and write the loopback S3 servers with s3cmd too (DigitalOcean's docs use it)
 command -v s3cmd >/dev/null 2>&1 || need_apt+=(s3cmd)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -214,6 +214,8 @@ async function main() {
           DO_TEST_PG_PORT: String(postgres.port),
           DO_TEST_PG_USER: postgres.user,
           DO_TEST_PG_PASSWORD: postgres.password,
+          DO_TEST_PG_CA: postgres.ca,
+          DO_TEST_PG_OTHER_CA: postgres.otherCa,
           DO_TEST_S3_MOTO: s3.moto,
           DO_TEST_S3_S3RVER: s3.s3rver,
         },

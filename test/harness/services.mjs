@@ -1,7 +1,7 @@
 // Starts and stops what the tests run against: the fake API, Stoplight Prism in front of it,
 // the VS Code server (from the code-server package) and headless Chromium. Loopback only.
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -239,8 +239,20 @@ export async function startPostgres() {
   const as = (command, args) => (root ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
   const [initCmd, initArgs] = as(join(bin, 'initdb'), ['-D', data, '-U', 'do_test', '--pwfile', join(dir, 'pwfile'), '-A', 'scram-sha-256', '--no-instructions']);
   execFileSync(initCmd, initArgs, { stdio: 'ignore' });
-  const [sslCmd, sslArgs] = as('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-keyout', join(data, 'server.key'), '-out', join(data, 'server.crt')]);
-  execFileSync(sslCmd, sslArgs, { stdio: 'ignore' });
+  // TLS as a DigitalOcean cluster has it: a server certificate for the address clients use
+  // (127.0.0.1), signed by a CA of the cluster's own, which the fake's /ca answers with; and a
+  // second CA that signed nothing here (a client given it must refuse the server)
+  const certs = join(dir, 'certs');
+  mkdirSync(certs);
+  const openssl = (...args) => execFileSync('openssl', args, { stdio: 'ignore', cwd: certs });
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=do-test-database-ca', '-keyout', 'ca.key', '-out', 'ca.crt');
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=do-test-other-ca', '-keyout', 'other-ca.key', '-out', 'other-ca.crt');
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr');
+  writeFileSync(join(certs, 'san.cnf'), 'subjectAltName=IP:127.0.0.1\n');
+  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'san.cnf', '-out', 'server.crt');
+  copyFileSync(join(certs, 'server.key'), join(data, 'server.key'));
+  copyFileSync(join(certs, 'server.crt'), join(data, 'server.crt'));
+  if (root) execFileSync('chown', ['postgres:postgres', join(data, 'server.key'), join(data, 'server.crt')]);
   chmodSync(join(data, 'server.key'), 0o600);
   const port = await freePort();
   writeFileSync(join(data, 'pg_hba.conf'), ['hostssl all all 127.0.0.1/32 scram-sha-256', 'hostnossl all all 127.0.0.1/32 reject', ''].join('\n'));
@@ -258,7 +270,7 @@ export async function startPostgres() {
     }
   }, 30_000, proc.child);
   execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'do_test', '-d', 'postgres', '-c', 'create database defaultdb'], { env, stdio: 'ignore' });
-  return { ...proc, port, dir, user: 'do_test', password };
+  return { ...proc, port, dir, user: 'do_test', password, ca: join(certs, 'ca.crt'), otherCa: join(certs, 'other-ca.crt') };
 }
 
 /**

@@ -126,6 +126,46 @@ describe('Connect', function () {
     await closed(second);
   });
 
+  it('runs the program and ssh config of the user\'s settings, never a cloned workspace\'s, from the home folder', async () => {
+    writeUserSshConfig(required('DO_TEST_SSH_KEY'));
+    const node = await dropletOnLoopback();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the tests run with a workspace folder open');
+    // a hostile repository: its settings name /bin/sh as ssh and its own ssh config with a
+    // ProxyCommand; `sh -l <user> <ip>` would run the file named after the login, here
+    const ws = folder.uri.fsPath;
+    const marker = path.join(os.tmpdir(), `do-hostile-marker-${Date.now()}`);
+    const user = required('DO_TEST_SSH_USER');
+    const planted = [path.join(ws, user), path.join(ws, 'evil_ssh_config'), path.join(ws, '.vscode')];
+    fs.writeFileSync(path.join(ws, user), `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(ws, 'evil_ssh_config'), `Host *\n  ProxyCommand sh -c 'touch ${marker}'\n`);
+    fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'remote.SSH.path': '/bin/sh', 'remote.SSH.configFile': 'evil_ssh_config', 'editor.tabSize': 7 }));
+    try {
+      await eventually('VS Code to read the workspace settings', () => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7);
+      assert.equal(vscode.workspace.getConfiguration('remote.SSH').get('path'), '/bin/sh', 'unregistered, the workspace value would apply to a plain get()');
+      const input = await runWithAnswers(api, 'digitalocean.droplet.sshTerminal', node, [user]);
+      assert.deepEqual(input.asked, ['Connect to web-1: log in as'], 'the command ran to its prompt');
+      assert.deepEqual(input.rejections, []);
+      const terminal = vscode.window.terminals.find((t) => t.name === 'SSH: web-1');
+      assert.ok(terminal, 'a terminal');
+      const options = terminal.creationOptions as vscode.TerminalOptions;
+      assert.match(String(options.shellPath), /\/ssh$/, 'the system ssh, not the workspace\'s program');
+      assert.deepEqual(options.shellArgs, ['-F', sshConfig(), '-l', user, '--', '127.0.0.1'], 'the user\'s ssh config, and -- before the address');
+      assert.equal(String(options.cwd), os.homedir(), 'started in the home folder');
+      assert.equal(options.message, `Running ${options.shellPath} -F ${sshConfig()} -l ${user} -- 127.0.0.1`, 'the first line says what runs');
+      const reached = path.join(os.tmpdir(), `do-ssh-reached-${Date.now()}`);
+      terminal.sendText(`touch ${reached} && exit`);
+      await eventually('the command to run on the sshd', () => fs.existsSync(reached), 30_000);
+      fs.rmSync(reached, { force: true });
+      assert.equal((await closed(terminal))?.code, 0);
+      assert.ok(!fs.existsSync(marker), 'nothing of the workspace ran');
+    } finally {
+      for (const p of planted) fs.rmSync(p, { recursive: true, force: true });
+      fs.rmSync(marker, { force: true });
+    }
+  });
+
   it('says which key the account has and where it is on this machine when the login fails', async () => {
     // the account knows the harness's client key (uploaded with Add SSH Key from ~/.ssh) …
     const pub = fs.readFileSync(`${required('DO_TEST_SSH_KEY')}.pub`, 'utf8');
@@ -231,21 +271,26 @@ describe('Connect', function () {
     await eventually('the temporary kubeconfig to be removed', () => !fs.existsSync(path.dirname(file)));
   });
 
-  it('opens psql on a real PostgreSQL over TLS as the picked user; the password is on no command line, in no option, log or leftover file', async () => {
-    // main-pg answers on the harness's PostgreSQL, and knows a user "app" with the fake's password
+  /** main-pg answers on the harness's PostgreSQL (its /ca: the CA in `caFile`), and knows a user "app" with the fake's password. */
+  async function pgOnLoopback(caFile: string): Promise<{ node: ExplorerNode; password: string }> {
     const port = Number(required('DO_TEST_PG_PORT'));
     const data = await fake.call<{ databases: { id: string; name: string }[]; databaseUsers: Record<string, { name: string; password: string }[]> }>('GET', '/__fake/data');
     const db = data.databases.find((d) => d.name === 'main-pg')!;
     const password = data.databaseUsers[db.id].find((u) => u.name === 'app')!.password;
-    const admin = { ...process.env, PGPASSWORD: required('DO_TEST_PG_PASSWORD'), PGSSLMODE: 'require' };
+    const admin = { ...process.env, PGPASSWORD: required('DO_TEST_PG_PASSWORD'), PGSSLMODE: 'verify-full', PGSSLROOTCERT: required('DO_TEST_PG_CA') };
     execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', required('DO_TEST_PG_USER'), '-d', 'postgres', '-c', `drop role if exists app; create role app login password '${password}'`], { env: admin, stdio: 'ignore' });
     await fake.call('POST', '/__fake/patch', {
       collection: 'databases',
       where: { name: 'main-pg' },
       set: { connection: { uri: `postgresql://doadmin@127.0.0.1:${port}/defaultdb`, database: 'defaultdb', host: '127.0.0.1', port, user: 'doadmin', password: 'unused', ssl: true } },
     });
+    await fake.call('POST', '/__fake/database-ca', { name: 'main-pg', pem: fs.readFileSync(caFile, 'utf8') });
     api.model.forget();
-    const node = await resourceNode('Acme Web', 'Databases', 'main-pg');
+    return { node: await resourceNode('Acme Web', 'Databases', 'main-pg'), password };
+  }
+
+  it('opens psql on a real PostgreSQL over TLS verified with the cluster\'s CA, as the picked user; the password is on no command line, in no option, log or leftover file', async () => {
+    const { node, password } = await pgOnLoopback(required('DO_TEST_PG_CA'));
 
     const started = Date.now() - 1_000;
     const input = await runWithAnswers(api, 'digitalocean.database.shell', node, ['app', 'defaultdb']);
@@ -257,6 +302,9 @@ describe('Connect', function () {
     assert.ok(passFile && fs.existsSync(passFile), 'psql gets a password file');
     assert.equal(fs.statSync(passFile).mode & 0o777, 0o600);
     assert.ok(!JSON.stringify(options).includes(password), 'the password is in the terminal options');
+    assert.equal(options.env?.PGSSLMODE, 'verify-full', 'the server is verified, not only encrypted');
+    assert.equal(fs.readFileSync(options.env?.PGSSLROOTCERT ?? '', 'utf8'), fs.readFileSync(required('DO_TEST_PG_CA'), 'utf8'), 'against the CA the API gave');
+    assert.deepEqual(options.shellArgs, [], 'no name on psql\'s command line');
 
     const marker = path.join(os.tmpdir(), `do-psql-marker-${Date.now()}`);
     terminal.sendText(`select current_user || ' ' || ssl from pg_stat_ssl where pid = pg_backend_pid() \\g ${marker}`);
@@ -301,5 +349,17 @@ describe('Connect', function () {
     for (const file of [...files(logs, 3), ...files(os.tmpdir(), 2)]) {
       assert.ok(!read(file).includes(password), `the password is in ${file}`);
     }
+  });
+
+  it('refuses a database server whose certificate the cluster\'s CA did not sign: psql stops before logging in, and its files go', async () => {
+    // the API names another CA than the one that signed the server: a server in the middle
+    const { node } = await pgOnLoopback(required('DO_TEST_PG_OTHER_CA'));
+    await runWithAnswers(api, 'digitalocean.database.shell', node, ['app', 'defaultdb']);
+    const terminal = vscode.window.terminals.find((t) => t.name === 'psql: main-pg');
+    assert.ok(terminal, 'a psql terminal');
+    const dir = path.dirname((terminal.creationOptions as vscode.TerminalOptions).env!.PGPASSFILE!);
+    const status = await closed(terminal);
+    assert.equal(status?.code, 2, 'psql could not connect (exit code 2): the certificate does not verify');
+    await eventually('the private files to be removed', () => !fs.existsSync(dir));
   });
 });

@@ -15,6 +15,24 @@ const DB_OPTIONS: Record<string, { regions: string[]; versions: string[]; layout
   opensearch: engineOptions(['2'], [1, 3]),
 };
 
+/**
+ * The CA the demo's clusters answer `/ca` with: a real self-signed certificate (its key was thrown
+ * away when it was made), so clients can read it; no server the demo names is signed by it.
+ */
+const DEMO_DATABASE_CA = `-----BEGIN CERTIFICATE-----
+MIIBuTCCAV+gAwIBAgIUd2VorJDvwn8K3jPkrdFe+t8PWpkwCgYIKoZIzj0EAwIw
+MTEvMC0GA1UEAwwmRGlnaXRhbE9jZWFuIEV4cGxvcmVyIGRlbW8gZGF0YWJhc2Ug
+Q0EwIBcNMjYxMjA0MTUzODUwWhgPMjEyNjExMTAxNTM4NTBaMDExLzAtBgNVBAMM
+JkRpZ2l0YWxPY2VhbiBFeHBsb3JlciBkZW1vIGRhdGFiYXNlIENBMFkwEwYHKoZI
+zj0CAQYIKoZIzj0DAQcDQgAEmGkp5dKtuKf2n+hyc/+r/Lupy9pRXeud0GWEDtx6
+cyz2yDFNJyTsoBBXUjFajfSPb52Zs1TSMi5UFqf6RYrT1KNTMFEwHQYDVR0OBBYE
+FBu9kWtEiC4IYCDxk7L8ZZDk5xAvMB8GA1UdIwQYMBaAFBu9kWtEiC4IYCDxk7L8
+ZZDk5xAvMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDSAAwRQIhAIBaiczH
+Rr89VozGwtyBDZn9RcU4cWErm3o7dDxBHwQMAiAkUgIAenokChQb7rfReSHMHkGN
+wJt+FGnOHL5KAc5Icw==
+-----END CERTIFICATE-----
+`;
+
 export function databaseRoutes(api: FakeCore): void {
   // Databases (not paginated)
   api.on('GET', '/v2/databases', () => api.json(200, { databases: api.data.databases }));
@@ -29,6 +47,10 @@ export function databaseRoutes(api: FakeCore): void {
     });
   };
   dbChild('users', () => api.data.databaseUsers);
+  api.on('GET', '/v2/databases/{id}/ca', ([id]) => {
+    if (!api.data.databases.some((x) => x.id === id)) return api.notFound();
+    return api.json(200, { ca: { certificate: btoa(api.data.databaseCas[id] ?? DEMO_DATABASE_CA) } });
+  });
   const cluster = (id: string) => api.data.databases.find((x) => x.id === id);
   api.on('POST', '/v2/databases/{id}/users', ([id], ctx) => {
     const db = cluster(id);
