@@ -2,8 +2,10 @@
  * Credentials handed to the user rather than written into their tools' files — what the web build
  * offers instead of *Add to kubeconfig* and *Log in Docker* (which edit ~/.kube/config and
  * ~/.docker/config.json), and what the desktop offers beside them:
- *  - *Download kubeconfig…*: the cluster's kubeconfig saved where the user picks (a save dialog;
- *    VS Code's file system, so the workspace's own files on the web);
+ *  - *Download kubeconfig…*: the cluster's kubeconfig saved where the user picks (a save dialog
+ *    that starts outside the workspace; VS Code's file system, so the workspace's own files on the
+ *    web); on a local disk readable by the user alone (0600), and a warning first when the place
+ *    is inside a git work tree;
  *  - *Copy Docker Password…*: the registry password to the clipboard only — never shown, logged
  *    or put in a notification — with the `docker login … --password-stdin` line to paste it into.
  */
@@ -15,6 +17,8 @@ import { REGISTRY_HOST } from '../credentials/registryAuth';
 import { kubernetesClusterPresenter } from '../tree/kinds/kubernetes';
 import { registryPresenter } from '../tree/kinds/registry';
 import { withProgress } from '../ui/progress';
+import { gitWorkTreeOf } from '../ui/transferFiles';
+import { UserCancelledError } from '../ui/userInput';
 import type { CommandDeps } from './deps';
 import { resourceTarget } from './pick';
 import { registerCommand } from './register';
@@ -26,17 +30,25 @@ export function registerCredentialCopiesCommands(deps: CommandDeps): vscode.Disp
     registerCommand(deps, 'digitalocean.kubernetes.downloadKubeconfig', vscode.l10n.t('Download kubeconfig'), async (arg) => {
       const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, vscode.l10n.t('Download the kubeconfig of which cluster?'));
       const cluster = node.item as KubernetesCluster;
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      const name = `${cluster.name}-kubeconfig.yaml`;
+      // outside the workspace where the platform has such a place: a credential in a project
+      // folder is one commit away from a repository
+      const folder = deps.machine.files.credentialFolder();
+      const name = `${cluster.name.replace(/[^A-Za-z0-9._-]+/g, '-')}-kubeconfig.yaml`;
       const target = await input.saveDialog({
         defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
         title: vscode.l10n.t('Save the kubeconfig of {0}', cluster.name),
         saveLabel: vscode.l10n.t('Save kubeconfig'),
         filters: { YAML: ['yaml', 'yml'] },
       });
+      const repository = await gitWorkTreeOf(target);
+      if (repository) {
+        const here = vscode.l10n.t('Save Here Anyway');
+        const choice = await input.notify('warning', vscode.l10n.t('{0} is inside the git work tree {1}: the kubeconfig holds a credential to {2} and could be committed with it. Save it there anyway?', vscode.workspace.asRelativePath(target), repository.fsPath || repository.toString(), cluster.name), here);
+        if (choice !== here) throw new UserCancelledError();
+      }
       const days = kubeconfigExpiryDays();
       const text = await withProgress(vscode.l10n.t('Fetching the kubeconfig of {0}…', cluster.name), (signal) => kubernetesKubeconfig(model.client(node.account), cluster.id, Math.round(days * 86_400), signal));
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+      await deps.machine.files.savePrivate(target, new TextEncoder().encode(text));
       const where = vscode.workspace.asRelativePath(target);
       log.info(`[${node.account.label}] kubeconfig of ${cluster.name} saved to ${where} (token expires in ${days} days)`);
       const open = vscode.l10n.t('Open');

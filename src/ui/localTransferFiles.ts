@@ -3,8 +3,9 @@
  * 5 GB upload is never held in memory), and a download is written to a private partial file
  * renamed into place at the end. Files of other file systems go through workspace.fs.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type TransferFiles, workspaceFiles } from './transferFiles';
 
@@ -52,4 +53,26 @@ export const localTransferFiles: TransferFiles = {
     }
   },
   defaultFolder: () => vscode.Uri.file(os.homedir()),
+  async savePrivate(uri, bytes) {
+    if (uri.scheme !== 'file') return workspaceFiles.savePrivate(uri, bytes);
+    // 0600 from the first byte (created exclusively, whatever the umask), then renamed over the
+    // target: an existing file's wider mode does not carry over, and a failure leaves it as it was
+    const partial = `${uri.fsPath}.partial-${process.pid}-${Date.now()}`;
+    try {
+      const out = await fs.open(partial, 'wx', 0o600);
+      try {
+        await out.writeFile(bytes);
+        await out.chmod(0o600);
+        await out.sync();
+      } finally {
+        await out.close();
+      }
+      await fs.rename(partial, uri.fsPath);
+    } catch (error) {
+      await fs.rm(partial, { force: true });
+      throw error;
+    }
+  },
+  // ~/.kube when there is one (kubectl's own folder), else the home folder: not the workspace
+  credentialFolder: () => vscode.Uri.file(existsSync(path.join(os.homedir(), '.kube')) ? path.join(os.homedir(), '.kube') : os.homedir()),
 };

@@ -15,6 +15,33 @@ export interface TransferFiles {
   save(uri: vscode.Uri, body: ReadableStream<Uint8Array>, onBytes: (written: number) => void): Promise<void>;
   /** Where the open and save dialogs of uploads and downloads start, if anywhere. */
   defaultFolder(): vscode.Uri | undefined;
+  /**
+   * Writes a credential (a kubeconfig): on a local disk readable by the user alone (0600) and
+   * whole or not at all (a private partial file renamed into place); elsewhere as the platform's
+   * file system allows.
+   */
+  savePrivate(uri: vscode.Uri, bytes: Uint8Array): Promise<void>;
+  /** Where a credential's save dialog starts: outside the workspace where the platform has such a place. */
+  credentialFolder(): vscode.Uri | undefined;
+}
+
+/**
+ * The root of the git work tree `uri` would be in (a folder above it with `.git`), if any: a
+ * credential saved there is one `git add .` away from a repository.
+ */
+export async function gitWorkTreeOf(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
+  let dir = vscode.Uri.joinPath(uri, '..');
+  for (let depth = 0; depth < 64; depth++) {
+    const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, '.git')).then(
+      () => true,
+      () => false,
+    );
+    if (found) return dir;
+    const parent = vscode.Uri.joinPath(dir, '..');
+    if (parent.path === dir.path) return undefined;
+    dir = parent;
+  }
+  return undefined;
 }
 
 export const workspaceFiles: TransferFiles = {
@@ -42,6 +69,9 @@ export const workspaceFiles: TransferFiles = {
     await vscode.workspace.fs.writeFile(uri, all);
   },
   defaultFolder: () => vscode.workspace.workspaceFolders?.[0]?.uri,
+  savePrivate: async (uri, bytes) => vscode.workspace.fs.writeFile(uri, bytes),
+  // a browser has no place outside the workspace's own files
+  credentialFolder: () => vscode.workspace.workspaceFolders?.[0]?.uri,
 };
 
 /** Every file under a folder, with its path relative to it ("a/b.txt"); links are not followed. */

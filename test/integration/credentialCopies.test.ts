@@ -39,7 +39,37 @@ describe('Credentials handed to the user', function () {
     const log = await logShowing(api, /kubeconfig of prod-k8s saved to/);
     assert.ok(!log.includes(token), 'the token is in the log');
     assert.ok(!input.notices.join('\n').includes(token), 'the token is in a notification');
+    assert.ok(!input.notices.some((n) => n.includes('git work tree')), 'no warning: the folder is in no git work tree');
     await vscode.workspace.fs.delete(target);
+  });
+
+  it('warns before saving a kubeconfig inside a git work tree, and saves nothing unless told to', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const git = vscode.Uri.joinPath(folder, '.git');
+    await vscode.workspace.fs.createDirectory(git);
+    const sub = vscode.Uri.joinPath(folder, `deploy-${Date.now()}`);
+    await vscode.workspace.fs.createDirectory(sub);
+    try {
+      const cluster = await nodeAt(api, 'Acme Web', 'Kubernetes clusters', 'prod-k8s');
+      const target = vscode.Uri.joinPath(sub, 'kubeconfig.yaml');
+      // declined: nothing written, nothing shown as an error
+      const declined = new ScriptedUserInput([target.toString()]);
+      api.setUserInput(declined);
+      assert.equal(await vscode.commands.executeCommand('digitalocean.kubernetes.downloadKubeconfig', cluster), undefined);
+      assert.equal(declined.notices.length, 1);
+      assert.match(declined.notices[0], /^warning: .*kubeconfig\.yaml is inside the git work tree .* could be committed with it\. Save it there anyway\?$/);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)), 'no file after declining');
+      // told to: saved
+      const told = new ScriptedUserInput([target.toString()]);
+      told.noticeAnswers.push('Save Here Anyway');
+      api.setUserInput(told);
+      const saved = await vscode.commands.executeCommand<vscode.Uri>('digitalocean.kubernetes.downloadKubeconfig', cluster);
+      assert.equal(saved?.toString(), target.toString());
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^apiVersion: v1/m);
+    } finally {
+      await vscode.workspace.fs.delete(sub, { recursive: true });
+      await vscode.workspace.fs.delete(git, { recursive: true });
+    }
   });
 
   it('copies a Docker password to the clipboard only, with the docker login line to paste it into, and offers it back after the line', async () => {

@@ -95,6 +95,24 @@ describe('Kubeconfig and docker credentials', function () {
     fs.rmSync(home, { recursive: true, force: true });
   });
 
+  it('Download kubeconfig… writes the credential readable by the user alone, even over a wider file, and kubectl reads it', async () => {
+    // over an existing 0644 file, with a permissive umask: the result is 0600 all the same
+    const target = path.join(home, 'prod-kubeconfig.yaml');
+    fs.writeFileSync(target, 'old\n', { mode: 0o644 });
+    fs.chmodSync(target, 0o644);
+    const umask = process.umask(0o000);
+    try {
+      api.setUserInput(new ScriptedUserInput([target]));
+      const saved = await vscode.commands.executeCommand<vscode.Uri>('digitalocean.kubernetes.downloadKubeconfig', await node('Acme Demo', 'Acme Web', 'Kubernetes clusters', 'prod-k8s'));
+      assert.equal(saved?.fsPath, target);
+    } finally {
+      process.umask(umask);
+    }
+    assert.equal(fs.statSync(target).mode & 0o777, 0o600);
+    assert.deepEqual(fs.readdirSync(home).filter((f) => f.includes('.partial-')), [], 'no partial file left');
+    assert.match(kubectl('--kubeconfig', target, 'config', 'get-contexts', '-o', 'name'), /prod-k8s/);
+  });
+
   it('adds a cluster to the first existing KUBECONFIG file, keeping everything, and kubectl sees it', async () => {
     const missing = path.join(home, 'missing', 'config');
     const existing = path.join(home, 'kube', 'config');
