@@ -66,12 +66,42 @@ export function objectKeyProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** Object keys in URL paths: each segment encoded, slashes kept. */
+/** Object keys in URL paths: each segment encoded, slashes kept; `.` and `..` segments as `%2E`. */
 export function encodeKey(key: string): string {
   return key
     .split('/')
-    .map((part) => encodeURIComponent(part).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()))
+    .map((part) => (part === '.' || part === '..' ? part.replace(/\./g, '%2E') : encodeURIComponent(part).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
     .join('/');
+}
+
+/**
+ * Why a key that arrived in a listing cannot be acted on, or undefined when it can. A key is
+ * someone else's text (a shared bucket): one with a `.` or `..` part would be collapsed by URL
+ * parsing — also as `%2E`, which the URL standard reads as a dot — so a request for
+ * `x/../../other-bucket/secret` would act on another bucket. Such objects are listed, marked,
+ * and never requested.
+ */
+export function unsafeKeyReason(key: string): string | undefined {
+  if (key.split('/').some((part) => part === '.' || part === '..')) return l10n.t('its name has a "." or ".." part, which a URL would read as a step to another folder or bucket');
+  return undefined;
+}
+
+/**
+ * Why one part of a key cannot be shown as a file or folder name (the Spaces file system, a
+ * folder downloaded to disk), or undefined when it can: empty, `.`/`..`, `\` (a path separator on
+ * Windows), or a control character such as NUL.
+ */
+export function fileNameProblem(name: string): string | undefined {
+  if (name === '') return l10n.t('an empty name (two "/" in a row)');
+  if (name === '.' || name === '..') return l10n.t('"{0}" is a step in a path, not a name', name);
+  if (name.includes('\\')) return l10n.t('"\\" separates folders on Windows');
+  if (/[\u0000-\u001f\u007f]/.test(name)) return l10n.t('a control character');
+  return undefined;
+}
+
+/** A name with its control characters and backslashes made visible, for labels of unsafe names. */
+export function visibleName(name: string): string {
+  return JSON.stringify(name).slice(1, -1) || '""';
 }
 
 /** The Content-Type an object gets from its name (mrmime's table): browsers use it when it is shared. */

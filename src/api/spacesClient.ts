@@ -12,7 +12,10 @@ import { AwsClient } from 'aws4fetch';
 import { XMLParser } from 'fast-xml-parser';
 import { ApiError, BROWSER_BLOCKED, kindForStatus } from './errors';
 import { type CorsRule, corsXml } from './spacesCors';
-import { type Bucket, type ListingPage, type ObjectHead, type SpacesCredentials, type SpacesObject, contentTypeOf, defaultEndpoint, encodeKey } from './spaces';
+import { type Bucket, type ListingPage, type ObjectHead, type SpacesCredentials, type SpacesObject, contentTypeOf, defaultEndpoint, encodeKey, unsafeKeyReason } from './spaces';
+
+/** The ApiError id of a request refused before it was sent because a name would make it act elsewhere. */
+export const UNSAFE_NAME = 'unsafe_name';
 import * as l10n from '@vscode/l10n';
 
 export interface SpacesClientOptions {
@@ -72,6 +75,7 @@ export class SpacesClient {
 
   /** The public (path-style) URL of an object; what "Copy URL" gives. */
   objectUrl(region: string, bucket: string, key: string): string {
+    this.url(region, bucket, key); // refuses a name that would make the URL name another place
     const endpoint = this.endpointFor(region);
     if (endpoint === defaultEndpoint(region)) return `https://${bucket}.${region}.digitaloceanspaces.com/${encodeKey(key)}`;
     return `${endpoint.replace(/\/+$/, '')}/${bucket}/${encodeKey(key)}`;
@@ -79,10 +83,28 @@ export class SpacesClient {
 
   private url(region: string, bucket?: string, key?: string, query?: Record<string, string | undefined>): string {
     let url = this.endpointFor(region).replace(/\/+$/, '');
-    if (bucket) url += `/${bucket}`;
+    if (bucket) url += `/${encodeURIComponent(bucket)}`;
     if (key !== undefined) url += `/${encodeKey(key)}`;
     const q = Object.entries(query ?? {}).map(([k, v]) => (v === undefined ? encodeURIComponent(k) : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`));
-    return q.length ? `${url}?${q.join('&')}` : url;
+    const full = q.length ? `${url}?${q.join('&')}` : url;
+    this.checkPath(full, region, bucket, key);
+    return full;
+  }
+
+  /**
+   * Refuses a request whose path, once parsed as the URL it will be sent as (and signed as), is
+   * not exactly `/<bucket>/<encoded key>`: a bucket or key from a listing (someone else's text)
+   * with `.`/`..` parts would otherwise act on another key or bucket (S3 signs and serves the
+   * parsed path). Checked before signing.
+   */
+  private checkPath(url: string, region: string, bucket?: string, key?: string): void {
+    const base = new URL(this.endpointFor(region)).pathname.replace(/\/+$/, '');
+    const expected = `${base}${bucket ? `/${encodeURIComponent(bucket)}` : ''}${key !== undefined ? `/${encodeKey(key)}` : ''}` || '/';
+    const reason = key !== undefined ? unsafeKeyReason(key) : undefined;
+    if (new URL(url).pathname !== expected || reason || (bucket !== undefined && (bucket === '.' || bucket === '..' || bucket.includes('/')))) {
+      const what = key !== undefined ? `${bucket}/${key}` : String(bucket);
+      throw new ApiError({ kind: 'client', id: UNSAFE_NAME, message: l10n.t('Not sent: the name {0} cannot be used in a request safely ({1}).', JSON.stringify(what), reason ?? l10n.t('the URL would name another place')) });
+    }
   }
 
   /**
@@ -278,6 +300,7 @@ export class SpacesClient {
   }
 
   async copy(region: string, bucket: string, fromKey: string, toKey: string, signal?: AbortSignal): Promise<void> {
+    this.url(region, bucket, fromKey); // the copy's source is refused like any request's
     const response = await this.request('PUT', region, { bucket, key: toKey }, { headers: { 'x-amz-copy-source': `/${bucket}/${encodeKey(fromKey)}` }, signal, timeoutMs: this.timeoutMs * 10 });
     // S3 may answer 200 with an error in the body when a copy fails late
     const doc = await this.xmlOf(response);
@@ -323,6 +346,8 @@ export class SpacesClient {
     if (!Number.isInteger(expiresSeconds) || expiresSeconds < 1 || expiresSeconds > 604_800) throw new Error(l10n.t('A presigned URL lasts from 1 second to 7 days.'));
     const url = `${this.url(region, bucket, key)}?X-Amz-Expires=${expiresSeconds}`;
     const signed = await this.signer.sign(url, { method: 'GET', aws: { signQuery: true } });
+    // what is handed out must name the object it was asked for, and nothing else
+    this.checkPath(signed.url.split('?')[0], region, bucket, key);
     return signed.url;
   }
 

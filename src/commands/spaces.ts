@@ -28,7 +28,7 @@ import { SpacesFileSystem, parentPrefix } from './spacesFiles';
 
 export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model, spaces, store } = deps;
-  const files = new SpacesFileSystem(store, spaces, input);
+  const files = new SpacesFileSystem(store, spaces, input, deps.log);
   const bucketPanels = new BucketPanels({ extensionUri: deps.extensionUri, model, spaces, log });
 
   function targetOf(arg: unknown): SpacesTarget & { account: AccountInfo } {

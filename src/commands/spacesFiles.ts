@@ -8,8 +8,10 @@ import * as vscode from 'vscode';
 import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import { ApiError } from '../api/errors';
 import type { SpacesClient } from '../api/spacesClient';
+import { fileNameProblem, unsafeKeyReason } from '../api/spaces';
 import { memorySource, uploadObject } from '../api/spacesUpload';
 import { type SpacesLocation, type SpacesModel, parseSpacesUri } from '../model/spaces';
+import type { Logger } from '../log';
 import type { UserInput } from '../ui/userInput';
 
 interface Resolved {
@@ -30,6 +32,7 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
     private readonly store: AccountStore,
     private readonly spaces: SpacesModel,
     private readonly input: UserInput,
+    private readonly log?: Logger,
   ) {}
 
   watch(): vscode.Disposable {
@@ -90,13 +93,18 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
       const r = await this.resolve(uri);
       const prefix = r.key ? `${r.key}/` : '';
       const entries: [string, vscode.FileType][] = [];
+      let skipped = 0;
       let token: string | undefined;
       do {
         const page = await r.client.listPage(r.region, r.bucket, prefix, { delimiter: '/', token });
-        for (const p of page.prefixes) entries.push([p.slice(prefix.length, -1), vscode.FileType.Directory]);
-        for (const o of page.objects) if (o.key !== prefix) entries.push([o.key.slice(prefix.length), vscode.FileType.File]);
+        // names VS Code would take as path steps or separators (or that a disk cannot hold) are
+        // not handed over: the tree lists them as unsafe names, with the reason
+        const add = (name: string, type: vscode.FileType) => (fileNameProblem(name) || unsafeKeyReason(prefix + name) ? skipped++ : entries.push([name, type]));
+        for (const p of page.prefixes) add(p.slice(prefix.length, -1), vscode.FileType.Directory);
+        for (const o of page.objects) if (o.key !== prefix) add(o.key.slice(prefix.length), vscode.FileType.File);
         token = page.nextToken;
       } while (token);
+      if (skipped) this.log?.warn(`${uri.toString()}: ${skipped} name(s) left out of the folder's listing, as they cannot be file names (the Spaces view lists them, marked unsafe)`);
       return entries;
     } catch (error) {
       this.fail(uri, error);

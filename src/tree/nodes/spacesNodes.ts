@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AccountInfo } from '../../accounts/accountStore';
-import type { Bucket, SpacesObject } from '../../api/spaces';
+import { type Bucket, type SpacesObject, fileNameProblem, unsafeKeyReason, visibleName } from '../../api/spaces';
 import { NoSpacesKeyError, SPACES_SCHEME, spacesUriParts } from '../../model/spaces';
 import type { SpacesTreeServices } from '../services';
 import { bytes, md, relativeTime } from '../format';
@@ -228,6 +228,19 @@ export class ObjectNode extends ExplorerNode implements SpacesTarget {
     item.contextValue = 'spaces.object';
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
     item.accessibilityInformation = { label: `object ${name}, ${bytes(o.size)}` };
+    const unsafe = unsafeKeyReason(o.key) ?? fileNameProblem(o.key.split('/').pop() ?? '');
+    if (unsafe) {
+      // someone else's name that a request or a file system would read as something else: shown
+      // escaped and marked, with no command (the client refuses it too: spacesClient.checkPath)
+      item.label = visibleName(name);
+      item.description = vscode.l10n.t('unsafe name');
+      item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**{0}**\n\nNot opened, downloaded or changed from here: {1}.', md(visibleName(o.key)), md(unsafe)));
+      item.contextValue = 'spaces.unsafeObject';
+      item.command = undefined;
+      item.resourceUri = undefined;
+      item.iconPath = new vscode.ThemeIcon('warning');
+      item.accessibilityInformation = { label: vscode.l10n.t('object with an unsafe name {0}: {1}', visibleName(name), unsafe) };
+    }
     return item;
   }
 }
