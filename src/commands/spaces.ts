@@ -10,7 +10,7 @@ import { ApiError, isBrowserBlocked } from '../api/errors';
 import { type CorsRule, corsXml, editorRule, originPattern, originProblem, rulesAllowEditor, withEditorRule } from '../api/spacesCors';
 import { cdnEndpoint } from '../api/resources/cdnEndpoint';
 import { type SpacesKey, type SpacesKeyGrant, type SpacesPermission, spacesKey } from '../api/resources/spacesKey';
-import { type Bucket, bucketNameProblem, objectKeyProblem } from '../api/spaces';
+import { type Bucket, bucketNameProblem, objectKeyProblem, unsafeKeyReason } from '../api/spaces';
 import type { SpacesClient } from '../api/spacesClient';
 import { uploadObject } from '../api/spacesUpload';
 import { SPACES_SCHEME } from '../model/spaces';
@@ -39,6 +39,9 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   function inBucket(arg: unknown): { account: AccountInfo; bucket: Bucket; key: string; node: PrefixNode | ObjectNode } {
     const t = targetOf(arg);
     if (!(t instanceof PrefixNode || t instanceof ObjectNode)) throw new Error(vscode.l10n.t('Run this command from a bucket, folder or object.'));
+    // said before any question: the client would refuse it anyway (spacesClient.checkPath)
+    const unsafe = t instanceof ObjectNode ? unsafeKeyReason(t.key) : undefined;
+    if (unsafe) throw new Error(vscode.l10n.t('{0} in {1} is not acted on from here: {2}.', JSON.stringify(t.key), t.bucket.name, unsafe));
     return { account: t.account, bucket: t.bucket, key: t.key, node: t };
   }
 

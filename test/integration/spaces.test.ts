@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -404,6 +405,57 @@ describe('Spaces', function () {
     const logo = await child(await child(await bucketNode('acme-assets'), 'img'), 'logo 1.png');
     await runWithAnswers(api, 'digitalocean.spaces.copyCdnUrl', logo, []);
     assert.equal(await vscode.env.clipboard.readText(), 'https://acme-assets.nyc3.cdn.digitaloceanspaces.com/img/logo%201.png');
+  });
+
+  /** A PUT sent as raw bytes on a socket: no URL parsing on the way, so moto stores the key as written. */
+  function rawPut(endpoint: string, path: string, body: string): Promise<string> {
+    const { hostname, port } = new URL(endpoint);
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () => socket.end(`PUT ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`));
+      let answer = '';
+      socket.on('data', (d) => (answer += d.toString()));
+      socket.on('end', () => resolve(answer.split('\r\n')[0]));
+      socket.on('error', reject);
+    });
+  }
+
+  it('lists keys with "." and ".." parts in a shared bucket as unsafe names and acts on no other object or bucket through them', async () => {
+    await withKey();
+    const shared = await createBucket('nyc3');
+    const other = await createBucket('nyc3');
+    await client().put('nyc3', other, 'db-backup.sql', new TextEncoder().encode('SECRET'));
+    // someone with write access to the shared bucket plants keys that a URL would collapse
+    assert.match(await rawPut(MOTO(), `/${shared}/x/../../${other}/db-backup.sql`, 'BAIT'), / 200 /);
+    assert.match(await rawPut(MOTO(), `/${shared}/x/..`, 'BAIT'), / 200 /);
+    spacesChanged();
+    const x = await child(await bucketNode(shared), 'x');
+    const dots = (await api.explorer.getChildren(x)).filter((n) => label(n) === '..');
+    const planted = dots.find((n) => contextOf(n) === 'spaces.unsafeObject');
+    assert.ok(planted, `x/.. is listed as an unsafe object: ${dots.map(contextOf).join(', ')}`);
+    const item = planted.toTreeItem();
+    assert.equal(item.description, 'unsafe name');
+    assert.equal(item.command, undefined, 'nothing opens it');
+    assert.match(String((item.tooltip as vscode.MarkdownString).value), /a URL would read as a step/);
+
+    // Make Public on "x/.." was a bucket-wide PUT /<bucket>/?acl: refused before any question
+    const makePublic = await runWithAnswers(api, 'digitalocean.spaces.makePublic', planted, []);
+    assert.deepEqual(makePublic.asked, []);
+    await logShowing(api, /Make public failed: "x\/\.\." in .* is not acted on from here/i);
+    // the deep one, down the '..' folders, names the other bucket's backup
+    let node: ExplorerNode = dots.find((n) => contextOf(n) === 'spaces.prefix') ?? assert.fail('x/../ as a folder');
+    node = await child(node, '..');
+    node = await child(node, other);
+    const bait = await child(node, 'db-backup.sql');
+    assert.equal(contextOf(bait), 'spaces.unsafeObject');
+    const deleting = await runWithAnswers(api, 'digitalocean.spaces.delete', bait, []);
+    assert.deepEqual(deleting.asked, [], 'refused before the confirmation');
+    await logShowing(api, /Delete failed: .*x\/\.\.\/\.\.\/.*db-backup\.sql.* is not acted on from here/);
+    assert.equal(new TextDecoder().decode((await client().get('nyc3', other, 'db-backup.sql')).body), 'SECRET', 'the other bucket\'s object is untouched');
+    assert.equal(await client().isPublic('nyc3', other, 'db-backup.sql'), false);
+
+    // the file system hands VS Code no ".." entry
+    const entries = await vscode.workspace.fs.readDirectory(uri('nyc3', shared, 'x'));
+    assert.ok(!entries.some(([name]) => name === '..' || name === '.'), JSON.stringify(entries));
   });
 
   it('shows a bucket\'s details: rules set by s3cmd, the keys that reach it, and a count only on request', async () => {
