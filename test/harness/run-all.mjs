@@ -15,6 +15,7 @@
 //   --only <suite[,suite]>   run only these suites
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ARTIFACTS,
@@ -31,21 +32,50 @@ import {
   startSshd,
   startVsCodeServer,
   stopAll,
+  stopGracefully,
   stopProcess,
 } from './services.mjs';
+import { forwardedCount, grepPolicy, mochaArgs, parseOnly, prismVerdict, skipVerdict } from './gates.mjs';
 
-const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1].split(',')) : undefined;
-const wants = (suite) => !only || only.has(suite);
-
-const totals = { passed: 0, failed: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+/** What the closing summary must say besides the counts (a narrowed run, skips, traffic that bypassed Prism). */
+const notes = [];
+const ci = process.env.CI === 'true';
 
 function record(suite, passed, failed, note = '') {
   totals.passed += passed;
   totals.failed += failed;
   if (failed > 0) failures.push(`${suite}: ${failed} failed${note ? ` (${note})` : ''}`);
   log(`${suite}: ${passed} passed, ${failed} failed${note ? ` — ${note}` : ''}`);
+}
+
+let only;
+try {
+  only = parseOnly(process.argv);
+} catch (error) {
+  process.stderr.write(`${error.message}\n`);
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exit(1);
+}
+const wants = (suite) => !only || only.has(suite);
+const grep = grepPolicy(process.env);
+
+/** A stage's skipped tests: counted, named, and in CI a failure unless allowed (gates.mjs). */
+function recordSkips(suite, pendingTitles = []) {
+  totals.skipped += pendingTitles.length;
+  const verdict = skipVerdict(pendingTitles, ci);
+  if (!verdict) return;
+  if (verdict.fail) record(`${suite} skips`, 0, 1, verdict.note);
+  else notes.push(`${suite}: ${verdict.note}`);
+}
+
+/** Whether a stage's requests went through Prism (gates.mjs); `check`: the stage's own part. */
+function recordPrism(stage, prism, before, extra = {}) {
+  const forwarded = forwardedCount(prism.output()) - before;
+  const problem = prismVerdict(stage, { forwarded, prismUrl: prism.url, ...extra });
+  if (problem) record(`${stage} through Prism`, 0, 1, problem);
+  else record(`${stage} through Prism`, 1, 0, `${forwarded} requests forwarded and checked against the spec`);
 }
 
 /**
@@ -59,7 +89,7 @@ async function mocha(suite, files, env = {}) {
   const status = await new Promise((resolveStatus) => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', join(ROOT, 'test', 'harness', 'count-reporter.cjs'), '--timeout', '30000', ...files],
+      mochaArgs(join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), join(ROOT, 'test', 'harness', 'count-reporter.cjs'), files),
       { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env, DO_TEST_RESULTS_FILE: reportFile } },
     );
     child.on('exit', (code) => resolveStatus(code ?? 1));
@@ -68,6 +98,7 @@ async function mocha(suite, files, env = {}) {
   if (counts.passes + counts.failures === 0) return record(suite, 0, 1, `no test ran (mocha exited ${status})`);
   const extra = status !== 0 && counts.failures === 0 ? 1 : 0;
   record(suite, counts.passes, counts.failures + extra, extra ? `mocha exited ${status}` : '');
+  recordSkips(suite, counts.pendingTitles);
 }
 
 function testFiles(dir, suffix) {
@@ -101,8 +132,17 @@ function leakCheck(suite, server, dirs) {
   if (hits.length) return record(`${suite} token leak check`, 0, 1, `token found in ${[...new Set(hits)].join(', ')}`);
   const logFiles = dirs.flatMap((d) => filesContaining(d, 'Account added:'));
   if (logFiles.length === 0) return record(`${suite} token leak check`, 0, 1, 'no extension log found on disk: the search would prove nothing');
-  record(`${suite} token leak check`, 1, 0, `${tokens.length} tokens searched in ${dirs.length} directories, 0 hits`);
+  // global state as the extension host held it (the suite read it in-process)
+  const stateCheck = JSON.parse(readFileSync(resultsFile, 'utf8')).stateCheck;
+  if (!stateCheck?.keys) return record(`${suite} token leak check`, 0, 1, 'the suite did not read the extension\'s global state: the search would prove nothing');
+  if (stateCheck.leaks) return record(`${suite} token leak check`, 0, 1, `${stateCheck.leaks} token(s) in the extension's global state`);
+  // private credential directories (database shells, kubectl terminals) go with their terminals
+  // and with the extension: none of this run may be left once the server has stopped
+  const left = readdirSync(tmpdir()).filter((n) => /^do-explorer-(dbshell|kubectl)-/.test(n) && statSync(join(tmpdir(), n)).mtimeMs >= runStarted);
+  if (left.length) return record(`${suite} token leak check`, 0, 1, `private credential directories left after the server stopped: ${left.join(', ')}`);
+  record(`${suite} token leak check`, 1, 0, `${tokens.length} tokens searched in ${dirs.length} directories and ${stateCheck.keys} global state keys, 0 hits; no credential directory left in ${tmpdir()}`);
 }
+const runStarted = Date.now();
 
 /**
  * The web stage's buckets on s3rver, made from here (a browser cannot: s3rver, like S3, refuses
@@ -123,6 +163,8 @@ async function prepareWebBuckets(endpoint) {
 }
 
 async function main() {
+  if (grep.error) return record('gates', 0, 1, grep.error);
+  if (grep.note) notes.push(grep.note);
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   log('building');
@@ -173,7 +215,9 @@ async function main() {
   log(`Prism at ${prism.url}`);
 
   if (wants('contract')) {
+    const before = forwardedCount(prism.output());
     await mocha('contract', testFiles('dist-test/contract', '.test.js'), { DO_TEST_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url });
+    recordPrism('contract', prism, before);
   }
 
   let browser;
@@ -220,6 +264,7 @@ async function main() {
           DO_TEST_S3_S3RVER: s3.s3rver,
         },
       });
+      const before = forwardedCount(prism.output());
       const code = await runExtensionTests(browser, server, {
         extensionPath: ROOT,
         testsEntry: join(ROOT, 'dist-test', 'integration', 'index.js'),
@@ -227,7 +272,13 @@ async function main() {
       });
       const counts = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
       if (!counts) record('integration', 0, 1, `no results (exit ${code})`);
-      else record('integration', counts.passes, counts.failures + (code !== 0 && counts.failures === 0 ? 1 : 0));
+      else {
+        record('integration', counts.passes, counts.failures + (code !== 0 && counts.failures === 0 ? 1 : 0));
+        recordSkips('integration', counts.pendingTitles);
+        recordPrism('integration', prism, before, { apiUrl: counts.apiUrl, fakeUrl: fakeApi.url });
+      }
+      // the server's last log lines are written when it stops: search after that
+      await stopGracefully(server);
       leakCheck('integration', server, [server.serverDataDir, server.userDataDir]);
     }
 
@@ -251,6 +302,7 @@ async function main() {
         },
       });
       let results;
+      const before = forwardedCount(prism.output());
       const code = await runExtensionTests(browser, server, {
         extensionPath: ROOT,
         testsEntry: join(ROOT, 'dist-test', 'web', 'index.js'),
@@ -264,6 +316,9 @@ async function main() {
       else {
         writeFileSync(join(ARTIFACTS, 'web-results.json'), JSON.stringify(results));
         record('web', results.passes, results.failures + (code !== 0 && results.failures === 0 ? 1 : 0));
+        recordSkips('web', results.pendingTitles);
+        recordPrism('web', prism, before, { apiUrl: results.apiUrl, fakeUrl: fakeApi.url });
+        await stopGracefully(server);
         // the log is in the browser's storage: the suite searched it (logCheck); the settings and
         // state on the server's disk are searched here
         const { logCheck = {}, tokens = [] } = results;
@@ -279,11 +334,16 @@ async function main() {
     if (wants('ui')) {
       log('packaging the extension and running the UI tests');
       execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit' });
+      const before = forwardedCount(prism.output());
       await mocha('ui', testFiles('test/ui', '.test.mjs'), {
         DO_TEST_API_URL: prism.url,
         DO_TEST_FAKE_URL: fakeApi.url,
         DO_TEST_VSIX: join(ROOT, 'dist-vsix', 'digitalocean-explorer.vsix'),
       });
+      // the demo-account walkthroughs run the .vsix's in-process demo (as a user gets it) and
+      // bypass Prism; the token accounts' flows go through it
+      recordPrism('ui', prism, before);
+      notes.push('ui: the smoke, Spaces and web walkthroughs use the built-in demo API, which Prism does not see');
     }
   }
   await browser?.close();
@@ -307,6 +367,6 @@ main()
   })
   .finally(() => {
     stopAll();
-    process.stdout.write(`\n${failures.length ? `FAILED: ${failures.join('; ')}\n` : ''}${totals.passed} passed, ${totals.failed} failed\n`);
+    process.stdout.write(`\n${notes.map((n) => `NOTE: ${n}\n`).join('')}${failures.length ? `FAILED: ${failures.join('; ')}\n` : ''}${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
     process.exit(totals.failed > 0 ? 1 : 0);
   });

@@ -66,6 +66,22 @@ export function stopProcess({ child }) {
   children.delete(child);
 }
 
+/**
+ * Asks a process group to stop (SIGTERM), so that it writes what it still holds (the VS Code
+ * server's logs), and kills it if it has not exited within `ms`.
+ */
+export async function stopGracefully({ child }, ms = 10_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return void children.delete(child);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, ms))]);
+  stopProcess({ child });
+}
+
 /** Kills everything the harness started (by process group), on success and on failure. */
 export function stopAll() {
   for (const child of children) {

@@ -18,8 +18,8 @@ import { extensionLog } from '../integration/support/env';
 
 declare const mocha: BrowserMocha;
 interface BrowserMocha {
-  setup(options: { ui: string; reporter: string; timeout: number; color: boolean; grep?: string }): void;
-  run(done: (failures: number) => void): { stats?: { passes: number; failures: number; pending: number } };
+  setup(options: { ui: string; reporter: string; timeout: number; color: boolean; forbidOnly: boolean; grep?: string }): void;
+  run(done: (failures: number) => void): { stats?: { passes: number; failures: number; pending: number }; on(event: 'pending', listener: (test: { fullTitle(): string }) => void): void };
 }
 
 export async function run(): Promise<void> {
@@ -30,7 +30,7 @@ export async function run(): Promise<void> {
   const testing = (await extension?.activate())?.testing;
   if (!testing) throw new Error('the extension did not expose its testing API');
   testing.setDemoApiUrl(env.DIGITALOCEAN_DEMO_API_URL);
-  mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false, ...(env.DO_TEST_GREP ? { grep: env.DO_TEST_GREP } : {}) });
+  mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false, forbidOnly: true, ...(env.DO_TEST_GREP ? { grep: env.DO_TEST_GREP } : {}) });
   require('./web.test');
   require('./spaces.test');
   require('../integration/explorer.test');
@@ -61,15 +61,18 @@ export async function run(): Promise<void> {
   require('../integration/uptimeCreate.test');
   require('../integration/credentialCopies.test');
   require('../integration/documents.test');
+  const pendingTitles: string[] = [];
+  const apiUrl = vscode.workspace.getConfiguration('digitalocean').get<string>('apiUrl');
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 }));
+    runner.on('pending', (test) => pendingTitles.push(test.fullTitle()));
   });
   // The token leak check, the part only this side can do: the extension's log is in the browser's
   // storage here, not on disk. The harness searches the server's directories for the rest.
   const tokens = (globalThis as { __doTestTokens?: string[] }).__doTestTokens ?? [];
   const log = await extensionLog(testing).catch((error: unknown) => `(unreadable: ${String(error)})`);
   const logCheck = { bytes: log.length, accountAdded: log.includes('Account added:'), leaks: tokens.filter((t) => log.includes(t)).length };
-  console.log(`DO_WEB_RESULTS ${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, tokens, logCheck })}`);
+  console.log(`DO_WEB_RESULTS ${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, pendingTitles, apiUrl, tokens, logCheck })}`);
   if (stats.failures > 0) throw new Error(`${stats.failures} web test(s) failed`);
   if (stats.passes === 0) throw new Error('no web test ran');
 }
