@@ -5,11 +5,15 @@
 import * as vscode from 'vscode';
 import { ApiError, isApiError } from '../api';
 import type { Logger } from '../log';
+import type { UserInput } from './userInput';
 
 const reported = new WeakSet<object>();
 
-/** Logs and shows an error once; silent for cancellations. */
-export function reportError(services: { log: Logger }, title: string, error: unknown): void {
+/**
+ * Logs and shows an error once; silent for cancellations. Shown through the commands' UserInput
+ * where there is one (tests read what was shown there), else VS Code's error message.
+ */
+export function reportError(services: { log: Logger; input?: Pick<UserInput, 'notify'> }, title: string, error: unknown): void {
   if (isCancellation(error)) {
     services.log.debug(`${title}: cancelled`);
     return;
@@ -20,9 +24,13 @@ export function reportError(services: { log: Logger }, title: string, error: unk
   }
   const text = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
   services.log.error(`${title} failed: ${text}`);
-  void vscode.window.showErrorMessage(`${title} failed: ${text}`, vscode.l10n.t('Show Log')).then((choice) => {
-    if (choice === vscode.l10n.t('Show Log')) services.log.show(true);
-  });
+  const shown = services.input ? services.input.notify('error', `${title} failed: ${text}`, vscode.l10n.t('Show Log')) : vscode.window.showErrorMessage(`${title} failed: ${text}`, vscode.l10n.t('Show Log'));
+  void Promise.resolve(shown).then(
+    (choice) => {
+      if (choice === vscode.l10n.t('Show Log')) services.log.show(true);
+    },
+    () => undefined,
+  );
 }
 
 /**

@@ -152,3 +152,13 @@ export async function nodeAt(api: TestingApi, ...path: string[]): Promise<Explor
   }
   return node;
 }
+
+/**
+ * A declined or dismissed prompt, as the user sees it: the command got as far as asking
+ * `question` (a command that crashed earlier would not have), and showed no error. Errors reach
+ * the scripted input as "error: …" notices (ui/errors.ts), at once: no waiting needed.
+ */
+export function assertDeclinedQuietly(input: ScriptedUserInput, question: RegExp): void {
+  assert.ok(input.asked.some((q) => question.test(q)), `the prompt ${question} was never asked: ${input.asked.join(' | ')}`);
+  assert.deepEqual(input.notices.filter((n) => n.startsWith('error:')), [], 'an error was shown');
+}
