@@ -194,7 +194,9 @@ describe('App logs and console', function () {
     const app = await appData('marketing-site');
     // the errored one (commit 9e1b7d0): validation says no, nothing is written
     const writesBefore = (await fake.log()).seen.filter((r) => r.method === 'POST' && !r.url.endsWith('/validate')).length;
-    await runWithAnswers(api, 'digitalocean.app.rollback', node, ['commit 9e1b7d0 pushed to main']);
+    const refused = await runWithAnswers(api, 'digitalocean.app.rollback', node, ['commit 9e1b7d0 pushed to main']);
+    assert.ok(refused.notices.some((n) => /^error: Roll back app failed: marketing-site cannot roll back to that deployment: /.test(n)), refused.notices.join('\n'));
+    assert.ok((await fake.log()).seen.some((r) => r.method === 'POST' && r.url.endsWith('/rollback/validate')), 'validation was asked');
     assert.equal((await fake.log()).seen.filter((r) => r.method === 'POST' && !r.url.endsWith('/validate')).length, writesBefore);
     assert.equal((await appData('marketing-site')).in_progress_deployment, undefined);
 

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, fake, freshDemo, nodeAt, writes } from './support/env';
+import { assertDeclinedQuietly, extensionApi, fake, freshDemo, nodeAt, writes } from './support/env';
 import { ScriptedUserInput } from './support/scriptedInput';
 
 type Data = { droplets: { id: number; name: string; status: string; tags: string[] }[]; volumes: { name: string; tags: string[] }[] };
@@ -46,8 +46,11 @@ describe('Bulk actions on a multi-selection', function () {
   it('sends nothing when the one confirmation is declined', async () => {
     const [web1, web2] = [await nodeAt(api, 'Acme Web', 'Droplets', 'web-1'), await nodeAt(api, 'Acme Web', 'Droplets', 'web-2')];
     const before = (await fake.log()).seen.filter((r) => r.method === 'POST').length;
-    api.setUserInput(new ScriptedUserInput(['Cancel']));
+    const input = new ScriptedUserInput(['Cancel']);
+    api.setUserInput(input);
     await vscode.commands.executeCommand('digitalocean.droplet.reboot', web1, [web1, web2]);
+    assertDeclinedQuietly(input, /web-1.*web-2|2 droplets/i);
+    assert.equal(input.confirmations.length, 1, 'one confirmation for the selection');
     assert.equal((await fake.log()).seen.filter((r) => r.method === 'POST').length, before);
   });
 

@@ -213,6 +213,7 @@ describe('Connect', function () {
     const before = vscode.window.terminals.length;
     const input = await runWithAnswers(api, 'digitalocean.droplet.sshTerminal', node, []);
     assert.deepEqual(input.asked, []);
+    assert.deepEqual(input.notices, ['error: Open SSH terminal failed: etl-runner is powered off: power it on first, then connect.'], 'said why, once');
     assert.equal(vscode.window.terminals.length, before);
   });
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ScriptedUserInput, type ScriptedAnswer } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { eventually, extensionApi, extensionLog, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { assertDeclinedQuietly, eventually, extensionApi, extensionLog, fake, freshDemo, runWithAnswers, writes } from './support/env';
 
 type Droplet = { id: number; name: string; status: string; size_slug: string; disk: number; features: string[]; image: { slug: string | null }; snapshot_ids: number[]; networks: { v6: unknown[] } };
 
@@ -58,7 +58,8 @@ describe('Droplet actions', function () {
 
   it('does nothing when a confirmation is declined', async () => {
     const before = await writes();
-    await run('powerOff', await dropletNode('Acme Web', 'web-2'), ['Cancel']);
+    const input = await run('powerOff', await dropletNode('Acme Web', 'web-2'), ['Cancel']);
+    assertDeclinedQuietly(input, /^Power off web-2\?$/);
     assert.equal(await writes(), before);
     assert.equal((await dropletNamed('web-2'))?.status, 'active');
   });
@@ -159,12 +160,19 @@ describe('Droplet actions', function () {
   });
 
   it('from the palette, offers only droplets the action suits', async () => {
+    const all = (await droplets()).filter((d) => !(d as Droplet & { locked?: boolean }).locked);
+    const off = all.filter((d) => d.status === 'off').map((d) => d.name).sort();
+    const running = all.filter((d) => d.status === 'active').map((d) => d.name).sort();
+    assert.ok(off.includes('etl-runner') && running.includes('web-1'), 'the demo has droplets off and running');
+    // Power Off offers the running ones; the pick is dismissed
+    const offering = await run('powerOff', undefined, [undefined]);
+    assert.deepEqual([...offering.offered[0]].sort(), running, 'Power Off offers the running droplets, and only those');
+    assert.equal((await dropletNamed('web-1'))?.status, 'active', 'dismissed: nothing changed');
+    // Power On the ones that are off
     const input = await run('powerOn', undefined, ['etl-runner']);
+    assert.deepEqual([...input.offered[0]].sort(), off, 'Power On offers the droplets that are off, and only those');
     assert.equal((await dropletNamed('etl-runner'))?.status, 'active');
     assert.equal(input.remaining, 0);
-    // web-1 is running: not offered for Power On (the scripted pick finds no such item)
-    await run('powerOn', undefined, ['web-1']);
-    assert.equal((await dropletNamed('web-1'))?.status, 'active');
     const text = await eventually('the completion in the log', async () => {
       const log = await extensionLog(api);
       return /Power on etl-runner: completed/.test(log) ? log : undefined;

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { assertDeclinedQuietly, eventually, extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
 import * as vscode from 'vscode';
 import type { ResourceNode } from '../../src/tree/nodes/resourceNode';
 import { ACCEPT, BACK, ScriptedUserInput } from './support/scriptedInput';
@@ -57,7 +57,9 @@ describe('Projects', function () {
       const input = await runWithAnswers(api, 'digitalocean.project.create', await accountNode(), [name]);
       assert.match(input.rejections.join('\n'), message);
     }
-    await runWithAnswers(api, 'digitalocean.project.create', await accountNode(), ['Later', 'Web Application', 'None', '', undefined]);
+    const declined = await runWithAnswers(api, 'digitalocean.project.create', await accountNode(), ['Later', 'Web Application', 'None', '', undefined]);
+    assert.equal(declined.remaining, 0, 'every step was reached, the summary last');
+    assertDeclinedQuietly(declined, /./);
     assert.equal(await writes(), before);
   });
 

@@ -48,9 +48,11 @@ describe('Reserved IP actions', function () {
   });
 
   it('assigns an unassigned IP to a droplet of its region only, unassigns and releases after confirmation', async () => {
-    // 192.0.2.51 is in ams3: nyc3 droplets are not offered
-    const picking = await run('assign', await node('Data Platform', '192.0.2.51'), ['web-1']);
-    assert.equal(picking.remaining, 0);
+    // 192.0.2.51 is in ams3: only ams3 droplets are offered (the pick is dismissed)
+    const inAms3 = (await fake.call<{ droplets: { name: string; status: string; region: { slug: string } }[] }>('GET', '/__fake/data')).droplets.filter((d) => d.region.slug === 'ams3' && d.status !== 'archive').map((d) => d.name).sort();
+    assert.ok(inAms3.includes('bastion') && !inAms3.includes('web-1'), `the demo's ams3 droplets: ${inAms3.join(', ')}`);
+    const picking = await run('assign', await node('Data Platform', '192.0.2.51'), [undefined]);
+    assert.deepEqual([...picking.offered[0]].sort(), inAms3);
     assert.equal((await reservedIps()).find((r) => r.ip === '192.0.2.51')?.droplet, null);
 
     await run('assign', await node('Data Platform', '192.0.2.51'), ['bastion']);

@@ -396,7 +396,8 @@ describe('Spaces', function () {
     assert.equal(await vscode.env.clipboard.readText(), `${MOTO()}/${nyc}/page.html`);
     // no CDN in front of this bucket: said, not guessed
     const noCdn = await runWithAnswers(api, 'digitalocean.spaces.copyCdnUrl', page, []);
-    assert.equal(noCdn.remaining, 0);
+    assert.deepEqual(noCdn.asked, []);
+    await logShowing(api, new RegExp(`Copy CDN URL failed: No CDN endpoint fronts ${nyc} \\(origin ${nyc}\\.nyc3\\.digitaloceanspaces\\.com\\): enable the CDN for the bucket first\\.`));
     assert.equal(await vscode.env.clipboard.readText(), `${MOTO()}/${nyc}/page.html`, 'the clipboard is unchanged');
     // the demo team's CDN endpoint fronts acme-assets in nyc3
     await client().createBucket('nyc3', 'acme-assets').catch(() => undefined);

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
-import { extensionApi, fake, freshDemo, runWithAnswers, writes, logShowing } from './support/env';
+import { assertDeclinedQuietly, extensionApi, fake, freshDemo, logShowing, runWithAnswers, writes } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
 type Vpc = { id: string; name: string; region: string; ip_range: string; description: string; default: boolean };
@@ -71,7 +71,9 @@ describe('Create VPC', function () {
       const input = await runWithAnswers(api, 'digitalocean.vpc.create', account(), answers);
       assert.match(input.rejections.join('\n'), message, answers.join(' → '));
     }
-    await runWithAnswers(api, 'digitalocean.vpc.create', account(), ['ok-net', 'nyc3', 'Let DigitalOcean choose', '', undefined]);
+    const declined = await runWithAnswers(api, 'digitalocean.vpc.create', account(), ['ok-net', 'nyc3', 'Let DigitalOcean choose', '', undefined]);
+    assert.equal(declined.remaining, 0, 'every step was reached, the summary last');
+    assertDeclinedQuietly(declined, /./);
     assert.equal(await writes(), before, 'nothing was sent');
     assert.ok(!(await vpcs()).some((v) => v.name === 'ok-net'));
   });

@@ -118,7 +118,17 @@ describe('Spaces', () => {
             );
             assert.equal(s3.open.size, 0, 'no upload left open');
             assert.ok(s3.maxInFlight <= concurrency, `${s3.maxInFlight} parts in flight with concurrency ${concurrency}`);
+            // what the schedule makes of it: a part that fails fatally, or more often than the 3
+            // attempts, dooms the upload; anything else must end complete, after exactly the
+            // retries the schedule asks for
+            const count = Math.ceil(size / partSize);
+            const rules = Array.from({ length: count }, (_, i) => schedule.find(([p]) => p === i + 1));
+            const doomed = rules.some((rule) => rule !== undefined && (rule[2] || rule[1] >= 3));
+            const expectedRetries = rules.reduce((n, rule) => n + (rule && !rule[2] && rule[1] < 3 ? rule[1] : 0), 0);
+            if (!doomed && cancelAfter === undefined) assert.ok(outcome.ok, `retryable failures only, yet the upload failed: ${outcome.ok ? '' : String(outcome.e)}`);
+            if (doomed) assert.ok(!outcome.ok, 'a part that cannot go up, yet the upload completed');
             if (outcome.ok) {
+              assert.equal(outcome.r.retries, expectedRetries, 'each retryable failure was retried, once each');
               assert.equal(s3.aborted, 0);
               const body = s3.objects.get('k')!;
               assert.equal(body.length, size);
