@@ -198,7 +198,10 @@ describe('Explorer', function () {
 
     await vscode.commands.executeCommand('workbench.view.explorer');
     await fake.call('POST', '/__fake/log/clear');
-    await new Promise((r) => setTimeout(r, 7000));
+    // the positive signal: the droplet finished starting on the fake's side (5 s), a change a
+    // visible view would have polled for several times; only then is the absence telling
+    await eventually('the fake to finish starting hidden-1', async () => (await fake.call<{ droplets: { name: string; status: string }[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === 'hidden-1')?.status === 'active', 15_000);
+    assert.equal(api.model.poller.watching.length, 1, 'still watched, only not polled');
     assert.deepEqual(await seen(), [], 'requests while hidden');
 
     await vscode.commands.executeCommand('digitalocean.resources.focus');
