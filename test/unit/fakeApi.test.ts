@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FakeDigitalOcean } from '../../src/demo/fakeApi';
 
 describe('Fake API', () => {
@@ -180,5 +184,26 @@ describe('Fake API: creating a load balancer', () => {
     const later = fake.data.loadBalancers.find((l) => l.id === made.id)!;
     assert.equal(later.status, 'active');
     assert.match(later.ip, /^198\.51\.100\.\d+$/);
+  });
+});
+
+describe('Fake API: SSH keys', () => {
+  // the fake's own behaviour, checked here rather than in the connect tests: an uploaded key's
+  // fingerprint is the MD5 one the real ssh-keygen prints, as DigitalOcean's is
+  it('fingerprints an uploaded key as ssh-keygen -E md5 does (ed25519, rsa, ecdsa)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fake-keys-'));
+    try {
+      const fake = new FakeDigitalOcean();
+      for (const [type, bits] of [['ed25519', []], ['rsa', ['-b', '2048']], ['ecdsa', ['-b', '256']]] as const) {
+        const file = join(dir, `id_${type}`);
+        execFileSync('ssh-keygen', ['-q', '-t', type, ...bits, '-N', '', '-C', `test ${type}`, '-f', file]);
+        const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${file}.pub`], { encoding: 'utf8' }).split(' ')[1].replace(/^MD5:/, '');
+        const answer = fake.handle({ method: 'POST', url: '/v2/account/keys', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : n === 'content-type' ? 'application/json' : null) }, body: JSON.stringify({ name: type, public_key: readFileSync(`${file}.pub`, 'utf8') }) });
+        assert.equal(answer.status, 201, answer.body);
+        assert.equal(JSON.parse(answer.body).ssh_key.fingerprint, md5, type);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
