@@ -31,6 +31,7 @@ import {
   startPostgres,
   startSshd,
   startVsCodeServer,
+  filesContaining,
   stopAll,
   stopGracefully,
   stopProcess,
@@ -104,20 +105,6 @@ async function mocha(suite, files, env = {}) {
 function testFiles(dir, suffix) {
   const full = join(ROOT, dir);
   return existsSync(full) ? readdirSync(full).filter((f) => f.endsWith(suffix)).sort().map((f) => join(full, f)) : [];
-}
-
-/** Every file under dir whose text contains needle (for token-leak checks). */
-function filesContaining(dir, needle) {
-  const hits = [];
-  const walk = (d) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && statSync(full).size < 50_000_000 && readFileSync(full).includes(needle)) hits.push(full);
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return hits;
 }
 
 /**

@@ -2,7 +2,7 @@
 // it (so a .vscodeignore that leaves out something the bundle needs fails here).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, notification, openWorkbench, powerOffFromMenu, uiSuiteHooks } from '../harness/services.mjs';
+import { ARTIFACTS, filesContaining, notification, openWorkbench, powerOffFromMenu, stopGracefully, uiSuiteHooks } from '../harness/services.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -12,12 +12,14 @@ describe('UI: the packaged extension in the real workbench', function () {
   this.timeout(180_000);
   let browser;
   let page;
+  let server;
+  const token = 'dop_v1_' + 'c0ffee00'.repeat(8);
 
   before(async function () {
     if (!vsix || !apiUrl || !fakeUrl) throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
     // No DIGITALOCEAN_DEMO_API_URL here: the demo account must work from the .vsix alone. Hovers
     // wait a minute: a row's tooltip would otherwise catch the pointer of the mouse drag below.
-    ({ browser, page } = await openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl, 'workbench.hover.delay': 60_000 }, env: { DIGITALOCEAN_DEMO_API_URL: '' } }));
+    ({ browser, page, server } = await openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl, 'workbench.hover.delay': 60_000 }, env: { DIGITALOCEAN_DEMO_API_URL: '' } }));
   });
 
   uiSuiteHooks(() => ({ page, browser }));
@@ -148,7 +150,6 @@ describe('UI: the packaged extension in the real workbench', function () {
 
   it('adds an account by typing a token into the real password box', async () => {
     await page.keyboard.press('Escape'); // nothing left open by an earlier test
-    const token = 'dop_v1_' + 'c0ffee00'.repeat(8);
     await fetch(`${fakeUrl}/__fake/tokens`, { method: 'POST', body: JSON.stringify({ profiles: { [token]: { email: 'ui@example.com', teamName: 'UI Team' } } }) });
     await page.getByRole('button', { name: /Add Account/ }).first().click();
     const box = page.locator('.quick-input-widget input');
@@ -214,5 +215,14 @@ describe('UI: the packaged extension in the real workbench', function () {
         { timeout: 15_000 },
       );
     }
+  });
+
+  // last: it stops the server, so that everything it holds is written before the search
+  it('leaves the typed token nowhere on disk: the server\'s settings, state and logs, searched after it stopped', async () => {
+    await browser.close();
+    await stopGracefully(server);
+    const dirs = [server.serverDataDir, server.userDataDir];
+    assert.ok(dirs.flatMap((d) => filesContaining(d, 'Account added:')).length > 0, 'the extension\'s log is on disk: the search can find what it looks for');
+    assert.deepEqual(dirs.flatMap((d) => filesContaining(d, token)), [], 'the token is in these files');
   });
 });
