@@ -17,23 +17,19 @@ export class TerminalFiles implements vscode.Disposable {
   private readonly pending = new Set<string>();
   private readonly closing: vscode.Disposable;
   /** Removals under way (closed terminals' directories): dispose() removes these too, at once. */
-  private readonly removing = new Map<string, Promise<void>>();
+  private readonly removing = new Set<string>();
 
-  private readonly prefix: string;
-  private readonly maxAgeMs: number;
-
-  /** `use`: the directories' name in the temp dir and how long their credentials last. */
+  /** `use`: the directories' name in the temp dir and how long their credentials last (PRIVATE_DIRS). */
   constructor(
     private readonly log: Logger,
-    use: { prefix: string; maxAgeMs: number },
+    private readonly use: { prefix: string; maxAgeMs: number },
   ) {
-    this.prefix = use.prefix;
-    this.maxAgeMs = use.maxAgeMs;
     this.closing = vscode.window.onDidCloseTerminal((terminal) => {
       const dir = this.dirs.get(terminal);
       if (!dir) return;
       this.dirs.delete(terminal);
-      this.removing.set(dir, this.remove(dir).finally(() => this.removing.delete(dir)));
+      this.removing.add(dir);
+      void this.remove(dir).finally(() => this.removing.delete(dir));
     });
   }
 
@@ -43,7 +39,7 @@ export class TerminalFiles implements vscode.Disposable {
    */
   async create(files: Record<string, string | ((paths: Record<string, string>) => string)>): Promise<{ dir: string; paths: Record<string, string> }> {
     void this.sweep();
-    const dir = await makePrivateDir(this.prefix);
+    const dir = await makePrivateDir(this.use.prefix);
     this.pending.add(dir);
     try {
       const paths = Object.fromEntries(Object.keys(files).map((name) => [name, path.join(dir, name)]));
@@ -71,7 +67,7 @@ export class TerminalFiles implements vscode.Disposable {
   /** Removes every directory still here before it returns: the extension host may end right after. */
   dispose(): void {
     this.closing.dispose();
-    for (const dir of [...this.dirs.values(), ...this.pending, ...this.removing.keys()]) {
+    for (const dir of [...this.dirs.values(), ...this.pending, ...this.removing]) {
       try {
         removeNow(dir);
       } catch (error) {
@@ -82,18 +78,13 @@ export class TerminalFiles implements vscode.Disposable {
     this.pending.clear();
   }
 
-  /** Settles when the removals of closed terminals' directories have (for tests). */
-  async settled(): Promise<void> {
-    await Promise.all([...this.removing.values()]);
-  }
-
   private async remove(dir: string): Promise<void> {
     this.pending.delete(dir);
     await fs.rm(dir, { recursive: true, force: true }).catch((error: unknown) => this.log.warn(`Could not remove ${dir}: ${String(error)}`));
   }
 
   private async sweep(): Promise<void> {
-    const removed = await sweepLeftovers(this.prefix, this.maxAgeMs).catch(() => []);
+    const removed = await sweepLeftovers(this.use.prefix, this.use.maxAgeMs).catch(() => []);
     for (const dir of removed) this.log.info(`Removed ${dir}, left by a window that no longer runs or older than its credentials`);
   }
 }
