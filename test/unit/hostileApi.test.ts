@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { DigitalOceanClient, type ClientOptions, type ExchangeRecord, type WaitRecord } from '../../src/api';
 import { domain, domainRecord } from '../../src/api/resources/domain';
 import { droplet } from '../../src/api/resources/droplet';
+import { reservedIpv6 } from '../../src/api/resources/reservedIpv6';
 import { requestTimeoutMs } from '../../src/accounts/clients';
 import { startFakeServer, type FakeServer } from '../fake-api/server';
 import { fastClient, rejection } from './support/fixtures';
@@ -218,6 +219,22 @@ describe('the client under a stingy or hostile API', function () {
       server.faults.push({ kind: 'rewrite', path: `/v2/domains/${first.name}/records`, urlIncludes: 'page=2&', dropItems: 1, times: 2 });
       const error = await rejection(clientFor(server, { perPage: 2 }).listAll(domainRecord, { parents: [first.name] }));
       assert.match(error.message, new RegExp(`listing of /v2/domains/${first.name.replace(/\./g, '\\.')}/records is incomplete`));
+    });
+
+    it('refuses a meta.total that ends the listing early while every page links a next one (not 1,000 of 1,207 in silence)', async () => {
+      server.faults.push({ kind: 'rewrite', path: '/v2/droplets', urlIncludes: 'page=', meta: { total: 1000 }, links: { pages: { next: `${server.url}/v2/droplets?page=99` } }, times: 100 });
+      const error = await rejection(clientFor(server).listAll(droplet));
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /announced 1000 items \(5 pages\) but page 5 links a next page/);
+    });
+
+    it('keeps more items than announced on the last page, once each: the spec\'s own reserved IPv6 example (2 items, total 1)', async () => {
+      server.faults.push({ kind: 'respond', path: '/v2/reserved_ipv6', body: { reserved_ipv6s: [{ ip: '2604:a880:800:14::42c3:d000', region_slug: 'nyc3' }, { ip: '2604:a880:800:14::42c3:d001', region_slug: 'nyc3' }], links: {}, meta: { total: 1 } } });
+      const listed = await clientFor(server).listAll(reservedIpv6);
+      assert.deepEqual(listed.map((r) => r.ip), ['2604:a880:800:14::42c3:d000', '2604:a880:800:14::42c3:d001']);
+      // a page that repeats an item is still one item each
+      server.faults.push({ kind: 'respond', path: '/v2/reserved_ipv6', body: { reserved_ipv6s: [{ ip: '2604:a880:800:14::1', region_slug: 'nyc3' }, { ip: '2604:a880:800:14::1', region_slug: 'nyc3' }], links: {}, meta: { total: 1 } } });
+      assert.deepEqual((await clientFor(server).listAll(reservedIpv6)).map((r) => r.ip), ['2604:a880:800:14::1']);
     });
 
     it('accepts an endpoint that caps per_page lower than asked', async () => {
