@@ -48,20 +48,62 @@ export interface TextFormat {
 
 const BOM = '\uFEFF';
 
-/** The file's format, and its text without the BOM and with `\n` line endings. */
+/**
+ * The file's format (its BOM, its usual line ending), and its text without the BOM and with `\n`
+ * line endings throughout — also in a file of mixed endings, whose lines keep their own when
+ * written back (applyFormat with the original).
+ */
 export function splitFormat(raw: string): { text: string; format: TextFormat } {
   const bom = raw.startsWith(BOM);
   const body = bom ? raw.slice(1) : raw;
   const crlf = (body.match(/\r\n/g) ?? []).length;
   const lf = (body.match(/\n/g) ?? []).length - crlf;
   const eol = crlf > 0 && crlf >= lf ? '\r\n' : '\n';
-  return { text: eol === '\r\n' ? body.replace(/\r\n/g, '\n') : body, format: { bom, eol } };
+  return { text: body.replace(/\r\n/g, '\n'), format: { bom, eol } };
 }
 
-/** Puts a format back on text written with `\n`. */
-export function applyFormat(text: string, format: TextFormat): string {
-  const body = format.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text;
+/**
+ * Puts a format back on text written with `\n`. Given the file as it was (`original`, its BOM
+ * taken off), each line that is still there keeps its own ending — a file of mixed endings stays
+ * mixed — and only new lines take the file's usual one.
+ */
+export function applyFormat(text: string, format: TextFormat, original?: string): string {
+  const body = original !== undefined && /\r\n/.test(original) && /(^|[^\r])\n/.test(original) ? keepEndings(text, original, format.eol) : format.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text;
   return format.bom ? BOM + body : body;
+}
+
+/** The most lines this matches line by line (a longest common subsequence); larger files take one ending. */
+const KEEP_ENDINGS_MAX_CELLS = 4_000_000;
+
+/**
+ * `text` (with `\n`) with the line endings of `original` kept for the lines the two share, in
+ * order (a longest common subsequence of lines: an edit inserts and removes lines, it does not
+ * reorder them); inserted lines get `eol`.
+ */
+function keepEndings(text: string, original: string, eol: '\n' | '\r\n'): string {
+  const before = original.split('\n').map((line, i, all) => (i < all.length - 1 && line.endsWith('\r') ? { text: line.slice(0, -1), eol: '\r\n' } : { text: line, eol: '\n' }));
+  const after = text.split('\n');
+  const n = before.length;
+  const m = after.length;
+  if ((n + 1) * (m + 1) > KEEP_ENDINGS_MAX_CELLS) return eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text;
+  // lcs[i * (m + 1) + j]: the longest common subsequence of before[i..] and after[j..]
+  const lcs = new Uint32Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * (m + 1) + j] = before[i].text === after[j] ? lcs[(i + 1) * (m + 1) + j + 1] + 1 : Math.max(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1]);
+    }
+  }
+  const endings: string[] = new Array(m).fill(eol);
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    if (before[i].text === after[j]) {
+      endings[j] = before[i].eol;
+      i++;
+      j++;
+    } else if (lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1]) i++;
+    else j++;
+  }
+  // every line but the last is followed by its ending; the last has none (text without a final newline)
+  return after.map((line, j) => (j < m - 1 ? line + endings[j] : line)).join('');
 }
 
 /** The file's text (BOM taken off, `\n` line endings), or undefined when it does not exist. */
@@ -125,7 +167,8 @@ export async function updateFile(
       backup = `${file}.bak`;
       await writeAtomic(await resolveLinks(backup), raw, mode & 0o600);
     }
-    await writeAtomic(target, applyFormat(next, format), mode, options.beforeRename);
+    const body = raw === undefined ? undefined : raw.toString('utf8').replace(/^\uFEFF/, '');
+    await writeAtomic(target, applyFormat(next, format, body), mode, options.beforeRename);
     return { changed: true, backup };
   } finally {
     await release();

@@ -83,24 +83,47 @@ interface Block {
   /** Index after the block's last line: its first blank line, the next block or marker, or the end. */
   end: number;
   hostLine: number;
+  /**
+   * Option lines the user added to the Host further down, after a blank line: ssh reads them as
+   * this host's until the next Host or Match line, so they are the user's and stay where they are.
+   */
+  userOptions: number[];
 }
 
 const isComment = (line: string) => line.trimStart().startsWith('#');
 
-/** Our marked block for `alias`, if any. */
+/** The three lines we write under the Host line, in order; an entry without them was not written by us (or was changed). */
+const OUR_KEYS = [/^ {2}HostName \S+$/, /^ {2}User \S+$/, /^ {2}Port \d+$/];
+
+/** Whether line `i` starts an entry as we write it: our marker, `Host <one alias>`, our three lines. */
+function isOurEntry(lines: string[], i: number): boolean {
+  const host = parseLine(lines[i + 1] ?? '');
+  return lines[i].startsWith(MARKER) && lines[i].endsWith(`. ${REMOVE_HINT}`) && host?.keyword === 'host' && hostPatterns(host.value).length === 1 && OUR_KEYS.every((key, k) => key.test(lines[i + 2 + k] ?? ''));
+}
+
+/**
+ * Our marked block for `alias`, if any: our marker line as we write it, `Host <alias>` alone, then
+ * our HostName, User and Port lines. A block under a marker that does not look so (a copy of our
+ * comment above the user's own block, or an entry changed by hand) is refused, not taken as ours.
+ */
 function findOurs(lines: string[], alias: string): Block | undefined {
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!lines[i].startsWith(MARKER) || lines[i] === SEPARATOR) continue;
     const host = parseLine(lines[i + 1]);
-    if (host?.keyword !== 'host' || hostPatterns(host.value).join(' ') !== alias) continue;
+    if (host?.keyword !== 'host' || !hostPatterns(host.value).includes(alias)) continue;
+    if (!isOurEntry(lines, i)) {
+      throw new SshConfigError(l10n.t('Line {0} of the ssh config carries DigitalOcean Explorer\'s comment, but the entry under it for Host {1} is not as it writes one (it was copied or changed by hand): it is left as it is. Remove the comment line to make the entry yours, or the entry to let DigitalOcean Explorer write it again.', i + 1, alias));
+    }
     let end = i + 2;
     while (end < lines.length && lines[end].trim() !== '' && !opensBlock(lines[end]) && !lines[end].startsWith(MARKER)) end++;
-    return { start: i, end, hostLine: i + 1 };
+    const userOptions: number[] = [];
+    for (let j = end; j < lines.length && !opensBlock(lines[j]) && !lines[j].startsWith(MARKER); j++) if (parseLine(lines[j])) userOptions.push(j);
+    return { start: i, end, hostLine: i + 1, userOptions };
   }
   return undefined;
 }
 
-/** Host lines naming `alias` that are not ours. */
+/** Host lines naming `alias` that are not ours (not under our marker). */
 function foreignHostLines(lines: string[], alias: string): number[] {
   const found: number[] = [];
   lines.forEach((line, i) => {
@@ -195,6 +218,11 @@ export function removeHost(existing: string | undefined, alias: string): string 
   const { lines, finalNewline } = split(existing ?? '');
   const ours = findOurs(lines, alias);
   if (!ours) return undefined;
+  if (ours.userOptions.length > 0) {
+    // options of the user's under our Host line: taken away with it, they would apply to every
+    // host (or the one above); our marker and our three lines go, the Host line stays theirs
+    return join([...lines.slice(0, ours.start), lines[ours.hostLine], ...lines.slice(ours.hostLine + 1 + OUR_KEYS.length)], finalNewline);
+  }
   let { start, end } = ours;
   if (end < lines.length && lines[end].trim() === '') end++;
   else if (end >= lines.length && start > 0 && lines[start - 1].trim() === '') start--;
@@ -210,9 +238,8 @@ export function ourHosts(existing: string | undefined): string[] {
   const { lines } = split(existing ?? '');
   const aliases: string[] = [];
   lines.forEach((line, i) => {
-    if (!line.startsWith(MARKER) || line === SEPARATOR || i + 1 >= lines.length) return;
-    const host = parseLine(lines[i + 1]);
-    if (host?.keyword === 'host') aliases.push(hostPatterns(host.value).join(' '));
+    if (line === SEPARATOR || !isOurEntry(lines, i)) return;
+    aliases.push(hostPatterns(parseLine(lines[i + 1])!.value).join(' '));
   });
   return aliases;
 }

@@ -92,6 +92,33 @@ describe('ssh config entries (property tests)', function () {
     );
   });
 
+  it(`keep each line's own ending through the real write, in files of mixed endings (${RUNS} files)`, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sshcfg-mixed-'));
+    try {
+      const samples = fc.sample(fc.tuple(configText, entry, fc.infiniteStream(fc.boolean())), { numRuns: RUNS, seed: 36 });
+      let mixed = 0;
+      for (const [i, [text, e, crlfs]] of samples.entries()) {
+        // each line its own ending, as a file edited on two systems has
+        const raw = text.split('\n').map((line, j, all) => (j < all.length - 1 ? line + (crlfs.next().value ? '\r\n' : '\n') : line)).join('');
+        if (/\r\n/.test(raw) && /(^|[^\r])\n/.test(raw)) mixed++;
+        const file = join(root, `config-${i}`);
+        writeFileSync(file, raw);
+        await updateFile(file, (current) => upsertHost(current, e));
+        const written = readFileSync(file, 'utf8');
+        // the user's lines are all there with their own endings, in order
+        const own = raw.split(/(?<=\n)/);
+        let at = 0;
+        for (const line of written.split(/(?<=\n)/)) if (line === own[at]) at++;
+        assert.ok(at === own.length || (at === own.length - 1 && !own[own.length - 1].endsWith('\n')), `file ${i}: a line of the user's lost its ending`);
+        await updateFile(file, (current) => removeHost(current, e.alias));
+        assert.equal(readFileSync(file, 'utf8'), raw, `file ${i}: add then remove gives back the file byte for byte`);
+      }
+      assert.ok(mixed > RUNS / 2, `${mixed} of ${RUNS} files had mixed endings`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it(`keep every shape of file through the real write: plain, relative and absolute symlinks, chains, dangling links (${RUNS} files)`, async () => {
     const root = mkdtempSync(join(tmpdir(), 'sshcfg-shapes-'));
     try {
@@ -172,9 +199,43 @@ describe('ssh config entries', () => {
   });
 
   it('keep lines the user added to our entry when it is updated', () => {
-    const added = upsertHost('', e).replace('  Port 22\n', '  IdentityFile ~/.ssh/do_key\n');
+    const added = upsertHost('', e).replace('  Port 22\n', '  Port 22\n  IdentityFile ~/.ssh/do_key\n');
     const updated = upsertHost(added, { ...e, hostName: '203.0.113.99', user: 'ubuntu', port: 2222 });
     assert.match(updated, /HostName 203\.0\.113\.99\n {2}User ubuntu\n {2}Port 2222\n {2}IdentityFile ~\/\.ssh\/do_key\n$/);
+  });
+
+  it('refuse a block under a copy of our comment, or our entry changed by hand, instead of taking it as ours', () => {
+    // the user copied our comment above a block of their own: not overwritten, not removed
+    const copied = `${upsertHost('', e).split('\n')[0]}\nHost do-web-1\n  HostName 10.0.0.5\n  IdentityFile ~/.ssh/mine\n`;
+    assert.throws(() => upsertHost(copied, e), (error: unknown) => error instanceof SshConfigError && /Line 1 .* not as it writes one/.test(error.message));
+    assert.throws(() => removeHost(copied, 'do-web-1'), SshConfigError);
+    assert.deepEqual(ourHosts(copied), [], 'not listed as ours either');
+    // our entry with its Port line replaced by hand
+    const changed = upsertHost('', e).replace('  Port 22\n', '  IdentityFile ~/.ssh/do_key\n');
+    assert.throws(() => upsertHost(changed, { ...e, hostName: '203.0.113.99' }), SshConfigError);
+  });
+
+  it('leave options the user wrote under our Host after a blank line where they are, under that Host, when the entry is removed (real ssh -G)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sshcfg-after-blank-'));
+    try {
+      const file = join(dir, 'config');
+      const user = 'Host github.com\n  User git\n\nHost h-one h-two\n  User me\n';
+      // ours first (before every Host), then the user adds to it after its blank line
+      const text = upsertHost(user, e).replace('  Port 22\n\n', '  Port 22\n\n  User admin\n  IdentityFile ~/.ssh/extra\n\n');
+      writeFileSync(file, text);
+      const before = await Promise.all(['github.com', 'h-one', 'h-two'].map((h) => resolve(file, h)));
+      const removed = removeHost(text, e.alias)!;
+      assert.ok(!removed.includes('DigitalOcean Explorer'), 'our marker is gone');
+      assert.ok(!/HostName 203\.0\.113\.10/.test(removed), 'our HostName is gone');
+      assert.match(removed, /^Host do-web-1\n\n {2}User admin\n {2}IdentityFile ~\/\.ssh\/extra\n/, 'the user\'s lines stay, under their Host');
+      writeFileSync(file, removed);
+      const after = await Promise.all(['github.com', 'h-one', 'h-two'].map((h) => resolve(file, h)));
+      for (const [i, host] of ['github.com', 'h-one', 'h-two'].entries()) {
+        assert.deepEqual([...after[i]], [...before[i]], `ssh -G ${host} changed`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuse to shadow a Host of the user's with the same name, and bad values", () => {
