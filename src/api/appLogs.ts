@@ -6,10 +6,11 @@
  * The live URL is `https://` (a chunked stream of lines) or `wss://` (a message per line,
  * `{"data": "<line>"}`, as doctl reads it); both carry a token in their query, so they are never
  * logged. Lines read `<component> <timestamp> <message>`. A (re)connected stream starts with the
- * latest lines it has kept, then goes on live: the follower skips what it has shown already, by
- * timestamp — every line older than the last one shown, and, among lines with that same
- * timestamp, as many copies of each text as it has shown. A line cut off by a drop is not shown
- * until it comes again whole.
+ * latest lines it has kept, then goes on live: the follower skips what it has shown already by
+ * lining the replay up with the lines it showed last (their text, in order — never by comparing
+ * timestamps, which instances interleave and write with trimmed digits, and some lines lack).
+ * A line cut off by a drop is not shown until it comes again whole; one that never ends is cut at
+ * 1 MiB, with a marker.
  */
 import WebSocket from 'ws';
 import type { DigitalOceanClient } from './client';
@@ -80,36 +81,60 @@ export function parseLogLine(text: string): LogLine {
 }
 
 /** Skips what was shown already when a stream starts again from its kept lines (see the top). */
+/** The longest line shown; the rest of a longer one is dropped, said by a marker. */
+export const MAX_LINE_CHARS = 1 << 20;
+
+/**
+ * Which lines of a (re)connected stream were shown already. The lines shown last are kept in
+ * order (up to `window` of them); a new connection's first lines are lined up with them: each
+ * place in that history where the stream's lines so far match it, line for line, is a candidate
+ * for where the replay started. While a candidate lasts, lines are replays and skipped; when one
+ * reaches the end of the history, the replay is over and what follows is new; when none is left,
+ * the line that ended the last one is new (it is shown, and so is all that follows). A stream
+ * that starts with lines older than the history shows them: a repeat rather than a loss.
+ */
 export class LineDeduper {
-  private lastTimestamp?: string;
-  /** How many times each text was shown with `lastTimestamp`. */
-  private atLast = new Map<string, number>();
-  /** Of those, how many a replay may still repeat. */
-  private replayable = new Map<string, number>();
+  private history: string[] = [];
+  /** Positions in `history` the current replay may continue from (the next line expected there). */
+  private candidates: number[] | undefined;
+  /** Whether the current connection's lines are still being lined up. */
+  private aligning = false;
+  /** Where each text stands in the history, for a connection's first replayed line. */
+  private places = new Map<string, number[]>();
+  /** The history's length when the connection began: the replay is over where it ends. */
+  private end = 0;
+
+  constructor(private readonly window = 20_000) {}
 
   /** A new connection: its first lines may repeat what was shown. */
   reconnected(): void {
-    this.replayable = new Map(this.atLast);
+    this.aligning = this.history.length > 0;
+    this.candidates = undefined;
+    this.end = this.history.length;
+    this.places = new Map();
+    this.history.forEach((text, i) => {
+      const at = this.places.get(text);
+      if (at) at.push(i);
+      else this.places.set(text, [i]);
+    });
   }
 
   /** Whether to show this line. */
   accept(line: LogLine): boolean {
-    const ts = line.timestamp;
-    if (ts === undefined || this.lastTimestamp === undefined || ts > this.lastTimestamp) {
-      if (ts !== undefined) {
-        this.lastTimestamp = ts;
-        this.atLast = new Map([[line.text, 1]]);
-        this.replayable = new Map();
+    if (this.aligning) {
+      const text = line.text;
+      const next = (this.candidates ?? this.places.get(text) ?? []).filter((p) => p < this.end && this.history[p] === text).map((p) => p + 1);
+      if (next.length > 0) {
+        // a replayed line; once a candidate has matched up to the last line shown, the replay is over
+        this.candidates = next;
+        if (next.includes(this.end)) this.aligning = false;
+        return false;
       }
-      return true;
+      // before any match: lines older than the history (shown: nothing is lost); after one: new
+      if (this.candidates !== undefined) this.aligning = false;
     }
-    if (ts < this.lastTimestamp) return false;
-    const left = this.replayable.get(line.text) ?? 0;
-    if (left > 0) {
-      this.replayable.set(line.text, left - 1);
-      return false;
-    }
-    this.atLast.set(line.text, (this.atLast.get(line.text) ?? 0) + 1);
+    this.history.push(line.text);
+    if (!this.aligning && this.history.length > this.window * 2) this.history = this.history.slice(-this.window);
     return true;
   }
 }
@@ -204,22 +229,19 @@ export class LogFollower {
     if (!response.ok || !response.body) throw new Error(l10n.t('the live log answered HTTP {0}', response.status));
     this.options.onStatus?.({ kind: 'connected', attempt });
     const decoder = new TextDecoder();
-    let pending = '';
     let any = false;
+    const lines = new LineSplitter((text) => {
+      any = true;
+      this.deliver(text);
+    });
     try {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        pending += decoder.decode(chunk, { stream: true });
-        const lines = pending.split('\n');
-        // the last piece is a line not finished yet: a drop there loses it until the replay
-        pending = lines.pop() ?? '';
-        for (const text of lines) {
-          any = true;
-          this.deliver(text);
-        }
-      }
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) lines.push(decoder.decode(chunk, { stream: true }));
     } catch (error) {
+      // the unfinished line is lost with the connection: the replay brings it whole
       return { any, reason: l10n.t('the stream broke ({0})', error instanceof Error ? error.message : String(error)) };
     }
+    // a clean end: a last line without its newline is a line all the same
+    lines.end(decoder.decode());
     return { any, reason: l10n.t('the stream ended') };
   }
 
@@ -244,7 +266,7 @@ export class LogFollower {
         // a message may hold several lines, or end with a newline
         for (const piece of text.replace(/\n$/, '').split('\n')) {
           any = true;
-          this.deliver(piece);
+          this.deliver(capLine(piece));
         }
       });
       socket.on('error', (error) => {
@@ -256,6 +278,66 @@ export class LogFollower {
         else reject(new Error(l10n.t('the live log closed before it opened')));
       });
     });
+  }
+}
+
+/** A line cut at MAX_LINE_CHARS, with a marker saying so. */
+function capLine(text: string): string {
+  return text.length <= MAX_LINE_CHARS ? text : `${text.slice(0, MAX_LINE_CHARS)} … [line cut: ${text.length.toLocaleString('en-US')} characters]`;
+}
+
+/**
+ * Lines out of a stream's text, each handed on when its newline comes. Each chunk is looked
+ * through once (a long line is not split again on every chunk), and a line that grows past
+ * MAX_LINE_CHARS keeps only that much, the rest counted and dropped until its end.
+ */
+export class LineSplitter {
+  private parts: string[] = [];
+  private length = 0;
+  private dropped = 0;
+
+  constructor(private readonly onLine: (text: string) => void) {}
+
+  /** Characters held for the line not finished yet (at most MAX_LINE_CHARS). */
+  get held(): number {
+    return this.length;
+  }
+
+  push(chunk: string): void {
+    let from = 0;
+    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', from)) {
+      this.add(chunk.slice(from, nl));
+      this.flush();
+      from = nl + 1;
+    }
+    if (from < chunk.length) this.add(chunk.slice(from));
+  }
+
+  /** The stream ended cleanly: what is left is its last line. */
+  end(rest = ''): void {
+    if (rest) this.add(rest);
+    if (this.length > 0 || this.dropped > 0) this.flush();
+  }
+
+  private add(piece: string): void {
+    const room = MAX_LINE_CHARS - this.length;
+    if (piece.length <= room) {
+      if (piece) this.parts.push(piece);
+      this.length += piece.length;
+    } else {
+      if (room > 0) this.parts.push(piece.slice(0, room));
+      this.length += Math.max(room, 0);
+      this.dropped += piece.length - Math.max(room, 0);
+    }
+  }
+
+  private flush(): void {
+    const text = this.parts.join('');
+    const dropped = this.dropped;
+    this.parts = [];
+    this.length = 0;
+    this.dropped = 0;
+    this.onLine(dropped > 0 ? `${text} … [line cut: ${(text.length + dropped).toLocaleString('en-US')} characters]` : text);
   }
 }
 

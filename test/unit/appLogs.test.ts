@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { appLogUrls, LineDeduper, LogFollower, type FollowStatus, type LogLine, parseLogLine } from '../../src/api/appLogs';
+import { appLogUrls, LineDeduper, LineSplitter, LogFollower, MAX_LINE_CHARS, type FollowStatus, type LogLine, parseLogLine } from '../../src/api/appLogs';
 import { startFakeServer, type FakeServer } from '../fake-api/server';
 import { fastClient } from './support/fixtures';
 
@@ -57,31 +57,85 @@ describe('App live logs', function () {
     });
   }
 
-  it('parses component and time, and dedupes a replay by timestamp and count (1,000 generated replays)', () => {
+  it('parses component and time', () => {
     assert.deepEqual(parseLogLine('web 2026-11-24T06:00:00.000123Z hello world'), { text: 'web 2026-11-24T06:00:00.000123Z hello world', component: 'web', timestamp: '2026-11-24T06:00:00.000123Z', message: 'hello world' });
+    assert.deepEqual(parseLogLine('no time here'), { text: 'no time here', message: 'no time here' });
+  });
+
+  /**
+   * A log played through connections that are cut at `cuts`; each new connection first replays
+   * the last `replays[k]` lines written so far (at least one), then goes on live. Returns what
+   * the deduper let through.
+   */
+  function replayThrough(log: string[], cuts: number[], replays: number[]): string[] & { replayed?: number } {
+    const dedupe = new LineDeduper();
+    const shown: string[] & { replayed?: number } = [];
+    shown.replayed = 0;
+    let written = 0;
+    [...cuts, log.length].forEach((cut, k) => {
+      dedupe.reconnected();
+      const replay = written === 0 ? 0 : 1 + (replays[k] ?? 0) % written;
+      shown.replayed! += replay;
+      for (const text of log.slice(written - replay, written)) if (dedupe.accept(parseLogLine(text))) shown.push(text);
+      for (const text of log.slice(written, Math.max(written, cut))) if (dedupe.accept(parseLogLine(text))) shown.push(text);
+      written = Math.max(written, cut);
+    });
+    return shown;
+  }
+
+  const cutsOf = (length: number) => fc.array(fc.nat(400), { maxLength: 5 }).map((cs) => [...new Set(cs.map((c) => c % length))].sort((a, b) => a - b));
+
+  it('shows every line once across replays, whatever the timestamps: instances interleaved, trailing zeros trimmed, none at all (1,000 generated logs)', () => {
+    const line = fc.tuple(fc.constantFrom('web', 'worker', 'web-2'), fc.nat(2_000), fc.constantFrom('full', 'trimmed', 'none'));
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat(5), fc.constantFrom('a', 'b', 'c')), { minLength: 1, maxLength: 40 }),
-        fc.array(fc.nat(40), { maxLength: 4 }),
-        (steps, cutsAt) => {
-          // a log with non-decreasing timestamps and repeated texts
-          let t = 0;
-          const log = steps.map(([dt, word]) => `w 2026-11-24T06:00:${String((t += dt % 2)).padStart(2, '0')}.000Z ${word}`);
-          const cuts = [...new Set(cutsAt.map((c) => c % log.length))].sort((a, b) => a - b);
-          // each connection replays everything written so far, then goes on; it is cut at `cuts`
-          const dedupe = new LineDeduper();
-          const shown: string[] = [];
-          let written = 0;
-          for (const cut of [...cuts, log.length]) {
-            dedupe.reconnected();
-            for (const text of log.slice(0, written)) if (dedupe.accept(parseLogLine(text))) shown.push(text);
-            for (const text of log.slice(written, Math.max(written, cut))) if (dedupe.accept(parseLogLine(text))) shown.push(text);
-            written = Math.max(written, cut);
-          }
-          assert.deepEqual(shown, log);
-        },
-      ),
+      fc.property(fc.array(line, { minLength: 1, maxLength: 300 }), fc.array(fc.nat(400), { maxLength: 6 }), (specs, replays) => {
+        // two instances write within the same milliseconds and out of order; every text is its own
+        const log = specs.map(([component, ms, form], i) => {
+          const stamp = new Date(Date.UTC(2026, 10, 24, 6) + ms).toISOString();
+          const time = form === 'full' ? stamp.replace('Z', '000Z') : stamp.replace(/\.?0+Z$/, 'Z');
+          return form === 'none' ? `starting step ${i}` : `${component} ${time} request ${i}`;
+        });
+        const cuts = fc.sample(cutsOf(log.length), { numRuns: 1, seed: log.length })[0];
+        assert.deepEqual([...replayThrough(log, cuts, replays)], log);
+      }),
       { numRuns: 1_000 },
     );
+  });
+
+  it('never loses a line, also among many identical ones (1,000 generated logs of repeated texts)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('GET /health 200', 'tick', 'web 2026-11-24T06:00:00Z same'), { minLength: 1, maxLength: 200 }), fc.array(fc.nat(400), { maxLength: 6 }), fc.array(fc.nat(400), { maxLength: 5 }), (log, replays, cutsAt) => {
+        const cuts = [...new Set(cutsAt.map((c) => c % log.length))].sort((a, b) => a - b);
+        const shown = replayThrough(log, cuts, replays);
+        // every line written is shown, in order (a repeat is the most an ambiguous replay costs)
+        let at = 0;
+        for (const text of shown) if (at < log.length && text === log[at]) at++;
+        assert.equal(at, log.length, `lost ${log.length - at} of ${log.length}`);
+        assert.ok(shown.length <= log.length + shown.replayed!, 'at most the replays shown again');
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('splits a stream into lines looking at each chunk once, keeps a last line without its newline, and cuts a line that never ends at 1 MiB', () => {
+    const lines: string[] = [];
+    const splitter = new LineSplitter((l) => lines.push(l));
+    for (const chunk of ['a', 'b\nc', '\n\n', 'é', 'x']) splitter.push(chunk);
+    splitter.end();
+    assert.deepEqual(lines, ['ab', 'c', '', 'éx']);
+
+    // 32 MiB without a newline, in 64 KiB chunks: never more than 1 MiB held, one line with a marker
+    const long: string[] = [];
+    const big = new LineSplitter((l) => long.push(l));
+    const chunk = 'y'.repeat(64 * 1024);
+    for (let i = 0; i < 512; i++) {
+      big.push(chunk);
+      assert.ok(big.held <= MAX_LINE_CHARS);
+    }
+    big.push('\nnext\n');
+    assert.equal(long.length, 2);
+    assert.equal(long[0].length, MAX_LINE_CHARS + ' … [line cut: 33,554,432 characters]'.length);
+    assert.ok(long[0].endsWith(' … [line cut: 33,554,432 characters]'));
+    assert.equal(long[1], 'next');
   });
 });
