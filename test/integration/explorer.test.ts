@@ -180,11 +180,16 @@ describe('Explorer', function () {
       return fresh && !description(fresh).startsWith('starting');
     }, 15_000);
     await eventually('polling to stop', () => api.model.poller.watching.length === 0);
-    const polls = () => seen().then((all) => all.filter((r) => r.url.startsWith(`/v2/droplets/${created.droplet.id}`)).length);
-    const before = await polls();
+    const polls = (id: number) => seen().then((all) => all.filter((r) => r.url.startsWith(`/v2/droplets/${id}`)).length);
+    const before = await polls(created.droplet.id);
     assert.ok(before >= 1, 'the droplet was polled');
-    await new Promise((r) => setTimeout(r, 4000));
-    assert.equal(await polls(), before, 'no poll after it settled');
+    // the positive signal that polling goes on: another droplet starting is polled until it is
+    // active; all that while, the settled one is not
+    const other = await fake.call<{ droplet: { id: number } }>('POST', '/__fake/create-droplet', { name: 'rising-2', region: 'nyc3', size: 's-1vcpu-1gb' });
+    api.model.forget();
+    assert.ok((await children(await path(/^Acme Demo/, 'Acme Web', 'Droplets'))).some((n) => label(n) === 'rising-2'));
+    await eventually('the other droplet to be polled until it settles', async () => (await polls(other.droplet.id)) >= 1 && api.model.poller.watching.length === 0, 15_000);
+    assert.equal(await polls(created.droplet.id), before, 'no poll of the settled droplet');
   });
 
   it('makes no request while the view is hidden, and resumes when it is shown', async () => {
