@@ -39,7 +39,7 @@ export function entryFor(account: AccountInfo, presenter: AnyPresenter, item: un
   return {
     label: `$(${presenter.icon}) ${name}`,
     description: [kind.label, accounts > 1 ? account.label : '', ip].filter(Boolean).join(' · '),
-    detail: [region, ...tags.map((t) => `#${t}`), String(id) === name ? '' : String(id)].filter(Boolean).join('  '),
+    detail: [region, ...(presenter.otherIps?.(item) ?? []), ...tags.map((t) => `#${t}`), String(id) === name ? '' : String(id)].filter(Boolean).join('  '),
     buttons,
     account,
     presenter,

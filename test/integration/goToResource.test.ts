@@ -41,6 +41,20 @@ describe('Go to Resource', function () {
     assert.equal(selected?.account?.id, aliceId, 'the second account’s web-2 is selected in the view');
   });
 
+  it('finds a droplet by its private IPv4 and by its IPv6, as its panel shows them', async () => {
+    const web1 = (await fake.call<{ droplets: Droplet[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === 'web-1')!;
+    const privateIp = web1.networks.v4.find((n) => n.type === 'private')?.ip_address;
+    assert.ok(privateIp, 'the demo web-1 has a private IPv4');
+    const ipv6 = '2604:a880:400:d1::8f:6001';
+    await fake.call('POST', '/__fake/patch', { collection: 'droplets', where: { name: 'web-1' }, set: { networks: { ...web1.networks, v6: [{ ip_address: ipv6, netmask: 64, gateway: '2604:a880:400:d1::1', type: 'public' }] } } });
+    api.model.forget();
+    for (const address of [privateIp, ipv6]) {
+      const input = await runWithAnswers(api, 'digitalocean.goToResource', undefined, [`${address} alice`]);
+      assert.equal(input.remaining, 0);
+      assert.match(String(input.livePicked[0]?.label), /web-1$/, `found by ${address}`);
+    }
+  });
+
   it('finds a resource by tag and copies an IP address with the button', async () => {
     await runWithAnswers(api, 'digitalocean.goToResource', undefined, ['#worker alice']);
     await eventually('the panel of worker-1 in Alice Team', () => api.panels.openKeys.find((k) => k.startsWith(aliceId) && k.includes('311000003')));

@@ -43,6 +43,7 @@ export const dropletPresenter: Presenter<Droplet> = {
   },
   region: (d) => d.region.slug,
   ip: (d) => publicIpv4(d),
+  otherIps: (d) => [d.networks.v4.find((n) => n.type === 'private')?.ip_address, ...d.networks.v6.map((n) => n.ip_address)].filter((ip): ip is string => Boolean(ip)),
   tags: (d) => d.tags,
   monthlyCost: (d) => d.size?.price_monthly,
   consoleUrl: (d) => `${CONTROL_PANEL}/droplets/${d.id}`,

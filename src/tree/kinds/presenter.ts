@@ -63,6 +63,8 @@ export interface Presenter<T> {
   transitional?(item: T): boolean;
   region?(item: T): string | undefined;
   ip?(item: T): string | undefined;
+  /** Its other addresses (private IPv4, IPv6): Go to Resource finds it by them too. */
+  otherIps?(item: T): string[];
   tags?(item: T): string[];
   /** Estimated monthly cost in USD. */
   monthlyCost?(item: T, ctx: PresentContext): number | undefined;
