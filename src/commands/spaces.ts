@@ -36,6 +36,12 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     throw new Error(vscode.l10n.t('Run this command from a bucket, folder or object in the DigitalOcean view.'));
   }
 
+  /**
+   * Where SecretStorage keeps secrets in this build: the OS keychain on the desktop; in a browser,
+   * the editor's own storage there (there is no keychain to reach).
+   */
+  const secretHome = () => (deps.machine.browserOrigin ? vscode.l10n.t('this browser\'s storage for the editor (encrypted by VS Code for the web)') : vscode.l10n.t('your OS keychain'));
+
   function inBucket(arg: unknown): { account: AccountInfo; bucket: Bucket; key: string; node: PrefixNode | ObjectNode } {
     const t = targetOf(arg);
     if (!(t instanceof PrefixNode || t instanceof ObjectNode)) throw new Error(vscode.l10n.t('Run this command from a bucket, folder or object.'));
@@ -91,9 +97,9 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     if (!created.secret_key) throw new Error(vscode.l10n.t('DigitalOcean created {0} but sent no secret for it: delete it and create another.', created.access_key));
     // Stored at once: the API shows a secret only in this answer.
     await deps.spacesKeys.set(account.id, { accessKey: created.access_key, secretKey: created.secret_key });
-    log.info(`[${account.label}] Spaces key ${created.name} (${created.access_key}) created; its secret is in the OS keychain (SecretStorage)`);
+    log.info(`[${account.label}] Spaces key ${created.name} (${created.access_key}) created; its secret is in the editor's secret storage`);
     model.reloadKind(account, spacesKey.kind, false);
-    void input.notify('info', vscode.l10n.t('Created Spaces key {0} ({1}); {2} now uses it for Spaces. Its secret is kept in your OS keychain and never shown.', created.name, created.access_key, account.label));
+    void input.notify('info', vscode.l10n.t('Created Spaces key {0} ({1}); {2} now uses it for Spaces. Its secret is kept in {3} and never shown.', created.name, created.access_key, account.label, secretHome()));
   }
 
   async function pasteKey(account: AccountInfo): Promise<void> {
@@ -308,7 +314,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       const current = await deps.spacesKeys.get(account.id);
       const choice = await input.quickPick(
         [
-          { label: vscode.l10n.t('Create a new key…'), description: vscode.l10n.t('with the API; its secret goes straight to your OS keychain'), action: 'create' },
+          { label: vscode.l10n.t('Create a new key…'), description: vscode.l10n.t('with the API; its secret goes straight to {0}', secretHome()), action: 'create' },
           { label: vscode.l10n.t('Enter an existing key…'), description: vscode.l10n.t('access key and secret'), action: 'paste' },
           ...(current ? [{ label: vscode.l10n.t('Forget {0}', current.accessKey), description: vscode.l10n.t('the key stays in DigitalOcean'), action: 'forget' }] : []),
         ],

@@ -75,6 +75,7 @@ describe('Spaces', function () {
     await freshDemo(api);
     const input = await runWithAnswers(api, 'digitalocean.spaces.setKey', await spacesRoot(), ['Create a new key…', unique('vscode-test'), 'Full access to every bucket']);
     assert.equal(input.remaining, 0);
+    assert.match(input.notices.join('\n'), /Its secret is kept in your OS keychain and never shown/);
     const stored = await api.secrets.get(`digitalocean.spaces.${api.store.list()[0].id}`);
     ({ accessKey, secretKey } = JSON.parse(stored ?? assert.fail('no Spaces key in SecretStorage')) as { accessKey: string; secretKey: string });
     // the harness searches settings, state and logs for it afterwards

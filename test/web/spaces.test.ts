@@ -27,6 +27,10 @@ describe('Spaces in the browser', function () {
     await freshDemo(api);
     const input = await runWithAnswers(api, 'digitalocean.spaces.setKey', await spacesRoot(), ['Create a new key…', `web-test-${Date.now()}`, 'Full access to every bucket']);
     assert.equal(input.remaining, 0);
+    // a browser has no OS keychain: the texts say where the secret really goes
+    const said = [...input.offeredItems.flat().map((i) => i.description ?? ''), ...input.notices].join('\n');
+    assert.ok(!/keychain/i.test(said), said);
+    assert.match(said, /this browser's storage for the editor/);
     // the token leak check searches the extension's log and the server's directories for it
     ((globalThis as { __doTestTokens?: string[] }).__doTestTokens ??= []).push((await key()).secretKey);
   });
