@@ -3,8 +3,9 @@
  * over TLS as DigitalOcean requires, the server verified against the cluster's own CA
  * (`GET /v2/databases/{id}/ca`, written beside the password file) and its host name. User and
  * database names are data (anyone with access to the cluster can make them): they reach the
- * client only as option values, never as arguments it would read as options. The password never reaches a command line, the terminal's
- * options (other extensions can read those), its text, a log or a file that outlives it: it goes
+ * client only as option values, never as arguments it would read as options. The password never
+ * reaches a command line, the terminal's options (other extensions can read those), its text, a
+ * log or a file that outlives it: it goes
  * into a 0600 file in a private directory that is removed when the terminal closes
  * (terminalFiles.ts), and the client is pointed at the file (psql: PGPASSFILE; mysql/mariadb:
  * --defaults-extra-file; mongosh: a connect script run with --shell) or, for redis-cli/valkey-cli,
