@@ -64,7 +64,12 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
     await step.waitFor({ timeout: 20_000 });
     assert.equal(await step.locator('.codicon-getting-started-step-checked').count(), 0, 'not done before an account exists');
     await palette('DigitalOcean: Add Demo Account');
+    // Still seen after waiting for the focused row (a fresh-clone CI run on 2026-12-04): on a cold
+    // workbench the first palette Enter sometimes runs nothing (no account, the walkthrough step
+    // unchecked, the Explorer view still showing). Its cause is not found yet (issue #37); until
+    // it is, run it once more then — adding the demo account twice keeps one.
     const demo = page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ });
+    if (!(await demo.waitFor({ timeout: 15_000 }).then(() => true, () => false))) await palette('DigitalOcean: Add Demo Account');
     await demo.waitFor({ timeout: 30_000 });
     // the welcome page may go back to its overview meanwhile: open the walkthrough again
     await palette('Welcome: Open Walkthrough...');
