@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { AccountInfo } from '../accounts/accountStore';
 import { databaseOptions } from '../api';
+import { newestFirst } from '../api/versions';
 import { type DatabaseCluster, type DatabaseEngine, type DatabaseEngineOptions, databaseCluster, supportsUsers } from '../api/resources/database';
 import { project as projectKind } from '../api/resources/project';
 import { vpc as vpcKind } from '../api/resources/vpc';
@@ -66,13 +67,13 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
       const plan = await runWizard<Plan>({ engine: first[0], version: '', region: 'nyc3', nodes: 1, size: '', name: '', tags: [] }, [
         async (p, s) => {
           const picked = await input.quickPick(
-            engines.map(([engine, o]) => ({ label: engineName(engine), description: `versions ${o.versions.join(', ')}`, picked: engine === p.engine, engine })),
+            engines.map(([engine, o]) => ({ label: engineName(engine), description: `versions ${newestFirst(o.versions, (v) => v).join(', ')}`, picked: engine === p.engine, engine })),
             { title, ...s, placeHolder: vscode.l10n.t('Engine') },
           );
           if (picked.engine !== p.engine) Object.assign(p, { engine: picked.engine, version: '', size: '' });
         },
         async (p, s) => {
-          const versions = [...of(p).versions].reverse(); // newest first
+          const versions = newestFirst(of(p).versions, (v) => v);
           if (!versions.includes(p.version)) p.version = versions[0];
           p.version = (await input.quickPick(versions.map((v, i) => ({ label: v, description: i === 0 ? 'newest' : '', picked: v === p.version })), { title, ...s, placeHolder: `${engineName(p.engine)} version` })).label;
         },

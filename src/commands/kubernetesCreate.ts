@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { AccountInfo } from '../accounts/accountStore';
 import { kubernetesOptions } from '../api';
+import { newestFirst } from '../api/versions';
 import { dropletSize } from '../api/resources/droplet';
 import { type KubernetesCluster, MAINTENANCE_DAYS, kubernetesCluster, maintenanceTimeProblem } from '../api/resources/kubernetes';
 import { project as projectKind } from '../api/resources/project';
@@ -63,7 +64,8 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
       const taken = clusters.map((c) => c.name);
       let n = 1;
       while (taken.includes(`k8s-${n}`)) n++;
-      const latest = options.versions[0].slug;
+      const versions = newestFirst(options.versions, (v) => v.kubernetes_version || v.slug);
+      const latest = versions[0].slug;
       const title = vscode.l10n.t('Create Kubernetes cluster');
 
       const editPool = (start: PoolPlan, region: string, taken: string[], nested: { step: number; totalSteps: number }) => nodePoolWizard(input, { title, start, region, taken, sizes: nodeSizes, nested });
@@ -80,7 +82,7 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
           async (p, s) => {
             p.version = (
               await input.quickPick(
-                options.versions.map((v) => ({ label: v.slug, description: vscode.l10n.t('Kubernetes {0}{1}', v.kubernetes_version, v.slug === latest ? ' · latest' : ''), picked: v.slug === p.version })),
+                versions.map((v) => ({ label: v.slug, description: vscode.l10n.t('Kubernetes {0}{1}', v.kubernetes_version, v.slug === latest ? ' · latest' : ''), picked: v.slug === p.version })),
                 { title, ...s, placeHolder: vscode.l10n.t('Kubernetes version') },
               )
             ).label;

@@ -78,6 +78,11 @@ describe('Create Kubernetes cluster', function () {
       assert.equal(made.status.state, 'running', 'waited until it runs');
       const dataPlatform = d.projects.find((p) => p.name === 'Data Platform')!;
       assert.ok(d.projectResources[dataPlatform.id].some((r) => r.urn === `do:kubernetes:${made.id}`), 'placed in the project chosen');
+      // the fake lists versions oldest first, as the demo does: "latest" is chosen by version, not by place
+      const versions = input.offeredItems.find((items) => items.some((i) => i.label === '1.33.2-do.0'))!;
+      assert.deepEqual(versions.map((i) => i.label), ['1.34.0-do.0', '1.33.2-do.0', '1.33.1-do.0', '1.32.6-do.0', '1.32.5-do.2', '1.31.9-do.1'], 'newest first');
+      assert.deepEqual(versions.filter((i) => i.picked).map((i) => i.label), ['1.34.0-do.0'], 'the newest is preselected');
+      assert.deepEqual(versions.filter((i) => /latest/.test(String(i.description))).map((i) => i.label), ['1.34.0-do.0'], 'and only it is called latest');
       const summary = input.offeredItems.find((items) => items[0]?.label === 'Create web-k8s')![0];
       assert.equal(summary.description, 'ams3 · 1.33.2-do.0 · $84–$228/mo', 'the price: 2 × $18 + 1–4 × $48');
       assert.match(String(summary.detail), /web: 2 × s-2vcpu-2gb · \$36\/mo; web-k8s-pool-2: 1–4 × s-4vcpu-8gb · \$48–\$192\/mo/);
