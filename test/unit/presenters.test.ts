@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { CHILD_PRESENTERS, PRESENTERS } from '../../src/tree/kinds';
 import { dropletPresenter } from '../../src/tree/kinds/droplet';
+import { appPresenter } from '../../src/tree/kinds/app';
+import type { App } from '../../src/api/resources/app';
+import { when } from '../../src/panels/kinds/builder';
 import { seedDemo } from '../../src/demo/seed';
 import { bytes, md, perMonth, relativeTime } from '../../src/tree/format';
 
@@ -45,5 +48,26 @@ describe('Formatting', () => {
     assert.equal(relativeTime('2026-01-04T00:00:00Z', Date.parse('2026-01-01T00:00:00Z')), 'in 3 days');
     assert.equal(relativeTime('2025-12-31T23:00:00Z', Date.parse('2026-01-01T00:00:00Z')), '1 hour ago');
     assert.equal(md('a*b_c'), 'a\\*b\\_c');
+  });
+});
+
+describe('An app in the tree and in its panel', () => {
+  const now = Date.parse('2026-12-04T12:00:00Z');
+  const ctx = { size: () => undefined, dropletName: () => undefined, now };
+  const app = () => seedDemo().apps[0] as unknown as App;
+
+  it('words its deploy time the same in both places: 2.6 days is "3 days ago" in each', () => {
+    const at = new Date(now - 2.6 * 86_400_000).toISOString();
+    assert.match(appPresenter.description!({ ...app(), last_deployment_active_at: at }, ctx)!, /deployed 3 days ago/);
+    assert.equal(when(at, now), `${at.slice(0, 16).replace('T', ' ')} UTC (3 days ago)`);
+    assert.match(when(new Date(now + 3 * 3_600_000).toISOString(), now), /\(in 3 hours\)$/);
+  });
+
+  it('says an app never deployed has no deployment yet, not "unknown"', () => {
+    const never = { ...app(), active_deployment: undefined, in_progress_deployment: undefined, last_deployment_active_at: undefined };
+    const description = appPresenter.description!(never, ctx)!;
+    assert.match(description, /^no deployment yet/);
+    assert.doesNotMatch(description + appPresenter.tooltip(never, ctx), /unknown/i);
+    assert.equal(appPresenter.style!(never).state, 'undeployed');
   });
 });

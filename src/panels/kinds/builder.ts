@@ -8,6 +8,7 @@ import type { AccountInfo } from '../../accounts/accountStore';
 import type { ResourceKind } from '../../api';
 import type { AccountCache } from '../../model/accountCache';
 import type { AnyPresenter } from '../../tree/kinds';
+import { relativeTime } from '../../tree/format';
 import type { CellView, FieldView, Range, SectionView } from '../protocol';
 import * as l10n from '@vscode/l10n';
 
@@ -114,15 +115,13 @@ export function plain(label: string, value: string | number | boolean | undefine
   return { label, value: value === undefined || value === null || value === '' ? '—' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value) };
 }
 
-/** "2026-11-20T10:00:00Z" → "2026-11-20 10:00 UTC (3 days ago)". */
+/** "2026-11-20T10:00:00Z" → "2026-11-20 10:00 UTC (3 days ago)", the relative part worded as in the tree. */
 export function when(iso: string | undefined | null, now: number): string {
   if (!iso) return '—';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
-  const days = Math.floor((now - t) / 86_400_000);
-  const hours = Math.floor((now - t) / 3_600_000);
-  const ago = days >= 1 ? l10n.t('{0} day{1} ago', days, days === 1 ? '' : 's') : hours >= 1 ? `${hours} h ago` : t > now ? l10n.t('in the future') : l10n.t('just now');
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC (${ago})`;
+  // the same words as the tree's descriptions ("deployed 3 days ago" in both places)
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC (${relativeTime(iso, now)})`;
 }
 
 /** A section that is fetched separately: its failure shows in the section, not over the panel. */
