@@ -142,6 +142,8 @@ export class LineDeduper {
 interface Ended {
   /** Whether any line came: then the back-off starts again from its minimum. */
   any: boolean;
+  /** Ended by the idle watchdog after the connection had opened: not a failure to connect. */
+  idle?: boolean;
   reason: string;
 }
 
@@ -160,6 +162,13 @@ export interface LogFollowerOptions {
   maxDelayMs?: number;
   /** Give up after this many failed connections in a row. */
   maxAttempts?: number;
+  /**
+   * A connection that brings nothing for this long — no line, and on a websocket no answer to
+   * our pings either — is taken as dead, said so, and replaced (the replay fills the gap).
+   */
+  idleMs?: number;
+  /** How often a websocket is pinged (where the platform can: not in a browser). */
+  pingMs?: number;
 }
 
 /** Follows a live log until stopped, reconnecting with back-off; resolves when it stops. */
@@ -190,7 +199,9 @@ export class LogFollower {
         const url = await this.options.liveUrl(this.controller.signal);
         this.dedupe.reconnected();
         const ended = await this.readOnce(url, attempt);
-        gotLines = ended.any;
+        // a connection that opened and then went quiet is no failure to connect: a quiet app
+        // reconnects for as long as it is followed, without giving up
+        gotLines = ended.any || ended.idle === true;
         reason = ended.reason;
       } catch (error) {
         if (this.stopped) break;
@@ -224,25 +235,62 @@ export class LogFollower {
     if (this.dedupe.accept(line)) this.options.onLine(line);
   }
 
+  /** Calls `onIdle` once nothing has been `seen()` for idleMs; `stop()` when the connection ends. */
+  private watchdog(onIdle: () => void): { seen(): void; stop(): void; fired(): boolean } {
+    const idleMs = this.options.idleMs ?? IDLE_MS;
+    let last = Date.now();
+    let fired = false;
+    const timer = setInterval(() => {
+      if (Date.now() - last < idleMs) return;
+      fired = true;
+      clearInterval(timer);
+      onIdle();
+    }, Math.max(10, Math.min(1_000, idleMs / 4)));
+    return { seen: () => (last = Date.now()), stop: () => clearInterval(timer), fired: () => fired };
+  }
+
+  private idleReason(): string {
+    return l10n.t('nothing came for {0} s', Math.round((this.options.idleMs ?? IDLE_MS) / 1000));
+  }
+
   private async readChunked(url: string, attempt: number): Promise<Ended> {
-    const response = await fetch(url, { signal: this.controller.signal, headers: { accept: 'text/plain' } });
-    if (!response.ok || !response.body) throw new Error(l10n.t('the live log answered HTTP {0}', response.status));
-    this.options.onStatus?.({ kind: 'connected', attempt });
-    const decoder = new TextDecoder();
-    let any = false;
-    const lines = new LineSplitter((text) => {
-      any = true;
-      this.deliver(text);
-    });
+    // its own abort, for the watchdog; stopping the follower aborts it too
+    const connection = new AbortController();
+    const stopAll = () => connection.abort();
+    this.controller.signal.addEventListener('abort', stopAll, { once: true });
+    const idle = this.watchdog(() => connection.abort());
     try {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) lines.push(decoder.decode(chunk, { stream: true }));
+      const response = await fetch(url, { signal: connection.signal, headers: { accept: 'text/plain' } });
+      if (!response.ok || !response.body) throw new Error(l10n.t('the live log answered HTTP {0}', response.status));
+      this.options.onStatus?.({ kind: 'connected', attempt });
+      idle.seen();
+      const decoder = new TextDecoder();
+      let any = false;
+      const lines = new LineSplitter((text) => {
+        any = true;
+        this.deliver(text);
+      });
+      try {
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+          idle.seen();
+          lines.push(decoder.decode(chunk, { stream: true }));
+        }
+      } catch (error) {
+        if (idle.fired()) return { any, idle: true, reason: this.idleReason() };
+        // the unfinished line is lost with the connection: the replay brings it whole
+        return { any, reason: l10n.t('the stream broke ({0})', error instanceof Error ? error.message : String(error)) };
+      }
+      // a clean end: a last line without its newline is a line all the same
+      lines.end(decoder.decode());
+      return { any, reason: l10n.t('the stream ended') };
     } catch (error) {
-      // the unfinished line is lost with the connection: the replay brings it whole
-      return { any, reason: l10n.t('the stream broke ({0})', error instanceof Error ? error.message : String(error)) };
+      // headers that never came: the watchdog's abort, said as such
+      if (idle.fired() && !this.stopped) throw new Error(this.idleReason());
+      throw error;
+    } finally {
+      idle.stop();
+      this.controller.signal.removeEventListener('abort', stopAll);
     }
-    // a clean end: a last line without its newline is a line all the same
-    lines.end(decoder.decode());
-    return { any, reason: l10n.t('the stream ended') };
   }
 
   private readWebSocket(url: string, attempt: number): Promise<Ended> {
@@ -251,11 +299,28 @@ export class LogFollower {
       this.socket = socket;
       let any = false;
       let opened = false;
+      // a socket that opens and then goes silent stays "open" forever: ping it (ws can; a
+      // browser's socket cannot, and answers pings itself), and count pongs and messages as life
+      const idle = this.watchdog(() => socket.terminate());
+      let pinger: ReturnType<typeof setInterval> | undefined;
       socket.on('open', () => {
         opened = true;
+        idle.seen();
         this.options.onStatus?.({ kind: 'connected', attempt });
+        const ping = (socket as { ping?: () => void }).ping;
+        if (typeof ping === 'function') {
+          pinger = setInterval(() => {
+            try {
+              ping.call(socket);
+            } catch {
+              // closing: the close event follows
+            }
+          }, this.options.pingMs ?? PING_MS);
+        }
       });
+      socket.on('pong', () => idle.seen());
       socket.on('message', (raw) => {
+        idle.seen();
         let text: string;
         try {
           const parsed = JSON.parse(raw.toString()) as { data?: unknown };
@@ -274,12 +339,20 @@ export class LogFollower {
       });
       socket.on('close', (code) => {
         this.socket = undefined;
-        if (opened) resolve({ any, reason: l10n.t('the socket closed ({0})', code) });
+        idle.stop();
+        clearInterval(pinger);
+        if (opened && idle.fired()) resolve({ any, idle: true, reason: this.idleReason() });
+        else if (opened) resolve({ any, reason: l10n.t('the socket closed ({0})', code) });
         else reject(new Error(l10n.t('the live log closed before it opened')));
       });
     });
   }
 }
+
+/** Nothing for this long — no line, no pong — and a connection is replaced. */
+const IDLE_MS = 75_000;
+/** A websocket is pinged this often (well inside IDLE_MS). */
+const PING_MS = 20_000;
 
 /** A line cut at MAX_LINE_CHARS, with a marker saying so. */
 function capLine(text: string): string {

@@ -4,6 +4,9 @@
  * arrives exactly once and in order — real repeats kept, replayed ones dropped.
  */
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
 import fc from 'fast-check';
 import { appLogUrls, LineDeduper, LineSplitter, LogFollower, MAX_LINE_CHARS, type FollowStatus, type LogLine, parseLogLine } from '../../src/api/appLogs';
 import { startFakeServer, type FakeServer } from '../fake-api/server';
@@ -137,5 +140,79 @@ describe('App live logs', function () {
     assert.equal(long[0].length, MAX_LINE_CHARS + ' … [line cut: 33,554,432 characters]'.length);
     assert.ok(long[0].endsWith(' … [line cut: 33,554,432 characters]'));
     assert.equal(long[1], 'next');
+  });
+});
+
+describe('App live logs: a connection that goes silent', function () {
+  this.timeout(120_000);
+  const TRIALS = 20;
+
+  /** A loopback server per case, counting connections; closed after each. */
+  async function listen(server: http.Server): Promise<string> {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  async function followFor(url: string, ms: number, options: { idleMs: number; pingMs: number }) {
+    const statuses: FollowStatus[] = [];
+    const lines: LogLine[] = [];
+    const follower = new LogFollower({ liveUrl: async () => url, onLine: (l) => lines.push(l), onStatus: (s) => statuses.push(s), minDelayMs: 20, ...options });
+    const running = follower.run();
+    await new Promise((r) => setTimeout(r, ms));
+    follower.stop();
+    await running;
+    return { statuses, lines };
+  }
+
+  it(`https: headers then nothing is taken as dead after the idle time, said, and replaced (${TRIALS} trials)`, async () => {
+    for (let trial = 0; trial < TRIALS; trial++) {
+      let connections = 0;
+      const server = http.createServer((_req, res) => {
+        connections++;
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.write(connections === 1 ? 'web 2026-12-04T10:00:00Z line one\n' : '');
+      });
+      const host = await listen(server);
+      try {
+        const { statuses, lines } = await followFor(`http://${host}/live`, 650, { idleMs: 200, pingMs: 50 });
+        const dropped = statuses.filter((s): s is Extract<FollowStatus, { kind: 'dropped' }> => s.kind === 'dropped');
+        assert.ok(dropped.length >= 1, `trial ${trial}: the silence was noticed (${JSON.stringify(statuses)})`);
+        assert.match(dropped[0].reason, /^nothing came for/);
+        assert.ok(connections >= 2, `trial ${trial}: and the stream was opened again (${connections})`);
+        assert.equal(lines.length, 1, 'the line before the silence, once');
+        assert.ok(!statuses.some((s) => s.kind === 'stopped' && s.reason), 'a quiet stream is never given up on');
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
+    }
+  });
+
+  it(`websocket: a socket that opens and answers no ping is taken as dead and replaced; one that answers stays (${TRIALS} trials)`, async () => {
+    for (let trial = 0; trial < TRIALS; trial++) {
+      for (const autoPong of [false, true]) {
+        const server = http.createServer();
+        const wss = new WebSocketServer({ server, autoPong });
+        let connections = 0;
+        wss.on('connection', () => connections++);
+        const host = await listen(server);
+        try {
+          const { statuses } = await followFor(`ws://${host}/live`, 700, { idleMs: 200, pingMs: 50 });
+          const dropped = statuses.filter((s) => s.kind === 'dropped');
+          if (autoPong) {
+            assert.deepEqual(dropped, [], `trial ${trial}: a quiet socket that answers pings is alive`);
+            assert.equal(connections, 1);
+          } else {
+            assert.ok(dropped.length >= 1, `trial ${trial}: the dead socket was noticed`);
+            assert.ok(connections >= 2, `trial ${trial}: and replaced (${connections})`);
+          }
+        } finally {
+          for (const c of wss.clients) c.terminate();
+          wss.close();
+          server.closeAllConnections();
+          server.close();
+        }
+      }
+    }
   });
 });
