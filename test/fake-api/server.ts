@@ -215,7 +215,11 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       else answer();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than any client here keeps an idle socket: Prism's proxy reuses its keep-alive sockets
+  // to the fake without a timeout of its own, and a socket the fake closed after 5 s idle, just as
+  // Prism sent on it, came back as "socket hang up" — a spec violation no code of ours caused
+  // (seen once in a narrowed integration run). close() destroys the sockets anyway.
+  server.keepAliveTimeout = 10 * 60_000;
   server.on('upgrade', (req, socket, head) => {
     if (!streams.handleUpgrade(req, socket, head)) socket.destroy();
   });
