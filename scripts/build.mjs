@@ -2,7 +2,7 @@
 //   node scripts/build.mjs               development build with source maps
 //   node scripts/build.mjs --production  minified, no source maps (what `npm run package` ships)
 //   node scripts/build.mjs --tests       also the tests, into dist-test/
-//   node scripts/build.mjs --watch       rebuild the extension on change
+//   node scripts/build.mjs --watch       build everything, then rebuild each bundle on change
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,6 +132,7 @@ if (tests) {
     { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/integration'), outdir: 'dist-test/integration', external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'] },
     { ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/fake-api/server.ts', 'test/fake-api/s3rver.ts'], outdir: 'dist-test/fake-api', external: [...common.external, 's3rver', 's3rver/*'] },
     { ...common, sourcemap: false, minify: false, entryPoints: suites('test/bench'), outdir: 'dist-test/bench', external: ['vscode', 'bufferutil', 'utf-8-validate'] },
+    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/watch'), outdir: 'dist-test/watch', external: ['vscode'] },
     // the web suites (test/web/index.ts): for the web worker extension host, like the web build;
     // Node's assert is the npm assert package there
     {
@@ -155,17 +156,25 @@ if (tests) {
 // The edited documents' JSON Schemas, from the OpenAPI file beside the clone (documentSchemas.mjs).
 const writeSchema = () => writeDocumentSchemas(process.cwd(), join('dist', 'schemas'));
 
-if (watch) {
-  const ctx = await esbuild.context(builds[0]);
-  await ctx.watch();
-  writeSchema();
-  console.log('watching src/ …');
-} else {
-  const results = await Promise.all(builds.filter((b) => b.entryPoints.length !== 0).map((b) => esbuild.build({ ...b, metafile: true })));
-  // what each bundle holds, for `npm run bench` and anyone asking why a bundle grew
+/** What each bundle holds (for `npm run bench`) and which families the browser build holds. */
+function writeBuildFacts(results) {
   writeFileSync(join('dist', 'meta.json'), JSON.stringify(results[0].metafile));
   // which command families the browser build holds and which it leaves out (their commands are
   // hidden on the web: test/unit/webBundle.test.ts checks package.json's when clauses against it)
   writeFileSync(join('dist', 'web', 'families.json'), JSON.stringify({ web: forBrowser.map((f) => f.name), nodeOnly: nodeOnlyFamilies }, null, 1));
   writeSchema();
+}
+
+const wanted = builds.filter((b) => b.entryPoints.length !== 0).map((b) => ({ ...b, metafile: true }));
+if (watch) {
+  // Every bundle is watched, not just extension.js: it requires dist/l10n.js and the lazily
+  // loaded bundles, and a change to a command family must reach that family's bundle. Which
+  // modules extension.js shares with them is decided once, above; a change that moves a module
+  // into or out of activation needs a restart of the watch.
+  const contexts = await Promise.all(wanted.map((b) => esbuild.context(b)));
+  writeBuildFacts(await Promise.all(contexts.map((c) => c.rebuild())));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log(`watching src/ … (${contexts.length} builds)`);
+} else {
+  writeBuildFacts(await Promise.all(wanted.map((b) => esbuild.build(b))));
 }

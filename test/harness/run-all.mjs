@@ -36,6 +36,7 @@ import {
   stopGracefully,
   stopProcess,
 } from './services.mjs';
+import { checkWatchedBuild } from './watchBuild.mjs';
 import { forwardedCount, grepPolicy, mochaArgs, parseOnly, prismVerdict, skipVerdict } from './gates.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -267,6 +268,11 @@ async function main() {
       // the server's last log lines are written when it stops: search after that
       await stopGracefully(server);
       leakCheck('integration', server, [server.serverDataDir, server.userDataDir]);
+
+      // scripts/build.mjs --watch, in a copy of the sources: every bundle, and the result loads
+      log('build --watch: a copy of the sources, watched, edited, loaded in the extension host');
+      const watched = await checkWatchedBuild({ root: ROOT, browser, vscode, artifacts: ARTIFACTS }).catch((error) => ({ passed: false, note: String(error?.message ?? error) }));
+      record('build --watch', watched.passed ? 1 : 0, watched.passed ? 0 : 1, watched.note);
     }
 
     if (wants('web')) {
