@@ -55,6 +55,11 @@ function arr(value: unknown): Xml[] {
 
 const unquote = (etag: string) => etag.replace(/^"|"$/g, '');
 
+/** No bucket needs more pages of 1,000 than this (20 million objects): past it a listing is taken as endless. */
+const MAX_LISTING_PAGES = 20_000;
+/** Pages in a row with no key or prefix not seen before, after which a listing is taken as endless. */
+const MAX_STALLED_PAGES = 3;
+
 export class SpacesClient {
   private readonly signer: AwsClient;
   private readonly endpointFor: (region: string) => string;
@@ -255,16 +260,41 @@ export class SpacesClient {
     };
   }
 
+  /**
+   * Every page of a listing, followed until it ends — and stopped with a typed error when it
+   * would not: a continuation token seen before (A→B→A), pages that bring no key or prefix not
+   * seen already (a server handing out fresh tokens forever), or more pages than any bucket has.
+   */
+  async *pages(region: string, bucket: string, prefix: string, options: { delimiter?: string; signal?: AbortSignal; maxPages?: number } = {}): AsyncGenerator<ListingPage> {
+    const tokens = new Set<string>();
+    const seen = new Set<string>();
+    const maxPages = options.maxPages ?? MAX_LISTING_PAGES;
+    let stalled = 0;
+    let token: string | undefined;
+    for (let n = 1; ; n++) {
+      const page = await this.listPage(region, bucket, prefix, { token, delimiter: options.delimiter, signal: options.signal });
+      yield page;
+      if (!page.nextToken) return;
+      const lie = (message: string) => new ApiError({ kind: 'invalid_response', message: l10n.t('The listing of {0}/{1} does not end: {2}', bucket, prefix, message) });
+      if (tokens.has(page.nextToken)) throw lie(l10n.t('page {0} gave a continuation token it had given before.', n));
+      tokens.add(page.nextToken);
+      const before = seen.size;
+      for (const o of page.objects) seen.add(`o:${o.key}`);
+      for (const p of page.prefixes) seen.add(`p:${p}`);
+      stalled = seen.size > before ? 0 : stalled + 1;
+      if (stalled >= MAX_STALLED_PAGES) throw lie(l10n.t('{0} pages in a row brought nothing new.', stalled));
+      if (n >= maxPages) throw lie(l10n.t('more than {0} pages.', maxPages.toLocaleString('en-US')));
+      token = page.nextToken;
+    }
+  }
+
   /** Every object under a prefix (no delimiter), following the pages. */
   async listAll(region: string, bucket: string, prefix: string, signal?: AbortSignal, onPage?: (count: number) => void): Promise<SpacesObject[]> {
     const all: SpacesObject[] = [];
-    let token: string | undefined;
-    do {
-      const page = await this.listPage(region, bucket, prefix, { token, signal });
+    for await (const page of this.pages(region, bucket, prefix, { signal })) {
       all.push(...page.objects);
       onPage?.(all.length);
-      token = page.nextToken;
-    } while (token);
+    }
     return all;
   }
 

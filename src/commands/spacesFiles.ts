@@ -94,16 +94,13 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
       const prefix = r.key ? `${r.key}/` : '';
       const entries: [string, vscode.FileType][] = [];
       let skipped = 0;
-      let token: string | undefined;
-      do {
-        const page = await r.client.listPage(r.region, r.bucket, prefix, { delimiter: '/', token });
+      for await (const page of r.client.pages(r.region, r.bucket, prefix, { delimiter: '/' })) {
         // names VS Code would take as path steps or separators (or that a disk cannot hold) are
         // not handed over: the tree lists them as unsafe names, with the reason
         const add = (name: string, type: vscode.FileType) => (fileNameProblem(name) || unsafeKeyReason(prefix + name) ? skipped++ : entries.push([name, type]));
         for (const p of page.prefixes) add(p.slice(prefix.length, -1), vscode.FileType.Directory);
         for (const o of page.objects) if (o.key !== prefix) add(o.key.slice(prefix.length), vscode.FileType.File);
-        token = page.nextToken;
-      } while (token);
+      }
       if (skipped) this.log?.warn(`${uri.toString()}: ${skipped} name(s) left out of the folder's listing, as they cannot be file names (the Spaces view lists them, marked unsafe)`);
       return entries;
     } catch (error) {

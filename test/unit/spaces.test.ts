@@ -181,6 +181,33 @@ describe('Spaces', () => {
       await assert.rejects(client().listAll('nyc3', 'b', ''), (e: unknown) => e instanceof ApiError && e.kind === 'invalid_response' && /same continuation token/.test(e.message));
     });
 
+    it('stops a listing whose tokens cycle (A→B→A) or that hands out fresh tokens forever, after a few requests, with a typed error', async () => {
+      let requests = 0;
+      const counted = (f: (q: URLSearchParams) => string) => (q: URLSearchParams) => (requests++, f(q));
+      const cases: [string, (q: URLSearchParams) => string, RegExp, number][] = [
+        ['A→B→A', (q) => (q.get('continuation-token') === 'B' ? page(['b'], true, 'A') : page(['a'], true, 'B')), /gave a continuation token it had given before/, 3],
+        ['fresh tokens, the same keys', (q) => page(['a', 'b'], true, `t${Number(q.get('continuation-token')?.slice(1) ?? 0) + 1}`), /pages in a row brought nothing new/, 4],
+        ['fresh tokens, empty pages', (q) => page([], true, `t${Number(q.get('continuation-token')?.slice(1) ?? 0) + 1}`), /pages in a row brought nothing new/, 3],
+      ];
+      for (const [name, lie, message, most] of cases) {
+        requests = 0;
+        answer = counted(lie);
+        await assert.rejects(client().listAll('nyc3', 'b', ''), (e: unknown) => e instanceof ApiError && e.kind === 'invalid_response' && message.test(e.message), name);
+        assert.ok(requests <= most, `${name}: ${requests} requests`);
+        // the file system's folder listing follows the same pages
+        requests = 0;
+        const folder = client().pages('nyc3', 'b', '', { delimiter: '/' });
+        await assert.rejects((async () => { for await (const _ of folder) void _; })(), (e: unknown) => e instanceof ApiError && message.test(e.message), `${name}, by folder`);
+        assert.ok(requests <= most, `${name}, by folder: ${requests} requests`);
+      }
+      // and new keys forever stop at the page bound
+      answer = (q) => {
+        const n = Number(q.get('continuation-token')?.slice(1) ?? 0) + 1;
+        return page([`k${n}`], true, `t${n}`);
+      };
+      await assert.rejects((async () => { for await (const _ of client().pages('nyc3', 'b', '', { maxPages: 50 })) void _; })(), (e: unknown) => e instanceof ApiError && /more than 50 pages/.test(e.message));
+    });
+
     it('follows honest tokens to the end, and reads keys with XML entities and spaces', async () => {
       answer = (q) => (q.get('continuation-token') ? page(['b &amp; c.txt'], false) : page(['a b.txt'], true, 't1'));
       assert.deepEqual((await client().listAll('nyc3', 'b', '')).map((o) => o.key), ['a b.txt', 'b & c.txt']);
