@@ -20,7 +20,7 @@ import { KindGroupNode } from '../tree/nodes/kindGroupNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
 import { BucketNode, ObjectNode, PrefixNode, SpacesRootNode, type SpacesTarget, spacesUri } from '../tree/nodes/spacesNodes';
 import { withProgress } from '../ui/progress';
-import { baseName, filesUnder } from '../ui/transferFiles';
+import { DownloadMismatch, baseName, filesUnder } from '../ui/transferFiles';
 import type { CommandDeps } from './deps';
 import { accountTarget } from './pick';
 import { registerCommand } from './register';
@@ -434,13 +434,24 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       const client = await spaces.client(t.account);
       await withProgress(vscode.l10n.t('Downloading {0}', name), async (signal, report) => {
         const response = await client.getStream(t.bucket.region, t.bucket.name, t.key, signal);
-        const total = Number(response.headers.get('content-length') ?? 0);
+        // what the body must come to: its Content-Length, else the object's size as HEAD tells
+        // it (a close-delimited body that stops early looks like a clean end); its MD5 where the
+        // ETag is one (not for multipart uploads, whose ETags carry a dash)
+        const etag = (response.headers.get('etag') ?? '').replace(/^"|"$/g, '');
+        const length = response.headers.get('content-length');
+        const total = length !== null ? Number(length) : (await client.head(t.bucket.region, t.bucket.name, t.key, signal))?.size;
+        // a body sent compressed (Content-Encoding) arrives decoded: neither figure applies to it
+        const encoded = !/^(identity)?$/i.test(response.headers.get('content-encoding') ?? '');
+        const expect = encoded ? undefined : { bytes: total, md5: /^[0-9a-f]{32}$/i.test(etag) ? etag : undefined };
         try {
           await deps.machine.files.save(target, response.body!, (got) => {
             if (total) report(`${Math.floor((got / total) * 100)}%`);
-          });
+          }, expect);
         } catch (error) {
           if (signal.aborted) throw new ApiError({ kind: 'cancelled', message: vscode.l10n.t('Cancelled.') });
+          if (error instanceof DownloadMismatch) throw new ApiError({ kind: 'invalid_response', message: error.message });
+          // fetch's own "TypeError: terminated" when the connection breaks mid-body
+          if (error instanceof TypeError) throw new ApiError({ kind: 'network', message: vscode.l10n.t('The download broke off ({0}); nothing was saved.', error.message) });
           throw error;
         }
       });

@@ -3,11 +3,12 @@
  * 5 GB upload is never held in memory), and a download is written to a private partial file
  * renamed into place at the end. Files of other file systems go through workspace.fs.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type TransferFiles, workspaceFiles } from './transferFiles';
+import { type TransferFiles, downloadMismatch, workspaceFiles } from './transferFiles';
 
 export const localTransferFiles: TransferFiles = {
   async source(uri) {
@@ -30,10 +31,12 @@ export const localTransferFiles: TransferFiles = {
       close: () => handle.close(),
     };
   },
-  async save(uri, body, onBytes) {
-    if (uri.scheme !== 'file') return workspaceFiles.save(uri, body, onBytes);
-    const partial = `${uri.fsPath}.download-${process.pid}`;
-    const out = await fs.open(partial, 'w', 0o600);
+  async save(uri, body, onBytes, expect) {
+    if (uri.scheme !== 'file') return workspaceFiles.save(uri, body, onBytes, expect);
+    // a name of its own per transfer: two downloads to one target never share a partial file
+    const partial = `${uri.fsPath}.download-${process.pid}-${randomUUID().slice(0, 8)}`;
+    const out = await fs.open(partial, 'wx', 0o600);
+    const md5 = expect?.md5 ? createHash('md5') : undefined;
     let written = 0;
     try {
       const reader = body.getReader();
@@ -41,10 +44,13 @@ export const localTransferFiles: TransferFiles = {
         const { done, value } = await reader.read();
         if (done) break;
         await out.write(value);
+        md5?.update(value);
         written += value.length;
         onBytes(written);
       }
       await out.close();
+      const mismatch = downloadMismatch(written, expect, md5?.digest('hex'));
+      if (mismatch) throw mismatch;
       await fs.rename(partial, uri.fsPath);
     } catch (error) {
       await out.close().catch(() => undefined);

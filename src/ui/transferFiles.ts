@@ -8,11 +8,39 @@ import * as vscode from 'vscode';
 import { type UploadSource, memorySource } from '../api/spacesUpload';
 import { UserCancelledError } from './userInput';
 
+/** What a download must come to: its size, and its MD5 where the ETag is one. */
+export interface DownloadExpectation {
+  bytes?: number;
+  md5?: string;
+}
+
+/** A download that ended short, or whose bytes are not the object's: nothing of it was kept. */
+export class DownloadMismatch extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DownloadMismatch';
+  }
+}
+
+/** The mismatch, if `written` bytes (hashed to `md5`, when known) are not what was expected. */
+export function downloadMismatch(written: number, expect: DownloadExpectation | undefined, md5?: string): DownloadMismatch | undefined {
+  if (expect?.bytes !== undefined && written !== expect.bytes) {
+    return new DownloadMismatch(vscode.l10n.t('The download ended after {0} of {1} bytes (the connection closed early); nothing was saved.', written.toLocaleString('en-US'), expect.bytes.toLocaleString('en-US')));
+  }
+  if (expect?.md5 && md5 && expect.md5.toLowerCase() !== md5) return new DownloadMismatch(vscode.l10n.t('The downloaded bytes do not match the object\'s checksum (MD5 {0}, expected {1}); nothing was saved.', md5, expect.md5));
+  return undefined;
+}
+
 export interface TransferFiles {
   /** A file to upload; where the platform can, its parts are read only when they are sent. */
   source(uri: vscode.Uri): Promise<UploadSource & { close(): Promise<void> }>;
   /** Writes a download to `uri`, reporting the bytes written; on failure nothing is left at `uri`. */
-  save(uri: vscode.Uri, body: ReadableStream<Uint8Array>, onBytes: (written: number) => void): Promise<void>;
+  /**
+   * Writes a download whole or not at all: when the body ends short of `expect.bytes` (a
+   * connection closed mid-body, with no Content-Length to tell), or its MD5 differs from
+   * `expect.md5` (where the platform can hash), nothing is kept and a DownloadMismatch is thrown.
+   */
+  save(uri: vscode.Uri, body: ReadableStream<Uint8Array>, onBytes: (written: number) => void, expect?: DownloadExpectation): Promise<void>;
   /** Where the open and save dialogs of uploads and downloads start, if anywhere. */
   defaultFolder(): vscode.Uri | undefined;
   /**
@@ -49,7 +77,7 @@ export const workspaceFiles: TransferFiles = {
     const bytes = await vscode.workspace.fs.readFile(uri);
     return { ...memorySource(bytes), close: async () => undefined };
   },
-  async save(uri, body, onBytes) {
+  async save(uri, body, onBytes, expect) {
     const chunks: Uint8Array[] = [];
     let written = 0;
     const reader = body.getReader();
@@ -60,6 +88,8 @@ export const workspaceFiles: TransferFiles = {
       written += value.length;
       onBytes(written);
     }
+    const mismatch = downloadMismatch(written, expect); // no MD5 in a browser's crypto
+    if (mismatch) throw mismatch;
     const all = new Uint8Array(written);
     let at = 0;
     for (const c of chunks) {
