@@ -55,6 +55,8 @@ function arr(value: unknown): Xml[] {
 
 const unquote = (etag: string) => etag.replace(/^"|"$/g, '');
 
+/** Completions asked for before the object is looked at instead. */
+const COMPLETE_ATTEMPTS = 3;
 /** No bucket needs more pages of 1,000 than this (20 million objects): past it a listing is taken as endless. */
 const MAX_LISTING_PAGES = 20_000;
 /** Pages in a row with no key or prefix not seen before, after which a listing is taken as endless. */
@@ -397,13 +399,33 @@ export class SpacesClient {
     return unquote(etag);
   }
 
+  /**
+   * Completes a multipart upload. Only a parsed <CompleteMultipartUploadResult> is success: a 200
+   * whose body is blank or cut (S3 sends whitespace while it works, then the result, or an
+   * <Error>) is asked again — completing is safe to repeat — and when that still gives no result,
+   * the object is looked at: there with an ETag of this many parts, the upload is done; otherwise
+   * a typed error, and the caller aborts the upload so that no parts stay behind.
+   */
   async completeMultipart(region: string, bucket: string, key: string, uploadId: string, parts: readonly { partNumber: number; etag: string }[], signal?: AbortSignal): Promise<string> {
     const body = `<CompleteMultipartUpload>${parts.map((p) => `<Part><PartNumber>${p.partNumber}</PartNumber><ETag>"${p.etag}"</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
-    const response = await this.request('POST', region, { bucket, key, query: { uploadId } }, { body, headers: { 'content-type': 'application/xml' }, signal, timeoutMs: this.timeoutMs * 4 });
-    const doc = await this.xmlOf(response);
-    const failure = arr(doc.Error)[0];
-    if (failure) throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || l10n.t('Completing the upload of {0} failed.', key) });
-    return unquote(str((doc.CompleteMultipartUploadResult as Xml | undefined)?.ETag));
+    for (let attempt = 1; attempt <= COMPLETE_ATTEMPTS; attempt++) {
+      let doc: Xml;
+      try {
+        const response = await this.request('POST', region, { bucket, key, query: { uploadId } }, { body, headers: { 'content-type': 'application/xml' }, signal, timeoutMs: this.timeoutMs * 4 });
+        doc = await this.xmlOf(response);
+      } catch (error) {
+        // a repeat after an unreadable answer: the upload may have completed then
+        if (attempt > 1 && error instanceof ApiError && error.id === 'NoSuchUpload') break;
+        throw error;
+      }
+      const failure = arr(doc.Error)[0];
+      if (failure) throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || l10n.t('Completing the upload of {0} failed.', key) });
+      const result = doc.CompleteMultipartUploadResult as Xml | undefined;
+      if (result && typeof result === 'object') return unquote(str(result.ETag));
+    }
+    const head = await this.head(region, bucket, key, signal);
+    if (head?.etag.endsWith(`-${parts.length}`)) return head.etag;
+    throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces answered the completion of {0} without a result, and the object of its {1} parts is not there.', key, parts.length) });
   }
 
   async abortMultipart(region: string, bucket: string, key: string, uploadId: string, signal?: AbortSignal): Promise<void> {

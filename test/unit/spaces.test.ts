@@ -307,3 +307,63 @@ describe('Spaces', () => {
     assert.deepEqual(changed, ['acc1', 'acc1']);
   });
 });
+
+describe('Spaces multipart completion against a server whose answer is blank', () => {
+  /** A loopback S3 that takes a multipart upload; its Complete answers as `complete` says. */
+  let complete: (n: number) => { status: number; body: string };
+  let objectEtag: string | undefined;
+  let counts: { complete: number; abort: number; head: number };
+  let server: http.Server;
+  let url = '';
+  before(async () => {
+    server = http.createServer((req, res) => {
+      const q = new URL(req.url ?? '/', 'http://x').searchParams;
+      req.resume();
+      req.on('end', () => {
+        if (req.method === 'POST' && q.has('uploads')) return void res.writeHead(200).end('<InitiateMultipartUploadResult><UploadId>u1</UploadId></InitiateMultipartUploadResult>');
+        if (req.method === 'PUT' && q.has('partNumber')) return void res.writeHead(200, { etag: `"p${q.get('partNumber')}"` }).end();
+        if (req.method === 'POST' && q.has('uploadId')) {
+          const answer = complete(++counts.complete);
+          return void res.writeHead(answer.status, { 'content-type': 'application/xml' }).end(answer.body);
+        }
+        if (req.method === 'DELETE') return void (counts.abort++, res.writeHead(204).end());
+        if (req.method === 'HEAD') return void (counts.head++, objectEtag ? res.writeHead(200, { etag: `"${objectEtag}"`, 'content-length': '12' }).end() : res.writeHead(404).end());
+        res.writeHead(400).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  beforeEach(() => {
+    counts = { complete: 0, abort: 0, head: 0 };
+    objectEtag = undefined;
+  });
+  after(() => server.close());
+  const upload = () =>
+    uploadObject(new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url }), memorySource(new Uint8Array(3_000)), {
+      region: 'nyc3', bucket: 'b', key: 'k.bin', multipartThreshold: 1_000, partSize: 1_000,
+    });
+  const blank = { status: 200, body: '\n   \n  ' };
+  const result = { status: 200, body: '<CompleteMultipartUploadResult><ETag>"abc-3"</ETag></CompleteMultipartUploadResult>' };
+
+  it('does not take a blank 200 for success: no object there → a typed error, and the upload is aborted', async () => {
+    complete = () => blank;
+    await assert.rejects(upload(), (e: unknown) => e instanceof ApiError && e.kind === 'invalid_response' && /without a result/.test(e.message));
+    assert.equal(counts.complete, 3, 'asked again before giving up');
+    assert.equal(counts.head, 1, 'then looked at the object');
+    assert.equal(counts.abort, 1, 'and aborted the upload: no parts stay behind');
+  });
+
+  it('asks again after a blank 200 and takes the result then', async () => {
+    complete = (n) => (n === 1 ? blank : result);
+    assert.equal((await upload()).etag, 'abc-3');
+    assert.deepEqual(counts, { complete: 2, abort: 0, head: 0 });
+  });
+
+  it('takes the object of its parts as done when the repeat says the upload is gone', async () => {
+    complete = (n) => (n === 1 ? blank : { status: 404, body: '<Error><Code>NoSuchUpload</Code><Message>gone</Message></Error>' });
+    objectEtag = 'def-3';
+    assert.equal((await upload()).etag, 'def-3');
+    assert.deepEqual(counts, { complete: 2, abort: 0, head: 1 });
+  });
+});
