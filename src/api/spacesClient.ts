@@ -62,6 +62,30 @@ const MAX_LISTING_PAGES = 20_000;
 /** Pages in a row with no key or prefix not seen before, after which a listing is taken as endless. */
 const MAX_STALLED_PAGES = 3;
 
+type RequestTarget = { bucket?: string; key?: string; query?: Record<string, string | undefined> };
+type RequestInit2 = { headers?: Record<string, string>; body?: BodyInit | Uint8Array; signal?: AbortSignal; timeoutMs?: number; allow404?: boolean };
+
+/** Tries of a request answered "slow down" (503 SlowDown, 429), and the pauses between them. */
+const SLOW_DOWN_ATTEMPTS = 5;
+const SLOW_DOWN_PAUSE_MS = 500;
+const SLOW_DOWN_MAX_PAUSE_MS = 20_000;
+
+/** Waits `ms`, or less when `signal` aborts (then rejects as cancelled). */
+function pauseFor(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.') }));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.') }));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 export class SpacesClient {
   private readonly signer: AwsClient;
   private readonly endpointFor: (region: string) => string;
@@ -125,8 +149,28 @@ export class SpacesClient {
     return response.headers;
   }
 
-  /** One signed request; a non-2xx answer becomes an ApiError with S3's code and request id. */
-  async request(method: string, region: string, target: { bucket?: string; key?: string; query?: Record<string, string | undefined> }, init: { headers?: Record<string, string>; body?: BodyInit | Uint8Array; signal?: AbortSignal; timeoutMs?: number; allow404?: boolean } = {}): Promise<Response> {
+  /**
+   * One signed request; a non-2xx answer becomes an ApiError with S3's code and request id. An
+   * answer that asks to slow down (503 SlowDown, 429) is tried again, signed anew, after its
+   * Retry-After or a growing pause — S3 did none of the work, so any request may be repeated —
+   * unless the body is a stream that cannot be sent twice.
+   */
+  async request(method: string, region: string, target: RequestTarget, init: RequestInit2 = {}): Promise<Response> {
+    const replayable = init.body === undefined || typeof init.body === 'string' || init.body instanceof Uint8Array;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.requestOnce(method, region, target, init);
+      } catch (error) {
+        const slowDown = error instanceof ApiError && (error.status === 503 || error.status === 429);
+        if (!slowDown || !replayable || attempt >= SLOW_DOWN_ATTEMPTS) throw error;
+        const asked = (error as ApiError & { retryAfterMs?: number }).retryAfterMs;
+        const pause = Math.min(asked ?? SLOW_DOWN_PAUSE_MS * 2 ** (attempt - 1) * (0.5 + Math.random()), SLOW_DOWN_MAX_PAUSE_MS);
+        await pauseFor(pause, init.signal);
+      }
+    }
+  }
+
+  private async requestOnce(method: string, region: string, target: RequestTarget, init: RequestInit2): Promise<Response> {
     const url = this.url(region, target.bucket, target.key, target.query);
     const path = new URL(url).pathname;
     const timeout = AbortSignal.timeout(init.timeoutMs ?? this.timeoutMs);
@@ -153,7 +197,7 @@ export class SpacesClient {
     const error = (text.trimStart().startsWith('<') ? arr(parse(text).Error)[0] : undefined) ?? {};
     const code = str(error.Code) || `HTTP ${response.status}`;
     const message = str(error.Message) || (response.status === 404 ? l10n.t('Not found.') : response.statusText || l10n.t('Spaces refused the request.'));
-    throw new ApiError({
+    const failure = new ApiError({
       kind: response.status >= 300 && response.status < 400 ? 'redirected' : kindForStatus(response.status),
       status: response.status,
       id: code,
@@ -162,6 +206,9 @@ export class SpacesClient {
       method,
       path,
     });
+    const retryAfter = Number(response.headers.get('retry-after'));
+    if (response.headers.has('retry-after') && Number.isFinite(retryAfter) && retryAfter >= 0) Object.assign(failure, { retryAfterMs: retryAfter * 1000 });
+    throw failure;
   }
 
   private async xmlOf(response: Response): Promise<Xml> {

@@ -367,3 +367,71 @@ describe('Spaces multipart completion against a server whose answer is blank', (
     assert.deepEqual(counts, { complete: 2, abort: 0, head: 1 });
   });
 });
+
+describe('Spaces requests answered "slow down"', () => {
+  let slowDowns: number;
+  let retryAfter: string | undefined;
+  const seen: { method: string; at: number; query: string }[] = [];
+  let server: http.Server;
+  let url = '';
+  before(async () => {
+    server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const q = new URL(req.url ?? '/', 'http://x').searchParams;
+        seen.push({ method: req.method!, at: Date.now(), query: q.toString() });
+        const n = seen.filter((s) => s.method === req.method && s.query === q.toString()).length;
+        if (n <= slowDowns) {
+          return void res.writeHead(503, { 'content-type': 'application/xml', ...(retryAfter !== undefined ? { 'retry-after': retryAfter } : {}) }).end('<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>r1</RequestId></Error>');
+        }
+        if (req.method === 'GET' && q.get('list-type') === '2') return void res.writeHead(200).end('<ListBucketResult><IsTruncated>false</IsTruncated><Contents><Key>a</Key><Size>1</Size><ETag>"e"</ETag><LastModified>2026-01-01T00:00:00Z</LastModified></Contents></ListBucketResult>');
+        if (req.method === 'POST' && q.has('uploads')) return void res.writeHead(200).end('<InitiateMultipartUploadResult><UploadId>u1</UploadId></InitiateMultipartUploadResult>');
+        if (req.method === 'POST' && q.has('uploadId')) return void res.writeHead(200).end('<CompleteMultipartUploadResult><ETag>"m-2"</ETag></CompleteMultipartUploadResult>');
+        res.writeHead(200, { etag: '"e1"', 'content-length': req.method === 'GET' ? '2' : '0' }).end(req.method === 'GET' ? 'hi' : undefined);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  after(() => server.close());
+  beforeEach(() => (seen.length = 0));
+  const client = () => new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url });
+
+  it('tries every kind of request again after a 503 SlowDown: listing, GET, HEAD, PUT, create, part, Complete, DELETE', async () => {
+    slowDowns = 2;
+    retryAfter = '0';
+    const c = client();
+    assert.deepEqual((await c.listPage('nyc3', 'b', '')).objects.map((o) => o.key), ['a']);
+    assert.equal(new TextDecoder().decode((await c.get('nyc3', 'b', 'k')).body), 'hi');
+    assert.equal((await c.head('nyc3', 'b', 'k'))?.etag, 'e1');
+    assert.equal(await c.put('nyc3', 'b', 'k', new Uint8Array([1])), 'e1');
+    const id = await c.createMultipart('nyc3', 'b', 'k');
+    assert.equal(await c.uploadPart('nyc3', 'b', 'k', id, 1, new Uint8Array([1])), 'e1');
+    assert.equal(await c.completeMultipart('nyc3', 'b', 'k', id, [{ partNumber: 1, etag: 'e1' }]), 'm-2');
+    await c.abortMultipart('nyc3', 'b', 'k', id);
+    assert.equal(seen.length, 8 * 3, 'each asked three times: two slow-downs, then the answer');
+  });
+
+  it('waits as long as Retry-After says, and gives up with the typed error after five tries', async () => {
+    slowDowns = 1;
+    retryAfter = '1';
+    await client().head('nyc3', 'b', 'k');
+    assert.equal(seen.length, 2);
+    assert.ok(seen[1].at - seen[0].at >= 950, `waited ${seen[1].at - seen[0].at} ms of Retry-After: 1`);
+    slowDowns = 100;
+    retryAfter = '0';
+    seen.length = 0;
+    await assert.rejects(client().listPage('nyc3', 'b', ''), (e: unknown) => e instanceof ApiError && e.status === 503 && e.id === 'SlowDown' && e.requestId === 'r1');
+    assert.equal(seen.length, 5);
+  });
+
+  it('stops waiting when cancelled', async () => {
+    slowDowns = 100;
+    retryAfter = '30';
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const started = Date.now();
+    await assert.rejects(client().listPage('nyc3', 'b', '', { signal: controller.signal }), (e: unknown) => e instanceof ApiError && e.kind === 'cancelled');
+    assert.ok(Date.now() - started < 5_000, 'not after the 30 s asked for');
+  });
+});
