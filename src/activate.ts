@@ -113,7 +113,13 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
     void vscode.commands.executeCommand('setContext', 'digitalocean.grouping', explorer.grouping);
   };
   showViewState();
-  void vscode.commands.executeCommand('setContext', 'digitalocean.webWorker', platform.webWorker);
+  // Set only where it is true: the walkthrough's steps name this key in their `when`, and VS Code's
+  // walkthrough page moves the keyboard focus to its selected step whenever such a key changes —
+  // out of an open Command Palette, so that Enter then runs nothing. Opening the walkthrough is what
+  // activates us, so a desktop key set to false (unset reads the same) stole the focus of a user who
+  // went straight on to the palette. The web build still sets it, once (no built-in key tells a web
+  // worker host from a Node host in a browser workbench).
+  if (platform.webWorker) void vscode.commands.executeCommand('setContext', 'digitalocean.webWorker', true);
   // the walkthrough's first step completes once there is an account
   const accountsContext = () => void vscode.commands.executeCommand('setContext', 'digitalocean.hasAccount', store.list().length > 0);
   accountsContext();

@@ -38,21 +38,24 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
     }
   }
 
-  /** Runs a command from the Command Palette, typed; asked again while the extension's commands are still being registered. */
+  /**
+   * Runs a command from the Command Palette, typed. Enter runs the *focused* row: until the list
+   * has filtered to what was typed, that is the first row of the unfiltered list, so wait for it.
+   */
   async function palette(title) {
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('F1');
-      await widget().locator('input').waitFor({ timeout: 10_000 });
-      await page.keyboard.type(title);
-      // Enter runs the *focused* row: until the list has filtered to what was typed, that is the
-      // first row of the unfiltered list — the most recently used command (here, the walkthrough
-      // again), which is how an Enter seemed "lost" on a cold workbench. Wait for the focus.
-      const row = page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).first();
-      if (await row.waitFor({ timeout: 10_000 }).then(() => true, () => attempt >= 3)) break;
-      await page.keyboard.press('Escape');
-    }
+    await page.keyboard.press('F1');
+    await widget().locator('input').waitFor({ timeout: 10_000 });
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
   }
+
+  /**
+   * Add Demo Account ends by revealing the account in the view *with the focus*: until that has
+   * happened, a palette opened next loses its input to the tree. Wait for the focused, selected row.
+   */
+  const demoRevealed = () =>
+    page.locator('.monaco-list:focus-within .monaco-list-row.focused.selected').filter({ hasText: 'Acme Demo Team (demo)' }).first().waitFor({ timeout: 30_000 });
 
   const BACK = 'Control+Alt+Minus';
 
@@ -62,18 +65,16 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
     await at('Get Started with DigitalOcean', 'type:Get Started with DigitalOcean', 'Enter');
     const step = page.locator('.getting-started-step').filter({ hasText: 'Add an account, or try the demo' }).first();
     await step.waitFor({ timeout: 20_000 });
+    // the page moves the focus to its step a moment after it opens (VS Code's own, animated): a
+    // palette opened before then loses its input to it, so wait for that as a person would
+    await page.locator('.getting-started-step:focus').waitFor({ timeout: 10_000 });
     assert.equal(await step.locator('.codicon-getting-started-step-checked').count(), 0, 'not done before an account exists');
+    // Opening the walkthrough is what activates the extension. Its palette Enter once ran nothing
+    // in about half of the cold starts: a context key named in a step's `when`, set at activation,
+    // made the walkthrough page take the focus from the palette (src/activate.ts). Once, no retry.
     await palette('DigitalOcean: Add Demo Account');
-    // Still seen after waiting for the focused row (a fresh-clone CI run on 2026-12-04): on a cold
-    // workbench the first palette Enter sometimes runs nothing (no account, the walkthrough step
-    // unchecked, the Explorer view still showing). Its cause is not found yet (issue #37); until
-    // it is, run it once more then — adding the demo account twice keeps one.
-    const demo = page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ });
-    if (!(await demo.waitFor({ timeout: 15_000 }).then(() => true, () => false))) await palette('DigitalOcean: Add Demo Account');
-    await demo.waitFor({ timeout: 30_000 });
-    // the welcome page may go back to its overview meanwhile: open the walkthrough again
-    await palette('Welcome: Open Walkthrough...');
-    await at('Get Started with DigitalOcean', 'type:Get Started with DigitalOcean', 'Enter');
+    await page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ }).waitFor({ timeout: 30_000 });
+    // the open walkthrough marks the step done (and moves on to the next, taking the focus back)
     await step.locator('.codicon-getting-started-step-checked').waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'ui-walkthrough.png') });
     await page.keyboard.press('Escape');
@@ -82,7 +83,7 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
   it('walks the whole wizard with the keyboard, goes Back twice, and the cluster reaches the fake and runs', async () => {
     await page.getByRole('tab', { name: /^DigitalOcean/ }).waitFor({ timeout: 30_000 }); // the extension is loaded
     await palette('DigitalOcean: Add Demo Account');
-    await page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ }).waitFor({ timeout: 30_000 });
+    await demoRevealed();
     await palette('DigitalOcean: Create Kubernetes Cluster');
 
     await at('Cluster name', 'Control+A', 'type:ui-k8s', 'Enter');
