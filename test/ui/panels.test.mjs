@@ -202,6 +202,12 @@ describe('UI: detail panels in the real workbench', function () {
     const marketing = data.apps.find((a) => a.spec.name === 'marketing-site');
     await app.getByText(marketing.live_url, { exact: true }).waitFor({ timeout: 15_000 });
     await app.locator('section[data-section="deployments"]').getByText('ERROR', { exact: true }).waitFor();
+    // a wide editor shows every deployment cell whole: the full id, the cause and the time, not cut with an ellipsis
+    const cut = await app.locator('section[data-section="deployments"] vscode-table-cell').evaluateAll((cells) =>
+      cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1).map((c) => c.textContent));
+    assert.deepEqual(cut, [], 'no deployment cell is cut');
+    const firstId = await app.locator('section[data-section="deployments"] vscode-table-cell.mono, section[data-section="deployments"] vscode-table-cell .mono').first().textContent();
+    assert.match(firstId.trim(), /^[0-9a-f-]{36}$/, 'the whole deployment id');
     await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-app-dark.png') });
 
     await page.getByRole('treeitem', { name: /^Load balancers/ }).first().click();

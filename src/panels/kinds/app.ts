@@ -48,7 +48,7 @@ export const appPanel: PanelBuilder<App> = {
       columns: [l10n.t('Deployment'), l10n.t('Phase'), l10n.t('Cause'), l10n.t('Progress'), l10n.t('Created')],
       // fetched again whenever the running deployment moves on (the app's copy is polled meanwhile)
       rows: (await ctx.memo(`deployments:${JSON.stringify([a.in_progress_deployment, a.active_deployment?.id, a.pinned_deployment?.id])}`, 30_000, () => appDeployments(ctx.cache.client, a.id, ctx.signal))).map((d) => [
-        { text: d.id.slice(0, 8), mono: true, copy: parts.copy(d.id) } as CellView,
+        { text: d.id, mono: true, copy: parts.copy(d.id) } as CellView,
         { text: d.phase, tone: PHASE_TONES[d.phase] ?? 'busy' } as CellView,
         d.cause ?? '',
         d.progress?.total_steps ? `${d.progress.success_steps ?? 0}/${d.progress.total_steps} steps${d.progress.error_steps ? `, ${d.progress.error_steps} failed` : ''}` : '',
