@@ -479,6 +479,14 @@ export class SpacesClient {
     await this.done('DELETE', region, { bucket, key, query: { uploadId } }, { signal, allow404: true });
   }
 
+  /** The part numbers an open multipart upload holds; undefined once the upload is gone (NoSuchUpload). */
+  async uploadedParts(region: string, bucket: string, key: string, uploadId: string, signal?: AbortSignal): Promise<number[] | undefined> {
+    const response = await this.request('GET', region, { bucket, key, query: { uploadId } }, { signal, allow404: true });
+    if (response.status === 404) return undefined;
+    const doc = await this.xmlOf(response);
+    return arr((doc.ListPartsResult as Xml | undefined)?.Part).map((p) => Number(p.PartNumber));
+  }
+
   /** Multipart uploads started in a bucket and neither completed nor aborted. */
   async listMultipartUploads(region: string, bucket: string, signal?: AbortSignal): Promise<{ key: string; uploadId: string; initiated: string }[]> {
     const doc = await this.xmlOf(await this.request('GET', region, { bucket, query: { uploads: undefined } }, { signal }));

@@ -67,15 +67,18 @@ export async function uploadObject(client: SpacesClient, source: UploadSource, o
   let next = 0;
   // One failure stops the others: they see `failed` and take no new part.
   let failed: unknown;
+  // A part already on its way is let finish even when the upload is cancelled: cut off, the
+  // server may still store it after our abort (and S3 bills such parts). Cancelling stops new
+  // parts and retries; the abort follows once every part in flight has settled.
   const worker = async () => {
-    while (failed === undefined && next < count) {
+    while (failed === undefined && next < count && !signal?.aborted) {
       const index = next++;
       const offset = index * partSize;
       const length = Math.min(partSize, source.size - offset);
       const body = await source.read(offset, length);
       for (let attempt = 1; ; attempt++) {
         try {
-          etags[index] = await client.uploadPart(region, bucket, key, uploadId, index + 1, body, signal);
+          etags[index] = await client.uploadPart(region, bucket, key, uploadId, index + 1, body);
           break;
         } catch (error) {
           const retryable = !(error instanceof ApiError) || !['cancelled', 'unauthorized', 'forbidden', 'not_found', 'validation'].includes(error.kind);
@@ -101,8 +104,10 @@ export async function uploadObject(client: SpacesClient, source: UploadSource, o
     const etag = await client.completeMultipart(region, bucket, key, uploadId, etags.map((e, i) => ({ partNumber: i + 1, etag: e })), signal);
     return { etag, parts: count, retries };
   } catch (error) {
-    // Not under the caller's signal: a cancelled upload must still be aborted.
-    await client.abortMultipart(region, bucket, key, uploadId).catch((abortError: unknown) => {
+    // Not under the caller's signal: a cancelled upload must still be aborted. Every worker has
+    // settled by now (Promise.all above), so no part of ours is still being sent; the upload is
+    // then listed to confirm no part stayed, and aborted again while one has.
+    await abortCompletely(client, region, bucket, key, uploadId).catch((abortError: unknown) => {
       throw new ApiError({
         kind: 'server',
         message: l10n.t('The upload of {0} failed ({1}), and its parts could not be removed ({2}): abort upload {3} from the bucket\'s incomplete uploads.', key, error instanceof Error ? error.message : String(error), abortError instanceof Error ? abortError.message : String(abortError), uploadId),
@@ -122,4 +127,15 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener('abort', done, { once: true });
   });
+}
+
+/** Aborts an upload, then lists it: while parts that landed late are still there, aborts again. */
+async function abortCompletely(client: SpacesClient, region: string, bucket: string, key: string, uploadId: string): Promise<void> {
+  for (let round = 1; ; round++) {
+    await client.abortMultipart(region, bucket, key, uploadId);
+    const left = await client.uploadedParts(region, bucket, key, uploadId);
+    if (!left?.length) return;
+    if (round >= 3) throw new Error(l10n.t('{0} parts were still there after {1} aborts', left.length, round));
+    await sleep(250 * round);
+  }
 }

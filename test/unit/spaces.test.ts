@@ -68,6 +68,9 @@ class MemoryS3 {
     this.aborted++;
     this.open.delete('u1');
   }
+  async uploadedParts() {
+    return this.open.has('u1') ? [...this.parts.keys()] : undefined;
+  }
 }
 
 describe('Spaces', () => {
@@ -327,6 +330,8 @@ describe('Spaces multipart completion against a server whose answer is blank', (
           return void res.writeHead(answer.status, { 'content-type': 'application/xml' }).end(answer.body);
         }
         if (req.method === 'DELETE') return void (counts.abort++, res.writeHead(204).end());
+        // listed after an abort: gone
+        if (req.method === 'GET' && q.has('uploadId')) return void res.writeHead(counts.abort ? 404 : 200).end(counts.abort ? '<Error><Code>NoSuchUpload</Code></Error>' : '<ListPartsResult/>');
         if (req.method === 'HEAD') return void (counts.head++, objectEtag ? res.writeHead(200, { etag: `"${objectEtag}"`, 'content-length': '12' }).end() : res.writeHead(404).end());
         res.writeHead(400).end();
       });
@@ -433,5 +438,66 @@ describe('Spaces requests answered "slow down"', () => {
     const started = Date.now();
     await assert.rejects(client().listPage('nyc3', 'b', '', { signal: controller.signal }), (e: unknown) => e instanceof ApiError && e.kind === 'cancelled');
     assert.ok(Date.now() - started < 5_000, 'not after the 30 s asked for');
+  });
+});
+
+describe('Spaces: a cancelled upload whose parts would land after the abort', () => {
+  it('lets the parts in flight finish, then aborts and lists the upload: nothing stays (20 trials)', async function () {
+    this.timeout(60_000);
+    for (let trial = 0; trial < 20; trial++) {
+      // the server takes each part in slowly; a part still being taken in when the abort comes
+      // lands after it, re-creating the upload's storage (as S3 warns it may)
+      let open = false;
+      const parts = new Set<number>();
+      let aborts = 0;
+      let lists = 0;
+      const server = http.createServer((req, res) => {
+        const q = new URL(req.url ?? '/', 'http://x').searchParams;
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          if (req.method === 'POST' && q.has('uploads')) {
+            open = true;
+            return void res.writeHead(200).end('<InitiateMultipartUploadResult><UploadId>u1</UploadId></InitiateMultipartUploadResult>');
+          }
+          if (req.method === 'PUT') {
+            const n = Number(q.get('partNumber'));
+            // lands 30–80 ms later whether or not the client is still listening
+            setTimeout(() => {
+              open = true;
+              parts.add(n);
+              if (!res.destroyed) res.writeHead(200, { etag: `"p${n}"` }).end();
+            }, 30 + Math.random() * 50);
+            return;
+          }
+          if (req.method === 'DELETE') {
+            aborts++;
+            open = false;
+            parts.clear();
+            return void res.writeHead(204).end();
+          }
+          if (req.method === 'GET' && q.has('uploadId')) {
+            lists++;
+            if (!open) return void res.writeHead(404).end('<Error><Code>NoSuchUpload</Code><Message>gone</Message></Error>');
+            return void res.writeHead(200).end(`<ListPartsResult>${[...parts].map((p) => `<Part><PartNumber>${p}</PartNumber></Part>`).join('')}</ListPartsResult>`);
+          }
+          res.writeHead(400).end();
+        });
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const controller = new AbortController();
+      const client = new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url });
+      const upload = uploadObject(client, memorySource(new Uint8Array(40_000)), { region: 'nyc3', bucket: 'b', key: 'k', multipartThreshold: 1_000, partSize: 1_000, concurrency: 8, signal: controller.signal });
+      setTimeout(() => controller.abort(), 40 + Math.random() * 60);
+      await assert.rejects(upload, (e: unknown) => e instanceof ApiError && e.kind === 'cancelled', `trial ${trial}`);
+      // whatever was still in flight has landed by now
+      await new Promise((r) => setTimeout(r, 150));
+      assert.equal(open, false, `trial ${trial}: the upload is gone (${aborts} aborts, ${lists} listings, parts ${[...parts].join(',')})`);
+      assert.equal(parts.size, 0, `trial ${trial}: no part stays`);
+      assert.ok(lists >= 1, 'the upload was listed after the abort');
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
