@@ -174,7 +174,7 @@ describe('App live logs: a connection that goes silent', function () {
       });
       const host = await listen(server);
       try {
-        const { statuses, lines } = await followFor(`http://${host}/live`, 650, { idleMs: 200, pingMs: 50 });
+        const { statuses, lines } = await followFor(`http://${host}/live`, 1_100, { idleMs: 400, pingMs: 50 });
         const dropped = statuses.filter((s): s is Extract<FollowStatus, { kind: 'dropped' }> => s.kind === 'dropped');
         assert.ok(dropped.length >= 1, `trial ${trial}: the silence was noticed (${JSON.stringify(statuses)})`);
         assert.match(dropped[0].reason, /^nothing came for/);
@@ -197,7 +197,7 @@ describe('App live logs: a connection that goes silent', function () {
         wss.on('connection', () => connections++);
         const host = await listen(server);
         try {
-          const { statuses } = await followFor(`ws://${host}/live`, 700, { idleMs: 200, pingMs: 50 });
+          const { statuses } = await followFor(`ws://${host}/live`, 1_100, { idleMs: 400, pingMs: 50 });
           const dropped = statuses.filter((s) => s.kind === 'dropped');
           if (autoPong) {
             assert.deepEqual(dropped, [], `trial ${trial}: a quiet socket that answers pings is alive`);
