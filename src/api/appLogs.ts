@@ -80,7 +80,6 @@ export function parseLogLine(text: string): LogLine {
   return m ? { text, component: m[1], timestamp: m[2], message: m[3] } : { text, message: text };
 }
 
-/** Skips what was shown already when a stream starts again from its kept lines (see the top). */
 /** The longest line shown; the rest of a longer one is dropped, said by a marker. */
 export const MAX_LINE_CHARS = 1 << 20;
 

@@ -208,16 +208,26 @@ async function logsBench() {
   try {
     const appId = (await (await fetch(`${fake.url}/__fake/data`)).json()).apps[0].id;
     const client = new DigitalOceanClient({ token: TOKEN, baseUrl: fake.url });
-    const total = 50_000;
-    for (const transport of ['wss', 'https']) {
-      await fetch(`${fake.url}/__fake/logs`, { method: 'POST', body: JSON.stringify({ transport, rate: 10_000, total, replay: 0, drops: [], startDelayMs: 1_000 }) });
+    // the two clean streams, then the hard shapes over https with five drops each at a random
+    // byte of a line (mid-line, mid-UTF-8), every reconnection replaying the last 10,000 lines.
+    // The drops are 9,000 lines (0.9 s) apart: a reconnection takes 0.5 s, and drops closer than
+    // that cut each new connection at once until the last line shown is out of the replay (lost
+    // on the server's side, whatever a client does).
+    const drops = () => Array.from({ length: 5 }, (_, i) => 8_000 + i * 9_000 + Math.floor(Math.random() * 500));
+    const cases = [
+      { transport: 'wss', total: 50_000, replay: 0, drops: [] },
+      { transport: 'https', total: 50_000, replay: 0, drops: [] },
+      ...['interleaved', 'trimmed', 'untimed'].map((shape) => ({ transport: 'https', total: 50_000, replay: 10_000, drops: drops(), dropMode: 'random-byte', shape })),
+    ];
+    for (const { transport, total, ...stream } of cases) {
+      await fetch(`${fake.url}/__fake/logs`, { method: 'POST', body: JSON.stringify({ transport, rate: 10_000, total, startDelayMs: 1_000, ...stream }) });
       const latencies = [];
       const seen = new Map();
       const follower = new LogFollower({
         liveUrl: async (signal) => (await appLogUrls(client, { appId }, 'RUN', true, signal)).live_url,
         onLine: (line) => {
           const now = performance.timeOrigin + performance.now();
-          const m = / line (\d+) t=([\d.]+)$/.exec(line.text);
+          const m = / line (\d+)(?: é)? t=([\d.]+)$/.exec(line.text);
           if (!m) return;
           latencies.push(now - Number(m[2]));
           seen.set(m[1], (seen.get(m[1]) ?? 0) + 1);
@@ -230,7 +240,10 @@ async function logsBench() {
         if (status.written >= total) break;
         await new Promise((r) => setTimeout(r, 100));
       }
-      await new Promise((r) => setTimeout(r, 1_000));
+      // until the last line has come (a follower cut near the end is still reconnecting), at most 10 s
+      const last = Date.now() + 10_000;
+      while (!seen.has(String(total)) && Date.now() < last) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 500)); // nothing more may come
       follower.stop();
       await running;
       const sorted = latencies.sort((a, b) => a - b);
@@ -245,7 +258,7 @@ async function logsBench() {
         repeated += Math.max(0, got - expected);
       }
       results.push({
-        transport,
+        transport: stream.shape ? `${transport} ${stream.shape}, ${stream.drops.length} drops` : transport,
         rate: 10_000,
         lines: total,
         medianMs: sorted[Math.floor(sorted.length / 2)],

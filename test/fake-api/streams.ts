@@ -28,8 +28,17 @@ export interface LogStreamConfig {
    * nobody connected (still reconnecting from the last one) waits for the next reader.
    */
   drops: number[];
-  /** https: cut halfway through writing the next line; wss: cut in the middle of a burst. */
-  dropMode: 'mid-line' | 'mid-burst';
+  /**
+   * https: cut halfway through writing the next line, or at a random byte of it (which may fall
+   * inside a multi-byte character); wss: cut in the middle of a burst.
+   */
+  dropMode: 'mid-line' | 'mid-burst' | 'random-byte';
+  /**
+   * How lines carry time: `plain` (one clock, trailing zeros kept), `interleaved` (two instances
+   * whose clocks differ by up to 5 ms, so lines arrive out of timestamp order), `trimmed`
+   * (RFC 3339 with trailing zeros trimmed: …00.07Z), `untimed` (no timestamp at all).
+   */
+  shape?: 'plain' | 'interleaved' | 'trimmed' | 'untimed';
   /** Writing starts this long after `start` (readers can connect first). */
   startDelayMs: number;
   /** Lines to write, in turn, instead of generated ones (hostile text for the log view's tests). */
@@ -39,7 +48,7 @@ export interface LogStreamConfig {
 interface Sink {
   send(line: string): void;
   /** Cut the connection; `partial`: bytes of a line to write first (https only). */
-  cut(partial?: string): void;
+  cut(partial?: Uint8Array): void;
 }
 
 const BASE_TIME = Date.UTC(2026, 10, 24, 6, 0, 0);
@@ -89,24 +98,31 @@ export class FakeStreams {
     return { written: this.lines.length, total: this.config.total, connections: this.connections, open: this.sinks.size, cuts: this.cuts, exec: this.exec, ...(withLines ? { lines: this.lines } : {}) };
   }
 
-  static lineText(n: number, writtenAt: number): string {
+  static lineText(n: number, writtenAt: number, shape: LogStreamConfig['shape'] = 'plain'): string {
     const component = n % 3 === 0 ? 'worker' : 'web';
-    const ts = new Date(BASE_TIME + Math.floor(n / 2)).toISOString().replace('Z', '000Z');
-    return `${component} ${ts} line ${n} t=${writtenAt.toFixed(3)}`;
+    // two instances: the second's clock runs up to 5 ms behind the first's
+    const skew = shape === 'interleaved' && n % 2 === 0 ? -((n * 7) % 6) : 0;
+    const iso = new Date(BASE_TIME + Math.floor(n / 2) + skew).toISOString();
+    const ts = shape === 'trimmed' ? iso.replace(/\.?0+Z$/, 'Z') : iso.replace('Z', '000Z');
+    const where = shape === 'interleaved' ? `${component}-${n % 2}` : component;
+    // the shaped streams carry a multi-byte character in every line: a cut at a random byte may split it
+    const text = shape === 'plain' ? `line ${n}` : `line ${n} é`;
+    return shape === 'untimed' ? `${where} ${text} t=${writtenAt.toFixed(3)}` : `${where} ${ts} ${text} t=${writtenAt.toFixed(3)}`;
   }
 
   private write(): void {
     const n = this.lines.length + 1;
     // every 50th line repeats the one before, byte for byte (same timestamp: n and n-1 share one when n is odd)
     const script = this.config.script;
-    const text = script?.length ? script[(n - 1) % script.length] : n % 50 === 1 && n > 1 ? this.lines[n - 2] : FakeStreams.lineText(n, performance.timeOrigin + performance.now());
+    const text = script?.length ? script[(n - 1) % script.length] : n % 50 === 1 && n > 1 ? this.lines[n - 2] : FakeStreams.lineText(n, performance.timeOrigin + performance.now(), this.config.shape);
     this.lines.push(text);
     for (const sink of this.sinks) sink.send(text);
     if (this.config.drops.includes(n)) this.cutDue = true;
     if (this.cutDue && this.sinks.size > 0) {
       this.cutDue = false;
       this.cuts++;
-      const partial = this.config.dropMode === 'mid-line' ? FakeStreams.lineText(n + 1, 0).slice(0, 20) : undefined;
+      const next = Buffer.from(FakeStreams.lineText(n + 1, 0, this.config.shape));
+      const partial = this.config.dropMode === 'mid-line' ? next.subarray(0, 20) : this.config.dropMode === 'random-byte' ? next.subarray(0, 1 + Math.floor(Math.random() * (next.length - 1))) : undefined;
       for (const sink of [...this.sinks]) sink.cut(partial);
       this.sinks.clear();
     }
