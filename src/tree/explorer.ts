@@ -204,10 +204,8 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): Promise<vscode.TreeItem> {
-    if (node instanceof AccountNode) {
-      const tooltip = await node.resolveTooltip();
-      if (tooltip) item.tooltip = tooltip;
-    }
+    // on hover, with the balance when it can be had (the label, email and team without it)
+    if (node instanceof AccountNode && item.tooltip === undefined) item.tooltip = (await node.resolveTooltip()) ?? node.tooltip();
     return item;
   }
 

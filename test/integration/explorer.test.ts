@@ -72,7 +72,10 @@ describe('Explorer', function () {
     assert.equal(description(await child(account, 'Data Platform')), 'Production · 10 resources · $141/mo');
     assert.equal(description(await child(account, 'Staging')), '3 resources · $48/mo');
     await eventually('the account cost', () => description(api.explorer.accountNodes()[0]) === 'demo · $475/mo');
-    const resolved = await api.explorer.resolveTreeItem(new vscode.TreeItem('x'), api.explorer.accountNodes()[0]);
+    // VS Code resolves a tooltip on hover only when the item has none: the account's is left to it
+    const accountItem = api.explorer.getTreeItem(api.explorer.accountNodes()[0]);
+    assert.equal(accountItem.tooltip, undefined, 'left for resolveTreeItem');
+    const resolved = await api.explorer.resolveTreeItem(accountItem, api.explorer.accountNodes()[0]);
     assert.match((resolved.tooltip as vscode.MarkdownString).value, /Month-to-date usage: \$412\\\.37/);
 
     assert.deepEqual(

@@ -135,7 +135,12 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
   it('opens Go to Resource with Ctrl+Alt+G and picks a droplet by typing its IP address', async () => {
     const data = await fakeControl('/__fake/data');
     const ip = data.droplets.find((d) => d.name === 'web-2').networks.v4.find((n) => n.type === 'public').ip_address;
-    await page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ }).click();
+    const account = page.getByRole('treeitem', { name: /Acme Demo Team \(demo\)/ });
+    // hovering the account shows its month-to-date usage and balance, fetched then (a tooltip
+    // set with the item hid them: VS Code resolves only a tooltip left undefined)
+    await account.hover();
+    await page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /Month-to-date usage: \$[\d.]+ · Balance: \$[\d.-]+/ }).first().waitFor({ timeout: 15_000 });
+    await account.click();
     await page.keyboard.press('Control+Alt+KeyG');
     await widget().filter({ hasText: 'Go to Resource' }).waitFor({ state: 'visible', timeout: 15_000 });
     await page.keyboard.type(ip);

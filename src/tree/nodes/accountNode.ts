@@ -43,7 +43,9 @@ export class AccountNode extends ExplorerNode {
     item.contextValue = `account.${state}`;
     item.description = a.needsToken ? vscode.l10n.t('token rejected — update token') : [a.demo ? 'demo' : a.email, perMonth(this.cost)].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(a.needsToken ? 'warning' : a.teamName ? 'organization' : 'account', a.needsToken ? new vscode.ThemeColor('list.warningForeground') : undefined);
-    item.tooltip = this.tooltip();
+    // left unset where the balance can be fetched: VS Code asks resolveTreeItem on hover only for
+    // a tooltip that is undefined, so one set here hid the month-to-date usage and balance
+    if (a.needsToken) item.tooltip = this.tooltip();
     item.accessibilityInformation = {
       label: vscode.l10n.t('DigitalOcean account {0}{1}{2}', a.label, a.needsToken ? vscode.l10n.t(', token rejected, needs a new token') : a.demo ? vscode.l10n.t(', demo account') : '', this.cost !== undefined ? `, about ${perMonth(this.cost)}` : ''),
     };
