@@ -11,6 +11,7 @@ import { md5 as md5Of } from '@noble/hashes/legacy.js';
 import { AwsClient } from 'aws4fetch';
 import { XMLParser } from 'fast-xml-parser';
 import { ApiError, BROWSER_BLOCKED, kindForStatus } from './errors';
+import { sleep } from './transport';
 import { type CorsRule, corsXml } from './spacesCors';
 import { type Bucket, type ListingPage, type ObjectHead, type SpacesCredentials, type SpacesObject, contentTypeOf, defaultEndpoint, encodeKey, unsafeKeyReason } from './spaces';
 
@@ -63,28 +64,12 @@ const MAX_LISTING_PAGES = 20_000;
 const MAX_STALLED_PAGES = 3;
 
 type RequestTarget = { bucket?: string; key?: string; query?: Record<string, string | undefined> };
-type RequestInit2 = { headers?: Record<string, string>; body?: BodyInit | Uint8Array; signal?: AbortSignal; timeoutMs?: number; allow404?: boolean };
+type SpacesRequestInit = { headers?: Record<string, string>; body?: BodyInit | Uint8Array; signal?: AbortSignal; timeoutMs?: number; allow404?: boolean };
 
 /** Tries of a request answered "slow down" (503 SlowDown, 429), and the pauses between them. */
 const SLOW_DOWN_ATTEMPTS = 5;
 const SLOW_DOWN_PAUSE_MS = 500;
 const SLOW_DOWN_MAX_PAUSE_MS = 20_000;
-
-/** Waits `ms`, or less when `signal` aborts (then rejects as cancelled). */
-function pauseFor(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.') }));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.') }));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 export class SpacesClient {
   private readonly signer: AwsClient;
@@ -155,7 +140,7 @@ export class SpacesClient {
    * Retry-After or a growing pause — S3 did none of the work, so any request may be repeated —
    * unless the body is a stream that cannot be sent twice.
    */
-  async request(method: string, region: string, target: RequestTarget, init: RequestInit2 = {}): Promise<Response> {
+  async request(method: string, region: string, target: RequestTarget, init: SpacesRequestInit = {}): Promise<Response> {
     const replayable = init.body === undefined || typeof init.body === 'string' || init.body instanceof Uint8Array;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -165,12 +150,12 @@ export class SpacesClient {
         if (!slowDown || !replayable || attempt >= SLOW_DOWN_ATTEMPTS) throw error;
         const asked = (error as ApiError & { retryAfterMs?: number }).retryAfterMs;
         const pause = Math.min(asked ?? SLOW_DOWN_PAUSE_MS * 2 ** (attempt - 1) * (0.5 + Math.random()), SLOW_DOWN_MAX_PAUSE_MS);
-        await pauseFor(pause, init.signal);
+        await sleep(pause, init.signal, method, error.path);
       }
     }
   }
 
-  private async requestOnce(method: string, region: string, target: RequestTarget, init: RequestInit2): Promise<Response> {
+  private async requestOnce(method: string, region: string, target: RequestTarget, init: SpacesRequestInit): Promise<Response> {
     const url = this.url(region, target.bucket, target.key, target.query);
     const path = new URL(url).pathname;
     const timeout = AbortSignal.timeout(init.timeoutMs ?? this.timeoutMs);
