@@ -9,11 +9,20 @@ import { join } from 'node:path';
 import { kindFiles } from './kindFiles.mjs';
 import { commandFamilies, commandFamiliesPlugin, coreModulesPlugin, sharedCorePlugin, webFamilies, webFamiliesPlugin } from './lazyFeatures.mjs';
 import { builtinModules } from 'node:module';
-import { writeDocumentSchemas } from './documentSchemas.mjs';
+import { documentSchemaSource, writeDocumentSchemas } from './documentSchemas.mjs';
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
 const watch = process.argv.includes('--watch');
+
+// Found (or fetched and checked) before anything is built: a production build without it stops here.
+let schemaSource;
+try {
+  schemaSource = documentSchemaSource(process.cwd(), { required: production });
+} catch (error) {
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
 
 const common = {
   bundle: true,
@@ -153,8 +162,8 @@ if (tests) {
   );
 }
 
-// The edited documents' JSON Schemas, from the OpenAPI file beside the clone (documentSchemas.mjs).
-const writeSchema = () => writeDocumentSchemas(process.cwd(), join('dist', 'schemas'));
+// The edited documents' JSON Schemas, from the OpenAPI document (documentSchemas.mjs, openapiSpec.mjs).
+const writeSchema = () => writeDocumentSchemas(schemaSource, join('dist', 'schemas'));
 
 /** What each bundle holds (for `npm run bench`) and which families the browser build holds. */
 function writeBuildFacts(results) {

@@ -3,11 +3,12 @@
 //   app-spec.json             components.schemas.app_spec (also offered for .do/app.yaml)
 //   firewall-rules.json       components.schemas.firewall_rules (inbound_rules, outbound_rules)
 //   load-balancer-rules.json  forwarding_rules (forwarding_rule items) and health_check
-// The OpenAPI file is ../shared/do-openapi/openapi.json beside the clone (or DO_OPENAPI_JSON);
-// the repository keeps no copy of it. Without it the build says so loudly and the editors check
-// through the API only.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// The OpenAPI file comes from openapiSpec.mjs (beside the clone, the cache, or fetched at a pinned
+// commit); the repository keeps no copy of it. A development build without it says so loudly and
+// its editors check through the API only; a production build (what `npm run package` ships) fails.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openapiJson } from './openapiSpec.mjs';
 
 /** A standalone schema whose root is `root`, with every `#/components/schemas/X` it needs as `#/$defs/X`. */
 export function standalone(openapi, root, title) {
@@ -48,12 +49,21 @@ export const DOCUMENT_SCHEMAS = {
     ),
 };
 
-export function writeDocumentSchemas(root, outDir) {
-  const source = process.env.DO_OPENAPI_JSON ?? resolve(root, '..', 'shared', 'do-openapi', 'openapi.json');
-  if (!existsSync(source)) {
-    console.warn(`\n!!! ${source} is missing: the document editors (app spec, firewall and load balancer rules) will check through the API only (no schemas in this build).\n`);
-    return false;
-  }
+/**
+ * Finds (or fetches) the OpenAPI document for the clone at `root`: its path, or undefined after a
+ * loud warning. `required` (production builds) turns the warning into an error.
+ */
+export function documentSchemaSource(root, { required = false } = {}) {
+  const found = openapiJson(root);
+  if (found.path) return found.path;
+  const why = `${found.error}.`;
+  if (required) throw new Error(`${why} A packaged build must carry the document schemas (app spec, firewall and load balancer rules), so it stops here. Set DO_OPENAPI_JSON to a copy of the document, or DO_OPENAPI_SOURCE to a mirror of ${'https://github.com/digitalocean/openapi'}.`);
+  console.warn(`\n!!! ${why} The document editors (app spec, firewall and load balancer rules) will check through the API only (no schemas in this build).\n`);
+  return undefined;
+}
+
+export function writeDocumentSchemas(source, outDir) {
+  if (!source) return false;
   const openapi = JSON.parse(readFileSync(source, 'utf8'));
   mkdirSync(outDir, { recursive: true });
   for (const [name, make] of Object.entries(DOCUMENT_SCHEMAS)) writeFileSync(join(outDir, `${name}.json`), JSON.stringify(make(openapi)));

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 import { format } from 'node:util';
+import { openapiJson } from '../../scripts/openapiSpec.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -172,10 +173,15 @@ async function httpOk(url, headers = {}) {
   }
 }
 
-/** The OpenAPI spec: DO_OPENAPI_SPEC, else ../shared/do-openapi/openapi.yaml beside the clone. */
+/**
+ * The OpenAPI spec: DO_OPENAPI_SPEC, else ../shared/do-openapi/openapi.yaml beside the clone, else
+ * the document the build fetched and checked (scripts/openapiSpec.mjs: the cache, or fetched now).
+ */
 export function specPath() {
-  const candidates = [process.env.DO_OPENAPI_SPEC, join(ROOT, '..', 'shared', 'do-openapi', 'openapi.yaml')].filter(Boolean);
-  return candidates.find((p) => existsSync(p));
+  if (process.env.DO_OPENAPI_SPEC) return existsSync(process.env.DO_OPENAPI_SPEC) ? process.env.DO_OPENAPI_SPEC : undefined;
+  const shared = join(ROOT, '..', 'shared', 'do-openapi', 'openapi.yaml');
+  if (existsSync(shared)) return shared;
+  return openapiJson(ROOT).path;
 }
 
 export async function startFakeApi(extraArgs = []) {

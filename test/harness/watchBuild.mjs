@@ -3,9 +3,10 @@
 // family's bundle, and the watched dist/ loads in the real extension host, where the family's
 // command runs (test/watch/index.ts). It once rebuilt extension.js alone, after deleting dist/,
 // and the extension then failed to load ./l10n.js.
+import { openapiJson } from '../../scripts/openapiSpec.mjs';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runExtensionTests, startProcess, startVsCodeServer, stopProcess, waitFor } from './services.mjs';
 
 /** Resolves to { passed, note }; the copy and its processes are gone afterwards. */
@@ -16,7 +17,9 @@ export async function checkWatchedBuild({ root, browser, vscode, artifacts }) {
     for (const d of ['src', 'scripts', 'l10n', 'media']) cpSync(join(root, d), join(dir, d), { recursive: true });
     for (const f of ['package.json', 'package.nls.json', 'tsconfig.json']) cpSync(join(root, f), join(dir, f));
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    const env = { ...process.env, DO_OPENAPI_JSON: process.env.DO_OPENAPI_JSON ?? resolve(root, '..', 'shared', 'do-openapi', 'openapi.json') };
+    // the copy has nothing beside it: hand it the document this clone found (or fetched)
+    const spec = openapiJson(root).path;
+    const env = spec ? { ...process.env, DO_OPENAPI_JSON: spec } : process.env;
     const watch = startProcess('build-watch', process.execPath, ['scripts/build.mjs', '--watch'], { cwd: dir, env });
     started.push(watch);
     await waitFor('the watched build', () => /watching src\//.test(watch.output()), 180_000, watch.child);
