@@ -42,6 +42,8 @@ export interface Platform {
   machine: LocalMachine;
   /** The edited documents' checker (src/api/documents.ts). */
   documentChecker(): typeof Documents;
+  /** What watches this machine's files for the tree (Node: the ssh config's entries); none on the web. */
+  machineWatchers?(deps: CommandDeps): vscode.Disposable[];
   /** `npm start`: add the demo account when there is none. */
   startWithDemo: boolean;
   /** When the entry's bundle began loading (performance.now()), for the bench. */
@@ -161,6 +163,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
     commands,
     fileSystems,
     watchSpacesKeys(deps),
+    ...(platform.machineWatchers?.(deps) ?? []),
     treeView.onDidChangeVisibility(updateVisibility),
     panels.onDidChangeVisibility(updateVisibility),
     explorer.onDidChangeViewState(showViewState),

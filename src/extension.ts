@@ -17,6 +17,7 @@ import type { SpacesClient, SpacesClientOptions } from './api/spacesClient';
 import { sweepAllLeftovers } from './credentials/privateDirs';
 import { localPublicKeys } from './credentials/sshKeys';
 import { localTransferFiles } from './ui/localTransferFiles';
+import { watchSshConfigEntries } from './commands/sshConfigWatch.node';
 import type * as Documents from './api/documents';
 
 export type { TestingApi } from './activate';
@@ -51,6 +52,7 @@ const node: Platform = {
   },
   machine: { publicKeys: () => localPublicKeys(), files: localTransferFiles, name: os.hostname() },
   documentChecker: () => bundle('documents.js') as typeof Documents,
+  machineWatchers: (deps) => [watchSshConfigEntries(deps)],
   startWithDemo: process.env.DIGITALOCEAN_EXPLORER_START_WITH_DEMO === '1',
   loadStarted,
   webWorker: false,

@@ -39,12 +39,17 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly stateEmitter = new vscode.EventEmitter<void>();
   /** Grouping or filter changed. */
   readonly onDidChangeViewState = this.stateEmitter.event;
+  private readonly marksEmitter = new vscode.EventEmitter<string>();
+  /** The marks of a kind's resources changed (addMarker): views that show them draw them again. */
+  readonly onDidChangeMarks = this.marksEmitter.event;
   private readonly subscriptions: { dispose(): void }[] = [];
   private roots: AccountNode[] | undefined;
   /** The newest node shown for each resource key (what the model says changed is redrawn there). */
   private readonly shown = new Map<string, ResourceNode>();
   private currentFilter: string | undefined;
   private detailsOnSelect: boolean | undefined;
+  /** Words added to resource nodes' contextValue by what the tree cannot know itself (files on this machine), by kind. */
+  private readonly markers = new Map<string, Map<string, (item: unknown) => boolean>>();
 
   /** Files dropped on a bucket or folder are uploaded there. */
   readonly dropController = new ResourceDropController();
@@ -104,6 +109,33 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
 
   changed(node?: ExplorerNode): void {
     this.changedEmitter.fire(node);
+  }
+
+  /**
+   * Adds `mark` to the contextValue of resources of `kind` for which `has` is true, so that menus
+   * can depend on it (an ssh config entry for a droplet). Call `remark` when `has` changes.
+   */
+  addMarker(kind: string, mark: string, has: (item: unknown) => boolean): vscode.Disposable {
+    const forKind = this.markers.get(kind) ?? new Map<string, (item: unknown) => boolean>();
+    this.markers.set(kind, forKind);
+    forKind.set(mark, has);
+    this.remark(kind);
+    return new vscode.Disposable(() => {
+      forKind.delete(mark);
+      this.remark(kind);
+    });
+  }
+
+  /** Redraws the shown resources of a kind (their marks changed). */
+  remark(kind: string): void {
+    this.marksEmitter.fire(kind);
+    for (const node of this.shown.values()) if (node.presenter.kind.kind === kind) this.changedEmitter.fire(node);
+  }
+
+  marksOf(kind: string, item: unknown): string[] {
+    const forKind = this.markers.get(kind);
+    if (!forKind) return [];
+    return [...forKind].filter(([, has]) => has(item)).map(([mark]) => mark);
   }
 
   track(node: ShownResource): void {
@@ -216,6 +248,7 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   dispose(): void {
     this.changedEmitter.dispose();
     this.stateEmitter.dispose();
+    this.marksEmitter.dispose();
     for (const sub of this.subscriptions) sub.dispose();
   }
 }

@@ -113,6 +113,8 @@ export class PinnedView implements vscode.TreeDataProvider<ExplorerNode>, vscode
       // a list reloaded (a create, a delete, a refresh), a resource gone or changed (an action, a
       // poll): the pins are few, so the view is drawn again
       model.onDidChange(() => this.changedEmitter.fire(undefined)),
+      // what marks resources changed (an ssh config entry written or removed)
+      explorer.onDidChangeMarks(() => this.changedEmitter.fire(undefined)),
     ];
   }
 

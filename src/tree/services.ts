@@ -39,6 +39,8 @@ export interface TreeServices extends SpacesTreeServices {
   itemOf(resourceKey: string): unknown;
   /** What an action running on the resource says ("Powering off…"), while it runs. */
   transitionOf(resourceKey: string): string | undefined;
+  /** Words for a resource's contextValue from outside the tree (ResourceExplorer.addMarker). */
+  marksOf(kind: string, item: unknown): string[];
   /** Selecting a resource opens its detail panel (a setting). */
   readonly openDetailsOnSelect: boolean;
 }

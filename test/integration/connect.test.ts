@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import type { RemoteWindows } from '../../src/ui/remoteWindows';
-import { eventually, extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
+import { EXTENSION_ID, eventually, extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -216,9 +216,21 @@ describe('Connect', function () {
     assert.equal(vscode.window.terminals.length, before);
   });
 
+  /** Whether the droplet's context menu offers Remove SSH Config Entry: package.json's `viewItem` pattern against the node's contextValue. */
+  function offersRemove(node: ExplorerNode): boolean {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    const entry = manifest.contributes.menus['view/item/context'].find((m) => m.command === 'digitalocean.droplet.removeSshConfigEntry')!;
+    const pattern = /viewItem =~ \/(.+?)\/ &&/.exec(entry.when!)![1];
+    return new RegExp(pattern).test(String(node.toTreeItem().contextValue));
+  }
+
   it('connects in a new window through a Host entry ssh -G resolves, and removes it again, leaving the file as it was', async () => {
     const original = writeUserSshConfig(required('DO_TEST_SSH_KEY'));
     const node = await dropletOnLoopback();
+    const other = await resourceNode('Acme Web', 'Droplets', 'web-2');
+    assert.equal(offersRemove(node), false, 'no entry yet: Remove SSH Config Entry is not offered');
+    const redrawn: ExplorerNode[] = [];
+    const watch = api.explorer.onDidChangeTreeData((n) => n && redrawn.push(n));
     const opened: string[] = [];
     const windows: RemoteWindows = { remoteSshExtension: () => 'jeanp413.open-remote-ssh', remoteSshToInstall: () => 'jeanp413.open-remote-ssh', openRemote: async (a) => void opened.push(a) };
     api.setRemoteWindows(windows);
@@ -236,9 +248,20 @@ describe('Connect', function () {
     // and the entry really reaches the droplet's sshd, given the port the test's sshd listens on
     const out = execFileSync('ssh', ['-F', sshConfig(), '-o', `Port=${required('DO_TEST_SSHD_PORT')}`, '-o', `IdentityFile=${required('DO_TEST_SSH_KEY')}`, '-o', 'IdentitiesOnly=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', 'do-web-1', 'echo reached'], { encoding: 'utf8' });
     assert.equal(out.trim(), 'reached');
+    await eventually('Remove SSH Config Entry offered on web-1 once its entry is written', () => offersRemove(node));
+    assert.ok(redrawn.some((n) => n.id === node.id), 'the view was told to draw web-1 again');
+    assert.equal(offersRemove(other), false, 'web-2 has no entry');
 
     await runWithAnswers(api, 'digitalocean.droplet.removeSshConfigEntry', node, []);
     assert.equal(fs.readFileSync(sshConfig(), 'utf8'), original);
+    await eventually('Remove SSH Config Entry no longer offered on web-1', () => !offersRemove(node));
+
+    // the file changed by another program (another window, an editor) is followed too
+    fs.writeFileSync(sshConfig(), written);
+    await eventually('the entry written by another program seen', () => offersRemove(node));
+    fs.writeFileSync(sshConfig(), original);
+    await eventually('its removal by another program seen', () => !offersRemove(node));
+    watch.dispose();
   });
 
   it('says Remote-SSH is missing and offers to install it or open the SSH terminal instead', async () => {
