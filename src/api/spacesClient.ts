@@ -71,6 +71,25 @@ const SLOW_DOWN_ATTEMPTS = 5;
 const SLOW_DOWN_PAUSE_MS = 500;
 const SLOW_DOWN_MAX_PAUSE_MS = 20_000;
 
+/**
+ * An answer's body, read to its end. A connection that breaks off mid-body rejects with fetch's
+ * own untyped error ("TypeError: terminated"); it becomes the client's typed one, as a failure
+ * before the answer does (a cancel or a timeout while reading, likewise).
+ */
+export async function bodyOf<T>(response: Response, read: (response: Response) => Promise<T>): Promise<T> {
+  try {
+    return await read(response);
+  } catch (cause) {
+    if (cause instanceof ApiError) throw cause;
+    const path = response.url ? new URL(response.url).pathname : undefined;
+    const name = (cause as { name?: unknown } | undefined)?.name;
+    if (name === 'AbortError') throw new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.'), path, cause });
+    if (name === 'TimeoutError') throw new ApiError({ kind: 'timeout', message: l10n.t('Spaces stopped sending its answer to {0} in time.', path ?? ''), path, cause });
+    const why = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+    throw new ApiError({ kind: 'network', message: l10n.t('The answer of Spaces broke off ({0}).', why), path, cause });
+  }
+}
+
 export class SpacesClient {
   private readonly signer: AwsClient;
   private readonly endpointFor: (region: string) => string;
@@ -197,7 +216,7 @@ export class SpacesClient {
   }
 
   private async xmlOf(response: Response): Promise<Xml> {
-    return parse(await response.text());
+    return parse(await bodyOf(response, (r) => r.text()));
   }
 
   // ---- buckets -----------------------------------------------------------------------------------
@@ -348,7 +367,7 @@ export class SpacesClient {
 
   async get(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<{ body: Uint8Array; etag: string }> {
     const response = await this.request('GET', region, { bucket, key }, { signal, timeoutMs: this.timeoutMs * 10 });
-    return { body: new Uint8Array(await response.arrayBuffer()), etag: unquote(response.headers.get('etag') ?? '') };
+    return { body: new Uint8Array(await bodyOf(response, (r) => r.arrayBuffer())), etag: unquote(response.headers.get('etag') ?? '') };
   }
 
   /** The response itself, for downloads that stream to a file. */
@@ -401,7 +420,7 @@ export class SpacesClient {
 
   /** Whether everyone may read the object (a READ grant to AllUsers). */
   async isPublic(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<boolean> {
-    const text = await (await this.request('GET', region, { bucket, key, query: { acl: undefined } }, { signal })).text();
+    const text = await bodyOf(await this.request('GET', region, { bucket, key, query: { acl: undefined } }, { signal }), (r) => r.text());
     return /global\/AllUsers<\/URI>\s*<\/Grantee>\s*<Permission>(READ|FULL_CONTROL)</.test(text.replace(/\n/g, ''));
   }
 
@@ -448,6 +467,8 @@ export class SpacesClient {
       } catch (error) {
         // a repeat after an unreadable answer: the upload may have completed then
         if (attempt > 1 && error instanceof ApiError && error.id === 'NoSuchUpload') break;
+        // an answer that broke off (or never came): repeating Complete is safe, and says which it was
+        if (attempt < COMPLETE_ATTEMPTS && error instanceof ApiError && (error.kind === 'network' || error.kind === 'timeout')) continue;
         throw error;
       }
       const failure = arr(doc.Error)[0];

@@ -313,7 +313,7 @@ describe('Spaces', () => {
 
 describe('Spaces multipart completion against a server whose answer is blank', () => {
   /** A loopback S3 that takes a multipart upload; its Complete answers as `complete` says. */
-  let complete: (n: number) => { status: number; body: string };
+  let complete: (n: number) => { status: number; body: string; cut?: boolean };
   let objectEtag: string | undefined;
   let counts: { complete: number; abort: number; head: number };
   let server: http.Server;
@@ -327,6 +327,8 @@ describe('Spaces multipart completion against a server whose answer is blank', (
         if (req.method === 'PUT' && q.has('partNumber')) return void res.writeHead(200, { etag: `"p${q.get('partNumber')}"` }).end();
         if (req.method === 'POST' && q.has('uploadId')) {
           const answer = complete(++counts.complete);
+          // cut: half of the body announced, then the connection closes
+          if (answer.cut) return void (res.writeHead(answer.status, { 'content-type': 'application/xml', 'content-length': String(answer.body.length * 2) }), res.write(answer.body), setTimeout(() => res.socket?.destroy(), 20));
           return void res.writeHead(answer.status, { 'content-type': 'application/xml' }).end(answer.body);
         }
         if (req.method === 'DELETE') return void (counts.abort++, res.writeHead(204).end());
@@ -365,11 +367,52 @@ describe('Spaces multipart completion against a server whose answer is blank', (
     assert.deepEqual(counts, { complete: 2, abort: 0, head: 0 });
   });
 
+  it('takes an answer that breaks off mid-body as unread: asks again, and the repeat\'s "upload gone" sends it to the object', async () => {
+    complete = (n) => (n === 1 ? { ...result, body: result.body.slice(0, 30), cut: true } : { status: 404, body: '<Error><Code>NoSuchUpload</Code><Message>gone</Message></Error>' });
+    objectEtag = 'ghi-3';
+    assert.equal((await upload()).etag, 'ghi-3');
+    assert.deepEqual(counts, { complete: 2, abort: 0, head: 1 });
+  });
+
+  it('gives the client\'s typed network error, not fetch\'s "TypeError: terminated", when every answer breaks off; the upload is aborted', async () => {
+    complete = () => ({ ...result, body: result.body.slice(0, 30), cut: true });
+    await assert.rejects(upload(), (e: unknown) => e instanceof ApiError && e.kind === 'network' && /The answer of Spaces broke off/.test(e.message));
+    assert.equal(counts.complete, 3);
+    assert.equal(counts.abort, 1);
+  });
+
   it('takes the object of its parts as done when the repeat says the upload is gone', async () => {
     complete = (n) => (n === 1 ? blank : { status: 404, body: '<Error><Code>NoSuchUpload</Code><Message>gone</Message></Error>' });
     objectEtag = 'def-3';
     assert.equal((await upload()).etag, 'def-3');
     assert.deepEqual(counts, { complete: 2, abort: 0, head: 1 });
+  });
+});
+
+describe('Spaces answers that break off mid-body', () => {
+  let server: http.Server;
+  let url = '';
+  before(async () => {
+    // every answer announces 400 bytes, sends 40, then the connection closes
+    server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/xml', 'content-length': '400' });
+        res.write('<ListBucketResult><IsTruncated>false</Is');
+        setTimeout(() => res.socket?.destroy(), 20);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  after(() => server.close());
+
+  it('gives the client\'s typed network error for a listing, a GET and an ACL read, never fetch\'s TypeError', async () => {
+    const c = new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url });
+    const broken = (e: unknown) => e instanceof ApiError && e.kind === 'network' && /broke off/.test(e.message) && typeof e.path === 'string';
+    await assert.rejects(c.listPage('nyc3', 'b', ''), broken);
+    await assert.rejects(c.get('nyc3', 'b', 'k'), broken);
+    await assert.rejects(c.isPublic('nyc3', 'b', 'k'), broken);
   });
 });
 
