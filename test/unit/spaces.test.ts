@@ -73,6 +73,16 @@ class MemoryS3 {
   }
 }
 
+
+/** A loopback server that answers each request once its body is in; its URL. */
+async function answering(answer: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => answer(req, res));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+}
 describe('Spaces', () => {
   describe('multipart uploads', () => {
     it('either complete with every byte in order or are aborted — never left open (1,000 schedules)', async function () {
@@ -394,16 +404,11 @@ describe('Spaces answers that break off mid-body', () => {
   let url = '';
   before(async () => {
     // every answer announces 400 bytes, sends 40, then the connection closes
-    server = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(200, { 'content-type': 'application/xml', 'content-length': '400' });
-        res.write('<ListBucketResult><IsTruncated>false</Is');
-        setTimeout(() => res.socket?.destroy(), 20);
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    ({ server, url } = await answering((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml', 'content-length': '400' });
+      res.write('<ListBucketResult><IsTruncated>false</Is');
+      setTimeout(() => res.socket?.destroy(), 20);
+    }));
   });
   after(() => server.close());
 
@@ -423,23 +428,18 @@ describe('Spaces requests answered "slow down"', () => {
   let server: http.Server;
   let url = '';
   before(async () => {
-    server = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        const q = new URL(req.url ?? '/', 'http://x').searchParams;
-        seen.push({ method: req.method!, at: Date.now(), query: q.toString() });
-        const n = seen.filter((s) => s.method === req.method && s.query === q.toString()).length;
-        if (n <= slowDowns) {
-          return void res.writeHead(503, { 'content-type': 'application/xml', ...(retryAfter !== undefined ? { 'retry-after': retryAfter } : {}) }).end('<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>r1</RequestId></Error>');
-        }
-        if (req.method === 'GET' && q.get('list-type') === '2') return void res.writeHead(200).end('<ListBucketResult><IsTruncated>false</IsTruncated><Contents><Key>a</Key><Size>1</Size><ETag>"e"</ETag><LastModified>2026-01-01T00:00:00Z</LastModified></Contents></ListBucketResult>');
-        if (req.method === 'POST' && q.has('uploads')) return void res.writeHead(200).end('<InitiateMultipartUploadResult><UploadId>u1</UploadId></InitiateMultipartUploadResult>');
-        if (req.method === 'POST' && q.has('uploadId')) return void res.writeHead(200).end('<CompleteMultipartUploadResult><ETag>"m-2"</ETag></CompleteMultipartUploadResult>');
-        res.writeHead(200, { etag: '"e1"', 'content-length': req.method === 'GET' ? '2' : '0' }).end(req.method === 'GET' ? 'hi' : undefined);
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    ({ server, url } = await answering((req, res) => {
+      const q = new URL(req.url ?? '/', 'http://x').searchParams;
+      seen.push({ method: req.method!, at: Date.now(), query: q.toString() });
+      const n = seen.filter((s) => s.method === req.method && s.query === q.toString()).length;
+      if (n <= slowDowns) {
+        return void res.writeHead(503, { 'content-type': 'application/xml', ...(retryAfter !== undefined ? { 'retry-after': retryAfter } : {}) }).end('<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>r1</RequestId></Error>');
+      }
+      if (req.method === 'GET' && q.get('list-type') === '2') return void res.writeHead(200).end('<ListBucketResult><IsTruncated>false</IsTruncated><Contents><Key>a</Key><Size>1</Size><ETag>"e"</ETag><LastModified>2026-01-01T00:00:00Z</LastModified></Contents></ListBucketResult>');
+      if (req.method === 'POST' && q.has('uploads')) return void res.writeHead(200).end('<InitiateMultipartUploadResult><UploadId>u1</UploadId></InitiateMultipartUploadResult>');
+      if (req.method === 'POST' && q.has('uploadId')) return void res.writeHead(200).end('<CompleteMultipartUploadResult><ETag>"m-2"</ETag></CompleteMultipartUploadResult>');
+      res.writeHead(200, { etag: '"e1"', 'content-length': req.method === 'GET' ? '2' : '0' }).end(req.method === 'GET' ? 'hi' : undefined);
+    }));
   });
   after(() => server.close());
   beforeEach(() => (seen.length = 0));
