@@ -217,6 +217,67 @@ describe('UI: the packaged extension in the real workbench', function () {
     }
   });
 
+  it('reloads every loaded list of every account from the view title\'s Refresh: a droplet\'s new address shows at once', async () => {
+    await page.keyboard.press('Escape');
+    // UI Team's Acme Web → Droplets open (the demo account, listed first, has its own web-1)
+    const uiTeam = page.getByRole('treeitem', { name: /DigitalOcean account UI Team/ });
+    if ((await uiTeam.getAttribute('aria-expanded')) !== 'true') {
+      await uiTeam.click();
+      if ((await uiTeam.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    }
+    const rows = page.locator('.part.sidebar [role="treeitem"]');
+    const rowAfter = async (from, pattern) => {
+      const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      const start = labels.findIndex((l) => /^DigitalOcean account UI Team/.test(l));
+      const index = labels.findIndex((l, i) => i > Math.max(start, from) && pattern.test(l));
+      return index;
+    };
+    const expand = async (pattern) => {
+      let index = -1;
+      const deadline = Date.now() + 30_000;
+      while ((index = await rowAfter(-1, pattern)) < 0) {
+        if (Date.now() > deadline) throw new Error(`no row ${pattern} under UI Team`);
+        await page.waitForTimeout(250);
+      }
+      const row = rows.nth(index);
+      if ((await row.getAttribute('aria-expanded')) !== 'true') {
+        await row.click();
+        if ((await row.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+      }
+    };
+    await expand(/^Project Acme Web/);
+    await expand(/^Droplets/);
+    // web-1 may be running or off (another suite powers it off): its label is matched up to its address
+    const count = (ip) => page.evaluate((address) => [...document.querySelectorAll('[role="treeitem"]')].filter((e) => new RegExp(`^Droplet, web-1,.* ${address.replace(/\./g, '\\.')}\\b`).test(e.getAttribute('aria-label') ?? '')).length, ip);
+    const before = /^Droplet, web-1,.* 203\.0\.113\.3\b/;
+    const after = /^Droplet, web-1,.* 203\.0\.113\.77\b/;
+    const deadline = Date.now() + 30_000;
+    while ((await rowAfter(-1, before)) < 0) {
+      if (Date.now() > deadline) throw new Error('UI Team\'s web-1 did not show its address');
+      await page.waitForTimeout(250);
+    }
+    // the API now gives web-1 another address; nothing in the view knows yet
+    const patched = await fetch(`${fakeUrl}/__fake/patch`, {
+      method: 'POST',
+      body: JSON.stringify({ collection: 'droplets', where: { name: 'web-1' }, set: { networks: { v4: [{ ip_address: '203.0.113.77', netmask: '255.255.255.0', gateway: '203.0.113.1', type: 'public' }], v6: [] } } }),
+    });
+    assert.equal(patched.status, 200);
+    await page.waitForTimeout(1_000);
+    assert.equal(await rowAfter(-1, after), -1, 'not shown before the Refresh');
+
+    // the view's own title button (in the side bar's title: Resources is the container's only
+    // view shown), not an item's
+    await page.locator('.part.sidebar .composite.title').getByRole('button', { name: /^Refresh/ }).first().click();
+    const refreshed = Date.now() + 10_000;
+    while ((await count('203.0.113.77')) !== 1) {
+      if (Date.now() > refreshed) throw new Error('the new address did not show within 10 s of the Refresh');
+      await page.waitForTimeout(200);
+    }
+    assert.ok((await rowAfter(-1, after)) >= 0, 'the new address is UI Team\'s');
+    assert.equal(await count('203.0.113.3'), 1, 'the demo account\'s web-1 keeps its own');
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-title-refresh.png') });
+  });
+
   // last: it stops the server, so that everything it holds is written before the search
   it('leaves the typed token nowhere on disk: the server\'s settings, state and logs, searched after it stopped', async () => {
     await browser.close();
