@@ -122,20 +122,7 @@ export class AccountNode extends ExplorerNode {
       }
       return node;
     });
-    const accountWide: FolderNode = new FolderNode(
-      this,
-      'account-wide',
-      vscode.l10n.t('Account-wide'),
-      'globe',
-      async (): Promise<ExplorerNode[]> => {
-        const groups = ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p));
-        // no project lists these kinds: opening the folder asks for their lists, for the counts
-        for (const group of groups) group.countWhenLoaded();
-        return [...groups, ...this.spacesRoot(accountWide)];
-      },
-      this.services,
-      vscode.l10n.t('not in projects'),
-    );
+    const accountWide: FolderNode = new FolderNode(this, 'account-wide', vscode.l10n.t('Account-wide'), 'globe', async (): Promise<ExplorerNode[]> => [...ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), ...this.spacesRoot(accountWide)], this.services, vscode.l10n.t('not in projects'));
     void this.loadSummaries(nodes); // first: the projects' resources are the longer path
     this.prefetchForSummaries();
     return [...nodes, accountWide];

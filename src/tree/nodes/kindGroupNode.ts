@@ -10,8 +10,6 @@ import { ResourceNode } from './resourceNode';
 /** "Droplets (3)": the resources of one kind in a project, a region or the whole account. */
 export class KindGroupNode extends ExplorerNode {
   readonly id: string;
-  /** How many the list held when it was loaded for the count (`countWhenLoaded`). */
-  private loadedCount: number | undefined;
 
   constructor(
     override readonly parent: ExplorerNode,
@@ -32,30 +30,13 @@ export class KindGroupNode extends ExplorerNode {
 
   toTreeItem(): vscode.TreeItem {
     const label = this.presenter.kind.pluralLabel;
-    const count = this.count ?? this.loadedCount;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = count === undefined ? undefined : String(count);
+    item.description = this.count === undefined ? undefined : String(this.count);
     item.iconPath = new vscode.ThemeIcon(this.presenter.icon);
     item.contextValue = `group.${this.presenter.kind.kind}`;
-    item.accessibilityInformation = { label: count === undefined ? label : `${label}, ${count}` };
+    item.accessibilityInformation = { label: this.count === undefined ? label : `${label}, ${this.count}` };
     return item;
-  }
-
-  /**
-   * For a group whose count nothing else gives (Account-wide kinds: no project lists them): its
-   * list is asked for now — the same request expanding it makes, shared through the cache — and
-   * the count shown when it arrives. A failure shows when the group is expanded.
-   */
-  countWhenLoaded(): void {
-    if (this.count !== undefined) return;
-    this.load().then(
-      (items) => {
-        this.loadedCount = items.length;
-        this.services.changed(this);
-      },
-      () => undefined,
-    );
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {
