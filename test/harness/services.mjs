@@ -374,7 +374,7 @@ export function installVsCodeServer() {
  * Starts the VS Code server with fresh data directories and the given user settings.
  * Returns its URL and the directories (to search them for leaked tokens afterwards).
  */
-export async function startVsCodeServer({ node24, serverMain }, { settings = {}, env = {}, extensionsDir, name = 'vscode-server' } = {}) {
+export async function startVsCodeServer({ node24, serverMain }, { settings = {}, env = {}, extensionsDir, name = 'vscode-server', smokeTestDriver = true } = {}) {
   const port = await freePort();
   const base = mkdtempSync(join(tmpdir(), 'do-vscode-'));
   const serverDataDir = join(base, 'server-data');
@@ -402,7 +402,9 @@ export async function startVsCodeServer({ node24, serverMain }, { settings = {},
     '--port', String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
-    '--enable-smoke-test-driver',
+    // the smoke-test driver lets a test page end the run, but in its mode the workbench shows
+    // no toasts at all: the walkthroughs that look as a user looks (openWorkbench) start without it
+    ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
     '--disable-workspace-trust',
     '--disable-telemetry',
     '--server-data-dir', serverDataDir,
@@ -480,8 +482,16 @@ export function uiSuiteHooks(state) {
 /**
  * The notification containing `text`, as the user can see it: its toast, or, when the workbench
  * sends it straight to the notification center (progress notices may not toast here), the center.
+ * With `toast: true` it must have shown as a toast within the time: the center does not count.
  */
-export async function notification(page, text, toastTimeoutMs) {
+export async function notification(page, text, toastTimeoutMs, { toast = false } = {}) {
+  if (toast) {
+    const shown = page.locator('.notification-toast-container .notification-list-item').filter({ hasText: text });
+    await shown.first().waitFor({ timeout: toastTimeoutMs }).catch(() => {
+      throw new Error(`"${text}" did not show as a toast within ${toastTimeoutMs / 1000} s`);
+    });
+    return shown;
+  }
   const notice = page.locator('.notification-list-item').filter({ hasText: text });
   const toastShown = await notice.first().waitFor({ timeout: toastTimeoutMs }).then(() => true, () => false);
   if (!toastShown) {
@@ -495,6 +505,8 @@ export async function notification(page, text, toastTimeoutMs) {
 /** Answers the quick input whose title contains `title` (not the one before it, still closing): types `text` over its value, if given, then Enter. */
 export async function answerQuickInput(page, title, text) {
   await page.locator('.quick-input-widget').filter({ hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
+  // keys go where the focus is: wait until it is in the quick input (as a user would see the caret there)
+  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null, undefined, { timeout: 10_000 });
   if (text !== undefined) {
     await page.keyboard.press('Control+A');
     await page.keyboard.type(text);
@@ -512,7 +524,7 @@ export async function openWorkbench({ vsix, settings, env, viewport = { width: 1
   const extensionsDir = mkdtempSync(join(tmpdir(), 'do-extensions-'));
   const installed = execFileSync(vscode.node24, [vscode.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'], { encoding: 'utf8' });
   if (!/successfully installed/i.test(installed)) throw new Error(`the .vsix did not install: ${installed}`);
-  const server = await startVsCodeServer(vscode, { settings, extensionsDir, env });
+  const server = await startVsCodeServer(vscode, { settings, extensionsDir, env, smokeTestDriver: false });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport });
   await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);

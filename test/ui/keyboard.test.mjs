@@ -117,7 +117,7 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
 
     // the cluster is selected in the view once made, and the notice says when it runs
     await page.getByRole('treeitem', { name: /ui-k8s/ }).waitFor({ timeout: 30_000 });
-    const running = await notification(page, 'Cluster ui-k8s is running in ams3', 30_000);
+    const running = await notification(page, 'Cluster ui-k8s is running in ams3', 30_000, { toast: true });
     await running.first().waitFor({ timeout: 30_000 });
     const data = await fakeControl('/__fake/data');
     const made = data.kubernetesClusters.find((c) => c.name === 'ui-k8s');

@@ -140,7 +140,7 @@ describe('UI: the packaged extension in the real workbench', function () {
     await menu.getByRole('menuitem', { name: /^Open SSH Terminal$/ }).waitFor();
     await connect.hover();
     await page.keyboard.press('Enter');
-    const toast = await notification(page, 'Connecting to web-1 in a new window needs the Remote - SSH extension', 10_000);
+    const toast = await notification(page, 'Connecting to web-1 in a new window needs the Remote - SSH extension', 10_000, { toast: true });
     await toast.first().getByRole('button', { name: 'Install Remote - SSH' }).waitFor({ timeout: 10_000 });
     await toast.first().getByRole('button', { name: 'Open SSH Terminal' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'ui-remote-ssh-missing.png') });
