@@ -130,6 +130,14 @@ describe('Explorer', function () {
       'Tags',
       'Spaces',
     ]);
+    // no project lists these kinds: opening the folder asks for their lists, and each group shows
+    // how many it holds, as a project's groups do
+    for (const group of (await children(accountWide)).filter((g) => label(g) !== 'Spaces')) {
+      const count = await eventually(`a count on ${label(group)}`, () => (/^\d+$/.test(description(group)) ? description(group) : undefined));
+      const items = (await children(group)).filter((n) => 'item' in n);
+      assert.equal(Number(count), items.length, `${label(group)} says ${count}, holds ${items.length}`);
+      assert.equal(group.toTreeItem().accessibilityInformation?.label, `${label(group)}, ${count}`);
+    }
     const registry = await path(/^Acme Demo/, 'Account-wide', 'Container registry', 'acme-registry');
     assert.equal(description(registry), 'registry.digitalocean.com/acme-registry · 2.1 GB of 5.4 GB');
     const webRepo = await child(registry, 'web');

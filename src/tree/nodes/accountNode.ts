@@ -122,7 +122,19 @@ export class AccountNode extends ExplorerNode {
       }
       return node;
     });
-    const accountWide: FolderNode = new FolderNode(this, 'account-wide', vscode.l10n.t('Account-wide'), 'globe', async (): Promise<ExplorerNode[]> => [...ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p)), ...this.spacesRoot(accountWide)], this.services, vscode.l10n.t('not in projects'));
+    const accountWide: FolderNode = new FolderNode(
+      this,
+      'account-wide',
+      vscode.l10n.t('Account-wide'),
+      'globe',
+      // no project lists these kinds: their counts come from their lists (cached, or asked once)
+      async (): Promise<ExplorerNode[]> => [
+        ...ACCOUNT_PRESENTERS.map((p) => this.wholeKind(accountWide, p).countFromList(() => this.cache.peek(p.kind, [], p.listQuery))),
+        ...this.spacesRoot(accountWide),
+      ],
+      this.services,
+      vscode.l10n.t('not in projects'),
+    );
     void this.loadSummaries(nodes); // first: the projects' resources are the longer path
     this.prefetchForSummaries();
     return [...nodes, accountWide];

@@ -10,6 +10,8 @@ import { ResourceNode } from './resourceNode';
 /** "Droplets (3)": the resources of one kind in a project, a region or the whole account. */
 export class KindGroupNode extends ExplorerNode {
   readonly id: string;
+  /** The whole list, where the group counts it (`countFromList`). */
+  private listed: unknown[] | undefined;
 
   constructor(
     override readonly parent: ExplorerNode,
@@ -30,13 +32,35 @@ export class KindGroupNode extends ExplorerNode {
 
   toTreeItem(): vscode.TreeItem {
     const label = this.presenter.kind.pluralLabel;
+    const count = this.count ?? this.listed?.length;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = this.count === undefined ? undefined : String(this.count);
+    item.description = count === undefined ? undefined : String(count);
     item.iconPath = new vscode.ThemeIcon(this.presenter.icon);
     item.contextValue = `group.${this.presenter.kind.kind}`;
-    item.accessibilityInformation = { label: this.count === undefined ? label : `${label}, ${this.count}` };
+    item.accessibilityInformation = { label: count === undefined ? label : `${label}, ${count}` };
     return item;
+  }
+
+  /**
+   * For a group whose count nothing else gives (the Account-wide kinds: no project lists them),
+   * the count of its whole list. `peek` gives the list when it is already loaded: then the count
+   * is there at once and nothing is asked. Otherwise the list is asked for — the request
+   * expanding the group makes, shared through the cache — and the group redrawn when it arrives;
+   * a failure shows when the group is expanded.
+   */
+  countFromList(peek: () => unknown[] | undefined): this {
+    if (this.count !== undefined) return this;
+    this.listed = peek();
+    if (this.listed) return this;
+    this.load().then(
+      (items) => {
+        this.listed = items;
+        this.services.changed(this);
+      },
+      () => undefined,
+    );
+    return this;
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {
