@@ -4,6 +4,8 @@
  * platform gives the implementation (CommandDeps.machine.files); this one works everywhere,
  * through workspace.fs, holding a file in memory.
  */
+import { md5 as md5Hash } from '@noble/hashes/legacy.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import * as vscode from 'vscode';
 import { type UploadSource, memorySource } from '../api/spacesUpload';
 import { UserCancelledError } from './userInput';
@@ -38,7 +40,7 @@ export interface TransferFiles {
   /**
    * Writes a download whole or not at all: when the body ends short of `expect.bytes` (a
    * connection closed mid-body, with no Content-Length to tell), or its MD5 differs from
-   * `expect.md5` (where the platform can hash), nothing is kept and a DownloadMismatch is thrown.
+   * `expect.md5`, nothing is kept and a DownloadMismatch is thrown.
    */
   save(uri: vscode.Uri, body: ReadableStream<Uint8Array>, onBytes: (written: number) => void, expect?: DownloadExpectation): Promise<void>;
   /** Where the open and save dialogs of uploads and downloads start, if anywhere. */
@@ -80,15 +82,18 @@ export const workspaceFiles: TransferFiles = {
   async save(uri, body, onBytes, expect) {
     const chunks: Uint8Array[] = [];
     let written = 0;
+    // @noble/hashes: a browser's WebCrypto has no MD5, and the ETag of a whole upload is one
+    const md5 = expect?.md5 ? md5Hash.create() : undefined;
     const reader = body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(value);
+      md5?.update(value);
       written += value.length;
       onBytes(written);
     }
-    const mismatch = downloadMismatch(written, expect); // no MD5 in a browser's crypto
+    const mismatch = downloadMismatch(written, expect, md5 && bytesToHex(md5.digest()));
     if (mismatch) throw mismatch;
     const all = new Uint8Array(written);
     let at = 0;

@@ -10,6 +10,7 @@ import type { TestingApi } from '../../src/activate';
 import { SpacesClient } from '../../src/api/spacesClient';
 import { originPattern } from '../../src/api/spacesCors';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
+import { DownloadMismatch, workspaceFiles } from '../../src/ui/transferFiles';
 import { ScriptedUserInput } from '../integration/support/scriptedInput';
 import { extensionApi, freshDemo, logShowing, runWithAnswers, testEnv } from '../integration/support/env';
 
@@ -126,5 +127,19 @@ describe('Spaces in the browser', function () {
     const again = await runWithAnswers(api, 'digitalocean.spaces.allowBrowserAccess', await bucket('web-open'), [pattern]);
     assert.match(again.notices.join('\n'), /web-open already lets .* in/);
     assert.equal(again.confirmations.length, 0);
+  });
+
+  it('keeps nothing of a download whose bytes are not the object\'s MD5, in the browser as on a disk', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const bytes = new TextEncoder().encode('the object as the bucket holds it\n');
+    const stream = (b: Uint8Array) => new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(b.slice(0, 5)), c.enqueue(b.slice(5)), c.close()) });
+    const right = 'd0160c562a98cfa0b78ffcda7ad615ac'; // `md5sum` of these bytes
+    const wrong = 'e2d5f1b1c84cda2dc80e1a0e5d5ec5c6';
+    const target = vscode.Uri.joinPath(folder, `md5-${Date.now()}.txt`);
+    await assert.rejects(workspaceFiles.save(target, stream(bytes), () => undefined, { bytes: bytes.length, md5: wrong }), (e: unknown) => e instanceof DownloadMismatch && e.message.includes(`(MD5 ${right}, expected ${wrong})`));
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)), 'nothing written');
+    // the right one (an ETag may be upper case) saves it whole
+    await workspaceFiles.save(target, stream(bytes), () => undefined, { bytes: bytes.length, md5: right.toUpperCase() });
+    assert.deepEqual(await vscode.workspace.fs.readFile(target), bytes);
   });
 });
