@@ -14,9 +14,8 @@ import type { Logger } from '../log';
 import type { ResourceModel } from '../model/resourceModel';
 import type { SpacesModel } from '../model/spaces';
 import { bytes } from '../tree/format';
-import { reportError } from '../ui/errors';
-import { panelHtml, webviewRoot } from './html';
-import { type FieldView, type HostMessage, type PanelView, type SectionView, parseWebviewMessage } from './protocol';
+import { PanelHost } from './panelHost';
+import type { FieldView, PanelView, SectionView, WebviewMessage } from './protocol';
 
 export interface BucketPanelDeps {
   extensionUri: vscode.Uri;
@@ -27,58 +26,45 @@ export interface BucketPanelDeps {
 
 const describe = (error: unknown) => (error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error));
 
-export class BucketPanel implements vscode.Disposable {
-  private readonly panel: vscode.WebviewPanel;
-  private readonly subscriptions: vscode.Disposable[] = [];
+export class BucketPanel extends PanelHost {
   private count: { objects: number; bytes: number; done: boolean; error?: string; controller?: AbortController } | undefined;
   private copies = new Map<string, string>();
   private buttons = new Set<string>();
-  private disposed = false;
   private throttle: ReturnType<typeof setTimeout> | undefined;
-  private readonly renderedEmitter = new vscode.EventEmitter<PanelView>();
-  readonly onDidRender = this.renderedEmitter.event;
-  lastView: PanelView | undefined;
-  rejectedMessages = 0;
 
   constructor(
     private readonly deps: BucketPanelDeps,
     readonly account: AccountInfo,
     readonly bucket: Bucket,
-    private readonly onDispose: () => void,
+    onDispose: () => void,
   ) {
-    this.panel = vscode.window.createWebviewPanel('digitalocean.bucket', bucket.name, vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true, localResourceRoots: [webviewRoot(deps.extensionUri)] });
-    this.panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'digitalocean.svg');
-    this.panel.webview.html = panelHtml(this.panel.webview, deps.extensionUri, bucket.name);
-    this.subscriptions.push(
-      this.panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
-      this.panel.onDidDispose(() => this.dispose()),
-    );
+    super(deps, { viewType: 'digitalocean.bucket', title: bucket.name, logName: 'Bucket panel' }, onDispose);
   }
 
-  reveal(): void {
-    this.panel.reveal();
+  protected errorTitle(): string {
+    return vscode.l10n.t('Details of {0}', this.bucket.name);
   }
 
-  async receive(raw: unknown): Promise<void> {
-    const message = parseWebviewMessage(raw);
-    const known = message && (message.type === 'ready' || message.type === 'refresh' || (message.type === 'copy' && this.copies.has(message.id)) || (message.type === 'button' && this.buttons.has(message.id)));
-    if (!message || !known) {
-      this.rejectedMessages++;
-      return;
+  protected accepts(message: WebviewMessage): boolean {
+    switch (message.type) {
+      case 'ready':
+      case 'refresh':
+        return true;
+      case 'copy':
+        return this.copies.has(message.id);
+      case 'button':
+        return this.buttons.has(message.id);
+      default:
+        return false; // no ranges, secrets or links in this panel
     }
-    try {
-      if (message.type === 'copy') {
-        await vscode.env.clipboard.writeText(this.copies.get(message.id)!);
-        vscode.window.setStatusBarMessage('$(check) Copied', 3000);
-        return;
-      }
-      if (message.type === 'button' && message.id === 'count') this.startCounting();
-      if (message.type === 'button' && message.id === 'stop') this.count?.controller?.abort();
-      if (message.type === 'refresh') this.count = undefined;
-      await this.render();
-    } catch (error) {
-      reportError(this.deps, vscode.l10n.t('Details of {0}', this.bucket.name), error);
-    }
+  }
+
+  protected async handle(message: WebviewMessage): Promise<void> {
+    if (message.type === 'copy') return this.copyToClipboard(this.copies.get(message.id)!);
+    if (message.type === 'button' && message.id === 'count') this.startCounting();
+    if (message.type === 'button' && message.id === 'stop') this.count?.controller?.abort();
+    if (message.type === 'refresh') this.count = undefined;
+    await this.render();
   }
 
   /** Lists every object (folders in parallel), updating the panel as pages arrive. */
@@ -185,20 +171,12 @@ export class BucketPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.copies = copies;
     this.buttons = new Set(buttons.map((b) => b.id));
-    this.lastView = view;
-    await this.panel.webview.postMessage({ type: 'render', view } satisfies HostMessage);
-    this.renderedEmitter.fire(view);
+    await this.show(view);
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  protected override disposing(): void {
     this.count?.controller?.abort();
     clearTimeout(this.throttle);
-    for (const s of this.subscriptions.splice(0)) s.dispose();
-    this.renderedEmitter.dispose();
-    this.panel.dispose();
-    this.onDispose();
   }
 }
 

@@ -9,12 +9,11 @@ import type { Logger } from '../log';
 import { type ModelChange, type ResourceModel, type ResourceRef, resourceKey } from '../model/resourceModel';
 import type { ResourceExplorer } from '../tree/explorer';
 import { presenterForKind } from '../tree/kinds';
-import { reportError } from '../ui/errors';
 import { type AnyPanelBuilder, type PanelButton, type PanelContext, type PanelTarget, ViewParts } from './kinds/builder';
 import { builderFor } from './kinds';
 import { maskedJson } from './kinds/properties';
-import { panelHtml, webviewRoot } from './html';
-import { type HostMessage, type PanelView, type Range, type Tone, type WebviewMessage, parseWebviewMessage } from './protocol';
+import { PanelHost } from './panelHost';
+import type { PanelView, Range, Tone, WebviewMessage } from './protocol';
 
 /** Not a command: the button opens the resource's page in the control panel. */
 const OPEN_CONSOLE = 'open-console';
@@ -47,11 +46,9 @@ export function panelKey(target: PanelTarget): string {
   return resourceKey(ref.account.id, ref.kind.kind, ref.parents, ref.id);
 }
 
-export class ResourcePanel implements vscode.Disposable {
+export class ResourcePanel extends PanelHost {
   readonly key: string;
-  private readonly panel: vscode.WebviewPanel;
   private readonly builder: AnyPanelBuilder;
-  private readonly subscriptions: vscode.Disposable[] = [];
   private range: Range = '1h';
   private readonly revealed = new Set<string>();
   private readonly memos = new Map<string, { at: number; value: Promise<unknown> }>();
@@ -60,42 +57,25 @@ export class ResourcePanel implements vscode.Disposable {
   private building: AbortController | undefined;
   private scheduled: ReturnType<typeof setTimeout> | undefined;
   private gone = false;
-  private disposed = false;
   private pinned = false;
   private webviewReady = false;
-  private readonly renderedEmitter = new vscode.EventEmitter<PanelView>();
-  /** Fires with each view sent to the webview (tests wait on it). */
-  readonly onDidRender = this.renderedEmitter.event;
-  /** The view sent last. */
-  lastView: PanelView | undefined;
-  /** Messages from the webview that were dropped as invalid (tests check it). */
-  rejectedMessages = 0;
 
   constructor(
     private readonly deps: DetailPanelDeps,
     private target: PanelTarget,
     preserveFocus: boolean,
-    private readonly onDispose: () => void,
+    onDispose: () => void,
     private readonly openOther: (target: PanelTarget) => void,
     private readonly visibilityChanged: () => void,
   ) {
+    super(deps, { viewType: 'digitalocean.details', title: titleOf(target), preserveFocus, logName: 'Detail panel' }, onDispose);
     this.key = panelKey(target);
     this.builder = builderFor(target.presenter.kind.kind);
-    this.panel = vscode.window.createWebviewPanel(
-      'digitalocean.details',
-      this.title(),
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus },
-      { enableScripts: true, enableFindWidget: true, localResourceRoots: [webviewRoot(deps.extensionUri)] },
-    );
-    this.panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'digitalocean.svg');
-    this.panel.webview.html = panelHtml(this.panel.webview, deps.extensionUri, this.title());
     this.subscriptions.push(
-      this.panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       this.panel.onDidChangeViewState(() => {
         this.visibilityChanged();
         if (this.panel.visible) this.schedule(0);
       }),
-      this.panel.onDidDispose(() => this.dispose()),
       deps.model.onDidChange((change) => {
         if (this.concerns(change)) this.schedule(150);
       }),
@@ -116,13 +96,8 @@ export class ResourcePanel implements vscode.Disposable {
     this.pinned = true;
   }
 
-  reveal(preserveFocus = false): void {
-    this.panel.reveal(undefined, preserveFocus);
-  }
-
   private title(): string {
-    const p = this.target.presenter;
-    return p.label?.(this.target.item) ?? p.kind.nameOf(this.target.item);
+    return titleOf(this.target);
   }
 
   /** Whether a change in the model can touch this resource: it, something under it, or its account's lists. */
@@ -144,23 +119,11 @@ export class ResourcePanel implements vscode.Disposable {
     this.scheduled = setTimeout(() => void this.render(), delayMs);
   }
 
-  /** Handles a message from the webview; anything not in the protocol, or not in the last view, is dropped. */
-  async receive(raw: unknown): Promise<void> {
-    const message = parseWebviewMessage(raw);
-    if (!message || !this.known(message)) {
-      this.rejectedMessages++;
-      this.deps.log.warn(`Detail panel: ignored an unexpected message from the webview (${typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 20) : typeof raw})`);
-      return;
-    }
-    if (message.type !== 'ready') this.pin(); // the user works in it: it stays
-    try {
-      await this.act(message);
-    } catch (error) {
-      reportError(this.deps, vscode.l10n.t('Details of {0}', this.title()), error);
-    }
+  protected errorTitle(): string {
+    return vscode.l10n.t('Details of {0}', this.title());
   }
 
-  private known(message: WebviewMessage): boolean {
+  protected accepts(message: WebviewMessage): boolean {
     switch (message.type) {
       case 'button':
         return this.buttons.some((b) => b.id === message.id);
@@ -175,7 +138,8 @@ export class ResourcePanel implements vscode.Disposable {
     }
   }
 
-  private async act(message: WebviewMessage): Promise<void> {
+  protected async handle(message: WebviewMessage): Promise<void> {
+    if (message.type !== 'ready') this.pin(); // the user works in it: it stays
     switch (message.type) {
       case 'ready':
         this.webviewReady = true;
@@ -194,8 +158,7 @@ export class ResourcePanel implements vscode.Disposable {
         await this.render();
         return;
       case 'copy':
-        await vscode.env.clipboard.writeText(this.parts.copies.get(message.id)!);
-        vscode.window.setStatusBarMessage('$(check) Copied', 3000);
+        await this.copyToClipboard(this.parts.copies.get(message.id)!);
         return;
       case 'link': {
         const link = this.parts.links.get(message.id)!;
@@ -315,20 +278,15 @@ export class ResourcePanel implements vscode.Disposable {
     };
     this.parts = parts;
     this.buttons = buttons;
-    this.lastView = view;
-    this.panel.title = view.title;
-    await this.panel.webview.postMessage({ type: 'render', view } satisfies HostMessage);
-    this.renderedEmitter.fire(view);
+    await this.show(view);
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  protected override disposing(): void {
     clearTimeout(this.scheduled);
     this.building?.abort();
-    for (const s of this.subscriptions.splice(0)) s.dispose();
-    this.renderedEmitter.dispose();
-    this.panel.dispose();
-    this.onDispose();
   }
+}
+
+function titleOf(target: PanelTarget): string {
+  return target.presenter.label?.(target.item) ?? target.presenter.kind.nameOf(target.item);
 }

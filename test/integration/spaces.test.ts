@@ -474,7 +474,7 @@ describe('Spaces', function () {
     s3cmd('setcors', path.join(dir, 'cors.xml'), `s3://${b}`);
     s3cmd('setlifecycle', path.join(dir, 'lifecycle.xml'), `s3://${b}`);
     fs.rmSync(dir, { recursive: true, force: true });
-    type Panel = { lastView?: import('../../src/panels/protocol').PanelView; onDidRender: vscode.Event<unknown>; receive(raw: unknown): Promise<void>; dispose(): void };
+    type Panel = { lastView?: import('../../src/panels/protocol').PanelView; rejectedMessages: number; onDidRender: vscode.Event<unknown>; receive(raw: unknown): Promise<void>; dispose(): void };
     const panel = (await vscode.commands.executeCommand<Panel>('digitalocean.spaces.showDetails', await bucketNode(b)))!;
     await eventually('the first view', () => panel.lastView);
     const view = () => panel.lastView!;
@@ -488,7 +488,11 @@ describe('Spaces', function () {
     await panel.receive({ type: 'button', id: 'count' });
     await eventually('the count', () => /^3 · /.test(objects()));
     assert.equal(objects(), '3 · 27 B');
+    // what the view did not offer is dropped and said in the log, as in the resource panels
     await panel.receive({ type: 'button', id: 'nonsense' });
+    await panel.receive({ type: 'link', id: 'count' });
+    assert.equal(panel.rejectedMessages, 2);
+    await logShowing(api, /Bucket panel: ignored an unexpected message from the webview \(link\)/);
     panel.dispose();
   });
 
