@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindFiles } from './kindFiles.mjs';
-import { commandFamilies, commandFamiliesPlugin, coreModulesPlugin, sharedCorePlugin, webFamilies, webFamiliesPlugin } from './lazyFeatures.mjs';
+import { commandFamilies, commandFamiliesPlugin, coreModulesPlugin, familyEntries, familyEntryPlugin, sharedCorePlugin, webFamilies, webFamiliesPlugin } from './lazyFeatures.mjs';
 import { builtinModules } from 'node:module';
 import { documentSchemaSource, writeDocumentSchemas } from './documentSchemas.mjs';
 
@@ -71,11 +71,11 @@ const inCore = Object.keys(probe.metafile.inputs).filter((f) => /^src\/.*\.ts$/.
 const lazy = {
   demo: 'src/demo/index.ts',
   documents: 'src/api/documents.ts',
-  spaces: 'src/api/spacesClient.ts',
+  spaces: 'src/api/spaces/spacesClient.ts',
   panels: 'src/panels/resourcePanel.ts',
-  ...Object.fromEntries(families.map((f) => [f.bundle.replace(/\.js$/, ''), `src/commands/${f.name}.ts`])),
+  ...familyEntries(families),
 };
-const lazyPlugins = (core) => [...common.plugins, sharedL10n, sharedCorePlugin(root, core)];
+const lazyPlugins = (core) => [...common.plugins, sharedL10n, familyEntryPlugin(root, families), sharedCorePlugin(root, core)];
 const lazyProbe = await esbuild.build({ ...common, plugins: lazyPlugins(inCore), entryPoints: lazy, outdir: 'dist', write: false, metafile: true, logLevel: 'error' });
 const core = Object.keys(lazyProbe.metafile.inputs).filter((f) => f.startsWith('shared-core:')).map((f) => f.slice('shared-core:'.length)).sort();
 // Which families the browser can run: each built for the browser, Node's built-ins left external
@@ -87,8 +87,8 @@ const browserProbe = await esbuild.build({
   format: 'cjs',
   external: ['vscode', 'node:*', ...builtinModules],
   alias: browserAliases,
-  plugins: [kindFiles],
-  entryPoints: Object.fromEntries(families.map((f) => [f.bundle.replace(/\.js$/, ''), `src/commands/${f.name}.ts`])),
+  plugins: [kindFiles, familyEntryPlugin(root, families)],
+  entryPoints: familyEntries(families),
   outdir: 'dist/web',
   write: false,
   metafile: true,

@@ -1,8 +1,8 @@
 // An esbuild plugin: `import modules from 'kind-files:.'` in a folder's index.ts bundles every
 // other .ts module of that folder and gives their namespaces, sorted by file name. Adding a kind
-// is then adding its file: the registries in src/api/resources, src/tree/kinds, src/panels/kinds
-// and src/commands pick out what they need (descriptors, presenters, panel builders, command
-// families) by shape, so no list has to name it. The declaration is in src/kindFiles.d.ts.
+// is then adding its file: the registries in src/api/resources, src/tree/kinds and
+// src/panels/kinds pick out what they need (descriptors, presenters, panel builders) by shape, so
+// no list has to name it. (Command families are found by folder: lazyFeatures.mjs.) The declaration is in src/kindFiles.d.ts.
 import { readdirSync } from 'node:fs';
 
 export function kindFilesIn(dir) {

@@ -13,11 +13,11 @@ import { isLoopbackHost } from './api/transport';
 import type { DemoApi } from './accounts/clients';
 import { type Platform, type TestingApi, activateExplorer } from './activate';
 import type { PanelCodeModule } from './panels/detailPanels';
-import type { SpacesClient, SpacesClientOptions } from './api/spacesClient';
+import type { SpacesClient, SpacesClientOptions } from './api/spaces/spacesClient';
 import { sweepAllLeftovers } from './credentials/privateDirs';
 import { localPublicKeys } from './credentials/sshKeys';
 import { localTransferFiles } from './ui/localTransferFiles';
-import { watchSshConfigEntries } from './commands/sshConfigWatch.node';
+import { watchSshConfigEntries } from './commands/droplet/sshConfigWatch.node';
 import type * as Documents from './api/documents';
 
 export type { TestingApi } from './activate';

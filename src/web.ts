@@ -1,8 +1,8 @@
 /**
  * The browser entry (package.json `browser`; vscode.dev, github.dev): the shared wiring
- * (activate.ts) with everything in one bundle, dist/web/extension.js. It holds the command
- * families that need nothing of Node (the build picks them: a family whose browser build reaches
- * a Node built-in is left out, and its commands are hidden by digitalocean.webWorker) and the
+ * (activate.ts) with everything in one bundle, dist/web/extension.js. It holds every command
+ * family but the feature folders' `*.node.ts` ones (whose commands are hidden by
+ * digitalocean.webWorker; the build fails if any other family reaches a Node built-in) and the
  * in-process demo API.
  */
 import { loadStarted } from './loadClock'; // first: when loading this bundle began
@@ -13,7 +13,7 @@ import { type Platform, type TestingApi, activateExplorer } from './activate';
 import { demoFetch } from './demo';
 import * as documents from './api/documents';
 import * as panels from './panels/resourcePanel';
-import { SpacesClient } from './api/spacesClient';
+import { SpacesClient } from './api/spaces/spacesClient';
 import { workspaceFiles } from './ui/transferFiles';
 
 /** The worker's origin: on vscode.dev a generated subdomain of vscode-cdn.net that changes. */

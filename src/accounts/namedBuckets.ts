@@ -3,7 +3,7 @@
  * answers no CORS preflight), these are the buckets shown. Names and regions only, in the
  * extension's state (globalState).
  */
-import type { Bucket } from '../api/spaces';
+import type { Bucket } from '../api/spaces/spaces';
 import type { StateStore } from './accountStore';
 
 const KEY = 'digitalocean.spaces.namedBuckets';

@@ -4,7 +4,7 @@
  * access key and secret together); nothing about it is kept in settings or state.
  */
 import type { SecretStore } from './accountStore';
-import type { SpacesCredentials } from '../api/spaces';
+import type { SpacesCredentials } from '../api/spaces/spaces';
 import * as l10n from '@vscode/l10n';
 
 const secretKey = (accountId: string) => `digitalocean.spaces.${accountId}`;

@@ -1,8 +1,8 @@
 /**
  * Commands load on first use. At activation every command of the platform's families is
  * registered as a stand-in; the first run of one gets its family's module (on Node, the bundle
- * dist/commands.<family>.js, built by scripts/lazyFeatures.mjs, which also lists each family's
- * ids from the sources), lets the
+ * dist/commands.<family>.js of a feature folder, built by scripts/lazyFeatures.mjs, which also
+ * lists each family's ids from the sources), lets the
  * family register its real commands in the stand-ins' place, and runs the command with the same
  * arguments. A family is loaded once; its errors go through the same wrapper as any command's.
  */

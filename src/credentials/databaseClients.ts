@@ -1,6 +1,6 @@
 /**
  * Each database engine's interactive client, and how it gets its password without a command
- * line: the private files to write (src/commands/terminalFiles.ts writes them 0600 and removes
+ * line: the private files to write (src/commands/terminalFiles.node.ts writes them 0600 and removes
  * them with the terminal) and the program, arguments and environment that point at them.
  * Plain data and functions: no VS Code.
  */

@@ -6,8 +6,8 @@
 import type { AccountInfo } from '../accounts/accountStore';
 import type { SpacesKeyStore } from '../accounts/spacesKeys';
 import { ApiError, isBrowserBlocked } from '../api/errors';
-import { type Bucket, SPACES_REGIONS, type SpacesObject, defaultEndpoint } from '../api/spaces';
-import type { SpacesClient, SpacesClientOptions } from '../api/spacesClient';
+import { type Bucket, SPACES_REGIONS, type SpacesObject, defaultEndpoint } from '../api/spaces/spaces';
+import type { SpacesClient, SpacesClientOptions } from '../api/spaces/spacesClient';
 
 /** The S3 client's bundle (dist/spaces.js: aws4fetch and fast-xml-parser), loaded on first use. */
 export type SpacesClientFactory = (options: SpacesClientOptions) => SpacesClient;

@@ -9,7 +9,7 @@ import { ApiError } from '../api/errors';
 import { cdnEndpoint } from '../api/resources/cdnEndpoint';
 import { describeGrants, spacesKey } from '../api/resources/spacesKey';
 import type { AccountInfo } from '../accounts/accountStore';
-import type { Bucket } from '../api/spaces';
+import type { Bucket } from '../api/spaces/spaces';
 import type { Logger } from '../log';
 import type { ResourceModel } from '../model/resourceModel';
 import type { SpacesModel } from '../model/spaces';

@@ -8,7 +8,7 @@ import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import type { AccountCache } from '../model/accountCache';
 import type { ModelChange, ResourceModel } from '../model/resourceModel';
 import type { SpacesChange, SpacesModel } from '../model/spaces';
-import type { Bucket } from '../api/spaces';
+import type { Bucket } from '../api/spaces/spaces';
 import type { PresentContext } from './kinds/presenter';
 import { ResourceDropController } from './dragAndDrop';
 import { AccountNode } from './nodes/accountNode';

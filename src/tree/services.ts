@@ -5,7 +5,7 @@ import type { PresentContext } from './kinds/presenter';
 import type { ExplorerNode } from './nodes/base';
 import type { ResourceRef } from '../model/resourceModel';
 import type { AnyPresenter } from './kinds';
-import type { Bucket } from '../api/spaces';
+import type { Bucket } from '../api/spaces/spaces';
 import type { SpacesModel } from '../model/spaces';
 
 /** What the Spaces nodes use. */

@@ -7,7 +7,7 @@
 import { md5 as md5Hash } from '@noble/hashes/legacy.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import * as vscode from 'vscode';
-import { type UploadSource, memorySource } from '../api/spacesUpload';
+import { type UploadSource, memorySource } from '../api/spaces/spacesUpload';
 import { UserCancelledError } from './userInput';
 
 /** What a download must come to: its size, and its MD5 where the ETag is one. */

@@ -11,8 +11,8 @@ import { volume } from '../../src/api/resources/volume';
 export { DigitalOceanClient } from '../../src/api';
 export { droplet } from '../../src/api/resources/droplet';
 export { appLogUrls, LogFollower } from '../../src/api/appLogs';
-export { SpacesClient } from '../../src/api/spacesClient';
-export { uploadObject, memorySource } from '../../src/api/spacesUpload';
+export { SpacesClient } from '../../src/api/spaces/spacesClient';
+export { uploadObject, memorySource } from '../../src/api/spaces/spacesUpload';
 
 /**
  * The requests an account's counts and costs wait for, made by the bare client outside the editor:

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, against real things on loopback.
-//   0. static      typecheck (tsc), lint (eslint), layers (dependency-cruiser: no cycles, no upward import)
+//   0. static      typecheck (tsc), lint (eslint), layers (dependency-cruiser: no cycles, no upward import),
+//                  the command families' table (src/commands/FAMILIES.md)
 //   1. unit        mocha in Node: client, rate limits, parsing (fake API in process, fault injection)
 //   2. contract    the client against the fake API through Stoplight Prism (proxy, --errors)
 //   3. integration mocha inside the real VS Code extension host (VS Code server + headless
@@ -164,6 +165,8 @@ async function main() {
       ['lint', [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts']],
       // one-way layers and no import cycles (.dependency-cruiser.cjs)
       ['layers', [join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), 'src', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err']],
+      // the command id → bundle table is what the sources say (src/commands/FAMILIES.md)
+      ['families', [join(ROOT, 'scripts', 'families.mjs')]],
     ]) {
       try {
         execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });

@@ -25,9 +25,9 @@ export async function checkWatchedBuild({ root, browser, vscode, artifacts }) {
     await waitFor('the watched build', () => /watching src\//.test(watch.output()), 180_000, watch.child);
 
     const marker = `watched-${process.pid}-${Date.now()}`;
-    const source = join(dir, 'src', 'commands', 'accounts.ts');
+    const source = join(dir, 'src', 'commands', 'accounts', 'accounts.ts');
     const before = readFileSync(source, 'utf8');
-    if (!before.includes("'Demo account added'")) return { passed: false, note: "src/commands/accounts.ts no longer logs 'Demo account added': the check needs a new edit to make" };
+    if (!before.includes("'Demo account added'")) return { passed: false, note: "src/commands/accounts/accounts.ts no longer logs 'Demo account added': the check needs a new edit to make" };
     writeFileSync(source, before.replace("'Demo account added'", `'Demo account added ${marker}'`));
     const bundle = join(dir, 'dist', 'commands.accounts.js');
     await waitFor('the accounts bundle rebuilt by the watch', () => {

@@ -1,5 +1,5 @@
 /**
- * Credentials handed to the user (src/commands/credentialCopies.ts): a kubeconfig saved where the
+ * Credentials handed to the user (src/commands/kubernetes/accessCopies.ts): a kubeconfig saved where the
  * user picks, a Docker password to the clipboard. Both builds have them; on the web they stand in
  * for Add to kubeconfig and Log in Docker. Runs in the Node host and in the web worker host.
  */

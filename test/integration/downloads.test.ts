@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SpacesClient } from '../../src/api/spacesClient';
+import { SpacesClient } from '../../src/api/spaces/spacesClient';
 import { localTransferFiles } from '../../src/ui/localTransferFiles';
 import { DownloadMismatch } from '../../src/ui/transferFiles';
 

@@ -8,9 +8,9 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import fc from 'fast-check';
 import { ApiError } from '../../src/api/errors';
-import { bucketNameProblem, encodeKey, objectKeyProblem } from '../../src/api/spaces';
-import { SpacesClient } from '../../src/api/spacesClient';
-import { memorySource, uploadObject } from '../../src/api/spacesUpload';
+import { bucketNameProblem, encodeKey, objectKeyProblem } from '../../src/api/spaces/spaces';
+import { SpacesClient } from '../../src/api/spaces/spacesClient';
+import { memorySource, uploadObject } from '../../src/api/spaces/spacesUpload';
 import { SpacesKeyStore, accessKeyProblem, secretKeyProblem } from '../../src/accounts/spacesKeys';
 
 /** Just what uploadObject uses of a client, over memory, failing parts as told. */

@@ -1,12 +1,12 @@
 /**
- * A bucket's CORS rules as the editor reads and writes them (src/api/spacesCors.ts): the origin a
+ * A bucket's CORS rules as the editor reads and writes them (src/api/spaces/spacesCors.ts): the origin a
  * rule names, S3's first-match evaluation, adding the editor's rule without touching the owner's
  * (property tests, 1,000 cases each), and the XML PutBucketCors gets, read back by an XML parser.
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
-import { type CorsRule, EDITOR_METHODS, corsXml, editorRule, originPattern, originProblem, rulesAllowEditor, withEditorRule } from '../../src/api/spacesCors';
+import { type CorsRule, EDITOR_METHODS, corsXml, editorRule, originPattern, originProblem, rulesAllowEditor, withEditorRule } from '../../src/api/spaces/spacesCors';
 
 const host = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,12}[a-z0-9])?$/);
 const origin = fc.tuple(fc.constantFrom('https', 'http'), fc.array(host, { minLength: 1, maxLength: 3 }), fc.constantFrom('example.com', 'vscode-cdn.net', 'github.dev')).map(([scheme, labels, domain]) => `${scheme}://${[...labels, domain].join('.')}`);

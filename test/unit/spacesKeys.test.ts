@@ -8,8 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import fc from 'fast-check';
 import { ApiError } from '../../src/api/errors';
-import { encodeKey, fileNameProblem, unsafeKeyReason, visibleName } from '../../src/api/spaces';
-import { SpacesClient, UNSAFE_NAME } from '../../src/api/spacesClient';
+import { encodeKey, fileNameProblem, unsafeKeyReason, visibleName } from '../../src/api/spaces/spaces';
+import { SpacesClient, UNSAFE_NAME } from '../../src/api/spaces/spacesClient';
 
 const HOSTILE_KEYS = ['x/../../private-bucket/db-backup.sql', 'x/..', '..', '.', 'a/./b', 'a/b/..', '../shared', 'x/%2E%2E/..'];
 

@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/activate';
-import { SpacesClient } from '../../src/api/spacesClient';
-import { originPattern } from '../../src/api/spacesCors';
+import { SpacesClient } from '../../src/api/spaces/spacesClient';
+import { originPattern } from '../../src/api/spaces/spacesCors';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { DownloadMismatch, workspaceFiles } from '../../src/ui/transferFiles';
 import { ScriptedUserInput } from '../integration/support/scriptedInput';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AccountInfo } from '../../accounts/accountStore';
-import { type Bucket, type SpacesObject, fileNameProblem, unsafeKeyReason, visibleName } from '../../api/spaces';
+import { type Bucket, type SpacesObject, fileNameProblem, unsafeKeyReason, visibleName } from '../../api/spaces/spaces';
 import { NoSpacesKeyError, SPACES_SCHEME, spacesUriParts } from '../../model/spaces';
 import type { SpacesTreeServices } from '../services';
 import { bytes, md, relativeTime } from '../format';
