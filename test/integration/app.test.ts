@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ConsoleView, LogView } from '../../src/commands/app/app';
+import type { ConsoleView, LogView } from '../../src/commands/app/appTerminals';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo, runWithAnswers } from './support/env';

@@ -11,7 +11,7 @@ import { ApiError, appInstanceSizes, appRegions, createApp, proposeAppSpec } fro
 import { type App, app as appKind } from '../../api/resources/app';
 import { withProgress } from '../../ui/progress';
 import { runWizard } from '../../ui/wizard';
-import { openLogView } from './app';
+import { openLogView } from './appTerminals';
 import type { CommandDeps } from '../deps';
 import { accountTarget, revealResource } from '../pick';
 import { registerCommand } from '../register';
