@@ -8,11 +8,11 @@
 import * as assert from 'node:assert/strict';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ENGINE_CLIENTS, mysqlValue, pgpassField, shellTargetProblem, shellWord, type ShellTarget } from '../../src/credentials/databaseClients';
+import { freePort } from './support/fixtures';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIBdummy\n-----END CERTIFICATE-----\n';
 const target: ShellTarget = { host: 'db.example', port: 25060, user: 'app', password: 'p:a\\s"s\'w$rd`x', database: 'defaultdb', ca: CA };
@@ -38,21 +38,12 @@ const hostileName = fc.oneof(
   fc.tuple(fc.constantFrom('--host=', 'host=', '-h', 'postgresql://', '--', 'dbname=', 'service='), fc.string({ maxLength: 20 }).filter((s) => !s.includes('\0'))).map(([a, b]) => a + b),
 );
 
-/** A loopback port nothing listens on (bound, then closed). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 function onPath(program: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' }).stdout.trim();
   return found || undefined;
 }
 
-/** Writes a launch's files into `dir` (as terminalFiles.ts does) and returns their paths. */
+/** Writes a launch's files into `dir` (as terminalFiles.node.ts does) and returns their paths. */
 function writeFiles(dir: string, files: Record<string, string | ((paths: Record<string, string>) => string)>): Record<string, string> {
   const paths = Object.fromEntries(Object.keys(files).map((name) => [name, join(dir, name)]));
   for (const [name, content] of Object.entries(files)) writeFileSync(paths[name], typeof content === 'function' ? content(paths) : content, { mode: 0o600 });
@@ -190,7 +181,7 @@ describe('Database shell clients', () => {
       this.timeout(300_000);
       const found = onPath(program) ?? (engine === 'mysql' ? onPath('mysql') : undefined);
       if (!found) throw new Error(`${program} is not installed: test/harness/install-deps.sh installs it (Debian)`);
-      const port = await closedPort();
+      const port = await freePort();
       const where = {
         pg: new RegExp(`connection to server at "127\\.0\\.0\\.1", port ${port} failed`),
         mysql: /Can't connect to (?:MySQL )?server on '127\.0\.0\.1'/,

@@ -1,5 +1,6 @@
-/** What several unit suites share: a fast-retrying client for the fake server, and a kubeconfig as the API answers it. */
+/** What several unit suites share: a fast-retrying client for the fake server, a kubeconfig as the API answers it, a free loopback port. */
 import * as assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { ApiError, DigitalOceanClient, type ClientOptions } from '../../../src/api';
 import type { FakeServer } from '../../fake-api/server';
 
@@ -39,3 +40,12 @@ users:
   user:
     token: dop_v1_clustertoken
 `;
+
+/** A loopback port free a moment ago (bound, then closed): to start a server on, or to find nothing listening. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
