@@ -135,6 +135,10 @@ export class FakeCore {
     this.actions.clear();
     this.log.length = 0;
     this.failNextActions = 0;
+    // and each token's hourly budget: a test suite that resets before each test is a new start,
+    // not 5,000 requests shared by every suite of the run (which ran out mid-run, and then every
+    // request waited for the next hour)
+    this.usage.clear();
   }
 
   /** Whether anything is still in progress (an action or a resource settling). */

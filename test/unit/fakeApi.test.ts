@@ -26,6 +26,16 @@ describe('Fake API', () => {
       console.error = original;
     }
   });
+
+  it('counts each token\'s requests per hour until a reset, which starts the budget again', () => {
+    const fake = new FakeDigitalOcean({ hourlyLimit: 3 });
+    const statuses = () => [1, 2, 3, 4].map(() => fake.handle(request('GET', '/v2/account')).status);
+    assert.deepEqual(statuses(), [200, 200, 200, 429]);
+    fake.reset();
+    const after = fake.handle(request('GET', '/v2/account'));
+    assert.equal(after.status, 200);
+    assert.equal(after.headers['ratelimit-remaining'], '2');
+  });
 });
 
 describe('Fake API: creating a Kubernetes cluster', () => {
