@@ -38,21 +38,52 @@ export const localTransferFiles: TransferFiles = {
     const out = await fs.open(partial, 'wx', 0o600);
     const md5 = expect?.md5 ? createHash('md5') : undefined;
     let written = 0;
+    const reader = body.getReader();
+    // The body is read as fast as it arrives and written behind it: left waiting while the disk
+    // writes, it fills fetch's buffer, its parser pauses, and a server that then closes the
+    // connection trips an uncatchable assertion in the fetch VS Code gives extensions (undici
+    // #5360, `assert(!this.paused)`; seen with moto on a 70 KB download).
+    const arrived: Uint8Array[] = [];
+    let ended = false;
+    let broken: { error: unknown } | undefined;
+    let wake: (() => void) | undefined;
+    const pump = (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          arrived.push(value);
+          wake?.();
+        }
+      } catch (error) {
+        broken = { error };
+      } finally {
+        ended = true;
+        wake?.();
+      }
+    })();
     try {
-      const reader = body.getReader();
       for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        await out.write(value);
-        md5?.update(value);
-        written += value.length;
-        onBytes(written);
+        const value = arrived.shift();
+        if (value) {
+          await out.write(value);
+          md5?.update(value);
+          written += value.length;
+          onBytes(written);
+          continue;
+        }
+        if (broken) throw broken.error;
+        if (ended) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
       }
       await out.close();
       const mismatch = downloadMismatch(written, expect, md5?.digest('hex'));
       if (mismatch) throw mismatch;
       await fs.rename(partial, uri.fsPath);
     } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      await pump;
       await out.close().catch(() => undefined);
       await fs.rm(partial, { force: true });
       throw error;

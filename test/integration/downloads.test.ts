@@ -2,7 +2,8 @@
  * Spaces downloads written to disk in the real extension host, from a fault server on loopback
  * that serves objects through the real S3 client: a body without Content-Length whose connection
  * closes mid-body is refused (not saved as if whole), bytes that do not match the ETag's MD5 are
- * refused, and two downloads to one target at once each use a partial file of their own.
+ * refused, two downloads to one target at once each use a partial file of their own, and a body
+ * whose server closes the connection as soon as it is sent is saved whole.
  */
 import * as assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -120,6 +121,26 @@ describe('Spaces downloads under faults', function () {
       await Promise.all([download('a.bin', target), download('b.bin', target)]);
       const got = md5(fs.readFileSync(target));
       assert.ok(got === md5(a) || got === md5(b), `trial ${trial}: the file is one of the objects`);
+      assert.deepEqual(leftovers(), [], `trial ${trial}: no partial file`);
+      fs.rmSync(target);
+    }
+  });
+
+  it(`saves a whole body whose server closes the connection the moment it is sent (${TRIALS} trials, 1 MB each)`, async () => {
+    // All of it arrives over loopback before the disk has written the first chunk: a reader that
+    // waited for the disk let fetch's parser pause, and the server's close then threw an uncaught
+    // AssertionError in the extension host (undici #5360) instead of saving the file.
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const body = randomBytes(1_000_000 + trial * 1013);
+      objects.set('fast.bin', body);
+      serve = (_key, b, res) => {
+        const socket = res.socket!;
+        socket.write(`HTTP/1.1 200 OK\r\ncontent-length: ${b.length}\r\netag: "${md5(b)}"\r\nconnection: close\r\n\r\n`);
+        socket.end(b);
+      };
+      const target = path.join(dir, `fast-${trial}.bin`);
+      await download('fast.bin', target);
+      assert.equal(md5(fs.readFileSync(target)), md5(body), `trial ${trial}: the object, whole`);
       assert.deepEqual(leftovers(), [], `trial ${trial}: no partial file`);
       fs.rmSync(target);
     }
