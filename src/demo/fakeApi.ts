@@ -9,25 +9,14 @@
  *    fault switches and sits behind Stoplight Prism, which holds both sides to the official spec.
  */
 import { FakeCore, type FakeOptions } from './core';
-import { accountRoutes } from './routes/account';
-import { appRoutes } from './routes/app';
-import { catalogRoutes } from './routes/catalog';
-import { databaseRoutes } from './routes/database';
-import { domainRoutes } from './routes/domain';
-import { dropletRoutes } from './routes/droplet';
-import { kubernetesCreateRoutes, kubernetesRoutes } from './routes/kubernetes';
-import { networkRoutes } from './routes/network';
-import { registryRoutes } from './routes/registry';
-import { reservedIpRoutes } from './routes/reservedIp';
-import { spacesRoutes } from './routes/spaces';
-import { volumeRoutes } from './routes/volume';
+import { routeFamilies } from './routes';
 
 export * from './core';
 
-/** The fake DigitalOcean: its state (core.ts) with every family of routes installed. */
+/** The fake DigitalOcean: its state (core.ts) with every family of routes installed (routes/index.ts finds them). */
 export class FakeDigitalOcean extends FakeCore {
   constructor(options: FakeOptions = {}) {
     super(options);
-    for (const install of [accountRoutes, appRoutes, catalogRoutes, databaseRoutes, kubernetesRoutes, kubernetesCreateRoutes, networkRoutes, registryRoutes, domainRoutes, volumeRoutes, reservedIpRoutes, dropletRoutes, spacesRoutes]) install(this);
+    for (const install of routeFamilies) install(this);
   }
 }
