@@ -229,7 +229,14 @@ export class Transport {
     return ceiling / 2 + Math.random() * (ceiling / 2);
   }
 
+  /** One try: sent (with its time-out and cancellation), then its answer read. */
   private async attempt<T>(method: HttpMethod, path: string, options: RequestOptions, token: string): Promise<Outcome<T>> {
+    const sent = await this.send(method, path, options, token);
+    return 'failed' in sent ? sent.failed : this.classify<T>(method, path, options, sent.response);
+  }
+
+  /** Sends the request: the answer, or the outcome of a request that got none (cancelled, timed out, unreachable). */
+  private async send(method: HttpMethod, path: string, options: RequestOptions, token: string): Promise<{ response: FetchResponse<string> } | { failed: Outcome<never> }> {
     const controller = new AbortController();
     let timedOut = false;
     const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs;
@@ -241,7 +248,7 @@ export class Transport {
     const onParentAbort = () => controller.abort();
     if (parent?.aborted) {
       clearTimeout(timer);
-      return { error: this.error({ kind: 'cancelled', message: l10n.t('The request was cancelled.'), method, path }) };
+      return { failed: { error: this.error({ kind: 'cancelled', message: l10n.t('The request was cancelled.'), method, path }) } };
     }
     parent?.addEventListener('abort', onParentAbort, { once: true });
 
@@ -266,15 +273,13 @@ export class Transport {
       });
     } catch (error) {
       if (parent?.aborted) {
-        return { error: this.error({ kind: 'cancelled', message: l10n.t('The request was cancelled.'), method, path }) };
+        return { failed: { error: this.error({ kind: 'cancelled', message: l10n.t('The request was cancelled.'), method, path }) } };
       }
       if (timedOut) {
-        return {
-          error: this.error({ kind: 'timeout', message: l10n.t('No answer from the DigitalOcean API within {0} s.', timeoutMs / 1000), method, path }),
-        };
+        return { failed: { error: this.error({ kind: 'timeout', message: l10n.t('No answer from the DigitalOcean API within {0} s.', timeoutMs / 1000), method, path }) } };
       }
       const code = networkCode(error);
-      return {
+      const failed = {
         neverSent: code === 'ECONNREFUSED',
         error: this.error({
           kind: 'network',
@@ -284,11 +289,16 @@ export class Transport {
           cause: code,
         }),
       };
+      return { failed };
     } finally {
       clearTimeout(timer);
       parent?.removeEventListener('abort', onParentAbort);
     }
+    return { response };
+  }
 
+  /** What an answer means: the value, or a typed error (a redirect not followed, an API error, a body that is not JSON). */
+  private classify<T>(method: HttpMethod, path: string, options: RequestOptions, response: FetchResponse<string>): Outcome<T> {
     const headers = response.headers;
     this.rateLimiter.observe(headers, response.status);
     const requestIdHeader = this.redacted(headers.get('x-request-id') ?? undefined);
