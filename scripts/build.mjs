@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindFiles } from './kindFiles.mjs';
+import { webSuitesPlugin } from './webSuites.mjs';
 import { commandFamilies, commandFamiliesPlugin, coreModulesPlugin, familyEntries, familyEntryPlugin, sharedCorePlugin, webFamilies, webFamiliesPlugin } from './lazyFeatures.mjs';
 import { builtinModules } from 'node:module';
 import { documentSchemaSource, writeDocumentSchemas } from './documentSchemas.mjs';
@@ -152,7 +153,7 @@ if (tests) {
       logLevel: 'warning',
       sourcemap: 'inline',
       external: ['vscode'],
-      plugins: [kindFiles],
+      plugins: [kindFiles, webSuitesPlugin(root)],
       alias: { ...browserAliases, 'node:assert/strict': './test/web/assertStrict.ts' },
       // the npm util package (under assert) reads process.env.NODE_DEBUG; a worker has no process
       define: { 'process.env.NODE_DEBUG': 'false' },

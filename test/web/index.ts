@@ -7,14 +7,16 @@
  * (`DO_WEB_RESULTS {…}`), which the harness reads from the page.
  *
  * The suites are required (not imported) so that they load after mocha.setup() has made
- * describe/it global. Suites that need Node (files, ssh, psql, kubectl, S3 servers) or read the
- * extension's log file are not in this list; those needing a Node-only command are hidden on
+ * describe/it global: this folder's own, then every integration suite that imports no Node
+ * built-in (the build finds them: scripts/webSuites.mjs). Suites that need Node (files, ssh,
+ * psql, kubectl, S3 servers) import it and stay on Node; commands that need Node are hidden on
  * the web and checked absent by web.test.ts.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- ordered loading, see above */
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/activate';
 import { extensionLog } from '../integration/support/env';
+import { loadSuites, nodeOnly, suites } from 'web-suites:';
 
 declare const mocha: BrowserMocha;
 interface BrowserMocha {
@@ -33,34 +35,9 @@ export async function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false, forbidOnly: true, ...(env.DO_TEST_GREP ? { grep: env.DO_TEST_GREP } : {}) });
   require('./web.test');
   require('./spaces.test');
-  require('../integration/explorer.test');
-  require('../integration/panels.test');
-  require('../integration/project.test');
-  require('../integration/droplet.test');
-  require('../integration/createDroplet.test');
-  require('../integration/bulk.test');
-  require('../integration/delete.test');
-  require('../integration/drop.test');
-  require('../integration/tags.test');
-  require('../integration/volume.test');
-  require('../integration/reservedIp.test');
-  require('../integration/domain.test');
-  require('../integration/kubernetes.test');
-  require('../integration/goToResource.test');
-  require('../integration/pins.test');
-  require('../integration/app.test');
-  require('../integration/appCreate.test');
-  require('../integration/database.test');
-  require('../integration/databaseCreate.test');
-  require('../integration/firewallCreate.test');
-  require('../integration/loadBalancerCreate.test');
-  require('../integration/vpc.test');
-  require('../integration/domainCreate.test');
-  require('../integration/cdnCreate.test');
-  require('../integration/alertPolicyCreate.test');
-  require('../integration/uptimeCreate.test');
-  require('../integration/credentialCopies.test');
-  require('../integration/documents.test');
+  // every integration suite that needs nothing of Node, found by the build (scripts/webSuites.mjs)
+  loadSuites();
+  console.log(`web: ${suites.length} integration suites; left to Node: ${nodeOnly.join(', ')}`);
   const pendingTitles: string[] = [];
   const apiUrl = vscode.workspace.getConfiguration('digitalocean').get<string>('apiUrl');
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
