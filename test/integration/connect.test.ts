@@ -15,13 +15,9 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import type { RemoteWindows } from '../../src/ui/remoteWindows';
-import { EXTENSION_ID, eventually, extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
+import { EXTENSION_ID, eventually, extensionApi, fake, freshDemo, required as requiredEnv, runWithAnswers } from './support/env';
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: the harness starts sshd for these tests (npm test)`);
-  return value;
-}
+const required = (name: string) => requiredEnv(name, 'the harness starts sshd for these tests (npm test)');
 
 describe('Connect', function () {
   this.timeout(120_000);

@@ -27,9 +27,10 @@ export function testEnv(name: string): string | undefined {
 /** True in the web worker extension host (the browser build). */
 export const onWeb = vscode.env.uiKind === vscode.UIKind.Web && typeof (globalThis as { process?: unknown }).process === 'undefined';
 
-function required(name: string): string {
+/** A value the harness must have given (`why`: what starts it), else the test fails saying so. */
+export function required(name: string, why = 'run the integration tests through the harness (npm test)'): string {
   const value = testEnv(name);
-  if (!value) throw new Error(`${name} is not set: run the integration tests through the harness (npm test)`);
+  if (!value) throw new Error(`${name} is not set: ${why}`);
   return value;
 }
 
