@@ -17,8 +17,8 @@ import { kindFilesIn } from './kindFiles.mjs';
  * feature folder's files that export `register…Commands` (those named `*.node.ts` apart, as the
  * folder's Node-only family). An id declared in package.json belongs to the family whose files
  * name it, or — when several do (one runs another's command) — to the one that passes it to
- * registerCommand. The build fails on an id no family or several families claim, and on a folder
- * file outside both; the integration suite checks the result by loading every family.
+ * registerCommand. The build fails on an id no family or several families claim, and on a file
+ * with commands left beside the folders; the integration suite loads every family once.
  */
 export function commandFamilies(root) {
   const dir = join(root, 'src', 'commands');

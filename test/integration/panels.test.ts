@@ -5,7 +5,7 @@ import type { ResourcePanel } from '../../src/panels/detailPanels';
 import type { CellView, FieldView, PanelView, SectionView } from '../../src/panels/protocol';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { ScriptedUserInput } from './support/scriptedInput';
-import { eventually, extensionApi, fake, freshDemo, onWeb } from './support/env';
+import { eventually, extensionApi, fake, freshDemo, logShowing, onWeb } from './support/env';
 
 type Data = {
   droplets: { id: number; name: string; status: string; size_slug: string; networks: { v4: { ip_address: string; type: string }[] } }[];
@@ -238,10 +238,14 @@ describe('Detail panels', function () {
       { type: 'eval', code: 'alert(1)' },
       'power-off',
       null,
+      // a type that would write a line of its own into the log
+      { type: 'x\n[error] forged line\u001b[31m' },
     ]) {
       await panel.receive(bad);
     }
-    assert.equal(panel.rejectedMessages, 8);
+    assert.equal(panel.rejectedMessages, 9);
     assert.equal((await fake.log()).seen.filter((r) => r.method !== 'GET').length, before, 'nothing was changed');
+    const log = await logShowing(api, /Detail panel: ignored an unexpected message from the webview \(x\?\?error\?\?forged\?lin\)/);
+    assert.ok(!/^\[error\] forged/m.test(log), 'no line of the page\'s own');
   });
 });
