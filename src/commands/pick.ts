@@ -6,7 +6,7 @@ import { region as regionKind } from '../api/resources/region';
 import { AccountNode } from '../tree/nodes/accountNode';
 import { KindGroupNode } from '../tree/nodes/kindGroupNode';
 import { ResourceNode } from '../tree/nodes/resourceNode';
-import type { ExplorerNode } from '../tree/nodes/base';
+import { ExplorerNode } from '../tree/nodes/base';
 import { FolderNode } from '../tree/nodes/folderNode';
 import { ProjectNode } from '../tree/nodes/projectNode';
 import { presenterForKind } from '../tree/kinds';
@@ -138,4 +138,10 @@ export async function revealResource(deps: Pick<CommandDeps, 'explorer' | 'treeV
   } catch (error) {
     deps.log.debug(`Could not select the new ${kind.label}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The project a node is shown in (itself, or the one above it), if any: a wizard started there creates in it. */
+export function projectOf(arg: unknown): string | undefined {
+  for (let node = arg instanceof ExplorerNode ? arg : undefined; node; node = node.parent) if (node instanceof ProjectNode) return node.project.id;
+  return undefined;
 }

@@ -41,3 +41,8 @@ export async function runWizard<S>(state: S, steps: WizardStep<S>[], options: Wi
 }
 
 export { isBack };
+
+/** A step asked only when `when` holds for the plan so far; otherwise skipped (and passed over by Back). */
+export function onlyWhen<S>(when: (state: S) => boolean, step: WizardStep<S>): WizardStep<S> {
+  return (state, where) => (when(state) ? step(state, where) : Promise.resolve('skipped'));
+}

@@ -40,7 +40,7 @@ describe('Create alert policy', function () {
       [made.type, made.compare, made.value, made.window, made.entities, made.tags, made.alerts],
       ['v1/insights/droplet/memory_utilization_percent', 'GreaterThan', 90, '10m', ['311000002'], ['worker'], { email: [account().email], slack: [{ channel: '#ops', url: WEBHOOK }] }],
     );
-    const log = await logShowing(api, /Alert policy “Memory > 90 % for 10m on web-2, tag worker” created/);
+    const log = await logShowing(api, /Create alert policy “Memory > 90 % for 10m on web-2, tag worker” \(Memory > 90 % for 10m\): started[^]*Create alert policy “Memory > 90 % for 10m on web-2, tag worker”: created/);
     assert.ok(!log.includes('alert-policy-secret'), 'the webhook is in no log');
     const shown = await eventually('the policy under Account-wide', async () => (await api.explorer.getChildren(await nodeAt(api, 'Account-wide', 'Alert policies'))).map(label));
     assert.ok(shown.includes('Memory > 90 % for 10m on web-2, tag worker'), shown.join(', '));

@@ -36,8 +36,9 @@ describe('Reserved IP actions', function () {
   afterEach(() => api.setUserInput(undefined));
 
   it('creates one for a droplet and one in a region, and the tree shows them', async () => {
-    await run('create', await node('Acme Web'), ['Assigned to a droplet', 'web-2']);
-    await run('create', await node('Acme Web'), ['Unassigned, in a region', 'sfo3']);
+    await run('create', await node('Acme Web'), ['Assigned to a droplet', 'web-2', 'Reserve an IP for web-2']);
+    const inRegion = await run('create', await node('Acme Web'), ['Unassigned, in a region', 'sfo3', 'Reserve an IP in sfo3']);
+    assert.equal(inRegion.offeredItems.at(-1)?.[0].description, '$5/mo', 'the summary says what an unassigned IP costs');
     const ips = await reservedIps();
     const forWeb2 = ips.find((r) => r.droplet?.name === 'web-2');
     const inSfo = ips.find((r) => r.region.slug === 'sfo3');

@@ -49,7 +49,7 @@ describe('Create uptime check', function () {
         ['latency', 800, 'greater_than', '5m', [], [{ channel: '#ops', url: WEBHOOK }]],
       ],
     );
-    const log = await logShowing(api, /Uptime check shop created with 2 alerts/);
+    const log = await logShowing(api, /Create uptime check shop: created[^]*Uptime check shop: 2 alerts added/);
     assert.ok(!log.includes('not-a-real-secret-42'), 'the webhook is not in the log');
   });
 

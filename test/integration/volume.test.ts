@@ -54,11 +54,18 @@ describe('Volume actions', function () {
     }
     assert.equal(await writes(), before, 'nothing was sent for bad input');
 
-    await run('create', await node('Acme Web'), ['scratch', '40', 'nyc3']);
+    // from Data Platform's Volumes: that project is preselected, and the volume lands there
+    const input = await run('create', await node('Data Platform'), ['scratch', '40', 'nyc3', 'ci, scratch', 'Data Platform', 'Create scratch']);
+    assert.equal(input.remaining, 0, `asked: ${input.asked.join(' | ')}`);
+    const projectStep = input.offeredItems[input.offeredItems.length - 2];
+    assert.deepEqual(projectStep.filter((i) => i.picked).map((i) => i.label), ['Data Platform'], 'the project it was asked from is preselected');
+    assert.match(String(input.offeredItems[input.offeredItems.length - 1][0].description), /40 GB · nyc3 · \$4\/mo/, 'the summary says the monthly price');
     const created = await volumeNamed('scratch');
     assert.equal(created?.size_gigabytes, 40);
     assert.equal(created?.region.slug, 'nyc3');
-    assert.ok((await api.explorer.getChildren(await node('Acme Web'))).some((n) => label(n) === 'scratch'));
+    assert.deepEqual((created as { tags?: string[] } | undefined)?.tags, ['ci', 'scratch']);
+    assert.ok((await api.explorer.getChildren(await node('Data Platform'))).some((n) => label(n) === 'scratch'));
+    assert.ok(!(await api.explorer.getChildren(await node('Acme Web'))).some((n) => label(n) === 'scratch'));
   });
 
   it('attaches to a droplet of its region only, detaches after confirmation', async () => {

@@ -51,7 +51,7 @@ describe('Kind registries', () => {
 
   it('carry each kind\'s name rule on its descriptor: empty and taken names refused, a plain one accepted', () => {
     const ruled = ALL_KINDS.filter((k) => k.nameProblem);
-    assert.deepEqual(ruled.map((k) => k.kind).sort(), ['connection_pool', 'database_db', 'database_user', 'domain', 'droplet', 'firewall', 'kubernetes_cluster', 'load_balancer', 'node_pool', 'project', 'snapshot', 'spaces_key', 'ssh_key', 'tag', 'volume', 'vpc']);
+    assert.deepEqual(ruled.map((k) => k.kind).sort(), ['app', 'certificate', 'connection_pool', 'database_cluster', 'database_db', 'database_user', 'domain', 'droplet', 'firewall', 'kubernetes_cluster', 'load_balancer', 'node_pool', 'project', 'snapshot', 'spaces_key', 'ssh_key', 'tag', 'uptime_check', 'volume', 'vpc']);
     for (const kind of ruled) {
       const plain = kind.kind === 'domain' ? 'web-1.example' : 'web-1';
       assert.ok(kind.nameProblem!(''), `${kind.kind}: an empty name`);
@@ -60,7 +60,7 @@ describe('Kind registries', () => {
     }
     assert.ok(kindByKey('node_pool')!.nameProblem!('pool-1', ['pool-1']), 'a taken pool name');
     assert.ok(kindByKey('volume')!.nameProblem!('Uploads'), 'volume names are lowercase');
-    for (const key of ['kubernetes_cluster', 'load_balancer', 'domain']) {
+    for (const key of ['kubernetes_cluster', 'load_balancer', 'domain', 'app', 'certificate', 'database_cluster', 'uptime_check']) {
       const name = key === 'domain' ? 'shop.example' : 'taken-1';
       assert.ok(kindByKey(key)!.nameProblem!(name, [name]), `a taken ${key} name`);
     }

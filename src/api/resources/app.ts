@@ -36,6 +36,7 @@ export interface App {
 }
 
 export const app = defineKind<App>({
+  nameProblem: (value, taken = []) => appNameProblem(value, taken),
   deletable: true,
   kind: 'app',
   heavyDelete: true,
@@ -49,3 +50,9 @@ export const app = defineKind<App>({
   urnPrefix: 'do:app:',
   paginated: true,
 });
+
+/** App names: 2 to 32 lowercase letters, digits and "-", starting with a letter. */
+export function appNameProblem(value: string, taken: readonly string[] = []): string | undefined {
+  if (!/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(value)) return l10n.t('2 to 32 lowercase letters, digits and "-", starting with a letter.');
+  return taken.includes(value) ? l10n.t('The account has an app named {0} already.', value) : undefined;
+}

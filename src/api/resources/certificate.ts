@@ -13,6 +13,7 @@ export interface Certificate {
 }
 
 export const certificate = defineKind<Certificate>({
+  nameProblem: (value, taken = []) => certificateNameProblem(value, taken),
   deletable: true,
   kind: 'certificate',
   label: l10n.t('Certificate'),
@@ -24,3 +25,11 @@ export const certificate = defineKind<Certificate>({
   nameOf: (c) => c.name,
   paginated: true,
 });
+
+/** Certificate names: letters, digits, "-" and ".", at most 255. */
+export function certificateNameProblem(value: string, taken: readonly string[]): string | undefined {
+  if (!value) return l10n.t('A name is required.');
+  if (value.length > 255) return l10n.t('At most 255 characters.');
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9.-]*$/.test(value)) return l10n.t('Letters, digits, "-" and ".", starting with a letter or digit.');
+  return taken.includes(value) ? l10n.t('A certificate named {0} exists already.', value) : undefined;
+}

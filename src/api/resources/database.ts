@@ -71,6 +71,7 @@ export interface ConnectionPool {
 }
 
 export const databaseCluster = defineKind<DatabaseCluster>({
+  nameProblem: (value, taken = []) => databaseClusterNameProblem(value, taken),
   deletable: true,
   kind: 'database_cluster',
   heavyDelete: true,
@@ -159,4 +160,11 @@ export function dbNameProblem(value: string, taken: readonly string[] = []): str
   if (!/^[a-zA-Z0-9_-]+$/.test(value)) return l10n.t('Only letters, digits, "_" and "-".');
   if (taken.includes(value)) return l10n.t('{0} exists already.', value);
   return undefined;
+}
+
+/** Database cluster names: 3 to 63 lowercase letters, digits and "-", starting with a letter. */
+export function databaseClusterNameProblem(value: string, taken: readonly string[]): string | undefined {
+  if (value.length < 3 || value.length > 63) return l10n.t('From 3 to 63 characters.');
+  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(value)) return l10n.t('Lowercase letters, digits and "-", starting with a letter and not ending with "-".');
+  return taken.includes(value) ? l10n.t('The account has a database cluster named {0} already.', value) : undefined;
 }

@@ -38,6 +38,7 @@ export interface UptimeAlert {
 }
 
 export const uptimeCheck = defineKind<UptimeCheck>({
+  nameProblem: (value, taken = []) => (!value ? l10n.t('A name is required.') : value.length > 255 ? l10n.t('At most 255 characters.') : taken.includes(value) ? l10n.t('A check named {0} exists already.', value) : undefined),
   deletable: true,
   kind: 'uptime_check',
   label: l10n.t('Uptime check'),

@@ -10,10 +10,12 @@ import type { AccountInfo } from '../../accounts/accountStore';
 import { ApiError, appInstanceSizes, appRegions, createApp, proposeAppSpec } from '../../api';
 import { type App, app as appKind } from '../../api/resources/app';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
+import { onlyWhen } from '../../ui/wizard';
 import { openLogView } from './appTerminals';
 import type { CommandDeps } from '../deps';
-import { accountTarget, revealResource } from '../pick';
+import { accountTarget } from '../pick';
+import { nameStep, regionStep, sizeStep, summaryStep } from '../wizard/prompts';
+import { create, notify, PRIORITY, reveal, runCreateWizard } from '../wizard/create';
 import { registerCommand } from '../register';
 import { numberProblem } from '../validators';
 
@@ -45,11 +47,6 @@ export function normalizeRepo(value: string): string {
     .replace(/\/+$/, '');
 }
 
-/** App names: 2 to 32 lowercase letters, digits and "-", starting with a letter. */
-export function appNameProblem(value: string, taken: readonly string[]): string | undefined {
-  if (!/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(value)) return vscode.l10n.t('2 to 32 lowercase letters, digits and "-", starting with a letter.');
-  return taken.includes(value) ? vscode.l10n.t('The account has an app named {0} already.', value) : undefined;
-}
 
 /** A git branch name (what git check-ref-format allows, roughly). */
 export function branchProblem(value: string): string | undefined {
@@ -65,7 +62,7 @@ const KINDS: { component: ComponentKind; label: string; description: string }[] 
 ];
 
 export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model } = deps;
+  const { input, model } = deps;
   return [
     registerCommand(deps, 'digitalocean.app.create', vscode.l10n.t('Create app'), async (arg) => {
       const account: AccountInfo = await accountTarget(deps, arg, vscode.l10n.t('Create an app in which account?'));
@@ -81,89 +78,105 @@ export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[
       // Deploy App from Spec edits files: not in the web build, so not offered there
       const fromSpec = deps.hasCommand('digitalocean.app.createFromSpec');
 
-      const plan = await runWizard<Plan>({ source: 'github', repo: '', branch: 'main', kind: 'services', port: 8080, name: '', region: open.find((r) => r.default)?.slug ?? open[0].slug, size: sizes[0].slug, autodeploy: true }, [
-        async (p, s) => {
-          p.source = (
-            await input.quickPick(
-              [
-                { label: vscode.l10n.t('GitHub repository'), description: vscode.l10n.t('DigitalOcean’s GitHub app must have access to it'), source: 'github' as const, picked: p.source === 'github' },
-                { label: vscode.l10n.t('GitLab repository'), description: vscode.l10n.t('DigitalOcean must be authorized for GitLab'), source: 'gitlab' as const, picked: p.source === 'gitlab' },
-                ...(fromSpec ? [{ label: vscode.l10n.t('A spec in this workspace…'), description: vscode.l10n.t('.do/app.yaml or *.app.yaml: Deploy App from Spec'), source: 'spec' as const, picked: p.source === 'spec' }] : []),
-              ],
-              { title, ...s, placeHolder: vscode.l10n.t('Deploy from') },
-            )
-          ).source;
-        },
-        async (p, s) => {
-          if (p.source === 'spec') return 'skipped';
-          p.repo = normalizeRepo(await input.inputBox({ title, ...s, prompt: vscode.l10n.t('{0} repository (owner/name)', p.source === 'github' ? 'GitHub' : 'GitLab'), value: p.repo, validateInput: repoProblem }));
-        },
-        async (p, s) => {
-          if (p.source === 'spec') return 'skipped';
-          p.branch = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Branch of {0} to deploy', p.repo), value: p.branch, validateInput: branchProblem })).trim();
-        },
-        async (p, s) => {
-          if (p.source === 'spec') return 'skipped';
-          p.kind = (await input.quickPick(KINDS.map((k) => ({ ...k, picked: k.component === p.kind })), { title, ...s, placeHolder: vscode.l10n.t('What is {0}?', p.repo) })).component;
-        },
-        async (p, s) => {
-          if (p.source === 'spec' || p.kind !== 'services') return 'skipped';
-          p.port = Number(await input.inputBox({ title, ...s, prompt: vscode.l10n.t('The HTTP port it listens on'), value: String(p.port), validateInput: (v) => numberProblem(v, 1, 65535, vscode.l10n.t('The port')) }));
-        },
-        async (p, s) => {
-          if (p.source === 'spec') return 'skipped';
-          const suggested = (p.repo.split('/').pop() ?? '').toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^[^a-z]+/, '').slice(0, 32).replace(/-+$/, '');
-          p.name = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('App name'), value: p.name || suggested, validateInput: (v) => appNameProblem(v.trim(), taken) })).trim();
-        },
-        async (p, s) => {
-          if (p.source === 'spec') return 'skipped';
-          p.region = (await input.quickPick(open.map((r) => ({ label: r.slug, description: `${r.label}${r.default ? ' · default' : ''}`, picked: r.slug === p.region })), { title, ...s, placeHolder: vscode.l10n.t('Region') })).label;
-        },
-        async (p, s) => {
-          if (p.source === 'spec' || p.kind === 'static_sites') return 'skipped';
-          p.size = (
-            await input.quickPick(
-              sizes.map((x) => ({ label: x.slug, description: vscode.l10n.t('{0} · ${1}/mo per instance', x.name, Number(x.usd_per_month)), picked: x.slug === p.size })),
-              { title, ...s, placeHolder: vscode.l10n.t('Instance size') },
-            )
-          ).label;
-        },
-        async (p, s) => {
-          if (p.source === 'spec') return 'skipped';
-          p.autodeploy = (
-            await input.quickPick(
-              [
-                { label: vscode.l10n.t('Deploy on every push'), description: `to ${p.branch}`, on: true, picked: p.autodeploy },
-                { label: vscode.l10n.t('Deploy only when I ask'), description: vscode.l10n.t('Deploy in the view'), on: false, picked: !p.autodeploy },
-              ],
-              { title, ...s, placeHolder: vscode.l10n.t('Autodeploy') },
-            )
-          ).on;
-        },
-        async (p, s) => {
-          if (p.source === 'spec') return 'skipped';
-          // the API checks and prices the spec (changes nothing) so the summary says what it costs
-          const proposal = await withProgress(vscode.l10n.t('Checking {0} with DigitalOcean…', p.name), (signal) => proposeAppSpec(cache.client, specOf(p), undefined, signal));
-          const cost = proposal.app_cost !== undefined ? `$${proposal.app_cost}/mo` : p.kind === 'static_sites' ? 'free' : `$${price(p.size)}/mo`;
-          await input.quickPick(
-            [{ label: vscode.l10n.t('Create {0}', p.name), description: `${p.repo}@${p.branch} · ${KINDS.find((k) => k.component === p.kind)!.label.toLowerCase()} · ${p.region} · ${cost}`, detail: vscode.l10n.t('{0} · the first build starts at once and its log opens', p.autodeploy ? vscode.l10n.t('deploys on every push') : vscode.l10n.t('deploys when asked')) }],
-            { title, ...s, placeHolder: vscode.l10n.t('Create it? (Back to change something, Esc to cancel)') },
-          );
-        },
-      ]);
-      if (plan.source === 'spec') return vscode.commands.executeCommand('digitalocean.app.createFromSpec');
-
-      const created = await withProgress(vscode.l10n.t('Creating app {0}…', plan.name), (signal) => createApp(cache.client, specOf(plan), signal)).catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 400) throw new Error(vscode.l10n.t('DigitalOcean refused the app: {0}', error.describe()));
-        throw error;
+      const repoSource = (p: Plan) => p.source !== 'spec';
+      let fromSpecAnswer: unknown;
+      return runCreateWizard<Plan, App>(deps, {
+        title,
+        account,
+        kind: appKind,
+        plan: { source: 'github', repo: '', branch: 'main', kind: 'services', port: 8080, name: '', region: open.find((r) => r.default)?.slug ?? open[0].slug, size: sizes[0].slug, autodeploy: true },
+        prompts: [
+          async (p, s) => {
+            p.source = (
+              await input.quickPick(
+                [
+                  { label: vscode.l10n.t('GitHub repository'), description: vscode.l10n.t('DigitalOcean’s GitHub app must have access to it'), source: 'github' as const, picked: p.source === 'github' },
+                  { label: vscode.l10n.t('GitLab repository'), description: vscode.l10n.t('DigitalOcean must be authorized for GitLab'), source: 'gitlab' as const, picked: p.source === 'gitlab' },
+                  ...(fromSpec ? [{ label: vscode.l10n.t('A spec in this workspace…'), description: vscode.l10n.t('.do/app.yaml or *.app.yaml: Deploy App from Spec'), source: 'spec' as const, picked: p.source === 'spec' }] : []),
+                ],
+                { title, ...s, placeHolder: vscode.l10n.t('Deploy from') },
+              )
+            ).source;
+          },
+          onlyWhen(repoSource, async (p, s) => {
+            p.repo = normalizeRepo(await input.inputBox({ title, ...s, prompt: vscode.l10n.t('{0} repository (owner/name)', p.source === 'github' ? 'GitHub' : 'GitLab'), value: p.repo, validateInput: repoProblem }));
+          }),
+          onlyWhen(repoSource, async (p, s) => {
+            p.branch = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Branch of {0} to deploy', p.repo), value: p.branch, validateInput: branchProblem })).trim();
+          }),
+          onlyWhen(repoSource, async (p, s) => {
+            p.kind = (await input.quickPick(KINDS.map((k) => ({ ...k, picked: k.component === p.kind })), { title, ...s, placeHolder: vscode.l10n.t('What is {0}?', p.repo) })).component;
+          }),
+          onlyWhen(
+            (p) => repoSource(p) && p.kind === 'services',
+            async (p, s) => {
+              p.port = Number(await input.inputBox({ title, ...s, prompt: vscode.l10n.t('The HTTP port it listens on'), value: String(p.port), validateInput: (v) => numberProblem(v, 1, 65535, vscode.l10n.t('The port')) }));
+            },
+          ),
+          onlyWhen(
+            repoSource,
+            nameStep<Plan>(input, title, {
+              kind: appKind,
+              taken,
+              prompt: vscode.l10n.t('App name'),
+              suggest: (p) => (p.repo.split('/').pop() ?? '').toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^[^a-z]+/, '').slice(0, 32).replace(/-+$/, ''),
+            }),
+          ),
+          onlyWhen(repoSource, regionStep<Plan>(input, title, () => open.map((r) => ({ slug: r.slug, name: `${r.label}${r.default ? ' · default' : ''}` })))),
+          onlyWhen(
+            (p) => repoSource(p) && p.kind !== 'static_sites',
+            sizeStep<Plan>(input, title, () => sizes.map((x) => ({ slug: x.slug, description: vscode.l10n.t('{0} · ${1}/mo per instance', x.name, Number(x.usd_per_month)) })), () => vscode.l10n.t('Instance size')),
+          ),
+          onlyWhen(repoSource, async (p, s) => {
+            p.autodeploy = (
+              await input.quickPick(
+                [
+                  { label: vscode.l10n.t('Deploy on every push'), description: `to ${p.branch}`, on: true, picked: p.autodeploy },
+                  { label: vscode.l10n.t('Deploy only when I ask'), description: vscode.l10n.t('Deploy in the view'), on: false, picked: !p.autodeploy },
+                ],
+                { title, ...s, placeHolder: vscode.l10n.t('Autodeploy') },
+              )
+            ).on;
+          }),
+          onlyWhen(repoSource, async (p, s) => {
+            // the API checks and prices the spec (changes nothing) so the summary says what it costs
+            const proposal = await withProgress(vscode.l10n.t('Checking {0} with DigitalOcean…', p.name), (signal) => proposeAppSpec(cache.client, specOf(p), undefined, signal));
+            const cost = proposal.app_cost !== undefined ? `$${proposal.app_cost}/mo` : p.kind === 'static_sites' ? 'free' : `$${price(p.size)}/mo`;
+            await summaryStep<Plan>(input, title, () => ({
+              label: vscode.l10n.t('Create {0}', p.name),
+              description: `${p.repo}@${p.branch} · ${KINDS.find((k) => k.component === p.kind)!.label.toLowerCase()} · ${p.region} · ${cost}`,
+              detail: vscode.l10n.t('{0} · the first build starts at once and its log opens', p.autodeploy ? vscode.l10n.t('deploys on every push') : vscode.l10n.t('deploys when asked')),
+            }))(p, s);
+          }),
+        ],
+        execute: [
+          {
+            // a spec in the workspace: Deploy App from Spec takes over
+            priority: PRIORITY.create - 1,
+            async run({ plan }) {
+              if (plan.source !== 'spec') return;
+              fromSpecAnswer = await vscode.commands.executeCommand('digitalocean.app.createFromSpec');
+              return 'stop';
+            },
+          },
+          create({
+            detail: (p) => `from ${p.source} ${p.repo}@${p.branch}`,
+            send: ({ plan }, signal) =>
+              createApp(cache.client, specOf(plan), signal).catch((error: unknown) => {
+                if (error instanceof ApiError && error.status === 400) throw new Error(vscode.l10n.t('DigitalOcean refused the app: {0}', error.describe()));
+                throw error;
+              }) as Promise<App>,
+          }),
+          reveal('ready'),
+          {
+            // follow the first deployment: its build log, live
+            priority: PRIORITY.revealReady + 1,
+            run: async (c) => void (await openLogView(deps, account, c.created!, 'BUILD')),
+          },
+          notify(({ plan }) => ({ message: vscode.l10n.t('App {0} is building from {1}@{2}; its build log is open. It shows as deployed in the view when done.', plan.name, plan.repo, plan.branch) })),
+        ],
+        result: (c) => (c.plan.source === 'spec' ? fromSpecAnswer : c.created),
       });
-      log.info(`[${account.label}] App ${plan.name} created from ${plan.source} ${plan.repo}@${plan.branch}; its first deployment started`);
-      model.reloadKind(account, appKind.kind);
-      await revealResource(deps, account, appKind, created.id);
-      // follow the first deployment: its build log, live
-      await openLogView(deps, account, created as App, 'BUILD');
-      void input.notify('info', vscode.l10n.t('App {0} is building from {1}@{2}; its build log is open. It shows as deployed in the view when done.', plan.name, plan.repo, plan.branch));
-      return created;
     }),
   ];
 }

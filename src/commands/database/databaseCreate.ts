@@ -15,12 +15,12 @@ import { vpc as vpcKind } from '../../api/resources/vpc';
 import { plural } from '../../tree/format';
 import { databaseClusterPresenter, dbSizeLabel, engineName } from '../../tree/kinds/database';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget, revealResource } from '../pick';
+import { accountTarget } from '../pick';
 import { registerCommand } from '../register';
 import { numberProblem } from '../validators';
-import { projectStep, summaryStep, tagsStep, untilUsable, vpcStep } from '../wizardSteps';
+import { nameStep, projectStep, regionStep, sizeStep, summaryStep, tagsStep, vpcStep } from '../wizard/prompts';
+import { create, notify, reveal, runCreateWizard, waitUntilReady } from '../wizard/create';
 
 interface Plan {
   engine: DatabaseEngine;
@@ -39,17 +39,10 @@ interface Plan {
 /** Engines kept in memory take no extra storage. */
 const NO_EXTRA_STORAGE = new Set(['redis', 'valkey']);
 
-/** Database cluster names: 3 to 63 lowercase letters, digits and "-", starting with a letter. */
-export function databaseClusterNameProblem(value: string, taken: readonly string[]): string | undefined {
-  if (value.length < 3 || value.length > 63) return vscode.l10n.t('From 3 to 63 characters.');
-  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(value)) return vscode.l10n.t('Lowercase letters, digits and "-", starting with a letter and not ending with "-".');
-  return taken.includes(value) ? vscode.l10n.t('The account has a database cluster named {0} already.', value) : undefined;
-}
-
 const nodesText = (n: number) => (n === 1 ? vscode.l10n.t('1 node (no standby)') : vscode.l10n.t('{0} nodes (primary + {1})', n, plural(n - 1, vscode.l10n.t('standby node'))));
 
 export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model } = deps;
+  const { input, model } = deps;
   return [
     registerCommand(deps, 'digitalocean.database.create', vscode.l10n.t('Create database cluster'), async (arg) => {
       const account: AccountInfo = await accountTarget(deps, arg, vscode.l10n.t('Create a database cluster in which account?'));
@@ -64,7 +57,12 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
       const title = vscode.l10n.t('Create database cluster');
       const first = engines.find(([e]) => e === 'pg') ?? engines[0];
 
-      const plan = await runWizard<Plan>({ engine: first[0], version: '', region: 'nyc3', nodes: 1, size: '', name: '', tags: [] }, [
+      return runCreateWizard<Plan, DatabaseCluster>(deps, {
+        title,
+        account,
+        kind: databaseCluster,
+        plan: { engine: first[0], version: '', region: 'nyc3', nodes: 1, size: '', name: '', tags: [] },
+        prompts: [
         async (p, s) => {
           const picked = await input.quickPick(
             engines.map(([engine, o]) => ({ label: engineName(engine), description: `versions ${newestFirst(o.versions, (v) => v).join(', ')}`, picked: engine === p.engine, engine })),
@@ -77,25 +75,28 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
           if (!versions.includes(p.version)) p.version = versions[0];
           p.version = (await input.quickPick(versions.map((v, i) => ({ label: v, description: i === 0 ? 'newest' : '', picked: v === p.version })), { title, ...s, placeHolder: `${engineName(p.engine)} version` })).label;
         },
-        async (p, s) => {
-          const regions = of(p).regions;
-          p.region = (await input.quickPick(regions.map((r) => ({ label: r, picked: r === p.region })), { title, ...s, placeHolder: vscode.l10n.t('Region (where {0} is offered)', engineName(p.engine)) })).label;
-        },
+        regionStep<Plan>(input, title, (p) => of(p).regions.map((slug) => ({ slug })), (p) => vscode.l10n.t('Region (where {0} is offered)', engineName(p.engine))),
         async (p, s) => {
           const layouts = of(p).layouts;
           if (!layouts.some((l) => l.num_nodes === p.nodes)) p.nodes = layouts[0].num_nodes;
           p.nodes = (await input.quickPick(layouts.map((l) => ({ label: nodesText(l.num_nodes), picked: l.num_nodes === p.nodes, n: l.num_nodes })), { title, ...s, placeHolder: vscode.l10n.t('Nodes') })).n;
         },
-        async (p, s) => {
-          const sizes = of(p).layouts.find((l) => l.num_nodes === p.nodes)?.sizes ?? [];
-          if (!sizes.length) throw new Error(vscode.l10n.t('No size is offered for {0} with {1}.', engineName(p.engine), nodesText(p.nodes)));
-          p.size = (await input.quickPick(sizes.map((slug) => ({ label: slug, description: vscode.l10n.t('{0} per node', dbSizeLabel(slug)), picked: slug === p.size })), { title, ...s, placeHolder: vscode.l10n.t('Size of each node ({0})', nodesText(p.nodes)) })).label;
-        },
-        async (p, s) => {
-          let n = 1;
-          while (taken.includes(`${p.engine}-${p.region}-${n}`)) n++;
-          p.name = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Cluster name'), value: p.name || `${p.engine}-${p.region}-${n}`, validateInput: (v) => databaseClusterNameProblem(v.trim(), taken) })).trim();
-        },
+        sizeStep<Plan>(
+          input,
+          title,
+          (p) => (of(p).layouts.find((l) => l.num_nodes === p.nodes)?.sizes ?? []).map((slug) => ({ slug, description: vscode.l10n.t('{0} per node', dbSizeLabel(slug)) })),
+          (p) => vscode.l10n.t('Size of each node ({0})', nodesText(p.nodes)),
+        ),
+        nameStep<Plan>(input, title, {
+          kind: databaseCluster,
+          taken,
+          prompt: vscode.l10n.t('Cluster name'),
+          suggest: (p) => {
+            let n = 1;
+            while (taken.includes(`${p.engine}-${p.region}-${n}`)) n++;
+            return `${p.engine}-${p.region}-${n}`;
+          },
+        }),
         async (p, s) => {
           if (NO_EXTRA_STORAGE.has(p.engine)) {
             p.storageGib = undefined;
@@ -128,45 +129,48 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
           description: `${engineName(p.engine)} ${p.version} · ${p.region} · ${p.size} × ${p.nodes}`,
           detail: [nodesText(p.nodes), dbSizeLabel(p.size), p.storageGib ? vscode.l10n.t('{0} GiB storage', p.storageGib) : vscode.l10n.t('storage included with the size'), vscode.l10n.t('billed hourly; see the price in the control panel (the API gives none)')].join(' · '),
         })),
-      ]);
-
-      const body = {
-        name: plan.name,
-        engine: plan.engine,
-        version: plan.version,
-        region: plan.region,
-        num_nodes: plan.nodes,
-        size: plan.size,
-        ...(plan.storageGib ? { storage_size_mib: plan.storageGib * 1024 } : {}),
-        ...(plan.vpc ? { private_network_uuid: plan.vpc } : {}),
-        ...(plan.project ? { project_id: plan.project } : {}),
-        tags: plan.tags,
-      };
-      log.info(`[${account.label}] Create database cluster ${plan.name} (${plan.engine} ${plan.version}, ${plan.region}): started`);
-      const created = await withProgress(vscode.l10n.t('Creating database cluster {0}…', plan.name), (signal) => cache.client.create<DatabaseCluster>(databaseCluster, body, { signal }));
-      model.reloadKind(account, databaseCluster.kind);
-      void revealResource(deps, account, databaseCluster, created.id);
-
-      const online = await untilUsable(deps, account, {
-        title: vscode.l10n.t('Creating database cluster {0}: setting up (usually about 5 minutes)…', plan.name),
-        name: vscode.l10n.t('Create database cluster {0}', plan.name),
-        wait: (signal) => cache.client.waitForReady(databaseCluster, created.id, (d) => (d.status === 'online' ? 'ready' : 'pending'), { signal, what: vscode.l10n.t('The database cluster {0}', plan.name) }),
+        ],
+        execute: [
+          create({
+            detail: (p) => `${p.engine} ${p.version}, ${p.region}`,
+            send: ({ plan }, signal) =>
+              cache.client.create<DatabaseCluster>(
+                databaseCluster,
+                {
+                  name: plan.name,
+                  engine: plan.engine,
+                  version: plan.version,
+                  region: plan.region,
+                  num_nodes: plan.nodes,
+                  size: plan.size,
+                  ...(plan.storageGib ? { storage_size_mib: plan.storageGib * 1024 } : {}),
+                  ...(plan.vpc ? { private_network_uuid: plan.vpc } : {}),
+                  // the API puts it in the project itself
+                  ...(plan.project ? { project_id: plan.project } : {}),
+                  tags: plan.tags,
+                },
+                { signal },
+              ),
+          }),
+          reveal('created'),
+          waitUntilReady({
+            progress: (c) => vscode.l10n.t('Creating database cluster {0}: setting up (usually about 5 minutes)…', c.name),
+            state: (d) => (d.status === 'online' ? 'ready' : 'pending'),
+          }),
+          reveal('ready'),
+          notify((c) => {
+            const online = c.ready!;
+            const node = () => deps.explorer.nodeFor(account, databaseClusterPresenter, online, []);
+            return {
+              message: vscode.l10n.t('{0} is online. Until it has trusted sources, anyone with its password can connect from anywhere: add your droplets, cluster or address.', online.name),
+              actions: [
+                { label: vscode.l10n.t('Add Trusted Source…'), run: () => vscode.commands.executeCommand('digitalocean.database.addTrustedSource', node()) },
+                ...(supportsUsers(online.engine) ? [{ label: vscode.l10n.t('Create User…'), run: () => vscode.commands.executeCommand('digitalocean.database.createUser', node()) }] : []),
+              ],
+            };
+          }),
+        ],
       });
-      if (!online) return created;
-      log.info(`[${account.label}] Create database cluster ${plan.name}: online`);
-      model.reloadKind(account, databaseCluster.kind);
-      await revealResource(deps, account, databaseCluster, online.id);
-      const node = deps.explorer.nodeFor(account, databaseClusterPresenter, online, []);
-      const usersToo = supportsUsers(online.engine);
-      const next = await input.notify(
-        'info',
-        vscode.l10n.t('{0} is online. Until it has trusted sources, anyone with its password can connect from anywhere: add your droplets, cluster or address.', online.name),
-        vscode.l10n.t('Add Trusted Source…'),
-        ...(usersToo ? [vscode.l10n.t('Create User…')] : []),
-      );
-      if (next === vscode.l10n.t('Add Trusted Source…')) await vscode.commands.executeCommand('digitalocean.database.addTrustedSource', node);
-      else if (next === vscode.l10n.t('Create User…')) await vscode.commands.executeCommand('digitalocean.database.createUser', node);
-      return online;
     }),
   ];
 }

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { createDroplet } from '../../api';
-import { type Droplet, type DropletActionType, type DropletSize, droplet as dropletKind, dropletSize } from '../../api/resources/droplet';
+import { type Droplet, type DropletActionType, droplet as dropletKind, dropletSize, publicIpv4 } from '../../api/resources/droplet';
 import { type Image, image as imageKind } from '../../api/resources/image';
 import { project as projectKind } from '../../api/resources/project';
 import { sshKey } from '../../api/resources/sshKey';
@@ -17,12 +17,13 @@ import type { ResourceNode } from '../../tree/nodes/resourceNode';
 import { memory } from '../../tree/format';
 import { runAction } from '../actionRunner';
 import { bulkNodes, runBulk, selectionOf } from '../bulk';
-import { accountTarget, pickRegion, resourceTarget } from '../pick';
+import { accountTarget, resourceTarget } from '../pick';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
 import { registerCommand } from '../register';
 import type { CommandDeps } from '../deps';
-import { placeInProject, projectStep, summaryStep, tagsStep } from '../wizardSteps';
+import { nameStep, priceRange, projectStep, regionStep, sizeStep, summaryStep, tagsStep, vpcStep } from '../wizard/prompts';
+import { assignToProjectStep, create, notify, reveal, runCreateWizard, waitUntilReady } from '../wizard/create';
+import { region as regionKind } from '../../api/resources/region';
 import { rememberDropletKeys } from './dropletKeys';
 import { snapshot as snapshotKind } from '../../api/resources/snapshot';
 
@@ -162,14 +163,14 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
   ];
 }
 
-// ---- Create Droplet: a wizard with Back (name, region, size in that region, image, SSH keys, VPC,
-// options, project, tags), then progress until the droplet is active, then it is revealed. A create
-// is never retried by the client: a duplicate droplet costs money.
+// ---- Create Droplet: a wizard on the shared steps (name, region, size in that region, image, SSH
+// keys, VPC, options, project, tags, summary with the price), then the create, the project, a
+// wait until it is active (Cancel stops only the wait), and the droplet selected in the view.
 
 interface Plan {
   name: string;
   region: string;
-  size?: DropletSize;
+  size: string;
   image?: Image;
   sshKeys: number[];
   vpc?: string;
@@ -179,12 +180,13 @@ interface Plan {
 }
 
 function createDropletCommand(deps: CommandDeps): vscode.Disposable {
-  const { input, log, model } = deps;
+  const { input, model } = deps;
   return registerCommand(deps, 'digitalocean.droplet.create', vscode.l10n.t('Create droplet'), async (arg) => {
     const account: AccountInfo = await accountTarget(deps, arg, vscode.l10n.t('Create a droplet in which account?'));
     const cache = model.cacheFor(account);
-    const [sizes, distributions, custom, keys, vpcs, projects, localKeys] = await withProgress(vscode.l10n.t('Loading sizes, images and keys…'), () =>
+    const [regions, sizes, distributions, custom, keys, vpcs, projects, localKeys] = await withProgress(vscode.l10n.t('Loading sizes, images and keys…'), () =>
       Promise.all([
+        cache.list(regionKind),
         cache.list(dropletSize),
         cache.list(imageKind, [], { type: 'distribution' }),
         cache.list(imageKind, [], { private: true }).catch(() => [] as Image[]),
@@ -196,86 +198,97 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
     );
     // the account's keys that are on this machine are preselected: those are the ones that can log in
     const onThisMachine = keys.filter((k) => localKeys.some((l) => l.md5 === k.fingerprint)).map((k) => k.id);
-    const taken = new Set((cache.peek(dropletKind) ?? []).map((d) => d.name));
+    const taken = (cache.peek(dropletKind) ?? []).map((d) => d.name);
+    const sizeOf = (slug: string) => sizes.find((x) => x.slug === slug);
     const title = vscode.l10n.t('Create droplet');
-    const plan = await runWizard<Plan>({ name: '', region: 'nyc3', sshKeys: onThisMachine, options: ['monitoring'], tags: [] }, [
-      async (p, s) => {
-        p.name = (
-          await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Name (host name)'), value: p.name, validateInput: (v) => dropletKind.nameProblem?.(v) ?? (taken.has(v.trim()) ? vscode.l10n.t('{0} exists already in this account.', v.trim()) : undefined) })
-        ).trim();
-      },
-      async (p, s) => {
-        p.region = await pickRegion(deps, account, { title, ...s, current: p.region });
-      },
-      async (p, s) => {
-        const here = sizes.filter((x) => x.available && x.regions.includes(p.region));
-        p.size = (
-          await input.quickPick(
-            here.map((x) => ({ label: x.slug, description: vscode.l10n.t('{0} vCPU · {1} · {2} GB disk · ${3}/mo', x.vcpus, memory(x.memory), x.disk, x.price_monthly), size: x })),
-            { title, ...s, placeHolder: vscode.l10n.t('Size (available in {0})', p.region) },
-          )
-        ).size;
-      },
-      async (p, s) => {
-        const usable = [...distributions, ...custom].filter((i) => i.regions.length === 0 || i.regions.includes(p.region));
-        p.image = (await input.quickPick(usable.map((i) => ({ label: `${i.distribution} ${i.name}`, description: i.type === 'base' ? i.slug ?? '' : vscode.l10n.t('custom image · {0}', i.regions.join(', ')), image: i })), { title, ...s, placeHolder: vscode.l10n.t('Image') })).image;
-      },
-      async (p, s) => {
-        const picked = await input.quickPickMany(
-          keys.map((k) => ({ label: k.name, description: `${k.fingerprint}${onThisMachine.includes(k.id) ? vscode.l10n.t(' · on this machine') : ''}`, picked: p.sshKeys.includes(k.id), key: k })),
-          { title, ...s, placeHolder: vscode.l10n.t('SSH keys (none: a root password is emailed)') },
-        );
-        p.sshKeys = picked.map((k) => k.key.id);
-      },
-      async (p, s) => {
-        const here = vpcs.filter((v) => v.region === p.region);
-        if (!here.length) {
-          p.vpc = undefined;
-          return 'skipped';
-        }
-        p.vpc = (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, picked: v.id === p.vpc, vpc: v })), { title, ...s, placeHolder: 'VPC' })).vpc.id;
-      },
-      async (p, s) => {
-        const options = [
-          { label: 'monitoring', description: vscode.l10n.t('metrics agent (free)') },
-          { label: 'backups', description: vscode.l10n.t('weekly backups (+20% of the droplet price)') },
-          { label: 'ipv6', description: vscode.l10n.t('a public IPv6 address') },
-        ];
-        p.options = (await input.quickPickMany(options.map((o) => ({ ...o, picked: p.options.includes(o.label) })), { title, ...s, placeHolder: vscode.l10n.t('Options') })).map((o) => o.label);
-      },
-      projectStep<Plan>(input, title, projects),
-      tagsStep<Plan>(input, title),
-      summaryStep<Plan>(input, title, (p) => ({ label: vscode.l10n.t('Create {0}', p.name), description: `${p.size!.slug} · ${p.region} · $${p.size!.price_monthly}/mo` })),
-    ]);
-
-    const body = {
-      name: plan.name,
-      region: plan.region,
-      size: plan.size!.slug,
-      image: plan.image!.slug ?? plan.image!.id,
-      ssh_keys: plan.sshKeys,
-      vpc_uuid: plan.vpc,
-      monitoring: plan.options.includes('monitoring'),
-      backups: plan.options.includes('backups'),
-      ipv6: plan.options.includes('ipv6'),
-      tags: plan.tags,
-    };
-    log.info(`[${account.label}] Create droplet ${plan.name} (${body.size}, ${body.region}): started`);
-    const created = await withProgress(vscode.l10n.t('Creating {0}…', plan.name), async (signal, report) => {
-      const answer = await createDroplet(cache.client, body, signal);
-      await placeInProject(deps, cache.client, account, projects, plan.project, `do:droplet:${answer.droplet.id}`, plan.name, signal);
-      model.reloadKind(account, dropletKind.kind);
-      const actionId = answer.actionId;
-      if (actionId) {
-        report(vscode.l10n.t('waiting until it is active'));
-        await cache.client.waitForAction(actionId, { signal });
-      }
-      return answer.droplet;
+    let actionId: number | undefined;
+    return runCreateWizard<Plan, Droplet>(deps, {
+      title,
+      account,
+      kind: dropletKind,
+      name: (p) => p.name,
+      plan: { name: '', region: 'nyc3', size: '', sshKeys: onThisMachine, options: ['monitoring'], tags: [] },
+      prompts: [
+        nameStep<Plan>(input, title, { kind: dropletKind, taken, prompt: vscode.l10n.t('Name (host name)') }),
+        regionStep<Plan>(input, title, () => regions.filter((r) => r.available !== false)),
+        sizeStep<Plan>(
+          input,
+          title,
+          (p) => sizes.filter((x) => x.available && x.regions.includes(p.region)).map((x) => ({ slug: x.slug, description: vscode.l10n.t('{0} vCPU · {1} · {2} GB disk · ${3}/mo', x.vcpus, memory(x.memory), x.disk, x.price_monthly) })),
+          (p) => vscode.l10n.t('Size (available in {0})', p.region),
+        ),
+        async (p, s) => {
+          const usable = [...distributions, ...custom].filter((i) => i.regions.length === 0 || i.regions.includes(p.region));
+          p.image = (
+            await input.quickPick(
+              usable.map((i) => ({ label: `${i.distribution} ${i.name}`, description: i.type === 'base' ? (i.slug ?? '') : vscode.l10n.t('custom image · {0}', i.regions.join(', ')), picked: i.id === p.image?.id, image: i })),
+              { title, ...s, placeHolder: vscode.l10n.t('Image') },
+            )
+          ).image;
+        },
+        async (p, s) => {
+          const picked = await input.quickPickMany(
+            keys.map((k) => ({ label: k.name, description: `${k.fingerprint}${onThisMachine.includes(k.id) ? vscode.l10n.t(' · on this machine') : ''}`, picked: p.sshKeys.includes(k.id), key: k })),
+            { title, ...s, placeHolder: vscode.l10n.t('SSH keys (none: a root password is emailed)') },
+          );
+          p.sshKeys = picked.map((k) => k.key.id);
+        },
+        vpcStep<Plan>(input, title, vpcs),
+        async (p, s) => {
+          const options = [
+            { label: 'monitoring', description: vscode.l10n.t('metrics agent (free)') },
+            { label: 'backups', description: vscode.l10n.t('weekly backups (+20% of the droplet price)') },
+            { label: 'ipv6', description: vscode.l10n.t('a public IPv6 address') },
+          ];
+          p.options = (await input.quickPickMany(options.map((o) => ({ ...o, picked: p.options.includes(o.label) })), { title, ...s, placeHolder: vscode.l10n.t('Options') })).map((o) => o.label);
+        },
+        projectStep<Plan>(input, title, projects),
+        tagsStep<Plan>(input, title),
+        summaryStep<Plan>(input, title, (p) => {
+          const size = sizeOf(p.size);
+          const monthly = (size?.price_monthly ?? 0) * (p.options.includes('backups') ? 1.2 : 1);
+          return { label: vscode.l10n.t('Create {0}', p.name), description: `${p.size} · ${p.region} · ${priceRange(monthly)}`, detail: [`${p.image?.distribution ?? ''} ${p.image?.name ?? ''}`.trim(), ...p.options].join(' · ') };
+        }),
+      ],
+      execute: [
+        create({
+          detail: (p) => `${p.size}, ${p.region}`,
+          send: async ({ plan }, signal) => {
+            const answer = await createDroplet(
+              cache.client,
+              {
+                name: plan.name,
+                region: plan.region,
+                size: plan.size,
+                image: plan.image!.slug ?? plan.image!.id,
+                ssh_keys: plan.sshKeys,
+                vpc_uuid: plan.vpc,
+                monitoring: plan.options.includes('monitoring'),
+                backups: plan.options.includes('backups'),
+                ipv6: plan.options.includes('ipv6'),
+                tags: plan.tags,
+              },
+              signal,
+            );
+            actionId = answer.actionId;
+            await rememberDropletKeys(deps.state, account.id, answer.droplet.id, plan.sshKeys);
+            return answer.droplet;
+          },
+        }),
+        assignToProjectStep<Plan, Droplet>(projects),
+        reveal<Plan, Droplet>('created'),
+        waitUntilReady<Plan, Droplet>({
+          progress: (c) => vscode.l10n.t('Creating {0}: waiting until it is active…', c.name),
+          // the create's own action says when it is done; without one, the droplet's status does
+          wait: async (c, signal) => {
+            if (actionId !== undefined) await c.cache.client.waitForAction(actionId, { signal });
+            return c.cache.client.waitForReady(dropletKind, c.kind.idOf(c.created!), (d) => (d.status === 'active' ? 'ready' : 'pending'), { signal, what: vscode.l10n.t('The droplet {0}', c.name) });
+          },
+        }),
+        reveal<Plan, Droplet>('ready'),
+        notify<Plan, Droplet>((c) => ({ message: vscode.l10n.t('Droplet {0} is active at {1}.', c.name, publicIpv4(c.ready!) ?? c.ready!.region.slug) })),
+      ],
+      result: (c) => (c.created ? c.created.id : undefined),
     });
-    await rememberDropletKeys(deps.state, account.id, created.id, plan.sshKeys);
-    log.info(`[${account.label}] Create droplet ${plan.name}: completed`);
-    model.reloadKind(account, dropletKind.kind);
-    vscode.window.setStatusBarMessage(`$(check) Droplet ${plan.name} is active`, 5000);
-    return created.id;
   });
 }

@@ -16,12 +16,12 @@ import { vpc as vpcKind } from '../../api/resources/vpc';
 import { plural } from '../../tree/format';
 import { kubernetesClusterPresenter } from '../../tree/kinds/kubernetes';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget, revealResource } from '../pick';
+import { accountTarget } from '../pick';
 import { registerCommand } from '../register';
 import { type NodeSizes, type PoolPlan, nodePoolWizard, nodeSizesIn } from './nodePoolWizard';
-import { listStep, placeInProject, priceRange, projectStep, summaryStep, tagsStep, untilUsable, vpcStep } from '../wizardSteps';
+import { listStep, nameStep, priceRange, projectStep, regionStep, summaryStep, tagsStep, vpcStep } from '../wizard/prompts';
+import { assignToProjectStep, create, notify, reveal, runCreateWizard, waitUntilReady } from '../wizard/create';
 
 const OPTIONS = {
   ha: { label: vscode.l10n.t('High-availability control plane'), description: vscode.l10n.t('a replicated control plane with less downtime; cannot be turned off later') },
@@ -46,7 +46,7 @@ interface Plan {
 const DEFAULT_SIZE = 's-2vcpu-4gb';
 
 export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model } = deps;
+  const { input, model } = deps;
   return [
     registerCommand(deps, 'digitalocean.kubernetes.create', vscode.l10n.t('Create Kubernetes cluster'), async (arg) => {
       const account: AccountInfo = await accountTarget(deps, arg, vscode.l10n.t('Create a cluster in which account?'));
@@ -70,15 +70,14 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
 
       const editPool = (start: PoolPlan, region: string, taken: string[], nested: { step: number; totalSteps: number }) => nodePoolWizard(input, { title, start, region, taken, sizes: nodeSizes, nested });
 
-      const plan = await runWizard<Plan>(
-        { name: `k8s-${n}`, region: 'nyc3', version: latest, pools: [], options: ['surge_upgrade'], day: 'any', time: '04:00', tags: [] },
-        [
-          async (p, s) => {
-            p.name = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Cluster name'), value: p.name, validateInput: (v) => kubernetesCluster.nameProblem?.(v.trim(), taken) })).trim();
-          },
-          async (p, s) => {
-            p.region = (await input.quickPick(options.regions.map((r) => ({ label: r.slug, description: r.name, picked: r.slug === p.region })), { title, ...s, placeHolder: vscode.l10n.t('Region') })).label;
-          },
+      return runCreateWizard<Plan, KubernetesCluster>(deps, {
+        title,
+        account,
+        kind: kubernetesCluster,
+        plan: { name: `k8s-${n}`, region: 'nyc3', version: latest, pools: [], options: ['surge_upgrade'], day: 'any', time: '04:00', tags: [] },
+        prompts: [
+          nameStep<Plan>(input, title, { kind: kubernetesCluster, taken, prompt: vscode.l10n.t('Cluster name') }),
+          regionStep<Plan>(input, title, () => options.regions),
           async (p, s) => {
             p.version = (
               await input.quickPick(
@@ -134,47 +133,46 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
             detail: [p.pools.map((x) => `${x.name}: ${poolText(x)}`).join('; '), ...p.options.map((o) => OPTIONS[o].label.toLowerCase())].join(' · '),
           })),
         ],
-      );
-
-      const body = {
-        name: plan.name,
-        region: plan.region,
-        version: plan.version,
-        ...(plan.vpc ? { vpc_uuid: plan.vpc } : {}),
-        node_pools: plan.pools.map((x) => ({ name: x.name, size: x.size, count: x.count, ...(x.autoScale ? { auto_scale: true, min_nodes: x.min, max_nodes: x.max } : {}) })),
-        ha: plan.options.includes('ha'),
-        auto_upgrade: plan.options.includes('auto_upgrade'),
-        surge_upgrade: plan.options.includes('surge_upgrade'),
-        maintenance_policy: { day: plan.day, start_time: plan.time },
-        tags: plan.tags,
-      };
-      log.info(`[${account.label}] Create Kubernetes cluster ${plan.name} (${plan.region}, ${plan.version}): started`);
-      const created = await withProgress(vscode.l10n.t('Creating cluster {0}…', plan.name), async (signal) => {
-        const cluster = await cache.client.create<KubernetesCluster>(kubernetesCluster, body, { signal });
-        await placeInProject(deps, cache.client, account, projects, plan.project, `do:kubernetes:${cluster.id}`, plan.name, signal);
-        return cluster;
-      });
-      model.reloadKind(account, kubernetesCluster.kind);
-      void revealResource(deps, account, kubernetesCluster, created.id);
-
-      const running = await untilUsable(deps, account, {
-        title: vscode.l10n.t('Creating cluster {0}: provisioning (usually 5 to 10 minutes)…', plan.name),
-        name: vscode.l10n.t('Create Kubernetes cluster {0}', plan.name),
-        wait: (signal) =>
-          cache.client.waitForReady(kubernetesCluster, created.id, (c) => (c.status.state === 'running' ? 'ready' : c.status.state === 'error' ? { failed: c.status.message || vscode.l10n.t('the cluster is in error') } : 'pending'), {
-            signal,
-            what: vscode.l10n.t('The cluster {0}', plan.name),
+        execute: [
+          create({
+            progress: (p) => vscode.l10n.t('Creating cluster {0}…', p.name),
+            detail: (p) => `${p.region}, ${p.version}`,
+            send: ({ plan }, signal) =>
+              cache.client.create<KubernetesCluster>(
+                kubernetesCluster,
+                {
+                  name: plan.name,
+                  region: plan.region,
+                  version: plan.version,
+                  ...(plan.vpc ? { vpc_uuid: plan.vpc } : {}),
+                  node_pools: plan.pools.map((x) => ({ name: x.name, size: x.size, count: x.count, ...(x.autoScale ? { auto_scale: true, min_nodes: x.min, max_nodes: x.max } : {}) })),
+                  ha: plan.options.includes('ha'),
+                  auto_upgrade: plan.options.includes('auto_upgrade'),
+                  surge_upgrade: plan.options.includes('surge_upgrade'),
+                  maintenance_policy: { day: plan.day, start_time: plan.time },
+                  tags: plan.tags,
+                },
+                { signal },
+              ),
           }),
+          assignToProjectStep(projects),
+          reveal('created'),
+          waitUntilReady({
+            progress: (c) => vscode.l10n.t('Creating cluster {0}: provisioning (usually 5 to 10 minutes)…', c.name),
+            state: (c) => (c.status.state === 'running' ? 'ready' : c.status.state === 'error' ? { failed: c.status.message || vscode.l10n.t('the cluster is in error') } : 'pending'),
+          }),
+          reveal('ready'),
+          notify((c) => {
+            const running = c.ready!;
+            // the web build has no ~/.kube: there the kubeconfig is offered as a download
+            const [nextCommand, nextLabel] = deps.hasCommand('digitalocean.kubernetes.addToKubeconfig') ? ['digitalocean.kubernetes.addToKubeconfig', vscode.l10n.t('Add to kubeconfig')] : ['digitalocean.kubernetes.downloadKubeconfig', vscode.l10n.t('Download kubeconfig…')];
+            return {
+              message: vscode.l10n.t('Cluster {0} is running in {1} ({2}).', running.name, running.region, plural(running.node_pools.reduce((k, x) => k + x.count, 0), 'node')),
+              actions: [{ label: nextLabel, run: () => vscode.commands.executeCommand(nextCommand, deps.explorer.nodeFor(account, kubernetesClusterPresenter, running, [])) }],
+            };
+          }),
+        ],
       });
-      if (!running) return created;
-      log.info(`[${account.label}] Create Kubernetes cluster ${plan.name}: running`);
-      model.reloadKind(account, kubernetesCluster.kind);
-      await revealResource(deps, account, kubernetesCluster, running.id);
-      // the web build has no ~/.kube: there the kubeconfig is offered as a download
-      const [nextCommand, nextLabel] = deps.hasCommand('digitalocean.kubernetes.addToKubeconfig') ? ['digitalocean.kubernetes.addToKubeconfig', vscode.l10n.t('Add to kubeconfig')] : ['digitalocean.kubernetes.downloadKubeconfig', vscode.l10n.t('Download kubeconfig…')];
-      const next = await input.notify('info', vscode.l10n.t('Cluster {0} is running in {1} ({2}).', running.name, running.region, plural(running.node_pools.reduce((k, x) => k + x.count, 0), 'node')), nextLabel);
-      if (next) await vscode.commands.executeCommand(nextCommand, deps.explorer.nodeFor(account, kubernetesClusterPresenter, running, []));
-      return running;
     }),
   ];
 }

@@ -11,11 +11,11 @@ import { tag as tagKind } from '../../api/resources/tag';
 import { plural } from '../../tree/format';
 import { ResourceNode } from '../../tree/nodes/resourceNode';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget, revealResource } from '../pick';
+import { accountTarget } from '../pick';
 import { registerCommand } from '../register';
-import { askNotifications, type Notifications, summaryStep } from '../wizardSteps';
+import { askNotifications, type Notifications, summaryStep } from '../wizard/prompts';
+import { create, notify, reveal, runCreateWizard } from '../wizard/create';
 import * as l10n from '@vscode/l10n';
 
 const WINDOWS = ['5m', '10m', '30m', '1h'] as const;
@@ -38,7 +38,7 @@ export function thresholdProblem(value: string, unit: string): string | undefine
 }
 
 export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model } = deps;
+  const { input, model } = deps;
   return [
     registerCommand(deps, 'digitalocean.alertPolicy.create', l10n.t('Create alert policy'), async (arg) => {
       const account = await accountTarget(deps, arg, l10n.t('Create an alert policy in which account?'));
@@ -49,9 +49,13 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
       const title = from ? l10n.t('Create alert policy for {0}', from.name) : l10n.t('Create alert policy');
       const targets = (p: Plan) => [...p.droplets.map((id) => droplets.find((d) => d.id === id)?.name ?? String(id)), ...p.tags.map((t) => `tag ${t}`)].join(', ');
 
-      const plan = await runWizard<Plan>(
-        { metric: ALERT_METRICS[0], compare: 'GreaterThan', value: 80, window: '5m', droplets: from ? [from.id] : [], tags: [], notify: { email: Boolean(email) }, description: '' },
-        [
+      return runCreateWizard<Plan, AlertPolicy>(deps, {
+        title,
+        account,
+        kind: alertPolicy,
+        name: (p) => `“${p.description}”`,
+        plan: { metric: ALERT_METRICS[0], compare: 'GreaterThan', value: 80, window: '5m', droplets: from ? [from.id] : [], tags: [], notify: { email: Boolean(email) }, description: '' },
+        prompts: [
           async (p, s) => {
             const picked = await input.quickPick(ALERT_METRICS.map((m) => ({ label: m.label, description: m.unit ? `in ${m.unit}` : l10n.t('load average'), picked: m.type === p.metric.type, metric: m })), { title, ...s, placeHolder: l10n.t('Alert on') });
             if (picked.metric.type !== p.metric.type) Object.assign(p, { metric: picked.metric, value: picked.metric.unit === '%' ? 80 : picked.metric.unit ? 100 : 2 });
@@ -102,28 +106,36 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
             detail: `notifies ${[p.notify.email ? email : '', p.notify.slack ? l10n.t('Slack {0}', p.notify.slack.channel) : ''].filter(Boolean).join(' and ')}`,
           })),
         ],
-      );
-      const body = {
-        type: plan.metric.type,
-        description: plan.description,
-        compare: plan.compare,
-        value: plan.value,
-        window: plan.window,
-        entities: plan.droplets.map(String),
-        tags: plan.tags,
-        alerts: { email: plan.notify.email && email ? [email] : [], slack: plan.notify.slack ? [plan.notify.slack] : [] },
-        enabled: true,
-      };
-      const created = await withProgress(l10n.t('Creating alert policy “{0}”…', plan.description), (signal) => cache.client.create<AlertPolicy>(alertPolicy, body, { signal }));
-      log.info(`[${account.label}] Alert policy “${created.description}” created (${alertPolicyText(created)})`);
-      model.reloadKind(account, alertPolicy.kind, false);
-      await revealResource(deps, account, alertPolicy, created.uuid);
-      const quiet = droplets.filter((d) => plan.droplets.includes(d.id) && !d.features.includes('monitoring'));
-      void input.notify(
-        quiet.length ? 'warning' : 'info',
-        l10n.t('Created alert policy “{0}”.{1}', created.description, quiet.length ? ` ${quiet.map((d) => d.name).join(', ')} ${quiet.length === 1 ? 'has' : 'have'} no metrics agent: install it (curl -sSL https://repos.insights.digitalocean.com/install.sh | sudo bash) or nothing is measured.` : ''),
-      );
-      return created;
+        execute: [
+          create({
+            detail: (p) => alertPolicyText({ type: p.metric.type, compare: p.compare, value: p.value, window: p.window }),
+            send: ({ plan }, signal) =>
+              cache.client.create<AlertPolicy>(
+                alertPolicy,
+                {
+                  type: plan.metric.type,
+                  description: plan.description,
+                  compare: plan.compare,
+                  value: plan.value,
+                  window: plan.window,
+                  entities: plan.droplets.map(String),
+                  tags: plan.tags,
+                  alerts: { email: plan.notify.email && email ? [email] : [], slack: plan.notify.slack ? [plan.notify.slack] : [] },
+                  enabled: true,
+                },
+                { signal },
+              ),
+          }),
+          reveal(),
+          notify(({ plan, created }) => {
+            const quiet = droplets.filter((d) => plan.droplets.includes(d.id) && !d.features.includes('monitoring'));
+            return {
+              severity: quiet.length ? 'warning' : 'info',
+              message: l10n.t('Created alert policy “{0}”.{1}', created!.description, quiet.length ? ` ${quiet.map((d) => d.name).join(', ')} ${quiet.length === 1 ? 'has' : 'have'} no metrics agent: install it (curl -sSL https://repos.insights.digitalocean.com/install.sh | sudo bash) or nothing is measured.` : ''),
+            };
+          }),
+        ],
+      });
     }),
   ];
 }

@@ -12,10 +12,11 @@ import { plural } from '../../tree/format';
 import { withProgress } from '../../ui/progress';
 import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget, revealResource } from '../pick';
+import { accountTarget } from '../pick';
 import { registerCommand } from '../register';
 import { numberProblem } from '../validators';
-import { askNotifications, listStep, summaryStep } from '../wizardSteps';
+import { askNotifications, listStep, nameStep, summaryStep } from '../wizard/prompts';
+import { create, notify, PRIORITY, reveal, runCreateWizard } from '../wizard/create';
 import * as l10n from '@vscode/l10n';
 
 const REGIONS = [
@@ -91,12 +92,14 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
           { nested: where },
         );
 
-      const plan = await runWizard<Plan>({ name: '', type: 'https', target: domains.length ? `https://${domains[0].name}` : 'https://', regions: REGIONS.map((r) => r.id), alerts: [] }, [
-        async (p, s) => {
-          p.name = (
-            await input.inputBox({ title, ...s, prompt: l10n.t('Check name'), value: p.name, validateInput: (v) => (!v.trim() ? l10n.t('A name is required.') : v.length > 255 ? l10n.t('At most 255 characters.') : checks.some((c) => c.name === v.trim()) ? l10n.t('A check named {0} exists already.', v.trim()) : undefined) })
-          ).trim();
-        },
+      const failed: string[] = [];
+      return runCreateWizard<Plan, UptimeCheck>(deps, {
+        title,
+        account,
+        kind: uptimeCheck,
+        plan: { name: '', type: 'https', target: domains.length ? `https://${domains[0].name}` : 'https://', regions: REGIONS.map((r) => r.id), alerts: [] },
+        prompts: [
+        nameStep<Plan>(input, title, { kind: uptimeCheck, taken: checks.map((c) => c.name), prompt: l10n.t('Check name') }),
         async (p, s) => {
           const picked = await input.quickPick(
             [
@@ -137,41 +140,48 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
           description: `${p.type.toUpperCase()} ${p.target} · ${plural(p.regions.length, 'region')} · ${plural(p.alerts.length, 'alert')} · free`,
           detail: p.alerts.map(alertText).join(' · ') || l10n.t('no alerts: results show in the control panel only'),
         })),
-      ]);
-
-      const created = await withProgress(l10n.t('Creating uptime check {0}…', plan.name), async (signal, report) => {
-        // `method` is listed as required by the spec's request body though no property defines it
-        // (the official clients leave it out); GET is what a check does, and an extra field is
-        // ignored where it is not known
-        const body = { name: plan.name, type: plan.type, target: plan.target, regions: plan.regions, enabled: true, method: 'GET' };
-        const check = await cache.client.create<UptimeCheck>(uptimeCheck, body, { signal });
-        const failed: string[] = [];
-        for (const [i, a] of plan.alerts.entries()) {
-          report(l10n.t('alert {0} of {1}', i + 1, plan.alerts.length));
-          const threshold = kind(a).threshold;
-          const alert: Omit<UptimeAlert, 'id'> = {
-            name: `${plan.name} ${kind(a).label.toLowerCase()}`,
-            type: a.type,
-            ...(threshold ? { threshold: a.threshold, comparison: threshold.comparison } : {}),
-            notifications: { email: a.email && email ? [email] : [], slack: a.slack ? [a.slack] : [] },
-            period: a.period,
-          };
-          try {
-            await cache.client.request('POST', `/v2/uptime/checks/${encodeURIComponent(check.id)}/alerts`, { body: alert, signal });
-          } catch (error) {
-            failed.push(`${kind(a).label}: ${error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error)}`);
-          }
-        }
-        return { check, failed };
+        ],
+        execute: [
+          create({
+            detail: (p) => `${p.type.toUpperCase()} ${p.target}`,
+            // `method` is listed as required by the spec's request body though no property defines
+            // it (the official clients leave it out); GET is what a check does, and an extra field is
+            // ignored where it is not known
+            send: ({ plan }, signal) => cache.client.create<UptimeCheck>(uptimeCheck, { name: plan.name, type: plan.type, target: plan.target, regions: plan.regions, enabled: true, method: 'GET' }, { signal }),
+          }),
+          {
+            // its alerts, each its own request: one that fails does not stop the others
+            priority: PRIORITY.create + 1,
+            async run({ plan, created }) {
+              if (!plan.alerts.length) return;
+              await withProgress(l10n.t('Adding the alerts of {0}…', plan.name), async (signal, report) => {
+                for (const [i, a] of plan.alerts.entries()) {
+                  report(l10n.t('alert {0} of {1}', i + 1, plan.alerts.length));
+                  const threshold = kind(a).threshold;
+                  const alert: Omit<UptimeAlert, 'id'> = {
+                    name: `${plan.name} ${kind(a).label.toLowerCase()}`,
+                    type: a.type,
+                    ...(threshold ? { threshold: a.threshold, comparison: threshold.comparison } : {}),
+                    notifications: { email: a.email && email ? [email] : [], slack: a.slack ? [a.slack] : [] },
+                    period: a.period,
+                  };
+                  try {
+                    await cache.client.request('POST', `/v2/uptime/checks/${encodeURIComponent(created!.id)}/alerts`, { body: alert, signal });
+                  } catch (error) {
+                    failed.push(`${kind(a).label}: ${error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error)}`);
+                  }
+                }
+              });
+              log.info(`[${account.label}] Uptime check ${plan.name}: ${plural(plan.alerts.length - failed.length, 'alert')} added`);
+            },
+          },
+          reveal(),
+          notify(({ plan }) => {
+            if (failed.length) throw new Error(l10n.t('The check {0} was created, but {1} of {2} failed — {3}', plan.name, plural(failed.length, 'alert'), plan.alerts.length, failed.join('; ')));
+            return { message: l10n.t('Created uptime check {0}{1}.', plan.name, plan.alerts.length ? ` with ${plural(plan.alerts.length, 'alert')}` : '') };
+          }),
+        ],
       });
-      log.info(`[${account.label}] Uptime check ${plan.name} created with ${plural(plan.alerts.length - created.failed.length, 'alert')}`);
-      model.reloadKind(account, uptimeCheck.kind, false);
-      await revealResource(deps, account, uptimeCheck, created.check.id);
-      if (created.failed.length) {
-        throw new Error(l10n.t('The check {0} was created, but {1} of {2} failed — {3}', plan.name, plural(created.failed.length, 'alert'), plan.alerts.length, created.failed.join('; ')));
-      }
-      void input.notify('info', l10n.t('Created uptime check {0}{1}.', plan.name, plan.alerts.length ? ` with ${plural(plan.alerts.length, 'alert')}` : ''));
-      return created.check;
     }),
   ];
 }

@@ -9,12 +9,12 @@ import { type Certificate, certificate as certificateKind } from '../../api/reso
 import { type CdnEndpoint, cdnEndpoint } from '../../api/resources/cdnEndpoint';
 import { domain as domainKind } from '../../api/resources/domain';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget, revealResource } from '../pick';
+import { accountTarget } from '../pick';
 import { registerCommand } from '../register';
 import { isHostname } from '../validators';
-import { summaryStep, untilUsable } from '../wizardSteps';
+import { summaryStep } from '../wizard/prompts';
+import { create, notify, PRIORITY, reveal, runCreateWizard, untilUsable } from '../wizard/create';
 import * as l10n from '@vscode/l10n';
 
 const TTLS = [
@@ -46,7 +46,7 @@ interface Plan {
 }
 
 export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model, spaces } = deps;
+  const { input, model, spaces } = deps;
   return [
     registerCommand(deps, 'digitalocean.cdn.create', l10n.t('Create CDN endpoint'), async (arg) => {
       const account = await accountTarget(deps, arg, l10n.t('Create a CDN endpoint in which account?'));
@@ -62,7 +62,14 @@ export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[
       );
       const used = new Set(endpoints.map((e) => e.origin));
       const title = l10n.t('Create CDN endpoint');
-      const plan = await runWizard<Plan>({ origin: '', ttl: 3600 }, [
+      let certificateId: string | undefined;
+      return runCreateWizard<Plan, CdnEndpoint>(deps, {
+        title,
+        account,
+        kind: cdnEndpoint,
+        name: (p) => p.origin.split('.')[0],
+        plan: { origin: '', ttl: 3600 },
+        prompts: [
         async (p, s) => {
           const listed = buckets.map((b) => `${b.name}.${b.region}.digitaloceanspaces.com`);
           const typed = p.origin && !listed.includes(p.origin) ? p.origin : '';
@@ -120,28 +127,35 @@ export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[
           description: l10n.t('{0} · cache {1} · no charge beyond Spaces bandwidth', String(p.host ?? p.origin.replace('.digitaloceanspaces.com', '.cdn.digitaloceanspaces.com')), String(TTLS.find((t) => t.seconds === p.ttl)?.label)),
           detail: p.certificate === 'lets_encrypt' ? l10n.t('a Let\'s Encrypt certificate for {0} is issued first', String(p.host)) : p.certificate ? `certificate ${certificates.find((c) => c.id === p.certificate)?.name}` : undefined,
         })),
-      ]);
-
-      let certificateId = plan.certificate;
-      if (certificateId === 'lets_encrypt') {
-        const name = `le-${plan.host!.replace(/\./g, '-')}`.slice(0, 255);
-        const issued = await withProgress(l10n.t('Issuing a Let\'s Encrypt certificate for {0}…', String(plan.host)), (signal) => cache.client.create<Certificate>(certificateKind, { name, type: 'lets_encrypt', dns_names: [plan.host] }, { signal }));
-        model.reloadKind(account, certificateKind.kind, false);
-        const verified = await untilUsable(deps, account, {
-          title: l10n.t('Issuing a Let\'s Encrypt certificate for {0}: waiting for it to be verified…', String(plan.host)),
-          name: l10n.t('The certificate {0} (the CDN endpoint is not made yet: run Create CDN Endpoint again and pick it)', name),
-          wait: (signal) => cache.client.waitForReady(certificateKind, issued.id, (c) => (c.state === 'verified' ? 'ready' : c.state === 'error' ? { failed: l10n.t('Let\'s Encrypt could not verify the name') } : 'pending'), { signal, what: l10n.t('The certificate {0}', name) }),
-        });
-        if (!verified) return undefined;
-        certificateId = verified.id;
-      }
-      const body = { origin: plan.origin, ttl: plan.ttl, ...(plan.host ? { custom_domain: plan.host, certificate_id: certificateId } : {}) };
-      const created = await withProgress(l10n.t('Creating the CDN endpoint for {0}…', plan.origin), (signal) => cache.client.create<CdnEndpoint>(cdnEndpoint, body, { signal }));
-      log.info(`[${account.label}] CDN endpoint ${created.endpoint} created for ${created.origin}${plan.host ? ` at ${plan.host}` : ''}`);
-      model.reloadKind(account, cdnEndpoint.kind, false);
-      await revealResource(deps, account, cdnEndpoint, created.id);
-      void input.notify('info', l10n.t('The CDN serves {0} at {1}.', plan.origin.split('.')[0], `https://${plan.host ?? created.endpoint}/`));
-      return created;
+        ],
+        execute: [
+          {
+            // a new Let's Encrypt certificate first: the endpoint needs it verified
+            priority: PRIORITY.create - 1,
+            async run({ plan }) {
+              certificateId = plan.certificate;
+              if (certificateId !== 'lets_encrypt') return;
+              const name = `le-${plan.host!.replace(/\./g, '-')}`.slice(0, 255);
+              const issued = await withProgress(l10n.t('Issuing a Let\'s Encrypt certificate for {0}…', String(plan.host)), (signal) => cache.client.create<Certificate>(certificateKind, { name, type: 'lets_encrypt', dns_names: [plan.host] }, { signal }));
+              model.reloadKind(account, certificateKind.kind, false);
+              const verified = await untilUsable(deps, account, {
+                title: l10n.t('Issuing a Let\'s Encrypt certificate for {0}: waiting for it to be verified…', String(plan.host)),
+                name: l10n.t('The certificate {0} (the CDN endpoint is not made yet: run Create CDN Endpoint again and pick it)', name),
+                wait: (signal) => cache.client.waitForReady(certificateKind, issued.id, (c) => (c.state === 'verified' ? 'ready' : c.state === 'error' ? { failed: l10n.t('Let\'s Encrypt could not verify the name') } : 'pending'), { signal, what: l10n.t('The certificate {0}', name) }),
+              });
+              if (!verified) return 'stop';
+              certificateId = verified.id;
+            },
+          },
+          create({
+            progress: (p) => l10n.t('Creating the CDN endpoint for {0}…', p.origin),
+            detail: (p) => `${p.origin}${p.host ? ` at ${p.host}` : ''}`,
+            send: ({ plan }, signal) => cache.client.create<CdnEndpoint>(cdnEndpoint, { origin: plan.origin, ttl: plan.ttl, ...(plan.host ? { custom_domain: plan.host, certificate_id: certificateId } : {}) }, { signal }),
+          }),
+          reveal(),
+          notify(({ plan, created }) => ({ message: l10n.t('The CDN serves {0} at {1}.', plan.origin.split('.')[0], `https://${plan.host ?? created!.endpoint}/`) })),
+        ],
+      });
     }),
   ];
 }

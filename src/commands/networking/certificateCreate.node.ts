@@ -9,12 +9,12 @@ import { type Certificate, certificate as certificateKind } from '../../api/reso
 import { domain as domainKind } from '../../api/resources/domain';
 import { keyProblem, readCertificate } from '../../credentials/pem';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget, revealResource } from '../pick';
+import { accountTarget } from '../pick';
 import { registerCommand } from '../register';
 import { isHostname } from '../validators';
-import { summaryStep } from '../wizardSteps';
+import { nameStep, summaryStep } from '../wizard/prompts';
+import { create, notify, reveal, runCreateWizard } from '../wizard/create';
 
 interface Plan {
   type: 'lets_encrypt' | 'custom';
@@ -26,16 +26,8 @@ interface Plan {
   name: string;
 }
 
-/** Certificate names: letters, digits, "-" and ".", at most 255. */
-export function certificateNameProblem(value: string, taken: readonly string[]): string | undefined {
-  if (!value) return vscode.l10n.t('A name is required.');
-  if (value.length > 255) return vscode.l10n.t('At most 255 characters.');
-  if (!/^[a-zA-Z0-9][a-zA-Z0-9.-]*$/.test(value)) return vscode.l10n.t('Letters, digits, "-" and ".", starting with a letter or digit.');
-  return taken.includes(value) ? vscode.l10n.t('A certificate named {0} exists already.', value) : undefined;
-}
-
 export function registerCertificateCreateCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model } = deps;
+  const { input, model } = deps;
 
   async function readPem(uri: vscode.Uri): Promise<string> {
     const bytes = await vscode.workspace.fs.readFile(uri);
@@ -53,7 +45,12 @@ export function registerCertificateCreateCommands(deps: CommandDeps): vscode.Dis
       const pemFilters = { [vscode.l10n.t('PEM files')]: ['pem', 'crt', 'cer', 'key'], [vscode.l10n.t('All files')]: ['*'] };
       const underDomains = (name: string) => domains.some((d) => name === d.name || name.endsWith(`.${d.name}`));
 
-      const plan = await runWizard<Plan>({ type: domains.length ? 'lets_encrypt' : 'custom', dnsNames: [], name: '' }, [
+      return runCreateWizard<Plan, Certificate>(deps, {
+        title,
+        account,
+        kind: certificateKind,
+        plan: { type: domains.length ? 'lets_encrypt' : 'custom', dnsNames: [], name: '' },
+        prompts: [
         async (p, s) => {
           p.type = (
             await input.quickPick(
@@ -140,26 +137,32 @@ export function registerCertificateCreateCommands(deps: CommandDeps): vscode.Dis
           if ('problem' in facts) throw new Error(`${uri.fsPath}: ${facts.problem}`);
           p.chain = { file: uri.fsPath, pem };
         },
-        async (p, s) => {
-          p.name = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Certificate name'), value: p.name, validateInput: (v) => certificateNameProblem(v.trim(), taken) })).trim();
-        },
+        nameStep<Plan>(input, title, { kind: certificateKind, taken, prompt: vscode.l10n.t('Certificate name') }),
         summaryStep<Plan>(input, title, (p) =>
           p.type === 'lets_encrypt'
             ? { label: vscode.l10n.t('Add {0}', p.name), description: vscode.l10n.t('Let\'s Encrypt · {0} · free', p.dnsNames.join(', ')), detail: vscode.l10n.t('DigitalOcean proves the names through their DNS records and renews the certificate') }
             : { label: vscode.l10n.t('Add {0}', p.name), description: vscode.l10n.t('custom · {0} · until {1}', p.certificate!.names.join(', ') || vscode.l10n.t('no names'), p.certificate!.notAfter.toISOString().slice(0, 10)), detail: [p.certificate!.file, p.key!.file, p.chain?.file].filter(Boolean).join(' · ') },
         ),
-      ]);
-
-      const body =
-        plan.type === 'lets_encrypt'
-          ? { name: plan.name, type: 'lets_encrypt', dns_names: plan.dnsNames }
-          : { name: plan.name, type: 'custom', leaf_certificate: plan.certificate!.pem, private_key: plan.key!.pem, ...(plan.chain ? { certificate_chain: plan.chain.pem } : {}) };
-      const created = await withProgress(vscode.l10n.t('Adding certificate {0}…', plan.name), (signal) => cache.client.create<Certificate>(certificateKind, body, { signal }));
-      log.info(`[${account.label}] Certificate ${created.name} added (${plan.type === 'lets_encrypt' ? vscode.l10n.t('Let\'s Encrypt for {0}', plan.dnsNames.join(', ')) : 'custom'})`);
-      model.reloadKind(account, certificateKind.kind, false);
-      await revealResource(deps, account, certificateKind, created.id);
-      void input.notify('info', plan.type === 'lets_encrypt' ? vscode.l10n.t('{0} is being issued; it shows as verified when Let\'s Encrypt is done (usually a minute).', created.name) : vscode.l10n.t('Added {0}: load balancers and CDN endpoints can use it now.', created.name));
-      return created;
+        ],
+        execute: [
+          create({
+            progress: (p) => vscode.l10n.t('Adding certificate {0}…', p.name),
+            detail: (p) => (p.type === 'lets_encrypt' ? vscode.l10n.t('Let\'s Encrypt for {0}', p.dnsNames.join(', ')) : 'custom'),
+            send: ({ plan }, signal) =>
+              cache.client.create<Certificate>(
+                certificateKind,
+                plan.type === 'lets_encrypt'
+                  ? { name: plan.name, type: 'lets_encrypt', dns_names: plan.dnsNames }
+                  : { name: plan.name, type: 'custom', leaf_certificate: plan.certificate!.pem, private_key: plan.key!.pem, ...(plan.chain ? { certificate_chain: plan.chain.pem } : {}) },
+                { signal },
+              ),
+          }),
+          reveal(),
+          notify(({ plan, created }) => ({
+            message: plan.type === 'lets_encrypt' ? vscode.l10n.t('{0} is being issued; it shows as verified when Let\'s Encrypt is done (usually a minute).', created!.name) : vscode.l10n.t('Added {0}: load balancers and CDN endpoints can use it now.', created!.name),
+          })),
+        ],
+      });
     }),
   ];
 }

@@ -11,11 +11,11 @@ import { project as projectKind } from '../../api/resources/project';
 import { reservedIp as reservedIpKind } from '../../api/resources/reservedIp';
 import { domainPresenter } from '../../tree/kinds/domain';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget, revealResource } from '../pick';
+import { accountTarget } from '../pick';
 import { registerCommand } from '../register';
-import { placeInProject, projectStep, summaryStep } from '../wizardSteps';
+import { nameStep, projectStep, summaryStep } from '../wizard/prompts';
+import { assignToProjectStep, create, notify, reveal, runCreateWizard } from '../wizard/create';
 
 interface Plan {
   name: string;
@@ -27,7 +27,7 @@ interface Plan {
 }
 
 export function registerDomainCreateCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model } = deps;
+  const { input, model } = deps;
   return [
     registerCommand(deps, 'digitalocean.domain.create', vscode.l10n.t('Add domain'), async (arg) => {
       const account = await accountTarget(deps, arg, vscode.l10n.t('Add a domain to which account?'));
@@ -37,9 +37,15 @@ export function registerDomainCreateCommands(deps: CommandDeps): vscode.Disposab
       );
       const taken = domains.map((d) => d.name);
       const title = vscode.l10n.t('Add domain');
-      const plan = await runWizard<Plan>({ name: '' }, [
+      return runCreateWizard<Plan, Domain>(deps, {
+        title,
+        account,
+        kind: domainKind,
+        plan: { name: '' },
+        prompts: [
         async (p, s) => {
-          p.name = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Domain name, e.g. example.com (you must own it; its registrar then points to DigitalOcean)'), value: p.name, validateInput: (v) => domainKind.nameProblem?.(v, taken) })).trim().toLowerCase();
+          await nameStep<Plan>(input, title, { kind: domainKind, taken, prompt: vscode.l10n.t('Domain name, e.g. example.com (you must own it; its registrar then points to DigitalOcean)') })(p, s);
+          p.name = p.name.toLowerCase();
         },
         async (p, s) => {
           const picked = await input.quickPick(
@@ -62,18 +68,21 @@ export function registerDomainCreateCommands(deps: CommandDeps): vscode.Disposab
         },
         projectStep<Plan>(input, title, projects),
         summaryStep<Plan>(input, title, (p) => ({ label: vscode.l10n.t('Add {0}', p.name), description: p.ip ? `A record @ → ${p.ip} (${p.ipOf === 'address' ? 'typed' : p.ipOf})` : vscode.l10n.t('no A record'), detail: vscode.l10n.t('DNS hosting is free') })),
-      ]);
-      const created = await withProgress(vscode.l10n.t('Adding {0}…', plan.name), async (signal) => {
-        const answer = await cache.client.create<Domain>(domainKind, { name: plan.name, ...(plan.ip ? { ip_address: plan.ip } : {}) }, { signal });
-        await placeInProject(deps, cache.client, account, projects, plan.project, `do:domain:${answer.name}`, answer.name, signal);
-        return answer;
+        ],
+        execute: [
+          create({
+            progress: (p) => vscode.l10n.t('Adding {0}…', p.name),
+            detail: (p) => (p.ip ? `A record to ${p.ip}` : 'no A record'),
+            send: ({ plan }, signal) => cache.client.create<Domain>(domainKind, { name: plan.name, ...(plan.ip ? { ip_address: plan.ip } : {}) }, { signal }),
+          }),
+          assignToProjectStep(projects),
+          reveal(),
+          notify(({ created }) => ({
+            message: vscode.l10n.t('Added {0}. At its registrar, set the name servers to ns1.digitalocean.com, ns2.digitalocean.com and ns3.digitalocean.com.', created!.name),
+            actions: [{ label: vscode.l10n.t('Add Record…'), run: () => vscode.commands.executeCommand('digitalocean.domain.addRecord', deps.explorer.nodeFor(account, domainPresenter, created!, [])) }],
+          })),
+        ],
       });
-      log.info(`[${account.label}] Domain ${created.name} added${plan.ip ? vscode.l10n.t(' with an A record to {0}', plan.ip) : ''}`);
-      model.reloadKind(account, domainKind.kind);
-      await revealResource(deps, account, domainKind, created.name);
-      const next = await input.notify('info', vscode.l10n.t('Added {0}. At its registrar, set the name servers to ns1.digitalocean.com, ns2.digitalocean.com and ns3.digitalocean.com.', created.name), vscode.l10n.t('Add Record…'));
-      if (next) await vscode.commands.executeCommand('digitalocean.domain.addRecord', deps.explorer.nodeFor(account, domainPresenter, created, []));
-      return created;
     }),
   ];
 }

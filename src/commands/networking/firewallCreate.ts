@@ -19,10 +19,11 @@ import { firewallPresenter } from '../../tree/kinds/firewall';
 import { withProgress } from '../../ui/progress';
 import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget, resourceTarget, revealResource } from '../pick';
+import { accountTarget, resourceTarget } from '../pick';
 import { registerCommand } from '../register';
 import { isIpv4, isIpv6 } from '../../api/cidr';
-import { listStep, summaryStep } from '../wizardSteps';
+import { listStep, nameStep, summaryStep } from '../wizard/prompts';
+import { create, notify, reveal, runCreateWizard } from '../wizard/create';
 
 type Direction = 'inbound' | 'outbound';
 
@@ -176,12 +177,18 @@ export function registerFirewallCreateCommands(deps: CommandDeps): vscode.Dispos
           describe: (r) => ({ label: r.preset, description: ruleText(r, direction) }),
           initial: () => defaults,
           edit: (_, rule, where) => editRule(direction, rule, where),
+          // checked when the last list is left, before the summary
+          problem: (p) => (direction === 'outbound' && !p.inbound.length && !p.outbound.length ? vscode.l10n.t('A firewall needs at least one inbound or outbound rule.') : undefined),
         });
 
-      const plan = await runWizard<Plan>({ name: '', inbound: [], outbound: [], dropletIds: [], tags: [] }, [
-        async (p, s) => {
-          p.name = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Firewall name'), value: p.name, validateInput: (v) => firewallKind.nameProblem?.(v.trim()) })).trim();
-        },
+      const endpoints = (e: Required<FirewallEndpoints>): FirewallEndpoints => Object.fromEntries(Object.entries(e).filter(([, v]) => v.length));
+      return runCreateWizard<Plan, Firewall>(deps, {
+        title,
+        account,
+        kind: firewallKind,
+        plan: { name: '', inbound: [], outbound: [], dropletIds: [], tags: [] },
+        prompts: [
+        nameStep<Plan>(input, title, { kind: firewallKind, taken: (model.cacheFor(account).peek(firewallKind) ?? []).map((f) => f.name), prompt: vscode.l10n.t('Firewall name') }),
         rules('inbound', [{ preset: 'SSH', protocol: 'tcp', ports: '22', endpoints: { ...none(), addresses: [...ANYWHERE] } }]),
         rules(
           'outbound',
@@ -203,23 +210,27 @@ export function registerFirewallCreateCommands(deps: CommandDeps): vscode.Dispos
           description: `${plural(p.inbound.length, vscode.l10n.t('inbound rule'))} · ${plural(p.outbound.length, vscode.l10n.t('outbound rule'))} · ${plural(p.dropletIds.length, 'droplet')}${p.tags.length ? `, tags ${p.tags.join(', ')}` : ''} · free`,
           detail: [...p.inbound.map((r) => `in: ${ruleText(r, 'inbound')}`), ...p.outbound.map((r) => `out: ${ruleText(r, 'outbound')}`)].join(' · '),
         })),
-      ]);
-      if (!plan.inbound.length && !plan.outbound.length) throw new Error(vscode.l10n.t('A firewall needs at least one inbound or outbound rule.'));
-
-      const endpoints = (e: Required<FirewallEndpoints>): FirewallEndpoints => Object.fromEntries(Object.entries(e).filter(([, v]) => v.length));
-      const body = {
-        name: plan.name,
-        inbound_rules: plan.inbound.map((r) => ({ protocol: r.protocol, ports: r.protocol === 'icmp' ? '0' : r.ports, sources: endpoints(r.endpoints) })),
-        outbound_rules: plan.outbound.map((r) => ({ protocol: r.protocol, ports: r.protocol === 'icmp' ? '0' : r.ports, destinations: endpoints(r.endpoints) })),
-        droplet_ids: plan.dropletIds,
-        tags: plan.tags,
-      };
-      const created = await withProgress(vscode.l10n.t('Creating firewall {0}…', plan.name), (signal) => model.client(account).create<Firewall>(firewallKind, body, { signal }));
-      log.info(`[${account.label}] Firewall ${created.name} created (${plural(plan.inbound.length, vscode.l10n.t('inbound rule'))}, ${plural(plan.outbound.length, vscode.l10n.t('outbound rule'))})`);
-      model.reloadKind(account, firewallKind.kind, false);
-      await revealResource(deps, account, firewallKind, created.id);
-      void input.notify('info', vscode.l10n.t('Created firewall {0}{1}.', created.name, plan.dropletIds.length || plan.tags.length ? '' : '. It applies to nothing yet: use Add Droplets or Tags… on it, or Add to Firewall… on a droplet'));
-      return created;
+        ],
+        execute: [
+          create({
+            detail: (p) => `${plural(p.inbound.length, vscode.l10n.t('inbound rule'))}, ${plural(p.outbound.length, vscode.l10n.t('outbound rule'))}`,
+            send: ({ plan }, signal) =>
+              model.client(account).create<Firewall>(
+                firewallKind,
+                {
+                  name: plan.name,
+                  inbound_rules: plan.inbound.map((r) => ({ protocol: r.protocol, ports: r.protocol === 'icmp' ? '0' : r.ports, sources: endpoints(r.endpoints) })),
+                  outbound_rules: plan.outbound.map((r) => ({ protocol: r.protocol, ports: r.protocol === 'icmp' ? '0' : r.ports, destinations: endpoints(r.endpoints) })),
+                  droplet_ids: plan.dropletIds,
+                  tags: plan.tags,
+                },
+                { signal },
+              ),
+          }),
+          reveal(),
+          notify(({ plan, created }) => ({ message: vscode.l10n.t('Created firewall {0}{1}.', created!.name, plan.dropletIds.length || plan.tags.length ? '' : '. It applies to nothing yet: use Add Droplets or Tags… on it, or Add to Firewall… on a droplet') })),
+        ],
+      });
     }),
 
     registerCommand(deps, 'digitalocean.firewall.addTargets', vscode.l10n.t('Add droplets or tags to firewall'), async (arg) => {

@@ -16,10 +16,12 @@ import { plural } from '../../tree/format';
 import { withProgress } from '../../ui/progress';
 import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget, pickRegion, revealResource } from '../pick';
+import { accountTarget } from '../pick';
 import { registerCommand } from '../register';
 import { numberProblem } from '../validators';
-import { listStep, priceRange, projectStep, summaryStep, untilUsable, vpcStep } from '../wizardSteps';
+import { listStep, nameStep, priceRange, projectStep, regionStep, summaryStep, vpcStep } from '../wizard/prompts';
+import { create, notify, reveal, runCreateWizard, waitUntilReady } from '../wizard/create';
+import { region as regionKind } from '../../api/resources/region';
 import * as l10n from '@vscode/l10n';
 
 interface Preset {
@@ -70,13 +72,13 @@ interface Plan {
 }
 
 export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model } = deps;
+  const { input, model } = deps;
   return [
     registerCommand(deps, 'digitalocean.loadBalancer.create', l10n.t('Create load balancer'), async (arg) => {
       const account: AccountInfo = await accountTarget(deps, arg, l10n.t('Create a load balancer in which account?'));
       const cache = model.cacheFor(account);
-      const [lbs, droplets, tags, certificates, vpcs, projects] = await withProgress(l10n.t('Loading droplets, tags, certificates and VPCs…'), () =>
-        Promise.all([cache.list(loadBalancer), cache.list(dropletKind), cache.list(tagKind).catch(() => []), cache.list(certificateKind).catch(() => [] as Certificate[]), cache.list(vpcKind).catch(() => []), cache.list(projectKind).catch(() => [])]),
+      const [regions, lbs, droplets, tags, certificates, vpcs, projects] = await withProgress(l10n.t('Loading droplets, tags, certificates and VPCs…'), () =>
+        Promise.all([cache.list(regionKind), cache.list(loadBalancer), cache.list(dropletKind), cache.list(tagKind).catch(() => []), cache.list(certificateKind).catch(() => [] as Certificate[]), cache.list(vpcKind).catch(() => []), cache.list(projectKind).catch(() => [])]),
       );
       const taken = lbs.map((l) => l.name);
       const title = l10n.t('Create load balancer');
@@ -117,16 +119,40 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
           { nested: where },
         );
 
-      const plan = await runWizard<Plan>(
-        { name: '', region: 'nyc3', nodes: 1, rules: [], health: { protocol: 'http', port: 80, path: '/' }, sticky: false, by: 'droplets', dropletIds: [] },
-        [
+      const bodyOf = (plan: Plan) => ({
+        name: plan.name,
+        region: plan.region,
+        size_unit: plan.nodes,
+        ...(plan.vpc ? { vpc_uuid: plan.vpc } : {}),
+        ...(plan.project ? { project_id: plan.project } : {}),
+        forwarding_rules: plan.rules.map((r): ForwardingRule => {
+          const preset = presetOf(r);
+          return {
+            entry_protocol: preset.entry,
+            entry_port: r.entryPort,
+            target_protocol: preset.target,
+            target_port: r.targetPort,
+            ...(r.certificate ? { certificate_id: r.certificate } : {}),
+            ...(preset.passthrough ? { tls_passthrough: true } : {}),
+          };
+        }),
+        health_check: { protocol: plan.health.protocol, port: plan.health.port, ...(plan.health.protocol === 'tcp' ? {} : { path: plan.health.path }), check_interval_seconds: 10, response_timeout_seconds: 5, healthy_threshold: 3, unhealthy_threshold: 3 },
+        sticky_sessions: plan.sticky ? { type: 'cookies', cookie_name: 'DO-LB', cookie_ttl_seconds: 300 } : { type: 'none' },
+        ...(plan.tag ? { tag: plan.tag } : { droplet_ids: plan.dropletIds }),
+      });
+      const pickRegion = regionStep<Plan>(input, title, () => regions.filter((r) => r.available !== false));
+      return runCreateWizard<Plan, LoadBalancer>(deps, {
+        title,
+        account,
+        kind: loadBalancer,
+        plan: { name: '', region: 'nyc3', nodes: 1, rules: [], health: { protocol: 'http', port: 80, path: '/' }, sticky: false, by: 'droplets', dropletIds: [] },
+        prompts: [
+          nameStep<Plan>(input, title, { kind: loadBalancer, taken, prompt: l10n.t('Load balancer name') }),
           async (p, s) => {
-            p.name = (await input.inputBox({ title, ...s, prompt: l10n.t('Load balancer name'), value: p.name, validateInput: (v) => loadBalancer.nameProblem?.(v.trim(), taken) })).trim();
-          },
-          async (p, s) => {
-            const region = await pickRegion(deps, account, { title, ...s, current: p.region });
-            if (region !== p.region) p.dropletIds = [];
-            p.region = region;
+            const before = p.region;
+            await pickRegion(p, s);
+            // the droplets chosen were in the region before
+            if (p.region !== before) p.dropletIds = [];
           },
           vpcStep<Plan>(input, title, vpcs),
           async (p, s) => {
@@ -153,11 +179,13 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
           async (p, s) => {
             const port = p.rules[0]?.targetPort ?? 80;
             const web = p.rules.some((r) => presetOf(r).target === 'http');
+            // the check chosen before, when the user comes Back
+            const current = p.health.port !== port ? 'custom' : p.health.protocol === 'tcp' ? 'tcp' : p.health.path === '/' && web ? 'default' : 'custom';
             const choice = await input.quickPick(
               [
-                ...(web ? [{ label: l10n.t('HTTP GET / on port {0}', port), description: l10n.t('healthy when it answers 2xx or 3xx'), check: 'default' as const }] : []),
-                { label: l10n.t('TCP on port {0}', port), description: l10n.t('healthy when it accepts a connection'), check: 'tcp' as const },
-                { label: l10n.t('Another path or port…'), description: p.health.path !== '/' || p.health.port !== port ? `${p.health.protocol.toUpperCase()} ${p.health.port}${p.health.protocol === 'tcp' ? '' : p.health.path}` : '', check: 'custom' as const },
+                ...(web ? [{ label: l10n.t('HTTP GET / on port {0}', port), description: l10n.t('healthy when it answers 2xx or 3xx'), check: 'default' as const, picked: current === 'default' }] : []),
+                { label: l10n.t('TCP on port {0}', port), description: l10n.t('healthy when it accepts a connection'), check: 'tcp' as const, picked: current === 'tcp' },
+                { label: l10n.t('Another path or port…'), description: p.health.path !== '/' || p.health.port !== port ? `${p.health.protocol.toUpperCase()} ${p.health.port}${p.health.protocol === 'tcp' ? '' : p.health.path}` : '', check: 'custom' as const, picked: current === 'custom' },
               ],
               { title, ...s, placeHolder: l10n.t('Health check: how the load balancer knows a droplet is up') },
             );
@@ -230,44 +258,20 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
               .join(' · '),
           })),
         ],
-      );
-
-      const body = {
-        name: plan.name,
-        region: plan.region,
-        size_unit: plan.nodes,
-        ...(plan.vpc ? { vpc_uuid: plan.vpc } : {}),
-        ...(plan.project ? { project_id: plan.project } : {}),
-        forwarding_rules: plan.rules.map((r): ForwardingRule => {
-          const preset = presetOf(r);
-          return {
-            entry_protocol: preset.entry,
-            entry_port: r.entryPort,
-            target_protocol: preset.target,
-            target_port: r.targetPort,
-            ...(r.certificate ? { certificate_id: r.certificate } : {}),
-            ...(preset.passthrough ? { tls_passthrough: true } : {}),
-          };
-        }),
-        health_check: { protocol: plan.health.protocol, port: plan.health.port, ...(plan.health.protocol === 'tcp' ? {} : { path: plan.health.path }), check_interval_seconds: 10, response_timeout_seconds: 5, healthy_threshold: 3, unhealthy_threshold: 3 },
-        sticky_sessions: plan.sticky ? { type: 'cookies', cookie_name: 'DO-LB', cookie_ttl_seconds: 300 } : { type: 'none' },
-        ...(plan.tag ? { tag: plan.tag } : { droplet_ids: plan.dropletIds }),
-      };
-      log.info(`[${account.label}] Create load balancer ${plan.name} (${plan.region}, ${plural(plan.nodes, 'node')}): started`);
-      const created = await withProgress(l10n.t('Creating load balancer {0}…', plan.name), (signal) => cache.client.create<LoadBalancer>(loadBalancer, body, { signal }));
-      model.reloadKind(account, loadBalancer.kind);
-      void revealResource(deps, account, loadBalancer, created.id);
-      const active = await untilUsable(deps, account, {
-        title: l10n.t('Creating load balancer {0}: waiting for its IP address (usually a minute or two)…', plan.name),
-        name: l10n.t('Create load balancer {0}', plan.name),
-        wait: (signal) => cache.client.waitForReady(loadBalancer, created.id, (l) => (l.status === 'active' ? 'ready' : l.status === 'errored' ? { failed: l10n.t('the load balancer is in error') } : 'pending'), { signal, what: l10n.t('The load balancer {0}', plan.name) }),
+        execute: [
+          create({
+            detail: (p) => `${p.region}, ${plural(p.nodes, 'node')}`,
+            send: ({ plan }, signal) => cache.client.create<LoadBalancer>(loadBalancer, bodyOf(plan), { signal }),
+          }),
+          reveal('created'),
+          waitUntilReady({
+            progress: (c) => l10n.t('Creating load balancer {0}: waiting for its IP address (usually a minute or two)…', c.name),
+            state: (l) => (l.status === 'active' ? 'ready' : l.status === 'errored' ? { failed: l10n.t('the load balancer is in error') } : 'pending'),
+          }),
+          reveal('ready'),
+          notify((c) => ({ message: l10n.t('Load balancer {0} is active at {1}. Point your domain\'s A record there.', c.ready!.name, c.ready!.ip) })),
+        ],
       });
-      if (!active) return created;
-      log.info(`[${account.label}] Create load balancer ${plan.name}: active at ${active.ip}`);
-      model.reloadKind(account, loadBalancer.kind);
-      await revealResource(deps, account, loadBalancer, active.id);
-      void input.notify('info', l10n.t('Load balancer {0} is active at {1}. Point your domain\'s A record there.', active.name, active.ip));
-      return active;
     }),
   ];
 }

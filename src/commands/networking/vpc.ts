@@ -8,9 +8,11 @@ import type { AccountInfo } from '../../accounts/accountStore';
 import { vpcRangeProblem } from '../../api/cidr';
 import { type Vpc, vpc as vpcKind } from '../../api/resources/vpc';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget, pickRegion, revealResource } from '../pick';
+import { accountTarget } from '../pick';
+import { nameStep, regionStep, summaryStep } from '../wizard/prompts';
+import { create, notify, reveal, runCreateWizard } from '../wizard/create';
+import { region as regionKind } from '../../api/resources/region';
 import { registerCommand } from '../register';
 
 interface Plan {
@@ -22,19 +24,21 @@ interface Plan {
 }
 
 export function registerVpcCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model } = deps;
+  const { input, model } = deps;
   return [
     registerCommand(deps, 'digitalocean.vpc.create', vscode.l10n.t('Create VPC'), async (arg) => {
       const account: AccountInfo = await accountTarget(deps, arg, vscode.l10n.t('Create a VPC in which account?'));
-      const existing = await withProgress(vscode.l10n.t('Loading the VPCs…'), () => model.cacheFor(account).list(vpcKind));
+      const cache = model.cacheFor(account);
+      const [existing, regions] = await withProgress(vscode.l10n.t('Loading the VPCs…'), () => Promise.all([cache.list(vpcKind), cache.list(regionKind)]));
       const title = vscode.l10n.t('Create VPC');
-      const plan = await runWizard<Plan>({ name: '', region: 'nyc3', description: '' }, [
-        async (p, s) => {
-          p.name = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Name: letters, digits, "-" and "."'), value: p.name, validateInput: (v) => vpcKind.nameProblem?.(v, existing.map((x) => x.name)) })).trim();
-        },
-        async (p, s) => {
-          p.region = await pickRegion(deps, account, { title, ...s, current: p.region });
-        },
+      return runCreateWizard<Plan, Vpc>(deps, {
+        title,
+        account,
+        kind: vpcKind,
+        plan: { name: '', region: 'nyc3', description: '' },
+        prompts: [
+        nameStep<Plan>(input, title, { kind: vpcKind, taken: existing.map((x) => x.name), prompt: vscode.l10n.t('Name: letters, digits, "-" and "."') }),
+        regionStep<Plan>(input, title, () => regions.filter((r) => r.available !== false)),
         async (p, s) => {
           const choice = await input.quickPick(
             [
@@ -50,19 +54,20 @@ export function registerVpcCommands(deps: CommandDeps): vscode.Disposable[] {
         async (p, s) => {
           p.description = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Description (optional)'), value: p.description, validateInput: (v) => (v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined) })).trim();
         },
-        async (p, s) => {
-          await input.quickPick([{ label: vscode.l10n.t('Create {0}', p.name), description: `${p.region} · ${p.ipRange ?? vscode.l10n.t('a /20 chosen by DigitalOcean')} · free` }], { title, ...s, placeHolder: vscode.l10n.t('Create it? (Back to change something, Esc to cancel)') });
-        },
-      ]);
-      const created = await withProgress(vscode.l10n.t('Creating VPC {0}…', plan.name), (signal) =>
-        model.client(account).create<Vpc>(vpcKind, { name: plan.name, region: plan.region, ...(plan.ipRange ? { ip_range: plan.ipRange } : {}), ...(plan.description ? { description: plan.description } : {}) }, { signal }),
-      );
-      log.info(`[${account.label}] VPC ${created.name} (${created.ip_range}) created in ${created.region}`);
-      model.reloadKind(account, vpcKind.kind, false);
-      await revealResource(deps, account, vpcKind, created.id);
-      const next = await input.notify('info', vscode.l10n.t('Created VPC {0} ({1}) in {2}. New droplets, clusters and databases in {3} can use it.', created.name, created.ip_range, created.region, created.region), vscode.l10n.t('Create Droplet in It'));
-      if (next) await vscode.commands.executeCommand('digitalocean.droplet.create', account);
-      return created;
+        summaryStep<Plan>(input, title, (p) => ({ label: vscode.l10n.t('Create {0}', p.name), description: `${p.region} · ${p.ipRange ?? vscode.l10n.t('a /20 chosen by DigitalOcean')} · free` })),
+        ],
+        execute: [
+          create({
+            detail: (p) => `${p.region}, ${p.ipRange ?? 'range chosen by DigitalOcean'}`,
+            send: ({ plan }, signal) => cache.client.create<Vpc>(vpcKind, { name: plan.name, region: plan.region, ...(plan.ipRange ? { ip_range: plan.ipRange } : {}), ...(plan.description ? { description: plan.description } : {}) }, { signal }),
+          }),
+          reveal(),
+          notify(({ created }) => ({
+            message: vscode.l10n.t('Created VPC {0} ({1}) in {2}. New droplets, clusters and databases in {3} can use it.', created!.name, created!.ip_range, created!.region, created!.region),
+            actions: [{ label: vscode.l10n.t('Create Droplet in It'), run: () => vscode.commands.executeCommand('digitalocean.droplet.create', account) }],
+          })),
+        ],
+      });
     }),
   ];
 }

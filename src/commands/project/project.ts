@@ -10,11 +10,11 @@ import { AccountNode } from '../../tree/nodes/accountNode';
 import { plural } from '../../tree/format';
 import { ProjectNode } from '../../tree/nodes/projectNode';
 import { ResourceNode } from '../../tree/nodes/resourceNode';
-import type { ExplorerNode } from '../../tree/nodes/base';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
-import { accountTarget } from '../pick';
+import { accountTarget, projectOf } from '../pick';
+import { nameStep, summaryStep } from '../wizard/prompts';
+import { create, notify, runCreateWizard } from '../wizard/create';
 import { registerCommand } from '../register';
 import { selectionOf } from '../bulk';
 
@@ -43,13 +43,6 @@ export async function moveToProject(deps: Pick<CommandDeps, 'model' | 'log'>, pr
   for (const kind of new Set(nodes.map((n) => n.presenter.kind.kind))) deps.model.reloadKind(account, kind);
 }
 
-/** The project a node is shown under, if any. */
-function projectOf(node: ExplorerNode): string | undefined {
-  let above: ExplorerNode | undefined = node.parent;
-  while (above && !(above instanceof ProjectNode)) above = above.parent;
-  return above instanceof ProjectNode ? above.project.id : undefined;
-}
-
 function projectArg(arg: unknown): ProjectNode {
   if (arg instanceof ProjectNode) return arg;
   throw new Error(vscode.l10n.t('Run this command from a project in the DigitalOcean view.'));
@@ -69,10 +62,13 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
       const account = arg instanceof AccountNode ? arg.account : await accountTarget(deps, arg, vscode.l10n.t('Create a project in which account?'));
       const existing = await withProgress(vscode.l10n.t('Loading the projects…'), () => model.cacheFor(account).list(projectKind));
       const title = vscode.l10n.t('Create project');
-      const plan = await runWizard<Plan>({ name: '', purpose: PURPOSES[0], description: '' }, [
-        async (p, s) => {
-          p.name = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Name'), value: p.name, validateInput: (v) => projectKind.nameProblem?.(v, existing.map((x) => x.name)) })).trim();
-        },
+      return runCreateWizard<Plan, Project>(deps, {
+        title,
+        account,
+        kind: projectKind,
+        plan: { name: '', purpose: PURPOSES[0], description: '' },
+        prompts: [
+        nameStep<Plan>(input, title, { kind: projectKind, taken: existing.map((x) => x.name) }),
         async (p, s) => {
           const picked = await input.quickPick([...PURPOSES.map((label) => ({ label, picked: label === p.purpose })), { label: vscode.l10n.t('Other…'), picked: !PURPOSES.includes(p.purpose) }], { title, ...s, placeHolder: vscode.l10n.t('What is it for?') });
           p.purpose =
@@ -87,17 +83,17 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
         async (p, s) => {
           p.description = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Description (optional)'), value: p.description, validateInput: (v) => (v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined) })).trim();
         },
-        async (p, s) => {
-          await input.quickPick([{ label: vscode.l10n.t('Create {0}', p.name), description: [p.purpose, p.environment].filter(Boolean).join(' · ') }], { title, ...s, placeHolder: vscode.l10n.t('Create it? (Back to change something, Esc to cancel)') });
-        },
-      ]);
-      const created = await withProgress(vscode.l10n.t('Creating project {0}…', plan.name), (signal) =>
-        model.client(account).create<Project>(projectKind, { name: plan.name, purpose: plan.purpose, ...(plan.environment ? { environment: plan.environment } : {}), ...(plan.description ? { description: plan.description } : {}) }, { signal }),
-      );
-      log.info(`[${account.label}] project ${created.name} created`);
-      model.reloadKind(account, projectKind.kind);
-      void input.notify('info', vscode.l10n.t('Created project {0}. Use Move to Project… on a resource to put it there.', created.name));
-      return created;
+        summaryStep<Plan>(input, title, (p) => ({ label: vscode.l10n.t('Create {0}', p.name), description: [p.purpose, p.environment, 'free'].filter(Boolean).join(' · ') })),
+        ],
+        execute: [
+          create({
+            detail: (p) => [p.purpose, p.environment].filter(Boolean).join(', '),
+            send: ({ plan }, signal) => model.client(account).create<Project>(projectKind, { name: plan.name, purpose: plan.purpose, ...(plan.environment ? { environment: plan.environment } : {}), ...(plan.description ? { description: plan.description } : {}) }, { signal }),
+          }),
+          // a project is not a resource the view can select: the notification says where it is
+          notify(({ created }) => ({ message: vscode.l10n.t('Created project {0}. Use Move to Project… on a resource to put it there.', created!.name) })),
+        ],
+      });
     }),
 
     registerCommand(deps, 'digitalocean.project.rename', vscode.l10n.t('Rename project'), async (arg) => {

@@ -6,29 +6,76 @@ import { type Volume, volume as volumeKind, volumeSizeProblem } from '../../api/
 import { snapshot as snapshotKind } from '../../api/resources/snapshot';
 import { volumePresenter } from '../../tree/kinds/volume';
 import { runAction } from '../actionRunner';
-import { accountTarget, pickRegion, resourceTarget } from '../pick';
+import { accountTarget, projectOf, resourceTarget } from '../pick';
+import { nameStep, priceRange, projectStep, regionStep, summaryStep, tagsStep } from '../wizard/prompts';
+import { assignToProjectStep, create, notify, reveal, runCreateWizard } from '../wizard/create';
+import { region as regionKind } from '../../api/resources/region';
+import { project as projectKind } from '../../api/resources/project';
 import { registerCommand } from '../register';
 import { withProgress } from '../../ui/progress';
 import type { CommandDeps } from '../deps';
 
 
+/** Price of block storage per GB and month, in USD. */
+const VOLUME_GB_MONTHLY_USD = 0.1;
+
+interface VolumePlan {
+  name: string;
+  /** GB, as typed (checked at the box). */
+  size: string;
+  region: string;
+  tags: string[];
+  project?: string;
+}
+
 export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model } = deps;
+  const { input, model } = deps;
   const target = (arg: unknown, title: string, valid: (item: unknown) => boolean = () => true) => resourceTarget(deps, arg, volumePresenter, title, valid);
   const attached = (v: unknown) => (v as Volume).droplet_ids?.length > 0;
 
   return [
     registerCommand(deps, 'digitalocean.volume.create', vscode.l10n.t('Create volume'), async (arg) => {
-      const owner = await accountTarget(deps, arg, vscode.l10n.t('Create a volume in which account?'));
-      const name = await input.inputBox({ title: vscode.l10n.t('New volume (1/3): name'), placeHolder: 'e.g. uploads', validateInput: (v) => volumeKind.nameProblem?.(v) });
-      const size = await input.inputBox({ title: vscode.l10n.t('New volume (2/3): size in GB'), value: '100', prompt: vscode.l10n.t('$0.10 per GB a month'), validateInput: (v) => volumeSizeProblem(v) });
-      const regionSlug = await pickRegion(deps, owner, { title: vscode.l10n.t('New volume (3/3): region (attachable only to droplets there)') });
-      const created = await withProgress(vscode.l10n.t('Creating volume {0}…', name), (signal) =>
-        model.cacheFor(owner).client.create(volumeKind, { name, size_gigabytes: Number(size), region: regionSlug, filesystem_type: 'ext4' }, { signal }),
+      const account = await accountTarget(deps, arg, vscode.l10n.t('Create a volume in which account?'));
+      const cache = model.cacheFor(account);
+      const [regions, volumes, projects] = await withProgress(vscode.l10n.t('Loading regions and volumes…'), () =>
+        Promise.all([cache.list(regionKind), cache.list(volumeKind).catch(() => [] as Volume[]), cache.list(projectKind).catch(() => [])]),
       );
-      log.info(`[${owner.label}] Volume ${created.name} (${created.size_gigabytes} GB, ${regionSlug}) created`);
-      model.reloadKind(owner, volumeKind.kind);
-      return created.id;
+      // a volume is made in the project whose group it was asked from
+      const fromProject = projectOf(arg);
+      const title = vscode.l10n.t('Create volume');
+      return runCreateWizard<VolumePlan, Volume>(deps, {
+        title,
+        account,
+        kind: volumeKind,
+        plan: { name: '', size: '100', region: 'nyc3', tags: [], project: fromProject },
+        prompts: [
+          nameStep<VolumePlan>(input, title, { kind: volumeKind, taken: volumes.map((v) => v.name), prompt: vscode.l10n.t('Name, e.g. uploads') }),
+          async (p, s) => {
+            p.size = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Size in GB ($0.10 per GB a month); it can grow later, never shrink'), value: p.size, validateInput: (v) => volumeSizeProblem(v) })).trim();
+          },
+          regionStep<VolumePlan>(input, title, () => regions.filter((r) => r.available !== false && (r.features ?? ['storage']).includes('storage')), () => vscode.l10n.t('Region (attachable only to droplets there)')),
+          tagsStep<VolumePlan>(input, title),
+          projectStep<VolumePlan>(input, title, projects),
+          summaryStep<VolumePlan>(input, title, (p) => ({
+            label: vscode.l10n.t('Create {0}', p.name),
+            description: `${p.size} GB · ${p.region} · ${priceRange(Number(p.size) * VOLUME_GB_MONTHLY_USD)}`,
+            detail: vscode.l10n.t('ext4, ready to mount once attached to a droplet in {0}', p.region),
+          })),
+        ],
+        execute: [
+          create({
+            detail: (p) => `${p.size} GB, ${p.region}`,
+            send: ({ plan }, signal) => cache.client.create(volumeKind, { name: plan.name, size_gigabytes: Number(plan.size), region: plan.region, filesystem_type: 'ext4', tags: plan.tags }, { signal }),
+          }),
+          assignToProjectStep(projects),
+          reveal(),
+          notify((c) => ({
+            message: vscode.l10n.t('Created volume {0} ({1} GB) in {2}.', c.name, c.plan.size, c.plan.region),
+            actions: [{ label: vscode.l10n.t('Attach to Droplet…'), run: () => vscode.commands.executeCommand('digitalocean.volume.attach', deps.explorer.nodeFor(account, volumePresenter, c.created!, [])) }],
+          })),
+        ],
+        result: (c) => c.created?.id,
+      });
     }),
 
     registerCommand(deps, 'digitalocean.volume.attach', vscode.l10n.t('Attach volume'), async (arg) => {

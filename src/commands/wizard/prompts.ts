@@ -1,25 +1,62 @@
 /**
- * Steps the create wizards share (tags, project, the summary to confirm) and what they do after
- * the create (put the new resource in its project, saying so when that fails). Each step keeps
- * its earlier answer when the user comes Back to it.
+ * Prompt steps the create wizards share (name, region, size with its price, VPC, tags, project, a
+ * list built in one step, the summary to confirm); ./create.ts runs them and what follows. Each
+ * step keeps its earlier answer when the user comes Back to it.
  */
-import type { AccountInfo } from '../accounts/accountStore';
-import { ApiError, assignToProject, type DigitalOceanClient } from '../api';
-import type { Project } from '../api/resources/project';
-import type { Vpc } from '../api/resources/vpc';
-import { isCancellation } from '../ui/errors';
-import { plural } from '../tree/format';
-import type { Logger } from '../log';
-import { withProgress } from '../ui/progress';
-import type { StepOptions, UserInput } from '../ui/userInput';
-import { isBack, type WizardStep } from '../ui/wizard';
-import { tagsProblem } from './validators';
+import type { ResourceKind } from '../../api';
+import type { Project } from '../../api/resources/project';
+import type { Vpc } from '../../api/resources/vpc';
+import { plural } from '../../tree/format';
+import type { StepOptions, UserInput } from '../../ui/userInput';
+import { isBack, type WizardStep } from '../../ui/wizard';
+import { tagsProblem } from '../validators';
 import * as l10n from '@vscode/l10n';
+import { inSentence } from './create';
 
 export function tagsStep<S extends { tags: string[] }>(input: UserInput, title: string): WizardStep<S> {
   return async (p, s) => {
     const text = await input.inputBox({ title, ...s, prompt: l10n.t('Tags, separated by commas (optional)'), value: p.tags.join(', '), validateInput: tagsProblem });
     p.tags = [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+  };
+}
+
+/**
+ * The new resource's name: the kind's own rules (its descriptor's `nameProblem`), then a name the
+ * account has already; `suggest` fills the box the first time (trimmed either way).
+ */
+export function nameStep<S extends { name: string }>(
+  input: UserInput,
+  title: string,
+  o: { kind: Pick<ResourceKind<never>, 'label' | 'nameProblem'>; taken: readonly string[] | ((plan: S) => readonly string[]); prompt?: string; suggest?: (plan: S) => string },
+): WizardStep<S> {
+  return async (p, s) => {
+    const taken = typeof o.taken === 'function' ? o.taken(p) : o.taken;
+    const problem = (v: string) => o.kind.nameProblem?.(v, taken) ?? (taken.includes(v) ? l10n.t('The account has a {0} named {1} already.', inSentence(o.kind.label), v) : undefined);
+    p.name = (await input.inputBox({ title, ...s, prompt: o.prompt ?? l10n.t('Name'), value: p.name || (o.suggest?.(p) ?? ''), validateInput: (v) => problem(v.trim()) })).trim();
+  };
+}
+
+/** A region from those offered (for what is planned so far); the one chosen before stays chosen. */
+export function regionStep<S extends { region: string }>(input: UserInput, title: string, regions: (plan: S) => readonly { slug: string; name?: string }[], placeHolder?: (plan: S) => string): WizardStep<S> {
+  return async (p, s) => {
+    const offered = regions(p);
+    if (!offered.length) throw new Error(l10n.t('No region is offered for this now.'));
+    p.region = (await input.quickPick(offered.map((r) => ({ label: r.slug, description: r.name, picked: r.slug === p.region })), { title, ...s, placeHolder: placeHolder?.(p) ?? l10n.t('Region') })).label;
+  };
+}
+
+/** A size to choose, its description saying what it is and what it costs. */
+export interface SizeChoice {
+  slug: string;
+  description: string;
+}
+
+/** A size from those offered where the plan is (the region chosen); none offered is said, not asked. */
+export function sizeStep<S extends { size: string }>(input: UserInput, title: string, sizes: (plan: S) => readonly SizeChoice[], placeHolder: (plan: S) => string): WizardStep<S> {
+  return async (p, s) => {
+    const offered = sizes(p);
+    if (!offered.length) throw new Error(l10n.t('No size is offered for this: {0}.', placeHolder(p)));
+    p.size = (await input.quickPick(offered.map((x) => ({ label: x.slug, description: x.description, picked: x.slug === p.size })), { title, ...s, placeHolder: placeHolder(p) })).label;
   };
 }
 
@@ -49,25 +86,6 @@ export function vpcStep<S extends { region: string; vpc?: string }>(input: UserI
     const current = here.some((v) => v.id === p.vpc) ? p.vpc : here[0].id;
     p.vpc = (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, picked: v.id === current, vpc: v })), { title, ...s, placeHolder: l10n.t('VPC in {0}', p.region) })).vpc.id;
   };
-}
-
-/**
- * Waits under progress until a new resource is usable. Cancel stops only the waiting: the user is
- * told it goes on at DigitalOcean (the view shows it in transition), and undefined is answered.
- */
-export async function untilUsable<T>(
-  deps: { input: UserInput; log: Logger },
-  account: AccountInfo,
-  o: { title: string; name: string; wait: (signal: AbortSignal) => Promise<T> },
-): Promise<T | undefined> {
-  try {
-    return await withProgress(o.title, (signal) => o.wait(signal));
-  } catch (error) {
-    if (!isCancellation(error)) throw error;
-    deps.log.info(`[${account.label}] ${o.name}: stopped waiting; it goes on at DigitalOcean`);
-    void deps.input.notify('info', l10n.t('{0} goes on at DigitalOcean; the view shows when it is ready.', o.name));
-    return undefined;
-  }
 }
 
 export interface ListStepOptions<S, T> {
@@ -179,31 +197,6 @@ export function summaryStep<S>(input: UserInput, title: string, summary: (plan: 
   return async (p, s) => {
     await input.quickPick([summary(p)], { title, ...s, placeHolder: l10n.t('Create it? (Back to change something, Esc to cancel)') });
   };
-}
-
-/**
- * Puts a new resource in the chosen project (nothing to do for the default one, where the API puts
- * it). A failure is not fatal — the resource exists — but the user is told where it is instead.
- */
-export async function placeInProject(
-  deps: { input: UserInput; log: Logger },
-  client: DigitalOceanClient,
-  account: AccountInfo,
-  projects: readonly Project[],
-  projectId: string | undefined,
-  urn: string,
-  name: string,
-  signal?: AbortSignal,
-): Promise<void> {
-  const project = projects.find((x) => x.id === projectId);
-  if (!project || project.is_default) return;
-  try {
-    await assignToProject(client, project.id, [urn], signal);
-  } catch (error) {
-    const why = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
-    deps.log.warn(`[${account.label}] ${name} was created but not moved to project ${project.name}: ${why}`);
-    void deps.input.notify('warning', l10n.t('{0} was created, but moving it to project {1} failed ({2}). It is in the default project; use Move to Project… to try again.', name, project.name, why));
-  }
 }
 
 /** "$24/mo", or "$24–$120/mo" for a range. */
