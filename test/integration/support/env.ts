@@ -103,6 +103,14 @@ export async function writes(): Promise<number> {
   return (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
 }
 
+/** Paths whose POST only checks or prices (an app spec proposed), changing nothing. */
+const CHECKS_ONLY = ['/v2/apps/propose'];
+
+/** Requests that change something: writes() less those that only check. */
+export async function changes(): Promise<number> {
+  return (await fake.log()).seen.filter((r) => r.method !== 'GET' && !CHECKS_ONLY.some((p) => new URL(r.url, 'http://x').pathname === p)).length;
+}
+
 /**
  * Everything the extension wrote to its log files so far (the DigitalOcean output channel), read
  * through VS Code's file system: a file on disk in the Node host, the browser's store on the web.

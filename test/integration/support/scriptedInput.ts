@@ -10,6 +10,18 @@ export type ScriptedAnswer = string | string[] | undefined;
 export const BACK = '<back>';
 /** A scripted answer that takes the input box's prefilled value as it is. */
 export const ACCEPT = '<accept>';
+/**
+ * A scripted answer that keeps what the prompt shows: an input box's value, a quick pick's
+ * preselected item (it fails when none is), a multi-select's preselected items.
+ */
+export const KEEP = '<keep>';
+const REJECTED = '<reject>';
+/**
+ * A bad input typed into an input box: its check must refuse it (the test fails if it is taken);
+ * the box stays open, as a real one does, and the next answer is typed into it.
+ */
+export const REJECT = (value: string) => `${REJECTED}${value}`;
+export const isReject = (answer: ScriptedAnswer) => typeof answer === 'string' && answer.startsWith(REJECTED);
 
 export class InputRejectedError extends Error {
   constructor(readonly validationMessage: string) {
@@ -24,6 +36,8 @@ export class ScriptedUserInput implements UserInput {
   readonly questions: string[] = [];
   /** Validation messages the input boxes gave for scripted answers they refused. */
   readonly rejections: string[] = [];
+  /** Where each prompt said it stood: "3/12" (step/totalSteps), "" for a prompt outside a wizard. */
+  readonly steps: string[] = [];
   /** The labels each quick pick offered, in order. */
   readonly offered: string[][] = [];
   /** The items themselves (descriptions, details, which were preselected), in order. */
@@ -43,11 +57,23 @@ export class ScriptedUserInput implements UserInput {
     return answer;
   }
 
+  private where(options: { step?: number; totalSteps?: number }): void {
+    this.steps.push(options.step ? `${options.step}/${options.totalSteps}` : '');
+  }
+
   async inputBox(options: InputBoxOptions): Promise<string> {
     this.questions.push([options.title, options.prompt].filter(Boolean).join(': '));
-    const answer = this.next(options.title ?? options.prompt ?? 'input');
+    this.where(options);
+    let answer = this.next(options.title ?? options.prompt ?? 'input');
+    while (isReject(answer)) {
+      const bad = String(answer).slice(REJECTED.length);
+      const problem = await options.validateInput?.(bad);
+      if (!problem) throw new Error(`The input box took a bad input "${bad}": ${[options.title, options.prompt].filter(Boolean).join(': ')}`);
+      this.rejections.push(problem);
+      answer = this.next(options.title ?? options.prompt ?? 'input');
+    }
     if (answer === undefined) throw new UserCancelledError();
-    const value = answer === ACCEPT ? (options.value ?? '') : String(answer);
+    const value = answer === ACCEPT || answer === KEEP ? (options.value ?? '') : String(answer);
     const problem = await options.validateInput?.(value);
     if (problem) {
       this.rejections.push(problem);
@@ -58,10 +84,16 @@ export class ScriptedUserInput implements UserInput {
 
   async quickPick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T> {
     this.questions.push([options.title, options.placeHolder].filter(Boolean).join(': '));
+    this.where(options);
     const answer = this.next(options.title ?? options.placeHolder ?? 'pick');
     this.offered.push(items.map((i) => i.label));
     this.offeredItems.push(items.map(({ label, description, detail, picked }) => ({ label, description, detail, picked })));
     if (answer === undefined) throw new UserCancelledError();
+    if (answer === KEEP) {
+      const kept = items.find((i) => i.picked);
+      if (!kept) throw new Error(`Nothing is preselected to keep at: ${[options.title, options.placeHolder].filter(Boolean).join(': ')} (${items.map((i) => i.label).join(', ')})`);
+      return kept;
+    }
     const item = items.find((i) => i.label === answer) ?? items.find((i) => i.label.includes(String(answer)));
     if (!item) throw new Error(`No item "${String(answer)}" among: ${items.map((i) => i.label).join(', ')}`);
     return item;
@@ -69,10 +101,12 @@ export class ScriptedUserInput implements UserInput {
 
   async quickPickMany<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions): Promise<T[]> {
     this.questions.push([options.title, options.placeHolder].filter(Boolean).join(': '));
+    this.where(options);
     const answer = this.next(options.title ?? options.placeHolder ?? 'pick many');
     this.offered.push(items.map((i) => i.label));
     this.offeredItems.push(items.map(({ label, description, detail, picked }) => ({ label, description, detail, picked })));
     if (answer === undefined) throw new UserCancelledError();
+    if (answer === KEEP) return items.filter((i) => i.picked);
     const wanted = Array.isArray(answer) ? answer : [answer];
     return wanted.map((w) => {
       const item = items.find((i) => i.label === w) ?? items.find((i) => i.label.includes(w));
