@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, against real things on loopback.
 //   0. static      typecheck (tsc), lint (eslint), layers (dependency-cruiser: no cycles, no upward import),
-//                  the command families' table (src/commands/FAMILIES.md)
+//                  the command families' table (src/commands/FAMILIES.md), format (prettier --check)
 //   1. unit        mocha in Node: client, rate limits, parsing (fake API in process, fault injection)
 //   2. contract    the client against the fake API through Stoplight Prism (proxy, --errors)
 //   3. integration mocha inside the real VS Code extension host (VS Code server + headless
@@ -106,7 +106,12 @@ async function mocha(suite, files, env = {}) {
 
 function testFiles(dir, suffix) {
   const full = join(ROOT, dir);
-  return existsSync(full) ? readdirSync(full).filter((f) => f.endsWith(suffix)).sort().map((f) => join(full, f)) : [];
+  return existsSync(full)
+    ? readdirSync(full)
+        .filter((f) => f.endsWith(suffix))
+        .sort()
+        .map((f) => join(full, f))
+    : [];
 }
 
 /**
@@ -115,7 +120,7 @@ function testFiles(dir, suffix) {
  */
 function leakCheck(suite, server, dirs) {
   const resultsFile = join(ARTIFACTS, `${suite}-results.json`);
-  const tokens = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).tokens ?? [] : [];
+  const tokens = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')).tokens ?? []) : [];
   if (tokens.length === 0) return record(`${suite} token leak check`, 0, 1, 'the suite reported no tokens to look for');
   const hits = tokens.flatMap((t) => dirs.flatMap((d) => filesContaining(d, t)));
   if (hits.length) return record(`${suite} token leak check`, 0, 1, `token found in ${[...new Set(hits)].join(', ')}`);
@@ -123,13 +128,19 @@ function leakCheck(suite, server, dirs) {
   if (logFiles.length === 0) return record(`${suite} token leak check`, 0, 1, 'no extension log found on disk: the search would prove nothing');
   // global state as the extension host held it (the suite read it in-process)
   const stateCheck = JSON.parse(readFileSync(resultsFile, 'utf8')).stateCheck;
-  if (!stateCheck?.keys) return record(`${suite} token leak check`, 0, 1, 'the suite did not read the extension\'s global state: the search would prove nothing');
+  if (!stateCheck?.keys)
+    return record(`${suite} token leak check`, 0, 1, "the suite did not read the extension's global state: the search would prove nothing");
   if (stateCheck.leaks) return record(`${suite} token leak check`, 0, 1, `${stateCheck.leaks} token(s) in the extension's global state`);
   // private credential directories (database shells, kubectl terminals) go with their terminals
   // and with the extension: none of this run may be left once the server has stopped
   const left = readdirSync(tmpdir()).filter((n) => /^do-explorer-(dbshell|kubectl)-/.test(n) && statSync(join(tmpdir(), n)).mtimeMs >= runStarted);
   if (left.length) return record(`${suite} token leak check`, 0, 1, `private credential directories left after the server stopped: ${left.join(', ')}`);
-  record(`${suite} token leak check`, 1, 0, `${tokens.length} tokens searched in ${dirs.length} directories and ${stateCheck.keys} global state keys, 0 hits; no credential directory left in ${tmpdir()}`);
+  record(
+    `${suite} token leak check`,
+    1,
+    0,
+    `${tokens.length} tokens searched in ${dirs.length} directories and ${stateCheck.keys} global state keys, 0 hits; no credential directory left in ${tmpdir()}`,
+  );
 }
 const runStarted = Date.now();
 
@@ -147,7 +158,10 @@ async function prepareWebBuckets(endpoint) {
   };
   await put('/web-closed');
   await put('/web-open');
-  await put('/web-open?cors', '<CORSConfiguration><CORSRule><ID>owner-read</ID><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader></CORSRule></CORSConfiguration>');
+  await put(
+    '/web-open?cors',
+    '<CORSConfiguration><CORSRule><ID>owner-read</ID><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader></CORSRule></CORSConfiguration>',
+  );
   await put('/web-open/hello.txt', 'hello from the bucket\n');
 }
 
@@ -159,14 +173,28 @@ async function main() {
   log('building');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
 
+  /** What the formatter owns (package.json's `format` script names the same). */
+  const FORMATTED = ['src/**/*.{ts,css}', 'test/**/*.{ts,mjs}', 'scripts/**/*.mjs', '*.{mjs,cjs,json}'];
   if (wants('static')) {
     for (const [name, args] of [
       ['typecheck', [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT, '--noEmit']],
       ['lint', [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts']],
       // one-way layers and no import cycles (.dependency-cruiser.cjs)
-      ['layers', [join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), 'src', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err']],
+      [
+        'layers',
+        [
+          join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'),
+          'src',
+          '--config',
+          join(ROOT, '.dependency-cruiser.cjs'),
+          '--output-type',
+          'err',
+        ],
+      ],
       // the command id → bundle table is what the sources say (src/commands/FAMILIES.md)
       ['families', [join(ROOT, 'scripts', 'families.mjs')]],
+      // every source as the formatter writes it (.prettierrc.json; `npm run format` fixes it)
+      ['format', [join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '--log-level', 'warn', ...FORMATTED]],
     ]) {
       try {
         execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
@@ -274,7 +302,10 @@ async function main() {
 
       // scripts/build.mjs --watch, in a copy of the sources: every bundle, and the result loads
       log('build --watch: a copy of the sources, watched, edited, loaded in the extension host');
-      const watched = await checkWatchedBuild({ root: ROOT, browser, vscode, artifacts: ARTIFACTS }).catch((error) => ({ passed: false, note: String(error?.message ?? error) }));
+      const watched = await checkWatchedBuild({ root: ROOT, browser, vscode, artifacts: ARTIFACTS }).catch((error) => ({
+        passed: false,
+        note: String(error?.message ?? error),
+      }));
       record('build --watch', watched.passed ? 1 : 0, watched.passed ? 0 : 1, watched.note);
     }
 
@@ -294,7 +325,12 @@ async function main() {
           'remote.extensionKind': { 'do-explorer.digitalocean-explorer': ['web'] },
           'digitalocean.spaces.regions': ['ams3'],
           'digitalocean.spaces.endpoints': { ams3: s3.s3rver },
-          'doTest.env': { DIGITALOCEAN_DEMO_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url, DO_TEST_S3_S3RVER: s3.s3rver, ...(process.env.DO_TEST_GREP ? { DO_TEST_GREP: process.env.DO_TEST_GREP } : {}) },
+          'doTest.env': {
+            DIGITALOCEAN_DEMO_API_URL: prism.url,
+            DO_TEST_FAKE_URL: fakeApi.url,
+            DO_TEST_S3_S3RVER: s3.s3rver,
+            ...(process.env.DO_TEST_GREP ? { DO_TEST_GREP: process.env.DO_TEST_GREP } : {}),
+          },
         },
       });
       let results;
@@ -320,9 +356,17 @@ async function main() {
         const { logCheck = {}, tokens = [] } = results;
         const onDisk = tokens.flatMap((t) => [server.serverDataDir, server.userDataDir].flatMap((d) => filesContaining(d, t)));
         if (!tokens.length) record('web token leak check', 0, 1, 'the suite reported no tokens to look for');
-        else if (!logCheck.accountAdded) record('web token leak check', 0, 1, `the extension's log was not read (${logCheck.bytes ?? 0} bytes): the search would prove nothing`);
-        else if (logCheck.leaks || onDisk.length) record('web token leak check', 0, 1, `token found in ${logCheck.leaks ? "the extension's log " : ''}${[...new Set(onDisk)].join(', ')}`);
-        else record('web token leak check', 1, 0, `${tokens.length} tokens searched in the extension's log (${logCheck.bytes} bytes) and the server's directories, 0 hits`);
+        else if (!logCheck.accountAdded)
+          record('web token leak check', 0, 1, `the extension's log was not read (${logCheck.bytes ?? 0} bytes): the search would prove nothing`);
+        else if (logCheck.leaks || onDisk.length)
+          record('web token leak check', 0, 1, `token found in ${logCheck.leaks ? "the extension's log " : ''}${[...new Set(onDisk)].join(', ')}`);
+        else
+          record(
+            'web token leak check',
+            1,
+            0,
+            `${tokens.length} tokens searched in the extension's log (${logCheck.bytes} bytes) and the server's directories, 0 hits`,
+          );
       }
       stopProcess(server);
     }
@@ -365,6 +409,8 @@ main()
   })
   .finally(() => {
     stopAll();
-    process.stdout.write(`\n${notes.map((n) => `NOTE: ${n}\n`).join('')}${failures.length ? `FAILED: ${failures.join('; ')}\n` : ''}${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+    process.stdout.write(
+      `\n${notes.map((n) => `NOTE: ${n}\n`).join('')}${failures.length ? `FAILED: ${failures.join('; ')}\n` : ''}${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+    );
     process.exit(totals.failed > 0 ? 1 : 0);
   });
