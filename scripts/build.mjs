@@ -8,7 +8,16 @@ import { readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindFiles } from './kindFiles.mjs';
 import { webSuitesPlugin } from './webSuites.mjs';
-import { commandFamilies, commandFamiliesPlugin, coreModulesPlugin, familyEntries, familyEntryPlugin, sharedCorePlugin, webFamilies, webFamiliesPlugin } from './lazyFeatures.mjs';
+import {
+  commandFamilies,
+  commandFamiliesPlugin,
+  coreModulesPlugin,
+  familyEntries,
+  familyEntryPlugin,
+  sharedCorePlugin,
+  webFamilies,
+  webFamiliesPlugin,
+} from './lazyFeatures.mjs';
 import { builtinModules } from 'node:module';
 import { documentSchemaSource, writeDocumentSchemas } from './documentSchemas.mjs';
 
@@ -67,8 +76,18 @@ const extensionPlugins = (core) => [...common.plugins, sharedL10n, commandFamili
 // Dry builds first: the modules activation pulls in, then which of them the lazily loaded bundles
 // import. extension.js exports just those (an exported module keeps all its exports: the fewer,
 // the smaller), and the lazy bundles take them from it.
-const probe = await esbuild.build({ ...common, plugins: extensionPlugins([]), entryPoints: extensionEntry, outdir: 'dist', write: false, metafile: true, logLevel: 'error' });
-const inCore = Object.keys(probe.metafile.inputs).filter((f) => /^src\/.*\.ts$/.test(f)).sort();
+const probe = await esbuild.build({
+  ...common,
+  plugins: extensionPlugins([]),
+  entryPoints: extensionEntry,
+  outdir: 'dist',
+  write: false,
+  metafile: true,
+  logLevel: 'error',
+});
+const inCore = Object.keys(probe.metafile.inputs)
+  .filter((f) => /^src\/.*\.ts$/.test(f))
+  .sort();
 const lazy = {
   demo: 'src/demo/index.ts',
   documents: 'src/api/documents.ts',
@@ -77,8 +96,19 @@ const lazy = {
   ...familyEntries(families),
 };
 const lazyPlugins = (core) => [...common.plugins, sharedL10n, familyEntryPlugin(root, families), sharedCorePlugin(root, core)];
-const lazyProbe = await esbuild.build({ ...common, plugins: lazyPlugins(inCore), entryPoints: lazy, outdir: 'dist', write: false, metafile: true, logLevel: 'error' });
-const core = Object.keys(lazyProbe.metafile.inputs).filter((f) => f.startsWith('shared-core:')).map((f) => f.slice('shared-core:'.length)).sort();
+const lazyProbe = await esbuild.build({
+  ...common,
+  plugins: lazyPlugins(inCore),
+  entryPoints: lazy,
+  outdir: 'dist',
+  write: false,
+  metafile: true,
+  logLevel: 'error',
+});
+const core = Object.keys(lazyProbe.metafile.inputs)
+  .filter((f) => f.startsWith('shared-core:'))
+  .map((f) => f.slice('shared-core:'.length))
+  .sort();
 // Which families the browser can run: each built for the browser, Node's built-ins left external
 // so that the ones reached show in the metafile (live logs get the browser's WebSocket for ws).
 const browserAliases = { ws: './src/api/browserWebSocket.ts' };
@@ -135,13 +165,52 @@ const builds = [
 if (tests) {
   rmSync('dist-test', { recursive: true, force: true });
   const suites = (dir) =>
-    existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)) : [];
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.ts'))
+          .map((f) => join(dir, f))
+      : [];
   builds.push(
-    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/unit'), outdir: 'dist-test/unit', external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'] },
-    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/contract'), outdir: 'dist-test/contract', external: ['mocha', 'bufferutil', 'utf-8-validate'] },
-    { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/integration'), outdir: 'dist-test/integration', external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'] },
-    { ...common, sourcemap: 'inline', minify: false, entryPoints: ['test/fake-api/server.ts', 'test/fake-api/s3rver.ts'], outdir: 'dist-test/fake-api', external: [...common.external, 's3rver', 's3rver/*'] },
-    { ...common, sourcemap: false, minify: false, entryPoints: suites('test/bench'), outdir: 'dist-test/bench', external: ['vscode', 'bufferutil', 'utf-8-validate'] },
+    {
+      ...common,
+      sourcemap: 'inline',
+      minify: false,
+      entryPoints: suites('test/unit'),
+      outdir: 'dist-test/unit',
+      external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'],
+    },
+    {
+      ...common,
+      sourcemap: 'inline',
+      minify: false,
+      entryPoints: suites('test/contract'),
+      outdir: 'dist-test/contract',
+      external: ['mocha', 'bufferutil', 'utf-8-validate'],
+    },
+    {
+      ...common,
+      sourcemap: 'inline',
+      minify: false,
+      entryPoints: suites('test/integration'),
+      outdir: 'dist-test/integration',
+      external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'],
+    },
+    {
+      ...common,
+      sourcemap: 'inline',
+      minify: false,
+      entryPoints: ['test/fake-api/server.ts', 'test/fake-api/s3rver.ts'],
+      outdir: 'dist-test/fake-api',
+      external: [...common.external, 's3rver', 's3rver/*'],
+    },
+    {
+      ...common,
+      sourcemap: false,
+      minify: false,
+      entryPoints: suites('test/bench'),
+      outdir: 'dist-test/bench',
+      external: ['vscode', 'bufferutil', 'utf-8-validate'],
+    },
     { ...common, sourcemap: 'inline', minify: false, entryPoints: suites('test/watch'), outdir: 'dist-test/watch', external: ['vscode'] },
     // the web suites (test/web/index.ts): for the web worker extension host, like the web build;
     // Node's assert is the npm assert package there

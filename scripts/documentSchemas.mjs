@@ -57,7 +57,10 @@ export function documentSchemaSource(root, { required = false } = {}) {
   const found = openapiJson(root);
   if (found.path) return found.path;
   const why = `${found.error}.`;
-  if (required) throw new Error(`${why} A packaged build must carry the document schemas (app spec, firewall and load balancer rules), so it stops here. Set DO_OPENAPI_JSON to a copy of the document, or DO_OPENAPI_SOURCE to a mirror of ${'https://github.com/digitalocean/openapi'}.`);
+  if (required)
+    throw new Error(
+      `${why} A packaged build must carry the document schemas (app spec, firewall and load balancer rules), so it stops here. Set DO_OPENAPI_JSON to a copy of the document, or DO_OPENAPI_SOURCE to a mirror of ${'https://github.com/digitalocean/openapi'}.`,
+    );
   console.warn(`\n!!! ${why} The document editors (app spec, firewall and load balancer rules) will check through the API only (no schemas in this build).\n`);
   return undefined;
 }

@@ -17,10 +17,7 @@ export const kindFiles = {
     build.onResolve({ filter: /^kind-files:\.$/ }, (args) => ({ path: args.resolveDir, namespace: 'kind-files' }));
     build.onLoad({ filter: /.*/, namespace: 'kind-files' }, (args) => {
       const files = kindFilesIn(args.path);
-      const contents = [
-        ...files.map((f, i) => `import * as m${i} from './${f}';`),
-        `export default [${files.map((_, i) => `m${i}`).join(', ')}];`,
-      ].join('\n');
+      const contents = [...files.map((f, i) => `import * as m${i} from './${f}';`), `export default [${files.map((_, i) => `m${i}`).join(', ')}];`].join('\n');
       // watchDirs: a new file in the folder rebuilds the registry under --watch
       return { contents, resolveDir: args.path, loader: 'ts', watchDirs: [args.path] };
     });

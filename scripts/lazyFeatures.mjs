@@ -26,13 +26,25 @@ export function commandFamilies(root) {
   const loose = kindFilesIn(dir).filter((file) => /export function register\w+Commands\(/.test(readFileSync(join(dir, file), 'utf8')));
   if (loose.length) throw new Error(`Commands belong in a feature folder of src/commands, not beside them: ${loose.join(', ')}`);
   const families = [];
-  for (const folder of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const folder of readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     const sources = kindFilesIn(join(dir, folder))
       .map((file) => ({ path: `src/commands/${folder}/${file}`, node: file.endsWith('.node.ts'), text: readFileSync(join(dir, folder, file), 'utf8') }))
       .filter((f) => /export function register\w+Commands\(/.test(f.text));
     for (const node of [false, true]) {
       const part = sources.filter((f) => f.node === node);
-      if (part.length) families.push({ name: node ? `${folder}.node` : folder, node, sources: part, files: part.map((f) => f.path), text: part.map((f) => f.text).join('\n'), ids: [], registeredIn: {} });
+      if (part.length)
+        families.push({
+          name: node ? `${folder}.node` : folder,
+          node,
+          sources: part,
+          files: part.map((f) => f.path),
+          text: part.map((f) => f.text).join('\n'),
+          ids: [],
+          registeredIn: {},
+        });
     }
   }
   const problems = [];
@@ -42,10 +54,10 @@ export function commandFamilies(root) {
     if (owners.length === 1) {
       owners[0].ids.push(command);
       // the file that registers it (or, failing that, names it): one hop from an id to its code
-      const file = owners[0].sources.find((f) => f.text.includes(`registerCommand(deps, '${command}'`)) ?? owners[0].sources.find((f) => f.text.includes(`'${command}'`));
+      const file =
+        owners[0].sources.find((f) => f.text.includes(`registerCommand(deps, '${command}'`)) ?? owners[0].sources.find((f) => f.text.includes(`'${command}'`));
       owners[0].registeredIn[command] = file.path;
-    }
-    else problems.push(`${command}: ${owners.length ? `claimed by ${owners.map((f) => f.name).join(', ')}` : 'named by no command family'}`);
+    } else problems.push(`${command}: ${owners.length ? `claimed by ${owners.map((f) => f.name).join(', ')}` : 'named by no command family'}`);
   }
   if (problems.length) throw new Error(`Cannot tell which command family registers:\n  ${problems.join('\n  ')}`);
   return families.map(({ name, node, files, ids, registeredIn }) => ({ name, bundle: `commands.${name}.js`, node, files, ids, registeredIn }));
@@ -90,7 +102,10 @@ export function commandFamiliesPlugin(families) {
     name: 'command-families',
     setup(build) {
       build.onResolve({ filter: /^command-families:$/ }, () => ({ path: 'command-families', namespace: 'command-families' }));
-      build.onLoad({ filter: /.*/, namespace: 'command-families' }, () => ({ contents: `export default ${JSON.stringify(families.map(info))};`, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'command-families' }, () => ({
+        contents: `export default ${JSON.stringify(families.map(info))};`,
+        loader: 'js',
+      }));
     },
   };
 }
@@ -153,9 +168,13 @@ export function sharedCorePlugin(root, files) {
  * package.json hides the Node-only commands on the web (a unit test checks that against this list).
  */
 export function webFamilies(families, metafile, builtins) {
-  const reached = (file) => (metafile.outputs[file]?.imports ?? []).filter((i) => i.external && (i.path.startsWith('node:') || builtins.includes(i.path))).map((i) => i.path);
+  const reached = (file) =>
+    (metafile.outputs[file]?.imports ?? []).filter((i) => i.external && (i.path.startsWith('node:') || builtins.includes(i.path))).map((i) => i.path);
   const wrong = families.filter((f) => !f.node && reached(`dist/web/${f.bundle}`).length);
-  if (wrong.length) throw new Error(`These command families must run in a browser but reach Node (move the Node code into a *.node.ts file of the folder):\n  ${wrong.map((f) => `${f.name}: ${[...new Set(reached(`dist/web/${f.bundle}`))].join(', ')}`).join('\n  ')}`);
+  if (wrong.length)
+    throw new Error(
+      `These command families must run in a browser but reach Node (move the Node code into a *.node.ts file of the folder):\n  ${wrong.map((f) => `${f.name}: ${[...new Set(reached(`dist/web/${f.bundle}`))].join(', ')}`).join('\n  ')}`,
+    );
   return families.filter((f) => !f.node);
 }
 
@@ -183,7 +202,11 @@ export function webFamiliesPlugin(root, families) {
  * `node scripts/families.mjs --write` writes it; the static suite checks it is current.
  */
 export function familyTable(families) {
-  const rows = families.flatMap((f) => f.ids.map((id) => `| \`${id}\` | \`${f.registeredIn[id].replace(/^src\/commands\//, '')}\` | \`${f.bundle}\` | ${f.node ? 'Node only' : 'desktop and web'} |`));
+  const rows = families.flatMap((f) =>
+    f.ids.map(
+      (id) => `| \`${id}\` | \`${f.registeredIn[id].replace(/^src\/commands\//, '')}\` | \`${f.bundle}\` | ${f.node ? 'Node only' : 'desktop and web'} |`,
+    ),
+  );
   return [
     '# Command families',
     '',

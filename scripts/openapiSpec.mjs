@@ -48,7 +48,9 @@ function cacheDir(root, env) {
  */
 export function openapiJson(root, { fetch = true, env = process.env, log = (line) => console.log(line) } = {}) {
   if (env.DO_OPENAPI_JSON) {
-    return existsSync(env.DO_OPENAPI_JSON) ? { path: env.DO_OPENAPI_JSON, origin: 'DO_OPENAPI_JSON' } : { error: `DO_OPENAPI_JSON names ${env.DO_OPENAPI_JSON}, which does not exist` };
+    return existsSync(env.DO_OPENAPI_JSON)
+      ? { path: env.DO_OPENAPI_JSON, origin: 'DO_OPENAPI_JSON' }
+      : { error: `DO_OPENAPI_JSON names ${env.DO_OPENAPI_JSON}, which does not exist` };
   }
   const shared = resolve(root, '..', 'shared', 'do-openapi', 'openapi.json');
   if (existsSync(shared)) return { path: shared, origin: '../shared' };
@@ -74,14 +76,24 @@ function fetchAndBundle(root, wanted, target) {
   if (!/^[0-9a-f]{40}$/.test(wanted.commit)) throw new Error(`the commit must be a full 40-digit hash, not ${JSON.stringify(wanted.commit)}`);
   const work = mkdtempSync(join(tmpdir(), 'do-openapi-'));
   try {
-    const git = (...args) => execFileSync('git', ['-c', 'core.autocrlf=false', '-c', 'advice.detachedHead=false', ...args], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 });
+    const git = (...args) =>
+      execFileSync('git', ['-c', 'core.autocrlf=false', '-c', 'advice.detachedHead=false', ...args], {
+        cwd: work,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        timeout: 300_000,
+      });
     git('init', '-q');
     // "--" ends the options: the source is a URL, never an option, whatever the environment says
     git('fetch', '-q', '--depth', '1', '--no-tags', '--', wanted.source, wanted.commit);
     git('checkout', '-q', '--detach', 'FETCH_HEAD');
     const redocly = redoclyBin(root);
     const out = join(work, 'openapi.json');
-    execFileSync(process.execPath, [redocly, 'bundle', wanted.entry, '-o', out], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000, env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+    execFileSync(process.execPath, [redocly, 'bundle', wanted.entry, '-o', out], {
+      cwd: work,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 300_000,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
     const got = sha256Of(out);
     if (got !== wanted.sha256) throw new Error(`the bundled document's sha256 is ${got}, not the pinned ${wanted.sha256}; nothing was cached`);
     mkdirSync(dirname(target), { recursive: true });
@@ -100,7 +112,7 @@ function redoclyBin(root) {
   const require = createRequire(join(root, 'package.json'));
   const manifestPath = require.resolve('@redocly/cli/package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin.redocly ?? Object.values(manifest.bin)[0];
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : (manifest.bin.redocly ?? Object.values(manifest.bin)[0]);
   return join(dirname(manifestPath), bin);
 }
 

@@ -41,7 +41,11 @@ if (hasCode && !web) {
   log('opening an Extension Development Host window in desktop VS Code');
   spawn('code', ['--new-window', `--extensionDevelopmentPath=${ROOT}`, ROOT], { env, stdio: 'inherit' });
 } else {
-  log(web ? 'the web build: starting the VS Code server (the first run installs it into a cache, a few minutes)' : 'no `code` on PATH: starting the VS Code server (the first run installs it into a cache, a few minutes)');
+  log(
+    web
+      ? 'the web build: starting the VS Code server (the first run installs it into a cache, a few minutes)'
+      : 'no `code` on PATH: starting the VS Code server (the first run installs it into a cache, a few minutes)',
+  );
   const vscode = installVsCodeServer();
   const settings = web ? { 'remote.extensionKind': { 'do-explorer.digitalocean-explorer': ['web'] } } : {};
   const server = await startVsCodeServer(vscode, { env, settings });

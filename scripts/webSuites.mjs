@@ -6,12 +6,19 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
-const NODE_IMPORT = new RegExp(`from '(node:(?!assert)[\\w/]+|${builtinModules.filter((m) => !m.startsWith('_') && m !== 'assert').map((m) => m.replace(/[/]/g, '\\/')).join('|')})'`);
+const NODE_IMPORT = new RegExp(
+  `from '(node:(?!assert)[\\w/]+|${builtinModules
+    .filter((m) => !m.startsWith('_') && m !== 'assert')
+    .map((m) => m.replace(/[/]/g, '\\/'))
+    .join('|')})'`,
+);
 
 /** The suites' paths, sorted by file name, and those left out. */
 export function webSuites(root) {
   const dir = join(root, 'test', 'integration');
-  const all = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort();
+  const all = readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort();
   const nodeOnly = all.filter((f) => NODE_IMPORT.test(readFileSync(join(dir, f), 'utf8')));
   return { web: all.filter((f) => !nodeOnly.includes(f)).map((f) => join(dir, f)), nodeOnly };
 }

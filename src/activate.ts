@@ -100,7 +100,9 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   };
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   let demoApiUrl: string | undefined; // tests only (TestingApi.setDemoApiUrl)
-  const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`, () => (demoApiUrl ? { baseUrl: demoApiUrl } : platform.demoApi()));
+  const clients = new ClientRegistry(store, settings, log, `digitalocean-explorer-vscode/${version} (vscode ${vscode.version})`, () =>
+    demoApiUrl ? { baseUrl: demoApiUrl } : platform.demoApi(),
+  );
   const model = new ResourceModel(store, clients);
   const spacesKeys = new SpacesKeyStore(context.secrets);
   const namedBuckets = new NamedBucketStore(context.globalState);
@@ -108,7 +110,12 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   // a removed account's named buckets go with it
   const forgetRemovedAccounts = store.onDidChange(() => void namedBuckets.keepOnly(new Set(store.list().map((a) => a.id))));
   const explorer = new ResourceExplorer(model, store, context.globalState, spaces);
-  const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true, dragAndDropController: explorer.dropController });
+  const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', {
+    treeDataProvider: explorer,
+    showCollapseAll: true,
+    canSelectMany: true,
+    dragAndDropController: explorer.dropController,
+  });
   const showViewState = () => {
     treeView.description = explorer.filter ? `filter: ${explorer.filter}` : undefined;
     void vscode.commands.executeCommand('setContext', 'digitalocean.filtered', explorer.filter !== undefined);
@@ -142,9 +149,32 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   const realWindows = new VsCodeRemoteWindows();
   const windows = new SwitchableRemoteWindows(realWindows);
   const fileSystems = new LazyFileSystems();
-  const deps: CommandDeps = { log, input, store, clients, model, spaces, spacesKeys, explorer, panels, treeView: treeView as vscode.TreeView<unknown>, pins, state: context.globalState, windows, extensionUri: context.extensionUri, fileSystems, machine: platform.machine, hasCommand: (id) => commands.has(id), documentChecker: () => platform.documentChecker() };
+  const deps: CommandDeps = {
+    log,
+    input,
+    store,
+    clients,
+    model,
+    spaces,
+    spacesKeys,
+    explorer,
+    panels,
+    treeView: treeView as vscode.TreeView<unknown>,
+    pins,
+    state: context.globalState,
+    windows,
+    extensionUri: context.extensionUri,
+    fileSystems,
+    machine: platform.machine,
+    hasCommand: (id) => commands.has(id),
+    documentChecker: () => platform.documentChecker(),
+  };
   // Commands and the file systems they provide load on first use (src/commands/lazy.ts).
-  const commands = new LazyCommands(() => deps, platform.families, (bundle) => platform.commandFamily(bundle));
+  const commands = new LazyCommands(
+    () => deps,
+    platform.families,
+    (bundle) => platform.commandFamily(bundle),
+  );
   for (const { scheme, family } of LAZY_FILE_SYSTEMS) fileSystems.declare(scheme, () => commands.load(family), { isCaseSensitive: true });
 
   context.subscriptions.push(forgetRemovedAccounts);

@@ -73,7 +73,14 @@ export class ClientRegistry {
   /** A throw-away client for a token not stored yet: validates it with GET /v2/account. */
   async validate(token: string, signal?: AbortSignal): Promise<Account> {
     const { apiUrl, timeoutMs } = this.settings();
-    const client = new DigitalOceanClient({ token, baseUrl: apiUrl, timeoutMs, userAgent: this.userAgent, maxRetries: 1, onExchange: (r) => this.logExchange(l10n.t('new account'), r) });
+    const client = new DigitalOceanClient({
+      token,
+      baseUrl: apiUrl,
+      timeoutMs,
+      userAgent: this.userAgent,
+      maxRetries: 1,
+      onExchange: (r) => this.logExchange(l10n.t('new account'), r),
+    });
     return client.account({ signal });
   }
 
@@ -106,7 +113,16 @@ export class ClientRegistry {
     };
     if (account.demo) {
       const demo = this.demoApi();
-      client = new DigitalOceanClient({ token: 'demo', baseUrl: demo.baseUrl, fetch: demo.fetch, timeoutMs, userAgent: this.userAgent, rateLimiter: limiter, onExchange, onWait });
+      client = new DigitalOceanClient({
+        token: 'demo',
+        baseUrl: demo.baseUrl,
+        fetch: demo.fetch,
+        timeoutMs,
+        userAgent: this.userAgent,
+        rateLimiter: limiter,
+        onExchange,
+        onWait,
+      });
       return client;
     }
     client = new DigitalOceanClient({
@@ -126,10 +142,18 @@ export class ClientRegistry {
   }
 
   private logExchange(label: string, r: ExchangeRecord): void {
-    const outcome = r.status !== undefined ? String(r.status) : r.errorKind ?? 'failed';
-    const line = l10n.t('[{0}] {1} {2} → {3} in {4} ms{5}{6}', label, r.method, r.path, outcome, r.durationMs, r.attempt ? ` (retry ${r.attempt})` : '', r.requestId ? ` request ${r.requestId}` : '');
+    const outcome = r.status !== undefined ? String(r.status) : (r.errorKind ?? 'failed');
+    const line = l10n.t(
+      '[{0}] {1} {2} → {3} in {4} ms{5}{6}',
+      label,
+      r.method,
+      r.path,
+      outcome,
+      r.durationMs,
+      r.attempt ? ` (retry ${r.attempt})` : '',
+      r.requestId ? ` request ${r.requestId}` : '',
+    );
     if (r.errorKind && r.errorKind !== 'cancelled') this.log.warn(line);
     else this.log.debug(line);
   }
 }
-

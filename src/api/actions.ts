@@ -97,7 +97,8 @@ export async function waitForReady<T>(get: (signal?: AbortSignal) => Promise<T>,
     if (judged === 'ready') return item;
     if (judged !== 'pending') throw new ApiError({ kind: 'action_errored', message: `${options.what} failed: ${judged.failed}` });
     const left = deadline - Date.now();
-    if (left <= 0) throw new ApiError({ kind: 'timeout', message: l10n.t('{0} was not ready when we stopped waiting; it may still become ready.', options.what) });
+    if (left <= 0)
+      throw new ApiError({ kind: 'timeout', message: l10n.t('{0} was not ready when we stopped waiting; it may still become ready.', options.what) });
     await sleep(Math.min(wait(poll), left), options.signal, 'GET', options.what);
   }
 }

@@ -147,9 +147,7 @@ interface Ended {
 }
 
 export type FollowStatus =
-  | { kind: 'connected'; attempt: number }
-  | { kind: 'dropped'; attempt: number; retryInMs: number; reason: string }
-  | { kind: 'stopped'; reason?: string };
+  { kind: 'connected'; attempt: number } | { kind: 'dropped'; attempt: number; retryInMs: number; reason: string } | { kind: 'stopped'; reason?: string };
 
 export interface LogFollowerOptions {
   /** A fresh live URL for each (re)connection: the old one may have expired. */
@@ -239,12 +237,15 @@ export class LogFollower {
     const idleMs = this.options.idleMs ?? IDLE_MS;
     let last = Date.now();
     let fired = false;
-    const timer = setInterval(() => {
-      if (Date.now() - last < idleMs) return;
-      fired = true;
-      clearInterval(timer);
-      onIdle();
-    }, Math.max(10, Math.min(1_000, idleMs / 4)));
+    const timer = setInterval(
+      () => {
+        if (Date.now() - last < idleMs) return;
+        fired = true;
+        clearInterval(timer);
+        onIdle();
+      },
+      Math.max(10, Math.min(1_000, idleMs / 4)),
+    );
     return { seen: () => (last = Date.now()), stop: () => clearInterval(timer), fired: () => fired };
   }
 
@@ -416,10 +417,14 @@ export class LineSplitter {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
@@ -442,7 +447,10 @@ export class AppConsole {
   private readonly keepalive: NodeJS.Timeout;
   private size?: { width: number; height: number };
 
-  constructor(url: string, private readonly handlers: AppConsoleHandlers) {
+  constructor(
+    url: string,
+    private readonly handlers: AppConsoleHandlers,
+  ) {
     this.socket = new WebSocket(url, { handshakeTimeout: 15_000 });
     this.socket.on('open', () => {
       handlers.onOpen();

@@ -107,7 +107,16 @@ export class DigitalOceanClient {
     const pageSize = more && items.length > 0 && items.length < this.perPage ? items.length : this.perPage;
     const pagesOfTotal = total === undefined ? undefined : Math.max(1, Math.ceil(total / pageSize));
     if (page === 1 && lastPage !== undefined && pagesOfTotal !== undefined && lastPage !== pagesOfTotal && lastPage > page) {
-      throw pagingError(path, l10n.t('it says the last page is {0} but also that there are {1} items ({2} pages of {3})', String(lastPage), String(total), String(pagesOfTotal), String(pageSize)));
+      throw pagingError(
+        path,
+        l10n.t(
+          'it says the last page is {0} but also that there are {1} items ({2} pages of {3})',
+          String(lastPage),
+          String(total),
+          String(pagesOfTotal),
+          String(pageSize),
+        ),
+      );
     }
     if (lastPage === undefined && pagesOfTotal !== undefined) lastPage = pagesOfTotal;
     if (lastPage === undefined && !body.links?.pages?.next) lastPage = page;
@@ -188,7 +197,12 @@ export class DigitalOceanClient {
     const short = pages.findIndex((items, i) => i < pages.length - 1 && items.length < pageSize);
     const count = pages.reduce((n, items) => n + items.length, 0);
     if (short >= 0) {
-      throw new IncompleteListing(path, l10n.t('page {0} of {1} had {2} items instead of {3}', short + 1, pages.length, pages[short].length, pageSize), count, first.total);
+      throw new IncompleteListing(
+        path,
+        l10n.t('page {0} of {1} had {2} items instead of {3}', short + 1, pages.length, pages[short].length, pageSize),
+        count,
+        first.total,
+      );
     }
     if (first.total !== undefined && count < first.total) {
       throw new IncompleteListing(path, l10n.t('{0} of the {1} items it announced arrived', count, first.total), count, first.total);
@@ -233,7 +247,13 @@ export class DigitalOceanClient {
   }
 
   /** `POST <item>/actions` with `{type, …params}`; answers the action to wait for. */
-  async act(kind: ResourceKind<unknown> | ResourceKind<never>, id: string, type: string, params: Record<string, unknown> = {}, options: CallOptions = {}): Promise<Action> {
+  async act(
+    kind: ResourceKind<unknown> | ResourceKind<never>,
+    id: string,
+    type: string,
+    params: Record<string, unknown> = {},
+    options: CallOptions = {},
+  ): Promise<Action> {
     const k = kind as ResourceKind<unknown>;
     if (k.actions && !k.actions.includes(type)) {
       throw new ApiError({ kind: 'client', message: l10n.t('{0} has no action "{1}".', k.label, type) });
@@ -267,13 +287,23 @@ function expectKey<B extends object, K extends string>(body: B | undefined, key:
 
 /** A listing whose pages do not add up; listAll lists once more before reporting it. */
 class IncompleteListing extends ApiError {
-  constructor(path: string, detail: string, readonly count: number, readonly total: number | undefined) {
-    super({ kind: 'invalid_response', message: l10n.t('The DigitalOcean API\'s listing of {0} is incomplete: {1}.', path, detail), path, method: 'GET' });
+  constructor(
+    path: string,
+    detail: string,
+    readonly count: number,
+    readonly total: number | undefined,
+  ) {
+    super({ kind: 'invalid_response', message: l10n.t("The DigitalOcean API's listing of {0} is incomplete: {1}.", path, detail), path, method: 'GET' });
   }
 }
 
 function pagingError(path: string, detail: string): ApiError {
-  return new ApiError({ kind: 'invalid_response', message: l10n.t('The DigitalOcean API\'s paging of {0} cannot be trusted: {1}.', path, detail), path, method: 'GET' });
+  return new ApiError({
+    kind: 'invalid_response',
+    message: l10n.t("The DigitalOcean API's paging of {0} cannot be trusted: {1}.", path, detail),
+    path,
+    method: 'GET',
+  });
 }
 
 function sameIds<T>(kind: ResourceKind<T>, a: T[], b: T[]): boolean {

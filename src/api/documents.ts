@@ -41,7 +41,11 @@ export function checkDocumentText(text: string, validate?: ValidateFunction): { 
   }
   if (!validate || validate(spec)) return { value: spec as Record<string, unknown>, problems: [] };
   const problems = (validate.errors ?? []).map((error) => {
-    const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const path = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     // the value at the path, else (a missing property) its parent
     const node = doc.getIn(path, true) ?? doc.getIn(path.slice(0, -1), true);
     const range = isNode(node) && node.range ? at(node.range[0], node.range[1]) : at(0, 0);
@@ -52,7 +56,8 @@ export function checkDocumentText(text: string, validate?: ValidateFunction): { 
 
 function describe(error: ErrorObject): string {
   const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : l10n.t('the document');
-  if (error.keyword === 'additionalProperties') return l10n.t('{0}: unknown property "{1}"', where, String((error.params as { additionalProperty?: string }).additionalProperty));
+  if (error.keyword === 'additionalProperties')
+    return l10n.t('{0}: unknown property "{1}"', where, String((error.params as { additionalProperty?: string }).additionalProperty));
   if (error.keyword === 'enum') return `${where}: ${error.message} (${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')})`;
   return `${where}: ${error.message ?? error.keyword}`;
 }

@@ -36,7 +36,10 @@ export async function dropletMetric(
     query: { host_id: String(hostId), start: String(window.start), end: String(window.end), ...extra },
     signal,
   });
-  return (body.data?.result ?? []).map((r) => ({ metric: r.metric, values: r.values.map(([t, v]) => [Number(t), Number(v)] as [number, number]).filter(([t, v]) => Number.isFinite(t) && Number.isFinite(v)) }));
+  return (body.data?.result ?? []).map((r) => ({
+    metric: r.metric,
+    values: r.values.map(([t, v]) => [Number(t), Number(v)] as [number, number]).filter(([t, v]) => Number.isFinite(t) && Number.isFinite(v)),
+  }));
 }
 
 /** CPU utilisation in % per interval, from cumulative seconds per mode (busy = all but idle). */
@@ -86,7 +89,13 @@ export interface DropletCharts {
 }
 
 /** Everything the droplet panel graphs for one range, in 7 requests at once. */
-export async function dropletCharts(client: Requester, hostId: string | number, range: MetricRange, nowSeconds: number, signal?: AbortSignal): Promise<DropletCharts> {
+export async function dropletCharts(
+  client: Requester,
+  hostId: string | number,
+  range: MetricRange,
+  nowSeconds: number,
+  signal?: AbortSignal,
+): Promise<DropletCharts> {
   const window = { start: nowSeconds - METRIC_RANGE_SECONDS[range], end: nowSeconds };
   const get = (metric: DropletMetric, extra?: Record<string, string>) => dropletMetric(client, metric, hostId, window, extra, signal);
   const [cpu, memTotal, memAvailable, fsSize, fsFree, load, inbound, outbound] = await Promise.all([

@@ -19,7 +19,9 @@ export async function kubernetesOptions(client: Requester, signal?: AbortSignal)
 
 /** Versions a cluster can be upgraded to; empty when it is on the newest. */
 export async function kubernetesUpgrades(client: Requester, clusterId: string, signal?: AbortSignal): Promise<KubernetesVersion[]> {
-  const body = await client.request<{ available_upgrade_versions: KubernetesVersion[] | null }>('GET', `/v2/kubernetes/clusters/${seg(clusterId)}/upgrades`, { signal });
+  const body = await client.request<{ available_upgrade_versions: KubernetesVersion[] | null }>('GET', `/v2/kubernetes/clusters/${seg(clusterId)}/upgrades`, {
+    signal,
+  });
   return body.available_upgrade_versions ?? [];
 }
 
@@ -46,7 +48,12 @@ export async function resizeDatabase(client: Requester, clusterId: string, resiz
 }
 
 /** Replaces a cluster's trusted sources with `rules` (the API has no add or remove of one rule). */
-export async function putDatabaseFirewall(client: Requester, clusterId: string, rules: Pick<DatabaseFirewallRule, 'type' | 'value' | 'uuid'>[], signal?: AbortSignal): Promise<void> {
+export async function putDatabaseFirewall(
+  client: Requester,
+  clusterId: string,
+  rules: Pick<DatabaseFirewallRule, 'type' | 'value' | 'uuid'>[],
+  signal?: AbortSignal,
+): Promise<void> {
   await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/firewall`, { body: { rules }, signal });
 }
 
@@ -72,7 +79,10 @@ export interface GarbageCollection {
 
 /** The registry's garbage collections, newest first (the first page is enough for a status). */
 export async function garbageCollections(client: Requester, registryName: string, signal?: AbortSignal): Promise<GarbageCollection[]> {
-  const body = await client.request<{ garbage_collections: GarbageCollection[] }>('GET', `/v2/registry/${seg(registryName)}/garbage-collections`, { query: { per_page: 5 }, signal });
+  const body = await client.request<{ garbage_collections: GarbageCollection[] }>('GET', `/v2/registry/${seg(registryName)}/garbage-collections`, {
+    query: { per_page: 5 },
+    signal,
+  });
   return body.garbage_collections ?? [];
 }
 
@@ -105,7 +115,10 @@ export async function cancelAppDeployment(client: Requester, appId: string, depl
 
 /** Restarts the app's components (all of them when `components` is empty): a new deployment. */
 export async function restartApp(client: Requester, appId: string, components: string[], signal?: AbortSignal): Promise<AppDeployment> {
-  const body = await client.request<{ deployment: AppDeployment }>('POST', `/v2/apps/${seg(appId)}/restart`, { body: components.length ? { components } : {}, signal });
+  const body = await client.request<{ deployment: AppDeployment }>('POST', `/v2/apps/${seg(appId)}/restart`, {
+    body: components.length ? { components } : {},
+    signal,
+  });
   return body.deployment;
 }
 
@@ -117,12 +130,18 @@ export interface RollbackValidation {
 
 /** Whether the app can go back to that deployment (nothing changes). */
 export function validateAppRollback(client: Requester, appId: string, deploymentId: string, signal?: AbortSignal): Promise<RollbackValidation> {
-  return client.request<RollbackValidation>('POST', `/v2/apps/${seg(appId)}/rollback/validate`, { body: { deployment_id: deploymentId, skip_pin: false }, signal });
+  return client.request<RollbackValidation>('POST', `/v2/apps/${seg(appId)}/rollback/validate`, {
+    body: { deployment_id: deploymentId, skip_pin: false },
+    signal,
+  });
 }
 
 /** Rolls back to a deployment; the app stays pinned to it until the rollback is committed or reverted. */
 export async function rollbackApp(client: Requester, appId: string, deploymentId: string, signal?: AbortSignal): Promise<AppDeployment> {
-  const body = await client.request<{ deployment: AppDeployment }>('POST', `/v2/apps/${seg(appId)}/rollback`, { body: { deployment_id: deploymentId, skip_pin: false }, signal });
+  const body = await client.request<{ deployment: AppDeployment }>('POST', `/v2/apps/${seg(appId)}/rollback`, {
+    body: { deployment_id: deploymentId, skip_pin: false },
+    signal,
+  });
   return body.deployment;
 }
 
@@ -201,7 +220,11 @@ export async function updateLoadBalancer(client: Requester, id: string, loadBala
 
 /** A cluster's kubeconfig (YAML) with a token that expires after `expirySeconds`. */
 export function kubernetesKubeconfig(client: Requester, clusterId: string, expirySeconds: number, signal?: AbortSignal): Promise<string> {
-  return client.request<string>('GET', `/v2/kubernetes/clusters/${seg(clusterId)}/kubeconfig`, { responseType: 'text', query: { expiry_seconds: expirySeconds }, signal });
+  return client.request<string>('GET', `/v2/kubernetes/clusters/${seg(clusterId)}/kubeconfig`, {
+    responseType: 'text',
+    query: { expiry_seconds: expirySeconds },
+    signal,
+  });
 }
 
 /**
@@ -219,18 +242,29 @@ export async function databaseCaCertificate(client: Requester, clusterId: string
   }
   // one or more PEM certificates and nothing else (it is written to a file a client reads)
   if (!/^(?:-----BEGIN CERTIFICATE-----\s+[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----\s*)+$/.test(pem)) {
-    throw new ApiError({ kind: 'invalid_response', message: l10n.t('DigitalOcean gave no CA certificate for this database cluster (or one that is not a PEM certificate).') });
+    throw new ApiError({
+      kind: 'invalid_response',
+      message: l10n.t('DigitalOcean gave no CA certificate for this database cluster (or one that is not a PEM certificate).'),
+    });
   }
   return pem.trim() + '\n';
 }
 
 /** Replaces one node of a pool with a new one (`replace=1`: drained first). */
 export async function recycleKubernetesNode(client: Requester, clusterId: string, poolId: string, nodeId: string, signal?: AbortSignal): Promise<void> {
-  await client.request<void>('DELETE', `/v2/kubernetes/clusters/${seg(clusterId)}/node_pools/${seg(poolId)}/nodes/${seg(nodeId)}`, { query: { replace: 1 }, signal });
+  await client.request<void>('DELETE', `/v2/kubernetes/clusters/${seg(clusterId)}/node_pools/${seg(poolId)}/nodes/${seg(nodeId)}`, {
+    query: { replace: 1 },
+    signal,
+  });
 }
 
 /** Docker credentials for the registry: `{auths: {host: {auth}}}`; no expiry when `expirySeconds` is 0. */
-export function registryDockerCredentials(client: Requester, readWrite: boolean, expirySeconds: number, signal?: AbortSignal): Promise<{ auths?: Record<string, { auth?: string }> }> {
+export function registryDockerCredentials(
+  client: Requester,
+  readWrite: boolean,
+  expirySeconds: number,
+  signal?: AbortSignal,
+): Promise<{ auths?: Record<string, { auth?: string }> }> {
   return client.request('GET', '/v2/registry/docker-credentials', { query: { read_write: readWrite, expiry_seconds: expirySeconds || undefined }, signal });
 }
 

@@ -215,10 +215,7 @@ export class Transport {
     const safeToRepeat = IDEMPOTENT.has(method) || outcome.neverSent === true;
     if (!safeToRepeat) return undefined;
     const transient =
-      (error.kind === 'server' && error.status !== 501) ||
-      error.kind === 'network' ||
-      error.kind === 'timeout' ||
-      error.kind === 'invalid_response';
+      (error.kind === 'server' && error.status !== 501) || error.kind === 'network' || error.kind === 'timeout' || error.kind === 'invalid_response';
     if (!transient) return undefined;
     const asked = outcome.headers ? retryAfterMs(outcome.headers, Date.now()) : undefined;
     return asked !== undefined ? Math.min(asked, this.opts.retryMaxMs) : this.backoff(attempt);
@@ -236,7 +233,12 @@ export class Transport {
   }
 
   /** Sends the request: the answer, or the outcome of a request that got none (cancelled, timed out, unreachable). */
-  private async send(method: HttpMethod, path: string, options: RequestOptions, token: string): Promise<{ response: FetchResponse<string> } | { failed: Outcome<never> }> {
+  private async send(
+    method: HttpMethod,
+    path: string,
+    options: RequestOptions,
+    token: string,
+  ): Promise<{ response: FetchResponse<string> } | { failed: Outcome<never> }> {
     const controller = new AbortController();
     let timedOut = false;
     const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs;
@@ -276,7 +278,11 @@ export class Transport {
         return { failed: { error: this.error({ kind: 'cancelled', message: l10n.t('The request was cancelled.'), method, path }) } };
       }
       if (timedOut) {
-        return { failed: { error: this.error({ kind: 'timeout', message: l10n.t('No answer from the DigitalOcean API within {0} s.', timeoutMs / 1000), method, path }) } };
+        return {
+          failed: {
+            error: this.error({ kind: 'timeout', message: l10n.t('No answer from the DigitalOcean API within {0} s.', timeoutMs / 1000), method, path }),
+          },
+        };
       }
       const code = networkCode(error);
       const failed = {
@@ -319,7 +325,11 @@ export class Transport {
         error: this.error({
           kind: 'redirected',
           status: response.status || undefined,
-          message: l10n.t('The DigitalOcean API answered with a redirect to {0}; it was not followed, since requests and the token go only to {1}.', where, this.baseUrl),
+          message: l10n.t(
+            'The DigitalOcean API answered with a redirect to {0}; it was not followed, since requests and the token go only to {1}.',
+            where,
+            this.baseUrl,
+          ),
           requestId: requestIdHeader,
           method,
           path,

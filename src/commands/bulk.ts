@@ -39,7 +39,12 @@ export interface BulkOutcome {
   failed: { name: string; message: string }[];
 }
 
-export async function runBulk(deps: Pick<CommandDeps, 'model' | 'log' | 'input'>, nodes: ResourceNode[], spec: BulkSpec, confirm?: string): Promise<BulkOutcome> {
+export async function runBulk(
+  deps: Pick<CommandDeps, 'model' | 'log' | 'input'>,
+  nodes: ResourceNode[],
+  spec: BulkSpec,
+  confirm?: string,
+): Promise<BulkOutcome> {
   const { model, log, input } = deps;
   const names = nodes.map((n) => n.name);
   const kinds = new Set(nodes.map((n) => n.presenter.kind.kind));
@@ -60,7 +65,10 @@ export async function runBulk(deps: Pick<CommandDeps, 'model' | 'log' | 'input'>
           outcome.succeeded.push(node.name);
         } catch (error) {
           if (isCancellation(error)) return;
-          outcome.failed.push({ name: node.name, message: error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error) });
+          outcome.failed.push({
+            name: node.name,
+            message: error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error),
+          });
         } finally {
           model.setTransition(node.ref, undefined);
           if (!spec.deletes) void model.reloadResource(node.ref).catch(() => undefined);
@@ -70,11 +78,16 @@ export async function runBulk(deps: Pick<CommandDeps, 'model' | 'log' | 'input'>
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, nodes.length) }, worker));
   });
-  if (spec.deletes) for (const n of new Map(nodes.map((x) => [`${x.account.id}/${x.presenter.kind.kind}`, x])).values()) model.reloadKind(n.account, n.presenter.kind.kind);
+  if (spec.deletes)
+    for (const n of new Map(nodes.map((x) => [`${x.account.id}/${x.presenter.kind.kind}`, x])).values()) model.reloadKind(n.account, n.presenter.kind.kind);
   const done = outcome.succeeded.length ? `${spec.title}: ${outcome.succeeded.join(', ')} done.` : '';
   const failed = outcome.failed.map((f) => `${f.name}: ${f.message}`).join('; ');
   log.info(`${spec.title} ${what}: ${outcome.succeeded.length} succeeded, ${outcome.failed.length} failed${failed ? ` (${failed})` : ''}`);
-  if (outcome.failed.length) void input.notify('error', [l10n.t('{0} of {1} succeeded.', outcome.succeeded.length, nodes.length), done, l10n.t('Failed — {0}', failed)].filter(Boolean).join(' '));
+  if (outcome.failed.length)
+    void input.notify(
+      'error',
+      [l10n.t('{0} of {1} succeeded.', outcome.succeeded.length, nodes.length), done, l10n.t('Failed — {0}', failed)].filter(Boolean).join(' '),
+    );
   else void input.notify('info', l10n.t('{0}: all {1} done ({2}).', spec.title, nodes.length, names.join(', ')));
   return outcome;
 }

@@ -65,7 +65,8 @@ export class LazyCommands implements vscode.Disposable {
     const family = this.familyList.find((f) => f.name === name);
     if (!family) throw new Error(`No command family ${name}.`);
     const module = this.requireBundle(family.bundle) as Record<string, unknown>;
-    const register = Object.entries(module).find(([key, value]) => /^register\w+Commands$/.test(key) && typeof value === 'function')?.[1] as Register | undefined;
+    const register = Object.entries(module).find(([key, value]) => /^register\w+Commands$/.test(key) && typeof value === 'function')?.[1] as
+      Register | undefined;
     if (!register) throw new Error(`${family.bundle} has no register…Commands function.`);
     for (const standIn of this.standIns.get(name) ?? []) standIn.dispose();
     this.standIns.delete(name);

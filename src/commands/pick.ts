@@ -33,7 +33,10 @@ export async function resourceTarget(
         deps.explorer
           .cacheFor(account)
           .list(presenter.kind, [], presenter.listQuery)
-          .then((items) => items.filter(valid).map((item) => ({ account, item })), () => []),
+          .then(
+            (items) => items.filter(valid).map((item) => ({ account, item })),
+            () => [],
+          ),
       ),
     );
     return lists.flat();
@@ -44,15 +47,15 @@ export async function resourceTarget(
   }
   // Always asked, even with one candidate: an action should never pick its own target.
   const chosen = (
-          await deps.input.quickPick(
-            found.map((f) => ({
-              label: presenter.label?.(f.item) ?? presenter.kind.nameOf(f.item as never),
-              description: `${f.account.label} · ${presenter.description(f.item, deps.explorer.present(f.account))}`,
-              target: f,
-            })),
-            { title, placeHolder: vscode.l10n.t('Choose a {0}', presenter.kind.label.toLowerCase()) },
-          )
-        ).target;
+    await deps.input.quickPick(
+      found.map((f) => ({
+        label: presenter.label?.(f.item) ?? presenter.kind.nameOf(f.item as never),
+        description: `${f.account.label} · ${presenter.description(f.item, deps.explorer.present(f.account))}`,
+        target: f,
+      })),
+      { title, placeHolder: vscode.l10n.t('Choose a {0}', presenter.kind.label.toLowerCase()) },
+    )
+  ).target;
   return deps.explorer.nodeFor(chosen.account, presenter, chosen.item, []);
 }
 
@@ -104,7 +107,12 @@ export async function pickRegion(deps: PickDeps, account: AccountInfo, options: 
  * projects) is walked to the kind's group and the resource in it. Best effort: a resource the
  * view does not show (filtered out) is simply not selected.
  */
-export async function revealResource(deps: Pick<CommandDeps, 'explorer' | 'treeView' | 'log'>, account: AccountInfo, kind: ResourceKind<never> | ResourceKind<unknown>, id: string): Promise<void> {
+export async function revealResource(
+  deps: Pick<CommandDeps, 'explorer' | 'treeView' | 'log'>,
+  account: AccountInfo,
+  kind: ResourceKind<never> | ResourceKind<unknown>,
+  id: string,
+): Promise<void> {
   try {
     await vscode.commands.executeCommand('digitalocean.resources.focus');
     const key = resourceKey(account.id, kind.kind, [], id);

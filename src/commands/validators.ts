@@ -45,11 +45,15 @@ export function recordDataProblem(type: EditableRecordType, value: string): stri
     case 'MX':
     case 'SRV':
       if (isIpv4(data) || isIpv6(data)) return l10n.t('A {0} record points to a host name, not an IP address.', type);
-      return isHostname(data, type === 'CNAME' || type === 'MX' || type === 'SRV') ? undefined : l10n.t('A {0} record points to a host name, like mail.example.com.', type);
+      return isHostname(data, type === 'CNAME' || type === 'MX' || type === 'SRV')
+        ? undefined
+        : l10n.t('A {0} record points to a host name, like mail.example.com.', type);
     case 'TXT':
       return data.length > 512 ? l10n.t('At most 512 characters.') : undefined;
     case 'CAA':
-      return isHostname(data) || data.startsWith('mailto:') || /^https?:\/\//.test(data) ? undefined : l10n.t('The issuer domain (e.g. letsencrypt.org), or an iodef mailto:/https: URL.');
+      return isHostname(data) || data.startsWith('mailto:') || /^https?:\/\//.test(data)
+        ? undefined
+        : l10n.t('The issuer domain (e.g. letsencrypt.org), or an iodef mailto:/https: URL.');
   }
 }
 
@@ -61,7 +65,10 @@ export function numberProblem(value: string, min: number, max: number, what: str
 }
 
 export function tagsProblem(value: string): string | undefined {
-  const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const bad = tags.find((t) => tagNameProblem(t) !== undefined);
   return bad ? l10n.t('"{0}": tags use letters, digits, "_", ":" and "-" (at most 255).', bad) : undefined;
 }
@@ -76,4 +83,3 @@ export function trustedIpProblem(value: string): string | undefined {
   if (m[5] !== undefined && Number(m[5]) > 32) return l10n.t('A CIDR prefix is at most /32.');
   return undefined;
 }
-

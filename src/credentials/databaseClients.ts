@@ -49,7 +49,8 @@ interface EngineClient {
 export function shellTargetProblem(t: Pick<ShellTarget, 'host' | 'port' | 'user'>): string | undefined {
   const hostname = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
   const ipv6 = /^[0-9A-Fa-f:.]{2,45}$/;
-  if (!hostname.test(t.host) && !(t.host.includes(':') && ipv6.test(t.host))) return `the host DigitalOcean gave (${JSON.stringify(t.host)}) is not a host name or an IP address`;
+  if (!hostname.test(t.host) && !(t.host.includes(':') && ipv6.test(t.host)))
+    return `the host DigitalOcean gave (${JSON.stringify(t.host)}) is not a host name or an IP address`;
   if (!Number.isInteger(t.port) || t.port < 1 || t.port > 65535) return `the port DigitalOcean gave (${String(t.port)}) is not a port`;
   if (!t.user) return 'no user name';
   return undefined;
@@ -71,7 +72,20 @@ const redisClient = (programs: string[]): EngineClient => ({
     // the shell reads the password into the client's environment and deletes the file first
     command: (program, paths) => ({
       shellPath: '/bin/sh',
-      shellArgs: ['-c', '. "$0" && rm -f "$0" && exec "$@"', paths.env, program, '-h', t.host, '-p', String(t.port), '--tls', '--cacert', paths['ca.pem'], ...(t.user && t.user !== 'default' ? ['--user', t.user] : [])],
+      shellArgs: [
+        '-c',
+        '. "$0" && rm -f "$0" && exec "$@"',
+        paths.env,
+        program,
+        '-h',
+        t.host,
+        '-p',
+        String(t.port),
+        '--tls',
+        '--cacert',
+        paths['ca.pem'],
+        ...(t.user && t.user !== 'default' ? ['--user', t.user] : []),
+      ],
     }),
   }),
 });
@@ -91,7 +105,15 @@ export const ENGINE_CLIENTS: Partial<Record<DatabaseEngine, EngineClient>> = {
       command: (program, paths) => ({
         shellPath: program,
         shellArgs: [],
-        env: { PGHOST: t.host, PGPORT: String(t.port), PGUSER: t.user, PGDATABASE: t.database, PGPASSFILE: paths.pgpass, PGSSLMODE: 'verify-full', PGSSLROOTCERT: paths['ca.pem'] },
+        env: {
+          PGHOST: t.host,
+          PGPORT: String(t.port),
+          PGUSER: t.user,
+          PGDATABASE: t.database,
+          PGPASSFILE: paths.pgpass,
+          PGSSLMODE: 'verify-full',
+          PGSSLROOTCERT: paths['ca.pem'],
+        },
       }),
     }),
   },
@@ -100,7 +122,12 @@ export const ENGINE_CLIENTS: Partial<Record<DatabaseEngine, EngineClient>> = {
     install: 'mysql or mariadb (Debian/Ubuntu: apt install default-mysql-client; macOS: brew install mysql-client)',
     picksDatabase: true,
     launch: (t) => ({
-      files: { 'client.cnf': ['[client]', `host=${mysqlValue(t.host)}`, `port=${t.port}`, `user=${mysqlValue(t.user)}`, `password=${mysqlValue(t.password)}`, ''].join('\n'), 'ca.pem': t.ca },
+      files: {
+        'client.cnf': ['[client]', `host=${mysqlValue(t.host)}`, `port=${t.port}`, `user=${mysqlValue(t.user)}`, `password=${mysqlValue(t.password)}`, ''].join(
+          '\n',
+        ),
+        'ca.pem': t.ca,
+      },
       command: (program, paths, resolved = program) => ({
         shellPath: program,
         // --defaults-extra-file must come first; the database only as an option's value (a bare
@@ -126,7 +153,8 @@ export const ENGINE_CLIENTS: Partial<Record<DatabaseEngine, EngineClient>> = {
       // the URI encoded, the CA named by tlsCAFile), then --shell stays interactive
       files: {
         'ca.pem': t.ca,
-        'connect.js': (paths) => `db = connect(${JSON.stringify(`mongodb+srv://${encodeURIComponent(t.user)}:${encodeURIComponent(t.password)}@${t.host}/${encodeURIComponent(t.database || 'admin')}?tls=true&authSource=admin&tlsCAFile=${encodeURIComponent(paths['ca.pem'])}`)});\n`,
+        'connect.js': (paths) =>
+          `db = connect(${JSON.stringify(`mongodb+srv://${encodeURIComponent(t.user)}:${encodeURIComponent(t.password)}@${t.host}/${encodeURIComponent(t.database || 'admin')}?tls=true&authSource=admin&tlsCAFile=${encodeURIComponent(paths['ca.pem'])}`)});\n`,
       },
       command: (program, paths) => ({ shellPath: program, shellArgs: ['--nodb', '--quiet', '--shell', paths['connect.js']] }),
     }),

@@ -38,7 +38,8 @@ function load(text: string | undefined): DockerConfig {
   } catch (error) {
     throw new DockerConfigError(l10n.t('The docker config is not valid JSON ({0}). Nothing was changed; fix the file first.', (error as Error).message));
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new DockerConfigError(l10n.t('The docker config is not a JSON object. Nothing was changed.'));
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new DockerConfigError(l10n.t('The docker config is not a JSON object. Nothing was changed.'));
   return value as DockerConfig;
 }
 
@@ -89,11 +90,18 @@ export function runCredentialHelper(helper: string, action: 'store' | 'erase' | 
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(new DockerConfigError(error.code === 'ENOENT' ? `docker-credential-${helper} is not on PATH (docker's config names it as the credential store).` : error.message)),
+      reject(
+        new DockerConfigError(
+          error.code === 'ENOENT' ? `docker-credential-${helper} is not on PATH (docker's config names it as the credential store).` : error.message,
+        ),
+      ),
     );
     child.on('close', (code) => {
       if (code === 0) resolve(out);
-      else reject(new DockerConfigError(`docker-credential-${helper} ${action} failed: ${(err || out).trim().slice(0, 300) || l10n.t('exit code {0}', String(code))}`));
+      else
+        reject(
+          new DockerConfigError(`docker-credential-${helper} ${action} failed: ${(err || out).trim().slice(0, 300) || l10n.t('exit code {0}', String(code))}`),
+        );
     });
     child.stdin.end(input);
   });

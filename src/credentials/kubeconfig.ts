@@ -171,7 +171,11 @@ function assignInPlace(doc: Document, target: YAMLMap, value: Record<string, unk
     const pair = target.items[i];
     const keyName = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     if (keyName in value) continue;
-    const comments = [isScalar(pair.key) ? pair.key.commentBefore : undefined, isNode(pair.value) ? pair.value.commentBefore : undefined, isNode(pair.value) ? pair.value.comment : undefined]
+    const comments = [
+      isScalar(pair.key) ? pair.key.commentBefore : undefined,
+      isNode(pair.value) ? pair.value.commentBefore : undefined,
+      isNode(pair.value) ? pair.value.comment : undefined,
+    ]
       .concat(isMap(pair.value) ? collectComments(pair.value) : [])
       .filter((c): c is string => Boolean(c));
     target.items.splice(i, 1);
@@ -208,7 +212,8 @@ export function mergeKubeconfig(existing: string | undefined, entries: KubeEntri
 /** Makes an existing context current. */
 export function setCurrentContext(existing: string | undefined, contextName: string): string {
   const doc = load(existing);
-  if (!names(doc, 'contexts').includes(contextName)) throw new KubeconfigError(l10n.t('There is no context {0} in the kubeconfig. Add the cluster first.', contextName));
+  if (!names(doc, 'contexts').includes(contextName))
+    throw new KubeconfigError(l10n.t('There is no context {0} in the kubeconfig. Add the cluster first.', contextName));
   doc.set('current-context', contextName);
   return doc.toString();
 }

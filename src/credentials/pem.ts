@@ -28,7 +28,10 @@ export function readCertificate(pem: string): CertificateFacts | { problem: stri
   } catch {
     return { problem: l10n.t('Its certificate could not be read (a damaged PEM block?).') };
   }
-  const san = (cert.subjectAltName ?? '').split(/,\s*/).filter((x) => x.startsWith('DNS:')).map((x) => x.slice(4));
+  const san = (cert.subjectAltName ?? '')
+    .split(/,\s*/)
+    .filter((x) => x.startsWith('DNS:'))
+    .map((x) => x.slice(4));
   const cn = /(?:^|\n)CN=([^\n]+)/.exec(cert.subject)?.[1];
   return {
     subject: cert.subject.replace(/\n/g, ', '),
@@ -43,7 +46,9 @@ export function readCertificate(pem: string): CertificateFacts | { problem: stri
 /** Why `keyPem` is not the private key of the certificate in `certPem` (undefined: it is). */
 export function keyProblem(certPem: string, keyPem: string): string | undefined {
   if (!/-----BEGIN (?:RSA |EC )?PRIVATE KEY-----/.test(keyPem)) {
-    return /ENCRYPTED PRIVATE KEY/.test(keyPem) ? l10n.t('The private key is encrypted: DigitalOcean needs it without a passphrase.') : l10n.t('It holds no PEM private key (-----BEGIN PRIVATE KEY-----).');
+    return /ENCRYPTED PRIVATE KEY/.test(keyPem)
+      ? l10n.t('The private key is encrypted: DigitalOcean needs it without a passphrase.')
+      : l10n.t('It holds no PEM private key (-----BEGIN PRIVATE KEY-----).');
   }
   const block = PEM_CERT.exec(certPem)?.[0];
   if (!block) return l10n.t('The certificate could not be read.');

@@ -68,7 +68,12 @@ export function splitFormat(raw: string): { text: string; format: TextFormat } {
  * mixed — and only new lines take the file's usual one.
  */
 export function applyFormat(text: string, format: TextFormat, original?: string): string {
-  const body = original !== undefined && /\r\n/.test(original) && /(^|[^\r])\n/.test(original) ? keepEndings(text, original, format.eol) : format.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text;
+  const body =
+    original !== undefined && /\r\n/.test(original) && /(^|[^\r])\n/.test(original)
+      ? keepEndings(text, original, format.eol)
+      : format.eol === '\r\n'
+        ? text.replace(/\r?\n/g, '\r\n')
+        : text;
   return format.bom ? BOM + body : body;
 }
 
@@ -81,7 +86,9 @@ const KEEP_ENDINGS_MAX_CELLS = 4_000_000;
  * reorder them); inserted lines get `eol`.
  */
 function keepEndings(text: string, original: string, eol: '\n' | '\r\n'): string {
-  const before = original.split('\n').map((line, i, all) => (i < all.length - 1 && line.endsWith('\r') ? { text: line.slice(0, -1), eol: '\r\n' } : { text: line, eol: '\n' }));
+  const before = original
+    .split('\n')
+    .map((line, i, all) => (i < all.length - 1 && line.endsWith('\r') ? { text: line.slice(0, -1), eol: '\r\n' } : { text: line, eol: '\n' }));
   const after = text.split('\n');
   const n = before.length;
   const m = after.length;
@@ -94,7 +101,7 @@ function keepEndings(text: string, original: string, eol: '\n' | '\r\n'): string
     }
   }
   const endings: string[] = new Array(m).fill(eol);
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (before[i].text === after[j]) {
       endings[j] = before[i].eol;
       i++;

@@ -56,7 +56,10 @@ export function sshConfigPath(configured: string | undefined, home = os.homedir(
 
 /** A `Host` alias for a droplet: `do-` and its name, with anything ssh would read as a pattern replaced. */
 export function hostAlias(name: string): string {
-  const safe = name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const safe = name
+    .trim()
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `do-${safe || 'droplet'}`;
 }
 
@@ -98,7 +101,13 @@ const OUR_KEYS = [/^ {2}HostName \S+$/, /^ {2}User \S+$/, /^ {2}Port \d+$/];
 /** Whether line `i` starts an entry as we write it: our marker, `Host <one alias>`, our three lines. */
 function isOurEntry(lines: string[], i: number): boolean {
   const host = parseLine(lines[i + 1] ?? '');
-  return lines[i].startsWith(MARKER) && lines[i].endsWith(`. ${REMOVE_HINT}`) && host?.keyword === 'host' && hostPatterns(host.value).length === 1 && OUR_KEYS.every((key, k) => key.test(lines[i + 2 + k] ?? ''));
+  return (
+    lines[i].startsWith(MARKER) &&
+    lines[i].endsWith(`. ${REMOVE_HINT}`) &&
+    host?.keyword === 'host' &&
+    hostPatterns(host.value).length === 1 &&
+    OUR_KEYS.every((key, k) => key.test(lines[i + 2 + k] ?? ''))
+  );
 }
 
 /**
@@ -112,7 +121,13 @@ function findOurs(lines: string[], alias: string): Block | undefined {
     const host = parseLine(lines[i + 1]);
     if (host?.keyword !== 'host' || !hostPatterns(host.value).includes(alias)) continue;
     if (!isOurEntry(lines, i)) {
-      throw new SshConfigError(l10n.t('Line {0} of the ssh config carries DigitalOcean Explorer\'s comment, but the entry under it for Host {1} is not as it writes one (it was copied or changed by hand): it is left as it is. Remove the comment line to make the entry yours, or the entry to let DigitalOcean Explorer write it again.', i + 1, alias));
+      throw new SshConfigError(
+        l10n.t(
+          "Line {0} of the ssh config carries DigitalOcean Explorer's comment, but the entry under it for Host {1} is not as it writes one (it was copied or changed by hand): it is left as it is. Remove the comment line to make the entry yours, or the entry to let DigitalOcean Explorer write it again.",
+          i + 1,
+          alias,
+        ),
+      );
     }
     let end = i + 2;
     while (end < lines.length && lines[end].trim() !== '' && !opensBlock(lines[end]) && !lines[end].startsWith(MARKER)) end++;
@@ -159,13 +174,22 @@ const join = (lines: string[], finalNewline: boolean) => (lines.length === 0 ? '
  * the user has a Host of that name of their own.
  */
 export function upsertHost(existing: string | undefined, entry: SshHostEntry): string {
-  for (const [what, value] of [[l10n.t('host name'), entry.hostName], ['user', entry.user]] as const) {
+  for (const [what, value] of [
+    [l10n.t('host name'), entry.hostName],
+    ['user', entry.user],
+  ] as const) {
     if (!value || /[\s"#]/.test(value)) throw new SshConfigError(l10n.t('The {0} "{1}" cannot go in an ssh config file.', what, value));
   }
   const { lines, finalNewline } = split(existing ?? '');
   const foreign = foreignHostLines(lines, entry.alias);
   if (foreign.length > 0) {
-    throw new SshConfigError(l10n.t('The ssh config already has "Host {0}" (line {1}) that DigitalOcean Explorer did not write. Rename or remove it, then try again.', entry.alias, foreign[0] + 1));
+    throw new SshConfigError(
+      l10n.t(
+        'The ssh config already has "Host {0}" (line {1}) that DigitalOcean Explorer did not write. Rename or remove it, then try again.',
+        entry.alias,
+        foreign[0] + 1,
+      ),
+    );
   }
   const ours = findOurs(lines, entry.alias);
   if (ours) return join(updateBlock(lines, ours, entry), finalNewline);

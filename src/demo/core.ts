@@ -171,7 +171,9 @@ export class FakeCore {
     this.currentToken = token;
     const limit = this.countRequest(token);
     if (limit.remaining < 0) {
-      return this.withLimit(this.error(429, 'too_many_requests', 'API Rate limit exceeded.'), limit, { 'retry-after': String(limit.reset - Math.floor(this.clock() / 1000)) });
+      return this.withLimit(this.error(429, 'too_many_requests', 'API Rate limit exceeded.'), limit, {
+        'retry-after': String(limit.reset - Math.floor(this.clock() / 1000)),
+      });
     }
     this.settle();
 
@@ -251,7 +253,8 @@ export class FakeCore {
         const hostId = ctx.query.get('host_id') ?? '';
         const start = Number(ctx.query.get('start'));
         const end = Number(ctx.query.get('end'));
-        if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return this.error(400, 'bad_request', 'start and end must be unix times with start before end.');
+        if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start)
+          return this.error(400, 'bad_request', 'start and end must be unix times with start before end.');
         const droplet = this.data.droplets.find((x) => String(x.id) === hostId);
         if (!droplet) return this.notFound();
         const results = new Map<string, { metric: Record<string, string>; values: [number, string][] }>();
@@ -290,13 +293,22 @@ export class FakeCore {
     const fsSize = (droplet: Json) => (droplet.disk ?? 25) * 1e9;
     metric('filesystem_size', (droplet) => [{ metric: fs, value: fsSize(droplet) }]);
     metric('filesystem_free', (droplet, t) => [{ metric: fs, value: fsSize(droplet) * (0.64 - ((t / 86_400) % 7) * 0.004) }]);
-    for (const [name, factor] of [['load_1', 1], ['load_5', 0.9], ['load_15', 0.8]] as const) {
+    for (const [name, factor] of [
+      ['load_1', 1],
+      ['load_5', 0.9],
+      ['load_15', 0.8],
+    ] as const) {
       metric(name, (droplet, t) => [{ metric: {}, value: busy(droplet, t) * (droplet.vcpus ?? 1) * 1.6 * factor }]);
     }
     metric('bandwidth', (droplet, t, query) => {
       const inbound = query.get('direction') === 'inbound';
       const scale = (inbound ? 2.4 : 0.9) * (query.get('interface') === 'public' ? 1 : 0.3);
-      return [{ metric: { direction: query.get('direction') ?? '', interface: query.get('interface') ?? '' }, value: scale * (0.6 + 0.4 * Math.sin(t / 1800 + phase(droplet) + (inbound ? 0 : 1))) }];
+      return [
+        {
+          metric: { direction: query.get('direction') ?? '', interface: query.get('interface') ?? '' },
+          value: scale * (0.6 + 0.4 * Math.sin(t / 1800 + phase(droplet) + (inbound ? 0 : 1))),
+        },
+      ];
     });
   }
 
@@ -305,7 +317,13 @@ export class FakeCore {
     const value = typeof rule?.value === 'string' ? rule.value : '';
     switch (rule?.type) {
       case 'ip_addr':
-        return /^(\d{1,3})(\.\d{1,3}){3}(\/(\d|[12]\d|3[0-2]))?$/.test(value) && value.split('/')[0].split('.').every((o: string) => Number(o) <= 255) ? undefined : `${value} is not an IPv4 address or CIDR.`;
+        return /^(\d{1,3})(\.\d{1,3}){3}(\/(\d|[12]\d|3[0-2]))?$/.test(value) &&
+          value
+            .split('/')[0]
+            .split('.')
+            .every((o: string) => Number(o) <= 255)
+          ? undefined
+          : `${value} is not an IPv4 address or CIDR.`;
       case 'droplet':
         return this.data.droplets.some((x) => String(x.id) === value) ? undefined : `Droplet ${value} does not exist.`;
       case 'k8s':
@@ -411,12 +429,16 @@ export class FakeCore {
 
   // ---- routes -----------------------------------------------------------------------------------
 
-
   /**
    * `DELETE …/{id}`: removes the item of `list` whose id is `id`, and its project assignment when
    * it has a URN; 404 when there is none, and `refuse`'s answer when this one must stay.
    */
-  deleteItem(list: Json[], id: string, idOf: (x: Json) => string, options: { urn?: (id: string) => string; refuse?: (x: Json) => FakeResponse | undefined; answer?: FakeResponse } = {}): FakeResponse {
+  deleteItem(
+    list: Json[],
+    id: string,
+    idOf: (x: Json) => string,
+    options: { urn?: (id: string) => string; refuse?: (x: Json) => FakeResponse | undefined; answer?: FakeResponse } = {},
+  ): FakeResponse {
     const index = list.findIndex((x) => idOf(x) === id);
     if (index < 0) return this.notFound();
     const refused = options.refuse?.(list[index]);
@@ -441,11 +463,24 @@ export class FakeCore {
 
   createVolume(body: Json): FakeResponse {
     const { name, size_gigabytes: size, region: regionSlug } = body ?? {};
-    if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(name)) return this.unprocessable('name must start with a lowercase letter and contain only lowercase letters, digits and dashes (at most 64).');
+    if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(name))
+      return this.unprocessable('name must start with a lowercase letter and contain only lowercase letters, digits and dashes (at most 64).');
     if (!Number.isInteger(size) || size < 1 || size > 16384) return this.unprocessable('size_gigabytes must be between 1 and 16384.');
     if (!SIZES[0].regions.includes(regionSlug)) return this.unprocessable('You specified an invalid region.');
-    if (this.data.volumes.some((v) => v.name === name && v.region.slug === regionSlug)) return this.error(409, 'conflict', 'A volume with that name already exists in this region.');
-    const vol: Json = { id: stableUuid(`volume-${name}-${this.nextId++}`), droplet_ids: [], name, description: body.description ?? '', size_gigabytes: size, created_at: this.now(), tags: body.tags ?? [], region: region(regionSlug), filesystem_type: body.filesystem_type ?? '', filesystem_label: body.filesystem_label ?? '' };
+    if (this.data.volumes.some((v) => v.name === name && v.region.slug === regionSlug))
+      return this.error(409, 'conflict', 'A volume with that name already exists in this region.');
+    const vol: Json = {
+      id: stableUuid(`volume-${name}-${this.nextId++}`),
+      droplet_ids: [],
+      name,
+      description: body.description ?? '',
+      size_gigabytes: size,
+      created_at: this.now(),
+      tags: body.tags ?? [],
+      region: region(regionSlug),
+      filesystem_type: body.filesystem_type ?? '',
+      filesystem_label: body.filesystem_label ?? '',
+    };
     this.data.volumes.push(vol);
     const project = this.data.projects.find((p) => p.is_default);
     if (project) this.data.projectResources[project.id].push({ urn: `do:volume:${vol.id}`, assigned_at: this.now() });
@@ -476,7 +511,8 @@ export class FakeCore {
       });
     }
     if (body?.type === 'resize') {
-      if (!Number.isInteger(body.size_gigabytes) || body.size_gigabytes <= vol.size_gigabytes) return this.unprocessable('A volume can only grow: give a larger size.');
+      if (!Number.isInteger(body.size_gigabytes) || body.size_gigabytes <= vol.size_gigabytes)
+        return this.unprocessable('A volume can only grow: give a larger size.');
       return start('resize', () => (vol.size_gigabytes = body.size_gigabytes));
     }
     return this.unprocessable(`${String(body?.type)} is not a valid volume action type.`);
@@ -534,9 +570,7 @@ export class FakeCore {
     for (const x of this.data.volumes) add(x.tags);
     for (const x of this.data.databases) add(x.tags);
     for (const x of this.data.images) add(x.tags);
-    return [...counts.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, count]) => ({ name, resources: { count, last_tagged_uri: '' } }));
+    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, count]) => ({ name, resources: { count, last_tagged_uri: '' } }));
   }
 
   clusterToken(seed: string): string {
@@ -558,7 +592,11 @@ export class FakeCore {
     const customImage = this.data.images.find((i) => i.id === image);
     if (imageIndex < 0 && !customImage) return this.unprocessable('You specified an invalid image for Droplet creation.');
     const id = this.nextId++;
-    const droplet = dropletJson(id, name, regionSlug, size, 'new', this.now(), { tags: Array.isArray(body.tags) ? body.tags : [], imageIndex: Math.max(0, imageIndex), vpc: typeof body.vpc_uuid === 'string' ? body.vpc_uuid : undefined });
+    const droplet = dropletJson(id, name, regionSlug, size, 'new', this.now(), {
+      tags: Array.isArray(body.tags) ? body.tags : [],
+      imageIndex: Math.max(0, imageIndex),
+      vpc: typeof body.vpc_uuid === 'string' ? body.vpc_uuid : undefined,
+    });
     if (customImage) droplet.image = customImage;
     if (body.backups) addFeature(droplet, 'backups');
     if (body.ipv6) {
@@ -600,7 +638,17 @@ export class FakeCore {
       const name = typeof body.name === 'string' && body.name ? body.name : `${droplet.name}-${Date.now()}`;
       effect = () => {
         const snapId = this.nextId++;
-        this.data.snapshots.push({ id: String(snapId), name, created_at: this.now(), regions: [regionSlug], resource_id: String(droplet.id), resource_type: 'droplet', min_disk_size: droplet.disk, size_gigabytes: Math.round(droplet.disk * 0.12 * 100) / 100, tags: [] });
+        this.data.snapshots.push({
+          id: String(snapId),
+          name,
+          created_at: this.now(),
+          regions: [regionSlug],
+          resource_id: String(droplet.id),
+          resource_type: 'droplet',
+          min_disk_size: droplet.disk,
+          size_gigabytes: Math.round(droplet.disk * 0.12 * 100) / 100,
+          tags: [],
+        });
         droplet.snapshot_ids.push(snapId);
       };
     } else if (type === 'rename') {

@@ -219,10 +219,7 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     created_at: t(400),
   }));
 
-  const volumes = [
-    volumeJson('web-uploads', 'nyc3', 100, [311000001], t(200), ['web']),
-    volumeJson('pg-backups', 'ams3', 250, [], t(150), []),
-  ];
+  const volumes = [volumeJson('web-uploads', 'nyc3', 100, [311000001], t(200), ['web']), volumeJson('pg-backups', 'ams3', 250, [], t(150), [])];
 
   const droplets = [
     dropletJson(311000001, 'web-1', 'nyc3', 's-2vcpu-4gb', 'active', t(210), { tags: ['web', 'production'], volumeIds: [volumes[0].id] }),
@@ -238,9 +235,39 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
   }
 
   const snapshots = [
-    { id: '159000001', name: 'web-1-before-upgrade', created_at: t(40), regions: ['nyc3'], resource_id: '311000001', resource_type: 'droplet', min_disk_size: 80, size_gigabytes: 9.4, tags: [] },
-    { id: '159000002', name: 'bastion-2026-09', created_at: t(60), regions: ['ams3'], resource_id: '311000005', resource_type: 'droplet', min_disk_size: 25, size_gigabytes: 2.1, tags: null },
-    { id: stableUuid('snap-vol-uploads'), name: 'web-uploads-weekly', created_at: t(3), regions: ['nyc3'], resource_id: volumes[0].id, resource_type: 'volume', min_disk_size: 100, size_gigabytes: 31.5, tags: ['web'] },
+    {
+      id: '159000001',
+      name: 'web-1-before-upgrade',
+      created_at: t(40),
+      regions: ['nyc3'],
+      resource_id: '311000001',
+      resource_type: 'droplet',
+      min_disk_size: 80,
+      size_gigabytes: 9.4,
+      tags: [],
+    },
+    {
+      id: '159000002',
+      name: 'bastion-2026-09',
+      created_at: t(60),
+      regions: ['ams3'],
+      resource_id: '311000005',
+      resource_type: 'droplet',
+      min_disk_size: 25,
+      size_gigabytes: 2.1,
+      tags: null,
+    },
+    {
+      id: stableUuid('snap-vol-uploads'),
+      name: 'web-uploads-weekly',
+      created_at: t(3),
+      regions: ['nyc3'],
+      resource_id: volumes[0].id,
+      resource_type: 'volume',
+      min_disk_size: 100,
+      size_gigabytes: 31.5,
+      tags: ['web'],
+    },
   ];
   droplets[0].snapshot_ids = [159000001];
   droplets[4].snapshot_ids = [159000002];
@@ -291,18 +318,24 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
       db.engine === 'pg'
         ? [
             { uuid: stableUuid(`fw-${db.id}-k8s`), cluster_uuid: db.id, type: 'k8s', value: stableUuid('k8s-prod-k8s'), created_at: db.created_at },
-            { uuid: stableUuid(`fw-${db.id}-office`), cluster_uuid: db.id, type: 'ip_addr', value: '198.51.100.0/24', created_at: db.created_at, description: 'office' },
+            {
+              uuid: stableUuid(`fw-${db.id}-office`),
+              cluster_uuid: db.id,
+              type: 'ip_addr',
+              value: '198.51.100.0/24',
+              created_at: db.created_at,
+              description: 'office',
+            },
           ]
         : [];
     const hasUsers = db.engine !== 'redis' && db.engine !== 'valkey';
     databaseUsers[db.id] = hasUsers ? [{ name: 'doadmin', role: 'primary', password: 'demo-password-not-secret' }] : [];
-    if (db.engine === 'mysql') databaseUsers[db.id].push({ name: 'shop', role: 'normal', password: 'demo-shop-password', mysql_settings: { auth_plugin: 'caching_sha2_password' } });
+    if (db.engine === 'mysql')
+      databaseUsers[db.id].push({ name: 'shop', role: 'normal', password: 'demo-shop-password', mysql_settings: { auth_plugin: 'caching_sha2_password' } });
     if (db.engine === 'pg') databaseUsers[db.id].push({ name: 'app', role: 'normal', password: 'demo-app-password' });
     databaseDbs[db.id] = db.engine === 'pg' ? [{ name: 'defaultdb' }, { name: 'app' }] : db.engine === 'mysql' ? [{ name: 'defaultdb' }, { name: 'shop' }] : [];
     databasePools[db.id] =
-      db.engine === 'pg'
-        ? [{ name: 'app-pool', mode: 'transaction', size: 10, db: 'app', user: 'app', connection: connection(db, 25061, 'app-pool') }]
-        : [];
+      db.engine === 'pg' ? [{ name: 'app-pool', mode: 'transaction', size: 10, db: 'app', user: 'app', connection: connection(db, 25061, 'app-pool') }] : [];
   }
 
   const registryName = 'acme-registry';
@@ -348,10 +381,25 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
       status: 'active',
       created_at: t(200),
       forwarding_rules: [
-        { entry_protocol: 'https', entry_port: 443, target_protocol: 'http', target_port: 8080, certificate_id: stableUuid('cert-acme'), tls_passthrough: false },
+        {
+          entry_protocol: 'https',
+          entry_port: 443,
+          target_protocol: 'http',
+          target_port: 8080,
+          certificate_id: stableUuid('cert-acme'),
+          tls_passthrough: false,
+        },
         { entry_protocol: 'http', entry_port: 80, target_protocol: 'http', target_port: 8080, certificate_id: '', tls_passthrough: false },
       ],
-      health_check: { protocol: 'http', port: 8080, path: '/healthz', check_interval_seconds: 10, response_timeout_seconds: 5, healthy_threshold: 3, unhealthy_threshold: 3 },
+      health_check: {
+        protocol: 'http',
+        port: 8080,
+        path: '/healthz',
+        check_interval_seconds: 10,
+        response_timeout_seconds: 5,
+        healthy_threshold: 3,
+        unhealthy_threshold: 3,
+      },
       sticky_sessions: { type: 'none' },
       redirect_http_to_https: true,
       enable_proxy_protocol: false,
@@ -376,10 +424,16 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
   const reservedIpv6s = [{ ip: '2001:db8:1001::20', region_slug: 'nyc3', reserved_at: t(20), droplet: null }];
 
   const firewalls = [
-    firewallJson('web-public', t(200), [311000001, 311000002], ['web'], [
-      ['tcp', '80'],
-      ['tcp', '443'],
-    ]),
+    firewallJson(
+      'web-public',
+      t(200),
+      [311000001, 311000002],
+      ['web'],
+      [
+        ['tcp', '80'],
+        ['tcp', '443'],
+      ],
+    ),
     firewallJson('ssh-bastion-only', t(300), [311000005], [], [['tcp', '22']]),
   ];
 
@@ -467,11 +521,23 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
   ];
 
   const sshKeys = [
-    { id: 512190, fingerprint: '3b:16:bf:e4:8b:00:8b:b8:59:8c:a9:d3:f0:19:45:fa', public_key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDemoKeyAliceNotARealKeyAAAAAAAAAAAAAAAAAAAAA alice@acme', name: 'alice-laptop' },
-    { id: 512191, fingerprint: '9c:2a:11:d0:7f:3e:aa:19:c4:55:01:be:82:73:6d:0e', public_key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDemoKeyCINotARealKeyAAAAAAAAAAAAAAAAAAAAAAAA ci@acme', name: 'ci-deploy' },
+    {
+      id: 512190,
+      fingerprint: '3b:16:bf:e4:8b:00:8b:b8:59:8c:a9:d3:f0:19:45:fa',
+      public_key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDemoKeyAliceNotARealKeyAAAAAAAAAAAAAAAAAAAAA alice@acme',
+      name: 'alice-laptop',
+    },
+    {
+      id: 512191,
+      fingerprint: '9c:2a:11:d0:7f:3e:aa:19:c4:55:01:be:82:73:6d:0e',
+      public_key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDemoKeyCINotARealKeyAAAAAAAAAAAAAAAAAAAAAAAA ci@acme',
+      name: 'ci-deploy',
+    },
   ];
 
-  const spacesKeys = [{ name: 'site-deploy', access_key: 'DO00DEMOSITEDEPLOY00', grants: [{ bucket: 'acme-assets', permission: 'readwrite' }], created_at: t(90) }];
+  const spacesKeys = [
+    { name: 'site-deploy', access_key: 'DO00DEMOSITEDEPLOY00', grants: [{ bucket: 'acme-assets', permission: 'readwrite' }], created_at: t(90) },
+  ];
 
   const uptimeChecks = [
     { id: stableUuid('uptime-www'), name: 'www', type: 'https', target: 'https://www.acme.example', regions: ['us_east', 'eu_west'], enabled: true },
@@ -520,7 +586,15 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     const regions = ['nyc1', 'nyc3', 'sfo3', 'ams3', 'fra1', 'lon1'];
     let n = 0;
     for (let p = 1; p <= count; p++) {
-      const project = projectJson(`bench-project-${p}`, `Bench ${String(p).padStart(2, '0')}`, 'Benchmark project', 'Service or API', 'Production', false, t(30));
+      const project = projectJson(
+        `bench-project-${p}`,
+        `Bench ${String(p).padStart(2, '0')}`,
+        'Benchmark project',
+        'Service or API',
+        'Production',
+        false,
+        t(30),
+      );
       projects.push(project);
       const urns: { urn: string; assigned_at: string }[] = [];
       for (let i = 1; i <= perKind; i++) {
@@ -547,10 +621,33 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
         domainRecords[domainName] = [rec('A', '@', ip)];
         apps.push({ ...appJson(`p${p}-app-${i}`, 'nyc', 'ACTIVE', t(20), t(1)), project_id: project.id });
         urns.push(
-          ...[`do:droplet:${d.id}`, `do:volume:${v.id}`, `do:kubernetes:${k.id}`, `do:dbaas:${db.id}`, `do:loadbalancer:${lb.id}`, `do:floatingip:${ip}`, `do:domain:${domainName}`].map((urn) => ({ urn, assigned_at: t(20) })),
+          ...[
+            `do:droplet:${d.id}`,
+            `do:volume:${v.id}`,
+            `do:kubernetes:${k.id}`,
+            `do:dbaas:${db.id}`,
+            `do:loadbalancer:${lb.id}`,
+            `do:floatingip:${ip}`,
+            `do:domain:${domainName}`,
+          ].map((urn) => ({ urn, assigned_at: t(20) })),
         );
-        snapshots.push({ id: String(500_000_000 + n), name: `p${p}-snap-${i}`, created_at: t(5), regions: [r], resource_id: String(d.id), resource_type: 'droplet', min_disk_size: 50, size_gigabytes: 3.1, tags: [] });
-        sshKeys.push({ id: 600_000_000 + n, fingerprint: `aa:bb:${String(n).padStart(4, '0')}`, public_key: `ssh-ed25519 AAAAbench${n} bench@${tag}`, name: `bench-key-${tag}` });
+        snapshots.push({
+          id: String(500_000_000 + n),
+          name: `p${p}-snap-${i}`,
+          created_at: t(5),
+          regions: [r],
+          resource_id: String(d.id),
+          resource_type: 'droplet',
+          min_disk_size: 50,
+          size_gigabytes: 3.1,
+          tags: [],
+        });
+        sshKeys.push({
+          id: 600_000_000 + n,
+          fingerprint: `aa:bb:${String(n).padStart(4, '0')}`,
+          public_key: `ssh-ed25519 AAAAbench${n} bench@${tag}`,
+          name: `bench-key-${tag}`,
+        });
         firewalls.push(firewallJson(`fw-${tag}`, t(20), [d.id], [], [['tcp', '443']]));
         certificates.push({ ...certificates[0], id: stableUuid(`cert-${tag}`), name: `cert-${tag}`, dns_names: [domainName] });
       }
@@ -637,7 +734,20 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
       },
     ],
     uptimeAlerts: Object.fromEntries(
-      uptimeChecks.map((c) => [c.id, [{ id: stableUuid(`alert-${c.name}-down`), name: `${c.name} down`, type: 'down', threshold: 0, comparison: 'greater_than', notifications: { email: [DEMO_EMAIL], slack: [] }, period: '2m' }]]),
+      uptimeChecks.map((c) => [
+        c.id,
+        [
+          {
+            id: stableUuid(`alert-${c.name}-down`),
+            name: `${c.name} down`,
+            type: 'down',
+            threshold: 0,
+            comparison: 'greater_than',
+            notifications: { email: [DEMO_EMAIL], slack: [] },
+            period: '2m',
+          },
+        ],
+      ]),
     ),
   };
 
@@ -744,7 +854,13 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
       last_deployment_active_at: deployedAt,
       last_deployment_created_at: deployedAt,
       active_deployment: deployment,
-      region: { slug: r, label: r === 'nyc' ? 'New York' : 'Amsterdam', flag: r === 'nyc' ? 'usa' : 'netherlands', continent: r === 'nyc' ? 'North America' : 'Europe', data_centers: [r === 'nyc' ? 'nyc1' : 'ams3'] },
+      region: {
+        slug: r,
+        label: r === 'nyc' ? 'New York' : 'Amsterdam',
+        flag: r === 'nyc' ? 'usa' : 'netherlands',
+        continent: r === 'nyc' ? 'North America' : 'Europe',
+        data_centers: [r === 'nyc' ? 'nyc1' : 'ams3'],
+      },
       tier_slug: 'basic',
       project_id: stableUuid(name === 'marketing-site' ? 'project-web' : 'project-data'),
     };
@@ -768,7 +884,16 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
 
 function connection(db: Json, port: number, database: string): Json {
   const host = `${db.name}-do-user-100001-0.k.db.ondigitalocean.com`;
-  const scheme = db.engine === 'pg' ? 'postgresql' : db.engine === 'mysql' ? 'mysql' : db.engine === 'mongodb' ? 'mongodb+srv' : db.engine === 'redis' || db.engine === 'valkey' ? 'rediss' : 'https';
+  const scheme =
+    db.engine === 'pg'
+      ? 'postgresql'
+      : db.engine === 'mysql'
+        ? 'mysql'
+        : db.engine === 'mongodb'
+          ? 'mongodb+srv'
+          : db.engine === 'redis' || db.engine === 'valkey'
+            ? 'rediss'
+            : 'https';
   return {
     uri: `${scheme}://doadmin:demo-password-not-secret@${host}:${port}/${database}`,
     database,

@@ -124,7 +124,9 @@ export class ResourceModel implements Disposable {
   newest(ref: ResourceRef): unknown {
     const fresher = this.live.get(keyOf(ref));
     if (fresher) return fresher.item;
-    return this.cacheFor(ref.account).peek(ref.kind, ref.parents)?.find((x) => ref.kind.idOf(x as never) === ref.id);
+    return this.cacheFor(ref.account)
+      .peek(ref.kind, ref.parents)
+      ?.find((x) => ref.kind.idOf(x as never) === ref.id);
   }
 
   transitionOf(key: string): string | undefined {

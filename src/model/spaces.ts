@@ -116,7 +116,10 @@ export class SpacesModel implements Disposable {
     if (!client) {
       client = (async () => {
         if (account.demo && this.regions(account).length === 0) {
-          throw new NoSpacesKeyError(account, l10n.t('The demo account has no Spaces: its buckets would need an S3 server (the setting digitalocean.spaces.endpoints).'));
+          throw new NoSpacesKeyError(
+            account,
+            l10n.t('The demo account has no Spaces: its buckets would need an S3 server (the setting digitalocean.spaces.endpoints).'),
+          );
         }
         if (!this.makeClient) throw new Error(l10n.t('Spaces are not available in this build of the extension.'));
         const credentials = await this.keys.get(account.id);
@@ -143,11 +146,19 @@ export class SpacesModel implements Disposable {
   private async listBuckets(account: AccountInfo): Promise<BucketList> {
     const client = await this.client(account);
     const regions = this.regions(account);
-    const results = await Promise.all(regions.map((region) => client.listBuckets(region).then((buckets) => ({ region, buckets }), (error: unknown) => ({ region, error }))));
+    const results = await Promise.all(
+      regions.map((region) =>
+        client.listBuckets(region).then(
+          (buckets) => ({ region, buckets }),
+          (error: unknown) => ({ region, error }),
+        ),
+      ),
+    );
     let failures = results.filter((r): r is { region: string; error: unknown } => 'error' in r);
     const allFailedAlike = failures.length === regions.length && failures.length > 0;
     // One bad key fails every region the same way: say it once, as the error it is.
-    if (allFailedAlike && failures.every((f) => f.error instanceof ApiError && (f.error.kind === 'forbidden' || f.error.kind === 'unauthorized'))) throw failures[0].error;
+    if (allFailedAlike && failures.every((f) => f.error instanceof ApiError && (f.error.kind === 'forbidden' || f.error.kind === 'unauthorized')))
+      throw failures[0].error;
     // In a browser the bucket list may never be readable (no CORS on S3's service endpoint): the
     // buckets are the ones the user named, and the tree says how to name one.
     const listBlocked = allFailedAlike && failures.every((f) => isBrowserBlocked(f.error));
@@ -179,7 +190,10 @@ export class SpacesModel implements Disposable {
   async forgetNamedBucket(account: AccountInfo, name: string): Promise<boolean> {
     const before = this.named?.get(account.id) ?? [];
     if (!before.some((b) => b.name === name)) return false;
-    await this.named!.set(account.id, before.filter((b) => b.name !== name));
+    await this.named!.set(
+      account.id,
+      before.filter((b) => b.name !== name),
+    );
     this.bucketsChanged(account);
     return true;
   }
@@ -287,7 +301,10 @@ export interface SpacesLocation {
 }
 
 /** The path part of a Spaces URI (each key segment encoded by the URI itself). */
-export function spacesUriParts(location: Required<Pick<SpacesLocation, 'accountId' | 'region' | 'bucket'>> & { key: string }): { authority: string; path: string } {
+export function spacesUriParts(location: Required<Pick<SpacesLocation, 'accountId' | 'region' | 'bucket'>> & { key: string }): {
+  authority: string;
+  path: string;
+} {
   return { authority: location.accountId, path: `/${location.region}/${location.bucket}${location.key ? `/${location.key.replace(/\/+$/, '')}` : ''}` };
 }
 

@@ -107,8 +107,17 @@ export class BucketPanel extends PanelHost {
     const [cors, lifecycle, cdn, keys] = await Promise.all([
       client.corsRules(bucket.region, bucket.name).catch((e: unknown) => (problems.push(vscode.l10n.t('CORS rules: {0}', describe(e))), undefined)),
       client.lifecycleRules(bucket.region, bucket.name).catch((e: unknown) => (problems.push(vscode.l10n.t('lifecycle rules: {0}', describe(e))), undefined)),
-      this.deps.model.cacheFor(account).list(cdnEndpoint).then((list) => list.find((e) => e.origin === `${bucket.name}.${bucket.region}.digitaloceanspaces.com`), (e: unknown) => (problems.push(vscode.l10n.t('CDN endpoints: {0}', describe(e))), undefined)),
-      this.deps.model.cacheFor(account).list(spacesKey).catch((e: unknown) => (problems.push(`keys: ${describe(e)}`), [])),
+      this.deps.model
+        .cacheFor(account)
+        .list(cdnEndpoint)
+        .then(
+          (list) => list.find((e) => e.origin === `${bucket.name}.${bucket.region}.digitaloceanspaces.com`),
+          (e: unknown) => (problems.push(vscode.l10n.t('CDN endpoints: {0}', describe(e))), undefined),
+        ),
+      this.deps.model
+        .cacheFor(account)
+        .list(spacesKey)
+        .catch((e: unknown) => (problems.push(`keys: ${describe(e)}`), [])),
     ]);
     const url = client.objectUrl(bucket.region, bucket.name, '').replace(/\/$/, '');
     const c = this.count;
@@ -117,7 +126,11 @@ export class BucketPanel extends PanelHost {
       : !c.done
         ? { label: vscode.l10n.t('Objects'), value: `counting… ${c.objects.toLocaleString('en-US')} so far`, tone: 'busy' }
         : c.error
-          ? { label: vscode.l10n.t('Objects'), value: `counting ${c.error === 'stopped' ? 'stopped' : 'failed'} after ${c.objects.toLocaleString('en-US')}${c.error === 'stopped' ? '' : `: ${c.error}`}`, tone: c.error === 'stopped' ? 'muted' : 'error' }
+          ? {
+              label: vscode.l10n.t('Objects'),
+              value: `counting ${c.error === 'stopped' ? 'stopped' : 'failed'} after ${c.objects.toLocaleString('en-US')}${c.error === 'stopped' ? '' : `: ${c.error}`}`,
+              tone: c.error === 'stopped' ? 'muted' : 'error',
+            }
           : { label: vscode.l10n.t('Objects'), value: `${c.objects.toLocaleString('en-US')} · ${bytes(c.bytes)}` };
     const sections: SectionView[] = [
       {
@@ -128,7 +141,13 @@ export class BucketPanel extends PanelHost {
           { label: vscode.l10n.t('Region'), value: bucket.region },
           ...(bucket.created ? [{ label: vscode.l10n.t('Created'), value: bucket.created }] : []),
           { label: 'URL', value: url, mono: true, copy: copy('url', url) },
-          { label: vscode.l10n.t('CDN endpoint'), value: cdn ? `https://${cdn.custom_domain || cdn.endpoint}` : 'none', mono: Boolean(cdn), tone: cdn ? undefined : 'muted', copy: cdn ? copy('cdn', `https://${cdn.custom_domain || cdn.endpoint}`) : undefined },
+          {
+            label: vscode.l10n.t('CDN endpoint'),
+            value: cdn ? `https://${cdn.custom_domain || cdn.endpoint}` : 'none',
+            mono: Boolean(cdn),
+            tone: cdn ? undefined : 'muted',
+            copy: cdn ? copy('cdn', `https://${cdn.custom_domain || cdn.endpoint}`) : undefined,
+          },
           contents,
         ],
       },
@@ -137,15 +156,32 @@ export class BucketPanel extends PanelHost {
         title: vscode.l10n.t('CORS rules'),
         type: 'table',
         columns: [vscode.l10n.t('Origins'), vscode.l10n.t('Methods'), vscode.l10n.t('Headers'), vscode.l10n.t('Max age')],
-        rows: (cors ?? []).map((r) => [r.origins.join(', '), r.methods.join(', '), r.headers.join(', ') || '—', r.maxAgeSeconds === undefined ? '—' : `${r.maxAgeSeconds} s`]),
+        rows: (cors ?? []).map((r) => [
+          r.origins.join(', '),
+          r.methods.join(', '),
+          r.headers.join(', ') || '—',
+          r.maxAgeSeconds === undefined ? '—' : `${r.maxAgeSeconds} s`,
+        ]),
         empty: cors ? vscode.l10n.t('No CORS rules: browsers on other sites cannot read its objects with scripts.') : vscode.l10n.t('Could not be read.'),
       },
       {
         id: 'lifecycle',
         title: vscode.l10n.t('Lifecycle rules'),
         type: 'table',
-        columns: [vscode.l10n.t('Rule'), vscode.l10n.t('Prefix'), vscode.l10n.t('Status'), vscode.l10n.t('Expire after'), vscode.l10n.t('Abort incomplete uploads after')],
-        rows: (lifecycle ?? []).map((r) => [r.id || '—', r.prefix || '(all)', r.enabled ? 'enabled' : 'disabled', r.expirationDays === undefined ? '—' : `${r.expirationDays} days`, r.abortIncompleteDays === undefined ? '—' : `${r.abortIncompleteDays} days`]),
+        columns: [
+          vscode.l10n.t('Rule'),
+          vscode.l10n.t('Prefix'),
+          vscode.l10n.t('Status'),
+          vscode.l10n.t('Expire after'),
+          vscode.l10n.t('Abort incomplete uploads after'),
+        ],
+        rows: (lifecycle ?? []).map((r) => [
+          r.id || '—',
+          r.prefix || '(all)',
+          r.enabled ? 'enabled' : 'disabled',
+          r.expirationDays === undefined ? '—' : `${r.expirationDays} days`,
+          r.abortIncompleteDays === undefined ? '—' : `${r.abortIncompleteDays} days`,
+        ]),
         empty: lifecycle ? vscode.l10n.t('No lifecycle rules.') : vscode.l10n.t('Could not be read.'),
       },
       {
@@ -153,12 +189,16 @@ export class BucketPanel extends PanelHost {
         title: vscode.l10n.t('Keys that reach it'),
         type: 'table',
         columns: [vscode.l10n.t('Name'), vscode.l10n.t('Access key'), vscode.l10n.t('Access')],
-        rows: keys.filter((k) => k.grants.some((g) => g.bucket === bucket.name || (g.bucket === '' && g.permission === 'fullaccess'))).map((k) => [k.name, { text: k.access_key, mono: true }, describeGrants(k.grants)]),
+        rows: keys
+          .filter((k) => k.grants.some((g) => g.bucket === bucket.name || (g.bucket === '' && g.permission === 'fullaccess')))
+          .map((k) => [k.name, { text: k.access_key, mono: true }, describeGrants(k.grants)]),
         empty: vscode.l10n.t('No key of this account names this bucket.'),
       },
     ];
     const counting = c !== undefined && !c.done;
-    const buttons = counting ? [{ id: 'stop', label: vscode.l10n.t('Stop Counting') }] : [{ id: 'count', label: c?.done ? vscode.l10n.t('Count Again') : vscode.l10n.t('Count Objects'), primary: true }];
+    const buttons = counting
+      ? [{ id: 'stop', label: vscode.l10n.t('Stop Counting') }]
+      : [{ id: 'count', label: c?.done ? vscode.l10n.t('Count Again') : vscode.l10n.t('Count Objects'), primary: true }];
     const view: PanelView = {
       kindLabel: vscode.l10n.t('Spaces bucket'),
       title: bucket.name,

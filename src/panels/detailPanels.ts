@@ -83,4 +83,3 @@ export class DetailPanels implements vscode.Disposable {
     for (const panel of [...this.panels.values()]) panel.dispose();
   }
 }
-

@@ -31,7 +31,9 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, tit
   ].join('; ');
   const safeTitle = title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   // data, not script: never executed, and "<" escaped so no text can close the element
-  const translations = vscode.l10n.bundle ? `<script type="application/json" id="l10n">${JSON.stringify(vscode.l10n.bundle).replace(/</g, '\\u003c')}</script>\n` : '';
+  const translations = vscode.l10n.bundle
+    ? `<script type="application/json" id="l10n">${JSON.stringify(vscode.l10n.bundle).replace(/</g, '\\u003c')}</script>\n`
+    : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

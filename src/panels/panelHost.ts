@@ -76,7 +76,12 @@ export abstract class PanelHost implements vscode.Disposable {
       this.rejectedMessages++;
       // the type only, cut short and reduced to plain characters: it came from the page, and a
       // line break or an escape in it must not write lines of its own into the log
-      const type = typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 20).replace(/[^\w.-]/g, '?') : typeof raw;
+      const type =
+        typeof raw === 'object' && raw !== null
+          ? String((raw as { type?: unknown }).type)
+              .slice(0, 20)
+              .replace(/[^\w.-]/g, '?')
+          : typeof raw;
       this.hostDeps.log.warn(`${this.options.logName}: ignored an unexpected message from the webview (${type})`);
       return;
     }

@@ -176,7 +176,10 @@ export class ResourcePanel extends PanelHost {
           if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
           return;
         }
-        await vscode.commands.executeCommand(button.command, this.deps.explorer.nodeFor(this.target.account, this.target.presenter, this.target.item, this.target.parents));
+        await vscode.commands.executeCommand(
+          button.command,
+          this.deps.explorer.nodeFor(this.target.account, this.target.presenter, this.target.item, this.target.parents),
+        );
         // The command reloaded what it changed (the panel follows through the tree's events);
         // only a delete needs asking whether the resource is still there.
         if (button.command === 'digitalocean.resource.delete') await this.reload();
@@ -254,7 +257,10 @@ export class ResourcePanel extends PanelHost {
       sections = await this.builder.sections(item, this.context(controller.signal, parts));
     } catch (error) {
       if (controller.signal.aborted) return;
-      notice = vscode.l10n.t('Part of this panel could not be loaded: {0}', error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error));
+      notice = vscode.l10n.t(
+        'Part of this panel could not be loaded: {0}',
+        error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error),
+      );
     }
     if (controller.signal.aborted || this.disposed) return;
     const transition = this.deps.model.transitionOf(this.key);
@@ -270,7 +276,13 @@ export class ResourcePanel extends PanelHost {
       kindLabel: presenter.kind.label,
       title: this.title(),
       subtitle: presenter.description(item, present),
-      status: this.gone ? { text: 'deleted', tone: 'error' } : transition ? { text: transition, tone: 'busy' } : style?.state ? { text: style.state, tone: toneOf(style.color) } : undefined,
+      status: this.gone
+        ? { text: 'deleted', tone: 'error' }
+        : transition
+          ? { text: transition, tone: 'busy' }
+          : style?.state
+            ? { text: style.state, tone: toneOf(style.color) }
+            : undefined,
       buttons: buttons.map((b) => ({ id: b.id, label: b.label, primary: b.primary, disabled: Boolean(transition) && b.id !== 'console' })),
       sections,
       raw: maskedJson(item),

@@ -47,7 +47,10 @@ export class PinStore {
   }
 
   async remove(pin: Pick<Pin, 'accountId' | 'kind' | 'id'>): Promise<void> {
-    await this.state.update(PINS_KEY, this.list().filter((p) => !(p.accountId === pin.accountId && p.kind === pin.kind && p.id === pin.id)));
+    await this.state.update(
+      PINS_KEY,
+      this.list().filter((p) => !(p.accountId === pin.accountId && p.kind === pin.kind && p.id === pin.id)),
+    );
     this.emitter.fire();
   }
 
@@ -89,7 +92,8 @@ export class GonePinNode extends MessageNode {
 /** The pin a node of the Pinned view stands for. */
 export function pinOf(node: unknown): Pin | undefined {
   if (node instanceof GonePinNode) return node.pin;
-  if (node instanceof ResourceNode && node.parent instanceof PinnedRoot) return { accountId: node.account.id, kind: node.presenter.kind.kind, id: node.resourceId, name: node.name };
+  if (node instanceof ResourceNode && node.parent instanceof PinnedRoot)
+    return { accountId: node.account.id, kind: node.presenter.kind.kind, id: node.resourceId, name: node.name };
   return undefined;
 }
 
@@ -143,7 +147,10 @@ export class PinnedView implements vscode.TreeDataProvider<ExplorerNode>, vscode
       // not tracked: the Resources view tracks (and polls) its own node of the same resource
       return new ResourceNode(this.root, account, presenter, item, [], this.explorer, true);
     } catch (error) {
-      return new MessageNode(`pinned/error/${pin.accountId}/${pin.kind}/${pin.id}`, pin.name, { detail: vscode.l10n.t('could not be loaded: {0}', error instanceof Error ? error.message : String(error)), icon: 'warning' });
+      return new MessageNode(`pinned/error/${pin.accountId}/${pin.kind}/${pin.id}`, pin.name, {
+        detail: vscode.l10n.t('could not be loaded: {0}', error instanceof Error ? error.message : String(error)),
+        icon: 'warning',
+      });
     }
   }
 

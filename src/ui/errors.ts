@@ -24,7 +24,9 @@ export function reportError(services: { log: Logger; input?: Pick<UserInput, 'no
   }
   const text = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
   services.log.error(`${title} failed: ${text}`);
-  const shown = services.input ? services.input.notify('error', `${title} failed: ${text}`, vscode.l10n.t('Show Log')) : vscode.window.showErrorMessage(`${title} failed: ${text}`, vscode.l10n.t('Show Log'));
+  const shown = services.input
+    ? services.input.notify('error', `${title} failed: ${text}`, vscode.l10n.t('Show Log'))
+    : vscode.window.showErrorMessage(`${title} failed: ${text}`, vscode.l10n.t('Show Log'));
   void Promise.resolve(shown).then(
     (choice) => {
       if (choice === vscode.l10n.t('Show Log')) services.log.show(true);
@@ -41,4 +43,3 @@ export function isCancellation(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'UserCancelledError' || name === 'BackError' || isApiError(error, 'cancelled');
 }
-

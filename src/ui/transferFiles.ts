@@ -27,9 +27,18 @@ export class DownloadMismatch extends Error {
 /** The mismatch, if `written` bytes (hashed to `md5`, when known) are not what was expected. */
 export function downloadMismatch(written: number, expect: DownloadExpectation | undefined, md5?: string): DownloadMismatch | undefined {
   if (expect?.bytes !== undefined && written !== expect.bytes) {
-    return new DownloadMismatch(vscode.l10n.t('The download ended after {0} of {1} bytes (the connection closed early); nothing was saved.', written.toLocaleString('en-US'), expect.bytes.toLocaleString('en-US')));
+    return new DownloadMismatch(
+      vscode.l10n.t(
+        'The download ended after {0} of {1} bytes (the connection closed early); nothing was saved.',
+        written.toLocaleString('en-US'),
+        expect.bytes.toLocaleString('en-US'),
+      ),
+    );
   }
-  if (expect?.md5 && md5 && expect.md5.toLowerCase() !== md5) return new DownloadMismatch(vscode.l10n.t('The downloaded bytes do not match the object\'s checksum (MD5 {0}, expected {1}); nothing was saved.', md5, expect.md5));
+  if (expect?.md5 && md5 && expect.md5.toLowerCase() !== md5)
+    return new DownloadMismatch(
+      vscode.l10n.t("The downloaded bytes do not match the object's checksum (MD5 {0}, expected {1}); nothing was saved.", md5, expect.md5),
+    );
   return undefined;
 }
 

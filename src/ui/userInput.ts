@@ -80,7 +80,10 @@ export type NoticeSeverity = 'info' | 'warning' | 'error';
  * Shows a quick input until it settles: `accept` may call `done` with the answer; Back rejects
  * with BackError, closing it any other way with UserCancelledError. It is disposed either way.
  */
-function untilSettled<R>(widget: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, accept: (done: (answer: R) => void) => void | Promise<void>): Promise<R> {
+function untilSettled<R>(
+  widget: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>,
+  accept: (done: (answer: R) => void) => void | Promise<void>,
+): Promise<R> {
   return new Promise<R>((resolve, reject) => {
     let settled = false;
     const finish = (action: () => void) => {
@@ -105,7 +108,16 @@ export class VsCodeUserInput implements UserInput {
       return value;
     }
     const box = vscode.window.createInputBox();
-    Object.assign(box, { title: options.title, prompt: options.prompt, placeholder: options.placeHolder, value: options.value ?? '', password: options.password ?? false, step: options.step, totalSteps: options.totalSteps, ignoreFocusOut: true });
+    Object.assign(box, {
+      title: options.title,
+      prompt: options.prompt,
+      placeholder: options.placeHolder,
+      value: options.value ?? '',
+      password: options.password ?? false,
+      step: options.step,
+      totalSteps: options.totalSteps,
+      ignoreFocusOut: true,
+    });
     if (options.canGoBack) box.buttons = [vscode.QuickInputButtons.Back];
     box.onDidChangeValue(async (value) => (box.validationMessage = (await options.validateInput?.(value)) ?? undefined));
     return untilSettled<string>(box, async (done) => {
@@ -125,7 +137,15 @@ export class VsCodeUserInput implements UserInput {
 
   private pick<T extends vscode.QuickPickItem>(items: T[], options: QuickPickOptions, many: boolean): Promise<T[]> {
     const qp = vscode.window.createQuickPick<T>();
-    Object.assign(qp, { title: options.title, placeholder: options.placeHolder, step: options.step, totalSteps: options.totalSteps, canSelectMany: many, ignoreFocusOut: true, matchOnDescription: true });
+    Object.assign(qp, {
+      title: options.title,
+      placeholder: options.placeHolder,
+      step: options.step,
+      totalSteps: options.totalSteps,
+      canSelectMany: many,
+      ignoreFocusOut: true,
+      matchOnDescription: true,
+    });
     qp.items = items;
     if (many) qp.selectedItems = items.filter((i) => i.picked);
     else {
@@ -192,7 +212,11 @@ export class VsCodeUserInput implements UserInput {
   }
 
   async showSecret(message: string, secret: string): Promise<void> {
-    const choice = await vscode.window.showInformationMessage(message, { modal: true, detail: vscode.l10n.t('{0}\n\nIt is shown only now: copy it to your password manager.', secret) }, vscode.l10n.t('Copy Password'));
+    const choice = await vscode.window.showInformationMessage(
+      message,
+      { modal: true, detail: vscode.l10n.t('{0}\n\nIt is shown only now: copy it to your password manager.', secret) },
+      vscode.l10n.t('Copy Password'),
+    );
     if (choice === vscode.l10n.t('Copy Password')) {
       await vscode.env.clipboard.writeText(secret);
       vscode.window.setStatusBarMessage('$(check) Password copied', 4000);
@@ -200,7 +224,8 @@ export class VsCodeUserInput implements UserInput {
   }
 
   async notify(severity: NoticeSeverity, message: string, ...actions: string[]): Promise<string | undefined> {
-    const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const show =
+      severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     return show(message, ...actions);
   }
 

@@ -22,7 +22,9 @@ export function workspaceSets(section: string, key: string): boolean {
 
 /** Whether `value` is an absolute path on this platform (`/x`, `C:\x`, `\\server\x`), or starts at the home folder (`~/x`). */
 export function isAbsoluteOrHome(value: string): boolean {
-  return value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\') || value === '~' || value.startsWith('~/') || value.startsWith('~\\');
+  return (
+    value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\') || value === '~' || value.startsWith('~/') || value.startsWith('~\\')
+  );
 }
 
 /**

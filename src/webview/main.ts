@@ -49,8 +49,15 @@ function el(tag: string, props: { className?: string; text?: string; attrs?: Rec
   return node;
 }
 
-function button(label: string, onClick: () => void, options: { secondary?: boolean; small?: boolean; title?: string; id?: string; disabled?: boolean } = {}): HTMLElement {
-  const b = el('vscode-button', { text: label, attrs: { ...(options.title ? { title: options.title, 'aria-label': options.title } : {}), ...(options.id ? { 'data-action': options.id } : {}) } });
+function button(
+  label: string,
+  onClick: () => void,
+  options: { secondary?: boolean; small?: boolean; title?: string; id?: string; disabled?: boolean } = {},
+): HTMLElement {
+  const b = el('vscode-button', {
+    text: label,
+    attrs: { ...(options.title ? { title: options.title, 'aria-label': options.title } : {}), ...(options.id ? { 'data-action': options.id } : {}) },
+  });
   if (options.secondary) b.setAttribute('secondary', '');
   if (options.disabled) b.setAttribute('disabled', '');
   if (options.small) b.className = 'small';
@@ -78,8 +85,10 @@ function valueNode(text: string, options: { link?: string; mono?: boolean; tone?
 
 function field(f: FieldView): HTMLElement[] {
   const dd = el('dd', {}, valueNode(f.value, f));
-  if (f.reveal) dd.append(button(l10n.t('Show'), () => send({ type: 'reveal', id: f.reveal! }), { secondary: true, small: true, title: l10n.t('Show {0}', f.label) }));
-  if (f.copy) dd.append(button(l10n.t('Copy'), () => send({ type: 'copy', id: f.copy! }), { secondary: true, small: true, title: l10n.t('Copy {0}', f.label) }));
+  if (f.reveal)
+    dd.append(button(l10n.t('Show'), () => send({ type: 'reveal', id: f.reveal! }), { secondary: true, small: true, title: l10n.t('Show {0}', f.label) }));
+  if (f.copy)
+    dd.append(button(l10n.t('Copy'), () => send({ type: 'copy', id: f.copy! }), { secondary: true, small: true, title: l10n.t('Copy {0}', f.label) }));
   return [el('dt', { text: f.label }), dd];
 }
 
@@ -96,7 +105,7 @@ function cell(c: string | CellView): HTMLElement {
 
 function table(section: Extract<SectionView, { type: 'table' }>): HTMLElement {
   if (section.rows.length === 0) return el('p', { className: 'empty', text: section.empty });
-  const t = el('vscode-table', { attrs: { 'zebra': '', 'bordered-rows': '', 'aria-label': section.title } });
+  const t = el('vscode-table', { attrs: { zebra: '', 'bordered-rows': '', 'aria-label': section.title } });
   const header = el('vscode-table-header', { attrs: { slot: 'header' } }, ...section.columns.map((c) => el('vscode-table-header-cell', { text: c })));
   const body = el('vscode-table-body', { attrs: { slot: 'body' } }, ...section.rows.map((row) => el('vscode-table-row', {}, ...row.map(cell))));
   t.append(header, body);
@@ -118,7 +127,10 @@ function chart(c: ChartView, range: string): HTMLElement {
     existing.box.dataset.range = range;
     return existing.box;
   }
-  const box = el('figure', { className: 'chart', attrs: { 'data-chart': c.id, 'data-points': String(c.x.length), 'data-range': range, role: 'img', 'aria-label': `${c.title} graph` } });
+  const box = el('figure', {
+    className: 'chart',
+    attrs: { 'data-chart': c.id, 'data-points': String(c.x.length), 'data-range': range, role: 'img', 'aria-label': `${c.title} graph` },
+  });
   const caption = el('figcaption', { text: c.title });
   box.append(caption);
   const fg = cssVar('--vscode-foreground', '#ccc');
@@ -128,8 +140,24 @@ function chart(c: ChartView, range: string): HTMLElement {
     {
       width: 420,
       height: 180,
-      series: [{}, ...c.series.map((s, i) => ({ label: s.label, stroke: cssVar(PALETTE[i % PALETTE.length], '#3794ff'), width: 1.5, points: { show: false }, value: (_: uPlot, v: number | null) => (v === null ? '–' : `${v.toFixed(2)}${c.unit ? ` ${c.unit}` : ''}`) }))],
-      axes: [axis, { ...axis, ...(c.unit && c.unit !== '%' ? { label: c.unit, labelSize: 16 } : {}), values: (_: uPlot, ticks: number[]) => ticks.map((v) => `${v}${c.unit === '%' ? '%' : ''}`) }],
+      series: [
+        {},
+        ...c.series.map((s, i) => ({
+          label: s.label,
+          stroke: cssVar(PALETTE[i % PALETTE.length], '#3794ff'),
+          width: 1.5,
+          points: { show: false },
+          value: (_: uPlot, v: number | null) => (v === null ? '–' : `${v.toFixed(2)}${c.unit ? ` ${c.unit}` : ''}`),
+        })),
+      ],
+      axes: [
+        axis,
+        {
+          ...axis,
+          ...(c.unit && c.unit !== '%' ? { label: c.unit, labelSize: 16 } : {}),
+          values: (_: uPlot, ticks: number[]) => ticks.map((v) => `${v}${c.unit === '%' ? '%' : ''}`),
+        },
+      ],
       scales: c.unit === '%' ? { y: { range: [0, 100] } } : {},
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },
@@ -181,7 +209,11 @@ function section(s: SectionView): HTMLElement {
       box.append(table(s));
       break;
     case 'tags':
-      box.append(s.tags.length ? el('div', { className: 'tags' }, ...s.tags.map((t) => el('vscode-badge', { text: t }))) : el('p', { className: 'empty', text: s.empty }));
+      box.append(
+        s.tags.length
+          ? el('div', { className: 'tags' }, ...s.tags.map((t) => el('vscode-badge', { text: t })))
+          : el('p', { className: 'empty', text: s.empty }),
+      );
       break;
     case 'charts':
       box.append(...chartsSection(s));
@@ -201,22 +233,36 @@ function render(view: PanelView): void {
     el('h1', { text: view.title }),
     el('p', { className: 'subtitle', text: view.subtitle }),
   );
-  if (view.status) header.querySelector('.kind')!.append(el('vscode-badge', { className: `status tone-${view.status.tone}`, text: view.status.text, attrs: { 'data-status': '' } }));
+  if (view.status)
+    header
+      .querySelector('.kind')!
+      .append(el('vscode-badge', { className: `status tone-${view.status.tone}`, text: view.status.text, attrs: { 'data-status': '' } }));
   const toolbar = el(
     'div',
     { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': l10n.t('Actions') } },
     ...view.buttons.map((b) => button(b.label, () => send({ type: 'button', id: b.id }), { secondary: !b.primary, id: b.id, disabled: b.disabled })),
     button(l10n.t('Refresh'), () => send({ type: 'refresh' }), { secondary: true, id: 'refresh' }),
-    button(showRaw ? l10n.t('Hide JSON') : l10n.t('Raw JSON'), () => {
-      showRaw = !showRaw;
-      saved.raw = showRaw;
-      vscode.setState({ ...saved });
-      if (current) render(current);
-    }, { secondary: true, id: 'raw', title: showRaw ? l10n.t('Hide the raw JSON') : l10n.t('Show the resource as raw JSON') }),
+    button(
+      showRaw ? l10n.t('Hide JSON') : l10n.t('Raw JSON'),
+      () => {
+        showRaw = !showRaw;
+        saved.raw = showRaw;
+        vscode.setState({ ...saved });
+        if (current) render(current);
+      },
+      { secondary: true, id: 'raw', title: showRaw ? l10n.t('Hide the raw JSON') : l10n.t('Show the resource as raw JSON') },
+    ),
   );
   const parts: HTMLElement[] = [header, toolbar];
   if (view.notice) parts.push(el('p', { className: 'notice', text: view.notice, attrs: { role: 'status' } }));
-  if (showRaw) parts.push(el('section', { attrs: { 'aria-label': l10n.t('Raw JSON'), 'data-section': 'raw' } }, el('pre', { className: 'raw', text: view.raw, attrs: { tabindex: '0' } })));
+  if (showRaw)
+    parts.push(
+      el(
+        'section',
+        { attrs: { 'aria-label': l10n.t('Raw JSON'), 'data-section': 'raw' } },
+        el('pre', { className: 'raw', text: view.raw, attrs: { tabindex: '0' } }),
+      ),
+    );
   else parts.push(...view.sections.map(section));
   root.replaceChildren(...parts);
   window.scrollTo(0, restoreScroll ?? scroll);

@@ -19,5 +19,8 @@ export async function run(): Promise<void> {
   const loadAndActivateMs = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 500));
   const log = (await (await fetch(`${process.env.DO_TEST_FAKE_URL}/__fake/log`)).json()) as { seen: unknown[] };
-  fs.writeFileSync(process.env.DO_BENCH_RESULTS_FILE!, JSON.stringify({ activateMs: exports.testing!.activateMs, loadMs: exports.testing!.loadMs, loadAndActivateMs, requestsOnActivation: log.seen.length }));
+  fs.writeFileSync(
+    process.env.DO_BENCH_RESULTS_FILE!,
+    JSON.stringify({ activateMs: exports.testing!.activateMs, loadMs: exports.testing!.loadMs, loadAndActivateMs, requestsOnActivation: log.seen.length }),
+  );
 }

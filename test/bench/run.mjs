@@ -28,7 +28,18 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { ROOT, ARTIFACTS, installVsCodeServer, launchChromium, log, runExtensionTests, startFakeApi, startS3Servers, startVsCodeServer, stopAll } from '../harness/services.mjs';
+import {
+  ROOT,
+  ARTIFACTS,
+  installVsCodeServer,
+  launchChromium,
+  log,
+  runExtensionTests,
+  startFakeApi,
+  startS3Servers,
+  startVsCodeServer,
+  stopAll,
+} from '../harness/services.mjs';
 
 const require = createRequire(import.meta.url);
 const execFileAsync = promisify(execFile);
@@ -132,7 +143,17 @@ async function listingBench() {
       // CPU time of this process (the client) and of the fake, which share the machine's CPUs
       const cpuMs = stats(r.cpu).median;
       const fakeCpuMs = Number.isNaN(r.fakeCpu) ? undefined : r.fakeCpu / repeats;
-      results.push({ n, method: name, pages, requests: r.requests, lowerBoundMs: lowerBound, ...s, ratioToLowerBound: s.median / lowerBound, cpuMs, fakeCpuMs });
+      results.push({
+        n,
+        method: name,
+        pages,
+        requests: r.requests,
+        lowerBoundMs: lowerBound,
+        ...s,
+        ratioToLowerBound: s.median / lowerBound,
+        cpuMs,
+        fakeCpuMs,
+      });
     }
     stopAll();
   }
@@ -160,7 +181,7 @@ function processCpuMs(pid) {
  * says how much of the account's time the editor adds and how much any client would spend.
  */
 async function accountOutsideEditorBench() {
-  log('the account\'s requests from the bare client in plain Node (20 projects × 12 kinds × 50 resources)');
+  log("the account's requests from the bare client in plain Node (20 projects × 12 kinds × 50 resources)");
   const { DigitalOceanClient, accountRequests } = require(join(ROOT, 'dist-test', 'bench', 'clients.js'));
   const fake = await startFakeApi(['--latency-ms', String(LATENCY), '--scale', '20x50']);
   try {
@@ -194,7 +215,14 @@ async function accountOutsideEditorBench() {
       for (const body of bodies) JSON.parse(body);
       parse.push(performance.now() - t);
     }
-    return { wallMs: stats(wall), cpuMs: stats(cpu), jsonParseMs: stats(parse), fakeCpuMs: fakeCpuAfter === undefined ? undefined : (fakeCpuAfter - fakeCpuBefore) / wall.length, requests: requestCount, bodyBytes: bodies.reduce((n, b) => n + Buffer.byteLength(b), 0) };
+    return {
+      wallMs: stats(wall),
+      cpuMs: stats(cpu),
+      jsonParseMs: stats(parse),
+      fakeCpuMs: fakeCpuAfter === undefined ? undefined : (fakeCpuAfter - fakeCpuBefore) / wall.length,
+      requests: requestCount,
+      bodyBytes: bodies.reduce((n, b) => n + Buffer.byteLength(b), 0),
+    };
   } finally {
     stopAll();
   }
@@ -217,7 +245,14 @@ async function logsBench() {
     const cases = [
       { transport: 'wss', total: 50_000, replay: 0, drops: [] },
       { transport: 'https', total: 50_000, replay: 0, drops: [] },
-      ...['interleaved', 'trimmed', 'untimed'].map((shape) => ({ transport: 'https', total: 50_000, replay: 10_000, drops: drops(), dropMode: 'random-byte', shape })),
+      ...['interleaved', 'trimmed', 'untimed'].map((shape) => ({
+        transport: 'https',
+        total: 50_000,
+        replay: 10_000,
+        drops: drops(),
+        dropMode: 'random-byte',
+        shape,
+      })),
     ];
     for (const { transport, total, ...stream } of cases) {
       await fetch(`${fake.url}/__fake/logs`, { method: 'POST', body: JSON.stringify({ transport, rate: 10_000, total, startDelayMs: 1_000, ...stream }) });
@@ -301,17 +336,32 @@ async function spacesBench() {
   const direct = new SpacesClient({ credentials, endpointFor: () => s3.moto });
   const slow = new SpacesClient({ credentials, endpointFor: () => proxy.url, timeoutMs: 120_000 });
   const layouts = [
-    { name: '1 folder × 10,000', bucket: 'bench-one-folder', keys: Array.from({ length: 10_000 }, (_, i) => `one/obj-${String(i).padStart(5, '0')}`), bound: 10 },
-    { name: '100 folders × 100', bucket: 'bench-many-folders', keys: Array.from({ length: 10_000 }, (_, i) => `f${String(Math.floor(i / 100)).padStart(3, '0')}/obj-${i}`), bound: 10 },
+    {
+      name: '1 folder × 10,000',
+      bucket: 'bench-one-folder',
+      keys: Array.from({ length: 10_000 }, (_, i) => `one/obj-${String(i).padStart(5, '0')}`),
+      bound: 10,
+    },
+    {
+      name: '100 folders × 100',
+      bucket: 'bench-many-folders',
+      keys: Array.from({ length: 10_000 }, (_, i) => `f${String(Math.floor(i / 100)).padStart(3, '0')}/obj-${i}`),
+      bound: 10,
+    },
   ];
   for (const layout of layouts) {
     await direct.createBucket('nyc3', layout.bucket);
-    for (let i = 0; i < layout.keys.length; i += 100) await Promise.all(layout.keys.slice(i, i + 100).map((k) => direct.put('nyc3', layout.bucket, k, new Uint8Array([1]))));
+    for (let i = 0; i < layout.keys.length; i += 100)
+      await Promise.all(layout.keys.slice(i, i + 100).map((k) => direct.put('nyc3', layout.bucket, k, new Uint8Array([1]))));
   }
   const signer = new AwsClient({ accessKeyId: credentials.accessKey, secretAccessKey: credentials.secretKey, service: 's3', region: 'us-east-1', retries: 0 });
   const cfg = join(tmpdir(), `s3cfg-bench-${process.pid}`);
   const host = new URL(proxy.url).host;
-  writeFileSync(cfg, `[default]\naccess_key = ${credentials.accessKey}\nsecret_key = ${credentials.secretKey}\nhost_base = ${host}\nhost_bucket = ${host}\nuse_https = False\nsignature_v2 = False\n`, { mode: 0o600 });
+  writeFileSync(
+    cfg,
+    `[default]\naccess_key = ${credentials.accessKey}\nsecret_key = ${credentials.secretKey}\nhost_base = ${host}\nhost_bucket = ${host}\nuse_https = False\nsignature_v2 = False\n`,
+    { mode: 0o600 },
+  );
   const methods = {
     'our client (listAll)': (b) => slow.listAll('nyc3', b, '').then((all) => all.length),
     'sequential continuation-token loop': async (b) => {
@@ -326,7 +376,8 @@ async function spacesBench() {
       return count;
     },
     // not execFileSync: the latency proxy runs in this process and must keep answering
-    's3cmd ls -r': async (b) => (await execFileAsync('s3cmd', ['-c', cfg, 'ls', '-r', `s3://${b}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout.trim().split('\n').length,
+    's3cmd ls -r': async (b) =>
+      (await execFileAsync('s3cmd', ['-c', cfg, 'ls', '-r', `s3://${b}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout.trim().split('\n').length,
   };
   const listing = [];
   try {
@@ -338,7 +389,7 @@ async function spacesBench() {
         await slow.listPage('nyc3', layout.bucket, '', { delimiter: '/' });
         times.push(performance.now() - t0);
       }
-      listing.push({ layout: layout.name, method: 'our tree: the bucket\'s first page shown', ...stats(times), lowerBoundMs: LATENCY });
+      listing.push({ layout: layout.name, method: "our tree: the bucket's first page shown", ...stats(times), lowerBoundMs: LATENCY });
     }
     for (const layout of layouts) {
       // the methods take turns, run by run, as in the droplet listing
@@ -387,9 +438,15 @@ async function activationBench() {
     for (let i = 0; i < ACTIVATION_RUNS; i++) {
       const resultsFile = join(ARTIFACTS, `bench-activation-${i}.json`);
       rmSync(resultsFile, { force: true });
-      const server = await startVsCodeServer(vscode, { env: { DIGITALOCEAN_DEMO_API_URL: fake.url, DO_TEST_FAKE_URL: fake.url, DO_BENCH_RESULTS_FILE: resultsFile } });
+      const server = await startVsCodeServer(vscode, {
+        env: { DIGITALOCEAN_DEMO_API_URL: fake.url, DO_TEST_FAKE_URL: fake.url, DO_BENCH_RESULTS_FILE: resultsFile },
+      });
       try {
-        const code = await runExtensionTests(browser, server, { extensionPath: ROOT, testsEntry: join(ROOT, 'dist-test', 'bench', 'activation.js'), timeoutMs: 120_000 });
+        const code = await runExtensionTests(browser, server, {
+          extensionPath: ROOT,
+          testsEntry: join(ROOT, 'dist-test', 'bench', 'activation.js'),
+          timeoutMs: 120_000,
+        });
         if (code !== 0 || !existsSync(resultsFile)) throw new Error(`the activation benchmark failed (exit ${code})`);
         runs.push(JSON.parse(readFileSync(resultsFile, 'utf8')));
       } finally {
@@ -423,7 +480,11 @@ async function explorerBench() {
   });
   const browser = await launchChromium();
   try {
-    const code = await runExtensionTests(browser, server, { extensionPath: ROOT, testsEntry: join(ROOT, 'dist-test', 'bench', 'explorer.js'), timeoutMs: 900_000 });
+    const code = await runExtensionTests(browser, server, {
+      extensionPath: ROOT,
+      testsEntry: join(ROOT, 'dist-test', 'bench', 'explorer.js'),
+      timeoutMs: 900_000,
+    });
     if (code !== 0 || !existsSync(resultsFile)) throw new Error(`the explorer benchmark failed (exit ${code})`);
     return JSON.parse(readFileSync(resultsFile, 'utf8'));
   } finally {
@@ -438,21 +499,64 @@ async function explorerBench() {
  */
 const TARGETS = [
   ['bundle (dist/extension.js) < 200 KB', (r) => r.activation?.bundleBytes, (v) => `${(v / 1000).toFixed(0)} KB`, (v) => v < 200_000],
-  ['activate() median < 30 ms', (r) => (typeof r.activation?.activateMs === 'object' ? r.activation.activateMs.median : r.activation?.activateMs), (v) => `${v.toFixed(1)} ms`, (v) => v < 30],
+  [
+    'activate() median < 30 ms',
+    (r) => (typeof r.activation?.activateMs === 'object' ? r.activation.activateMs.median : r.activation?.activateMs),
+    (v) => `${v.toFixed(1)} ms`,
+    (v) => v < 30,
+  ],
   ['heap growth < 50 MB at 12,051 resources', (r) => r.memory?.heapRetainedMB, (v) => `${v.toFixed(1)} MB`, (v) => v < 50],
-  ['account with counts and costs ≤ 1.5 × three round trips', (r) => r.explorerColdStart?.accountWithSummariesMs?.median / (3 * r.latencyMs), (v) => `${v.toFixed(2)} ×`, (v) => v <= 1.5],
-  ['10,000 droplets ≤ 1.25 × lower bound', (r) => r.listing?.find((x) => x.n === 10000 && x.method.startsWith('our'))?.ratioToLowerBound, (v) => `${v.toFixed(2)} ×`, (v) => v <= 1.25],
-  ['10,000 droplets ≥ 5 × faster than sequential and dots-wrapper', (r) => {
-    const at = (m) => r.listing?.find((x) => x.n === 10000 && x.method.startsWith(m))?.median;
-    return Math.min(at('sequential'), at('dots')) / at('our');
-  }, (v) => `${v.toFixed(1)} ×`, (v) => v >= 5],
-  ['zero requests on activation and while idle', (r) => (r.activation && r.idle ? r.activation.requestsOnActivation + r.activation.requestsBeforeViewShown + r.idle.hiddenPerMinute + r.idle.visiblePerMinute : undefined), (v) => `${v}`, (v) => v === 0],
-  ['a live log line reaches the view < 100 ms at p99', (r) => (r.logs?.length ? Math.max(...r.logs.map((x) => x.p99Ms)) : undefined), (v) => `${v.toFixed(1)} ms`, (v) => v < 100],
-  ['no line lost or repeated at 10,000 lines/s', (r) => (r.logs?.length ? r.logs.reduce((n, x) => n + x.lost + x.repeated, 0) : undefined), (v) => `${v}`, (v) => v === 0],
-  ['10,000 Spaces objects in 100 folders ≥ 5 × faster than s3cmd', (r) => {
-    const at = (m) => r.spaces?.listing?.find((x) => x.layout.startsWith('100 folders') && x.method.startsWith(m))?.median;
-    return at('s3cmd') / at('our client');
-  }, (v) => `${v.toFixed(1)} ×`, (v) => v >= 5],
+  [
+    'account with counts and costs ≤ 1.5 × three round trips',
+    (r) => r.explorerColdStart?.accountWithSummariesMs?.median / (3 * r.latencyMs),
+    (v) => `${v.toFixed(2)} ×`,
+    (v) => v <= 1.5,
+  ],
+  [
+    '10,000 droplets ≤ 1.25 × lower bound',
+    (r) => r.listing?.find((x) => x.n === 10000 && x.method.startsWith('our'))?.ratioToLowerBound,
+    (v) => `${v.toFixed(2)} ×`,
+    (v) => v <= 1.25,
+  ],
+  [
+    '10,000 droplets ≥ 5 × faster than sequential and dots-wrapper',
+    (r) => {
+      const at = (m) => r.listing?.find((x) => x.n === 10000 && x.method.startsWith(m))?.median;
+      return Math.min(at('sequential'), at('dots')) / at('our');
+    },
+    (v) => `${v.toFixed(1)} ×`,
+    (v) => v >= 5,
+  ],
+  [
+    'zero requests on activation and while idle',
+    (r) =>
+      r.activation && r.idle
+        ? r.activation.requestsOnActivation + r.activation.requestsBeforeViewShown + r.idle.hiddenPerMinute + r.idle.visiblePerMinute
+        : undefined,
+    (v) => `${v}`,
+    (v) => v === 0,
+  ],
+  [
+    'a live log line reaches the view < 100 ms at p99',
+    (r) => (r.logs?.length ? Math.max(...r.logs.map((x) => x.p99Ms)) : undefined),
+    (v) => `${v.toFixed(1)} ms`,
+    (v) => v < 100,
+  ],
+  [
+    'no line lost or repeated at 10,000 lines/s',
+    (r) => (r.logs?.length ? r.logs.reduce((n, x) => n + x.lost + x.repeated, 0) : undefined),
+    (v) => `${v}`,
+    (v) => v === 0,
+  ],
+  [
+    '10,000 Spaces objects in 100 folders ≥ 5 × faster than s3cmd',
+    (r) => {
+      const at = (m) => r.spaces?.listing?.find((x) => x.layout.startsWith('100 folders') && x.method.startsWith(m))?.median;
+      return at('s3cmd') / at('our client');
+    },
+    (v) => `${v.toFixed(1)} ×`,
+    (v) => v >= 5,
+  ],
   ['Go to Resource shown < 100 ms over 12,051 cached resources', (r) => r.goToResource?.warm?.median, (v) => `${v.toFixed(1)} ms`, (v) => v < 100],
 ];
 
@@ -489,23 +593,39 @@ function chart(results) {
     y += 12;
     for (const r of rows) {
       const w = Math.max(1, ((W - label - 90) * r.value) / max);
-      bars.push(`<text x="10" y="${y + 13}">${esc(r.name)}</text><rect x="${label}" y="${y + 2}" width="${w.toFixed(1)}" height="14" fill="${r.color}"/><text x="${label + w + 6}" y="${y + 13}">${Math.round(r.value)} ${unit}</text>`);
+      bars.push(
+        `<text x="10" y="${y + 13}">${esc(r.name)}</text><rect x="${label}" y="${y + 2}" width="${w.toFixed(1)}" height="14" fill="${r.color}"/><text x="${label + w + 6}" y="${y + 13}">${Math.round(r.value)} ${unit}</text>`,
+      );
       y += 20;
     }
     y += 22;
   };
   const colors = { our: '#0069ff', bare: '#80b4ff', dots: '#9aa4b2', sequential: '#c7cdd6', bound: '#2eb67d' };
   for (const n of [...new Set(results.listing.map((r) => r.n))]) {
-    const rows = results.listing.filter((r) => r.n === n).map((r) => ({ name: r.method.replace(/ \(.*\)$/, ''), value: r.median, color: colors[r.method.split(' ')[0]] ?? '#9aa4b2' }));
+    const rows = results.listing
+      .filter((r) => r.n === n)
+      .map((r) => ({ name: r.method.replace(/ \(.*\)$/, ''), value: r.median, color: colors[r.method.split(' ')[0]] ?? '#9aa4b2' }));
     rows.push({ name: 'lower bound', value: results.listing.find((r) => r.n === n).lowerBoundMs, color: colors.bound });
     section(`List ${n.toLocaleString('en-US')} droplets (median, ${results.latencyMs} ms per request)`, rows, 'ms');
   }
   const c = results.explorerColdStart;
-  section('Explorer cold start, 20 projects × 12 kinds × 50 (median)', [
-    ['expand account: projects', c.accountMs], ['… with counts and costs', c.accountWithSummariesMs], ['expand a project and its groups', c.projectMs], ['expand everything', c.everythingMs],
-  ].map(([name, v]) => ({ name, value: v.median, color: colors.our }))
-    .concat(results.accountOutsideEditor ? [{ name: '… same requests, bare client in Node', value: results.accountOutsideEditor.wallMs.median, color: colors.dots }] : [])
-    .concat([{ name: 'three round trips', value: 3 * results.latencyMs, color: colors.bound }]), 'ms');
+  section(
+    'Explorer cold start, 20 projects × 12 kinds × 50 (median)',
+    [
+      ['expand account: projects', c.accountMs],
+      ['… with counts and costs', c.accountWithSummariesMs],
+      ['expand a project and its groups', c.projectMs],
+      ['expand everything', c.everythingMs],
+    ]
+      .map(([name, v]) => ({ name, value: v.median, color: colors.our }))
+      .concat(
+        results.accountOutsideEditor
+          ? [{ name: '… same requests, bare client in Node', value: results.accountOutsideEditor.wallMs.median, color: colors.dots }]
+          : [],
+      )
+      .concat([{ name: 'three round trips', value: 3 * results.latencyMs, color: colors.bound }]),
+    'ms',
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y}" font-family="sans-serif" font-size="12"><rect width="100%" height="100%" fill="#fff"/>${bars.join('')}</svg>\n`;
 }
 
@@ -528,7 +648,8 @@ try {
   };
   const part = hostParts[process.env.DO_BENCH_ONLY ?? ''];
   if (part) {
-    for (const flag of (process.env.DO_BENCH_DEV ? ['--tests'] : ['--tests', '--production'])) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), flag], { cwd: ROOT, stdio: 'inherit' });
+    for (const flag of process.env.DO_BENCH_DEV ? ['--tests'] : ['--tests', '--production'])
+      execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), flag], { cwd: ROOT, stdio: 'inherit' });
     process.stdout.write(`${JSON.stringify(await part(), null, 1)}\n`);
     process.exit(0);
   }
@@ -539,7 +660,9 @@ try {
   // the browser build (src/web.ts): one file, every web-capable family in it
   const webBundleBytes = statSync(join(ROOT, 'dist', 'web', 'extension.js')).size;
   if (process.env.DO_BENCH_ONLY === 'listing') {
-    process.stdout.write(`${JSON.stringify(listing.map((r) => [r.n, r.method, Math.round(r.median), r.ratioToLowerBound.toFixed(2), Math.round(r.cpuMs), Math.round(r.fakeCpuMs)]))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(listing.map((r) => [r.n, r.method, Math.round(r.median), r.ratioToLowerBound.toFixed(2), Math.round(r.cpuMs), Math.round(r.fakeCpuMs)]))}\n`,
+    );
     process.exit(0);
   }
   const outside = await accountOutsideEditorBench();
@@ -565,14 +688,25 @@ try {
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model },
     latencyMs: LATENCY,
     listing,
-    activation: { bundleBytes, webBundleBytes, activateMs: activation.activateMs, loadMs: activation.loadMs, loadAndActivateMs: activation.loadAndActivateMs, requestsOnActivation: Math.max(activation.requestsOnActivation, explorer.requestsOnActivation), requestsBeforeViewShown: explorer.requestsBeforeViewShown },
+    activation: {
+      bundleBytes,
+      webBundleBytes,
+      activateMs: activation.activateMs,
+      loadMs: activation.loadMs,
+      loadAndActivateMs: activation.loadAndActivateMs,
+      requestsOnActivation: Math.max(activation.requestsOnActivation, explorer.requestsOnActivation),
+      requestsBeforeViewShown: explorer.requestsBeforeViewShown,
+    },
     explorerColdStart: coldStats,
     accountOutsideEditor: outside,
     idle: { windowMs: explorer.idleWindowMs, hiddenPerMinute: explorer.idleHiddenPerMinute, visiblePerMinute: explorer.idleVisiblePerMinute },
     logs,
     spaces,
     memory: { heapUsedMBAfterEverything: explorer.heapUsedMB, heapRetainedMB: explorer.heapRetainedMB, resourcesLoaded: coldStats.resourcesLoaded.median },
-    goToResource: { warm: { ...stats(explorer.goToResourceWarm.map((r) => r.shownMs)), items: explorer.goToResourceWarm[0].items }, cold: explorer.goToResourceCold },
+    goToResource: {
+      warm: { ...stats(explorer.goToResourceWarm.map((r) => r.shownMs)), items: explorer.goToResourceWarm[0].items },
+      cold: explorer.goToResourceCold,
+    },
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   const latestFile = join(ROOT, 'bench-results', 'latest.json');
@@ -598,7 +732,9 @@ try {
   );
   const at = (n, m) => listing.find((r) => r.n === n && r.method.startsWith(m));
   const big = Math.max(...SIZES);
-  out.push(`   our client vs sequential loop at ${big}: ${(at(big, 'sequential').median / at(big, 'our').median).toFixed(1)}× faster; vs dots-wrapper: ${(at(big, 'dots').median / at(big, 'our').median).toFixed(1)}×\n`);
+  out.push(
+    `   our client vs sequential loop at ${big}: ${(at(big, 'sequential').median / at(big, 'our').median).toFixed(1)}× faster; vs dots-wrapper: ${(at(big, 'dots').median / at(big, 'our').median).toFixed(1)}×\n`,
+  );
   out.push('2. Explorer cold start, real extension host, 20 projects × 12 kinds × 50 resources (median of 3, min–max)');
   out.push(
     table(
@@ -617,14 +753,22 @@ try {
       ],
     ),
   );
-  out.push(`   resources loaded by "expand everything": ${results.memory.resourcesLoaded}; the extension host's own CPU time while the account's counts and costs loaded: ${ms(coldStats.accountCpuMs.median)} ms (DO_BENCH_PROFILE=<file> writes a CPU profile of that step)`);
+  out.push(
+    `   resources loaded by "expand everything": ${results.memory.resourcesLoaded}; the extension host's own CPU time while the account's counts and costs loaded: ${ms(coldStats.accountCpuMs.median)} ms (DO_BENCH_PROFILE=<file> writes a CPU profile of that step)`,
+  );
   out.push(
     `   the same ${outside.requests} requests from the bare client in plain Node (no editor): ${ms(outside.wallMs.median)} ms (${ms(outside.wallMs.min)}–${ms(outside.wallMs.max)}, median of ${outside.wallMs.runs}), ${(outside.wallMs.median / (3 * LATENCY)).toFixed(2)} × three round trips, using ${ms(outside.cpuMs.median)} ms of CPU (the fake API, a process of its own on the same ${results.machine.cpus} CPUs: ${outside.fakeCpuMs === undefined ? '?' : ms(outside.fakeCpuMs)} ms); JSON.parse alone of their ${(outside.bodyBytes / 1e6).toFixed(1)} MB of bodies: ${ms(outside.jsonParseMs.median)} ms\n`,
   );
   const act = results.activation;
-  out.push(`3. Activation (${act.activateMs.runs} fresh extension hosts): bundle ${bundleBytes} bytes minified (the browser build, all in one file: ${webBundleBytes}); activate() median ${act.activateMs.median.toFixed(1)} ms (${act.activateMs.min.toFixed(1)}–${act.activateMs.max.toFixed(1)}); evaluating the bundle ${act.loadMs.median.toFixed(1)} ms; from asking VS Code to activate until active ${ms(act.loadAndActivateMs.median)} ms (${ms(act.loadAndActivateMs.min)}–${ms(act.loadAndActivateMs.max)}); requests on activation ${act.requestsOnActivation}; before the view is shown ${act.requestsBeforeViewShown}`);
-  out.push(`4. Idle over ${explorer.idleWindowMs / 1000} s: ${explorer.idleHiddenPerMinute} requests/min hidden, ${explorer.idleVisiblePerMinute} requests/min visible with nothing in transition`);
-  out.push(`5. Memory: extension host heap ${results.memory.heapUsedMBAfterEverything.toFixed(0)} MB with ${results.memory.resourcesLoaded} resources loaded; ${results.memory.heapRetainedMB.toFixed(1)} MB more than after activation (both after a full GC)`);
+  out.push(
+    `3. Activation (${act.activateMs.runs} fresh extension hosts): bundle ${bundleBytes} bytes minified (the browser build, all in one file: ${webBundleBytes}); activate() median ${act.activateMs.median.toFixed(1)} ms (${act.activateMs.min.toFixed(1)}–${act.activateMs.max.toFixed(1)}); evaluating the bundle ${act.loadMs.median.toFixed(1)} ms; from asking VS Code to activate until active ${ms(act.loadAndActivateMs.median)} ms (${ms(act.loadAndActivateMs.min)}–${ms(act.loadAndActivateMs.max)}); requests on activation ${act.requestsOnActivation}; before the view is shown ${act.requestsBeforeViewShown}`,
+  );
+  out.push(
+    `4. Idle over ${explorer.idleWindowMs / 1000} s: ${explorer.idleHiddenPerMinute} requests/min hidden, ${explorer.idleVisiblePerMinute} requests/min visible with nothing in transition`,
+  );
+  out.push(
+    `5. Memory: extension host heap ${results.memory.heapUsedMBAfterEverything.toFixed(0)} MB with ${results.memory.resourcesLoaded} resources loaded; ${results.memory.heapRetainedMB.toFixed(1)} MB more than after activation (both after a full GC)`,
+  );
   out.push('6. App live logs, follower in plain Node, fake in its own process');
   out.push(
     table(logs, [

@@ -5,7 +5,20 @@
  * Prism's log, which the harness fails on.
  */
 import * as assert from 'node:assert/strict';
-import { ALL_KINDS, ApiError, DigitalOceanClient, parseUrn, type ResourceKind, appDeployments, databaseOptions, dropletCharts, garbageCollections, kubernetesOptions, kubernetesUpgrades, registrySubscription } from '../../src/api';
+import {
+  ALL_KINDS,
+  ApiError,
+  DigitalOceanClient,
+  parseUrn,
+  type ResourceKind,
+  appDeployments,
+  databaseOptions,
+  dropletCharts,
+  garbageCollections,
+  kubernetesOptions,
+  kubernetesUpgrades,
+  registrySubscription,
+} from '../../src/api';
 import { databaseCluster } from '../../src/api/resources/database';
 import { domain } from '../../src/api/resources/domain';
 import { droplet } from '../../src/api/resources/droplet';
@@ -48,29 +61,44 @@ describe('Client contract through Prism', function () {
     const small = new DigitalOceanClient({ token: 'dop_v1_' + '1'.repeat(64), baseUrl: apiUrl!, perPage: 2, maxRetries: 0 });
     const all = await small.listAll(droplet);
     const everything = await client.listAll(droplet);
-    assert.deepEqual(all.map((d) => d.id), everything.map((d) => d.id));
+    assert.deepEqual(
+      all.map((d) => d.id),
+      everything.map((d) => d.id),
+    );
     assert.ok(everything.length > 2);
   });
 
   it('lists the nested kinds of every parent', async () => {
     const clusters = await client.listAll(kubernetesCluster);
     for (const c of clusters) {
-      const pools = await client.listAll(ALL_KINDS.find((k) => k.kind === 'node_pool')!, { parents: [c.id] });
+      const pools = await client.listAll(
+        ALL_KINDS.find((k) => k.kind === 'node_pool')!,
+        { parents: [c.id] },
+      );
       assert.ok(pools.length > 0);
     }
     for (const db of await client.listAll(databaseCluster)) {
       for (const key of ['database_db', 'database_user', 'connection_pool']) {
-        await client.listAll(ALL_KINDS.find((k) => k.kind === key)!, { parents: [db.id] });
+        await client.listAll(
+          ALL_KINDS.find((k) => k.kind === key)!,
+          { parents: [db.id] },
+        );
       }
     }
     for (const d of await client.listAll(domain)) {
-      const records = await client.listAll(ALL_KINDS.find((k) => k.kind === 'domain_record')!, { parents: [d.name] });
+      const records = await client.listAll(
+        ALL_KINDS.find((k) => k.kind === 'domain_record')!,
+        { parents: [d.name] },
+      );
       assert.ok(records.length > 0);
     }
     const [reg] = await client.listAll(registry);
     const repositories = await client.listAll(registryRepository, { parents: [reg.name] });
     for (const r of repositories) {
-      const tags = await client.listAll(ALL_KINDS.find((k) => k.kind === 'registry_tag')!, { parents: [reg.name, r.name] });
+      const tags = await client.listAll(
+        ALL_KINDS.find((k) => k.kind === 'registry_tag')!,
+        { parents: [reg.name, r.name] },
+      );
       assert.ok(tags.length > 0);
     }
   });
@@ -119,14 +147,19 @@ describe('Client contract through Prism', function () {
 
   it('fetches a kubeconfig as YAML text and cluster credentials', async () => {
     const [cluster] = await client.listAll(kubernetesCluster);
-    const yaml = await client.request<string>('GET', `/v2/kubernetes/clusters/${cluster.id}/kubeconfig`, { responseType: 'text', query: { expiry_seconds: 3600 } });
+    const yaml = await client.request<string>('GET', `/v2/kubernetes/clusters/${cluster.id}/kubeconfig`, {
+      responseType: 'text',
+      query: { expiry_seconds: 3600 },
+    });
     assert.match(yaml, new RegExp(`name: do-${cluster.region}-${cluster.name}`));
     const credentials = await client.request<{ token: string; server: string }>('GET', `/v2/kubernetes/clusters/${cluster.id}/credentials`);
     assert.equal(credentials.server, cluster.endpoint);
   });
 
   it('fetches docker credentials for the registry', async () => {
-    const creds = await client.request<{ auths: Record<string, { auth: string }> }>('GET', '/v2/registry/docker-credentials', { query: { read_write: true, expiry_seconds: 3600 } });
+    const creds = await client.request<{ auths: Record<string, { auth: string }> }>('GET', '/v2/registry/docker-credentials', {
+      query: { read_write: true, expiry_seconds: 3600 },
+    });
     assert.ok(creds.auths['registry.digitalocean.com'].auth);
   });
 
@@ -138,8 +171,15 @@ describe('Client contract through Prism', function () {
       for (const key of ['cpu', 'memory', 'disk', 'load', 'inbound', 'outbound'] as const) {
         const series = charts[key];
         assert.ok(series.length >= 50, `${range} ${key}: ${series.length} points`);
-        assert.ok(series.every(([t]) => t >= now - (range === '1h' ? 3600 : 604800) && t <= now), `${key} times in range`);
-        if (key === 'cpu' || key === 'memory' || key === 'disk') assert.ok(series.every(([, v]) => v >= 0 && v <= 100), `${key} is a percentage: ${JSON.stringify(series.slice(0, 3))}`);
+        assert.ok(
+          series.every(([t]) => t >= now - (range === '1h' ? 3600 : 604800) && t <= now),
+          `${key} times in range`,
+        );
+        if (key === 'cpu' || key === 'memory' || key === 'disk')
+          assert.ok(
+            series.every(([, v]) => v >= 0 && v <= 100),
+            `${key} is a percentage: ${JSON.stringify(series.slice(0, 3))}`,
+          );
       }
       const cpu = charts.cpu.map(([, v]) => v);
       assert.ok(Math.max(...cpu) - Math.min(...cpu) > 1, 'CPU varies over time');

@@ -8,7 +8,10 @@ import { fakeSpacesSecret } from '../../src/demo/seed';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- s3rver ships no types
 const S3rver = require('s3rver') as new (options: Record<string, unknown>) => { run(): Promise<unknown> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- s3rver's account registry, no types either
-const AWSAccount = require('s3rver/lib/models/account') as { registry: Map<string, unknown>; DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
+const AWSAccount = require('s3rver/lib/models/account') as {
+  registry: Map<string, unknown>;
+  DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void };
+};
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);

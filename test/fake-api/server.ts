@@ -154,7 +154,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       const answer = () => {
         const fault = takeFault(faults, req.method ?? 'GET', url);
         const extraHeaders: Record<string, string> = {};
-        for (const [name, value] of Object.entries(fault?.headers ?? {})) extraHeaders[name] = value.split('{authorization}').join(req.headers.authorization ?? '');
+        for (const [name, value] of Object.entries(fault?.headers ?? {}))
+          extraHeaders[name] = value.split('{authorization}').join(req.headers.authorization ?? '');
         const fakeAnswer = () => fake.handle({ method: req.method ?? 'GET', url, headers: { get: (n) => headerValue(req, n) }, body });
         if (fault && !fault.passThrough) {
           if (fault.kind === 'hang') return; // never answer; the client's timeout must end it
@@ -168,7 +169,11 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
             return;
           }
           if (fault.kind === 'redirect') {
-            res.writeHead(fault.status ?? 302, { location: fault.location ?? 'https://elsewhere.invalid/', 'content-type': 'application/json', ...extraHeaders });
+            res.writeHead(fault.status ?? 302, {
+              location: fault.location ?? 'https://elsewhere.invalid/',
+              'content-type': 'application/json',
+              ...extraHeaders,
+            });
             res.end(JSON.stringify({ droplets: [], links: {}, meta: { total: 0 } }));
             return;
           }
@@ -255,9 +260,7 @@ function takeFault(faults: Fault[], method: string, url: string): Fault | undefi
   const path = url.split('?')[0];
   const index = faults.findIndex(
     (f) =>
-      (!f.method || f.method.toUpperCase() === method.toUpperCase()) &&
-      (!f.path || path.startsWith(f.path)) &&
-      (!f.urlIncludes || url.includes(f.urlIncludes)),
+      (!f.method || f.method.toUpperCase() === method.toUpperCase()) && (!f.path || path.startsWith(f.path)) && (!f.urlIncludes || url.includes(f.urlIncludes)),
   );
   if (index < 0) return undefined;
   const fault = faults[index];

@@ -78,13 +78,17 @@ export class FakeStreams {
     this.cutDue = false;
     const tickMs = 10;
     let carry = 0;
-    this.delay = setTimeout(() => (this.timer = setInterval(() => {
-      carry += (this.config.rate * tickMs) / 1000;
-      const burst = Math.floor(carry);
-      carry -= burst;
-      for (let i = 0; i < burst && this.lines.length < this.config.total; i++) this.write();
-      if (this.lines.length >= this.config.total) clearInterval(this.timer);
-    }, tickMs)), this.config.startDelayMs);
+    this.delay = setTimeout(
+      () =>
+        (this.timer = setInterval(() => {
+          carry += (this.config.rate * tickMs) / 1000;
+          const burst = Math.floor(carry);
+          carry -= burst;
+          for (let i = 0; i < burst && this.lines.length < this.config.total; i++) this.write();
+          if (this.lines.length >= this.config.total) clearInterval(this.timer);
+        }, tickMs)),
+      this.config.startDelayMs,
+    );
   }
 
   stop(): void {
@@ -95,7 +99,15 @@ export class FakeStreams {
   }
 
   status(withLines = false) {
-    return { written: this.lines.length, total: this.config.total, connections: this.connections, open: this.sinks.size, cuts: this.cuts, exec: this.exec, ...(withLines ? { lines: this.lines } : {}) };
+    return {
+      written: this.lines.length,
+      total: this.config.total,
+      connections: this.connections,
+      open: this.sinks.size,
+      cuts: this.cuts,
+      exec: this.exec,
+      ...(withLines ? { lines: this.lines } : {}),
+    };
   }
 
   static lineText(n: number, writtenAt: number, shape: LogStreamConfig['shape'] = 'plain'): string {
@@ -114,7 +126,11 @@ export class FakeStreams {
     const n = this.lines.length + 1;
     // every 50th line repeats the one before, byte for byte (same timestamp: n and n-1 share one when n is odd)
     const script = this.config.script;
-    const text = script?.length ? script[(n - 1) % script.length] : n % 50 === 1 && n > 1 ? this.lines[n - 2] : FakeStreams.lineText(n, performance.timeOrigin + performance.now(), this.config.shape);
+    const text = script?.length
+      ? script[(n - 1) % script.length]
+      : n % 50 === 1 && n > 1
+        ? this.lines[n - 2]
+        : FakeStreams.lineText(n, performance.timeOrigin + performance.now(), this.config.shape);
     this.lines.push(text);
     for (const sink of this.sinks) sink.send(text);
     if (this.config.drops.includes(n)) this.cutDue = true;
@@ -122,7 +138,12 @@ export class FakeStreams {
       this.cutDue = false;
       this.cuts++;
       const next = Buffer.from(FakeStreams.lineText(n + 1, 0, this.config.shape));
-      const partial = this.config.dropMode === 'mid-line' ? next.subarray(0, 20) : this.config.dropMode === 'random-byte' ? next.subarray(0, 1 + Math.floor(Math.random() * (next.length - 1))) : undefined;
+      const partial =
+        this.config.dropMode === 'mid-line'
+          ? next.subarray(0, 20)
+          : this.config.dropMode === 'random-byte'
+            ? next.subarray(0, 1 + Math.floor(Math.random() * (next.length - 1)))
+            : undefined;
       for (const sink of [...this.sinks]) sink.cut(partial);
       this.sinks.clear();
     }

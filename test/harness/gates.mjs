@@ -26,7 +26,10 @@ export function parseOnly(argv) {
   if (at < 0) return undefined;
   const value = argv[at + 1];
   if (!value || value.startsWith('--')) throw new Error(`--only needs suite names: ${SUITES.join(', ')}`);
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !SUITES.includes(n));
   if (unknown.length || names.length === 0) throw new Error(`--only: no suite named ${unknown.join(', ') || '""'} (the suites: ${SUITES.join(', ')})`);
   return new Set(names);
@@ -39,7 +42,8 @@ export function parseOnly(argv) {
 export function grepPolicy(env) {
   const grep = env.DO_TEST_GREP;
   if (!grep) return { grep: undefined };
-  if (env.CI === 'true') return { grep, error: `DO_TEST_GREP=${JSON.stringify(grep)} is set: under CI=true every test must run, so the run fails rather than count a part` };
+  if (env.CI === 'true')
+    return { grep, error: `DO_TEST_GREP=${JSON.stringify(grep)} is set: under CI=true every test must run, so the run fails rather than count a part` };
   return { grep, note: `narrowed by DO_TEST_GREP=${JSON.stringify(grep)}: not every test ran` };
 }
 
@@ -51,7 +55,8 @@ export function skipVerdict(pendingTitles, ci, allowed = ALLOWED_SKIPS) {
   const notAllowed = pendingTitles.filter((t) => !(t in allowed));
   if (pendingTitles.length === 0) return undefined;
   const names = notAllowed.map((t) => `"${t}"`).join(', ');
-  if (notAllowed.length && ci) return { fail: true, note: `${notAllowed.length} skipped in CI without a reason in test/harness/gates.mjs ALLOWED_SKIPS: ${names}` };
+  if (notAllowed.length && ci)
+    return { fail: true, note: `${notAllowed.length} skipped in CI without a reason in test/harness/gates.mjs ALLOWED_SKIPS: ${names}` };
   return { fail: false, note: `${pendingTitles.length} skipped${notAllowed.length ? `: ${names}` : ' (allowed: they cannot run here)'}` };
 }
 
@@ -66,6 +71,7 @@ export function forwardedCount(prismOutput) {
  */
 export function prismVerdict(stage, { forwarded, apiUrl, prismUrl, fakeUrl }) {
   if (forwarded <= 0) return `${stage}: Prism forwarded no request during the stage, so its zero violations prove nothing`;
-  if (apiUrl !== undefined && apiUrl !== prismUrl) return `${stage}: the extension used ${apiUrl}${apiUrl === fakeUrl ? ' (the fake itself)' : ''}, not Prism at ${prismUrl}`;
+  if (apiUrl !== undefined && apiUrl !== prismUrl)
+    return `${stage}: the extension used ${apiUrl}${apiUrl === fakeUrl ? ' (the fake itself)' : ''}, not Prism at ${prismUrl}`;
   return undefined;
 }

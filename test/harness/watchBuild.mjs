@@ -27,16 +27,22 @@ export async function checkWatchedBuild({ root, browser, vscode, artifacts }) {
     const marker = `watched-${process.pid}-${Date.now()}`;
     const source = join(dir, 'src', 'commands', 'accounts', 'accounts.ts');
     const before = readFileSync(source, 'utf8');
-    if (!before.includes("'Demo account added'")) return { passed: false, note: "src/commands/accounts/accounts.ts no longer logs 'Demo account added': the check needs a new edit to make" };
+    if (!before.includes("'Demo account added'"))
+      return { passed: false, note: "src/commands/accounts/accounts.ts no longer logs 'Demo account added': the check needs a new edit to make" };
     writeFileSync(source, before.replace("'Demo account added'", `'Demo account added ${marker}'`));
     const bundle = join(dir, 'dist', 'commands.accounts.js');
-    await waitFor('the accounts bundle rebuilt by the watch', () => {
-      try {
-        return readFileSync(bundle, 'utf8').includes(marker);
-      } catch {
-        return false;
-      }
-    }, 60_000, watch.child);
+    await waitFor(
+      'the accounts bundle rebuilt by the watch',
+      () => {
+        try {
+          return readFileSync(bundle, 'utf8').includes(marker);
+        } catch {
+          return false;
+        }
+      },
+      60_000,
+      watch.child,
+    );
 
     const server = await startVsCodeServer(vscode, { name: 'vscode-server-watch', env: { DO_TEST_WATCH_MARKER: marker } });
     started.push(server);
@@ -52,7 +58,10 @@ export async function checkWatchedBuild({ root, browser, vscode, artifacts }) {
       },
     });
     if (code !== 0 || !results) return { passed: false, note: `the watched build did not run in the extension host (exit ${code}); see the log above` };
-    return { passed: true, note: `every bundle built and watched; an edit reached commands.accounts.js, which ran in the extension host (account ${results.account})` };
+    return {
+      passed: true,
+      note: `every bundle built and watched; an edit reached commands.accounts.js, which ran in the extension host (account ${results.account})`,
+    };
   } finally {
     for (const p of started.reverse()) stopProcess(p);
     rmSync(dir, { recursive: true, force: true });

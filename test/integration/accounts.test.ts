@@ -50,7 +50,10 @@ describe('Accounts', function () {
     assert.equal(account?.email, 'alice@example.com');
     assert.equal(await api.secrets.get(`digitalocean.token.${id}`), token);
     const handled = (await fake.log()).handled;
-    assert.ok(handled.some((r) => r.path === '/v2/account' && r.status === 200), 'the token was validated with GET /v2/account');
+    assert.ok(
+      handled.some((r) => r.path === '/v2/account' && r.status === 200),
+      'the token was validated with GET /v2/account',
+    );
 
     // Expanding the account lists its projects through the real tree provider.
     const [node] = await api.explorer.getChildren();

@@ -10,7 +10,17 @@ import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo, nodeAt, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
-type Policy = { uuid: string; type: string; description: string; compare: string; value: number; window: string; entities: string[]; tags: string[]; alerts: { email: string[]; slack: { channel: string; url: string }[] } };
+type Policy = {
+  uuid: string;
+  type: string;
+  description: string;
+  compare: string;
+  value: number;
+  window: string;
+  entities: string[];
+  tags: string[];
+  alerts: { email: string[]; slack: { channel: string; url: string }[] };
+};
 
 const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/alert-policy-secret';
 
@@ -30,7 +40,16 @@ describe('Create alert policy', function () {
   it("alerts on a droplet's memory from its context menu, by email and Slack, and shows the policy in the view", async () => {
     const web2 = await nodeAt(api, 'Acme Web', 'Droplets', 'web-2');
     const input = await runWithAnswers(api, 'digitalocean.alertPolicy.create', web2, [
-      'Memory', 'Above…', '90', '10m', ['web-2', '$(tag) worker'], ['Email', 'Slack…'], '#ops', WEBHOOK, ACCEPT, 'Create “Memory > 90 % for 10m on web-2, tag worker”',
+      'Memory',
+      'Above…',
+      '90',
+      '10m',
+      ['web-2', '$(tag) worker'],
+      ['Email', 'Slack…'],
+      '#ops',
+      WEBHOOK,
+      ACCEPT,
+      'Create “Memory > 90 % for 10m on web-2, tag worker”',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     assert.deepEqual(preselected(input, '$(vm) web-2', 0), ['$(vm) web-2'], 'the droplet it was run on is preselected');
@@ -38,19 +57,49 @@ describe('Create alert policy', function () {
     assert.ok(made, 'the policy is at the fake');
     assert.deepEqual(
       [made.type, made.compare, made.value, made.window, made.entities, made.tags, made.alerts],
-      ['v1/insights/droplet/memory_utilization_percent', 'GreaterThan', 90, '10m', ['311000002'], ['worker'], { email: [account().email], slack: [{ channel: '#ops', url: WEBHOOK }] }],
+      [
+        'v1/insights/droplet/memory_utilization_percent',
+        'GreaterThan',
+        90,
+        '10m',
+        ['311000002'],
+        ['worker'],
+        { email: [account().email], slack: [{ channel: '#ops', url: WEBHOOK }] },
+      ],
     );
-    const log = await logShowing(api, /Create alert policy “Memory > 90 % for 10m on web-2, tag worker” \(Memory > 90 % for 10m\): started[^]*Create alert policy “Memory > 90 % for 10m on web-2, tag worker”: created/);
+    const log = await logShowing(
+      api,
+      /Create alert policy “Memory > 90 % for 10m on web-2, tag worker” \(Memory > 90 % for 10m\): started[^]*Create alert policy “Memory > 90 % for 10m on web-2, tag worker”: created/,
+    );
     assert.ok(!log.includes('alert-policy-secret'), 'the webhook is in no log');
-    const shown = await eventually('the policy under Account-wide', async () => (await api.explorer.getChildren(await nodeAt(api, 'Account-wide', 'Alert policies'))).map(label));
+    const shown = await eventually('the policy under Account-wide', async () =>
+      (await api.explorer.getChildren(await nodeAt(api, 'Account-wide', 'Alert policies'))).map(label),
+    );
     assert.ok(shown.includes('Memory > 90 % for 10m on web-2, tag worker'), shown.join(', '));
   });
 
   it('goes Back with the metric, threshold and targets kept', async () => {
     const input = await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), [
-      'Disk usage', 'Below…', '75', '30m', ['$(tag) data'], ['Email'],
-      BACK, BACK, BACK, BACK, BACK, BACK, // description → notify → targets → window → threshold → compare → metric
-      'Disk usage', 'Below…', ACCEPT, '30m', ['$(tag) data'], ['Email'], 'disk filling up', 'Create “disk filling up”',
+      'Disk usage',
+      'Below…',
+      '75',
+      '30m',
+      ['$(tag) data'],
+      ['Email'],
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK, // description → notify → targets → window → threshold → compare → metric
+      'Disk usage',
+      'Below…',
+      ACCEPT,
+      '30m',
+      ['$(tag) data'],
+      ['Email'],
+      'disk filling up',
+      'Create “disk filling up”',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     assert.deepEqual(preselected(input, '$(tag) data', 1), ['$(tag) data']);
@@ -58,7 +107,10 @@ describe('Create alert policy', function () {
     const made = (await policies()).find((p) => p.description === 'disk filling up');
     assert.deepEqual(preselected(input, 'Disk usage', 1), ['Disk usage'], 'the metric kept');
     assert.deepEqual(preselected(input, 'Below…', 1), ['Below…'], 'the comparison kept');
-    assert.deepEqual([made?.type, made?.compare, made?.value, made?.window, made?.tags], ['v1/insights/droplet/disk_utilization_percent', 'LessThan', 75, '30m', ['data']]);
+    assert.deepEqual(
+      [made?.type, made?.compare, made?.value, made?.window, made?.tags],
+      ['v1/insights/droplet/disk_utilization_percent', 'LessThan', 75, '30m', ['data']],
+    );
   });
 
   it('refuses a percentage above 100 and a policy that watches nothing before any request; a declined summary sends nothing', async () => {
@@ -67,7 +119,17 @@ describe('Create alert policy', function () {
     assert.match(tooMuch.rejections.join('\n'), /A percentage is at most 100/);
     const notANumber = await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), ['Load (5 min)', 'Above…', 'lots']);
     assert.match(notANumber.rejections.join('\n'), /A number/);
-    const nothing = await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), ['CPU', 'Above…', ACCEPT, '5m', [], ['worker-1'], ['Email'], ACCEPT, undefined]);
+    const nothing = await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), [
+      'CPU',
+      'Above…',
+      ACCEPT,
+      '5m',
+      [],
+      ['worker-1'],
+      ['Email'],
+      ACCEPT,
+      undefined,
+    ]);
     assert.match(nothing.notices.join('\n'), /at least one droplet or tag/);
     assert.deepEqual([nothing.remaining, nothing.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before, 'nothing was sent');
@@ -75,9 +137,26 @@ describe('Create alert policy', function () {
 
   it("shows the API's refusal with its message and request id", async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/monitoring/alerts', status: 422, body: { id: 'unprocessable_entity', message: 'alert policy limit reached', request_id: 'req-policy-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/monitoring/alerts',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'alert policy limit reached', request_id: 'req-policy-refused' },
+        },
+      ],
     });
-    await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), ['CPU', 'Above…', ACCEPT, '5m', ['worker-1'], ['Email'], 'refused policy', 'Create “refused policy”']);
+    await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), [
+      'CPU',
+      'Above…',
+      ACCEPT,
+      '5m',
+      ['worker-1'],
+      ['Email'],
+      'refused policy',
+      'Create “refused policy”',
+    ]);
     assert.ok(!(await policies()).some((p) => p.description === 'refused policy'));
     await logShowing(api, /Create alert policy failed: alert policy limit reached \(HTTP 422 unprocessable_entity, request id req-policy-refused\)/);
   });

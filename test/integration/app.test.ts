@@ -40,7 +40,10 @@ describe('App logs and console', function () {
     return (await vscode.commands.executeCommand<T>(command))!;
   }
 
-  for (const [transport, dropMode] of [['wss', 'mid-burst'], ['https', 'mid-line']] as const) {
+  for (const [transport, dropMode] of [
+    ['wss', 'mid-burst'],
+    ['https', 'mid-line'],
+  ] as const) {
     it(`follows run logs over ${transport}: every line once and in order across three drops (${dropMode}), saying it reconnected`, async () => {
       const total = 3_000;
       await fake.call('POST', '/__fake/logs', { transport, rate: 1_000, total, replay: 10_000, drops: [600, 1_500, 2_400], dropMode, startDelayMs: 1_500 });
@@ -97,7 +100,10 @@ describe('App logs and console', function () {
     const connections = (await status()).connections;
     const view = await run<LogView>('digitalocean.app.showLogs', ['admin-portal', 'Build', 'commit 9e1b7d0 pushed to main']);
     await eventually('the archived lines', () => view.lineCount >= 20);
-    assert.ok(vscode.window.terminals.some((t) => /^Logs: admin-portal · web · build · [0-9a-f]{8}$/.test(t.name)), 'the terminal names the deployment');
+    assert.ok(
+      vscode.window.terminals.some((t) => /^Logs: admin-portal · web · build · [0-9a-f]{8}$/.test(t.name)),
+      'the terminal names the deployment',
+    );
     assert.equal((await status()).connections, connections, 'an earlier deployment is not followed live');
   });
 
@@ -133,7 +139,13 @@ describe('App logs and console', function () {
   // ---- deployments
 
   type Deployment = { id: string; phase: string; cause?: string; cloned_from?: string };
-  type AppData = { id: string; spec: { name: string; region?: string }; active_deployment?: Deployment; in_progress_deployment?: Deployment; pinned_deployment?: Deployment };
+  type AppData = {
+    id: string;
+    spec: { name: string; region?: string };
+    active_deployment?: Deployment;
+    in_progress_deployment?: Deployment;
+    pinned_deployment?: Deployment;
+  };
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
   const description = (n: ExplorerNode) => String(n.toTreeItem().description ?? '');
 
@@ -195,8 +207,14 @@ describe('App logs and console', function () {
     // the errored one (commit 9e1b7d0): validation says no, nothing is written
     const writesBefore = (await fake.log()).seen.filter((r) => r.method === 'POST' && !r.url.endsWith('/validate')).length;
     const refused = await runWithAnswers(api, 'digitalocean.app.rollback', node, ['commit 9e1b7d0 pushed to main']);
-    assert.ok(refused.notices.some((n) => /^error: Roll back app failed: marketing-site cannot roll back to that deployment: /.test(n)), refused.notices.join('\n'));
-    assert.ok((await fake.log()).seen.some((r) => r.method === 'POST' && r.url.endsWith('/rollback/validate')), 'validation was asked');
+    assert.ok(
+      refused.notices.some((n) => /^error: Roll back app failed: marketing-site cannot roll back to that deployment: /.test(n)),
+      refused.notices.join('\n'),
+    );
+    assert.ok(
+      (await fake.log()).seen.some((r) => r.method === 'POST' && r.url.endsWith('/rollback/validate')),
+      'validation was asked',
+    );
     assert.equal((await fake.log()).seen.filter((r) => r.method === 'POST' && !r.url.endsWith('/validate')).length, writesBefore);
     assert.equal((await appData('marketing-site')).in_progress_deployment, undefined);
 
@@ -207,7 +225,11 @@ describe('App logs and console', function () {
     const rolling = await appData('marketing-site');
     assert.equal(rolling.pinned_deployment?.id, good.id);
     assert.equal(rolling.in_progress_deployment?.cloned_from, good.id);
-    await eventually('the rollback to settle and the node to say it is pinned', async () => /^active.*rolled back, pinned/.test(description(await appNode('marketing-site'))), 20_000);
+    await eventually(
+      'the rollback to settle and the node to say it is pinned',
+      async () => /^active.*rolled back, pinned/.test(description(await appNode('marketing-site'))),
+      20_000,
+    );
     await runWithAnswers(api, 'digitalocean.app.commitRollback', await appNode('marketing-site'), []);
     assert.equal((await appData('marketing-site')).pinned_deployment, undefined);
   });

@@ -11,7 +11,13 @@ import type { TestingApi } from '../../src/extension';
 import { eventually, extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
-type Component = { name: string; github?: { repo: string; branch: string; deploy_on_push: boolean }; gitlab?: { repo: string; branch: string; deploy_on_push: boolean }; http_port?: number; instance_size_slug?: string };
+type Component = {
+  name: string;
+  github?: { repo: string; branch: string; deploy_on_push: boolean };
+  gitlab?: { repo: string; branch: string; deploy_on_push: boolean };
+  http_port?: number;
+  instance_size_slug?: string;
+};
 type App = { id: string; spec: { name: string; region: string; services?: Component[]; static_sites?: Component[]; workers?: Component[] } };
 
 describe('Create app', function () {
@@ -32,7 +38,16 @@ describe('Create app', function () {
 
   it('creates a web service from a GitHub repository, priced by the API, and opens its build log', async () => {
     const input = await runWithAnswers(api, 'digitalocean.app.create', account(), [
-      'GitHub repository', 'https://github.com/acme/shop-api.git', 'release', 'Web service', '3000', ACCEPT, 'fra', 'apps-s-1vcpu-2gb', 'Deploy on every push', 'Create shop-api',
+      'GitHub repository',
+      'https://github.com/acme/shop-api.git',
+      'release',
+      'Web service',
+      '3000',
+      ACCEPT,
+      'fra',
+      'apps-s-1vcpu-2gb',
+      'Deploy on every push',
+      'Create shop-api',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await app('shop-api');
@@ -40,7 +55,15 @@ describe('Create app', function () {
     assert.deepEqual(made.spec, {
       name: 'shop-api',
       region: 'fra',
-      services: [{ name: 'web', github: { repo: 'acme/shop-api', branch: 'release', deploy_on_push: true }, http_port: 3000, instance_size_slug: 'apps-s-1vcpu-2gb', instance_count: 1 }],
+      services: [
+        {
+          name: 'web',
+          github: { repo: 'acme/shop-api', branch: 'release', deploy_on_push: true },
+          http_port: 3000,
+          instance_size_slug: 'apps-s-1vcpu-2gb',
+          instance_count: 1,
+        },
+      ],
     });
     const summary = input.offeredItems.find((items) => items[0]?.label === 'Create shop-api')![0];
     assert.equal(summary.description, 'acme/shop-api@release · web service · fra · $25/mo', 'the price the API proposed');
@@ -50,9 +73,30 @@ describe('Create app', function () {
 
   it('makes a static site from GitLab after going Back, asking no instance size', async () => {
     const input = await runWithAnswers(api, 'digitalocean.app.create', account(), [
-      'GitHub repository', 'acme/docs', 'main', 'Worker', 'docs', 'nyc', 'apps-s-1vcpu-0.5gb', 'Deploy only when I ask',
-      BACK, BACK, BACK, BACK, BACK, BACK, BACK, BACK, // summary → autodeploy → size → region → name → (no port for a worker) kind → branch → repo → source
-      'GitLab repository', ACCEPT, ACCEPT, 'Static site', ACCEPT, 'nyc', 'Deploy only when I ask', 'Create docs',
+      'GitHub repository',
+      'acme/docs',
+      'main',
+      'Worker',
+      'docs',
+      'nyc',
+      'apps-s-1vcpu-0.5gb',
+      'Deploy only when I ask',
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK, // summary → autodeploy → size → region → name → (no port for a worker) kind → branch → repo → source
+      'GitLab repository',
+      ACCEPT,
+      ACCEPT,
+      'Static site',
+      ACCEPT,
+      'nyc',
+      'Deploy only when I ask',
+      'Create docs',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     assert.deepEqual(preselected(input, 'Worker', 1), ['Worker'], 'the kind kept');
@@ -80,7 +124,17 @@ describe('Create app', function () {
       const input = await runWithAnswers(api, 'digitalocean.app.create', account(), answers);
       assert.match(input.rejections.join('\n'), message, answers.join(' → '));
     }
-    const declined = await runWithAnswers(api, 'digitalocean.app.create', account(), ['GitHub repository', 'acme/shop', 'main', 'Worker', ACCEPT, 'nyc', 'apps-s-1vcpu-0.5gb', 'Deploy on every push', undefined]);
+    const declined = await runWithAnswers(api, 'digitalocean.app.create', account(), [
+      'GitHub repository',
+      'acme/shop',
+      'main',
+      'Worker',
+      ACCEPT,
+      'nyc',
+      'apps-s-1vcpu-0.5gb',
+      'Deploy on every push',
+      undefined,
+    ]);
     assert.deepEqual([declined.remaining, declined.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before + 1, 'only the propose check was sent (it changes nothing)');
     assert.equal(await app('shop'), undefined);
@@ -88,10 +142,30 @@ describe('Create app', function () {
 
   it("shows the API's refusal of the spec with its message and request id, before anything is made", async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/apps/propose', status: 400, body: { id: 'invalid_argument', message: 'GitHub user not authenticated: install the DigitalOcean GitHub app', request_id: 'req-app-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/apps/propose',
+          status: 400,
+          body: { id: 'invalid_argument', message: 'GitHub user not authenticated: install the DigitalOcean GitHub app', request_id: 'req-app-refused' },
+        },
+      ],
     });
-    await runWithAnswers(api, 'digitalocean.app.create', account(), ['GitHub repository', 'acme/private', 'main', 'Worker', ACCEPT, 'nyc', 'apps-s-1vcpu-0.5gb', 'Deploy on every push']);
+    await runWithAnswers(api, 'digitalocean.app.create', account(), [
+      'GitHub repository',
+      'acme/private',
+      'main',
+      'Worker',
+      ACCEPT,
+      'nyc',
+      'apps-s-1vcpu-0.5gb',
+      'Deploy on every push',
+    ]);
     assert.equal(await app('private'), undefined);
-    await logShowing(api, /Create app failed: GitHub user not authenticated: install the DigitalOcean GitHub app \(HTTP 400 invalid_argument, request id req-app-refused\)/);
+    await logShowing(
+      api,
+      /Create app failed: GitHub user not authenticated: install the DigitalOcean GitHub app \(HTTP 400 invalid_argument, request id req-app-refused\)/,
+    );
   });
 });

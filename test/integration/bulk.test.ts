@@ -25,9 +25,22 @@ describe('Bulk actions on a multi-selection', function () {
   afterEach(() => api.setUserInput(undefined));
 
   it('powers off three droplets where one is refused: two done, one failure with its message; an off one left out', async () => {
-    const [web1, web2, worker1, etl] = [await nodeAt(api, 'Acme Web', 'Droplets', 'web-1'), await nodeAt(api, 'Acme Web', 'Droplets', 'web-2'), await nodeAt(api, 'Acme Web', 'Droplets', 'worker-1'), await nodeAt(api, 'Data Platform', 'Droplets', 'etl-runner')];
+    const [web1, web2, worker1, etl] = [
+      await nodeAt(api, 'Acme Web', 'Droplets', 'web-1'),
+      await nodeAt(api, 'Acme Web', 'Droplets', 'web-2'),
+      await nodeAt(api, 'Acme Web', 'Droplets', 'worker-1'),
+      await nodeAt(api, 'Data Platform', 'Droplets', 'etl-runner'),
+    ];
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/droplets/311000002/actions', status: 422, body: { id: 'unprocessable_entity', message: 'Droplet is currently locked by a snapshot', request_id: 'req-bulk-web2' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/droplets/311000002/actions',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'Droplet is currently locked by a snapshot', request_id: 'req-bulk-web2' },
+        },
+      ],
     });
     const input = new ScriptedUserInput(['Power off 3']);
     api.setUserInput(input);
@@ -55,7 +68,11 @@ describe('Bulk actions on a multi-selection', function () {
   });
 
   it('tags droplets and a volume in one request', async () => {
-    const [web1, worker1, volume] = [await nodeAt(api, 'Acme Web', 'Droplets', 'web-1'), await nodeAt(api, 'Acme Web', 'Droplets', 'worker-1'), await nodeAt(api, 'Acme Web', 'Volumes', 'web-uploads')];
+    const [web1, worker1, volume] = [
+      await nodeAt(api, 'Acme Web', 'Droplets', 'web-1'),
+      await nodeAt(api, 'Acme Web', 'Droplets', 'worker-1'),
+      await nodeAt(api, 'Acme Web', 'Volumes', 'web-uploads'),
+    ];
     const before = (await fake.log()).seen.filter((r) => r.method === 'POST' && r.url.includes('/v2/tags/batch-7/resources')).length;
     const input = new ScriptedUserInput(['$(add) New tag…', 'batch-7']);
     api.setUserInput(input);
@@ -65,11 +82,19 @@ describe('Bulk actions on a multi-selection', function () {
     assert.ok(d.droplets.find((x) => x.name === 'web-1')!.tags.includes('batch-7'));
     assert.ok(d.droplets.find((x) => x.name === 'worker-1')!.tags.includes('batch-7'));
     assert.ok(d.volumes.find((x) => x.name === 'web-uploads')!.tags.includes('batch-7'));
-    assert.equal((await fake.log()).seen.filter((r) => r.method === 'POST' && r.url.includes('/v2/tags/batch-7/resources')).length, before + 1, 'one request for the three');
+    assert.equal(
+      (await fake.log()).seen.filter((r) => r.method === 'POST' && r.url.includes('/v2/tags/batch-7/resources')).length,
+      before + 1,
+      'one request for the three',
+    );
   });
 
   it('deletes a selection: one confirmation for light deletes, the count typed when a cluster or domain is in it', async () => {
-    const [fw1, fw2, cert] = [await nodeAt(api, 'Account-wide', 'Firewalls', 'web-public'), await nodeAt(api, 'Account-wide', 'Firewalls', 'ssh-bastion-only'), await nodeAt(api, 'Account-wide', 'Certificates', 'legacy-custom')];
+    const [fw1, fw2, cert] = [
+      await nodeAt(api, 'Account-wide', 'Firewalls', 'web-public'),
+      await nodeAt(api, 'Account-wide', 'Firewalls', 'ssh-bastion-only'),
+      await nodeAt(api, 'Account-wide', 'Certificates', 'legacy-custom'),
+    ];
     const light = new ScriptedUserInput(['Delete 3']);
     api.setUserInput(light);
     await vscode.commands.executeCommand('digitalocean.resource.delete', fw1, [fw1, fw2, cert]);
@@ -77,7 +102,10 @@ describe('Bulk actions on a multi-selection', function () {
     const after = await fake.call<{ firewalls: { name: string }[]; certificates: { name: string }[] }>('GET', '/__fake/data');
     assert.deepEqual([after.firewalls.length, after.certificates.some((c) => c.name === 'legacy-custom')], [0, false]);
 
-    const [domain, cluster] = [await nodeAt(api, 'Staging', 'Domains', 'acme-staging.example'), await nodeAt(api, 'Staging', 'Kubernetes clusters', 'staging-k8s')];
+    const [domain, cluster] = [
+      await nodeAt(api, 'Staging', 'Domains', 'acme-staging.example'),
+      await nodeAt(api, 'Staging', 'Kubernetes clusters', 'staging-k8s'),
+    ];
     const before = await writes();
     const wrong = new ScriptedUserInput(['1']);
     api.setUserInput(wrong);

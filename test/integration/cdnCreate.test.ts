@@ -32,24 +32,51 @@ describe('Create CDN endpoint', function () {
 
   it("serves a Space at a custom subdomain, issuing its Let's Encrypt certificate first", async () => {
     const input = await runWithAnswers(api, 'digitalocean.cdn.create', account(), [
-      TYPE, 'media.ams3.digitaloceanspaces.com', '1 day', 'A subdomain of acme.example…', 'static', "Issue a Let's Encrypt certificate for static.acme.example", 'Create the endpoint for media',
+      TYPE,
+      'media.ams3.digitaloceanspaces.com',
+      '1 day',
+      'A subdomain of acme.example…',
+      'static',
+      "Issue a Let's Encrypt certificate for static.acme.example",
+      'Create the endpoint for media',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
-    assert.deepEqual(input.offered.at(-2), ["Issue a Let's Encrypt certificate for static.acme.example"], 'acme-le does not cover static.acme.example, so it is not offered');
+    assert.deepEqual(
+      input.offered.at(-2),
+      ["Issue a Let's Encrypt certificate for static.acme.example"],
+      'acme-le does not cover static.acme.example, so it is not offered',
+    );
     const d = await data();
     const made = d.cdnEndpoints.find((e) => e.origin === 'media.ams3.digitaloceanspaces.com');
     const cert = d.certificates.find((c) => c.name === 'le-static-acme-example');
-    assert.deepEqual([made?.ttl, made?.custom_domain, made?.certificate_id, made?.endpoint], [86400, 'static.acme.example', cert?.id, 'media.ams3.cdn.digitaloceanspaces.com']);
+    assert.deepEqual(
+      [made?.ttl, made?.custom_domain, made?.certificate_id, made?.endpoint],
+      [86400, 'static.acme.example', cert?.id, 'media.ams3.cdn.digitaloceanspaces.com'],
+    );
     assert.deepEqual([cert?.dns_names, cert?.state], [['static.acme.example'], 'verified']);
-    assert.ok(d.domainRecords['acme.example'].some((r) => r.type === 'CNAME' && r.name === 'static' && r.data === 'media.ams3.cdn.digitaloceanspaces.com.'), 'the CNAME record');
+    assert.ok(
+      d.domainRecords['acme.example'].some((r) => r.type === 'CNAME' && r.name === 'static' && r.data === 'media.ams3.cdn.digitaloceanspaces.com.'),
+      'the CNAME record',
+    );
     assert.match(input.notices.join('\n'), /The CDN serves media at https:\/\/static\.acme\.example\//);
   });
 
   it('offers a certificate that covers the name; Back then drops the custom domain', async () => {
     const input = await runWithAnswers(api, 'digitalocean.cdn.create', account(), [
-      TYPE, 'fonts.nyc3.digitaloceanspaces.com', '1 week', 'A subdomain of acme.example…', 'www', 'acme-le',
-      BACK, BACK, BACK, // summary → custom domain → cache time → origin
-      TYPE, ACCEPT, '1 week', 'No custom domain', 'Create the endpoint for fonts',
+      TYPE,
+      'fonts.nyc3.digitaloceanspaces.com',
+      '1 week',
+      'A subdomain of acme.example…',
+      'www',
+      'acme-le',
+      BACK,
+      BACK,
+      BACK, // summary → custom domain → cache time → origin
+      TYPE,
+      ACCEPT,
+      '1 week',
+      'No custom domain',
+      'Create the endpoint for fonts',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     assert.deepEqual(preselected(input, 'No custom domain', 1), ['A subdomain of acme.example…'], 'the domain chosen before is preselected');
@@ -69,16 +96,36 @@ describe('Create CDN endpoint', function () {
       const input = await runWithAnswers(api, 'digitalocean.cdn.create', account(), answers);
       assert.match(input.rejections.join('\n'), message, answers.join(' → '));
     }
-    const declined = await runWithAnswers(api, 'digitalocean.cdn.create', account(), [TYPE, 'okay.nyc3.digitaloceanspaces.com', '1 hour', 'No custom domain', undefined]);
+    const declined = await runWithAnswers(api, 'digitalocean.cdn.create', account(), [
+      TYPE,
+      'okay.nyc3.digitaloceanspaces.com',
+      '1 hour',
+      'No custom domain',
+      undefined,
+    ]);
     assert.deepEqual([declined.remaining, declined.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before, 'nothing was sent');
   });
 
   it("shows the API's refusal with its message and request id", async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/cdn/endpoints', status: 422, body: { id: 'unprocessable_entity', message: 'the Space is not public', request_id: 'req-cdn-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/cdn/endpoints',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'the Space is not public', request_id: 'req-cdn-refused' },
+        },
+      ],
     });
-    await runWithAnswers(api, 'digitalocean.cdn.create', account(), [TYPE, 'private.nyc3.digitaloceanspaces.com', '1 hour', 'No custom domain', 'Create the endpoint for private']);
+    await runWithAnswers(api, 'digitalocean.cdn.create', account(), [
+      TYPE,
+      'private.nyc3.digitaloceanspaces.com',
+      '1 hour',
+      'No custom domain',
+      'Create the endpoint for private',
+    ]);
     assert.equal(await endpoint('private.nyc3.digitaloceanspaces.com'), undefined);
     await logShowing(api, /Create CDN endpoint failed: the Space is not public \(HTTP 422 unprocessable_entity, request id req-cdn-refused\)/);
   });

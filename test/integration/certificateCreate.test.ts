@@ -28,7 +28,23 @@ describe('Add certificate', function () {
     api = await extensionApi();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'do-certs-'));
     const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('key.pem'), '-out', file('cert.pem'), '-days', '30', '-subj', '/CN=shop.acme.example', '-addext', 'subjectAltName=DNS:shop.acme.example,DNS:www.shop.acme.example');
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      file('key.pem'),
+      '-out',
+      file('cert.pem'),
+      '-days',
+      '30',
+      '-subj',
+      '/CN=shop.acme.example',
+      '-addext',
+      'subjectAltName=DNS:shop.acme.example,DNS:www.shop.acme.example',
+    );
     openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', file('other-key.pem'));
     openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-aes256', '-pass', 'pass:secret', '-out', file('encrypted-key.pem'));
     fs.writeFileSync(file('notes.txt'), 'not a certificate\n');
@@ -38,9 +54,16 @@ describe('Add certificate', function () {
 
   it("issues Let's Encrypt for chosen and typed names under the account's domains, Back keeping them", async () => {
     const input = await runWithAnswers(api, 'digitalocean.certificate.create', account(), [
-      "Let's Encrypt", ['acme-staging.example', '*.acme-staging.example', 'Other names…'], 'API.acme.example',
-      BACK, BACK, // name → names → kind
-      "Let's Encrypt", ['acme-staging.example', '*.acme-staging.example', 'Other names…'], ACCEPT, ACCEPT, 'Add le-acme-staging-example',
+      "Let's Encrypt",
+      ['acme-staging.example', '*.acme-staging.example', 'Other names…'],
+      'API.acme.example',
+      BACK,
+      BACK, // name → names → kind
+      "Let's Encrypt",
+      ['acme-staging.example', '*.acme-staging.example', 'Other names…'],
+      ACCEPT,
+      ACCEPT,
+      'Add le-acme-staging-example',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = (await certs()).find((c) => c.name === 'le-acme-staging-example');
@@ -52,7 +75,13 @@ describe('Add certificate', function () {
 
   it('uploads a custom certificate with its key and chain; the key is in no log', async () => {
     const input = await runWithAnswers(api, 'digitalocean.certificate.create', account(), [
-      'Upload a certificate…', file('cert.pem'), file('key.pem'), 'Choose the chain file…', file('cert.pem'), ACCEPT, 'Add shop.acme.example',
+      'Upload a certificate…',
+      file('cert.pem'),
+      file('key.pem'),
+      'Choose the chain file…',
+      file('cert.pem'),
+      ACCEPT,
+      'Add shop.acme.example',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = (await certs()).find((c) => c.name === 'shop.acme.example');
@@ -85,9 +114,24 @@ describe('Add certificate', function () {
 
   it("shows the API's refusal with its message and request id", async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/certificates', status: 422, body: { id: 'unprocessable_entity', message: 'the certificate chain is incomplete', request_id: 'req-cert-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/certificates',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'the certificate chain is incomplete', request_id: 'req-cert-refused' },
+        },
+      ],
     });
-    await runWithAnswers(api, 'digitalocean.certificate.create', account(), ['Upload a certificate…', file('cert.pem'), file('key.pem'), 'No chain', 'refused-cert', 'Add refused-cert']);
+    await runWithAnswers(api, 'digitalocean.certificate.create', account(), [
+      'Upload a certificate…',
+      file('cert.pem'),
+      file('key.pem'),
+      'No chain',
+      'refused-cert',
+      'Add refused-cert',
+    ]);
     assert.ok(!(await certs()).some((c) => c.name === 'refused-cert'));
     await logShowing(api, /Add certificate failed: the certificate chain is incomplete \(HTTP 422 unprocessable_entity, request id req-cert-refused\)/);
   });

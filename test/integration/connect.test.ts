@@ -122,7 +122,7 @@ describe('Connect', function () {
     await closed(second);
   });
 
-  it('runs the program and ssh config of the user\'s settings, never a cloned workspace\'s, from the home folder', async () => {
+  it("runs the program and ssh config of the user's settings, never a cloned workspace's, from the home folder", async () => {
     writeUserSshConfig(required('DO_TEST_SSH_KEY'));
     const node = await dropletOnLoopback();
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -136,7 +136,10 @@ describe('Connect', function () {
     fs.writeFileSync(path.join(ws, user), `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
     fs.writeFileSync(path.join(ws, 'evil_ssh_config'), `Host *\n  ProxyCommand sh -c 'touch ${marker}'\n`);
     fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'remote.SSH.path': '/bin/sh', 'remote.SSH.configFile': 'evil_ssh_config', 'editor.tabSize': 7 }));
+    fs.writeFileSync(
+      path.join(ws, '.vscode', 'settings.json'),
+      JSON.stringify({ 'remote.SSH.path': '/bin/sh', 'remote.SSH.configFile': 'evil_ssh_config', 'editor.tabSize': 7 }),
+    );
     try {
       await eventually('VS Code to read the workspace settings', () => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7);
       assert.equal(vscode.workspace.getConfiguration('remote.SSH').get('path'), '/bin/sh', 'unregistered, the workspace value would apply to a plain get()');
@@ -146,8 +149,8 @@ describe('Connect', function () {
       const terminal = vscode.window.terminals.find((t) => t.name === 'SSH: web-1');
       assert.ok(terminal, 'a terminal');
       const options = terminal.creationOptions as vscode.TerminalOptions;
-      assert.match(String(options.shellPath), /\/ssh$/, 'the system ssh, not the workspace\'s program');
-      assert.deepEqual(options.shellArgs, ['-F', sshConfig(), '-l', user, '--', '127.0.0.1'], 'the user\'s ssh config, and -- before the address');
+      assert.match(String(options.shellPath), /\/ssh$/, "the system ssh, not the workspace's program");
+      assert.deepEqual(options.shellArgs, ['-F', sshConfig(), '-l', user, '--', '127.0.0.1'], "the user's ssh config, and -- before the address");
       assert.equal(String(options.cwd), os.homedir(), 'started in the home folder');
       assert.equal(options.message, `Running ${options.shellPath} -F ${sshConfig()} -l ${user} -- 127.0.0.1`, 'the first line says what runs');
       const reached = path.join(os.tmpdir(), `do-ssh-reached-${Date.now()}`);
@@ -171,7 +174,9 @@ describe('Connect', function () {
     const keys = (await fake.call<{ sshKeys: { name: string; fingerprint: string; public_key: string }[] }>('GET', '/__fake/data')).sshKeys;
     const uploaded = keys.find((k) => k.name === 'laptop-test');
     assert.ok(uploaded, 'the key is in the account');
-    const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${required('DO_TEST_SSH_KEY')}.pub`], { encoding: 'utf8' }).split(' ')[1].replace(/^MD5:/, '');
+    const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${required('DO_TEST_SSH_KEY')}.pub`], { encoding: 'utf8' })
+      .split(' ')[1]
+      .replace(/^MD5:/, '');
     const sha256 = execFileSync('ssh-keygen', ['-l', '-f', `${required('DO_TEST_SSH_KEY')}.pub`], { encoding: 'utf8' }).split(' ')[1];
 
     // … but ssh is configured with another key
@@ -197,10 +202,18 @@ describe('Connect', function () {
     assert.equal(input.rejections.length, 0);
     const file = path.join(home, '.ssh', 'id_generated');
     assert.equal(fs.statSync(file).mode & 0o077, 0, 'the private key is private');
-    const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${file}.pub`], { encoding: 'utf8' }).split(' ')[1].replace(/^MD5:/, '');
+    const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${file}.pub`], { encoding: 'utf8' })
+      .split(' ')[1]
+      .replace(/^MD5:/, '');
     const keys = (await fake.call<{ sshKeys: { name: string; fingerprint: string }[] }>('GET', '/__fake/data')).sshKeys;
-    assert.deepEqual(keys.filter((k) => k.name === 'generated-key').map((k) => k.fingerprint), [md5]);
-    assert.ok(input.notices.some((n) => n.includes(`Added generated-key (${md5})`)), input.notices.join('\n'));
+    assert.deepEqual(
+      keys.filter((k) => k.name === 'generated-key').map((k) => k.fingerprint),
+      [md5],
+    );
+    assert.ok(
+      input.notices.some((n) => n.includes(`Added generated-key (${md5})`)),
+      input.notices.join('\n'),
+    );
   });
 
   it('refuses a droplet that is off before starting anything', async () => {
@@ -214,7 +227,9 @@ describe('Connect', function () {
 
   /** Whether the droplet's context menu offers Remove SSH Config Entry: package.json's `viewItem` pattern against the node's contextValue. */
   function offersRemove(node: ExplorerNode): boolean {
-    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { menus: Record<string, { command: string; when?: string }[]> };
+    };
     const entry = manifest.contributes.menus['view/item/context'].find((m) => m.command === 'digitalocean.droplet.removeSshConfigEntry')!;
     const pattern = /viewItem =~ \/(.+?)\/ &&/.exec(entry.when!)![1];
     return new RegExp(pattern).test(String(node.toTreeItem().contextValue));
@@ -228,12 +243,16 @@ describe('Connect', function () {
     const redrawn: ExplorerNode[] = [];
     const watch = api.explorer.onDidChangeTreeData((n) => n && redrawn.push(n));
     const opened: string[] = [];
-    const windows: RemoteWindows = { remoteSshExtension: () => 'jeanp413.open-remote-ssh', remoteSshToInstall: () => 'jeanp413.open-remote-ssh', openRemote: async (a) => void opened.push(a) };
+    const windows: RemoteWindows = {
+      remoteSshExtension: () => 'jeanp413.open-remote-ssh',
+      remoteSshToInstall: () => 'jeanp413.open-remote-ssh',
+      openRemote: async (a) => void opened.push(a),
+    };
     api.setRemoteWindows(windows);
     await runWithAnswers(api, 'digitalocean.droplet.connectRemoteSsh', node, [required('DO_TEST_SSH_USER')]);
     assert.deepEqual(opened, ['ssh-remote+do-web-1']);
     const written = fs.readFileSync(sshConfig(), 'utf8');
-    assert.ok(written.includes('# my ssh config: keep this comment\n'), 'the user\'s comment is kept');
+    assert.ok(written.includes('# my ssh config: keep this comment\n'), "the user's comment is kept");
     assert.equal(fs.readFileSync(`${sshConfig()}.bak`, 'utf8'), original);
     assert.equal(fs.statSync(sshConfig()).mode & 0o777, 0o600);
     const resolved = execFileSync('ssh', ['-G', '-F', sshConfig(), 'do-web-1'], { encoding: 'utf8' });
@@ -242,10 +261,34 @@ describe('Connect', function () {
     assert.match(resolved, /^port 22$/m);
     assert.match(resolved, /^serveraliveinterval 30$/m, 'the options for every host still apply');
     // and the entry really reaches the droplet's sshd, given the port the test's sshd listens on
-    const out = execFileSync('ssh', ['-F', sshConfig(), '-o', `Port=${required('DO_TEST_SSHD_PORT')}`, '-o', `IdentityFile=${required('DO_TEST_SSH_KEY')}`, '-o', 'IdentitiesOnly=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', 'do-web-1', 'echo reached'], { encoding: 'utf8' });
+    const out = execFileSync(
+      'ssh',
+      [
+        '-F',
+        sshConfig(),
+        '-o',
+        `Port=${required('DO_TEST_SSHD_PORT')}`,
+        '-o',
+        `IdentityFile=${required('DO_TEST_SSH_KEY')}`,
+        '-o',
+        'IdentitiesOnly=yes',
+        '-o',
+        'StrictHostKeyChecking=no',
+        '-o',
+        'UserKnownHostsFile=/dev/null',
+        '-o',
+        'BatchMode=yes',
+        'do-web-1',
+        'echo reached',
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(out.trim(), 'reached');
     await eventually('Remove SSH Config Entry offered on web-1 once its entry is written', () => offersRemove(node));
-    assert.ok(redrawn.some((n) => n.id === node.id), 'the view was told to draw web-1 again');
+    assert.ok(
+      redrawn.some((n) => n.id === node.id),
+      'the view was told to draw web-1 again',
+    );
     assert.equal(offersRemove(other), false, 'web-2 has no entry');
 
     await runWithAnswers(api, 'digitalocean.droplet.removeSshConfigEntry', node, []);
@@ -264,9 +307,15 @@ describe('Connect', function () {
     writeUserSshConfig(required('DO_TEST_SSH_KEY'));
     const node = await dropletOnLoopback();
     const opened: string[] = [];
-    api.setRemoteWindows({ remoteSshExtension: () => undefined, remoteSshToInstall: () => 'jeanp413.open-remote-ssh', openRemote: async (a) => void opened.push(a) });
+    api.setRemoteWindows({
+      remoteSshExtension: () => undefined,
+      remoteSshToInstall: () => 'jeanp413.open-remote-ssh',
+      openRemote: async (a) => void opened.push(a),
+    });
     const input = await runWithAnswers(api, 'digitalocean.droplet.connectRemoteSsh', undefined, ['web-1']);
-    assert.deepEqual(input.notices, ['warning: Connecting to web-1 in a new window needs the Remote - SSH extension (jeanp413.open-remote-ssh), which is not installed.']);
+    assert.deepEqual(input.notices, [
+      'warning: Connecting to web-1 in a new window needs the Remote - SSH extension (jeanp413.open-remote-ssh), which is not installed.',
+    ]);
     assert.deepEqual(opened, []);
     assert.ok(!fs.readFileSync(sshConfig(), 'utf8').includes('do-web-1'), 'no entry is written');
     assert.ok(node);
@@ -281,7 +330,9 @@ describe('Connect', function () {
     assert.ok(file && fs.existsSync(file), 'KUBECONFIG names a file that exists');
     assert.equal(fs.statSync(file).mode & 0o777, 0o600);
     assert.equal(fs.statSync(path.dirname(file)).mode & 0o777, 0o700);
-    const view = JSON.parse(execFileSync('kubectl', ['config', 'view', '--raw', '-o', 'json'], { env: { ...process.env, KUBECONFIG: file }, encoding: 'utf8' }));
+    const view = JSON.parse(
+      execFileSync('kubectl', ['config', 'view', '--raw', '-o', 'json'], { env: { ...process.env, KUBECONFIG: file }, encoding: 'utf8' }),
+    );
     assert.equal(view.clusters.length, 1);
     assert.match(view.clusters[0].name, /prod-k8s/);
     assert.equal(view.contexts.length, 1);
@@ -293,22 +344,50 @@ describe('Connect', function () {
   /** main-pg answers on the harness's PostgreSQL (its /ca: the CA in `caFile`), and knows a user "app" with the fake's password. */
   async function pgOnLoopback(caFile: string): Promise<{ node: ExplorerNode; password: string }> {
     const port = Number(required('DO_TEST_PG_PORT'));
-    const data = await fake.call<{ databases: { id: string; name: string }[]; databaseUsers: Record<string, { name: string; password: string }[]> }>('GET', '/__fake/data');
+    const data = await fake.call<{ databases: { id: string; name: string }[]; databaseUsers: Record<string, { name: string; password: string }[]> }>(
+      'GET',
+      '/__fake/data',
+    );
     const db = data.databases.find((d) => d.name === 'main-pg')!;
     const password = data.databaseUsers[db.id].find((u) => u.name === 'app')!.password;
     const admin = { ...process.env, PGPASSWORD: required('DO_TEST_PG_PASSWORD'), PGSSLMODE: 'verify-full', PGSSLROOTCERT: required('DO_TEST_PG_CA') };
-    execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', required('DO_TEST_PG_USER'), '-d', 'postgres', '-c', `drop role if exists app; create role app login password '${password}'`], { env: admin, stdio: 'ignore' });
+    execFileSync(
+      'psql',
+      [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        required('DO_TEST_PG_USER'),
+        '-d',
+        'postgres',
+        '-c',
+        `drop role if exists app; create role app login password '${password}'`,
+      ],
+      { env: admin, stdio: 'ignore' },
+    );
     await fake.call('POST', '/__fake/patch', {
       collection: 'databases',
       where: { name: 'main-pg' },
-      set: { connection: { uri: `postgresql://doadmin@127.0.0.1:${port}/defaultdb`, database: 'defaultdb', host: '127.0.0.1', port, user: 'doadmin', password: 'unused', ssl: true } },
+      set: {
+        connection: {
+          uri: `postgresql://doadmin@127.0.0.1:${port}/defaultdb`,
+          database: 'defaultdb',
+          host: '127.0.0.1',
+          port,
+          user: 'doadmin',
+          password: 'unused',
+          ssl: true,
+        },
+      },
     });
     await fake.call('POST', '/__fake/database-ca', { name: 'main-pg', pem: fs.readFileSync(caFile, 'utf8') });
     api.model.forget();
     return { node: await resourceNode('Acme Web', 'Databases', 'main-pg'), password };
   }
 
-  it('opens psql on a real PostgreSQL over TLS verified with the cluster\'s CA, as the picked user; the password is on no command line, in no option, log or leftover file', async () => {
+  it("opens psql on a real PostgreSQL over TLS verified with the cluster's CA, as the picked user; the password is on no command line, in no option, log or leftover file", async () => {
     const { node, password } = await pgOnLoopback(required('DO_TEST_PG_CA'));
 
     const started = Date.now() - 1_000;
@@ -323,7 +402,7 @@ describe('Connect', function () {
     assert.ok(!JSON.stringify(options).includes(password), 'the password is in the terminal options');
     assert.equal(options.env?.PGSSLMODE, 'verify-full', 'the server is verified, not only encrypted');
     assert.equal(fs.readFileSync(options.env?.PGSSLROOTCERT ?? '', 'utf8'), fs.readFileSync(required('DO_TEST_PG_CA'), 'utf8'), 'against the CA the API gave');
-    assert.deepEqual(options.shellArgs, [], 'no name on psql\'s command line');
+    assert.deepEqual(options.shellArgs, [], "no name on psql's command line");
 
     const marker = path.join(os.tmpdir(), `do-psql-marker-${Date.now()}`);
     terminal.sendText(`select current_user || ' ' || ssl from pg_stat_ssl where pid = pg_backend_pid() \\g ${marker}`);
@@ -343,7 +422,7 @@ describe('Connect', function () {
     const psql = procs.filter((p) => read(`/proc/${p}/cmdline`).split('\0')[0].endsWith('psql'));
     assert.ok(psql.length > 0, 'a psql process runs');
     for (const p of procs) assert.ok(!read(`/proc/${p}/cmdline`).includes(password), `the password is on the command line of process ${p}`);
-    for (const p of psql) assert.ok(!read(`/proc/${p}/environ`).includes(password), 'the password is in psql\'s environment');
+    for (const p of psql) assert.ok(!read(`/proc/${p}/environ`).includes(password), "the password is in psql's environment");
 
     terminal.sendText('\\q');
     assert.equal((await closed(terminal))?.code, 0);
@@ -370,7 +449,7 @@ describe('Connect', function () {
     }
   });
 
-  it('refuses a database server whose certificate the cluster\'s CA did not sign: psql stops before logging in, and its files go', async () => {
+  it("refuses a database server whose certificate the cluster's CA did not sign: psql stops before logging in, and its files go", async () => {
     // the API names another CA than the one that signed the server: a server in the middle
     const { node } = await pgOnLoopback(required('DO_TEST_PG_OTHER_CA'));
     await runWithAnswers(api, 'digitalocean.database.shell', node, ['app', 'defaultdb']);

@@ -4,7 +4,17 @@ import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
 
-type Droplet = { id: number; name: string; status: string; size_slug: string; region: { slug: string }; image: { slug: string | null }; tags: string[]; features: string[]; vpc_uuid: string };
+type Droplet = {
+  id: number;
+  name: string;
+  status: string;
+  size_slug: string;
+  region: { slug: string };
+  image: { slug: string | null };
+  tags: string[];
+  features: string[];
+  vpc_uuid: string;
+};
 
 describe('Create droplet wizard', function () {
   this.timeout(120_000);
@@ -37,7 +47,10 @@ describe('Create droplet wizard', function () {
       'Create api-1', // confirm
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.asked.join(' | ')}`);
-    const created = (await fake.call<{ droplets: Droplet[]; projectResources: Record<string, { urn: string }[]>; projects: { id: string; name: string }[] }>('GET', '/__fake/data'));
+    const created = await fake.call<{ droplets: Droplet[]; projectResources: Record<string, { urn: string }[]>; projects: { id: string; name: string }[] }>(
+      'GET',
+      '/__fake/data',
+    );
     const d = created.droplets.find((x) => x.name === 'api-1')!;
     assert.ok(d, 'the droplet exists');
     assert.equal(d.status, 'active', 'the command returned once it was active');
@@ -60,7 +73,17 @@ describe('Create droplet wizard', function () {
     const bad = await runWithAnswers(api, 'digitalocean.droplet.create', undefined, ['bad name']);
     assert.match(bad.rejections.join(' '), /Only letters, digits/);
     await api.explorer.getChildren(); // (the taken-name check uses the droplets already listed)
-    const cancelled = await runWithAnswers(api, 'digitalocean.droplet.create', undefined, ['api-2', 'nyc3', 's-1vcpu-1gb', 'Ubuntu 24.04', [], 'default-nyc3', [], 'Acme Web', 'bad tag!']);
+    const cancelled = await runWithAnswers(api, 'digitalocean.droplet.create', undefined, [
+      'api-2',
+      'nyc3',
+      's-1vcpu-1gb',
+      'Ubuntu 24.04',
+      [],
+      'default-nyc3',
+      [],
+      'Acme Web',
+      'bad tag!',
+    ]);
     assert.match(cancelled.rejections.join(' '), /tags use letters/);
     const escaped = await runWithAnswers(api, 'digitalocean.droplet.create', undefined, ['api-3', undefined]);
     assert.equal(escaped.remaining, 0);

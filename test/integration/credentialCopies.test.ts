@@ -21,7 +21,7 @@ describe('Credentials handed to the user', function () {
 
   afterEach(() => api.setUserInput(undefined));
 
-  it('saves a cluster\'s kubeconfig where the user picks, with the configured token expiry; the token is in no log', async () => {
+  it("saves a cluster's kubeconfig where the user picks, with the configured token expiry; the token is in no log", async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder, 'the test window has a workspace folder');
     const target = vscode.Uri.joinPath(folder, `kubeconfig-${Date.now()}.yaml`);
@@ -84,7 +84,10 @@ describe('Credentials handed to the user', function () {
     const secret = await vscode.env.clipboard.readText();
     assert.match(secret, /^demo-[0-9a-f]{32}$/, `the clipboard holds: ${secret}`);
     assert.equal(input.notices.length, 2);
-    assert.match(input.notices[0], /The Docker password for acme-registry is in the clipboard \(read-write, expires in 1 day\)\. Run docker login registry\.digitalocean\.com --username demo-rw --password-stdin and paste it\./);
+    assert.match(
+      input.notices[0],
+      /The Docker password for acme-registry is in the clipboard \(read-write, expires in 1 day\)\. Run docker login registry\.digitalocean\.com --username demo-rw --password-stdin and paste it\./,
+    );
     assert.ok(!input.notices.join('\n').includes(secret), 'the password is in a notification');
     const log = await logShowing(api, /Docker password for acme-registry \(read-write, 1 day\) copied to the clipboard/);
     assert.ok(!log.includes(secret), 'the password is in the log');

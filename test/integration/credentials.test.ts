@@ -103,13 +103,20 @@ describe('Kubeconfig and docker credentials', function () {
     const umask = process.umask(0o000);
     try {
       api.setUserInput(new ScriptedUserInput([target]));
-      const saved = await vscode.commands.executeCommand<vscode.Uri>('digitalocean.kubernetes.downloadKubeconfig', await node('Acme Demo', 'Acme Web', 'Kubernetes clusters', 'prod-k8s'));
+      const saved = await vscode.commands.executeCommand<vscode.Uri>(
+        'digitalocean.kubernetes.downloadKubeconfig',
+        await node('Acme Demo', 'Acme Web', 'Kubernetes clusters', 'prod-k8s'),
+      );
       assert.equal(saved?.fsPath, target);
     } finally {
       process.umask(umask);
     }
     assert.equal(fs.statSync(target).mode & 0o777, 0o600);
-    assert.deepEqual(fs.readdirSync(home).filter((f) => f.includes('.partial-')), [], 'no partial file left');
+    assert.deepEqual(
+      fs.readdirSync(home).filter((f) => f.includes('.partial-')),
+      [],
+      'no partial file left',
+    );
     assert.match(kubectl('--kubeconfig', target, 'config', 'get-contexts', '-o', 'name'), /prod-k8s/);
   });
 
@@ -142,11 +149,13 @@ describe('Kubeconfig and docker credentials', function () {
     assert.equal(view.clusters[0].cluster.server, data.kubernetesClusters.find((c) => c.name === 'prod-k8s')!.endpoint);
     assert.ok(Buffer.from(view.clusters[0].cluster['certificate-authority-data'], 'base64').toString().includes('BEGIN CERTIFICATE'));
     assert.match(view.users[0].user.token, /^demo-[0-9a-f]{32}$/);
-    const minikube = JSON.parse(kubectl('config', 'view', '--raw', '-o', 'json', '--context', 'minikube', '--minify')) as { users: { user: { token: string } }[] };
+    const minikube = JSON.parse(kubectl('config', 'view', '--raw', '-o', 'json', '--context', 'minikube', '--minify')) as {
+      users: { user: { token: string } }[];
+    };
     assert.equal(minikube.users[0].user.token, 'minikube-token');
   });
 
-  it('writes through a symlinked ~/.kube/config (a dotfile manager\'s link stays a link) and kubectl reads it', async () => {
+  it("writes through a symlinked ~/.kube/config (a dotfile manager's link stays a link) and kubectl reads it", async () => {
     const dotfiles = path.join(home, 'dotfiles');
     fs.mkdirSync(dotfiles);
     fs.mkdirSync(path.join(home, '.kube'));
@@ -162,7 +171,7 @@ describe('Kubeconfig and docker credentials', function () {
     assert.deepEqual(kubectl('config', 'get-contexts', '-o', 'name').trim().split('\n').sort(), ['do-nyc3-prod-k8s', 'minikube']);
   });
 
-  it('offers the doctl credential plugin only with the doctl context that holds the account\'s token, and passes --context', async () => {
+  it("offers the doctl credential plugin only with the doctl context that holds the account's token, and passes --context", async () => {
     const bin = path.join(home, 'bin');
     fs.mkdirSync(bin);
     fs.writeFileSync(path.join(bin, 'doctl'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
@@ -170,7 +179,10 @@ describe('Kubeconfig and docker credentials', function () {
     setEnv('XDG_CONFIG_HOME', path.join(home, '.config'));
     const token = randomToken();
     fs.mkdirSync(path.join(home, '.config', 'doctl'), { recursive: true });
-    fs.writeFileSync(path.join(home, '.config', 'doctl', 'config.yaml'), `access-token: ${'0'.repeat(64)}\nauth-contexts:\n  personal: ${'1'.repeat(64)}\n  work: ${token}\ncontext: personal\n`);
+    fs.writeFileSync(
+      path.join(home, '.config', 'doctl', 'config.yaml'),
+      `access-token: ${'0'.repeat(64)}\nauth-contexts:\n  personal: ${'1'.repeat(64)}\n  work: ${token}\ncontext: personal\n`,
+    );
 
     // The demo account's token is in no doctl context: the plugin is not offered (one answer only).
     const demoInput = new ScriptedUserInput(['Add only']);
@@ -185,7 +197,9 @@ describe('Kubeconfig and docker credentials', function () {
     api.setUserInput(input);
     await vscode.commands.executeCommand('digitalocean.kubernetes.addToKubeconfig', await node('Work Team', 'Acme Web', 'Kubernetes clusters', 'prod-k8s'));
     assert.equal(input.remaining, 0);
-    const view = JSON.parse(kubectl('config', 'view', '--raw', '-o', 'json', '--context', 'work-prod', '--minify')) as { users: { user: { exec: { command: string; args: string[] } } }[] };
+    const view = JSON.parse(kubectl('config', 'view', '--raw', '-o', 'json', '--context', 'work-prod', '--minify')) as {
+      users: { user: { exec: { command: string; args: string[] } } }[];
+    };
     assert.equal(view.users[0].user.exec.command, 'doctl');
     assert.ok(view.users[0].user.exec.args.includes('--context=work'), view.users[0].user.exec.args.join(' '));
     assert.ok(!fs.readFileSync(path.join(home, '.kube', 'config'), 'utf8').includes(token), 'the API token is not in the kubeconfig');
@@ -212,7 +226,9 @@ describe('Kubeconfig and docker credentials', function () {
     await vscode.commands.executeCommand('digitalocean.kubernetes.addToKubeconfig', cluster);
     assert.deepEqual(kubectl('config', 'get-contexts', '-o', 'name').trim().split('\n').sort(), ['do-nyc3-prod-k8s', 'prod-team-b']);
 
-    const tokenOf = () => (JSON.parse(kubectl('config', 'view', '--raw', '-o', 'json', '--context', 'prod-team-b', '--minify')) as { users: { user: { token: string } }[] }).users[0].user.token;
+    const tokenOf = () =>
+      (JSON.parse(kubectl('config', 'view', '--raw', '-o', 'json', '--context', 'prod-team-b', '--minify')) as { users: { user: { token: string } }[] })
+        .users[0].user.token;
     const before = tokenOf();
     await new Promise((r) => setTimeout(r, 1100)); // the fake mints a token per second
     await vscode.commands.executeCommand('digitalocean.kubernetes.refreshCredentials', cluster);
@@ -231,7 +247,11 @@ describe('Kubeconfig and docker credentials', function () {
     const dockerDir = path.join(home, 'docker');
     fs.mkdirSync(dockerDir);
     const config = path.join(dockerDir, 'config.json');
-    fs.writeFileSync(config, JSON.stringify({ auths: { 'ghcr.io': { auth: 'Z2g6dG9rZW4=' } }, psFormat: 'table {{.ID}}', plugins: { x: { y: 'z' } } }, null, 2), { mode: 0o644 });
+    fs.writeFileSync(
+      config,
+      JSON.stringify({ auths: { 'ghcr.io': { auth: 'Z2g6dG9rZW4=' } }, psFormat: 'table {{.ID}}', plugins: { x: { y: 'z' } } }, null, 2),
+      { mode: 0o644 },
+    );
     setEnv('DOCKER_CONFIG', dockerDir);
 
     const registry = await node('Acme Demo', 'Account-wide', 'Container registry', 'acme-registry');
@@ -248,7 +268,11 @@ describe('Kubeconfig and docker credentials', function () {
     assert.equal(fs.statSync(config).mode & 0o777, 0o644);
 
     // The real docker CLI finds and decodes the stored credentials (it stops at the missing daemon).
-    const docker = spawnSync('docker', ['login', 'registry.digitalocean.com'], { env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, encoding: 'utf8', input: '' });
+    const docker = spawnSync('docker', ['login', 'registry.digitalocean.com'], {
+      env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' },
+      encoding: 'utf8',
+      input: '',
+    });
     assert.match(docker.stdout + docker.stderr, /Authenticating with existing credentials\.\.\. \[Username: demo-rw\]/);
 
     await vscode.commands.executeCommand('digitalocean.registry.logout');
@@ -284,7 +308,11 @@ describe('Kubeconfig and docker credentials', function () {
     assert.ok(!fs.readFileSync(path.join(dockerDir, 'config.json'), 'utf8').includes(stored.Secret), 'the secret is not in config.json');
 
     // docker asks the helper (get) and decodes the user name.
-    const docker = spawnSync('docker', ['login', 'registry.digitalocean.com'], { env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, encoding: 'utf8', input: '' });
+    const docker = spawnSync('docker', ['login', 'registry.digitalocean.com'], {
+      env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' },
+      encoding: 'utf8',
+      input: '',
+    });
     assert.match(docker.stdout + docker.stderr, /\[Username: demo-ro\]/);
 
     await vscode.commands.executeCommand('digitalocean.registry.logout');

@@ -5,15 +5,28 @@ import type { ExplorerNode } from '../../src/tree/nodes/base';
 import * as vscode from 'vscode';
 import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes, logShowing } from './support/env';
 
-type User = { name: string; role?: string; password?: string; mysql_settings?: { auth_plugin: string }; settings?: { acl: { topic: string; permission: string }[] } };
+type User = {
+  name: string;
+  role?: string;
+  password?: string;
+  mysql_settings?: { auth_plugin: string };
+  settings?: { acl: { topic: string; permission: string }[] };
+};
 type Rule = { uuid: string; type: string; value: string };
-type Data = { databases: { id: string; name: string; size: string; num_nodes: number; status: string }[]; databaseFirewalls: Record<string, Rule[]>; databaseUsers: Record<string, User[]>; databaseDbs: Record<string, { name: string }[]>; databasePools: Record<string, { name: string; mode: string; size: number; db: string; user: string }[]> };
+type Data = {
+  databases: { id: string; name: string; size: string; num_nodes: number; status: string }[];
+  databaseFirewalls: Record<string, Rule[]>;
+  databaseUsers: Record<string, User[]>;
+  databaseDbs: Record<string, { name: string }[]>;
+  databasePools: Record<string, { name: string; mode: string; size: number; db: string; user: string }[]>;
+};
 
 describe('Database actions', function () {
   this.timeout(120_000);
   let api: TestingApi;
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
-  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[]) => runWithAnswers(api, `digitalocean.database.${command}`, arg, answers);
+  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[]) =>
+    runWithAnswers(api, `digitalocean.database.${command}`, arg, answers);
   const data = () => fake.call<Data>('GET', '/__fake/data');
   const idOf = async (name: string) => (await data()).databases.find((d) => d.name === name)!.id;
 
@@ -60,7 +73,10 @@ describe('Database actions', function () {
     assert.equal((await data()).databaseUsers[await idOf('shop-mysql')].find((u) => u.name === 'legacy')?.mysql_settings?.auth_plugin, 'mysql_native_password');
 
     await run('createUser', await cluster('Data Platform', 'events-kafka'), ['ingest', 'events.*', 'produce']);
-    assert.deepEqual((await data()).databaseUsers[await idOf('events-kafka')].find((u) => u.name === 'ingest')?.settings?.acl.map((a) => [a.topic, a.permission]), [['events.*', 'produce']]);
+    assert.deepEqual(
+      (await data()).databaseUsers[await idOf('events-kafka')].find((u) => u.name === 'ingest')?.settings?.acl.map((a) => [a.topic, a.permission]),
+      [['events.*', 'produce']],
+    );
 
     const before = await writes();
     await run('createUser', await cluster('Acme Web', 'cache-valkey'), []);
@@ -89,18 +105,24 @@ describe('Database actions', function () {
     assert.ok((await data()).databaseDbs[id].some((d) => d.name === 'analytics'));
 
     await run('createPool', pg, ['analytics-pool', 'analytics', 'doadmin', 'transaction', '15']);
-    assert.deepEqual((await data()).databasePools[id].find((p) => p.name === 'analytics-pool'), {
-      ...(await data()).databasePools[id].find((p) => p.name === 'analytics-pool'),
-      mode: 'transaction',
-      size: 15,
-      db: 'analytics',
-      user: 'doadmin',
-    });
+    assert.deepEqual(
+      (await data()).databasePools[id].find((p) => p.name === 'analytics-pool'),
+      {
+        ...(await data()).databasePools[id].find((p) => p.name === 'analytics-pool'),
+        mode: 'transaction',
+        size: 15,
+        db: 'analytics',
+        user: 'doadmin',
+      },
+    );
     const tooBig = await run('createPool', pg, ['p2', 'analytics', 'doadmin', 'session', '500']);
     assert.equal(tooBig.rejections.length, 1);
 
     await run('deleteDatabase', await under(pg, 'Databases', 'analytics'), ['analytic']);
-    assert.ok((await data()).databaseDbs[id].some((d) => d.name === 'analytics'), 'a mistyped name deletes nothing');
+    assert.ok(
+      (await data()).databaseDbs[id].some((d) => d.name === 'analytics'),
+      'a mistyped name deletes nothing',
+    );
     await run('deleteDatabase', await under(pg, 'Databases', 'analytics'), ['analytics']);
     assert.ok(!(await data()).databaseDbs[id].some((d) => d.name === 'analytics'));
   });
@@ -119,7 +141,12 @@ describe('Database actions', function () {
     assert.equal((await data()).databases.find((d) => d.name === 'main-pg')!.status, 'resizing');
     const node = () => cluster('Acme Web', 'main-pg');
     assert.match(String((await node()).toTreeItem().description), /resizing/);
-    await eventually('the cluster to be online at its new size without a refresh', async () => /db-s-4vcpu-8gb · 3 nodes/.test(String((await node()).toTreeItem().description)) && !/resizing/.test(String((await node()).toTreeItem().description)), 20_000);
+    await eventually(
+      'the cluster to be online at its new size without a refresh',
+      async () =>
+        /db-s-4vcpu-8gb · 3 nodes/.test(String((await node()).toTreeItem().description)) && !/resizing/.test(String((await node()).toTreeItem().description)),
+      20_000,
+    );
     const db = (await data()).databases.find((d) => d.name === 'main-pg')!;
     assert.deepEqual([db.size, db.num_nodes, db.status], ['db-s-4vcpu-8gb', 3, 'online']);
   });
@@ -139,13 +166,16 @@ describe('Database actions', function () {
     await run('addTrustedSource', pg, ['Tag', 'web']);
     const rules = (await data()).databaseFirewalls[id];
     const droplets = (await fake.call<{ droplets: { id: number; name: string }[] }>('GET', '/__fake/data')).droplets;
-    assert.deepEqual(rules.map((r) => [r.type, r.value]), [
-      ['k8s', rules[0].value],
-      ['ip_addr', '198.51.100.0/24'],
-      ['ip_addr', '192.0.2.10'],
-      ['droplet', String(droplets.find((d) => d.name === 'web-1')!.id)],
-      ['tag', 'web'],
-    ]);
+    assert.deepEqual(
+      rules.map((r) => [r.type, r.value]),
+      [
+        ['k8s', rules[0].value],
+        ['ip_addr', '198.51.100.0/24'],
+        ['ip_addr', '192.0.2.10'],
+        ['droplet', String(droplets.find((d) => d.name === 'web-1')!.id)],
+        ['tag', 'web'],
+      ],
+    );
     const seeded = rules[1].uuid;
     const folder = (await api.explorer.getChildren(pg)).find((n) => label(n) === 'Trusted sources')!;
     assert.equal((await api.explorer.getChildren(folder)).length, 5);

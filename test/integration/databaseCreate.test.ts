@@ -11,8 +11,27 @@ import type { TestingApi } from '../../src/extension';
 import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK, ScriptedUserInput } from './support/scriptedInput';
 
-type Db = { id: string; name: string; engine: string; version: string; region: string; num_nodes: number; size: string; status: string; storage_size_mib: number; private_network_uuid: string; project_id: string; tags: string[] };
-type Data = { databases: Db[]; vpcs: { id: string; name: string }[]; projects: { id: string; name: string }[]; projectResources: Record<string, { urn: string }[]>; databaseUsers: Record<string, { name: string }[]> };
+type Db = {
+  id: string;
+  name: string;
+  engine: string;
+  version: string;
+  region: string;
+  num_nodes: number;
+  size: string;
+  status: string;
+  storage_size_mib: number;
+  private_network_uuid: string;
+  project_id: string;
+  tags: string[];
+};
+type Data = {
+  databases: Db[];
+  vpcs: { id: string; name: string }[];
+  projects: { id: string; name: string }[];
+  projectResources: Record<string, { urn: string }[]>;
+  databaseUsers: Record<string, { name: string }[]>;
+};
 
 describe('Create database cluster', function () {
   this.timeout(90_000);
@@ -29,9 +48,18 @@ describe('Create database cluster', function () {
 
   it('creates a PostgreSQL cluster with more storage in a project, waits until online, then creates a user from the notice', async () => {
     const input = new ScriptedUserInput([
-      'PostgreSQL', '16', 'fra1', '2 nodes', 'db-s-2vcpu-4gb', 'orders-db', 'More storage…', '100',
+      'PostgreSQL',
+      '16',
+      'fra1',
+      '2 nodes',
+      'db-s-2vcpu-4gb',
+      'orders-db',
+      'More storage…',
+      '100',
       // fra1 has no VPC: no VPC step
-      'orders, pg', 'Data Platform', 'Create orders-db',
+      'orders, pg',
+      'Data Platform',
+      'Create orders-db',
       'reporting', // Create User…: its name
     ]);
     input.noticeAnswers.push('Create User…');
@@ -47,10 +75,17 @@ describe('Create database cluster', function () {
     const d = await data();
     const dataPlatform = d.projects.find((p) => p.name === 'Data Platform')!;
     assert.equal(made.project_id, dataPlatform.id);
-    assert.ok(d.projectResources[dataPlatform.id].some((r) => r.urn === `do:dbaas:${made.id}`), 'in the project chosen');
+    assert.ok(
+      d.projectResources[dataPlatform.id].some((r) => r.urn === `do:dbaas:${made.id}`),
+      'in the project chosen',
+    );
     assert.ok(!input.offered.some((labels) => labels.some((l) => l.startsWith('default-'))), 'no VPC was offered in fra1');
     assert.match(input.notices.join('\n'), /orders-db is online\. Until it has trusted sources/);
-    assert.deepEqual(d.databaseUsers[made.id].map((u) => u.name), ['doadmin', 'reporting'], 'the user made from the notice');
+    assert.deepEqual(
+      d.databaseUsers[made.id].map((u) => u.name),
+      ['doadmin', 'reporting'],
+      'the user made from the notice',
+    );
     assert.equal(input.secretsShown.length, 1, "the new user's password was shown once");
     const summary = input.offeredItems.find((items) => items[0]?.label === 'Create orders-db')![0];
     assert.equal(summary.description, 'PostgreSQL 16 · fra1 · db-s-2vcpu-4gb × 2');
@@ -59,10 +94,36 @@ describe('Create database cluster', function () {
 
   it('goes Back through every step with the answers kept, passing over a VPC step that had nothing to ask', async () => {
     const input = await runWithAnswers(api, 'digitalocean.database.create', account(), [
-      'MySQL', '8', 'fra1', '3 nodes', 'db-s-4vcpu-8gb', 'shop-db', 'More storage…', '200', 'a', 'Staging',
-      BACK, BACK, BACK, // summary → project → tags → (no VPC in fra1) storage
-      BACK, BACK, BACK, BACK, BACK, BACK, // storage → name → size → nodes → region → version → engine
-      'MySQL', '8', 'fra1', '3 nodes', 'db-s-4vcpu-8gb', ACCEPT, 'More storage…', ACCEPT, ACCEPT, 'Staging', 'Create shop-db',
+      'MySQL',
+      '8',
+      'fra1',
+      '3 nodes',
+      'db-s-4vcpu-8gb',
+      'shop-db',
+      'More storage…',
+      '200',
+      'a',
+      'Staging',
+      BACK,
+      BACK,
+      BACK, // summary → project → tags → (no VPC in fra1) storage
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK, // storage → name → size → nodes → region → version → engine
+      'MySQL',
+      '8',
+      'fra1',
+      '3 nodes',
+      'db-s-4vcpu-8gb',
+      ACCEPT,
+      'More storage…',
+      ACCEPT,
+      ACCEPT,
+      'Staging',
+      'Create shop-db',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await db('shop-db');
@@ -90,7 +151,18 @@ describe('Create database cluster', function () {
       const input = await runWithAnswers(api, 'digitalocean.database.create', account(), answers);
       assert.match(input.rejections.join('\n'), message, answers.join(' → '));
     }
-    const valkey = await runWithAnswers(api, 'digitalocean.database.create', account(), ['Valkey', '8', 'nyc3', '1 node', 'db-s-1vcpu-1gb', 'cache-db', 'default-nyc3', '', 'Acme Web', undefined]);
+    const valkey = await runWithAnswers(api, 'digitalocean.database.create', account(), [
+      'Valkey',
+      '8',
+      'nyc3',
+      '1 node',
+      'db-s-1vcpu-1gb',
+      'cache-db',
+      'default-nyc3',
+      '',
+      'Acme Web',
+      undefined,
+    ]);
     assert.equal(valkey.remaining, 0, 'an in-memory engine is not asked for storage');
     assert.equal(await writes(), before, 'nothing was sent');
     assert.equal(await db('cache-db'), undefined);
@@ -98,10 +170,33 @@ describe('Create database cluster', function () {
 
   it("shows the API's refusal with its message and request id, and creates nothing", async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/databases', status: 422, body: { id: 'unprocessable_entity', message: 'database cluster limit reached for this team', request_id: 'req-db-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/databases',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'database cluster limit reached for this team', request_id: 'req-db-refused' },
+        },
+      ],
     });
-    await runWithAnswers(api, 'digitalocean.database.create', account(), ['PostgreSQL', '17', 'nyc3', '1 node', 'db-s-1vcpu-1gb', 'refused-db', 'Storage included', 'default-nyc3', '', 'Acme Web', 'Create refused-db']);
+    await runWithAnswers(api, 'digitalocean.database.create', account(), [
+      'PostgreSQL',
+      '17',
+      'nyc3',
+      '1 node',
+      'db-s-1vcpu-1gb',
+      'refused-db',
+      'Storage included',
+      'default-nyc3',
+      '',
+      'Acme Web',
+      'Create refused-db',
+    ]);
     assert.equal(await db('refused-db'), undefined);
-    await logShowing(api, /Create database cluster failed: database cluster limit reached for this team \(HTTP 422 unprocessable_entity, request id req-db-refused\)/);
+    await logShowing(
+      api,
+      /Create database cluster failed: database cluster limit reached for this team \(HTTP 422 unprocessable_entity, request id req-db-refused\)/,
+    );
   });
 });

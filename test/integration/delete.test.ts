@@ -65,14 +65,17 @@ describe('Delete (every deletable kind)', function () {
     assert.ok(!(await names('domains')).includes('acme-staging.example'));
   });
 
-  it('shows the API\'s refusal and keeps the resource (a default VPC)', async () => {
+  it("shows the API's refusal and keeps the resource (a default VPC)", async () => {
     const vpc = (await data()).vpcs.find((v) => v.name === 'default-nyc3') as { id: string };
     await fake.call('POST', '/__fake/log/clear');
     const input = await del(await path('Account-wide', 'VPCs', 'default-nyc3'), ['Delete']);
     assert.equal(input.confirmations.length, 1, 'asked first');
     // the DELETE was sent and refused, and the API's own message reached the user
     const handled = (await fake.log()).handled.filter((h) => h.method === 'DELETE');
-    assert.deepEqual(handled.map((h) => `${h.path} ${h.status}`), [`/v2/vpcs/${vpc.id} 403`]);
+    assert.deepEqual(
+      handled.map((h) => `${h.path} ${h.status}`),
+      [`/v2/vpcs/${vpc.id} 403`],
+    );
     await logShowing(api, /default-nyc3.*failed: A default VPC cannot be deleted\. \(HTTP 403/);
     assert.ok((await names('vpcs')).includes('default-nyc3'));
     assert.ok((await api.explorer.getChildren(await path('Account-wide', 'VPCs'))).map(label).includes('default-nyc3'));

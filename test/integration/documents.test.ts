@@ -44,7 +44,11 @@ describe('Resources as documents', function () {
   async function open(command: string, node: ExplorerNode) {
     const uri = await vscode.commands.executeCommand<vscode.Uri>(command, node);
     const doc = await vscode.workspace.openTextDocument(uri);
-    const lineOf = (pattern: RegExp) => doc.getText().split('\n').findIndex((l) => pattern.test(l));
+    const lineOf = (pattern: RegExp) =>
+      doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => pattern.test(l));
     const edit = async (apply: (e: vscode.WorkspaceEdit) => void) => {
       const e = new vscode.WorkspaceEdit();
       apply(e);
@@ -80,7 +84,9 @@ describe('Resources as documents', function () {
     await replaceLine(/instance_count:/, '    instance_count: 2');
     const nameLine = await replaceLine(/^name:/, 'name: admin-portal');
     assert.equal(await doc.save(), false);
-    const refused = await eventually('the propose error as a diagnostic', () => diagnostics().find((d) => d.message.includes('an app named "admin-portal" exists already')));
+    const refused = await eventually('the propose error as a diagnostic', () =>
+      diagnostics().find((d) => d.message.includes('an app named "admin-portal" exists already')),
+    );
     assert.equal(refused.range.start.line, nameLine);
     assert.equal(refused.source, 'DigitalOcean API (check)');
 
@@ -101,17 +107,22 @@ describe('Resources as documents', function () {
     const putsBefore = await writes('PUT');
     await replaceLine(/instance_count:/, '    instance_count: 3');
     assert.equal(await doc.save(), false);
-    assert.ok(input.notices.some((n) => n.includes('marketing-site changed on the server since you opened it')), input.notices.join('\n'));
+    assert.ok(
+      input.notices.some((n) => n.includes('marketing-site changed on the server since you opened it')),
+      input.notices.join('\n'),
+    );
     assert.equal(await writes('PUT'), putsBefore, 'nothing was PUT');
   });
 
-  it('edits a firewall\'s rules: the API refuses bad ports (nothing changes), a confirmed save lists what changes', async () => {
+  it("edits a firewall's rules: the API refuses bad ports (nothing changes), a confirmed save lists what changes", async () => {
     const d = await open('digitalocean.firewall.editRules', await nodeNamed('Firewalls', 'web-public'));
     assert.match(d.doc.getText(), /^inbound_rules:/m);
     const before = (await data()).firewalls.find((f) => f.name === 'web-public')!;
     const extra = ['  - protocol: tcp', '    ports: "70000"', '    sources:', '      addresses:', '        - 10.0.0.0/8'].join('\n');
     const outbound = d.lineOf(/^outbound_rules:/);
-    await d.replaceAll(d.doc.getText().split('\n').slice(0, outbound).join('\n') + '\n' + extra + '\n' + d.doc.getText().split('\n').slice(outbound).join('\n'));
+    await d.replaceAll(
+      d.doc.getText().split('\n').slice(0, outbound).join('\n') + '\n' + extra + '\n' + d.doc.getText().split('\n').slice(outbound).join('\n'),
+    );
     // no check before the write for firewalls: confirmed, then refused by the API
     const input = new ScriptedUserInput(['Save', 'Save']);
     api.setUserInput(input);
@@ -128,7 +139,7 @@ describe('Resources as documents', function () {
     assert.deepEqual(after.droplet_ids, before.droplet_ids, 'the droplets and tags stay');
   });
 
-  it('edits a load balancer\'s forwarding rules and health check; a schema error is caught before any request', async () => {
+  it("edits a load balancer's forwarding rules and health check; a schema error is caught before any request", async () => {
     const d = await open('digitalocean.loadBalancer.editRules', await nodeNamed('Load balancers', 'web-lb'));
     const sent = await writes();
     const portLine = await d.replaceLine(/^\s+port: 8080$/, '  port: eighty');
@@ -152,7 +163,8 @@ describe('Resources as documents', function () {
     assert.ok(folder, 'the test window has a workspace folder');
     const file = vscode.Uri.joinPath(folder.uri, '.do', 'app.yaml');
     const write = (text: string) => vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
-    const spec = (count: string) => ['name: shop-api', 'region: ams', 'services:', '  - name: api', `    instance_count: ${count}`, '    http_port: 8080', ''].join('\n');
+    const spec = (count: string) =>
+      ['name: shop-api', 'region: ams', 'services:', '  - name: api', `    instance_count: ${count}`, '    http_port: 8080', ''].join('\n');
     try {
       await write(spec('lots'));
       const sent = await writes();
@@ -171,7 +183,12 @@ describe('Resources as documents', function () {
       assert.equal((created?.spec as Json | undefined)?.name, 'shop-api');
       assert.equal((await data()).appDeployments[id][0].cause, 'app created');
       assert.deepEqual(vscode.languages.getDiagnostics(file), []);
-      await eventually('the new app in the tree', async () => nodeNamed('Apps', 'shop-api').then(() => true, () => false));
+      await eventually('the new app in the tree', async () =>
+        nodeNamed('Apps', 'shop-api').then(
+          () => true,
+          () => false,
+        ),
+      );
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder.uri, '.do'), { recursive: true });
     }

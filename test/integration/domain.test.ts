@@ -4,13 +4,25 @@ import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
 
-type Record = { id: number; type: string; name: string; data: string; priority: number | null; port: number | null; weight: number | null; flags: number | null; tag: string | null; ttl: number };
+type Record = {
+  id: number;
+  type: string;
+  name: string;
+  data: string;
+  priority: number | null;
+  port: number | null;
+  weight: number | null;
+  flags: number | null;
+  tag: string | null;
+  ttl: number;
+};
 
 describe('DNS record actions', function () {
   this.timeout(120_000);
   let api: TestingApi;
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
-  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[]) => runWithAnswers(api, `digitalocean.domain.${command}`, arg, answers);
+  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[]) =>
+    runWithAnswers(api, `digitalocean.domain.${command}`, arg, answers);
 
   async function records(): Promise<Record[]> {
     return (await fake.call<{ domainRecords: { [name: string]: Record[] } }>('GET', '/__fake/data')).domainRecords['acme.example'];
@@ -70,14 +82,18 @@ describe('DNS record actions', function () {
     assert.equal(await writes(), before);
   });
 
-  it('edits a record\'s value and TTL, and deletes one after confirmation', async () => {
+  it("edits a record's value and TTL, and deletes one after confirmation", async () => {
     const www = (await api.explorer.getChildren(await domain())).find((n) => label(n) === 'A www')!;
     await run('editRecord', www, ['198.51.100.99', '600']);
     const edited = (await records()).find((r) => r.type === 'A' && r.name === 'www')!;
     assert.equal(edited.data, '198.51.100.99');
     assert.equal(edited.ttl, 600);
 
-    const rejected = await run('editRecord', (await api.explorer.getChildren(await domain())).find((n) => label(n) === 'A www')!, ['nope']);
+    const rejected = await run(
+      'editRecord',
+      (await api.explorer.getChildren(await domain())).find((n) => label(n) === 'A www')!,
+      ['nope'],
+    );
     assert.equal(rejected.rejections.length, 1);
 
     const txt = (await api.explorer.getChildren(await domain())).find((n) => label(n) === 'TXT @')!;

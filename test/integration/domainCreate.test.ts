@@ -38,22 +38,37 @@ describe('Add domain', function () {
     await vscode.commands.executeCommand('digitalocean.domain.create', account());
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const d = await data();
-    assert.ok(d.domains.some((x) => x.name === 'shop.example'), 'added, lowercased');
+    assert.ok(
+      d.domains.some((x) => x.name === 'shop.example'),
+      'added, lowercased',
+    );
     const web1 = d.droplets.find((x) => x.name === 'web-1')!.networks.v4.find((n) => n.type === 'public')!.ip_address;
     assert.deepEqual(
       d.domainRecords['shop.example'].map((r) => `${r.type} ${r.name} ${r.data}`),
       ['NS @ ns1.digitalocean.com', 'NS @ ns2.digitalocean.com', 'NS @ ns3.digitalocean.com', `A @ ${web1}`, 'TXT @ v=spf1 -all'],
     );
     const staging = d.projects.find((p) => p.name === 'Staging')!;
-    assert.ok(d.projectResources[staging.id].some((r) => r.urn === 'do:domain:shop.example'), 'moved to the project chosen');
+    assert.ok(
+      d.projectResources[staging.id].some((r) => r.urn === 'do:domain:shop.example'),
+      'moved to the project chosen',
+    );
     assert.match(input.notices.join('\n'), /set the name servers to ns1\.digitalocean\.com, ns2\.digitalocean\.com and ns3\.digitalocean\.com/);
   });
 
   it('takes a typed address after going Back, with the earlier choices kept', async () => {
     const input = await runWithAnswers(api, 'digitalocean.domain.create', account(), [
-      'typed.example', 'Another address…', '192.0.2.77', 'Staging',
-      BACK, BACK, BACK, // summary → project → A record → name
-      ACCEPT, 'Another address…', ACCEPT, 'Staging', 'Add typed.example',
+      'typed.example',
+      'Another address…',
+      '192.0.2.77',
+      'Staging',
+      BACK,
+      BACK,
+      BACK, // summary → project → A record → name
+      ACCEPT,
+      'Another address…',
+      ACCEPT,
+      'Staging',
+      'Add typed.example',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     assert.deepEqual(preselected(input, 'Another address…', 1), ['Another address…']);
@@ -83,10 +98,21 @@ describe('Add domain', function () {
 
   it("shows the API's refusal with its message and request id", async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/domains', status: 422, body: { id: 'unprocessable_entity', message: 'taken.example is already in use by another account', request_id: 'req-domain-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/domains',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'taken.example is already in use by another account', request_id: 'req-domain-refused' },
+        },
+      ],
     });
     await runWithAnswers(api, 'digitalocean.domain.create', account(), ['taken.example', 'No A record now', 'Acme Web', 'Add taken.example']);
     assert.ok(!(await data()).domains.some((x) => x.name === 'taken.example'));
-    await logShowing(api, /Add domain failed: taken\.example is already in use by another account \(HTTP 422 unprocessable_entity, request id req-domain-refused\)/);
+    await logShowing(
+      api,
+      /Add domain failed: taken\.example is already in use by another account \(HTTP 422 unprocessable_entity, request id req-domain-refused\)/,
+    );
   });
 });

@@ -76,7 +76,12 @@ describe('Spaces downloads under faults', function () {
       const cut = 1 + Math.floor(Math.random() * (body.length - 2));
       serve = (_key, b, res) => closeDelimited(res, b, cut);
       const target = path.join(dir, 'big.bin');
-      await assert.rejects(download('big.bin', target), (e: unknown) => e instanceof DownloadMismatch && new RegExp(`after ${cut.toLocaleString('en-US')} of ${body.length.toLocaleString('en-US')} bytes`).test(e.message), `trial ${trial}`);
+      await assert.rejects(
+        download('big.bin', target),
+        (e: unknown) =>
+          e instanceof DownloadMismatch && new RegExp(`after ${cut.toLocaleString('en-US')} of ${body.length.toLocaleString('en-US')} bytes`).test(e.message),
+        `trial ${trial}`,
+      );
       assert.equal(fs.existsSync(target), false, `trial ${trial}: nothing saved`);
       assert.deepEqual(leftovers(), [], `trial ${trial}: no partial file`);
     }
@@ -86,7 +91,7 @@ describe('Spaces downloads under faults', function () {
     assert.equal(md5(fs.readFileSync(path.join(dir, 'whole.bin'))), md5(objects.get('big.bin')!));
   });
 
-  it('refuses bytes that do not match the ETag\'s MD5', async () => {
+  it("refuses bytes that do not match the ETag's MD5", async () => {
     const body = randomBytes(10_000);
     objects.set('flipped.bin', body);
     serve = (_key, b, res) => {

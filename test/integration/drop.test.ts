@@ -43,7 +43,11 @@ describe('Drag and drop onto projects, firewalls and load balancers', function (
   afterEach(() => api.setUserInput(undefined));
 
   it('moves two droplets dropped on another project, after one confirmation naming them', async () => {
-    const [web1, web2, staging] = [await nodeAt(api, 'Acme Web', 'Droplets', 'web-1'), await nodeAt(api, 'Acme Web', 'Droplets', 'web-2'), await nodeAt(api, 'Staging')];
+    const [web1, web2, staging] = [
+      await nodeAt(api, 'Acme Web', 'Droplets', 'web-1'),
+      await nodeAt(api, 'Acme Web', 'Droplets', 'web-2'),
+      await nodeAt(api, 'Staging'),
+    ];
     const input = await drop([web1, web2], staging, ['Move']);
     assert.deepEqual(input.asked, ['Move 2 resources to Staging?']);
     const d = await data();

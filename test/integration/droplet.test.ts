@@ -5,7 +5,17 @@ import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { assertDeclinedQuietly, eventually, extensionApi, extensionLog, fake, freshDemo, runWithAnswers, writes } from './support/env';
 
-type Droplet = { id: number; name: string; status: string; size_slug: string; disk: number; features: string[]; image: { slug: string | null }; snapshot_ids: number[]; networks: { v6: unknown[] } };
+type Droplet = {
+  id: number;
+  name: string;
+  status: string;
+  size_slug: string;
+  disk: number;
+  features: string[];
+  image: { slug: string | null };
+  snapshot_ids: number[];
+  networks: { v6: unknown[] };
+};
 
 describe('Droplet actions', function () {
   this.timeout(120_000);
@@ -31,7 +41,8 @@ describe('Droplet actions', function () {
     return (await droplets()).find((d) => d.name === name);
   }
 
-  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[] = []) => runWithAnswers(api, `digitalocean.droplet.${command}`, arg, answers);
+  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[] = []) =>
+    runWithAnswers(api, `digitalocean.droplet.${command}`, arg, answers);
 
   before(async () => {
     api = await extensionApi();
@@ -71,8 +82,13 @@ describe('Droplet actions', function () {
     assert.equal((await dropletNamed('worker-1'))?.status, 'off');
     await run('reboot', await dropletNode('Acme Web', 'web-1'));
     await run('powerCycle', await dropletNode('Acme Web', 'web-1'), ['Power Cycle']);
-    const actions = (await (await fetch(`${fake.url()}/v2/droplets/311000001/actions`, { headers: { Authorization: 'Bearer t' } })).json()) as { actions: { type: string; status: string }[] };
-    assert.deepEqual(actions.actions.map((a) => `${a.type}:${a.status}`), ['power_cycle:completed', 'reboot:completed']);
+    const actions = (await (await fetch(`${fake.url()}/v2/droplets/311000001/actions`, { headers: { Authorization: 'Bearer t' } })).json()) as {
+      actions: { type: string; status: string }[];
+    };
+    assert.deepEqual(
+      actions.actions.map((a) => `${a.type}:${a.status}`),
+      ['power_cycle:completed', 'reboot:completed'],
+    );
     assert.equal((await dropletNamed('web-1'))?.status, 'active');
   });
 
@@ -95,11 +111,13 @@ describe('Droplet actions', function () {
     assert.equal((await dropletNamed('web-2'))?.networks.v6.length, 1);
 
     await run('passwordReset', await dropletNode('Acme Web', 'web-2'), ['Reset Password']);
-    const actions = (await (await fetch(`${fake.url()}/v2/droplets/311000002/actions`, { headers: { Authorization: 'Bearer t' } })).json()) as { actions: { type: string }[] };
+    const actions = (await (await fetch(`${fake.url()}/v2/droplets/311000002/actions`, { headers: { Authorization: 'Bearer t' } })).json()) as {
+      actions: { type: string }[];
+    };
     assert.equal(actions.actions[0].type, 'password_reset');
   });
 
-  it('resizes CPU and RAM only, and a running droplet\'s disk by shutting it down and powering it on again', async () => {
+  it("resizes CPU and RAM only, and a running droplet's disk by shutting it down and powering it on again", async () => {
     await run('resize', await dropletNode('Acme Web', 'web-1'), ['s-4vcpu-8gb', 'CPU and RAM only']);
     let d = (await dropletNamed('web-1'))!;
     assert.equal(d.size_slug, 's-4vcpu-8gb');
@@ -156,13 +174,21 @@ describe('Droplet actions', function () {
     const node = await dropletNode('Acme Web', 'web-1');
     assert.doesNotMatch(description(node), /Rebooting/);
     assert.match(String(node.toTreeItem().contextValue), /^resource\.droplet\.running\./);
-    await eventually('the failure in the activity log', async () => (await extensionLog(api)).includes('Reboot web-1: failed: The reboot action on droplet 311000001 failed.'));
+    await eventually('the failure in the activity log', async () =>
+      (await extensionLog(api)).includes('Reboot web-1: failed: The reboot action on droplet 311000001 failed.'),
+    );
   });
 
   it('from the palette, offers only droplets the action suits', async () => {
     const all = (await droplets()).filter((d) => !(d as Droplet & { locked?: boolean }).locked);
-    const off = all.filter((d) => d.status === 'off').map((d) => d.name).sort();
-    const running = all.filter((d) => d.status === 'active').map((d) => d.name).sort();
+    const off = all
+      .filter((d) => d.status === 'off')
+      .map((d) => d.name)
+      .sort();
+    const running = all
+      .filter((d) => d.status === 'active')
+      .map((d) => d.name)
+      .sort();
     assert.ok(off.includes('etl-runner') && running.includes('web-1'), 'the demo has droplets off and running');
     // Power Off offers the running ones; the pick is dismissed
     const offering = await run('powerOff', undefined, [undefined]);

@@ -154,7 +154,37 @@ describe('Explorer', function () {
       for (const c of await children(node)) await walk(c, depth + 1);
     };
     await walk(account, 0);
-    for (const kind of ['droplet', 'volume', 'snapshot', 'image', 'kubernetes_cluster', 'node_pool', 'kubernetes_node', 'database_cluster', 'database_db', 'database_user', 'connection_pool', 'registry', 'registry_repository', 'registry_tag', 'load_balancer', 'reserved_ip', 'reserved_ipv6', 'firewall', 'vpc', 'domain', 'domain_record', 'certificate', 'cdn_endpoint', 'app', 'functions_namespace', 'ssh_key', 'spaces_key', 'tag', 'uptime_check']) {
+    for (const kind of [
+      'droplet',
+      'volume',
+      'snapshot',
+      'image',
+      'kubernetes_cluster',
+      'node_pool',
+      'kubernetes_node',
+      'database_cluster',
+      'database_db',
+      'database_user',
+      'connection_pool',
+      'registry',
+      'registry_repository',
+      'registry_tag',
+      'load_balancer',
+      'reserved_ip',
+      'reserved_ipv6',
+      'firewall',
+      'vpc',
+      'domain',
+      'domain_record',
+      'certificate',
+      'cdn_endpoint',
+      'app',
+      'functions_namespace',
+      'ssh_key',
+      'spaces_key',
+      'tag',
+      'uptime_check',
+    ]) {
       assert.ok(kinds.has(kind), `kind ${kind} is not in the tree`);
     }
   });
@@ -186,10 +216,14 @@ describe('Explorer', function () {
     assert.match(description(node), /^starting · /);
     assert.equal(node.toTreeItem().contextValue, 'resource.droplet.starting.ip.console.nobackups.noipv6');
 
-    await eventually('the droplet to become active without a refresh', async () => {
-      const fresh = (await children(droplets)).find((n) => label(n) === 'rising-1');
-      return fresh && !description(fresh).startsWith('starting');
-    }, 15_000);
+    await eventually(
+      'the droplet to become active without a refresh',
+      async () => {
+        const fresh = (await children(droplets)).find((n) => label(n) === 'rising-1');
+        return fresh && !description(fresh).startsWith('starting');
+      },
+      15_000,
+    );
     await eventually('polling to stop', () => api.model.poller.watching.length === 0);
     const polls = (id: number) => seen().then((all) => all.filter((r) => r.url.startsWith(`/v2/droplets/${id}`)).length);
     const before = await polls(created.droplet.id);
@@ -199,7 +233,11 @@ describe('Explorer', function () {
     const other = await fake.call<{ droplet: { id: number } }>('POST', '/__fake/create-droplet', { name: 'rising-2', region: 'nyc3', size: 's-1vcpu-1gb' });
     api.model.forget();
     assert.ok((await children(await path(/^Acme Demo/, 'Acme Web', 'Droplets'))).some((n) => label(n) === 'rising-2'));
-    await eventually('the other droplet to be polled until it settles', async () => (await polls(other.droplet.id)) >= 1 && api.model.poller.watching.length === 0, 15_000);
+    await eventually(
+      'the other droplet to be polled until it settles',
+      async () => (await polls(other.droplet.id)) >= 1 && api.model.poller.watching.length === 0,
+      15_000,
+    );
     assert.equal(await polls(created.droplet.id), before, 'no poll of the settled droplet');
   });
 
@@ -216,15 +254,25 @@ describe('Explorer', function () {
     await fake.call('POST', '/__fake/log/clear');
     // the positive signal: the droplet finished starting on the fake's side (5 s), a change a
     // visible view would have polled for several times; only then is the absence telling
-    await eventually('the fake to finish starting hidden-1', async () => (await fake.call<{ droplets: { name: string; status: string }[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === 'hidden-1')?.status === 'active', 15_000);
+    await eventually(
+      'the fake to finish starting hidden-1',
+      async () =>
+        (await fake.call<{ droplets: { name: string; status: string }[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === 'hidden-1')?.status ===
+        'active',
+      15_000,
+    );
     assert.equal(api.model.poller.watching.length, 1, 'still watched, only not polled');
     assert.deepEqual(await seen(), [], 'requests while hidden');
 
     await vscode.commands.executeCommand('digitalocean.resources.focus');
-    await eventually('polling to resume and settle', async () => {
-      const fresh = (await children(droplets)).find((n) => label(n) === 'hidden-1');
-      return fresh && !description(fresh).startsWith('starting');
-    }, 15_000);
+    await eventually(
+      'polling to resume and settle',
+      async () => {
+        const fresh = (await children(droplets)).find((n) => label(n) === 'hidden-1');
+        return fresh && !description(fresh).startsWith('starting');
+      },
+      15_000,
+    );
   });
 
   it('shows an error node with the API message when one kind fails; Retry recovers; other kinds still show', async () => {

@@ -33,9 +33,18 @@ describe('Firewalls: create, and add or remove droplets and tags', function () {
   it('creates a firewall from presets, custom ports and every kind of source, with a rule changed on the way', async () => {
     const input = await runWithAnswers(api, 'digitalocean.firewall.create', account(), [
       'app-fw',
-      'Add an inbound rule…', 'HTTPS', ['web-lb'],
-      'Add an inbound rule…', 'Custom TCP', '8000-8100', ['Addresses…', '$(tag) web'], '10.0.0.0/8, 2001:db8::/32',
-      'SSH', 'Change SSH…', 'SSH', ['bastion'], // SSH only from the bastion now
+      'Add an inbound rule…',
+      'HTTPS',
+      ['web-lb'],
+      'Add an inbound rule…',
+      'Custom TCP',
+      '8000-8100',
+      ['Addresses…', '$(tag) web'],
+      '10.0.0.0/8, 2001:db8::/32',
+      'SSH',
+      'Change SSH…',
+      'SSH',
+      ['bastion'], // SSH only from the bastion now
       'Continue with 3 inbound rules',
       'Continue with 3 outbound rules',
       ['web-1', '$(tag) worker'],
@@ -58,27 +67,52 @@ describe('Firewalls: create, and add or remove droplets and tags', function () {
     assert.deepEqual([made.droplet_ids, made.tags], [[311000001], ['worker']]);
     const summary = input.offeredItems.find((items) => items[0]?.label === 'Create app-fw')![0];
     assert.equal(summary.description, '3 inbound rules · 3 outbound rules · 1 droplet, tags worker · free');
-    assert.match(String(summary.detail), /in: TCP 22 from bastion · in: TCP 443 from load balancer web-lb · in: TCP 8000-8100 from 10\.0\.0\.0\/8, 2001:db8::\/32, tag web · out: TCP all ports to anywhere/);
+    assert.match(
+      String(summary.detail),
+      /in: TCP 22 from bastion · in: TCP 443 from load balancer web-lb · in: TCP 8000-8100 from 10\.0\.0\.0\/8, 2001:db8::\/32, tag web · out: TCP all ports to anywhere/,
+    );
   });
 
   it('goes Back through the steps and out of a rule, with the answers kept', async () => {
     const input = await runWithAnswers(api, 'digitalocean.firewall.create', account(), [
       'back-fw',
-      'Add an inbound rule…', 'HTTP', ['All IPv4'],
+      'Add an inbound rule…',
+      'HTTP',
+      ['All IPv4'],
       BACK, // the inbound list → the name
       ACCEPT,
-      'Add an inbound rule…', BACK, // Back at a new rule's first prompt: the list again, nothing added
-      'HTTP', 'Change HTTP…', 'HTTP', BACK, 'HTTP', ['All IPv4', 'All IPv6'], // Back inside a rule, then on again
+      'Add an inbound rule…',
+      BACK, // Back at a new rule's first prompt: the list again, nothing added
+      'HTTP',
+      'Change HTTP…',
+      'HTTP',
+      BACK,
+      'HTTP',
+      ['All IPv4', 'All IPv6'], // Back inside a rule, then on again
       'Continue with 2 inbound rules',
-      'ICMP', 'Remove ICMP', 'Continue with 2 outbound rules',
+      'ICMP',
+      'Remove ICMP',
+      'Continue with 2 outbound rules',
       ['staging-app'],
-      BACK, BACK, // summary → targets → outbound list
-      'Continue with 2 outbound rules', ['staging-app'], 'Create back-fw',
+      BACK,
+      BACK, // summary → targets → outbound list
+      'Continue with 2 outbound rules',
+      ['staging-app'],
+      'Create back-fw',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await fw('back-fw');
-    assert.deepEqual(made?.inbound_rules.map((r) => [r.ports, r.sources]), [['22', ANYWHERE], ['80', ANYWHERE]]);
-    assert.deepEqual(made?.outbound_rules.map((r) => r.protocol), ['tcp', 'udp']);
+    assert.deepEqual(
+      made?.inbound_rules.map((r) => [r.ports, r.sources]),
+      [
+        ['22', ANYWHERE],
+        ['80', ANYWHERE],
+      ],
+    );
+    assert.deepEqual(
+      made?.outbound_rules.map((r) => r.protocol),
+      ['tcp', 'udp'],
+    );
     assert.deepEqual(made?.droplet_ids, [311000006]);
     assert.deepEqual(preselected(input, 'All IPv4', 1), ['All IPv4'], 'the sources of the rule were kept when it was changed');
     assert.deepEqual(preselected(input, 'HTTPS', 2), ['HTTP'], 'the preset of the rule kept after Back inside it');
@@ -99,7 +133,17 @@ describe('Firewalls: create, and add or remove droplets and tags', function () {
       const input = await runWithAnswers(api, 'digitalocean.firewall.create', account(), answers);
       assert.match(input.rejections.join('\n'), message, answers.join(' → '));
     }
-    const empty = await runWithAnswers(api, 'digitalocean.firewall.create', account(), ['ok-fw', 'Add an inbound rule…', 'HTTP', [], ['All IPv4'], 'Continue with 2 inbound rules', 'Continue with 3 outbound rules', [], undefined]);
+    const empty = await runWithAnswers(api, 'digitalocean.firewall.create', account(), [
+      'ok-fw',
+      'Add an inbound rule…',
+      'HTTP',
+      [],
+      ['All IPv4'],
+      'Continue with 2 inbound rules',
+      'Continue with 3 outbound rules',
+      [],
+      undefined,
+    ]);
     assert.equal(empty.remaining, 0);
     assert.match(empty.notices.join('\n'), /Choose at least one source/);
     assert.equal(await writes(), before, 'nothing was sent');
@@ -108,9 +152,23 @@ describe('Firewalls: create, and add or remove droplets and tags', function () {
 
   it("shows the API's refusal with its message and request id", async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/firewalls', status: 400, body: { id: 'bad_request', message: 'firewall limit reached', request_id: 'req-fw-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/firewalls',
+          status: 400,
+          body: { id: 'bad_request', message: 'firewall limit reached', request_id: 'req-fw-refused' },
+        },
+      ],
     });
-    await runWithAnswers(api, 'digitalocean.firewall.create', account(), ['no-fw', 'Continue with 1 inbound rule', 'Continue with 3 outbound rules', [], 'Create no-fw']);
+    await runWithAnswers(api, 'digitalocean.firewall.create', account(), [
+      'no-fw',
+      'Continue with 1 inbound rule',
+      'Continue with 3 outbound rules',
+      [],
+      'Create no-fw',
+    ]);
     assert.equal(await fw('no-fw'), undefined);
     await logShowing(api, /Create firewall failed: firewall limit reached \(HTTP 400 bad_request, request id req-fw-refused\)/);
   });
@@ -134,11 +192,23 @@ describe('Firewalls: create, and add or remove droplets and tags', function () {
 
     bastionOnly = await fw('ssh-bastion-only');
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'DELETE', path: `/v2/firewalls/${bastionOnly!.id}/tags`, times: 10, status: 500, body: { id: 'server_error', message: 'tag service unavailable', request_id: 'req-fw-tags' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'DELETE',
+          path: `/v2/firewalls/${bastionOnly!.id}/tags`,
+          times: 10,
+          status: 500,
+          body: { id: 'server_error', message: 'tag service unavailable', request_id: 'req-fw-tags' },
+        },
+      ],
     });
     await runWithAnswers(api, 'digitalocean.firewall.removeTargets', undefined, ['ssh-bastion-only', ['worker-1', '$(tag) staging'], 'Remove']);
     bastionOnly = await fw('ssh-bastion-only');
     assert.deepEqual([bastionOnly?.droplet_ids, bastionOnly?.tags], [[311000005], ['staging']], 'the droplet went, the tag stayed');
-    await logShowing(api, /The droplets were removed from ssh-bastion-only, but the tags were not: tag service unavailable \(HTTP 500 server_error, request id req-fw-tags\)/);
+    await logShowing(
+      api,
+      /The droplets were removed from ssh-bastion-only, but the tags were not: tag service unavailable \(HTTP 500 server_error, request id req-fw-tags\)/,
+    );
   });
 });

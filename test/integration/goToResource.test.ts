@@ -17,7 +17,9 @@ describe('Go to Resource', function () {
   let api: TestingApi;
   let aliceId: string;
   const requests = async () => (await fake.log()).seen.length;
-  const ipOf = async (name: string) => (await fake.call<{ droplets: Droplet[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === name)!.networks.v4.find((n) => n.type === 'public')!.ip_address;
+  const ipOf = async (name: string) =>
+    (await fake.call<{ droplets: Droplet[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === name)!.networks.v4.find((n) => n.type === 'public')!
+      .ip_address;
 
   before(async () => {
     api = await extensionApi();
@@ -46,7 +48,11 @@ describe('Go to Resource', function () {
     const privateIp = web1.networks.v4.find((n) => n.type === 'private')?.ip_address;
     assert.ok(privateIp, 'the demo web-1 has a private IPv4');
     const ipv6 = '2604:a880:400:d1::8f:6001';
-    await fake.call('POST', '/__fake/patch', { collection: 'droplets', where: { name: 'web-1' }, set: { networks: { ...web1.networks, v6: [{ ip_address: ipv6, netmask: 64, gateway: '2604:a880:400:d1::1', type: 'public' }] } } });
+    await fake.call('POST', '/__fake/patch', {
+      collection: 'droplets',
+      where: { name: 'web-1' },
+      set: { networks: { ...web1.networks, v6: [{ ip_address: ipv6, netmask: 64, gateway: '2604:a880:400:d1::1', type: 'public' }] } },
+    });
     api.model.forget();
     for (const address of [privateIp, ipv6]) {
       const input = await runWithAnswers(api, 'digitalocean.goToResource', undefined, [`${address} alice`]);
@@ -62,7 +68,10 @@ describe('Go to Resource', function () {
     const input = await runWithAnswers(api, 'digitalocean.goToResource', undefined, [[`bastion alice`, 'Copy IP Address']]);
     assert.equal(await vscode.env.clipboard.readText(), ip);
     // the droplet's usual action is an SSH terminal, which the web build has not: no button for it there
-    assert.deepEqual(input.livePicked[0].buttons?.map((b) => b.tooltip), ['Copy IP Address', ...(onWeb ? [] : ['Open SSH Terminal'])]);
+    assert.deepEqual(
+      input.livePicked[0].buttons?.map((b) => b.tooltip),
+      ['Copy IP Address', ...(onWeb ? [] : ['Open SSH Terminal'])],
+    );
   });
 
   it('opens complete and sends nothing when every list is cached', async () => {

@@ -15,7 +15,10 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', forbidOnly: true });
   const grep = process.env.DO_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   // the API the extension really talks to, for the harness to check it is Prism's address
@@ -29,9 +32,18 @@ export async function run(): Promise<void> {
   const tokens = (globalThis as { __doTestTokens?: string[] }).__doTestTokens ?? [];
   // the extension's global state, read in the process that holds it: no token in any key or value
   const testing = (await vscode.extensions.getExtension<{ testing?: TestingApi }>(EXTENSION_ID)?.activate())?.testing;
-  const state = testing ? testing.globalState.keys().map((k) => `${k}=${JSON.stringify(testing.globalState.get(k))}`).join('\n') : '';
+  const state = testing
+    ? testing.globalState
+        .keys()
+        .map((k) => `${k}=${JSON.stringify(testing.globalState.get(k))}`)
+        .join('\n')
+    : '';
   const stateCheck = { keys: testing?.globalState.keys().length ?? 0, bytes: state.length, leaks: tokens.filter((t) => state.includes(t)).length };
-  if (results) fs.writeFileSync(results, JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, pendingTitles, apiUrl, tokens, stateCheck }));
+  if (results)
+    fs.writeFileSync(
+      results,
+      JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, pendingTitles, apiUrl, tokens, stateCheck }),
+    );
   if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed`);
   if (stats.passes === 0) throw new Error('no integration test ran');
 }

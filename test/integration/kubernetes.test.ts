@@ -4,13 +4,27 @@ import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
 
-type Cluster = { name: string; version: string; status: { state: string }; node_pools: { name: string; size: string; count: number; auto_scale?: boolean; min_nodes?: number; max_nodes?: number; nodes: { id: string; name: string; status: { state: string } }[] }[] };
+type Cluster = {
+  name: string;
+  version: string;
+  status: { state: string };
+  node_pools: {
+    name: string;
+    size: string;
+    count: number;
+    auto_scale?: boolean;
+    min_nodes?: number;
+    max_nodes?: number;
+    nodes: { id: string; name: string; status: { state: string } }[];
+  }[];
+};
 
 describe('Kubernetes actions', function () {
   this.timeout(120_000);
   let api: TestingApi;
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
-  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[]) => runWithAnswers(api, `digitalocean.kubernetes.${command}`, arg, answers);
+  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[]) =>
+    runWithAnswers(api, `digitalocean.kubernetes.${command}`, arg, answers);
   const prod = async () => (await fake.call<{ kubernetesClusters: Cluster[] }>('GET', '/__fake/data')).kubernetesClusters.find((c) => c.name === 'prod-k8s')!;
 
   async function path(...names: string[]): Promise<ExplorerNode> {
@@ -64,7 +78,10 @@ describe('Kubernetes actions', function () {
     await run('deleteNodePool', await path('pool-jobs'), ['pool-job']);
     assert.equal((await prod()).node_pools.length, 2, 'a mistyped name deletes nothing');
     await run('deleteNodePool', await path('pool-jobs'), ['pool-jobs']);
-    assert.deepEqual((await prod()).node_pools.map((p) => p.name), ['pool-web']);
+    assert.deepEqual(
+      (await prod()).node_pools.map((p) => p.name),
+      ['pool-web'],
+    );
     assert.deepEqual((await api.explorer.getChildren(await path())).map(label), ['pool-web']);
   });
 
@@ -90,27 +107,43 @@ describe('Kubernetes actions', function () {
     assert.equal(await writes(), before + 1, 'one request: the create');
     const pool = (await prod()).node_pools.find((p) => p.name === 'pool-gpu')!;
     assert.deepEqual([pool.size, pool.count, pool.auto_scale, pool.min_nodes, pool.max_nodes], ['s-2vcpu-4gb', 2, true, 2, 6]);
-    assert.ok((await api.explorer.getChildren(await path())).some((n) => label(n) === 'pool-gpu'), 'the tree shows the new pool');
+    assert.ok(
+      (await api.explorer.getChildren(await path())).some((n) => label(n) === 'pool-gpu'),
+      'the tree shows the new pool',
+    );
   });
 
   it('adds a fixed-size node pool from the palette, asking which cluster', async () => {
     const input = await run('addNodePool', undefined, ['staging-k8s', 'pool-two', 's-2vcpu-2gb', 'Fixed number of nodes', '2']);
     assert.deepEqual(input.offered[0], ['prod-k8s', 'staging-k8s']);
     const staging = (await fake.call<{ kubernetesClusters: Cluster[] }>('GET', '/__fake/data')).kubernetesClusters.find((c) => c.name === 'staging-k8s')!;
-    assert.deepEqual(staging.node_pools.map((p) => [p.name, p.count]), [['pool-default', 2], ['pool-two', 2]]);
+    assert.deepEqual(
+      staging.node_pools.map((p) => [p.name, p.count]),
+      [
+        ['pool-default', 2],
+        ['pool-two', 2],
+      ],
+    );
   });
 
   it('upgrades a cluster to an offered version after confirmation; it shows "upgrading" until done', async () => {
     const declined = await run('upgrade', await path(), ['1.33.2-do.0', 'Cancel']);
     assert.deepEqual(declined.offered[0], ['1.33.2-do.0', '1.34.0-do.0'], 'only newer versions are offered');
-    assert.ok(declined.asked.some((q) => /Upgrade prod-k8s from 1.33.1-do.0 to 1.33.2-do.0/.test(q)), declined.asked.join(' | '));
+    assert.ok(
+      declined.asked.some((q) => /Upgrade prod-k8s from 1.33.1-do.0 to 1.33.2-do.0/.test(q)),
+      declined.asked.join(' | '),
+    );
     assert.equal((await prod()).version, '1.33.1-do.0');
 
     await fake.call('POST', '/__fake/config', { actionDurationMs: 4000 });
     await run('upgrade', await path(), ['1.34.0-do.0', 'Upgrade']);
     assert.equal((await prod()).status.state, 'upgrading');
     assert.match(String((await path()).toTreeItem().description), /^upgrading/);
-    await eventually('the cluster to be running the new version without a refresh', async () => /^1\.34\.0-do\.0/.test(String((await path()).toTreeItem().description)), 20_000);
+    await eventually(
+      'the cluster to be running the new version without a refresh',
+      async () => /^1\.34\.0-do\.0/.test(String((await path()).toTreeItem().description)),
+      20_000,
+    );
     assert.equal((await prod()).version, '1.34.0-do.0');
   });
 });

@@ -29,7 +29,12 @@ type Cluster = {
   maintenance_policy: { day: string; start_time: string };
   node_pools: Pool[];
 };
-type Data = { kubernetesClusters: Cluster[]; vpcs: { id: string; name: string }[]; projects: { id: string; name: string; is_default: boolean }[]; projectResources: Record<string, { urn: string }[]> };
+type Data = {
+  kubernetesClusters: Cluster[];
+  vpcs: { id: string; name: string }[];
+  projects: { id: string; name: string; is_default: boolean }[];
+  projectResources: Record<string, { urn: string }[]>;
+};
 
 describe('Create Kubernetes cluster', function () {
   this.timeout(90_000);
@@ -50,12 +55,28 @@ describe('Create Kubernetes cluster', function () {
     process.env.KUBECONFIG = kubeconfig;
     try {
       const input = new ScriptedUserInput([
-        'web-k8s', 'ams3', '1.33.2-do.0', 'default-ams3',
-        'Add a node pool…', ACCEPT, 's-4vcpu-8gb', 'Autoscale', '1-4',
-        'web-k8s-pool-1', 'Change web-k8s-pool-1…', 'web', 's-2vcpu-2gb', 'Fixed number of nodes', '2',
+        'web-k8s',
+        'ams3',
+        '1.33.2-do.0',
+        'default-ams3',
+        'Add a node pool…',
+        ACCEPT,
+        's-4vcpu-8gb',
+        'Autoscale',
+        '1-4',
+        'web-k8s-pool-1',
+        'Change web-k8s-pool-1…',
+        'web',
+        's-2vcpu-2gb',
+        'Fixed number of nodes',
+        '2',
         'Continue with 2 node pools',
         ['High-availability control plane', 'Surge upgrades'],
-        'sunday', '3:30', 'web, prod, web', 'Data Platform', 'Create web-k8s',
+        'sunday',
+        '3:30',
+        'web, prod, web',
+        'Data Platform',
+        'Create web-k8s',
         'Add only',
       ]);
       input.noticeAnswers.push('Add to kubeconfig');
@@ -70,24 +91,46 @@ describe('Create Kubernetes cluster', function () {
       assert.equal(made.vpc_uuid, d.vpcs.find((v) => v.name === 'default-ams3')?.id);
       assert.deepEqual(
         made.node_pools.map((p) => [p.name, p.size, p.count, p.auto_scale, p.min_nodes, p.max_nodes]),
-        [['web', 's-2vcpu-2gb', 2, false, 0, 0], ['web-k8s-pool-2', 's-4vcpu-8gb', 1, true, 1, 4]],
+        [
+          ['web', 's-2vcpu-2gb', 2, false, 0, 0],
+          ['web-k8s-pool-2', 's-4vcpu-8gb', 1, true, 1, 4],
+        ],
       );
       assert.deepEqual([made.ha, made.auto_upgrade, made.surge_upgrade], [true, false, true]);
       assert.deepEqual(made.maintenance_policy, { day: 'sunday', start_time: '03:30', duration: '4h0m0s' });
       assert.deepEqual(made.tags.slice(2), ['web', 'prod'], 'tags once each');
       assert.equal(made.status.state, 'running', 'waited until it runs');
       const dataPlatform = d.projects.find((p) => p.name === 'Data Platform')!;
-      assert.ok(d.projectResources[dataPlatform.id].some((r) => r.urn === `do:kubernetes:${made.id}`), 'placed in the project chosen');
+      assert.ok(
+        d.projectResources[dataPlatform.id].some((r) => r.urn === `do:kubernetes:${made.id}`),
+        'placed in the project chosen',
+      );
       // the fake lists versions oldest first, as the demo does: "latest" is chosen by version, not by place
       const versions = input.offeredItems.find((items) => items.some((i) => i.label === '1.33.2-do.0'))!;
-      assert.deepEqual(versions.map((i) => i.label), ['1.34.0-do.0', '1.33.2-do.0', '1.33.1-do.0', '1.32.6-do.0', '1.32.5-do.2', '1.31.9-do.1'], 'newest first');
-      assert.deepEqual(versions.filter((i) => i.picked).map((i) => i.label), ['1.34.0-do.0'], 'the newest is preselected');
-      assert.deepEqual(versions.filter((i) => /latest/.test(String(i.description))).map((i) => i.label), ['1.34.0-do.0'], 'and only it is called latest');
+      assert.deepEqual(
+        versions.map((i) => i.label),
+        ['1.34.0-do.0', '1.33.2-do.0', '1.33.1-do.0', '1.32.6-do.0', '1.32.5-do.2', '1.31.9-do.1'],
+        'newest first',
+      );
+      assert.deepEqual(
+        versions.filter((i) => i.picked).map((i) => i.label),
+        ['1.34.0-do.0'],
+        'the newest is preselected',
+      );
+      assert.deepEqual(
+        versions.filter((i) => /latest/.test(String(i.description))).map((i) => i.label),
+        ['1.34.0-do.0'],
+        'and only it is called latest',
+      );
       const summary = input.offeredItems.find((items) => items[0]?.label === 'Create web-k8s')![0];
       assert.equal(summary.description, 'ams3 · 1.33.2-do.0 · $84–$228/mo', 'the price: 2 × $18 + 1–4 × $48');
       assert.match(String(summary.detail), /web: 2 × s-2vcpu-2gb · \$36\/mo; web-k8s-pool-2: 1–4 × s-4vcpu-8gb · \$48–\$192\/mo/);
       assert.match(input.notices.join('\n'), /Cluster web-k8s is running in ams3 \(3 nodes\)/);
-      assert.match(fs.readFileSync(kubeconfig, 'utf8'), new RegExp(`server: https://${made.id}\\.k8s\\.ondigitalocean\\.com`), 'Add to kubeconfig wrote the new cluster');
+      assert.match(
+        fs.readFileSync(kubeconfig, 'utf8'),
+        new RegExp(`server: https://${made.id}\\.k8s\\.ondigitalocean\\.com`),
+        'Add to kubeconfig wrote the new cluster',
+      );
       assert.equal(api.treeView.selection.length, 1);
       assert.match(String((api.treeView.selection[0] as { toTreeItem(): { label?: unknown } }).toTreeItem().label), /web-k8s/, 'the new cluster is selected');
     } finally {
@@ -98,11 +141,39 @@ describe('Create Kubernetes cluster', function () {
 
   it('goes Back through every step with the earlier answers kept', async () => {
     const input = await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), [
-      'back-k8s', 'sfo3', '1.32.6-do.0', 'default-sfo3', 'Continue with 1 node pool', ['Automatic patch upgrades'], 'friday', '22:15', 'a, b', 'Acme Web',
-      BACK, BACK, BACK, BACK, BACK, BACK, BACK, BACK, BACK, BACK, // summary → project → … → name
-      ACCEPT, 'sfo3', '1.32.6-do.0', 'default-sfo3',
-      'back-k8s-pool-1', BACK, // the only pool opens for editing at once; Back inside it: the pool list again
-      'Continue with 1 node pool', ['Automatic patch upgrades'], 'friday', ACCEPT, ACCEPT, 'Acme Web', 'Create back-k8s',
+      'back-k8s',
+      'sfo3',
+      '1.32.6-do.0',
+      'default-sfo3',
+      'Continue with 1 node pool',
+      ['Automatic patch upgrades'],
+      'friday',
+      '22:15',
+      'a, b',
+      'Acme Web',
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK, // summary → project → … → name
+      ACCEPT,
+      'sfo3',
+      '1.32.6-do.0',
+      'default-sfo3',
+      'back-k8s-pool-1',
+      BACK, // the only pool opens for editing at once; Back inside it: the pool list again
+      'Continue with 1 node pool',
+      ['Automatic patch upgrades'],
+      'friday',
+      ACCEPT,
+      ACCEPT,
+      'Acme Web',
+      'Create back-k8s',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await cluster('back-k8s');
@@ -134,7 +205,19 @@ describe('Create Kubernetes cluster', function () {
       const input = await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), answers as string[]);
       assert.match(input.rejections.join('\n'), message, (answers as string[]).join(' → '));
     }
-    const declined = await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), ['ok-k8s', 'nyc3', '1.34.0-do.0', 'default-nyc3', 'Continue with 1 node pool', [], 'any day', ACCEPT, '', 'Acme Web', undefined]);
+    const declined = await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), [
+      'ok-k8s',
+      'nyc3',
+      '1.34.0-do.0',
+      'default-nyc3',
+      'Continue with 1 node pool',
+      [],
+      'any day',
+      ACCEPT,
+      '',
+      'Acme Web',
+      undefined,
+    ]);
     assert.deepEqual([declined.remaining, declined.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before, 'nothing was sent');
     assert.equal(await cluster('ok-k8s'), undefined);
@@ -142,10 +225,33 @@ describe('Create Kubernetes cluster', function () {
 
   it("shows the API's refusal with its message and request id, and creates nothing", async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/kubernetes/clusters', status: 422, body: { id: 'unprocessable_entity', message: 'droplet limit reached: 3 nodes requested, 1 available', request_id: 'req-k8s-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/kubernetes/clusters',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'droplet limit reached: 3 nodes requested, 1 available', request_id: 'req-k8s-refused' },
+        },
+      ],
     });
-    await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), ['big-k8s', 'nyc3', '1.34.0-do.0', 'default-nyc3', 'Continue with 1 node pool', [], 'any day', ACCEPT, '', 'Acme Web', 'Create big-k8s']);
+    await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), [
+      'big-k8s',
+      'nyc3',
+      '1.34.0-do.0',
+      'default-nyc3',
+      'Continue with 1 node pool',
+      [],
+      'any day',
+      ACCEPT,
+      '',
+      'Acme Web',
+      'Create big-k8s',
+    ]);
     assert.equal(await cluster('big-k8s'), undefined);
-    await logShowing(api, /Create Kubernetes cluster failed: droplet limit reached: 3 nodes requested, 1 available \(HTTP 422 unprocessable_entity, request id req-k8s-refused\)/);
+    await logShowing(
+      api,
+      /Create Kubernetes cluster failed: droplet limit reached: 3 nodes requested, 1 available \(HTTP 422 unprocessable_entity, request id req-k8s-refused\)/,
+    );
   });
 });

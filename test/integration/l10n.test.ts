@@ -40,7 +40,9 @@ describe('Translations', function () {
     const english = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
     assert.equal(english['A name is required.'], 'A name is required.', 'the exported bundle lists the message');
     // a pseudo-translation of every string, as translators' tools make for testing
-    const pseudo = Object.fromEntries(Object.keys(english).map((k) => [k, `⟦${k.replace(/[aeiou]/g, (v) => ({ a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú' })[v]!)}⟧`]));
+    const pseudo = Object.fromEntries(
+      Object.keys(english).map((k) => [k, `⟦${k.replace(/[aeiou]/g, (v) => ({ a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú' })[v]!)}⟧`]),
+    );
     shared.config({ contents: pseudo });
     assert.equal(await nameRejection(), '⟦A námé ís réqúíréd.⟧');
     shared.config({ contents: {} });

@@ -21,11 +21,23 @@ type Lb = {
   tag?: string;
   droplet_ids: number[];
   project_id: string;
-  forwarding_rules: { entry_protocol: string; entry_port: number; target_protocol: string; target_port: number; certificate_id: string; tls_passthrough: boolean }[];
+  forwarding_rules: {
+    entry_protocol: string;
+    entry_port: number;
+    target_protocol: string;
+    target_port: number;
+    certificate_id: string;
+    tls_passthrough: boolean;
+  }[];
   health_check: { protocol: string; port: number; path?: string };
   sticky_sessions: { type: string };
 };
-type Data = { loadBalancers: Lb[]; certificates: { id: string; name: string }[]; projects: { id: string; name: string }[]; projectResources: Record<string, { urn: string }[]> };
+type Data = {
+  loadBalancers: Lb[];
+  certificates: { id: string; name: string }[];
+  projects: { id: string; name: string }[];
+  projectResources: Record<string, { urn: string }[]>;
+};
 
 describe('Create load balancer', function () {
   this.timeout(60_000);
@@ -42,13 +54,22 @@ describe('Create load balancer', function () {
 
   it('creates an HTTP and HTTPS load balancer for two droplets, waits until it is active, and places it in its project', async () => {
     const input = await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), [
-      'app-lb', 'nyc3', 'default-nyc3', '2',
-      'Add a forwarding rule…', 'HTTPS', '443:8080', 'acme-le',
+      'app-lb',
+      'nyc3',
+      'default-nyc3',
+      '2',
+      'Add a forwarding rule…',
+      'HTTPS',
+      '443:8080',
+      'acme-le',
       'Continue with 2 forwarding rules',
-      'Another path or port…', '8080/healthz',
+      'Another path or port…',
+      '8080/healthz',
       'Sticky sessions by cookie',
-      'Droplets in nyc3…', ['web-1', 'web-2'],
-      'Data Platform', 'Create app-lb',
+      'Droplets in nyc3…',
+      ['web-1', 'web-2'],
+      'Data Platform',
+      'Create app-lb',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await lb('app-lb');
@@ -57,7 +78,10 @@ describe('Create load balancer', function () {
     const cert = d.certificates.find((c) => c.name === 'acme-le')!;
     assert.deepEqual(
       made.forwarding_rules.map((r) => [r.entry_protocol, r.entry_port, r.target_protocol, r.target_port, r.certificate_id]),
-      [['http', 80, 'http', 80, ''], ['https', 443, 'http', 8080, cert.id]],
+      [
+        ['http', 80, 'http', 80, ''],
+        ['https', 443, 'http', 8080, cert.id],
+      ],
     );
     assert.deepEqual([made.size_unit, made.region.slug, made.droplet_ids, made.sticky_sessions.type], [2, 'nyc3', [311000001, 311000002], 'cookies']);
     assert.deepEqual([made.health_check.protocol, made.health_check.port, made.health_check.path], ['http', 8080, '/healthz']);
@@ -66,24 +90,58 @@ describe('Create load balancer', function () {
     assert.ok(d.projectResources[dataPlatform.id].some((r) => r.urn === `do:loadbalancer:${made.id}`));
     const summary = input.offeredItems.find((items) => items[0]?.label === 'Create app-lb')![0];
     assert.equal(summary.description, 'nyc3 · 2 nodes · $24/mo');
-    assert.match(String(summary.detail), /HTTP 80 → HTTP 80 · HTTPS 443 → HTTP 8080 · certificate acme-le · health HTTP 8080\/healthz · sticky sessions · to 2 droplets/);
+    assert.match(
+      String(summary.detail),
+      /HTTP 80 → HTTP 80 · HTTPS 443 → HTTP 8080 · certificate acme-le · health HTTP 8080\/healthz · sticky sessions · to 2 droplets/,
+    );
     assert.match(input.notices.join('\n'), /Load balancer app-lb is active at 198\.51\.100\.\d+/);
   });
 
   it('targets a tag, and goes Back through the steps with the answers kept', async () => {
     const input = await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), [
-      'tag-lb', 'sfo3', 'default-sfo3', '2',
-      'Add a forwarding rule…', 'TCP', '5432:5432',
-      'Continue with 2 forwarding rules', 'TCP on port 80', 'No sticky sessions', 'A tag…', 'staging', 'Acme Web',
-      BACK, BACK, BACK, BACK, BACK, BACK, // summary → project → tag → by → sticky → health → rules
-      BACK, BACK, BACK, BACK, // rules → nodes → VPC → region → name
-      ACCEPT, 'sfo3', 'default-sfo3', ACCEPT,
-      'TCP', 'Remove TCP', 'Continue with 1 forwarding rule',
-      'TCP on port 80', 'No sticky sessions', 'A tag…', 'staging', 'Acme Web', 'Create tag-lb',
+      'tag-lb',
+      'sfo3',
+      'default-sfo3',
+      '2',
+      'Add a forwarding rule…',
+      'TCP',
+      '5432:5432',
+      'Continue with 2 forwarding rules',
+      'TCP on port 80',
+      'No sticky sessions',
+      'A tag…',
+      'staging',
+      'Acme Web',
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK,
+      BACK, // summary → project → tag → by → sticky → health → rules
+      BACK,
+      BACK,
+      BACK,
+      BACK, // rules → nodes → VPC → region → name
+      ACCEPT,
+      'sfo3',
+      'default-sfo3',
+      ACCEPT,
+      'TCP',
+      'Remove TCP',
+      'Continue with 1 forwarding rule',
+      'TCP on port 80',
+      'No sticky sessions',
+      'A tag…',
+      'staging',
+      'Acme Web',
+      'Create tag-lb',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await lb('tag-lb');
-    assert.deepEqual([made?.tag, made?.droplet_ids, made?.size_unit, made?.region.slug, made?.forwarding_rules.length, made?.health_check.protocol], ['staging', [311000006], 2, 'sfo3', 1, 'tcp']);
+    assert.deepEqual(
+      [made?.tag, made?.droplet_ids, made?.size_unit, made?.region.slug, made?.forwarding_rules.length, made?.health_check.protocol],
+      ['staging', [311000006], 2, 'sfo3', 1, 'tcp'],
+    );
     assert.deepEqual(preselected(input, 'A tag…', 1), ['A tag…'], 'the kind of target kept');
     assert.deepEqual(preselected(input, 'staging', 1), ['staging'], 'the tag kept');
     assert.deepEqual(preselected(input, 'sfo3', 1), ['sfo3'], 'the region kept');
@@ -105,9 +163,31 @@ describe('Create load balancer', function () {
       const input = await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), answers);
       assert.match(input.rejections.join('\n'), message, answers.join(' → '));
     }
-    const twice = await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), ['ok-lb', 'nyc3', 'default-nyc3', '1', 'Add a forwarding rule…', 'TCP', '80:8080', 'Continue with 2 forwarding rules', undefined]);
+    const twice = await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), [
+      'ok-lb',
+      'nyc3',
+      'default-nyc3',
+      '1',
+      'Add a forwarding rule…',
+      'TCP',
+      '80:8080',
+      'Continue with 2 forwarding rules',
+      undefined,
+    ]);
     assert.match(twice.notices.join('\n'), /Two rules listen on port 80/);
-    const declined = await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), ['ok-lb', 'nyc3', 'default-nyc3', '1', 'Continue with 1 forwarding rule', 'HTTP GET /', 'No sticky', 'Droplets in nyc3…', [], 'Acme Web', undefined]);
+    const declined = await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), [
+      'ok-lb',
+      'nyc3',
+      'default-nyc3',
+      '1',
+      'Continue with 1 forwarding rule',
+      'HTTP GET /',
+      'No sticky',
+      'Droplets in nyc3…',
+      [],
+      'Acme Web',
+      undefined,
+    ]);
     assert.deepEqual([declined.remaining, declined.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before, 'nothing was sent');
     assert.equal(await lb('ok-lb'), undefined);
@@ -115,9 +195,29 @@ describe('Create load balancer', function () {
 
   it("shows the API's refusal with its message and request id", async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/load_balancers', status: 422, body: { id: 'unprocessable_entity', message: 'load balancer limit reached', request_id: 'req-lb-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/load_balancers',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'load balancer limit reached', request_id: 'req-lb-refused' },
+        },
+      ],
     });
-    await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), ['no-lb', 'nyc3', 'default-nyc3', '1', 'Continue with 1 forwarding rule', 'HTTP GET /', 'No sticky', 'Droplets in nyc3…', [], 'Acme Web', 'Create no-lb']);
+    await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), [
+      'no-lb',
+      'nyc3',
+      'default-nyc3',
+      '1',
+      'Continue with 1 forwarding rule',
+      'HTTP GET /',
+      'No sticky',
+      'Droplets in nyc3…',
+      [],
+      'Acme Web',
+      'Create no-lb',
+    ]);
     assert.equal(await lb('no-lb'), undefined);
     await logShowing(api, /Create load balancer failed: load balancer limit reached \(HTTP 422 unprocessable_entity, request id req-lb-refused\)/);
   });

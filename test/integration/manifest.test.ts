@@ -27,7 +27,10 @@ describe('Manifest and registration', () => {
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     const families = api.commands.families;
     // one family per feature folder of src/commands, and one more for a folder's *.node.ts files
-    const folders = fs.readdirSync(path.join(root, 'src', 'commands'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = fs
+      .readdirSync(path.join(root, 'src', 'commands'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     assert.ok(folders.length >= 10, folders.join(', '));
     assert.deepEqual([...new Set(families.map((f) => f.name.replace(/\.node$/, '')))].sort(), folders.sort());
     const before = new Set(await vscode.commands.getCommands(true));
@@ -47,13 +50,17 @@ describe('Manifest and registration', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
     const declared = new Set(manifest.contributes.commands.map((c) => c.command));
     // VS Code adds view commands of its own (digitalocean.resources.focus, …): only ours count.
-    const views = manifest.contributes.views ? Object.values(manifest.contributes.views).flat().map((v) => `${v.id}.`) : ['digitalocean.resources.'];
+    const views = manifest.contributes.views
+      ? Object.values(manifest.contributes.views)
+          .flat()
+          .map((v) => `${v.id}.`)
+      : ['digitalocean.resources.'];
     const registered = new Set((await vscode.commands.getCommands(true)).filter((c) => c.startsWith('digitalocean.') && !views.some((v) => c.startsWith(v))));
     assert.deepEqual([...declared].filter((c) => !registered.has(c)).sort(), [], 'declared but not registered');
     assert.deepEqual([...registered].filter((c) => !declared.has(c)).sort(), [], 'registered but not declared');
   });
 
-  it('shows the manifest\'s text from package.nls.json, with no %key% left unresolved', () => {
+  it("shows the manifest's text from package.nls.json, with no %key% left unresolved", () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest & { displayName: string };
     assert.equal(manifest.displayName, 'DigitalOcean Explorer');
     assert.equal(manifest.contributes.commands.find((c) => c.command === 'digitalocean.goToResource')?.title, 'Go to Resource…');
@@ -81,10 +88,15 @@ describe('Manifest and registration', () => {
       for (const [, command] of w.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.has(command), `welcome link ${command}`);
     }
     // the walkthrough's links and completion events name commands and views that exist, and its media ship
-    const views = new Set(Object.values(manifest.contributes.views ?? {}).flat().map((v) => v.id));
+    const views = new Set(
+      Object.values(manifest.contributes.views ?? {})
+        .flat()
+        .map((v) => v.id),
+    );
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     for (const step of (manifest.contributes.walkthroughs ?? []).flatMap((w) => w.steps)) {
-      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.has(command) || views.has(command.replace(/\.focus$/, '')), `walkthrough link ${command}`);
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g))
+        assert.ok(declared.has(command) || views.has(command.replace(/\.focus$/, '')), `walkthrough link ${command}`);
       for (const event of step.completionEvents ?? []) {
         const [kind, name] = event.split(':');
         if (kind === 'onCommand') assert.ok(declared.has(name), `completion event ${event}`);

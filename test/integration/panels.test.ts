@@ -72,9 +72,15 @@ describe('Detail panels', function () {
     assert.match(field(view, 'overview', 'Size').value, new RegExp(`^${web1.size_slug} `));
     assert.equal(field(view, 'network', 'Public IPv4').value, web1.networks.v4.find((n) => n.type === 'public')!.ip_address);
     assert.ok(field(view, 'network', 'Public IPv4').copy, 'the IP can be copied');
-    assert.deepEqual(texts(section(view, 'snapshots')).map((r) => r[0]), ['web-1-before-upgrade']);
+    assert.deepEqual(
+      texts(section(view, 'snapshots')).map((r) => r[0]),
+      ['web-1-before-upgrade'],
+    );
     const charts = section(view, 'monitoring') as Extract<SectionView, { type: 'charts' }>;
-    assert.deepEqual(charts.charts.map((c) => c.id), ['cpu', 'memory', 'bandwidth', 'disk', 'load']);
+    assert.deepEqual(
+      charts.charts.map((c) => c.id),
+      ['cpu', 'memory', 'bandwidth', 'disk', 'load'],
+    );
     for (const c of charts.charts) assert.ok(c.x.length > 50 && c.series.every((s) => s.values.filter((v) => v !== null).length > 50), `${c.id} has points`);
     // the web build has no ssh: a panel offers only buttons whose command the build has
     const expected = [...(onWeb ? [] : ['SSH Terminal', 'Connect in New Window']), 'Shut Down', 'Power Off', 'Reboot', 'Snapshot…', 'Resize…'];
@@ -95,7 +101,10 @@ describe('Detail panels', function () {
     api.setUserInput(new ScriptedUserInput(['Power Off']));
     const pressing = panel.receive({ type: 'button', id: 'power-off' });
     await eventually('the panel to show the transition', () => panel.lastView?.status?.text === 'Powering off…');
-    assert.ok(panel.lastView!.buttons.filter((b) => b.id !== 'console').every((b) => b.disabled), 'buttons are disabled while it runs');
+    assert.ok(
+      panel.lastView!.buttons.filter((b) => b.id !== 'console').every((b) => b.disabled),
+      'buttons are disabled while it runs',
+    );
     await pressing;
     assert.equal((await data()).droplets.find((d) => d.name === 'web-2')!.status, 'off');
     await eventually('the panel to show "off" in place', () => panel.lastView?.status?.text === 'off');
@@ -110,13 +119,24 @@ describe('Detail panels', function () {
     assert.notEqual(password.value, db.connection.password);
     assert.ok(!JSON.stringify(view).includes(db.connection.password), 'the password is nowhere in the view before it is revealed');
     assert.equal(field(view, 'public', 'Host').value, db.connection.host);
-    assert.deepEqual(texts(section(view, 'users')).map((r) => r[0]), ['doadmin', 'app']);
-    assert.deepEqual(texts(section(view, 'pools')).map((r) => r[0]), ['app-pool']);
-    assert.deepEqual(texts(section(view, 'trusted')).map((r) => r[1]), ['prod-k8s', '198.51.100.0/24']);
+    assert.deepEqual(
+      texts(section(view, 'users')).map((r) => r[0]),
+      ['doadmin', 'app'],
+    );
+    assert.deepEqual(
+      texts(section(view, 'pools')).map((r) => r[0]),
+      ['app-pool'],
+    );
+    assert.deepEqual(
+      texts(section(view, 'trusted')).map((r) => r[1]),
+      ['prod-k8s', '198.51.100.0/24'],
+    );
     assert.equal(texts(section(view, 'nodes')).length, 2);
 
     await panel.receive({ type: 'reveal', id: password.reveal! });
-    view = await eventually('the password to be shown', () => (field(panel.lastView!, 'public', 'Password').value === db.connection.password ? panel.lastView : undefined));
+    view = await eventually('the password to be shown', () =>
+      field(panel.lastView!, 'public', 'Password').value === db.connection.password ? panel.lastView : undefined,
+    );
     assert.equal(field(view, 'private', 'Password').reveal !== undefined, true, 'only the one asked for is revealed');
 
     const k8sLink = (section(view, 'trusted') as Extract<SectionView, { type: 'table' }>).rows[0][1] as CellView;
@@ -126,23 +146,35 @@ describe('Detail panels', function () {
     await eventually('the cluster panel to render', () => k8s.lastView);
     assert.equal(k8s.lastView!.title, 'prod-k8s');
     assert.match(field(k8s.lastView!, 'overview', 'Available upgrade').value, /1\.33\.2-do\.0/);
-    assert.deepEqual(texts(section(k8s.lastView!, 'pools')).map((r) => r[0]), ['pool-web', 'pool-jobs']);
+    assert.deepEqual(
+      texts(section(k8s.lastView!, 'pools')).map((r) => r[0]),
+      ['pool-web', 'pool-jobs'],
+    );
   });
 
   it('shows the registry, an app and a load balancer (the generic properties panel)', async () => {
     const registry = await open(await path('Account-wide', 'Container registry', 'acme-registry'));
     assert.match(field(registry.lastView!, 'overview', 'Storage used').value, /^2\.1 GB of 5\.4 GB \(40%\)$/);
-    assert.deepEqual(texts(section(registry.lastView!, 'repositories')).map((r) => r[0]), ['web', 'api', 'worker']);
+    assert.deepEqual(
+      texts(section(registry.lastView!, 'repositories')).map((r) => r[0]),
+      ['web', 'api', 'worker'],
+    );
     assert.equal(texts(section(registry.lastView!, 'gc'))[0][1], 'succeeded');
     assert.ok(texts(section(registry.lastView!, 'image-tags')).length >= 3);
     // Docker Login edits ~/.docker (Node only); Copy Docker Password is in both builds
     assert.deepEqual(registry.lastView!.buttons.map((b) => b.label).slice(0, onWeb ? 1 : 2), [...(onWeb ? [] : ['Docker Login']), 'Copy Docker Password…']);
     const cluster = await open(await path('Acme Web', 'Kubernetes clusters', 'prod-k8s'));
-    assert.deepEqual(cluster.lastView!.buttons.map((b) => b.label).slice(0, onWeb ? 1 : 3), [...(onWeb ? [] : ['Add to kubeconfig', 'kubectl Terminal']), 'Download kubeconfig…']);
+    assert.deepEqual(cluster.lastView!.buttons.map((b) => b.label).slice(0, onWeb ? 1 : 3), [
+      ...(onWeb ? [] : ['Add to kubeconfig', 'kubectl Terminal']),
+      'Download kubeconfig…',
+    ]);
 
     const app = await open(await path('Acme Web', 'Apps', 'marketing-site'));
     assert.match(field(app.lastView!, 'overview', 'Live URL').value, /^https:\/\/marketing-site/);
-    assert.deepEqual(texts(section(app.lastView!, 'deployments')).map((r) => r[1]), ['ACTIVE', 'SUPERSEDED', 'ERROR', 'SUPERSEDED']);
+    assert.deepEqual(
+      texts(section(app.lastView!, 'deployments')).map((r) => r[1]),
+      ['ACTIVE', 'SUPERSEDED', 'ERROR', 'SUPERSEDED'],
+    );
     assert.deepEqual(texts(section(app.lastView!, 'components'))[0].slice(0, 2), ['web', 'Service']);
 
     const [lbNode] = await api.explorer.getChildren(await path('Acme Web', 'Load balancers'));
@@ -176,12 +208,16 @@ describe('Detail panels', function () {
     api.setUserInput(new ScriptedUserInput(['1.33.2-do.0', 'Upgrade']));
     await vscode.commands.executeCommand('digitalocean.kubernetes.upgrade', cluster);
     await eventually('the panel to show the upgrade', () => /upgrading/.test(panel.lastView?.status?.text ?? ''));
-    await eventually('the panel to show the new version without a refresh', () => field(panel.lastView!, 'overview', 'Version').value === '1.33.2-do.0', 20_000);
+    await eventually(
+      'the panel to show the new version without a refresh',
+      () => field(panel.lastView!, 'overview', 'Version').value === '1.33.2-do.0',
+      20_000,
+    );
     assert.equal(panel.lastView!.status?.text, 'running');
     await vscode.commands.executeCommand('digitalocean.resources.focus');
   });
 
-  it('refreshes a nested resource from its parent\'s list, and says when it is gone', async () => {
+  it("refreshes a nested resource from its parent's list, and says when it is gone", async () => {
     const poolNode = await path('Acme Web', 'Kubernetes clusters', 'prod-k8s', 'pool-web');
     const panel = await open(poolNode);
     assert.equal(field(panel.lastView!, 'properties', 'Count').value, '3');
@@ -205,14 +241,21 @@ describe('Detail panels', function () {
     assert.ok(key && key.includes('/volume/'), String(key));
     const panel = await eventually('the volume panel', () => api.panels.get(key!)?.lastView && api.panels.get(key!));
     assert.equal(panel.lastView!.title, 'web-uploads');
-    assert.deepEqual(texts(section(panel.lastView!, 'droplet_ids')).map((r) => r[0]), ['web-1']);
+    assert.deepEqual(
+      texts(section(panel.lastView!, 'droplet_ids')).map((r) => r[0]),
+      ['web-1'],
+    );
     api.setUserInput(new ScriptedUserInput(['Volumes', 'web-uploads']));
     assert.equal(await vscode.commands.executeCommand<string>('digitalocean.showDetails'), key);
     assert.equal(api.panels.openKeys.length, 1, 'the open panel was reused');
   });
 
   it('treats a panel opened by selection as a preview: the next selection replaces it until it is used', async () => {
-    const select = async (name: string) => (await vscode.commands.executeCommand<string>('digitalocean.showDetails', await path('Acme Web', 'Droplets', name), { preserveFocus: true, preview: true }))!;
+    const select = async (name: string) =>
+      (await vscode.commands.executeCommand<string>('digitalocean.showDetails', await path('Acme Web', 'Droplets', name), {
+        preserveFocus: true,
+        preview: true,
+      }))!;
     const web1 = await select('web-1');
     await eventually('web-1 drawn', () => api.panels.get(web1)?.lastView);
     const web2 = await select('web-2');
@@ -246,6 +289,6 @@ describe('Detail panels', function () {
     assert.equal(panel.rejectedMessages, 9);
     assert.equal((await fake.log()).seen.filter((r) => r.method !== 'GET').length, before, 'nothing was changed');
     const log = await logShowing(api, /Detail panel: ignored an unexpected message from the webview \(x\?\?error\?\?forged\?lin\)/);
-    assert.ok(!/^\[error\] forged/m.test(log), 'no line of the page\'s own');
+    assert.ok(!/^\[error\] forged/m.test(log), "no line of the page's own");
   });
 });

@@ -16,7 +16,8 @@ describe('Pinned view', function () {
   this.timeout(60_000);
   let api: TestingApi;
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
-  const shown = async (view = api.pinned) => (await view.getChildren()).map((n) => `${label(n)}${n.toTreeItem().contextValue === 'pinned.gone' ? ' (gone)' : ''}`);
+  const shown = async (view = api.pinned) =>
+    (await view.getChildren()).map((n) => `${label(n)}${n.toTreeItem().contextValue === 'pinned.gone' ? ' (gone)' : ''}`);
 
   before(async () => {
     api = await extensionApi();
@@ -35,11 +36,16 @@ describe('Pinned view', function () {
     const roots = await api.explorer.getChildren();
     const bob = roots.find((n) => label(n) === 'Bob Team')!;
     const bobProjects = await api.explorer.getChildren(bob);
-    const bobDroplets = await api.explorer.getChildren((await api.explorer.getChildren(bobProjects.find((n) => label(n) === 'Acme Web')!)).find((n) => label(n).startsWith('Droplets'))!);
+    const bobDroplets = await api.explorer.getChildren(
+      (await api.explorer.getChildren(bobProjects.find((n) => label(n) === 'Acme Web')!)).find((n) => label(n).startsWith('Droplets'))!,
+    );
 
     await vscode.commands.executeCommand('digitalocean.pin', await nodeAt(api, 'Acme Web', 'Droplets', 'worker-1'));
     await vscode.commands.executeCommand('digitalocean.pin', await nodeAt(api, 'Account-wide', 'VPCs', 'default-ams3'));
-    await vscode.commands.executeCommand('digitalocean.pin', bobDroplets.find((n) => label(n) === 'web-2')!);
+    await vscode.commands.executeCommand(
+      'digitalocean.pin',
+      bobDroplets.find((n) => label(n) === 'web-2')!,
+    );
     await vscode.commands.executeCommand('digitalocean.pin', await nodeAt(api, 'Acme Web', 'Droplets', 'worker-1')); // once only
     assert.deepEqual(await shown(), ['worker-1', 'default-ams3', 'web-2']);
     const pinnedWeb2 = (await api.pinned.getChildren())[2];

@@ -38,7 +38,11 @@ describe('Projects', function () {
 
   it('creates a project through the wizard, with Back keeping the answers', async () => {
     const input = await runWithAnswers(api, 'digitalocean.project.create', await accountNode(), [
-      'Mobile', 'Other…', 'iOS and Android backends', 'Staging', 'apps for phones',
+      'Mobile',
+      'Other…',
+      'iOS and Android backends',
+      'Staging',
+      'apps for phones',
       BACK, // summary → description
       BACK, // description → environment
       'Development',
@@ -47,13 +51,20 @@ describe('Projects', function () {
     ]);
     assert.equal(input.remaining, 0);
     const made = (await projects()).find((p) => p.name === 'Mobile');
-    assert.deepEqual([made?.purpose, made?.environment, made?.description, made?.is_default], ['iOS and Android backends', 'Development', 'apps for phones', false]);
+    assert.deepEqual(
+      [made?.purpose, made?.environment, made?.description, made?.is_default],
+      ['iOS and Android backends', 'Development', 'apps for phones', false],
+    );
     await eventually('the new project in the tree', async () => (await api.explorer.getChildren(await accountNode())).some((n) => label(n) === 'Mobile'));
   });
 
   it('refuses an empty or taken name before any request; a declined summary sends nothing', async () => {
     const before = await writes();
-    for (const [name, message] of [['', /required/], ['Staging', /already/], ['x'.repeat(176), /175/]] as const) {
+    for (const [name, message] of [
+      ['', /required/],
+      ['Staging', /already/],
+      ['x'.repeat(176), /175/],
+    ] as const) {
       const input = await runWithAnswers(api, 'digitalocean.project.create', await accountNode(), [name]);
       assert.match(input.rejections.join('\n'), message);
     }
@@ -69,7 +80,10 @@ describe('Projects', function () {
     await eventually('the renamed node', async () => (await api.explorer.getChildren(await accountNode())).some((n) => label(n) === 'Pre-production'));
 
     await runWithAnswers(api, 'digitalocean.project.setDefault', await projectNode('Data Platform'), ['Make Default']);
-    assert.deepEqual((await projects()).filter((p) => p.is_default).map((p) => p.name), ['Data Platform']);
+    assert.deepEqual(
+      (await projects()).filter((p) => p.is_default).map((p) => p.name),
+      ['Data Platform'],
+    );
 
     // a project with resources is not deleted: it says what is in it, and no DELETE is sent
     const before = await deletes();

@@ -25,7 +25,8 @@ describe('Reserved IP actions', function () {
     return found;
   }
 
-  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[] = []) => runWithAnswers(api, `digitalocean.reservedIp.${command}`, arg, answers);
+  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[] = []) =>
+    runWithAnswers(api, `digitalocean.reservedIp.${command}`, arg, answers);
 
   before(async () => {
     api = await extensionApi();
@@ -50,7 +51,10 @@ describe('Reserved IP actions', function () {
 
   it('assigns an unassigned IP to a droplet of its region only, unassigns and releases after confirmation', async () => {
     // 192.0.2.51 is in ams3: only ams3 droplets are offered (the pick is dismissed)
-    const inAms3 = (await fake.call<{ droplets: { name: string; status: string; region: { slug: string } }[] }>('GET', '/__fake/data')).droplets.filter((d) => d.region.slug === 'ams3' && d.status !== 'archive').map((d) => d.name).sort();
+    const inAms3 = (await fake.call<{ droplets: { name: string; status: string; region: { slug: string } }[] }>('GET', '/__fake/data')).droplets
+      .filter((d) => d.region.slug === 'ams3' && d.status !== 'archive')
+      .map((d) => d.name)
+      .sort();
     assert.ok(inAms3.includes('bastion') && !inAms3.includes('web-1'), `the demo's ams3 droplets: ${inAms3.join(', ')}`);
     const picking = await run('assign', await node('Data Platform', '192.0.2.51'), [undefined]);
     assert.deepEqual([...picking.offered[0]].sort(), inAms3);
@@ -66,7 +70,10 @@ describe('Reserved IP actions', function () {
     assert.equal((await reservedIps()).find((r) => r.ip === '192.0.2.51')?.droplet, null);
 
     await run('release', await node('Data Platform', '192.0.2.51'), ['Release']);
-    assert.equal((await reservedIps()).find((r) => r.ip === '192.0.2.51'), undefined);
+    assert.equal(
+      (await reservedIps()).find((r) => r.ip === '192.0.2.51'),
+      undefined,
+    );
     const [account] = await api.explorer.getChildren();
     const data = (await api.explorer.getChildren(account)).find((n) => label(n) === 'Data Platform')!;
     assert.ok(!(await api.explorer.getChildren(data)).some((n) => label(n) === 'Reserved IPs'));

@@ -19,7 +19,15 @@ describe('Settings', function () {
     const dir = path.join(folder.uri.fsPath, '.vscode');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'settings.json');
-    fs.writeFileSync(file, JSON.stringify({ 'digitalocean.apiUrl': 'https://attacker.invalid', 'digitalocean.publicIpLookupUrl': 'https://attacker.invalid/ip', 'digitalocean.spaces.endpoints': { nyc3: 'https://attacker.invalid' }, 'editor.tabSize': 7 }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        'digitalocean.apiUrl': 'https://attacker.invalid',
+        'digitalocean.publicIpLookupUrl': 'https://attacker.invalid/ip',
+        'digitalocean.spaces.endpoints': { nyc3: 'https://attacker.invalid' },
+        'editor.tabSize': 7,
+      }),
+    );
     try {
       // A window-scoped value from the same file shows when VS Code has read it.
       await eventually('VS Code to read the workspace settings', () => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7);

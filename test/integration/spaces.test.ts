@@ -56,13 +56,18 @@ describe('Spaces', function () {
     return child(await spacesRoot(), name);
   }
   const client = (endpoint = MOTO()) => new SpacesClient({ credentials: { accessKey, secretKey }, endpointFor: () => endpoint });
-  const uri = (region: string, bucket: string, key: string) => vscode.Uri.from({ scheme: 'digitalocean-spaces', authority: api.store.list()[0].id, path: `/${region}/${bucket}/${key}` });
+  const uri = (region: string, bucket: string, key: string) =>
+    vscode.Uri.from({ scheme: 'digitalocean-spaces', authority: api.store.list()[0].id, path: `/${region}/${bucket}/${key}` });
 
   /** s3cmd, as DigitalOcean's docs use it, pointed at the moto server with the same key. */
   function s3cmd(...args: string[]): string {
     const host = new URL(MOTO()).host;
     const config = path.join(os.tmpdir(), `s3cfg-${process.pid}`);
-    fs.writeFileSync(config, `[default]\naccess_key = ${accessKey}\nsecret_key = ${secretKey}\nhost_base = ${host}\nhost_bucket = ${host}\nuse_https = False\nsignature_v2 = False\n`, { mode: 0o600 });
+    fs.writeFileSync(
+      config,
+      `[default]\naccess_key = ${accessKey}\nsecret_key = ${secretKey}\nhost_base = ${host}\nhost_bucket = ${host}\nuse_https = False\nsignature_v2 = False\n`,
+      { mode: 0o600 },
+    );
     try {
       return execFileSync('s3cmd', ['-c', config, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     } finally {
@@ -73,7 +78,11 @@ describe('Spaces', function () {
   /** A fresh demo account with a new full-access Spaces key, made through the command. */
   async function withKey(): Promise<void> {
     await freshDemo(api);
-    const input = await runWithAnswers(api, 'digitalocean.spaces.setKey', await spacesRoot(), ['Create a new key…', unique('vscode-test'), 'Full access to every bucket']);
+    const input = await runWithAnswers(api, 'digitalocean.spaces.setKey', await spacesRoot(), [
+      'Create a new key…',
+      unique('vscode-test'),
+      'Full access to every bucket',
+    ]);
     assert.equal(input.remaining, 0);
     assert.match(input.notices.join('\n'), /Its secret is kept in your OS keychain and never shown/);
     const stored = await api.secrets.get(`digitalocean.spaces.${api.store.list()[0].id}`);
@@ -108,14 +117,25 @@ describe('Spaces', function () {
     const children = await api.explorer.getChildren(await spacesRoot());
     assert.ok(!children.some((n) => label(n) === 'Spaces need an access key'));
     // a pasted pair is checked before anything is stored
-    const input = await runWithAnswers(api, 'digitalocean.spaces.setKey', await spacesRoot(), ['Enter an existing key…', 'not a key!']).catch((e: unknown) => e);
+    const input = await runWithAnswers(api, 'digitalocean.spaces.setKey', await spacesRoot(), ['Enter an existing key…', 'not a key!']).catch(
+      (e: unknown) => e,
+    );
     assert.ok(!(input instanceof Error));
-    assert.equal(JSON.parse((await api.secrets.get(`digitalocean.spaces.${api.store.list()[0].id}`))!).accessKey, accessKey, 'a rejected paste changes nothing');
+    assert.equal(
+      JSON.parse((await api.secrets.get(`digitalocean.spaces.${api.store.list()[0].id}`))!).accessKey,
+      accessKey,
+      'a rejected paste changes nothing',
+    );
 
     // deleting the key in use (its node under Account-wide → Spaces keys) forgets its secret
     const top = await api.explorer.getChildren(await account());
-    const keysGroup = await child(top.find((n) => label(n) === 'Account-wide')!, 'Spaces keys');
-    const keyNode = (await api.explorer.getChildren(keysGroup)).find((n) => String(n.toTreeItem().description).startsWith(accessKey)) ?? assert.fail('the new key is not listed');
+    const keysGroup = await child(
+      top.find((n) => label(n) === 'Account-wide')!,
+      'Spaces keys',
+    );
+    const keyNode =
+      (await api.explorer.getChildren(keysGroup)).find((n) => String(n.toTreeItem().description).startsWith(accessKey)) ??
+      assert.fail('the new key is not listed');
     const deleting = await runWithAnswers(api, 'digitalocean.resource.delete', keyNode, ['Delete']);
     assert.equal(deleting.remaining, 0);
     await eventually('the deleted key forgotten', async () => (await api.secrets.get(`digitalocean.spaces.${api.store.list()[0].id}`)) === undefined);
@@ -151,7 +171,9 @@ describe('Spaces', function () {
     assert.equal(page.filter((n) => contextOf(n) === 'spaces.object').length, 1003);
     assert.ok(!page.some((n) => label(n) === 'Load more…'));
     // what s3cmd sees is what the tree shows
-    const listed = s3cmd('ls', `s3://${nyc}/many/`).split('\n').filter((l) => l.includes('obj-'));
+    const listed = s3cmd('ls', `s3://${nyc}/many/`)
+      .split('\n')
+      .filter((l) => l.includes('obj-'));
     assert.equal(listed.length, 1003);
   });
 
@@ -200,7 +222,10 @@ describe('Spaces', function () {
     await vscode.workspace.fs.writeFile(uri('nyc3', b, 'bin/blob.bin'), bytes);
     s3cmd('get', '--force', `s3://${b}/bin/blob.bin`, file);
     assert.equal(sha256(fs.readFileSync(file)), sha256(bytes));
-    assert.deepEqual((await vscode.workspace.fs.readDirectory(uri('nyc3', b, ''))).sort(), [['bin', vscode.FileType.Directory], ['docs', vscode.FileType.Directory]]);
+    assert.deepEqual((await vscode.workspace.fs.readDirectory(uri('nyc3', b, ''))).sort(), [
+      ['bin', vscode.FileType.Directory],
+      ['docs', vscode.FileType.Directory],
+    ]);
     assert.equal((await vscode.workspace.fs.stat(uri('nyc3', b, 'bin'))).type, vscode.FileType.Directory);
 
     // Download… streams it to the file picked
@@ -208,7 +233,11 @@ describe('Spaces', function () {
     const saved = path.join(os.tmpdir(), `downloaded-${process.pid}.bin`);
     await runWithAnswers(api, 'digitalocean.spaces.download', blob, [saved]);
     assert.equal(sha256(fs.readFileSync(saved)), sha256(bytes));
-    assert.deepEqual(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`downloaded-${process.pid}.bin.download`)), [], 'no partial file left');
+    assert.deepEqual(
+      fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`downloaded-${process.pid}.bin.download`)),
+      [],
+      'no partial file left',
+    );
     fs.rmSync(saved, { force: true });
     fs.rmSync(file, { force: true });
   });
@@ -246,12 +275,20 @@ describe('Spaces', function () {
     fs.writeFileSync(path.join(dir, 'robots.txt'), 'User-agent: *');
     const site = await child(await bucketNode(b), 'site');
     const data = new vscode.DataTransfer();
-    data.set('text/uri-list', new vscode.DataTransferItem([vscode.Uri.file(path.join(dir, 'assets')), vscode.Uri.file(path.join(dir, 'robots.txt'))].map(String).join('\r\n')));
+    data.set(
+      'text/uri-list',
+      new vscode.DataTransferItem([vscode.Uri.file(path.join(dir, 'assets')), vscode.Uri.file(path.join(dir, 'robots.txt'))].map(String).join('\r\n')),
+    );
     const input = new ScriptedUserInput([]);
     api.setUserInput(input);
     await api.explorer.dropController.handleDrop(site, data, new vscode.CancellationTokenSource().token);
     assert.match(input.notices.join('\n'), /Uploaded 3 files to .*site\//);
-    assert.deepEqual((await client().listAll('nyc3', b, 'site/')).map((o) => o.key).sort(), ['site/assets/app.css', 'site/assets/img/logo.svg', 'site/index.html', 'site/robots.txt']);
+    assert.deepEqual((await client().listAll('nyc3', b, 'site/')).map((o) => o.key).sort(), [
+      'site/assets/app.css',
+      'site/assets/img/logo.svg',
+      'site/index.html',
+      'site/robots.txt',
+    ]);
     assert.equal((await client().head('nyc3', b, 'site/assets/app.css'))?.contentType, 'text/css');
     // the tree shows them without a manual refresh
     const after = await child(await bucketNode(b), 'site');
@@ -275,7 +312,9 @@ describe('Spaces', function () {
           const status = failPart(part, attempt);
           if (status) {
             res.writeHead(status, { 'content-type': 'application/xml' });
-            res.end(`<?xml version="1.0"?><Error><Code>${status === 403 ? 'AccessDenied' : 'InternalError'}</Code><Message>injected failure of part ${part}</Message><RequestId>fault-${part}-${attempt}</RequestId></Error>`);
+            res.end(
+              `<?xml version="1.0"?><Error><Code>${status === 403 ? 'AccessDenied' : 'InternalError'}</Code><Message>injected failure of part ${part}</Message><RequestId>fault-${part}-${attempt}</RequestId></Error>`,
+            );
             return;
           }
         }
@@ -401,10 +440,17 @@ describe('Spaces', function () {
     // no CDN in front of this bucket: said, not guessed
     const noCdn = await runWithAnswers(api, 'digitalocean.spaces.copyCdnUrl', page, []);
     assert.deepEqual(noCdn.asked, []);
-    await logShowing(api, new RegExp(`Copy CDN URL failed: No CDN endpoint fronts ${nyc} \\(origin ${nyc}\\.nyc3\\.digitaloceanspaces\\.com\\): enable the CDN for the bucket first\\.`));
+    await logShowing(
+      api,
+      new RegExp(
+        `Copy CDN URL failed: No CDN endpoint fronts ${nyc} \\(origin ${nyc}\\.nyc3\\.digitaloceanspaces\\.com\\): enable the CDN for the bucket first\\.`,
+      ),
+    );
     assert.equal(await vscode.env.clipboard.readText(), `${MOTO()}/${nyc}/page.html`, 'the clipboard is unchanged');
     // the demo team's CDN endpoint fronts acme-assets in nyc3
-    await client().createBucket('nyc3', 'acme-assets').catch(() => undefined);
+    await client()
+      .createBucket('nyc3', 'acme-assets')
+      .catch(() => undefined);
     await client().put('nyc3', 'acme-assets', 'img/logo 1.png', new Uint8Array([1]));
     spacesChanged();
     const logo = await child(await child(await bucketNode('acme-assets'), 'img'), 'logo 1.png');
@@ -416,7 +462,9 @@ describe('Spaces', function () {
   function rawPut(endpoint: string, path: string, body: string): Promise<string> {
     const { hostname, port } = new URL(endpoint);
     return new Promise((resolve, reject) => {
-      const socket = net.connect(Number(port), hostname, () => socket.end(`PUT ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`));
+      const socket = net.connect(Number(port), hostname, () =>
+        socket.end(`PUT ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`),
+      );
       let answer = '';
       socket.on('data', (d) => (answer += d.toString()));
       socket.on('end', () => resolve(answer.split('\r\n')[0]));
@@ -455,7 +503,7 @@ describe('Spaces', function () {
     const deleting = await runWithAnswers(api, 'digitalocean.spaces.delete', bait, []);
     assert.deepEqual(deleting.asked, [], 'refused before the confirmation');
     await logShowing(api, /Delete failed: .*x\/\.\.\/\.\.\/.*db-backup\.sql.* is not acted on from here/);
-    assert.equal(new TextDecoder().decode((await client().get('nyc3', other, 'db-backup.sql')).body), 'SECRET', 'the other bucket\'s object is untouched');
+    assert.equal(new TextDecoder().decode((await client().get('nyc3', other, 'db-backup.sql')).body), 'SECRET', "the other bucket's object is untouched");
     assert.equal(await client().isPublic('nyc3', other, 'db-backup.sql'), false);
 
     // the file system hands VS Code no ".." entry
@@ -463,26 +511,42 @@ describe('Spaces', function () {
     assert.ok(!entries.some(([name]) => name === '..' || name === '.'), JSON.stringify(entries));
   });
 
-  it('shows a bucket\'s details: rules set by s3cmd, the keys that reach it, and a count only on request', async () => {
+  it("shows a bucket's details: rules set by s3cmd, the keys that reach it, and a count only on request", async () => {
     await withKey();
     const b = await createBucket('nyc3');
     const c = client();
     for (const k of ['a.txt', 'dir/b.txt', 'dir/sub/c.txt']) await c.put('nyc3', b, k, new TextEncoder().encode(k));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-'));
-    fs.writeFileSync(path.join(dir, 'cors.xml'), '<CORSConfiguration><CORSRule><AllowedOrigin>https://vscode.dev</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>');
-    fs.writeFileSync(path.join(dir, 'lifecycle.xml'), '<LifecycleConfiguration><Rule><ID>expire-logs</ID><Filter><Prefix>logs/</Prefix></Filter><Status>Enabled</Status><Expiration><Days>30</Days></Expiration></Rule></LifecycleConfiguration>');
+    fs.writeFileSync(
+      path.join(dir, 'cors.xml'),
+      '<CORSConfiguration><CORSRule><AllowedOrigin>https://vscode.dev</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'lifecycle.xml'),
+      '<LifecycleConfiguration><Rule><ID>expire-logs</ID><Filter><Prefix>logs/</Prefix></Filter><Status>Enabled</Status><Expiration><Days>30</Days></Expiration></Rule></LifecycleConfiguration>',
+    );
     s3cmd('setcors', path.join(dir, 'cors.xml'), `s3://${b}`);
     s3cmd('setlifecycle', path.join(dir, 'lifecycle.xml'), `s3://${b}`);
     fs.rmSync(dir, { recursive: true, force: true });
-    type Panel = { lastView?: import('../../src/panels/protocol').PanelView; rejectedMessages: number; onDidRender: vscode.Event<unknown>; receive(raw: unknown): Promise<void>; dispose(): void };
+    type Panel = {
+      lastView?: import('../../src/panels/protocol').PanelView;
+      rejectedMessages: number;
+      onDidRender: vscode.Event<unknown>;
+      receive(raw: unknown): Promise<void>;
+      dispose(): void;
+    };
     const panel = (await vscode.commands.executeCommand<Panel>('digitalocean.spaces.showDetails', await bucketNode(b)))!;
     await eventually('the first view', () => panel.lastView);
     const view = () => panel.lastView!;
     const section = (id: string) => view().sections.find((x) => x.id === id)!;
-    const rows = (id: string) => (section(id) as { rows: unknown[][] }).rows.map((r) => r.map((cell) => (typeof cell === 'string' ? cell : (cell as { text: string }).text)));
+    const rows = (id: string) =>
+      (section(id) as { rows: unknown[][] }).rows.map((r) => r.map((cell) => (typeof cell === 'string' ? cell : (cell as { text: string }).text)));
     assert.deepEqual(rows('cors'), [['https://vscode.dev', 'GET, PUT', '*', '600 s']]);
     assert.deepEqual(rows('lifecycle'), [['expire-logs', 'logs/', 'enabled', '30 days', '—']]);
-    assert.ok(rows('keys').some((r) => r[1] === accessKey), 'the full-access key reaches it');
+    assert.ok(
+      rows('keys').some((r) => r[1] === accessKey),
+      'the full-access key reaches it',
+    );
     const objects = () => (section('bucket') as { fields: { label: string; value: string }[] }).fields.find((f) => f.label === 'Objects')!.value;
     assert.match(objects(), /not counted yet/);
     await panel.receive({ type: 'button', id: 'count' });
@@ -502,13 +566,16 @@ describe('Spaces', function () {
     await client().put('nyc3', b, 'x/y.txt', new TextEncoder().encode('y'));
     const wrong = await runWithAnswers(api, 'digitalocean.spaces.deleteBucket', await bucketNode(b), ['not-the-name']).catch((e: unknown) => e);
     assert.ok(!(wrong instanceof Error));
-    assert.ok((await client().listBuckets('nyc3')).some((x) => x.name === b), 'a wrong name deletes nothing');
+    assert.ok(
+      (await client().listBuckets('nyc3')).some((x) => x.name === b),
+      'a wrong name deletes nothing',
+    );
     const input = await runWithAnswers(api, 'digitalocean.spaces.deleteBucket', await bucketNode(b), [b]);
     assert.match(input.asked[0], /Delete bucket .* and its 1 object/);
     assert.ok(!(await client().listBuckets('nyc3')).some((x) => x.name === b));
     await eventually('the bucket gone from the tree', async () => !(await api.explorer.getChildren(await spacesRoot())).some((n) => label(n) === b));
   });
-  it('lets a browser editor in with a CORS rule before the owner\'s, which real preflights then pass', async () => {
+  it("lets a browser editor in with a CORS rule before the owner's, which real preflights then pass", async () => {
     await withKey();
     const b = await createBucket('ams3');
     const s3 = client(S3RVER());
@@ -517,7 +584,10 @@ describe('Spaces', function () {
     const worker = 'https://0f3c9a1b.vscode-cdn.net';
     // what a browser sends before the client's signed requests (Node's fetch lets a test set Origin)
     const preflight = (method: string, origin = worker) =>
-      fetch(`${S3RVER()}/${b}/some/key`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization,x-amz-date,x-amz-content-sha256' } });
+      fetch(`${S3RVER()}/${b}/some/key`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization,x-amz-date,x-amz-content-sha256' },
+      });
     assert.equal((await preflight('PUT')).status, 403, 'refused before');
 
     // a typed origin is checked before the bucket is asked anything
@@ -525,7 +595,10 @@ describe('Spaces', function () {
     api.setUserInput(typed);
     await vscode.commands.executeCommand('digitalocean.spaces.allowBrowserAccess', await bucketNode(b));
     assert.match(typed.rejections.join('\n'), /At most one "\*"/);
-    assert.deepEqual((await s3.corsRules('ams3', b)).map((r) => r.id), ['owner']);
+    assert.deepEqual(
+      (await s3.corsRules('ams3', b)).map((r) => r.id),
+      ['owner'],
+    );
 
     const input = await runWithAnswers(api, 'digitalocean.spaces.allowBrowserAccess', await bucketNode(b), ['https://*.vscode-cdn.net', 'Add Rule']);
     assert.equal(input.remaining, 0);
@@ -533,8 +606,12 @@ describe('Spaces', function () {
     assert.match(input.confirmations[0].detail, /1 other rule stay as they are/);
     assert.match(input.confirmations[0].detail, /<AllowedOrigin>https:\/\/\*\.vscode-cdn\.net<\/AllowedOrigin>/);
     const rules = await s3.corsRules('ams3', b);
-    assert.deepEqual(rules.map((r) => r.id), ['vscode-digitalocean', 'owner'], 'ours first');
-    assert.deepEqual(rules[1], owner, 'the owner\'s rule as it was');
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      ['vscode-digitalocean', 'owner'],
+      'ours first',
+    );
+    assert.deepEqual(rules[1], owner, "the owner's rule as it was");
     for (const method of ['GET', 'PUT', 'POST', 'DELETE', 'HEAD']) assert.equal((await preflight(method)).status, 200, `${method} from the worker's origin`);
     assert.equal((await preflight('PUT', 'https://elsewhere.example')).status, 403, 'no other origin let in');
     // a real answer exposes the ETag, which multipart uploads read

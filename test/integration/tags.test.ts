@@ -7,7 +7,8 @@ describe('Tags', function () {
   this.timeout(120_000);
   let api: TestingApi;
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
-  const dropletTags = async (name: string) => (await fake.call<{ droplets: { name: string; tags: string[] }[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === name)!.tags;
+  const dropletTags = async (name: string) =>
+    (await fake.call<{ droplets: { name: string; tags: string[] }[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === name)!.tags;
 
   async function web2(): Promise<ExplorerNode> {
     let node: ExplorerNode | undefined;

@@ -10,7 +10,14 @@ import type { TestingApi } from '../../src/extension';
 import { extensionApi, fake, freshDemo, runWithAnswers, writes, logShowing } from './support/env';
 import { ACCEPT, BACK } from './support/scriptedInput';
 
-type Alert = { name: string; type: string; threshold: number; comparison: string; period: string; notifications: { email: string[]; slack: { channel: string; url: string }[] } };
+type Alert = {
+  name: string;
+  type: string;
+  threshold: number;
+  comparison: string;
+  period: string;
+  notifications: { email: string[]; slack: { channel: string; url: string }[] };
+};
 type Data = { uptimeChecks: { id: string; name: string; type: string; target: string; regions: string[] }[]; uptimeAlerts: Record<string, Alert[]> };
 
 const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/not-a-real-secret-42';
@@ -34,9 +41,19 @@ describe('Create uptime check', function () {
 
   it('creates an HTTPS check with an email alert and a Slack latency alert; the webhook is logged nowhere', async () => {
     const input = await runWithAnswers(api, 'digitalocean.uptime.create', account(), [
-      'shop', 'HTTPS', 'https://shop.acme.example/health', ['US East', 'EU West'],
-      'Add an alert…', 'Slow', '800', '5m', ['Slack…'], '#ops', WEBHOOK,
-      'Continue with 2 alerts', 'Create shop',
+      'shop',
+      'HTTPS',
+      'https://shop.acme.example/health',
+      ['US East', 'EU West'],
+      'Add an alert…',
+      'Slow',
+      '800',
+      '5m',
+      ['Slack…'],
+      '#ops',
+      WEBHOOK,
+      'Continue with 2 alerts',
+      'Create shop',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await check('shop');
@@ -55,10 +72,25 @@ describe('Create uptime check', function () {
 
   it('switching to HTTP after Back keeps the address with the other scheme and drops the certificate alert', async () => {
     const input = await runWithAnswers(api, 'digitalocean.uptime.create', account(), [
-      'edge', 'HTTPS', 'https://edge.acme.example/x', ['US West'],
-      'Add an alert…', 'Certificate expiring', ACCEPT, '1h', ['Email'],
-      BACK, BACK, BACK, BACK, // alerts → regions → target → type → name
-      ACCEPT, 'HTTP', ACCEPT, ['US West'], 'Continue with 1 alert', 'Create edge',
+      'edge',
+      'HTTPS',
+      'https://edge.acme.example/x',
+      ['US West'],
+      'Add an alert…',
+      'Certificate expiring',
+      ACCEPT,
+      '1h',
+      ['Email'],
+      BACK,
+      BACK,
+      BACK,
+      BACK, // alerts → regions → target → type → name
+      ACCEPT,
+      'HTTP',
+      ACCEPT,
+      ['US West'],
+      'Continue with 1 alert',
+      'Create edge',
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await check('edge');
@@ -79,7 +111,15 @@ describe('Create uptime check', function () {
       const input = await runWithAnswers(api, 'digitalocean.uptime.create', account(), answers);
       assert.match(input.rejections.join('\n'), message, answers.join(' → '));
     }
-    const noRegion = await runWithAnswers(api, 'digitalocean.uptime.create', account(), ['ok', 'HTTPS', ACCEPT, [], ['US East'], 'Continue with 1 alert', undefined]);
+    const noRegion = await runWithAnswers(api, 'digitalocean.uptime.create', account(), [
+      'ok',
+      'HTTPS',
+      ACCEPT,
+      [],
+      ['US East'],
+      'Continue with 1 alert',
+      undefined,
+    ]);
     assert.match(noRegion.notices.join('\n'), /at least one region/);
     assert.deepEqual([noRegion.remaining, noRegion.rejections], [0, []], 'the summary was reached and declined');
     assert.equal(await writes(), before, 'nothing was sent');
@@ -87,12 +127,38 @@ describe('Create uptime check', function () {
 
   it('keeps the check and says which alert failed when the API refuses one', async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', urlIncludes: '/alerts', status: 422, body: { id: 'unprocessable_entity', message: 'alert limit reached', request_id: 'req-alert-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          urlIncludes: '/alerts',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'alert limit reached', request_id: 'req-alert-refused' },
+        },
+      ],
     });
-    await runWithAnswers(api, 'digitalocean.uptime.create', account(), ['half', 'HTTPS', 'https://half.acme.example', ['US East'], 'Add an alert…', 'Down everywhere', '2m', ['Email'], 'Continue with 2 alerts', 'Create half']);
+    await runWithAnswers(api, 'digitalocean.uptime.create', account(), [
+      'half',
+      'HTTPS',
+      'https://half.acme.example',
+      ['US East'],
+      'Add an alert…',
+      'Down everywhere',
+      '2m',
+      ['Email'],
+      'Continue with 2 alerts',
+      'Create half',
+    ]);
     const made = await check('half');
     assert.ok(made, 'the check stays');
-    assert.deepEqual(made.alerts.map((a) => a.type), ['down_global'], 'the second alert went on after the first failed');
-    await logShowing(api, /The check half was created, but 1 alert of 2 failed — Down: alert limit reached \(HTTP 422 unprocessable_entity, request id req-alert-refused\)/);
+    assert.deepEqual(
+      made.alerts.map((a) => a.type),
+      ['down_global'],
+      'the second alert went on after the first failed',
+    );
+    await logShowing(
+      api,
+      /The check half was created, but 1 alert of 2 failed — Down: alert limit reached \(HTTP 422 unprocessable_entity, request id req-alert-refused\)/,
+    );
   });
 });

@@ -29,7 +29,8 @@ describe('Volume actions', function () {
     return found;
   }
 
-  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[] = []) => runWithAnswers(api, `digitalocean.volume.${command}`, arg, answers);
+  const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[] = []) =>
+    runWithAnswers(api, `digitalocean.volume.${command}`, arg, answers);
 
   before(async () => {
     api = await extensionApi();
@@ -58,7 +59,11 @@ describe('Volume actions', function () {
     const input = await run('create', await node('Data Platform'), ['scratch', '40', 'nyc3', 'ci, scratch', 'Data Platform', 'Create scratch']);
     assert.equal(input.remaining, 0, `asked: ${input.asked.join(' | ')}`);
     const projectStep = input.offeredItems[input.offeredItems.length - 2];
-    assert.deepEqual(projectStep.filter((i) => i.picked).map((i) => i.label), ['Data Platform'], 'the project it was asked from is preselected');
+    assert.deepEqual(
+      projectStep.filter((i) => i.picked).map((i) => i.label),
+      ['Data Platform'],
+      'the project it was asked from is preselected',
+    );
     assert.match(String(input.offeredItems[input.offeredItems.length - 1][0].description), /40 GB · nyc3 · \$4\/mo/, 'the summary says the monthly price');
     const created = await volumeNamed('scratch');
     assert.equal(created?.size_gigabytes, 40);

@@ -24,10 +24,20 @@ describe('Create VPC', function () {
   afterEach(() => api.setUserInput(undefined));
 
   it('creates a VPC with a range typed, and one with a range DigitalOcean picks', async () => {
-    const input = await runWithAnswers(api, 'digitalocean.vpc.create', account(), ['app-net', 'sfo3', 'Enter a range…', '10.50.0.0/24', 'the app tier', 'Create app-net']);
+    const input = await runWithAnswers(api, 'digitalocean.vpc.create', account(), [
+      'app-net',
+      'sfo3',
+      'Enter a range…',
+      '10.50.0.0/24',
+      'the app tier',
+      'Create app-net',
+    ]);
     assert.equal(input.remaining, 0);
     const made = (await vpcs()).find((v) => v.name === 'app-net');
-    assert.deepEqual({ ...made, id: undefined }, { ...made, id: undefined, region: 'sfo3', ip_range: '10.50.0.0/24', description: 'the app tier', default: false });
+    assert.deepEqual(
+      { ...made, id: undefined },
+      { ...made, id: undefined, region: 'sfo3', ip_range: '10.50.0.0/24', description: 'the app tier', default: false },
+    );
     assert.match(input.notices.join('\n'), /Created VPC app-net \(10\.50\.0\.0\/24\) in sfo3/);
 
     await runWithAnswers(api, 'digitalocean.vpc.create', account(), ['auto-net', 'nyc3', 'Let DigitalOcean choose', '', 'Create auto-net']);
@@ -37,15 +47,22 @@ describe('Create VPC', function () {
 
   it('goes Back to every step with the earlier answers kept', async () => {
     const input = await runWithAnswers(api, 'digitalocean.vpc.create', account(), [
-      'back-net', 'ams3', 'Enter a range…', '192.168.8.0/22', 'first words',
+      'back-net',
+      'ams3',
+      'Enter a range…',
+      '192.168.8.0/22',
+      'first words',
       BACK, // summary → description
       BACK, // description → range
-      'Enter a range…', ACCEPT, // the range typed is still there
+      'Enter a range…',
+      ACCEPT, // the range typed is still there
       BACK, // description → range
       BACK, // range → region
       BACK, // region → name
       ACCEPT, // the name is still there
-      'ams3', 'Enter a range…', ACCEPT,
+      'ams3',
+      'Enter a range…',
+      ACCEPT,
       ACCEPT, // the description is still there
       'Create back-net',
     ]);
@@ -78,9 +95,17 @@ describe('Create VPC', function () {
     assert.ok(!(await vpcs()).some((v) => v.name === 'ok-net'));
   });
 
-  it('shows the API\'s refusal with its message and request id, and creates nothing', async () => {
+  it("shows the API's refusal with its message and request id, and creates nothing", async () => {
     await fake.call('POST', '/__fake/faults', {
-      faults: [{ kind: 'respond', method: 'POST', path: '/v2/vpcs', status: 422, body: { id: 'unprocessable_entity', message: 'ip_range is reserved for DigitalOcean Kubernetes', request_id: 'req-vpc-refused' } }],
+      faults: [
+        {
+          kind: 'respond',
+          method: 'POST',
+          path: '/v2/vpcs',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'ip_range is reserved for DigitalOcean Kubernetes', request_id: 'req-vpc-refused' },
+        },
+      ],
     });
     await runWithAnswers(api, 'digitalocean.vpc.create', account(), ['k8s-net', 'nyc3', 'Enter a range…', '10.244.0.0/16', '', 'Create k8s-net']);
     assert.ok(!(await vpcs()).some((v) => v.name === 'k8s-net'));

@@ -44,9 +44,24 @@ function walk(steps: Step[], create = false): ScriptedAnswer[] {
 const WALKS: Walk[] = [
   {
     command: 'digitalocean.droplet.create',
-    steps: [[REJECT('bad name'), 'walk-1'], ['ams3'], ['s-2vcpu-4gb'], ['Debian 12 x64'], [['alice-laptop']], ['default-ams3'], [['monitoring', 'ipv6']], ['Data Platform'], [REJECT('bad tag!'), 'walk'], ['Create walk-1']],
+    steps: [
+      [REJECT('bad name'), 'walk-1'],
+      ['ams3'],
+      ['s-2vcpu-4gb'],
+      ['Debian 12 x64'],
+      [['alice-laptop']],
+      ['default-ams3'],
+      [['monitoring', 'ipv6']],
+      ['Data Platform'],
+      [REJECT('bad tag!'), 'walk'],
+      ['Create walk-1'],
+    ],
     made: (d) => named(d.droplets, 'walk-1'),
-    check: (m) => assert.deepEqual([(m.region as { slug: string }).slug, m.size_slug, m.tags, (m.features as string[]).includes('ipv6')], ['ams3', 's-2vcpu-4gb', ['walk'], true]),
+    check: (m) =>
+      assert.deepEqual(
+        [(m.region as { slug: string }).slug, m.size_slug, m.tags, (m.features as string[]).includes('ipv6')],
+        ['ams3', 's-2vcpu-4gb', ['walk'], true],
+      ),
   },
   {
     command: 'digitalocean.volume.create',
@@ -56,7 +71,18 @@ const WALKS: Walk[] = [
   },
   {
     command: 'digitalocean.database.create',
-    steps: [['MySQL'], ['8'], ['fra1'], ['3 nodes'], ['db-s-4vcpu-8gb'], [REJECT('9lives'), 'walk-db'], ['More storage…', REJECT('25'), '200'], [REJECT('no spaces!'), 'walk'], ['Staging'], ['Create walk-db']],
+    steps: [
+      ['MySQL'],
+      ['8'],
+      ['fra1'],
+      ['3 nodes'],
+      ['db-s-4vcpu-8gb'],
+      [REJECT('9lives'), 'walk-db'],
+      ['More storage…', REJECT('25'), '200'],
+      [REJECT('no spaces!'), 'walk'],
+      ['Staging'],
+      ['Create walk-db'],
+    ],
     made: (d) => named(d.databases, 'walk-db'),
     check: (m) => assert.deepEqual([m.engine, m.num_nodes, m.size, m.storage_size_mib, m.tags], ['mysql', 3, 'db-s-4vcpu-8gb', 200 * 1024, ['walk']]),
   },
@@ -76,7 +102,11 @@ const WALKS: Walk[] = [
       ['Create walk-k8s'],
     ],
     made: (d) => named(d.kubernetesClusters ?? d.clusters, 'walk-k8s'),
-    check: (m) => assert.deepEqual([m.region, m.version, m.auto_upgrade, m.maintenance_policy], ['sfo3', '1.32.6-do.0', true, { day: 'friday', start_time: '22:15', duration: '4h0m0s' }]),
+    check: (m) =>
+      assert.deepEqual(
+        [m.region, m.version, m.auto_upgrade, m.maintenance_policy],
+        ['sfo3', '1.32.6-do.0', true, { day: 'friday', start_time: '22:15', duration: '4h0m0s' }],
+      ),
   },
   {
     command: 'digitalocean.loadBalancer.create',
@@ -94,17 +124,50 @@ const WALKS: Walk[] = [
       ['Create walk-lb'],
     ],
     made: (d) => named(d.loadBalancers, 'walk-lb'),
-    check: (m) => assert.deepEqual([m.size_unit, (m.health_check as { path: string }).path, (m.sticky_sessions as { type: string }).type, m.droplet_ids], [2, '/healthz', 'cookies', [311000001]]),
+    check: (m) =>
+      assert.deepEqual(
+        [m.size_unit, (m.health_check as { path: string }).path, (m.sticky_sessions as { type: string }).type, m.droplet_ids],
+        [2, '/healthz', 'cookies', [311000001]],
+      ),
   },
   {
     command: 'digitalocean.app.create',
-    steps: [['GitHub repository'], [REJECT('not a repo'), 'acme/walk-api'], [REJECT('bad..branch'), 'release'], ['Web service'], [REJECT('70000'), '3000'], [REJECT('9app'), 'walk-app'], ['fra'], ['apps-s-1vcpu-2gb'], ['Deploy only when I ask'], ['Create walk-app']],
+    steps: [
+      ['GitHub repository'],
+      [REJECT('not a repo'), 'acme/walk-api'],
+      [REJECT('bad..branch'), 'release'],
+      ['Web service'],
+      [REJECT('70000'), '3000'],
+      [REJECT('9app'), 'walk-app'],
+      ['fra'],
+      ['apps-s-1vcpu-2gb'],
+      ['Deploy only when I ask'],
+      ['Create walk-app'],
+    ],
     made: (d) => (d.apps as { spec: { name: string } }[]).filter((a) => a.spec.name === 'walk-app'),
-    check: (m) => assert.deepEqual(m.spec, { name: 'walk-app', region: 'fra', services: [{ name: 'web', github: { repo: 'acme/walk-api', branch: 'release', deploy_on_push: false }, http_port: 3000, instance_size_slug: 'apps-s-1vcpu-2gb', instance_count: 1 }] }),
+    check: (m) =>
+      assert.deepEqual(m.spec, {
+        name: 'walk-app',
+        region: 'fra',
+        services: [
+          {
+            name: 'web',
+            github: { repo: 'acme/walk-api', branch: 'release', deploy_on_push: false },
+            http_port: 3000,
+            instance_size_slug: 'apps-s-1vcpu-2gb',
+            instance_count: 1,
+          },
+        ],
+      }),
   },
   {
     command: 'digitalocean.cdn.create',
-    steps: [['Type the Space’s address…', REJECT('walk.example.com'), 'walk.nyc3.digitaloceanspaces.com'], ['1 day'], ['No custom domain'], ['Create the endpoint for walk']],
+    steps: [
+      ['Type the Space’s address…', REJECT('walk.example.com'), 'walk.nyc3.digitaloceanspaces.com'],
+      ['1 day'],
+      ['No custom domain'],
+      ['Create the endpoint for walk'],
+    ],
     made: (d) => named(d.cdnEndpoints, 'walk.nyc3.digitaloceanspaces.com', 'origin'),
     check: (m) => assert.equal(m.ttl, 86400),
   },
@@ -134,7 +197,13 @@ const WALKS: Walk[] = [
   },
   {
     command: 'digitalocean.vpc.create',
-    steps: [[REJECT('bad name!'), 'walk-net'], ['sfo3'], ['Enter a range…', REJECT('8.8.8.0/24'), '10.60.0.0/24'], [REJECT('x'.repeat(256)), 'the walk'], ['Create walk-net']],
+    steps: [
+      [REJECT('bad name!'), 'walk-net'],
+      ['sfo3'],
+      ['Enter a range…', REJECT('8.8.8.0/24'), '10.60.0.0/24'],
+      [REJECT('x'.repeat(256)), 'the walk'],
+      ['Create walk-net'],
+    ],
     made: (d) => named(d.vpcs, 'walk-net'),
     check: (m) => assert.deepEqual([m.region, m.ip_range, m.description], ['sfo3', '10.60.0.0/24', 'the walk']),
   },
@@ -154,11 +223,19 @@ const WALKS: Walk[] = [
     command: 'digitalocean.alertPolicy.create',
     steps: [['Memory'], ['Below…'], [REJECT('120'), '15'], ['30m'], [['$(tag) worker']], [['Email']], [REJECT(''), 'walk alert'], ['Create “walk alert”']],
     made: (d) => named(d.alertPolicies, 'walk alert', 'description'),
-    check: (m) => assert.deepEqual([m.type, m.compare, m.value, m.window, m.tags], ['v1/insights/droplet/memory_utilization_percent', 'LessThan', 15, '30m', ['worker']]),
+    check: (m) =>
+      assert.deepEqual([m.type, m.compare, m.value, m.window, m.tags], ['v1/insights/droplet/memory_utilization_percent', 'LessThan', 15, '30m', ['worker']]),
   },
   {
     command: 'digitalocean.uptime.create',
-    steps: [[REJECT(''), 'walk-check'], ['HTTP'], [REJECT('ftp://walk.example'), 'http://walk.example/health'], [['US West']], { answers: ['Continue with 1 alert'], again: ['Continue with 1 alert'] }, ['Create walk-check']],
+    steps: [
+      [REJECT(''), 'walk-check'],
+      ['HTTP'],
+      [REJECT('ftp://walk.example'), 'http://walk.example/health'],
+      [['US West']],
+      { answers: ['Continue with 1 alert'], again: ['Continue with 1 alert'] },
+      ['Create walk-check'],
+    ],
     made: (d) => named(d.uptimeChecks, 'walk-check'),
     check: (m) => assert.deepEqual([m.type, m.target, m.regions], ['http', 'http://walk.example/health', ['us_west']]),
   },
@@ -176,7 +253,9 @@ describe('Every create wizard: bad input, Back at every step, the same counter, 
 
   it('walks each wizard the same way (the cases list every create command)', async () => {
     // every command whose id ends in .create is walked here (the web build lacks the Node-only ones)
-    const manifest = vscode.extensions.all.find((e) => e.packageJSON?.contributes?.commands?.some((c: { command: string }) => c.command === 'digitalocean.droplet.create'))!.packageJSON as { contributes: { commands: { command: string }[] } };
+    const manifest = vscode.extensions.all.find((e) =>
+      e.packageJSON?.contributes?.commands?.some((c: { command: string }) => c.command === 'digitalocean.droplet.create'),
+    )!.packageJSON as { contributes: { commands: { command: string }[] } };
     const creates = manifest.contributes.commands.map((c) => c.command).filter((id) => /\.create$/.test(id));
     assert.deepEqual(
       creates.filter((id) => !WALKS.some((w) => w.command === id)),
@@ -214,4 +293,3 @@ describe('Every create wizard: bad input, Back at every step, the same counter, 
     });
   }
 });
-

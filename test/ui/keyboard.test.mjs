@@ -18,7 +18,8 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
   let page;
 
   before(async function () {
-    if (!vsix || !apiUrl || !process.env.DO_TEST_FAKE_URL) throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
+    if (!vsix || !apiUrl || !process.env.DO_TEST_FAKE_URL)
+      throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
     await fakeControl('/__fake/reset', {});
     await fakeControl('/__fake/config', { actionDurationMs: 1500 });
     ({ browser, page } = await openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl }, env: { DIGITALOCEAN_DEMO_API_URL: apiUrl } }));
@@ -55,7 +56,11 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
    * happened, a palette opened next loses its input to the tree. Wait for the focused, selected row.
    */
   const demoRevealed = () =>
-    page.locator('.monaco-list:focus-within .monaco-list-row.focused.selected').filter({ hasText: 'Acme Demo Team (demo)' }).first().waitFor({ timeout: 30_000 });
+    page
+      .locator('.monaco-list:focus-within .monaco-list-row.focused.selected')
+      .filter({ hasText: 'Acme Demo Team (demo)' })
+      .first()
+      .waitFor({ timeout: 30_000 });
 
   const BACK = 'Control+Alt+Minus';
 
@@ -125,7 +130,10 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
     assert.equal(made.version, '1.33.2-do.0');
     assert.deepEqual(
       made.node_pools.map((p) => [p.name, p.size, p.count, p.auto_scale, p.max_nodes]),
-      [['ui-k8s-pool-1', 's-2vcpu-4gb', 3, false, 0], ['ui-k8s-pool-2', 's-4vcpu-8gb', 1, true, 3]],
+      [
+        ['ui-k8s-pool-1', 's-2vcpu-4gb', 3, false, 0],
+        ['ui-k8s-pool-2', 's-4vcpu-8gb', 1, true, 3],
+      ],
     );
     assert.deepEqual(made.tags.slice(2), ['ui']);
     assert.equal(made.status.state, 'running');
@@ -139,7 +147,11 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
     // hovering the account shows its month-to-date usage and balance, fetched then (a tooltip
     // set with the item hid them: VS Code resolves only a tooltip left undefined)
     await account.hover();
-    await page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /Month-to-date usage: \$[\d.]+ · Balance: \$[\d.-]+/ }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.monaco-hover, .workbench-hover')
+      .filter({ hasText: /Month-to-date usage: \$[\d.]+ · Balance: \$[\d.-]+/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await account.click();
     await page.keyboard.press('Control+Alt+KeyG');
     await widget().filter({ hasText: 'Go to Resource' }).waitFor({ state: 'visible', timeout: 15_000 });

@@ -15,7 +15,10 @@ const XSS_IMG = '<img src=x onerror="window.__xss=1">';
 const XSS_SCRIPT = '</script><script>window.__xss=2</script>';
 
 async function control(path, body) {
-  const response = await fetch(`${fakeUrl}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${fakeUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   assert.ok(response.ok, `${path}: ${response.status}`);
   return response.json();
 }
@@ -59,7 +62,9 @@ describe('UI: detail panels in the real workbench', function () {
     await control('/__fake/config', { actionDurationMs: 2500 });
     const vscode = installVsCodeServer();
     const extensionsDir = mkdtempSync(join(tmpdir(), 'do-extensions-'));
-    execFileSync(vscode.node24, [vscode.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'], { encoding: 'utf8' });
+    execFileSync(vscode.node24, [vscode.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'], {
+      encoding: 'utf8',
+    });
     server = await startVsCodeServer(vscode, {
       settings: { 'digitalocean.apiUrl': apiUrl, 'workbench.colorTheme': 'Default Dark Modern' },
       extensionsDir,
@@ -176,7 +181,11 @@ describe('UI: detail panels in the real workbench', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-droplet-light.png') });
     await lightDroplet.locator('section[data-section="monitoring"]').screenshot({ path: join(ARTIFACTS, 'ui-panel-droplet-graphs-light.png') });
     // switching the theme while the graphs are on screen draws them in the new theme's colours
-    const strokeNow = () => lightDroplet.evaluate(() => [document.querySelector('figure[data-chart="cpu"]').dataset.stroke, getComputedStyle(document.body).getPropertyValue('--vscode-charts-blue').trim()]);
+    const strokeNow = () =>
+      lightDroplet.evaluate(() => [
+        document.querySelector('figure[data-chart="cpu"]').dataset.stroke,
+        getComputedStyle(document.body).getPropertyValue('--vscode-charts-blue').trim(),
+      ]);
     const [lightStroke] = await strokeNow();
     await setTheme('Default Dark Modern', 'vs-dark');
     const [darkStroke, darkBlue] = await strokeNow();
@@ -184,9 +193,12 @@ describe('UI: detail panels in the real workbench', function () {
     assert.notEqual(darkStroke, lightStroke, 'the graph was drawn again in the dark colours');
   });
 
-  it('opens the Kubernetes, app, load balancer and registry panels with the fake\'s data', async () => {
+  it("opens the Kubernetes, app, load balancer and registry panels with the fake's data", async () => {
     const data = await control('/__fake/data');
-    await page.getByRole('treeitem', { name: /^Kubernetes clusters/ }).first().click();
+    await page
+      .getByRole('treeitem', { name: /^Kubernetes clusters/ })
+      .first()
+      .click();
     await page.getByRole('treeitem', { name: /^Kubernetes cluster, prod-k8s/ }).click();
     const k8s = await panelFrame(page, 'prod-k8s');
     const cluster = data.kubernetesClusters.find((c) => c.name === 'prod-k8s');
@@ -197,20 +209,30 @@ describe('UI: detail panels in the real workbench', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-kubernetes-dark.png') });
 
     await page.getByRole('treeitem', { name: /^Apps/ }).first().click();
-    await page.getByRole('treeitem', { name: /marketing-site/ }).first().click();
+    await page
+      .getByRole('treeitem', { name: /marketing-site/ })
+      .first()
+      .click();
     const app = await panelFrame(page, 'marketing-site');
     const marketing = data.apps.find((a) => a.spec.name === 'marketing-site');
     await app.getByText(marketing.live_url, { exact: true }).waitFor({ timeout: 15_000 });
     await app.locator('section[data-section="deployments"]').getByText('ERROR', { exact: true }).waitFor();
     // a wide editor shows every deployment cell whole: the full id, the cause and the time, not cut with an ellipsis
-    const cut = await app.locator('section[data-section="deployments"] vscode-table-cell').evaluateAll((cells) =>
-      cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1).map((c) => c.textContent));
+    const cut = await app
+      .locator('section[data-section="deployments"] vscode-table-cell')
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1).map((c) => c.textContent));
     assert.deepEqual(cut, [], 'no deployment cell is cut');
-    const firstId = await app.locator('section[data-section="deployments"] vscode-table-cell.mono, section[data-section="deployments"] vscode-table-cell .mono').first().textContent();
+    const firstId = await app
+      .locator('section[data-section="deployments"] vscode-table-cell.mono, section[data-section="deployments"] vscode-table-cell .mono')
+      .first()
+      .textContent();
     assert.match(firstId.trim(), /^[0-9a-f-]{36}$/, 'the whole deployment id');
     await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-app-dark.png') });
 
-    await page.getByRole('treeitem', { name: /^Load balancers/ }).first().click();
+    await page
+      .getByRole('treeitem', { name: /^Load balancers/ })
+      .first()
+      .click();
     const lb = data.loadBalancers[0];
     await page.getByRole('treeitem', { name: new RegExp(`^Load balancer, ${lb.name}`) }).click();
     const lbFrame = await panelFrame(page, lb.name);
@@ -225,9 +247,15 @@ describe('UI: detail panels in the real workbench', function () {
 
     await page.getByRole('treeitem', { name: /^Account-wide/ }).click();
     await page.keyboard.press('ArrowRight');
-    await page.getByRole('treeitem', { name: /^Container registry/ }).first().click();
+    await page
+      .getByRole('treeitem', { name: /^Container registry/ })
+      .first()
+      .click();
     await page.keyboard.press('ArrowRight');
-    await page.getByRole('treeitem', { name: /acme-registry/ }).first().click();
+    await page
+      .getByRole('treeitem', { name: /acme-registry/ })
+      .first()
+      .click();
     const registry = await panelFrame(page, 'acme-registry');
     await registry.getByText('registry.digitalocean.com/acme-registry', { exact: true }).waitFor({ timeout: 15_000 });
     await registry.getByText(/of 5\.4 GB \(40%\)/).waitFor();

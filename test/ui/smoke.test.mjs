@@ -19,7 +19,11 @@ describe('UI: the packaged extension in the real workbench', function () {
     if (!vsix || !apiUrl || !fakeUrl) throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
     // No DIGITALOCEAN_DEMO_API_URL here: the demo account must work from the .vsix alone. Hovers
     // wait a minute: a row's tooltip would otherwise catch the pointer of the mouse drag below.
-    ({ browser, page, server } = await openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl, 'workbench.hover.delay': 60_000 }, env: { DIGITALOCEAN_DEMO_API_URL: '' } }));
+    ({ browser, page, server } = await openWorkbench({
+      vsix,
+      settings: { 'digitalocean.apiUrl': apiUrl, 'workbench.hover.delay': 60_000 },
+      env: { DIGITALOCEAN_DEMO_API_URL: '' },
+    }));
   });
 
   uiSuiteHooks(() => ({ page, browser }));
@@ -58,7 +62,10 @@ describe('UI: the packaged extension in the real workbench', function () {
     await page.getByRole('treeitem', { name: /^Project Acme Web, default project, Production, 12 resources, \$286\/mo/ }).waitFor({ timeout: 30_000 });
     // A click selects (and expands) the project; from there on, only the keyboard.
     await project.click();
-    await page.getByRole('treeitem', { name: /^Droplets, 3/ }).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('treeitem', { name: /^Droplets, 3/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
     const web1 = page.getByRole('treeitem', { name: /^Droplet, web-1, running, 203\.0\.113\.3/ });
@@ -150,8 +157,14 @@ describe('UI: the packaged extension in the real workbench', function () {
 
   it('adds an account by typing a token into the real password box', async () => {
     await page.keyboard.press('Escape'); // nothing left open by an earlier test
-    await fetch(`${fakeUrl}/__fake/tokens`, { method: 'POST', body: JSON.stringify({ profiles: { [token]: { email: 'ui@example.com', teamName: 'UI Team' } } }) });
-    await page.getByRole('button', { name: /Add Account/ }).first().click();
+    await fetch(`${fakeUrl}/__fake/tokens`, {
+      method: 'POST',
+      body: JSON.stringify({ profiles: { [token]: { email: 'ui@example.com', teamName: 'UI Team' } } }),
+    });
+    await page
+      .getByRole('button', { name: /Add Account/ })
+      .first()
+      .click();
     const box = page.locator('.quick-input-widget input');
     await box.waitFor({ timeout: 15_000 });
     assert.equal(await box.getAttribute('type'), 'password');
@@ -170,7 +183,10 @@ describe('UI: the packaged extension in the real workbench', function () {
     const account = page.getByRole('treeitem', { name: /DigitalOcean account UI Team/ });
     await account.click();
     if ((await account.getAttribute('aria-expanded')) === 'true') {
-      await page.getByRole('button', { name: /^Refresh/ }).first().click();
+      await page
+        .getByRole('button', { name: /^Refresh/ })
+        .first()
+        .click();
     } else {
       await page.keyboard.press('ArrowRight');
     }
@@ -186,7 +202,8 @@ describe('UI: the packaged extension in the real workbench', function () {
     assert.ok((await seconds()) < first, 'it counts down');
     await page.screenshot({ path: join(ARTIFACTS, 'ui-rate-limited.png') });
     const projectsBefore = await page.getByRole('treeitem', { name: /^Project Acme Web/ }).count();
-    const uiTeamLoaded = () => page.evaluate((before) => document.querySelectorAll('[role="treeitem"][aria-label^="Project Acme Web"]').length > before, projectsBefore);
+    const uiTeamLoaded = () =>
+      page.evaluate((before) => document.querySelectorAll('[role="treeitem"][aria-label^="Project Acme Web"]').length > before, projectsBefore);
     await toast.getByRole('button', { name: /Cancel/ }).click();
     const error = page.getByRole('treeitem', { name: /Could not list projects: The request was cancelled/ });
     // The cancelled listing shows as an error node whose click is Retry. A click on the account
@@ -209,15 +226,13 @@ describe('UI: the packaged extension in the real workbench', function () {
     if (!reloaded) {
       // the error node is Retry: clicking it loads the projects at once (the cancel lifted the wait)
       await error.click();
-      await page.waitForFunction(
-        (before) => document.querySelectorAll('[role="treeitem"][aria-label^="Project Acme Web"]').length > before,
-        projectsBefore,
-        { timeout: 15_000 },
-      );
+      await page.waitForFunction((before) => document.querySelectorAll('[role="treeitem"][aria-label^="Project Acme Web"]').length > before, projectsBefore, {
+        timeout: 15_000,
+      });
     }
   });
 
-  it('reloads every loaded list of every account from the view title\'s Refresh: a droplet\'s new address shows at once', async () => {
+  it("reloads every loaded list of every account from the view title's Refresh: a droplet's new address shows at once", async () => {
     await page.keyboard.press('Escape');
     // UI Team's Acme Web → Droplets open (the demo account, listed first, has its own web-1)
     const uiTeam = page.getByRole('treeitem', { name: /DigitalOcean account UI Team/ });
@@ -248,18 +263,29 @@ describe('UI: the packaged extension in the real workbench', function () {
     await expand(/^Project Acme Web/);
     await expand(/^Droplets/);
     // web-1 may be running or off (another suite powers it off): its label is matched up to its address
-    const count = (ip) => page.evaluate((address) => [...document.querySelectorAll('[role="treeitem"]')].filter((e) => new RegExp(`^Droplet, web-1,.* ${address.replace(/\./g, '\\.')}\\b`).test(e.getAttribute('aria-label') ?? '')).length, ip);
+    const count = (ip) =>
+      page.evaluate(
+        (address) =>
+          [...document.querySelectorAll('[role="treeitem"]')].filter((e) =>
+            new RegExp(`^Droplet, web-1,.* ${address.replace(/\./g, '\\.')}\\b`).test(e.getAttribute('aria-label') ?? ''),
+          ).length,
+        ip,
+      );
     const before = /^Droplet, web-1,.* 203\.0\.113\.3\b/;
     const after = /^Droplet, web-1,.* 203\.0\.113\.77\b/;
     const deadline = Date.now() + 30_000;
     while ((await rowAfter(-1, before)) < 0) {
-      if (Date.now() > deadline) throw new Error('UI Team\'s web-1 did not show its address');
+      if (Date.now() > deadline) throw new Error("UI Team's web-1 did not show its address");
       await page.waitForTimeout(250);
     }
     // the API now gives web-1 another address; nothing in the view knows yet
     const patched = await fetch(`${fakeUrl}/__fake/patch`, {
       method: 'POST',
-      body: JSON.stringify({ collection: 'droplets', where: { name: 'web-1' }, set: { networks: { v4: [{ ip_address: '203.0.113.77', netmask: '255.255.255.0', gateway: '203.0.113.1', type: 'public' }], v6: [] } } }),
+      body: JSON.stringify({
+        collection: 'droplets',
+        where: { name: 'web-1' },
+        set: { networks: { v4: [{ ip_address: '203.0.113.77', netmask: '255.255.255.0', gateway: '203.0.113.1', type: 'public' }], v6: [] } },
+      }),
     });
     assert.equal(patched.status, 200);
     await page.waitForTimeout(1_000);
@@ -267,23 +293,31 @@ describe('UI: the packaged extension in the real workbench', function () {
 
     // the view's own title button (in the side bar's title: Resources is the container's only
     // view shown), not an item's
-    await page.locator('.part.sidebar .composite.title').getByRole('button', { name: /^Refresh/ }).first().click();
+    await page
+      .locator('.part.sidebar .composite.title')
+      .getByRole('button', { name: /^Refresh/ })
+      .first()
+      .click();
     const refreshed = Date.now() + 10_000;
     while ((await count('203.0.113.77')) !== 1) {
       if (Date.now() > refreshed) throw new Error('the new address did not show within 10 s of the Refresh');
       await page.waitForTimeout(200);
     }
-    assert.ok((await rowAfter(-1, after)) >= 0, 'the new address is UI Team\'s');
-    assert.equal(await count('203.0.113.3'), 1, 'the demo account\'s web-1 keeps its own');
+    assert.ok((await rowAfter(-1, after)) >= 0, "the new address is UI Team's");
+    assert.equal(await count('203.0.113.3'), 1, "the demo account's web-1 keeps its own");
     await page.screenshot({ path: join(ARTIFACTS, 'ui-title-refresh.png') });
   });
 
   // last: it stops the server, so that everything it holds is written before the search
-  it('leaves the typed token nowhere on disk: the server\'s settings, state and logs, searched after it stopped', async () => {
+  it("leaves the typed token nowhere on disk: the server's settings, state and logs, searched after it stopped", async () => {
     await browser.close();
     await stopGracefully(server);
     const dirs = [server.serverDataDir, server.userDataDir];
-    assert.ok(dirs.flatMap((d) => filesContaining(d, 'Account added:')).length > 0, 'the extension\'s log is on disk: the search can find what it looks for');
-    assert.deepEqual(dirs.flatMap((d) => filesContaining(d, token)), [], 'the token is in these files');
+    assert.ok(dirs.flatMap((d) => filesContaining(d, 'Account added:')).length > 0, "the extension's log is on disk: the search can find what it looks for");
+    assert.deepEqual(
+      dirs.flatMap((d) => filesContaining(d, token)),
+      [],
+      'the token is in these files',
+    );
   });
 });

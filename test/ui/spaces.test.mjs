@@ -24,7 +24,11 @@ describe('UI: Spaces in the real workbench', function () {
     if (!vsix || !apiUrl) throw new Error('DO_TEST_VSIX and DO_TEST_API_URL must be set: run through `npm test`');
     const vscode = installVsCodeServer();
     const extensionsDir = mkdtempSync(join(tmpdir(), 'do-extensions-'));
-    const installed = execFileSync(vscode.node24, [vscode.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'], { encoding: 'utf8' });
+    const installed = execFileSync(
+      vscode.node24,
+      [vscode.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'],
+      { encoding: 'utf8' },
+    );
     assert.match(installed, /successfully installed/i);
     s3 = await startS3Servers();
     server = await startVsCodeServer(vscode, {
@@ -80,7 +84,10 @@ describe('UI: Spaces in the real workbench', function () {
     // the bucket's menu is its own: nothing of databases, volumes or reserved IPs (a when clause
     // without its closing slash once put those on every node)
     await bucketItem.click({ button: 'right' });
-    await page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: /Delete Bucket/ }).waitFor({ timeout: 10_000 });
+    await page
+      .locator('.context-view .monaco-menu')
+      .getByRole('menuitem', { name: /Delete Bucket/ })
+      .waitFor({ timeout: 10_000 });
     const menuItems = await page.locator('.context-view .monaco-menu').getByRole('menuitem').allTextContents();
     await page.keyboard.press('Escape');
     assert.ok(!menuItems.some((t) => /Create User|Resize|Take Snapshot|Release|Assign to Droplet/.test(t)), menuItems.join(' | '));

@@ -67,7 +67,7 @@ describe('UI: the web build in the real workbench (web worker extension host)', 
     await page.screenshot({ path: join(ARTIFACTS, 'ui-web-tree.png') });
   });
 
-  it('opens a droplet\'s panel by selecting it, and powers the droplet off from the context menu', async () => {
+  it("opens a droplet's panel by selecting it, and powers the droplet off from the context menu", async () => {
     await page.getByRole('treeitem', { name: /^Droplet, web-1, running/ }).click();
     const frame = await panelFrame(page, 'web-1');
     await frame.locator('[data-status]').filter({ hasText: 'running' }).waitFor({ timeout: 15_000 });
@@ -85,7 +85,7 @@ describe('UI: the web build in the real workbench (web worker extension host)', 
   // The web entry alone sets the context key that hides these: their absence also shows that the
   // extension runs in the web worker host (the same workbench shows them with the Node host:
   // smoke.test.mjs finds Open SSH Terminal).
-  it('offers no Node-only command: not in the palette, not in a droplet\'s or a cluster\'s menu', async () => {
+  it("offers no Node-only command: not in the palette, not in a droplet's or a cluster's menu", async () => {
     // a web command is found, so an empty answer below means "absent", not "palette broken"
     assert.ok((await paletteOffers('DigitalOcean: Go to Resource')).some((r) => r.includes('Go to Resource')));
     for (const title of ['DigitalOcean: Add to kubeconfig', 'DigitalOcean: Open SSH Terminal', 'DigitalOcean: Import Tokens']) {
@@ -106,8 +106,14 @@ describe('UI: the web build in the real workbench (web worker extension host)', 
     await menu.getByRole('menuitem').first().waitFor({ timeout: 10_000 });
     const clusterItems = await menu.getByRole('menuitem').allTextContents();
     // the web's form is there (saved where you pick); what edits ~/.kube or runs kubectl is not
-    assert.ok(clusterItems.some((i) => /^Download kubeconfig/.test(i)), `no Download kubeconfig on the web: ${clusterItems.join(' | ')}`);
-    assert.ok(!clusterItems.some((i) => /Add to kubeconfig|Remove from kubeconfig|kubectl/i.test(i)), `kubeconfig items on the web: ${clusterItems.join(' | ')}`);
+    assert.ok(
+      clusterItems.some((i) => /^Download kubeconfig/.test(i)),
+      `no Download kubeconfig on the web: ${clusterItems.join(' | ')}`,
+    );
+    assert.ok(
+      !clusterItems.some((i) => /Add to kubeconfig|Remove from kubeconfig|kubectl/i.test(i)),
+      `kubeconfig items on the web: ${clusterItems.join(' | ')}`,
+    );
     await page.keyboard.press('Escape');
   });
 

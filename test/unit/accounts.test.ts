@@ -96,7 +96,10 @@ describe('Existing token sources', () => {
       mkdirSync(join(dir, 'doctl'));
       writeFileSync(join(dir, 'doctl', 'config.yaml'), `access-token: ${TOKEN}\nauth-contexts:\n  other: tok-2\n`);
       const found = await findExistingTokens({ DIGITALOCEAN_ACCESS_TOKEN: TOKEN, XDG_CONFIG_HOME: dir });
-      assert.deepEqual(found.map((f) => f.source), ['DIGITALOCEAN_ACCESS_TOKEN', 'doctl context "other"']);
+      assert.deepEqual(
+        found.map((f) => f.source),
+        ['DIGITALOCEAN_ACCESS_TOKEN', 'doctl context "other"'],
+      );
       assert.deepEqual(await findExistingTokens({ XDG_CONFIG_HOME: join(dir, 'missing') }), []);
       // the doctl context that holds a token, for its credential plugin's --context
       assert.equal(await doctlContextForToken('tok-2', join(dir, 'doctl', 'config.yaml')), 'other');
@@ -122,11 +125,21 @@ describe('Project resource URNs', () => {
   it('give every known prefix its kind and the whole rest as the id, colons and all (property, 1,000 cases)', () => {
     const prefixes = ALL_KINDS.flatMap((k) => (k.urnPrefix ? [k.urnPrefix] : []));
     fc.assert(
-      fc.property(fc.oneof(fc.constantFrom(...prefixes), fc.string().map((s) => `do:${s.replace(/:/g, '')}:`)), fc.string(), (prefix, id) => {
-        const parsed = parseUrn(prefix + id);
-        assert.equal(parsed.kind, ALL_KINDS.find((k) => k.urnPrefix === prefix));
-        assert.equal(parsed.id, id);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.constantFrom(...prefixes),
+          fc.string().map((s) => `do:${s.replace(/:/g, '')}:`),
+        ),
+        fc.string(),
+        (prefix, id) => {
+          const parsed = parseUrn(prefix + id);
+          assert.equal(
+            parsed.kind,
+            ALL_KINDS.find((k) => k.urnPrefix === prefix),
+          );
+          assert.equal(parsed.id, id);
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

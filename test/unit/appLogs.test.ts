@@ -45,7 +45,10 @@ describe('App live logs', function () {
     return { lines, statuses };
   }
 
-  for (const [transport, dropMode] of [['https', 'mid-line'], ['wss', 'mid-burst']] as const) {
+  for (const [transport, dropMode] of [
+    ['https', 'mid-line'],
+    ['wss', 'mid-burst'],
+  ] as const) {
     it(`${transport}: every line exactly once, in order, across three drops (${dropMode})`, async () => {
       const { lines, statuses } = await follow(transport, [600, 1_500, 2_400], dropMode);
       assert.equal(server.streams.status().cuts, 3);
@@ -56,12 +59,20 @@ describe('App live logs', function () {
       );
       assert.equal(statuses.filter((s) => s.kind === 'dropped').length, 3, 'three drops, each said');
       assert.equal(statuses.filter((s) => s.kind === 'connected').length, 4, 'and four connections');
-      assert.ok(lines.some((l, i) => i > 0 && l.text === lines[i - 1].text), 'real repeats are kept');
+      assert.ok(
+        lines.some((l, i) => i > 0 && l.text === lines[i - 1].text),
+        'real repeats are kept',
+      );
     });
   }
 
   it('parses component and time', () => {
-    assert.deepEqual(parseLogLine('web 2026-11-24T06:00:00.000123Z hello world'), { text: 'web 2026-11-24T06:00:00.000123Z hello world', component: 'web', timestamp: '2026-11-24T06:00:00.000123Z', message: 'hello world' });
+    assert.deepEqual(parseLogLine('web 2026-11-24T06:00:00.000123Z hello world'), {
+      text: 'web 2026-11-24T06:00:00.000123Z hello world',
+      component: 'web',
+      timestamp: '2026-11-24T06:00:00.000123Z',
+      message: 'hello world',
+    });
     assert.deepEqual(parseLogLine('no time here'), { text: 'no time here', message: 'no time here' });
   });
 
@@ -77,7 +88,7 @@ describe('App live logs', function () {
     let written = 0;
     [...cuts, log.length].forEach((cut, k) => {
       dedupe.reconnected();
-      const replay = written === 0 ? 0 : 1 + (replays[k] ?? 0) % written;
+      const replay = written === 0 ? 0 : 1 + ((replays[k] ?? 0) % written);
       shown.replayed! += replay;
       for (const text of log.slice(written - replay, written)) if (dedupe.accept(parseLogLine(text))) shown.push(text);
       for (const text of log.slice(written, Math.max(written, cut))) if (dedupe.accept(parseLogLine(text))) shown.push(text);
@@ -107,15 +118,20 @@ describe('App live logs', function () {
 
   it('never loses a line, also among many identical ones (1,000 generated logs of repeated texts)', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('GET /health 200', 'tick', 'web 2026-11-24T06:00:00Z same'), { minLength: 1, maxLength: 200 }), fc.array(fc.nat(400), { maxLength: 6 }), fc.array(fc.nat(400), { maxLength: 5 }), (log, replays, cutsAt) => {
-        const cuts = [...new Set(cutsAt.map((c) => c % log.length))].sort((a, b) => a - b);
-        const shown = replayThrough(log, cuts, replays);
-        // every line written is shown, in order (a repeat is the most an ambiguous replay costs)
-        let at = 0;
-        for (const text of shown) if (at < log.length && text === log[at]) at++;
-        assert.equal(at, log.length, `lost ${log.length - at} of ${log.length}`);
-        assert.ok(shown.length <= log.length + shown.replayed!, 'at most the replays shown again');
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('GET /health 200', 'tick', 'web 2026-11-24T06:00:00Z same'), { minLength: 1, maxLength: 200 }),
+        fc.array(fc.nat(400), { maxLength: 6 }),
+        fc.array(fc.nat(400), { maxLength: 5 }),
+        (log, replays, cutsAt) => {
+          const cuts = [...new Set(cutsAt.map((c) => c % log.length))].sort((a, b) => a - b);
+          const shown = replayThrough(log, cuts, replays);
+          // every line written is shown, in order (a repeat is the most an ambiguous replay costs)
+          let at = 0;
+          for (const text of shown) if (at < log.length && text === log[at]) at++;
+          assert.equal(at, log.length, `lost ${log.length - at} of ${log.length}`);
+          assert.ok(shown.length <= log.length + shown.replayed!, 'at most the replays shown again');
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

@@ -9,15 +9,21 @@ const address = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
 describe('CIDR ranges', () => {
   it('overlap exactly when they share an address (1,000 pairs, counted address by address)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 24, max: 32 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 24, max: 32 }), (a, pa, b, pb) => {
-        // two ranges in the same /24 (and its neighbour), small enough to list
-        const x = parseCidr(`10.0.0.${a}/${pa}`)!;
-        const y = parseCidr(`10.0.${b % 2}.${b}/${pb}`)!;
-        const addresses = (c: { base: number; prefix: number }) => new Set(Array.from({ length: 2 ** (32 - c.prefix) }, (_, i) => c.base + i));
-        const shared = [...addresses(x)].some((n) => addresses(y).has(n));
-        assert.equal(overlaps(x, y), shared, `${x.text} and ${y.text}`);
-        assert.equal(overlaps(y, x), shared);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 24, max: 32 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 24, max: 32 }),
+        (a, pa, b, pb) => {
+          // two ranges in the same /24 (and its neighbour), small enough to list
+          const x = parseCidr(`10.0.0.${a}/${pa}`)!;
+          const y = parseCidr(`10.0.${b % 2}.${b}/${pb}`)!;
+          const addresses = (c: { base: number; prefix: number }) => new Set(Array.from({ length: 2 ** (32 - c.prefix) }, (_, i) => c.base + i));
+          const shared = [...addresses(x)].some((n) => addresses(y).has(n));
+          assert.equal(overlaps(x, y), shared, `${x.text} and ${y.text}`);
+          assert.equal(overlaps(y, x), shared);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -32,7 +38,10 @@ describe('CIDR ranges', () => {
       }),
       { numRuns: 1000 },
     );
-    fc.assert(fc.property(fc.string(), (text) => void vpcRangeProblem(text)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string(), (text) => void vpcRangeProblem(text)),
+      { numRuns: 1000 },
+    );
   });
 
   it('accept private /16 to /28 network addresses that overlap nothing, and say why not otherwise', () => {

@@ -27,7 +27,10 @@ describe('DigitalOceanClient', function () {
 
       const expected = server.fake.data.droplets.map((d: { id: number }) => d.id);
       assert.equal(expected.length, 1_207);
-      assert.deepEqual(all.map((d) => d.id), expected);
+      assert.deepEqual(
+        all.map((d) => d.id),
+        expected,
+      );
       const pageRequests = server.seen.filter((r) => r.url.startsWith('/v2/droplets'));
       // 7 pages of 200, one of them asked twice.
       assert.equal(pageRequests.length, 8);
@@ -50,7 +53,10 @@ describe('DigitalOceanClient', function () {
         assert.match(request.url, /per_page=200/);
       }
       const pages = server.seen.map((r) => Number(new URL(r.url, 'http://x').searchParams.get('page')));
-      assert.deepEqual([...pages].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7]);
+      assert.deepEqual(
+        [...pages].sort((a, b) => a - b),
+        [1, 2, 3, 4, 5, 6, 7],
+      );
     });
   });
 
@@ -91,7 +97,10 @@ describe('DigitalOceanClient', function () {
       const error = await rejection(client.create(droplet, { name: 'new-1', region: 'nyc3', size: 's-1vcpu-1gb', image: 'ubuntu-24-04-x64' }));
       assert.equal(error.kind, 'server');
       assert.equal(server.seen.filter((r) => r.method === 'POST').length, 1);
-      assert.equal(server.fake.data.droplets.some((d: { name: string }) => d.name === 'new-1'), false);
+      assert.equal(
+        server.fake.data.droplets.some((d: { name: string }) => d.name === 'new-1'),
+        false,
+      );
     });
 
     it('does not retry a POST after a timeout either', async () => {

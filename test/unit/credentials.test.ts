@@ -28,7 +28,9 @@ const incoming = parseIncoming(INCOMING);
 
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/);
 const scalar = fc.oneof(fc.stringMatching(/^[A-Za-z0-9 ._-]{0,16}$/), fc.integer(), fc.boolean());
-const extra = fc.dictionary(fc.stringMatching(/^x-[a-z]{1,6}$/), fc.oneof(scalar, fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/), scalar, { maxKeys: 3 })), { maxKeys: 2 });
+const extra = fc.dictionary(fc.stringMatching(/^x-[a-z]{1,6}$/), fc.oneof(scalar, fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/), scalar, { maxKeys: 3 })), {
+  maxKeys: 2,
+});
 
 const userKubeconfig = fc
   .record({
@@ -45,7 +47,11 @@ const userKubeconfig = fc
     const clusters = g.clusters.map((c) => ({ cluster: { server: c.server, ...c.extra }, name: c.name }));
     const users = g.users.map((u) => ({ name: u.name, user: { token: u.token, ...u.extra } }));
     const contexts = g.contexts.map((c, i) => ({
-      context: { cluster: clusters[i % Math.max(1, clusters.length)]?.name ?? 'none', user: users[i % Math.max(1, users.length)]?.name ?? 'none', ...(c.namespace ? { namespace: c.namespace } : {}) },
+      context: {
+        cluster: clusters[i % Math.max(1, clusters.length)]?.name ?? 'none',
+        user: users[i % Math.max(1, users.length)]?.name ?? 'none',
+        ...(c.namespace ? { namespace: c.namespace } : {}),
+      },
       name: c.name,
     }));
     if (g.clash) {
@@ -63,7 +69,14 @@ const userKubeconfig = fc
   });
 
 const existingFile = fc.oneof(
-  { weight: 8, arbitrary: userKubeconfig.map((k) => ({ text: k.text as string | undefined, object: k.object as Record<string, unknown> | undefined, comments: k.comments })) },
+  {
+    weight: 8,
+    arbitrary: userKubeconfig.map((k) => ({
+      text: k.text as string | undefined,
+      object: k.object as Record<string, unknown> | undefined,
+      comments: k.comments,
+    })),
+  },
   { weight: 1, arbitrary: fc.constant({ text: undefined, object: undefined, comments: [] as string[] }) },
   { weight: 1, arbitrary: fc.constant({ text: '', object: undefined, comments: [] as string[] }) },
   { weight: 1, arbitrary: fc.constant({ text: '# only a comment\n', object: undefined, comments: ['# only a comment'] }) },
@@ -158,14 +171,18 @@ describe('Kubeconfig merging (property tests)', function () {
 describe('KUBECONFIG resolution (property test)', () => {
   it(`uses the first existing file of the list, else the last; ~/.kube/config without the variable (${RUNS} lists)`, () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.stringMatching(/^\/[a-z]{1,6}(\/[a-z]{1,6}){0,2}$/), fc.boolean()), { maxLength: 5 }), fc.constantFrom('linux', 'win32'), (paths, platform) => {
-        const separator = platform === 'win32' ? ';' : ':';
-        const existing = new Set(paths.filter(([, e]) => e).map(([p]) => p));
-        const env = paths.length ? { KUBECONFIG: paths.map(([p]) => p).join(separator) } : {};
-        const chosen = resolveKubeconfigPath(env, platform as NodeJS.Platform, '/home/u', (p) => existing.has(p));
-        if (!paths.length) assert.equal(chosen, join('/home/u', '.kube', 'config'));
-        else assert.equal(chosen, paths.find(([p]) => existing.has(p))?.[0] ?? paths[paths.length - 1][0]);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.stringMatching(/^\/[a-z]{1,6}(\/[a-z]{1,6}){0,2}$/), fc.boolean()), { maxLength: 5 }),
+        fc.constantFrom('linux', 'win32'),
+        (paths, platform) => {
+          const separator = platform === 'win32' ? ';' : ':';
+          const existing = new Set(paths.filter(([, e]) => e).map(([p]) => p));
+          const env = paths.length ? { KUBECONFIG: paths.map(([p]) => p).join(separator) } : {};
+          const chosen = resolveKubeconfigPath(env, platform as NodeJS.Platform, '/home/u', (p) => existing.has(p));
+          if (!paths.length) assert.equal(chosen, join('/home/u', '.kube', 'config'));
+          else assert.equal(chosen, paths.find(([p]) => existing.has(p))?.[0] ?? paths[paths.length - 1][0]);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -174,7 +191,11 @@ describe('KUBECONFIG resolution (property test)', () => {
 // ---- docker ------------------------------------------------------------------------------------
 
 const dockerConfig = fc.record({
-  top: fc.dictionary(fc.stringMatching(/^[a-zA-Z]{1,10}$/).filter((k) => !['auths', 'credHelpers', 'credsStore', '__proto__'].includes(k)), fc.oneof(scalar, fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/), scalar, { maxKeys: 3 })), { maxKeys: 4 }),
+  top: fc.dictionary(
+    fc.stringMatching(/^[a-zA-Z]{1,10}$/).filter((k) => !['auths', 'credHelpers', 'credsStore', '__proto__'].includes(k)),
+    fc.oneof(scalar, fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/), scalar, { maxKeys: 3 })),
+    { maxKeys: 4 },
+  ),
   otherAuths: fc.dictionary(fc.domain(), fc.record({ auth: fc.base64String({ minLength: 4, maxLength: 24 }) }), { maxKeys: 3 }),
   credsStore: fc.option(fc.constantFrom('desktop', 'pass', 'secretservice'), { nil: undefined }),
   helperForHost: fc.option(fc.constantFrom('osxkeychain', 'ecr-login'), { nil: undefined }),
@@ -255,17 +276,23 @@ describe('Safe file writes (property test)', function () {
           if (existing.text !== undefined) assert.equal(readFileSync(`${file}.bak`, 'utf8'), existing.text);
         }
         // no temp file or lock left behind
-        assert.deepEqual(readdirSync(join(file, '..')).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock')), []);
+        assert.deepEqual(
+          readdirSync(join(file, '..')).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock')),
+          [],
+        );
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('waits for another writer\'s lock, and gives up with a clear error', async () => {
+  it("waits for another writer's lock, and gives up with a clear error", async () => {
     const file = join(dir, 'locked', 'config');
     await updateFile(file, () => 'a: 1\n');
     writeFileSync(`${file}.lock`, '999');
-    await assert.rejects(updateFile(file, () => 'a: 2\n', { lockTimeoutMs: 300 }), /being changed by another program/);
+    await assert.rejects(
+      updateFile(file, () => 'a: 2\n', { lockTimeoutMs: 300 }),
+      /being changed by another program/,
+    );
     assert.equal(readFileSync(file, 'utf8'), 'a: 1\n');
     await assert.doesNotReject(updateFile(file, () => 'a: 3\n', { staleLockMs: 0 }));
     assert.equal(readFileSync(file, 'utf8'), 'a: 3\n');

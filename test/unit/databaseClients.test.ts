@@ -35,7 +35,12 @@ const HOSTILE_NAMES = [
 const hostileName = fc.oneof(
   fc.constantFrom(...HOSTILE_NAMES),
   fc.string({ minLength: 1, maxLength: 30, unit: 'binary' }).filter((s) => !s.includes('\0')),
-  fc.tuple(fc.constantFrom('--host=', 'host=', '-h', 'postgresql://', '--', 'dbname=', 'service='), fc.string({ maxLength: 20 }).filter((s) => !s.includes('\0'))).map(([a, b]) => a + b),
+  fc
+    .tuple(
+      fc.constantFrom('--host=', 'host=', '-h', 'postgresql://', '--', 'dbname=', 'service='),
+      fc.string({ maxLength: 20 }).filter((s) => !s.includes('\0')),
+    )
+    .map(([a, b]) => a + b),
 );
 
 function onPath(program: string): string | undefined {
@@ -66,7 +71,17 @@ describe('Database shell clients', () => {
       for (const text of texts) assert.ok(!text.includes(target.password), `${engine}: the password is in ${text}`);
       // and the password does reach the client: in one of its private files
       const contents = Object.values(launch.files).map((c) => (typeof c === 'function' ? c(paths) : c));
-      assert.ok(contents.some((c) => c.includes(target.password) || c.includes(encodeURIComponent(target.password)) || c.includes(pgpassField(target.password)) || c.includes(mysqlValue(target.password).slice(1, -1)) || c.includes(shellWord(target.password))), `${engine}: the password is in none of its files`);
+      assert.ok(
+        contents.some(
+          (c) =>
+            c.includes(target.password) ||
+            c.includes(encodeURIComponent(target.password)) ||
+            c.includes(pgpassField(target.password)) ||
+            c.includes(mysqlValue(target.password).slice(1, -1)) ||
+            c.includes(shellWord(target.password)),
+        ),
+        `${engine}: the password is in none of its files`,
+      );
     }
   });
 
@@ -77,18 +92,22 @@ describe('Database shell clients', () => {
     assert.equal(mysqlValue('a"b\\c'), '"a\\"b\\\\c"');
   });
 
-  it('verify the server against the cluster\'s CA, for every engine', () => {
+  it("verify the server against the cluster's CA, for every engine", () => {
     for (const [engine, client] of Object.entries(ENGINE_CLIENTS)) {
       const launch = client!.launch(target);
       assert.equal(launch.files['ca.pem'], CA, `${engine} writes the CA`);
       const paths = Object.fromEntries(Object.keys(launch.files).map((name) => [name, `/tmp/private/${name}`]));
       for (const resolved of [`/usr/bin/${client!.programs[0]}`, '/usr/bin/mariadb']) {
         const command = launch.command(`/usr/bin/${client!.programs[0]}`, paths, resolved);
-        const files = Object.values(launch.files).map((c) => (typeof c === 'function' ? c(paths) : c)).join('\n');
+        const files = Object.values(launch.files)
+          .map((c) => (typeof c === 'function' ? c(paths) : c))
+          .join('\n');
         const all = [...command.shellArgs, ...Object.entries(command.env ?? {}).map(([k, v]) => `${k}=${v}`), files].join('\n');
         const verifies = {
           pg: ['PGSSLMODE=verify-full', 'PGSSLROOTCERT=/tmp/private/ca.pem'],
-          mysql: resolved.endsWith('mariadb') ? ['--ssl-verify-server-cert', '--ssl-ca=/tmp/private/ca.pem'] : ['--ssl-mode=VERIFY_IDENTITY', '--ssl-ca=/tmp/private/ca.pem'],
+          mysql: resolved.endsWith('mariadb')
+            ? ['--ssl-verify-server-cert', '--ssl-ca=/tmp/private/ca.pem']
+            : ['--ssl-mode=VERIFY_IDENTITY', '--ssl-ca=/tmp/private/ca.pem'],
           redis: ['--cacert\n/tmp/private/ca.pem'],
           valkey: ['--cacert\n/tmp/private/ca.pem'],
           mongodb: [`tlsCAFile=${encodeURIComponent('/tmp/private/ca.pem')}`],
@@ -103,7 +122,8 @@ describe('Database shell clients', () => {
     for (const host of ['evil.invalid -x', '-oProxyCommand=x', 'a/b', 'a@b', '', 'x'.repeat(300), "db'.example"]) {
       assert.ok(shellTargetProblem({ host, port: 25060, user: 'u' }), `${JSON.stringify(host)} should be refused`);
     }
-    for (const host of ['db-postgresql-nyc3-1234.b.db.ondigitalocean.com', '127.0.0.1', '::1', 'fd00::1:2']) assert.equal(shellTargetProblem({ host, port: 25060, user: 'u' }), undefined);
+    for (const host of ['db-postgresql-nyc3-1234.b.db.ondigitalocean.com', '127.0.0.1', '::1', 'fd00::1:2'])
+      assert.equal(shellTargetProblem({ host, port: 25060, user: 'u' }), undefined);
     assert.ok(shellTargetProblem({ host: 'db.example', port: 0, user: 'u' }));
   });
 
@@ -112,21 +132,24 @@ describe('Database shell clients', () => {
     const client = ENGINE_CLIENTS.redis!;
     let n = 0;
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 40, unit: 'binary' }).filter((p) => !p.includes('\0')), (password) => {
-        const launch = client.launch({ ...target, password });
-        const file = join(dir, `env-${n++}`);
-        writeFileSync(file, launch.files.env as string, { mode: 0o600 });
-        // the program is a printer of what the client would get: its environment and arguments
-        const { shellPath, shellArgs } = launch.command('/usr/bin/printenv', { env: file, 'ca.pem': join(dir, 'ca.pem') });
-        const out = execFileSync(shellPath, [...shellArgs.slice(0, 3), '/usr/bin/printenv', 'REDISCLI_AUTH'], { encoding: 'utf8' });
-        assert.equal(out, `${password}\n`);
-        assert.ok(!existsSync(file), 'the file is deleted');
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40, unit: 'binary' }).filter((p) => !p.includes('\0')),
+        (password) => {
+          const launch = client.launch({ ...target, password });
+          const file = join(dir, `env-${n++}`);
+          writeFileSync(file, launch.files.env as string, { mode: 0o600 });
+          // the program is a printer of what the client would get: its environment and arguments
+          const { shellPath, shellArgs } = launch.command('/usr/bin/printenv', { env: file, 'ca.pem': join(dir, 'ca.pem') });
+          const out = execFileSync(shellPath, [...shellArgs.slice(0, 3), '/usr/bin/printenv', 'REDISCLI_AUTH'], { encoding: 'utf8' });
+          assert.equal(out, `${password}\n`);
+          assert.ok(!existsSync(file), 'the file is deleted');
+        },
+      ),
       { numRuns: 1_000 },
     );
   });
 
-  it('pass database and user names only as option values or libpq\'s plain variables, for every engine (2,000 generated names)', () => {
+  it("pass database and user names only as option values or libpq's plain variables, for every engine (2,000 generated names)", () => {
     fc.assert(
       fc.property(hostileName, fc.boolean(), (name, asUser) => {
         for (const [engine, client] of Object.entries(ENGINE_CLIENTS)) {
@@ -142,8 +165,16 @@ describe('Database shell clients', () => {
             const plain = plainLaunch.command(`/usr/bin/${client!.programs[0]}`, paths, resolved);
             assert.equal(command.shellArgs.length, plain.shellArgs.length, `${engine}: ${JSON.stringify(name)} changed the number of arguments`);
             plain.shellArgs.forEach((arg, i) => {
-              assert.equal(command.shellArgs[i], arg.replaceAll(SENTINEL, () => name), `${engine}: argument ${i}`);
-              if (arg.includes(SENTINEL)) assert.ok(arg === `--database=${SENTINEL}` || (plain.shellArgs[i - 1] === '--user' && arg === SENTINEL), `${engine}: a name stands as ${JSON.stringify(arg)}`);
+              assert.equal(
+                command.shellArgs[i],
+                arg.replaceAll(SENTINEL, () => name),
+                `${engine}: argument ${i}`,
+              );
+              if (arg.includes(SENTINEL))
+                assert.ok(
+                  arg === `--database=${SENTINEL}` || (plain.shellArgs[i - 1] === '--user' && arg === SENTINEL),
+                  `${engine}: a name stands as ${JSON.stringify(arg)}`,
+                );
             });
             if (engine === 'pg') {
               assert.deepEqual(command.shellArgs, [], 'psql: nothing on its command line');
@@ -163,9 +194,19 @@ describe('Database shell clients', () => {
     const launch = ENGINE_CLIENTS[engine]!.launch(t);
     const paths = writeFiles(sub, launch.files);
     const command = launch.command(program, paths, realpathSync(program));
-    const args = engine === 'mysql' ? [...command.shellArgs, '--connect-timeout=3', '--batch', '--execute=select 1'] : engine === 'redis' ? [...command.shellArgs, 'PING'] : [...command.shellArgs, '--no-psqlrc', '--command=select 1'];
+    const args =
+      engine === 'mysql'
+        ? [...command.shellArgs, '--connect-timeout=3', '--batch', '--execute=select 1']
+        : engine === 'redis'
+          ? [...command.shellArgs, 'PING']
+          : [...command.shellArgs, '--no-psqlrc', '--command=select 1'];
     const said = await new Promise<string>((resolve) => {
-      const child = execFile(command.shellPath, args, { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: sub, PGCONNECT_TIMEOUT: '3', ...command.env }, timeout: 20_000 }, (_error, stdout, stderr) => resolve(`${stdout}${stderr}`));
+      const child = execFile(
+        command.shellPath,
+        args,
+        { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: sub, PGCONNECT_TIMEOUT: '3', ...command.env }, timeout: 20_000 },
+        (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
+      );
       child.stdin?.end();
     });
     rmSync(sub, { recursive: true, force: true });

@@ -14,7 +14,7 @@ describe('DNS record rules', () => {
     for (const bad of ['-bad.example', 'bad-.example', 'a..b', 'x'.repeat(64), `${'a.'.repeat(130)}com`]) assert.ok(!isHostname(bad), bad);
   });
 
-  it('check each record type\'s value', () => {
+  it("check each record type's value", () => {
     assert.equal(recordDataProblem('A', '198.51.100.7'), undefined);
     assert.match(recordDataProblem('A', '2001:db8::1') ?? '', /IPv4/);
     assert.match(recordDataProblem('AAAA', '198.51.100.7') ?? '', /IPv6/);

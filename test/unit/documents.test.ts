@@ -30,7 +30,10 @@ describe('Document checker (app specs)', () => {
   it('places YAML syntax errors, and refuses a spec that is not a mapping', () => {
     const broken = checkDocumentText('name: shop\nservices:\n  - name: web\n   bad indent: [\n', validate());
     assert.ok(broken.problems.length > 0 && broken.value === undefined);
-    assert.ok(broken.problems.every((p) => p.line >= 2), JSON.stringify(broken.problems));
+    assert.ok(
+      broken.problems.every((p) => p.line >= 2),
+      JSON.stringify(broken.problems),
+    );
     assert.match(checkDocumentText('- just\n- a list\n').problems[0].message, /a mapping/);
   });
 });

@@ -27,7 +27,7 @@ describe('Fake API', () => {
     }
   });
 
-  it('counts each token\'s requests per hour until a reset, which starts the budget again', () => {
+  it("counts each token's requests per hour until a reset, which starts the budget again", () => {
     const fake = new FakeDigitalOcean({ hourlyLimit: 3 });
     const statuses = () => [1, 2, 3, 4].map(() => fake.handle(request('GET', '/v2/account')).status);
     assert.deepEqual(statuses(), [200, 200, 200, 429]);
@@ -40,7 +40,12 @@ describe('Fake API', () => {
 
 describe('Fake API: creating a Kubernetes cluster', () => {
   const post = (fake: FakeDigitalOcean, body: object) =>
-    fake.handle({ method: 'POST', url: '/v2/kubernetes/clusters', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : n === 'content-type' ? 'application/json' : null) }, body: JSON.stringify(body) });
+    fake.handle({
+      method: 'POST',
+      url: '/v2/kubernetes/clusters',
+      headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : n === 'content-type' ? 'application/json' : null) },
+      body: JSON.stringify(body),
+    });
   const base = { name: 'raw-k8s', region: 'nyc3', version: '1.34.0-do.0', node_pools: [{ name: 'p', size: 's-2vcpu-2gb', count: 1 }] };
 
   it('refuses what the API refuses: a size not offered, a VPC of another region, a bad window, no pool, a taken name', () => {
@@ -85,7 +90,12 @@ describe('Fake API: creating a Kubernetes cluster', () => {
 
 describe('Fake API: creating a database cluster', () => {
   const post = (fake: FakeDigitalOcean, body: object) =>
-    fake.handle({ method: 'POST', url: '/v2/databases', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: JSON.stringify(body) });
+    fake.handle({
+      method: 'POST',
+      url: '/v2/databases',
+      headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) },
+      body: JSON.stringify(body),
+    });
   const base = { name: 'raw-db', engine: 'pg', version: '17', region: 'nyc3', num_nodes: 1, size: 'db-s-1vcpu-1gb' };
 
   it('refuses what the options do not offer, storage below the size, a VPC elsewhere, an unknown project', () => {
@@ -118,7 +128,10 @@ describe('Fake API: creating a database cluster', () => {
     assert.equal(answer.status, 201);
     const made = JSON.parse(answer.body).database;
     assert.equal(made.status, 'creating');
-    assert.deepEqual(fake.data.databaseUsers[made.id].map((u) => u.name), ['doadmin']);
+    assert.deepEqual(
+      fake.data.databaseUsers[made.id].map((u) => u.name),
+      ['doadmin'],
+    );
     now += 1_000;
     fake.handle({ method: 'GET', url: '/v2/account', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: '' });
     assert.equal(fake.data.databases.find((d) => d.id === made.id)!.status, 'online');
@@ -162,7 +175,12 @@ describe('Fake API: firewalls', () => {
 
 describe('Fake API: creating a load balancer', () => {
   const post = (fake: FakeDigitalOcean, body: object) =>
-    fake.handle({ method: 'POST', url: '/v2/load_balancers', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: JSON.stringify(body) });
+    fake.handle({
+      method: 'POST',
+      url: '/v2/load_balancers',
+      headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) },
+      body: JSON.stringify(body),
+    });
   const http = { entry_protocol: 'http', entry_port: 80, target_protocol: 'http', target_port: 80 };
   const base = { name: 'raw-lb', region: 'nyc3', forwarding_rules: [http] };
 
@@ -170,7 +188,10 @@ describe('Fake API: creating a load balancer', () => {
     const fake = new FakeDigitalOcean();
     const cases: [object, RegExp][] = [
       [{ ...base, forwarding_rules: [{ ...http, entry_protocol: 'https', entry_port: 443 }] }, /a certificate is required for HTTPS/],
-      [{ ...base, forwarding_rules: [{ ...http, entry_protocol: 'https', entry_port: 443, tls_passthrough: true }] }, /TLS passthrough needs HTTPS on both sides/],
+      [
+        { ...base, forwarding_rules: [{ ...http, entry_protocol: 'https', entry_port: 443, tls_passthrough: true }] },
+        /TLS passthrough needs HTTPS on both sides/,
+      ],
       [{ ...base, forwarding_rules: [http, { ...http, target_port: 8080 }] }, /port 80 is used by another rule/],
       [{ ...base, droplet_ids: [311000005] }, /droplet 311000005 is not a droplet in nyc3/],
       [{ ...base, size_unit: 0 }, /size_unit must be between 1 and 100/],
@@ -204,11 +225,22 @@ describe('Fake API: SSH keys', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fake-keys-'));
     try {
       const fake = new FakeDigitalOcean();
-      for (const [type, bits] of [['ed25519', []], ['rsa', ['-b', '2048']], ['ecdsa', ['-b', '256']]] as const) {
+      for (const [type, bits] of [
+        ['ed25519', []],
+        ['rsa', ['-b', '2048']],
+        ['ecdsa', ['-b', '256']],
+      ] as const) {
         const file = join(dir, `id_${type}`);
         execFileSync('ssh-keygen', ['-q', '-t', type, ...bits, '-N', '', '-C', `test ${type}`, '-f', file]);
-        const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${file}.pub`], { encoding: 'utf8' }).split(' ')[1].replace(/^MD5:/, '');
-        const answer = fake.handle({ method: 'POST', url: '/v2/account/keys', headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : n === 'content-type' ? 'application/json' : null) }, body: JSON.stringify({ name: type, public_key: readFileSync(`${file}.pub`, 'utf8') }) });
+        const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${file}.pub`], { encoding: 'utf8' })
+          .split(' ')[1]
+          .replace(/^MD5:/, '');
+        const answer = fake.handle({
+          method: 'POST',
+          url: '/v2/account/keys',
+          headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : n === 'content-type' ? 'application/json' : null) },
+          body: JSON.stringify({ name: type, public_key: readFileSync(`${file}.pub`, 'utf8') }),
+        });
         assert.equal(answer.status, 201, answer.body);
         assert.equal(JSON.parse(answer.body).ssh_key.fingerprint, md5, type);
       }

@@ -15,7 +15,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const MOCHA = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const REPORTER = join(ROOT, 'test', 'harness', 'count-reporter.cjs');
 
-describe('The test run\'s gates', function () {
+describe("The test run's gates", function () {
   this.timeout(60_000);
   let dir: string;
   before(() => {
@@ -24,11 +24,17 @@ describe('The test run\'s gates', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   /** mocha on a fixture, as the harness runs the Node suites. */
-  function runFixture(name: string, body: string): { status: number | null; results?: { passes: number; failures: number; pendingTitles: string[] }; output: string } {
+  function runFixture(
+    name: string,
+    body: string,
+  ): { status: number | null; results?: { passes: number; failures: number; pendingTitles: string[] }; output: string } {
     const file = join(dir, `${name}.test.js`);
     writeFileSync(file, body);
     const resultsFile = join(dir, `${name}-results.json`);
-    const run = spawnSync(process.execPath, mochaArgs(MOCHA, REPORTER, [file]), { encoding: 'utf8', env: { ...process.env, DO_TEST_RESULTS_FILE: resultsFile } });
+    const run = spawnSync(process.execPath, mochaArgs(MOCHA, REPORTER, [file]), {
+      encoding: 'utf8',
+      env: { ...process.env, DO_TEST_RESULTS_FILE: resultsFile },
+    });
     let results;
     try {
       results = JSON.parse(readFileSync(resultsFile, 'utf8'));
@@ -64,7 +70,11 @@ describe('The test run\'s gates', function () {
     assert.deepEqual([...parseOnly(['--only', 'unit,web'])!], ['unit', 'web']);
     assert.equal(parseOnly([]), undefined);
     // and the harness itself: exits 1 at once, saying why
-    const run = spawnSync(process.execPath, [join(ROOT, 'test', 'harness', 'run-all.mjs'), '--only', 'integraton'], { encoding: 'utf8', cwd: ROOT, timeout: 30_000 });
+    const run = spawnSync(process.execPath, [join(ROOT, 'test', 'harness', 'run-all.mjs'), '--only', 'integraton'], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      timeout: 30_000,
+    });
     assert.equal(run.status, 1);
     assert.match(run.stderr, /no suite named integraton/);
     assert.match(run.stdout, /^0 passed, 1 failed$/m);
@@ -75,7 +85,12 @@ describe('The test run\'s gates', function () {
     assert.match(grepPolicy({ DO_TEST_GREP: 'Spaces' }).note ?? '', /narrowed by DO_TEST_GREP="Spaces"/);
     assert.deepEqual(grepPolicy({ CI: 'true' }), { grep: undefined });
     // the harness, with the variable inherited: fails before building anything
-    const run = spawnSync(process.execPath, [join(ROOT, 'test', 'harness', 'run-all.mjs'), '--only', 'static'], { encoding: 'utf8', cwd: ROOT, timeout: 30_000, env: { ...process.env, CI: 'true', DO_TEST_GREP: 'Spaces' } });
+    const run = spawnSync(process.execPath, [join(ROOT, 'test', 'harness', 'run-all.mjs'), '--only', 'static'], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      timeout: 30_000,
+      env: { ...process.env, CI: 'true', DO_TEST_GREP: 'Spaces' },
+    });
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /FAILED: gates: 1 failed \(DO_TEST_GREP="Spaces" is set/);
     assert.match(run.stdout, /^0 passed, 1 failed, 0 skipped$/m);
@@ -84,11 +99,18 @@ describe('The test run\'s gates', function () {
   it('fails a stage whose requests bypassed Prism: none forwarded, or the extension pointed at the fake', () => {
     const prismUrl = 'http://127.0.0.1:4010';
     const fakeUrl = 'http://127.0.0.1:5000';
-    const log = ['[HTTP SERVER] get /v2/account ℹ info Request received', '[PROXY] ℹ info > Forwarding "get" request to http://127.0.0.1:5000/v2/account...', '[PROXY] ℹ info > Forwarding "post" request to http://127.0.0.1:5000/v2/droplets...'].join('\n');
+    const log = [
+      '[HTTP SERVER] get /v2/account ℹ info Request received',
+      '[PROXY] ℹ info > Forwarding "get" request to http://127.0.0.1:5000/v2/account...',
+      '[PROXY] ℹ info > Forwarding "post" request to http://127.0.0.1:5000/v2/droplets...',
+    ].join('\n');
     assert.equal(forwardedCount(log), 2);
     assert.equal(forwardedCount(''), 0);
     assert.match(prismVerdict('integration', { forwarded: 0, prismUrl }) ?? '', /forwarded no request/);
-    assert.match(prismVerdict('integration', { forwarded: 40, apiUrl: fakeUrl, prismUrl, fakeUrl }) ?? '', /used http:\/\/127\.0\.0\.1:5000 \(the fake itself\), not Prism/);
+    assert.match(
+      prismVerdict('integration', { forwarded: 40, apiUrl: fakeUrl, prismUrl, fakeUrl }) ?? '',
+      /used http:\/\/127\.0\.0\.1:5000 \(the fake itself\), not Prism/,
+    );
     assert.equal(prismVerdict('integration', { forwarded: 40, apiUrl: prismUrl, prismUrl, fakeUrl }), undefined);
     assert.equal(prismVerdict('contract', { forwarded: 3, prismUrl }), undefined);
   });

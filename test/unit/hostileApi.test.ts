@@ -54,7 +54,13 @@ describe('the client under a stingy or hostile API', function () {
     it('spaces requests by reset ÷ remaining, for the second and later requests too (not until the reset)', async () => {
       const reset = String(Math.floor(Date.now() / 1000) + 20);
       // 50 left for 20 s: one slot every ~0.4 s. The old loop slept until the reset: ~20 s.
-      server.faults.push({ kind: 'status', passThrough: true, path: '/v2/account', times: 100, headers: { 'ratelimit-remaining': '50', 'ratelimit-reset': reset } });
+      server.faults.push({
+        kind: 'status',
+        passThrough: true,
+        path: '/v2/account',
+        times: 100,
+        headers: { 'ratelimit-remaining': '50', 'ratelimit-reset': reset },
+      });
       const waits: WaitRecord[] = [];
       const client = clientFor(server, { onWait: (w) => waits.push(w) });
       const durations: number[] = [];
@@ -82,7 +88,10 @@ describe('the client under a stingy or hostile API', function () {
       const error = await rejection(client.account());
       assert.equal(error.kind, 'cancelled');
       assert.ok(Date.now() - started < 5_000);
-      assert.deepEqual(waits.map((w) => [w.reason, w.ms]), [['rate_limited', 60_000]]);
+      assert.deepEqual(
+        waits.map((w) => [w.reason, w.ms]),
+        [['rate_limited', 60_000]],
+      );
       // without the cancel, a request of the same token is held by the 429's (capped) block …
       const later: WaitRecord[] = [];
       const controller = new AbortController();
@@ -91,7 +100,10 @@ describe('the client under a stingy or hostile API', function () {
       server.faults.push({ kind: 'status', status: 429, path: '/v2/account', retryAfter: 3600 });
       await rejection(second.account({ signal: controller.signal }));
       const blocked: WaitRecord[] = [];
-      const third = clientFor(server, { rateLimiter: client.transport.rateLimiter, onWait: (w) => (blocked.push(w), setTimeout(() => third.transport.cancelWaits(), 20)) });
+      const third = clientFor(server, {
+        rateLimiter: client.transport.rateLimiter,
+        onWait: (w) => (blocked.push(w), setTimeout(() => third.transport.cancelWaits(), 20)),
+      });
       assert.equal((await rejection(third.account())).kind, 'cancelled');
       assert.ok(blocked[0].ms <= 60_000 && blocked[0].ms > 50_000, `held by the capped 429: ${blocked[0]?.ms}`);
       // … and after Cancel, the user's Retry goes out at once
@@ -154,7 +166,13 @@ describe('the client under a stingy or hostile API', function () {
 
   describe('paging', () => {
     it('stops with a typed error when the server ignores ?page and always offers next', async () => {
-      const page = { droplets: [{ id: 1, name: 'same' }, { id: 2, name: 'again' }], links: { pages: { next: `${server.url}/v2/droplets?page=2` } } };
+      const page = {
+        droplets: [
+          { id: 1, name: 'same' },
+          { id: 2, name: 'again' },
+        ],
+        links: { pages: { next: `${server.url}/v2/droplets?page=2` } },
+      };
       server.faults.push({ kind: 'respond', path: '/v2/droplets', body: page, times: 10_000 });
       const error = await rejection(clientFor(server).listAll(droplet));
       assert.equal(error.kind, 'invalid_response');
@@ -180,7 +198,11 @@ describe('the client under a stingy or hostile API', function () {
       const expected = server.fake.data.droplets.map((d: { id: number }) => d.id);
       server.faults.push({ kind: 'rewrite', path: '/v2/droplets', urlIncludes: 'page=3&', dropItems: 200 });
       const all = await clientFor(server).listAll(droplet);
-      assert.deepEqual(all.map((d) => d.id), expected, 'the second listing is complete');
+      assert.deepEqual(
+        all.map((d) => d.id),
+        expected,
+        'the second listing is complete',
+      );
 
       server.faults.push({ kind: 'rewrite', path: '/v2/droplets', urlIncludes: 'page=3&', dropItems: 50, times: 2 });
       const error = await rejection(clientFor(server).listAll(droplet));
@@ -197,7 +219,13 @@ describe('the client under a stingy or hostile API', function () {
     it('refuses a last page of 1,000,000 or 2^32+1 after one request, with a typed error', async () => {
       for (const last of [1_000_000, 2 ** 32 + 1]) {
         server.seen.length = 0;
-        server.faults.push({ kind: 'rewrite', path: '/v2/droplets', urlIncludes: 'page=1&', links: { pages: { last: `${server.url}/v2/droplets?page=${last}&per_page=200` } }, meta: {} });
+        server.faults.push({
+          kind: 'rewrite',
+          path: '/v2/droplets',
+          urlIncludes: 'page=1&',
+          links: { pages: { last: `${server.url}/v2/droplets?page=${last}&per_page=200` } },
+          meta: {},
+        });
         const error = await rejection(clientFor(server).listAll(droplet));
         assert.equal(error.kind, 'invalid_response');
         assert.match(error.message, new RegExp(`${last} pages`));
@@ -206,13 +234,18 @@ describe('the client under a stingy or hostile API', function () {
     });
 
     it('refuses a last page that contradicts meta.total', async () => {
-      server.faults.push({ kind: 'rewrite', path: '/v2/droplets', urlIncludes: 'page=1&', links: { pages: { last: `${server.url}/v2/droplets?page=500&per_page=200` } } });
+      server.faults.push({
+        kind: 'rewrite',
+        path: '/v2/droplets',
+        urlIncludes: 'page=1&',
+        links: { pages: { last: `${server.url}/v2/droplets?page=500&per_page=200` } },
+      });
       const error = await rejection(clientFor(server).listAll(droplet));
       assert.match(error.message, /last page is 500 but also that there are 1207 items/);
       assert.equal(server.seen.length, 1);
     });
 
-    it('checks a nested kind\'s listing the same way (its path has the parent ids)', async () => {
+    it("checks a nested kind's listing the same way (its path has the parent ids)", async () => {
       const [first] = await clientFor(server).listAll(domain);
       const records = await clientFor(server, { perPage: 2 }).listAll(domainRecord, { parents: [first.name] });
       assert.ok(records.length > 2, 'several pages of records');
@@ -222,19 +255,54 @@ describe('the client under a stingy or hostile API', function () {
     });
 
     it('refuses a meta.total that ends the listing early while every page links a next one (not 1,000 of 1,207 in silence)', async () => {
-      server.faults.push({ kind: 'rewrite', path: '/v2/droplets', urlIncludes: 'page=', meta: { total: 1000 }, links: { pages: { next: `${server.url}/v2/droplets?page=99` } }, times: 100 });
+      server.faults.push({
+        kind: 'rewrite',
+        path: '/v2/droplets',
+        urlIncludes: 'page=',
+        meta: { total: 1000 },
+        links: { pages: { next: `${server.url}/v2/droplets?page=99` } },
+        times: 100,
+      });
       const error = await rejection(clientFor(server).listAll(droplet));
       assert.equal(error.kind, 'invalid_response');
       assert.match(error.message, /announced 1000 items \(5 pages\) but page 5 links a next page/);
     });
 
-    it('keeps more items than announced on the last page, once each: the spec\'s own reserved IPv6 example (2 items, total 1)', async () => {
-      server.faults.push({ kind: 'respond', path: '/v2/reserved_ipv6', body: { reserved_ipv6s: [{ ip: '2604:a880:800:14::42c3:d000', region_slug: 'nyc3' }, { ip: '2604:a880:800:14::42c3:d001', region_slug: 'nyc3' }], links: {}, meta: { total: 1 } } });
+    it("keeps more items than announced on the last page, once each: the spec's own reserved IPv6 example (2 items, total 1)", async () => {
+      server.faults.push({
+        kind: 'respond',
+        path: '/v2/reserved_ipv6',
+        body: {
+          reserved_ipv6s: [
+            { ip: '2604:a880:800:14::42c3:d000', region_slug: 'nyc3' },
+            { ip: '2604:a880:800:14::42c3:d001', region_slug: 'nyc3' },
+          ],
+          links: {},
+          meta: { total: 1 },
+        },
+      });
       const listed = await clientFor(server).listAll(reservedIpv6);
-      assert.deepEqual(listed.map((r) => r.ip), ['2604:a880:800:14::42c3:d000', '2604:a880:800:14::42c3:d001']);
+      assert.deepEqual(
+        listed.map((r) => r.ip),
+        ['2604:a880:800:14::42c3:d000', '2604:a880:800:14::42c3:d001'],
+      );
       // a page that repeats an item is still one item each
-      server.faults.push({ kind: 'respond', path: '/v2/reserved_ipv6', body: { reserved_ipv6s: [{ ip: '2604:a880:800:14::1', region_slug: 'nyc3' }, { ip: '2604:a880:800:14::1', region_slug: 'nyc3' }], links: {}, meta: { total: 1 } } });
-      assert.deepEqual((await clientFor(server).listAll(reservedIpv6)).map((r) => r.ip), ['2604:a880:800:14::1']);
+      server.faults.push({
+        kind: 'respond',
+        path: '/v2/reserved_ipv6',
+        body: {
+          reserved_ipv6s: [
+            { ip: '2604:a880:800:14::1', region_slug: 'nyc3' },
+            { ip: '2604:a880:800:14::1', region_slug: 'nyc3' },
+          ],
+          links: {},
+          meta: { total: 1 },
+        },
+      });
+      assert.deepEqual(
+        (await clientFor(server).listAll(reservedIpv6)).map((r) => r.ip),
+        ['2604:a880:800:14::1'],
+      );
     });
 
     it('accepts an endpoint that caps per_page lower than asked', async () => {
@@ -242,7 +310,10 @@ describe('the client under a stingy or hostile API', function () {
       server.fake.maxPerPage = 150;
       server.seen.length = 0;
       const capped = await clientFor(server).listAll(droplet);
-      assert.deepEqual(capped.map((d) => d.id), all.map((d) => d.id));
+      assert.deepEqual(
+        capped.map((d) => d.id),
+        all.map((d) => d.id),
+      );
       assert.equal(server.seen.length, 9, '1207 items in pages of 150');
     });
   });
@@ -298,7 +369,10 @@ describe('the client under a stingy or hostile API', function () {
       server.faults.push({ kind: 'reset-after', method: 'DELETE', path: '/v2/droplets/311000003' });
       await clientFor(server).remove(droplet, '311000003');
       assert.equal(server.seen.filter((r) => r.method === 'DELETE').length, 2);
-      assert.equal(server.fake.data.droplets.some((d: { id: number }) => d.id === 311000003), false);
+      assert.equal(
+        server.fake.data.droplets.some((d: { id: number }) => d.id === 311000003),
+        false,
+      );
     });
 
     it('a DELETE of something that was never there is still "not found"', async () => {

@@ -33,10 +33,36 @@ describe('Kind registries', () => {
     assert.equal(PRESENTERS.length + CHILD_PRESENTERS.length, names.length);
     assert.deepEqual(
       PRESENTERS.map((p) => p.kind.kind),
-      ['droplet', 'kubernetes_cluster', 'app', 'database_cluster', 'volume', 'load_balancer', 'reserved_ip', 'domain', 'registry', 'functions_namespace', 'snapshot', 'image', 'reserved_ipv6', 'firewall', 'vpc', 'certificate', 'cdn_endpoint', 'uptime_check', 'alert_policy', 'ssh_key', 'spaces_key', 'tag'],
+      [
+        'droplet',
+        'kubernetes_cluster',
+        'app',
+        'database_cluster',
+        'volume',
+        'load_balancer',
+        'reserved_ip',
+        'domain',
+        'registry',
+        'functions_namespace',
+        'snapshot',
+        'image',
+        'reserved_ipv6',
+        'firewall',
+        'vpc',
+        'certificate',
+        'cdn_endpoint',
+        'uptime_check',
+        'alert_policy',
+        'ssh_key',
+        'spaces_key',
+        'tag',
+      ],
     );
     const orders = PRESENTERS.map((p) => p.groupOrder);
-    assert.ok(orders.every((o) => typeof o === 'number'), 'every top-level presenter has a groupOrder');
+    assert.ok(
+      orders.every((o) => typeof o === 'number'),
+      'every top-level presenter has a groupOrder',
+    );
     assert.equal(new Set(orders).size, orders.length, 'group orders are distinct');
     assert.ok(CHILD_PRESENTERS.every((p) => p.placement === 'child'));
     for (const p of [...PRESENTERS, ...CHILD_PRESENTERS]) assert.equal(presenterForKind(p.kind.kind), p);
@@ -49,9 +75,30 @@ describe('Kind registries', () => {
     assert.equal(builderFor('volume').kind, '*');
   });
 
-  it('carry each kind\'s name rule on its descriptor: empty and taken names refused, a plain one accepted', () => {
+  it("carry each kind's name rule on its descriptor: empty and taken names refused, a plain one accepted", () => {
     const ruled = ALL_KINDS.filter((k) => k.nameProblem);
-    assert.deepEqual(ruled.map((k) => k.kind).sort(), ['app', 'certificate', 'connection_pool', 'database_cluster', 'database_db', 'database_user', 'domain', 'droplet', 'firewall', 'kubernetes_cluster', 'load_balancer', 'node_pool', 'project', 'snapshot', 'spaces_key', 'ssh_key', 'tag', 'uptime_check', 'volume', 'vpc']);
+    assert.deepEqual(ruled.map((k) => k.kind).sort(), [
+      'app',
+      'certificate',
+      'connection_pool',
+      'database_cluster',
+      'database_db',
+      'database_user',
+      'domain',
+      'droplet',
+      'firewall',
+      'kubernetes_cluster',
+      'load_balancer',
+      'node_pool',
+      'project',
+      'snapshot',
+      'spaces_key',
+      'ssh_key',
+      'tag',
+      'uptime_check',
+      'volume',
+      'vpc',
+    ]);
     for (const kind of ruled) {
       const plain = kind.kind === 'domain' ? 'web-1.example' : 'web-1';
       assert.ok(kind.nameProblem!(''), `${kind.kind}: an empty name`);

@@ -19,8 +19,20 @@ describe('Translatable text', function () {
       const fresh = JSON.parse(readFileSync(join(out, 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
       const committed = JSON.parse(readFileSync(join('l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
       assert.ok(Object.keys(fresh).length > 1500, `only ${Object.keys(fresh).length} strings exported`);
-      assert.deepEqual(Object.keys(fresh).filter((k) => !(k in committed)).slice(0, 10), [], 'in the code, missing from l10n/bundle.l10n.json: run npm run l10n');
-      assert.deepEqual(Object.keys(committed).filter((k) => !(k in fresh)).slice(0, 10), [], 'in l10n/bundle.l10n.json, no longer in the code: run npm run l10n');
+      assert.deepEqual(
+        Object.keys(fresh)
+          .filter((k) => !(k in committed))
+          .slice(0, 10),
+        [],
+        'in the code, missing from l10n/bundle.l10n.json: run npm run l10n',
+      );
+      assert.deepEqual(
+        Object.keys(committed)
+          .filter((k) => !(k in fresh))
+          .slice(0, 10),
+        [],
+        'in l10n/bundle.l10n.json, no longer in the code: run npm run l10n',
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -36,7 +48,8 @@ describe('Translatable text', function () {
       const text = readFileSync(join('dist', file), 'utf8');
       assert.ok(!text.includes(marker), `${file} holds its own copy of @vscode/l10n`);
       // those that translate below the VS Code layers (@vscode/l10n) take the shared one
-      if (['extension.js', 'spaces.js', 'commands.spaces.js'].includes(file)) assert.match(text, /require\("\.\/l10n\.js"\)/, `${file} does not share dist/l10n.js`);
+      if (['extension.js', 'spaces.js', 'commands.spaces.js'].includes(file))
+        assert.match(text, /require\("\.\/l10n\.js"\)/, `${file} does not share dist/l10n.js`);
     }
   });
 });

@@ -17,9 +17,13 @@ const items = manifest.contributes.menus['view/item/context'];
 
 /** Whether a `when` clause's viewItem tests accept this context value (view tests assumed true). */
 function accepts(when: string, viewItem: string): boolean {
-  return when.split('||').some((alternative) =>
-    [...alternative.matchAll(/viewItem (==|=~) (\/(?:[^/\\]|\\.)*\/|[\w.]+)/g)].every(([, op, operand]) => (op === '==' ? operand === viewItem : new RegExp(operand.slice(1, -1)).test(viewItem))),
-  );
+  return when
+    .split('||')
+    .some((alternative) =>
+      [...alternative.matchAll(/viewItem (==|=~) (\/(?:[^/\\]|\\.)*\/|[\w.]+)/g)].every(([, op, operand]) =>
+        op === '==' ? operand === viewItem : new RegExp(operand.slice(1, -1)).test(viewItem),
+      ),
+    );
 }
 
 describe('Manifest', () => {
@@ -55,15 +59,25 @@ describe('Manifest text (package.nls.json)', () => {
 
   it('has text for every %key% the manifest names, and no text nobody uses', () => {
     assert.ok(used.size > 100, `only ${used.size} keys`);
-    assert.deepEqual([...used].filter((k) => !(k in nls)), [], 'named in package.json, missing from package.nls.json');
-    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'in package.nls.json, named nowhere');
+    assert.deepEqual(
+      [...used].filter((k) => !(k in nls)),
+      [],
+      'named in package.json, missing from package.nls.json',
+    );
+    assert.deepEqual(
+      Object.keys(nls).filter((k) => !used.has(k)),
+      [],
+      'in package.nls.json, named nowhere',
+    );
   });
 
   it('leaves no user-visible manifest text untranslatable', () => {
     const m = JSON.parse(raw) as { contributes: { commands: { title: string; category?: string }[]; views: Record<string, { name: string }[]> } };
     const literal = [
       ...m.contributes.commands.flatMap((c) => [c.title, c.category ?? '%%']),
-      ...Object.values(m.contributes.views).flat().map((v) => v.name),
+      ...Object.values(m.contributes.views)
+        .flat()
+        .map((v) => v.name),
     ].filter((text) => !/^%[\w.]+%$/.test(text));
     assert.deepEqual(literal, []);
   });

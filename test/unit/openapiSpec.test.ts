@@ -84,7 +84,11 @@ describe('The OpenAPI document outside ../shared', function () {
 
   async function startDaemon(): Promise<void> {
     const port = await freePort();
-    const child = spawn('git', ['daemon', '--verbose', '--reuseaddr', '--listen=127.0.0.1', `--port=${port}`, `--base-path=${join(dir, 'served')}`, '--export-all', join(dir, 'served')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      'git',
+      ['daemon', '--verbose', '--reuseaddr', '--listen=127.0.0.1', `--port=${port}`, `--base-path=${join(dir, 'served')}`, '--export-all', join(dir, 'served')],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     child.stderr!.on('data', (chunk) => (daemonLog += chunk));
     daemon = child;
     await waitForPort(port, child);
@@ -120,7 +124,8 @@ describe('The OpenAPI document outside ../shared', function () {
     mkdirSync(join(upstream, 'specification', 'resources'), { recursive: true });
     writeFileSync(join(upstream, 'specification', 'DigitalOcean-public.v2.yaml'), ENTRY);
     writeFileSync(join(upstream, 'specification', 'resources', 'app_spec.yml'), APP_SPEC);
-    const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).trim();
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).trim();
     git(upstream, 'init', '-q');
     git(upstream, 'add', '.');
     git(upstream, 'commit', '-q', '-m', 'fixture spec');
@@ -132,7 +137,10 @@ describe('The OpenAPI document outside ../shared', function () {
     git(dir, 'clone', '-q', '--bare', upstream, join(dir, 'served', 'upstream.git'));
     // what redocly makes of the wanted commit, bundled here by the test itself
     git(upstream, 'checkout', '-q', commit);
-    execFileSync(process.execPath, [REDOCLY, 'bundle', 'specification/DigitalOcean-public.v2.yaml', '-o', join(dir, 'expected.json')], { cwd: upstream, stdio: 'ignore' });
+    execFileSync(process.execPath, [REDOCLY, 'bundle', 'specification/DigitalOcean-public.v2.yaml', '-o', join(dir, 'expected.json')], {
+      cwd: upstream,
+      stdio: 'ignore',
+    });
     expectedSha = sha256(join(dir, 'expected.json'));
     await startDaemon();
   });
@@ -144,12 +152,20 @@ describe('The OpenAPI document outside ../shared', function () {
 
   it('pins the document this project tests against', () => {
     // the script is ES module code the build does not bundle: ask it
-    const PINNED = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(SCRIPT)}).then((m) => console.log(JSON.stringify(m.PINNED)))`], { encoding: 'utf8' }));
+    const PINNED = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(SCRIPT)}).then((m) => console.log(JSON.stringify(m.PINNED)))`], {
+        encoding: 'utf8',
+      }),
+    );
     assert.match(PINNED.commit, /^[0-9a-f]{40}$/);
     const shared = join(ROOT, '..', 'shared', 'do-openapi', 'openapi.json');
     if (existsSync(shared)) assert.equal(sha256(shared), PINNED.sha256, 'the pinned sha256 is that of ../shared/do-openapi/openapi.json');
     const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
-    assert.equal(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).devDependencies['@redocly/cli'], lock.packages['node_modules/@redocly/cli'].version, 'redocly is pinned exactly: its output is what the sha256 pins');
+    assert.equal(
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).devDependencies['@redocly/cli'],
+      lock.packages['node_modules/@redocly/cli'].version,
+      'redocly is pinned exactly: its output is what the sha256 pins',
+    );
   });
 
   it('fetches the pinned commit once over git, bundles it, checks it and then answers from the cache', async () => {
@@ -160,7 +176,11 @@ describe('The OpenAPI document outside ../shared', function () {
     assert.equal(first.found!.path, join(dir, 'cache', `${commit}.json`));
     const doc = JSON.parse(readFileSync(first.found!.path, 'utf8'));
     assert.equal(doc.components.schemas.app_spec.title, 'fixture app spec', 'the wanted commit, not the branch tip');
-    assert.equal(doc.paths['/v2/apps'].get.responses['200'].content['application/json'].schema.$ref, '#/components/schemas/app_spec', 'bundled: the file reference became an internal one');
+    assert.equal(
+      doc.paths['/v2/apps'].get.responses['200'].content['application/json'].schema.$ref,
+      '#/components/schemas/app_spec',
+      'bundled: the file reference became an internal one',
+    );
     assert.equal(await fetches(before + 1), before + 1);
 
     await stopDaemon();
@@ -219,10 +239,12 @@ describe('The OpenAPI document outside ../shared', function () {
     before(() => {
       project = join(dir, 'project', 'clone');
       mkdirSync(project, { recursive: true });
-      for (const entry of ['src', 'scripts', 'l10n', 'media', 'package.json', 'package.nls.json', 'tsconfig.json']) cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
+      for (const entry of ['src', 'scripts', 'l10n', 'media', 'package.json', 'package.nls.json', 'tsconfig.json'])
+        cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
       symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
     });
-    const build = (extra: Record<string, string>) => spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: project, encoding: 'utf8', env: env(extra), timeout: 100_000 });
+    const build = (extra: Record<string, string>) =>
+      spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: project, encoding: 'utf8', env: env(extra), timeout: 100_000 });
 
     it('stops before building when the document cannot be had', async () => {
       const closed = `git://127.0.0.1:${await freePort()}/upstream.git`;

@@ -50,18 +50,56 @@ describe('Detail panel protocol', () => {
 describe('Droplet metrics', () => {
   it('turns cumulative CPU seconds per mode into utilisation, skipping counter resets', () => {
     const series = [
-      { metric: { mode: 'idle' }, values: [[0, 100], [60, 145], [120, 190], [180, 10], [240, 40]] as [number, number][] },
-      { metric: { mode: 'user' }, values: [[0, 50], [60, 65], [120, 95], [180, 5], [240, 35]] as [number, number][] },
+      {
+        metric: { mode: 'idle' },
+        values: [
+          [0, 100],
+          [60, 145],
+          [120, 190],
+          [180, 10],
+          [240, 40],
+        ] as [number, number][],
+      },
+      {
+        metric: { mode: 'user' },
+        values: [
+          [0, 50],
+          [60, 65],
+          [120, 95],
+          [180, 5],
+          [240, 35],
+        ] as [number, number][],
+      },
     ];
     // 60 s: idle +45, user +15 → 25 %; 120 s: idle +45, user +30 → 40 %; 180 s: reset, skipped;
     // 240 s: idle +30, user +30 → 50 %
-    assert.deepEqual(cpuPercent(series), [[60, 25], [120, 40], [240, 50]]);
+    assert.deepEqual(cpuPercent(series), [
+      [60, 25],
+      [120, 40],
+      [240, 50],
+    ]);
   });
 
   it('computes the used share from available and total at matching times', () => {
-    const total = { metric: {}, values: [[0, 1000], [60, 1000]] as [number, number][] };
-    const available = { metric: {}, values: [[0, 250], [60, 600], [120, 10]] as [number, number][] };
-    assert.deepEqual(usedPercent(available, total), [[0, 75], [60, 40]]);
+    const total = {
+      metric: {},
+      values: [
+        [0, 1000],
+        [60, 1000],
+      ] as [number, number][],
+    };
+    const available = {
+      metric: {},
+      values: [
+        [0, 250],
+        [60, 600],
+        [120, 10],
+      ] as [number, number][],
+    };
+    assert.deepEqual(usedPercent(available, total), [
+      [0, 75],
+      [60, 40],
+    ]);
     assert.deepEqual(usedPercent(undefined, total), []);
   });
 });

@@ -32,7 +32,10 @@ describe('Presenters', () => {
 
   it('escape API text in Markdown tooltips', () => {
     const [d] = seedDemo().droplets;
-    const tooltip = dropletPresenter.tooltip({ ...d, name: '<img src=x onerror=alert(1)> *bold*' }, { size: () => undefined, dropletName: () => undefined, now: Date.now() });
+    const tooltip = dropletPresenter.tooltip(
+      { ...d, name: '<img src=x onerror=alert(1)> *bold*' },
+      { size: () => undefined, dropletName: () => undefined, now: Date.now() },
+    );
     assert.doesNotMatch(tooltip, /(^|[^\\])</, 'an unescaped < in the tooltip');
     assert.ok(tooltip.includes('\\<img'));
   });

@@ -15,16 +15,24 @@ const { prefix, maxAgeMs } = PRIVATE_DIRS.databaseShell;
 
 /** A child Node process that makes a directory named as makePrivateDir names them, says where, and waits. */
 function childWithDir(tmp: string): Promise<{ pid: number; dir: string; kill(): Promise<void> }> {
-  const child = spawn(process.execPath, ['-e', `const fs=require('fs'),p=require('path');const d=fs.mkdtempSync(p.join(${JSON.stringify(tmp)}, ${JSON.stringify(prefix)}+process.pid+'-'));fs.writeFileSync(p.join(d,'pgpass'),'secret',{mode:0o600});console.log(d);setInterval(()=>{},1000)`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const fs=require('fs'),p=require('path');const d=fs.mkdtempSync(p.join(${JSON.stringify(tmp)}, ${JSON.stringify(prefix)}+process.pid+'-'));fs.writeFileSync(p.join(d,'pgpass'),'secret',{mode:0o600});console.log(d);setInterval(()=>{},1000)`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     child.stdout.once('data', (data: Buffer) =>
       resolve({
         pid: child.pid!,
         dir: data.toString().trim(),
-        kill: () => new Promise((done) => {
-          child.once('exit', () => done());
-          child.kill('SIGKILL');
-        }),
+        kill: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGKILL');
+          }),
       }),
     );
     child.once('error', reject);
@@ -39,7 +47,7 @@ describe('Private directories of terminal credentials', function () {
   });
   afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('are 0700 and named with this process\'s id', async () => {
+  it("are 0700 and named with this process's id", async () => {
     const dir = await makePrivateDir(prefix, tmp);
     assert.ok(dir.startsWith(join(tmp, `${prefix}${process.pid}-`)), dir);
     assert.equal(statSync(dir).mode & 0o777, 0o700);
@@ -54,7 +62,7 @@ describe('Private directories of terminal credentials', function () {
     try {
       const removed = await sweepAllLeftovers(tmp);
       assert.deepEqual(removed, [killed.dir]);
-      assert.ok(!existsSync(killed.dir), 'the killed window\'s password file is gone');
+      assert.ok(!existsSync(killed.dir), "the killed window's password file is gone");
       assert.ok(existsSync(running.dir), 'a running window keeps its files');
       assert.ok(existsSync(mine), 'this window keeps its files');
     } finally {

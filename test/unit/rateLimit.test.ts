@@ -79,7 +79,10 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ now: () => now });
     const hidden = headers({}); // what a cross-origin response without Access-Control-Expose-Headers shows
     limiter.observe(hidden, 200);
-    assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map(() => limiter.throttled(hidden)), [2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 7].map(() => limiter.throttled(hidden)),
+      [2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000],
+    );
     now += 60_000;
     limiter.observe(hidden, 429);
     assert.equal(limiter.throttled(hidden), 60_000, 'a 429 does not end the streak');

@@ -73,7 +73,6 @@ class MemoryS3 {
   }
 }
 
-
 /** A loopback server that answers each request once its body is in; its URL. */
 async function answering(answer: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<{ server: http.Server; url: string }> {
   const server = http.createServer((req, res) => {
@@ -99,11 +98,14 @@ describe('Spaces', () => {
             const partSize = 4096;
             const size = fullParts * partSize + tail;
             // a cheap recognisable body: each 4 KiB block carries its index
-            const source = { size, read: async (offset: number, length: number) => {
-              const out = new Uint8Array(length);
-              for (let i = 0; i < length; i++) out[i] = (offset + i) % 251;
-              return out;
-            } };
+            const source = {
+              size,
+              read: async (offset: number, length: number) => {
+                const out = new Uint8Array(length);
+                for (let i = 0; i < length; i++) out[i] = (offset + i) % 251;
+                return out;
+              },
+            };
             const failures = (part: number, attempt: number) => {
               const rule = schedule.find(([p]) => p === part);
               if (!rule || attempt > rule[1]) return undefined;
@@ -138,7 +140,8 @@ describe('Spaces', () => {
             const rules = Array.from({ length: count }, (_, i) => schedule.find(([p]) => p === i + 1));
             const doomed = rules.some((rule) => rule !== undefined && (rule[2] || rule[1] >= 3));
             const expectedRetries = rules.reduce((n, rule) => n + (rule && !rule[2] && rule[1] < 3 ? rule[1] : 0), 0);
-            if (!doomed && cancelAfter === undefined) assert.ok(outcome.ok, `retryable failures only, yet the upload failed: ${outcome.ok ? '' : String(outcome.e)}`);
+            if (!doomed && cancelAfter === undefined)
+              assert.ok(outcome.ok, `retryable failures only, yet the upload failed: ${outcome.ok ? '' : String(outcome.e)}`);
             if (doomed) assert.ok(!outcome.ok, 'a part that cannot go up, yet the upload completed');
             if (outcome.ok) {
               assert.equal(outcome.r.retries, expectedRetries, 'each retryable failure was retried, once each');
@@ -180,7 +183,8 @@ describe('Spaces', () => {
       url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     });
     after(() => server.close());
-    const client = () => new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url });
+    const client = () =>
+      new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url });
     const page = (keys: string[], truncated: boolean, token?: string) =>
       `<ListBucketResult><IsTruncated>${truncated}</IsTruncated>${token ? `<NextContinuationToken>${token}</NextContinuationToken>` : ''}${keys.map((k) => `<Contents><Key>${k}</Key><Size>1</Size><ETag>"e"</ETag><LastModified>2026-01-01T00:00:00Z</LastModified></Contents>`).join('')}</ListBucketResult>`;
 
@@ -191,26 +195,54 @@ describe('Spaces', () => {
 
     it('refuses the same continuation token twice instead of looping', async () => {
       answer = () => page(['a'], true, 'same');
-      await assert.rejects(client().listAll('nyc3', 'b', ''), (e: unknown) => e instanceof ApiError && e.kind === 'invalid_response' && /same continuation token/.test(e.message));
+      await assert.rejects(
+        client().listAll('nyc3', 'b', ''),
+        (e: unknown) => e instanceof ApiError && e.kind === 'invalid_response' && /same continuation token/.test(e.message),
+      );
     });
 
     it('stops a listing whose tokens cycle (A→B→A) or that hands out fresh tokens forever, after a few requests, with a typed error', async () => {
       let requests = 0;
       const counted = (f: (q: URLSearchParams) => string) => (q: URLSearchParams) => (requests++, f(q));
       const cases: [string, (q: URLSearchParams) => string, RegExp, number][] = [
-        ['A→B→A', (q) => (q.get('continuation-token') === 'B' ? page(['b'], true, 'A') : page(['a'], true, 'B')), /gave a continuation token it had given before/, 3],
-        ['fresh tokens, the same keys', (q) => page(['a', 'b'], true, `t${Number(q.get('continuation-token')?.slice(1) ?? 0) + 1}`), /pages in a row brought nothing new/, 4],
-        ['fresh tokens, empty pages', (q) => page([], true, `t${Number(q.get('continuation-token')?.slice(1) ?? 0) + 1}`), /pages in a row brought nothing new/, 3],
+        [
+          'A→B→A',
+          (q) => (q.get('continuation-token') === 'B' ? page(['b'], true, 'A') : page(['a'], true, 'B')),
+          /gave a continuation token it had given before/,
+          3,
+        ],
+        [
+          'fresh tokens, the same keys',
+          (q) => page(['a', 'b'], true, `t${Number(q.get('continuation-token')?.slice(1) ?? 0) + 1}`),
+          /pages in a row brought nothing new/,
+          4,
+        ],
+        [
+          'fresh tokens, empty pages',
+          (q) => page([], true, `t${Number(q.get('continuation-token')?.slice(1) ?? 0) + 1}`),
+          /pages in a row brought nothing new/,
+          3,
+        ],
       ];
       for (const [name, lie, message, most] of cases) {
         requests = 0;
         answer = counted(lie);
-        await assert.rejects(client().listAll('nyc3', 'b', ''), (e: unknown) => e instanceof ApiError && e.kind === 'invalid_response' && message.test(e.message), name);
+        await assert.rejects(
+          client().listAll('nyc3', 'b', ''),
+          (e: unknown) => e instanceof ApiError && e.kind === 'invalid_response' && message.test(e.message),
+          name,
+        );
         assert.ok(requests <= most, `${name}: ${requests} requests`);
         // the file system's folder listing follows the same pages
         requests = 0;
         const folder = client().pages('nyc3', 'b', '', { delimiter: '/' });
-        await assert.rejects((async () => { for await (const _ of folder) void _; })(), (e: unknown) => e instanceof ApiError && message.test(e.message), `${name}, by folder`);
+        await assert.rejects(
+          (async () => {
+            for await (const _ of folder) void _;
+          })(),
+          (e: unknown) => e instanceof ApiError && message.test(e.message),
+          `${name}, by folder`,
+        );
         assert.ok(requests <= most, `${name}, by folder: ${requests} requests`);
       }
       // and new keys forever stop at the page bound
@@ -218,15 +250,23 @@ describe('Spaces', () => {
         const n = Number(q.get('continuation-token')?.slice(1) ?? 0) + 1;
         return page([`k${n}`], true, `t${n}`);
       };
-      await assert.rejects((async () => { for await (const _ of client().pages('nyc3', 'b', '', { maxPages: 50 })) void _; })(), (e: unknown) => e instanceof ApiError && /more than 50 pages/.test(e.message));
+      await assert.rejects(
+        (async () => {
+          for await (const _ of client().pages('nyc3', 'b', '', { maxPages: 50 })) void _;
+        })(),
+        (e: unknown) => e instanceof ApiError && /more than 50 pages/.test(e.message),
+      );
     });
 
     it('follows honest tokens to the end, and reads keys with XML entities and spaces', async () => {
       answer = (q) => (q.get('continuation-token') ? page(['b &amp; c.txt'], false) : page(['a b.txt'], true, 't1'));
-      assert.deepEqual((await client().listAll('nyc3', 'b', '')).map((o) => o.key), ['a b.txt', 'b & c.txt']);
+      assert.deepEqual(
+        (await client().listAll('nyc3', 'b', '')).map((o) => o.key),
+        ['a b.txt', 'b & c.txt'],
+      );
     });
 
-    it('lists every object under a prefix once and in S3\'s order, across pages, for 1,000 random buckets', async function () {
+    it("lists every object under a prefix once and in S3's order, across pages, for 1,000 random buckets", async function () {
       this.timeout(120_000);
       // A small model of ListObjectsV2 (prefix, delimiter, tokens; pages of 3, as a server may
       // choose): what listAll gives must be exactly the keys under the prefix, in S3's order (by
@@ -259,8 +299,14 @@ describe('Spaces', () => {
           bucket = [...keys].sort(codePointOrder);
           const seen: number[] = [];
           const listed = (await client().listAll('nyc3', 'b', prefix, undefined, (n) => seen.push(n))).map((o) => o.key);
-          assert.deepEqual(listed, bucket.filter((k) => k.startsWith(prefix)));
-          assert.ok(seen.every((n, i) => i === 0 || n >= seen[i - 1]), 'progress only grows');
+          assert.deepEqual(
+            listed,
+            bucket.filter((k) => k.startsWith(prefix)),
+          );
+          assert.ok(
+            seen.every((n, i) => i === 0 || n >= seen[i - 1]),
+            'progress only grows',
+          );
           if (listed.length) assert.equal(seen.at(-1), listed.length);
         }),
         { numRuns: 1000 },
@@ -273,9 +319,20 @@ describe('Spaces', () => {
         res.end('<Error><Code>InvalidAccessKeyId</Code><Message>The access key does not exist.</Message><RequestId>req-123</RequestId></Error>');
       });
       await new Promise<void>((r) => failing.listen(0, '127.0.0.1', r));
-      const c = new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => `http://127.0.0.1:${(failing.address() as { port: number }).port}` });
+      const c = new SpacesClient({
+        credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' },
+        endpointFor: () => `http://127.0.0.1:${(failing.address() as { port: number }).port}`,
+      });
       try {
-        await assert.rejects(c.listBuckets('nyc3'), (e: unknown) => e instanceof ApiError && e.kind === 'forbidden' && e.id === 'InvalidAccessKeyId' && e.requestId === 'req-123' && /does not exist/.test(e.describe()));
+        await assert.rejects(
+          c.listBuckets('nyc3'),
+          (e: unknown) =>
+            e instanceof ApiError &&
+            e.kind === 'forbidden' &&
+            e.id === 'InvalidAccessKeyId' &&
+            e.requestId === 'req-123' &&
+            /does not exist/.test(e.describe()),
+        );
       } finally {
         failing.close();
       }
@@ -308,12 +365,19 @@ describe('Spaces', () => {
 
   it('keeps a key pair in secret storage only, and forgets it', async () => {
     const secrets = new Map<string, string>();
-    const store = new SpacesKeyStore({ get: async (k) => secrets.get(k), store: async (k, v) => void secrets.set(k, v), delete: async (k) => void secrets.delete(k) });
+    const store = new SpacesKeyStore({
+      get: async (k) => secrets.get(k),
+      store: async (k, v) => void secrets.set(k, v),
+      delete: async (k) => void secrets.delete(k),
+    });
     const changed: string[] = [];
     store.onDidChange((id) => changed.push(id));
     await store.set('acc1', { accessKey: ' DO00ABCDEFGHIJKLMNOP ', secretKey: 'sssssssssssssssssssssss' });
     assert.deepEqual(JSON.parse(secrets.get('digitalocean.spaces.acc1')!), { accessKey: 'DO00ABCDEFGHIJKLMNOP', secretKey: 'sssssssssssssssssssssss' });
-    assert.equal((await new SpacesKeyStore({ get: async (k) => secrets.get(k), store: async () => undefined, delete: async () => undefined }).get('acc1'))?.accessKey, 'DO00ABCDEFGHIJKLMNOP');
+    assert.equal(
+      (await new SpacesKeyStore({ get: async (k) => secrets.get(k), store: async () => undefined, delete: async () => undefined }).get('acc1'))?.accessKey,
+      'DO00ABCDEFGHIJKLMNOP',
+    );
     await store.forget('acc1');
     assert.equal(secrets.size, 0);
     assert.equal(await store.get('acc1'), undefined);
@@ -333,18 +397,26 @@ describe('Spaces multipart completion against a server whose answer is blank', (
       const q = new URL(req.url ?? '/', 'http://x').searchParams;
       req.resume();
       req.on('end', () => {
-        if (req.method === 'POST' && q.has('uploads')) return void res.writeHead(200).end('<InitiateMultipartUploadResult><UploadId>u1</UploadId></InitiateMultipartUploadResult>');
+        if (req.method === 'POST' && q.has('uploads'))
+          return void res.writeHead(200).end('<InitiateMultipartUploadResult><UploadId>u1</UploadId></InitiateMultipartUploadResult>');
         if (req.method === 'PUT' && q.has('partNumber')) return void res.writeHead(200, { etag: `"p${q.get('partNumber')}"` }).end();
         if (req.method === 'POST' && q.has('uploadId')) {
           const answer = complete(++counts.complete);
           // cut: half of the body announced, then the connection closes
-          if (answer.cut) return void (res.writeHead(answer.status, { 'content-type': 'application/xml', 'content-length': String(answer.body.length * 2) }), res.write(answer.body), setTimeout(() => res.socket?.destroy(), 20));
+          if (answer.cut)
+            return void (
+              res.writeHead(answer.status, { 'content-type': 'application/xml', 'content-length': String(answer.body.length * 2) }),
+              res.write(answer.body),
+              setTimeout(() => res.socket?.destroy(), 20)
+            );
           return void res.writeHead(answer.status, { 'content-type': 'application/xml' }).end(answer.body);
         }
         if (req.method === 'DELETE') return void (counts.abort++, res.writeHead(204).end());
         // listed after an abort: gone
-        if (req.method === 'GET' && q.has('uploadId')) return void res.writeHead(counts.abort ? 404 : 200).end(counts.abort ? '<Error><Code>NoSuchUpload</Code></Error>' : '<ListPartsResult/>');
-        if (req.method === 'HEAD') return void (counts.head++, objectEtag ? res.writeHead(200, { etag: `"${objectEtag}"`, 'content-length': '12' }).end() : res.writeHead(404).end());
+        if (req.method === 'GET' && q.has('uploadId'))
+          return void res.writeHead(counts.abort ? 404 : 200).end(counts.abort ? '<Error><Code>NoSuchUpload</Code></Error>' : '<ListPartsResult/>');
+        if (req.method === 'HEAD')
+          return void (counts.head++, objectEtag ? res.writeHead(200, { etag: `"${objectEtag}"`, 'content-length': '12' }).end() : res.writeHead(404).end());
         res.writeHead(400).end();
       });
     });
@@ -357,9 +429,17 @@ describe('Spaces multipart completion against a server whose answer is blank', (
   });
   after(() => server.close());
   const upload = () =>
-    uploadObject(new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url }), memorySource(new Uint8Array(3_000)), {
-      region: 'nyc3', bucket: 'b', key: 'k.bin', multipartThreshold: 1_000, partSize: 1_000,
-    });
+    uploadObject(
+      new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url }),
+      memorySource(new Uint8Array(3_000)),
+      {
+        region: 'nyc3',
+        bucket: 'b',
+        key: 'k.bin',
+        multipartThreshold: 1_000,
+        partSize: 1_000,
+      },
+    );
   const blank = { status: 200, body: '\n   \n  ' };
   const result = { status: 200, body: '<CompleteMultipartUploadResult><ETag>"abc-3"</ETag></CompleteMultipartUploadResult>' };
 
@@ -378,7 +458,10 @@ describe('Spaces multipart completion against a server whose answer is blank', (
   });
 
   it('takes an answer that breaks off mid-body as unread: asks again, and the repeat\'s "upload gone" sends it to the object', async () => {
-    complete = (n) => (n === 1 ? { ...result, body: result.body.slice(0, 30), cut: true } : { status: 404, body: '<Error><Code>NoSuchUpload</Code><Message>gone</Message></Error>' });
+    complete = (n) =>
+      n === 1
+        ? { ...result, body: result.body.slice(0, 30), cut: true }
+        : { status: 404, body: '<Error><Code>NoSuchUpload</Code><Message>gone</Message></Error>' };
     objectEtag = 'ghi-3';
     assert.equal((await upload()).etag, 'ghi-3');
     assert.deepEqual(counts, { complete: 2, abort: 0, head: 1 });
@@ -412,7 +495,7 @@ describe('Spaces answers that break off mid-body', () => {
   });
   after(() => server.close());
 
-  it('gives the client\'s typed network error for a listing, a GET and an ACL read, never fetch\'s TypeError', async () => {
+  it("gives the client's typed network error for a listing, a GET and an ACL read, never fetch's TypeError", async () => {
     const c = new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url });
     const broken = (e: unknown) => e instanceof ApiError && e.kind === 'network' && /broke off/.test(e.message) && typeof e.path === 'string';
     await assert.rejects(c.listPage('nyc3', 'b', ''), broken);
@@ -433,23 +516,36 @@ describe('Spaces requests answered "slow down"', () => {
       seen.push({ method: req.method!, at: Date.now(), query: q.toString() });
       const n = seen.filter((s) => s.method === req.method && s.query === q.toString()).length;
       if (n <= slowDowns) {
-        return void res.writeHead(503, { 'content-type': 'application/xml', ...(retryAfter !== undefined ? { 'retry-after': retryAfter } : {}) }).end('<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>r1</RequestId></Error>');
+        return void res
+          .writeHead(503, { 'content-type': 'application/xml', ...(retryAfter !== undefined ? { 'retry-after': retryAfter } : {}) })
+          .end('<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>r1</RequestId></Error>');
       }
-      if (req.method === 'GET' && q.get('list-type') === '2') return void res.writeHead(200).end('<ListBucketResult><IsTruncated>false</IsTruncated><Contents><Key>a</Key><Size>1</Size><ETag>"e"</ETag><LastModified>2026-01-01T00:00:00Z</LastModified></Contents></ListBucketResult>');
-      if (req.method === 'POST' && q.has('uploads')) return void res.writeHead(200).end('<InitiateMultipartUploadResult><UploadId>u1</UploadId></InitiateMultipartUploadResult>');
-      if (req.method === 'POST' && q.has('uploadId')) return void res.writeHead(200).end('<CompleteMultipartUploadResult><ETag>"m-2"</ETag></CompleteMultipartUploadResult>');
+      if (req.method === 'GET' && q.get('list-type') === '2')
+        return void res
+          .writeHead(200)
+          .end(
+            '<ListBucketResult><IsTruncated>false</IsTruncated><Contents><Key>a</Key><Size>1</Size><ETag>"e"</ETag><LastModified>2026-01-01T00:00:00Z</LastModified></Contents></ListBucketResult>',
+          );
+      if (req.method === 'POST' && q.has('uploads'))
+        return void res.writeHead(200).end('<InitiateMultipartUploadResult><UploadId>u1</UploadId></InitiateMultipartUploadResult>');
+      if (req.method === 'POST' && q.has('uploadId'))
+        return void res.writeHead(200).end('<CompleteMultipartUploadResult><ETag>"m-2"</ETag></CompleteMultipartUploadResult>');
       res.writeHead(200, { etag: '"e1"', 'content-length': req.method === 'GET' ? '2' : '0' }).end(req.method === 'GET' ? 'hi' : undefined);
     }));
   });
   after(() => server.close());
   beforeEach(() => (seen.length = 0));
-  const client = () => new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url });
+  const client = () =>
+    new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url });
 
   it('tries every kind of request again after a 503 SlowDown: listing, GET, HEAD, PUT, create, part, Complete, DELETE', async () => {
     slowDowns = 2;
     retryAfter = '0';
     const c = client();
-    assert.deepEqual((await c.listPage('nyc3', 'b', '')).objects.map((o) => o.key), ['a']);
+    assert.deepEqual(
+      (await c.listPage('nyc3', 'b', '')).objects.map((o) => o.key),
+      ['a'],
+    );
     assert.equal(new TextDecoder().decode((await c.get('nyc3', 'b', 'k')).body), 'hi');
     assert.equal((await c.head('nyc3', 'b', 'k'))?.etag, 'e1');
     assert.equal(await c.put('nyc3', 'b', 'k', new Uint8Array([1])), 'e1');
@@ -469,7 +565,10 @@ describe('Spaces requests answered "slow down"', () => {
     slowDowns = 100;
     retryAfter = '0';
     seen.length = 0;
-    await assert.rejects(client().listPage('nyc3', 'b', ''), (e: unknown) => e instanceof ApiError && e.status === 503 && e.id === 'SlowDown' && e.requestId === 'r1');
+    await assert.rejects(
+      client().listPage('nyc3', 'b', ''),
+      (e: unknown) => e instanceof ApiError && e.status === 503 && e.id === 'SlowDown' && e.requestId === 'r1',
+    );
     assert.equal(seen.length, 5);
   });
 
@@ -506,11 +605,14 @@ describe('Spaces: a cancelled upload whose parts would land after the abort', ()
           if (req.method === 'PUT') {
             const n = Number(q.get('partNumber'));
             // lands 30–80 ms later whether or not the client is still listening
-            setTimeout(() => {
-              open = true;
-              parts.add(n);
-              if (!res.destroyed) res.writeHead(200, { etag: `"p${n}"` }).end();
-            }, 30 + Math.random() * 50);
+            setTimeout(
+              () => {
+                open = true;
+                parts.add(n);
+                if (!res.destroyed) res.writeHead(200, { etag: `"p${n}"` }).end();
+              },
+              30 + Math.random() * 50,
+            );
             return;
           }
           if (req.method === 'DELETE') {
@@ -522,7 +624,9 @@ describe('Spaces: a cancelled upload whose parts would land after the abort', ()
           if (req.method === 'GET' && q.has('uploadId')) {
             lists++;
             if (!open) return void res.writeHead(404).end('<Error><Code>NoSuchUpload</Code><Message>gone</Message></Error>');
-            return void res.writeHead(200).end(`<ListPartsResult>${[...parts].map((p) => `<Part><PartNumber>${p}</PartNumber></Part>`).join('')}</ListPartsResult>`);
+            return void res
+              .writeHead(200)
+              .end(`<ListPartsResult>${[...parts].map((p) => `<Part><PartNumber>${p}</PartNumber></Part>`).join('')}</ListPartsResult>`);
           }
           res.writeHead(400).end();
         });
@@ -531,7 +635,15 @@ describe('Spaces: a cancelled upload whose parts would land after the abort', ()
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
       const controller = new AbortController();
       const client = new SpacesClient({ credentials: { accessKey: 'DO00TESTTESTTESTTEST', secretKey: 'secret-secret-secret-secret' }, endpointFor: () => url });
-      const upload = uploadObject(client, memorySource(new Uint8Array(40_000)), { region: 'nyc3', bucket: 'b', key: 'k', multipartThreshold: 1_000, partSize: 1_000, concurrency: 8, signal: controller.signal });
+      const upload = uploadObject(client, memorySource(new Uint8Array(40_000)), {
+        region: 'nyc3',
+        bucket: 'b',
+        key: 'k',
+        multipartThreshold: 1_000,
+        partSize: 1_000,
+        concurrency: 8,
+        signal: controller.signal,
+      });
       setTimeout(() => controller.abort(), 40 + Math.random() * 60);
       await assert.rejects(upload, (e: unknown) => e instanceof ApiError && e.kind === 'cancelled', `trial ${trial}`);
       // whatever was still in flight has landed by now

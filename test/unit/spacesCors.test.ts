@@ -6,20 +6,40 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
-import { type CorsRule, EDITOR_METHODS, corsXml, editorRule, originPattern, originProblem, rulesAllowEditor, withEditorRule } from '../../src/api/spaces/spacesCors';
+import {
+  type CorsRule,
+  EDITOR_METHODS,
+  corsXml,
+  editorRule,
+  originPattern,
+  originProblem,
+  rulesAllowEditor,
+  withEditorRule,
+} from '../../src/api/spaces/spacesCors';
 
 const host = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,12}[a-z0-9])?$/);
-const origin = fc.tuple(fc.constantFrom('https', 'http'), fc.array(host, { minLength: 1, maxLength: 3 }), fc.constantFrom('example.com', 'vscode-cdn.net', 'github.dev')).map(([scheme, labels, domain]) => `${scheme}://${[...labels, domain].join('.')}`);
+const origin = fc
+  .tuple(fc.constantFrom('https', 'http'), fc.array(host, { minLength: 1, maxLength: 3 }), fc.constantFrom('example.com', 'vscode-cdn.net', 'github.dev'))
+  .map(([scheme, labels, domain]) => `${scheme}://${[...labels, domain].join('.')}`);
 const methods = fc.subarray(['GET', 'PUT', 'POST', 'DELETE', 'HEAD']);
 /** Anything an owner may have: exact origins, patterns, "*", any methods, headers, exposed headers, ids (ours too). */
-const rule: fc.Arbitrary<CorsRule> = fc.record({
-  id: fc.option(fc.constantFrom('owner', 'vscode-digitalocean', 'cdn', 'x'), { nil: undefined }),
-  origins: fc.array(fc.oneof(origin, fc.constant('*'), origin.map((o) => o.replace(/\/\/[^.]+/, '//*'))), { minLength: 1, maxLength: 3 }),
-  methods,
-  headers: fc.subarray(['*', 'authorization', 'content-type']),
-  exposeHeaders: fc.subarray(['ETag', 'x-amz-request-id', 'x-amz-meta-a']),
-  maxAgeSeconds: fc.option(fc.integer({ min: 0, max: 86_400 }), { nil: undefined }),
-}).map((r) => ({ ...r })); // plain objects (fast-check's records have no prototype)
+const rule: fc.Arbitrary<CorsRule> = fc
+  .record({
+    id: fc.option(fc.constantFrom('owner', 'vscode-digitalocean', 'cdn', 'x'), { nil: undefined }),
+    origins: fc.array(
+      fc.oneof(
+        origin,
+        fc.constant('*'),
+        origin.map((o) => o.replace(/\/\/[^.]+/, '//*')),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
+    methods,
+    headers: fc.subarray(['*', 'authorization', 'content-type']),
+    exposeHeaders: fc.subarray(['ETag', 'x-amz-request-id', 'x-amz-meta-a']),
+    maxAgeSeconds: fc.option(fc.integer({ min: 0, max: 86_400 }), { nil: undefined }),
+  })
+  .map((r) => ({ ...r })); // plain objects (fast-check's records have no prototype)
 
 describe('Spaces CORS rules', () => {
   it('names a vscode.dev worker by its domain (the subdomain changes), any other origin exactly', () => {
@@ -48,7 +68,7 @@ describe('Spaces CORS rules', () => {
     assert.equal(rulesAllowEditor([{ ...ours, headers: ['authorization'] }], 'https://x.vscode-cdn.net'), false, 'the client signs with x-amz-* headers too');
   });
 
-  it('adds the editor\'s rule in front so that it applies, and keeps every rule of the owner as it was (1,000 cases)', () => {
+  it("adds the editor's rule in front so that it applies, and keeps every rule of the owner as it was (1,000 cases)", () => {
     fc.assert(
       fc.property(fc.array(rule, { maxLength: 12 }), origin, (rules, where) => {
         const pattern = originPattern(where);
@@ -58,28 +78,50 @@ describe('Spaces CORS rules', () => {
         assert.equal(rulesAllowEditor(next, where), true, `${where} is let in`);
         assert.deepEqual(next[0], editorRule(pattern));
         // the owner's, in their order; a rule of ours from before replaced, not doubled
-        assert.deepEqual(next.slice(1), rules.filter((r) => r.id !== 'vscode-digitalocean'));
+        assert.deepEqual(
+          next.slice(1),
+          rules.filter((r) => r.id !== 'vscode-digitalocean'),
+        );
       }),
       { numRuns: 1000 },
     );
   });
 
   it('writes XML that reads back as the same rules, whatever the characters (1,000 cases)', () => {
-    const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => ['CORSRule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader'].includes(name) });
+    const parser = new XMLParser({
+      ignoreAttributes: true,
+      parseTagValue: false,
+      isArray: (name) => ['CORSRule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader'].includes(name),
+    });
     const text = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && !/[\u0000-\u001f\ud800-\udfff\ufffe\uffff]/.test(s));
     fc.assert(
-      fc.property(fc.array(fc.record({ id: fc.option(text, { nil: undefined }), origins: fc.array(text, { minLength: 1, maxLength: 3 }), methods, headers: fc.array(text, { maxLength: 3 }), exposeHeaders: fc.array(text, { maxLength: 3 }), maxAgeSeconds: fc.option(fc.nat(), { nil: undefined }) }).map((r) => ({ ...r })), { minLength: 1, maxLength: 5 }), (rules) => {
-        const doc = parser.parse(corsXml(rules)) as { CORSConfiguration: { CORSRule: Record<string, unknown>[] } };
-        const read = doc.CORSConfiguration.CORSRule.map((r) => ({
-          id: r.ID === undefined ? undefined : String(r.ID),
-          origins: (r.AllowedOrigin as string[] | undefined) ?? [],
-          methods: (r.AllowedMethod as string[] | undefined) ?? [],
-          headers: (r.AllowedHeader as string[] | undefined) ?? [],
-          exposeHeaders: (r.ExposeHeader as string[] | undefined) ?? [],
-          maxAgeSeconds: r.MaxAgeSeconds === undefined ? undefined : Number(r.MaxAgeSeconds),
-        }));
-        assert.deepEqual(read, rules);
-      }),
+      fc.property(
+        fc.array(
+          fc
+            .record({
+              id: fc.option(text, { nil: undefined }),
+              origins: fc.array(text, { minLength: 1, maxLength: 3 }),
+              methods,
+              headers: fc.array(text, { maxLength: 3 }),
+              exposeHeaders: fc.array(text, { maxLength: 3 }),
+              maxAgeSeconds: fc.option(fc.nat(), { nil: undefined }),
+            })
+            .map((r) => ({ ...r })),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (rules) => {
+          const doc = parser.parse(corsXml(rules)) as { CORSConfiguration: { CORSRule: Record<string, unknown>[] } };
+          const read = doc.CORSConfiguration.CORSRule.map((r) => ({
+            id: r.ID === undefined ? undefined : String(r.ID),
+            origins: (r.AllowedOrigin as string[] | undefined) ?? [],
+            methods: (r.AllowedMethod as string[] | undefined) ?? [],
+            headers: (r.AllowedHeader as string[] | undefined) ?? [],
+            exposeHeaders: (r.ExposeHeader as string[] | undefined) ?? [],
+            maxAgeSeconds: r.MaxAgeSeconds === undefined ? undefined : Number(r.MaxAgeSeconds),
+          }));
+          assert.deepEqual(read, rules);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -87,6 +129,10 @@ describe('Spaces CORS rules', () => {
   it('refuses a 101st rule, which S3 would refuse', () => {
     const many = Array.from({ length: 100 }, (_, i): CorsRule => ({ id: `r${i}`, origins: ['*'], methods: ['GET'], headers: [], exposeHeaders: [] }));
     assert.throws(() => withEditorRule(many, editorRule('https://a.example')), /100 CORS rules already/);
-    assert.equal(withEditorRule([...many.slice(1), { ...editorRule('https://old.example') }], editorRule('https://a.example')).length, 100, 'ours replaced, not added');
+    assert.equal(
+      withEditorRule([...many.slice(1), { ...editorRule('https://old.example') }], editorRule('https://a.example')).length,
+      100,
+      'ours replaced, not added',
+    );
   });
 });

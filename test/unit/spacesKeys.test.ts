@@ -57,21 +57,28 @@ describe('Spaces object keys from listings', function () {
   }
 
   it('refuses a bucket name that would name another place', async () => {
-    for (const bucket of ['..', '.', 'a/b']) await assert.rejects(client.head('nyc3', bucket, 'k'), (e: unknown) => e instanceof ApiError && e.id === UNSAFE_NAME, bucket);
+    for (const bucket of ['..', '.', 'a/b'])
+      await assert.rejects(client.head('nyc3', bucket, 'k'), (e: unknown) => e instanceof ApiError && e.id === UNSAFE_NAME, bucket);
     assert.deepEqual(seen, []);
   });
 
   it('sends every other key as exactly /<bucket>/<encoded key>, which decodes back to it (1,000 generated keys)', async () => {
     const segment = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('..x', '.x', '...', '%2E', '%2e%2e', '?', '#', ' ', '\\', '+', 'ü', '%', ';'));
     await fc.assert(
-      fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/')).filter((k) => k.length > 0 && !unsafeKeyReason(k)), async (key) => {
-        seen = [];
-        assert.equal(await client.head('nyc3', 'shared', key), undefined);
-        assert.equal(seen.length, 1);
-        const path = seen[0].replace(/^HEAD /, '');
-        assert.equal(path, `/shared/${encodeKey(key)}`);
-        assert.equal(path.slice('/shared/'.length).split('/').map(decodeURIComponent).join('/'), key);
-      }),
+      fc.asyncProperty(
+        fc
+          .array(segment, { minLength: 1, maxLength: 5 })
+          .map((parts) => parts.join('/'))
+          .filter((k) => k.length > 0 && !unsafeKeyReason(k)),
+        async (key) => {
+          seen = [];
+          assert.equal(await client.head('nyc3', 'shared', key), undefined);
+          assert.equal(seen.length, 1);
+          const path = seen[0].replace(/^HEAD /, '');
+          assert.equal(path, `/shared/${encodeKey(key)}`);
+          assert.equal(path.slice('/shared/'.length).split('/').map(decodeURIComponent).join('/'), key);
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

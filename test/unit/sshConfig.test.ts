@@ -23,10 +23,16 @@ const comment = fc.stringMatching(/^[A-Za-z0-9 .,:()-]{0,30}$/).map((t) => `# ${
 const option = fc.oneof(
   fc.tuple(fc.constantFrom('User', 'user', 'USER'), word),
   fc.tuple(fc.constant('Port'), fc.integer({ min: 1, max: 65535 }).map(String)),
-  fc.tuple(fc.constant('HostName'), fc.tuple(fc.nat(255), fc.nat(255)).map(([a, b]) => `10.0.${a}.${b}`)),
+  fc.tuple(
+    fc.constant('HostName'),
+    fc.tuple(fc.nat(255), fc.nat(255)).map(([a, b]) => `10.0.${a}.${b}`),
+  ),
   fc.tuple(fc.constant('ServerAliveInterval'), fc.integer({ min: 0, max: 600 }).map(String)),
   fc.tuple(fc.constant('ForwardAgent'), fc.constantFrom('yes', 'no')),
-  fc.tuple(fc.constant('IdentityFile'), word.map((w) => `~/.ssh/id_${w}`)),
+  fc.tuple(
+    fc.constant('IdentityFile'),
+    word.map((w) => `~/.ssh/id_${w}`),
+  ),
 );
 const optionLine = fc.tuple(indent, option, fc.constantFrom(' ', '=', ' = ', '\t')).map(([i, [k, v], sep]) => `${i}${k}${sep}${v}`);
 const globalLine = fc.oneof(
@@ -36,21 +42,29 @@ const globalLine = fc.oneof(
   { weight: 1, arbitrary: word.map((w) => `Include config.d/${w}*`) },
 );
 const hostName = word.map((w) => `h-${w}`);
-const block = fc.oneof(
-  fc.tuple(fc.array(hostName, { minLength: 1, maxLength: 3 }), fc.constantFrom('Host ', 'Host=', 'host ', 'Host\t')).map(([names, kw]) => `${kw}${names.join(' ')}`),
-  fc.constant('Host *'),
-  word.map((w) => `Match host m-${w}`),
-  word.map((w) => `Match user ${w}`),
-).chain((head) =>
-  fc.tuple(fc.array(fc.oneof({ weight: 4, arbitrary: optionLine }, { weight: 1, arbitrary: comment }, { weight: 1, arbitrary: fc.constant('') }), { maxLength: 5 })).map(([body]) => [head, ...body]),
-);
+const block = fc
+  .oneof(
+    fc
+      .tuple(fc.array(hostName, { minLength: 1, maxLength: 3 }), fc.constantFrom('Host ', 'Host=', 'host ', 'Host\t'))
+      .map(([names, kw]) => `${kw}${names.join(' ')}`),
+    fc.constant('Host *'),
+    word.map((w) => `Match host m-${w}`),
+    word.map((w) => `Match user ${w}`),
+  )
+  .chain((head) =>
+    fc
+      .tuple(
+        fc.array(fc.oneof({ weight: 4, arbitrary: optionLine }, { weight: 1, arbitrary: comment }, { weight: 1, arbitrary: fc.constant('') }), {
+          maxLength: 5,
+        }),
+      )
+      .map(([body]) => [head, ...body]),
+  );
 /** A config as ssh reads it: lines joined by `\n`, maybe without the final one. */
-const configText = fc
-  .tuple(fc.array(globalLine, { maxLength: 6 }), fc.array(block, { maxLength: 5 }), fc.boolean())
-  .map(([global, blocks, finalNewline]) => {
-    const lines = [...global, ...blocks.flat()];
-    return lines.length === 0 ? '' : lines.join('\n') + (finalNewline ? '\n' : '');
-  });
+const configText = fc.tuple(fc.array(globalLine, { maxLength: 6 }), fc.array(block, { maxLength: 5 }), fc.boolean()).map(([global, blocks, finalNewline]) => {
+  const lines = [...global, ...blocks.flat()];
+  return lines.length === 0 ? '' : lines.join('\n') + (finalNewline ? '\n' : '');
+});
 const entry: fc.Arbitrary<SshHostEntry> = fc.record({
   alias: word.map((w) => hostAlias(`web-${w}`)),
   hostName: fc.tuple(fc.nat(255), fc.nat(255)).map(([a, b]) => `203.0.${a}.${b}`),
@@ -66,7 +80,12 @@ function userHosts(text: string): string[] {
 
 async function resolve(file: string, host: string): Promise<Map<string, string>> {
   const { stdout } = await run('ssh', ['-G', '-F', file, host], { env: { ...process.env, HOME: tmpdir() } });
-  return new Map(stdout.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(' ')), l.slice(l.indexOf(' ') + 1)]));
+  return new Map(
+    stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(' ')), l.slice(l.indexOf(' ') + 1)]),
+  );
 }
 
 describe('ssh config entries (property tests)', function () {
@@ -99,7 +118,10 @@ describe('ssh config entries (property tests)', function () {
       let mixed = 0;
       for (const [i, [text, e, crlfs]] of samples.entries()) {
         // each line its own ending, as a file edited on two systems has
-        const raw = text.split('\n').map((line, j, all) => (j < all.length - 1 ? line + (crlfs.next().value ? '\r\n' : '\n') : line)).join('');
+        const raw = text
+          .split('\n')
+          .map((line, j, all) => (j < all.length - 1 ? line + (crlfs.next().value ? '\r\n' : '\n') : line))
+          .join('');
         if (/\r\n/.test(raw) && /(^|[^\r])\n/.test(raw)) mixed++;
         const file = join(root, `config-${i}`);
         writeFileSync(file, raw);
@@ -207,7 +229,10 @@ describe('ssh config entries', () => {
   it('refuse a block under a copy of our comment, or our entry changed by hand, instead of taking it as ours', () => {
     // the user copied our comment above a block of their own: not overwritten, not removed
     const copied = `${upsertHost('', e).split('\n')[0]}\nHost do-web-1\n  HostName 10.0.0.5\n  IdentityFile ~/.ssh/mine\n`;
-    assert.throws(() => upsertHost(copied, e), (error: unknown) => error instanceof SshConfigError && /Line 1 .* not as it writes one/.test(error.message));
+    assert.throws(
+      () => upsertHost(copied, e),
+      (error: unknown) => error instanceof SshConfigError && /Line 1 .* not as it writes one/.test(error.message),
+    );
     assert.throws(() => removeHost(copied, 'do-web-1'), SshConfigError);
     assert.deepEqual(ourHosts(copied), [], 'not listed as ours either');
     // our entry with its Port line replaced by hand
@@ -227,7 +252,7 @@ describe('ssh config entries', () => {
       const removed = removeHost(text, e.alias)!;
       assert.ok(!removed.includes('DigitalOcean Explorer'), 'our marker is gone');
       assert.ok(!/HostName 203\.0\.113\.10/.test(removed), 'our HostName is gone');
-      assert.match(removed, /^Host do-web-1\n\n {2}User admin\n {2}IdentityFile ~\/\.ssh\/extra\n/, 'the user\'s lines stay, under their Host');
+      assert.match(removed, /^Host do-web-1\n\n {2}User admin\n {2}IdentityFile ~\/\.ssh\/extra\n/, "the user's lines stay, under their Host");
       writeFileSync(file, removed);
       const after = await Promise.all(['github.com', 'h-one', 'h-two'].map((h) => resolve(file, h)));
       for (const [i, host] of ['github.com', 'h-one', 'h-two'].entries()) {
@@ -239,7 +264,10 @@ describe('ssh config entries', () => {
   });
 
   it("refuse to shadow a Host of the user's with the same name, and bad values", () => {
-    assert.throws(() => upsertHost('Host other do-web-1\n  User me\n', e), (error: unknown) => error instanceof SshConfigError && /line 1/.test(error.message));
+    assert.throws(
+      () => upsertHost('Host other do-web-1\n  User me\n', e),
+      (error: unknown) => error instanceof SshConfigError && /line 1/.test(error.message),
+    );
     assert.throws(() => upsertHost('', { ...e, user: 'ro ot' }), SshConfigError);
     assert.throws(() => upsertHost('', { ...e, hostName: '1.2.3.4#x' }), SshConfigError);
     assert.equal(removeHost('Host do-web-1\n  User me\n', 'do-web-1'), undefined, 'a Host we did not write is not removed');

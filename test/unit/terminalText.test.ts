@@ -33,7 +33,10 @@ describe('Terminal text (remote log lines)', () => {
       assert.doesNotMatch(withoutSgr(out), CONTROL, JSON.stringify(out));
       assert.ok(!withoutSgr(out).includes('\x1b'), 'no ESC but SGR');
       // nothing of the text is lost: the escapes read back as the characters they stand for
-      const readBack = out.replace(/\\x([0-9a-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\r/g, '\r').replace(/\\n/g, '\n');
+      const readBack = out
+        .replace(/\\x([0-9a-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+        .replace(/\\r/g, '\r')
+        .replace(/\\n/g, '\n');
       assert.equal(readBack, text);
     });
   }

@@ -52,7 +52,11 @@ function entries(text: string): Record<string, Map<string, unknown>> {
   return out;
 }
 
-function kubectlView(file: string): { clusters: { name: string; cluster: { server: string } }[]; users: { name: string; user: Record<string, unknown> }[]; contexts: { name: string }[] } {
+function kubectlView(file: string): {
+  clusters: { name: string; cluster: { server: string } }[];
+  users: { name: string; user: Record<string, unknown> }[];
+  contexts: { name: string }[];
+} {
   return JSON.parse(execFileSync('kubectl', ['config', 'view', '--raw', '-o', 'json', '--kubeconfig', file], { encoding: 'utf8' }));
 }
 
@@ -84,7 +88,13 @@ const anchoredKubeconfig = fc
     for (let i = 0; i < count; i++) {
       const c = aliasOf(clusterAlias, i);
       if (c !== undefined && !clusterAnchored.has(i)) lines.push(`- name: c${i}`, `  cluster: *srv${c}`);
-      else lines.push(`- name: c${i}`, `  cluster: ${clusterAnchored.has(i) ? `&srv${i} ` : ''}`, `    server: https://c${i}.example:6443`, `    insecure-skip-tls-verify: true`);
+      else
+        lines.push(
+          `- name: c${i}`,
+          `  cluster: ${clusterAnchored.has(i) ? `&srv${i} ` : ''}`,
+          `    server: https://c${i}.example:6443`,
+          `    insecure-skip-tls-verify: true`,
+        );
     }
     lines.push('users:');
     for (let i = 0; i < count; i++) {
@@ -181,7 +191,8 @@ function suites(): void {
               assert.deepEqual(now[key].get(name), entry, `${operation} c${k} changed ${key} ${name}`);
             }
           }
-          if (operation === 'overwrite') assert.equal((now.clusters.get(`c${k}`) as { cluster: { server: string } }).cluster.server, incoming.cluster.cluster.server);
+          if (operation === 'overwrite')
+            assert.equal((now.clusters.get(`c${k}`) as { cluster: { server: string } }).cluster.server, incoming.cluster.cluster.server);
           if (operation === 'refresh') assert.deepEqual((now.users.get(`c${k}-admin`) as { user: unknown }).user, { token: 'fresh' });
           if (operation === 'remove') assert.equal(now.contexts.has(`c${k}`), false);
         }),
@@ -256,7 +267,10 @@ function suites(): void {
       let n = 0;
       await fc.assert(
         fc.asyncProperty(
-          fc.oneof(plainKubeconfig.map((text) => ({ kind: 'kube' as const, text, indent: '' })), dockerJson.map((d) => ({ kind: 'docker' as const, ...d }))),
+          fc.oneof(
+            plainKubeconfig.map((text) => ({ kind: 'kube' as const, text, indent: '' })),
+            dockerJson.map((d) => ({ kind: 'docker' as const, ...d })),
+          ),
           fc.boolean(),
           fc.boolean(),
           linkShape,
@@ -266,11 +280,17 @@ function suites(): void {
             const name = file.kind === 'kube' ? 'config' : 'config.json';
             const placed = place(base, name, raw, shape);
             const linkTargets = placed.links.map((l) => fs.readlinkSync(l));
-            const change = file.kind === 'kube' ? (t: string | undefined) => mergeKubeconfig(t, incoming) : (t: string | undefined) => withRegistryAuth(t, 'dXNlcjpzZWNyZXQ=');
+            const change =
+              file.kind === 'kube'
+                ? (t: string | undefined) => mergeKubeconfig(t, incoming)
+                : (t: string | undefined) => withRegistryAuth(t, 'dXNlcjpzZWNyZXQ=');
             await updateFile(placed.path, change);
 
             // links stay links, pointing where they pointed; the target holds the new text
-            assert.deepEqual(placed.links.map((l) => fs.lstatSync(l).isSymbolicLink() && fs.readlinkSync(l)), linkTargets);
+            assert.deepEqual(
+              placed.links.map((l) => fs.lstatSync(l).isSymbolicLink() && fs.readlinkSync(l)),
+              linkTargets,
+            );
             const written = fs.readFileSync(placed.target, 'utf8');
             const existed = shape !== 'dangling';
             assert.equal(written.startsWith('\uFEFF'), bom && existed, 'BOM kept (and none added to a new file)');
@@ -298,7 +318,10 @@ function suites(): void {
       const kube = place(base, 'config', withFormat('apiVersion: v1\nkind: Config\n# mine\nclusters: []\nusers: []\ncontexts: []\n', true, true), 'relative');
       return updateFile(kube.path, (t) => mergeKubeconfig(t, incoming, { setCurrent: true })).then(async () => {
         const view = kubectlView(kube.path);
-        assert.deepEqual(view.contexts.map((c) => c.name), ['do-nyc3-prod']);
+        assert.deepEqual(
+          view.contexts.map((c) => c.name),
+          ['do-nyc3-prod'],
+        );
         assert.ok(fs.lstatSync(kube.path).isSymbolicLink());
 
         const dockerDir = join(base, 'docker');
@@ -308,7 +331,11 @@ function suites(): void {
         fs.symlinkSync(target, join(dockerDir, 'config.json'));
         await updateFile(join(dockerDir, 'config.json'), (t) => withRegistryAuth(t, Buffer.from('demo-rw:s3cret').toString('base64')));
         assert.ok(fs.lstatSync(join(dockerDir, 'config.json')).isSymbolicLink());
-        const docker = spawnSync('docker', ['--config', dockerDir, 'login', REGISTRY_HOST], { env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, encoding: 'utf8', input: '' });
+        const docker = spawnSync('docker', ['--config', dockerDir, 'login', REGISTRY_HOST], {
+          env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' },
+          encoding: 'utf8',
+          input: '',
+        });
         assert.match(docker.stdout + docker.stderr, /\[Username: demo-rw\]/);
       });
     });
@@ -321,7 +348,9 @@ function suites(): void {
       const point = fs.mkdtempSync(join(tmpdir(), 'full-disk-'));
       const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', point], { encoding: 'utf8' });
       if (mounted.status !== 0) {
-        process.stderr.write(`\n!!! SKIPPING the full-disk tests: this machine cannot mount a small tmpfs (${(mounted.stderr || mounted.error?.message || '').trim()}); run as root to include them.\n\n`);
+        process.stderr.write(
+          `\n!!! SKIPPING the full-disk tests: this machine cannot mount a small tmpfs (${(mounted.stderr || mounted.error?.message || '').trim()}); run as root to include them.\n\n`,
+        );
         fs.rmSync(point, { recursive: true, force: true });
         this.skip();
       }
@@ -415,8 +444,14 @@ function suites(): void {
                 }),
             ),
           );
-          assert.deepEqual(results.map((r) => r.code), [0, 0, 0, 0, 0], `trial ${trial}: ${results.map((r) => r.err).join(' ')}`);
-          const names = kubectlView(file).contexts.map((c) => c.name).sort();
+          assert.deepEqual(
+            results.map((r) => r.code),
+            [0, 0, 0, 0, 0],
+            `trial ${trial}: ${results.map((r) => r.err).join(' ')}`,
+          );
+          const names = kubectlView(file)
+            .contexts.map((c) => c.name)
+            .sort();
           assert.deepEqual(names, ['w0', 'w1', 'w2', 'w3', 'w4'], `trial ${trial}: every merge is there`);
           assert.match(fs.readFileSync(file, 'utf8'), /# mine/);
           assert.deepEqual(leftovers(dir), [], `trial ${trial}: no lock left`);

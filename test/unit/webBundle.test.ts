@@ -20,13 +20,26 @@ describe('The browser build', () => {
     const builtins = required.filter((r) => r.startsWith('node:') || builtinModules.includes(r));
     assert.deepEqual(builtins, []);
     assert.deepEqual([...new Set(required)], ['vscode']);
-    assert.ok(templated.every((t) => t.startsWith('ajv/dist/runtime/')), `templated requires: ${templated.join(', ')}`);
+    assert.ok(
+      templated.every((t) => t.startsWith('ajv/dist/runtime/')),
+      `templated requires: ${templated.join(', ')}`,
+    );
   });
 
   it('holds the families that need nothing of Node, and not those that do', () => {
-    for (const family of ['commands.accounts.js', 'commands.project.js', 'commands.resources.js', 'commands.kubernetes.js', 'commands.droplet.js', 'commands.app.js', 'commands.spaces.js']) assert.ok(text.includes(`"${family}"`), `${family} is in the browser build`);
+    for (const family of [
+      'commands.accounts.js',
+      'commands.project.js',
+      'commands.resources.js',
+      'commands.kubernetes.js',
+      'commands.droplet.js',
+      'commands.app.js',
+      'commands.spaces.js',
+    ])
+      assert.ok(text.includes(`"${family}"`), `${family} is in the browser build`);
     // kubeconfig and docker files, terminals, local files: Node only, in the folders' *.node.ts
-    for (const family of ['commands.accounts.node.js', 'commands.kubernetes.node.js', 'commands.droplet.node.js', 'commands.database.node.js']) assert.ok(!text.includes(`"${family}"`), `${family} is left out`);
+    for (const family of ['commands.accounts.node.js', 'commands.kubernetes.node.js', 'commands.droplet.node.js', 'commands.database.node.js'])
+      assert.ok(!text.includes(`"${family}"`), `${family} is left out`);
     // live logs and the console use the browser's WebSocket, not ws (which would throw there)
     assert.ok(!text.includes('ws does not work in the browser'), 'the ws package is not in the browser build');
   });
@@ -40,18 +53,27 @@ interface MenuItem {
 describe('Node-only commands on the web', () => {
   const families = JSON.parse(readFileSync('dist/web/families.json', 'utf8')) as { web: string[]; nodeOnly: { name: string; ids: string[] }[] };
   const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
-    contributes: { commands: { command: string }[]; menus: Record<string, MenuItem[]>; keybindings?: MenuItem[]; walkthroughs: { steps: { id: string; when?: string; description: string; completionEvents?: string[] }[] }[] };
+    contributes: {
+      commands: { command: string }[];
+      menus: Record<string, MenuItem[]>;
+      keybindings?: MenuItem[];
+      walkthroughs: { steps: { id: string; when?: string; description: string; completionEvents?: string[] }[] }[];
+    };
   };
   const nodeOnly = new Set(families.nodeOnly.flatMap((f) => f.ids));
   // Not `isWeb`: that is true in any browser workbench, also where the extension runs in a Node host
   // (code-server, Codespaces), which has every command. The web entry sets digitalocean.webWorker.
   // `!digitalocean.webWorker` must hold for the whole clause: appended with && at the top level (an || inside is parenthesised)
-  const hiddenOnWeb = (when: string | undefined) => when === 'false' || (when !== undefined && /(^|&&\s*)!digitalocean\.webWorker$/.test(when.trim()) && !/\|\|/.test(when.replace(/\([^()]*\)/g, '')));
+  const hiddenOnWeb = (when: string | undefined) =>
+    when === 'false' || (when !== undefined && /(^|&&\s*)!digitalocean\.webWorker$/.test(when.trim()) && !/\|\|/.test(when.replace(/\([^()]*\)/g, '')));
 
   it('the build sorted every family, and some are Node-only', () => {
     assert.ok(families.web.length >= 10 && nodeOnly.size >= 10, JSON.stringify(families.nodeOnly.map((f) => f.name)));
     // one family per feature folder, and its Node-only files as a second
-    assert.ok(families.nodeOnly.every((f) => f.name.endsWith('.node')), JSON.stringify(families.nodeOnly.map((f) => f.name)));
+    assert.ok(
+      families.nodeOnly.every((f) => f.name.endsWith('.node')),
+      JSON.stringify(families.nodeOnly.map((f) => f.name)),
+    );
     assert.ok(nodeOnly.has('digitalocean.kubernetes.addToKubeconfig') && nodeOnly.has('digitalocean.droplet.sshTerminal'));
   });
 
@@ -62,7 +84,9 @@ describe('Node-only commands on the web', () => {
   });
 
   it('are hidden from every menu and keybinding on the web', () => {
-    const items = [...Object.entries(manifest.contributes.menus), ['keybindings', manifest.contributes.keybindings ?? []] as const].flatMap(([menu, list]) => list.map((i) => ({ menu, ...i })));
+    const items = [...Object.entries(manifest.contributes.menus), ['keybindings', manifest.contributes.keybindings ?? []] as const].flatMap(([menu, list]) =>
+      list.map((i) => ({ menu, ...i })),
+    );
     const shown = items.filter((i) => nodeOnly.has(i.command) && !hiddenOnWeb(i.when)).map((i) => `${i.menu}: ${i.command} (${i.when})`);
     assert.deepEqual(shown, []);
   });
@@ -74,16 +98,25 @@ describe('Node-only commands on the web', () => {
 
   it('commands the web build has are not hidden there, but for what a browser cannot do', () => {
     const items = Object.values(manifest.contributes.menus).flat();
-    const hidden = items.filter((i) => !nodeOnly.has(i.command) && !browserCannot.has(i.command) && i.when?.includes('digitalocean.webWorker')).map((i) => i.command);
+    const hidden = items
+      .filter((i) => !nodeOnly.has(i.command) && !browserCannot.has(i.command) && i.when?.includes('digitalocean.webWorker'))
+      .map((i) => i.command);
     assert.deepEqual(hidden, []);
-    const shown = [...Object.values(manifest.contributes.menus).flat(), ...(manifest.contributes.keybindings ?? [])].filter((i) => browserCannot.has(i.command) && !hiddenOnWeb(i.when));
+    const shown = [...Object.values(manifest.contributes.menus).flat(), ...(manifest.contributes.keybindings ?? [])].filter(
+      (i) => browserCannot.has(i.command) && !hiddenOnWeb(i.when),
+    );
     assert.deepEqual(shown, []);
-    assert.ok(manifest.contributes.menus.commandPalette.some((i) => browserCannot.has(i.command) && hiddenOnWeb(i.when)), 'hidden from the palette too');
+    assert.ok(
+      manifest.contributes.menus.commandPalette.some((i) => browserCannot.has(i.command) && hiddenOnWeb(i.when)),
+      'hidden from the palette too',
+    );
   });
 
   it('walkthrough steps about Node-only commands are hidden on the web', () => {
     const steps = manifest.contributes.walkthroughs.flatMap((w) => w.steps);
-    const shown = steps.filter((s) => (s.completionEvents ?? []).some((e) => nodeOnly.has(e.replace(/^onCommand:/, ''))) && s.when !== '!digitalocean.webWorker').map((s) => s.id);
+    const shown = steps
+      .filter((s) => (s.completionEvents ?? []).some((e) => nodeOnly.has(e.replace(/^onCommand:/, ''))) && s.when !== '!digitalocean.webWorker')
+      .map((s) => s.id);
     assert.deepEqual(shown, []);
   });
 });

@@ -21,7 +21,10 @@ import { loadSuites, nodeOnly, suites } from 'web-suites:';
 declare const mocha: BrowserMocha;
 interface BrowserMocha {
   setup(options: { ui: string; reporter: string; timeout: number; color: boolean; forbidOnly: boolean; grep?: string }): void;
-  run(done: (failures: number) => void): { stats?: { passes: number; failures: number; pending: number }; on(event: 'pending', listener: (test: { fullTitle(): string }) => void): void };
+  run(done: (failures: number) => void): {
+    stats?: { passes: number; failures: number; pending: number };
+    on(event: 'pending', listener: (test: { fullTitle(): string }) => void): void;
+  };
 }
 
 export async function run(): Promise<void> {
@@ -49,7 +52,9 @@ export async function run(): Promise<void> {
   const tokens = (globalThis as { __doTestTokens?: string[] }).__doTestTokens ?? [];
   const log = await extensionLog(testing).catch((error: unknown) => `(unreadable: ${String(error)})`);
   const logCheck = { bytes: log.length, accountAdded: log.includes('Account added:'), leaks: tokens.filter((t) => log.includes(t)).length };
-  console.log(`DO_WEB_RESULTS ${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, pendingTitles, apiUrl, tokens, logCheck })}`);
+  console.log(
+    `DO_WEB_RESULTS ${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, pendingTitles, apiUrl, tokens, logCheck })}`,
+  );
   if (stats.failures > 0) throw new Error(`${stats.failures} web test(s) failed`);
   if (stats.passes === 0) throw new Error('no web test ran');
 }

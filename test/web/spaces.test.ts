@@ -26,7 +26,11 @@ describe('Spaces in the browser', function () {
   before(async () => {
     api = await extensionApi();
     await freshDemo(api);
-    const input = await runWithAnswers(api, 'digitalocean.spaces.setKey', await spacesRoot(), ['Create a new key…', `web-test-${Date.now()}`, 'Full access to every bucket']);
+    const input = await runWithAnswers(api, 'digitalocean.spaces.setKey', await spacesRoot(), [
+      'Create a new key…',
+      `web-test-${Date.now()}`,
+      'Full access to every bucket',
+    ]);
     assert.equal(input.remaining, 0);
     // a browser has no OS keychain: the texts say where the secret really goes
     const said = [...input.offeredItems.flat().map((i) => i.description ?? ''), ...input.notices].join('\n');
@@ -47,9 +51,13 @@ describe('Spaces in the browser', function () {
     return children.find((n) => label(n) === name) ?? assert.fail(`no bucket ${name}: ${children.map(label).join(', ')}`);
   }
   async function key(): Promise<{ accessKey: string; secretKey: string }> {
-    return JSON.parse((await api.secrets.get(`digitalocean.spaces.${api.store.list()[0].id}`)) ?? assert.fail('no Spaces key')) as { accessKey: string; secretKey: string };
+    return JSON.parse((await api.secrets.get(`digitalocean.spaces.${api.store.list()[0].id}`)) ?? assert.fail('no Spaces key')) as {
+      accessKey: string;
+      secretKey: string;
+    };
   }
-  const sha256 = async (bytes: Uint8Array) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const sha256 = async (bytes: Uint8Array) =>
+    [...new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
   it('cannot list the buckets in a browser: says so, and opens a bucket named by the user', async () => {
     const first = (await api.explorer.getChildren(await spacesRoot())).map(label);
@@ -86,7 +94,7 @@ describe('Spaces in the browser', function () {
     assert.equal(input.confirmations.length, 0, 'nothing asked to be changed: the rules could not be read');
   });
 
-  it('adds its rule from the browser where the owner\'s rules let it, then uploads in parts and downloads', async () => {
+  it("adds its rule from the browser where the owner's rules let it, then uploads in parts and downloads", async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const big = new Uint8Array(17 * 1024 * 1024);
     for (let at = 0; at < big.length; at += 65_536) crypto.getRandomValues(big.subarray(at, at + 65_536));
@@ -95,7 +103,12 @@ describe('Spaces in the browser', function () {
 
     // before: the owner's rule allows no POST, so a multipart upload is refused by the browser
     await vscode.commands.executeCommand('digitalocean.spaces.upload', await bucket('web-open'), [file]);
-    await logShowing(api, new RegExp(`Upload files failed: The browser blocked the answer of bucket web-open in ams3: its CORS rules do not allow this editor \\(${escape(here())}\\)`));
+    await logShowing(
+      api,
+      new RegExp(
+        `Upload files failed: The browser blocked the answer of bucket web-open in ams3: its CORS rules do not allow this editor \\(${escape(here())}\\)`,
+      ),
+    );
 
     const pattern = originPattern(here());
     const input = await runWithAnswers(api, 'digitalocean.spaces.allowBrowserAccess', await bucket('web-open'), [pattern, 'Add Rule']);
@@ -105,8 +118,12 @@ describe('Spaces in the browser', function () {
     assert.match(input.confirmations[0].detail, /1 other rule stay/);
     const { accessKey, secretKey } = await key();
     const rules = await new SpacesClient({ credentials: { accessKey, secretKey }, endpointFor: () => S3RVER() }).corsRules('ams3', 'web-open');
-    assert.deepEqual(rules.map((r) => r.id), ['vscode-digitalocean', 'owner-read'], 'ours first, the owner\'s kept');
-    assert.deepEqual(rules[1].methods, ['GET', 'PUT', 'HEAD'], 'the owner\'s rule unchanged');
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      ['vscode-digitalocean', 'owner-read'],
+      "ours first, the owner's kept",
+    );
+    assert.deepEqual(rules[1].methods, ['GET', 'PUT', 'HEAD'], "the owner's rule unchanged");
 
     await vscode.commands.executeCommand('digitalocean.spaces.upload', await bucket('web-open'), [file]);
     const name = file.path.split('/').pop()!;
@@ -129,14 +146,17 @@ describe('Spaces in the browser', function () {
     assert.equal(again.confirmations.length, 0);
   });
 
-  it('keeps nothing of a download whose bytes are not the object\'s MD5, in the browser as on a disk', async () => {
+  it("keeps nothing of a download whose bytes are not the object's MD5, in the browser as on a disk", async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const bytes = new TextEncoder().encode('the object as the bucket holds it\n');
     const stream = (b: Uint8Array) => new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(b.slice(0, 5)), c.enqueue(b.slice(5)), c.close()) });
     const right = 'd0160c562a98cfa0b78ffcda7ad615ac'; // `md5sum` of these bytes
     const wrong = 'e2d5f1b1c84cda2dc80e1a0e5d5ec5c6';
     const target = vscode.Uri.joinPath(folder, `md5-${Date.now()}.txt`);
-    await assert.rejects(workspaceFiles.save(target, stream(bytes), () => undefined, { bytes: bytes.length, md5: wrong }), (e: unknown) => e instanceof DownloadMismatch && e.message.includes(`(MD5 ${right}, expected ${wrong})`));
+    await assert.rejects(
+      workspaceFiles.save(target, stream(bytes), () => undefined, { bytes: bytes.length, md5: wrong }),
+      (e: unknown) => e instanceof DownloadMismatch && e.message.includes(`(MD5 ${right}, expected ${wrong})`),
+    );
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)), 'nothing written');
     // the right one (an ETag may be upper case) saves it whole
     await workspaceFiles.save(target, stream(bytes), () => undefined, { bytes: bytes.length, md5: right.toUpperCase() });

@@ -20,7 +20,9 @@ describe('The web build in the web worker extension host', function () {
 
   afterEach(async () => {
     api.setUserInput(undefined);
-    await fake.call('POST', '/__fake/config', { exposeHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'x-request-id', 'link'] });
+    await fake.call('POST', '/__fake/config', {
+      exposeHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'x-request-id', 'link'],
+    });
   });
 
   it('runs in a web worker: no Node, the browser entry of package.json', () => {
@@ -31,18 +33,34 @@ describe('The web build in the web worker extension host', function () {
     assert.equal(extension?.packageJSON.browser, './dist/web/extension.js');
   });
 
-  it('has the web families\' commands and none of the Node-only ones', async () => {
+  it("has the web families' commands and none of the Node-only ones", async () => {
     const commands = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['digitalocean.addAccount', 'digitalocean.droplet.powerOff', 'digitalocean.droplet.create', 'digitalocean.app.showLogs', 'digitalocean.app.console', 'digitalocean.goToResource', 'digitalocean.project.create', 'digitalocean.spaces.upload', 'digitalocean.spaces.allowBrowserAccess']) {
+    for (const id of [
+      'digitalocean.addAccount',
+      'digitalocean.droplet.powerOff',
+      'digitalocean.droplet.create',
+      'digitalocean.app.showLogs',
+      'digitalocean.app.console',
+      'digitalocean.goToResource',
+      'digitalocean.project.create',
+      'digitalocean.spaces.upload',
+      'digitalocean.spaces.allowBrowserAccess',
+    ]) {
       assert.ok(commands.has(id), `${id} is missing on the web`);
     }
-    for (const id of ['digitalocean.kubernetes.addToKubeconfig', 'digitalocean.registry.login', 'digitalocean.droplet.sshTerminal', 'digitalocean.database.shell', 'digitalocean.importTokens']) {
+    for (const id of [
+      'digitalocean.kubernetes.addToKubeconfig',
+      'digitalocean.registry.login',
+      'digitalocean.droplet.sshTerminal',
+      'digitalocean.database.shell',
+      'digitalocean.importTokens',
+    ]) {
       assert.ok(!commands.has(id), `${id} is registered on the web`);
     }
   });
 
   // a check of the test set-up, not of the extension: the next test drives the extension over it
-  it('the harness\'s Prism answers the worker cross-origin as the real API does (CORS, exposed headers)', async () => {
+  it("the harness's Prism answers the worker cross-origin as the real API does (CORS, exposed headers)", async () => {
     const apiUrl = testEnv('DIGITALOCEAN_DEMO_API_URL')!;
     const here = (globalThis as { location?: { origin: string } }).location?.origin;
     assert.ok(here && here !== new URL(apiUrl).origin, `the worker's origin ${here} is the API's`);
@@ -67,7 +85,10 @@ describe('The web build in the web worker extension host', function () {
     assert.deepEqual(projects, ['Acme Web', 'Data Platform', 'Staging', 'Account-wide']);
     const accountWide = (await api.explorer.getChildren(node)).find((n) => String(n.toTreeItem().label) === 'Account-wide')!;
     const wide = (await api.explorer.getChildren(accountWide)).map((n) => String(n.toTreeItem().label));
-    assert.ok(wide.some((l) => l.startsWith('SSH keys')), wide.join(', '));
+    assert.ok(
+      wide.some((l) => l.startsWith('SSH keys')),
+      wide.join(', '),
+    );
     assert.ok(wide.includes('Spaces'), `no Spaces on the web: ${wide.join(', ')}`);
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('digitalocean')).includes(token), 'the token is in the settings');
     const seen = (await fake.log()).handled;
@@ -78,7 +99,20 @@ describe('The web build in the web worker extension host', function () {
     await freshDemo(api);
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const target = vscode.Uri.joinPath(folder, `new-cluster-${Date.now()}.yaml`);
-    const input = new ScriptedUserInput(['web-new-k8s', 'nyc3', '1.34.0-do.0', 'default-nyc3', 'Continue with 1 node pool', [], 'any day', ACCEPT, '', 'Acme Web', 'Create web-new-k8s', target.toString()]);
+    const input = new ScriptedUserInput([
+      'web-new-k8s',
+      'nyc3',
+      '1.34.0-do.0',
+      'default-nyc3',
+      'Continue with 1 node pool',
+      [],
+      'any day',
+      ACCEPT,
+      '',
+      'Acme Web',
+      'Create web-new-k8s',
+      target.toString(),
+    ]);
     input.noticeAnswers.push('Download kubeconfig…');
     api.setUserInput(input);
     await vscode.commands.executeCommand('digitalocean.kubernetes.create', api.store.list()[0]);
@@ -90,7 +124,9 @@ describe('The web build in the web worker extension host', function () {
   /** How long reading a droplet takes when the first answer is a 429 saying "retry after `seconds`". */
   async function getThrough429(seconds: number): Promise<number> {
     const account = api.store.list()[0];
-    await fake.call('POST', '/__fake/faults', { faults: [{ kind: 'status', status: 429, retryAfter: seconds, method: 'GET', path: '/v2/droplets/311000001' }] });
+    await fake.call('POST', '/__fake/faults', {
+      faults: [{ kind: 'status', status: 429, retryAfter: seconds, method: 'GET', path: '/v2/droplets/311000001' }],
+    });
     const started = Date.now();
     const droplet = await api.model.client(account).get(dropletKind, '311000001');
     assert.equal(droplet.name, 'web-1', 'the droplet came after the 429');
@@ -111,7 +147,9 @@ describe('The web build in the web worker extension host', function () {
     const hidden = await getThrough429(30);
     assert.ok(hidden >= 1.9 && hidden < 15, `waited ${hidden} s with retry-after hidden`);
     // exposed: the client waits what the API asked (5 s)
-    await fake.call('POST', '/__fake/config', { exposeHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'x-request-id', 'link'] });
+    await fake.call('POST', '/__fake/config', {
+      exposeHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'x-request-id', 'link'],
+    });
     await fake.call('POST', '/__fake/log/clear');
     const exposed = await getThrough429(5);
     assert.ok(exposed >= 4.9 && exposed < 20, `waited ${exposed} s with retry-after: 5 readable`);

@@ -1,4 +1,3 @@
-
 export interface Account {
   email: string;
   uuid: string;

@@ -1,16 +1,7 @@
 import { defineKind } from './descriptor';
 import * as l10n from '@vscode/l10n';
 
-export type AppDeploymentPhase =
-  | 'UNKNOWN'
-  | 'PENDING_BUILD'
-  | 'BUILDING'
-  | 'PENDING_DEPLOY'
-  | 'DEPLOYING'
-  | 'ACTIVE'
-  | 'SUPERSEDED'
-  | 'ERROR'
-  | 'CANCELED';
+export type AppDeploymentPhase = 'UNKNOWN' | 'PENDING_BUILD' | 'BUILDING' | 'PENDING_DEPLOY' | 'DEPLOYING' | 'ACTIVE' | 'SUPERSEDED' | 'ERROR' | 'CANCELED';
 
 export interface AppDeploymentProgress {
   success_steps?: number;

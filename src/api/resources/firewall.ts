@@ -33,13 +33,17 @@ export interface FirewallRule {
 export function firewallNameProblem(value: string): string | undefined {
   if (!value) return l10n.t('A name is required.');
   if (value.length > 255) return l10n.t('At most 255 characters.');
-  return /^[a-zA-Z0-9][a-zA-Z0-9.-]+$/.test(value) ? undefined : l10n.t('At least two characters: letters, digits, "." and "-", starting with a letter or digit.');
+  return /^[a-zA-Z0-9][a-zA-Z0-9.-]+$/.test(value)
+    ? undefined
+    : l10n.t('At least two characters: letters, digits, "." and "-", starting with a letter or digit.');
 }
 
 /** A port, a range "8000-9000", or "0" (all ports): what a TCP or UDP rule takes. */
 export function firewallPortsProblem(ports: string): string | undefined {
   const m = /^(\d+)(?:-(\d+))?$/.exec(ports.trim());
-  const ok = m && (ports.trim() === '0' || (Number(m[1]) >= 1 && Number(m[1]) <= 65535 && (m[2] === undefined || (Number(m[2]) >= Number(m[1]) && Number(m[2]) <= 65535))));
+  const ok =
+    m &&
+    (ports.trim() === '0' || (Number(m[1]) >= 1 && Number(m[1]) <= 65535 && (m[2] === undefined || (Number(m[2]) >= Number(m[1]) && Number(m[2]) <= 65535))));
   return ok ? undefined : l10n.t('"{0}" is not a port (1–65535), a range like 8000-9000, or 0 for all ports.', ports);
 }
 

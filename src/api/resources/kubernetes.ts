@@ -23,14 +23,7 @@ export interface NodePool {
   nodes: KubernetesNode[];
 }
 
-export type KubernetesClusterState =
-  | 'running'
-  | 'provisioning'
-  | 'degraded'
-  | 'error'
-  | 'deleted'
-  | 'upgrading'
-  | 'deleting';
+export type KubernetesClusterState = 'running' | 'provisioning' | 'degraded' | 'error' | 'deleted' | 'upgrading' | 'deleting';
 
 export interface KubernetesCluster {
   id: string;
@@ -54,7 +47,8 @@ export interface KubernetesCluster {
 }
 
 export const kubernetesCluster = defineKind<KubernetesCluster>({
-  nameProblem: (value, taken = []) => dnsLabelProblem(value) ?? (taken.includes(value) ? l10n.t('The account has a cluster named {0} already.', value) : undefined),
+  nameProblem: (value, taken = []) =>
+    dnsLabelProblem(value) ?? (taken.includes(value) ? l10n.t('The account has a cluster named {0} already.', value) : undefined),
   deletable: true,
   kind: 'kubernetes_cluster',
   heavyDelete: true,

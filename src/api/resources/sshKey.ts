@@ -45,7 +45,12 @@ export function parsePublicKey(line: string): PublicKeyLine | undefined {
   if (!type || !blob || !KEY_TYPES.test(type) || !/^[A-Za-z0-9+/]+=*$/.test(blob)) return undefined;
   const bytes = Uint8Array.from(atob(blob), (c) => c.charCodeAt(0));
   // the blob starts with the key type as an SSH string: its length, then the name
-  if (bytes.length < 4 + type.length || new DataView(bytes.buffer).getUint32(0) !== type.length || String.fromCharCode(...bytes.subarray(4, 4 + type.length)) !== type) return undefined;
+  if (
+    bytes.length < 4 + type.length ||
+    new DataView(bytes.buffer).getUint32(0) !== type.length ||
+    String.fromCharCode(...bytes.subarray(4, 4 + type.length)) !== type
+  )
+    return undefined;
   // @noble/hashes rather than node:crypto: the same code runs in the browser, where WebCrypto has no MD5
   const hex = Array.from(md5(bytes), (b) => b.toString(16).padStart(2, '0')).join(':');
   const sha = 'SHA256:' + btoa(String.fromCharCode(...sha256(bytes))).replace(/=+$/, '');

@@ -13,7 +13,8 @@ export interface UptimeCheck {
 /** What a check of `type` may watch: an http(s) URL of that scheme with a host, or for ping a host name or IPv4 address. */
 export function uptimeTargetProblem(type: unknown, target: unknown): string | undefined {
   if (typeof target !== 'string' || !target.trim()) return l10n.t('A target is required.');
-  if (type === 'ping') return /^[a-zA-Z0-9.-]+$/.test(target) && !target.startsWith('-') ? undefined : l10n.t('A host name or IPv4 address, without a scheme: api.example.com.');
+  if (type === 'ping')
+    return /^[a-zA-Z0-9.-]+$/.test(target) && !target.startsWith('-') ? undefined : l10n.t('A host name or IPv4 address, without a scheme: api.example.com.');
   if (type !== 'http' && type !== 'https') return l10n.t('Unknown check type {0}.', String(type));
   let url: URL;
   try {
@@ -38,7 +39,14 @@ export interface UptimeAlert {
 }
 
 export const uptimeCheck = defineKind<UptimeCheck>({
-  nameProblem: (value, taken = []) => (!value ? l10n.t('A name is required.') : value.length > 255 ? l10n.t('At most 255 characters.') : taken.includes(value) ? l10n.t('A check named {0} exists already.', value) : undefined),
+  nameProblem: (value, taken = []) =>
+    !value
+      ? l10n.t('A name is required.')
+      : value.length > 255
+        ? l10n.t('At most 255 characters.')
+        : taken.includes(value)
+          ? l10n.t('A check named {0} exists already.', value)
+          : undefined,
   deletable: true,
   kind: 'uptime_check',
   label: l10n.t('Uptime check'),

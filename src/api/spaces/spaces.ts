@@ -40,7 +40,6 @@ export interface ObjectHead {
   contentType?: string;
 }
 
-
 /** Spaces' public regions (they may grow: the setting `digitalocean.spaces.regions` adds more). */
 export const SPACES_REGIONS = ['nyc3', 'sfo2', 'sfo3', 'ams3', 'sgp1', 'fra1', 'syd1', 'blr1', 'lon1', 'tor1', 'atl1'];
 
@@ -70,7 +69,11 @@ export function objectKeyProblem(value: string): string | undefined {
 export function encodeKey(key: string): string {
   return key
     .split('/')
-    .map((part) => (part === '.' || part === '..' ? part.replace(/\./g, '%2E') : encodeURIComponent(part).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
+    .map((part) =>
+      part === '.' || part === '..'
+        ? part.replace(/\./g, '%2E')
+        : encodeURIComponent(part).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()),
+    )
     .join('/');
 }
 
@@ -82,7 +85,8 @@ export function encodeKey(key: string): string {
  * and never requested.
  */
 export function unsafeKeyReason(key: string): string | undefined {
-  if (key.split('/').some((part) => part === '.' || part === '..')) return l10n.t('its name has a "." or ".." part, which a URL would read as a step to another folder or bucket');
+  if (key.split('/').some((part) => part === '.' || part === '..'))
+    return l10n.t('its name has a "." or ".." part, which a URL would read as a step to another folder or bucket');
   return undefined;
 }
 

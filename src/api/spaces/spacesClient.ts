@@ -13,7 +13,17 @@ import { XMLParser } from 'fast-xml-parser';
 import { ApiError, BROWSER_BLOCKED, kindForStatus } from '../errors';
 import { sleep } from '../transport';
 import { type CorsRule, corsXml } from './spacesCors';
-import { type Bucket, type ListingPage, type ObjectHead, type SpacesCredentials, type SpacesObject, contentTypeOf, defaultEndpoint, encodeKey, unsafeKeyReason } from './spaces';
+import {
+  type Bucket,
+  type ListingPage,
+  type ObjectHead,
+  type SpacesCredentials,
+  type SpacesObject,
+  contentTypeOf,
+  defaultEndpoint,
+  encodeKey,
+  unsafeKeyReason,
+} from './spaces';
 
 /** The ApiError id of a request refused before it was sent because a name would make it act elsewhere. */
 export const UNSAFE_NAME = 'unsafe_name';
@@ -33,8 +43,27 @@ export interface SpacesClientOptions {
   browserOrigin?: string;
 }
 
-
-const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, isArray: (name) => ['Bucket', 'Contents', 'CommonPrefixes', 'Upload', 'Part', 'CORSRule', 'Rule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader', 'Deleted', 'Error'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (name) =>
+    [
+      'Bucket',
+      'Contents',
+      'CommonPrefixes',
+      'Upload',
+      'Part',
+      'CORSRule',
+      'Rule',
+      'AllowedOrigin',
+      'AllowedMethod',
+      'AllowedHeader',
+      'ExposeHeader',
+      'Deleted',
+      'Error',
+    ].includes(name),
+});
 
 type Xml = Record<string, unknown>;
 
@@ -84,7 +113,8 @@ export async function bodyOf<T>(response: Response, read: (response: Response) =
     const path = response.url ? new URL(response.url).pathname : undefined;
     const name = (cause as { name?: unknown } | undefined)?.name;
     if (name === 'AbortError') throw new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.'), path, cause });
-    if (name === 'TimeoutError') throw new ApiError({ kind: 'timeout', message: l10n.t('Spaces stopped sending its answer to {0} in time.', path ?? ''), path, cause });
+    if (name === 'TimeoutError')
+      throw new ApiError({ kind: 'timeout', message: l10n.t('Spaces stopped sending its answer to {0} in time.', path ?? ''), path, cause });
     const why = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
     throw new ApiError({ kind: 'network', message: l10n.t('The answer of Spaces broke off ({0}).', why), path, cause });
   }
@@ -98,7 +128,13 @@ export class SpacesClient {
 
   constructor(private readonly options: SpacesClientOptions) {
     // Retries are ours (the part uploads count and report theirs); aws4fetch's would hide them.
-    this.signer = new AwsClient({ accessKeyId: options.credentials.accessKey, secretAccessKey: options.credentials.secretKey, service: 's3', region: 'us-east-1', retries: 0 });
+    this.signer = new AwsClient({
+      accessKeyId: options.credentials.accessKey,
+      secretAccessKey: options.credentials.secretKey,
+      service: 's3',
+      region: 'us-east-1',
+      retries: 0,
+    });
     this.endpointFor = options.endpointFor ?? defaultEndpoint;
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -138,7 +174,15 @@ export class SpacesClient {
     const reason = key !== undefined ? unsafeKeyReason(key) : undefined;
     if (new URL(url).pathname !== expected || reason || (bucket !== undefined && (bucket === '.' || bucket === '..' || bucket.includes('/')))) {
       const what = key !== undefined ? `${bucket}/${key}` : String(bucket);
-      throw new ApiError({ kind: 'client', id: UNSAFE_NAME, message: l10n.t('Not sent: the name {0} cannot be used in a request safely ({1}).', JSON.stringify(what), reason ?? l10n.t('the URL would name another place')) });
+      throw new ApiError({
+        kind: 'client',
+        id: UNSAFE_NAME,
+        message: l10n.t(
+          'Not sent: the name {0} cannot be used in a request safely ({1}).',
+          JSON.stringify(what),
+          reason ?? l10n.t('the URL would name another place'),
+        ),
+      });
     }
   }
 
@@ -182,15 +226,50 @@ export class SpacesClient {
     const signed = await this.signer.sign(url, { method, headers: init.headers, body: init.body as BodyInit | undefined });
     let response: Response;
     try {
-      response = await this.fetchImpl(signed.url, { method, headers: signed.headers, body: init.body as BodyInit | undefined, signal, redirect: 'manual', ...(init.body ? { duplex: 'half' } : {}) } as RequestInit);
+      response = await this.fetchImpl(signed.url, {
+        method,
+        headers: signed.headers,
+        body: init.body as BodyInit | undefined,
+        signal,
+        redirect: 'manual',
+        ...(init.body ? { duplex: 'half' } : {}),
+      } as RequestInit);
     } catch (cause) {
       if (init.signal?.aborted) throw new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.'), method, path, cause });
-      if (timeout.aborted) throw new ApiError({ kind: 'timeout', message: l10n.t('Spaces did not answer {0} {1} within {2} s.', method, path, Math.round((init.timeoutMs ?? this.timeoutMs) / 1000)), method, path, cause });
+      if (timeout.aborted)
+        throw new ApiError({
+          kind: 'timeout',
+          message: l10n.t('Spaces did not answer {0} {1} within {2} s.', method, path, Math.round((init.timeoutMs ?? this.timeoutMs) / 1000)),
+          method,
+          path,
+          cause,
+        });
       if (this.options.browserOrigin) {
         const where = target.bucket ? l10n.t('bucket {0} in {1}', target.bucket, region) : l10n.t('Spaces in {0}', region);
-        throw new ApiError({ kind: 'network', id: BROWSER_BLOCKED, message: l10n.t('The browser blocked the answer of {0}: its CORS rules do not allow this editor ({1}), or the network is down.', where, this.options.browserOrigin), method, path, cause });
+        throw new ApiError({
+          kind: 'network',
+          id: BROWSER_BLOCKED,
+          message: l10n.t(
+            'The browser blocked the answer of {0}: its CORS rules do not allow this editor ({1}), or the network is down.',
+            where,
+            this.options.browserOrigin,
+          ),
+          method,
+          path,
+          cause,
+        });
       }
-      throw new ApiError({ kind: 'network', message: l10n.t('Could not reach Spaces ({0}): {1}', region, cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)), method, path, cause });
+      throw new ApiError({
+        kind: 'network',
+        message: l10n.t(
+          'Could not reach Spaces ({0}): {1}',
+          region,
+          cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause),
+        ),
+        method,
+        path,
+        cause,
+      });
     }
     if (response.ok) return response;
     if (init.allow404 && response.status === 404) {
@@ -262,11 +341,20 @@ export class SpacesClient {
   async putCorsRules(region: string, bucket: string, rules: readonly CorsRule[], signal?: AbortSignal): Promise<void> {
     const body = corsXml(rules);
     const md5 = btoa(String.fromCharCode(...md5Of(new TextEncoder().encode(body))));
-    await this.done('PUT', region, { bucket, query: { cors: undefined } }, { body, headers: { 'content-type': 'application/xml', 'content-md5': md5 }, signal });
+    await this.done(
+      'PUT',
+      region,
+      { bucket, query: { cors: undefined } },
+      { body, headers: { 'content-type': 'application/xml', 'content-md5': md5 }, signal },
+    );
   }
 
   /** The bucket's lifecycle rules as S3 gives them, or [] when it has none. */
-  async lifecycleRules(region: string, bucket: string, signal?: AbortSignal): Promise<{ id: string; prefix: string; enabled: boolean; expirationDays?: number; abortIncompleteDays?: number }[]> {
+  async lifecycleRules(
+    region: string,
+    bucket: string,
+    signal?: AbortSignal,
+  ): Promise<{ id: string; prefix: string; enabled: boolean; expirationDays?: number; abortIncompleteDays?: number }[]> {
     const response = await this.request('GET', region, { bucket, query: { lifecycle: undefined } }, { signal, allow404: true });
     if (response.status === 404) return [];
     const doc = await this.xmlOf(response);
@@ -290,7 +378,12 @@ export class SpacesClient {
    * One page (up to `maxKeys`, S3's own limit being 1,000) of what is directly under `prefix`
    * (with `delimiter` "/"), or of everything under it (`delimiter` undefined).
    */
-  async listPage(region: string, bucket: string, prefix: string, options: { token?: string; delimiter?: string; maxKeys?: number; signal?: AbortSignal } = {}): Promise<ListingPage> {
+  async listPage(
+    region: string,
+    bucket: string,
+    prefix: string,
+    options: { token?: string; delimiter?: string; maxKeys?: number; signal?: AbortSignal } = {},
+  ): Promise<ListingPage> {
     const query: Record<string, string | undefined> = { 'list-type': '2', prefix, 'max-keys': String(options.maxKeys ?? 1000) };
     if (options.delimiter !== undefined) query.delimiter = options.delimiter;
     if (options.token) query['continuation-token'] = options.token;
@@ -298,8 +391,13 @@ export class SpacesClient {
     const result = (doc.ListBucketResult ?? {}) as Xml;
     const truncated = str(result.IsTruncated) === 'true';
     const nextToken = str(result.NextContinuationToken) || undefined;
-    if (truncated && !nextToken) throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces said the listing of {0}/{1} goes on but gave no continuation token.', bucket, prefix) });
-    if (nextToken && nextToken === options.token) throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces gave the same continuation token twice for {0}/{1}.', bucket, prefix) });
+    if (truncated && !nextToken)
+      throw new ApiError({
+        kind: 'invalid_response',
+        message: l10n.t('Spaces said the listing of {0}/{1} goes on but gave no continuation token.', bucket, prefix),
+      });
+    if (nextToken && nextToken === options.token)
+      throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces gave the same continuation token twice for {0}/{1}.', bucket, prefix) });
     return {
       prefixes: arr(result.CommonPrefixes).map((p) => str(p.Prefix)),
       objects: arr(result.Contents).map((o) => ({
@@ -318,7 +416,12 @@ export class SpacesClient {
    * would not: a continuation token seen before (A→B→A), pages that bring no key or prefix not
    * seen already (a server handing out fresh tokens forever), or more pages than any bucket has.
    */
-  async *pages(region: string, bucket: string, prefix: string, options: { delimiter?: string; signal?: AbortSignal; maxPages?: number } = {}): AsyncGenerator<ListingPage> {
+  async *pages(
+    region: string,
+    bucket: string,
+    prefix: string,
+    options: { delimiter?: string; signal?: AbortSignal; maxPages?: number } = {},
+  ): AsyncGenerator<ListingPage> {
     const tokens = new Set<string>();
     const seen = new Set<string>();
     const maxPages = options.maxPages ?? MAX_LISTING_PAGES;
@@ -328,7 +431,8 @@ export class SpacesClient {
       const page = await this.listPage(region, bucket, prefix, { token, delimiter: options.delimiter, signal: options.signal });
       yield page;
       if (!page.nextToken) return;
-      const lie = (message: string) => new ApiError({ kind: 'invalid_response', message: l10n.t('The listing of {0}/{1} does not end: {2}', bucket, prefix, message) });
+      const lie = (message: string) =>
+        new ApiError({ kind: 'invalid_response', message: l10n.t('The listing of {0}/{1} does not end: {2}', bucket, prefix, message) });
       if (tokens.has(page.nextToken)) throw lie(l10n.t('page {0} gave a continuation token it had given before.', n));
       tokens.add(page.nextToken);
       const before = seen.size;
@@ -375,7 +479,13 @@ export class SpacesClient {
     return this.request('GET', region, { bucket, key }, { signal, timeoutMs: 3_600_000 });
   }
 
-  async put(region: string, bucket: string, key: string, body: Uint8Array, options: { contentType?: string; acl?: 'private' | 'public-read'; signal?: AbortSignal } = {}): Promise<string> {
+  async put(
+    region: string,
+    bucket: string,
+    key: string,
+    body: Uint8Array,
+    options: { contentType?: string; acl?: 'private' | 'public-read'; signal?: AbortSignal } = {},
+  ): Promise<string> {
     const headers: Record<string, string> = { 'content-type': options.contentType ?? contentTypeOf(key) };
     if (options.acl) headers['x-amz-acl'] = options.acl;
     const answer = await this.done('PUT', region, { bucket, key }, { body, headers, signal: options.signal, timeoutMs: this.timeoutMs * 10 });
@@ -384,11 +494,17 @@ export class SpacesClient {
 
   async copy(region: string, bucket: string, fromKey: string, toKey: string, signal?: AbortSignal): Promise<void> {
     this.url(region, bucket, fromKey); // the copy's source is refused like any request's
-    const response = await this.request('PUT', region, { bucket, key: toKey }, { headers: { 'x-amz-copy-source': `/${bucket}/${encodeKey(fromKey)}` }, signal, timeoutMs: this.timeoutMs * 10 });
+    const response = await this.request(
+      'PUT',
+      region,
+      { bucket, key: toKey },
+      { headers: { 'x-amz-copy-source': `/${bucket}/${encodeKey(fromKey)}` }, signal, timeoutMs: this.timeoutMs * 10 },
+    );
     // S3 may answer 200 with an error in the body when a copy fails late
     const doc = await this.xmlOf(response);
     const failure = arr(doc.Error)[0];
-    if (failure) throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || l10n.t('Copying {0} failed.', fromKey) });
+    if (failure)
+      throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || l10n.t('Copying {0} failed.', fromKey) });
   }
 
   async delete(region: string, bucket: string, key: string, signal?: AbortSignal): Promise<void> {
@@ -403,10 +519,21 @@ export class SpacesClient {
       const body = `<Delete><Quiet>true</Quiet>${batch.map((k) => `<Object><Key>${escapeXml(k)}</Key></Object>`).join('')}</Delete>`;
       // @noble/hashes, not node:crypto: the same client serves the browser build (no MD5 in WebCrypto)
       const md5 = btoa(String.fromCharCode(...md5Of(new TextEncoder().encode(body))));
-      const doc = await this.xmlOf(await this.request('POST', region, { bucket, query: { delete: undefined } }, { body, headers: { 'content-type': 'application/xml', 'content-md5': md5 }, signal }));
+      const doc = await this.xmlOf(
+        await this.request(
+          'POST',
+          region,
+          { bucket, query: { delete: undefined } },
+          { body, headers: { 'content-type': 'application/xml', 'content-md5': md5 }, signal },
+        ),
+      );
       const errors = arr((doc.DeleteResult as Xml | undefined)?.Error);
       if (errors.length) {
-        throw new ApiError({ kind: 'client', id: str(errors[0].Code), message: l10n.t('{0} of {1} deleted; {2} was not: {3}', done + batch.length - errors.length, keys.length, str(errors[0].Key), str(errors[0].Message)) });
+        throw new ApiError({
+          kind: 'client',
+          id: str(errors[0].Code),
+          message: l10n.t('{0} of {1} deleted; {2} was not: {3}', done + batch.length - errors.length, keys.length, str(errors[0].Key), str(errors[0].Message)),
+        });
       }
       done += batch.length;
       onProgress?.(done);
@@ -426,7 +553,8 @@ export class SpacesClient {
 
   /** A URL anyone can GET until it expires (at most 7 days, S3's limit). */
   async presign(region: string, bucket: string, key: string, expiresSeconds: number): Promise<string> {
-    if (!Number.isInteger(expiresSeconds) || expiresSeconds < 1 || expiresSeconds > 604_800) throw new Error(l10n.t('A presigned URL lasts from 1 second to 7 days.'));
+    if (!Number.isInteger(expiresSeconds) || expiresSeconds < 1 || expiresSeconds > 604_800)
+      throw new Error(l10n.t('A presigned URL lasts from 1 second to 7 days.'));
     const url = `${this.url(region, bucket, key)}?X-Amz-Expires=${expiresSeconds}`;
     const signed = await this.signer.sign(url, { method: 'GET', aws: { signQuery: true } });
     // what is handed out must name the object it was asked for, and nothing else
@@ -437,14 +565,26 @@ export class SpacesClient {
   // ---- multipart ---------------------------------------------------------------------------------
 
   async createMultipart(region: string, bucket: string, key: string, contentType?: string, signal?: AbortSignal): Promise<string> {
-    const doc = await this.xmlOf(await this.request('POST', region, { bucket, key, query: { uploads: undefined } }, { headers: { 'content-type': contentType ?? contentTypeOf(key) }, signal }));
+    const doc = await this.xmlOf(
+      await this.request(
+        'POST',
+        region,
+        { bucket, key, query: { uploads: undefined } },
+        { headers: { 'content-type': contentType ?? contentTypeOf(key) }, signal },
+      ),
+    );
     const id = str((doc.InitiateMultipartUploadResult as Xml | undefined)?.UploadId);
     if (!id) throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces started no multipart upload for {0}.', key) });
     return id;
   }
 
   async uploadPart(region: string, bucket: string, key: string, uploadId: string, partNumber: number, body: Uint8Array, signal?: AbortSignal): Promise<string> {
-    const answer = await this.done('PUT', region, { bucket, key, query: { partNumber: String(partNumber), uploadId } }, { body, signal, timeoutMs: this.timeoutMs * 4 });
+    const answer = await this.done(
+      'PUT',
+      region,
+      { bucket, key, query: { partNumber: String(partNumber), uploadId } },
+      { body, signal, timeoutMs: this.timeoutMs * 4 },
+    );
     const etag = answer.get('etag');
     if (!etag) throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces gave no ETag for part {0} of {1}.', partNumber, key) });
     return unquote(etag);
@@ -457,12 +597,24 @@ export class SpacesClient {
    * the object is looked at: there with an ETag of this many parts, the upload is done; otherwise
    * a typed error, and the caller aborts the upload so that no parts stay behind.
    */
-  async completeMultipart(region: string, bucket: string, key: string, uploadId: string, parts: readonly { partNumber: number; etag: string }[], signal?: AbortSignal): Promise<string> {
+  async completeMultipart(
+    region: string,
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: readonly { partNumber: number; etag: string }[],
+    signal?: AbortSignal,
+  ): Promise<string> {
     const body = `<CompleteMultipartUpload>${parts.map((p) => `<Part><PartNumber>${p.partNumber}</PartNumber><ETag>"${p.etag}"</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
     for (let attempt = 1; attempt <= COMPLETE_ATTEMPTS; attempt++) {
       let doc: Xml;
       try {
-        const response = await this.request('POST', region, { bucket, key, query: { uploadId } }, { body, headers: { 'content-type': 'application/xml' }, signal, timeoutMs: this.timeoutMs * 4 });
+        const response = await this.request(
+          'POST',
+          region,
+          { bucket, key, query: { uploadId } },
+          { body, headers: { 'content-type': 'application/xml' }, signal, timeoutMs: this.timeoutMs * 4 },
+        );
         doc = await this.xmlOf(response);
       } catch (error) {
         // a repeat after an unreadable answer: the upload may have completed then
@@ -472,13 +624,22 @@ export class SpacesClient {
         throw error;
       }
       const failure = arr(doc.Error)[0];
-      if (failure) throw new ApiError({ kind: 'server', status: 200, id: str(failure.Code), message: str(failure.Message) || l10n.t('Completing the upload of {0} failed.', key) });
+      if (failure)
+        throw new ApiError({
+          kind: 'server',
+          status: 200,
+          id: str(failure.Code),
+          message: str(failure.Message) || l10n.t('Completing the upload of {0} failed.', key),
+        });
       const result = doc.CompleteMultipartUploadResult as Xml | undefined;
       if (result && typeof result === 'object') return unquote(str(result.ETag));
     }
     const head = await this.head(region, bucket, key, signal);
     if (head?.etag.endsWith(`-${parts.length}`)) return head.etag;
-    throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces answered the completion of {0} without a result, and the object of its {1} parts is not there.', key, parts.length) });
+    throw new ApiError({
+      kind: 'invalid_response',
+      message: l10n.t('Spaces answered the completion of {0} without a result, and the object of its {1} parts is not there.', key, parts.length),
+    });
   }
 
   async abortMultipart(region: string, bucket: string, key: string, uploadId: string, signal?: AbortSignal): Promise<void> {
@@ -496,7 +657,11 @@ export class SpacesClient {
   /** Multipart uploads started in a bucket and neither completed nor aborted. */
   async listMultipartUploads(region: string, bucket: string, signal?: AbortSignal): Promise<{ key: string; uploadId: string; initiated: string }[]> {
     const doc = await this.xmlOf(await this.request('GET', region, { bucket, query: { uploads: undefined } }, { signal }));
-    return arr((doc.ListMultipartUploadsResult as Xml | undefined)?.Upload).map((u) => ({ key: str(u.Key), uploadId: str(u.UploadId), initiated: str(u.Initiated) }));
+    return arr((doc.ListMultipartUploadsResult as Xml | undefined)?.Upload).map((u) => ({
+      key: str(u.Key),
+      uploadId: str(u.UploadId),
+      initiated: str(u.Initiated),
+    }));
   }
 }
 

@@ -42,7 +42,14 @@ export function originProblem(value: string): string | undefined {
 
 /** The rule the editor needs, for an origin pattern. */
 export function editorRule(pattern: string): CorsRule {
-  return { id: 'vscode-digitalocean', origins: [pattern], methods: [...EDITOR_METHODS], headers: ['*'], exposeHeaders: [...EDITOR_EXPOSED], maxAgeSeconds: 3000 };
+  return {
+    id: 'vscode-digitalocean',
+    origins: [pattern],
+    methods: [...EDITOR_METHODS],
+    headers: ['*'],
+    exposeHeaders: [...EDITOR_EXPOSED],
+    maxAgeSeconds: 3000,
+  };
 }
 
 /** S3's match of an allowed origin (one "*" at most, matching any run of characters). */

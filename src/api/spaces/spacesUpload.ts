@@ -101,7 +101,14 @@ export async function uploadObject(client: SpacesClient, source: UploadSource, o
     await Promise.all(workers);
     if (failed !== undefined) throw failed;
     if (signal?.aborted) throw new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.') });
-    const etag = await client.completeMultipart(region, bucket, key, uploadId, etags.map((e, i) => ({ partNumber: i + 1, etag: e })), signal);
+    const etag = await client.completeMultipart(
+      region,
+      bucket,
+      key,
+      uploadId,
+      etags.map((e, i) => ({ partNumber: i + 1, etag: e })),
+      signal,
+    );
     return { etag, parts: count, retries };
   } catch (error) {
     // Not under the caller's signal: a cancelled upload must still be aborted. Every worker has
@@ -110,7 +117,13 @@ export async function uploadObject(client: SpacesClient, source: UploadSource, o
     await abortCompletely(client, region, bucket, key, uploadId).catch((abortError: unknown) => {
       throw new ApiError({
         kind: 'server',
-        message: l10n.t('The upload of {0} failed ({1}), and its parts could not be removed ({2}): abort upload {3} from the bucket\'s incomplete uploads.', key, error instanceof Error ? error.message : String(error), abortError instanceof Error ? abortError.message : String(abortError), uploadId),
+        message: l10n.t(
+          "The upload of {0} failed ({1}), and its parts could not be removed ({2}): abort upload {3} from the bucket's incomplete uploads.",
+          key,
+          error instanceof Error ? error.message : String(error),
+          abortError instanceof Error ? abortError.message : String(abortError),
+          uploadId,
+        ),
       });
     });
     throw error;

@@ -16,12 +16,14 @@ export function registerAccountImportCommands(deps: CommandDeps): vscode.Disposa
     registerCommand(deps, 'digitalocean.importTokens', vscode.l10n.t('Import tokens'), async () => {
       const found = await findExistingTokens();
       if (found.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No token to import: DIGITALOCEAN_ACCESS_TOKEN is not set and there is no doctl config at {0}.', doctlConfigPath()));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('No token to import: DIGITALOCEAN_ACCESS_TOKEN is not set and there is no doctl config at {0}.', doctlConfigPath()),
+        );
         return [];
       }
       const chosen = await input.quickPickMany(
         found.map((f) => ({ label: f.source, description: vscode.l10n.t('import this token'), picked: true, found: f })),
-        { title: vscode.l10n.t('Import DigitalOcean tokens'), placeHolder: vscode.l10n.t('Choose the tokens to store in VS Code\'s secret storage') },
+        { title: vscode.l10n.t('Import DigitalOcean tokens'), placeHolder: vscode.l10n.t("Choose the tokens to store in VS Code's secret storage") },
       );
       const imported: string[] = [];
       const failed: string[] = [];
@@ -42,6 +44,5 @@ export function registerAccountImportCommands(deps: CommandDeps): vscode.Disposa
       void (failed.length ? vscode.window.showWarningMessage(parts.join(' ')) : vscode.window.showInformationMessage(parts.join(' ')));
       return imported;
     }),
-
   ];
 }

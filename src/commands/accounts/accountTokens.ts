@@ -18,7 +18,11 @@ export function describeAccount(account: Account) {
   };
 }
 
-export async function addValidatedToken(deps: Pick<CommandDeps, 'store' | 'clients'>, token: string, account: Account): Promise<{ info: AccountInfo; isNew: boolean }> {
+export async function addValidatedToken(
+  deps: Pick<CommandDeps, 'store' | 'clients'>,
+  token: string,
+  account: Account,
+): Promise<{ info: AccountInfo; isNew: boolean }> {
   const { store, clients } = deps;
   const details = describeAccount(account);
   const same = store.findSame(details.userUuid, details.teamUuid);

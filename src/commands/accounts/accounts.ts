@@ -1,11 +1,11 @@
 /** Account commands: add (token or demo), rename, update token, remove. Import Tokens, which reads files, is accountImport.node.ts. */
 import * as vscode from 'vscode';
 import type { Account } from '../../api/resources/account';
-import { type AccountInfo,  tokenProblem } from '../../accounts/accountStore';
+import { type AccountInfo, tokenProblem } from '../../accounts/accountStore';
 import { ensureDemoAccount } from '../../accounts/demoAccount';
 import { AccountNode } from '../../tree/nodes/accountNode';
 import { accountTarget } from '../pick';
-import {  registerCommand } from '../register';
+import { registerCommand } from '../register';
 import { withProgress } from '../../ui/progress';
 import type { CommandDeps } from '../deps';
 import { addValidatedToken, describeAccount } from './accountTokens';
@@ -30,7 +30,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
   const askToken = (title: string) =>
     input.inputBox({
       title,
-      prompt: vscode.l10n.t('Paste a personal access token from cloud.digitalocean.com → API → Tokens. It is stored in VS Code\'s secret storage only.'),
+      prompt: vscode.l10n.t("Paste a personal access token from cloud.digitalocean.com → API → Tokens. It is stored in VS Code's secret storage only."),
       placeHolder: vscode.l10n.t('dop_v1_…'),
       password: true,
       validateInput: tokenProblem,
@@ -63,7 +63,8 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       const label = await input.inputBox({
         title: vscode.l10n.t('Rename {0}', account.label),
         value: account.label,
-        validateInput: (v) => (!v.trim() ? vscode.l10n.t('The name cannot be empty.') : v.trim().length > 60 ? vscode.l10n.t('At most 60 characters.') : undefined),
+        validateInput: (v) =>
+          !v.trim() ? vscode.l10n.t('The name cannot be empty.') : v.trim().length > 60 ? vscode.l10n.t('At most 60 characters.') : undefined,
       });
       await store.rename(account.id, label.trim());
     }),
@@ -90,7 +91,11 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       const account = await pickAccount(arg, vscode.l10n.t('Remove account'));
       await input.confirm(
         vscode.l10n.t('Remove {0} from VS Code?', account.label),
-        account.demo ? vscode.l10n.t('The demo data is discarded.') : vscode.l10n.t('Its token is deleted from VS Code\'s secret storage. Nothing changes at DigitalOcean; the token itself stays valid until you revoke it there.'),
+        account.demo
+          ? vscode.l10n.t('The demo data is discarded.')
+          : vscode.l10n.t(
+              "Its token is deleted from VS Code's secret storage. Nothing changes at DigitalOcean; the token itself stays valid until you revoke it there.",
+            ),
         vscode.l10n.t('Remove'),
       );
       await store.remove(account.id);

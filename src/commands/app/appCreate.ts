@@ -47,7 +47,6 @@ export function normalizeRepo(value: string): string {
     .replace(/\/+$/, '');
 }
 
-
 /** A git branch name (what git check-ref-format allows, roughly). */
 export function branchProblem(value: string): string | undefined {
   const v = value.trim();
@@ -84,33 +83,85 @@ export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[
         title,
         account,
         kind: appKind,
-        plan: { source: 'github', repo: '', branch: 'main', kind: 'services', port: 8080, name: '', region: open.find((r) => r.default)?.slug ?? open[0].slug, size: sizes[0].slug, autodeploy: true },
+        plan: {
+          source: 'github',
+          repo: '',
+          branch: 'main',
+          kind: 'services',
+          port: 8080,
+          name: '',
+          region: open.find((r) => r.default)?.slug ?? open[0].slug,
+          size: sizes[0].slug,
+          autodeploy: true,
+        },
         prompts: [
           async (p, s) => {
             p.source = (
               await input.quickPick(
                 [
-                  { label: vscode.l10n.t('GitHub repository'), description: vscode.l10n.t('DigitalOcean’s GitHub app must have access to it'), source: 'github' as const, picked: p.source === 'github' },
-                  { label: vscode.l10n.t('GitLab repository'), description: vscode.l10n.t('DigitalOcean must be authorized for GitLab'), source: 'gitlab' as const, picked: p.source === 'gitlab' },
-                  ...(fromSpec ? [{ label: vscode.l10n.t('A spec in this workspace…'), description: vscode.l10n.t('.do/app.yaml or *.app.yaml: Deploy App from Spec'), source: 'spec' as const, picked: p.source === 'spec' }] : []),
+                  {
+                    label: vscode.l10n.t('GitHub repository'),
+                    description: vscode.l10n.t('DigitalOcean’s GitHub app must have access to it'),
+                    source: 'github' as const,
+                    picked: p.source === 'github',
+                  },
+                  {
+                    label: vscode.l10n.t('GitLab repository'),
+                    description: vscode.l10n.t('DigitalOcean must be authorized for GitLab'),
+                    source: 'gitlab' as const,
+                    picked: p.source === 'gitlab',
+                  },
+                  ...(fromSpec
+                    ? [
+                        {
+                          label: vscode.l10n.t('A spec in this workspace…'),
+                          description: vscode.l10n.t('.do/app.yaml or *.app.yaml: Deploy App from Spec'),
+                          source: 'spec' as const,
+                          picked: p.source === 'spec',
+                        },
+                      ]
+                    : []),
                 ],
                 { title, ...s, placeHolder: vscode.l10n.t('Deploy from') },
               )
             ).source;
           },
           onlyWhen(repoSource, async (p, s) => {
-            p.repo = normalizeRepo(await input.inputBox({ title, ...s, prompt: vscode.l10n.t('{0} repository (owner/name)', p.source === 'github' ? 'GitHub' : 'GitLab'), value: p.repo, validateInput: repoProblem }));
+            p.repo = normalizeRepo(
+              await input.inputBox({
+                title,
+                ...s,
+                prompt: vscode.l10n.t('{0} repository (owner/name)', p.source === 'github' ? 'GitHub' : 'GitLab'),
+                value: p.repo,
+                validateInput: repoProblem,
+              }),
+            );
           }),
           onlyWhen(repoSource, async (p, s) => {
-            p.branch = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Branch of {0} to deploy', p.repo), value: p.branch, validateInput: branchProblem })).trim();
+            p.branch = (
+              await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Branch of {0} to deploy', p.repo), value: p.branch, validateInput: branchProblem })
+            ).trim();
           }),
           onlyWhen(repoSource, async (p, s) => {
-            p.kind = (await input.quickPick(KINDS.map((k) => ({ ...k, picked: k.component === p.kind })), { title, ...s, placeHolder: vscode.l10n.t('What is {0}?', p.repo) })).component;
+            p.kind = (
+              await input.quickPick(
+                KINDS.map((k) => ({ ...k, picked: k.component === p.kind })),
+                { title, ...s, placeHolder: vscode.l10n.t('What is {0}?', p.repo) },
+              )
+            ).component;
           }),
           onlyWhen(
             (p) => repoSource(p) && p.kind === 'services',
             async (p, s) => {
-              p.port = Number(await input.inputBox({ title, ...s, prompt: vscode.l10n.t('The HTTP port it listens on'), value: String(p.port), validateInput: (v) => numberProblem(v, 1, 65535, vscode.l10n.t('The port')) }));
+              p.port = Number(
+                await input.inputBox({
+                  title,
+                  ...s,
+                  prompt: vscode.l10n.t('The HTTP port it listens on'),
+                  value: String(p.port),
+                  validateInput: (v) => numberProblem(v, 1, 65535, vscode.l10n.t('The port')),
+                }),
+              );
             },
           ),
           onlyWhen(
@@ -119,13 +170,27 @@ export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[
               kind: appKind,
               taken,
               prompt: vscode.l10n.t('App name'),
-              suggest: (p) => (p.repo.split('/').pop() ?? '').toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^[^a-z]+/, '').slice(0, 32).replace(/-+$/, ''),
+              suggest: (p) =>
+                (p.repo.split('/').pop() ?? '')
+                  .toLowerCase()
+                  .replace(/[^a-z0-9-]/g, '-')
+                  .replace(/^[^a-z]+/, '')
+                  .slice(0, 32)
+                  .replace(/-+$/, ''),
             }),
           ),
-          onlyWhen(repoSource, regionStep<Plan>(input, title, () => open.map((r) => ({ slug: r.slug, name: `${r.label}${r.default ? ' · default' : ''}` })))),
+          onlyWhen(
+            repoSource,
+            regionStep<Plan>(input, title, () => open.map((r) => ({ slug: r.slug, name: `${r.label}${r.default ? ' · default' : ''}` }))),
+          ),
           onlyWhen(
             (p) => repoSource(p) && p.kind !== 'static_sites',
-            sizeStep<Plan>(input, title, () => sizes.map((x) => ({ slug: x.slug, description: vscode.l10n.t('{0} · ${1}/mo per instance', x.name, Number(x.usd_per_month)) })), () => vscode.l10n.t('Instance size')),
+            sizeStep<Plan>(
+              input,
+              title,
+              () => sizes.map((x) => ({ slug: x.slug, description: vscode.l10n.t('{0} · ${1}/mo per instance', x.name, Number(x.usd_per_month)) })),
+              () => vscode.l10n.t('Instance size'),
+            ),
           ),
           onlyWhen(repoSource, async (p, s) => {
             p.autodeploy = (
@@ -140,12 +205,17 @@ export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[
           }),
           onlyWhen(repoSource, async (p, s) => {
             // the API checks and prices the spec (changes nothing) so the summary says what it costs
-            const proposal = await withProgress(vscode.l10n.t('Checking {0} with DigitalOcean…', p.name), (signal) => proposeAppSpec(cache.client, specOf(p), undefined, signal));
+            const proposal = await withProgress(vscode.l10n.t('Checking {0} with DigitalOcean…', p.name), (signal) =>
+              proposeAppSpec(cache.client, specOf(p), undefined, signal),
+            );
             const cost = proposal.app_cost !== undefined ? `$${proposal.app_cost}/mo` : p.kind === 'static_sites' ? 'free' : `$${price(p.size)}/mo`;
             await summaryStep<Plan>(input, title, () => ({
               label: vscode.l10n.t('Create {0}', p.name),
               description: `${p.repo}@${p.branch} · ${KINDS.find((k) => k.component === p.kind)!.label.toLowerCase()} · ${p.region} · ${cost}`,
-              detail: vscode.l10n.t('{0} · the first build starts at once and its log opens', p.autodeploy ? vscode.l10n.t('deploys on every push') : vscode.l10n.t('deploys when asked')),
+              detail: vscode.l10n.t(
+                '{0} · the first build starts at once and its log opens',
+                p.autodeploy ? vscode.l10n.t('deploys on every push') : vscode.l10n.t('deploys when asked'),
+              ),
             }))(p, s);
           }),
         ],
@@ -173,7 +243,14 @@ export function registerAppCreateCommands(deps: CommandDeps): vscode.Disposable[
             priority: PRIORITY.revealReady + 1,
             run: async (c) => void (await openLogView(deps, account, c.created!, 'BUILD')),
           },
-          notify(({ plan }) => ({ message: vscode.l10n.t('App {0} is building from {1}@{2}; its build log is open. It shows as deployed in the view when done.', plan.name, plan.repo, plan.branch) })),
+          notify(({ plan }) => ({
+            message: vscode.l10n.t(
+              'App {0} is building from {1}@{2}; its build log is open. It shows as deployed in the view when done.',
+              plan.name,
+              plan.repo,
+              plan.branch,
+            ),
+          })),
         ],
         result: (c) => (c.plan.source === 'spec' ? fromSpecAnswer : c.created),
       });

@@ -88,7 +88,8 @@ export class LogView implements vscode.Pseudoterminal {
 
   followStatus(status: FollowStatus): void {
     this.statuses.fire(status);
-    if (status.kind === 'connected') this.status(status.attempt === 1 ? vscode.l10n.t('following live') : vscode.l10n.t('reconnected (attempt {0})', status.attempt));
+    if (status.kind === 'connected')
+      this.status(status.attempt === 1 ? vscode.l10n.t('following live') : vscode.l10n.t('reconnected (attempt {0})', status.attempt));
     if (status.kind === 'dropped') this.status(vscode.l10n.t('{0}; reconnecting in {1} s', status.reason, (status.retryInMs / 1000).toFixed(1)));
     if (status.kind === 'stopped' && status.reason) this.status(`stopped: ${status.reason}`);
   }
@@ -184,12 +185,25 @@ async function showArchived(view: LogView, urls: string[]): Promise<void> {
  * Opens a terminal that shows an app's logs of one type: followed live (reconnecting, each line
  * once), or the archived logs of an earlier deployment.
  */
-export async function openLogView(deps: Pick<CommandDeps, 'model' | 'log'>, account: AccountInfo, app: App, type: AppLogType, component?: string, deploymentId?: string): Promise<LogView> {
+export async function openLogView(
+  deps: Pick<CommandDeps, 'model' | 'log'>,
+  account: AccountInfo,
+  app: App,
+  type: AppLogType,
+  component?: string,
+  deploymentId?: string,
+): Promise<LogView> {
   const { model, log } = deps;
   const client = model.client(account);
   const scope = { appId: app.id, component, deploymentId };
-  const first = await withProgress(vscode.l10n.t('Finding {0}\'s logs…', app.spec.name), (signal) => appLogUrls(client, scope, type, true, signal));
-  const name = vscode.l10n.t('Logs: {0}{1} · {2}{3}', app.spec.name, component ? ` · ${component}` : '', type.toLowerCase().replace('_', ' '), deploymentId ? ` · ${deploymentId.slice(0, 8)}` : '');
+  const first = await withProgress(vscode.l10n.t("Finding {0}'s logs…", app.spec.name), (signal) => appLogUrls(client, scope, type, true, signal));
+  const name = vscode.l10n.t(
+    'Logs: {0}{1} · {2}{3}',
+    app.spec.name,
+    component ? ` · ${component}` : '',
+    type.toLowerCase().replace('_', ' '),
+    deploymentId ? ` · ${deploymentId.slice(0, 8)}` : '',
+  );
   let firstUrl: string | undefined = first.live_url;
   const view = new LogView((v) => {
     if (!first.live_url) {

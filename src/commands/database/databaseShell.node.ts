@@ -35,10 +35,19 @@ export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposa
   return [
     files,
     registerCommand(deps, 'digitalocean.database.shell', vscode.l10n.t('Open database shell'), async (arg) => {
-      const node = await resourceTarget(deps, arg, databaseClusterPresenter, vscode.l10n.t('Open a database shell'), (c) => (c as DatabaseCluster).status === 'online');
+      const node = await resourceTarget(
+        deps,
+        arg,
+        databaseClusterPresenter,
+        vscode.l10n.t('Open a database shell'),
+        (c) => (c as DatabaseCluster).status === 'online',
+      );
       const db = node.item as DatabaseCluster;
       const client = hasShell(db.engine) ? ENGINE_CLIENTS[db.engine] : undefined;
-      if (!client) throw new Error(vscode.l10n.t('{0} has no interactive shell to open; use its tools with the connection details in the cluster\'s panel.', engineName(db.engine)));
+      if (!client)
+        throw new Error(
+          vscode.l10n.t("{0} has no interactive shell to open; use its tools with the connection details in the cluster's panel.", engineName(db.engine)),
+        );
       if (db.status !== 'online') throw new Error(vscode.l10n.t('{0} is {1}: open a shell when it is online.', db.name, db.status));
       let program: string | undefined;
       for (const name of client.programs) program ??= await findOnPath(name);
@@ -49,7 +58,7 @@ export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposa
       if (hostProblem) throw new Error(vscode.l10n.t('Not opening a shell on {0}: {1}.', db.name, hostProblem));
 
       const cache = model.cacheFor(node.account);
-      const [users, dbs, rules, ca] = await withProgress(vscode.l10n.t('Loading {0}\'s users…', db.name), (signal) =>
+      const [users, dbs, rules, ca] = await withProgress(vscode.l10n.t("Loading {0}'s users…", db.name), (signal) =>
         Promise.all([
           supportsUsers(db.engine) ? cache.list(databaseUser, [db.id]) : Promise.resolve([] as DatabaseUser[]),
           client.picksDatabase ? cache.list(databaseDb, [db.id]).catch(() => []) : Promise.resolve([]),
@@ -62,19 +71,36 @@ export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposa
       const user =
         candidates.length === 1
           ? candidates[0]
-          : (await input.quickPick(candidates.map((u) => ({ label: u.name, description: u.role === 'primary' ? 'admin' : undefined, user: u })), { title: vscode.l10n.t('Shell on {0}: log in as', db.name) })).user;
+          : (
+              await input.quickPick(
+                candidates.map((u) => ({ label: u.name, description: u.role === 'primary' ? 'admin' : undefined, user: u })),
+                { title: vscode.l10n.t('Shell on {0}: log in as', db.name) },
+              )
+            ).user;
       const password = user.password ?? (user.name === connection.user ? connection.password : undefined);
-      if (!password) throw new Error(vscode.l10n.t('DigitalOcean does not show {0}\'s password (it was made elsewhere): reset it in the control panel, then try again.', user.name));
+      if (!password)
+        throw new Error(
+          vscode.l10n.t("DigitalOcean does not show {0}'s password (it was made elsewhere): reset it in the control panel, then try again.", user.name),
+        );
       const database =
         client.picksDatabase && dbs.length > 1
-          ? (await input.quickPick(dbs.map((d) => ({ label: d.name, description: d.name === connection.database ? 'default' : undefined })), { title: vscode.l10n.t('Shell on {0}: database', db.name) })).label
+          ? (
+              await input.quickPick(
+                dbs.map((d) => ({ label: d.name, description: d.name === connection.database ? 'default' : undefined })),
+                { title: vscode.l10n.t('Shell on {0}: database', db.name) },
+              )
+            ).label
           : (dbs[0]?.name ?? connection.database);
 
       // Trusted sources that name no IP address can only be droplets, clusters, apps or tags.
       if (rules.length > 0 && !rules.some((r) => r.type === 'ip_addr')) {
         const choice = await input.notify(
           'warning',
-          vscode.l10n.t('{0} accepts connections only from its trusted sources ({1}), which would refuse this machine.', db.name, rules.map((r) => `${r.type} ${r.value}`).join(', ')),
+          vscode.l10n.t(
+            '{0} accepts connections only from its trusted sources ({1}), which would refuse this machine.',
+            db.name,
+            rules.map((r) => `${r.type} ${r.value}`).join(', '),
+          ),
           vscode.l10n.t('Add My IP…'),
           vscode.l10n.t('Connect Anyway'),
         );
@@ -97,7 +123,10 @@ export function registerDatabaseShellCommands(deps: CommandDeps): vscode.Disposa
           env,
           isTransient: true,
           iconPath: new vscode.ThemeIcon('database'),
-          message: vscode.l10n.t('{0} over TLS, the server verified with the cluster\'s CA certificate. The password is in a private file removed when this terminal closes.', terminalSafe(`${user.name}@${connection.host}:${connection.port}${client.picksDatabase ? `/${database}` : ''}`)),
+          message: vscode.l10n.t(
+            "{0} over TLS, the server verified with the cluster's CA certificate. The password is in a private file removed when this terminal closes.",
+            terminalSafe(`${user.name}@${connection.host}:${connection.port}${client.picksDatabase ? `/${database}` : ''}`),
+          ),
         });
       } catch (error) {
         await files.abandon(dir);

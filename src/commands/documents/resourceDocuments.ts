@@ -57,7 +57,9 @@ interface DocumentKind<T> {
 
 const ruleText = (r: Value, direction: 'sources' | 'destinations') => {
   const target = (r[direction] ?? {}) as Record<string, unknown[]>;
-  const who = Object.entries(target).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => `${k.replace(/_ids$|_uids$|es$|s$/, '')} ${String(x)}`) : [])).join(', ');
+  const who = Object.entries(target)
+    .flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => `${k.replace(/_ids$|_uids$|es$|s$/, '')} ${String(x)}`) : []))
+    .join(', ');
   return `${String(r.protocol)} ${String(r.ports ?? 'all')} ${direction === 'sources' ? 'from' : 'to'} ${who || 'nowhere'}`;
 };
 
@@ -97,7 +99,14 @@ const FIREWALL: DocumentKind<Firewall> = {
   header: (f) => `# Rules of firewall ${f.name}. Saving checks them and applies them after you confirm.`,
   summary(before, after) {
     const rules = (v: Value, key: string, dir: 'sources' | 'destinations') => ((v[key] ?? []) as Value[]).map((r) => ruleText(r, dir));
-    return [listChange(vscode.l10n.t('Inbound'), rules(before, 'inbound_rules', 'sources'), rules(after, 'inbound_rules', 'sources')), listChange(vscode.l10n.t('Outbound'), rules(before, 'outbound_rules', 'destinations'), rules(after, 'outbound_rules', 'destinations'))].filter(Boolean).join('\n') || vscode.l10n.t('No rule changes.');
+    return (
+      [
+        listChange(vscode.l10n.t('Inbound'), rules(before, 'inbound_rules', 'sources'), rules(after, 'inbound_rules', 'sources')),
+        listChange(vscode.l10n.t('Outbound'), rules(before, 'outbound_rules', 'destinations'), rules(after, 'outbound_rules', 'destinations')),
+      ]
+        .filter(Boolean)
+        .join('\n') || vscode.l10n.t('No rule changes.')
+    );
   },
   save: (client, f, value, signal) => updateFirewall(client, f.id, { name: f.name, droplet_ids: f.droplet_ids ?? [], tags: f.tags ?? [], ...value }, signal),
 };
@@ -115,13 +124,39 @@ const LOAD_BALANCER: DocumentKind<LoadBalancer> = {
   },
   header: (lb) => `# Forwarding rules and health check of load balancer ${lb.name}. Saving checks them and applies them after you confirm.`,
   summary(before, after) {
-    const rules = (v: Value) => ((v.forwarding_rules ?? []) as Value[]).map((r) => `${String(r.entry_protocol)} ${String(r.entry_port)} → ${String(r.target_protocol)} ${String(r.target_port)}`);
-    const health = JSON.stringify(before.health_check) === JSON.stringify(after.health_check) ? undefined : vscode.l10n.t('Health check: {0}', Object.entries((after.health_check ?? {}) as Value).map(([k, v]) => `${k} ${String(v)}`).join(', '));
+    const rules = (v: Value) =>
+      ((v.forwarding_rules ?? []) as Value[]).map(
+        (r) => `${String(r.entry_protocol)} ${String(r.entry_port)} → ${String(r.target_protocol)} ${String(r.target_port)}`,
+      );
+    const health =
+      JSON.stringify(before.health_check) === JSON.stringify(after.health_check)
+        ? undefined
+        : vscode.l10n.t(
+            'Health check: {0}',
+            Object.entries((after.health_check ?? {}) as Value)
+              .map(([k, v]) => `${k} ${String(v)}`)
+              .join(', '),
+          );
     return [listChange(vscode.l10n.t('Forwarding rules'), rules(before), rules(after)), health].filter(Boolean).join('\n') || vscode.l10n.t('No changes.');
   },
   save(client, lb, value, signal) {
     const full = lb as unknown as Value;
-    const keep = ['name', 'size_unit', 'size', 'algorithm', 'sticky_sessions', 'redirect_http_to_https', 'enable_proxy_protocol', 'enable_backend_keepalive', 'http_idle_timeout_seconds', 'vpc_uuid', 'project_id', 'disable_lets_encrypt_dns_records', 'network', 'network_stack'];
+    const keep = [
+      'name',
+      'size_unit',
+      'size',
+      'algorithm',
+      'sticky_sessions',
+      'redirect_http_to_https',
+      'enable_proxy_protocol',
+      'enable_backend_keepalive',
+      'http_idle_timeout_seconds',
+      'vpc_uuid',
+      'project_id',
+      'disable_lets_encrypt_dns_records',
+      'network',
+      'network_stack',
+    ];
     const body: Value = Object.fromEntries(keep.filter((k) => full[k] !== undefined && full[k] !== null).map((k) => [k, full[k]]));
     body.region = lb.region?.slug;
     if (lb.tag) body.tag = lb.tag;
@@ -155,7 +190,10 @@ async function tools(deps: CommandDeps, schema: string): Promise<{ module: typeo
 }
 
 export function documentUri(account: AccountInfo, kind: AnyDocumentKind, item: unknown): vscode.Uri {
-  return vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/${account.id}/${kind.segment}/${kind.resource.idOf(item as never)}/${kind.name(item)}.${kind.suffix}` });
+  return vscode.Uri.from({
+    scheme: DOCUMENT_SCHEME,
+    path: `/${account.id}/${kind.segment}/${kind.resource.idOf(item as never)}/${kind.name(item)}.${kind.suffix}`,
+  });
 }
 
 class ResourceDocuments implements vscode.FileSystemProvider {
@@ -208,7 +246,9 @@ class ResourceDocuments implements vscode.FileSystemProvider {
     const checked = module.checkDocumentText(text, validate);
     if (checked.problems.length > 0 || !checked.value) {
       this.diagnostics.set(uri, problemDiagnostics(checked.problems, 'schema'));
-      throw new Error(vscode.l10n.t('The document has {0} problem{1} (see Problems); nothing was sent.', checked.problems.length, checked.problems.length === 1 ? '' : 's'));
+      throw new Error(
+        vscode.l10n.t('The document has {0} problem{1} (see Problems); nothing was sent.', checked.problems.length, checked.problems.length === 1 ? '' : 's'),
+      );
     }
     const value = checked.value;
     // 2. changed on the server since it was opened?
@@ -218,9 +258,11 @@ class ResourceDocuments implements vscode.FileSystemProvider {
     const base = this.base.get(uri.toString());
     if (base !== undefined && JSON.stringify(before) !== base) {
       this.diagnostics.delete(uri);
-      void this.deps.input.notify('warning', vscode.l10n.t('{0} changed on the server since you opened it: nothing was saved.', name), vscode.l10n.t('Compare')).then((choice) => {
-        if (choice === vscode.l10n.t('Compare')) void compare(uri, name, before);
-      });
+      void this.deps.input
+        .notify('warning', vscode.l10n.t('{0} changed on the server since you opened it: nothing was saved.', name), vscode.l10n.t('Compare'))
+        .then((choice) => {
+          if (choice === vscode.l10n.t('Compare')) void compare(uri, name, before);
+        });
       throw new Error(vscode.l10n.t('{0} changed on the server since you opened it; compare, then reopen it.', name));
     }
     const client = this.deps.model.client(account);
@@ -234,12 +276,16 @@ class ResourceDocuments implements vscode.FileSystemProvider {
     // 3. the API's own check, where there is one
     let note: string | undefined;
     if (kind.propose) {
-      note = await withProgress(vscode.l10n.t('Checking {0}…', name), (signal) => kind.propose!(client, item, value, signal)).catch((error: unknown) => refused(error, vscode.l10n.t('DigitalOcean API (check)')));
+      note = await withProgress(vscode.l10n.t('Checking {0}…', name), (signal) => kind.propose!(client, item, value, signal)).catch((error: unknown) =>
+        refused(error, vscode.l10n.t('DigitalOcean API (check)')),
+      );
     }
     this.diagnostics.delete(uri);
     // 4. confirmed, 5. written
     await this.deps.input.confirm(vscode.l10n.t('Save {0}?', name), [kind.summary(before, value), note].filter(Boolean).join('\n'), vscode.l10n.t('Save'));
-    await withProgress(vscode.l10n.t('Saving {0}…', name), (signal) => kind.save(client, item, value, signal)).catch((error: unknown) => refused(error, vscode.l10n.t('DigitalOcean API')));
+    await withProgress(vscode.l10n.t('Saving {0}…', name), (signal) => kind.save(client, item, value, signal)).catch((error: unknown) =>
+      refused(error, vscode.l10n.t('DigitalOcean API')),
+    );
     this.base.set(uri.toString(), JSON.stringify(value));
     this.deps.log.info(`[${account.label}] ${kind.resource.label} ${name} saved from its document`);
     await this.deps.model.reloadResource({ account, kind: kind.resource as ResourceKind<unknown>, id: kind.resource.idOf(item as never), parents: [] });
@@ -267,7 +313,10 @@ function lineMentioning(text: string, message: string): number {
     const index = lines.findIndex((l) => !l.trimStart().startsWith('#') && new RegExp(`(^|[^\\w-])${word}($|[^\\w-])`).test(l));
     if (index >= 0) return index;
   }
-  return Math.max(0, lines.findIndex((l) => !l.trimStart().startsWith('#')));
+  return Math.max(
+    0,
+    lines.findIndex((l) => !l.trimStart().startsWith('#')),
+  );
 }
 
 async function compare(uri: vscode.Uri, name: string, server: Value): Promise<void> {
@@ -296,7 +345,12 @@ async function createFromSpec(deps: CommandDeps, diagnostics: vscode.DiagnosticC
   } else {
     const found = await vscode.workspace.findFiles('**/{.do/app.yaml,.do/app.yml,*.app.yaml,app.yaml}', '**/node_modules/**', 50);
     if (found.length === 0) throw new Error(vscode.l10n.t('There is no app spec in the workspace (.do/app.yaml, *.app.yaml): open one, then try again.'));
-    uri = (await input.quickPick(found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })), { title: vscode.l10n.t('Deploy an app from which spec?') })).uri;
+    uri = (
+      await input.quickPick(
+        found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })),
+        { title: vscode.l10n.t('Deploy an app from which spec?') },
+      )
+    ).uri;
   }
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   const account = await accountTarget(deps, undefined, vscode.l10n.t('Create the app in which account?'));
@@ -304,21 +358,43 @@ async function createFromSpec(deps: CommandDeps, diagnostics: vscode.DiagnosticC
   const checked = module.checkDocumentText(text, validate);
   if (checked.problems.length > 0 || !checked.value) {
     diagnostics.set(uri, problemDiagnostics(checked.problems, 'schema'));
-    throw new Error(vscode.l10n.t('{0} has {1} problem{2} (see Problems); nothing was sent.', vscode.workspace.asRelativePath(uri), checked.problems.length, checked.problems.length === 1 ? '' : 's'));
+    throw new Error(
+      vscode.l10n.t(
+        '{0} has {1} problem{2} (see Problems); nothing was sent.',
+        vscode.workspace.asRelativePath(uri),
+        checked.problems.length,
+        checked.problems.length === 1 ? '' : 's',
+      ),
+    );
   }
   const spec = checked.value;
   const client = model.client(account);
   const refusedOnLine = (error: unknown): never => {
     if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
       const line = lineMentioning(text, error.message);
-      diagnostics.set(uri, problemDiagnostics([{ message: error.message, line, column: 0, endLine: line, endColumn: text.split('\n')[line]?.length ?? 0 }], vscode.l10n.t('DigitalOcean API (check)')));
+      diagnostics.set(
+        uri,
+        problemDiagnostics(
+          [{ message: error.message, line, column: 0, endLine: line, endColumn: text.split('\n')[line]?.length ?? 0 }],
+          vscode.l10n.t('DigitalOcean API (check)'),
+        ),
+      );
       throw new Error(vscode.l10n.t('DigitalOcean refused the spec: {0}', error.message));
     }
     throw error;
   };
-  const proposal = await withProgress(vscode.l10n.t('Checking {0}…', String(spec.name)), (signal) => proposeAppSpec(client, spec, undefined, signal)).catch(refusedOnLine);
+  const proposal = await withProgress(vscode.l10n.t('Checking {0}…', String(spec.name)), (signal) => proposeAppSpec(client, spec, undefined, signal)).catch(
+    refusedOnLine,
+  );
   diagnostics.delete(uri);
-  await input.confirm(vscode.l10n.t('Create app {0} in {1}?', String(spec.name), account.label), vscode.l10n.t('{0}Its first deployment starts at once.', proposal.app_cost !== undefined ? vscode.l10n.t('It will cost about ${0} a month. ', proposal.app_cost) : ''), vscode.l10n.t('Create'));
+  await input.confirm(
+    vscode.l10n.t('Create app {0} in {1}?', String(spec.name), account.label),
+    vscode.l10n.t(
+      '{0}Its first deployment starts at once.',
+      proposal.app_cost !== undefined ? vscode.l10n.t('It will cost about ${0} a month. ', proposal.app_cost) : '',
+    ),
+    vscode.l10n.t('Create'),
+  );
   const created = await withProgress(vscode.l10n.t('Creating {0}…', String(spec.name)), (signal) => createApp(client, spec, signal)).catch(refusedOnLine);
   log.info(`[${account.label}] App ${created.spec.name} created from ${vscode.workspace.asRelativePath(uri)}; its first deployment started`);
   model.reloadKind(account, appKind.kind);
@@ -343,6 +419,8 @@ export function registerResourceDocumentCommands(deps: CommandDeps): vscode.Disp
     open('digitalocean.app.editSpec', vscode.l10n.t('Edit app spec'), APP),
     open('digitalocean.firewall.editRules', vscode.l10n.t('Edit firewall rules'), FIREWALL),
     open('digitalocean.loadBalancer.editRules', vscode.l10n.t('Edit load balancer rules'), LOAD_BALANCER),
-    registerCommand(deps, 'digitalocean.app.createFromSpec', vscode.l10n.t('Deploy app from spec'), (arg) => createFromSpec(deps, documents.diagnostics, arg instanceof vscode.Uri ? arg : undefined)),
+    registerCommand(deps, 'digitalocean.app.createFromSpec', vscode.l10n.t('Deploy app from spec'), (arg) =>
+      createFromSpec(deps, documents.diagnostics, arg instanceof vscode.Uri ? arg : undefined),
+    ),
   ];
 }

@@ -101,7 +101,8 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
 
   /** The droplet must be running and reachable: said before anything starts. */
   function checkReachable(d: Droplet): Address[] {
-    if (d.status !== 'active') throw new Error(vscode.l10n.t('{0} is {1}: power it on first, then connect.', d.name, d.status === 'off' ? vscode.l10n.t('powered off') : d.status));
+    if (d.status !== 'active')
+      throw new Error(vscode.l10n.t('{0} is {1}: power it on first, then connect.', d.name, d.status === 'off' ? vscode.l10n.t('powered off') : d.status));
     const addresses = dropletAddresses(d);
     if (addresses.length === 0) throw new Error(vscode.l10n.t('{0} has no IP address to connect to yet.', d.name));
     return addresses;
@@ -115,7 +116,12 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
     const address =
       addresses.length === 1
         ? addresses[0]
-        : (await input.quickPick(addresses.map((a) => ({ label: a.ip, description: a.label, address: a })), { title: vscode.l10n.t('Connect to {0}: which address?', d.name) })).address;
+        : (
+            await input.quickPick(
+              addresses.map((a) => ({ label: a.ip, description: a.label, address: a })),
+              { title: vscode.l10n.t('Connect to {0}: which address?', d.name) },
+            )
+          ).address;
     const user = (
       await input.inputBox({
         title: vscode.l10n.t('Connect to {0}: log in as', d.name),
@@ -131,24 +137,48 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
   async function sshExecutable(): Promise<string> {
     const configured = sshSetting('path');
     const found = await findOnPath(configured ?? 'ssh');
-    if (!found) throw new Error(configured ? vscode.l10n.t('remote.SSH.path names {0}, which is not an executable.', configured) : vscode.l10n.t('ssh is not installed or not on PATH: install an OpenSSH client, then try again.'));
+    if (!found)
+      throw new Error(
+        configured
+          ? vscode.l10n.t('remote.SSH.path names {0}, which is not an executable.', configured)
+          : vscode.l10n.t('ssh is not installed or not on PATH: install an OpenSSH client, then try again.'),
+      );
     return found;
   }
 
   /** Why a login may have failed: the keys the droplet was given (or the account's) against ~/.ssh/*.pub. */
   async function keyHint(account: AccountInfo, d: Droplet, login: string): Promise<string> {
-    const [accountKeys, local] = await Promise.all([model.cacheFor(account).list(sshKeyKind).catch(() => []), localPublicKeys()]);
+    const [accountKeys, local] = await Promise.all([
+      model
+        .cacheFor(account)
+        .list(sshKeyKind)
+        .catch(() => []),
+      localPublicKeys(),
+    ]);
     const given = dropletKeysGiven(state, account.id, d.id);
     const keys = given ? accountKeys.filter((k) => given.includes(k.id)) : accountKeys;
     const home = os.homedir();
     const describe = keys.map((k) => {
       const match = local.find((l) => l.md5 === k.fingerprint);
-      const where = match ? vscode.l10n.t('on this machine as {0} ({1})', match.file.startsWith(home) ? '~' + match.file.slice(home.length) : match.file, match.sha256) : vscode.l10n.t('not in ~/.ssh');
+      const where = match
+        ? vscode.l10n.t('on this machine as {0} ({1})', match.file.startsWith(home) ? '~' + match.file.slice(home.length) : match.file, match.sha256)
+        : vscode.l10n.t('not in ~/.ssh');
       return `"${k.name}" (${k.fingerprint}, ${where})`;
     });
-    const which = given ? vscode.l10n.t('It was created with {0}', given.length === 1 ? vscode.l10n.t('the key') : vscode.l10n.t('the keys')) : vscode.l10n.t('DigitalOcean does not say which keys a droplet has; the account has');
-    const keysText = describe.length ? `${which} ${describe.join(', ')}.` : given ? vscode.l10n.t('It was created with no SSH key (log in with the root password sent by email).') : vscode.l10n.t('The account has no SSH key.');
-    return vscode.l10n.t('Could not log in to {0} as {1} (ssh exited with code 255). {2} A key must be loaded in your ssh agent or named by IdentityFile in your ssh config; ssh -v shows what was tried.', d.name, login, keysText);
+    const which = given
+      ? vscode.l10n.t('It was created with {0}', given.length === 1 ? vscode.l10n.t('the key') : vscode.l10n.t('the keys'))
+      : vscode.l10n.t('DigitalOcean does not say which keys a droplet has; the account has');
+    const keysText = describe.length
+      ? `${which} ${describe.join(', ')}.`
+      : given
+        ? vscode.l10n.t('It was created with no SSH key (log in with the root password sent by email).')
+        : vscode.l10n.t('The account has no SSH key.');
+    return vscode.l10n.t(
+      'Could not log in to {0} as {1} (ssh exited with code 255). {2} A key must be loaded in your ssh agent or named by IdentityFile in your ssh config; ssh -v shows what was tried.',
+      d.name,
+      login,
+      keysText,
+    );
   }
 
   async function openSshTerminal(arg: unknown, ask: boolean): Promise<vscode.Terminal> {
@@ -198,7 +228,12 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
       const addresses = checkReachable(d);
       if (!windows.remoteSshExtension()) {
         const install = windows.remoteSshToInstall();
-        const choice = await input.notify('warning', vscode.l10n.t('Connecting to {0} in a new window needs the Remote - SSH extension ({1}), which is not installed.', d.name, install), vscode.l10n.t('Install Remote - SSH'), vscode.l10n.t('Open SSH Terminal'));
+        const choice = await input.notify(
+          'warning',
+          vscode.l10n.t('Connecting to {0} in a new window needs the Remote - SSH extension ({1}), which is not installed.', d.name, install),
+          vscode.l10n.t('Install Remote - SSH'),
+          vscode.l10n.t('Open SSH Terminal'),
+        );
         if (choice === vscode.l10n.t('Install Remote - SSH')) await vscode.commands.executeCommand('workbench.extensions.installExtension', install);
         if (choice === vscode.l10n.t('Open SSH Terminal')) await vscode.commands.executeCommand('digitalocean.droplet.sshTerminal', node);
         return undefined;
@@ -206,7 +241,11 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
       const { user, address } = await sshChoice(node.account, d, addresses, false);
       const alias = hostAlias(d.name);
       const file = configFile();
-      await updateFile(file, (current) => upsertHost(current, { alias, hostName: address.ip, user, about: vscode.l10n.t('droplet {0} (id {1})', d.name, d.id) }), { mode: 0o600, dirMode: 0o700 });
+      await updateFile(
+        file,
+        (current) => upsertHost(current, { alias, hostName: address.ip, user, about: vscode.l10n.t('droplet {0} (id {1})', d.name, d.id) }),
+        { mode: 0o600, dirMode: 0o700 },
+      );
       log.info(`[${node.account.label}] ${file}: Host ${alias} → ${user}@${address.ip}; opening a Remote-SSH window`);
       const authority = `ssh-remote+${alias}`;
       await windows.openRemote(authority);
@@ -225,7 +264,12 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
           await input.notify('info', vscode.l10n.t('{0} has no entry written by DigitalOcean Explorer.', file));
           return undefined;
         }
-        alias = (await input.quickPick(ours.map((a) => ({ label: a })), { title: vscode.l10n.t('Remove an entry from {0}', file) })).label;
+        alias = (
+          await input.quickPick(
+            ours.map((a) => ({ label: a })),
+            { title: vscode.l10n.t('Remove an entry from {0}', file) },
+          )
+        ).label;
       }
       const result = await updateFile(file, (current) => removeHost(current, alias));
       if (!result.changed) {
@@ -233,7 +277,10 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
         return undefined;
       }
       log.info(`${file}: Host ${alias} removed`);
-      void input.notify('info', vscode.l10n.t('Removed Host {0} from {1}{2}.', alias, file, result.backup ? vscode.l10n.t(' (the previous file is {0})', result.backup) : ''));
+      void input.notify(
+        'info',
+        vscode.l10n.t('Removed Host {0} from {1}{2}.', alias, file, result.backup ? vscode.l10n.t(' (the previous file is {0})', result.backup) : ''),
+      );
       return alias;
     }),
 
@@ -243,7 +290,9 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
       if (!(await findOnPath('kubectl'))) {
         throw new Error('kubectl is not installed or not on PATH: install it (https://kubernetes.io/docs/tasks/tools/), then try again.');
       }
-      const text = await withProgress(vscode.l10n.t('Getting credentials for {0}…', cluster.name), (signal) => kubernetesKubeconfig(model.client(node.account), cluster.id, KUBECTL_EXPIRY_SECONDS, signal));
+      const text = await withProgress(vscode.l10n.t('Getting credentials for {0}…', cluster.name), (signal) =>
+        kubernetesKubeconfig(model.client(node.account), cluster.id, KUBECTL_EXPIRY_SECONDS, signal),
+      );
       const { dir, paths } = await kubeFiles.create({ config: text });
       const file = paths.config;
       const terminal = vscode.window.createTerminal({
@@ -251,7 +300,11 @@ export function registerConnectCommands(deps: CommandDeps): vscode.Disposable[] 
         env: { KUBECONFIG: file },
         iconPath: new vscode.ThemeIcon('server-environment'),
         isTransient: true,
-        message: vscode.l10n.t('KUBECONFIG is a temporary file for {0} only (credentials valid {1} h), deleted when this terminal closes. ~/.kube/config is unchanged.', cluster.name, KUBECTL_EXPIRY_SECONDS / 3600),
+        message: vscode.l10n.t(
+          'KUBECONFIG is a temporary file for {0} only (credentials valid {1} h), deleted when this terminal closes. ~/.kube/config is unchanged.',
+          cluster.name,
+          KUBECTL_EXPIRY_SECONDS / 3600,
+        ),
       });
       kubeFiles.attach(terminal, dir);
       log.info(`[${node.account.label}] kubectl terminal for ${cluster.name} (temporary KUBECONFIG, removed on close)`);

@@ -35,9 +35,21 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
   const { input, model } = deps;
   const target = (arg: unknown, title: string, valid: (item: unknown) => boolean = idle) => resourceTarget(deps, arg, dropletPresenter, title, valid);
   const act = (node: ResourceNode, type: DropletActionType, title: string, transition: string, params: Record<string, unknown> = {}) =>
-    runAction(deps, { node, title: `${title} ${node.name}`, transition, start: (client, signal) => client.act(dropletKind, node.resourceId, type, params, { signal }) });
+    runAction(deps, {
+      node,
+      title: `${title} ${node.name}`,
+      transition,
+      start: (client, signal) => client.act(dropletKind, node.resourceId, type, params, { signal }),
+    });
 
-  const simple = (id: string, type: DropletActionType, title: string, transition: string, valid: (item: unknown) => boolean, confirm?: (d: Droplet) => [string, string, string]) =>
+  const simple = (
+    id: string,
+    type: DropletActionType,
+    title: string,
+    transition: string,
+    valid: (item: unknown) => boolean,
+    confirm?: (d: Droplet) => [string, string, string],
+  ) =>
     registerCommand(deps, id, title, async (arg, selected) => {
       const many = selectionOf(arg, selected);
       if (many.length > 1) {
@@ -46,7 +58,12 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
         if (!nodes.length) throw new Error(vscode.l10n.t('None of the selected droplets can be given "{0}" now.', title));
         const caution = confirm?.(nodes[0].item as Droplet)[1];
         const note = [caution, skipped.length ? vscode.l10n.t('Left out, not in a state for it: {0}.', skipped.join(', ')) : ''].filter(Boolean).join('\n\n');
-        return runBulk(deps, nodes, { title, transition, start: (client, node, signal) => client.act(dropletKind, node.resourceId, type, {}, { signal }) }, note || undefined);
+        return runBulk(
+          deps,
+          nodes,
+          { title, transition, start: (client, node, signal) => client.act(dropletKind, node.resourceId, type, {}, { signal }) },
+          note || undefined,
+        );
       }
       const node = await target(arg, title, valid);
       if (confirm) await input.confirm(...confirm(node.item as Droplet));
@@ -56,7 +73,7 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
   const typeNameToConfirm = (d: Droplet, what: string) =>
     input.inputBox({
       title: `${what} ${d.name}`,
-      prompt: vscode.l10n.t('This cannot be undone. Type the droplet\'s name ({0}) to confirm.', d.name),
+      prompt: vscode.l10n.t("This cannot be undone. Type the droplet's name ({0}) to confirm.", d.name),
       validateInput: (v) => (v === d.name ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', d.name)),
     });
 
@@ -70,25 +87,60 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
       vscode.l10n.t('Power Off'),
     ]),
     simple('digitalocean.droplet.reboot', 'reboot', vscode.l10n.t('Reboot'), vscode.l10n.t('Rebooting…'), running),
-    simple('digitalocean.droplet.powerCycle', 'power_cycle', vscode.l10n.t('Power cycle'), vscode.l10n.t('Power cycling…'), running, (d) => [vscode.l10n.t('Power cycle {0}?', d.name), vscode.l10n.t('The power is cut and restored: unsaved data can be lost.'), vscode.l10n.t('Power Cycle')]),
-    simple('digitalocean.droplet.enableBackups', 'enable_backups', vscode.l10n.t('Enable backups'), vscode.l10n.t('Enabling backups…'), (d) => idle(d) && !(d as Droplet).features.includes('backups')),
-    simple('digitalocean.droplet.disableBackups', 'disable_backups', vscode.l10n.t('Disable backups'), vscode.l10n.t('Disabling backups…'), (d) => idle(d) && (d as Droplet).features.includes('backups'), (d) => [
-      vscode.l10n.t('Disable backups of {0}?', d.name),
-      vscode.l10n.t('Existing backups are kept for their retention period; no new ones are made.'),
-      vscode.l10n.t('Disable Backups'),
+    simple('digitalocean.droplet.powerCycle', 'power_cycle', vscode.l10n.t('Power cycle'), vscode.l10n.t('Power cycling…'), running, (d) => [
+      vscode.l10n.t('Power cycle {0}?', d.name),
+      vscode.l10n.t('The power is cut and restored: unsaved data can be lost.'),
+      vscode.l10n.t('Power Cycle'),
     ]),
-    simple('digitalocean.droplet.enableIpv6', 'enable_ipv6', vscode.l10n.t('Enable IPv6'), vscode.l10n.t('Enabling IPv6…'), (d) => idle(d) && !(d as Droplet).features.includes('ipv6')),
-    simple('digitalocean.droplet.passwordReset', 'password_reset', vscode.l10n.t('Reset root password'), vscode.l10n.t('Resetting the root password…'), idle, (d) => [
-      vscode.l10n.t('Reset the root password of {0}?', d.name),
-      vscode.l10n.t('DigitalOcean emails a new root password to the account owner. The droplet reboots.'),
-      vscode.l10n.t('Reset Password'),
-    ]),
+    simple(
+      'digitalocean.droplet.enableBackups',
+      'enable_backups',
+      vscode.l10n.t('Enable backups'),
+      vscode.l10n.t('Enabling backups…'),
+      (d) => idle(d) && !(d as Droplet).features.includes('backups'),
+    ),
+    simple(
+      'digitalocean.droplet.disableBackups',
+      'disable_backups',
+      vscode.l10n.t('Disable backups'),
+      vscode.l10n.t('Disabling backups…'),
+      (d) => idle(d) && (d as Droplet).features.includes('backups'),
+      (d) => [
+        vscode.l10n.t('Disable backups of {0}?', d.name),
+        vscode.l10n.t('Existing backups are kept for their retention period; no new ones are made.'),
+        vscode.l10n.t('Disable Backups'),
+      ],
+    ),
+    simple(
+      'digitalocean.droplet.enableIpv6',
+      'enable_ipv6',
+      vscode.l10n.t('Enable IPv6'),
+      vscode.l10n.t('Enabling IPv6…'),
+      (d) => idle(d) && !(d as Droplet).features.includes('ipv6'),
+    ),
+    simple(
+      'digitalocean.droplet.passwordReset',
+      'password_reset',
+      vscode.l10n.t('Reset root password'),
+      vscode.l10n.t('Resetting the root password…'),
+      idle,
+      (d) => [
+        vscode.l10n.t('Reset the root password of {0}?', d.name),
+        vscode.l10n.t('DigitalOcean emails a new root password to the account owner. The droplet reboots.'),
+        vscode.l10n.t('Reset Password'),
+      ],
+    ),
 
     registerCommand(deps, 'digitalocean.droplet.snapshot', vscode.l10n.t('Take snapshot'), async (arg) => {
       const node = await target(arg, vscode.l10n.t('Take a snapshot'));
       const d = node.item as Droplet;
       const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-      const name = await input.inputBox({ title: vscode.l10n.t('Snapshot of {0}', d.name), prompt: vscode.l10n.t('Name of the snapshot'), value: `${d.name}-${stamp}`, validateInput: (v) => snapshotKind.nameProblem?.(v) });
+      const name = await input.inputBox({
+        title: vscode.l10n.t('Snapshot of {0}', d.name),
+        prompt: vscode.l10n.t('Name of the snapshot'),
+        value: `${d.name}-${stamp}`,
+        validateInput: (v) => snapshotKind.nameProblem?.(v),
+      });
       return act(node, 'snapshot', vscode.l10n.t('Snapshot'), vscode.l10n.t('Taking a snapshot…'), { name: name.trim() });
     }),
 
@@ -110,7 +162,14 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
       const size = await input.quickPick(
         sizes.map((s) => ({
           label: s.slug === d.size_slug ? `$(check) ${s.slug}` : s.slug,
-          description: vscode.l10n.t('{0} vCPU · {1} · {2} GB disk · ${3}/mo{4}', s.vcpus, memory(s.memory), s.disk, s.price_monthly, s.slug === d.size_slug ? ' · current' : ''),
+          description: vscode.l10n.t(
+            '{0} vCPU · {1} · {2} GB disk · ${3}/mo{4}',
+            s.vcpus,
+            memory(s.memory),
+            s.disk,
+            s.price_monthly,
+            s.slug === d.size_slug ? ' · current' : '',
+          ),
           size: s,
         })),
         { title: vscode.l10n.t('Resize {0} (now {1})', d.name, d.size_slug), placeHolder: vscode.l10n.t('Choose the new size') },
@@ -120,17 +179,32 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
       const scope = await input.quickPick(
         [
           { label: vscode.l10n.t('CPU and RAM only'), description: vscode.l10n.t('can be reverted later'), disk: false },
-          ...(grows ? [{ label: vscode.l10n.t('CPU, RAM and disk'), description: vscode.l10n.t('disk grows to {0} GB: permanent, it can never shrink back', size.size.disk), disk: true }] : []),
+          ...(grows
+            ? [
+                {
+                  label: vscode.l10n.t('CPU, RAM and disk'),
+                  description: vscode.l10n.t('disk grows to {0} GB: permanent, it can never shrink back', size.size.disk),
+                  disk: true,
+                },
+              ]
+            : []),
         ],
         { title: vscode.l10n.t('Resize {0} to {1}', d.name, size.size.slug) },
       );
       let powerOnAfter = false;
       if (scope.disk && d.status !== 'off') {
-        await input.confirm(vscode.l10n.t('{0} must be off for a disk resize.', d.name), vscode.l10n.t('Shut it down now, resize, and power it on again afterwards?'), vscode.l10n.t('Shut Down and Resize'));
+        await input.confirm(
+          vscode.l10n.t('{0} must be off for a disk resize.', d.name),
+          vscode.l10n.t('Shut it down now, resize, and power it on again afterwards?'),
+          vscode.l10n.t('Shut Down and Resize'),
+        );
         await act(node, 'shutdown', vscode.l10n.t('Shut down'), vscode.l10n.t('Shutting down…'));
         powerOnAfter = true;
       }
-      const result = await act(node, 'resize', vscode.l10n.t('Resize to {0}:', size.size.slug), vscode.l10n.t('Resizing to {0}…', size.size.slug), { size: size.size.slug, disk: scope.disk });
+      const result = await act(node, 'resize', vscode.l10n.t('Resize to {0}:', size.size.slug), vscode.l10n.t('Resizing to {0}…', size.size.slug), {
+        size: size.size.slug,
+        disk: scope.disk,
+      });
       if (powerOnAfter) await act(node, 'power_on', vscode.l10n.t('Power on'), vscode.l10n.t('Powering on…'));
       return result;
     }),
@@ -139,9 +213,16 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
       const node = await target(arg, vscode.l10n.t('Rebuild a droplet'));
       const d = node.item as Droplet;
       const cache = model.cacheFor(node.account);
-      const [distributions, custom] = await Promise.all([cache.list(imageKind, [], { type: 'distribution' }), cache.list(imageKind, [], { private: true }).catch(() => [] as Image[])]);
+      const [distributions, custom] = await Promise.all([
+        cache.list(imageKind, [], { type: 'distribution' }),
+        cache.list(imageKind, [], { private: true }).catch(() => [] as Image[]),
+      ]);
       const picked = await input.quickPick(
-        [...distributions, ...custom].map((i) => ({ label: `${i.distribution} ${i.name}`, description: i.slug ?? vscode.l10n.t('custom image {0}', i.id), image: i })),
+        [...distributions, ...custom].map((i) => ({
+          label: `${i.distribution} ${i.name}`,
+          description: i.slug ?? vscode.l10n.t('custom image {0}', i.id),
+          image: i,
+        })),
         { title: vscode.l10n.t('Rebuild {0} from an image', d.name), placeHolder: vscode.l10n.t('Everything on the droplet is replaced by the image') },
       );
       await typeNameToConfirm(d, vscode.l10n.t('Rebuild'));
@@ -214,21 +295,37 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
         sizeStep<Plan>(
           input,
           title,
-          (p) => sizes.filter((x) => x.available && x.regions.includes(p.region)).map((x) => ({ slug: x.slug, description: vscode.l10n.t('{0} vCPU · {1} · {2} GB disk · ${3}/mo', x.vcpus, memory(x.memory), x.disk, x.price_monthly) })),
+          (p) =>
+            sizes
+              .filter((x) => x.available && x.regions.includes(p.region))
+              .map((x) => ({
+                slug: x.slug,
+                description: vscode.l10n.t('{0} vCPU · {1} · {2} GB disk · ${3}/mo', x.vcpus, memory(x.memory), x.disk, x.price_monthly),
+              })),
           (p) => vscode.l10n.t('Size (available in {0})', p.region),
         ),
         async (p, s) => {
           const usable = [...distributions, ...custom].filter((i) => i.regions.length === 0 || i.regions.includes(p.region));
           p.image = (
             await input.quickPick(
-              usable.map((i) => ({ label: `${i.distribution} ${i.name}`, description: i.type === 'base' ? (i.slug ?? '') : vscode.l10n.t('custom image · {0}', i.regions.join(', ')), picked: i.id === p.image?.id, image: i })),
+              usable.map((i) => ({
+                label: `${i.distribution} ${i.name}`,
+                description: i.type === 'base' ? (i.slug ?? '') : vscode.l10n.t('custom image · {0}', i.regions.join(', ')),
+                picked: i.id === p.image?.id,
+                image: i,
+              })),
               { title, ...s, placeHolder: vscode.l10n.t('Image') },
             )
           ).image;
         },
         async (p, s) => {
           const picked = await input.quickPickMany(
-            keys.map((k) => ({ label: k.name, description: `${k.fingerprint}${onThisMachine.includes(k.id) ? vscode.l10n.t(' · on this machine') : ''}`, picked: p.sshKeys.includes(k.id), key: k })),
+            keys.map((k) => ({
+              label: k.name,
+              description: `${k.fingerprint}${onThisMachine.includes(k.id) ? vscode.l10n.t(' · on this machine') : ''}`,
+              picked: p.sshKeys.includes(k.id),
+              key: k,
+            })),
             { title, ...s, placeHolder: vscode.l10n.t('SSH keys (none: a root password is emailed)') },
           );
           p.sshKeys = picked.map((k) => k.key.id);
@@ -240,14 +337,23 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
             { label: 'backups', description: vscode.l10n.t('weekly backups (+20% of the droplet price)') },
             { label: 'ipv6', description: vscode.l10n.t('a public IPv6 address') },
           ];
-          p.options = (await input.quickPickMany(options.map((o) => ({ ...o, picked: p.options.includes(o.label) })), { title, ...s, placeHolder: vscode.l10n.t('Options') })).map((o) => o.label);
+          p.options = (
+            await input.quickPickMany(
+              options.map((o) => ({ ...o, picked: p.options.includes(o.label) })),
+              { title, ...s, placeHolder: vscode.l10n.t('Options') },
+            )
+          ).map((o) => o.label);
         },
         projectStep<Plan>(input, title, projects),
         tagsStep<Plan>(input, title),
         summaryStep<Plan>(input, title, (p) => {
           const size = sizeOf(p.size);
           const monthly = (size?.price_monthly ?? 0) * (p.options.includes('backups') ? 1.2 : 1);
-          return { label: vscode.l10n.t('Create {0}', p.name), description: `${p.size} · ${p.region} · ${priceRange(monthly)}`, detail: [`${p.image?.distribution ?? ''} ${p.image?.name ?? ''}`.trim(), ...p.options].join(' · ') };
+          return {
+            label: vscode.l10n.t('Create {0}', p.name),
+            description: `${p.size} · ${p.region} · ${priceRange(monthly)}`,
+            detail: [`${p.image?.distribution ?? ''} ${p.image?.name ?? ''}`.trim(), ...p.options].join(' · '),
+          };
         }),
       ],
       execute: [
@@ -282,7 +388,10 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
           // the create's own action says when it is done; without one, the droplet's status does
           wait: async (c, signal) => {
             if (actionId !== undefined) await c.cache.client.waitForAction(actionId, { signal });
-            return c.cache.client.waitForReady(dropletKind, c.kind.idOf(c.created!), (d) => (d.status === 'active' ? 'ready' : 'pending'), { signal, what: vscode.l10n.t('The droplet {0}', c.name) });
+            return c.cache.client.waitForReady(dropletKind, c.kind.idOf(c.created!), (d) => (d.status === 'active' ? 'ready' : 'pending'), {
+              signal,
+              what: vscode.l10n.t('The droplet {0}', c.name),
+            });
           },
         }),
         reveal<Plan, Droplet>('ready'),

@@ -40,13 +40,22 @@ export function registerSshKeyCommands(deps: CommandDeps): vscode.Disposable[] {
       await input.inputBox({
         title: vscode.l10n.t('Add {0} to {1}: name', path.basename(key.file), account.label),
         value: suggested,
-        validateInput: (v) => sshKeyKind.nameProblem?.(v, existing.map((k) => k.name)),
+        validateInput: (v) =>
+          sshKeyKind.nameProblem?.(
+            v,
+            existing.map((k) => k.name),
+          ),
       })
     ).trim();
-    const created = await withProgress(vscode.l10n.t('Adding SSH key {0}…', name), (signal) => model.client(account).create(sshKeyKind, { name, public_key: key.publicKey }, { signal }));
+    const created = await withProgress(vscode.l10n.t('Adding SSH key {0}…', name), (signal) =>
+      model.client(account).create(sshKeyKind, { name, public_key: key.publicKey }, { signal }),
+    );
     log.info(`[${account.label}] SSH key ${created.name} (${created.fingerprint}) added from ${key.file}`);
     model.reloadKind(account, sshKeyKind.kind, false);
-    void input.notify('info', vscode.l10n.t('Added {0} ({1}) to {2}. New droplets can use it; existing ones do not get it.', name, created.fingerprint, account.label));
+    void input.notify(
+      'info',
+      vscode.l10n.t('Added {0} ({1}) to {2}. New droplets can use it; existing ones do not get it.', name, created.fingerprint, account.label),
+    );
     return String(created.id);
   }
 
@@ -56,7 +65,13 @@ export function registerSshKeyCommands(deps: CommandDeps): vscode.Disposable[] {
     if (!keygen) throw new Error(vscode.l10n.t('ssh-keygen is not installed or not on PATH: install an OpenSSH client, then try again.'));
     const dir = path.join(os.homedir(), '.ssh');
     const existing = await fs.readdir(dir).catch(() => [] as string[]);
-    const name = (await input.inputBox({ title: vscode.l10n.t('New SSH key: file name in ~/.ssh'), value: 'id_ed25519_digitalocean', validateInput: (v) => keyFileProblem(v, existing) })).trim();
+    const name = (
+      await input.inputBox({
+        title: vscode.l10n.t('New SSH key: file name in ~/.ssh'),
+        value: 'id_ed25519_digitalocean',
+        validateInput: (v) => keyFileProblem(v, existing),
+      })
+    ).trim();
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     const file = path.join(dir, name);
     const terminal = vscode.window.createTerminal({
@@ -76,22 +91,33 @@ export function registerSshKeyCommands(deps: CommandDeps): vscode.Disposable[] {
     });
     const line = await fs.readFile(`${file}.pub`, 'utf8').catch(() => undefined);
     const parsed = line ? parsePublicKey(line) : undefined;
-    if (code !== 0 || !parsed) throw new Error(vscode.l10n.t('ssh-keygen did not make {0}.pub{1}.', file, code !== undefined ? vscode.l10n.t(' (exit code {0})', code) : ''));
+    if (code !== 0 || !parsed)
+      throw new Error(vscode.l10n.t('ssh-keygen did not make {0}.pub{1}.', file, code !== undefined ? vscode.l10n.t(' (exit code {0})', code) : ''));
     return { file: `${file}.pub`, ...parsed };
   }
 
   return [
     registerCommand(deps, 'digitalocean.sshKey.add', vscode.l10n.t('Add SSH key'), async (arg) => {
       const account = await accountTarget(deps, arg, vscode.l10n.t('Add an SSH key to which account?'));
-      const [local, existing] = await withProgress(vscode.l10n.t('Reading ~/.ssh…'), () => Promise.all([localPublicKeys(), model.cacheFor(account).list(sshKeyKind)]));
+      const [local, existing] = await withProgress(vscode.l10n.t('Reading ~/.ssh…'), () =>
+        Promise.all([localPublicKeys(), model.cacheFor(account).list(sshKeyKind)]),
+      );
       const items = [
         ...local.map((k) => {
           const same = existing.find((e) => e.fingerprint === k.md5);
-          return { label: path.basename(k.file), description: `${k.type} ${k.comment}`, detail: same ? vscode.l10n.t('in {0} already, as "{1}"', account.label, same.name) : k.sha256, key: k as LocalPublicKey | undefined };
+          return {
+            label: path.basename(k.file),
+            description: `${k.type} ${k.comment}`,
+            detail: same ? vscode.l10n.t('in {0} already, as "{1}"', account.label, same.name) : k.sha256,
+            key: k as LocalPublicKey | undefined,
+          };
         }),
         { label: GENERATE, description: vscode.l10n.t('ed25519, in ~/.ssh'), detail: undefined, key: undefined },
       ];
-      const picked = await input.quickPick(items, { title: vscode.l10n.t('Add an SSH key to {0}', account.label), placeHolder: local.length ? vscode.l10n.t('A public key from ~/.ssh') : vscode.l10n.t('No public key in ~/.ssh yet') });
+      const picked = await input.quickPick(items, {
+        title: vscode.l10n.t('Add an SSH key to {0}', account.label),
+        placeHolder: local.length ? vscode.l10n.t('A public key from ~/.ssh') : vscode.l10n.t('No public key in ~/.ssh yet'),
+      });
       return upload(account, picked.key ?? (await generate()));
     }),
   ];

@@ -43,16 +43,36 @@ export function registerCredentialCopiesCommands(deps: CommandDeps): vscode.Disp
       const repository = await gitWorkTreeOf(target);
       if (repository) {
         const here = vscode.l10n.t('Save Here Anyway');
-        const choice = await input.notify('warning', vscode.l10n.t('{0} is inside the git work tree {1}: the kubeconfig holds a credential to {2} and could be committed with it. Save it there anyway?', vscode.workspace.asRelativePath(target), repository.fsPath || repository.toString(), cluster.name), here);
+        const choice = await input.notify(
+          'warning',
+          vscode.l10n.t(
+            '{0} is inside the git work tree {1}: the kubeconfig holds a credential to {2} and could be committed with it. Save it there anyway?',
+            vscode.workspace.asRelativePath(target),
+            repository.fsPath || repository.toString(),
+            cluster.name,
+          ),
+          here,
+        );
         if (choice !== here) throw new UserCancelledError();
       }
       const days = kubeconfigExpiryDays();
-      const text = await withProgress(vscode.l10n.t('Fetching the kubeconfig of {0}…', cluster.name), (signal) => kubernetesKubeconfig(model.client(node.account), cluster.id, Math.round(days * 86_400), signal));
+      const text = await withProgress(vscode.l10n.t('Fetching the kubeconfig of {0}…', cluster.name), (signal) =>
+        kubernetesKubeconfig(model.client(node.account), cluster.id, Math.round(days * 86_400), signal),
+      );
       await deps.machine.files.savePrivate(target, new TextEncoder().encode(text));
       const where = vscode.workspace.asRelativePath(target);
       log.info(`[${node.account.label}] kubeconfig of ${cluster.name} saved to ${where} (token expires in ${days} days)`);
       const open = vscode.l10n.t('Open');
-      const choice = await input.notify('info', vscode.l10n.t('Saved the kubeconfig of {0} to {1}. Its token expires in {2} days; the file is a credential: keep it out of version control. Use it with KUBECONFIG={1} kubectl …', cluster.name, where, days), open);
+      const choice = await input.notify(
+        'info',
+        vscode.l10n.t(
+          'Saved the kubeconfig of {0} to {1}. Its token expires in {2} days; the file is a credential: keep it out of version control. Use it with KUBECONFIG={1} kubectl …',
+          cluster.name,
+          where,
+          days,
+        ),
+        open,
+      );
       if (choice === open) await vscode.window.showTextDocument(target);
       return target;
     }),
@@ -69,19 +89,36 @@ export function registerCredentialCopiesCommands(deps: CommandDeps): vscode.Disp
         ],
         { title: vscode.l10n.t('The password expires after') },
       );
-      const { username, secret } = await withProgress(vscode.l10n.t('Fetching docker credentials…'), (signal) => registryAuth(model.client(node.account), access.readWrite, expiry.seconds, signal));
+      const { username, secret } = await withProgress(vscode.l10n.t('Fetching docker credentials…'), (signal) =>
+        registryAuth(model.client(node.account), access.readWrite, expiry.seconds, signal),
+      );
       await vscode.env.clipboard.writeText(secret);
       // the user name goes on the command line only when it is not the secret itself
       const user = username && username !== secret ? username : '<the same password>';
       const line = `docker login ${REGISTRY_HOST} --username ${user} --password-stdin`;
-      log.info(`[${node.account.label}] Docker password for ${registry.name} (${access.readWrite ? 'read-write' : 'read-only'}, ${expiry.label}) copied to the clipboard`);
+      log.info(
+        `[${node.account.label}] Docker password for ${registry.name} (${access.readWrite ? 'read-write' : 'read-only'}, ${expiry.label}) copied to the clipboard`,
+      );
       const copyLine = vscode.l10n.t('Copy Command');
-      const choice = await input.notify('info', vscode.l10n.t('The Docker password for {0} is in the clipboard ({1}, expires in {2}). Run {3} and paste it.', registry.name, access.readWrite ? vscode.l10n.t('read-write') : vscode.l10n.t('read-only'), expiry.label, line), copyLine);
+      const choice = await input.notify(
+        'info',
+        vscode.l10n.t(
+          'The Docker password for {0} is in the clipboard ({1}, expires in {2}). Run {3} and paste it.',
+          registry.name,
+          access.readWrite ? vscode.l10n.t('read-write') : vscode.l10n.t('read-only'),
+          expiry.label,
+          line,
+        ),
+        copyLine,
+      );
       if (choice === copyLine) {
         // the command takes the password's place in the clipboard: offer it back for the paste
         await vscode.env.clipboard.writeText(line);
         const copyPassword = vscode.l10n.t('Copy Password');
-        if ((await input.notify('info', vscode.l10n.t('The command is in the clipboard. Once it runs, copy the password again and paste it.'), copyPassword)) === copyPassword) {
+        if (
+          (await input.notify('info', vscode.l10n.t('The command is in the clipboard. Once it runs, copy the password again and paste it.'), copyPassword)) ===
+          copyPassword
+        ) {
           await vscode.env.clipboard.writeText(secret);
         }
       }

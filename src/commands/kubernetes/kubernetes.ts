@@ -35,8 +35,21 @@ export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable
       const taken = cluster.node_pools.map((p) => p.name);
       const offered = nodeSizesIn(nodeSizes, cluster.region);
       const like = cluster.node_pools[cluster.node_pools.length - 1];
-      const start: PoolPlan = { name: `pool-${taken.length + 1}`, size: offered.some((x) => x.slug === like?.size) ? like.size : (offered[0]?.slug ?? ''), count: 3, autoScale: false, min: 1, max: 3 };
-      const plan = await nodePoolWizard(input, { title: vscode.l10n.t('Add a node pool to {0}', cluster.name), start, region: cluster.region, taken, sizes: nodeSizes });
+      const start: PoolPlan = {
+        name: `pool-${taken.length + 1}`,
+        size: offered.some((x) => x.slug === like?.size) ? like.size : (offered[0]?.slug ?? ''),
+        count: 3,
+        autoScale: false,
+        min: 1,
+        max: 3,
+      };
+      const plan = await nodePoolWizard(input, {
+        title: vscode.l10n.t('Add a node pool to {0}', cluster.name),
+        start,
+        region: cluster.region,
+        taken,
+        sizes: nodeSizes,
+      });
       const body: Record<string, unknown> = { name: plan.name, size: plan.size, count: plan.count };
       if (plan.autoScale) Object.assign(body, { auto_scale: true, min_nodes: plan.min, max_nodes: plan.max });
       return runAction(deps, {
@@ -50,10 +63,18 @@ export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable
     }),
 
     registerCommand(deps, 'digitalocean.kubernetes.upgrade', vscode.l10n.t('Upgrade cluster'), async (arg) => {
-      const node = await resourceTarget(deps, arg, kubernetesClusterPresenter, vscode.l10n.t('Upgrade a cluster'), (c) => (c as KubernetesCluster).status.state === 'running');
+      const node = await resourceTarget(
+        deps,
+        arg,
+        kubernetesClusterPresenter,
+        vscode.l10n.t('Upgrade a cluster'),
+        (c) => (c as KubernetesCluster).status.state === 'running',
+      );
       const cluster = node.item as KubernetesCluster;
       const client = model.cacheFor(node.account).client;
-      const versions = await withProgress(vscode.l10n.t('Looking up upgrades for {0}…', cluster.name), (signal) => kubernetesUpgrades(client, cluster.id, signal));
+      const versions = await withProgress(vscode.l10n.t('Looking up upgrades for {0}…', cluster.name), (signal) =>
+        kubernetesUpgrades(client, cluster.id, signal),
+      );
       if (versions.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('{0} is on {1}; no newer version is available.', cluster.name, cluster.version));
         return;
@@ -64,7 +85,9 @@ export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable
       );
       await input.confirm(
         vscode.l10n.t('Upgrade {0} from {1} to {2}?', cluster.name, cluster.version, picked.label),
-        cluster.surge_upgrade ? vscode.l10n.t('Nodes are replaced a few at a time (surge upgrade); this cannot be undone.') : vscode.l10n.t('Nodes are drained and replaced one by one; this cannot be undone.'),
+        cluster.surge_upgrade
+          ? vscode.l10n.t('Nodes are replaced a few at a time (surge upgrade); this cannot be undone.')
+          : vscode.l10n.t('Nodes are drained and replaced one by one; this cannot be undone.'),
         vscode.l10n.t('Upgrade'),
       );
       return runAction(deps, {
@@ -81,15 +104,29 @@ export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable
       const [clusterId] = node.parents;
       const body: Record<string, unknown> = { name: pool.name };
       if (pool.auto_scale) {
-        const min = Number(await input.inputBox({ title: vscode.l10n.t('Autoscale {0}: fewest nodes', pool.name), value: String(pool.min_nodes ?? 1), validateInput: (v) => numberProblem(v, 1, 512, vscode.l10n.t('Nodes')) }));
-        const max = Number(await input.inputBox({ title: vscode.l10n.t('Autoscale {0}: most nodes', pool.name), value: String(pool.max_nodes ?? min), validateInput: (v) => numberProblem(v, min, 512, vscode.l10n.t('Nodes')) }));
+        const min = Number(
+          await input.inputBox({
+            title: vscode.l10n.t('Autoscale {0}: fewest nodes', pool.name),
+            value: String(pool.min_nodes ?? 1),
+            validateInput: (v) => numberProblem(v, 1, 512, vscode.l10n.t('Nodes')),
+          }),
+        );
+        const max = Number(
+          await input.inputBox({
+            title: vscode.l10n.t('Autoscale {0}: most nodes', pool.name),
+            value: String(pool.max_nodes ?? min),
+            validateInput: (v) => numberProblem(v, min, 512, vscode.l10n.t('Nodes')),
+          }),
+        );
         Object.assign(body, { auto_scale: true, min_nodes: min, max_nodes: max, count: Math.min(Math.max(pool.count, min), max) });
       } else {
         body.count = Number(
           await input.inputBox({
             title: vscode.l10n.t('Scale {0} (now {1} node{2})', pool.name, pool.count, pool.count === 1 ? '' : 's'),
             value: String(pool.count + 1),
-            validateInput: (v) => numberProblem(v, 1, 512, vscode.l10n.t('Nodes')) ?? (Number(v) === pool.count ? vscode.l10n.t('{0} has {1} already.', pool.name, pool.count) : undefined),
+            validateInput: (v) =>
+              numberProblem(v, 1, 512, vscode.l10n.t('Nodes')) ??
+              (Number(v) === pool.count ? vscode.l10n.t('{0} has {1} already.', pool.name, pool.count) : undefined),
           }),
         );
       }
@@ -107,7 +144,11 @@ export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable
       const node = nodeArgument(arg, kubernetesNodePresenter);
       const k8sNode = node.item as KubernetesNode;
       const [clusterId, poolId] = node.parents;
-      await input.confirm(vscode.l10n.t('Recycle node {0}?', k8sNode.name), vscode.l10n.t('It is drained and replaced by a new node; pods are rescheduled.'), vscode.l10n.t('Recycle'));
+      await input.confirm(
+        vscode.l10n.t('Recycle node {0}?', k8sNode.name),
+        vscode.l10n.t('It is drained and replaced by a new node; pods are rescheduled.'),
+        vscode.l10n.t('Recycle'),
+      );
       return runAction(deps, {
         node: clusterAbove(node),
         title: vscode.l10n.t('Recycle {0}', k8sNode.name),
@@ -124,7 +165,7 @@ export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable
       const [clusterId] = node.parents;
       await input.inputBox({
         title: vscode.l10n.t('Delete node pool {0}', pool.name),
-        prompt: vscode.l10n.t('Its {0} node(s) are drained and destroyed. Type the pool\'s name ({1}) to confirm.', pool.count, pool.name),
+        prompt: vscode.l10n.t("Its {0} node(s) are drained and destroyed. Type the pool's name ({1}) to confirm.", pool.count, pool.name),
         validateInput: (v) => (v === pool.name ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', pool.name)),
       });
       return runAction(deps, {

@@ -24,7 +24,10 @@ import { listStep, nameStep, priceRange, projectStep, regionStep, summaryStep, t
 import { assignToProjectStep, create, notify, reveal, runCreateWizard, waitUntilReady } from '../wizard/create';
 
 const OPTIONS = {
-  ha: { label: vscode.l10n.t('High-availability control plane'), description: vscode.l10n.t('a replicated control plane with less downtime; cannot be turned off later') },
+  ha: {
+    label: vscode.l10n.t('High-availability control plane'),
+    description: vscode.l10n.t('a replicated control plane with less downtime; cannot be turned off later'),
+  },
   auto_upgrade: { label: vscode.l10n.t('Automatic patch upgrades'), description: vscode.l10n.t('in the maintenance window') },
   surge_upgrade: { label: vscode.l10n.t('Surge upgrades'), description: vscode.l10n.t('new nodes come up before old ones go') },
 } as const;
@@ -52,9 +55,16 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
       const account: AccountInfo = await accountTarget(deps, arg, vscode.l10n.t('Create a cluster in which account?'));
       const cache = model.cacheFor(account);
       const [options, sizes, clusters, vpcs, projects] = await withProgress(vscode.l10n.t('Loading Kubernetes versions, sizes and VPCs…'), (signal) =>
-        Promise.all([kubernetesOptions(cache.client, signal), cache.list(dropletSize), cache.list(kubernetesCluster), cache.list(vpcKind).catch(() => []), cache.list(projectKind).catch(() => [])]),
+        Promise.all([
+          kubernetesOptions(cache.client, signal),
+          cache.list(dropletSize),
+          cache.list(kubernetesCluster),
+          cache.list(vpcKind).catch(() => []),
+          cache.list(projectKind).catch(() => []),
+        ]),
       );
-      if (!options.versions.length || !options.regions.length) throw new Error(vscode.l10n.t('DigitalOcean offers no Kubernetes version or region to this account now.'));
+      if (!options.versions.length || !options.regions.length)
+        throw new Error(vscode.l10n.t('DigitalOcean offers no Kubernetes version or region to this account now.'));
       const nodeSizes: NodeSizes = { options: options.sizes, bySlug: new Map(sizes.map((x) => [x.slug, x])) };
       const offeredIn = (region: string) => new Set(nodeSizesIn(nodeSizes, region).map((x) => x.slug));
       const price = (slug: string) => nodeSizes.bySlug.get(slug)?.price_monthly ?? 0;
@@ -68,7 +78,8 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
       const latest = versions[0].slug;
       const title = vscode.l10n.t('Create Kubernetes cluster');
 
-      const editPool = (start: PoolPlan, region: string, taken: string[], nested: { step: number; totalSteps: number }) => nodePoolWizard(input, { title, start, region, taken, sizes: nodeSizes, nested });
+      const editPool = (start: PoolPlan, region: string, taken: string[], nested: { step: number; totalSteps: number }) =>
+        nodePoolWizard(input, { title, start, region, taken, sizes: nodeSizes, nested });
 
       return runCreateWizard<Plan, KubernetesCluster>(deps, {
         title,
@@ -81,7 +92,11 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
           async (p, s) => {
             p.version = (
               await input.quickPick(
-                versions.map((v) => ({ label: v.slug, description: vscode.l10n.t('Kubernetes {0}{1}', v.kubernetes_version, v.slug === latest ? ' · latest' : ''), picked: v.slug === p.version })),
+                versions.map((v) => ({
+                  label: v.slug,
+                  description: vscode.l10n.t('Kubernetes {0}{1}', v.kubernetes_version, v.slug === latest ? ' · latest' : ''),
+                  picked: v.slug === p.version,
+                })),
                 { title, ...s, placeHolder: vscode.l10n.t('Kubernetes version') },
               )
             ).label;
@@ -94,7 +109,10 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
             placeHolder: vscode.l10n.t('Node pools: choose one to change or remove it'),
             add: { label: vscode.l10n.t('Add a node pool…'), description: vscode.l10n.t('more pools: different sizes for different workloads') },
             minimum: 1,
-            describe: (x, p) => ({ label: x.name, description: `${poolText(x)}${offeredIn(p.region).has(x.size) ? '' : vscode.l10n.t(' · {0} is not offered in {1}', x.size, p.region)}` }),
+            describe: (x, p) => ({
+              label: x.name,
+              description: `${poolText(x)}${offeredIn(p.region).has(x.size) ? '' : vscode.l10n.t(' · {0} is not offered in {1}', x.size, p.region)}`,
+            }),
             total: (p) => vscode.l10n.t('{0} for the nodes', priceRange(...total(p))),
             initial: (p) => {
               const offered = offeredIn(p.region);
@@ -104,7 +122,9 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
             },
             problem: (p) => {
               const stranded = p.pools.filter((x) => !offeredIn(p.region).has(x.size));
-              return stranded.length ? vscode.l10n.t('{0}: the size is not offered in {1}. Change it first.', stranded.map((x) => x.name).join(', '), p.region) : undefined;
+              return stranded.length
+                ? vscode.l10n.t('{0}: the size is not offered in {1}. Change it first.', stranded.map((x) => x.name).join(', '), p.region)
+                : undefined;
             },
             edit: (p, pool, where) => {
               const others = p.pools.filter((x) => x !== pool).map((x) => x.name);
@@ -116,13 +136,34 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
           }),
           async (p, s) => {
             const keys = Object.keys(OPTIONS) as OptionKey[];
-            p.options = (await input.quickPickMany(keys.map((key) => ({ ...OPTIONS[key], picked: p.options.includes(key), key })), { title, ...s, placeHolder: vscode.l10n.t('Options') })).map((x) => x.key);
+            p.options = (
+              await input.quickPickMany(
+                keys.map((key) => ({ ...OPTIONS[key], picked: p.options.includes(key), key })),
+                { title, ...s, placeHolder: vscode.l10n.t('Options') },
+              )
+            ).map((x) => x.key);
           },
           async (p, s) => {
-            p.day = (await input.quickPick(MAINTENANCE_DAYS.map((day) => ({ label: day === 'any' ? vscode.l10n.t('any day') : day, picked: day === p.day, day })), { title, ...s, placeHolder: vscode.l10n.t('Maintenance window: day (UTC)') })).day;
+            p.day = (
+              await input.quickPick(
+                MAINTENANCE_DAYS.map((day) => ({ label: day === 'any' ? vscode.l10n.t('any day') : day, picked: day === p.day, day })),
+                { title, ...s, placeHolder: vscode.l10n.t('Maintenance window: day (UTC)') },
+              )
+            ).day;
           },
           async (p, s) => {
-            const time = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Maintenance window on {0}: start time in UTC (HH:MM); it lasts 4 hours', p.day === 'any' ? vscode.l10n.t('any day') : p.day), value: p.time, validateInput: maintenanceTimeProblem })).trim();
+            const time = (
+              await input.inputBox({
+                title,
+                ...s,
+                prompt: vscode.l10n.t(
+                  'Maintenance window on {0}: start time in UTC (HH:MM); it lasts 4 hours',
+                  p.day === 'any' ? vscode.l10n.t('any day') : p.day,
+                ),
+                value: p.time,
+                validateInput: maintenanceTimeProblem,
+              })
+            ).trim();
             p.time = time.padStart(5, '0');
           },
           tagsStep<Plan>(input, title),
@@ -145,7 +186,12 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
                   region: plan.region,
                   version: plan.version,
                   ...(plan.vpc ? { vpc_uuid: plan.vpc } : {}),
-                  node_pools: plan.pools.map((x) => ({ name: x.name, size: x.size, count: x.count, ...(x.autoScale ? { auto_scale: true, min_nodes: x.min, max_nodes: x.max } : {}) })),
+                  node_pools: plan.pools.map((x) => ({
+                    name: x.name,
+                    size: x.size,
+                    count: x.count,
+                    ...(x.autoScale ? { auto_scale: true, min_nodes: x.min, max_nodes: x.max } : {}),
+                  })),
                   ha: plan.options.includes('ha'),
                   auto_upgrade: plan.options.includes('auto_upgrade'),
                   surge_upgrade: plan.options.includes('surge_upgrade'),
@@ -159,16 +205,36 @@ export function registerKubernetesCreateCommands(deps: CommandDeps): vscode.Disp
           reveal('created'),
           waitUntilReady({
             progress: (c) => vscode.l10n.t('Creating cluster {0}: provisioning (usually 5 to 10 minutes)…', c.name),
-            state: (c) => (c.status.state === 'running' ? 'ready' : c.status.state === 'error' ? { failed: c.status.message || vscode.l10n.t('the cluster is in error') } : 'pending'),
+            state: (c) =>
+              c.status.state === 'running'
+                ? 'ready'
+                : c.status.state === 'error'
+                  ? { failed: c.status.message || vscode.l10n.t('the cluster is in error') }
+                  : 'pending',
           }),
           reveal('ready'),
           notify((c) => {
             const running = c.ready!;
             // the web build has no ~/.kube: there the kubeconfig is offered as a download
-            const [nextCommand, nextLabel] = deps.hasCommand('digitalocean.kubernetes.addToKubeconfig') ? ['digitalocean.kubernetes.addToKubeconfig', vscode.l10n.t('Add to kubeconfig')] : ['digitalocean.kubernetes.downloadKubeconfig', vscode.l10n.t('Download kubeconfig…')];
+            const [nextCommand, nextLabel] = deps.hasCommand('digitalocean.kubernetes.addToKubeconfig')
+              ? ['digitalocean.kubernetes.addToKubeconfig', vscode.l10n.t('Add to kubeconfig')]
+              : ['digitalocean.kubernetes.downloadKubeconfig', vscode.l10n.t('Download kubeconfig…')];
             return {
-              message: vscode.l10n.t('Cluster {0} is running in {1} ({2}).', running.name, running.region, plural(running.node_pools.reduce((k, x) => k + x.count, 0), 'node')),
-              actions: [{ label: nextLabel, run: () => vscode.commands.executeCommand(nextCommand, deps.explorer.nodeFor(account, kubernetesClusterPresenter, running, [])) }],
+              message: vscode.l10n.t(
+                'Cluster {0} is running in {1} ({2}).',
+                running.name,
+                running.region,
+                plural(
+                  running.node_pools.reduce((k, x) => k + x.count, 0),
+                  'node',
+                ),
+              ),
+              actions: [
+                {
+                  label: nextLabel,
+                  run: () => vscode.commands.executeCommand(nextCommand, deps.explorer.nodeFor(account, kubernetesClusterPresenter, running, [])),
+                },
+              ],
             };
           }),
         ],

@@ -11,7 +11,19 @@ import { type KubernetesCluster } from '../../api/resources/kubernetes';
 import { type Registry } from '../../api/resources/registry';
 import type { AccountInfo } from '../../accounts/accountStore';
 import { REGISTRY_HOST, credentialHelper, dockerConfigPath, runCredentialHelper, withRegistryAuth, withoutRegistryAuth } from '../../credentials/dockerConfig';
-import { clashes, contextNames, doctlExecUser, mergeKubeconfig, parseIncoming, removeContext, renameEntries, replaceUserCredentials, resolveKubeconfigPath, setCurrentContext, userOfContext } from '../../credentials/kubeconfig';
+import {
+  clashes,
+  contextNames,
+  doctlExecUser,
+  mergeKubeconfig,
+  parseIncoming,
+  removeContext,
+  renameEntries,
+  replaceUserCredentials,
+  resolveKubeconfigPath,
+  setCurrentContext,
+  userOfContext,
+} from '../../credentials/kubeconfig';
 import { readIfExists, updateFile } from '../../credentials/safeWrite';
 import { doctlContextForToken } from '../../credentials/tokenSources';
 import { findOnPath } from '../../credentials/tools';
@@ -40,7 +52,8 @@ function kubeconfigFile(): string {
 function openFileAction(message: string, file: string, extra: string[] = []): void {
   void vscode.window.showInformationMessage(message, ...extra, vscode.l10n.t('Open File')).then(async (choice) => {
     if (choice === vscode.l10n.t('Open File')) await vscode.window.showTextDocument(vscode.Uri.file(file));
-    if (choice === vscode.l10n.t('Copy Endpoint')) await vscode.env.clipboard.writeText(message.match(/registry\.digitalocean\.com\/[^\s)]+/)?.[0] ?? REGISTRY_HOST);
+    if (choice === vscode.l10n.t('Copy Endpoint'))
+      await vscode.env.clipboard.writeText(message.match(/registry\.digitalocean\.com\/[^\s)]+/)?.[0] ?? REGISTRY_HOST);
   });
 }
 
@@ -54,7 +67,8 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
   }
 
   const contextFor = (cluster: KubernetesCluster) => state.get<Record<string, string>>(CONTEXTS_KEY)?.[cluster.id] ?? `do-${cluster.region}-${cluster.name}`;
-  const rememberContext = (cluster: KubernetesCluster, name: string) => state.update(CONTEXTS_KEY, { ...state.get<Record<string, string>>(CONTEXTS_KEY), [cluster.id]: name });
+  const rememberContext = (cluster: KubernetesCluster, name: string) =>
+    state.update(CONTEXTS_KEY, { ...state.get<Record<string, string>>(CONTEXTS_KEY), [cluster.id]: name });
 
   const expirySeconds = () => Math.round(kubeconfigExpiryDays() * 86_400);
 
@@ -69,14 +83,19 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
       const days = expirySeconds() / 86_400;
       // The plugin is offered only when a doctl context holds this account's token: doctl must be
       // told which account's cluster it is, or it answers "cluster not found".
-      const doctlContext = !account.demo && (await findOnPath('doctl')) !== undefined ? await doctlContextForToken((await store.token(account.id)) ?? '') : undefined;
+      const doctlContext =
+        !account.demo && (await findOnPath('doctl')) !== undefined ? await doctlContextForToken((await store.token(account.id)) ?? '') : undefined;
       const useExec =
         doctlContext !== undefined &&
         (
           await input.quickPick(
             [
               { label: vscode.l10n.t('Token that expires in {0} day{1}', days, days === 1 ? '' : 's'), exec: false },
-              { label: vscode.l10n.t('doctl credential plugin'), description: vscode.l10n.t('a fresh token on every use from doctl context "{0}"; none stored in the file', doctlContext), exec: true },
+              {
+                label: vscode.l10n.t('doctl credential plugin'),
+                description: vscode.l10n.t('a fresh token on every use from doctl context "{0}"; none stored in the file', doctlContext),
+                exec: true,
+              },
             ],
             { title: vscode.l10n.t('Credentials for {0}', cluster.name) },
           )
@@ -91,7 +110,9 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
         )
       ).current;
 
-      let entries = parseIncoming(await withProgress(vscode.l10n.t('Fetching the kubeconfig of {0}…', cluster.name), (signal) => fetchKubeconfig(account, cluster, signal)));
+      let entries = parseIncoming(
+        await withProgress(vscode.l10n.t('Fetching the kubeconfig of {0}…', cluster.name), (signal) => fetchKubeconfig(account, cluster, signal)),
+      );
       if (useExec) entries = { ...entries, user: { ...entries.user, user: doctlExecUser(cluster.id, doctlContext) } };
 
       const clash = clashes(await readIfExists(file), entries);
@@ -107,12 +128,19 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
         if (choice.action === 'cancel') throw new UserCancelledError();
         if (choice.action === 'alias') {
           const taken = new Set(contextNames(await readIfExists(file)));
-          const suggestion = `${entries.context.name}-${account.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+          const suggestion = `${entries.context.name}-${account.label
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '')}`;
           const alias = await input.inputBox({
             title: vscode.l10n.t('Name for the new context'),
             value: suggestion,
             validateInput: (v) =>
-              !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(v) ? vscode.l10n.t('Letters, digits, ".", "_" and "-" only.') : taken.has(v) || taken.has(`${v}-admin`) ? vscode.l10n.t('{0} is already in your kubeconfig.', v) : undefined,
+              !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(v)
+                ? vscode.l10n.t('Letters, digits, ".", "_" and "-" only.')
+                : taken.has(v) || taken.has(`${v}-admin`)
+                  ? vscode.l10n.t('{0} is already in your kubeconfig.', v)
+                  : undefined,
           });
           entries = renameEntries(entries, alias);
         }
@@ -133,7 +161,11 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
         void vscode.window.showInformationMessage(vscode.l10n.t('There is no context {0} in {1}.', context, file));
         return undefined;
       }
-      await input.confirm(vscode.l10n.t('Remove context {0} from {1}?', context, file), vscode.l10n.t('Its cluster and user entries go too, unless another context uses them. A backup is kept next to the file.'), vscode.l10n.t('Remove'));
+      await input.confirm(
+        vscode.l10n.t('Remove context {0} from {1}?', context, file),
+        vscode.l10n.t('Its cluster and user entries go too, unless another context uses them. A backup is kept next to the file.'),
+        vscode.l10n.t('Remove'),
+      );
       await updateFile(file, (current) => removeContext(current, context));
       log.info(`Context ${context} removed from ${file}`);
       void vscode.window.showInformationMessage(vscode.l10n.t('Context {0} removed from {1}.', context, file));
@@ -150,12 +182,14 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
     }),
 
     registerCommand(deps, 'digitalocean.kubernetes.refreshCredentials', vscode.l10n.t('Refresh credentials'), async (arg) => {
-      const { account, item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, vscode.l10n.t('Refresh a cluster\'s credentials'));
+      const { account, item: cluster } = await target<KubernetesCluster>(arg, kubernetesClusterPresenter, vscode.l10n.t("Refresh a cluster's credentials"));
       const file = kubeconfigFile();
       const context = contextFor(cluster);
       const user = userOfContext(await readIfExists(file), context);
       if (!user) throw new Error(vscode.l10n.t('There is no context {0} in {1}. Use "Add to kubeconfig" first.', context, file));
-      const fresh = parseIncoming(await withProgress(vscode.l10n.t('Fetching fresh credentials for {0}…', cluster.name), (signal) => fetchKubeconfig(account, cluster, signal)));
+      const fresh = parseIncoming(
+        await withProgress(vscode.l10n.t('Fetching fresh credentials for {0}…', cluster.name), (signal) => fetchKubeconfig(account, cluster, signal)),
+      );
       await updateFile(file, (current) => replaceUserCredentials(current, user, fresh.user.user));
       log.info(`Credentials of ${context} refreshed in ${file}`);
       openFileAction(vscode.l10n.t('Fresh credentials for {0} are in {1}.', context, file), file);
@@ -174,7 +208,9 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
         ],
         { title: vscode.l10n.t('The credentials expire after') },
       );
-      const { auth, username, secret } = await withProgress(vscode.l10n.t('Fetching docker credentials…'), (signal) => registryAuth(model.client(account), access.readWrite, expiry.seconds, signal));
+      const { auth, username, secret } = await withProgress(vscode.l10n.t('Fetching docker credentials…'), (signal) =>
+        registryAuth(model.client(account), access.readWrite, expiry.seconds, signal),
+      );
       const file = dockerConfigPath(process.env, os.homedir());
       let helperUsed: string | undefined;
       try {
@@ -196,7 +232,13 @@ export function registerCredentialCommands(deps: CommandDeps): vscode.Disposable
       }
       const endpoint = `${REGISTRY_HOST}/${reg.name}`;
       const where = helperUsed ? `docker-credential-${helperUsed}` : file;
-      const message = vscode.l10n.t('Docker is logged in to {0} ({1}, {2}; stored in {3}).', endpoint, access.readWrite ? 'read-write' : 'read-only', expiry.seconds ? vscode.l10n.t('expires in {0}', expiry.label) : vscode.l10n.t('no expiry'), where);
+      const message = vscode.l10n.t(
+        'Docker is logged in to {0} ({1}, {2}; stored in {3}).',
+        endpoint,
+        access.readWrite ? 'read-write' : 'read-only',
+        expiry.seconds ? vscode.l10n.t('expires in {0}', expiry.label) : vscode.l10n.t('no expiry'),
+        where,
+      );
       log.info(message);
       openFileAction(message, file, [vscode.l10n.t('Copy Endpoint')]);
       return { endpoint, file, helper: helperUsed, username };

@@ -42,14 +42,20 @@ export function nodePoolWizard(
     { ...o.start },
     [
       async (p, s) => {
-        p.name = (await input.inputBox({ title, ...s, prompt: l10n.t('Node pool name'), value: p.name, validateInput: (v) => nodePoolNameProblem(v.trim(), o.taken) })).trim();
+        p.name = (
+          await input.inputBox({ title, ...s, prompt: l10n.t('Node pool name'), value: p.name, validateInput: (v) => nodePoolNameProblem(v.trim(), o.taken) })
+        ).trim();
       },
       async (p, s) => {
         p.size = (
           await input.quickPick(
             nodeSizesIn(o.sizes, o.region).map((x) => {
               const d = o.sizes.bySlug.get(x.slug);
-              return { label: x.slug, description: d ? l10n.t('{0} vCPU · {1} · ${2}/mo per node', d.vcpus, memory(d.memory), d.price_monthly) : x.name, picked: x.slug === p.size };
+              return {
+                label: x.slug,
+                description: d ? l10n.t('{0} vCPU · {1} · ${2}/mo per node', d.vcpus, memory(d.memory), d.price_monthly) : x.name,
+                picked: x.slug === p.size,
+              };
             }),
             { title, ...s, placeHolder: l10n.t('Node size for {0} (offered in {1})', p.name, o.region) },
           )
@@ -57,12 +63,26 @@ export function nodePoolWizard(
       },
       async (p, s) => {
         const fixed = l10n.t('Fixed number of nodes');
-        const picked = await input.quickPick([{ label: fixed, picked: !p.autoScale }, { label: l10n.t('Autoscale'), description: l10n.t('between a fewest and a most'), picked: p.autoScale }], { title, ...s, placeHolder: l10n.t('Scaling of {0}', p.name) });
+        const picked = await input.quickPick(
+          [
+            { label: fixed, picked: !p.autoScale },
+            { label: l10n.t('Autoscale'), description: l10n.t('between a fewest and a most'), picked: p.autoScale },
+          ],
+          { title, ...s, placeHolder: l10n.t('Scaling of {0}', p.name) },
+        );
         p.autoScale = picked.label !== fixed;
       },
       async (p, s) => {
         if (!p.autoScale) {
-          p.count = Number(await input.inputBox({ title, ...s, prompt: l10n.t('Number of nodes in {0} (${1}/mo each)', p.name, price(p.size)), value: String(p.count), validateInput: (v) => numberProblem(v, 1, 512, l10n.t('Nodes')) }));
+          p.count = Number(
+            await input.inputBox({
+              title,
+              ...s,
+              prompt: l10n.t('Number of nodes in {0} (${1}/mo each)', p.name, price(p.size)),
+              value: String(p.count),
+              validateInput: (v) => numberProblem(v, 1, 512, l10n.t('Nodes')),
+            }),
+          );
           return;
         }
         const range = await input.inputBox({

@@ -21,7 +21,12 @@ export async function pickDockerAccess(input: UserInput, title: string): Promise
 }
 
 /** The registry's docker credentials: docker's `auth` value and its user and secret. */
-export async function registryAuth(client: Pick<DigitalOceanClient, 'request'>, readWrite: boolean, expirySeconds: number, signal?: AbortSignal): Promise<{ auth: string; username: string; secret: string }> {
+export async function registryAuth(
+  client: Pick<DigitalOceanClient, 'request'>,
+  readWrite: boolean,
+  expirySeconds: number,
+  signal?: AbortSignal,
+): Promise<{ auth: string; username: string; secret: string }> {
   const creds = await registryDockerCredentials(client, readWrite, expirySeconds, signal);
   const auth = creds.auths?.[REGISTRY_HOST]?.auth;
   if (!auth) throw new Error(vscode.l10n.t('DigitalOcean sent no credentials for registry.digitalocean.com.'));

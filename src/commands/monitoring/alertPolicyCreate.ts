@@ -43,29 +43,60 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
     registerCommand(deps, 'digitalocean.alertPolicy.create', l10n.t('Create alert policy'), async (arg) => {
       const account = await accountTarget(deps, arg, l10n.t('Create an alert policy in which account?'));
       const cache = model.cacheFor(account);
-      const [droplets, tags] = await withProgress(l10n.t('Loading droplets and tags…'), () => Promise.all([cache.list(dropletKind), cache.list(tagKind).catch(() => [])]));
+      const [droplets, tags] = await withProgress(l10n.t('Loading droplets and tags…'), () =>
+        Promise.all([cache.list(dropletKind), cache.list(tagKind).catch(() => [])]),
+      );
       const from = arg instanceof ResourceNode && arg.presenter.kind.kind === dropletKind.kind ? (arg.item as Droplet) : undefined;
       const email = account.email;
       const title = from ? l10n.t('Create alert policy for {0}', from.name) : l10n.t('Create alert policy');
-      const targets = (p: Plan) => [...p.droplets.map((id) => droplets.find((d) => d.id === id)?.name ?? String(id)), ...p.tags.map((t) => `tag ${t}`)].join(', ');
+      const targets = (p: Plan) =>
+        [...p.droplets.map((id) => droplets.find((d) => d.id === id)?.name ?? String(id)), ...p.tags.map((t) => `tag ${t}`)].join(', ');
 
       return runCreateWizard<Plan, AlertPolicy>(deps, {
         title,
         account,
         kind: alertPolicy,
         name: (p) => `“${p.description}”`,
-        plan: { metric: ALERT_METRICS[0], compare: 'GreaterThan', value: 80, window: '5m', droplets: from ? [from.id] : [], tags: [], notify: { email: Boolean(email) }, description: '' },
+        plan: {
+          metric: ALERT_METRICS[0],
+          compare: 'GreaterThan',
+          value: 80,
+          window: '5m',
+          droplets: from ? [from.id] : [],
+          tags: [],
+          notify: { email: Boolean(email) },
+          description: '',
+        },
         prompts: [
           async (p, s) => {
-            const picked = await input.quickPick(ALERT_METRICS.map((m) => ({ label: m.label, description: m.unit ? `in ${m.unit}` : l10n.t('load average'), picked: m.type === p.metric.type, metric: m })), { title, ...s, placeHolder: l10n.t('Alert on') });
-            if (picked.metric.type !== p.metric.type) Object.assign(p, { metric: picked.metric, value: picked.metric.unit === '%' ? 80 : picked.metric.unit ? 100 : 2 });
+            const picked = await input.quickPick(
+              ALERT_METRICS.map((m) => ({
+                label: m.label,
+                description: m.unit ? `in ${m.unit}` : l10n.t('load average'),
+                picked: m.type === p.metric.type,
+                metric: m,
+              })),
+              { title, ...s, placeHolder: l10n.t('Alert on') },
+            );
+            if (picked.metric.type !== p.metric.type)
+              Object.assign(p, { metric: picked.metric, value: picked.metric.unit === '%' ? 80 : picked.metric.unit ? 100 : 2 });
           },
           async (p, s) => {
             p.compare = (
               await input.quickPick(
                 [
-                  { label: l10n.t('Above…'), description: l10n.t('{0} higher than a threshold', p.metric.label), compare: 'GreaterThan' as const, picked: p.compare === 'GreaterThan' },
-                  { label: l10n.t('Below…'), description: l10n.t('{0} lower than a threshold', p.metric.label), compare: 'LessThan' as const, picked: p.compare === 'LessThan' },
+                  {
+                    label: l10n.t('Above…'),
+                    description: l10n.t('{0} higher than a threshold', p.metric.label),
+                    compare: 'GreaterThan' as const,
+                    picked: p.compare === 'GreaterThan',
+                  },
+                  {
+                    label: l10n.t('Below…'),
+                    description: l10n.t('{0} lower than a threshold', p.metric.label),
+                    compare: 'LessThan' as const,
+                    picked: p.compare === 'LessThan',
+                  },
                 ],
                 { title, ...s, placeHolder: l10n.t('When it is') },
               )
@@ -73,17 +104,42 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
           },
           async (p, s) => {
             const unit = p.metric.unit;
-            p.value = Number(await input.inputBox({ title, ...s, prompt: `${p.metric.label} ${p.compare === 'GreaterThan' ? 'above' : 'below'} (${unit || l10n.t('load average')})`, value: String(p.value), validateInput: (v) => thresholdProblem(v, unit) }));
+            p.value = Number(
+              await input.inputBox({
+                title,
+                ...s,
+                prompt: `${p.metric.label} ${p.compare === 'GreaterThan' ? 'above' : 'below'} (${unit || l10n.t('load average')})`,
+                value: String(p.value),
+                validateInput: (v) => thresholdProblem(v, unit),
+              }),
+            );
           },
           async (p, s) => {
-            p.window = (await input.quickPick(WINDOWS.map((w) => ({ label: w, description: l10n.t('for at least'), picked: w === p.window })), { title, ...s, placeHolder: l10n.t('For how long before alerting') })).label as Plan['window'];
+            p.window = (
+              await input.quickPick(
+                WINDOWS.map((w) => ({ label: w, description: l10n.t('for at least'), picked: w === p.window })),
+                { title, ...s, placeHolder: l10n.t('For how long before alerting') },
+              )
+            ).label as Plan['window'];
           },
           async (p, s) => {
             for (;;) {
               const picked = await input.quickPickMany(
                 [
-                  ...droplets.map((d) => ({ label: `$(vm) ${d.name}`, description: `droplet · ${d.region.slug}${d.features.includes('monitoring') ? '' : l10n.t(' · no metrics agent yet')}`, picked: p.droplets.includes(d.id), id: d.id, tag: undefined })),
-                  ...tags.map((t) => ({ label: `$(tag) ${t.name}`, description: l10n.t('every droplet tagged {0}', t.name), picked: p.tags.includes(t.name), id: undefined, tag: t.name })),
+                  ...droplets.map((d) => ({
+                    label: `$(vm) ${d.name}`,
+                    description: `droplet · ${d.region.slug}${d.features.includes('monitoring') ? '' : l10n.t(' · no metrics agent yet')}`,
+                    picked: p.droplets.includes(d.id),
+                    id: d.id,
+                    tag: undefined,
+                  })),
+                  ...tags.map((t) => ({
+                    label: `$(tag) ${t.name}`,
+                    description: l10n.t('every droplet tagged {0}', t.name),
+                    picked: p.tags.includes(t.name),
+                    id: undefined,
+                    tag: t.name,
+                  })),
                 ],
                 { title, ...s, placeHolder: l10n.t('Watch which droplets and tags?') },
               );
@@ -97,8 +153,19 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
             p.notify = await askNotifications(input, title, s, p.notify, email);
           },
           async (p, s) => {
-            const suggested = `${alertPolicyText({ type: p.metric.type, compare: p.compare, value: p.value, window: p.window })} on ${targets(p)}`.slice(0, 255);
-            p.description = (await input.inputBox({ title, ...s, prompt: l10n.t('Description (shown in the alert)'), value: p.description || suggested, validateInput: (v) => (!v.trim() ? l10n.t('A description is required.') : v.length > 255 ? l10n.t('At most 255 characters.') : undefined) })).trim();
+            const suggested = `${alertPolicyText({ type: p.metric.type, compare: p.compare, value: p.value, window: p.window })} on ${targets(p)}`.slice(
+              0,
+              255,
+            );
+            p.description = (
+              await input.inputBox({
+                title,
+                ...s,
+                prompt: l10n.t('Description (shown in the alert)'),
+                value: p.description || suggested,
+                validateInput: (v) => (!v.trim() ? l10n.t('A description is required.') : v.length > 255 ? l10n.t('At most 255 characters.') : undefined),
+              })
+            ).trim();
           },
           summaryStep<Plan>(input, title, (p) => ({
             label: l10n.t('Create “{0}”', p.description),
@@ -131,7 +198,13 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
             const quiet = droplets.filter((d) => plan.droplets.includes(d.id) && !d.features.includes('monitoring'));
             return {
               severity: quiet.length ? 'warning' : 'info',
-              message: l10n.t('Created alert policy “{0}”.{1}', created!.description, quiet.length ? ` ${quiet.map((d) => d.name).join(', ')} ${quiet.length === 1 ? 'has' : 'have'} no metrics agent: install it (curl -sSL https://repos.insights.digitalocean.com/install.sh | sudo bash) or nothing is measured.` : ''),
+              message: l10n.t(
+                'Created alert policy “{0}”.{1}',
+                created!.description,
+                quiet.length
+                  ? ` ${quiet.map((d) => d.name).join(', ')} ${quiet.length === 1 ? 'has' : 'have'} no metrics agent: install it (curl -sSL https://repos.insights.digitalocean.com/install.sh | sudo bash) or nothing is measured.`
+                  : '',
+              ),
             };
           }),
         ],

@@ -28,11 +28,28 @@ const REGIONS = [
 
 const PERIODS = ['2m', '3m', '5m', '10m', '15m', '30m', '1h'] as const;
 
-const ALERT_TYPES: { type: UptimeAlertType; label: string; description: string; threshold?: { prompt: string; unit: string; value: number; comparison: 'greater_than' | 'less_than' }; httpsOnly?: boolean }[] = [
+const ALERT_TYPES: {
+  type: UptimeAlertType;
+  label: string;
+  description: string;
+  threshold?: { prompt: string; unit: string; value: number; comparison: 'greater_than' | 'less_than' };
+  httpsOnly?: boolean;
+}[] = [
   { type: 'down', label: l10n.t('Down'), description: l10n.t('from any region') },
   { type: 'down_global', label: l10n.t('Down everywhere'), description: l10n.t('from every region at once') },
-  { type: 'latency', label: l10n.t('Slow'), description: l10n.t('latency above a limit'), threshold: { prompt: l10n.t('Alert when the latency is above (milliseconds)'), unit: 'ms', value: 1000, comparison: 'greater_than' } },
-  { type: 'ssl_expiry', label: l10n.t('Certificate expiring'), description: l10n.t('HTTPS only'), threshold: { prompt: l10n.t('Alert when the certificate expires in fewer than (days)'), unit: 'days', value: 14, comparison: 'less_than' }, httpsOnly: true },
+  {
+    type: 'latency',
+    label: l10n.t('Slow'),
+    description: l10n.t('latency above a limit'),
+    threshold: { prompt: l10n.t('Alert when the latency is above (milliseconds)'), unit: 'ms', value: 1000, comparison: 'greater_than' },
+  },
+  {
+    type: 'ssl_expiry',
+    label: l10n.t('Certificate expiring'),
+    description: l10n.t('HTTPS only'),
+    threshold: { prompt: l10n.t('Alert when the certificate expires in fewer than (days)'), unit: 'days', value: 14, comparison: 'less_than' },
+    httpsOnly: true,
+  },
 ];
 
 interface AlertPlan {
@@ -57,13 +74,17 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
     registerCommand(deps, 'digitalocean.uptime.create', l10n.t('Create uptime check'), async (arg) => {
       const account = await accountTarget(deps, arg, l10n.t('Create an uptime check in which account?'));
       const cache = model.cacheFor(account);
-      const [checks, domains] = await withProgress(l10n.t('Loading uptime checks…'), () => Promise.all([cache.list(uptimeCheck), cache.list(domainKind).catch(() => [])]));
+      const [checks, domains] = await withProgress(l10n.t('Loading uptime checks…'), () =>
+        Promise.all([cache.list(uptimeCheck), cache.list(domainKind).catch(() => [])]),
+      );
       const email = account.email;
       const title = l10n.t('Create uptime check');
       const kind = (a: AlertPlan) => ALERT_TYPES.find((x) => x.type === a.type)!;
       const alertText = (a: AlertPlan) =>
         [
-          kind(a).threshold ? `${kind(a).label}: ${kind(a).threshold!.comparison === 'greater_than' ? '>' : '<'} ${a.threshold} ${kind(a).threshold!.unit}` : kind(a).label,
+          kind(a).threshold
+            ? `${kind(a).label}: ${kind(a).threshold!.comparison === 'greater_than' ? '>' : '<'} ${a.threshold} ${kind(a).threshold!.unit}`
+            : kind(a).label,
           `for ${a.period}`,
           [a.email ? email : '', a.slack ? l10n.t('Slack {0}', a.slack.channel) : ''].filter(Boolean).join(' and '),
         ].join(' · ');
@@ -74,16 +95,33 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
           [
             async (a, s) => {
               const offered = ALERT_TYPES.filter((x) => !x.httpsOnly || p.type === 'https');
-              const picked = await input.quickPick(offered.map((x) => ({ label: x.label, description: x.description, picked: x.type === a.type, t: x })), { title, ...s, placeHolder: l10n.t('Alert when the target is…') });
+              const picked = await input.quickPick(
+                offered.map((x) => ({ label: x.label, description: x.description, picked: x.type === a.type, t: x })),
+                { title, ...s, placeHolder: l10n.t('Alert when the target is…') },
+              );
               if (picked.t.type !== a.type) Object.assign(a, { type: picked.t.type, threshold: picked.t.threshold?.value ?? 0 });
             },
             async (a, s) => {
               const threshold = kind(a).threshold;
               if (!threshold) return 'skipped';
-              a.threshold = Number(await input.inputBox({ title, ...s, prompt: threshold.prompt, value: String(a.threshold || threshold.value), validateInput: (v) => numberProblem(v, 1, threshold.unit === 'ms' ? 60_000 : 365, threshold.unit === 'ms' ? l10n.t('Milliseconds') : l10n.t('Days')) }));
+              a.threshold = Number(
+                await input.inputBox({
+                  title,
+                  ...s,
+                  prompt: threshold.prompt,
+                  value: String(a.threshold || threshold.value),
+                  validateInput: (v) =>
+                    numberProblem(v, 1, threshold.unit === 'ms' ? 60_000 : 365, threshold.unit === 'ms' ? l10n.t('Milliseconds') : l10n.t('Days')),
+                }),
+              );
             },
             async (a, s) => {
-              a.period = (await input.quickPick(PERIODS.map((x) => ({ label: x, picked: x === a.period })), { title, ...s, placeHolder: l10n.t('For how long before alerting') })).label as AlertPlan['period'];
+              a.period = (
+                await input.quickPick(
+                  PERIODS.map((x) => ({ label: x, picked: x === a.period })),
+                  { title, ...s, placeHolder: l10n.t('For how long before alerting') },
+                )
+              ).label as AlertPlan['period'];
             },
             async (a, s) => {
               ({ email: a.email, slack: a.slack } = await askNotifications(input, title, s, a, email));
@@ -99,47 +137,65 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
         kind: uptimeCheck,
         plan: { name: '', type: 'https', target: domains.length ? `https://${domains[0].name}` : 'https://', regions: REGIONS.map((r) => r.id), alerts: [] },
         prompts: [
-        nameStep<Plan>(input, title, { kind: uptimeCheck, taken: checks.map((c) => c.name), prompt: l10n.t('Check name') }),
-        async (p, s) => {
-          const picked = await input.quickPick(
-            [
-              { label: 'HTTPS', description: l10n.t('a web page or API over TLS (also watches its certificate)'), type: 'https' as const, picked: p.type === 'https' },
-              { label: 'HTTP', description: l10n.t('a web page or API'), type: 'http' as const, picked: p.type === 'http' },
-              // no ping: the spec wants every target to be a URL, a ping's is a host (README)
-            ],
-            { title, ...s, placeHolder: l10n.t('Check type') },
-          );
-          if (picked.type !== p.type) {
-            p.target = p.target.replace(/^https?:/, `${picked.type}:`); // the same address, the other scheme
-            p.alerts = p.alerts.filter((a) => a.type !== 'ssl_expiry' || picked.type === 'https');
-          }
-          p.type = picked.type;
-        },
-        async (p, s) => {
-          p.target = (await input.inputBox({ title, ...s, prompt: l10n.t('URL to request ({0})', p.type.toUpperCase()), value: p.target, validateInput: (v) => uptimeTargetProblem(p.type, v.trim()) })).trim();
-        },
-        async (p, s) => {
-          for (;;) {
-            p.regions = (await input.quickPickMany(REGIONS.map((r) => ({ label: r.label, description: r.id, picked: p.regions.includes(r.id), id: r.id })), { title, ...s, placeHolder: l10n.t('Check from') })).map((r) => r.id);
-            if (p.regions.length) return;
-            void input.notify('warning', l10n.t('Choose at least one region to check from.'));
-          }
-        },
-        listStep<Plan, AlertPlan>(input, {
-          title,
-          items: (p) => p.alerts,
-          noun: 'alert',
-          placeHolder: l10n.t('Alerts: choose one to change or remove it'),
-          add: { label: l10n.t('Add an alert…'), description: l10n.t('down, slow, certificate expiring') },
-          describe: (a) => ({ label: kind(a).label, description: alertText(a) }),
-          initial: () => (email ? [{ type: 'down', threshold: 0, period: '2m', email: true }] : []),
-          edit: (p, alert, where) => editAlert(p, alert, where),
-        }),
-        summaryStep<Plan>(input, title, (p) => ({
-          label: l10n.t('Create {0}', p.name),
-          description: `${p.type.toUpperCase()} ${p.target} · ${plural(p.regions.length, 'region')} · ${plural(p.alerts.length, 'alert')} · free`,
-          detail: p.alerts.map(alertText).join(' · ') || l10n.t('no alerts: results show in the control panel only'),
-        })),
+          nameStep<Plan>(input, title, { kind: uptimeCheck, taken: checks.map((c) => c.name), prompt: l10n.t('Check name') }),
+          async (p, s) => {
+            const picked = await input.quickPick(
+              [
+                {
+                  label: 'HTTPS',
+                  description: l10n.t('a web page or API over TLS (also watches its certificate)'),
+                  type: 'https' as const,
+                  picked: p.type === 'https',
+                },
+                { label: 'HTTP', description: l10n.t('a web page or API'), type: 'http' as const, picked: p.type === 'http' },
+                // no ping: the spec wants every target to be a URL, a ping's is a host (README)
+              ],
+              { title, ...s, placeHolder: l10n.t('Check type') },
+            );
+            if (picked.type !== p.type) {
+              p.target = p.target.replace(/^https?:/, `${picked.type}:`); // the same address, the other scheme
+              p.alerts = p.alerts.filter((a) => a.type !== 'ssl_expiry' || picked.type === 'https');
+            }
+            p.type = picked.type;
+          },
+          async (p, s) => {
+            p.target = (
+              await input.inputBox({
+                title,
+                ...s,
+                prompt: l10n.t('URL to request ({0})', p.type.toUpperCase()),
+                value: p.target,
+                validateInput: (v) => uptimeTargetProblem(p.type, v.trim()),
+              })
+            ).trim();
+          },
+          async (p, s) => {
+            for (;;) {
+              p.regions = (
+                await input.quickPickMany(
+                  REGIONS.map((r) => ({ label: r.label, description: r.id, picked: p.regions.includes(r.id), id: r.id })),
+                  { title, ...s, placeHolder: l10n.t('Check from') },
+                )
+              ).map((r) => r.id);
+              if (p.regions.length) return;
+              void input.notify('warning', l10n.t('Choose at least one region to check from.'));
+            }
+          },
+          listStep<Plan, AlertPlan>(input, {
+            title,
+            items: (p) => p.alerts,
+            noun: 'alert',
+            placeHolder: l10n.t('Alerts: choose one to change or remove it'),
+            add: { label: l10n.t('Add an alert…'), description: l10n.t('down, slow, certificate expiring') },
+            describe: (a) => ({ label: kind(a).label, description: alertText(a) }),
+            initial: () => (email ? [{ type: 'down', threshold: 0, period: '2m', email: true }] : []),
+            edit: (p, alert, where) => editAlert(p, alert, where),
+          }),
+          summaryStep<Plan>(input, title, (p) => ({
+            label: l10n.t('Create {0}', p.name),
+            description: `${p.type.toUpperCase()} ${p.target} · ${plural(p.regions.length, 'region')} · ${plural(p.alerts.length, 'alert')} · free`,
+            detail: p.alerts.map(alertText).join(' · ') || l10n.t('no alerts: results show in the control panel only'),
+          })),
         ],
         execute: [
           create({
@@ -147,7 +203,12 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
             // `method` is listed as required by the spec's request body though no property defines
             // it (the official clients leave it out); GET is what a check does, and an extra field is
             // ignored where it is not known
-            send: ({ plan }, signal) => cache.client.create<UptimeCheck>(uptimeCheck, { name: plan.name, type: plan.type, target: plan.target, regions: plan.regions, enabled: true, method: 'GET' }, { signal }),
+            send: ({ plan }, signal) =>
+              cache.client.create<UptimeCheck>(
+                uptimeCheck,
+                { name: plan.name, type: plan.type, target: plan.target, regions: plan.regions, enabled: true, method: 'GET' },
+                { signal },
+              ),
           }),
           {
             // its alerts, each its own request: one that fails does not stop the others
@@ -177,7 +238,16 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
           },
           reveal(),
           notify(({ plan }) => {
-            if (failed.length) throw new Error(l10n.t('The check {0} was created, but {1} of {2} failed — {3}', plan.name, plural(failed.length, 'alert'), plan.alerts.length, failed.join('; ')));
+            if (failed.length)
+              throw new Error(
+                l10n.t(
+                  'The check {0} was created, but {1} of {2} failed — {3}',
+                  plan.name,
+                  plural(failed.length, 'alert'),
+                  plan.alerts.length,
+                  failed.join('; '),
+                ),
+              );
             return { message: l10n.t('Created uptime check {0}{1}.', plan.name, plan.alerts.length ? ` with ${plural(plan.alerts.length, 'alert')}` : '') };
           }),
         ],

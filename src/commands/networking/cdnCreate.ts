@@ -27,7 +27,9 @@ const TTLS = [
 
 /** A Space's address: <bucket>.<region>.digitaloceanspaces.com. */
 export function spacesOriginProblem(value: string): string | undefined {
-  return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\.[a-z]{3}\d\.digitaloceanspaces\.com$/.test(value.trim()) ? undefined : "A Space's address: <bucket>.<region>.digitaloceanspaces.com, e.g. assets.nyc3.digitaloceanspaces.com.";
+  return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\.[a-z]{3}\d\.digitaloceanspaces\.com$/.test(value.trim())
+    ? undefined
+    : "A Space's address: <bucket>.<region>.digitaloceanspaces.com, e.g. assets.nyc3.digitaloceanspaces.com.";
 }
 
 /** Whether a certificate covers a host name (exactly, or by a wildcard one level up). */
@@ -57,7 +59,13 @@ export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[
           cache.list(domainKind).catch(() => []),
           cache.list(certificateKind).catch(() => [] as Certificate[]),
           // the buckets when the account has a Spaces key; without one the address is typed
-          spaces.hasKey(account).then((has) => (has ? spaces.buckets(account).then((l) => l.buckets) : []), () => []).catch(() => []),
+          spaces
+            .hasKey(account)
+            .then(
+              (has) => (has ? spaces.buckets(account).then((l) => l.buckets) : []),
+              () => [],
+            )
+            .catch(() => []),
         ]),
       );
       const used = new Set(endpoints.map((e) => e.origin));
@@ -70,63 +78,128 @@ export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[
         name: (p) => p.origin.split('.')[0],
         plan: { origin: '', ttl: 3600 },
         prompts: [
-        async (p, s) => {
-          const listed = buckets.map((b) => `${b.name}.${b.region}.digitaloceanspaces.com`);
-          const typed = p.origin && !listed.includes(p.origin) ? p.origin : '';
-          const picked = await input.quickPick(
-            [
-              ...listed.map((origin) => ({ label: origin.split('.')[0], description: `${origin}${used.has(origin) ? l10n.t(' · has an endpoint already') : ''}`, origin, picked: origin === p.origin })),
-              { label: l10n.t('Type the Space’s address…'), description: typed || (buckets.length ? l10n.t('another Space') : 'no Spaces listed (no Spaces key): <bucket>.<region>.digitaloceanspaces.com'), origin: '', picked: Boolean(typed) },
-            ],
-            { title, ...s, placeHolder: l10n.t('Origin: the Space whose files the CDN serves') },
-          );
-          p.origin = picked.origin || (await input.inputBox({ title, ...s, prompt: l10n.t('The Space’s address'), value: typed || '.nyc3.digitaloceanspaces.com', validateInput: (v) => spacesOriginProblem(v) ?? (used.has(v.trim()) ? l10n.t('{0} has a CDN endpoint already.', v.trim()) : undefined) })).trim();
-          if (used.has(p.origin)) throw new Error(l10n.t('{0} has a CDN endpoint already.', p.origin));
-        },
-        async (p, s) => {
-          p.ttl = (await input.quickPick(TTLS.map((t) => ({ label: t.label, description: `${t.seconds} s${t.seconds === 3600 ? ' · default' : ''}`, picked: t.seconds === p.ttl, seconds: t.seconds })), { title, ...s, placeHolder: l10n.t('How long the edge servers keep a file') })).seconds;
-        },
-        async (p, s) => {
-          const picked = await input.quickPick(
-            [
-              { label: l10n.t('No custom domain'), description: l10n.t('served from {0}', p.origin.replace('.digitaloceanspaces.com', '.cdn.digitaloceanspaces.com')), domain: undefined as string | undefined, picked: !p.domain },
-              ...domains.map((d) => ({ label: l10n.t('A subdomain of {0}…', d.name), description: l10n.t('with a certificate; its CNAME record is added for you'), domain: d.name, picked: p.domain === d.name })),
-            ],
-            { title, ...s, placeHolder: l10n.t('Custom domain') },
-          );
-          p.domain = picked.domain;
-          if (!p.domain) {
-            p.host = p.certificate = undefined;
-            return;
-          }
-          const domain = p.domain;
-          const sub = (
-            await input.inputBox({
-              title,
-              ...s,
-              prompt: l10n.t('Subdomain of {0} (e.g. "static" for static.{1})', domain, domain),
-              value: p.host?.endsWith(`.${domain}`) ? p.host.slice(0, -domain.length - 1) : 'static',
-              validateInput: (v) => (isHostname(`${v.trim()}.${domain}`) && v.trim() && !v.includes('*') ? undefined : l10n.t('Letters, digits and "-" in dot-separated parts, e.g. static or cdn.assets.')),
-            })
-          ).trim().toLowerCase();
-          p.host = `${sub}.${domain}`;
-          const host = p.host;
-          const fitting = certificates.filter((c) => c.state === 'verified' && covers(c, host));
-          p.certificate = (
-            await input.quickPick(
+          async (p, s) => {
+            const listed = buckets.map((b) => `${b.name}.${b.region}.digitaloceanspaces.com`);
+            const typed = p.origin && !listed.includes(p.origin) ? p.origin : '';
+            const picked = await input.quickPick(
               [
-                ...fitting.map((c) => ({ label: c.name, description: `${c.dns_names.join(', ')} · until ${c.not_after.slice(0, 10)}`, id: c.id, picked: c.id === p.certificate })),
-                { label: l10n.t('Issue a Let\'s Encrypt certificate for {0}', host), description: l10n.t('free; issued first, then the endpoint is made'), id: 'lets_encrypt', picked: p.certificate === 'lets_encrypt' },
+                ...listed.map((origin) => ({
+                  label: origin.split('.')[0],
+                  description: `${origin}${used.has(origin) ? l10n.t(' · has an endpoint already') : ''}`,
+                  origin,
+                  picked: origin === p.origin,
+                })),
+                {
+                  label: l10n.t('Type the Space’s address…'),
+                  description:
+                    typed || (buckets.length ? l10n.t('another Space') : 'no Spaces listed (no Spaces key): <bucket>.<region>.digitaloceanspaces.com'),
+                  origin: '',
+                  picked: Boolean(typed),
+                },
               ],
-              { title, ...s, placeHolder: l10n.t('Certificate for {0}', host) },
+              { title, ...s, placeHolder: l10n.t('Origin: the Space whose files the CDN serves') },
+            );
+            p.origin =
+              picked.origin ||
+              (
+                await input.inputBox({
+                  title,
+                  ...s,
+                  prompt: l10n.t('The Space’s address'),
+                  value: typed || '.nyc3.digitaloceanspaces.com',
+                  validateInput: (v) => spacesOriginProblem(v) ?? (used.has(v.trim()) ? l10n.t('{0} has a CDN endpoint already.', v.trim()) : undefined),
+                })
+              ).trim();
+            if (used.has(p.origin)) throw new Error(l10n.t('{0} has a CDN endpoint already.', p.origin));
+          },
+          async (p, s) => {
+            p.ttl = (
+              await input.quickPick(
+                TTLS.map((t) => ({
+                  label: t.label,
+                  description: `${t.seconds} s${t.seconds === 3600 ? ' · default' : ''}`,
+                  picked: t.seconds === p.ttl,
+                  seconds: t.seconds,
+                })),
+                { title, ...s, placeHolder: l10n.t('How long the edge servers keep a file') },
+              )
+            ).seconds;
+          },
+          async (p, s) => {
+            const picked = await input.quickPick(
+              [
+                {
+                  label: l10n.t('No custom domain'),
+                  description: l10n.t('served from {0}', p.origin.replace('.digitaloceanspaces.com', '.cdn.digitaloceanspaces.com')),
+                  domain: undefined as string | undefined,
+                  picked: !p.domain,
+                },
+                ...domains.map((d) => ({
+                  label: l10n.t('A subdomain of {0}…', d.name),
+                  description: l10n.t('with a certificate; its CNAME record is added for you'),
+                  domain: d.name,
+                  picked: p.domain === d.name,
+                })),
+              ],
+              { title, ...s, placeHolder: l10n.t('Custom domain') },
+            );
+            p.domain = picked.domain;
+            if (!p.domain) {
+              p.host = p.certificate = undefined;
+              return;
+            }
+            const domain = p.domain;
+            const sub = (
+              await input.inputBox({
+                title,
+                ...s,
+                prompt: l10n.t('Subdomain of {0} (e.g. "static" for static.{1})', domain, domain),
+                value: p.host?.endsWith(`.${domain}`) ? p.host.slice(0, -domain.length - 1) : 'static',
+                validateInput: (v) =>
+                  isHostname(`${v.trim()}.${domain}`) && v.trim() && !v.includes('*')
+                    ? undefined
+                    : l10n.t('Letters, digits and "-" in dot-separated parts, e.g. static or cdn.assets.'),
+              })
             )
-          ).id;
-        },
-        summaryStep<Plan>(input, title, (p) => ({
-          label: l10n.t('Create the endpoint for {0}', p.origin.split('.')[0]),
-          description: l10n.t('{0} · cache {1} · no charge beyond Spaces bandwidth', String(p.host ?? p.origin.replace('.digitaloceanspaces.com', '.cdn.digitaloceanspaces.com')), String(TTLS.find((t) => t.seconds === p.ttl)?.label)),
-          detail: p.certificate === 'lets_encrypt' ? l10n.t('a Let\'s Encrypt certificate for {0} is issued first', String(p.host)) : p.certificate ? `certificate ${certificates.find((c) => c.id === p.certificate)?.name}` : undefined,
-        })),
+              .trim()
+              .toLowerCase();
+            p.host = `${sub}.${domain}`;
+            const host = p.host;
+            const fitting = certificates.filter((c) => c.state === 'verified' && covers(c, host));
+            p.certificate = (
+              await input.quickPick(
+                [
+                  ...fitting.map((c) => ({
+                    label: c.name,
+                    description: `${c.dns_names.join(', ')} · until ${c.not_after.slice(0, 10)}`,
+                    id: c.id,
+                    picked: c.id === p.certificate,
+                  })),
+                  {
+                    label: l10n.t("Issue a Let's Encrypt certificate for {0}", host),
+                    description: l10n.t('free; issued first, then the endpoint is made'),
+                    id: 'lets_encrypt',
+                    picked: p.certificate === 'lets_encrypt',
+                  },
+                ],
+                { title, ...s, placeHolder: l10n.t('Certificate for {0}', host) },
+              )
+            ).id;
+          },
+          summaryStep<Plan>(input, title, (p) => ({
+            label: l10n.t('Create the endpoint for {0}', p.origin.split('.')[0]),
+            description: l10n.t(
+              '{0} · cache {1} · no charge beyond Spaces bandwidth',
+              String(p.host ?? p.origin.replace('.digitaloceanspaces.com', '.cdn.digitaloceanspaces.com')),
+              String(TTLS.find((t) => t.seconds === p.ttl)?.label),
+            ),
+            detail:
+              p.certificate === 'lets_encrypt'
+                ? l10n.t("a Let's Encrypt certificate for {0} is issued first", String(p.host))
+                : p.certificate
+                  ? `certificate ${certificates.find((c) => c.id === p.certificate)?.name}`
+                  : undefined,
+          })),
         ],
         execute: [
           {
@@ -136,12 +209,20 @@ export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[
               certificateId = plan.certificate;
               if (certificateId !== 'lets_encrypt') return;
               const name = `le-${plan.host!.replace(/\./g, '-')}`.slice(0, 255);
-              const issued = await withProgress(l10n.t('Issuing a Let\'s Encrypt certificate for {0}…', String(plan.host)), (signal) => cache.client.create<Certificate>(certificateKind, { name, type: 'lets_encrypt', dns_names: [plan.host] }, { signal }));
+              const issued = await withProgress(l10n.t("Issuing a Let's Encrypt certificate for {0}…", String(plan.host)), (signal) =>
+                cache.client.create<Certificate>(certificateKind, { name, type: 'lets_encrypt', dns_names: [plan.host] }, { signal }),
+              );
               model.reloadKind(account, certificateKind.kind, false);
               const verified = await untilUsable(deps, account, {
-                title: l10n.t('Issuing a Let\'s Encrypt certificate for {0}: waiting for it to be verified…', String(plan.host)),
+                title: l10n.t("Issuing a Let's Encrypt certificate for {0}: waiting for it to be verified…", String(plan.host)),
                 name: l10n.t('The certificate {0} (the CDN endpoint is not made yet: run Create CDN Endpoint again and pick it)', name),
-                wait: (signal) => cache.client.waitForReady(certificateKind, issued.id, (c) => (c.state === 'verified' ? 'ready' : c.state === 'error' ? { failed: l10n.t('Let\'s Encrypt could not verify the name') } : 'pending'), { signal, what: l10n.t('The certificate {0}', name) }),
+                wait: (signal) =>
+                  cache.client.waitForReady(
+                    certificateKind,
+                    issued.id,
+                    (c) => (c.state === 'verified' ? 'ready' : c.state === 'error' ? { failed: l10n.t("Let's Encrypt could not verify the name") } : 'pending'),
+                    { signal, what: l10n.t('The certificate {0}', name) },
+                  ),
               });
               if (!verified) return 'stop';
               certificateId = verified.id;
@@ -150,10 +231,17 @@ export function registerCdnCreateCommands(deps: CommandDeps): vscode.Disposable[
           create({
             progress: (p) => l10n.t('Creating the CDN endpoint for {0}…', p.origin),
             detail: (p) => `${p.origin}${p.host ? ` at ${p.host}` : ''}`,
-            send: ({ plan }, signal) => cache.client.create<CdnEndpoint>(cdnEndpoint, { origin: plan.origin, ttl: plan.ttl, ...(plan.host ? { custom_domain: plan.host, certificate_id: certificateId } : {}) }, { signal }),
+            send: ({ plan }, signal) =>
+              cache.client.create<CdnEndpoint>(
+                cdnEndpoint,
+                { origin: plan.origin, ttl: plan.ttl, ...(plan.host ? { custom_domain: plan.host, certificate_id: certificateId } : {}) },
+                { signal },
+              ),
           }),
           reveal(),
-          notify(({ plan, created }) => ({ message: l10n.t('The CDN serves {0} at {1}.', plan.origin.split('.')[0], `https://${plan.host ?? created!.endpoint}/`) })),
+          notify(({ plan, created }) => ({
+            message: l10n.t('The CDN serves {0} at {1}.', plan.origin.split('.')[0], `https://${plan.host ?? created!.endpoint}/`),
+          })),
         ],
       });
     }),

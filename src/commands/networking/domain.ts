@@ -23,8 +23,10 @@ const HINTS: Record<EditableRecordType, string> = {
 export function registerDomainCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;
 
-  const ask = (title: string, prompt: string, validate: (v: string) => string | undefined, value?: string) => input.inputBox({ title, prompt, value, validateInput: validate });
-  const number = async (title: string, what: string, min: number, max: number, value: string) => Number(await ask(title, `${what} (${min}–${max})`, (v) => numberProblem(v, min, max, what), value));
+  const ask = (title: string, prompt: string, validate: (v: string) => string | undefined, value?: string) =>
+    input.inputBox({ title, prompt, value, validateInput: validate });
+  const number = async (title: string, what: string, min: number, max: number, value: string) =>
+    Number(await ask(title, `${what} (${min}–${max})`, (v) => numberProblem(v, min, max, what), value));
 
   /** Reloads the domain's records wherever the domain is shown. */
   const reloadRecords = (node: ResourceNode) => {
@@ -36,8 +38,20 @@ export function registerDomainCommands(deps: CommandDeps): vscode.Disposable[] {
       const node = await resourceTarget(deps, arg, domainPresenter, vscode.l10n.t('Add a DNS record'));
       const domain = node.item as Domain;
       const title = vscode.l10n.t('New record in {0}', domain.name);
-      const type = (await input.quickPick(RECORD_TYPES.map((t) => ({ label: t, description: HINTS[t] })), { title })).label as EditableRecordType;
-      const name = (await ask(`${title}: ${type} name`, vscode.l10n.t('Name within {0} ("@" for {1} itself, "_sip._tcp" for SRV)', domain.name, domain.name), recordNameProblem, type === 'SRV' ? '_service._tcp' : '@')).trim();
+      const type = (
+        await input.quickPick(
+          RECORD_TYPES.map((t) => ({ label: t, description: HINTS[t] })),
+          { title },
+        )
+      ).label as EditableRecordType;
+      const name = (
+        await ask(
+          `${title}: ${type} name`,
+          vscode.l10n.t('Name within {0} ("@" for {1} itself, "_sip._tcp" for SRV)', domain.name, domain.name),
+          recordNameProblem,
+          type === 'SRV' ? '_service._tcp' : '@',
+        )
+      ).trim();
       const data = (await ask(`${title}: ${type} value`, HINTS[type], (v) => recordDataProblem(type, v))).trim();
       const body: Record<string, unknown> = { type, name, data };
       if (type === 'MX' || type === 'SRV') body.priority = await number(`${title}: priority`, vscode.l10n.t('Priority'), 0, 65535, '10');
@@ -46,11 +60,15 @@ export function registerDomainCommands(deps: CommandDeps): vscode.Disposable[] {
         body.weight = await number(`${title}: weight`, vscode.l10n.t('Weight'), 0, 65535, '5');
       }
       if (type === 'CAA') {
-        body.tag = (await input.quickPick([{ label: 'issue' }, { label: 'issuewild' }, { label: 'iodef' }], { title: vscode.l10n.t('{0}: CAA tag', title) })).label;
+        body.tag = (
+          await input.quickPick([{ label: 'issue' }, { label: 'issuewild' }, { label: 'iodef' }], { title: vscode.l10n.t('{0}: CAA tag', title) })
+        ).label;
         body.flags = await number(`${title}: flags`, vscode.l10n.t('Flags'), 0, 255, '0');
       }
       body.ttl = await number(`${title}: TTL`, vscode.l10n.t('TTL in seconds'), 30, 86400, String(domain.ttl ?? 1800));
-      const created = await withProgress(vscode.l10n.t('Adding {0} {1}…', type, name), (signal) => model.cacheFor(node.account).client.create(recordKind, body, { parents: [domain.name], signal }));
+      const created = await withProgress(vscode.l10n.t('Adding {0} {1}…', type, name), (signal) =>
+        model.cacheFor(node.account).client.create(recordKind, body, { parents: [domain.name], signal }),
+      );
       log.info(`[${node.account.label}] ${type} record ${name} → ${data} added to ${domain.name}`);
       reloadRecords(node);
       return created.id;
@@ -76,8 +94,18 @@ export function registerDomainCommands(deps: CommandDeps): vscode.Disposable[] {
       const node = nodeArgument(arg, domainRecordPresenter);
       const record = node.item as DomainRecord;
       const domainName = node.parents[0];
-      await input.confirm(vscode.l10n.t('Delete the {0} record {1} → {2}?', record.type, record.name, record.data), vscode.l10n.t('Lookups of {0} stop returning it once caches expire (TTL {1} s).', record.name === '@' ? domainName : `${record.name}.${domainName}`, record.ttl), vscode.l10n.t('Delete'));
-      await withProgress(vscode.l10n.t('Deleting {0} {1}…', record.type, record.name), (signal) => model.cacheFor(node.account).client.remove(recordKind, String(record.id), { parents: [domainName], signal }));
+      await input.confirm(
+        vscode.l10n.t('Delete the {0} record {1} → {2}?', record.type, record.name, record.data),
+        vscode.l10n.t(
+          'Lookups of {0} stop returning it once caches expire (TTL {1} s).',
+          record.name === '@' ? domainName : `${record.name}.${domainName}`,
+          record.ttl,
+        ),
+        vscode.l10n.t('Delete'),
+      );
+      await withProgress(vscode.l10n.t('Deleting {0} {1}…', record.type, record.name), (signal) =>
+        model.cacheFor(node.account).client.remove(recordKind, String(record.id), { parents: [domainName], signal }),
+      );
       log.info(`[${node.account.label}] ${record.type} record ${record.name} deleted from ${domainName}`);
       reloadRecords(node);
     }),

@@ -33,7 +33,12 @@ export function registerDomainCreateCommands(deps: CommandDeps): vscode.Disposab
       const account = await accountTarget(deps, arg, vscode.l10n.t('Add a domain to which account?'));
       const cache = model.cacheFor(account);
       const [domains, droplets, reserved, projects] = await withProgress(vscode.l10n.t('Loading domains, droplets and reserved IPs…'), () =>
-        Promise.all([cache.list(domainKind), cache.list(dropletKind).catch(() => []), cache.list(reservedIpKind).catch(() => []), cache.list(projectKind).catch(() => [])]),
+        Promise.all([
+          cache.list(domainKind),
+          cache.list(dropletKind).catch(() => []),
+          cache.list(reservedIpKind).catch(() => []),
+          cache.list(projectKind).catch(() => []),
+        ]),
       );
       const taken = domains.map((d) => d.name);
       const title = vscode.l10n.t('Add domain');
@@ -43,31 +48,65 @@ export function registerDomainCreateCommands(deps: CommandDeps): vscode.Disposab
         kind: domainKind,
         plan: { name: '' },
         prompts: [
-        async (p, s) => {
-          await nameStep<Plan>(input, title, { kind: domainKind, taken, prompt: vscode.l10n.t('Domain name, e.g. example.com (you must own it; its registrar then points to DigitalOcean)') })(p, s);
-          p.name = p.name.toLowerCase();
-        },
-        async (p, s) => {
-          const picked = await input.quickPick(
-            [
-              { label: vscode.l10n.t('No A record now'), description: vscode.l10n.t('add records later'), ip: undefined as string | undefined, of: undefined as string | undefined, picked: p.ip === undefined },
-              ...droplets.flatMap((d) => {
-                const ip = publicIpv4(d);
-                return ip ? [{ label: `$(vm) ${d.name}`, description: `droplet · ${ip}`, ip, of: `droplet ${d.name}`, picked: p.ip === ip }] : [];
-              }),
-              ...reserved.map((r) => ({ label: `$(broadcast) ${r.ip}`, description: vscode.l10n.t('reserved IP · {0} · {1}', r.droplet ? `on ${r.droplet.name}` : 'unassigned', r.region.slug), ip: r.ip, of: vscode.l10n.t('reserved IP {0}', r.ip), picked: p.ip === r.ip })),
-              { label: vscode.l10n.t('Another address…'), description: p.ipOf === 'address' ? p.ip : vscode.l10n.t('an IPv4 address'), ip: '', of: 'address', picked: p.ipOf === 'address' },
-            ],
-            { title, ...s, placeHolder: vscode.l10n.t('An A record for {0} itself, pointing to…', p.name) },
-          );
-          p.ipOf = picked.of;
-          p.ip =
-            picked.of === 'address'
-              ? (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('IPv4 address for {0}', p.name), value: p.ip ?? '', validateInput: (v) => (isIpv4(v.trim()) ? undefined : vscode.l10n.t('An IPv4 address, like 203.0.113.10.')) })).trim()
-              : picked.ip;
-        },
-        projectStep<Plan>(input, title, projects),
-        summaryStep<Plan>(input, title, (p) => ({ label: vscode.l10n.t('Add {0}', p.name), description: p.ip ? `A record @ → ${p.ip} (${p.ipOf === 'address' ? 'typed' : p.ipOf})` : vscode.l10n.t('no A record'), detail: vscode.l10n.t('DNS hosting is free') })),
+          async (p, s) => {
+            await nameStep<Plan>(input, title, {
+              kind: domainKind,
+              taken,
+              prompt: vscode.l10n.t('Domain name, e.g. example.com (you must own it; its registrar then points to DigitalOcean)'),
+            })(p, s);
+            p.name = p.name.toLowerCase();
+          },
+          async (p, s) => {
+            const picked = await input.quickPick(
+              [
+                {
+                  label: vscode.l10n.t('No A record now'),
+                  description: vscode.l10n.t('add records later'),
+                  ip: undefined as string | undefined,
+                  of: undefined as string | undefined,
+                  picked: p.ip === undefined,
+                },
+                ...droplets.flatMap((d) => {
+                  const ip = publicIpv4(d);
+                  return ip ? [{ label: `$(vm) ${d.name}`, description: `droplet · ${ip}`, ip, of: `droplet ${d.name}`, picked: p.ip === ip }] : [];
+                }),
+                ...reserved.map((r) => ({
+                  label: `$(broadcast) ${r.ip}`,
+                  description: vscode.l10n.t('reserved IP · {0} · {1}', r.droplet ? `on ${r.droplet.name}` : 'unassigned', r.region.slug),
+                  ip: r.ip,
+                  of: vscode.l10n.t('reserved IP {0}', r.ip),
+                  picked: p.ip === r.ip,
+                })),
+                {
+                  label: vscode.l10n.t('Another address…'),
+                  description: p.ipOf === 'address' ? p.ip : vscode.l10n.t('an IPv4 address'),
+                  ip: '',
+                  of: 'address',
+                  picked: p.ipOf === 'address',
+                },
+              ],
+              { title, ...s, placeHolder: vscode.l10n.t('An A record for {0} itself, pointing to…', p.name) },
+            );
+            p.ipOf = picked.of;
+            p.ip =
+              picked.of === 'address'
+                ? (
+                    await input.inputBox({
+                      title,
+                      ...s,
+                      prompt: vscode.l10n.t('IPv4 address for {0}', p.name),
+                      value: p.ip ?? '',
+                      validateInput: (v) => (isIpv4(v.trim()) ? undefined : vscode.l10n.t('An IPv4 address, like 203.0.113.10.')),
+                    })
+                  ).trim()
+                : picked.ip;
+          },
+          projectStep<Plan>(input, title, projects),
+          summaryStep<Plan>(input, title, (p) => ({
+            label: vscode.l10n.t('Add {0}', p.name),
+            description: p.ip ? `A record @ → ${p.ip} (${p.ipOf === 'address' ? 'typed' : p.ipOf})` : vscode.l10n.t('no A record'),
+            detail: vscode.l10n.t('DNS hosting is free'),
+          })),
         ],
         execute: [
           create({
@@ -78,8 +117,16 @@ export function registerDomainCreateCommands(deps: CommandDeps): vscode.Disposab
           assignToProjectStep(projects),
           reveal(),
           notify(({ created }) => ({
-            message: vscode.l10n.t('Added {0}. At its registrar, set the name servers to ns1.digitalocean.com, ns2.digitalocean.com and ns3.digitalocean.com.', created!.name),
-            actions: [{ label: vscode.l10n.t('Add Record…'), run: () => vscode.commands.executeCommand('digitalocean.domain.addRecord', deps.explorer.nodeFor(account, domainPresenter, created!, [])) }],
+            message: vscode.l10n.t(
+              'Added {0}. At its registrar, set the name servers to ns1.digitalocean.com, ns2.digitalocean.com and ns3.digitalocean.com.',
+              created!.name,
+            ),
+            actions: [
+              {
+                label: vscode.l10n.t('Add Record…'),
+                run: () => vscode.commands.executeCommand('digitalocean.domain.addRecord', deps.explorer.nodeFor(account, domainPresenter, created!, [])),
+              },
+            ],
           })),
         ],
       });

@@ -36,8 +36,22 @@ interface Preset {
 
 const PRESETS: Preset[] = [
   { label: 'HTTP', description: l10n.t('port 80 to the droplets’ port 80'), entry: 'http', target: 'http', ports: [80, 80] },
-  { label: 'HTTPS', description: l10n.t('TLS ends at the load balancer, with a certificate'), entry: 'https', target: 'http', ports: [443, 80], certificate: true },
-  { label: l10n.t('HTTPS passthrough'), description: l10n.t('TLS goes through to the droplets'), entry: 'https', target: 'https', ports: [443, 443], passthrough: true },
+  {
+    label: 'HTTPS',
+    description: l10n.t('TLS ends at the load balancer, with a certificate'),
+    entry: 'https',
+    target: 'http',
+    ports: [443, 80],
+    certificate: true,
+  },
+  {
+    label: l10n.t('HTTPS passthrough'),
+    description: l10n.t('TLS goes through to the droplets'),
+    entry: 'https',
+    target: 'https',
+    ports: [443, 443],
+    passthrough: true,
+  },
   { label: 'HTTP/2', description: l10n.t('with a certificate'), entry: 'http2', target: 'http', ports: [443, 80], certificate: true },
   { label: 'TCP', description: l10n.t('any TCP service'), entry: 'tcp', target: 'tcp', ports: [5432, 5432] },
   { label: 'UDP', description: l10n.t('any UDP service'), entry: 'udp', target: 'udp', ports: [53, 53] },
@@ -78,7 +92,15 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
       const account: AccountInfo = await accountTarget(deps, arg, l10n.t('Create a load balancer in which account?'));
       const cache = model.cacheFor(account);
       const [regions, lbs, droplets, tags, certificates, vpcs, projects] = await withProgress(l10n.t('Loading droplets, tags, certificates and VPCs…'), () =>
-        Promise.all([cache.list(regionKind), cache.list(loadBalancer), cache.list(dropletKind), cache.list(tagKind).catch(() => []), cache.list(certificateKind).catch(() => [] as Certificate[]), cache.list(vpcKind).catch(() => []), cache.list(projectKind).catch(() => [])]),
+        Promise.all([
+          cache.list(regionKind),
+          cache.list(loadBalancer),
+          cache.list(dropletKind),
+          cache.list(tagKind).catch(() => []),
+          cache.list(certificateKind).catch(() => [] as Certificate[]),
+          cache.list(vpcKind).catch(() => []),
+          cache.list(projectKind).catch(() => []),
+        ]),
       );
       const taken = lbs.map((l) => l.name);
       const title = l10n.t('Create load balancer');
@@ -95,11 +117,26 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
           start ? { ...start } : { preset: '', entryPort: 0, targetPort: 0 },
           [
             async (r, s) => {
-              const picked = await input.quickPick(PRESETS.map((x) => ({ label: x.label, description: x.description, picked: x.label === r.preset, preset: x })), { title, ...s, placeHolder: l10n.t('Forwarding rule: protocol') });
-              if (picked.preset.label !== r.preset) Object.assign(r, { preset: picked.preset.label, entryPort: picked.preset.ports[0], targetPort: picked.preset.ports[1], certificate: undefined });
+              const picked = await input.quickPick(
+                PRESETS.map((x) => ({ label: x.label, description: x.description, picked: x.label === r.preset, preset: x })),
+                { title, ...s, placeHolder: l10n.t('Forwarding rule: protocol') },
+              );
+              if (picked.preset.label !== r.preset)
+                Object.assign(r, {
+                  preset: picked.preset.label,
+                  entryPort: picked.preset.ports[0],
+                  targetPort: picked.preset.ports[1],
+                  certificate: undefined,
+                });
             },
             async (r, s) => {
-              const pair = await input.inputBox({ title, ...s, prompt: l10n.t('{0}: the load balancer\'s port, then the droplets\' port, as entry:target', r.preset), value: `${r.entryPort}:${r.targetPort}`, validateInput: portPairProblem });
+              const pair = await input.inputBox({
+                title,
+                ...s,
+                prompt: l10n.t("{0}: the load balancer's port, then the droplets' port, as entry:target", r.preset),
+                value: `${r.entryPort}:${r.targetPort}`,
+                validateInput: portPairProblem,
+              });
               [r.entryPort, r.targetPort] = pair.split(':').map((x) => Number(x.trim()));
             },
             async (r, s) => {
@@ -107,10 +144,18 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
                 r.certificate = undefined;
                 return 'skipped';
               }
-              if (!usable.length) throw new Error(l10n.t('{0} needs a certificate and {1} has no verified one: add a certificate first, or use HTTPS passthrough.', r.preset, account.label));
+              if (!usable.length)
+                throw new Error(
+                  l10n.t('{0} needs a certificate and {1} has no verified one: add a certificate first, or use HTTPS passthrough.', r.preset, account.label),
+                );
               r.certificate = (
                 await input.quickPick(
-                  usable.map((c) => ({ label: c.name, description: `${c.dns_names.join(', ')} · ${c.type === 'lets_encrypt' ? l10n.t('Let\'s Encrypt') : 'custom'} · until ${c.not_after.slice(0, 10)}`, picked: c.id === r.certificate, cert: c })),
+                  usable.map((c) => ({
+                    label: c.name,
+                    description: `${c.dns_names.join(', ')} · ${c.type === 'lets_encrypt' ? l10n.t("Let's Encrypt") : 'custom'} · until ${c.not_after.slice(0, 10)}`,
+                    picked: c.id === r.certificate,
+                    cert: c,
+                  })),
                   { title, ...s, placeHolder: l10n.t('Certificate for {0}', r.preset) },
                 )
               ).cert.id;
@@ -136,7 +181,15 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
             ...(preset.passthrough ? { tls_passthrough: true } : {}),
           };
         }),
-        health_check: { protocol: plan.health.protocol, port: plan.health.port, ...(plan.health.protocol === 'tcp' ? {} : { path: plan.health.path }), check_interval_seconds: 10, response_timeout_seconds: 5, healthy_threshold: 3, unhealthy_threshold: 3 },
+        health_check: {
+          protocol: plan.health.protocol,
+          port: plan.health.port,
+          ...(plan.health.protocol === 'tcp' ? {} : { path: plan.health.path }),
+          check_interval_seconds: 10,
+          response_timeout_seconds: 5,
+          healthy_threshold: 3,
+          unhealthy_threshold: 3,
+        },
         sticky_sessions: plan.sticky ? { type: 'cookies', cookie_name: 'DO-LB', cookie_ttl_seconds: 300 } : { type: 'none' },
         ...(plan.tag ? { tag: plan.tag } : { droplet_ids: plan.dropletIds }),
       });
@@ -145,7 +198,16 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
         title,
         account,
         kind: loadBalancer,
-        plan: { name: '', region: 'nyc3', nodes: 1, rules: [], health: { protocol: 'http', port: 80, path: '/' }, sticky: false, by: 'droplets', dropletIds: [] },
+        plan: {
+          name: '',
+          region: 'nyc3',
+          nodes: 1,
+          rules: [],
+          health: { protocol: 'http', port: 80, path: '/' },
+          sticky: false,
+          by: 'droplets',
+          dropletIds: [],
+        },
         prompts: [
           nameStep<Plan>(input, title, { kind: loadBalancer, taken, prompt: l10n.t('Load balancer name') }),
           async (p, s) => {
@@ -157,7 +219,13 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
           vpcStep<Plan>(input, title, vpcs),
           async (p, s) => {
             p.nodes = Number(
-              await input.inputBox({ title, ...s, prompt: l10n.t('Nodes: each handles more connections (${0}/mo per node)', LB_NODE_MONTHLY_USD), value: String(p.nodes), validateInput: (v) => numberProblem(v, 1, 100, l10n.t('Nodes')) }),
+              await input.inputBox({
+                title,
+                ...s,
+                prompt: l10n.t('Nodes: each handles more connections (${0}/mo per node)', LB_NODE_MONTHLY_USD),
+                value: String(p.nodes),
+                validateInput: (v) => numberProblem(v, 1, 100, l10n.t('Nodes')),
+              }),
             );
           },
           listStep<Plan, RulePlan>(input, {
@@ -183,9 +251,31 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
             const current = p.health.port !== port ? 'custom' : p.health.protocol === 'tcp' ? 'tcp' : p.health.path === '/' && web ? 'default' : 'custom';
             const choice = await input.quickPick(
               [
-                ...(web ? [{ label: l10n.t('HTTP GET / on port {0}', port), description: l10n.t('healthy when it answers 2xx or 3xx'), check: 'default' as const, picked: current === 'default' }] : []),
-                { label: l10n.t('TCP on port {0}', port), description: l10n.t('healthy when it accepts a connection'), check: 'tcp' as const, picked: current === 'tcp' },
-                { label: l10n.t('Another path or port…'), description: p.health.path !== '/' || p.health.port !== port ? `${p.health.protocol.toUpperCase()} ${p.health.port}${p.health.protocol === 'tcp' ? '' : p.health.path}` : '', check: 'custom' as const, picked: current === 'custom' },
+                ...(web
+                  ? [
+                      {
+                        label: l10n.t('HTTP GET / on port {0}', port),
+                        description: l10n.t('healthy when it answers 2xx or 3xx'),
+                        check: 'default' as const,
+                        picked: current === 'default',
+                      },
+                    ]
+                  : []),
+                {
+                  label: l10n.t('TCP on port {0}', port),
+                  description: l10n.t('healthy when it accepts a connection'),
+                  check: 'tcp' as const,
+                  picked: current === 'tcp',
+                },
+                {
+                  label: l10n.t('Another path or port…'),
+                  description:
+                    p.health.path !== '/' || p.health.port !== port
+                      ? `${p.health.protocol.toUpperCase()} ${p.health.port}${p.health.protocol === 'tcp' ? '' : p.health.path}`
+                      : '',
+                  check: 'custom' as const,
+                  picked: current === 'custom',
+                },
               ],
               { title, ...s, placeHolder: l10n.t('Health check: how the load balancer knows a droplet is up') },
             );
@@ -211,7 +301,12 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
               await input.quickPick(
                 [
                   { label: l10n.t('No sticky sessions'), description: l10n.t('each request may go to any droplet'), sticky: false, picked: !p.sticky },
-                  { label: l10n.t('Sticky sessions by cookie'), description: l10n.t('a client keeps its droplet for 5 minutes (cookie DO-LB)'), sticky: true, picked: p.sticky },
+                  {
+                    label: l10n.t('Sticky sessions by cookie'),
+                    description: l10n.t('a client keeps its droplet for 5 minutes (cookie DO-LB)'),
+                    sticky: true,
+                    picked: p.sticky,
+                  },
                 ],
                 { title, ...s, placeHolder: l10n.t('Sticky sessions') },
               )
@@ -221,8 +316,18 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
             p.by = (
               await input.quickPick(
                 [
-                  { label: l10n.t('Droplets in {0}…', p.region), description: l10n.t('the ones you pick'), by: 'droplets' as const, picked: p.by === 'droplets' },
-                  { label: l10n.t('A tag…'), description: l10n.t('every droplet with the tag in the region, now and later'), by: 'tag' as const, picked: p.by === 'tag' },
+                  {
+                    label: l10n.t('Droplets in {0}…', p.region),
+                    description: l10n.t('the ones you pick'),
+                    by: 'droplets' as const,
+                    picked: p.by === 'droplets',
+                  },
+                  {
+                    label: l10n.t('A tag…'),
+                    description: l10n.t('every droplet with the tag in the region, now and later'),
+                    by: 'tag' as const,
+                    picked: p.by === 'tag',
+                  },
                 ],
                 { title, ...s, placeHolder: l10n.t('Send traffic to') },
               )
@@ -235,13 +340,24 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
               p.dropletIds = (
                 await input.quickPickMany(
                   here.map((d) => ({ label: d.name, description: `${d.status} · ${d.size_slug}`, picked: p.dropletIds.includes(d.id), id: d.id })),
-                  { title, ...s, placeHolder: here.length ? l10n.t('Droplets in {0} (none: add them later)', p.region) : l10n.t('No droplets in {0} yet: add them later', p.region) },
+                  {
+                    title,
+                    ...s,
+                    placeHolder: here.length
+                      ? l10n.t('Droplets in {0} (none: add them later)', p.region)
+                      : l10n.t('No droplets in {0} yet: add them later', p.region),
+                  },
                 )
               ).map((x) => x.id);
             } else {
               if (!tags.length) throw new Error(l10n.t('{0} has no tags yet: tag the droplets first, or pick droplets.', account.label));
               p.dropletIds = [];
-              p.tag = (await input.quickPick(tags.map((t) => ({ label: t.name, description: plural(t.resources.count, 'resource'), picked: t.name === p.tag })), { title, ...s, placeHolder: l10n.t('Tag') })).label;
+              p.tag = (
+                await input.quickPick(
+                  tags.map((t) => ({ label: t.name, description: plural(t.resources.count, 'resource'), picked: t.name === p.tag })),
+                  { title, ...s, placeHolder: l10n.t('Tag') },
+                )
+              ).label;
             }
           },
           projectStep<Plan>(input, title, projects),
@@ -269,7 +385,7 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
             state: (l) => (l.status === 'active' ? 'ready' : l.status === 'errored' ? { failed: l10n.t('the load balancer is in error') } : 'pending'),
           }),
           reveal('ready'),
-          notify((c) => ({ message: l10n.t('Load balancer {0} is active at {1}. Point your domain\'s A record there.', c.ready!.name, c.ready!.ip) })),
+          notify((c) => ({ message: l10n.t("Load balancer {0} is active at {1}. Point your domain's A record there.", c.ready!.name, c.ready!.ip) })),
         ],
       });
     }),

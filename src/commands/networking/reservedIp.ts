@@ -25,16 +25,26 @@ export function registerReservedIpCommands(deps: CommandDeps): vscode.Disposable
   const target = (arg: unknown, title: string, valid: (item: unknown) => boolean = () => true) => resourceTarget(deps, arg, reservedIpPresenter, title, valid);
 
   const pickDroplet = async (node: { account: AccountInfo }, regionSlug: string | undefined, title: string, except?: number) => {
-    const droplets = (await model.cacheFor(node.account).list(dropletKind)).filter((d) => (!regionSlug || d.region.slug === regionSlug) && d.id !== except && d.status !== 'archive');
-    if (droplets.length === 0) throw new Error(regionSlug ? vscode.l10n.t('There is no droplet in {0} to assign it to.', regionSlug) : vscode.l10n.t('There is no droplet.'));
-    return (await input.quickPick(droplets.map((d: Droplet) => ({ label: d.name, description: `${d.region.slug} · ${d.status}`, droplet: d })), { title })).droplet;
+    const droplets = (await model.cacheFor(node.account).list(dropletKind)).filter(
+      (d) => (!regionSlug || d.region.slug === regionSlug) && d.id !== except && d.status !== 'archive',
+    );
+    if (droplets.length === 0)
+      throw new Error(regionSlug ? vscode.l10n.t('There is no droplet in {0} to assign it to.', regionSlug) : vscode.l10n.t('There is no droplet.'));
+    return (
+      await input.quickPick(
+        droplets.map((d: Droplet) => ({ label: d.name, description: `${d.region.slug} · ${d.status}`, droplet: d })),
+        { title },
+      )
+    ).droplet;
   };
 
   return [
     registerCommand(deps, 'digitalocean.reservedIp.create', vscode.l10n.t('Create reserved IP'), async (arg) => {
       const account = await accountTarget(deps, arg, vscode.l10n.t('Create a reserved IP in which account?'));
       const cache = model.cacheFor(account);
-      const [droplets, regions] = await withProgress(vscode.l10n.t('Loading droplets and regions…'), () => Promise.all([cache.list(dropletKind), cache.list(regionKind)]));
+      const [droplets, regions] = await withProgress(vscode.l10n.t('Loading droplets and regions…'), () =>
+        Promise.all([cache.list(dropletKind), cache.list(regionKind)]),
+      );
       const usable = droplets.filter((d) => d.status !== 'archive');
       const title = vscode.l10n.t('Create reserved IP');
       const dropletOf = (p: ReservedIpPlan) => usable.find((d) => d.id === p.droplet);
@@ -49,8 +59,18 @@ export function registerReservedIpCommands(deps: CommandDeps): vscode.Disposable
             p.forDroplet = (
               await input.quickPick(
                 [
-                  { label: vscode.l10n.t('Assigned to a droplet'), description: vscode.l10n.t('in the droplet\'s region'), forDroplet: true, picked: p.forDroplet },
-                  { label: vscode.l10n.t('Unassigned, in a region'), description: vscode.l10n.t('costs $5/mo while unassigned'), forDroplet: false, picked: !p.forDroplet },
+                  {
+                    label: vscode.l10n.t('Assigned to a droplet'),
+                    description: vscode.l10n.t("in the droplet's region"),
+                    forDroplet: true,
+                    picked: p.forDroplet,
+                  },
+                  {
+                    label: vscode.l10n.t('Unassigned, in a region'),
+                    description: vscode.l10n.t('costs $5/mo while unassigned'),
+                    forDroplet: false,
+                    picked: !p.forDroplet,
+                  },
                 ],
                 { title, ...s, placeHolder: vscode.l10n.t('The new reserved IP is') },
               )
@@ -60,10 +80,23 @@ export function registerReservedIpCommands(deps: CommandDeps): vscode.Disposable
             (p) => p.forDroplet,
             async (p, s) => {
               if (!usable.length) throw new Error(vscode.l10n.t('There is no droplet.'));
-              p.droplet = (await input.quickPick(usable.map((d) => ({ label: d.name, description: `${d.region.slug} · ${d.status}`, picked: d.id === p.droplet, droplet: d })), { title, ...s, placeHolder: vscode.l10n.t('Assign the new reserved IP to') })).droplet.id;
+              p.droplet = (
+                await input.quickPick(
+                  usable.map((d) => ({ label: d.name, description: `${d.region.slug} · ${d.status}`, picked: d.id === p.droplet, droplet: d })),
+                  { title, ...s, placeHolder: vscode.l10n.t('Assign the new reserved IP to') },
+                )
+              ).droplet.id;
             },
           ),
-          onlyWhen((p) => !p.forDroplet, regionStep<ReservedIpPlan>(input, title, () => regions.filter((r) => r.available !== false), () => vscode.l10n.t('Region of the new reserved IP'))),
+          onlyWhen(
+            (p) => !p.forDroplet,
+            regionStep<ReservedIpPlan>(
+              input,
+              title,
+              () => regions.filter((r) => r.available !== false),
+              () => vscode.l10n.t('Region of the new reserved IP'),
+            ),
+          ),
           summaryStep<ReservedIpPlan>(input, title, (p) => ({
             label: vscode.l10n.t('Reserve an IP {0}', p.forDroplet ? vscode.l10n.t('for {0}', dropletOf(p)?.name ?? '') : vscode.l10n.t('in {0}', p.region)),
             description: p.forDroplet ? vscode.l10n.t('free while assigned') : priceRange(5),
@@ -72,10 +105,17 @@ export function registerReservedIpCommands(deps: CommandDeps): vscode.Disposable
         execute: [
           create({
             progress: () => vscode.l10n.t('Creating a reserved IP…'),
-            send: ({ plan }, signal) => cache.client.create(reservedIpKind, plan.forDroplet ? { droplet_id: plan.droplet } : { region: plan.region }, { signal }),
+            send: ({ plan }, signal) =>
+              cache.client.create(reservedIpKind, plan.forDroplet ? { droplet_id: plan.droplet } : { region: plan.region }, { signal }),
           }),
           reveal(),
-          notify(({ created }) => ({ message: vscode.l10n.t('Reserved {0}{1}.', created!.ip, created!.droplet ? vscode.l10n.t(' for {0}', created!.droplet.name) : vscode.l10n.t(' in {0}', created!.region.slug)) })),
+          notify(({ created }) => ({
+            message: vscode.l10n.t(
+              'Reserved {0}{1}.',
+              created!.ip,
+              created!.droplet ? vscode.l10n.t(' for {0}', created!.droplet.name) : vscode.l10n.t(' in {0}', created!.region.slug),
+            ),
+          })),
         ],
         result: (c) => c.created?.ip,
       });
@@ -96,15 +136,37 @@ export function registerReservedIpCommands(deps: CommandDeps): vscode.Disposable
     registerCommand(deps, 'digitalocean.reservedIp.unassign', vscode.l10n.t('Unassign reserved IP'), async (arg) => {
       const node = await target(arg, vscode.l10n.t('Unassign a reserved IP'), (r) => Boolean((r as ReservedIp).droplet));
       const ip = node.item as ReservedIp;
-      await input.confirm(vscode.l10n.t('Unassign {0} from {1}?', ip.ip, String(ip.droplet?.name)), vscode.l10n.t('Traffic to this address stops reaching the droplet. An unassigned reserved IP costs $5 a month.'), vscode.l10n.t('Unassign'));
-      return runAction(deps, { node, title: vscode.l10n.t('Unassign {0}', ip.ip), transition: vscode.l10n.t('Unassigning…'), start: (client, signal) => client.act(reservedIpKind, ip.ip, 'unassign', {}, { signal }) });
+      await input.confirm(
+        vscode.l10n.t('Unassign {0} from {1}?', ip.ip, String(ip.droplet?.name)),
+        vscode.l10n.t('Traffic to this address stops reaching the droplet. An unassigned reserved IP costs $5 a month.'),
+        vscode.l10n.t('Unassign'),
+      );
+      return runAction(deps, {
+        node,
+        title: vscode.l10n.t('Unassign {0}', ip.ip),
+        transition: vscode.l10n.t('Unassigning…'),
+        start: (client, signal) => client.act(reservedIpKind, ip.ip, 'unassign', {}, { signal }),
+      });
     }),
 
     registerCommand(deps, 'digitalocean.reservedIp.release', vscode.l10n.t('Release reserved IP'), async (arg) => {
       const node = await target(arg, vscode.l10n.t('Release a reserved IP'));
       const ip = node.item as ReservedIp;
-      await input.confirm(vscode.l10n.t('Release {0}?', ip.ip), vscode.l10n.t('The address goes back to DigitalOcean{0}; you are unlikely to get the same one again.', ip.droplet ? vscode.l10n.t(' and stops reaching {0}', ip.droplet.name) : ''), vscode.l10n.t('Release'));
-      return runAction(deps, { node, title: vscode.l10n.t('Release {0}', ip.ip), transition: vscode.l10n.t('Releasing…'), deletes: true, start: (client, signal) => client.remove(reservedIpKind, ip.ip, { signal }) });
+      await input.confirm(
+        vscode.l10n.t('Release {0}?', ip.ip),
+        vscode.l10n.t(
+          'The address goes back to DigitalOcean{0}; you are unlikely to get the same one again.',
+          ip.droplet ? vscode.l10n.t(' and stops reaching {0}', ip.droplet.name) : '',
+        ),
+        vscode.l10n.t('Release'),
+      );
+      return runAction(deps, {
+        node,
+        title: vscode.l10n.t('Release {0}', ip.ip),
+        transition: vscode.l10n.t('Releasing…'),
+        deletes: true,
+        start: (client, signal) => client.remove(reservedIpKind, ip.ip, { signal }),
+      });
     }),
   ];
 }

@@ -37,33 +37,82 @@ export function registerVpcCommands(deps: CommandDeps): vscode.Disposable[] {
         kind: vpcKind,
         plan: { name: '', region: 'nyc3', description: '' },
         prompts: [
-        nameStep<Plan>(input, title, { kind: vpcKind, taken: existing.map((x) => x.name), prompt: vscode.l10n.t('Name: letters, digits, "-" and "."') }),
-        regionStep<Plan>(input, title, () => regions.filter((r) => r.available !== false)),
-        async (p, s) => {
-          const choice = await input.quickPick(
-            [
-              { label: vscode.l10n.t('Let DigitalOcean choose'), description: vscode.l10n.t('a free /20 (4,096 addresses)'), custom: false, picked: p.ipRange === undefined },
-              { label: vscode.l10n.t('Enter a range…'), description: p.ipRange ?? vscode.l10n.t('private, from /16 to /28'), custom: true, picked: p.ipRange !== undefined },
-            ],
-            { title, ...s, placeHolder: vscode.l10n.t('IP range (the account\'s VPCs use {0})', existing.map((x) => x.ip_range).join(', ') || vscode.l10n.t('none yet')) },
-          );
-          p.ipRange = choice.custom
-            ? (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('IP range in CIDR notation, e.g. 10.20.0.0/24'), value: p.ipRange ?? '', validateInput: (v) => vpcRangeProblem(v, existing) })).trim()
-            : undefined;
-        },
-        async (p, s) => {
-          p.description = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Description (optional)'), value: p.description, validateInput: (v) => (v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined) })).trim();
-        },
-        summaryStep<Plan>(input, title, (p) => ({ label: vscode.l10n.t('Create {0}', p.name), description: `${p.region} · ${p.ipRange ?? vscode.l10n.t('a /20 chosen by DigitalOcean')} · free` })),
+          nameStep<Plan>(input, title, { kind: vpcKind, taken: existing.map((x) => x.name), prompt: vscode.l10n.t('Name: letters, digits, "-" and "."') }),
+          regionStep<Plan>(input, title, () => regions.filter((r) => r.available !== false)),
+          async (p, s) => {
+            const choice = await input.quickPick(
+              [
+                {
+                  label: vscode.l10n.t('Let DigitalOcean choose'),
+                  description: vscode.l10n.t('a free /20 (4,096 addresses)'),
+                  custom: false,
+                  picked: p.ipRange === undefined,
+                },
+                {
+                  label: vscode.l10n.t('Enter a range…'),
+                  description: p.ipRange ?? vscode.l10n.t('private, from /16 to /28'),
+                  custom: true,
+                  picked: p.ipRange !== undefined,
+                },
+              ],
+              {
+                title,
+                ...s,
+                placeHolder: vscode.l10n.t("IP range (the account's VPCs use {0})", existing.map((x) => x.ip_range).join(', ') || vscode.l10n.t('none yet')),
+              },
+            );
+            p.ipRange = choice.custom
+              ? (
+                  await input.inputBox({
+                    title,
+                    ...s,
+                    prompt: vscode.l10n.t('IP range in CIDR notation, e.g. 10.20.0.0/24'),
+                    value: p.ipRange ?? '',
+                    validateInput: (v) => vpcRangeProblem(v, existing),
+                  })
+                ).trim()
+              : undefined;
+          },
+          async (p, s) => {
+            p.description = (
+              await input.inputBox({
+                title,
+                ...s,
+                prompt: vscode.l10n.t('Description (optional)'),
+                value: p.description,
+                validateInput: (v) => (v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined),
+              })
+            ).trim();
+          },
+          summaryStep<Plan>(input, title, (p) => ({
+            label: vscode.l10n.t('Create {0}', p.name),
+            description: `${p.region} · ${p.ipRange ?? vscode.l10n.t('a /20 chosen by DigitalOcean')} · free`,
+          })),
         ],
         execute: [
           create({
             detail: (p) => `${p.region}, ${p.ipRange ?? 'range chosen by DigitalOcean'}`,
-            send: ({ plan }, signal) => cache.client.create<Vpc>(vpcKind, { name: plan.name, region: plan.region, ...(plan.ipRange ? { ip_range: plan.ipRange } : {}), ...(plan.description ? { description: plan.description } : {}) }, { signal }),
+            send: ({ plan }, signal) =>
+              cache.client.create<Vpc>(
+                vpcKind,
+                {
+                  name: plan.name,
+                  region: plan.region,
+                  ...(plan.ipRange ? { ip_range: plan.ipRange } : {}),
+                  ...(plan.description ? { description: plan.description } : {}),
+                },
+                { signal },
+              ),
           }),
           reveal(),
           notify(({ created }) => ({
-            message: vscode.l10n.t('Created VPC {0} ({1}) in {2}. New droplets, clusters and databases in {3} can use it.', created!.name, created!.ip_range, created!.region, created!.region),
+            message: vscode.l10n.t(
+              'Created VPC {0} ({1}) in {2}. New droplets, clusters and databases in {3} can use it.',
+              created!.name,
+              created!.ip_range,
+              created!.region,
+              created!.region,
+            ),
             actions: [{ label: vscode.l10n.t('Create Droplet in It'), run: () => vscode.commands.executeCommand('digitalocean.droplet.create', account) }],
           })),
         ],

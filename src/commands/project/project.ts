@@ -19,7 +19,17 @@ import { registerCommand } from '../register';
 import { selectionOf } from '../bulk';
 
 /** The purposes the control panel offers (the API takes any text up to 255 characters). */
-const PURPOSES = ['Web Application', 'Service or API', 'Website or blog', 'Mobile Application', 'Machine learning / AI / Data processing', 'IoT', 'Operational / Developer tooling', 'Just trying out DigitalOcean', 'Class project / Educational purposes'];
+const PURPOSES = [
+  'Web Application',
+  'Service or API',
+  'Website or blog',
+  'Mobile Application',
+  'Machine learning / AI / Data processing',
+  'IoT',
+  'Operational / Developer tooling',
+  'Just trying out DigitalOcean',
+  'Class project / Educational purposes',
+];
 const ENVIRONMENTS = ['Development', 'Staging', 'Production'] as const;
 
 interface Plan {
@@ -37,7 +47,9 @@ export async function moveToProject(deps: Pick<CommandDeps, 'model' | 'log'>, pr
   const { account } = nodes[0];
   const what = nodes.length === 1 ? nodes[0].name : plural(nodes.length, 'resource');
   const urns = nodes.map((n) => `${n.presenter.kind.urnPrefix}${n.resourceId}`);
-  await withProgress(vscode.l10n.t('Moving {0} to {1}…', what, project.name), (signal) => assignToProject(deps.model.client(account), project.id, urns, signal));
+  await withProgress(vscode.l10n.t('Moving {0} to {1}…', what, project.name), (signal) =>
+    assignToProject(deps.model.client(account), project.id, urns, signal),
+  );
   deps.log.info(`[${account.label}] ${nodes.map((n) => `${n.presenter.kind.label.toLowerCase()} ${n.name}`).join(', ')} moved to project ${project.name}`);
   deps.model.reloadKind(account, projectKind.kind);
   for (const kind of new Set(nodes.map((n) => n.presenter.kind.kind))) deps.model.reloadKind(account, kind);
@@ -52,7 +64,9 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
   const { input, log, model } = deps;
 
   async function patch(account: AccountInfo, id: string, body: Record<string, unknown>, title: string): Promise<Project> {
-    const updated = await withProgress(title, (signal) => model.client(account).request<{ project: Project }>('PATCH', `/v2/projects/${encodeURIComponent(id)}`, { body, signal }));
+    const updated = await withProgress(title, (signal) =>
+      model.client(account).request<{ project: Project }>('PATCH', `/v2/projects/${encodeURIComponent(id)}`, { body, signal }),
+    );
     model.reloadKind(account, projectKind.kind);
     return updated.project;
   }
@@ -68,27 +82,63 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
         kind: projectKind,
         plan: { name: '', purpose: PURPOSES[0], description: '' },
         prompts: [
-        nameStep<Plan>(input, title, { kind: projectKind, taken: existing.map((x) => x.name) }),
-        async (p, s) => {
-          const picked = await input.quickPick([...PURPOSES.map((label) => ({ label, picked: label === p.purpose })), { label: vscode.l10n.t('Other…'), picked: !PURPOSES.includes(p.purpose) }], { title, ...s, placeHolder: vscode.l10n.t('What is it for?') });
-          p.purpose =
-            picked.label === vscode.l10n.t('Other…')
-              ? (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Purpose'), value: PURPOSES.includes(p.purpose) ? '' : p.purpose, validateInput: (v) => (!v.trim() ? vscode.l10n.t('A purpose is required.') : v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined) })).trim()
-              : picked.label;
-        },
-        async (p, s) => {
-          const picked = await input.quickPick([{ label: vscode.l10n.t('None') }, ...ENVIRONMENTS.map((label) => ({ label, picked: label === p.environment }))], { title, ...s, placeHolder: vscode.l10n.t('Environment') });
-          p.environment = picked.label === vscode.l10n.t('None') ? undefined : (picked.label as Plan['environment']);
-        },
-        async (p, s) => {
-          p.description = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Description (optional)'), value: p.description, validateInput: (v) => (v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined) })).trim();
-        },
-        summaryStep<Plan>(input, title, (p) => ({ label: vscode.l10n.t('Create {0}', p.name), description: [p.purpose, p.environment, 'free'].filter(Boolean).join(' · ') })),
+          nameStep<Plan>(input, title, { kind: projectKind, taken: existing.map((x) => x.name) }),
+          async (p, s) => {
+            const picked = await input.quickPick(
+              [...PURPOSES.map((label) => ({ label, picked: label === p.purpose })), { label: vscode.l10n.t('Other…'), picked: !PURPOSES.includes(p.purpose) }],
+              { title, ...s, placeHolder: vscode.l10n.t('What is it for?') },
+            );
+            p.purpose =
+              picked.label === vscode.l10n.t('Other…')
+                ? (
+                    await input.inputBox({
+                      title,
+                      ...s,
+                      prompt: vscode.l10n.t('Purpose'),
+                      value: PURPOSES.includes(p.purpose) ? '' : p.purpose,
+                      validateInput: (v) =>
+                        !v.trim() ? vscode.l10n.t('A purpose is required.') : v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined,
+                    })
+                  ).trim()
+                : picked.label;
+          },
+          async (p, s) => {
+            const picked = await input.quickPick(
+              [{ label: vscode.l10n.t('None') }, ...ENVIRONMENTS.map((label) => ({ label, picked: label === p.environment }))],
+              { title, ...s, placeHolder: vscode.l10n.t('Environment') },
+            );
+            p.environment = picked.label === vscode.l10n.t('None') ? undefined : (picked.label as Plan['environment']);
+          },
+          async (p, s) => {
+            p.description = (
+              await input.inputBox({
+                title,
+                ...s,
+                prompt: vscode.l10n.t('Description (optional)'),
+                value: p.description,
+                validateInput: (v) => (v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined),
+              })
+            ).trim();
+          },
+          summaryStep<Plan>(input, title, (p) => ({
+            label: vscode.l10n.t('Create {0}', p.name),
+            description: [p.purpose, p.environment, 'free'].filter(Boolean).join(' · '),
+          })),
         ],
         execute: [
           create({
             detail: (p) => [p.purpose, p.environment].filter(Boolean).join(', '),
-            send: ({ plan }, signal) => model.client(account).create<Project>(projectKind, { name: plan.name, purpose: plan.purpose, ...(plan.environment ? { environment: plan.environment } : {}), ...(plan.description ? { description: plan.description } : {}) }, { signal }),
+            send: ({ plan }, signal) =>
+              model.client(account).create<Project>(
+                projectKind,
+                {
+                  name: plan.name,
+                  purpose: plan.purpose,
+                  ...(plan.environment ? { environment: plan.environment } : {}),
+                  ...(plan.description ? { description: plan.description } : {}),
+                },
+                { signal },
+              ),
           }),
           // a project is not a resource the view can select: the notification says where it is
           notify(({ created }) => ({ message: vscode.l10n.t('Created project {0}. Use Move to Project… on a resource to put it there.', created!.name) })),
@@ -100,7 +150,17 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
       const node = projectArg(arg);
       const { account } = node.parent;
       const existing = (await model.cacheFor(account).list(projectKind)).filter((p) => p.id !== node.project.id);
-      const name = (await input.inputBox({ title: vscode.l10n.t('Rename project {0}', node.project.name), value: node.project.name, validateInput: (v) => projectKind.nameProblem?.(v, existing.map((x) => x.name)) ?? (v.trim() === node.project.name ? vscode.l10n.t('That is its name now.') : undefined) })).trim();
+      const name = (
+        await input.inputBox({
+          title: vscode.l10n.t('Rename project {0}', node.project.name),
+          value: node.project.name,
+          validateInput: (v) =>
+            projectKind.nameProblem?.(
+              v,
+              existing.map((x) => x.name),
+            ) ?? (v.trim() === node.project.name ? vscode.l10n.t('That is its name now.') : undefined),
+        })
+      ).trim();
       await patch(account, node.project.id, { name }, vscode.l10n.t('Renaming {0}…', node.project.name));
       log.info(`[${account.label}] project ${node.project.name} renamed to ${name}`);
     }),
@@ -109,7 +169,11 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
       const node = projectArg(arg);
       const { account } = node.parent;
       if (node.project.is_default) throw new Error(vscode.l10n.t('{0} is the default project already.', node.project.name));
-      await input.confirm(vscode.l10n.t('Make {0} the default project?', node.project.name), vscode.l10n.t('New resources made without a project go into the default project.'), vscode.l10n.t('Make Default'));
+      await input.confirm(
+        vscode.l10n.t('Make {0} the default project?', node.project.name),
+        vscode.l10n.t('New resources made without a project go into the default project.'),
+        vscode.l10n.t('Make Default'),
+      );
       await patch(account, node.project.id, { is_default: true }, vscode.l10n.t('Making {0} the default…', node.project.name));
       log.info(`[${account.label}] project ${node.project.name} is the default now`);
     }),
@@ -118,14 +182,25 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
       const node = projectArg(arg);
       const { account } = node.parent;
       if (node.project.is_default) throw new Error(vscode.l10n.t('{0} is the default project: make another the default first.', node.project.name));
-      const resources = await withProgress(vscode.l10n.t('Checking what is in {0}…', node.project.name), (signal) => model.client(account).listAll(projectResource, { parents: [node.project.id], signal }));
+      const resources = await withProgress(vscode.l10n.t('Checking what is in {0}…', node.project.name), (signal) =>
+        model.client(account).listAll(projectResource, { parents: [node.project.id], signal }),
+      );
       if (resources.length) {
         const kinds = new Map<string, number>();
         for (const r of resources) kinds.set(r.urn.split(':')[1] ?? 'resource', (kinds.get(r.urn.split(':')[1] ?? 'resource') ?? 0) + 1);
-        throw new Error(vscode.l10n.t('{0} still holds {1} ({2}): move or delete them first; only an empty project can be deleted.', node.project.name, plural(resources.length, 'resource'), [...kinds].map(([k, n]) => `${n} ${k}`).join(', ')));
+        throw new Error(
+          vscode.l10n.t(
+            '{0} still holds {1} ({2}): move or delete them first; only an empty project can be deleted.',
+            node.project.name,
+            plural(resources.length, 'resource'),
+            [...kinds].map(([k, n]) => `${n} ${k}`).join(', '),
+          ),
+        );
       }
       await input.confirm(vscode.l10n.t('Delete the empty project {0}?', node.project.name), vscode.l10n.t('This cannot be undone.'), vscode.l10n.t('Delete'));
-      await withProgress(vscode.l10n.t('Deleting {0}…', node.project.name), (signal) => model.client(account).request<void>('DELETE', `/v2/projects/${encodeURIComponent(node.project.id)}`, { signal }));
+      await withProgress(vscode.l10n.t('Deleting {0}…', node.project.name), (signal) =>
+        model.client(account).request<void>('DELETE', `/v2/projects/${encodeURIComponent(node.project.id)}`, { signal }),
+      );
       log.info(`[${account.label}] project ${node.project.name} deleted`);
       model.reloadKind(account, projectKind.kind);
     }),
@@ -133,22 +208,30 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
     registerCommand(deps, 'digitalocean.resource.moveToProject', vscode.l10n.t('Move to project'), async (arg, selected) => {
       // from the context menu of a multi-selection, VS Code passes the clicked node and every selected one
       const picked = selectionOf(arg, selected);
-      const movable = (n: unknown): n is ResourceNode => n instanceof ResourceNode && Boolean(n.presenter.kind.urnPrefix) && n.presenter.placement === 'project';
+      const movable = (n: unknown): n is ResourceNode =>
+        n instanceof ResourceNode && Boolean(n.presenter.kind.urnPrefix) && n.presenter.placement === 'project';
       const nodes = picked.filter(movable);
       if (!nodes.length) throw new Error(vscode.l10n.t('Run this command from a resource that can belong to a project.'));
       const skipped = picked.length - nodes.length;
       const { account } = nodes[0];
-      if (nodes.some((n) => n.account.id !== account.id)) throw new Error(vscode.l10n.t('Projects belong to one account: select resources of one account at a time.'));
+      if (nodes.some((n) => n.account.id !== account.id))
+        throw new Error(vscode.l10n.t('Projects belong to one account: select resources of one account at a time.'));
       const projects = await withProgress(vscode.l10n.t('Loading the projects…'), () => model.cacheFor(account).list(projectKind));
       const currents = new Set(nodes.map(projectOf));
       const current = currents.size === 1 ? [...currents][0] : undefined;
       const others = projects.filter((p) => p.id !== current);
       if (!others.length) throw new Error(vscode.l10n.t('{0} has no other project: create one first.', account.label));
       const what = nodes.length === 1 ? nodes[0].name : plural(nodes.length, 'resource');
-      const choice = await input.quickPick(others.map((p) => ({ label: p.name, description: [p.is_default ? 'default' : '', p.environment].filter(Boolean).join(' · '), project: p })), {
-        title: vscode.l10n.t('Move {0} to which project?', what),
-        placeHolder: nodes.length > 1 ? `${nodes.map((n) => n.name).join(', ')}${skipped ? vscode.l10n.t(' ({0} that cannot belong to a project left out)', plural(skipped, vscode.l10n.t('selected item'))) : ''}` : undefined,
-      });
+      const choice = await input.quickPick(
+        others.map((p) => ({ label: p.name, description: [p.is_default ? 'default' : '', p.environment].filter(Boolean).join(' · '), project: p })),
+        {
+          title: vscode.l10n.t('Move {0} to which project?', what),
+          placeHolder:
+            nodes.length > 1
+              ? `${nodes.map((n) => n.name).join(', ')}${skipped ? vscode.l10n.t(' ({0} that cannot belong to a project left out)', plural(skipped, vscode.l10n.t('selected item'))) : ''}`
+              : undefined,
+        },
+      );
       await moveToProject(deps, choice.project, nodes);
     }),
   ];

@@ -33,7 +33,8 @@ export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
       const picked = many.length > 1 ? many.filter((n): n is ResourceNode => n instanceof ResourceNode && Boolean(tagType(n))) : [target(arg).node];
       if (!picked.length) throw new Error(vscode.l10n.t('None of the selected resources can be tagged.'));
       const node = picked[0];
-      if (picked.some((n) => n.account.id !== node.account.id)) throw new Error(vscode.l10n.t('Tags belong to one account: select resources of one account at a time.'));
+      if (picked.some((n) => n.account.id !== node.account.id))
+        throw new Error(vscode.l10n.t('Tags belong to one account: select resources of one account at a time.'));
       const what = picked.length === 1 ? node.name : plural(picked.length, 'resource');
       const client = model.cacheFor(node.account).client;
       // a tag every picked one has already is not offered
@@ -41,16 +42,31 @@ export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
       const known = (await model.cacheFor(node.account).list(tagKind)).map((t) => t.name);
       const existing = known.filter((n) => !current.includes(n));
       const NEW = '$(add) New tag…';
-      const choice = await input.quickPick([...existing.map((label) => ({ label })), { label: NEW }], { title: vscode.l10n.t('Add a tag to {0}', what), placeHolder: picked.length > 1 ? picked.map((n) => n.name).join(', ') : undefined });
+      const choice = await input.quickPick([...existing.map((label) => ({ label })), { label: NEW }], {
+        title: vscode.l10n.t('Add a tag to {0}', what),
+        placeHolder: picked.length > 1 ? picked.map((n) => n.name).join(', ') : undefined,
+      });
       let name = choice.label;
       if (name === NEW) {
-        name = (await input.inputBox({ title: vscode.l10n.t('New tag for {0}', what), validateInput: (v) => tagKind.nameProblem?.(v.trim()) ?? (current.includes(v.trim()) ? vscode.l10n.t('{0} {1} it already.', what, picked.length === 1 ? 'has' : 'have') : undefined) })).trim();
+        name = (
+          await input.inputBox({
+            title: vscode.l10n.t('New tag for {0}', what),
+            validateInput: (v) =>
+              tagKind.nameProblem?.(v.trim()) ??
+              (current.includes(v.trim()) ? vscode.l10n.t('{0} {1} it already.', what, picked.length === 1 ? 'has' : 'have') : undefined),
+          })
+        ).trim();
       }
       await withProgress(vscode.l10n.t('Tagging {0} with {1}…', what, name), async (signal) => {
         if (!known.includes(name)) {
           await ensureTag(client, name, signal);
         }
-        await tagResources(client, name, picked.flatMap((n) => resources(n, tagType(n)!)), signal);
+        await tagResources(
+          client,
+          name,
+          picked.flatMap((n) => resources(n, tagType(n)!)),
+          signal,
+        );
       });
       log.info(`[${node.account.label}] ${picked.map((n) => n.name).join(', ')} tagged ${name}`);
       for (const n of picked) await after(n);
@@ -61,7 +77,12 @@ export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
       const { node, type } = target(arg);
       const current = node.presenter.tags?.(node.item) ?? [];
       if (current.length === 0) throw new Error(vscode.l10n.t('{0} has no tags.', node.name));
-      const name = (await input.quickPick(current.map((label) => ({ label })), { title: vscode.l10n.t('Remove a tag from {0}', node.name) })).label;
+      const name = (
+        await input.quickPick(
+          current.map((label) => ({ label })),
+          { title: vscode.l10n.t('Remove a tag from {0}', node.name) },
+        )
+      ).label;
       await withProgress(vscode.l10n.t('Removing {0} from {1}…', name, node.name), (signal) =>
         untagResources(model.client(node.account), name, resources(node, type), signal),
       );

@@ -35,7 +35,8 @@ export function entryFor(account: AccountInfo, presenter: AnyPresenter, item: un
   const id = kind.idOf(item as never);
   const buttons: vscode.QuickInputButton[] = [];
   if (ip) buttons.push({ iconPath: new vscode.ThemeIcon('copy'), tooltip: COPY_IP });
-  if (presenter.quickAction && hasCommand(presenter.quickAction.command)) buttons.push({ iconPath: new vscode.ThemeIcon(presenter.quickAction.icon), tooltip: presenter.quickAction.title });
+  if (presenter.quickAction && hasCommand(presenter.quickAction.command))
+    buttons.push({ iconPath: new vscode.ThemeIcon(presenter.quickAction.icon), tooltip: presenter.quickAction.title });
   return {
     label: `$(${presenter.icon}) ${name}`,
     description: [kind.label, accounts > 1 ? account.label : '', ip].filter(Boolean).join(' · '),
@@ -76,14 +77,18 @@ export class ResourceSearch implements LivePickOptions<ResourceEntry> {
           continue;
         }
         this.pending++;
-        cache.list(presenter.kind, [], presenter.listQuery).then(
-          (items) => this.parts.set(key, toEntries(items)),
-          (error: unknown) => this.failures.push(`${account.label}: ${presenter.kind.pluralLabel.toLowerCase()} (${error instanceof Error ? error.message : String(error)})`),
-        ).finally(() => {
-          this.pending--;
-          this.entries = undefined;
-          this.changed.fire();
-        });
+        cache
+          .list(presenter.kind, [], presenter.listQuery)
+          .then(
+            (items) => this.parts.set(key, toEntries(items)),
+            (error: unknown) =>
+              this.failures.push(`${account.label}: ${presenter.kind.pluralLabel.toLowerCase()} (${error instanceof Error ? error.message : String(error)})`),
+          )
+          .finally(() => {
+            this.pending--;
+            this.entries = undefined;
+            this.changed.fire();
+          });
       }
     }
   }

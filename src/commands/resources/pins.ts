@@ -10,7 +10,8 @@ export function registerPinCommands(deps: CommandDeps): vscode.Disposable[] {
   const { pins, log } = deps;
   return [
     registerCommand(deps, 'digitalocean.pin', l10n.t('Pin'), async (arg) => {
-      if (!(arg instanceof ResourceNode) || arg.parents.length > 0 || arg.presenter.placement === 'child') throw new Error(l10n.t('Run this command on a resource of the DigitalOcean view (droplets, clusters, databases, …).'));
+      if (!(arg instanceof ResourceNode) || arg.parents.length > 0 || arg.presenter.placement === 'child')
+        throw new Error(l10n.t('Run this command on a resource of the DigitalOcean view (droplets, clusters, databases, …).'));
       await pins.add({ accountId: arg.account.id, kind: arg.presenter.kind.kind, id: arg.resourceId, name: arg.name });
       log.info(`[${arg.account.label}] ${arg.presenter.kind.label.toLowerCase()} ${arg.name} pinned`);
     }),

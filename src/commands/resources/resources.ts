@@ -67,8 +67,16 @@ export function registerResourceCommands(deps: CommandDeps): vscode.Disposable[]
         return runBulk(
           deps,
           nodes,
-          { title: vscode.l10n.t('Delete'), transition: vscode.l10n.t('Deleting…'), deletes: true, confirmed: heavy.length > 0, start: (client, n, signal) => client.remove(n.presenter.kind, n.resourceId, { parents: n.parents, signal }) },
-          [vscode.l10n.t('This cannot be undone.'), left.length ? vscode.l10n.t('Left out, not deleted from here: {0}.', left.join(', ')) : ''].filter(Boolean).join('\n\n'),
+          {
+            title: vscode.l10n.t('Delete'),
+            transition: vscode.l10n.t('Deleting…'),
+            deletes: true,
+            confirmed: heavy.length > 0,
+            start: (client, n, signal) => client.remove(n.presenter.kind, n.resourceId, { parents: n.parents, signal }),
+          },
+          [vscode.l10n.t('This cannot be undone.'), left.length ? vscode.l10n.t('Left out, not deleted from here: {0}.', left.join(', ')) : '']
+            .filter(Boolean)
+            .join('\n\n'),
         );
       }
       const node = resourceArg(arg);

@@ -21,7 +21,9 @@ export function registerSpacesCorsCommands(deps: CommandDeps): vscode.Disposable
     const here = deps.machine.browserOrigin ? originPattern(deps.machine.browserOrigin) : undefined;
     const items = [
       ...(here ? [{ label: here, description: vscode.l10n.t('this editor'), origin: here }] : []),
-      ...(here === vscodeDev ? [] : [{ label: vscodeDev, description: vscode.l10n.t('vscode.dev and github.dev (their extensions run on a changing subdomain)'), origin: vscodeDev }]),
+      ...(here === vscodeDev
+        ? []
+        : [{ label: vscodeDev, description: vscode.l10n.t('vscode.dev and github.dev (their extensions run on a changing subdomain)'), origin: vscodeDev }]),
       { label: vscode.l10n.t('Other origin…'), origin: '' },
     ];
     const picked = await input.quickPick(items, { title: vscode.l10n.t('Allow browser access to {0}: from which origin?', bucket.name) });
@@ -41,7 +43,7 @@ export function registerSpacesCorsCommands(deps: CommandDeps): vscode.Disposable
     const copyCommand = vscode.l10n.t('Copy s3cmd Command');
     let actions = [copyRule, copyCommand];
     let message = vscode.l10n.t(
-      '{0} refuses this browser until one of its CORS rules allows it, so the rule cannot be added from here. Add it in the control panel (the bucket\'s Settings, CORS Configurations), with Allow Browser Access… in VS Code on the desktop, or with s3cmd (setcors replaces the bucket\'s rules: add theirs to the file). The rule allows {1} to GET, PUT, POST, DELETE and HEAD with any header, and exposes ETag.',
+      "{0} refuses this browser until one of its CORS rules allows it, so the rule cannot be added from here. Add it in the control panel (the bucket's Settings, CORS Configurations), with Allow Browser Access… in VS Code on the desktop, or with s3cmd (setcors replaces the bucket's rules: add theirs to the file). The rule allows {1} to GET, PUT, POST, DELETE and HEAD with any header, and exposes ETag.",
       bucket.name,
       rule.origins.join(', '),
     );
@@ -63,7 +65,9 @@ export function registerSpacesCorsCommands(deps: CommandDeps): vscode.Disposable
     const sample = pattern.replace('*', 'x');
     let current: CorsRule[];
     try {
-      current = await withProgress(vscode.l10n.t('Reading the CORS rules of {0}…', bucket.name), (signal) => client.corsRules(bucket.region, bucket.name, signal));
+      current = await withProgress(vscode.l10n.t('Reading the CORS rules of {0}…', bucket.name), (signal) =>
+        client.corsRules(bucket.region, bucket.name, signal),
+      );
     } catch (error) {
       if (isBrowserBlocked(error)) return handOver(bucket, rule);
       throw error;

@@ -24,15 +24,25 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
   const files = spacesFilesOf(deps);
   const bucketPanels = new BucketPanels({ extensionUri: deps.extensionUri, model, spaces, log });
 
-
   /** The key of a new object or folder directly under a prefix, asked for and checked. */
   async function askName(title: string, prefix: string, value = ''): Promise<string> {
-    const name = (await input.inputBox({ title, value, prompt: prefix ? vscode.l10n.t('In {0}', prefix) : undefined, validateInput: (v) => objectKeyProblem(prefix + v.trim().replace(/^\/+|\/+$/g, '')) })).trim();
+    const name = (
+      await input.inputBox({
+        title,
+        value,
+        prompt: prefix ? vscode.l10n.t('In {0}', prefix) : undefined,
+        validateInput: (v) => objectKeyProblem(prefix + v.trim().replace(/^\/+|\/+$/g, '')),
+      })
+    ).trim();
     return name.replace(/^\/+|\/+$/g, '');
   }
 
   async function countUnder(client: SpacesClient, bucket: Bucket, prefix: string): Promise<string[]> {
-    return withProgress(vscode.l10n.t('Counting objects in {0}/{1}…', bucket.name, prefix), async (signal, report) => (await client.listAll(bucket.region, bucket.name, prefix, signal, (n) => report(vscode.l10n.t('{0} so far', n.toLocaleString('en-US'))))).map((o) => o.key));
+    return withProgress(vscode.l10n.t('Counting objects in {0}/{1}…', bucket.name, prefix), async (signal, report) =>
+      (await client.listAll(bucket.region, bucket.name, prefix, signal, (n) => report(vscode.l10n.t('{0} so far', n.toLocaleString('en-US'))))).map(
+        (o) => o.key,
+      ),
+    );
   }
 
   return [
@@ -40,13 +50,36 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     registerCommand(deps, 'digitalocean.spaces.nameBucket', vscode.l10n.t('Add bucket by name'), async (arg) => {
       const account = await spacesAccount(deps, arg, vscode.l10n.t('Add a Spaces bucket by name'));
       const client = await spaces.client(account);
-      const name = (await input.inputBox({ title: vscode.l10n.t('Add a bucket by name'), prompt: vscode.l10n.t('A bucket of {0} that cannot be listed here', account.label), validateInput: (v) => bucketNameProblem(v.trim()) })).trim();
+      const name = (
+        await input.inputBox({
+          title: vscode.l10n.t('Add a bucket by name'),
+          prompt: vscode.l10n.t('A bucket of {0} that cannot be listed here', account.label),
+          validateInput: (v) => bucketNameProblem(v.trim()),
+        })
+      ).trim();
       const regions = spaces.regions(account);
-      const region = regions.length === 1 ? regions[0] : (await input.quickPick(regions.map((r) => ({ label: r })), { title: vscode.l10n.t('Bucket {0}: region', name) })).label;
+      const region =
+        regions.length === 1
+          ? regions[0]
+          : (
+              await input.quickPick(
+                regions.map((r) => ({ label: r })),
+                { title: vscode.l10n.t('Bucket {0}: region', name) },
+              )
+            ).label;
       try {
-        await withProgress(vscode.l10n.t('Looking for {0} in {1}…', name, region), (signal) => client.listPage(region, name, '', { maxKeys: 1, delimiter: '/', signal }));
+        await withProgress(vscode.l10n.t('Looking for {0} in {1}…', name, region), (signal) =>
+          client.listPage(region, name, '', { maxKeys: 1, delimiter: '/', signal }),
+        );
       } catch (error) {
-        if (error instanceof ApiError && error.kind === 'not_found') throw new ApiError({ kind: 'not_found', status: error.status, id: error.id, requestId: error.requestId, message: vscode.l10n.t('There is no bucket {0} in {1}.', name, region) });
+        if (error instanceof ApiError && error.kind === 'not_found')
+          throw new ApiError({
+            kind: 'not_found',
+            status: error.status,
+            id: error.id,
+            requestId: error.requestId,
+            message: vscode.l10n.t('There is no bucket {0} in {1}.', name, region),
+          });
         // a bucket whose CORS rules do not allow this editor yet: shown, with what to do about it
         if (!isBrowserBlocked(error)) throw error;
       }
@@ -69,14 +102,36 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     registerCommand(deps, 'digitalocean.spaces.createBucket', vscode.l10n.t('Create bucket'), async (arg) => {
       if (deps.machine.browserOrigin) {
         // S3 answers the preflight of a bucket that is not there yet with no CORS rules to allow it
-        throw new Error(vscode.l10n.t('A browser cannot create a bucket: Spaces let a browser in only by a bucket\'s own CORS rules. Create it in the control panel or in VS Code on the desktop, then use Add Bucket by Name….'));
+        throw new Error(
+          vscode.l10n.t(
+            "A browser cannot create a bucket: Spaces let a browser in only by a bucket's own CORS rules. Create it in the control panel or in VS Code on the desktop, then use Add Bucket by Name….",
+          ),
+        );
       }
       const account = await spacesAccount(deps, arg, vscode.l10n.t('Create a Spaces bucket'));
       const client = await spaces.client(account);
       const { buckets } = await spaces.buckets(account).catch(() => ({ buckets: [] as Bucket[] }));
-      const name = (await input.inputBox({ title: vscode.l10n.t('New bucket: name'), prompt: vscode.l10n.t('Unique across all of Spaces; lower-case letters, digits and hyphens'), validateInput: (v) => bucketNameProblem(v, buckets.map((b) => b.name)) })).trim();
+      const name = (
+        await input.inputBox({
+          title: vscode.l10n.t('New bucket: name'),
+          prompt: vscode.l10n.t('Unique across all of Spaces; lower-case letters, digits and hyphens'),
+          validateInput: (v) =>
+            bucketNameProblem(
+              v,
+              buckets.map((b) => b.name),
+            ),
+        })
+      ).trim();
       const regions = spaces.regions(account);
-      const region = regions.length === 1 ? regions[0] : (await input.quickPick(regions.map((r) => ({ label: r })), { title: vscode.l10n.t('New bucket {0}: region', name) })).label;
+      const region =
+        regions.length === 1
+          ? regions[0]
+          : (
+              await input.quickPick(
+                regions.map((r) => ({ label: r })),
+                { title: vscode.l10n.t('New bucket {0}: region', name) },
+              )
+            ).label;
       await withProgress(vscode.l10n.t('Creating bucket {0} in {1}…', name, region), (signal) => client.createBucket(region, name, signal));
       log.info(`[${account.label}] bucket ${name} created in ${region}`);
       spaces.bucketsChanged(account);
@@ -90,14 +145,20 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       if (keys.length) {
         await input.inputBox({
           title: vscode.l10n.t('Delete bucket {0} and its {1}', t.bucket.name, plural(keys.length, 'object')),
-          prompt: vscode.l10n.t('All {0} are deleted with it; this cannot be undone. Type the bucket\'s name ({1}) to confirm.', plural(keys.length, 'object'), t.bucket.name),
+          prompt: vscode.l10n.t(
+            "All {0} are deleted with it; this cannot be undone. Type the bucket's name ({1}) to confirm.",
+            plural(keys.length, 'object'),
+            t.bucket.name,
+          ),
           validateInput: (v) => (v === t.bucket.name ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', t.bucket.name)),
         });
       } else {
         await input.confirm(vscode.l10n.t('Delete the empty bucket {0}?', t.bucket.name), vscode.l10n.t('This cannot be undone.'), vscode.l10n.t('Delete'));
       }
       await withProgress(vscode.l10n.t('Deleting bucket {0}…', t.bucket.name), async (signal, report) => {
-        await client.deleteMany(t.bucket.region, t.bucket.name, keys, signal, (n) => report(vscode.l10n.t('{0} of {1} deleted', n.toLocaleString('en-US'), plural(keys.length, 'object'))));
+        await client.deleteMany(t.bucket.region, t.bucket.name, keys, signal, (n) =>
+          report(vscode.l10n.t('{0} of {1} deleted', n.toLocaleString('en-US'), plural(keys.length, 'object'))),
+        );
         await client.deleteBucket(t.bucket.region, t.bucket.name, signal);
       });
       log.info(`[${t.account.label}] bucket ${t.bucket.name} deleted with ${plural(keys.length, 'object')}`);
@@ -133,8 +194,23 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       if (!key) throw new Error(vscode.l10n.t('A bucket cannot be renamed: create another and move the objects.'));
       const isFolder = node instanceof PrefixNode;
       const current = key.replace(/\/$/, '');
-      const next = (await input.inputBox({ title: vscode.l10n.t('Rename or move {0}/{1}', bucket.name, key), prompt: vscode.l10n.t('The new path in the bucket (a different folder moves it)'), value: current, validateInput: (v) => objectKeyProblem(v.trim().replace(/^\/+|\/+$/g, '')) ?? (v.trim().replace(/^\/+|\/+$/g, '') === current ? vscode.l10n.t('That is its name now.') : undefined) })).trim().replace(/^\/+|\/+$/g, '');
-      const result = await withProgress(vscode.l10n.t('Moving {0}/{1}…', bucket.name, key), (signal, report) => files.move(spacesUri(account, bucket, current), spacesUri(account, bucket, next), { overwrite: false }, signal, (done, total) => report(`${done} of ${plural(total, 'object')}`)));
+      const next = (
+        await input.inputBox({
+          title: vscode.l10n.t('Rename or move {0}/{1}', bucket.name, key),
+          prompt: vscode.l10n.t('The new path in the bucket (a different folder moves it)'),
+          value: current,
+          validateInput: (v) =>
+            objectKeyProblem(v.trim().replace(/^\/+|\/+$/g, '')) ??
+            (v.trim().replace(/^\/+|\/+$/g, '') === current ? vscode.l10n.t('That is its name now.') : undefined),
+        })
+      )
+        .trim()
+        .replace(/^\/+|\/+$/g, '');
+      const result = await withProgress(vscode.l10n.t('Moving {0}/{1}…', bucket.name, key), (signal, report) =>
+        files.move(spacesUri(account, bucket, current), spacesUri(account, bucket, next), { overwrite: false }, signal, (done, total) =>
+          report(`${done} of ${plural(total, 'object')}`),
+        ),
+      );
       if (result.error) throw result.error;
       log.info(`[${account.label}] moved ${bucket.name}/${key} → ${next}${isFolder ? '/' : ''} (${plural(result.moved, 'object')})`);
     }),
@@ -149,8 +225,14 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       } else {
         const keys = await countUnder(client, bucket, key);
         const objects = keys.filter((k) => k !== key);
-        await input.confirm(vscode.l10n.t('Delete the folder {0}/{1} and the {2} in it?', bucket.name, key, plural(objects.length, 'object')), vscode.l10n.t('This cannot be undone.'), vscode.l10n.t('Delete {0}', plural(objects.length, vscode.l10n.t('Object'))));
-        await withProgress(vscode.l10n.t('Deleting {0}/{1}…', bucket.name, key), (signal, report) => client.deleteMany(bucket.region, bucket.name, keys, signal, (n) => report(`${n.toLocaleString('en-US')} of ${keys.length.toLocaleString('en-US')}`)));
+        await input.confirm(
+          vscode.l10n.t('Delete the folder {0}/{1} and the {2} in it?', bucket.name, key, plural(objects.length, 'object')),
+          vscode.l10n.t('This cannot be undone.'),
+          vscode.l10n.t('Delete {0}', plural(objects.length, vscode.l10n.t('Object'))),
+        );
+        await withProgress(vscode.l10n.t('Deleting {0}/{1}…', bucket.name, key), (signal, report) =>
+          client.deleteMany(bucket.region, bucket.name, keys, signal, (n) => report(`${n.toLocaleString('en-US')} of ${keys.length.toLocaleString('en-US')}`)),
+        );
       }
       log.info(`[${account.label}] deleted ${bucket.name}/${key}`);
       spaces.changed(account, bucket.name, parentPrefix(key));
@@ -185,7 +267,11 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
       );
       let seconds = choice.seconds;
       if (!seconds) {
-        const text = await input.inputBox({ title: vscode.l10n.t('Valid for how many minutes?'), validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10_080 ? undefined : vscode.l10n.t('A whole number of minutes, 1 to 10,080 (7 days).')) });
+        const text = await input.inputBox({
+          title: vscode.l10n.t('Valid for how many minutes?'),
+          validateInput: (v) =>
+            /^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10_080 ? undefined : vscode.l10n.t('A whole number of minutes, 1 to 10,080 (7 days).'),
+        });
         seconds = Number(text.trim()) * 60;
       }
       const url = await (await spaces.client(account)).presign(bucket.region, bucket.name, key, seconds);
@@ -196,7 +282,11 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     registerCommand(deps, 'digitalocean.spaces.makePublic', vscode.l10n.t('Make public'), async (arg) => {
       const { account, bucket, key } = inBucket(arg);
       const client = await spaces.client(account);
-      await input.confirm(vscode.l10n.t('Make {0}/{1} public?', bucket.name, key), vscode.l10n.t('Anyone with its URL can then read it:\n{0}', client.objectUrl(bucket.region, bucket.name, key)), vscode.l10n.t('Make Public'));
+      await input.confirm(
+        vscode.l10n.t('Make {0}/{1} public?', bucket.name, key),
+        vscode.l10n.t('Anyone with its URL can then read it:\n{0}', client.objectUrl(bucket.region, bucket.name, key)),
+        vscode.l10n.t('Make Public'),
+      );
       await withProgress(vscode.l10n.t('Making {0} public…', key), (signal) => client.setAcl(bucket.region, bucket.name, key, 'public-read', signal));
       log.info(`[${account.label}] ${bucket.name}/${key} made public`);
       void input.notify('info', vscode.l10n.t('{0} is public now.', key));

@@ -47,7 +47,8 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
   private async resolve(uri: vscode.Uri): Promise<Resolved & { bucket: string; region: string }> {
     const where = this.location(uri);
     const account = this.store.get(where.accountId);
-    if (!account) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('{0}: the DigitalOcean account of this bucket is not in the explorer any more.', uri.toString()));
+    if (!account)
+      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('{0}: the DigitalOcean account of this bucket is not in the explorer any more.', uri.toString()));
     if (!where.region || !where.bucket) throw vscode.FileSystemError.FileIsADirectory(uri);
     const client = await this.spaces.client(account);
     return { account, client, region: where.region, bucket: where.bucket, key: where.key };
@@ -57,7 +58,8 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
     if (error instanceof vscode.FileSystemError) throw error;
     if (error instanceof ApiError) {
       if (error.kind === 'not_found') throw vscode.FileSystemError.FileNotFound(uri);
-      if (error.kind === 'forbidden' || error.kind === 'unauthorized') throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('{0} — check the account\'s Spaces key (Set Spaces Key…).', error.describe()));
+      if (error.kind === 'forbidden' || error.kind === 'unauthorized')
+        throw vscode.FileSystemError.NoPermissions(vscode.l10n.t("{0} — check the account's Spaces key (Set Spaces Key…).", error.describe()));
       throw vscode.FileSystemError.Unavailable(error.describe());
     }
     throw error;
@@ -88,7 +90,9 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
         const account = this.store.get(where.accountId);
         if (!account) throw vscode.FileSystemError.FileNotFound(uri);
         const { buckets } = await this.spaces.buckets(account);
-        return where.region ? buckets.filter((b) => b.region === where.region).map((b) => [b.name, vscode.FileType.Directory]) : [...new Set(buckets.map((b) => b.region))].map((r) => [r, vscode.FileType.Directory]);
+        return where.region
+          ? buckets.filter((b) => b.region === where.region).map((b) => [b.name, vscode.FileType.Directory])
+          : [...new Set(buckets.map((b) => b.region))].map((r) => [r, vscode.FileType.Directory]);
       }
       const r = await this.resolve(uri);
       const prefix = r.key ? `${r.key}/` : '';
@@ -101,7 +105,10 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
         for (const p of page.prefixes) add(p.slice(prefix.length, -1), vscode.FileType.Directory);
         for (const o of page.objects) if (o.key !== prefix) add(o.key.slice(prefix.length), vscode.FileType.File);
       }
-      if (skipped) this.log?.warn(`${uri.toString()}: ${skipped} name(s) left out of the folder's listing, as they cannot be file names (the Spaces view lists them, marked unsafe)`);
+      if (skipped)
+        this.log?.warn(
+          `${uri.toString()}: ${skipped} name(s) left out of the folder's listing, as they cannot be file names (the Spaces view lists them, marked unsafe)`,
+        );
       return entries;
     } catch (error) {
       this.fail(uri, error);
@@ -129,8 +136,25 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
       const known = this.etags.get(uri.toString());
       if (head && known !== undefined && head.etag !== known) {
         // Someone else saved it since we read it: their change would be lost without a word.
-        const choice = await this.input.notify('warning', vscode.l10n.t('{0}/{1} changed on Spaces since you opened it (modified {2}). Overwrite their version with yours?', r.bucket, r.key, String(head.lastModified)), vscode.l10n.t('Overwrite'), vscode.l10n.t('Cancel'));
-        if (choice !== vscode.l10n.t('Overwrite')) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not saved: {0}/{1} changed on Spaces since it was opened. Reopen it to see their version, or save again and choose Overwrite.', r.bucket, r.key));
+        const choice = await this.input.notify(
+          'warning',
+          vscode.l10n.t(
+            '{0}/{1} changed on Spaces since you opened it (modified {2}). Overwrite their version with yours?',
+            r.bucket,
+            r.key,
+            String(head.lastModified),
+          ),
+          vscode.l10n.t('Overwrite'),
+          vscode.l10n.t('Cancel'),
+        );
+        if (choice !== vscode.l10n.t('Overwrite'))
+          throw vscode.FileSystemError.Unavailable(
+            vscode.l10n.t(
+              'Not saved: {0}/{1} changed on Spaces since it was opened. Reopen it to see their version, or save again and choose Overwrite.',
+              r.bucket,
+              r.key,
+            ),
+          );
       }
       const { etag } = await uploadObject(r.client, memorySource(content), { region: r.region, bucket: r.bucket, key: r.key });
       this.etags.set(uri.toString(), etag);
@@ -188,7 +212,13 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
    * Copies then deletes each object (S3 has no rename). Stops at the first failure and says how
    * far it got: the objects already moved are at the new place, the rest still at the old one.
    */
-  async move(oldUri: vscode.Uri, newUri: vscode.Uri, options: { overwrite: boolean }, signal?: AbortSignal, report?: (done: number, total: number) => void): Promise<{ moved: number; total: number; error?: Error }> {
+  async move(
+    oldUri: vscode.Uri,
+    newUri: vscode.Uri,
+    options: { overwrite: boolean },
+    signal?: AbortSignal,
+    report?: (done: number, total: number) => void,
+  ): Promise<{ moved: number; total: number; error?: Error }> {
     const from = this.location(oldUri);
     const to = this.location(newUri);
     if (from.accountId !== to.accountId || from.region !== to.region || from.bucket !== to.bucket) {
@@ -198,7 +228,9 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
     if (!keys.length) throw vscode.FileSystemError.FileNotFound(oldUri);
     const target = (key: string) => (folder ? `${to.key}/${key.slice(r.key.length + 1)}` : to.key);
     if (!options.overwrite) {
-      const clash = folder ? (await r.client.listPage(r.region, r.bucket, `${to.key}/`, { maxKeys: 1, signal })).objects.length > 0 : (await r.client.head(r.region, r.bucket, to.key, signal)) !== undefined;
+      const clash = folder
+        ? (await r.client.listPage(r.region, r.bucket, `${to.key}/`, { maxKeys: 1, signal })).objects.length > 0
+        : (await r.client.head(r.region, r.bucket, to.key, signal)) !== undefined;
       if (clash) throw vscode.FileSystemError.FileExists(newUri);
     }
     let moved = 0;
@@ -213,7 +245,23 @@ export class SpacesFileSystem implements vscode.FileSystemProvider {
       return { moved, total: keys.length };
     } catch (error) {
       const why = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
-      return { moved, total: keys.length, error: new Error(vscode.l10n.t('Moved {0} of {1} object{2} from {3}/{4} to {5}, then stopped: {6}. The other {7} are still at the old place.', moved, keys.length, keys.length === 1 ? '' : 's', r.bucket, r.key, to.key, why, keys.length - moved)) };
+      return {
+        moved,
+        total: keys.length,
+        error: new Error(
+          vscode.l10n.t(
+            'Moved {0} of {1} object{2} from {3}/{4} to {5}, then stopped: {6}. The other {7} are still at the old place.',
+            moved,
+            keys.length,
+            keys.length === 1 ? '' : 's',
+            r.bucket,
+            r.key,
+            to.key,
+            why,
+            keys.length - moved,
+          ),
+        ),
+      };
     } finally {
       this.spaces.changed(r.account, r.bucket, parentPrefix(r.key));
       this.spaces.changed(r.account, r.bucket, parentPrefix(to.key));

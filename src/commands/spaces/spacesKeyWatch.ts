@@ -21,6 +21,8 @@ export function watchSpacesKeys(deps: Pick<CommandDeps, 'model' | 'store' | 'spa
       await deps.spacesKeys.forget(account.id);
       log.info(`[${account.label}] Spaces key ${current.accessKey} was deleted: its secret is forgotten`);
       void input.notify('info', vscode.l10n.t('{0} no longer has the Spaces key it used ({1}): set another to use Spaces.', account.label, current.accessKey));
-    })().catch((error: unknown) => log.warn(`[${account.label}] could not check the Spaces key in use: ${error instanceof Error ? error.message : String(error)}`));
+    })().catch((error: unknown) =>
+      log.warn(`[${account.label}] could not check the Spaces key in use: ${error instanceof Error ? error.message : String(error)}`),
+    );
   });
 }

@@ -16,7 +16,8 @@ export function targetOf(arg: unknown): SpacesTarget & { account: AccountInfo } 
  * Where SecretStorage keeps secrets in this build: the OS keychain on the desktop; in a browser,
  * the editor's own storage there (there is no keychain to reach).
  */
-export const secretHome = (deps: Pick<CommandDeps, 'machine'>) => (deps.machine.browserOrigin ? vscode.l10n.t('this browser\'s storage for the editor (encrypted by VS Code for the web)') : vscode.l10n.t('your OS keychain'));
+export const secretHome = (deps: Pick<CommandDeps, 'machine'>) =>
+  deps.machine.browserOrigin ? vscode.l10n.t("this browser's storage for the editor (encrypted by VS Code for the web)") : vscode.l10n.t('your OS keychain');
 
 export function inBucket(arg: unknown): { account: AccountInfo; bucket: Bucket; key: string; node: PrefixNode | ObjectNode } {
   const t = targetOf(arg);
@@ -57,4 +58,3 @@ export function spacesFilesOf(deps: CommandDeps): SpacesFileSystem {
   }
   return files;
 }
-

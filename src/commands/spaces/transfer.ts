@@ -44,11 +44,16 @@ export function registerSpacesTransferCommands(deps: CommandDeps): vscode.Dispos
                 done = before + sent;
                 report(`${s.relative} (${i + 1} of ${sources.length}) · ${Math.floor((done / Math.max(total, 1)) * 100)}%`);
               },
-              onRetry: (part, attempt, error) => log.warn(`[${account.label}] part ${part} of ${key} failed (attempt ${attempt}), retrying: ${error instanceof Error ? error.message : String(error)}`),
+              onRetry: (part, attempt, error) =>
+                log.warn(
+                  `[${account.label}] part ${part} of ${key} failed (attempt ${attempt}), retrying: ${error instanceof Error ? error.message : String(error)}`,
+                ),
             });
             retries += result.retries;
             uploaded.push(key);
-            log.info(`[${account.label}] uploaded ${shown(s.uri)} → ${bucket.name}/${key} (${result.parts} part${result.parts === 1 ? '' : 's'}${result.retries ? `, ${result.retries} retried` : ''})`);
+            log.info(
+              `[${account.label}] uploaded ${shown(s.uri)} → ${bucket.name}/${key} (${result.parts} part${result.parts === 1 ? '' : 's'}${result.retries ? `, ${result.retries} retried` : ''})`,
+            );
           } finally {
             await source.close();
           }
@@ -57,7 +62,17 @@ export function registerSpacesTransferCommands(deps: CommandDeps): vscode.Dispos
     } catch (error) {
       if (uploaded.length && uploaded.length < sources.length) {
         const cancelled = error instanceof ApiError && error.kind === 'cancelled';
-        void input.notify('warning', vscode.l10n.t('{0} after {1} of {2}: those are in {3}/{4}; the rest are not (no partial object was left).', cancelled ? vscode.l10n.t('Upload cancelled') : vscode.l10n.t('Upload stopped'), plural(uploaded.length, 'file'), sources.length, bucket.name, prefix));
+        void input.notify(
+          'warning',
+          vscode.l10n.t(
+            '{0} after {1} of {2}: those are in {3}/{4}; the rest are not (no partial object was left).',
+            cancelled ? vscode.l10n.t('Upload cancelled') : vscode.l10n.t('Upload stopped'),
+            plural(uploaded.length, 'file'),
+            sources.length,
+            bucket.name,
+            prefix,
+          ),
+        );
       }
       throw error;
     } finally {
@@ -66,16 +81,31 @@ export function registerSpacesTransferCommands(deps: CommandDeps): vscode.Dispos
         for (const key of uploaded) files.notifyChanged(spacesUri(account, bucket, key));
       }
     }
-    void input.notify('info', vscode.l10n.t('Uploaded {0} to {1}/{2}{3}.', plural(uploaded.length, 'file'), bucket.name, prefix, retries ? vscode.l10n.t(' ({0} sent again after a failure)', plural(retries, 'part')) : ''));
+    void input.notify(
+      'info',
+      vscode.l10n.t(
+        'Uploaded {0} to {1}/{2}{3}.',
+        plural(uploaded.length, 'file'),
+        bucket.name,
+        prefix,
+        retries ? vscode.l10n.t(' ({0} sent again after a failure)', plural(retries, 'part')) : '',
+      ),
+    );
   }
-
 
   async function pickUploadTarget(): Promise<{ account: AccountInfo; bucket: Bucket; prefix: string }> {
     const account = await accountTarget(deps, undefined, vscode.l10n.t('Upload to Spaces'));
     const { buckets } = await withProgress(vscode.l10n.t('Listing buckets…'), () => spaces.buckets(account));
     if (!buckets.length) throw new Error(vscode.l10n.t('{0} has no buckets: create one first (Spaces → Create Bucket…).', account.label));
-    const picked = await input.quickPick(buckets.map((b) => ({ label: b.name, description: b.region, bucket: b })), { title: vscode.l10n.t('Upload to Spaces: bucket') });
-    const folder = await input.inputBox({ title: vscode.l10n.t('Upload to {0}: folder', picked.label), prompt: vscode.l10n.t('A folder in the bucket ("" for its top), e.g. assets/img'), validateInput: (v) => (v.trim() ? objectKeyProblem(v.trim()) : undefined) });
+    const picked = await input.quickPick(
+      buckets.map((b) => ({ label: b.name, description: b.region, bucket: b })),
+      { title: vscode.l10n.t('Upload to Spaces: bucket') },
+    );
+    const folder = await input.inputBox({
+      title: vscode.l10n.t('Upload to {0}: folder', picked.label),
+      prompt: vscode.l10n.t('A folder in the bucket ("" for its top), e.g. assets/img'),
+      validateInput: (v) => (v.trim() ? objectKeyProblem(v.trim()) : undefined),
+    });
     const prefix = folder.trim().replace(/^\/+|\/+$/g, '');
     return { account, bucket: picked.bucket, prefix: prefix ? `${prefix}/` : '' };
   }
@@ -89,7 +119,18 @@ export function registerSpacesTransferCommands(deps: CommandDeps): vscode.Dispos
       const fromExplorer = isFile(arg);
       const given = Array.isArray(all) && all.length > 0 && all.every(isFile) ? (all as vscode.Uri[]) : undefined;
       const target = fromExplorer ? await pickUploadTarget() : uploadTarget(arg);
-      const chosen = given ?? (fromExplorer ? [arg] : await input.openDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, defaultUri: deps.machine.files.defaultFolder(), title: vscode.l10n.t('Upload to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') }));
+      const chosen =
+        given ??
+        (fromExplorer
+          ? [arg]
+          : await input.openDialog({
+              canSelectMany: true,
+              canSelectFiles: true,
+              canSelectFolders: false,
+              defaultUri: deps.machine.files.defaultFolder(),
+              title: vscode.l10n.t('Upload to {0}/{1}', target.bucket.name, target.prefix),
+              openLabel: vscode.l10n.t('Upload'),
+            }));
       const sources: { uri: vscode.Uri; relative: string }[] = [];
       for (const uri of chosen) {
         const stat = await vscode.workspace.fs.stat(uri);
@@ -104,11 +145,23 @@ export function registerSpacesTransferCommands(deps: CommandDeps): vscode.Dispos
 
     registerCommand(deps, 'digitalocean.spaces.uploadFolder', vscode.l10n.t('Upload folder'), async (arg) => {
       const target = uploadTarget(arg);
-      const [dir] = await input.openDialog({ canSelectMany: false, canSelectFiles: false, canSelectFolders: true, defaultUri: deps.machine.files.defaultFolder(), title: vscode.l10n.t('Upload a folder to {0}/{1}', target.bucket.name, target.prefix), openLabel: vscode.l10n.t('Upload') });
+      const [dir] = await input.openDialog({
+        canSelectMany: false,
+        canSelectFiles: false,
+        canSelectFolders: true,
+        defaultUri: deps.machine.files.defaultFolder(),
+        title: vscode.l10n.t('Upload a folder to {0}/{1}', target.bucket.name, target.prefix),
+        openLabel: vscode.l10n.t('Upload'),
+      });
       const name = baseName(dir);
       const found = await withProgress(vscode.l10n.t('Reading {0}…', shown(dir)), (signal) => filesUnder(dir, signal));
       if (!found.length) throw new Error(vscode.l10n.t('{0} has no files.', shown(dir)));
-      await uploadFiles(target.account, target.bucket, target.prefix, found.map((f) => ({ uri: f.uri, relative: `${name}/${f.relative}` })));
+      await uploadFiles(
+        target.account,
+        target.bucket,
+        target.prefix,
+        found.map((f) => ({ uri: f.uri, relative: `${name}/${f.relative}` })),
+      );
     }),
 
     registerCommand(deps, 'digitalocean.spaces.download', vscode.l10n.t('Download'), async (arg) => {
@@ -116,7 +169,11 @@ export function registerSpacesTransferCommands(deps: CommandDeps): vscode.Dispos
       if (!(t instanceof ObjectNode)) throw new Error(vscode.l10n.t('Run this from an object.'));
       const name = t.key.split('/').pop() || 'object';
       const folder = deps.machine.files.defaultFolder();
-      const target = await input.saveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, title: vscode.l10n.t('Download {0}/{1}', t.bucket.name, t.key), saveLabel: vscode.l10n.t('Download') });
+      const target = await input.saveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+        title: vscode.l10n.t('Download {0}/{1}', t.bucket.name, t.key),
+        saveLabel: vscode.l10n.t('Download'),
+      });
       const client = await spaces.client(t.account);
       await withProgress(vscode.l10n.t('Downloading {0}', name), async (signal, report) => {
         const response = await client.getStream(t.bucket.region, t.bucket.name, t.key, signal);
@@ -130,14 +187,20 @@ export function registerSpacesTransferCommands(deps: CommandDeps): vscode.Dispos
         const encoded = !/^(identity)?$/i.test(response.headers.get('content-encoding') ?? '');
         const expect = encoded ? undefined : { bytes: total, md5: /^[0-9a-f]{32}$/i.test(etag) ? etag : undefined };
         try {
-          await deps.machine.files.save(target, response.body!, (got) => {
-            if (total) report(`${Math.floor((got / total) * 100)}%`);
-          }, expect);
+          await deps.machine.files.save(
+            target,
+            response.body!,
+            (got) => {
+              if (total) report(`${Math.floor((got / total) * 100)}%`);
+            },
+            expect,
+          );
         } catch (error) {
           if (signal.aborted) throw new ApiError({ kind: 'cancelled', message: vscode.l10n.t('Cancelled.') });
           if (error instanceof DownloadMismatch) throw new ApiError({ kind: 'invalid_response', message: error.message });
           // fetch's own "TypeError: terminated" when the connection breaks mid-body
-          if (error instanceof TypeError) throw new ApiError({ kind: 'network', message: vscode.l10n.t('The download broke off ({0}); nothing was saved.', error.message) });
+          if (error instanceof TypeError)
+            throw new ApiError({ kind: 'network', message: vscode.l10n.t('The download broke off ({0}); nothing was saved.', error.message) });
           throw error;
         }
       });

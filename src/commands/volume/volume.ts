@@ -15,7 +15,6 @@ import { registerCommand } from '../register';
 import { withProgress } from '../../ui/progress';
 import type { CommandDeps } from '../deps';
 
-
 /** Price of block storage per GB and month, in USD. */
 const VOLUME_GB_MONTHLY_USD = 0.1;
 
@@ -51,9 +50,22 @@ export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
         prompts: [
           nameStep<VolumePlan>(input, title, { kind: volumeKind, taken: volumes.map((v) => v.name), prompt: vscode.l10n.t('Name, e.g. uploads') }),
           async (p, s) => {
-            p.size = (await input.inputBox({ title, ...s, prompt: vscode.l10n.t('Size in GB ($0.10 per GB a month); it can grow later, never shrink'), value: p.size, validateInput: (v) => volumeSizeProblem(v) })).trim();
+            p.size = (
+              await input.inputBox({
+                title,
+                ...s,
+                prompt: vscode.l10n.t('Size in GB ($0.10 per GB a month); it can grow later, never shrink'),
+                value: p.size,
+                validateInput: (v) => volumeSizeProblem(v),
+              })
+            ).trim();
           },
-          regionStep<VolumePlan>(input, title, () => regions.filter((r) => r.available !== false && (r.features ?? ['storage']).includes('storage')), () => vscode.l10n.t('Region (attachable only to droplets there)')),
+          regionStep<VolumePlan>(
+            input,
+            title,
+            () => regions.filter((r) => r.available !== false && (r.features ?? ['storage']).includes('storage')),
+            () => vscode.l10n.t('Region (attachable only to droplets there)'),
+          ),
           tagsStep<VolumePlan>(input, title),
           projectStep<VolumePlan>(input, title, projects),
           summaryStep<VolumePlan>(input, title, (p) => ({
@@ -65,13 +77,23 @@ export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
         execute: [
           create({
             detail: (p) => `${p.size} GB, ${p.region}`,
-            send: ({ plan }, signal) => cache.client.create(volumeKind, { name: plan.name, size_gigabytes: Number(plan.size), region: plan.region, filesystem_type: 'ext4', tags: plan.tags }, { signal }),
+            send: ({ plan }, signal) =>
+              cache.client.create(
+                volumeKind,
+                { name: plan.name, size_gigabytes: Number(plan.size), region: plan.region, filesystem_type: 'ext4', tags: plan.tags },
+                { signal },
+              ),
           }),
           assignToProjectStep(projects),
           reveal(),
           notify((c) => ({
             message: vscode.l10n.t('Created volume {0} ({1} GB) in {2}.', c.name, c.plan.size, c.plan.region),
-            actions: [{ label: vscode.l10n.t('Attach to Droplet…'), run: () => vscode.commands.executeCommand('digitalocean.volume.attach', deps.explorer.nodeFor(account, volumePresenter, c.created!, [])) }],
+            actions: [
+              {
+                label: vscode.l10n.t('Attach to Droplet…'),
+                run: () => vscode.commands.executeCommand('digitalocean.volume.attach', deps.explorer.nodeFor(account, volumePresenter, c.created!, [])),
+              },
+            ],
           })),
         ],
         result: (c) => c.created?.id,
@@ -84,8 +106,18 @@ export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
       if (attached(vol)) throw new Error(vscode.l10n.t('{0} is attached already; detach it first.', vol.name));
       const droplets = (await model.cacheFor(node.account).list(dropletKind)).filter((d) => d.region.slug === vol.region.slug);
       if (droplets.length === 0) throw new Error(vscode.l10n.t('There is no droplet in {0} to attach {1} to.', vol.region.slug, vol.name));
-      const to = (await input.quickPick(droplets.map((d: Droplet) => ({ label: d.name, description: d.status, droplet: d })), { title: vscode.l10n.t('Attach {0} to a droplet in {1}', vol.name, vol.region.slug) })).droplet;
-      return runAction(deps, { node, title: vscode.l10n.t('Attach {0} to {1}', vol.name, to.name), transition: vscode.l10n.t('Attaching…'), start: (client, signal) => client.act(volumeKind, vol.id, 'attach', { droplet_id: to.id, region: vol.region.slug }, { signal }) });
+      const to = (
+        await input.quickPick(
+          droplets.map((d: Droplet) => ({ label: d.name, description: d.status, droplet: d })),
+          { title: vscode.l10n.t('Attach {0} to a droplet in {1}', vol.name, vol.region.slug) },
+        )
+      ).droplet;
+      return runAction(deps, {
+        node,
+        title: vscode.l10n.t('Attach {0} to {1}', vol.name, to.name),
+        transition: vscode.l10n.t('Attaching…'),
+        start: (client, signal) => client.act(volumeKind, vol.id, 'attach', { droplet_id: to.id, region: vol.region.slug }, { signal }),
+      });
     }),
 
     registerCommand(deps, 'digitalocean.volume.detach', vscode.l10n.t('Detach volume'), async (arg) => {
@@ -93,8 +125,17 @@ export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
       const vol = node.item as Volume;
       const from = vol.droplet_ids[0];
       const name = model.lookups(node.account).dropletName(from) ?? String(from);
-      await input.confirm(vscode.l10n.t('Detach {0} from {1}?', vol.name, name), vscode.l10n.t('Unmount it on the droplet first, or writes in progress can be lost.'), vscode.l10n.t('Detach'));
-      return runAction(deps, { node, title: vscode.l10n.t('Detach {0}', vol.name), transition: vscode.l10n.t('Detaching…'), start: (client, signal) => client.act(volumeKind, vol.id, 'detach', { droplet_id: from, region: vol.region.slug }, { signal }) });
+      await input.confirm(
+        vscode.l10n.t('Detach {0} from {1}?', vol.name, name),
+        vscode.l10n.t('Unmount it on the droplet first, or writes in progress can be lost.'),
+        vscode.l10n.t('Detach'),
+      );
+      return runAction(deps, {
+        node,
+        title: vscode.l10n.t('Detach {0}', vol.name),
+        transition: vscode.l10n.t('Detaching…'),
+        start: (client, signal) => client.act(volumeKind, vol.id, 'detach', { droplet_id: from, region: vol.region.slug }, { signal }),
+      });
     }),
 
     registerCommand(deps, 'digitalocean.volume.resize', vscode.l10n.t('Resize volume'), async (arg) => {
@@ -106,13 +147,22 @@ export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
         value: String(vol.size_gigabytes * 2),
         validateInput: (v) => volumeSizeProblem(v, vol.size_gigabytes),
       });
-      return runAction(deps, { node, title: vscode.l10n.t('Resize {0} to {1} GB', vol.name, size), transition: vscode.l10n.t('Resizing…'), start: (client, signal) => client.act(volumeKind, vol.id, 'resize', { size_gigabytes: Number(size), region: vol.region.slug }, { signal }) });
+      return runAction(deps, {
+        node,
+        title: vscode.l10n.t('Resize {0} to {1} GB', vol.name, size),
+        transition: vscode.l10n.t('Resizing…'),
+        start: (client, signal) => client.act(volumeKind, vol.id, 'resize', { size_gigabytes: Number(size), region: vol.region.slug }, { signal }),
+      });
     }),
 
     registerCommand(deps, 'digitalocean.volume.snapshot', vscode.l10n.t('Snapshot volume'), async (arg) => {
       const node = await target(arg, vscode.l10n.t('Snapshot a volume'));
       const vol = node.item as Volume;
-      const name = await input.inputBox({ title: vscode.l10n.t('Snapshot of {0}', vol.name), value: `${vol.name}-${new Date().toISOString().slice(0, 10)}`, validateInput: (v) => snapshotKind.nameProblem?.(v) });
+      const name = await input.inputBox({
+        title: vscode.l10n.t('Snapshot of {0}', vol.name),
+        value: `${vol.name}-${new Date().toISOString().slice(0, 10)}`,
+        validateInput: (v) => snapshotKind.nameProblem?.(v),
+      });
       await runAction(deps, {
         node,
         title: vscode.l10n.t('Snapshot {0}', vol.name),
@@ -130,10 +180,16 @@ export function registerVolumeCommands(deps: CommandDeps): vscode.Disposable[] {
       if (attached(vol)) throw new Error(vscode.l10n.t('{0} is attached to a droplet; detach it first.', vol.name));
       await input.inputBox({
         title: vscode.l10n.t('Delete {0}', vol.name),
-        prompt: vscode.l10n.t('Its data is gone for good (snapshots stay). Type the volume\'s name ({0}) to confirm.', vol.name),
+        prompt: vscode.l10n.t("Its data is gone for good (snapshots stay). Type the volume's name ({0}) to confirm.", vol.name),
         validateInput: (v) => (v === vol.name ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', vol.name)),
       });
-      return runAction(deps, { node, title: vscode.l10n.t('Delete {0}', vol.name), transition: vscode.l10n.t('Deleting…'), deletes: true, start: (client, signal) => client.remove(volumeKind, vol.id, { signal }) });
+      return runAction(deps, {
+        node,
+        title: vscode.l10n.t('Delete {0}', vol.name),
+        transition: vscode.l10n.t('Deleting…'),
+        deletes: true,
+        start: (client, signal) => client.remove(volumeKind, vol.id, { signal }),
+      });
     }),
   ];
 }

@@ -63,7 +63,14 @@ export interface CreateWizard<P, R> {
 /** Asks the prompts (Back, Esc: nothing is sent), then runs the execute steps by priority. */
 export async function runCreateWizard<P, R>(deps: CommandDeps, wizard: CreateWizard<P, R>): Promise<unknown> {
   const plan = await runWizard<P>(wizard.plan, wizard.prompts);
-  const context: CreateContext<P, R> = { deps, account: wizard.account, cache: deps.model.cacheFor(wizard.account), kind: wizard.kind, plan, name: wizard.name ? wizard.name(plan) : String((plan as { name?: unknown }).name ?? '') };
+  const context: CreateContext<P, R> = {
+    deps,
+    account: wizard.account,
+    cache: deps.model.cacheFor(wizard.account),
+    kind: wizard.kind,
+    plan,
+    name: wizard.name ? wizard.name(plan) : String((plan as { name?: unknown }).name ?? ''),
+  };
   for (const step of [...wizard.execute].sort((a, b) => a.priority - b.priority)) {
     if ((await step.run(context)) === 'stop') break;
   }
@@ -79,13 +86,19 @@ const reload = <P, R>(c: CreateContext<P, R>) => c.deps.model.reloadKind(c.accou
  * The create itself, under a cancellable progress (a create is never retried by the client: a
  * duplicate costs money). `detail` is logged with the name ("s-1vcpu-1gb, nyc3").
  */
-export function create<P, R>(o: { progress?: (plan: P) => string; detail?: (plan: P) => string; send: (context: CreateContext<P, R>, signal: AbortSignal) => Promise<R> }): ExecuteStep<P, R> {
+export function create<P, R>(o: {
+  progress?: (plan: P) => string;
+  detail?: (plan: P) => string;
+  send: (context: CreateContext<P, R>, signal: AbortSignal) => Promise<R>;
+}): ExecuteStep<P, R> {
   return {
     priority: PRIORITY.create,
     async run(c) {
       const detail = o.detail ? ` (${o.detail(c.plan)})` : '';
       c.deps.log.info(`[${c.account.label}] Create ${inSentence(c.kind.label)} ${c.name}${detail}: started`);
-      c.created = await withProgress(o.progress?.(c.plan) ?? vscode.l10n.t('Creating {0} {1}…', inSentence(c.kind.label), c.name), (signal) => o.send(c, signal));
+      c.created = await withProgress(o.progress?.(c.plan) ?? vscode.l10n.t('Creating {0} {1}…', inSentence(c.kind.label), c.name), (signal) =>
+        o.send(c, signal),
+      );
       c.deps.log.info(`[${c.account.label}] Create ${inSentence(c.kind.label)} ${c.name}: created (id ${c.kind.idOf(c.created)})`);
       reload(c);
     },
@@ -100,7 +113,9 @@ export function assignToProjectStep<P extends { project?: string }, R>(projects:
       const project = projects.find((x) => x.id === c.plan.project);
       if (!c.created || !project || project.is_default) return;
       const of = urn ?? ((r: R) => `${c.kind.urnPrefix}${c.kind.idOf(r)}`);
-      await withProgress(vscode.l10n.t('Moving {0} to project {1}…', c.name, project.name), (signal) => placeInProject(c.deps, c.cache.client, c.account, projects, project.id, of(c.created!), c.name, signal));
+      await withProgress(vscode.l10n.t('Moving {0} to project {1}…', c.name, project.name), (signal) =>
+        placeInProject(c.deps, c.cache.client, c.account, projects, project.id, of(c.created!), c.name, signal),
+      );
       reload(c);
     },
   };
@@ -127,7 +142,11 @@ export function reveal<P, R>(when: 'created' | 'ready' = 'ready'): ExecuteStep<P
  * `wait` of the wizard's own (a droplet's create action). Cancel stops only the waiting — the
  * user is told it goes on at DigitalOcean — and the steps after it.
  */
-export function waitUntilReady<P, R>(o: { progress: (context: CreateContext<P, R>) => string; state?: (item: R) => ReadyState; wait?: (context: CreateContext<P, R>, signal: AbortSignal) => Promise<R> }): ExecuteStep<P, R> {
+export function waitUntilReady<P, R>(o: {
+  progress: (context: CreateContext<P, R>) => string;
+  state?: (item: R) => ReadyState;
+  wait?: (context: CreateContext<P, R>, signal: AbortSignal) => Promise<R>;
+}): ExecuteStep<P, R> {
   return {
     priority: PRIORITY.waitUntilReady,
     async run(c) {
@@ -137,7 +156,11 @@ export function waitUntilReady<P, R>(o: { progress: (context: CreateContext<P, R
         o.wait ??
         ((ctx: CreateContext<P, R>, signal: AbortSignal) =>
           ctx.cache.client.waitForReady(ctx.kind, ctx.kind.idOf(created), o.state ?? (() => 'ready'), { signal, what: `${ctx.kind.label} ${ctx.name}` }));
-      const ready = await untilUsable(c.deps, c.account, { title: o.progress(c), name: vscode.l10n.t('Create {0} {1}', inSentence(c.kind.label), c.name), wait: (signal) => wait(c, signal) });
+      const ready = await untilUsable(c.deps, c.account, {
+        title: o.progress(c),
+        name: vscode.l10n.t('Create {0} {1}', inSentence(c.kind.label), c.name),
+        wait: (signal) => wait(c, signal),
+      });
       if (ready === undefined) return 'stop';
       c.ready = ready;
       c.deps.log.info(`[${c.account.label}] Create ${inSentence(c.kind.label)} ${c.name}: ready`);
@@ -212,6 +235,14 @@ export async function placeInProject(
   } catch (error) {
     const why = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
     deps.log.warn(`[${account.label}] ${name} was created but not moved to project ${project.name}: ${why}`);
-    void deps.input.notify('warning', vscode.l10n.t('{0} was created, but moving it to project {1} failed ({2}). It is in the default project; use Move to Project… to try again.', name, project.name, why));
+    void deps.input.notify(
+      'warning',
+      vscode.l10n.t(
+        '{0} was created, but moving it to project {1} failed ({2}). It is in the default project; use Move to Project… to try again.',
+        name,
+        project.name,
+        why,
+      ),
+    );
   }
 }

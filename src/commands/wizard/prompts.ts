@@ -15,8 +15,21 @@ import { inSentence } from './create';
 
 export function tagsStep<S extends { tags: string[] }>(input: UserInput, title: string): WizardStep<S> {
   return async (p, s) => {
-    const text = await input.inputBox({ title, ...s, prompt: l10n.t('Tags, separated by commas (optional)'), value: p.tags.join(', '), validateInput: tagsProblem });
-    p.tags = [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+    const text = await input.inputBox({
+      title,
+      ...s,
+      prompt: l10n.t('Tags, separated by commas (optional)'),
+      value: p.tags.join(', '),
+      validateInput: tagsProblem,
+    });
+    p.tags = [
+      ...new Set(
+        text
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
   };
 }
 
@@ -27,21 +40,45 @@ export function tagsStep<S extends { tags: string[] }>(input: UserInput, title: 
 export function nameStep<S extends { name: string }>(
   input: UserInput,
   title: string,
-  o: { kind: Pick<ResourceKind<never>, 'label' | 'nameProblem'>; taken: readonly string[] | ((plan: S) => readonly string[]); prompt?: string; suggest?: (plan: S) => string },
+  o: {
+    kind: Pick<ResourceKind<never>, 'label' | 'nameProblem'>;
+    taken: readonly string[] | ((plan: S) => readonly string[]);
+    prompt?: string;
+    suggest?: (plan: S) => string;
+  },
 ): WizardStep<S> {
   return async (p, s) => {
     const taken = typeof o.taken === 'function' ? o.taken(p) : o.taken;
-    const problem = (v: string) => o.kind.nameProblem?.(v, taken) ?? (taken.includes(v) ? l10n.t('The account has a {0} named {1} already.', inSentence(o.kind.label), v) : undefined);
-    p.name = (await input.inputBox({ title, ...s, prompt: o.prompt ?? l10n.t('Name'), value: p.name || (o.suggest?.(p) ?? ''), validateInput: (v) => problem(v.trim()) })).trim();
+    const problem = (v: string) =>
+      o.kind.nameProblem?.(v, taken) ?? (taken.includes(v) ? l10n.t('The account has a {0} named {1} already.', inSentence(o.kind.label), v) : undefined);
+    p.name = (
+      await input.inputBox({
+        title,
+        ...s,
+        prompt: o.prompt ?? l10n.t('Name'),
+        value: p.name || (o.suggest?.(p) ?? ''),
+        validateInput: (v) => problem(v.trim()),
+      })
+    ).trim();
   };
 }
 
 /** A region from those offered (for what is planned so far); the one chosen before stays chosen. */
-export function regionStep<S extends { region: string }>(input: UserInput, title: string, regions: (plan: S) => readonly { slug: string; name?: string }[], placeHolder?: (plan: S) => string): WizardStep<S> {
+export function regionStep<S extends { region: string }>(
+  input: UserInput,
+  title: string,
+  regions: (plan: S) => readonly { slug: string; name?: string }[],
+  placeHolder?: (plan: S) => string,
+): WizardStep<S> {
   return async (p, s) => {
     const offered = regions(p);
     if (!offered.length) throw new Error(l10n.t('No region is offered for this now.'));
-    p.region = (await input.quickPick(offered.map((r) => ({ label: r.slug, description: r.name, picked: r.slug === p.region })), { title, ...s, placeHolder: placeHolder?.(p) ?? l10n.t('Region') })).label;
+    p.region = (
+      await input.quickPick(
+        offered.map((r) => ({ label: r.slug, description: r.name, picked: r.slug === p.region })),
+        { title, ...s, placeHolder: placeHolder?.(p) ?? l10n.t('Region') },
+      )
+    ).label;
   };
 }
 
@@ -52,11 +89,21 @@ export interface SizeChoice {
 }
 
 /** A size from those offered where the plan is (the region chosen); none offered is said, not asked. */
-export function sizeStep<S extends { size: string }>(input: UserInput, title: string, sizes: (plan: S) => readonly SizeChoice[], placeHolder: (plan: S) => string): WizardStep<S> {
+export function sizeStep<S extends { size: string }>(
+  input: UserInput,
+  title: string,
+  sizes: (plan: S) => readonly SizeChoice[],
+  placeHolder: (plan: S) => string,
+): WizardStep<S> {
   return async (p, s) => {
     const offered = sizes(p);
     if (!offered.length) throw new Error(l10n.t('No size is offered for this: {0}.', placeHolder(p)));
-    p.size = (await input.quickPick(offered.map((x) => ({ label: x.slug, description: x.description, picked: x.slug === p.size })), { title, ...s, placeHolder: placeHolder(p) })).label;
+    p.size = (
+      await input.quickPick(
+        offered.map((x) => ({ label: x.slug, description: x.description, picked: x.slug === p.size })),
+        { title, ...s, placeHolder: placeHolder(p) },
+      )
+    ).label;
   };
 }
 
@@ -68,7 +115,12 @@ export function projectStep<S extends { project?: string }>(input: UserInput, ti
     const current = p.project ?? sorted[0].id;
     p.project = (
       await input.quickPick(
-        sorted.map((x) => ({ label: x.name, description: [x.is_default ? 'default' : '', x.environment].filter(Boolean).join(' · '), picked: x.id === current, project: x })),
+        sorted.map((x) => ({
+          label: x.name,
+          description: [x.is_default ? 'default' : '', x.environment].filter(Boolean).join(' · '),
+          picked: x.id === current,
+          project: x,
+        })),
         { title, ...s, placeHolder: l10n.t('Project') },
       )
     ).project.id;
@@ -84,7 +136,12 @@ export function vpcStep<S extends { region: string; vpc?: string }>(input: UserI
       return 'skipped';
     }
     const current = here.some((v) => v.id === p.vpc) ? p.vpc : here[0].id;
-    p.vpc = (await input.quickPick(here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, picked: v.id === current, vpc: v })), { title, ...s, placeHolder: l10n.t('VPC in {0}', p.region) })).vpc.id;
+    p.vpc = (
+      await input.quickPick(
+        here.map((v) => ({ label: v.name, description: `${v.ip_range}${v.default ? ' · default' : ''}`, picked: v.id === current, vpc: v })),
+        { title, ...s, placeHolder: l10n.t('VPC in {0}', p.region) },
+      )
+    ).vpc.id;
   };
 }
 
@@ -125,7 +182,11 @@ export function listStep<S, T>(input: UserInput, o: ListStepOptions<S, T>): Wiza
       const described = items.map((x) => o.describe(x, p));
       const picked = await input.quickPick(
         [
-          { label: items.length ? l10n.t('Continue with {0}', plural(items.length, o.noun)) : l10n.t('Continue without {0}s', o.noun), description: o.total?.(p), index: -1 },
+          {
+            label: items.length ? l10n.t('Continue with {0}', plural(items.length, o.noun)) : l10n.t('Continue without {0}s', o.noun),
+            description: o.total?.(p),
+            index: -1,
+          },
           ...described.map((d, index) => ({ ...d, index })),
           { ...o.add, index: -2 },
         ],
@@ -142,7 +203,15 @@ export function listStep<S, T>(input: UserInput, o: ListStepOptions<S, T>): Wiza
           const name = described[picked.index].label;
           const remove =
             items.length > min &&
-            (await input.quickPick([{ label: l10n.t('Change {0}…', name), remove: false }, { label: l10n.t('Remove {0}', name), remove: true }], { title: o.title, ...s, canGoBack: true, placeHolder: described[picked.index].description ?? name })).remove;
+            (
+              await input.quickPick(
+                [
+                  { label: l10n.t('Change {0}…', name), remove: false },
+                  { label: l10n.t('Remove {0}', name), remove: true },
+                ],
+                { title: o.title, ...s, canGoBack: true, placeHolder: described[picked.index].description ?? name },
+              )
+            ).remove;
           if (remove) items.splice(picked.index, 1);
           else items[picked.index] = await o.edit(p, items[picked.index], s);
         }
@@ -157,7 +226,9 @@ export function listStep<S, T>(input: UserInput, o: ListStepOptions<S, T>): Wiza
 export function slackWebhookProblem(value: string): string | undefined {
   try {
     const url = new URL(value.trim());
-    return url.protocol === 'https:' && url.hostname === 'hooks.slack.com' && url.pathname.length > 1 ? undefined : 'A Slack incoming webhook URL: https://hooks.slack.com/services/…';
+    return url.protocol === 'https:' && url.hostname === 'hooks.slack.com' && url.pathname.length > 1
+      ? undefined
+      : 'A Slack incoming webhook URL: https://hooks.slack.com/services/…';
   } catch {
     return 'A Slack incoming webhook URL: https://hooks.slack.com/services/…';
   }
@@ -172,19 +243,42 @@ export interface Notifications {
  * Where an alert goes: the account's verified email and/or a Slack channel (its webhook asked in a
  * password box, kept when the user comes back, never logged); asked again until one is chosen.
  */
-export async function askNotifications(input: UserInput, title: string, s: StepOptions, current: Notifications, email: string | undefined): Promise<Notifications> {
+export async function askNotifications(
+  input: UserInput,
+  title: string,
+  s: StepOptions,
+  current: Notifications,
+  email: string | undefined,
+): Promise<Notifications> {
   for (;;) {
     const picked = await input.quickPickMany(
       [
-        ...(email ? [{ label: l10n.t('Email {0}', email), description: l10n.t('the account\'s verified email'), picked: current.email, slack: false }] : []),
-        { label: l10n.t('Slack…'), description: current.slack ? l10n.t('{0} (webhook kept)', current.slack.channel) : l10n.t('a channel and its incoming webhook'), picked: Boolean(current.slack), slack: true },
+        ...(email ? [{ label: l10n.t('Email {0}', email), description: l10n.t("the account's verified email"), picked: current.email, slack: false }] : []),
+        {
+          label: l10n.t('Slack…'),
+          description: current.slack ? l10n.t('{0} (webhook kept)', current.slack.channel) : l10n.t('a channel and its incoming webhook'),
+          picked: Boolean(current.slack),
+          slack: true,
+        },
       ],
       { title, ...s, placeHolder: l10n.t('Notify') },
     );
     const next: Notifications = { email: picked.some((x) => !x.slack) };
     if (picked.some((x) => x.slack)) {
-      const channel = (await input.inputBox({ title, ...s, prompt: l10n.t('Slack channel, e.g. #ops'), value: current.slack?.channel ?? '#', validateInput: (v) => (/^#?[a-z0-9][a-z0-9_-]{0,79}$/.test(v.trim()) ? undefined : l10n.t('A channel name: lowercase letters, digits, "-" and "_".')) })).trim();
-      const url = current.slack?.url ?? (await input.inputBox({ title, ...s, prompt: l10n.t('Incoming webhook URL for {0}', channel), password: true, validateInput: slackWebhookProblem })).trim();
+      const channel = (
+        await input.inputBox({
+          title,
+          ...s,
+          prompt: l10n.t('Slack channel, e.g. #ops'),
+          value: current.slack?.channel ?? '#',
+          validateInput: (v) => (/^#?[a-z0-9][a-z0-9_-]{0,79}$/.test(v.trim()) ? undefined : l10n.t('A channel name: lowercase letters, digits, "-" and "_".')),
+        })
+      ).trim();
+      const url =
+        current.slack?.url ??
+        (
+          await input.inputBox({ title, ...s, prompt: l10n.t('Incoming webhook URL for {0}', channel), password: true, validateInput: slackWebhookProblem })
+        ).trim();
       next.slack = { channel: channel.startsWith('#') ? channel : `#${channel}`, url };
     }
     if (next.email || next.slack) return next;

@@ -57,9 +57,12 @@ export function accountRoutes(api: FakeCore): void {
   const ENVIRONMENTS = ['Development', 'Staging', 'Production'];
   const projectProblem = (body: Json, selfId?: string): string | undefined => {
     if (body.name !== undefined && (typeof body.name !== 'string' || !body.name.trim() || body.name.length > 175)) return 'name must be 1 to 175 characters.';
-    if (typeof body.name === 'string' && api.data.projects.some((p) => p.name === body.name.trim() && p.id !== selfId)) return `A project named ${body.name.trim()} already exists.`;
-    if (body.purpose !== undefined && (typeof body.purpose !== 'string' || !body.purpose.trim() || body.purpose.length > 255)) return 'purpose must be 1 to 255 characters.';
-    if (body.description !== undefined && (typeof body.description !== 'string' || body.description.length > 255)) return 'description is at most 255 characters.';
+    if (typeof body.name === 'string' && api.data.projects.some((p) => p.name === body.name.trim() && p.id !== selfId))
+      return `A project named ${body.name.trim()} already exists.`;
+    if (body.purpose !== undefined && (typeof body.purpose !== 'string' || !body.purpose.trim() || body.purpose.length > 255))
+      return 'purpose must be 1 to 255 characters.';
+    if (body.description !== undefined && (typeof body.description !== 'string' || body.description.length > 255))
+      return 'description is at most 255 characters.';
     if (body.environment !== undefined && !ENVIRONMENTS.includes(body.environment)) return 'environment must be Development, Staging or Production.';
     return undefined;
   };
@@ -70,7 +73,18 @@ export function accountRoutes(api: FakeCore): void {
     const problem = projectProblem(body);
     if (problem) return api.unprocessable(problem);
     const created = stamp();
-    const project = { id: stableUuid(`project-${body.name}-${api.clock()}`), owner_uuid: stableUuid('account-demo'), owner_id: 100001, name: body.name.trim(), description: body.description ?? '', purpose: body.purpose, ...(body.environment ? { environment: body.environment } : {}), created_at: created, updated_at: created, is_default: false };
+    const project = {
+      id: stableUuid(`project-${body.name}-${api.clock()}`),
+      owner_uuid: stableUuid('account-demo'),
+      owner_id: 100001,
+      name: body.name.trim(),
+      description: body.description ?? '',
+      purpose: body.purpose,
+      ...(body.environment ? { environment: body.environment } : {}),
+      created_at: created,
+      updated_at: created,
+      is_default: false,
+    };
     api.data.projects.push(project);
     api.data.projectResources[project.id] = [];
     return api.json(201, { project });
@@ -82,7 +96,8 @@ export function accountRoutes(api: FakeCore): void {
     const problem = projectProblem(body, id);
     if (problem) return api.unprocessable(problem);
     if (body.is_default === false && project.is_default) return api.unprocessable('Make another project the default instead.');
-    for (const key of ['name', 'description', 'purpose', 'environment']) if (body[key] !== undefined) project[key] = typeof body[key] === 'string' ? body[key].trim() : body[key];
+    for (const key of ['name', 'description', 'purpose', 'environment'])
+      if (body[key] !== undefined) project[key] = typeof body[key] === 'string' ? body[key].trim() : body[key];
     if (body.is_default === true) for (const p of api.data.projects) p.is_default = p.id === id;
     project.updated_at = stamp();
     return api.json(200, { project });
@@ -91,7 +106,8 @@ export function accountRoutes(api: FakeCore): void {
     const project = api.data.projects.find((p) => p.id === id);
     if (!project) return api.notFound();
     if (project.is_default) return api.error(412, 'precondition_failed', 'cannot delete the default project');
-    if ((api.data.projectResources[id] ?? []).length) return api.error(412, 'precondition_failed', 'cannot delete a project with resources. Move or remove the resources first');
+    if ((api.data.projectResources[id] ?? []).length)
+      return api.error(412, 'precondition_failed', 'cannot delete a project with resources. Move or remove the resources first');
     api.data.projects.splice(api.data.projects.indexOf(project), 1);
     delete api.data.projectResources[id];
     return api.noContent();
@@ -111,7 +127,6 @@ export function accountRoutes(api: FakeCore): void {
     return api.json(200, { resources: assigned });
   });
 
-
   // Uptime checks and their alerts, with the API's rules where they are simple: a target that
   // fits the type, known regions, alert types and periods, thresholds, notifications to the
   // account's verified email or a Slack webhook.
@@ -121,8 +136,16 @@ export function accountRoutes(api: FakeCore): void {
     const problem = uptimeTargetProblem(body.type, body.target);
     if (typeof body.name !== 'string' || !body.name.trim()) return api.unprocessable('name is required');
     if (problem) return api.unprocessable(`target: ${problem}`);
-    if (!Array.isArray(body.regions) || !body.regions.length || body.regions.some((r: unknown) => !REGIONS.includes(String(r)))) return api.unprocessable(`regions must be some of ${REGIONS.join(', ')}`);
-    const check = { id: stableUuid(`uptime-${body.name}-${api.nextId++}`), name: body.name, type: body.type, target: body.target, regions: body.regions, enabled: body.enabled ?? true };
+    if (!Array.isArray(body.regions) || !body.regions.length || body.regions.some((r: unknown) => !REGIONS.includes(String(r))))
+      return api.unprocessable(`regions must be some of ${REGIONS.join(', ')}`);
+    const check = {
+      id: stableUuid(`uptime-${body.name}-${api.nextId++}`),
+      name: body.name,
+      type: body.type,
+      target: body.target,
+      regions: body.regions,
+      enabled: body.enabled ?? true,
+    };
     api.data.uptimeChecks.push(check);
     api.data.uptimeAlerts[check.id] = [];
     return api.json(201, { check });
@@ -143,12 +166,22 @@ export function accountRoutes(api: FakeCore): void {
     if (!['latency', 'down', 'down_global', 'ssl_expiry'].includes(body.type)) return api.unprocessable(`type ${String(body.type)} is not an alert type`);
     if (body.type === 'ssl_expiry' && check.type !== 'https') return api.unprocessable('ssl_expiry alerts need an https check');
     if (!['2m', '3m', '5m', '10m', '15m', '30m', '1h'].includes(body.period)) return api.unprocessable(`period ${String(body.period)} is invalid`);
-    if ((body.type === 'latency' || body.type === 'ssl_expiry') && !(Number.isInteger(body.threshold) && body.threshold > 0)) return api.unprocessable('threshold must be a positive whole number');
+    if ((body.type === 'latency' || body.type === 'ssl_expiry') && !(Number.isInteger(body.threshold) && body.threshold > 0))
+      return api.unprocessable('threshold must be a positive whole number');
     if (!emails.length && !slack.length) return api.unprocessable('notifications need an email or a Slack channel');
     const unverified = emails.find((e) => e !== email);
     if (unverified !== undefined) return api.unprocessable(`${String(unverified)} is not a verified email of this account`);
-    if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url)))) return api.unprocessable('slack notifications need a channel and a hooks.slack.com URL');
-    const alert = { id: stableUuid(`alert-${id}-${api.nextId++}`), name: body.name, type: body.type, threshold: body.threshold ?? 0, comparison: body.comparison ?? 'greater_than', notifications: { email: emails, slack }, period: body.period };
+    if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url))))
+      return api.unprocessable('slack notifications need a channel and a hooks.slack.com URL');
+    const alert = {
+      id: stableUuid(`alert-${id}-${api.nextId++}`),
+      name: body.name,
+      type: body.type,
+      threshold: body.threshold ?? 0,
+      comparison: body.comparison ?? 'greater_than',
+      notifications: { email: emails, slack },
+      period: body.period,
+    };
     alerts.push(alert);
     return api.json(201, { alert });
   });
@@ -161,7 +194,12 @@ export function accountRoutes(api: FakeCore): void {
     if (!ALERT_METRICS.some((m) => m.type === body.type)) return api.unprocessable(`type ${String(body.type)} is not a droplet metric`);
     if (!['GreaterThan', 'LessThan'].includes(body.compare)) return api.unprocessable('compare must be GreaterThan or LessThan');
     if (!['5m', '10m', '30m', '1h'].includes(body.window)) return api.unprocessable(`window ${String(body.window)} is invalid`);
-    if (typeof body.value !== 'number' || !(body.value >= 0) || (String(body.type).endsWith('percent') || String(body.type).endsWith('/cpu') ? body.value > 100 : false)) return api.unprocessable('value is out of range');
+    if (
+      typeof body.value !== 'number' ||
+      !(body.value >= 0) ||
+      (String(body.type).endsWith('percent') || String(body.type).endsWith('/cpu') ? body.value > 100 : false)
+    )
+      return api.unprocessable('value is out of range');
     if (typeof body.description !== 'string' || !body.description.trim()) return api.unprocessable('description is required');
     const entities = (body.entities ?? []) as unknown[];
     const tags = (body.tags ?? []) as unknown[];
@@ -171,9 +209,21 @@ export function accountRoutes(api: FakeCore): void {
     const emails = (body.alerts?.email ?? []) as unknown[];
     const slack = (body.alerts?.slack ?? []) as Json[];
     if (!emails.length && !slack.length) return api.unprocessable('alerts need an email or a Slack channel');
-    if (emails.some((e) => e !== email)) return api.unprocessable('alerts may only email the account\'s verified address');
-    if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url)))) return api.unprocessable('slack alerts need a channel and a hooks.slack.com URL');
-    const policy = { uuid: stableUuid(`alert-policy-${api.nextId++}`), type: body.type, description: body.description, compare: body.compare, value: body.value, window: body.window, entities, tags, alerts: { email: emails, slack }, enabled: body.enabled ?? true };
+    if (emails.some((e) => e !== email)) return api.unprocessable("alerts may only email the account's verified address");
+    if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url))))
+      return api.unprocessable('slack alerts need a channel and a hooks.slack.com URL');
+    const policy = {
+      uuid: stableUuid(`alert-policy-${api.nextId++}`),
+      type: body.type,
+      description: body.description,
+      compare: body.compare,
+      value: body.value,
+      window: body.window,
+      entities,
+      tags,
+      alerts: { email: emails, slack },
+      enabled: body.enabled ?? true,
+    };
     api.data.alertPolicies.push(policy);
     return api.json(200, { policy });
   });

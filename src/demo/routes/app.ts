@@ -17,7 +17,8 @@ export function appRoutes(api: FakeCore): void {
     if (component !== undefined && !components(app).includes(component)) return api.notFound();
     if (deployment !== undefined && !deploymentsOf(app).some((d) => d.id === deployment)) return api.notFound();
     const type = query.get('type') ?? '';
-    if (!['BUILD', 'DEPLOY', 'RUN', 'RUN_RESTARTED', 'AUTOSCALE_EVENT'].includes(type)) return api.error(400, 'bad_request', 'type must be one of BUILD, DEPLOY, RUN, RUN_RESTARTED, AUTOSCALE_EVENT.');
+    if (!['BUILD', 'DEPLOY', 'RUN', 'RUN_RESTARTED', 'AUTOSCALE_EVENT'].includes(type))
+      return api.error(400, 'bad_request', 'type must be one of BUILD, DEPLOY, RUN, RUN_RESTARTED, AUTOSCALE_EVENT.');
     // a live log only for what runs now; a past deployment has its archived files
     const current = deployment === undefined || deployment === app.active_deployment?.id || deployment === app.in_progress_deployment?.id;
     const follow = query.get('follow') === 'true' && current;
@@ -30,10 +31,16 @@ export function appRoutes(api: FakeCore): void {
   api.on('GET', '/v2/apps/{id}/logs', ([id], ctx) => logs(id, undefined, undefined, ctx.query));
   api.on('GET', '/v2/apps/{id}/components/{component}/logs', ([id, component], ctx) => logs(id, component, undefined, ctx.query));
   api.on('GET', '/v2/apps/{id}/deployments/{deployment}/logs', ([id, deployment], ctx) => logs(id, undefined, deployment, ctx.query));
-  api.on('GET', '/v2/apps/{id}/deployments/{deployment}/components/{component}/logs', ([id, deployment, component], ctx) => logs(id, component, deployment, ctx.query));
+  api.on('GET', '/v2/apps/{id}/deployments/{deployment}/components/{component}/logs', ([id, deployment, component], ctx) =>
+    logs(id, component, deployment, ctx.query),
+  );
 
   const instancesOf = (app: Json) =>
-    components(app).flatMap((name) => [0, 1].slice(0, name.startsWith('web') ? 2 : 1).map((n) => ({ component_name: name, component_type: 'SERVICE', instance_name: `${name}-7d9f8c-${n}x${n}q`, instance_alias: `${name}-${n}` })));
+    components(app).flatMap((name) =>
+      [0, 1]
+        .slice(0, name.startsWith('web') ? 2 : 1)
+        .map((n) => ({ component_name: name, component_type: 'SERVICE', instance_name: `${name}-7d9f8c-${n}x${n}q`, instance_alias: `${name}-${n}` })),
+    );
   api.on('GET', '/v2/apps/{id}/instances', ([id]) => {
     const app = findApp(id);
     return app ? api.json(200, { instances: instancesOf(app) }) : api.notFound();
@@ -58,7 +65,15 @@ export function appRoutes(api: FakeCore): void {
       if (!active) return (store.appDeployments[app.id] = []);
       const older = [1, 2, 3].map((n) => {
         const at = new Date(Date.parse(active.created_at) - n * 86_400_000 * 2).toISOString().replace(/\.\d{3}Z$/, 'Z');
-        return { ...active, id: stableUuid(`deploy-${app.spec.name}-old-${n}`), phase: n === 2 ? 'ERROR' : 'SUPERSEDED', created_at: at, updated_at: at, cause: n === 2 ? 'commit 9e1b7d0 pushed to main' : `commit ${stableUuid(`c${n}`).slice(0, 7)} pushed to main`, progress: n === 2 ? { success_steps: 3, error_steps: 1, total_steps: 6 } : active.progress };
+        return {
+          ...active,
+          id: stableUuid(`deploy-${app.spec.name}-old-${n}`),
+          phase: n === 2 ? 'ERROR' : 'SUPERSEDED',
+          created_at: at,
+          updated_at: at,
+          cause: n === 2 ? 'commit 9e1b7d0 pushed to main' : `commit ${stableUuid(`c${n}`).slice(0, 7)} pushed to main`,
+          progress: n === 2 ? { success_steps: 3, error_steps: 1, total_steps: 6 } : active.progress,
+        };
       });
       store.appDeployments[app.id] = [active, ...older];
     }
@@ -74,7 +89,17 @@ export function appRoutes(api: FakeCore): void {
   const startDeployment = (app: Json, cause: string, from?: Json): Json => {
     if (app.in_progress_deployment) return api.error(409, 'conflict', 'A deployment is already in progress.');
     const now = api.now();
-    const deployment: Json = { ...(from ?? app.active_deployment), id: stableUuid(`deploy-${app.spec.name}-${api.nextId++}`), cause, phase: 'PENDING_BUILD', created_at: now, updated_at: now, phase_last_updated_at: now, progress: { success_steps: 0, total_steps: 6 }, ...(from ? { cloned_from: from.id } : { spec: app.spec }) };
+    const deployment: Json = {
+      ...(from ?? app.active_deployment),
+      id: stableUuid(`deploy-${app.spec.name}-${api.nextId++}`),
+      cause,
+      phase: 'PENDING_BUILD',
+      created_at: now,
+      updated_at: now,
+      phase_last_updated_at: now,
+      progress: { success_steps: 0, total_steps: 6 },
+      ...(from ? { cloned_from: from.id } : { spec: app.spec }),
+    };
     deploymentsOf(app).unshift(deployment);
     app.in_progress_deployment = deployment;
     STEPS.slice(1).forEach(([phase, steps], i) =>
@@ -133,8 +158,13 @@ export function appRoutes(api: FakeCore): void {
     if (!app) return api.notFound();
     const target = rollbackTarget(app, ctx.body?.deployment_id);
     if (!target) return api.notFound();
-    if (target.phase === 'ERROR' || target.phase === 'CANCELED') return api.json(200, { valid: false, error: { code: 'incompatible_result', message: `Deployment ${target.id.slice(0, 8)} did not succeed; it cannot be rolled back to.` } });
-    if (target === app.active_deployment) return api.json(200, { valid: false, error: { code: 'incompatible_phase', message: 'That deployment is the active one.' } });
+    if (target.phase === 'ERROR' || target.phase === 'CANCELED')
+      return api.json(200, {
+        valid: false,
+        error: { code: 'incompatible_result', message: `Deployment ${target.id.slice(0, 8)} did not succeed; it cannot be rolled back to.` },
+      });
+    if (target === app.active_deployment)
+      return api.json(200, { valid: false, error: { code: 'incompatible_phase', message: 'That deployment is the active one.' } });
     return api.json(200, { valid: true, warnings: [] });
   });
   api.on('POST', '/v2/apps/{id}/rollback', ([id], ctx) => {
@@ -165,9 +195,30 @@ export function appRoutes(api: FakeCore): void {
 
   // ---- specs: propose (checks and prices, changes nothing) and update (a deployment starts)
   const REGIONS = ['ams', 'blr', 'fra', 'lon', 'nyc', 'sfo', 'sgp', 'syd', 'tor', 'atl'];
-  const REGION_LABELS: Record<string, [string, string]> = { ams: ['Amsterdam', 'europe'], blr: ['Bangalore', 'asia'], fra: ['Frankfurt', 'europe'], lon: ['London', 'europe'], nyc: ['New York', 'north_america'], sfo: ['San Francisco', 'north_america'], sgp: ['Singapore', 'asia'], syd: ['Sydney', 'australia'], tor: ['Toronto', 'north_america'], atl: ['Atlanta', 'north_america'] };
+  const REGION_LABELS: Record<string, [string, string]> = {
+    ams: ['Amsterdam', 'europe'],
+    blr: ['Bangalore', 'asia'],
+    fra: ['Frankfurt', 'europe'],
+    lon: ['London', 'europe'],
+    nyc: ['New York', 'north_america'],
+    sfo: ['San Francisco', 'north_america'],
+    sgp: ['Singapore', 'asia'],
+    syd: ['Sydney', 'australia'],
+    tor: ['Toronto', 'north_america'],
+    atl: ['Atlanta', 'north_america'],
+  };
   api.on('GET', '/v2/apps/regions', () =>
-    api.json(200, { regions: REGIONS.map((slug) => ({ slug, label: REGION_LABELS[slug][0], flag: slug, continent: REGION_LABELS[slug][1], data_centers: [`${slug}1`], disabled: false, default: slug === 'nyc' })) }),
+    api.json(200, {
+      regions: REGIONS.map((slug) => ({
+        slug,
+        label: REGION_LABELS[slug][0],
+        flag: slug,
+        continent: REGION_LABELS[slug][1],
+        data_centers: [`${slug}1`],
+        disabled: false,
+        default: slug === 'nyc',
+      })),
+    }),
   );
   const INSTANCE_SIZES: [string, string, string, number, string][] = [
     ['apps-s-1vcpu-0.5gb', 'Shared 1VCPU 0.5GB', '1', 512, '5.00'],
@@ -178,31 +229,57 @@ export function appRoutes(api: FakeCore): void {
   ];
   api.on('GET', '/v2/apps/tiers/instance_sizes', () =>
     api.json(200, {
-      instance_sizes: INSTANCE_SIZES.map(([slug, name, cpus, mib, usd]) => ({ slug, name, cpu_type: slug.startsWith('apps-d') ? 'DEDICATED' : 'SHARED', cpus, memory_bytes: String(mib * 1024 * 1024), usd_per_month: usd, usd_per_second: (Number(usd) / 2_419_200).toFixed(12), tier_slug: usd === '5.00' || usd === '10.00' ? 'basic' : 'professional', bandwidth_allowance_gib: '100' })),
+      instance_sizes: INSTANCE_SIZES.map(([slug, name, cpus, mib, usd]) => ({
+        slug,
+        name,
+        cpu_type: slug.startsWith('apps-d') ? 'DEDICATED' : 'SHARED',
+        cpus,
+        memory_bytes: String(mib * 1024 * 1024),
+        usd_per_month: usd,
+        usd_per_second: (Number(usd) / 2_419_200).toFixed(12),
+        tier_slug: usd === '5.00' || usd === '10.00' ? 'basic' : 'professional',
+        bandwidth_allowance_gib: '100',
+      })),
     }),
   );
   const sizePrice = (slug: unknown) => Number(INSTANCE_SIZES.find((x) => x[0] === slug)?.[4] ?? 5);
   const specProblem = (spec: Json): string | undefined => {
-    if (typeof spec?.name !== 'string' || !/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(spec.name)) return 'error validating app spec field "name": must be 2 to 32 lowercase letters, digits and dashes.';
-    if (spec.region !== undefined && !REGIONS.includes(spec.region)) return `error validating app spec field "region": region "${String(spec.region)}" is not available for apps.`;
+    if (typeof spec?.name !== 'string' || !/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(spec.name))
+      return 'error validating app spec field "name": must be 2 to 32 lowercase letters, digits and dashes.';
+    if (spec.region !== undefined && !REGIONS.includes(spec.region))
+      return `error validating app spec field "region": region "${String(spec.region)}" is not available for apps.`;
     const names = ['services', 'workers', 'jobs', 'static_sites'].flatMap((k) => ((spec[k] ?? []) as Json[]).map((c) => c.name));
     const twice = names.find((n, i) => names.indexOf(n) !== i);
     if (twice) return `error validating app spec: two components are named "${twice}".`;
     const components = ['services', 'workers', 'jobs', 'static_sites'].flatMap((k) => (spec[k] ?? []) as Json[]);
     for (const c of components) {
       const source = c.github ?? c.gitlab;
-      if (source !== undefined && (typeof source.repo !== 'string' || !/^[\w.-]+\/[\w./-]+$/.test(source.repo))) return `error validating app spec field "${c.name}.repo": "${String(source.repo)}" is not owner/name.`;
-      if (c.instance_size_slug !== undefined && !INSTANCE_SIZES.some((x) => x[0] === c.instance_size_slug)) return `error validating app spec field "${c.name}.instance_size_slug": unknown size "${String(c.instance_size_slug)}".`;
+      if (source !== undefined && (typeof source.repo !== 'string' || !/^[\w.-]+\/[\w./-]+$/.test(source.repo)))
+        return `error validating app spec field "${c.name}.repo": "${String(source.repo)}" is not owner/name.`;
+      if (c.instance_size_slug !== undefined && !INSTANCE_SIZES.some((x) => x[0] === c.instance_size_slug))
+        return `error validating app spec field "${c.name}.instance_size_slug": unknown size "${String(c.instance_size_slug)}".`;
     }
     return undefined;
   };
-  const monthlyCost = (spec: Json) => ['services', 'workers'].flatMap((k) => (spec[k] ?? []) as Json[]).reduce((sum, c) => sum + sizePrice(c.instance_size_slug) * (Number(c.instance_count) || 1), 0);
+  const monthlyCost = (spec: Json) =>
+    ['services', 'workers']
+      .flatMap((k) => (spec[k] ?? []) as Json[])
+      .reduce((sum, c) => sum + sizePrice(c.instance_size_slug) * (Number(c.instance_count) || 1), 0);
   api.on('POST', '/v2/apps/propose', (_, ctx) => {
     const spec = ctx.body?.spec;
     const taken = api.data.apps.find((a) => a.spec.name === spec?.name && a.id !== ctx.body?.app_id);
     const problem = specProblem(spec) ?? (taken ? `error validating app spec field "name": an app named "${String(spec.name)}" exists already.` : undefined);
     if (problem) return api.error(400, 'invalid_argument', problem);
-    return api.json(200, { app_is_static: false, app_name_available: true, existing_static_apps: '0', max_free_static_apps: '3', spec, app_cost: monthlyCost(spec), app_tier_upgrade_cost: 0, app_tier_downgrade_cost: 0 });
+    return api.json(200, {
+      app_is_static: false,
+      app_name_available: true,
+      existing_static_apps: '0',
+      max_free_static_apps: '3',
+      spec,
+      app_cost: monthlyCost(spec),
+      app_tier_upgrade_cost: 0,
+      app_tier_downgrade_cost: 0,
+    });
   });
   api.on('PUT', '/v2/apps/{id}', ([id], ctx) => {
     const app = findApp(id);
@@ -224,7 +301,19 @@ export function appRoutes(api: FakeCore): void {
     const now = api.now();
     const host = `${String(spec.name)}-${api.nextId.toString(36)}.ondigitalocean.app`;
     const project = api.data.projects.find((p) => p.is_default);
-    const app: Json = { id: stableUuid(`app-${String(spec.name)}-${api.nextId++}`), owner_uuid: stableUuid('account-demo'), spec, default_ingress: `https://${host}`, live_url: `https://${host}`, live_url_base: `https://${host}`, created_at: now, updated_at: now, region: { slug: spec.region ?? 'nyc', label: spec.region ?? 'nyc' }, tier_slug: 'basic', project_id: project?.id };
+    const app: Json = {
+      id: stableUuid(`app-${String(spec.name)}-${api.nextId++}`),
+      owner_uuid: stableUuid('account-demo'),
+      spec,
+      default_ingress: `https://${host}`,
+      live_url: `https://${host}`,
+      live_url_base: `https://${host}`,
+      created_at: now,
+      updated_at: now,
+      region: { slug: spec.region ?? 'nyc', label: spec.region ?? 'nyc' },
+      tier_slug: 'basic',
+      project_id: project?.id,
+    };
     api.data.apps.push(app);
     const started = startDeployment(app, 'app created');
     if (started.status !== 200) return started;

@@ -95,5 +95,4 @@ export function catalogRoutes(api: FakeCore): void {
   };
   api.on('POST', '/v2/tags/{name}/resources', ([name], ctx) => retag(name, ctx.body, true));
   api.on('DELETE', '/v2/tags/{name}/resources', ([name], ctx) => retag(name, ctx.body, false));
-
 }

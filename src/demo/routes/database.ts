@@ -3,7 +3,11 @@ import type { FakeCore } from '../core';
 import { DB_SIZES } from '../core';
 import { type Json, databaseJson, stableUuid } from '../seed';
 
-const engineOptions = (versions: string[], nodes: number[]) => ({ regions: ['nyc3', 'ams3', 'sfo3', 'fra1'], versions, layouts: nodes.map((n) => ({ num_nodes: n, sizes: DB_SIZES.map((x) => x.slug) })) });
+const engineOptions = (versions: string[], nodes: number[]) => ({
+  regions: ['nyc3', 'ams3', 'sfo3', 'fra1'],
+  versions,
+  layouts: nodes.map((n) => ({ num_nodes: n, sizes: DB_SIZES.map((x) => x.slug) })),
+});
 /** What `/v2/databases/options` offers, and what a new cluster is checked against. */
 const DB_OPTIONS: Record<string, { regions: string[]; versions: string[]; layouts: { num_nodes: number; sizes: string[] }[] }> = {
   pg: engineOptions(['15', '16', '17'], [1, 2, 3]),
@@ -124,11 +128,18 @@ export function databaseRoutes(api: FakeCore): void {
     const oldSize = DB_SIZES.find((x) => x.slug === db.size);
     if (oldSize && newSize.disk < oldSize.disk) return api.unprocessable('Clusters cannot be resized to a plan with less storage.');
     db.status = 'resizing';
-    api.startAction('resize', 'database', null, db.region, () => {
-      db.size = size;
-      db.num_nodes = nodes;
-      db.storage_size_mib = newSize.disk * 1024;
-    }, () => (db.status = 'online'));
+    api.startAction(
+      'resize',
+      'database',
+      null,
+      db.region,
+      () => {
+        db.size = size;
+        db.num_nodes = nodes;
+        db.storage_size_mib = newSize.disk * 1024;
+      },
+      () => (db.status = 'online'),
+    );
     return { status: 202, headers: { 'x-request-id': api.requestId() }, body: '' };
   });
   api.on('GET', '/v2/databases/{id}/firewall', ([id]) => {
@@ -145,12 +156,20 @@ export function databaseRoutes(api: FakeCore): void {
       const problem = api.trustedSourceProblem(rule);
       if (problem) return api.unprocessable(problem);
       const old = api.data.databaseFirewalls[id].find((r) => (rule.uuid && r.uuid === rule.uuid) || (r.type === rule.type && r.value === rule.value));
-      kept.push(old ?? { uuid: stableUuid(`fw-${id}-${rule.type}-${rule.value}-${api.nextId++}`), cluster_uuid: id, type: rule.type, value: rule.value, created_at: api.now(), ...(rule.description ? { description: rule.description } : {}) });
+      kept.push(
+        old ?? {
+          uuid: stableUuid(`fw-${id}-${rule.type}-${rule.value}-${api.nextId++}`),
+          cluster_uuid: id,
+          type: rule.type,
+          value: rule.value,
+          created_at: api.now(),
+          ...(rule.description ? { description: rule.description } : {}),
+        },
+      );
     }
     api.data.databaseFirewalls[id] = kept;
     return api.noContent();
   });
-
 
   // A new cluster, with the API's rules where they are simple: a name of 3 to 63 lowercase letters,
   // digits and "-", unique; an engine, version, region, node count and size the options offer;
@@ -159,7 +178,8 @@ export function databaseRoutes(api: FakeCore): void {
   api.on('POST', '/v2/databases', (_, ctx) => {
     const body = ctx.body ?? {};
     const { name, engine, region: regionSlug, num_nodes: nodes, size } = body;
-    if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/.test(name)) return api.unprocessable('name must be 3 to 63 lowercase letters, digits and dashes, starting with a letter.');
+    if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/.test(name))
+      return api.unprocessable('name must be 3 to 63 lowercase letters, digits and dashes, starting with a letter.');
     if (api.data.databases.some((d) => d.name === name)) return api.unprocessable(`a database cluster named ${name} already exists`);
     const options = DB_OPTIONS[engine];
     if (!options) return api.unprocessable(`engine ${String(engine)} is not supported`);
@@ -171,11 +191,15 @@ export function databaseRoutes(api: FakeCore): void {
     if (!layout.sizes.includes(size)) return api.unprocessable(`size ${String(size)} is not offered with ${String(nodes)} node(s)`);
     const base = DB_SIZES.find((x) => x.slug === size)!.disk * 1024;
     const storage = body.storage_size_mib;
-    if (storage !== undefined && (!Number.isInteger(storage) || storage < base || storage % 1024 !== 0)) return api.unprocessable(`storage_size_mib must be whole GiB and at least ${base} for ${String(size)}`);
+    if (storage !== undefined && (!Number.isInteger(storage) || storage < base || storage % 1024 !== 0))
+      return api.unprocessable(`storage_size_mib must be whole GiB and at least ${base} for ${String(size)}`);
     const vpc = body.private_network_uuid === undefined ? undefined : api.data.vpcs.find((v) => v.id === body.private_network_uuid);
-    if (body.private_network_uuid !== undefined && (!vpc || vpc.region !== regionSlug)) return api.unprocessable(`private_network_uuid ${String(body.private_network_uuid)} is not a VPC in ${String(regionSlug)}`);
-    if (body.project_id !== undefined && !api.data.projects.some((p) => p.id === body.project_id)) return api.unprocessable(`project ${String(body.project_id)} does not exist`);
-    if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every((t: unknown) => typeof t === 'string' && /^[a-zA-Z0-9_:-]{1,255}$/.test(t)))) return api.unprocessable('tags are invalid');
+    if (body.private_network_uuid !== undefined && (!vpc || vpc.region !== regionSlug))
+      return api.unprocessable(`private_network_uuid ${String(body.private_network_uuid)} is not a VPC in ${String(regionSlug)}`);
+    if (body.project_id !== undefined && !api.data.projects.some((p) => p.id === body.project_id))
+      return api.unprocessable(`project ${String(body.project_id)} does not exist`);
+    if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every((t: unknown) => typeof t === 'string' && /^[a-zA-Z0-9_:-]{1,255}$/.test(t))))
+      return api.unprocessable('tags are invalid');
     const db = databaseJson(name, engine, version, regionSlug, nodes, api.now());
     Object.assign(db, {
       id: stableUuid(`db-${name}-${api.nextId++}`),

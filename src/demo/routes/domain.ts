@@ -12,19 +12,38 @@ export function domainRoutes(api: FakeCore): void {
     const body = ctx.body ?? {};
     if (typeof body.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9.-]*$/.test(body.name)) return api.unprocessable('name is invalid.');
     if (api.data.certificates.some((c) => c.name === body.name)) return api.unprocessable(`a certificate named ${body.name} already exists.`);
-    const base = { id: stableUuid(`cert-${body.name}-${api.nextId++}`), name: body.name, created_at: api.now(), sha1_fingerprint: stableUuid(`sha1-${body.name}`).replace(/-/g, '').slice(0, 40) };
+    const base = {
+      id: stableUuid(`cert-${body.name}-${api.nextId++}`),
+      name: body.name,
+      created_at: api.now(),
+      sha1_fingerprint: stableUuid(`sha1-${body.name}`).replace(/-/g, '').slice(0, 40),
+    };
     let cert: Json;
     if (body.type === 'lets_encrypt') {
       const names = body.dns_names as unknown[];
-      if (!Array.isArray(names) || !names.length) return api.unprocessable('dns_names is required for a Let\'s Encrypt certificate.');
-      const outside = names.find((n) => typeof n !== 'string' || !api.data.domains.some((d) => n.replace(/^\*\./, '') === d.name || n.replace(/^\*\./, '').endsWith(`.${d.name}`)));
+      if (!Array.isArray(names) || !names.length) return api.unprocessable("dns_names is required for a Let's Encrypt certificate.");
+      const outside = names.find(
+        (n) => typeof n !== 'string' || !api.data.domains.some((d) => n.replace(/^\*\./, '') === d.name || n.replace(/^\*\./, '').endsWith(`.${d.name}`)),
+      );
       if (outside !== undefined) return api.unprocessable(`${String(outside)} is not under a domain managed in this account.`);
-      cert = { ...base, type: 'lets_encrypt', dns_names: names, state: 'pending', not_after: new Date(api.clock() + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+      cert = {
+        ...base,
+        type: 'lets_encrypt',
+        dns_names: names,
+        state: 'pending',
+        not_after: new Date(api.clock() + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      };
       api.later(api.actionDurationMs, () => (cert.state = 'verified'));
     } else if (body.type === 'custom') {
       if (!/-----BEGIN CERTIFICATE-----/.test(String(body.leaf_certificate))) return api.unprocessable('leaf_certificate is not a PEM certificate.');
       if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(String(body.private_key))) return api.unprocessable('private_key is not a PEM private key.');
-      cert = { ...base, type: 'custom', dns_names: [], state: 'verified', not_after: new Date(api.clock() + 365 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+      cert = {
+        ...base,
+        type: 'custom',
+        dns_names: [],
+        state: 'verified',
+        not_after: new Date(api.clock() + 365 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      };
     } else return api.unprocessable(`type ${String(body.type)} is not lets_encrypt or custom.`);
     api.data.certificates.push(cert);
     return api.json(201, { certificate: cert });
@@ -48,11 +67,31 @@ export function domainRoutes(api: FakeCore): void {
       const cert = api.data.certificates.find((c) => c.id === body.certificate_id);
       const fits = (n: string) => n === host || (n.startsWith('*.') && String(host).split('.').slice(1).join('.') === n.slice(2));
       if (!cert) return api.unprocessable('certificate_id is required with a custom_domain.');
-      if (cert.state !== 'verified' || (cert.type === 'lets_encrypt' && !(cert.dns_names as string[]).some(fits))) return api.unprocessable(`certificate ${cert.name} does not cover ${String(host)}.`);
+      if (cert.state !== 'verified' || (cert.type === 'lets_encrypt' && !(cert.dns_names as string[]).some(fits)))
+        return api.unprocessable(`certificate ${cert.name} does not cover ${String(host)}.`);
     }
-    const endpoint = { id: stableUuid(`cdn-${origin}-${api.nextId++}`), origin, endpoint: `${m[1]}.${m[2]}.cdn.digitaloceanspaces.com`, ttl, created_at: api.now(), ...(host ? { custom_domain: host, certificate_id: body.certificate_id } : {}) };
+    const endpoint = {
+      id: stableUuid(`cdn-${origin}-${api.nextId++}`),
+      origin,
+      endpoint: `${m[1]}.${m[2]}.cdn.digitaloceanspaces.com`,
+      ttl,
+      created_at: api.now(),
+      ...(host ? { custom_domain: host, certificate_id: body.certificate_id } : {}),
+    };
     api.data.cdnEndpoints.push(endpoint);
-    if (zone) api.data.domainRecords[zone]?.push({ id: api.nextId++, type: 'CNAME', name: String(host).slice(0, -zone.length - 1), data: `${endpoint.endpoint}.`, priority: null, port: null, ttl: 3600, weight: null, flags: null, tag: null });
+    if (zone)
+      api.data.domainRecords[zone]?.push({
+        id: api.nextId++,
+        type: 'CNAME',
+        name: String(host).slice(0, -zone.length - 1),
+        data: `${endpoint.endpoint}.`,
+        priority: null,
+        port: null,
+        ttl: 3600,
+        weight: null,
+        flags: null,
+        tag: null,
+      });
     return api.json(201, { endpoint });
   });
 
@@ -65,7 +104,18 @@ export function domainRoutes(api: FakeCore): void {
     if (ip !== undefined && (typeof ip !== 'string' || !isIpv4(ip))) return api.unprocessable(`ip_address ${String(ip)} is not an IPv4 address.`);
     const domain = { name, ttl: 1800, zone_file: null };
     api.data.domains.push(domain);
-    const record = (type: string, data: string) => ({ id: api.nextId++, type, name: '@', data, priority: null, port: null, ttl: 1800, weight: null, flags: null, tag: null });
+    const record = (type: string, data: string) => ({
+      id: api.nextId++,
+      type,
+      name: '@',
+      data,
+      priority: null,
+      port: null,
+      ttl: 1800,
+      weight: null,
+      flags: null,
+      tag: null,
+    });
     api.data.domainRecords[name] = [...['ns1', 'ns2', 'ns3'].map((ns) => record('NS', `${ns}.digitalocean.com`)), ...(ip ? [record('A', ip)] : [])];
     api.intoProject(`do:domain:${name}`);
     return api.json(201, { domain });
@@ -82,7 +132,18 @@ export function domainRoutes(api: FakeCore): void {
     if (!records) return api.notFound();
     const problem = recordProblem(ctx.body);
     if (problem) return api.unprocessable(problem);
-    const rec = { id: api.nextId++, type: ctx.body.type, name: ctx.body.name, data: ctx.body.data, priority: ctx.body.priority ?? null, port: ctx.body.port ?? null, ttl: ctx.body.ttl ?? 1800, weight: ctx.body.weight ?? null, flags: ctx.body.flags ?? null, tag: ctx.body.tag ?? null };
+    const rec = {
+      id: api.nextId++,
+      type: ctx.body.type,
+      name: ctx.body.name,
+      data: ctx.body.data,
+      priority: ctx.body.priority ?? null,
+      port: ctx.body.port ?? null,
+      ttl: ctx.body.ttl ?? 1800,
+      weight: ctx.body.weight ?? null,
+      flags: ctx.body.flags ?? null,
+      tag: ctx.body.tag ?? null,
+    };
     records.push(rec);
     return api.json(201, { domain_record: rec });
   });
@@ -105,5 +166,4 @@ export function domainRoutes(api: FakeCore): void {
   });
 
   api.on('GET', '/v2/functions/namespaces', () => api.json(200, { namespaces: api.data.namespaces }));
-
 }

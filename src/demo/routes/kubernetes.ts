@@ -10,13 +10,21 @@ export function kubernetesRoutes(api: FakeCore): void {
     return cluster ? api.json(200, { node_pools: cluster.node_pools }) : api.notFound();
   });
   const pool = (id: string, poolId: string) => api.data.kubernetesClusters.find((c) => c.id === id)?.node_pools.find((p: Json) => p.id === poolId);
-  const provisioned = (node: Json) => api.startAction('provision_node', 'kubernetes', null, null, () => {
-    node.status = { state: 'running' };
-    node.updated_at = api.now();
-  });
+  const provisioned = (node: Json) =>
+    api.startAction('provision_node', 'kubernetes', null, null, () => {
+      node.status = { state: 'running' };
+      node.updated_at = api.now();
+    });
   const newNode = (p: Json, n: number): Json => {
     const id = stableUuid(`node-${p.id}-${n}-${api.nextId++}`);
-    const node = { id, name: `${p.name}-${id.slice(0, 5)}`, status: { state: 'provisioning' }, droplet_id: String(api.nextId++), created_at: api.now(), updated_at: api.now() };
+    const node = {
+      id,
+      name: `${p.name}-${id.slice(0, 5)}`,
+      status: { state: 'provisioning' },
+      droplet_id: String(api.nextId++),
+      created_at: api.now(),
+      updated_at: api.now(),
+    };
     provisioned(node);
     return node;
   };
@@ -68,7 +76,9 @@ export function kubernetesRoutes(api: FakeCore): void {
     const c = clusterById(id);
     if (!c) return api.notFound();
     const newer = K8S_VERSIONS.filter((v) => compareK8s(v, c.version) > 0 && minorOf(v) - minorOf(c.version) <= 1);
-    return api.json(200, { available_upgrade_versions: newer.length ? newer.map((v) => ({ slug: v, kubernetes_version: v.split('-')[0], supported_features: [] })) : null });
+    return api.json(200, {
+      available_upgrade_versions: newer.length ? newer.map((v) => ({ slug: v, kubernetes_version: v.split('-')[0], supported_features: [] })) : null,
+    });
   });
   api.on('POST', '/v2/kubernetes/clusters/{id}/upgrade', ([id], ctx) => {
     const c = clusterById(id);
@@ -79,21 +89,30 @@ export function kubernetesRoutes(api: FakeCore): void {
     }
     if (c.status.state !== 'running') return api.unprocessable(`The cluster is ${c.status.state}.`);
     c.status = { state: 'upgrading', message: `Upgrading to ${version}` };
-    api.startAction('upgrade', 'kubernetes', null, c.region, () => (c.version = version), () => {
-      c.status = { state: 'running', message: '' };
-      c.updated_at = api.now();
-    });
+    api.startAction(
+      'upgrade',
+      'kubernetes',
+      null,
+      c.region,
+      () => (c.version = version),
+      () => {
+        c.status = { state: 'running', message: '' };
+        c.updated_at = api.now();
+      },
+    );
     return { status: 202, headers: { 'x-request-id': api.requestId() }, body: '' };
   });
   api.on('POST', '/v2/kubernetes/clusters/{id}/node_pools', ([id], ctx) => {
     const c = clusterById(id);
     if (!c) return api.notFound();
     const { name, size, count, auto_scale: autoScale, min_nodes: min, max_nodes: max, tags } = ctx.body ?? {};
-    if (typeof name !== 'string' || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) return api.unprocessable('name must be lowercase letters, digits and "-".');
+    if (typeof name !== 'string' || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name))
+      return api.unprocessable('name must be lowercase letters, digits and "-".');
     if (c.node_pools.some((p: Json) => p.name === name)) return api.unprocessable(`A node pool named ${name} exists already.`);
     if (!SIZES.some((x) => x.slug === size)) return api.unprocessable(`invalid size: ${String(size)}`);
     if (!Number.isInteger(count) || count < 1 || count > 512) return api.unprocessable('count must be between 1 and 512.');
-    if (autoScale && !(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= count && count <= max)) return api.unprocessable('min_nodes ≤ count ≤ max_nodes is required for autoscaling.');
+    if (autoScale && !(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= count && count <= max))
+      return api.unprocessable('min_nodes ≤ count ≤ max_nodes is required for autoscaling.');
     const p: Json = {
       size,
       id: stableUuid(`pool-${c.name}-${name}-${api.nextId++}`),
@@ -116,7 +135,11 @@ export function kubernetesRoutes(api: FakeCore): void {
     const cluster = api.data.kubernetesClusters.find((x) => x.id === id);
     if (!cluster) return api.notFound();
     const expiry = Number(ctx.query.get('expiry_seconds') ?? 604800);
-    return { status: 200, headers: { 'content-type': 'application/yaml', 'x-request-id': api.requestId() }, body: kubeconfigYaml(cluster, api.clusterToken(cluster.id), expiry) };
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/yaml', 'x-request-id': api.requestId() },
+      body: kubeconfigYaml(cluster, api.clusterToken(cluster.id), expiry),
+    };
   });
   api.on('GET', '/v2/kubernetes/clusters/{id}/credentials', ([id], ctx) => {
     const cluster = api.data.kubernetesClusters.find((x) => x.id === id);
@@ -131,7 +154,6 @@ export function kubernetesRoutes(api: FakeCore): void {
       expires_at: new Date(api.clock() + expiry * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     });
   });
-
 }
 
 /**
@@ -149,7 +171,10 @@ export function kubernetesCreateRoutes(api: FakeCore): void {
     if (typeof name !== 'string' || !NAME.test(name)) return api.unprocessable('name must be lowercase letters, digits and "-", at most 63 characters.');
     if (api.data.kubernetesClusters.some((c) => c.name === name)) return api.unprocessable(`a cluster with the name ${name} already exists`);
     if (!REGIONS.includes(regionSlug)) return api.unprocessable(`region ${String(regionSlug)} does not support Kubernetes`);
-    const version = body.version === 'latest' ? K8S_VERSIONS[K8S_VERSIONS.length - 1] : K8S_VERSIONS.filter((v) => v === body.version || v.startsWith(`${String(body.version)}.`)).pop();
+    const version =
+      body.version === 'latest'
+        ? K8S_VERSIONS[K8S_VERSIONS.length - 1]
+        : K8S_VERSIONS.filter((v) => v === body.version || v.startsWith(`${String(body.version)}.`)).pop();
     if (!version) return api.unprocessable(`version ${String(body.version)} is not available`);
     if (!Array.isArray(pools) || pools.length === 0) return api.unprocessable('at least one node pool is required');
     const names = new Set<string>();
@@ -158,19 +183,28 @@ export function kubernetesCreateRoutes(api: FakeCore): void {
       if (names.has(p.name)) return api.unprocessable(`node pool names must be unique: ${p.name}`);
       names.add(p.name);
       const size = SIZES.find((x) => x.slug === p.size);
-      if (!size || !(size.regions as string[]).includes(regionSlug)) return api.unprocessable(`size ${String(p.size)} is not available in ${String(regionSlug)}`);
+      if (!size || !(size.regions as string[]).includes(regionSlug))
+        return api.unprocessable(`size ${String(p.size)} is not available in ${String(regionSlug)}`);
       if (!Number.isInteger(p.count) || p.count < 1 || p.count > 512) return api.unprocessable(`node pool ${p.name}: count must be between 1 and 512`);
-      if (p.auto_scale && !(Number.isInteger(p.min_nodes) && Number.isInteger(p.max_nodes) && p.min_nodes >= 1 && p.min_nodes <= p.count && p.count <= p.max_nodes)) {
+      if (
+        p.auto_scale &&
+        !(Number.isInteger(p.min_nodes) && Number.isInteger(p.max_nodes) && p.min_nodes >= 1 && p.min_nodes <= p.count && p.count <= p.max_nodes)
+      ) {
         return api.unprocessable(`node pool ${p.name}: min_nodes ≤ count ≤ max_nodes is required for autoscaling`);
       }
     }
-    const vpc = body.vpc_uuid === undefined ? api.data.vpcs.find((v) => v.region === regionSlug && v.default) : api.data.vpcs.find((v) => v.id === body.vpc_uuid);
-    if (body.vpc_uuid !== undefined && (!vpc || vpc.region !== regionSlug)) return api.unprocessable(`vpc ${String(body.vpc_uuid)} is not a VPC in ${String(regionSlug)}`);
+    const vpc =
+      body.vpc_uuid === undefined ? api.data.vpcs.find((v) => v.region === regionSlug && v.default) : api.data.vpcs.find((v) => v.id === body.vpc_uuid);
+    if (body.vpc_uuid !== undefined && (!vpc || vpc.region !== regionSlug))
+      return api.unprocessable(`vpc ${String(body.vpc_uuid)} is not a VPC in ${String(regionSlug)}`);
     if (window !== undefined && window !== null) {
-      if (window.day !== undefined && !['any', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].includes(window.day)) return api.unprocessable(`maintenance_policy.day ${String(window.day)} is invalid`);
-      if (window.start_time !== undefined && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(String(window.start_time))) return api.unprocessable(`maintenance_policy.start_time ${String(window.start_time)} is not HH:MM`);
+      if (window.day !== undefined && !['any', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].includes(window.day))
+        return api.unprocessable(`maintenance_policy.day ${String(window.day)} is invalid`);
+      if (window.start_time !== undefined && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(String(window.start_time)))
+        return api.unprocessable(`maintenance_policy.start_time ${String(window.start_time)} is not HH:MM`);
     }
-    if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every((t: unknown) => typeof t === 'string' && /^[a-zA-Z0-9_:-]{1,255}$/.test(t)))) return api.unprocessable('tags are invalid');
+    if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every((t: unknown) => typeof t === 'string' && /^[a-zA-Z0-9_:-]{1,255}$/.test(t))))
+      return api.unprocessable('tags are invalid');
     const id = stableUuid(`k8s-${name}-${api.nextId++}`);
     const cluster: Json = {
       id,
@@ -199,7 +233,14 @@ export function kubernetesCreateRoutes(api: FakeCore): void {
         };
         for (let k = 0; k < p.count; k++) {
           const nodeId = stableUuid(`node-${pool.id}-${k}`);
-          pool.nodes.push({ id: nodeId, name: `${p.name}-${nodeId.slice(0, 5)}`, status: { state: 'provisioning' }, droplet_id: String(api.nextId++), created_at: api.now(), updated_at: api.now() });
+          pool.nodes.push({
+            id: nodeId,
+            name: `${p.name}-${nodeId.slice(0, 5)}`,
+            status: { state: 'provisioning' },
+            droplet_id: String(api.nextId++),
+            created_at: api.now(),
+            updated_at: api.now(),
+          });
         }
         return pool;
       }),

@@ -18,10 +18,12 @@ export function networkRoutes(api: FakeCore): void {
   api.on('POST', '/v2/vpcs', (_, ctx) => {
     const body = ctx.body ?? {};
     const name = body.name;
-    if (typeof name !== 'string' || !/^[a-zA-Z0-9.-]+$/.test(name)) return api.unprocessable('name may only contain alphanumeric characters, dashes, and periods.');
+    if (typeof name !== 'string' || !/^[a-zA-Z0-9.-]+$/.test(name))
+      return api.unprocessable('name may only contain alphanumeric characters, dashes, and periods.');
     if (api.data.vpcs.some((v) => v.name === name)) return api.unprocessable(`A VPC named ${name} already exists.`);
     if (typeof body.region !== 'string' || !REGIONS[body.region]) return api.unprocessable(`region "${String(body.region)}" is not a region.`);
-    if (body.description !== undefined && (typeof body.description !== 'string' || body.description.length > 255)) return api.unprocessable('description is at most 255 characters.');
+    if (body.description !== undefined && (typeof body.description !== 'string' || body.description.length > 255))
+      return api.unprocessable('description is at most 255 characters.');
     const taken = api.data.vpcs.map((v) => ({ name: String(v.name), ip_range: String(v.ip_range) }));
     let ipRange = body.ip_range;
     if (ipRange !== undefined) {
@@ -51,9 +53,10 @@ export function networkRoutes(api: FakeCore): void {
     const inbound = (body.inbound_rules ?? []) as Json[];
     const outbound = (body.outbound_rules ?? []) as Json[];
     const filled = (e: Json) => Object.values(e ?? {}).some((v) => Array.isArray(v) && v.length);
-    const unknownDroplet = [...((body.droplet_ids ?? []) as unknown[]), ...[...inbound.map((r) => r.sources), ...outbound.map((r) => r.destinations)].flatMap((e: Json) => (e?.droplet_ids ?? []) as unknown[])].find(
-      (id) => !api.data.droplets.some((d) => d.id === id),
-    );
+    const unknownDroplet = [
+      ...((body.droplet_ids ?? []) as unknown[]),
+      ...[...inbound.map((r) => r.sources), ...outbound.map((r) => r.destinations)].flatMap((e: Json) => (e?.droplet_ids ?? []) as unknown[]),
+    ].find((id) => !api.data.droplets.some((d) => d.id === id));
     return (
       inbound.map((r, i) => portsProblem(r, `inbound rule ${i + 1}`)).find(Boolean) ??
       outbound.map((r, i) => portsProblem(r, `outbound rule ${i + 1}`)).find(Boolean) ??
@@ -65,10 +68,21 @@ export function networkRoutes(api: FakeCore): void {
   };
   api.on('POST', '/v2/firewalls', (_, ctx) => {
     const body = ctx.body ?? {};
-    const problem = firewallProblem(body) ?? (!body.inbound_rules?.length && !body.outbound_rules?.length ? 'at least one inbound or outbound rule is required.' : undefined);
+    const problem =
+      firewallProblem(body) ?? (!body.inbound_rules?.length && !body.outbound_rules?.length ? 'at least one inbound or outbound rule is required.' : undefined);
     if (problem) return api.error(400, 'bad_request', problem);
     const id = stableUuid(`fw-${body.name}-${api.nextId++}`);
-    const fw: Json = { id, status: 'waiting', created_at: api.now(), pending_changes: [], name: body.name, inbound_rules: body.inbound_rules ?? [], outbound_rules: body.outbound_rules ?? [], droplet_ids: body.droplet_ids ?? [], tags: body.tags ?? [] };
+    const fw: Json = {
+      id,
+      status: 'waiting',
+      created_at: api.now(),
+      pending_changes: [],
+      name: body.name,
+      inbound_rules: body.inbound_rules ?? [],
+      outbound_rules: body.outbound_rules ?? [],
+      droplet_ids: body.droplet_ids ?? [],
+      tags: body.tags ?? [],
+    };
     api.data.firewalls.push(fw);
     api.later(api.actionDurationMs, () => (fw.status = 'succeeded'));
     return api.json(202, { firewall: fw });
@@ -79,11 +93,20 @@ export function networkRoutes(api: FakeCore): void {
     const body = ctx.body ?? {};
     const problem = firewallProblem(body);
     if (problem) return api.error(400, 'bad_request', problem);
-    Object.assign(fw, { name: body.name, inbound_rules: body.inbound_rules ?? [], outbound_rules: body.outbound_rules ?? [], droplet_ids: body.droplet_ids ?? [], tags: body.tags ?? [] });
+    Object.assign(fw, {
+      name: body.name,
+      inbound_rules: body.inbound_rules ?? [],
+      outbound_rules: body.outbound_rules ?? [],
+      droplet_ids: body.droplet_ids ?? [],
+      tags: body.tags ?? [],
+    });
     return api.json(200, { firewall: fw });
   });
   // Droplets and tags added to or removed from a firewall (204; unknown droplets refused)
-  for (const [part, key] of [['droplets', 'droplet_ids'], ['tags', 'tags']] as const) {
+  for (const [part, key] of [
+    ['droplets', 'droplet_ids'],
+    ['tags', 'tags'],
+  ] as const) {
     for (const method of ['POST', 'DELETE'] as const) {
       api.on(method, `/v2/firewalls/{id}/${part}`, ([id], ctx) => {
         const fw = api.data.firewalls.find((f) => f.id === id);
@@ -108,7 +131,8 @@ export function networkRoutes(api: FakeCore): void {
   api.on('POST', '/v2/load_balancers', (_, ctx) => {
     const body = ctx.body ?? {};
     const bad = (message: string) => api.unprocessable(message);
-    if (typeof body.name !== 'string' || loadBalancerNameProblem(body.name)) return bad(`name: ${loadBalancerNameProblem(String(body.name ?? '')) ?? 'is invalid'}`);
+    if (typeof body.name !== 'string' || loadBalancerNameProblem(body.name))
+      return bad(`name: ${loadBalancerNameProblem(String(body.name ?? '')) ?? 'is invalid'}`);
     if (api.data.loadBalancers.some((l) => l.name === body.name)) return bad(`a load balancer named ${body.name} already exists`);
     if (typeof body.region !== 'string' || !REGIONS[body.region]) return bad(`region ${String(body.region)} is not a region`);
     const nodes = body.size_unit ?? 1;
@@ -119,25 +143,35 @@ export function networkRoutes(api: FakeCore): void {
     const listening = new Set<string>();
     for (const [i, r] of rules.entries()) {
       const where = `forwarding rule ${i + 1}`;
-      if (!['http', 'https', 'http2', 'http3', 'tcp', 'udp'].includes(r.entry_protocol) || !['http', 'https', 'http2', 'tcp', 'udp'].includes(r.target_protocol)) return bad(`${where}: unknown protocol`);
+      if (
+        !['http', 'https', 'http2', 'http3', 'tcp', 'udp'].includes(r.entry_protocol) ||
+        !['http', 'https', 'http2', 'tcp', 'udp'].includes(r.target_protocol)
+      )
+        return bad(`${where}: unknown protocol`);
       if (!port(r.entry_port) || !port(r.target_port)) return bad(`${where}: ports must be between 1 and 65535`);
       const key = `${r.entry_protocol === 'udp' ? 'udp' : 'tcp'}:${r.entry_port}`;
       if (listening.has(key)) return bad(`${where}: port ${r.entry_port} is used by another rule`);
       listening.add(key);
-      if (r.tls_passthrough && !(r.entry_protocol === 'https' && r.target_protocol === 'https')) return bad(`${where}: TLS passthrough needs HTTPS on both sides`);
+      if (r.tls_passthrough && !(r.entry_protocol === 'https' && r.target_protocol === 'https'))
+        return bad(`${where}: TLS passthrough needs HTTPS on both sides`);
       const tls = ['https', 'http2', 'http3'].includes(r.entry_protocol) && !r.tls_passthrough;
-      if (tls && !api.data.certificates.some((c) => c.id === r.certificate_id)) return bad(`${where}: a certificate is required for ${String(r.entry_protocol).toUpperCase()}`);
+      if (tls && !api.data.certificates.some((c) => c.id === r.certificate_id))
+        return bad(`${where}: a certificate is required for ${String(r.entry_protocol).toUpperCase()}`);
     }
     const health = body.health_check;
-    if (health !== undefined && (!['http', 'https', 'tcp'].includes(health.protocol) || !port(health.port))) return bad('health_check: protocol http, https or tcp and a port are required');
-    if (body.sticky_sessions !== undefined && !['none', 'cookies'].includes(body.sticky_sessions.type)) return bad('sticky_sessions.type must be none or cookies');
+    if (health !== undefined && (!['http', 'https', 'tcp'].includes(health.protocol) || !port(health.port)))
+      return bad('health_check: protocol http, https or tcp and a port are required');
+    if (body.sticky_sessions !== undefined && !['none', 'cookies'].includes(body.sticky_sessions.type))
+      return bad('sticky_sessions.type must be none or cookies');
     if (body.tag !== undefined && body.droplet_ids?.length) return bad('use either droplet_ids or tag, not both');
     const misplaced = ((body.droplet_ids ?? []) as unknown[]).find((id) => api.data.droplets.find((d) => d.id === id)?.region.slug !== body.region);
     if (misplaced !== undefined) return bad(`droplet ${String(misplaced)} is not a droplet in ${String(body.region)}`);
     if (body.tag !== undefined && !/^[a-zA-Z0-9_:-]{1,255}$/.test(String(body.tag))) return bad('tag is invalid');
-    const vpc = body.vpc_uuid === undefined ? api.data.vpcs.find((v) => v.region === body.region && v.default) : api.data.vpcs.find((v) => v.id === body.vpc_uuid);
+    const vpc =
+      body.vpc_uuid === undefined ? api.data.vpcs.find((v) => v.region === body.region && v.default) : api.data.vpcs.find((v) => v.id === body.vpc_uuid);
     if (body.vpc_uuid !== undefined && vpc?.region !== body.region) return bad(`vpc_uuid ${String(body.vpc_uuid)} is not a VPC in ${String(body.region)}`);
-    if (body.project_id !== undefined && !api.data.projects.some((p) => p.id === body.project_id)) return bad(`project ${String(body.project_id)} does not exist`);
+    if (body.project_id !== undefined && !api.data.projects.some((p) => p.id === body.project_id))
+      return bad(`project ${String(body.project_id)} does not exist`);
     const id = stableUuid(`lb-${body.name}-${api.nextId++}`);
     const lb: Json = {
       id,
@@ -150,7 +184,16 @@ export function networkRoutes(api: FakeCore): void {
       status: 'new',
       created_at: api.now(),
       forwarding_rules: rules.map((r) => ({ certificate_id: '', tls_passthrough: false, ...r })),
-      health_check: { protocol: 'http', port: 80, path: '/', check_interval_seconds: 10, response_timeout_seconds: 5, healthy_threshold: 5, unhealthy_threshold: 3, ...health },
+      health_check: {
+        protocol: 'http',
+        port: 80,
+        path: '/',
+        check_interval_seconds: 10,
+        response_timeout_seconds: 5,
+        healthy_threshold: 5,
+        unhealthy_threshold: 3,
+        ...health,
+      },
       sticky_sessions: body.sticky_sessions ?? { type: 'none' },
       redirect_http_to_https: Boolean(body.redirect_http_to_https),
       enable_proxy_protocol: false,
@@ -163,7 +206,10 @@ export function networkRoutes(api: FakeCore): void {
       network: 'EXTERNAL',
       network_stack: 'IPV4',
       type: 'REGIONAL',
-      droplet_ids: body.tag === undefined ? (body.droplet_ids ?? []) : api.data.droplets.filter((d) => d.region.slug === body.region && (d.tags as string[]).includes(body.tag)).map((d) => d.id),
+      droplet_ids:
+        body.tag === undefined
+          ? (body.droplet_ids ?? [])
+          : api.data.droplets.filter((d) => d.region.slug === body.region && (d.tags as string[]).includes(body.tag)).map((d) => d.id),
       ...(body.tag === undefined ? {} : { tag: body.tag }),
       region: region(body.region),
     };
@@ -200,9 +246,15 @@ export function networkRoutes(api: FakeCore): void {
     if (!rules.length) return api.error(422, 'unprocessable_entity', 'A load balancer needs at least one forwarding rule.');
     for (const r of rules) {
       for (const key of ['entry_port', 'target_port']) {
-        if (!Number.isInteger(r[key]) || r[key] < 1 || r[key] > 65535) return api.error(422, 'unprocessable_entity', `forwarding rule "${String(r.entry_protocol)} ${String(r.entry_port)}": ${key} must be from 1 to 65535.`);
+        if (!Number.isInteger(r[key]) || r[key] < 1 || r[key] > 65535)
+          return api.error(
+            422,
+            'unprocessable_entity',
+            `forwarding rule "${String(r.entry_protocol)} ${String(r.entry_port)}": ${key} must be from 1 to 65535.`,
+          );
       }
-      if (r.entry_protocol === 'https' && !r.certificate_id && !r.tls_passthrough) return api.error(422, 'unprocessable_entity', `forwarding rule "https ${String(r.entry_port)}" needs a certificate_id or tls_passthrough.`);
+      if (r.entry_protocol === 'https' && !r.certificate_id && !r.tls_passthrough)
+        return api.error(422, 'unprocessable_entity', `forwarding rule "https ${String(r.entry_port)}" needs a certificate_id or tls_passthrough.`);
     }
     const entries = rules.map((r) => `${r.entry_protocol}:${r.entry_port}`);
     const twice = entries.find((e, i) => entries.indexOf(e) !== i);

@@ -32,5 +32,4 @@ export function registryRoutes(api: FakeCore): void {
   });
 
   api.monitoring();
-
 }

@@ -13,5 +13,4 @@ export function reservedIpRoutes(api: FakeCore): void {
     const action = api.actions.get(Number(id));
     return action ? api.json(200, { action }) : api.notFound();
   });
-
 }

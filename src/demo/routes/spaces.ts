@@ -39,7 +39,12 @@ export function spacesRoutes(api: FakeCore): void {
     const problem = grantsProblem(ctx.body?.grants);
     if (problem) return api.unprocessable(problem);
     const accessKey = 'DO' + stableUuid(`spaces-key-${name}-${keys().length}-${api.clock()}`).replace(/-/g, '').slice(0, 18).toUpperCase();
-    const key = { name: name.trim(), access_key: accessKey, grants: (ctx.body?.grants as Json[] | undefined) ?? [], created_at: new Date(api.clock()).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    const key = {
+      name: name.trim(),
+      access_key: accessKey,
+      grants: (ctx.body?.grants as Json[] | undefined) ?? [],
+      created_at: new Date(api.clock()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    };
     keys().push(key);
     // The secret is in this answer only; the fake keeps none (it derives it, so the loopback S3
     // servers of the tests can check signatures made with it).

@@ -2,7 +2,16 @@
  * The database cluster panel: connection details (passwords hidden until revealed, URIs
  * copyable), users, databases, pools, trusted sources, maintenance window and nodes.
  */
-import { type DatabaseCluster, type DatabaseConnection, connectionPool, databaseDb, databaseFirewallRule, databaseUser, supportsUsers, hasShell } from '../../api/resources/database';
+import {
+  type DatabaseCluster,
+  type DatabaseConnection,
+  connectionPool,
+  databaseDb,
+  databaseFirewallRule,
+  databaseUser,
+  supportsUsers,
+  hasShell,
+} from '../../api/resources/database';
 import { app } from '../../api/resources/app';
 import { droplet } from '../../api/resources/droplet';
 import { kubernetesCluster } from '../../api/resources/kubernetes';
@@ -36,19 +45,37 @@ async function trustedSources(d: DatabaseCluster, ctx: PanelContext): Promise<Se
   for (const r of rules) {
     const kind = SOURCE_KINDS[r.type as keyof typeof SOURCE_KINDS];
     const target = kind ? await ctx.find(kind as never, r.value).catch(() => undefined) : undefined;
-    const value: CellView = target ? ctx.parts.resourceLink(target.presenter.kind.nameOf(target.item as never), target) : { text: r.value, mono: r.type === 'ip_addr' };
-    rows.push([{ ip_addr: l10n.t('IP address'), droplet: l10n.t('Droplet'), k8s: l10n.t('Kubernetes cluster'), app: l10n.t('App'), tag: l10n.t('Tag') }[r.type] ?? r.type, value, r.description ?? '']);
+    const value: CellView = target
+      ? ctx.parts.resourceLink(target.presenter.kind.nameOf(target.item as never), target)
+      : { text: r.value, mono: r.type === 'ip_addr' };
+    rows.push([
+      { ip_addr: l10n.t('IP address'), droplet: l10n.t('Droplet'), k8s: l10n.t('Kubernetes cluster'), app: l10n.t('App'), tag: l10n.t('Tag') }[r.type] ??
+        r.type,
+      value,
+      r.description ?? '',
+    ]);
   }
-  return { type: 'table', id: 'trusted', title: l10n.t('Trusted sources'), columns: [l10n.t('Type'), l10n.t('Source'), l10n.t('Description')], rows, empty: l10n.t('None: the cluster accepts connections from any address (with the password).') };
+  return {
+    type: 'table',
+    id: 'trusted',
+    title: l10n.t('Trusted sources'),
+    columns: [l10n.t('Type'), l10n.t('Source'), l10n.t('Description')],
+    rows,
+    empty: l10n.t('None: the cluster accepts connections from any address (with the password).'),
+  };
 }
 
 export const databasePanel: PanelBuilder<DatabaseCluster> = {
   kind: 'database_cluster',
   buttons: (d) => [
-    ...(d.status === 'online' && hasShell(d.engine) ? [{ id: 'shell', label: l10n.t('Database Shell'), command: 'digitalocean.database.shell', primary: true }] : []),
+    ...(d.status === 'online' && hasShell(d.engine)
+      ? [{ id: 'shell', label: l10n.t('Database Shell'), command: 'digitalocean.database.shell', primary: true }]
+      : []),
     ...(d.status === 'online' ? [{ id: 'resize', label: l10n.t('Resize…'), command: 'digitalocean.database.resize' }] : []),
     ...(supportsUsers(d.engine) ? [{ id: 'create-user', label: l10n.t('Create User…'), command: 'digitalocean.database.createUser' }] : []),
-    ...(d.engine === 'pg' || d.engine === 'mysql' ? [{ id: 'create-db', label: l10n.t('Create Database…'), command: 'digitalocean.database.createDatabase' }] : []),
+    ...(d.engine === 'pg' || d.engine === 'mysql'
+      ? [{ id: 'create-db', label: l10n.t('Create Database…'), command: 'digitalocean.database.createDatabase' }]
+      : []),
     { id: 'trust', label: l10n.t('Add Trusted Source…'), command: 'digitalocean.database.addTrustedSource' },
   ],
   async sections(d, ctx) {
@@ -61,11 +88,17 @@ export const databasePanel: PanelBuilder<DatabaseCluster> = {
       plain(l10n.t('Nodes'), d.num_nodes === 1 ? l10n.t('1 (primary only)') : l10n.t('{0} (primary + {1} standby)', d.num_nodes, d.num_nodes - 1)),
       plain(l10n.t('Storage'), d.storage_size_mib ? `${Math.round(d.storage_size_mib / 1024)} GB` : undefined),
       plain(l10n.t('Region'), d.region),
-      network ? { label: 'VPC', value: network.presenter.kind.nameOf(network.item as never), link: parts.link({ resource: network }) } : plain('VPC', d.private_network_uuid),
+      network
+        ? { label: 'VPC', value: network.presenter.kind.nameOf(network.item as never), link: parts.link({ resource: network }) }
+        : plain('VPC', d.private_network_uuid),
       plain(l10n.t('Created'), when(d.created_at, ctx.now)),
       parts.copyable('ID', d.id),
     ]);
-    const sections: SectionView[] = [overview, connection('public', l10n.t('Connection (public network)'), d.connection, ctx), connection('private', l10n.t('Connection (VPC network)'), d.private_connection, ctx)];
+    const sections: SectionView[] = [
+      overview,
+      connection('public', l10n.t('Connection (public network)'), d.connection, ctx),
+      connection('private', l10n.t('Connection (VPC network)'), d.private_connection, ctx),
+    ];
     if (supportsUsers(d.engine)) {
       sections.push(
         ...(await tolerant('users', l10n.t('Users'), async () => ({
@@ -73,14 +106,25 @@ export const databasePanel: PanelBuilder<DatabaseCluster> = {
           id: 'users',
           title: l10n.t('Users'),
           columns: [l10n.t('Name'), l10n.t('Role'), l10n.t('Authentication')],
-          rows: (await ctx.cache.list(databaseUser, [d.id])).map((u) => [u.name, u.role ?? '', u.mysql_settings?.auth_plugin ?? (u.settings?.acl ? `${u.settings.acl.length} ACL(s)` : '')]),
+          rows: (await ctx.cache.list(databaseUser, [d.id])).map((u) => [
+            u.name,
+            u.role ?? '',
+            u.mysql_settings?.auth_plugin ?? (u.settings?.acl ? `${u.settings.acl.length} ACL(s)` : ''),
+          ]),
           empty: l10n.t('No users'),
         }))),
       );
     }
     if (d.engine === 'pg' || d.engine === 'mysql') {
       sections.push(
-        ...(await tolerant('dbs', l10n.t('Databases'), async () => ({ type: 'table', id: 'dbs', title: l10n.t('Databases'), columns: [l10n.t('Name')], rows: (await ctx.cache.list(databaseDb, [d.id])).map((x) => [x.name]), empty: l10n.t('No databases') }))),
+        ...(await tolerant('dbs', l10n.t('Databases'), async () => ({
+          type: 'table',
+          id: 'dbs',
+          title: l10n.t('Databases'),
+          columns: [l10n.t('Name')],
+          rows: (await ctx.cache.list(databaseDb, [d.id])).map((x) => [x.name]),
+          empty: l10n.t('No databases'),
+        }))),
       );
     }
     if (d.engine === 'pg') {

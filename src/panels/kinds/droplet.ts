@@ -14,9 +14,17 @@ const ip = (d: Droplet, version: 'v4' | 'v6', type: 'public' | 'private') => d.n
 
 async function monitoring(d: Droplet, ctx: PanelContext): Promise<SectionView> {
   const base = { type: 'charts' as const, id: 'monitoring', title: l10n.t('Monitoring'), ranges: [...RANGES], range: ctx.range };
-  const data = await ctx.memo(`metrics:${ctx.range}`, 60_000, () => dropletCharts(ctx.cache.client, d.id, ctx.range as MetricRange, Math.floor(ctx.now / 1000), ctx.signal));
+  const data = await ctx.memo(`metrics:${ctx.range}`, 60_000, () =>
+    dropletCharts(ctx.cache.client, d.id, ctx.range as MetricRange, Math.floor(ctx.now / 1000), ctx.signal),
+  );
   if (!data.hasData) {
-    return { ...base, charts: [], note: d.features.includes('monitoring') ? l10n.t('No metrics for this range yet.') : l10n.t('No metrics: the monitoring agent is not installed on this droplet (enable Monitoring when creating it, or install do-agent).') };
+    return {
+      ...base,
+      charts: [],
+      note: d.features.includes('monitoring')
+        ? l10n.t('No metrics for this range yet.')
+        : l10n.t('No metrics: the monitoring agent is not installed on this droplet (enable Monitoring when creating it, or install do-agent).'),
+    };
   }
   const series = (points: [number, number][]) => ({ x: points.map(([t]) => t), values: points.map(([, v]) => v) });
   const one = (id: string, title: string, unit: string, label: string, points: [number, number][]): ChartView => {
@@ -25,7 +33,16 @@ async function monitoring(d: Droplet, ctx: PanelContext): Promise<SectionView> {
   };
   // Inbound and outbound share one x axis: the outbound values are aligned to the inbound times.
   const outbound = new Map(data.outbound);
-  const bandwidth: ChartView = { id: 'bandwidth', title: l10n.t('Public bandwidth'), unit: 'Mbps', x: data.inbound.map(([t]) => t), series: [{ label: l10n.t('Inbound'), values: data.inbound.map(([, v]) => v) }, { label: l10n.t('Outbound'), values: data.inbound.map(([t]) => outbound.get(t) ?? null) }] };
+  const bandwidth: ChartView = {
+    id: 'bandwidth',
+    title: l10n.t('Public bandwidth'),
+    unit: 'Mbps',
+    x: data.inbound.map(([t]) => t),
+    series: [
+      { label: l10n.t('Inbound'), values: data.inbound.map(([, v]) => v) },
+      { label: l10n.t('Outbound'), values: data.inbound.map(([t]) => outbound.get(t) ?? null) },
+    ],
+  };
   return {
     ...base,
     note: l10n.t('Disk: the Monitoring API offers usage, not I/O, for droplets.'),
@@ -66,7 +83,9 @@ export const dropletPanel: PanelBuilder<Droplet> = {
       plain(l10n.t('Monthly cost'), perMonth(d.size?.price_monthly) ?? '—'),
       plain(l10n.t('Created'), when(d.created_at, ctx.now)),
       parts.copyable('ID', d.id),
-      vpcTarget ? { label: 'VPC', value: vpcTarget.presenter.kind.nameOf(vpcTarget.item as never), link: parts.link({ resource: vpcTarget }) } : plain('VPC', d.vpc_uuid),
+      vpcTarget
+        ? { label: 'VPC', value: vpcTarget.presenter.kind.nameOf(vpcTarget.item as never), link: parts.link({ resource: vpcTarget }) }
+        : plain('VPC', d.vpc_uuid),
     ]);
     const reserved = await ctx.cache.list(reservedIp).catch(() => []);
     const network = fields('network', l10n.t('Networking'), [
@@ -83,11 +102,21 @@ export const dropletPanel: PanelBuilder<Droplet> = {
         const v = target?.item as { name: string; size_gigabytes: number } | undefined;
         rows.push([target ? parts.resourceLink(v!.name, target) : { text: id, mono: true }, v ? `${v.size_gigabytes} GB` : '']);
       }
-      return { type: 'table', id: 'volumes', title: l10n.t('Volumes'), columns: [l10n.t('Volume'), l10n.t('Size')], rows, empty: l10n.t('No volumes attached') } as SectionView;
+      return {
+        type: 'table',
+        id: 'volumes',
+        title: l10n.t('Volumes'),
+        columns: [l10n.t('Volume'), l10n.t('Size')],
+        rows,
+        empty: l10n.t('No volumes attached'),
+      } as SectionView;
     });
     const backups = fields('backups', l10n.t('Backups'), [
       plain(l10n.t('Backups'), d.features.includes('backups') ? 'enabled' : 'disabled'),
-      plain(l10n.t('Next backup window'), d.next_backup_window ? `${when(d.next_backup_window.start, ctx.now)} → ${d.next_backup_window.end.slice(11, 16)} UTC` : '—'),
+      plain(
+        l10n.t('Next backup window'),
+        d.next_backup_window ? `${when(d.next_backup_window.start, ctx.now)} → ${d.next_backup_window.end.slice(11, 16)} UTC` : '—',
+      ),
       plain(l10n.t('Backups kept'), d.backup_ids?.length ?? 0),
     ]);
     const snapshots = await tolerant('snapshots', l10n.t('Snapshots'), async () => {

@@ -19,10 +19,12 @@ export const kubernetesPanel: PanelBuilder<KubernetesCluster> = {
   ],
   async sections(c, ctx) {
     const { parts } = ctx;
-    const upgrades = await ctx.memo('upgrades', 300_000, () => kubernetesUpgrades(ctx.cache.client, c.id, ctx.signal)).then(
-      (list) => (list.length ? list.map((v) => v.slug).join(', ') : l10n.t('none: up to date')),
-      (error: unknown) => l10n.t('could not check: {0}', error instanceof Error ? error.message : String(error)),
-    );
+    const upgrades = await ctx
+      .memo('upgrades', 300_000, () => kubernetesUpgrades(ctx.cache.client, c.id, ctx.signal))
+      .then(
+        (list) => (list.length ? list.map((v) => v.slug).join(', ') : l10n.t('none: up to date')),
+        (error: unknown) => l10n.t('could not check: {0}', error instanceof Error ? error.message : String(error)),
+      );
     const network = c.vpc_uuid ? await ctx.find(vpc as never, c.vpc_uuid).catch(() => undefined) : undefined;
     const policy = (c as { maintenance_policy?: { day?: string; start_time?: string } }).maintenance_policy;
     const overview = fields('overview', l10n.t('Overview'), [
@@ -37,7 +39,9 @@ export const kubernetesPanel: PanelBuilder<KubernetesCluster> = {
       plain(l10n.t('Surge upgrade'), c.surge_upgrade ?? false),
       plain(l10n.t('Registry integration'), c.registry_enabled ?? false),
       plain(l10n.t('Maintenance window'), policy ? l10n.t('{0} from {1} UTC', policy.day ?? 'any', policy.start_time ?? '?') : undefined),
-      network ? { label: 'VPC', value: network.presenter.kind.nameOf(network.item as never), link: parts.link({ resource: network }) } : plain('VPC', c.vpc_uuid),
+      network
+        ? { label: 'VPC', value: network.presenter.kind.nameOf(network.item as never), link: parts.link({ resource: network }) }
+        : plain('VPC', c.vpc_uuid),
       plain(l10n.t('Created'), when(c.created_at, ctx.now)),
       parts.copyable('ID', c.id),
     ]);
@@ -46,7 +50,12 @@ export const kubernetesPanel: PanelBuilder<KubernetesCluster> = {
       id: 'pools',
       title: l10n.t('Node pools'),
       columns: [l10n.t('Pool'), l10n.t('Size'), l10n.t('Nodes'), l10n.t('Autoscaling')],
-      rows: c.node_pools.map((p) => [parts.resourceLink(p.name, ctx.target(nodePool as never, p, [c.id])), p.size, String(p.count), p.auto_scale ? `${p.min_nodes}–${p.max_nodes} nodes` : 'off']),
+      rows: c.node_pools.map((p) => [
+        parts.resourceLink(p.name, ctx.target(nodePool as never, p, [c.id])),
+        p.size,
+        String(p.count),
+        p.auto_scale ? `${p.min_nodes}–${p.max_nodes} nodes` : 'off',
+      ]),
       empty: l10n.t('No node pools'),
     };
     const nodes: SectionView = {
@@ -54,7 +63,14 @@ export const kubernetesPanel: PanelBuilder<KubernetesCluster> = {
       id: 'nodes',
       title: l10n.t('Nodes'),
       columns: [l10n.t('Node'), l10n.t('Pool'), l10n.t('State'), l10n.t('Created')],
-      rows: c.node_pools.flatMap((p) => p.nodes.map((n) => [{ text: n.name, mono: true } as CellView, p.name, { text: n.status.state, tone: NODE_TONES[n.status.state] ?? 'muted' } as CellView, when(n.created_at, ctx.now)])),
+      rows: c.node_pools.flatMap((p) =>
+        p.nodes.map((n) => [
+          { text: n.name, mono: true } as CellView,
+          p.name,
+          { text: n.status.state, tone: NODE_TONES[n.status.state] ?? 'muted' } as CellView,
+          when(n.created_at, ctx.now),
+        ]),
+      ),
       empty: l10n.t('No nodes'),
     };
     return [overview, pools, nodes, { type: 'tags', id: 'tags', title: l10n.t('Tags'), tags: c.tags ?? [], empty: l10n.t('No tags') }];

@@ -17,7 +17,14 @@ const ID_KEYS = /(^id$|_id$|^uuid$|_uuid$|^urn$|fingerprint)/i;
 
 /** "storage_size_mib" → "Storage size MiB". */
 export function humanize(key: string): string {
-  const words = key.split(/[_\s]+/).filter(Boolean).map((w) => (/^(id|ip|ipv4|ipv6|url|uri|urn|vpc|ttl|dns|ssl|tls|cdn|cpu|gb|mib|api|http|https)$/i.test(w) ? w.toUpperCase().replace('IPV', 'IPv').replace('MIB', 'MiB') : w));
+  const words = key
+    .split(/[_\s]+/)
+    .filter(Boolean)
+    .map((w) =>
+      /^(id|ip|ipv4|ipv6|url|uri|urn|vpc|ttl|dns|ssl|tls|cdn|cpu|gb|mib|api|http|https)$/i.test(w)
+        ? w.toUpperCase().replace('IPV', 'IPv').replace('MIB', 'MiB')
+        : w,
+    );
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -71,7 +78,9 @@ async function related(item: Json, ctx: PanelContext): Promise<{ sections: Secti
     if (id === undefined || id === null || id === '') return;
     handled.add(key);
     const target: PanelTarget | undefined = await ctx.find(kind as never, String(id)).catch(() => undefined);
-    out.push(target ? { label, value: target.presenter.kind.nameOf(target.item as never), link: ctx.parts.link({ resource: target }) } : plain(label, String(id)));
+    out.push(
+      target ? { label, value: target.presenter.kind.nameOf(target.item as never), link: ctx.parts.link({ resource: target }) } : plain(label, String(id)),
+    );
   };
   const dropletRef = item.droplet && typeof item.droplet === 'object' ? (item.droplet as Json).id : item.droplet_id;
   if (item.droplet !== undefined) handled.add('droplet');

@@ -14,13 +14,20 @@ export const registryPanel: PanelBuilder<Registry> = {
   ],
   async sections(r, ctx) {
     const { parts } = ctx;
-    const subscription: RegistrySubscription | undefined = await ctx.memo('subscription', 300_000, () => registrySubscription(ctx.cache.client, ctx.signal)).catch(() => r.subscription);
+    const subscription: RegistrySubscription | undefined = await ctx
+      .memo('subscription', 300_000, () => registrySubscription(ctx.cache.client, ctx.signal))
+      .catch(() => r.subscription);
     const included = subscription?.tier.included_storage_bytes;
     const used = r.storage_usage_bytes ?? 0;
     const overview = fields('overview', l10n.t('Overview'), [
       parts.copyable(l10n.t('Endpoint'), `registry.digitalocean.com/${r.name}`),
       plain(l10n.t('Region'), r.region),
-      plain(l10n.t('Plan'), subscription ? `${subscription.tier.name}${subscription.tier.monthly_price_in_cents !== undefined ? ` · $${subscription.tier.monthly_price_in_cents / 100}/mo` : ''}` : undefined),
+      plain(
+        l10n.t('Plan'),
+        subscription
+          ? `${subscription.tier.name}${subscription.tier.monthly_price_in_cents !== undefined ? ` · $${subscription.tier.monthly_price_in_cents / 100}/mo` : ''}`
+          : undefined,
+      ),
       {
         label: l10n.t('Storage used'),
         value: included ? `${bytes(used)} of ${bytes(included)} (${Math.round((100 * used) / included)}%)` : bytes(used),
@@ -36,7 +43,12 @@ export const registryPanel: PanelBuilder<Registry> = {
         id: 'gc',
         title: l10n.t('Garbage collection'),
         columns: [l10n.t('Started'), l10n.t('Status'), l10n.t('Blobs deleted'), l10n.t('Freed')],
-        rows: runs.map((g) => [when(g.created_at, ctx.now), { text: g.status, tone: g.status === 'succeeded' ? 'ok' : g.status === 'failed' ? 'error' : 'busy' } as CellView, String(g.blobs_deleted ?? 0), bytes(g.freed_bytes ?? 0)]),
+        rows: runs.map((g) => [
+          when(g.created_at, ctx.now),
+          { text: g.status, tone: g.status === 'succeeded' ? 'ok' : g.status === 'failed' ? 'error' : 'busy' } as CellView,
+          String(g.blobs_deleted ?? 0),
+          bytes(g.freed_bytes ?? 0),
+        ]),
         empty: l10n.t('Never run'),
       } as SectionView;
     });
@@ -56,7 +68,15 @@ export const registryPanel: PanelBuilder<Registry> = {
         id: 'image-tags',
         title: l10n.t('Tags'),
         columns: [l10n.t('Repository'), l10n.t('Tag'), l10n.t('Size'), l10n.t('Updated'), l10n.t('Digest')],
-        rows: lists.flat().map((t) => [t.repository, t.tag, bytes(t.compressed_size_bytes), when(t.updated_at, ctx.now), { text: t.manifest_digest.slice(0, 19), mono: true, copy: parts.copy(t.manifest_digest) } as CellView]),
+        rows: lists
+          .flat()
+          .map((t) => [
+            t.repository,
+            t.tag,
+            bytes(t.compressed_size_bytes),
+            when(t.updated_at, ctx.now),
+            { text: t.manifest_digest.slice(0, 19), mono: true, copy: parts.copy(t.manifest_digest) } as CellView,
+          ]),
         empty: l10n.t('No tags'),
       } as SectionView;
     });

@@ -9,7 +9,14 @@ export const alertPolicyPresenter: Presenter<AlertPolicy> = {
   groupOrder: 185,
   icon: 'bell',
   style: (p) => ({ state: p.enabled ? 'enabled' : 'disabled', color: p.enabled ? undefined : 'disabledForeground' }),
-  description: (p) => [alertPolicyText(p), [p.entities.length ? plural(p.entities.length, 'droplet') : '', ...p.tags.map((t) => `tag ${t}`)].filter(Boolean).join(', '), p.enabled ? undefined : 'disabled'].filter(Boolean).join(' · '),
+  description: (p) =>
+    [
+      alertPolicyText(p),
+      [p.entities.length ? plural(p.entities.length, 'droplet') : '', ...p.tags.map((t) => `tag ${t}`)].filter(Boolean).join(', '),
+      p.enabled ? undefined : 'disabled',
+    ]
+      .filter(Boolean)
+      .join(' · '),
   tooltip: (p, ctx) =>
     mdTable(l10n.t('Alert policy {0}', p.description), [
       [l10n.t('When'), alertPolicyText(p)],

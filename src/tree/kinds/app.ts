@@ -33,8 +33,19 @@ export const appPresenter: Presenter<App> = {
   },
   transitional: (a) => DEPLOYING.has(appPhase(a) ?? ''),
   /** "deploying" (one can be canceled) and "pinned" (a rollback to commit or revert), for menus. */
-  flags: (a) => [...(a.in_progress_deployment && DEPLOYING.has(a.in_progress_deployment.phase) ? ['inprogress'] : []), ...(a.pinned_deployment ? ['pinned'] : [])],
-  description: (a, ctx) => [phaseWithProgress(a), a.pinned_deployment ? l10n.t('rolled back, pinned') : undefined, a.region?.slug, a.last_deployment_active_at ? l10n.t('deployed {0}', relativeTime(a.last_deployment_active_at, ctx.now)) : undefined].filter(Boolean).join(' · '),
+  flags: (a) => [
+    ...(a.in_progress_deployment && DEPLOYING.has(a.in_progress_deployment.phase) ? ['inprogress'] : []),
+    ...(a.pinned_deployment ? ['pinned'] : []),
+  ],
+  description: (a, ctx) =>
+    [
+      phaseWithProgress(a),
+      a.pinned_deployment ? l10n.t('rolled back, pinned') : undefined,
+      a.region?.slug,
+      a.last_deployment_active_at ? l10n.t('deployed {0}', relativeTime(a.last_deployment_active_at, ctx.now)) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   tooltip: (a, ctx) =>
     mdTable(l10n.t('App {0}', a.spec.name), [
       [l10n.t('Last deployment'), phaseWithProgress(a)],

@@ -10,6 +10,11 @@ export const cdnEndpointPresenter: Presenter<CdnEndpoint> = {
   icon: 'zap',
   label: (c) => c.custom_domain || c.endpoint,
   description: (c) => [`origin ${c.origin}`, `TTL ${c.ttl}`].join(' · '),
-  tooltip: (c) => mdTable(l10n.t('CDN endpoint {0}', c.endpoint), [[l10n.t('Origin'), c.origin], [l10n.t('Custom domain'), c.custom_domain], ['TTL', c.ttl]]),
+  tooltip: (c) =>
+    mdTable(l10n.t('CDN endpoint {0}', c.endpoint), [
+      [l10n.t('Origin'), c.origin],
+      [l10n.t('Custom domain'), c.custom_domain],
+      ['TTL', c.ttl],
+    ]),
   consoleUrl: () => `${CONTROL_PANEL}/spaces`,
 };

@@ -14,7 +14,14 @@ export const certificatePresenter: Presenter<Certificate> = {
     return { state: days < 0 ? 'expired' : days < 14 ? 'expiring' : 'valid', color: days < 14 ? 'charts.orange' : undefined };
   },
   transitional: (c) => c.state === 'pending',
-  description: (c, ctx) => [c.type === 'lets_encrypt' ? l10n.t('Let\'s Encrypt') : 'custom', `expires ${relativeTime(c.not_after, ctx.now)}`, c.state === 'verified' ? undefined : c.state].filter(Boolean).join(' · '),
+  description: (c, ctx) =>
+    [
+      c.type === 'lets_encrypt' ? l10n.t("Let's Encrypt") : 'custom',
+      `expires ${relativeTime(c.not_after, ctx.now)}`,
+      c.state === 'verified' ? undefined : c.state,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   tooltip: (c, ctx) =>
     mdTable(l10n.t('Certificate {0}', c.name), [
       [l10n.t('Type'), c.type],

@@ -1,4 +1,17 @@
-import { type ConnectionPool, type DatabaseCluster, type DatabaseDb, type DatabaseFirewallRule, type DatabaseUser, connectionPool, databaseCluster, databaseDb, databaseFirewallRule, databaseUser, supportsUsers, hasShell } from '../../api/resources/database';
+import {
+  type ConnectionPool,
+  type DatabaseCluster,
+  type DatabaseDb,
+  type DatabaseFirewallRule,
+  type DatabaseUser,
+  connectionPool,
+  databaseCluster,
+  databaseDb,
+  databaseFirewallRule,
+  databaseUser,
+  supportsUsers,
+  hasShell,
+} from '../../api/resources/database';
 import { mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 import * as l10n from '@vscode/l10n';
@@ -24,7 +37,13 @@ export function dbSizeLabel(slug: string): string {
   return m ? l10n.t('{0} vCPU · {1} GB RAM', m[1], m[2]) : slug;
 }
 
-const SOURCE_TYPES: Record<string, string> = { ip_addr: l10n.t('IP address'), droplet: l10n.t('Droplet'), k8s: l10n.t('Kubernetes cluster'), app: l10n.t('App'), tag: l10n.t('Tag') };
+const SOURCE_TYPES: Record<string, string> = {
+  ip_addr: l10n.t('IP address'),
+  droplet: l10n.t('Droplet'),
+  k8s: l10n.t('Kubernetes cluster'),
+  app: l10n.t('App'),
+  tag: l10n.t('Tag'),
+};
 
 export const databaseFirewallRulePresenter: Presenter<DatabaseFirewallRule> = {
   kind: databaseFirewallRule,
@@ -32,7 +51,13 @@ export const databaseFirewallRulePresenter: Presenter<DatabaseFirewallRule> = {
   icon: 'verified',
   label: (r) => r.value,
   description: (r) => [SOURCE_TYPES[r.type] ?? r.type, r.description].filter(Boolean).join(' · '),
-  tooltip: (r) => mdTable(l10n.t('Trusted source {0}', r.value), [[l10n.t('Type'), SOURCE_TYPES[r.type] ?? r.type], [l10n.t('Value'), r.value], [l10n.t('Description'), r.description], [l10n.t('Added'), r.created_at]]),
+  tooltip: (r) =>
+    mdTable(l10n.t('Trusted source {0}', r.value), [
+      [l10n.t('Type'), SOURCE_TYPES[r.type] ?? r.type],
+      [l10n.t('Value'), r.value],
+      [l10n.t('Description'), r.description],
+      [l10n.t('Added'), r.created_at],
+    ]),
 };
 
 export const databaseDbPresenter: Presenter<DatabaseDb> = {
@@ -49,7 +74,12 @@ export const databaseUserPresenter: Presenter<DatabaseUser> = {
   icon: 'person',
   description: (u) => [u.role === 'primary' ? 'admin' : undefined, u.mysql_settings?.auth_plugin].filter(Boolean).join(' · '),
   // Passwords are never shown in the tree.
-  tooltip: (u) => mdTable(l10n.t('Database user {0}', u.name), [[l10n.t('Role'), u.role], [l10n.t('Auth plugin'), u.mysql_settings?.auth_plugin], [l10n.t('Kafka ACLs'), u.settings?.acl?.length]]),
+  tooltip: (u) =>
+    mdTable(l10n.t('Database user {0}', u.name), [
+      [l10n.t('Role'), u.role],
+      [l10n.t('Auth plugin'), u.mysql_settings?.auth_plugin],
+      [l10n.t('Kafka ACLs'), u.settings?.acl?.length],
+    ]),
 };
 
 export const connectionPoolPresenter: Presenter<ConnectionPool> = {
@@ -57,7 +87,13 @@ export const connectionPoolPresenter: Presenter<ConnectionPool> = {
   placement: 'child',
   icon: 'plug',
   description: (p) => `${p.mode} · ${p.size} connections · ${p.db}`,
-  tooltip: (p) => mdTable(l10n.t('Connection pool {0}', p.name), [[l10n.t('Mode'), p.mode], [l10n.t('Size'), p.size], [l10n.t('Database'), p.db], [l10n.t('User'), p.user]]),
+  tooltip: (p) =>
+    mdTable(l10n.t('Connection pool {0}', p.name), [
+      [l10n.t('Mode'), p.mode],
+      [l10n.t('Size'), p.size],
+      [l10n.t('Database'), p.db],
+      [l10n.t('User'), p.user],
+    ]),
 };
 
 export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
@@ -73,7 +109,16 @@ export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
     color: d.status === 'online' ? 'charts.green' : 'charts.yellow',
   }),
   transitional: (d) => DB_TRANSITIONS.has(d.status),
-  description: (d) => [engineName(d.engine) + (d.version ? ` ${d.version}` : ''), d.status === 'online' ? undefined : d.status, d.size, `${d.num_nodes} node${d.num_nodes === 1 ? '' : 's'}`, d.region].filter(Boolean).join(' · '),
+  description: (d) =>
+    [
+      engineName(d.engine) + (d.version ? ` ${d.version}` : ''),
+      d.status === 'online' ? undefined : d.status,
+      d.size,
+      `${d.num_nodes} node${d.num_nodes === 1 ? '' : 's'}`,
+      d.region,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   tooltip: (d, ctx) =>
     mdTable(l10n.t('Database cluster {0}', d.name), [
       [l10n.t('Engine'), `${engineName(d.engine)} ${d.version}`],
@@ -91,21 +136,33 @@ export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
     const under = [...parents, d.id];
     const groups = [];
     if (d.engine === 'pg' || d.engine === 'mysql') {
-      groups.push(ctx.group(`${d.id}:dbs`, l10n.t('Databases'), 'symbol-structure', async () => ctx.resources(databaseDbPresenter, await ctx.list(databaseDb, [d.id]), under)));
+      groups.push(
+        ctx.group(`${d.id}:dbs`, l10n.t('Databases'), 'symbol-structure', async () =>
+          ctx.resources(databaseDbPresenter, await ctx.list(databaseDb, [d.id]), under),
+        ),
+      );
     }
     if (supportsUsers(d.engine)) {
-      groups.push(ctx.group(`${d.id}:users`, l10n.t('Users'), 'person', async () => ctx.resources(databaseUserPresenter, await ctx.list(databaseUser, [d.id]), under)));
+      groups.push(
+        ctx.group(`${d.id}:users`, l10n.t('Users'), 'person', async () => ctx.resources(databaseUserPresenter, await ctx.list(databaseUser, [d.id]), under)),
+      );
     }
     if (d.engine === 'pg') {
-      groups.push(ctx.group(`${d.id}:pools`, l10n.t('Connection pools'), 'plug', async () => {
-        const pools = await ctx.list(connectionPool, [d.id]);
-        return pools.length ? ctx.resources(connectionPoolPresenter, pools, under) : [ctx.message(`${d.id}:no-pools`, l10n.t('No connection pools'))];
-      }));
+      groups.push(
+        ctx.group(`${d.id}:pools`, l10n.t('Connection pools'), 'plug', async () => {
+          const pools = await ctx.list(connectionPool, [d.id]);
+          return pools.length ? ctx.resources(connectionPoolPresenter, pools, under) : [ctx.message(`${d.id}:no-pools`, l10n.t('No connection pools'))];
+        }),
+      );
     }
-    groups.push(ctx.group(`${d.id}:firewall`, l10n.t('Trusted sources'), 'verified', async () => {
-      const rules = await ctx.list(databaseFirewallRule, [d.id]);
-      return rules.length ? ctx.resources(databaseFirewallRulePresenter, rules, under) : [ctx.message(`${d.id}:no-rules`, l10n.t('No trusted sources: open to any address (with the password)'))];
-    }));
+    groups.push(
+      ctx.group(`${d.id}:firewall`, l10n.t('Trusted sources'), 'verified', async () => {
+        const rules = await ctx.list(databaseFirewallRule, [d.id]);
+        return rules.length
+          ? ctx.resources(databaseFirewallRulePresenter, rules, under)
+          : [ctx.message(`${d.id}:no-rules`, l10n.t('No trusted sources: open to any address (with the password)'))];
+      }),
+    );
     return groups;
   },
   consoleUrl: (d) => `${CONTROL_PANEL}/databases/${d.id}`,

@@ -8,7 +8,10 @@ export const domainRecordPresenter: Presenter<DomainRecord> = {
   placement: 'child',
   icon: 'symbol-key',
   label: (r) => `${r.type} ${r.name}`,
-  description: (r) => [r.priority !== null && r.priority !== undefined ? `${r.priority}` : undefined, r.data, r.port ? `port ${r.port}` : undefined, `TTL ${r.ttl}`].filter(Boolean).join(' · '),
+  description: (r) =>
+    [r.priority !== null && r.priority !== undefined ? `${r.priority}` : undefined, r.data, r.port ? `port ${r.port}` : undefined, `TTL ${r.ttl}`]
+      .filter(Boolean)
+      .join(' · '),
   tooltip: (r) =>
     mdTable(`${r.type} record ${r.name}`, [
       [l10n.t('Data'), r.data],

@@ -25,7 +25,9 @@ export const dropletPresenter: Presenter<Droplet> = {
   flags: (d) => [d.features.includes('backups') ? 'backups' : 'nobackups', d.features.includes('ipv6') ? 'ipv6' : 'noipv6'],
   description(d, ctx) {
     const state = this.style!(d).state;
-    return [state === 'running' ? undefined : state, publicIpv4(d), d.region.slug, d.size_slug, perMonth(this.monthlyCost!(d, ctx))].filter(Boolean).join(' · ');
+    return [state === 'running' ? undefined : state, publicIpv4(d), d.region.slug, d.size_slug, perMonth(this.monthlyCost!(d, ctx))]
+      .filter(Boolean)
+      .join(' · ');
   },
   tooltip(d, ctx) {
     return mdTable(l10n.t('Droplet {0}', d.name), [
@@ -43,7 +45,8 @@ export const dropletPresenter: Presenter<Droplet> = {
   },
   region: (d) => d.region.slug,
   ip: (d) => publicIpv4(d),
-  otherIps: (d) => [d.networks.v4.find((n) => n.type === 'private')?.ip_address, ...d.networks.v6.map((n) => n.ip_address)].filter((ip): ip is string => Boolean(ip)),
+  otherIps: (d) =>
+    [d.networks.v4.find((n) => n.type === 'private')?.ip_address, ...d.networks.v6.map((n) => n.ip_address)].filter((ip): ip is string => Boolean(ip)),
   tags: (d) => d.tags,
   monthlyCost: (d) => d.size?.price_monthly,
   consoleUrl: (d) => `${CONTROL_PANEL}/droplets/${d.id}`,

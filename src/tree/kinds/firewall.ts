@@ -10,7 +10,14 @@ export const firewallPresenter: Presenter<Firewall> = {
   icon: 'shield',
   style: (f) => ({ state: f.status, color: f.status === 'failed' ? 'charts.red' : undefined }),
   transitional: (f) => f.status === 'waiting',
-  description: (f) => [l10n.t('{0} inbound, {1} outbound rules', f.inbound_rules?.length ?? 0, f.outbound_rules?.length ?? 0), `${f.droplet_ids?.length ?? 0} droplets`, f.tags?.length ? `tags ${f.tags.join(', ')}` : undefined].filter(Boolean).join(' · '),
+  description: (f) =>
+    [
+      l10n.t('{0} inbound, {1} outbound rules', f.inbound_rules?.length ?? 0, f.outbound_rules?.length ?? 0),
+      `${f.droplet_ids?.length ?? 0} droplets`,
+      f.tags?.length ? `tags ${f.tags.join(', ')}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   tooltip: (f, ctx) =>
     mdTable(l10n.t('Firewall {0}', f.name), [
       [l10n.t('Status'), f.status],

@@ -10,7 +10,13 @@ export const functionsNamespacePresenter: Presenter<FunctionsNamespace> = {
   icon: 'symbol-function',
   description: (n) => [n.region, n.namespace].join(' · '),
   // The namespace key is a credential: not shown.
-  tooltip: (n, ctx) => mdTable(l10n.t('Functions namespace {0}', n.label), [[l10n.t('Namespace'), n.namespace], [l10n.t('Region'), n.region], [l10n.t('API host'), n.api_host], [l10n.t('Created'), relativeTime(n.created_at, ctx.now)]]),
+  tooltip: (n, ctx) =>
+    mdTable(l10n.t('Functions namespace {0}', n.label), [
+      [l10n.t('Namespace'), n.namespace],
+      [l10n.t('Region'), n.region],
+      [l10n.t('API host'), n.api_host],
+      [l10n.t('Created'), relativeTime(n.created_at, ctx.now)],
+    ]),
   region: (n) => n.region,
   consoleUrl: (n) => `${CONTROL_PANEL}/functions/${n.namespace}`,
 };

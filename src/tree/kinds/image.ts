@@ -11,7 +11,10 @@ export const imagePresenter: Presenter<Image> = {
   listQuery: { private: true },
   style: (i) => ({ state: i.status, color: i.status === 'available' ? undefined : 'charts.yellow' }),
   transitional: (i) => i.status === 'NEW' || i.status === 'pending',
-  description: (i) => [i.distribution, i.size_gigabytes ? `${i.size_gigabytes} GB` : undefined, i.regions.join(', '), i.status === 'available' ? undefined : i.status].filter(Boolean).join(' · '),
+  description: (i) =>
+    [i.distribution, i.size_gigabytes ? `${i.size_gigabytes} GB` : undefined, i.regions.join(', '), i.status === 'available' ? undefined : i.status]
+      .filter(Boolean)
+      .join(' · '),
   tooltip: (i, ctx) =>
     mdTable(l10n.t('Custom image {0}', i.name), [
       [l10n.t('Distribution'), i.distribution],

@@ -63,7 +63,9 @@ export const kubernetesClusterPresenter: Presenter<KubernetesCluster> = {
   transitional: (c) => CLUSTER_TRANSITIONS.has(c.status.state) || c.node_pools.some((p) => p.nodes.some((n) => n.status.state !== 'running')),
   description(c, ctx) {
     const nodes = c.node_pools.reduce((sum, p) => sum + p.count, 0);
-    return [c.status.state === 'running' ? undefined : c.status.state, c.version, `${nodes} nodes`, c.region, perMonth(this.monthlyCost!(c, ctx))].filter(Boolean).join(' · ');
+    return [c.status.state === 'running' ? undefined : c.status.state, c.version, `${nodes} nodes`, c.region, perMonth(this.monthlyCost!(c, ctx))]
+      .filter(Boolean)
+      .join(' · ');
   },
   tooltip(c, ctx) {
     return mdTable(l10n.t('Kubernetes cluster {0}', c.name), [

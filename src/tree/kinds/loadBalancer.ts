@@ -8,10 +8,16 @@ export const loadBalancerPresenter: Presenter<LoadBalancer> = {
   placement: 'project',
   groupOrder: 60,
   icon: 'split-horizontal',
-  style: (l) => ({ state: l.status, icon: l.status === 'new' ? 'loading~spin' : undefined, color: l.status === 'active' ? 'charts.green' : l.status === 'errored' ? 'charts.red' : 'charts.yellow' }),
+  style: (l) => ({
+    state: l.status,
+    icon: l.status === 'new' ? 'loading~spin' : undefined,
+    color: l.status === 'active' ? 'charts.green' : l.status === 'errored' ? 'charts.red' : 'charts.yellow',
+  }),
   transitional: (l) => l.status === 'new',
   description(l, ctx) {
-    return [l.status === 'active' ? undefined : l.status, l.ip, l.region?.slug, `${l.droplet_ids?.length ?? 0} droplets`, perMonth(this.monthlyCost!(l, ctx))].filter(Boolean).join(' · ');
+    return [l.status === 'active' ? undefined : l.status, l.ip, l.region?.slug, `${l.droplet_ids?.length ?? 0} droplets`, perMonth(this.monthlyCost!(l, ctx))]
+      .filter(Boolean)
+      .join(' · ');
   },
   tooltip(l, ctx) {
     return mdTable(l10n.t('Load balancer {0}', l.name), [

@@ -10,7 +10,12 @@ export const reservedIpv6Presenter: Presenter<ReservedIpv6> = {
   icon: 'broadcast',
   style: (r) => ({ state: r.droplet ? 'assigned' : 'unassigned' }),
   description: (r) => [r.droplet ? `→ ${r.droplet.name}` : 'unassigned', r.region_slug].join(' · '),
-  tooltip: (r, ctx) => mdTable(l10n.t('Reserved IPv6 {0}', r.ip), [[l10n.t('Assigned to'), r.droplet ? r.droplet.name : 'nothing'], [l10n.t('Region'), r.region_slug], [l10n.t('Reserved'), relativeTime(r.reserved_at, ctx.now)]]),
+  tooltip: (r, ctx) =>
+    mdTable(l10n.t('Reserved IPv6 {0}', r.ip), [
+      [l10n.t('Assigned to'), r.droplet ? r.droplet.name : 'nothing'],
+      [l10n.t('Region'), r.region_slug],
+      [l10n.t('Reserved'), relativeTime(r.reserved_at, ctx.now)],
+    ]),
   region: (r) => r.region_slug,
   ip: (r) => r.ip,
   consoleUrl: () => `${CONTROL_PANEL}/networking/reserved_ips`,

@@ -9,6 +9,11 @@ export const sshKeyPresenter: Presenter<SshKey> = {
   groupOrder: 190,
   icon: 'key',
   description: (k) => k.fingerprint,
-  tooltip: (k) => mdTable(l10n.t('SSH key {0}', k.name), [[l10n.t('Fingerprint'), k.fingerprint], [l10n.t('Type'), k.public_key.split(' ')[0]], ['ID', k.id]]),
+  tooltip: (k) =>
+    mdTable(l10n.t('SSH key {0}', k.name), [
+      [l10n.t('Fingerprint'), k.fingerprint],
+      [l10n.t('Type'), k.public_key.split(' ')[0]],
+      ['ID', k.id],
+    ]),
   consoleUrl: () => `${CONTROL_PANEL}/account/security`,
 };

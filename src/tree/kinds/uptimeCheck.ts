@@ -10,6 +10,12 @@ export const uptimeCheckPresenter: Presenter<UptimeCheck> = {
   icon: 'pulse',
   style: (u) => ({ state: u.enabled ? 'enabled' : 'disabled', color: u.enabled ? undefined : 'disabledForeground' }),
   description: (u) => [u.type, u.target, u.enabled ? undefined : 'disabled'].filter(Boolean).join(' · '),
-  tooltip: (u) => mdTable(l10n.t('Uptime check {0}', u.name), [[l10n.t('Target'), u.target], [l10n.t('Type'), u.type], [l10n.t('Regions'), u.regions.join(', ')], [l10n.t('Enabled'), u.enabled ? 'yes' : 'no']]),
+  tooltip: (u) =>
+    mdTable(l10n.t('Uptime check {0}', u.name), [
+      [l10n.t('Target'), u.target],
+      [l10n.t('Type'), u.type],
+      [l10n.t('Regions'), u.regions.join(', ')],
+      [l10n.t('Enabled'), u.enabled ? 'yes' : 'no'],
+    ]),
   consoleUrl: (u) => `${CONTROL_PANEL}/monitors/uptime/checks/${u.id}`,
 };

@@ -41,13 +41,23 @@ export class AccountNode extends ExplorerNode {
     item.id = this.id;
     const state = a.needsToken ? 'needsToken' : a.demo ? 'demo' : 'ok';
     item.contextValue = `account.${state}`;
-    item.description = a.needsToken ? vscode.l10n.t('token rejected — update token') : [a.demo ? 'demo' : a.email, perMonth(this.cost)].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(a.needsToken ? 'warning' : a.teamName ? 'organization' : 'account', a.needsToken ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    item.description = a.needsToken
+      ? vscode.l10n.t('token rejected — update token')
+      : [a.demo ? 'demo' : a.email, perMonth(this.cost)].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(
+      a.needsToken ? 'warning' : a.teamName ? 'organization' : 'account',
+      a.needsToken ? new vscode.ThemeColor('list.warningForeground') : undefined,
+    );
     // left unset where the balance can be fetched: VS Code asks resolveTreeItem on hover only for
     // a tooltip that is undefined, so one set here hid the month-to-date usage and balance
     if (a.needsToken) item.tooltip = this.tooltip();
     item.accessibilityInformation = {
-      label: vscode.l10n.t('DigitalOcean account {0}{1}{2}', a.label, a.needsToken ? vscode.l10n.t(', token rejected, needs a new token') : a.demo ? vscode.l10n.t(', demo account') : '', this.cost !== undefined ? `, about ${perMonth(this.cost)}` : ''),
+      label: vscode.l10n.t(
+        'DigitalOcean account {0}{1}{2}',
+        a.label,
+        a.needsToken ? vscode.l10n.t(', token rejected, needs a new token') : a.demo ? vscode.l10n.t(', demo account') : '',
+        this.cost !== undefined ? `, about ${perMonth(this.cost)}` : '',
+      ),
     };
     return item;
   }
@@ -179,7 +189,14 @@ export class AccountNode extends ExplorerNode {
 
   /** Every kind, loaded in parallel, grouped by region (then by kind); kinds without a region last, as Global. */
   private async byRegion(): Promise<ExplorerNode[]> {
-    const lists = await Promise.all(PRESENTERS.map((p) => this.cache.list(p.kind, [], p.listQuery).then((items) => ({ p, items }), (error: unknown) => ({ p, error }))));
+    const lists = await Promise.all(
+      PRESENTERS.map((p) =>
+        this.cache.list(p.kind, [], p.listQuery).then(
+          (items) => ({ p, items }),
+          (error: unknown) => ({ p, error }),
+        ),
+      ),
+    );
     const regions = new Map<string, Map<AnyPresenter, unknown[]>>();
     const failures: ExplorerNode[] = [];
     for (const entry of lists) {

@@ -73,7 +73,12 @@ export class KindGroupNode extends ExplorerNode {
     const shown = items.filter((i) => matchesFilter(this.presenter, i, this.services.filter));
     const unseen = this.unseen(items);
     if (shown.length === 0 && !unseen) {
-      return [new MessageNode(`${this.id}/empty`, this.services.filter ? vscode.l10n.t('Nothing matches the filter') : vscode.l10n.t('No {0}', this.presenter.kind.pluralLabel.toLowerCase()))];
+      return [
+        new MessageNode(
+          `${this.id}/empty`,
+          this.services.filter ? vscode.l10n.t('Nothing matches the filter') : vscode.l10n.t('No {0}', this.presenter.kind.pluralLabel.toLowerCase()),
+        ),
+      ];
     }
     const nodes: ExplorerNode[] = shown.map((i) => new ResourceNode(this, this.account, this.presenter, i, [], this.services));
     if (unseen) nodes.push(unseen);

@@ -57,9 +57,30 @@ export class ProjectNode extends ExplorerNode {
     const environment = p.environment && p.environment !== p.name ? p.environment : undefined;
     const count = this.summary ? `${this.summary.count} resource${this.summary.count === 1 ? '' : 's'}` : undefined;
     item.description = [p.is_default ? 'default' : undefined, environment, count, perMonth(this.summary?.cost)].filter(Boolean).join(' · ');
-    item.tooltip = new vscode.MarkdownString([`**${p.name}**`, p.description, p.purpose, this.summary?.cost !== undefined ? vscode.l10n.t('Estimated {0} (droplets, volumes, Kubernetes nodes, load balancers, reserved IPs)', String(perMonth(this.summary.cost))) : undefined].filter(Boolean).join('\n\n'));
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**${p.name}**`,
+        p.description,
+        p.purpose,
+        this.summary?.cost !== undefined
+          ? vscode.l10n.t('Estimated {0} (droplets, volumes, Kubernetes nodes, load balancers, reserved IPs)', String(perMonth(this.summary.cost)))
+          : undefined,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    );
     item.iconPath = new vscode.ThemeIcon(p.is_default ? 'star-full' : 'folder');
-    item.accessibilityInformation = { label: [vscode.l10n.t('Project {0}', p.name), p.is_default ? vscode.l10n.t('default project') : undefined, environment, count, perMonth(this.summary?.cost)].filter(Boolean).join(', ') };
+    item.accessibilityInformation = {
+      label: [
+        vscode.l10n.t('Project {0}', p.name),
+        p.is_default ? vscode.l10n.t('default project') : undefined,
+        environment,
+        count,
+        perMonth(this.summary?.cost),
+      ]
+        .filter(Boolean)
+        .join(', '),
+    };
     return item;
   }
 
@@ -69,7 +90,13 @@ export class ProjectNode extends ExplorerNode {
 
   /** What is in the project: one request for its URNs, plus the account's app list (apps carry project_id). */
   private async contents(): Promise<ProjectContents> {
-    const [urns, apps] = await Promise.all([this.cache.projectResources(this.project.id), this.cache.list(app).then((a) => ({ a }), (e: unknown) => ({ e }))]);
+    const [urns, apps] = await Promise.all([
+      this.cache.projectResources(this.project.id),
+      this.cache.list(app).then(
+        (a) => ({ a }),
+        (e: unknown) => ({ e }),
+      ),
+    ]);
     const ids = new Map<string, Set<string>>();
     const other: string[] = [];
     for (const resource of urns) {
@@ -98,7 +125,7 @@ export class ProjectNode extends ExplorerNode {
     try {
       contents = await this.contents();
     } catch (error) {
-      return [errorNode(this, vscode.l10n.t('Could not list the project\'s resources'), error)];
+      return [errorNode(this, vscode.l10n.t("Could not list the project's resources"), error)];
     }
     const account = this.parent.account;
     const nodes: ExplorerNode[] = [];
@@ -113,7 +140,11 @@ export class ProjectNode extends ExplorerNode {
       nodes.push(new KindGroupNode(this, account, presenter, () => this.itemsOf(presenter, ids), this.services, ids.size, ids));
     }
     if (contents.other.length) {
-      nodes.push(new MessageNode(`${this.id}/other`, vscode.l10n.t('{0} other resource{1}', contents.other.length, contents.other.length === 1 ? '' : 's'), { detail: contents.other.join(', ') }));
+      nodes.push(
+        new MessageNode(`${this.id}/other`, vscode.l10n.t('{0} other resource{1}', contents.other.length, contents.other.length === 1 ? '' : 's'), {
+          detail: contents.other.join(', '),
+        }),
+      );
     }
     return nodes.length ? nodes : [new MessageNode(`${this.id}/empty`, vscode.l10n.t('No resources in this project'))];
   }

@@ -81,8 +81,20 @@ export class ResourceNode extends ExplorerNode {
     item.iconPath = new vscode.ThemeIcon(style?.icon ?? p.icon, style?.color ? new vscode.ThemeColor(style.color) : undefined);
     const state = style?.state ?? 'ok';
     // kind, state and flags, so menus can depend on them: "resource.droplet.running.ip"
-    item.contextValue = ['resource', p.kind.kind, state.replace(/[^a-z0-9-]/gi, '-'), this.ip ? 'ip' : '', p.consoleUrl ? 'console' : '', p.kind.deletable ? 'deletable' : '', ...(p.flags?.(this.item) ?? []), ...this.services.marksOf(p.kind.kind, this.item)].filter(Boolean).join('.');
-    if (this.services.openDetailsOnSelect) item.command = { command: 'digitalocean.showDetails', title: vscode.l10n.t('Show Details'), arguments: [this, { preserveFocus: true, preview: true }] };
+    item.contextValue = [
+      'resource',
+      p.kind.kind,
+      state.replace(/[^a-z0-9-]/gi, '-'),
+      this.ip ? 'ip' : '',
+      p.consoleUrl ? 'console' : '',
+      p.kind.deletable ? 'deletable' : '',
+      ...(p.flags?.(this.item) ?? []),
+      ...this.services.marksOf(p.kind.kind, this.item),
+    ]
+      .filter(Boolean)
+      .join('.');
+    if (this.services.openDetailsOnSelect)
+      item.command = { command: 'digitalocean.showDetails', title: vscode.l10n.t('Show Details'), arguments: [this, { preserveFocus: true, preview: true }] };
     item.accessibilityInformation = { label: [p.kind.label, this.name, style?.state, item.description].filter(Boolean).join(', ') };
     return item;
   }

@@ -13,7 +13,6 @@ import { ExplorerNode, MessageNode } from './base';
 import { isBrowserBlocked } from '../../api/errors';
 import { errorNode } from './folderNode';
 
-
 /** What commands get from a Spaces node. */
 export interface SpacesTarget {
   account: AccountInfo;
@@ -47,7 +46,7 @@ export class SpacesRootNode extends ExplorerNode implements SpacesTarget {
     item.iconPath = new vscode.ThemeIcon('cloud');
     item.contextValue = 'spaces.root';
     item.accessibilityInformation = { label: vscode.l10n.t('Spaces, object storage of {0}', this.account.label) };
-    item.tooltip = vscode.l10n.t('Spaces object storage: buckets of every region (S3, with this account\'s Spaces key)');
+    item.tooltip = vscode.l10n.t("Spaces object storage: buckets of every region (S3, with this account's Spaces key)");
     return item;
   }
 
@@ -67,7 +66,13 @@ export class SpacesRootNode extends ExplorerNode implements SpacesTarget {
           }),
         );
       } else if (!nodes.length) {
-        nodes.push(new MessageNode(`${this.id}/empty`, vscode.l10n.t('No buckets'), { detail: vscode.l10n.t('Create Bucket…'), icon: 'add', command: { command: 'digitalocean.spaces.createBucket', title: vscode.l10n.t('Create Bucket'), arguments: [this] } }));
+        nodes.push(
+          new MessageNode(`${this.id}/empty`, vscode.l10n.t('No buckets'), {
+            detail: vscode.l10n.t('Create Bucket…'),
+            icon: 'add',
+            command: { command: 'digitalocean.spaces.createBucket', title: vscode.l10n.t('Create Bucket'), arguments: [this] },
+          }),
+        );
       }
       return nodes;
     } catch (error) {
@@ -141,7 +146,8 @@ export class PrefixNode extends ExplorerNode implements SpacesTarget {
           }),
         );
       }
-      if (!nodes.length) nodes.push(new MessageNode(`${this.id}/empty`, this.key ? vscode.l10n.t('Empty folder') : vscode.l10n.t('Empty bucket'), { icon: 'info' }));
+      if (!nodes.length)
+        nodes.push(new MessageNode(`${this.id}/empty`, this.key ? vscode.l10n.t('Empty folder') : vscode.l10n.t('Empty bucket'), { icon: 'info' }));
       return nodes;
     } catch (error) {
       if (isBrowserBlocked(error)) {
@@ -221,9 +227,23 @@ export class ObjectNode extends ExplorerNode implements SpacesTarget {
     const uri = spacesUri(this.account, this.bucket, o.key);
     item.resourceUri = uri;
     item.iconPath = vscode.ThemeIcon.File;
-    item.description = [bytes(o.size), o.lastModified ? relativeTime(o.lastModified) : undefined, o.storageClass && o.storageClass !== 'STANDARD' ? o.storageClass : undefined].filter(Boolean).join(' · ');
+    item.description = [
+      bytes(o.size),
+      o.lastModified ? relativeTime(o.lastModified) : undefined,
+      o.storageClass && o.storageClass !== 'STANDARD' ? o.storageClass : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      vscode.l10n.t('**{0}**\n\n{1} ({2} bytes) · modified {3}{4}\n\nETag `{5}`', md(o.key), md(bytes(o.size)), o.size.toLocaleString('en-US'), md(o.lastModified), o.storageClass ? ` · ${md(o.storageClass)}` : '', md(o.etag)),
+      vscode.l10n.t(
+        '**{0}**\n\n{1} ({2} bytes) · modified {3}{4}\n\nETag `{5}`',
+        md(o.key),
+        md(bytes(o.size)),
+        o.size.toLocaleString('en-US'),
+        md(o.lastModified),
+        o.storageClass ? ` · ${md(o.storageClass)}` : '',
+        md(o.etag),
+      ),
     );
     item.contextValue = 'spaces.object';
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
@@ -234,7 +254,9 @@ export class ObjectNode extends ExplorerNode implements SpacesTarget {
       // escaped and marked, with no command (the client refuses it too: spacesClient.checkPath)
       item.label = visibleName(name);
       item.description = vscode.l10n.t('unsafe name');
-      item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**{0}**\n\nNot opened, downloaded or changed from here: {1}.', md(visibleName(o.key)), md(unsafe)));
+      item.tooltip = new vscode.MarkdownString(
+        vscode.l10n.t('**{0}**\n\nNot opened, downloaded or changed from here: {1}.', md(visibleName(o.key)), md(unsafe)),
+      );
       item.contextValue = 'spaces.unsafeObject';
       item.command = undefined;
       item.resourceUri = undefined;

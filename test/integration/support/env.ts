@@ -168,6 +168,13 @@ export async function nodeAt(api: TestingApi, ...path: string[]): Promise<Explor
  * the scripted input as "error: …" notices (ui/errors.ts), at once: no waiting needed.
  */
 export function assertDeclinedQuietly(input: ScriptedUserInput, question: RegExp): void {
-  assert.ok(input.asked.some((q) => question.test(q)), `the prompt ${question} was never asked: ${input.asked.join(' | ')}`);
-  assert.deepEqual(input.notices.filter((n) => n.startsWith('error:')), [], 'an error was shown');
+  assert.ok(
+    input.asked.some((q) => question.test(q)),
+    `the prompt ${question} was never asked: ${input.asked.join(' | ')}`,
+  );
+  assert.deepEqual(
+    input.notices.filter((n) => n.startsWith('error:')),
+    [],
+    'an error was shown',
+  );
 }

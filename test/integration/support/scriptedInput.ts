@@ -3,7 +3,16 @@
  * takes it through the testing API. Test code only; it is not in the shipped bundle.
  */
 import * as vscode from 'vscode';
-import { BackError, type InputBoxOptions, type LivePickOptions, type LivePickResult, type NoticeSeverity, type QuickPickOptions, type UserInput, UserCancelledError } from '../../../src/ui/userInput';
+import {
+  BackError,
+  type InputBoxOptions,
+  type LivePickOptions,
+  type LivePickResult,
+  type NoticeSeverity,
+  type QuickPickOptions,
+  type UserInput,
+  UserCancelledError,
+} from '../../../src/ui/userInput';
 
 /** The input answered by a script (tests). Answers are consumed in order; `undefined` cancels, `BACK` goes back. */
 export type ScriptedAnswer = string | string[] | undefined;
@@ -91,7 +100,10 @@ export class ScriptedUserInput implements UserInput {
     if (answer === undefined) throw new UserCancelledError();
     if (answer === KEEP) {
       const kept = items.find((i) => i.picked);
-      if (!kept) throw new Error(`Nothing is preselected to keep at: ${[options.title, options.placeHolder].filter(Boolean).join(': ')} (${items.map((i) => i.label).join(', ')})`);
+      if (!kept)
+        throw new Error(
+          `Nothing is preselected to keep at: ${[options.title, options.placeHolder].filter(Boolean).join(': ')} (${items.map((i) => i.label).join(', ')})`,
+        );
       return kept;
     }
     const item = items.find((i) => i.label === answer) ?? items.find((i) => i.label.includes(String(answer)));
@@ -150,7 +162,8 @@ export class ScriptedUserInput implements UserInput {
     if (!item) throw new Error(`No item for "${text}" among ${options.items().length}`);
     this.livePicked.push(item);
     // a button is pressed only where the item has it
-    if (button && !(item.buttons ?? []).some((b) => b.tooltip === button)) throw new Error(`No button "${button}" on ${item.label}: ${(item.buttons ?? []).map((b) => b.tooltip).join(', ')}`);
+    if (button && !(item.buttons ?? []).some((b) => b.tooltip === button))
+      throw new Error(`No button "${button}" on ${item.label}: ${(item.buttons ?? []).map((b) => b.tooltip).join(', ')}`);
     return { item, button };
   }
 
