@@ -18,156 +18,22 @@
 import * as vscode from 'vscode';
 import { stringify } from 'yaml';
 import type * as Documents from '../../api/documents';
-import { ApiError, createApp, proposeAppSpec, updateAppSpec, updateFirewall, updateLoadBalancer, type DigitalOceanClient } from '../../api';
+import { ApiError, createApp, proposeAppSpec } from '../../api';
 import type { ResourceKind } from '../../api/resources/descriptor';
-import { app as appKind, type App } from '../../api/resources/app';
-import { firewall as firewallKind, type Firewall } from '../../api/resources/firewall';
-import { loadBalancer as loadBalancerKind, type LoadBalancer } from '../../api/resources/loadBalancer';
+import { app as appKind } from '../../api/resources/app';
 import type { AccountInfo } from '../../accounts/accountStore';
-import type { AnyPresenter } from '../../tree/kinds';
-import { appPresenter } from '../../tree/kinds/app';
-import { firewallPresenter } from '../../tree/kinds/firewall';
-import { loadBalancerPresenter } from '../../tree/kinds/loadBalancer';
 import { withProgress } from '../../ui/progress';
 import type { CommandDeps } from '../deps';
 import { accountTarget, resourceTarget } from '../pick';
 import { DOCUMENT_SCHEME } from '../fileSystems';
 import { registerCommand } from '../register';
+import { type AnyDocumentKind, DOCUMENT_KINDS } from './kinds';
+import { APP } from './kinds/app';
+import { FIREWALL } from './kinds/firewall';
+import { LOAD_BALANCER } from './kinds/loadBalancer';
+import type { Value } from './kinds/kind';
 
-type Value = Record<string, unknown>;
-
-/** What a kind of document is: which resource, what of it the document holds, how it is saved. */
-interface DocumentKind<T> {
-  segment: string;
-  suffix: string;
-  resource: ResourceKind<T>;
-  presenter: AnyPresenter;
-  /** dist/schemas/<schema>.json */
-  schema: string;
-  name(item: T): string;
-  /** The part of the resource the document holds. */
-  content(item: T): Value;
-  header(item: T): string;
-  /** The API's own check, where it has one: resolves a sentence for the confirmation. */
-  propose?(client: DigitalOceanClient, item: T, value: Value, signal: AbortSignal): Promise<string | undefined>;
-  /** The change in words, for the confirmation. */
-  summary(before: Value, after: Value): string;
-  save(client: DigitalOceanClient, item: T, value: Value, signal: AbortSignal): Promise<unknown>;
-}
-
-const ruleText = (r: Value, direction: 'sources' | 'destinations') => {
-  const target = (r[direction] ?? {}) as Record<string, unknown[]>;
-  const who = Object.entries(target)
-    .flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => `${k.replace(/_ids$|_uids$|es$|s$/, '')} ${String(x)}`) : []))
-    .join(', ');
-  return `${String(r.protocol)} ${String(r.ports ?? 'all')} ${direction === 'sources' ? 'from' : 'to'} ${who || 'nowhere'}`;
-};
-
-/** "added: …; removed: …" between two lists of rule texts; "no change" when equal. */
-function listChange(what: string, before: string[], after: string[]): string | undefined {
-  const added = after.filter((r) => !before.includes(r));
-  const removed = before.filter((r) => !after.includes(r));
-  if (!added.length && !removed.length) return undefined;
-  return [`${what}:`, ...added.map((r) => `+ ${r}`), ...removed.map((r) => `− ${r}`)].join('\n');
-}
-
-const APP: DocumentKind<App> = {
-  segment: 'apps',
-  suffix: 'app.yaml',
-  resource: appKind,
-  presenter: appPresenter,
-  schema: 'app-spec',
-  name: (a) => a.spec.name,
-  content: (a) => a.spec as unknown as Value,
-  header: (a) => `# App spec of ${a.spec.name}. Saving checks it, proposes it, and deploys it after you confirm.`,
-  async propose(client, a, value, signal) {
-    const proposal = await proposeAppSpec(client, value, a.id, signal);
-    return proposal.app_cost !== undefined ? vscode.l10n.t('The app will cost about ${0} a month.', proposal.app_cost) : undefined;
-  },
-  summary: () => vscode.l10n.t('Saving starts a deployment of this spec.'),
-  save: (client, a, value, signal) => updateAppSpec(client, a.id, value, signal),
-};
-
-const FIREWALL: DocumentKind<Firewall> = {
-  segment: 'firewalls',
-  suffix: 'firewall.yaml',
-  resource: firewallKind,
-  presenter: firewallPresenter,
-  schema: 'firewall-rules',
-  name: (f) => f.name,
-  content: (f) => ({ inbound_rules: f.inbound_rules ?? [], outbound_rules: f.outbound_rules ?? [] }),
-  header: (f) => `# Rules of firewall ${f.name}. Saving checks them and applies them after you confirm.`,
-  summary(before, after) {
-    const rules = (v: Value, key: string, dir: 'sources' | 'destinations') => ((v[key] ?? []) as Value[]).map((r) => ruleText(r, dir));
-    return (
-      [
-        listChange(vscode.l10n.t('Inbound'), rules(before, 'inbound_rules', 'sources'), rules(after, 'inbound_rules', 'sources')),
-        listChange(vscode.l10n.t('Outbound'), rules(before, 'outbound_rules', 'destinations'), rules(after, 'outbound_rules', 'destinations')),
-      ]
-        .filter(Boolean)
-        .join('\n') || vscode.l10n.t('No rule changes.')
-    );
-  },
-  save: (client, f, value, signal) => updateFirewall(client, f.id, { name: f.name, droplet_ids: f.droplet_ids ?? [], tags: f.tags ?? [], ...value }, signal),
-};
-
-const LOAD_BALANCER: DocumentKind<LoadBalancer> = {
-  segment: 'load_balancers',
-  suffix: 'lb.yaml',
-  resource: loadBalancerKind,
-  presenter: loadBalancerPresenter,
-  schema: 'load-balancer-rules',
-  name: (lb) => lb.name,
-  content: (lb) => {
-    const full = lb as unknown as Value;
-    return { forwarding_rules: lb.forwarding_rules, ...(full.health_check ? { health_check: full.health_check } : {}) };
-  },
-  header: (lb) => `# Forwarding rules and health check of load balancer ${lb.name}. Saving checks them and applies them after you confirm.`,
-  summary(before, after) {
-    const rules = (v: Value) =>
-      ((v.forwarding_rules ?? []) as Value[]).map(
-        (r) => `${String(r.entry_protocol)} ${String(r.entry_port)} → ${String(r.target_protocol)} ${String(r.target_port)}`,
-      );
-    const health =
-      JSON.stringify(before.health_check) === JSON.stringify(after.health_check)
-        ? undefined
-        : vscode.l10n.t(
-            'Health check: {0}',
-            Object.entries((after.health_check ?? {}) as Value)
-              .map(([k, v]) => `${k} ${String(v)}`)
-              .join(', '),
-          );
-    return [listChange(vscode.l10n.t('Forwarding rules'), rules(before), rules(after)), health].filter(Boolean).join('\n') || vscode.l10n.t('No changes.');
-  },
-  save(client, lb, value, signal) {
-    const full = lb as unknown as Value;
-    const keep = [
-      'name',
-      'size_unit',
-      'size',
-      'algorithm',
-      'sticky_sessions',
-      'redirect_http_to_https',
-      'enable_proxy_protocol',
-      'enable_backend_keepalive',
-      'http_idle_timeout_seconds',
-      'vpc_uuid',
-      'project_id',
-      'disable_lets_encrypt_dns_records',
-      'network',
-      'network_stack',
-    ];
-    const body: Value = Object.fromEntries(keep.filter((k) => full[k] !== undefined && full[k] !== null).map((k) => [k, full[k]]));
-    body.region = lb.region?.slug;
-    if (lb.tag) body.tag = lb.tag;
-    else body.droplet_ids = lb.droplet_ids ?? [];
-    return updateLoadBalancer(client, lb.id, { ...body, ...value }, signal);
-  },
-};
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous registry
-type AnyDocumentKind = DocumentKind<any>;
-const KINDS: readonly AnyDocumentKind[] = [APP, FIREWALL, LOAD_BALANCER];
+const KINDS = DOCUMENT_KINDS;
 
 const validators = new Map<string, Promise<ReturnType<typeof Documents.documentValidator> | null>>();
 
