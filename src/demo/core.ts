@@ -114,6 +114,8 @@ export class FakeCore {
   nextActionId = 2_900_000_001;
   nextId = 350_000_001;
   readonly routes: [string, RegExp, Handler][] = [];
+  /** Routes answered only when no route of a family matches (the catalog's plain collections). */
+  readonly fallbacks: [string, RegExp, Handler][] = [];
   /** Changes due at a time (an app deployment's phases), applied when a request comes after it. */
   readonly scheduled: { dueAt: number; change: () => void }[] = [];
   readonly seedOptions: FakeOptions;
@@ -186,7 +188,7 @@ export class FakeCore {
       }
     }
     const path = url.pathname.replace(/\/+$/, '') || '/';
-    for (const [routeMethod, pattern, handler] of this.routes) {
+    for (const [routeMethod, pattern, handler] of [...this.routes, ...this.fallbacks]) {
       if (routeMethod !== method) continue;
       const match = pattern.exec(path);
       if (!match) continue;
@@ -369,8 +371,17 @@ export class FakeCore {
     return this.json(200, { [key]: slice, links: { pages }, meta: { total: items.length } });
   }
 
+  /** A route that answers only where no family's route does: what a kind's descriptor gives every kind. */
+  fallback(method: string, pattern: string, handler: Handler): void {
+    this.fallbacks.push([method, FakeCore.regexOf(pattern), handler]);
+  }
+
+  private static regexOf(pattern: string): RegExp {
+    return new RegExp('^' + pattern.replace(/\{[a-z_]+\}/g, '([^/]+)') + '$');
+  }
+
   on(method: string, pattern: string, handler: Handler): void {
-    const regex = new RegExp('^' + pattern.replace(/\{[a-z_]+\}/g, '([^/]+)') + '$');
+    const regex = FakeCore.regexOf(pattern);
     // A literal path ("/v2/databases/options") wins over a pattern that would also match it.
     if (pattern.includes('{')) this.routes.push([method, regex, handler]);
     else this.routes.unshift([method, regex, handler]);

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeDigitalOcean } from '../../src/demo/fakeApi';
+import { catalogKinds, dataKeyOf } from '../../src/demo/routes/catalog';
 
 describe('Fake API', () => {
   const request = (method: string, url: string) => ({ method, url, headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: '' });
@@ -247,5 +248,64 @@ describe('Fake API: SSH keys', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Fake API: the catalog', () => {
+  const request = (method: string, url: string) => ({ method, url, headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : null) }, body: '' });
+
+  it('lists, gets and deletes every top-level kind it keeps, from the descriptors alone', () => {
+    const fake = new FakeDigitalOcean();
+    assert.deepEqual(
+      [dataKeyOf('cdn_endpoint'), dataKeyOf('alert_policy'), dataKeyOf('reserved_ipv6'), dataKeyOf('ssh_key')],
+      ['cdnEndpoints', 'alertPolicies', 'reservedIpv6s', 'sshKeys'],
+    );
+    const kinds = catalogKinds(fake).map((c) => c.kind.kind);
+    // the sixteen the catalog listed by hand before, among them
+    for (const kind of [
+      'droplet',
+      'volume',
+      'snapshot',
+      'kubernetes_cluster',
+      'load_balancer',
+      'reserved_ip',
+      'reserved_ipv6',
+      'firewall',
+      'vpc',
+      'domain',
+      'certificate',
+      'cdn_endpoint',
+      'app',
+      'ssh_key',
+      'uptime_check',
+      'alert_policy',
+    ]) {
+      assert.ok(kinds.includes(kind), `${kind} is in the catalog: ${kinds.join(', ')}`);
+    }
+    for (const { kind, path, items } of catalogKinds(fake)) {
+      const list = fake.handle(request('GET', `https://api.test${path}?per_page=200`));
+      assert.equal(list.status, 200, `GET ${path}`);
+      const listed = (JSON.parse(list.body)[kind.collectionKey] as unknown[]).map((x) => kind.idOf(x as never));
+      assert.deepEqual(
+        items()
+          .map((x) => kind.idOf(x as never))
+          .filter((x) => !listed.includes(x)),
+        [],
+        `GET ${path}: every item (a family's own route may add more: images adds the distributions)`,
+      );
+      const first = items()[0];
+      if (!first) continue;
+      const id = kind.idOf(first as never);
+      const one = fake.handle(request('GET', `https://api.test${path}/${encodeURIComponent(id)}`));
+      assert.equal(one.status, 200, `GET ${path}/${id}`);
+      assert.equal(kind.idOf(JSON.parse(one.body)[kind.singleKey] as never), id);
+    }
+    // a delete the descriptor allows removes the item; a default VPC is refused
+    const certificates = catalogKinds(fake).find((c) => c.kind.kind === 'certificate')!;
+    const id = certificates.kind.idOf(certificates.items()[0] as never);
+    assert.equal(fake.handle(request('DELETE', `https://api.test/v2/certificates/${id}`)).status, 204);
+    assert.ok(!certificates.items().some((c) => certificates.kind.idOf(c as never) === id));
+    const vpc = fake.data.vpcs.find((v) => v.default)!;
+    assert.equal(fake.handle(request('DELETE', `https://api.test/v2/vpcs/${vpc.id}`)).status, 403);
   });
 });

@@ -1,44 +1,38 @@
-/** The fake API's routes: Plain collections of every top-level kind, their DELETE, sizes, regions, images and tags. */
+/** The fake API's routes: plain collections of every top-level kind (from the descriptors), their DELETE, sizes, regions, images and tags. */
 import type { FakeCore, FakeResponse } from '../core';
+import { ALL_KINDS, type ResourceKind } from '../../api/resources';
 import { type Json, SIZES, IMAGES, region } from '../seed';
 
-export function catalogRoutes(api: FakeCore): void {
-  // Plain top-level collections
-  const collections: [string, string, string, () => Json[], (x: Json) => string][] = [
-    ['/v2/droplets', 'droplets', 'droplet', () => api.data.droplets, (x) => String(x.id)],
-    ['/v2/volumes', 'volumes', 'volume', () => api.data.volumes, (x) => x.id],
-    ['/v2/snapshots', 'snapshots', 'snapshot', () => api.data.snapshots, (x) => x.id],
-    ['/v2/kubernetes/clusters', 'kubernetes_clusters', 'kubernetes_cluster', () => api.data.kubernetesClusters, (x) => x.id],
-    ['/v2/load_balancers', 'load_balancers', 'load_balancer', () => api.data.loadBalancers, (x) => x.id],
-    ['/v2/reserved_ips', 'reserved_ips', 'reserved_ip', () => api.data.reservedIps, (x) => x.ip],
-    ['/v2/reserved_ipv6', 'reserved_ipv6s', 'reserved_ipv6', () => api.data.reservedIpv6s, (x) => x.ip],
-    ['/v2/firewalls', 'firewalls', 'firewall', () => api.data.firewalls, (x) => x.id],
-    ['/v2/vpcs', 'vpcs', 'vpc', () => api.data.vpcs, (x) => x.id],
-    ['/v2/domains', 'domains', 'domain', () => api.data.domains, (x) => x.name],
-    ['/v2/certificates', 'certificates', 'certificate', () => api.data.certificates, (x) => x.id],
-    ['/v2/cdn/endpoints', 'endpoints', 'endpoint', () => api.data.cdnEndpoints, (x) => x.id],
-    ['/v2/apps', 'apps', 'app', () => api.data.apps, (x) => x.id],
-    ['/v2/account/keys', 'ssh_keys', 'ssh_key', () => api.data.sshKeys, (x) => String(x.id)],
-    ['/v2/uptime/checks', 'checks', 'check', () => api.data.uptimeChecks, (x) => x.id],
-    ['/v2/monitoring/alerts', 'policies', 'policy', () => api.data.alertPolicies, (x) => x.uuid],
-  ];
-  // DELETE for the kinds without a flow of their own (droplets, volumes and reserved IPs have one)
-  const urnKinds: Record<string, string> = { kubernetes_clusters: 'kubernetes', load_balancers: 'loadbalancer', domains: 'domain' };
-  for (const [path, key, , items, idOf] of collections) {
-    if (['droplets', 'volumes', 'reserved_ips'].includes(key)) continue;
-    api.on('DELETE', `${path}/{id}`, ([id]) =>
-      api.deleteItem(items(), id, idOf, {
-        urn: urnKinds[key] ? (x) => `do:${urnKinds[key]}:${x}` : undefined,
-        refuse: (x) => (key === 'vpcs' && x.default ? api.error(403, 'forbidden', 'A default VPC cannot be deleted.') : undefined),
-        answer: key === 'apps' ? api.json(200, { id }) : undefined,
-      }),
-    );
-  }
-  api.on('DELETE', '/v2/databases/{id}', ([id]) => api.deleteItem(api.data.databases, id, (x) => x.id, { urn: (x) => `do:dbaas:${x}` }));
-  api.on('DELETE', '/v2/images/{id}', ([id]) => api.deleteItem(api.data.images, id, (x) => String(x.id)));
+/**
+ * Where the fake keeps a kind's items: its kind in camelCase and plural ("cdn_endpoint" →
+ * `cdnEndpoints`, "alert_policy" → `alertPolicies`, "ssh_key" → `sshKeys`); a kind whose list is not kept there has
+ * routes of its own.
+ */
+export function dataKeyOf(kind: string): string {
+  const camel = kind.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return /[^aeiou]y$/.test(camel) ? `${camel.slice(0, -1)}ies` : `${camel}s`;
+}
 
-  for (const [path, key, single, items, idOf] of collections) {
-    api.on('GET', path, (_, ctx) => {
+/** The top-level kinds the fake keeps a plain list of, read from their descriptors. */
+export function catalogKinds(api: Pick<FakeCore, 'data'>): { kind: ResourceKind<never>; path: string; items: () => Json[] }[] {
+  const data = api.data as unknown as Record<string, unknown>;
+  return ALL_KINDS.filter((k) => typeof k.path === 'string' && !k.parent && !k.singleton && k.listable !== false && Array.isArray(data[dataKeyOf(k.kind)])).map(
+    (kind) => ({
+      kind,
+      path: kind.path as string,
+      items: () => data[dataKeyOf(kind.kind)] as Json[],
+    }),
+  );
+}
+
+export function catalogRoutes(api: FakeCore): void {
+  // Every kind described in src/api/resources whose items the fake keeps gets its list, its item
+  // and (when the descriptor says a DELETE removes one) its delete, answered where no family of
+  // routes answers the same request: no list here names a kind.
+  for (const { kind, path, items } of catalogKinds(api)) {
+    const idOf = (x: Json) => kind.idOf(x as never);
+    const key = kind.collectionKey;
+    api.fallback('GET', path, (_, ctx) => {
       let list = items();
       const tagName = ctx.query.get('tag_name');
       if (tagName && key === 'droplets') list = list.filter((x) => (x.tags as string[]).includes(tagName));
@@ -46,11 +40,21 @@ export function catalogRoutes(api: FakeCore): void {
       if (resourceType && key === 'snapshots') list = list.filter((x) => x.resource_type === resourceType);
       return api.page(key, list, ctx);
     });
-    api.on('GET', `${path}/{id}`, ([id]) => {
+    api.fallback('GET', `${path}/{id}`, ([id]) => {
       const item = items().find((x) => idOf(x) === id);
-      return item ? api.json(200, { [single]: item }) : api.notFound();
+      return item ? api.json(200, { [kind.singleKey]: item }) : api.notFound();
     });
+    if (!kind.deletable) continue;
+    api.fallback('DELETE', `${path}/{id}`, ([id]) =>
+      api.deleteItem(items(), id, idOf, {
+        urn: kind.urnPrefix ? (x) => `${kind.urnPrefix}${x}` : undefined,
+        refuse: (x) => (kind.kind === 'vpc' && x.default ? api.error(403, 'forbidden', 'A default VPC cannot be deleted.') : undefined),
+        answer: kind.kind === 'app' ? api.json(200, { id }) : undefined,
+      }),
+    );
   }
+  // the database clusters' list is kept as `databases` (the API's own name)
+  api.on('DELETE', '/v2/databases/{id}', ([id]) => api.deleteItem(api.data.databases, id, (x) => x.id, { urn: (x) => `do:dbaas:${x}` }));
 
   api.on('GET', '/v2/images', (_, ctx) => {
     const wantPrivate = ctx.query.get('private') === 'true';
