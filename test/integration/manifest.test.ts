@@ -26,11 +26,18 @@ describe('Manifest and registration', () => {
     const api = await extensionApi();
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     const families = api.commands.families;
-    // one family per feature folder of src/commands, and one more for a folder's *.node.ts files
+    // one family per feature folder of src/commands (a folder whose files register commands: not
+    // wizard/, the steps they share), and one more for a folder's *.node.ts files
+    const commandsDir = path.join(root, 'src', 'commands');
     const folders = fs
-      .readdirSync(path.join(root, 'src', 'commands'), { withFileTypes: true })
+      .readdirSync(commandsDir, { withFileTypes: true })
       .filter((d) => d.isDirectory())
-      .map((d) => d.name);
+      .map((d) => d.name)
+      .filter((folder) =>
+        fs
+          .readdirSync(path.join(commandsDir, folder))
+          .some((f) => f.endsWith('.ts') && /export function register\w+Commands\(/.test(fs.readFileSync(path.join(commandsDir, folder, f), 'utf8'))),
+      );
     assert.ok(folders.length >= 10, folders.join(', '));
     assert.deepEqual([...new Set(families.map((f) => f.name.replace(/\.node$/, '')))].sort(), folders.sort());
     const before = new Set(await vscode.commands.getCommands(true));
