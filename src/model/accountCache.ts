@@ -27,16 +27,18 @@ export class AccountCache {
     const key = cacheKey(kind as ResourceKind<unknown>, parents, query);
     let entry = this.lists.get(key);
     if (!entry) {
-      entry = this.client.listAll(kind as ResourceKind<unknown>, { parents, query }).then(
+      const started = this.client.listAll(kind as ResourceKind<unknown>, { parents, query }).then(
         (items) => {
-          this.settled.set(key, items);
+          // a list forgotten while it was on its way (invalidate) is not the cache's any more
+          if (this.lists.get(key) === started) this.settled.set(key, items);
           return items;
         },
         (error: unknown) => {
-          this.lists.delete(key);
+          if (this.lists.get(key) === started) this.lists.delete(key);
           throw error;
         },
       );
+      entry = started;
       this.lists.set(key, entry);
     }
     return entry as Promise<T[]>;

@@ -62,4 +62,18 @@ describe('Resource model', () => {
     assert.equal((model.item(keyOf(ref)) as Droplet).status, 'active', 'the re-listed copy replaces the older fresh one');
     assert.equal((model.newest(ref) as Droplet).status, 'active');
   });
+
+  it('does not let a list forgotten on its way come back as the cache', async () => {
+    const cache = model.cacheFor(account);
+    cache.invalidate();
+    const old = cache.list(droplet); // on its way…
+    cache.invalidate(droplet.kind); // …when the kind is forgotten (an account reloaded, say)
+    const [one] = await old;
+    // the fake changes after the old list left: only a new list may say so
+    const item = server.fake.data.droplets.find((d) => d.id === one.id)!;
+    item.name = 'renamed-after';
+    assert.equal(cache.peek(droplet), undefined, 'the forgotten list did not settle into the cache');
+    const fresh = await cache.list(droplet);
+    assert.equal(fresh.find((d) => d.id === one.id)?.name, 'renamed-after');
+  });
 });
