@@ -307,5 +307,12 @@ describe('Fake API: the catalog', () => {
     assert.ok(!certificates.items().some((c) => certificates.kind.idOf(c as never) === id));
     const vpc = fake.data.vpcs.find((v) => v.default)!;
     assert.equal(fake.handle(request('DELETE', `https://api.test/v2/vpcs/${vpc.id}`)).status, 403);
+    // after a reset the lists are the new data's (not the data the routes were installed with)
+    fake.reset();
+    const listed = JSON.parse(fake.handle(request('GET', 'https://api.test/v2/certificates')).body).certificates as { id: string }[];
+    assert.ok(
+      listed.some((c) => c.id === id),
+      'the deleted certificate is back after the reset',
+    );
   });
 });

@@ -15,14 +15,15 @@ export function dataKeyOf(kind: string): string {
 
 /** The top-level kinds the fake keeps a plain list of, read from their descriptors. */
 export function catalogKinds(api: Pick<FakeCore, 'data'>): { kind: ResourceKind<never>; path: string; items: () => Json[] }[] {
-  const data = api.data as unknown as Record<string, unknown>;
-  return ALL_KINDS.filter((k) => typeof k.path === 'string' && !k.parent && !k.singleton && k.listable !== false && Array.isArray(data[dataKeyOf(k.kind)])).map(
-    (kind) => ({
-      kind,
-      path: kind.path as string,
-      items: () => data[dataKeyOf(kind.kind)] as Json[],
-    }),
-  );
+  // read at each request: a reset gives the fake new data
+  const data = () => api.data as unknown as Record<string, unknown>;
+  return ALL_KINDS.filter(
+    (k) => typeof k.path === 'string' && !k.parent && !k.singleton && k.listable !== false && Array.isArray(data()[dataKeyOf(k.kind)]),
+  ).map((kind) => ({
+    kind,
+    path: kind.path as string,
+    items: () => data()[dataKeyOf(kind.kind)] as Json[],
+  }));
 }
 
 export function catalogRoutes(api: FakeCore): void {
