@@ -1,6 +1,6 @@
 /**
  * The shape of the code, checked on every `npm test` (static suite) with dependency-cruiser:
- * imports run one way, extension → commands → panels → tree → model → accounts → api, with the
+ * imports run one way, extension → commands/agents → panels → tree → model → accounts → api, with the
  * shared UI helpers (src/ui) below commands and panels; no import cycles, type-only imports
  * included; src/api, src/credentials and src/model never import vscode.
  */
@@ -8,15 +8,18 @@ const layer = (name) => `^src/${name}/`;
 
 /** Each layer, and what it must not import (everything above it). */
 const above = {
-  api: ['accounts', 'model', 'tree', 'panels', 'commands', 'ui', 'credentials', 'demo', 'webview'],
-  credentials: ['accounts', 'model', 'tree', 'panels', 'commands', 'ui', 'demo', 'webview'],
-  accounts: ['model', 'tree', 'panels', 'commands', 'ui', 'webview'],
-  model: ['tree', 'panels', 'commands', 'ui', 'credentials', 'demo', 'webview'],
-  ui: ['tree', 'panels', 'commands', 'model', 'credentials', 'demo', 'webview'],
-  tree: ['panels', 'commands', 'ui', 'credentials', 'demo', 'webview'],
-  panels: ['commands', 'credentials', 'demo'],
-  demo: ['accounts', 'model', 'tree', 'panels', 'commands', 'ui', 'credentials', 'webview'],
-  webview: ['api', 'accounts', 'model', 'tree', 'commands', 'ui', 'credentials', 'demo'],
+  api: ['accounts', 'model', 'tree', 'panels', 'commands', 'agents', 'ui', 'credentials', 'demo', 'webview'],
+  credentials: ['accounts', 'model', 'tree', 'panels', 'commands', 'agents', 'ui', 'demo', 'webview'],
+  accounts: ['model', 'tree', 'panels', 'commands', 'agents', 'ui', 'webview'],
+  model: ['tree', 'panels', 'commands', 'agents', 'ui', 'credentials', 'demo', 'webview'],
+  ui: ['tree', 'panels', 'commands', 'agents', 'model', 'credentials', 'demo', 'webview'],
+  tree: ['panels', 'commands', 'agents', 'ui', 'credentials', 'demo', 'webview'],
+  panels: ['commands', 'agents', 'credentials', 'demo'],
+  // commands and agents sit side by side: neither imports the other
+  commands: ['agents'],
+  agents: ['commands', 'panels', 'credentials', 'demo', 'webview'],
+  demo: ['accounts', 'model', 'tree', 'panels', 'commands', 'agents', 'ui', 'credentials', 'webview'],
+  webview: ['api', 'accounts', 'model', 'tree', 'commands', 'agents', 'ui', 'credentials', 'demo'],
 };
 
 module.exports = {

@@ -18,6 +18,7 @@ import { ResourceModel } from './model/resourceModel';
 import { SPACES_REGIONS, type SpacesClientFactory, SpacesModel, type SpacesSettings } from './model/spaces';
 import { NamedBucketStore } from './accounts/namedBuckets';
 import { SpacesKeyStore } from './accounts/spacesKeys';
+import { registerAgentTools } from './agents/tools';
 import { LazyFileSystems } from './ui/lazyFileSystem';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './ui/userInput';
 import { type RemoteWindows, SwitchableRemoteWindows, VsCodeRemoteWindows } from './ui/remoteWindows';
@@ -76,6 +77,8 @@ export interface TestingApi {
   logUri: vscode.Uri;
   /** The command families, loaded on first use. */
   commands: LazyCommands;
+  /** The language model tools, by name (tests call a write tool's own confirmation and invoke: outside chat VS Code would ask in a modal dialog). */
+  agentTools: Record<string, vscode.LanguageModelTool<never>>;
   /** How long activate() itself took, in ms. */
   activateMs: number;
   /** From the first line of this bundle running to activate() being called, in ms. */
@@ -176,6 +179,8 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
     (bundle) => platform.commandFamily(bundle),
   );
   for (const { scheme, family } of LAZY_FILE_SYSTEMS) fileSystems.declare(scheme, () => commands.load(family), { isCaseSensitive: true });
+  // The editor's agents get the same accounts and model through language model tools (src/agents).
+  const agents = registerAgentTools({ store, model, log });
 
   context.subscriptions.push(forgetRemovedAccounts);
   context.subscriptions.push(
@@ -192,6 +197,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
     panels,
     commands,
     fileSystems,
+    ...agents.disposables,
     watchSpacesKeys(deps),
     ...(platform.machineWatchers?.(deps) ?? []),
     treeView.onDidChangeVisibility(updateVisibility),
@@ -230,6 +236,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
         secrets: context.secrets,
         logUri: context.logUri,
         commands,
+        agentTools: agents.tools,
         activateMs: performance.now() - started,
         loadMs: started - platform.loadStarted,
         setDemoApiUrl: (url) => {
