@@ -209,6 +209,42 @@ export function agentTools(services: AgentServices): Record<string, vscode.Langu
       },
     },
 
+    digitalocean_account_summary: {
+      async invoke(options: vscode.LanguageModelToolInvocationOptions<{ account?: string }>, token) {
+        const accounts = accountsFor(services, options.input.account);
+        const all = await resources(services, accounts, SEARCHED, token);
+        const summaries = await Promise.all(
+          accounts.map(async (account) => {
+            const mine = all.filter((f) => f.account === account);
+            const ctx = { ...services.model.lookups(account), now: Date.now() };
+            const kinds = SEARCHED.map((p) => {
+              const items = mine.filter((f) => f.presenter === p);
+              const costs = items.map((f) => p.monthlyCost?.(f.item, ctx)).filter((c): c is number => typeof c === 'number');
+              return {
+                kind: p.kind.kind,
+                count: items.length,
+                ...(costs.length ? { monthlyCostUsd: Math.round(costs.reduce((a, b) => a + b, 0) * 100) / 100 } : {}),
+              };
+            }).filter((k) => k.count > 0);
+            // the balance is one request, kept a while by the cache; an account whose token may not read it still gets the rest
+            const balance = await services.model
+              .cacheFor(account)
+              .balance()
+              .then((b) => ({ monthToDateUsageUsd: Number(b.month_to_date_usage), accountBalanceUsd: Number(b.account_balance), asOf: b.generated_at }))
+              .catch((error: unknown) => ({ unavailable: error instanceof ApiError ? error.describe() : String(error) }));
+            return {
+              account: account.label,
+              resources: kinds.reduce((n, k) => n + k.count, 0),
+              estimatedMonthlyCostUsd: Math.round(kinds.reduce((n, k) => n + (k.monthlyCostUsd ?? 0), 0) * 100) / 100,
+              balance,
+              kinds,
+            };
+          }),
+        );
+        return text(asResult({ accounts: summaries }));
+      },
+    },
+
     digitalocean_list_kinds: {
       async invoke() {
         const accounts = accountsFor(services, undefined);
@@ -224,6 +260,8 @@ export function agentTools(services: AgentServices): Record<string, vscode.Langu
             tools: {
               digitalocean_find_resources: 'search every account by name, id, IP, region or tag; filter by kind or account',
               digitalocean_describe_resource: 'one resource: what the view shows, its cost, and its fields (secrets left out)',
+              digitalocean_account_summary:
+                'each account: how many resources of each kind, their estimated monthly cost, and the balance and month-to-date usage',
               digitalocean_droplet_power: 'power on, shut down, power off, reboot or power cycle a droplet (the user confirms)',
             },
           }),

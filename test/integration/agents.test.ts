@@ -39,6 +39,7 @@ describe('Agent tools (language model tools)', function () {
   it('are listed by VS Code with their descriptions and schemas', () => {
     const ours = vscode.lm.tools.filter((t) => t.name.startsWith('digitalocean_'));
     assert.deepEqual(ours.map((t) => t.name).sort(), [
+      'digitalocean_account_summary',
       'digitalocean_describe_resource',
       'digitalocean_droplet_power',
       'digitalocean_find_resources',
@@ -82,6 +83,33 @@ describe('Agent tools (language model tools)', function () {
     await invoke('digitalocean_describe_resource', { resource: 'web-1', kind: 'droplet' });
     await invoke('digitalocean_list_kinds', {});
     assert.equal(await requests(), before, 'no request for the droplets, which are loaded');
+  });
+
+  it('sum up an account: resources per kind, their monthly cost, and the balance the API gives', async () => {
+    const state = await fake.call<{ droplets: Droplet[]; volumes: unknown[]; balance: { month_to_date_usage: string; account_balance: string } }>(
+      'GET',
+      '/__fake/data',
+    );
+    const { data } = await invoke('digitalocean_account_summary', {});
+    const [account] = data.accounts as {
+      account: string;
+      resources: number;
+      estimatedMonthlyCostUsd: number;
+      balance: Record<string, unknown>;
+      kinds: { kind: string; count: number; monthlyCostUsd?: number }[];
+    }[];
+    assert.equal(account.account, api.store.list()[0].label);
+    const count = (kind: string) => account.kinds.find((k) => k.kind === kind)?.count;
+    assert.deepEqual([count('droplet'), count('volume')], [state.droplets.length, state.volumes.length]);
+    assert.equal(
+      account.resources,
+      account.kinds.reduce((n, k) => n + k.count, 0),
+    );
+    assert.ok((account.kinds.find((k) => k.kind === 'droplet')?.monthlyCostUsd ?? 0) > 0, 'droplets cost something');
+    assert.deepEqual(
+      [account.balance.monthToDateUsageUsd, account.balance.accountBalanceUsd],
+      [Number(state.balance.month_to_date_usage), Number(state.balance.account_balance)],
+    );
   });
 
   it('describe a resource without its secrets', async () => {
