@@ -164,6 +164,19 @@ export async function run(): Promise<void> {
   const warm: { shownMs: number; items: number }[] = [];
   for (let i = 0; i < 7; i++) warm.push(await opened());
   out.goToResourceWarm = warm;
+
+  // 10. The agents' find tool over the same loaded lists, as an agent calls it (vscode.lm.invokeTool):
+  //     its time, and the requests it sends (none: every list is loaded).
+  const agentFind: { ms: number; requests: number; found: number }[] = [];
+  for (let i = 0; i < 7; i++) {
+    await clearLog();
+    const t = performance.now();
+    const result = await vscode.lm.invokeTool('digitalocean_find_resources', { input: { query: 'web' }, toolInvocationToken: undefined });
+    const ms = performance.now() - t;
+    const text = result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+    agentFind.push({ ms, requests: await requestCount(), found: Number(/"found": (\d+)/.exec(text)?.[1] ?? -1) });
+  }
+  out.agentFind = agentFind;
   for (const account of api.store.list()) await api.store.remove(account.id);
   await vscode.commands.executeCommand('digitalocean.addDemoAccount');
   await sleep(300);

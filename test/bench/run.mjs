@@ -558,6 +558,8 @@ const TARGETS = [
     (v) => v >= 5,
   ],
   ['Go to Resource shown < 100 ms over 12,051 cached resources', (r) => r.goToResource?.warm?.median, (v) => `${v.toFixed(1)} ms`, (v) => v < 100],
+  ['Agent find tool < 20 ms over the same cached resources', (r) => r.agentFind?.median, (v) => `${v.toFixed(1)} ms`, (v) => v < 20],
+  ['Agent find tool sends 0 requests when the lists are loaded', (r) => r.agentFind?.requests, (v) => `${v}`, (v) => v === 0],
 ];
 
 function targetTable(results, previous) {
@@ -707,6 +709,9 @@ try {
       warm: { ...stats(explorer.goToResourceWarm.map((r) => r.shownMs)), items: explorer.goToResourceWarm[0].items },
       cold: explorer.goToResourceCold,
     },
+    agentFind: explorer.agentFind
+      ? { ...stats(explorer.agentFind.map((r) => r.ms)), requests: explorer.agentFind.reduce((n, r) => n + r.requests, 0), found: explorer.agentFind[0].found }
+      : undefined,
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   const latestFile = join(ROOT, 'bench-results', 'latest.json');
@@ -805,6 +810,11 @@ try {
   out.push(
     `9. Go to Resource: shown with ${go.warm.items} cached resources in ${ms(go.warm.median)} ms (median of ${go.warm.runs}, ${ms(go.warm.min)}–${ms(go.warm.max)}); on a cold cache shown in ${ms(go.cold.shownMs)} ms with ${go.cold.items} resources, every kind of the 20 projects searchable after ${ms(go.cold.allMs)} ms`,
   );
+  const agent = results.agentFind;
+  if (agent)
+    out.push(
+      `10. Agent find tool (vscode.lm.invokeTool, query "web" over every kind): ${ms(agent.median)} ms (median of ${agent.runs}, ${ms(agent.min)}–${ms(agent.max)}), ${agent.found} found, ${agent.requests} requests in all runs`,
+    );
   out.push('\nTargets (performance issue), this run beside the previous one found in bench-results/latest.json:');
   out.push(targetTable(results, previous));
   out.push('\nFigures also in bench-results/latest.json; listing and cold start drawn in bench-results/chart.svg.');
