@@ -82,9 +82,15 @@ async function resources(services: AgentServices, accounts: AccountInfo[], prese
   return lists.flat();
 }
 
-/** What a resource can be found by (name, id, IP, region, tags, kind), for the words of a query. */
-function matches(found: Found, words: string[]): boolean {
+/**
+ * What a resource can be found by (name, id, IP, region, tags, kind), lower-cased once per copy
+ * of it: a copy is replaced, not changed, when the resource changes, so the text stays true.
+ */
+const searchTexts = new WeakMap<object, string>();
+function searchText(found: Found): string {
   const { presenter, item } = found;
+  const cached = typeof item === 'object' && item !== null ? searchTexts.get(item) : undefined;
+  if (cached !== undefined) return cached;
   const text = [
     presenter.label?.(item) ?? presenter.kind.nameOf(item as never),
     String(presenter.kind.idOf(item as never)),
@@ -98,6 +104,13 @@ function matches(found: Found, words: string[]): boolean {
     .filter(Boolean)
     .join(' ')
     .toLowerCase();
+  if (typeof item === 'object' && item !== null) searchTexts.set(item, text);
+  return text;
+}
+
+function matches(found: Found, words: string[]): boolean {
+  if (!words.length) return true;
+  const text = searchText(found);
   return words.every((w) => text.includes(w));
 }
 
