@@ -177,6 +177,23 @@ export async function run(): Promise<void> {
     agentFind.push({ ms, requests: await requestCount(), found: Number(/"found": (\d+)/.exec(text)?.[1] ?? -1) });
   }
   out.agentFind = agentFind;
+  // the tool's own time, without VS Code's round trip between the extension host and the window
+  const direct: number[] = [];
+  const tool = api.agentTools.digitalocean_find_resources as vscode.LanguageModelTool<object>;
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    await tool.invoke({ input: { query: 'web' }, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
+    direct.push(performance.now() - t);
+  }
+  out.agentFindDirect = direct;
+  // the floor: VS Code's round trip for a tool that does next to nothing (list_kinds only peeks)
+  const floor: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    await vscode.lm.invokeTool('digitalocean_list_kinds', { input: {}, toolInvocationToken: undefined });
+    floor.push(performance.now() - t);
+  }
+  out.agentToolFloor = floor;
   for (const account of api.store.list()) await api.store.remove(account.id);
   await vscode.commands.executeCommand('digitalocean.addDemoAccount');
   await sleep(300);
