@@ -12,7 +12,7 @@ import { ApiError } from '../api';
 import { type Droplet, type DropletActionType, droplet as dropletKind } from '../api/resources/droplet';
 import type { Logger } from '../log';
 import type { ResourceModel } from '../model/resourceModel';
-import { type AnyPresenter, PRESENTERS } from '../tree/kinds';
+import { type AnyPresenter, SEARCHED_PRESENTERS } from '../tree/kinds';
 import { asResult, inert } from './data';
 
 export interface AgentServices {
@@ -22,7 +22,7 @@ export interface AgentServices {
 }
 
 /** The kinds the tools search: every top-level kind with a list of its own. */
-const SEARCHED = PRESENTERS.filter((p) => p.kind.listable !== false);
+const SEARCHED = SEARCHED_PRESENTERS;
 
 interface Found {
   account: AccountInfo;

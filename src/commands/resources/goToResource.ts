@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { AccountInfo } from '../../accounts/accountStore';
-import { type AnyPresenter, PRESENTERS } from '../../tree/kinds';
+import { type AnyPresenter, SEARCHED_PRESENTERS } from '../../tree/kinds';
 import type { LivePickOptions } from '../../ui/userInput';
 import type { CommandDeps } from '../deps';
 import { revealResource } from '../pick';
@@ -23,7 +23,7 @@ export interface ResourceEntry extends vscode.QuickPickItem {
 const COPY_IP = vscode.l10n.t('Copy IP Address');
 
 /** The kinds Go to Resource lists: every top-level kind with a list of its own. */
-export const SEARCHED = PRESENTERS.filter((p) => p.kind.listable !== false);
+export const SEARCHED = SEARCHED_PRESENTERS;
 
 /** One entry per resource; what it can be found by goes into the label, description and detail. */
 export function entryFor(account: AccountInfo, presenter: AnyPresenter, item: unknown, accounts: number, hasCommand: (id: string) => boolean): ResourceEntry {

@@ -21,6 +21,8 @@ export const PRESENTERS: readonly AnyPresenter[] = ALL_PRESENTERS.filter((p) => 
 );
 
 export const PROJECT_PRESENTERS = PRESENTERS.filter((p) => p.placement === 'project');
+/** The top-level kinds with a list of their own: what Go to Resource and the agents' tools search. */
+export const SEARCHED_PRESENTERS = PRESENTERS.filter((p) => p.kind.listable !== false);
 export const ACCOUNT_PRESENTERS = PRESENTERS.filter((p) => p.placement === 'account');
 
 export function presenterForUrnKind(kind: string): AnyPresenter | undefined {
