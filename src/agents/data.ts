@@ -8,7 +8,7 @@
 
 /** Keys whose values are never given to a model, at any depth. */
 const SECRET_KEY =
-  /password|passphrase|secret|token|private_key|^uri$|_uri$|connection_string|kubeconfig|certificate_chain|leaf_certificate|^key$|credentials/i;
+  /password|passphrase|secret|token|private_key|access_key|access_cert|^uri$|_uri$|connection_string|kubeconfig|certificate_chain|leaf_certificate|credentials/i;
 
 /** Control characters (C0 but tab, DEL, C1) and what ANSI escape sequences leave after ESC is gone. */
 const CONTROLS = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)|[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
@@ -27,9 +27,11 @@ export function redact(value: unknown, depth = 0): unknown {
     const shown = value.slice(0, 50).map((v) => redact(v, depth + 1));
     return value.length > 50 ? [...shown, `… ${value.length - 50} more`] : shown;
   }
+  // an app's environment variable of type SECRET: its name stays, its value does not
+  const secretValue = (value as { type?: unknown }).type === 'SECRET';
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>)
-      .filter(([k]) => !SECRET_KEY.test(k))
+      .filter(([k]) => !SECRET_KEY.test(k) && !(secretValue && k === 'value'))
       .map(([k, v]) => [inert(k), redact(v, depth + 1)]),
   );
 }
