@@ -32,7 +32,14 @@ describe('UI: Spaces in the real workbench', function () {
     assert.match(installed, /successfully installed/i);
     s3 = await startS3Servers();
     server = await startVsCodeServer(vscode, {
-      settings: { 'digitalocean.apiUrl': apiUrl, 'digitalocean.spaces.regions': ['nyc3'], 'digitalocean.spaces.endpoints': { nyc3: s3.moto } },
+      // hovers held back (as in the smoke walkthrough): a node's tooltip, shown while the pointer
+      // rests on it after a click, covered the row below and took the next click
+      settings: {
+        'digitalocean.apiUrl': apiUrl,
+        'digitalocean.spaces.regions': ['nyc3'],
+        'digitalocean.spaces.endpoints': { nyc3: s3.moto },
+        'workbench.hover.delay': 60_000,
+      },
       extensionsDir,
       env: { DIGITALOCEAN_DEMO_API_URL: '' },
     });
