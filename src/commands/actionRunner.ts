@@ -30,27 +30,15 @@ export async function runAction(deps: { model: ResourceModel; log: Logger }, spe
   const who = `[${spec.node.account.label}] ${spec.title}`;
   const started = Date.now();
   log.info(`${who}: started`);
-  const ref = spec.node.ref;
-  model.setTransition(ref, spec.transition);
   try {
-    const result = await withProgress(`${spec.title}…`, async (signal, report) => {
-      const client = model.client(ref.account);
-      const action = await spec.start(client, signal);
-      if (action && action.status !== 'completed') {
-        report(l10n.t('waiting for DigitalOcean to finish'));
-        return client.waitForAction(action.id, { signal });
-      }
-      return action;
-    });
+    const result = await withProgress(`${spec.title}…`, (signal, report) =>
+      model.act(spec.node.ref, spec, signal, () => report(l10n.t('waiting for DigitalOcean to finish'))),
+    );
     log.info(`${who}: completed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return result;
   } catch (error) {
     if (isCancellation(error)) log.info(`${who}: stopped waiting (an action already sent goes on at DigitalOcean)`);
     else log.warn(`${who}: failed: ${error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error)}`);
     throw error;
-  } finally {
-    model.setTransition(ref, undefined);
-    if (spec.deletes) model.reloadKind(ref.account, ref.kind.kind);
-    else await model.reloadResource(ref).catch(() => undefined);
   }
 }

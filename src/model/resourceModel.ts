@@ -6,7 +6,7 @@
  * tells them what changed through `onDidChange`. It knows nothing of VS Code's UI, the tree or
  * the panels.
  */
-import { ApiError, type DigitalOceanClient, type ResourceKind } from '../api';
+import { type Action, ApiError, type DigitalOceanClient, type ResourceKind } from '../api';
 import { droplet, dropletSize, type Droplet, type DropletSize } from '../api/resources/droplet';
 import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import type { ClientRegistry } from '../accounts/clients';
@@ -139,6 +139,34 @@ export class ResourceModel implements Disposable {
     if (text) this.transitions.set(key, text);
     else this.transitions.delete(key);
     this.changes.fire({ type: 'resource', key });
+  }
+
+  /**
+   * A change to a resource, the same whoever asks (a command, a tool an agent runs): the resource
+   * shows `transition` ("Powering off…") while the request runs and the API's asynchronous action
+   * is waited for (an "errored" action is a failure; `waiting` is told when the wait begins), then
+   * the real state again: the resource reloaded, or its kind's lists when the change deletes it.
+   */
+  async act(
+    ref: ResourceRef,
+    change: { transition: string; deletes?: boolean; start: (client: DigitalOceanClient, signal: AbortSignal) => Promise<Action | void> },
+    signal: AbortSignal,
+    waiting?: () => void,
+  ): Promise<Action | void> {
+    this.setTransition(ref, change.transition);
+    try {
+      const client = this.client(ref.account);
+      const action = await change.start(client, signal);
+      if (action && action.status !== 'completed') {
+        waiting?.();
+        return await client.waitForAction(action.id, { signal });
+      }
+      return action;
+    } finally {
+      this.setTransition(ref, undefined);
+      if (change.deletes) this.reloadKind(ref.account, ref.kind.kind);
+      else await this.reloadResource(ref).catch(() => undefined);
+    }
   }
 
   /**
