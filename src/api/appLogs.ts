@@ -14,35 +14,14 @@
  */
 import WebSocket from 'ws';
 import type { DigitalOceanClient } from './client';
+import { type AppLogScope, scopePath } from './appLogFiles';
 import * as l10n from '@vscode/l10n';
 
 type Requester = Pick<DigitalOceanClient, 'request'>;
 
 const seg = encodeURIComponent;
 
-export type AppLogType = 'BUILD' | 'DEPLOY' | 'RUN' | 'RUN_RESTARTED' | 'AUTOSCALE_EVENT';
-
-export interface AppLogScope {
-  appId: string;
-  /** Omitted: the active deployment. */
-  deploymentId?: string;
-  /** Omitted: every component. */
-  component?: string;
-}
-
-export interface AppLogUrls {
-  live_url?: string;
-  historic_urls?: string[];
-}
-
-function scopePath({ appId, deploymentId, component }: AppLogScope): string {
-  return `/v2/apps/${seg(appId)}${deploymentId ? `/deployments/${seg(deploymentId)}` : ''}${component ? `/components/${seg(component)}` : ''}`;
-}
-
-/** Where an app's (deployment's, component's) logs of a type are: a live URL to follow, archived files. */
-export async function appLogUrls(client: Requester, scope: AppLogScope, type: AppLogType, follow: boolean, signal?: AbortSignal): Promise<AppLogUrls> {
-  return client.request<AppLogUrls>('GET', `${scopePath(scope)}/logs`, { query: { type, follow, pod_connection_timeout: follow ? '3m' : undefined }, signal });
-}
+export { type AppLogScope, type AppLogType, type AppLogUrls, appLogUrls, readArchivedLog } from './appLogFiles';
 
 /** The console websocket of a running component (with a token in it: a secret). */
 export async function appExecUrl(client: Requester, scope: AppLogScope & { component: string }, instanceName?: string, signal?: AbortSignal): Promise<string> {

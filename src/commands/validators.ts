@@ -72,14 +72,3 @@ export function tagsProblem(value: string): string | undefined {
   const bad = tags.find((t) => tagNameProblem(t) !== undefined);
   return bad ? l10n.t('"{0}": tags use letters, digits, "_", ":" and "-" (at most 255).', bad) : undefined;
 }
-
-/** A trusted IP source: an IPv4 address or CIDR range (what the API accepts for `ip_addr`). */
-export function trustedIpProblem(value: string): string | undefined {
-  const v = value.trim();
-  if (!v) return l10n.t('An IP address or CIDR range is required.');
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(v);
-  if (!m) return l10n.t('{0} is not an IPv4 address (203.0.113.7) or CIDR range (203.0.113.0/24).', v);
-  if (m.slice(1, 5).some((o) => Number(o) > 255 || (o.length > 1 && o.startsWith('0')))) return l10n.t('{0}: each part is a number from 0 to 255.', v);
-  if (m[5] !== undefined && Number(m[5]) > 32) return l10n.t('A CIDR prefix is at most /32.');
-  return undefined;
-}

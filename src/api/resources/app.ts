@@ -26,6 +26,12 @@ export interface App {
   project_id?: string;
 }
 
+/** An app's components by name: its services, workers, jobs and static sites, as its spec lists them. */
+export function appComponents(app: App): string[] {
+  const spec = app.spec as App['spec'] & { workers?: { name: string }[]; jobs?: { name: string }[] };
+  return [...(spec.services ?? []), ...(spec.workers ?? []), ...(spec.jobs ?? []), ...(spec.static_sites ?? [])].map((c) => c.name);
+}
+
 export const app = defineKind<App>({
   nameProblem: (value, taken = []) => appNameProblem(value, taken),
   deletable: true,

@@ -14,14 +14,14 @@ import {
   validateAppRollback,
   appDeployments,
 } from '../../api';
-import { type App } from '../../api/resources/app';
+import { type App, appComponents } from '../../api/resources/app';
 import type { AccountInfo } from '../../accounts/accountStore';
 import { appPresenter } from '../../tree/kinds/app';
 import { withProgress } from '../../ui/progress';
 import type { CommandDeps } from '../deps';
 import { resourceTarget } from '../pick';
 import { registerCommand } from '../register';
-import { ConsoleView, componentsOf, openLogView } from './appTerminals';
+import { ConsoleView, openLogView } from './appTerminals';
 
 const ALL = vscode.l10n.t('All components');
 const TYPES: { label: string; type: AppLogType; detail: string }[] = [
@@ -37,7 +37,7 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
   async function appAndComponent(arg: unknown, title: string, allowAll: boolean): Promise<{ account: AccountInfo; app: App; component?: string }> {
     const node = await resourceTarget(deps, arg, appPresenter, title);
     const app = node.item as App;
-    const components = componentsOf(app);
+    const components = appComponents(app);
     if (components.length === 0) throw new Error(vscode.l10n.t('{0} has no components.', app.spec.name));
     const choices = [...(allowAll && components.length > 1 ? [ALL] : []), ...components];
     const component =
@@ -103,7 +103,7 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
     registerCommand(deps, 'digitalocean.app.restart', vscode.l10n.t('Restart app'), async (arg) => {
       const node = await appTarget(arg, vscode.l10n.t('Restart an app'));
       const a = node.item as App;
-      const components = componentsOf(a);
+      const components = appComponents(a);
       const chosen =
         components.length === 1
           ? components

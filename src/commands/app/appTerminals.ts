@@ -12,7 +12,7 @@
  * in the container, with its own full-screen programs), so its output is passed through raw.
  */
 import * as vscode from 'vscode';
-import { AppConsole, appLogUrls, type AppLogType, type FollowStatus, LogFollower, type LogLine, parseLogLine } from '../../api/appLogs';
+import { AppConsole, appLogUrls, type AppLogType, type FollowStatus, LogFollower, type LogLine, parseLogLine, readArchivedLog } from '../../api/appLogs';
 import { type App } from '../../api/resources/app';
 import { terminalSafe, terminalSafeLines } from '../../api/terminalText';
 import type { AccountInfo } from '../../accounts/accountStore';
@@ -22,11 +22,6 @@ import type { CommandDeps } from '../deps';
 /** Colours for components, in turn (ANSI 36 cyan, 35 magenta, 33 yellow, 32 green, 34 blue). */
 const COLOURS = [36, 35, 33, 32, 34];
 const DIM = (text: string) => `\x1b[2m${text}\x1b[0m`;
-
-export function componentsOf(app: App): string[] {
-  const spec = app.spec as App['spec'] & { workers?: { name: string }[]; jobs?: { name: string }[] };
-  return [...(spec.services ?? []), ...(spec.workers ?? []), ...(spec.jobs ?? []), ...(spec.static_sites ?? [])].map((c) => c.name);
-}
 
 /** A log view: what the command returns (tests listen to it). */
 export class LogView implements vscode.Pseudoterminal {
@@ -171,9 +166,9 @@ async function showArchived(view: LogView, urls: string[]): Promise<void> {
   view.status(vscode.l10n.t('archived logs'));
   for (const url of urls) {
     try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      for (const text of (await response.text()).split('\n').filter(Boolean)) view.line(parseLogLine(text));
+      const { lines, cut } = await readArchivedLog(url);
+      for (const text of lines) view.line(parseLogLine(text));
+      if (cut) view.status(vscode.l10n.t('the rest of this archived log is too long to show'));
     } catch (error) {
       view.status(vscode.l10n.t('could not read an archived log: {0}', error instanceof Error ? error.message : String(error)));
     }

@@ -34,7 +34,7 @@ import { nodeArgument, resourceTarget } from '../pick';
 import { registerCommand } from '../register';
 import { withProgress } from '../../ui/progress';
 import type { CommandDeps } from '../deps';
-import { trustedIpProblem } from '../validators';
+import { trustedIpProblem } from '../../api/cidr';
 
 export function registerDatabaseCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;
