@@ -66,7 +66,7 @@ rmSync('dist', { recursive: true, force: true });
 
 // What loads when (scripts/lazyFeatures.mjs): extension.js holds activation, the model, the tree,
 // the client and the panels; each command family is its own bundle, required when one of its
-// commands first runs; the demo API, the document checker (ajv) and the S3 client for Spaces
+// commands first runs; the agent tools, the demo API, the document checker (ajv) and the S3 client for Spaces
 // (aws4fetch, fast-xml-parser) are bundles of their own too. All of them share extension.js's
 // modules instead of carrying copies.
 const root = process.cwd();
@@ -93,6 +93,7 @@ const lazy = {
   documents: 'src/api/documents.ts',
   spaces: 'src/api/spaces/spacesClient.ts',
   panels: 'src/panels/resourcePanel.ts',
+  agents: 'src/agents/index.ts',
   ...familyEntries(families),
 };
 const lazyPlugins = (core) => [...common.plugins, sharedL10n, familyEntryPlugin(root, families), sharedCorePlugin(root, core)];

@@ -18,7 +18,7 @@ import { ResourceModel } from './model/resourceModel';
 import { SPACES_REGIONS, type SpacesClientFactory, SpacesModel, type SpacesSettings } from './model/spaces';
 import { NamedBucketStore } from './accounts/namedBuckets';
 import { SpacesKeyStore } from './accounts/spacesKeys';
-import { registerAgentTools } from './agents/tools';
+import { type AgentToolsModule, registerAgentTools } from './agents/register';
 import { LazyFileSystems } from './ui/lazyFileSystem';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './ui/userInput';
 import { type RemoteWindows, SwitchableRemoteWindows, VsCodeRemoteWindows } from './ui/remoteWindows';
@@ -35,6 +35,8 @@ export interface Platform {
   commandFamily(bundle: string): unknown;
   /** The detail panels' code. */
   panels(): PanelCodeModule;
+  /** The agent tools' code. */
+  agents(): AgentToolsModule;
   /** Where the demo account's requests go. */
   demoApi(): DemoApi;
   /** The S3 client for Spaces; none where Spaces are not offered. */
@@ -79,6 +81,8 @@ export interface TestingApi {
   commands: LazyCommands;
   /** The language model tools, by name (tests call a write tool's own confirmation and invoke: outside chat VS Code would ask in a modal dialog). */
   agentTools: Record<string, vscode.LanguageModelTool<never>>;
+  /** The tools the agents' module implements, once an agent has called one (undefined before: it loads on first use). */
+  agentToolsImplemented(): string[] | undefined;
   /** How long activate() itself took, in ms. */
   activateMs: number;
   /** From the first line of this bundle running to activate() being called, in ms. */
@@ -180,7 +184,10 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   );
   for (const { scheme, family } of LAZY_FILE_SYSTEMS) fileSystems.declare(scheme, () => commands.load(family), { isCaseSensitive: true });
   // The editor's agents get the same accounts and model through language model tools (src/agents).
-  const agents = registerAgentTools({ store, model, log });
+  const declaredTools = (
+    (context.extension.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? []
+  ).map((t) => t.name);
+  const agents = registerAgentTools(declaredTools, { store, model, log }, () => platform.agents());
 
   context.subscriptions.push(forgetRemovedAccounts);
   context.subscriptions.push(
@@ -237,6 +244,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
         logUri: context.logUri,
         commands,
         agentTools: agents.tools,
+        agentToolsImplemented: () => agents.implemented(),
         activateMs: performance.now() - started,
         loadMs: started - platform.loadStarted,
         setDemoApiUrl: (url) => {

@@ -1,6 +1,6 @@
 /**
  * The Node entry (package.json `main`): the shared wiring (activate.ts) with Node's ways of
- * loading feature code — each command family, the panels, the demo API and the S3 client are
+ * loading feature code — each command family, the panels, the agent tools, the demo API and the S3 client are
  * bundles of their own in dist/, required on first use (scripts/lazyFeatures.mjs).
  */
 import { loadStarted } from './loadClock'; // first: when loading this bundle began
@@ -13,6 +13,7 @@ import { isLoopbackHost } from './api/transport';
 import type { DemoApi } from './accounts/clients';
 import { type Platform, type TestingApi, activateExplorer } from './activate';
 import type { PanelCodeModule } from './panels/detailPanels';
+import type { AgentToolsModule } from './agents/register';
 import type { SpacesClient, SpacesClientOptions } from './api/spaces/spacesClient';
 import { sweepAllLeftovers } from './credentials/privateDirs';
 import { localPublicKeys } from './credentials/sshKeys';
@@ -45,6 +46,7 @@ const node: Platform = {
   families,
   commandFamily: bundle,
   panels: () => bundle('panels.js') as PanelCodeModule,
+  agents: () => bundle('agents.js') as AgentToolsModule,
   demoApi,
   spacesClients: () => {
     const { SpacesClient: Client } = bundle('spaces.js') as { SpacesClient: new (options: SpacesClientOptions) => SpacesClient };

@@ -13,6 +13,7 @@ import { type Platform, type TestingApi, activateExplorer } from './activate';
 import { demoFetch } from './demo';
 import * as documents from './api/documents';
 import * as panels from './panels/resourcePanel';
+import * as agents from './agents';
 import { SpacesClient } from './api/spaces/spacesClient';
 import { workspaceFiles } from './ui/transferFiles';
 
@@ -23,6 +24,7 @@ const browser: Platform = {
   families: web.families,
   commandFamily: (bundle) => web.modules[bundle],
   panels: () => panels,
+  agents: () => agents,
   demoApi: () => ({ fetch: demoFetch() }),
   // A bucket answers a browser only where its CORS rules allow the editor's origin: the client
   // reports a blocked answer as that (README, "On the web").
