@@ -19,6 +19,7 @@ import { SPACES_REGIONS, type SpacesClientFactory, SpacesModel, type SpacesSetti
 import { NamedBucketStore } from './accounts/namedBuckets';
 import { SpacesKeyStore } from './accounts/spacesKeys';
 import { type AgentToolsModule, registerAgentTools } from './agents/register';
+import { type McpServers, registerMcpServers } from './agents/mcp';
 import { LazyFileSystems } from './ui/lazyFileSystem';
 import { SwitchableUserInput, type UserInput, VsCodeUserInput } from './ui/userInput';
 import { type RemoteWindows, SwitchableRemoteWindows, VsCodeRemoteWindows } from './ui/remoteWindows';
@@ -83,6 +84,8 @@ export interface TestingApi {
   agentTools: Record<string, vscode.LanguageModelTool<never>>;
   /** The tools the agents' module implements, once an agent has called one (undefined before: it loads on first use). */
   agentToolsImplemented(): string[] | undefined;
+  /** The MCP server definitions' provider. */
+  mcpServers: McpServers;
   /** How long activate() itself took, in ms. */
   activateMs: number;
   /** From the first line of this bundle running to activate() being called, in ms. */
@@ -188,6 +191,8 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
     (context.extension.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? []
   ).map((t) => t.name);
   const agents = registerAgentTools(declaredTools, { store, model, log }, () => platform.agents());
+  // and DigitalOcean's own MCP servers, for the accounts the user chose, tokens from secret storage
+  const mcp = registerMcpServers(store, log, !platform.webWorker);
 
   context.subscriptions.push(forgetRemovedAccounts);
   context.subscriptions.push(
@@ -205,6 +210,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
     commands,
     fileSystems,
     ...agents.disposables,
+    ...mcp.disposables,
     watchSpacesKeys(deps),
     ...(platform.machineWatchers?.(deps) ?? []),
     treeView.onDidChangeVisibility(updateVisibility),
@@ -245,6 +251,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
         commands,
         agentTools: agents.tools,
         agentToolsImplemented: () => agents.implemented(),
+        mcpServers: mcp.provider,
         activateMs: performance.now() - started,
         loadMs: started - platform.loadStarted,
         setDemoApiUrl: (url) => {

@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { EXTENSION_ID, eventually, extensionApi, fake, freshDemo, nodeAt, randomToken, writes } from './support/env';
+import { EXTENSION_ID, eventually, extensionApi, fake, freshDemo, nodeAt, onWeb, randomToken, runWithAnswers, writes } from './support/env';
 import { ScriptedUserInput } from './support/scriptedInput';
 import { SIZES } from '../../src/demo/seed'; // the sizes and prices the fake serves
 
@@ -77,7 +77,7 @@ describe('Agent tools (language model tools)', function () {
 
   it('are the tools package.json declares, listed by VS Code with descriptions and schemas, in one tool set, their code loaded on first use', async () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
-      contributes: { languageModelTools: { name: string }[]; languageModelToolSets: { name: string; tools: string[] }[] };
+      contributes: { languageModelTools: { name: string; toolReferenceName: string }[]; languageModelToolSets: { name: string; tools: string[] }[] };
     };
     const declared = manifest.contributes.languageModelTools.map((t) => t.name).sort();
     assert.ok(declared.length >= 14, declared.join(', '));
@@ -89,7 +89,11 @@ describe('Agent tools (language model tools)', function () {
       assert.ok(tool.tags.includes('digitalocean'));
       assert.equal((tool.inputSchema as { type?: string }).type, 'object');
     }
-    assert.deepEqual([...manifest.contributes.languageModelToolSets[0].tools].sort(), declared, 'the tool set holds every tool');
+    assert.deepEqual(
+      [...manifest.contributes.languageModelToolSets[0].tools].sort(),
+      manifest.contributes.languageModelTools.map((t) => t.toolReferenceName).sort(),
+      'the tool set holds every tool (by the name chat refers to it)',
+    );
     await invoke('digitalocean_list_kinds', {});
     assert.deepEqual([...(api.agentToolsImplemented() ?? [])].sort(), declared, 'the loaded code implements exactly the declared tools');
   });
@@ -437,6 +441,91 @@ describe('Agent tools (language model tools)', function () {
     for (const text of answers) {
       for (const token of tokens) assert.ok(!text.includes(token), 'no token in a tool answer');
       assert.ok(!/demo-[\w-]*password|"password"|token=/.test(text), 'no password or link with a token');
+    }
+  });
+});
+
+describe("DigitalOcean's MCP servers, tokens from secret storage", function () {
+  this.timeout(60_000);
+  let api: TestingApi;
+  const keys = ['mcp.services', 'mcp.accounts', 'mcp.localServer'];
+  const config = () => vscode.workspace.getConfiguration('digitalocean');
+
+  before(async () => {
+    api = await extensionApi();
+  });
+  beforeEach(() => freshDemo(api));
+  afterEach(async () => {
+    for (const key of keys) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('are off until chosen; offered per account and area without a token, which is filled in only as one starts', async () => {
+    const provider = api.mcpServers;
+    const token = randomToken();
+    await fake.tokens({ profiles: { [token]: { email: 'mcp@example.com', teamName: 'MCP Team' } } });
+    api.setUserInput(new ScriptedUserInput([token]));
+    await vscode.commands.executeCommand('digitalocean.addAccount');
+    assert.deepEqual(await provider.provideMcpServerDefinitions(), [], 'none until the user chooses');
+
+    let changed = 0;
+    const sub = provider.onDidChangeMcpServerDefinitions(() => changed++);
+    try {
+      // the demo account has no token to give: it is not offered
+      const input = await runWithAnswers(api, 'digitalocean.mcp.choose', undefined, [['MCP Team'], ['apps', 'droplets']]);
+      assert.deepEqual(input.offered[0], ['MCP Team']);
+      assert.deepEqual(config().inspect('mcp.accounts')?.globalValue, ['MCP Team']);
+      assert.deepEqual(config().inspect('mcp.services')?.globalValue, ['apps', 'droplets']);
+      await eventually('the definitions to change', () => changed > 0);
+
+      const listed = (await provider.provideMcpServerDefinitions()) as vscode.McpHttpServerDefinition[];
+      assert.deepEqual(
+        listed.map((d) => [d.label, d.uri.toString()]),
+        [
+          ['DigitalOcean apps (MCP Team)', 'https://apps.mcp.digitalocean.com/mcp'],
+          ['DigitalOcean droplets (MCP Team)', 'https://droplets.mcp.digitalocean.com/mcp'],
+        ],
+      );
+      for (const d of listed) {
+        assert.ok(!JSON.stringify(d).includes(token), 'a listed definition carries no token');
+        assert.equal(d.headers.Authorization, undefined);
+      }
+      const resolved = (await provider.resolveMcpServerDefinition(listed[0])) as vscode.McpHttpServerDefinition;
+      assert.equal(resolved.headers.Authorization, `Bearer ${token}`, 'the token, as the server starts');
+
+      if (!onWeb) {
+        // the local program: the token in its environment, never among its arguments
+        await config().update('mcp.localServer', '/opt/mcp/mcp-digitalocean', vscode.ConfigurationTarget.Global);
+        const local = ((await provider.provideMcpServerDefinitions()) ?? []).find(
+          (d): d is vscode.McpStdioServerDefinition => d instanceof vscode.McpStdioServerDefinition,
+        )!;
+        assert.equal(local.command, '/opt/mcp/mcp-digitalocean');
+        const apiUrl = config().get<string>('apiUrl') || 'https://api.digitalocean.com';
+        assert.deepEqual(local.args, ['--transport', 'stdio', '--services', 'apps,droplets', '--digitalocean-api-endpoint', apiUrl]);
+        assert.ok(!JSON.stringify(local).includes(token));
+        const started = (await provider.resolveMcpServerDefinition(local)) as vscode.McpStdioServerDefinition;
+        assert.equal(started.env.DIGITALOCEAN_API_TOKEN, token);
+        // a relative path is refused (a program is named by the user's settings, absolutely)
+        await config().update('mcp.localServer', 'mcp-digitalocean', vscode.ConfigurationTarget.Global);
+        assert.ok(!((await provider.provideMcpServerDefinitions()) ?? []).some((d) => d instanceof vscode.McpStdioServerDefinition));
+      }
+
+      // choosing no account turns them off
+      await runWithAnswers(api, 'digitalocean.mcp.choose', undefined, [[]]);
+      assert.deepEqual(config().inspect('mcp.accounts')?.globalValue, []);
+      assert.deepEqual(config().inspect('mcp.services')?.globalValue, []);
+      assert.deepEqual(await provider.provideMcpServerDefinitions(), []);
+      await config().update('mcp.accounts', ['MCP Team'], vscode.ConfigurationTarget.Global);
+      await config().update('mcp.services', ['apps', 'droplets'], vscode.ConfigurationTarget.Global);
+      assert.equal(((await provider.provideMcpServerDefinitions()) ?? []).length, 2, 'on again (the local program is set to a relative path: not offered)');
+
+      // the account removed: its servers go, and one still held cannot start
+      const before = changed;
+      await api.store.remove(api.store.list().find((a) => a.label === 'MCP Team')!.id);
+      await eventually('the definitions to change again', () => changed > before);
+      assert.deepEqual(await provider.provideMcpServerDefinitions(), []);
+      await assert.rejects(Promise.resolve(provider.resolveMcpServerDefinition(listed[1])), /no longer in the DigitalOcean view/);
+    } finally {
+      sub.dispose();
     }
   });
 });
