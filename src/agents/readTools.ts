@@ -1,17 +1,32 @@
 /**
  * The tools that read: find, describe, sum up, list what is inside a resource, an app's
- * deployments and logs, a droplet's metrics. They answer from the model's lists where those are
+ * deployments and logs, the metrics of a droplet, an app or a MySQL database. They answer from the model's lists where those are
  * loaded (no request) and load the rest through the same client as the view.
  */
 import * as vscode from 'vscode';
 import { ApiError } from '../api';
 import { type AppLogType, appLogUrls, readArchivedLog } from '../api/appLogFiles';
-import { type MetricRange, METRIC_RANGE_SECONDS, dropletCharts } from '../api/monitoring';
+import { type MetricRange, type MetricSeries, METRIC_RANGE_SECONDS, appMetrics, dropletCharts, mysqlMetrics } from '../api/monitoring';
 import { appDeployments } from '../api/operations';
 import { type App, app as appKind, appComponents } from '../api/resources/app';
+import { type DatabaseCluster, databaseCluster } from '../api/resources/database';
 import { type Droplet, droplet as dropletKind } from '../api/resources/droplet';
 import { asResult, inert } from './data';
-import { type AgentServices, type Found, type Named, SEARCHED, accountsFor, contents, idOf, nameOf, one, presentersFor, resources, summary } from './resources';
+import {
+  type AgentServices,
+  type Found,
+  type Named,
+  SEARCHED,
+  accountsFor,
+  contents,
+  idOf,
+  nameOf,
+  one,
+  pick,
+  presentersFor,
+  resources,
+  summary,
+} from './resources';
 
 export type Tools = Record<string, { purpose: string; tool: vscode.LanguageModelTool<never> }>;
 
@@ -262,35 +277,75 @@ export function readTools(services: AgentServices): Tools {
       },
     },
 
-    digitalocean_droplet_metrics: {
+    digitalocean_metrics: {
       purpose:
-        "a droplet's CPU, memory and disk use (%), load and public bandwidth (Mbps) over the last hour, 6 hours, day or week: min, average, max and last",
+        'recent metrics of a droplet (CPU, memory, disk %, load, bandwidth), an app (CPU and memory % and restarts per component) or a MySQL database (CPU, memory, disk %, connections), over the last hour, 6 hours, day or week: min, average, max and last',
       tool: {
-        async invoke(options: vscode.LanguageModelToolInvocationOptions<{ droplet: string; range?: MetricRange; account?: string }>, token) {
-          const range = options.input.range ?? '1h';
+        async invoke(options: vscode.LanguageModelToolInvocationOptions<Named & { range?: MetricRange; component?: string }>, token) {
+          const input = options.input;
+          const range = input.range ?? '1h';
           if (!RANGES.includes(range)) throw new Error(`No range "${inert(String(range))}": one of ${RANGES.join(', ')}.`);
-          const found = await one(services, { resource: options.input.droplet, kind: dropletKind.kind, account: options.input.account }, token);
-          const d = found.item as Droplet;
+          const kinds = [dropletKind.kind, appKind.kind, databaseCluster.kind];
+          if (input.kind && !kinds.includes(input.kind))
+            throw new Error(`DigitalOcean's API gives metrics for ${kinds.join(', ')} (MySQL only), not ${inert(input.kind)}.`);
+          const all = await resources(
+            services,
+            accountsFor(services, input.account),
+            presentersFor(undefined).filter((p) => kinds.includes(p.kind.kind)),
+            token,
+          );
+          const found = pick(
+            all.filter((f) => !input.kind || f.presenter.kind.kind === input.kind),
+            input.resource,
+            ' among the droplets, apps and database clusters',
+          );
+          const client = model.client(found.account);
+          const now = Math.floor(Date.now() / 1000);
+          const head = { resource: nameOf(found), kind: found.presenter.kind.kind, account: found.account.label, range };
           const abort = abortOn(token);
           try {
-            const charts = await dropletCharts(model.client(found.account), d.id, range, Math.floor(Date.now() / 1000), abort.signal);
+            if (found.presenter.kind === dropletKind) {
+              const charts = await dropletCharts(client, (found.item as Droplet).id, range, now, abort.signal);
+              return answer({
+                ...head,
+                ...(charts.hasData
+                  ? {
+                      cpuPercent: stats(charts.cpu),
+                      memoryPercent: stats(charts.memory),
+                      diskPercent: stats(charts.disk),
+                      load1: stats(charts.load),
+                      inboundMbps: stats(charts.inbound),
+                      outboundMbps: stats(charts.outbound),
+                    }
+                  : { note: 'no metrics: the droplet sends none (its monitoring agent is not installed or not running)' }),
+              });
+            }
+            if (found.presenter.kind === appKind) {
+              const a = found.item as App;
+              if (input.component && !appComponents(a).includes(input.component))
+                throw new Error(
+                  `${inert(a.spec.name)} has no component "${inert(input.component)}". Its components: ${appComponents(a).map(inert).join(', ')}.`,
+                );
+              const m = await appMetrics(client, a.id, input.component, range, now, abort.signal);
+              const byComponent = (series: MetricSeries[]) => Object.fromEntries(series.map((x) => [inert(x.metric.app_component ?? 'all'), stats(x.values)]));
+              const restarts = (series: MetricSeries[]) =>
+                Object.fromEntries(
+                  series.map((x) => [inert(x.metric.app_component ?? 'all'), x.values.length ? x.values[x.values.length - 1][1] - x.values[0][1] : 0]),
+                );
+              return answer({ ...head, cpuPercent: byComponent(m.cpu), memoryPercent: byComponent(m.memory), restartsInRange: restarts(m.restarts) });
+            }
+            const db = found.item as DatabaseCluster;
+            if (db.engine !== 'mysql') throw new Error(`DigitalOcean's API gives database metrics for MySQL only; ${inert(db.name)} is ${db.engine}.`);
+            const m = await mysqlMetrics(client, db.id, range, now, abort.signal);
             return answer({
-              droplet: d.name,
-              account: found.account.label,
-              range,
-              ...(charts.hasData
-                ? {
-                    cpuPercent: stats(charts.cpu),
-                    memoryPercent: stats(charts.memory),
-                    diskPercent: stats(charts.disk),
-                    load1: stats(charts.load),
-                    inboundMbps: stats(charts.inbound),
-                    outboundMbps: stats(charts.outbound),
-                  }
-                : { note: 'no metrics: the droplet sends none (its monitoring agent is not installed or not running)' }),
+              ...head,
+              cpuPercent: stats(m.cpu),
+              memoryPercent: stats(m.memory),
+              diskPercent: stats(m.disk),
+              threadsConnected: stats(m.threadsConnected),
             });
           } catch (error) {
-            throw new Error(`Reading ${inert(d.name)}'s metrics failed: ${why(error)}`);
+            throw new Error(`Reading ${inert(nameOf(found))}'s metrics failed: ${why(error)}`);
           } finally {
             abort.dispose();
           }

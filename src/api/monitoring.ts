@@ -24,7 +24,16 @@ export type MetricRange = keyof typeof METRIC_RANGE_SECONDS;
 
 export type DropletMetric = 'cpu' | 'memory_total' | 'memory_available' | 'filesystem_size' | 'filesystem_free' | 'load_1' | 'bandwidth';
 
-export async function dropletMetric(
+/** One Monitoring API series set: the matrix at `path` for the query, as numbers. */
+export async function metricSeries(client: Requester, path: string, query: Record<string, string>, signal?: AbortSignal): Promise<MetricSeries[]> {
+  const body = await client.request<MatrixBody>('GET', `/v2/monitoring/metrics/${path}`, { query, signal });
+  return (body.data?.result ?? []).map((r) => ({
+    metric: r.metric,
+    values: r.values.map(([t, v]) => [Number(t), Number(v)] as [number, number]).filter(([t, v]) => Number.isFinite(t) && Number.isFinite(v)),
+  }));
+}
+
+export function dropletMetric(
   client: Requester,
   metric: DropletMetric,
   hostId: string | number,
@@ -32,14 +41,42 @@ export async function dropletMetric(
   extra: Record<string, string> = {},
   signal?: AbortSignal,
 ): Promise<MetricSeries[]> {
-  const body = await client.request<MatrixBody>('GET', `/v2/monitoring/metrics/droplet/${metric}`, {
-    query: { host_id: String(hostId), start: String(window.start), end: String(window.end), ...extra },
-    signal,
-  });
-  return (body.data?.result ?? []).map((r) => ({
-    metric: r.metric,
-    values: r.values.map(([t, v]) => [Number(t), Number(v)] as [number, number]).filter(([t, v]) => Number.isFinite(t) && Number.isFinite(v)),
-  }));
+  return metricSeries(client, `droplet/${metric}`, { host_id: String(hostId), start: String(window.start), end: String(window.end), ...extra }, signal);
+}
+
+const windowOf = (range: MetricRange, nowSeconds: number) => ({ start: String(nowSeconds - METRIC_RANGE_SECONDS[range]), end: String(nowSeconds) });
+
+/** An app's CPU and memory use (%) and restarts, per component (all, or the one named). */
+export async function appMetrics(
+  client: Requester,
+  appId: string,
+  component: string | undefined,
+  range: MetricRange,
+  nowSeconds: number,
+  signal?: AbortSignal,
+): Promise<Record<'cpu' | 'memory' | 'restarts', MetricSeries[]>> {
+  const query = { app_id: appId, ...(component ? { app_component: component } : {}), ...windowOf(range, nowSeconds) };
+  const [cpu, memory, restarts] = await Promise.all(
+    ['cpu_percentage', 'memory_percentage', 'restart_count'].map((m) => metricSeries(client, `apps/${m}`, query, signal)),
+  );
+  return { cpu, memory, restarts };
+}
+
+/** A MySQL cluster's CPU, memory and disk use (%) and connected threads, averaged over its nodes (the public API has these for MySQL only). */
+export async function mysqlMetrics(
+  client: Requester,
+  dbId: string,
+  range: MetricRange,
+  nowSeconds: number,
+  signal?: AbortSignal,
+): Promise<Record<'cpu' | 'memory' | 'disk' | 'threadsConnected', [number, number][]>> {
+  const query = { db_id: dbId, aggregate: 'avg', ...windowOf(range, nowSeconds) };
+  const [cpu, memory, disk, threadsConnected] = await Promise.all(
+    ['cpu_usage', 'memory_usage', 'disk_usage', 'threads_connected'].map(
+      async (m) => (await metricSeries(client, `database/mysql/${m}`, query, signal))[0]?.values ?? [],
+    ),
+  );
+  return { cpu, memory, disk, threadsConnected };
 }
 
 /** CPU utilisation in % per interval, from cumulative seconds per mode (busy = all but idle). */

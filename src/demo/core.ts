@@ -249,28 +249,35 @@ export class FakeCore {
    * Droplet metrics like the Monitoring API's: deterministic waves per droplet, sampled on a grid
    * over [start, end]. Droplets without the "monitoring" feature (no agent) have no series.
    */
+  /**
+   * A Monitoring API answer (a Prometheus-style matrix) for `[start, end]` of the query: `points`
+   * gives each series' value at a time, sampled about 120 times; a bad window is a 400.
+   */
+  metricMatrix(ctx: { query: URLSearchParams }, points: (t: number) => { metric: Record<string, string>; value: number }[]): FakeResponse {
+    const start = Number(ctx.query.get('start'));
+    const end = Number(ctx.query.get('end'));
+    if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start)
+      return this.error(400, 'bad_request', 'start and end must be unix times with start before end.');
+    const results = new Map<string, { metric: Record<string, string>; values: [number, string][] }>();
+    const step = Math.max(60, Math.ceil((end - start) / 120 / 60) * 60);
+    for (let t = Math.ceil(start / step) * step; t <= end; t += step) {
+      for (const point of points(t)) {
+        const key = JSON.stringify(point.metric);
+        if (!results.has(key)) results.set(key, { metric: point.metric, values: [] });
+        results.get(key)!.values.push([t, String(Math.round(point.value * 1000) / 1000)]);
+      }
+    }
+    return this.json(200, { status: 'success', data: { resultType: 'matrix', result: [...results.values()] } });
+  }
+
   monitoring(): void {
     const metric = (name: string, series: (droplet: Json, t: number, query: URLSearchParams) => { metric: Record<string, string>; value: number }[]) => {
       this.on('GET', `/v2/monitoring/metrics/droplet/${name}`, (_, ctx) => {
         const hostId = ctx.query.get('host_id') ?? '';
-        const start = Number(ctx.query.get('start'));
-        const end = Number(ctx.query.get('end'));
-        if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start)
-          return this.error(400, 'bad_request', 'start and end must be unix times with start before end.');
         const droplet = this.data.droplets.find((x) => String(x.id) === hostId);
         if (!droplet) return this.notFound();
-        const results = new Map<string, { metric: Record<string, string>; values: [number, string][] }>();
-        if ((droplet.features ?? []).includes('monitoring')) {
-          const step = Math.max(60, Math.ceil((end - start) / 120 / 60) * 60);
-          for (let t = Math.ceil(start / step) * step; t <= end; t += step) {
-            for (const point of series(droplet, t, ctx.query)) {
-              const key = JSON.stringify(point.metric);
-              if (!results.has(key)) results.set(key, { metric: { host_id: hostId, ...point.metric }, values: [] });
-              results.get(key)!.values.push([t, String(Math.round(point.value * 1000) / 1000)]);
-            }
-          }
-        }
-        return this.json(200, { status: 'success', data: { resultType: 'matrix', result: [...results.values()] } });
+        const monitored = (droplet.features ?? []).includes('monitoring');
+        return this.metricMatrix(ctx, (t) => (monitored ? series(droplet, t, ctx.query).map((p) => ({ ...p, metric: { host_id: hostId, ...p.metric } })) : []));
       });
     };
     const phase = (droplet: Json) => (Number(droplet.id) % 97) / 10;

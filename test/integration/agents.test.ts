@@ -284,19 +284,31 @@ describe('Agent tools (language model tools)', function () {
     );
   });
 
-  it("sum up a droplet's metrics, and say so when it sends none", async () => {
-    const metrics = await invoke('digitalocean_droplet_metrics', { droplet: 'web-1', range: '6h' });
-    for (const key of ['cpuPercent', 'memoryPercent', 'diskPercent']) {
-      const m = metrics.data[key] as { min: number; avg: number; max: number };
-      assert.ok(m && m.min >= 0 && m.min <= m.avg && m.avg <= m.max && m.max <= 100, `${key}: ${JSON.stringify(m)}`);
-    }
+  it('sum up the metrics of a droplet, an app and a MySQL database; say so when there are none', async () => {
+    const within = (m: { min: number; avg: number; max: number; last: number } | undefined, max: number, what: string) =>
+      assert.ok(m && m.min >= 0 && m.min <= m.avg && m.avg <= m.max && m.last >= m.min && m.last <= m.max && m.max <= max, `${what}: ${JSON.stringify(m)}`);
+    const droplet = await invoke('digitalocean_metrics', { resource: 'web-1', range: '6h' });
+    for (const key of ['cpuPercent', 'memoryPercent', 'diskPercent']) within(droplet.data[key] as never, 100, key);
     await fake.call('POST', '/__fake/patch', { collection: 'droplets', where: { name: 'web-2' }, set: { features: [] } });
-    const none = await invoke('digitalocean_droplet_metrics', { droplet: 'web-2' });
+    const none = await invoke('digitalocean_metrics', { resource: 'web-2', kind: 'droplet' });
     assert.match(String(none.data.note), /sends none/);
-    await assert.rejects(
-      Promise.resolve(vscode.lm.invokeTool('digitalocean_droplet_metrics', { input: { droplet: 'web-1', range: '3y' }, toolInvocationToken: undefined })),
-      /No range "3y"/,
-    );
+
+    const app = await invoke('digitalocean_metrics', { resource: 'marketing-site', range: '24h' });
+    assert.deepEqual(Object.keys(app.data.cpuPercent as object), ['web'], 'per component');
+    within((app.data.cpuPercent as Record<string, never>).web, 100, 'app cpu');
+    assert.equal(typeof (app.data.restartsInRange as Record<string, number>).web, 'number');
+
+    const mysql = await invoke('digitalocean_metrics', { resource: 'shop-mysql', range: '7d' });
+    for (const key of ['cpuPercent', 'memoryPercent', 'diskPercent']) within(mysql.data[key] as never, 100, key);
+    within(mysql.data.threadsConnected as never, 1_000, 'threads');
+
+    for (const [input, message] of [
+      [{ resource: 'main-pg' }, /for MySQL only; main-pg is pg/],
+      [{ resource: 'web-1', range: '3y' }, /No range "3y"/],
+      [{ resource: 'web-lb' }, /No resource named or with the id "web-lb" among the droplets, apps and database clusters/],
+      [{ resource: 'marketing-site', component: 'db' }, /has no component "db"/],
+    ] as const)
+      await assert.rejects(Promise.resolve(vscode.lm.invokeTool('digitalocean_metrics', { input, toolInvocationToken: undefined })), message);
   });
 
   it('snapshot and resize a droplet after questions that name the account, the droplet and the cost', async () => {

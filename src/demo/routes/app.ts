@@ -118,6 +118,26 @@ export function appRoutes(api: FakeCore): void {
     return api.json(200, { deployment });
   };
 
+  // ---- metrics: per component, a daily rhythm; a worker restarts now and then
+  const wave = (t: number, seed: number) => 0.5 + 0.35 * Math.sin(t / 3000 + seed) + 0.1 * Math.sin(t / 277 + seed * 3);
+  const appMetric = (name: string, value: (t: number, seed: number) => number) =>
+    api.on('GET', `/v2/monitoring/metrics/apps/${name}`, (_, ctx) => {
+      const app = api.data.apps.find((a) => a.id === ctx.query.get('app_id'));
+      if (!app) return api.notFound();
+      const wanted = ctx.query.get('app_component');
+      const spec = app.spec as Record<string, { name: string }[] | undefined>;
+      const components = ['services', 'workers', 'jobs']
+        .flatMap((k) => spec[k] ?? [])
+        .map((c) => c.name)
+        .filter((c) => !wanted || c === wanted);
+      return api.metricMatrix(ctx, (t) =>
+        components.map((c, i) => ({ metric: { app_component: c, app_owner_id: 'fake' }, value: value(t, i + String(app.id).length) })),
+      );
+    });
+  appMetric('cpu_percentage', (t, seed) => 100 * 0.4 * wave(t, seed));
+  appMetric('memory_percentage', (t, seed) => 100 * (0.3 + 0.3 * wave(t, seed + 1)));
+  appMetric('restart_count', (t, seed) => Math.floor((t - 1_700_000_000) / 86_400 / (3 + seed)));
+
   api.on('GET', '/v2/apps/{id}/deployments', ([id], ctx) => {
     const app = findApp(id);
     return app ? api.page('deployments', deploymentsOf(app), ctx) : api.notFound();

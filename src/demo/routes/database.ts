@@ -142,6 +142,21 @@ export function databaseRoutes(api: FakeCore): void {
     );
     return { status: 202, headers: { 'x-request-id': api.requestId() }, body: '' };
   });
+  // ---- MySQL metrics (the public API has them for MySQL only): one series, aggregated as asked
+  const mysqlMetric = (name: string, value: (t: number, db: Json) => number) =>
+    api.on('GET', `/v2/monitoring/metrics/database/mysql/${name}`, (_, ctx) => {
+      const db = api.data.databases.find((d) => d.id === ctx.query.get('db_id'));
+      if (!db || db.engine !== 'mysql') return api.notFound();
+      const aggregate = ctx.query.get('aggregate');
+      const spread = aggregate === 'max' ? 1.2 : aggregate === 'min' ? 0.8 : 1;
+      return api.metricMatrix(ctx, (t) => [{ metric: { db_id: String(db.id), aggregate: aggregate ?? 'avg' }, value: value(t, db) * spread }]);
+    });
+  const busy = (t: number) => 0.35 + 0.2 * Math.sin(t / 2600) + 0.05 * Math.sin(t / 190);
+  mysqlMetric('cpu_usage', (t) => 100 * busy(t) * 0.8);
+  mysqlMetric('memory_usage', (t) => 100 * (0.45 + 0.5 * (busy(t) - 0.35)));
+  mysqlMetric('disk_usage', (t) => 100 * (0.31 + ((t / 86_400) % 30) * 0.002));
+  mysqlMetric('threads_connected', (t) => Math.round(12 + 20 * busy(t)));
+
   api.on('GET', '/v2/databases/{id}/firewall', ([id]) => {
     const rules = api.data.databaseFirewalls[id];
     return rules ? api.json(200, { rules }) : api.notFound();
