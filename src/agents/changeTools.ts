@@ -20,7 +20,7 @@ import type { ResourceRef } from '../model/resourceModel';
 import { inert } from './data';
 import { type Tools, abortOn, answer, why } from './readTools';
 import { presenterForKind } from '../tree/kinds';
-import { type AgentServices, type Found, listOf, one, pick, refOf, summary } from './resources';
+import { type AgentServices, type Found, listOf, one, pick, refOf, summary } from './resourceFinder';
 
 /** A change worked out: what the user is asked, and how it runs. */
 interface Change {

@@ -6,9 +6,9 @@
 import type * as vscode from 'vscode';
 import { changeTools } from './changeTools';
 import { type Tools, answer, readTools } from './readTools';
-import { type AgentServices, SEARCHED, accountsFor } from './resources';
+import { type AgentServices, SEARCHED, accountsFor } from './resourceFinder';
 
-export type { AgentServices } from './resources';
+export type { AgentServices } from './resourceFinder';
 
 export function agentTools(services: AgentServices): Record<string, vscode.LanguageModelTool<never>> {
   const tools: Tools = { ...readTools(services), ...changeTools(services) };

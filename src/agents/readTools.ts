@@ -26,7 +26,7 @@ import {
   presentersFor,
   resources,
   summary,
-} from './resources';
+} from './resourceFinder';
 
 export type Tools = Record<string, { purpose: string; tool: vscode.LanguageModelTool<never> }>;
 

@@ -5,7 +5,7 @@
  * model tools (VS Code 1.95 and later, desktop and web).
  */
 import * as vscode from 'vscode';
-import type { AgentServices } from './resources';
+import type { AgentServices } from './resourceFinder';
 
 export interface AgentToolsModule {
   agentTools(services: AgentServices): Record<string, vscode.LanguageModelTool<never>>;
