@@ -626,6 +626,26 @@ export async function openWorkbench({ vsix, settings, env, viewport = { width: 1
   return { server, browser, page };
 }
 
+/**
+ * Runs a command from the Command Palette, typed. Enter runs the *focused* row: until the list
+ * has filtered to what was typed, that is the first row of the unfiltered list, so wait for it.
+ */
+export async function runFromPalette(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** A workbench with the .vsix installed whose accounts (the demo's too) talk to the API at `apiUrl` (Prism, in front of the fake), the fake reset. */
+export async function openWorkbenchOnFake(vsix, apiUrl) {
+  if (!vsix || !apiUrl || !process.env.DO_TEST_FAKE_URL)
+    throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
+  await fakeControl('/__fake/reset', {});
+  return openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl }, env: { DIGITALOCEAN_DEMO_API_URL: apiUrl } });
+}
+
 /** The webview frame whose detail panel shows `title` (its h1). */
 export async function panelFrame(page, title) {
   const deadline = Date.now() + 30_000;

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, fakeControl, openWorkbench, uiSuiteHooks } from '../harness/services.mjs';
+import { ARTIFACTS, ROOT, openWorkbenchOnFake, runFromPalette, uiSuiteHooks } from '../harness/services.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -21,27 +21,14 @@ describe('UI: the agent tools and MCP servers on the extension page', function (
   let page;
 
   before(async function () {
-    if (!vsix || !apiUrl || !process.env.DO_TEST_FAKE_URL)
-      throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
-    await fakeControl('/__fake/reset', {});
-    ({ browser, page } = await openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl }, env: { DIGITALOCEAN_DEMO_API_URL: apiUrl } }));
+    ({ browser, page } = await openWorkbenchOnFake(vsix, apiUrl));
   });
 
   uiSuiteHooks(() => ({ page, browser }));
 
-  const widget = () => page.locator('.quick-input-widget');
-
-  async function palette(title) {
-    await page.keyboard.press('F1');
-    await widget().locator('input').waitFor({ timeout: 10_000 });
-    await page.keyboard.type(title);
-    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-  }
-
   it('lists every tool by its display name, and the MCP server provider', async () => {
     await page.getByRole('tab', { name: /^DigitalOcean/ }).waitFor({ timeout: 30_000 }); // installed
-    await palette('Extensions: Show Installed Extensions');
+    await runFromPalette(page, 'Extensions: Show Installed Extensions');
     await page.locator('.extension-list-item').filter({ hasText: 'DigitalOcean Explorer' }).first().click();
     const editor = page.locator('.extension-editor');
     await editor

@@ -7,7 +7,7 @@
 // and the cluster made is read back from the fake. The summary is kept as a screenshot.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, fakeControl, notification, openWorkbench, uiSuiteHooks } from '../harness/services.mjs';
+import { ARTIFACTS, fakeControl, notification, openWorkbenchOnFake, runFromPalette, uiSuiteHooks } from '../harness/services.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -18,11 +18,8 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
   let page;
 
   before(async function () {
-    if (!vsix || !apiUrl || !process.env.DO_TEST_FAKE_URL)
-      throw new Error('DO_TEST_VSIX, DO_TEST_API_URL and DO_TEST_FAKE_URL must be set: run through `npm test`');
-    await fakeControl('/__fake/reset', {});
+    ({ browser, page } = await openWorkbenchOnFake(vsix, apiUrl));
     await fakeControl('/__fake/config', { actionDurationMs: 1500 });
-    ({ browser, page } = await openWorkbench({ vsix, settings: { 'digitalocean.apiUrl': apiUrl }, env: { DIGITALOCEAN_DEMO_API_URL: apiUrl } }));
   });
 
   uiSuiteHooks(() => ({ page, browser }));
@@ -39,17 +36,7 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
     }
   }
 
-  /**
-   * Runs a command from the Command Palette, typed. Enter runs the *focused* row: until the list
-   * has filtered to what was typed, that is the first row of the unfiltered list, so wait for it.
-   */
-  async function palette(title) {
-    await page.keyboard.press('F1');
-    await widget().locator('input').waitFor({ timeout: 10_000 });
-    await page.keyboard.type(title);
-    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-  }
+  const palette = (title) => runFromPalette(page, title);
 
   /**
    * Add Demo Account ends by revealing the account in the view *with the focus*: until that has
