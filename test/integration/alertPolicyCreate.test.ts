@@ -8,26 +8,15 @@ import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo, nodeAt, preselected, runWithAnswers, writes, logShowing } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ACCEPT, BACK } from './support/scriptedInput';
-
-type Policy = {
-  uuid: string;
-  type: string;
-  description: string;
-  compare: string;
-  value: number;
-  window: string;
-  entities: string[];
-  tags: string[];
-  alerts: { email: string[]; slack: { channel: string; url: string }[] };
-};
 
 const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/alert-policy-secret';
 
 describe('Create alert policy', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const policies = async () => (await fake.call<{ alertPolicies: Policy[] }>('GET', '/__fake/data')).alertPolicies;
+  const policies = async () => (await fakeState()).alertPolicies;
   const account = () => api.store.list()[0];
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
 

@@ -10,6 +10,7 @@ import type { ConsoleView, LogView } from '../../src/commands/app/appTerminals';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ScriptedUserInput } from './support/scriptedInput';
 
 interface StreamStatus {
@@ -138,14 +139,6 @@ describe('App logs and console', function () {
 
   // ---- deployments
 
-  type Deployment = { id: string; phase: string; cause?: string; cloned_from?: string };
-  type AppData = {
-    id: string;
-    spec: { name: string; region?: string };
-    active_deployment?: Deployment;
-    in_progress_deployment?: Deployment;
-    pinned_deployment?: Deployment;
-  };
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
   const description = (n: ExplorerNode) => String(n.toTreeItem().description ?? '');
 
@@ -158,8 +151,8 @@ describe('App logs and console', function () {
     }
     throw new Error(`no app ${name} in the tree`);
   }
-  const appData = async (name: string) => (await fake.call<{ apps: AppData[] }>('GET', '/__fake/data')).apps.find((a) => a.spec.name === name)!;
-  const deployments = async (id: string) => (await fake.call<{ appDeployments: Record<string, Deployment[]> }>('GET', '/__fake/data')).appDeployments[id];
+  const appData = async (name: string) => (await fakeState()).apps.find((a) => a.spec.name === name)!;
+  const deployments = async (id: string) => (await fakeState()).appDeployments[id];
 
   it('deploys with a rebuild: the node shows the phase and steps while it runs, then the new deployment is active', async () => {
     await fake.call('POST', '/__fake/config', { actionDurationMs: 2_400 });
@@ -224,7 +217,7 @@ describe('App logs and console', function () {
     assert.ok(input.notices.some((n) => n.includes('is rolling back')));
     const rolling = await appData('marketing-site');
     assert.equal(rolling.pinned_deployment?.id, good.id);
-    assert.equal(rolling.in_progress_deployment?.cloned_from, good.id);
+    assert.equal((rolling.in_progress_deployment as { cloned_from?: string } | undefined)?.cloned_from, good.id);
     await eventually(
       'the rollback to settle and the node to say it is pinned',
       async () => /^active.*rolled back, pinned/.test(description(await appNode('marketing-site'))),

@@ -9,21 +9,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import { eventually, extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ACCEPT, BACK } from './support/scriptedInput';
-
-type Component = {
-  name: string;
-  github?: { repo: string; branch: string; deploy_on_push: boolean };
-  gitlab?: { repo: string; branch: string; deploy_on_push: boolean };
-  http_port?: number;
-  instance_size_slug?: string;
-};
-type App = { id: string; spec: { name: string; region: string; services?: Component[]; static_sites?: Component[]; workers?: Component[] } };
 
 describe('Create app', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const app = async (name: string) => (await fake.call<{ apps: App[] }>('GET', '/__fake/data')).apps.find((a) => a.spec.name === name);
+  const app = async (name: string) => (await fakeState()).apps.find((a) => a.spec.name === name);
   const account = () => api.store.list()[0];
   const posts = async () => (await fake.log()).seen.filter((r) => r.method === 'POST' && r.url.startsWith('/v2/apps')).map((r) => r.url.split('?')[0]);
 

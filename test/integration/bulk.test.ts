@@ -9,14 +9,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import { assertDeclinedQuietly, extensionApi, fake, freshDemo, nodeAt, writes } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ScriptedUserInput } from './support/scriptedInput';
-
-type Data = { droplets: { id: number; name: string; status: string; tags: string[] }[]; volumes: { name: string; tags: string[] }[] };
 
 describe('Bulk actions on a multi-selection', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const data = () => fake.call<Data>('GET', '/__fake/data');
+  const data = () => fakeState();
 
   before(async () => {
     api = await extensionApi();
@@ -81,7 +80,7 @@ describe('Bulk actions on a multi-selection', function () {
     const d = await data();
     assert.ok(d.droplets.find((x) => x.name === 'web-1')!.tags.includes('batch-7'));
     assert.ok(d.droplets.find((x) => x.name === 'worker-1')!.tags.includes('batch-7'));
-    assert.ok(d.volumes.find((x) => x.name === 'web-uploads')!.tags.includes('batch-7'));
+    assert.ok(d.volumes.find((x) => x.name === 'web-uploads')!.tags?.includes('batch-7'));
     assert.equal(
       (await fake.log()).seen.filter((r) => r.method === 'POST' && r.url.includes('/v2/tags/batch-7/resources')).length,
       before + 1,
@@ -99,7 +98,7 @@ describe('Bulk actions on a multi-selection', function () {
     api.setUserInput(light);
     await vscode.commands.executeCommand('digitalocean.resource.delete', fw1, [fw1, fw2, cert]);
     assert.deepEqual(light.asked, ['Delete 3 resources?']);
-    const after = await fake.call<{ firewalls: { name: string }[]; certificates: { name: string }[] }>('GET', '/__fake/data');
+    const after = await fakeState();
     assert.deepEqual([after.firewalls.length, after.certificates.some((c) => c.name === 'legacy-custom')], [0, false]);
 
     const [domain, cluster] = [
@@ -114,7 +113,7 @@ describe('Bulk actions on a multi-selection', function () {
     assert.equal(await writes(), before, 'nothing deleted on a wrong count');
     api.setUserInput(new ScriptedUserInput(['2']));
     await vscode.commands.executeCommand('digitalocean.resource.delete', cluster, [domain, cluster]);
-    const gone = await fake.call<{ domains: { name: string }[]; kubernetesClusters: { name: string }[] }>('GET', '/__fake/data');
+    const gone = await fakeState();
     assert.ok(!gone.domains.some((d) => d.name === 'acme-staging.example'));
     assert.ok(!gone.kubernetesClusters.some((c) => c.name === 'staging-k8s'));
   });

@@ -8,18 +8,13 @@
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ACCEPT, BACK } from './support/scriptedInput';
-
-type Data = {
-  cdnEndpoints: { id: string; origin: string; endpoint: string; ttl: number; custom_domain?: string; certificate_id?: string }[];
-  certificates: { id: string; name: string; type: string; dns_names: string[]; state: string }[];
-  domainRecords: Record<string, { type: string; name: string; data: string }[]>;
-};
 
 describe('Create CDN endpoint', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const data = () => fake.call<Data>('GET', '/__fake/data');
+  const data = () => fakeState();
   const endpoint = async (origin: string) => (await data()).cdnEndpoints.find((e) => e.origin === origin);
   const account = () => api.store.list()[0];
   const TYPE = 'Type the Space’s address…';

@@ -12,16 +12,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TestingApi } from '../../src/extension';
 import { extensionApi, extensionLog, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ACCEPT, BACK } from './support/scriptedInput';
-
-type Cert = { id: string; name: string; type: string; dns_names: string[]; state: string };
 
 describe('Add certificate', function () {
   this.timeout(60_000);
   let api: TestingApi;
   let dir: string;
   const file = (name: string) => path.join(dir, name);
-  const certs = async () => (await fake.call<{ certificates: Cert[] }>('GET', '/__fake/data')).certificates;
+  const certs = async () => (await fakeState()).certificates;
   const account = () => api.store.list()[0];
 
   before(async () => {

@@ -16,6 +16,7 @@ import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import type { RemoteWindows } from '../../src/ui/remoteWindows';
 import { EXTENSION_ID, eventually, extensionApi, fake, freshDemo, required as requiredEnv, runWithAnswers } from './support/env';
+import { fakeState } from './support/fakeState';
 
 const required = (name: string) => requiredEnv(name, 'the harness starts sshd for these tests (npm test)');
 
@@ -171,7 +172,7 @@ describe('Connect', function () {
     fs.writeFileSync(path.join(home, '.ssh', 'id_do_test.pub'), pub);
     const added = await runWithAnswers(api, 'digitalocean.sshKey.add', undefined, ['id_do_test.pub', 'laptop-test']);
     assert.equal(added.rejections.length, 0);
-    const keys = (await fake.call<{ sshKeys: { name: string; fingerprint: string; public_key: string }[] }>('GET', '/__fake/data')).sshKeys;
+    const keys = (await fakeState()).sshKeys;
     const uploaded = keys.find((k) => k.name === 'laptop-test');
     assert.ok(uploaded, 'the key is in the account');
     const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${required('DO_TEST_SSH_KEY')}.pub`], { encoding: 'utf8' })
@@ -205,7 +206,7 @@ describe('Connect', function () {
     const md5 = execFileSync('ssh-keygen', ['-l', '-E', 'md5', '-f', `${file}.pub`], { encoding: 'utf8' })
       .split(' ')[1]
       .replace(/^MD5:/, '');
-    const keys = (await fake.call<{ sshKeys: { name: string; fingerprint: string }[] }>('GET', '/__fake/data')).sshKeys;
+    const keys = (await fakeState()).sshKeys;
     assert.deepEqual(
       keys.filter((k) => k.name === 'generated-key').map((k) => k.fingerprint),
       [md5],
@@ -344,12 +345,9 @@ describe('Connect', function () {
   /** main-pg answers on the harness's PostgreSQL (its /ca: the CA in `caFile`), and knows a user "app" with the fake's password. */
   async function pgOnLoopback(caFile: string): Promise<{ node: ExplorerNode; password: string }> {
     const port = Number(required('DO_TEST_PG_PORT'));
-    const data = await fake.call<{ databases: { id: string; name: string }[]; databaseUsers: Record<string, { name: string; password: string }[]> }>(
-      'GET',
-      '/__fake/data',
-    );
+    const data = await fakeState();
     const db = data.databases.find((d) => d.name === 'main-pg')!;
-    const password = data.databaseUsers[db.id].find((u) => u.name === 'app')!.password;
+    const password = data.databaseUsers[db.id].find((u) => u.name === 'app')!.password!;
     const admin = { ...process.env, PGPASSWORD: required('DO_TEST_PG_PASSWORD'), PGSSLMODE: 'verify-full', PGSSLROOTCERT: required('DO_TEST_PG_CA') };
     execFileSync(
       'psql',

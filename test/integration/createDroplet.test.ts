@@ -2,19 +2,8 @@ import * as assert from 'node:assert/strict';
 import { BACK } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
-
-type Droplet = {
-  id: number;
-  name: string;
-  status: string;
-  size_slug: string;
-  region: { slug: string };
-  image: { slug: string | null };
-  tags: string[];
-  features: string[];
-  vpc_uuid: string;
-};
+import { extensionApi, freshDemo, runWithAnswers, writes } from './support/env';
+import { fakeState } from './support/fakeState';
 
 describe('Create droplet wizard', function () {
   this.timeout(120_000);
@@ -47,10 +36,7 @@ describe('Create droplet wizard', function () {
       'Create api-1', // confirm
     ]);
     assert.equal(input.remaining, 0, `asked: ${input.asked.join(' | ')}`);
-    const created = await fake.call<{ droplets: Droplet[]; projectResources: Record<string, { urn: string }[]>; projects: { id: string; name: string }[] }>(
-      'GET',
-      '/__fake/data',
-    );
+    const created = await fakeState();
     const d = created.droplets.find((x) => x.name === 'api-1')!;
     assert.ok(d, 'the droplet exists');
     assert.equal(d.status, 'active', 'the command returned once it was active');

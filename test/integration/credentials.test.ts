@@ -8,6 +8,7 @@ import { ScriptedUserInput } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { extensionApi, fake, randomToken } from './support/env';
+import { fakeState } from './support/fakeState';
 
 const USER_KUBECONFIG = `# my clusters, do not lose this comment
 apiVersion: v1
@@ -145,7 +146,7 @@ describe('Kubeconfig and docker credentials', function () {
       clusters: { cluster: { server: string; 'certificate-authority-data': string } }[];
       users: { user: { token: string } }[];
     };
-    const data = await fake.call<{ kubernetesClusters: { name: string; endpoint: string }[] }>('GET', '/__fake/data');
+    const data = await fakeState();
     assert.equal(view.clusters[0].cluster.server, data.kubernetesClusters.find((c) => c.name === 'prod-k8s')!.endpoint);
     assert.ok(Buffer.from(view.clusters[0].cluster['certificate-authority-data'], 'base64').toString().includes('BEGIN CERTIFICATE'));
     assert.match(view.users[0].user.token, /^demo-[0-9a-f]{32}$/);

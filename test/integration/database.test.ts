@@ -4,22 +4,7 @@ import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import * as vscode from 'vscode';
 import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes, logShowing } from './support/env';
-
-type User = {
-  name: string;
-  role?: string;
-  password?: string;
-  mysql_settings?: { auth_plugin: string };
-  settings?: { acl: { topic: string; permission: string }[] };
-};
-type Rule = { uuid: string; type: string; value: string };
-type Data = {
-  databases: { id: string; name: string; size: string; num_nodes: number; status: string }[];
-  databaseFirewalls: Record<string, Rule[]>;
-  databaseUsers: Record<string, User[]>;
-  databaseDbs: Record<string, { name: string }[]>;
-  databasePools: Record<string, { name: string; mode: string; size: number; db: string; user: string }[]>;
-};
+import { fakeState } from './support/fakeState';
 
 describe('Database actions', function () {
   this.timeout(120_000);
@@ -27,7 +12,7 @@ describe('Database actions', function () {
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
   const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[]) =>
     runWithAnswers(api, `digitalocean.database.${command}`, arg, answers);
-  const data = () => fake.call<Data>('GET', '/__fake/data');
+  const data = () => fakeState();
   const idOf = async (name: string) => (await data()).databases.find((d) => d.name === name)!.id;
 
   async function cluster(project: string, name: string): Promise<ExplorerNode> {
@@ -74,7 +59,7 @@ describe('Database actions', function () {
 
     await run('createUser', await cluster('Data Platform', 'events-kafka'), ['ingest', 'events.*', 'produce']);
     assert.deepEqual(
-      (await data()).databaseUsers[await idOf('events-kafka')].find((u) => u.name === 'ingest')?.settings?.acl.map((a) => [a.topic, a.permission]),
+      (await data()).databaseUsers[await idOf('events-kafka')].find((u) => u.name === 'ingest')?.settings?.acl?.map((a) => [a.topic, a.permission]),
       [['events.*', 'produce']],
     );
 
@@ -165,7 +150,7 @@ describe('Database actions', function () {
     await run('addTrustedSource', pg, ['Droplet', 'web-1']);
     await run('addTrustedSource', pg, ['Tag', 'web']);
     const rules = (await data()).databaseFirewalls[id];
-    const droplets = (await fake.call<{ droplets: { id: number; name: string }[] }>('GET', '/__fake/data')).droplets;
+    const droplets = (await fakeState()).droplets;
     assert.deepEqual(
       rules.map((r) => [r.type, r.value]),
       [

@@ -9,34 +9,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ACCEPT, BACK, ScriptedUserInput } from './support/scriptedInput';
-
-type Db = {
-  id: string;
-  name: string;
-  engine: string;
-  version: string;
-  region: string;
-  num_nodes: number;
-  size: string;
-  status: string;
-  storage_size_mib: number;
-  private_network_uuid: string;
-  project_id: string;
-  tags: string[];
-};
-type Data = {
-  databases: Db[];
-  vpcs: { id: string; name: string }[];
-  projects: { id: string; name: string }[];
-  projectResources: Record<string, { urn: string }[]>;
-  databaseUsers: Record<string, { name: string }[]>;
-};
 
 describe('Create database cluster', function () {
   this.timeout(90_000);
   let api: TestingApi;
-  const data = () => fake.call<Data>('GET', '/__fake/data');
+  const data = () => fakeState();
   const db = async (name: string) => (await data()).databases.find((d) => d.name === name);
   const account = () => api.store.list()[0];
 

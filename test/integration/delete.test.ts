@@ -2,15 +2,15 @@ import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { extensionApi, fake, freshDemo, logShowing, runWithAnswers, writes } from './support/env';
-
-type Data = Record<string, { id?: string; name?: string; spec?: { name: string } }[]>;
+import { type FakeState, fakeState } from './support/fakeState';
 
 describe('Delete (every deletable kind)', function () {
   this.timeout(120_000);
   let api: TestingApi;
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
-  const data = () => fake.call<Data>('GET', '/__fake/data');
-  const names = async (key: string) => (await data())[key].map((x) => x.name ?? x.spec?.name);
+  const data = () => fakeState();
+  const names = async (key: string) =>
+    ((await data())[key as keyof FakeState] as { name?: string; spec?: { name: string } }[]).map((x) => x.name ?? x.spec?.name);
 
   async function path(...names: string[]): Promise<ExplorerNode> {
     let node: ExplorerNode | undefined;

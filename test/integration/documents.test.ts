@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ScriptedUserInput } from './support/scriptedInput';
 
 type Json = Record<string, unknown> & { id: string; name?: string };
@@ -37,7 +38,7 @@ describe('Resources as documents', function () {
     }
     throw new Error(`no ${name} in any ${group} group`);
   }
-  const data = () => fake.call<{ apps: Json[]; firewalls: Json[]; loadBalancers: Json[]; appDeployments: Record<string, Json[]> }>('GET', '/__fake/data');
+  const data = () => fakeState();
   const writes = async (method?: string) => (await fake.log()).seen.filter((r) => (method ? r.method === method : r.method !== 'GET')).length;
 
   /** Opens the document of a node, and helpers to edit and save it. */
@@ -135,7 +136,7 @@ describe('Resources as documents', function () {
     assert.equal(await d.doc.save(), true);
     assert.equal(input.asked.length, 2, 'asked twice: the refused save was confirmed too, then this one');
     const after = (await data()).firewalls.find((f) => f.name === 'web-public')!;
-    assert.deepEqual((after.inbound_rules as Json[]).at(-1), { protocol: 'tcp', ports: '5432', sources: { addresses: ['10.0.0.0/8'] } });
+    assert.deepEqual((after.inbound_rules ?? []).at(-1), { protocol: 'tcp', ports: '5432', sources: { addresses: ['10.0.0.0/8'] } });
     assert.deepEqual(after.droplet_ids, before.droplet_ids, 'the droplets and tags stay');
   });
 
@@ -155,7 +156,7 @@ describe('Resources as documents', function () {
     assert.equal(await d.doc.save(), true);
     const lb = (await data()).loadBalancers.find((l) => l.name === 'web-lb')!;
     assert.equal((lb.health_check as Json).path, '/ready');
-    assert.equal((lb.forwarding_rules as Json[]).length, 2);
+    assert.equal(lb.forwarding_rules.length, 2);
   });
 
   it('deploys a new app from a spec in the workspace: a schema error shown in that file first, then created after confirmation', async () => {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { ScriptedAnswer } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { extensionApi, freshDemo, runWithAnswers, writes } from './support/env';
+import { fakeState } from './support/fakeState';
 
 type Record = {
   id: number;
@@ -25,7 +26,7 @@ describe('DNS record actions', function () {
     runWithAnswers(api, `digitalocean.domain.${command}`, arg, answers);
 
   async function records(): Promise<Record[]> {
-    return (await fake.call<{ domainRecords: { [name: string]: Record[] } }>('GET', '/__fake/data')).domainRecords['acme.example'];
+    return (await fakeState()).domainRecords['acme.example'];
   }
 
   async function domain(): Promise<ExplorerNode> {

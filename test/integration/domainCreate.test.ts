@@ -8,21 +8,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ACCEPT, BACK, ScriptedUserInput } from './support/scriptedInput';
-
-type Record_ = { type: string; name: string; data: string };
-type Data = {
-  domains: { name: string }[];
-  domainRecords: Record<string, Record_[]>;
-  droplets: { id: number; name: string; networks: { v4: { ip_address: string; type: string }[] } }[];
-  projects: { id: string; name: string }[];
-  projectResources: Record<string, { urn: string }[]>;
-};
 
 describe('Add domain', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const data = () => fake.call<Data>('GET', '/__fake/data');
+  const data = () => fakeState();
   const account = () => api.store.list()[0];
 
   before(async () => {

@@ -4,18 +4,9 @@ import { ScriptedUserInput, type ScriptedAnswer } from './support/scriptedInput'
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { assertDeclinedQuietly, eventually, extensionApi, extensionLog, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { type FakeState, fakeState } from './support/fakeState';
 
-type Droplet = {
-  id: number;
-  name: string;
-  status: string;
-  size_slug: string;
-  disk: number;
-  features: string[];
-  image: { slug: string | null };
-  snapshot_ids: number[];
-  networks: { v6: unknown[] };
-};
+type Droplet = FakeState['droplets'][number];
 
 describe('Droplet actions', function () {
   this.timeout(120_000);
@@ -34,7 +25,7 @@ describe('Droplet actions', function () {
   }
 
   async function droplets(): Promise<Droplet[]> {
-    return (await fake.call<{ droplets: Droplet[] }>('GET', '/__fake/data')).droplets;
+    return (await fakeState()).droplets;
   }
 
   async function dropletNamed(name: string): Promise<Droplet | undefined> {
@@ -94,7 +85,7 @@ describe('Droplet actions', function () {
 
   it('takes a named snapshot, renames, enables and disables backups, enables IPv6, resets the root password', async () => {
     await run('snapshot', await dropletNode('Acme Web', 'web-1'), ['web-1-before-deploy']);
-    const snapshots = (await fake.call<{ snapshots: { name: string; resource_id: string }[] }>('GET', '/__fake/data')).snapshots;
+    const snapshots = (await fakeState()).snapshots;
     assert.ok(snapshots.some((s) => s.name === 'web-1-before-deploy' && s.resource_id === '311000001'));
 
     await run('rename', await dropletNode('Acme Web', 'web-1'), ['web-1-renamed']);

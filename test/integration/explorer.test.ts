@@ -4,6 +4,7 @@ import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { ResourceNode } from '../../src/tree/nodes/resourceNode';
 import { eventually, extensionApi, fake } from './support/env';
+import { fakeState } from './support/fakeState';
 
 type LogEntry = { method: string; url: string };
 
@@ -256,9 +257,7 @@ describe('Explorer', function () {
     // visible view would have polled for several times; only then is the absence telling
     await eventually(
       'the fake to finish starting hidden-1',
-      async () =>
-        (await fake.call<{ droplets: { name: string; status: string }[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === 'hidden-1')?.status ===
-        'active',
+      async () => (await fakeState()).droplets.find((d) => d.name === 'hidden-1')?.status === 'active',
       15_000,
     );
     assert.equal(api.model.poller.watching.length, 1, 'still watched, only not polled');
@@ -291,7 +290,7 @@ describe('Explorer', function () {
   });
 
   it('says a project names a droplet the droplet list lacks, instead of "Droplets 1" then "No droplets"', async () => {
-    const data = await fake.call<{ projects: { id: string; name: string }[] }>('GET', '/__fake/data');
+    const data = await fakeState();
     const staging = data.projects.find((p) => p.name === 'Staging')!;
     const response = await fetch(`${fake.url()}/v2/projects/${staging.id}/resources`, {
       method: 'POST',

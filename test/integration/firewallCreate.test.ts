@@ -8,19 +8,15 @@
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ACCEPT, BACK } from './support/scriptedInput';
-
-type Endpoints = { addresses?: string[]; droplet_ids?: number[]; load_balancer_uids?: string[]; kubernetes_ids?: string[]; tags?: string[] };
-type Rule = { protocol: string; ports: string; sources?: Endpoints; destinations?: Endpoints };
-type Fw = { id: string; name: string; inbound_rules: Rule[]; outbound_rules: Rule[]; droplet_ids: number[]; tags: string[] };
-type Data = { firewalls: Fw[]; loadBalancers: { id: string; name: string }[] };
 
 const ANYWHERE = { addresses: ['0.0.0.0/0', '::/0'] };
 
 describe('Firewalls: create, and add or remove droplets and tags', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const data = () => fake.call<Data>('GET', '/__fake/data');
+  const data = () => fakeState();
   const fw = async (name: string) => (await data()).firewalls.find((f) => f.name === name);
   const account = () => api.store.list()[0];
 
@@ -103,14 +99,14 @@ describe('Firewalls: create, and add or remove droplets and tags', function () {
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await fw('back-fw');
     assert.deepEqual(
-      made?.inbound_rules.map((r) => [r.ports, r.sources]),
+      made?.inbound_rules?.map((r) => [r.ports, r.sources]),
       [
         ['22', ANYWHERE],
         ['80', ANYWHERE],
       ],
     );
     assert.deepEqual(
-      made?.outbound_rules.map((r) => r.protocol),
+      made?.outbound_rules?.map((r) => r.protocol),
       ['tcp', 'udp'],
     );
     assert.deepEqual(made?.droplet_ids, [311000006]);

@@ -8,18 +8,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import { eventually, extensionApi, fake, freshDemo, randomToken, runWithAnswers, onWeb } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ScriptedUserInput } from './support/scriptedInput';
-
-type Droplet = { id: number; name: string; networks: { v4: { ip_address: string; type: string }[] } };
 
 describe('Go to Resource', function () {
   this.timeout(60_000);
   let api: TestingApi;
   let aliceId: string;
   const requests = async () => (await fake.log()).seen.length;
-  const ipOf = async (name: string) =>
-    (await fake.call<{ droplets: Droplet[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === name)!.networks.v4.find((n) => n.type === 'public')!
-      .ip_address;
+  const ipOf = async (name: string) => (await fakeState()).droplets.find((d) => d.name === name)!.networks.v4.find((n) => n.type === 'public')!.ip_address;
 
   before(async () => {
     api = await extensionApi();
@@ -44,7 +41,7 @@ describe('Go to Resource', function () {
   });
 
   it('finds a droplet by its private IPv4 and by its IPv6, as its panel shows them', async () => {
-    const web1 = (await fake.call<{ droplets: Droplet[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === 'web-1')!;
+    const web1 = (await fakeState()).droplets.find((d) => d.name === 'web-1')!;
     const privateIp = web1.networks.v4.find((n) => n.type === 'private')?.ip_address;
     assert.ok(privateIp, 'the demo web-1 has a private IPv4');
     const ipv6 = '2604:a880:400:d1::8f:6001';

@@ -3,21 +3,7 @@ import type { ScriptedAnswer } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
-
-type Cluster = {
-  name: string;
-  version: string;
-  status: { state: string };
-  node_pools: {
-    name: string;
-    size: string;
-    count: number;
-    auto_scale?: boolean;
-    min_nodes?: number;
-    max_nodes?: number;
-    nodes: { id: string; name: string; status: { state: string } }[];
-  }[];
-};
+import { fakeState } from './support/fakeState';
 
 describe('Kubernetes actions', function () {
   this.timeout(120_000);
@@ -25,7 +11,7 @@ describe('Kubernetes actions', function () {
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
   const run = (command: string, arg: ExplorerNode | undefined, answers: ScriptedAnswer[]) =>
     runWithAnswers(api, `digitalocean.kubernetes.${command}`, arg, answers);
-  const prod = async () => (await fake.call<{ kubernetesClusters: Cluster[] }>('GET', '/__fake/data')).kubernetesClusters.find((c) => c.name === 'prod-k8s')!;
+  const prod = async () => (await fakeState()).kubernetesClusters.find((c) => c.name === 'prod-k8s')!;
 
   async function path(...names: string[]): Promise<ExplorerNode> {
     let node: ExplorerNode | undefined;
@@ -116,7 +102,7 @@ describe('Kubernetes actions', function () {
   it('adds a fixed-size node pool from the palette, asking which cluster', async () => {
     const input = await run('addNodePool', undefined, ['staging-k8s', 'pool-two', 's-2vcpu-2gb', 'Fixed number of nodes', '2']);
     assert.deepEqual(input.offered[0], ['prod-k8s', 'staging-k8s']);
-    const staging = (await fake.call<{ kubernetesClusters: Cluster[] }>('GET', '/__fake/data')).kubernetesClusters.find((c) => c.name === 'staging-k8s')!;
+    const staging = (await fakeState()).kubernetesClusters.find((c) => c.name === 'staging-k8s')!;
     assert.deepEqual(
       staging.node_pools.map((p) => [p.name, p.count]),
       [

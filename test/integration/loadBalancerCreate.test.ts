@@ -8,41 +8,13 @@
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import { extensionApi, fake, freshDemo, preselected, runWithAnswers, writes, logShowing } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ACCEPT, BACK } from './support/scriptedInput';
-
-type Lb = {
-  id: string;
-  name: string;
-  status: string;
-  ip: string;
-  size_unit: number;
-  region: { slug: string };
-  vpc_uuid: string;
-  tag?: string;
-  droplet_ids: number[];
-  project_id: string;
-  forwarding_rules: {
-    entry_protocol: string;
-    entry_port: number;
-    target_protocol: string;
-    target_port: number;
-    certificate_id: string;
-    tls_passthrough: boolean;
-  }[];
-  health_check: { protocol: string; port: number; path?: string };
-  sticky_sessions: { type: string };
-};
-type Data = {
-  loadBalancers: Lb[];
-  certificates: { id: string; name: string }[];
-  projects: { id: string; name: string }[];
-  projectResources: Record<string, { urn: string }[]>;
-};
 
 describe('Create load balancer', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const data = () => fake.call<Data>('GET', '/__fake/data');
+  const data = () => fakeState();
   const lb = async (name: string) => (await data()).loadBalancers.find((l) => l.name === name);
   const account = () => api.store.list()[0];
 
@@ -83,7 +55,7 @@ describe('Create load balancer', function () {
         ['https', 443, 'http', 8080, cert.id],
       ],
     );
-    assert.deepEqual([made.size_unit, made.region.slug, made.droplet_ids, made.sticky_sessions.type], [2, 'nyc3', [311000001, 311000002], 'cookies']);
+    assert.deepEqual([made.size_unit, made.region?.slug, made.droplet_ids, made.sticky_sessions.type], [2, 'nyc3', [311000001, 311000002], 'cookies']);
     assert.deepEqual([made.health_check.protocol, made.health_check.port, made.health_check.path], ['http', 8080, '/healthz']);
     assert.equal(made.status, 'active', 'waited until active');
     const dataPlatform = d.projects.find((p) => p.name === 'Data Platform')!;
@@ -139,7 +111,7 @@ describe('Create load balancer', function () {
     assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
     const made = await lb('tag-lb');
     assert.deepEqual(
-      [made?.tag, made?.droplet_ids, made?.size_unit, made?.region.slug, made?.forwarding_rules.length, made?.health_check.protocol],
+      [made?.tag, made?.droplet_ids, made?.size_unit, made?.region?.slug, made?.forwarding_rules.length, made?.health_check.protocol],
       ['staging', [311000006], 2, 'sfo3', 1, 'tcp'],
     );
     assert.deepEqual(preselected(input, 'A tag…', 1), ['A tag…'], 'the kind of target kept');

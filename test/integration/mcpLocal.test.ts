@@ -14,6 +14,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { TestingApi } from '../../src/extension';
 import { EXTENSION_ID, extensionApi, fake, freshDemo, randomToken, runWithAnswers } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ScriptedUserInput } from './support/scriptedInput';
 
 const PROGRAMS: Record<string, string> = { 'linux-x64': 'mcp-digitalocean-linux-amd64', 'linux-arm64': 'mcp-digitalocean-linux-arm64' };
@@ -74,7 +75,7 @@ describe('The local DigitalOcean MCP program, as our stdio definition starts it'
       };
       assert.ok(!result.isError, `${JSON.stringify(result).slice(0, 500)}\n${stderr}`);
       const droplets = JSON.parse(result.content[0].text) as { name: string }[];
-      const state = await fake.call<{ droplets: { name: string }[] }>('GET', '/__fake/data');
+      const state = await fakeState();
       assert.deepEqual(
         droplets.map((d) => d.name).sort(),
         state.droplets

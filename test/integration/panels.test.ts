@@ -6,17 +6,13 @@ import type { CellView, FieldView, PanelView, SectionView } from '../../src/pane
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { ScriptedUserInput } from './support/scriptedInput';
 import { eventually, extensionApi, fake, freshDemo, logShowing, onWeb } from './support/env';
-
-type Data = {
-  droplets: { id: number; name: string; status: string; size_slug: string; networks: { v4: { ip_address: string; type: string }[] } }[];
-  databases: { id: string; name: string; connection: { password: string; host: string } }[];
-};
+import { fakeState } from './support/fakeState';
 
 describe('Detail panels', function () {
   this.timeout(120_000);
   let api: TestingApi;
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
-  const data = () => fake.call<Data>('GET', '/__fake/data');
+  const data = () => fakeState();
 
   async function path(...names: string[]): Promise<ExplorerNode> {
     let node: ExplorerNode | undefined;
@@ -116,9 +112,9 @@ describe('Detail panels', function () {
     const panel = await open(await path('Acme Web', 'Databases', 'main-pg'));
     let view = panel.lastView!;
     const password = field(view, 'public', 'Password');
-    assert.notEqual(password.value, db.connection.password);
-    assert.ok(!JSON.stringify(view).includes(db.connection.password), 'the password is nowhere in the view before it is revealed');
-    assert.equal(field(view, 'public', 'Host').value, db.connection.host);
+    assert.notEqual(password.value, db.connection!.password);
+    assert.ok(!JSON.stringify(view).includes(db.connection!.password), 'the password is nowhere in the view before it is revealed');
+    assert.equal(field(view, 'public', 'Host').value, db.connection!.host);
     assert.deepEqual(
       texts(section(view, 'users')).map((r) => r[0]),
       ['doadmin', 'app'],
@@ -135,7 +131,7 @@ describe('Detail panels', function () {
 
     await panel.receive({ type: 'reveal', id: password.reveal! });
     view = await eventually('the password to be shown', () =>
-      field(panel.lastView!, 'public', 'Password').value === db.connection.password ? panel.lastView : undefined,
+      field(panel.lastView!, 'public', 'Password').value === db.connection!.password ? panel.lastView : undefined,
     );
     assert.equal(field(view, 'private', 'Password').reveal !== undefined, true, 'only the one asked for is revealed');
 

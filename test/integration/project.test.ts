@@ -8,17 +8,16 @@ import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { assertDeclinedQuietly, eventually, extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { fakeState } from './support/fakeState';
 import * as vscode from 'vscode';
 import type { ResourceNode } from '../../src/tree/nodes/resourceNode';
 import { ACCEPT, BACK, ScriptedUserInput } from './support/scriptedInput';
-
-type Project = { id: string; name: string; purpose: string; environment: string; description: string; is_default: boolean };
 
 describe('Projects', function () {
   this.timeout(60_000);
   let api: TestingApi;
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
-  const data = () => fake.call<{ projects: Project[]; projectResources: Record<string, { urn: string }[]> }>('GET', '/__fake/data');
+  const data = () => fakeState();
   const projects = async () => (await data()).projects;
   const deletes = async () => (await fake.log()).seen.filter((r) => r.method === 'DELETE' && r.url.startsWith('/v2/projects/')).length;
 

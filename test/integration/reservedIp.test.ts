@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { ScriptedAnswer } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
+import { extensionApi, freshDemo, runWithAnswers } from './support/env';
+import { fakeState } from './support/fakeState';
 
 type ReservedIp = { ip: string; region: { slug: string }; droplet: { id: number; name: string } | null };
 
@@ -12,7 +13,7 @@ describe('Reserved IP actions', function () {
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
 
   async function reservedIps(): Promise<ReservedIp[]> {
-    return (await fake.call<{ reservedIps: ReservedIp[] }>('GET', '/__fake/data')).reservedIps;
+    return (await fakeState()).reservedIps;
   }
 
   async function node(project: string, name?: string): Promise<ExplorerNode> {
@@ -51,7 +52,7 @@ describe('Reserved IP actions', function () {
 
   it('assigns an unassigned IP to a droplet of its region only, unassigns and releases after confirmation', async () => {
     // 192.0.2.51 is in ams3: only ams3 droplets are offered (the pick is dismissed)
-    const inAms3 = (await fake.call<{ droplets: { name: string; status: string; region: { slug: string } }[] }>('GET', '/__fake/data')).droplets
+    const inAms3 = (await fakeState()).droplets
       .filter((d) => d.region.slug === 'ams3' && d.status !== 'archive')
       .map((d) => d.name)
       .sort();

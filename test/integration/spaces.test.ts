@@ -19,6 +19,7 @@ import { SpacesClient } from '../../src/api/spaces/spacesClient';
 import { memorySource, uploadObject } from '../../src/api/spaces/spacesUpload';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo, logShowing, runWithAnswers } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ScriptedUserInput } from './support/scriptedInput';
 
 const MOTO = () => process.env.DO_TEST_S3_MOTO ?? assert.fail('DO_TEST_S3_MOTO is not set: run through the harness');
@@ -108,7 +109,7 @@ describe('Spaces', function () {
     const [message] = await api.explorer.getChildren(await spacesRoot());
     assert.equal(label(message), 'Spaces need an access key');
     await withKey();
-    const keys = (await fake.call<{ spacesKeys: { access_key: string; grants: unknown[] }[] }>('GET', '/__fake/data')).spacesKeys;
+    const keys = (await fakeState()).spacesKeys;
     const created = keys.find((k) => k.access_key === accessKey);
     assert.deepEqual(created?.grants, [{ bucket: '', permission: 'fullaccess' }]);
     const posts = (await fake.log()).seen.filter((r) => r.method === 'POST' && r.url.startsWith('/v2/spaces/keys'));

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { extensionApi, freshDemo, runWithAnswers, writes } from './support/env';
+import { fakeState } from './support/fakeState';
 
 describe('Tags', function () {
   this.timeout(120_000);
   let api: TestingApi;
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
-  const dropletTags = async (name: string) =>
-    (await fake.call<{ droplets: { name: string; tags: string[] }[] }>('GET', '/__fake/data')).droplets.find((d) => d.name === name)!.tags;
+  const dropletTags = async (name: string) => (await fakeState()).droplets.find((d) => d.name === name)!.tags;
 
   async function web2(): Promise<ExplorerNode> {
     let node: ExplorerNode | undefined;

@@ -8,24 +8,15 @@
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import { extensionApi, fake, freshDemo, runWithAnswers, writes, logShowing } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ACCEPT, BACK } from './support/scriptedInput';
-
-type Alert = {
-  name: string;
-  type: string;
-  threshold: number;
-  comparison: string;
-  period: string;
-  notifications: { email: string[]; slack: { channel: string; url: string }[] };
-};
-type Data = { uptimeChecks: { id: string; name: string; type: string; target: string; regions: string[] }[]; uptimeAlerts: Record<string, Alert[]> };
 
 const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/not-a-real-secret-42';
 
 describe('Create uptime check', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const data = () => fake.call<Data>('GET', '/__fake/data');
+  const data = () => fakeState();
   const check = async (name: string) => {
     const d = await data();
     const c = d.uptimeChecks.find((x) => x.name === name);

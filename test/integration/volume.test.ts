@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { ScriptedAnswer } from './support/scriptedInput';
 import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
-import { extensionApi, fake, freshDemo, runWithAnswers, writes } from './support/env';
+import { extensionApi, freshDemo, runWithAnswers, writes } from './support/env';
+import { fakeState } from './support/fakeState';
 
 type Volume = { id: string; name: string; size_gigabytes: number; droplet_ids: number[]; region: { slug: string } };
 
@@ -11,9 +12,7 @@ describe('Volume actions', function () {
   let api: TestingApi;
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
 
-  async function data(): Promise<{ volumes: Volume[]; snapshots: { name: string; resource_id: string }[] }> {
-    return fake.call('GET', '/__fake/data');
-  }
+  const data = () => fakeState();
 
   async function volumeNamed(name: string): Promise<Volume | undefined> {
     return (await data()).volumes.find((v) => v.name === name);

@@ -7,14 +7,13 @@
 import * as assert from 'node:assert/strict';
 import type { TestingApi } from '../../src/extension';
 import { assertDeclinedQuietly, extensionApi, fake, freshDemo, logShowing, runWithAnswers, writes } from './support/env';
+import { fakeState } from './support/fakeState';
 import { ACCEPT, BACK } from './support/scriptedInput';
-
-type Vpc = { id: string; name: string; region: string; ip_range: string; description: string; default: boolean };
 
 describe('Create VPC', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const vpcs = async () => (await fake.call<{ vpcs: Vpc[] }>('GET', '/__fake/data')).vpcs;
+  const vpcs = async () => (await fakeState()).vpcs;
   const account = () => api.store.list()[0];
 
   before(async () => {

@@ -9,7 +9,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { changes, extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
+import { changes, extensionApi, freshDemo, runWithAnswers } from './support/env';
+import { type FakeState, fakeState } from './support/fakeState';
 import { BACK, isReject, KEEP, REJECT, type ScriptedAnswer } from './support/scriptedInput';
 
 /** The answers to one wizard step's prompts; `again` when it is shown again after Back (default: KEEP for each). */
@@ -23,7 +24,7 @@ interface Walk {
   check: (made: Record<string, unknown>) => void;
 }
 
-type FakeData = Record<string, unknown[]> & { domains: { name: string }[] };
+type FakeData = FakeState;
 
 const answersOf = (s: Step) => (Array.isArray(s) ? s : s.answers);
 const againOf = (s: Step) => (Array.isArray(s) ? s.filter((a) => !isReject(a)).map(() => KEEP) : s.again);
@@ -101,7 +102,7 @@ const WALKS: Walk[] = [
       ['Acme Web'],
       ['Create walk-k8s'],
     ],
-    made: (d) => named(d.kubernetesClusters ?? d.clusters, 'walk-k8s'),
+    made: (d) => named(d.kubernetesClusters, 'walk-k8s'),
     check: (m) =>
       assert.deepEqual(
         [m.region, m.version, m.auto_upgrade, m.maintenance_policy],
@@ -291,7 +292,7 @@ describe('Every create wizard: bad input, Back at every step, the same counter, 
       assert.equal(shown[0], `1/${[...totals][0]}`);
       assert.equal(shown.at(-1), `${[...totals][0]}/${[...totals][0]}`, 'the summary is the last step');
 
-      const made = w.made((await fake.call('GET', '/__fake/data')) as FakeData);
+      const made = w.made(await fakeState());
       assert.equal(made.length, 1, 'made once');
       w.check(made[0] as Record<string, unknown>);
     });
