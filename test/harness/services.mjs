@@ -585,9 +585,7 @@ export async function notification(page, text, toastTimeoutMs, { toast = false }
       () => false,
     );
   if (!toastShown) {
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Notifications: Show Notifications');
-    await page.keyboard.press('Enter');
+    await runFromPalette(page, 'Notifications: Show Notifications');
   }
   return notice;
 }
@@ -629,13 +627,27 @@ export async function openWorkbench({ vsix, settings, env, viewport = { width: 1
 /**
  * Runs a command from the Command Palette, typed. Enter runs the *focused* row: until the list
  * has filtered to what was typed, that is the first row of the unfiltered list, so wait for it.
+ * The palette closes when the focus leaves it (a Welcome page or a view still opening while the
+ * workbench settles takes it), and what was typed then went elsewhere: open it again, up to three
+ * times, as a person would.
  */
 export async function runFromPalette(page, title) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null, undefined, { timeout: 10_000 });
+      await page.keyboard.type(title);
+      await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
 }
 
 /** A workbench with the .vsix installed whose accounts (the demo's too) talk to the API at `apiUrl` (Prism, in front of the fake), the fake reset. */

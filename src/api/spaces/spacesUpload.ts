@@ -59,7 +59,11 @@ export async function uploadObject(client: SpacesClient, source: UploadSource, o
   const partSize = options.partSize ?? 8 * MIB;
   const count = Math.ceil(source.size / partSize);
   if (count > 10_000) throw new Error(l10n.t('{0} is too large for {1} MiB parts (S3 takes at most 10,000).', key, partSize / MIB));
-  const uploadId = await client.createMultipart(region, bucket, key, options.contentType, signal);
+  if (signal?.aborted) throw new ApiError({ kind: 'cancelled', message: l10n.t('Cancelled.') });
+  // Not under the caller's signal either: a cancel that cut the request off after the server took
+  // it would leave an upload whose id we never learnt, so nobody could abort it. A cancel during
+  // this one short request waits for its answer, and the upload is then aborted below.
+  const uploadId = await client.createMultipart(region, bucket, key, options.contentType);
   const attempts = options.attempts ?? 4;
   const etags: string[] = new Array(count);
   let sent = 0;
