@@ -18,6 +18,7 @@ import { ResourceModel } from './model/resourceModel';
 import { SPACES_REGIONS, type SpacesClientFactory, SpacesModel, type SpacesSettings } from './model/spaces';
 import { NamedBucketStore } from './accounts/namedBuckets';
 import { SpacesKeyStore } from './accounts/spacesKeys';
+import { SpecSchemas } from './ui/specSchemas';
 import { type AgentToolsModule, registerAgentTools } from './agents/register';
 import { type McpServers, registerMcpServers } from './agents/mcp';
 import { LazyFileSystems } from './ui/lazyFileSystem';
@@ -144,6 +145,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   accountsContext();
 
   const pins = new PinStore(context.globalState);
+  const specSchemas = new SpecSchemas(context.extensionUri, () => platform.documentChecker());
   const pinned = new PinnedView(pins, store, model, explorer);
   const pinnedTree = vscode.window.createTreeView<ExplorerNode>('digitalocean.pinned', { treeDataProvider: pinned, dragAndDropController: pinned });
   // the Pinned view shows once something is pinned: an empty one would halve the Resources view
@@ -177,7 +179,7 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
     fileSystems,
     machine: platform.machine,
     hasCommand: (id) => commands.has(id),
-    documentChecker: () => platform.documentChecker(),
+    specSchemas,
   };
   // Commands and the file systems they provide load on first use (src/commands/lazy.ts).
   const commands = new LazyCommands(
@@ -190,7 +192,9 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   const declaredTools = (
     (context.extension.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? []
   ).map((t) => t.name);
-  const agents = registerAgentTools(declaredTools, { store, model, log }, () => platform.agents());
+  const agents = registerAgentTools(declaredTools, { store, model, log, checkSpec: (schema, value) => specSchemas.problems(schema, value) }, () =>
+    platform.agents(),
+  );
   // and DigitalOcean's own MCP servers, for the accounts the user chose, tokens from secret storage
   const mcp = registerMcpServers(store, log, !platform.webWorker);
 

@@ -5,13 +5,14 @@
  */
 import type * as vscode from 'vscode';
 import { changeTools } from './changeTools';
+import { createTools } from './createTool';
 import { type Tools, answer, readTools } from './readTools';
 import { type AgentServices, SEARCHED, accountsFor } from './resourceFinder';
 
 export type { AgentServices } from './resourceFinder';
 
 export function agentTools(services: AgentServices): Record<string, vscode.LanguageModelTool<never>> {
-  const tools: Tools = { ...readTools(services), ...changeTools(services) };
+  const tools: Tools = { ...readTools(services), ...changeTools(services), ...createTools(services) };
   tools.digitalocean_list_kinds = {
     purpose: 'the accounts, the kinds of resource, and what each tool does',
     tool: {

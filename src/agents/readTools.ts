@@ -11,6 +11,8 @@ import { appDeployments } from '../api/operations';
 import { type App, app as appKind, appComponents } from '../api/resources/app';
 import { type DatabaseCluster, databaseCluster } from '../api/resources/database';
 import { type Droplet, droplet as dropletKind } from '../api/resources/droplet';
+import { type Project, project as projectKind } from '../api/resources/project';
+import type { AccountInfo } from '../accounts/accountStore';
 import { asResult, inert } from './data';
 import {
   type AgentServices,
@@ -20,6 +22,7 @@ import {
   accountsFor,
   contents,
   idOf,
+  listOf,
   nameOf,
   one,
   pick,
@@ -83,6 +86,57 @@ function stats(values: [number, number][]): { min: number; avg: number; max: num
   return { min: round(Math.min(...ys)), avg: round(ys.reduce((a, b) => a + b, 0) / ys.length), max: round(Math.max(...ys)), last: round(ys[ys.length - 1]) };
 }
 
+const cents = (n: number) => Math.round(n * 100) / 100;
+
+/** A project's resources, resolved from its URNs (and its apps) against the kinds' lists; what the tree shows under it. */
+async function projectResources(services: AgentServices, account: AccountInfo, project: Project) {
+  const cache = services.model.cacheFor(account);
+  const held = await cache.projectContents(project);
+  // node pools are priced from the sizes: load them first (one request, kept)
+  await cache.sizes().catch(() => undefined);
+  const found: Found[] = [];
+  await Promise.all(
+    SEARCHED.map(async (presenter) => {
+      const ids = held.ids.get(presenter.kind.kind);
+      if (!ids?.size) return;
+      const items = (await listOf(services, account, presenter.kind, [], presenter.listQuery).catch(() => [])) as unknown[];
+      for (const item of items) if (ids.has(String(presenter.kind.idOf(item as never)))) found.push({ account, presenter, item });
+    }),
+  );
+  const ctx = { ...services.model.lookups(account), now: Date.now() };
+  const costs = found.map((f) => f.presenter.monthlyCost?.(f.item, ctx)).filter((c): c is number => typeof c === 'number');
+  // what the project holds, as the API says (a resource being deleted may be gone from its kind's list already)
+  const counts: Record<string, number> = Object.fromEntries([...held.ids].map(([kind, ids]) => [kind, ids.size]));
+  return {
+    found,
+    line: {
+      account: account.label,
+      id: project.id,
+      name: project.name,
+      environment: project.environment,
+      purpose: project.purpose,
+      description: project.description,
+      isDefault: project.is_default,
+      resources: Object.values(counts).reduce((a, b) => a + b, held.other.length),
+      estimatedMonthlyCostUsd: cents(costs.reduce((a, b) => a + b, 0)),
+      counts,
+      ...(held.other.length ? { otherUrns: held.other } : {}),
+      ...(held.appsError ? { appsUnavailable: why(held.appsError) } : {}),
+    },
+  };
+}
+
+/** The projects of `account` that hold `found` (from lists the model keeps: after the first time, no request). */
+async function projectsHolding(services: AgentServices, found: Found): Promise<string[]> {
+  const cache = services.model.cacheFor(found.account);
+  const projects = await listOf(services, found.account, projectKind);
+  const id = idOf(found);
+  const holding = await Promise.all(
+    projects.map(async (p) => ((await cache.projectContents(p)).ids.get(found.presenter.kind.kind)?.has(id) ? p.name : undefined)),
+  );
+  return holding.filter((name): name is string => name !== undefined);
+}
+
 export function readTools(services: AgentServices): Tools {
   const { model } = services;
   const theApp = (input: { app: string; account?: string }, token: vscode.CancellationToken) =>
@@ -109,18 +163,20 @@ export function readTools(services: AgentServices): Tools {
     },
 
     digitalocean_describe_resource: {
-      purpose: 'one resource: what the view shows, its cost, and its fields (secrets left out)',
+      purpose: 'one resource: what the view shows, its cost, its projects, and its fields (secrets left out)',
       tool: {
         async invoke(options: vscode.LanguageModelToolInvocationOptions<Named>, token) {
           const found = await one(services, options.input, token);
-          return answer({ ...summary(found, services), fields: found.item });
+          // a token that may not read projects still gets the resource
+          const projects = await projectsHolding(services, found).catch((error: unknown) => ({ unavailable: why(error) }));
+          return answer({ ...summary(found, services), projects, fields: found.item });
         },
       },
     },
 
     digitalocean_resource_contents: {
       purpose:
-        "what is inside a resource: a Kubernetes cluster's node pools and nodes, a database's databases, users, connection pools and trusted sources, a domain's records, a project's resources, a registry's repositories",
+        "what is inside a resource: a Kubernetes cluster's node pools and nodes, a database's databases, users, connection pools and trusted sources, a domain's records, a registry's repositories",
       tool: {
         async invoke(options: vscode.LanguageModelToolInvocationOptions<Named & { of?: string; limit?: number }>, token) {
           const found = await one(services, options.input, token);
@@ -184,6 +240,39 @@ export function readTools(services: AgentServices): Tools {
             }),
           );
           return answer({ accounts: summaries });
+        },
+      },
+    },
+
+    digitalocean_projects: {
+      purpose: "each project with how many resources of each kind it holds and their monthly cost; one project's resources",
+      tool: {
+        async invoke(options: vscode.LanguageModelToolInvocationOptions<{ project?: string; account?: string; limit?: number }>, token) {
+          const { input } = options;
+          const limit = within(input.limit, 50, 200);
+          const accounts = accountsFor(services, input.account);
+          const all = (
+            await Promise.all(accounts.map(async (account) => (await listOf(services, account, projectKind)).map((project) => ({ account, project }))))
+          ).flat();
+          if (token.isCancellationRequested) throw new vscode.CancellationError();
+          if (input.project === undefined) {
+            const lines = await Promise.all(all.map(async ({ account, project }) => (await projectResources(services, account, project)).line));
+            return answer({ projects: lines });
+          }
+          const wanted = input.project.trim().toLowerCase();
+          const matches = all.filter(({ project }) => project.id.toLowerCase() === wanted || project.name.toLowerCase() === wanted);
+          if (!matches.length)
+            throw new Error(
+              `No project named or with the id "${inert(input.project)}". The projects are: ${all.map((p) => inert(p.project.name)).join(', ') || 'none'}.`,
+            );
+          if (matches.length > 1)
+            throw new Error(`Several projects are named "${inert(input.project)}", in ${matches.map((m) => m.account.label).join(', ')}. Name the account.`);
+          const { found, line } = await projectResources(services, matches[0].account, matches[0].project);
+          return answer({
+            ...line,
+            ...(found.length > limit ? { more: `${found.length - limit} more: raise limit (at most 200)` } : {}),
+            items: found.slice(0, limit).map((f) => summary(f, services)),
+          });
         },
       },
     },

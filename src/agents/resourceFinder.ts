@@ -15,6 +15,8 @@ export interface AgentServices {
   store: AccountStore;
   model: ResourceModel;
   log: Logger;
+  /** A value's problems against one of the bundled JSON Schemas (dist/schemas/<schema>.json), as the documents check them; none where the build has no schema. */
+  checkSpec?(schema: string, value: object): Promise<string[]>;
 }
 
 /** The kinds the tools search: every top-level kind with a list of its own. */

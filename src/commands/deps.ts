@@ -1,4 +1,5 @@
 /** What every command gets: one set of services, built once in extension.ts. */
+import type { SpecSchemas } from '../ui/specSchemas';
 import type * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientRegistry } from '../accounts/clients';
@@ -13,7 +14,6 @@ import type { RemoteWindows } from '../ui/remoteWindows';
 import type { TransferFiles } from '../ui/transferFiles';
 import type { CommandServices } from './register';
 import type { LocalPublicKey } from '../credentials/sshKeys';
-import type * as Documents from '../api/documents';
 
 /** The machine the extension runs on: its files on Node; on the web, the workspace's. */
 export interface LocalMachine {
@@ -54,6 +54,6 @@ export interface CommandDeps extends CommandServices {
   machine: LocalMachine;
   /** Whether this build has a command (the web build lacks the Node-only ones): offer only those. */
   hasCommand(id: string): boolean;
-  /** The YAML and JSON Schema checker for edited documents (ajv; loaded on first use on Node). */
-  documentChecker(): typeof Documents;
+  /** The bundled JSON Schemas, compiled on first use (the documents bundle). */
+  specSchemas: SpecSchemas;
 }

@@ -6,7 +6,19 @@
 import { ApiError, type DigitalOceanClient, type QueryValue, type ResourceKind } from '../api';
 import { type Balance } from '../api/resources/account';
 import { type DropletSize, dropletSize } from '../api/resources/droplet';
-import { type ProjectResource, projectResource } from '../api/resources/project';
+import { type Project, type ProjectResource, projectResource } from '../api/resources/project';
+import { type App, app } from '../api/resources/app';
+import { parseUrn } from '../api/resources';
+
+/** What a project holds, by kind: its URNs resolved, and the apps that name it. */
+export interface ProjectContents {
+  /** kind → ids of that kind in the project */
+  ids: Map<string, Set<string>>;
+  /** URNs of kinds the extension does not know (Spaces buckets, …) */
+  other: string[];
+  /** The app list could not be read (apps carry project_id rather than being listed by URN). */
+  appsError?: unknown;
+}
 
 const BALANCE_TTL_MS = 5 * 60_000;
 
@@ -51,6 +63,32 @@ export class AccountCache {
 
   projectResources(projectId: string): Promise<ProjectResource[]> {
     return this.list(projectResource, [projectId]);
+  }
+
+  /** What is in a project: one request for its URNs, plus the account's app list (apps carry project_id; the default project has those with none). */
+  async projectContents(project: Project): Promise<ProjectContents> {
+    const [urns, apps] = await Promise.all([
+      this.projectResources(project.id),
+      this.list(app).then(
+        (a) => ({ a }),
+        (e: unknown) => ({ e }),
+      ),
+    ]);
+    const ids = new Map<string, Set<string>>();
+    const other: string[] = [];
+    for (const resource of urns) {
+      const { kind, id } = parseUrn(resource.urn);
+      if (!kind) {
+        other.push(resource.urn);
+        continue;
+      }
+      if (!ids.has(kind.kind)) ids.set(kind.kind, new Set());
+      ids.get(kind.kind)!.add(id);
+    }
+    if ('e' in apps) return { ids, other, appsError: apps.e };
+    const mine = apps.a.filter((x: App) => x.project_id === project.id || (!x.project_id && project.is_default));
+    if (mine.length) ids.set(app.kind, new Set(mine.map((x: App) => x.id)));
+    return { ids, other };
   }
 
   balance(): Promise<Balance> {

@@ -15,6 +15,7 @@ import { vpc as vpcKind } from '../../api/resources/vpc';
 import { plural } from '../../tree/format';
 import { databaseClusterPresenter, dbSizeLabel, engineName } from '../../tree/kinds/database';
 import { withProgress } from '../../ui/progress';
+import { NO_EXTRA_STORAGE, databasePlanProblems } from '../../model/createPlans';
 import type { CommandDeps } from '../deps';
 import { accountTarget } from '../pick';
 import { registerCommand } from '../register';
@@ -35,9 +36,6 @@ interface Plan {
   tags: string[];
   project?: string;
 }
-
-/** Engines kept in memory take no extra storage. */
-const NO_EXTRA_STORAGE = new Set(['redis', 'valkey']);
 
 const nodesText = (n: number) =>
   n === 1 ? vscode.l10n.t('1 node (no standby)') : vscode.l10n.t('{0} nodes (primary + {1})', n, plural(n - 1, vscode.l10n.t('standby node')));
@@ -177,8 +175,12 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
         execute: [
           create({
             detail: (p) => `${p.engine} ${p.version}, ${p.region}`,
-            send: ({ plan }, signal) =>
-              cache.client.create<DatabaseCluster>(
+            send: ({ plan }, signal) => {
+              // the rules the agents' create tool checks too; what the steps offered passes them
+              const storage = plan.storageGib ? plan.storageGib * 1024 : undefined;
+              const problems = databasePlanProblems({ ...plan, num_nodes: plan.nodes, storage_size_mib: storage }, options, taken);
+              if (problems.length) throw new Error(problems.join(' '));
+              return cache.client.create<DatabaseCluster>(
                 databaseCluster,
                 {
                   name: plan.name,
@@ -194,7 +196,8 @@ export function registerDatabaseCreateCommands(deps: CommandDeps): vscode.Dispos
                   tags: plan.tags,
                 },
                 { signal },
-              ),
+              );
+            },
           }),
           reveal('created'),
           waitUntilReady({

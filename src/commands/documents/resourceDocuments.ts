@@ -23,6 +23,7 @@ import type { ResourceKind } from '../../api/resources/descriptor';
 import { app as appKind } from '../../api/resources/app';
 import type { AccountInfo } from '../../accounts/accountStore';
 import { withProgress } from '../../ui/progress';
+import type { Validate } from '../../ui/specSchemas';
 import type { CommandDeps } from '../deps';
 import { accountTarget, resourceTarget } from '../pick';
 import { DOCUMENT_SCHEME } from '../fileSystems';
@@ -35,24 +36,8 @@ import type { Value } from './kinds/kind';
 
 const KINDS = DOCUMENT_KINDS;
 
-const validators = new Map<string, Promise<ReturnType<typeof Documents.documentValidator> | null>>();
-
-/** The checker and a kind's schema, loaded once, when first needed. */
-async function tools(deps: CommandDeps, schema: string): Promise<{ module: typeof Documents; validate?: ReturnType<typeof Documents.documentValidator> }> {
-  const module = deps.documentChecker();
-  let validator = validators.get(schema);
-  if (!validator) {
-    validator = (async () => {
-      try {
-        const file = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'schemas', `${schema}.json`);
-        return module.documentValidator(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as object);
-      } catch {
-        return null; // a build without the OpenAPI file: the API checks on its own
-      }
-    })();
-    validators.set(schema, validator);
-  }
-  return { module, validate: (await validator) ?? undefined };
+async function tools(deps: CommandDeps, schema: string): Promise<{ module: typeof Documents; validate?: Validate }> {
+  return { module: deps.specSchemas.checker(), validate: await deps.specSchemas.validator(schema) };
 }
 
 export function documentUri(account: AccountInfo, kind: AnyDocumentKind, item: unknown): vscode.Uri {

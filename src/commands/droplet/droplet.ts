@@ -4,6 +4,7 @@
  * Destructive ones confirm (typing the name where nothing can bring it back); inputs are checked
  * at the input box before any request. *Create Droplet* is a wizard with Back (at the end).
  */
+import { dropletPlanProblems } from '../../model/createPlans';
 import * as vscode from 'vscode';
 import { createDroplet } from '../../api';
 import { type Droplet, type DropletActionType, droplet as dropletKind, dropletSize, publicIpv4 } from '../../api/resources/droplet';
@@ -360,6 +361,12 @@ function createDropletCommand(deps: CommandDeps): vscode.Disposable {
         create({
           detail: (p) => `${p.size}, ${p.region}`,
           send: async ({ plan }, signal) => {
+            // the rules the agents' create tool checks too; what the steps offered passes them
+            const problems = dropletPlanProblems(
+              { name: plan.name, region: plan.region, size: plan.size, image: plan.image!.slug ?? plan.image!.id, backups: plan.options.includes('backups') },
+              { regions, sizes, images: [...distributions, ...custom] },
+            );
+            if (problems.length) throw new Error(problems.join(' '));
             const answer = await createDroplet(
               cache.client,
               {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { type App, app } from '../../api/resources/app';
+import { app } from '../../api/resources/app';
 import { type Project } from '../../api/resources/project';
-import { parseUrn } from '../../api';
 import { perMonth } from '../format';
 import { type AnyPresenter, PROJECT_PRESENTERS } from '../kinds';
 import type { TreeServices } from '../services';
+import type { ProjectContents } from '../../model/accountCache';
 import type { AccountInfo } from '../../accounts/accountStore';
 import { ExplorerNode, MessageNode } from './base';
 import { errorNode } from './folderNode';
@@ -13,14 +13,6 @@ import { KindGroupNode } from './kindGroupNode';
 export interface ProjectSummary {
   count: number;
   cost?: number;
-}
-
-interface ProjectContents {
-  /** kind → ids of that kind in the project */
-  ids: Map<string, Set<string>>;
-  /** URNs of kinds the explorer does not show (Spaces buckets, …) */
-  other: string[];
-  appsError?: unknown;
 }
 
 /** What a project node needs of the account node above it. */
@@ -88,32 +80,8 @@ export class ProjectNode extends ExplorerNode {
     return this.services.cacheFor(this.parent.account);
   }
 
-  /** What is in the project: one request for its URNs, plus the account's app list (apps carry project_id). */
-  private async contents(): Promise<ProjectContents> {
-    const [urns, apps] = await Promise.all([
-      this.cache.projectResources(this.project.id),
-      this.cache.list(app).then(
-        (a) => ({ a }),
-        (e: unknown) => ({ e }),
-      ),
-    ]);
-    const ids = new Map<string, Set<string>>();
-    const other: string[] = [];
-    for (const resource of urns) {
-      const { kind, id } = parseUrn(resource.urn);
-      if (!kind) {
-        other.push(resource.urn);
-        continue;
-      }
-      if (!ids.has(kind.kind)) ids.set(kind.kind, new Set());
-      ids.get(kind.kind)!.add(id);
-    }
-    if ('a' in apps) {
-      const mine = apps.a.filter((x: App) => x.project_id === this.project.id || (!x.project_id && this.project.is_default));
-      if (mine.length) ids.set(app.kind, new Set(mine.map((x: App) => x.id)));
-      return { ids, other };
-    }
-    return { ids, other, appsError: apps.e };
+  private contents(): Promise<ProjectContents> {
+    return this.cache.projectContents(this.project);
   }
 
   private itemsOf(presenter: AnyPresenter, ids: Set<string>): Promise<unknown[]> {
