@@ -593,8 +593,19 @@ export async function notification(page, text, toastTimeoutMs, { toast = false }
 /** Answers the quick input whose title contains `title` (not the one before it, still closing): types `text` over its value, if given, then Enter. */
 export async function answerQuickInput(page, title, text) {
   await page.locator('.quick-input-widget').filter({ hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
-  // keys go where the focus is: wait until it is in the quick input (as a user would see the caret there)
-  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null, undefined, { timeout: 10_000 });
+  // keys go where the focus is: wait until it is in the quick input (as a user would see the caret
+  // there). A quick input that stays open without the focus (ignoreFocusOut) when the click that
+  // opened it left the focus in the tree is clicked into, as a person would.
+  const focused = () => page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null, undefined, { timeout: 3_000 });
+  if (
+    !(await focused().then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    await page.locator('.quick-input-widget input').first().click();
+    await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null, undefined, { timeout: 10_000 });
+  }
   if (text !== undefined) {
     await page.keyboard.press('Control+A');
     await page.keyboard.type(text);
