@@ -184,7 +184,7 @@ export function createTools(services: AgentServices): Tools {
         vscode.l10n.t(
           '{0} in {1}; its first deployment starts at once.',
           inert(components) || vscode.l10n.t('no components'),
-          String(fields.region ?? 'the default region'),
+          inert(String(fields.region ?? 'the default region')),
         ),
         proposal.app_cost !== undefined
           ? vscode.l10n.t('Estimated monthly cost: {0} a month (DigitalOcean’s price for this spec).', usd(proposal.app_cost))

@@ -1,5 +1,4 @@
 /** What every command gets: one set of services, built once in extension.ts. */
-import type { SpecSchemas } from '../ui/specSchemas';
 import type * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientRegistry } from '../accounts/clients';
@@ -14,6 +13,7 @@ import type { RemoteWindows } from '../ui/remoteWindows';
 import type { TransferFiles } from '../ui/transferFiles';
 import type { CommandServices } from './register';
 import type { LocalPublicKey } from '../credentials/sshKeys';
+import type { SpecSchemas } from '../ui/specSchemas';
 
 /** The machine the extension runs on: its files on Node; on the web, the workspace's. */
 export interface LocalMachine {

@@ -4,7 +4,6 @@
  * Destructive ones confirm (typing the name where nothing can bring it back); inputs are checked
  * at the input box before any request. *Create Droplet* is a wizard with Back (at the end).
  */
-import { dropletPlanProblems } from '../../model/createPlans';
 import * as vscode from 'vscode';
 import { createDroplet } from '../../api';
 import { type Droplet, type DropletActionType, droplet as dropletKind, dropletSize, publicIpv4 } from '../../api/resources/droplet';
@@ -27,6 +26,7 @@ import { assignToProjectStep, create, notify, reveal, runCreateWizard, waitUntil
 import { region as regionKind } from '../../api/resources/region';
 import { rememberDropletKeys } from './dropletKeys';
 import { snapshot as snapshotKind } from '../../api/resources/snapshot';
+import { dropletPlanProblems } from '../../model/createPlans';
 
 const running = (item: unknown) => (item as Droplet).status === 'active' && !(item as Droplet).locked;
 const off = (item: unknown) => (item as Droplet).status === 'off' && !(item as Droplet).locked;
