@@ -236,9 +236,10 @@ export class DigitalOceanClient {
     return expectKey(answer, kind.singleKey, path) as T;
   }
 
-  async update<T>(kind: ResourceKind<T>, id: string, body: unknown, options: CallOptions = {}): Promise<T> {
+  /** Replaces one (`PUT`), or with `method: 'PATCH'` changes only the fields given. */
+  async update<T>(kind: ResourceKind<T>, id: string, body: unknown, options: CallOptions & { method?: 'PUT' | 'PATCH' } = {}): Promise<T> {
     const path = itemPath(kind as ResourceKind<unknown>, id, options.parents);
-    const answer = await this.request<Record<string, unknown>>('PUT', path, { body, signal: options.signal });
+    const answer = await this.request<Record<string, unknown>>(options.method ?? 'PUT', path, { body, signal: options.signal });
     return expectKey(answer, kind.singleKey, path) as T;
   }
 

@@ -8,6 +8,7 @@
  */
 import { type Action, ApiError, type DigitalOceanClient, type ResourceKind } from '../api';
 import { droplet, dropletSize, type Droplet, type DropletSize } from '../api/resources/droplet';
+import { vpc, type Vpc } from '../api/resources/vpc';
 import type { AccountInfo, AccountStore } from '../accounts/accountStore';
 import type { ClientRegistry } from '../accounts/clients';
 import { AccountCache } from './accountCache';
@@ -45,6 +46,8 @@ export type ModelChange =
 export interface AccountLookups {
   size(slug: string): DropletSize | undefined;
   dropletName(id: number): string | undefined;
+  /** A VPC's name, when the account's VPCs are loaded. */
+  vpcName(id: string): string | undefined;
 }
 
 interface Live {
@@ -95,9 +98,11 @@ export class ResourceModel implements Disposable {
     const cache = this.cacheFor(account);
     const sizes = this.lookup<DropletSize>(cache.peek(dropletSize), (s) => s.slug);
     const droplets = this.lookup<Droplet>(cache.peek(droplet), (d) => d.id);
+    const vpcs = this.lookup<Vpc>(cache.peek(vpc), (v) => v.id);
     return {
       size: (slug) => sizes?.get(slug),
       dropletName: (id) => droplets?.get(id)?.name,
+      vpcName: (id) => vpcs?.get(id)?.name,
     };
   }
 

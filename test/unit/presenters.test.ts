@@ -34,7 +34,7 @@ describe('Presenters', () => {
     const [d] = seedDemo().droplets;
     const tooltip = dropletPresenter.tooltip(
       { ...d, name: '<img src=x onerror=alert(1)> *bold*' },
-      { size: () => undefined, dropletName: () => undefined, now: Date.now() },
+      { size: () => undefined, dropletName: () => undefined, vpcName: () => undefined, now: Date.now() },
     );
     assert.doesNotMatch(tooltip, /(^|[^\\])</, 'an unescaped < in the tooltip');
     assert.ok(tooltip.includes('\\<img'));
@@ -56,7 +56,7 @@ describe('Formatting', () => {
 
 describe('An app in the tree and in its panel', () => {
   const now = Date.parse('2026-12-04T12:00:00Z');
-  const ctx = { size: () => undefined, dropletName: () => undefined, now };
+  const ctx = { size: () => undefined, dropletName: () => undefined, vpcName: () => undefined, now };
   const app = () => seedDemo().apps[0] as unknown as App;
 
   it('words its deploy time the same in both places: 2.6 days is "3 days ago" in each', () => {

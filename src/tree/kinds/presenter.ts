@@ -11,6 +11,7 @@ import type { ExplorerNode } from '../nodes/base';
 export interface PresentContext {
   size(slug: string): DropletSize | undefined;
   dropletName(id: number): string | undefined;
+  vpcName(id: string): string | undefined;
   now: number;
 }
 
@@ -50,6 +51,8 @@ export interface Presenter<T> {
   readonly groupOrder?: number;
   /** Codicon name. */
   readonly icon: string;
+  /** Other kinds whose lists its descriptions read (a VPC peering names its VPCs): loaded with its own. */
+  readonly alongside?: readonly ResourceKind<never>[];
   /** Extra query for the kind's list (custom images: `private=true`). */
   readonly listQuery?: Record<string, QueryValue>;
   label?(item: T): string;

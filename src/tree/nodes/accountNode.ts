@@ -118,7 +118,16 @@ export class AccountNode extends ExplorerNode {
   }
 
   private wholeKind(parent: ExplorerNode, presenter: AnyPresenter): KindGroupNode {
-    return new KindGroupNode(parent, this.account, presenter, () => this.cache.list(presenter.kind, [], presenter.listQuery), this.services);
+    // the lists its items' descriptions read (a peering's VPC names) come with its own, so that
+    // they are drawn named the first time; one that fails leaves ids in their place, not an error
+    const load = async () => {
+      const [items] = await Promise.all([
+        this.cache.list(presenter.kind, [], presenter.listQuery),
+        ...(presenter.alongside ?? []).map((kind) => this.cache.list(kind).catch(() => [])),
+      ]);
+      return items;
+    };
+    return new KindGroupNode(parent, this.account, presenter, load, this.services);
   }
 
   private async byProject(): Promise<ExplorerNode[]> {
