@@ -122,6 +122,7 @@ export interface DemoData {
   reservedIpv6s: Json[];
   firewalls: Json[];
   vpcs: Json[];
+  vpcPeerings: Json[];
   domains: Json[];
   domainRecords: Record<string, Json[]>;
   certificates: Json[];
@@ -710,6 +711,15 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     reservedIpv6s,
     firewalls,
     vpcs,
+    vpcPeerings: [
+      {
+        id: stableUuid('vpc-peering-nyc3-ams3'),
+        name: 'nyc3-ams3-link',
+        vpc_ids: [vpcs[0].id, vpcs[2].id],
+        status: 'ACTIVE',
+        created_at: t(90),
+      },
+    ],
     domains,
     domainRecords,
     certificates,

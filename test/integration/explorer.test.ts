@@ -110,6 +110,7 @@ describe('Explorer', function () {
     assert.equal(description(await path(/^Acme Demo/, 'Acme Web', 'Volumes', 'web-uploads')), '100 GB · → web-1 · nyc3 · $10/mo');
     assert.equal(description(await path(/^Acme Demo/, 'Acme Web', 'Reserved IPs', '192.0.2.50')), '→ web-1 · nyc3');
     assert.equal(description(await path(/^Acme Demo/, 'Acme Web', 'Apps', 'marketing-site')).split(' · ')[0], 'active');
+    assert.equal(description(await path(/^Acme Demo/, 'Account-wide', 'VPC peerings', 'nyc3-ams3-link')), 'default-nyc3 ↔ default-ams3');
     const records = await children(await path(/^Acme Demo/, 'Acme Web', 'Domains', 'acme.example'));
     assert.ok(records.map(label).includes('MX @'));
 
@@ -122,6 +123,7 @@ describe('Explorer', function () {
       'Reserved IPv6',
       'Firewalls',
       'VPCs',
+      'VPC peerings',
       'Certificates',
       'CDN endpoints',
       'Uptime checks',

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import { changes, extensionApi, freshDemo, runWithAnswers } from './support/env';
 import { type FakeState, fakeState } from './support/fakeState';
+import { stableUuid } from '../../src/demo/seed';
 import { BACK, isReject, KEEP, REJECT, type ScriptedAnswer } from './support/scriptedInput';
 
 /** The answers to one wizard step's prompts; `again` when it is shown again after Back (default: KEEP for each). */
@@ -207,6 +208,12 @@ const WALKS: Walk[] = [
     ],
     made: (d) => named(d.vpcs, 'walk-net'),
     check: (m) => assert.deepEqual([m.region, m.ip_range, m.description], ['sfo3', '10.60.0.0/24', 'the walk']),
+  },
+  {
+    command: 'digitalocean.vpcPeering.create',
+    steps: [['default-nyc3'], ['default-sfo3'], [REJECT('bad name!'), 'walk-peer'], ['Create walk-peer']],
+    made: (d) => named(d.vpcPeerings, 'walk-peer'),
+    check: (m) => assert.deepEqual(m.vpc_ids, [stableUuid('vpc-default-nyc3'), stableUuid('vpc-default-sfo3')]),
   },
   {
     command: 'digitalocean.reservedIp.create',

@@ -49,6 +49,7 @@ describe('Kind registries', () => {
         'reserved_ipv6',
         'firewall',
         'vpc',
+        'vpc_peering',
         'certificate',
         'cdn_endpoint',
         'uptime_check',
@@ -98,6 +99,7 @@ describe('Kind registries', () => {
       'uptime_check',
       'volume',
       'vpc',
+      'vpc_peering',
     ]);
     for (const kind of ruled) {
       const plain = kind.kind === 'domain' ? 'web-1.example' : 'web-1';

@@ -27,6 +27,7 @@ import type { SshKey } from '../../../src/api/resources/sshKey';
 import type { UptimeAlert, UptimeCheck } from '../../../src/api/resources/uptimeCheck';
 import type { Volume } from '../../../src/api/resources/volume';
 import type { Vpc } from '../../../src/api/resources/vpc';
+import type { VpcPeering } from '../../../src/api/resources/vpcPeering';
 import type { DemoData } from '../../../src/demo/seed';
 import { fake } from './env';
 
@@ -58,6 +59,7 @@ export interface FakeState extends Pick<DemoData, 'projectResources' | 'database
   reservedIpv6s: Stored<ReservedIpv6>[];
   firewalls: Stored<Firewall>[];
   vpcs: Stored<Vpc>[];
+  vpcPeerings: Stored<VpcPeering>[];
   domains: Stored<Domain>[];
   domainRecords: PerParent<DomainRecord>;
   certificates: Stored<Certificate>[];
