@@ -29,6 +29,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeDigitalOcean, type FakeOptions } from '../../src/demo/fakeApi';
+import { createDroplet } from '../../src/demo/routes/droplet';
 import { FakeStreams, type LogStreamConfig } from './streams';
 
 /**
@@ -327,7 +328,7 @@ function control(
       seen.length = 0;
       return send(200, { ok: true });
     case 'POST /__fake/create-droplet': {
-      const created = fake.createDroplet({ image: 'ubuntu-24-04-x64', ...input });
+      const created = createDroplet(fake, { image: 'ubuntu-24-04-x64', ...input });
       res.writeHead(created.status, { 'content-type': 'application/json' });
       res.end(created.body);
       return;

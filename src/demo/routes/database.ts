@@ -1,7 +1,40 @@
 /** The fake API's routes: Database clusters: options, users, databases, pools, trusted sources, resize. */
 import type { FakeCore } from '../core';
-import { DB_SIZES } from '../core';
 import { type Json, databaseJson, stableUuid } from '../seed';
+
+/** Database node plans: slug, vCPUs, memory (GB), disk (GB), price per node per month. */
+export const DB_SIZES = [
+  { slug: 'db-s-1vcpu-1gb', vcpus: 1, memory: 1, disk: 10, price: 15 },
+  { slug: 'db-s-1vcpu-2gb', vcpus: 1, memory: 2, disk: 30, price: 30 },
+  { slug: 'db-s-2vcpu-4gb', vcpus: 2, memory: 4, disk: 60, price: 60 },
+  { slug: 'db-s-4vcpu-8gb', vcpus: 4, memory: 8, disk: 115, price: 120 },
+  { slug: 'db-s-6vcpu-16gb', vcpus: 6, memory: 16, disk: 270, price: 240 },
+];
+
+/** Why a trusted source is refused: an unknown type, a bad address, or a resource that does not exist. */
+export function trustedSourceProblem(api: FakeCore, rule: Json): string | undefined {
+  const value = typeof rule?.value === 'string' ? rule.value : '';
+  switch (rule?.type) {
+    case 'ip_addr':
+      return /^(\d{1,3})(\.\d{1,3}){3}(\/(\d|[12]\d|3[0-2]))?$/.test(value) &&
+        value
+          .split('/')[0]
+          .split('.')
+          .every((o: string) => Number(o) <= 255)
+        ? undefined
+        : `${value} is not an IPv4 address or CIDR.`;
+    case 'droplet':
+      return api.data.droplets.some((x) => String(x.id) === value) ? undefined : `Droplet ${value} does not exist.`;
+    case 'k8s':
+      return api.data.kubernetesClusters.some((x) => x.id === value) ? undefined : `Kubernetes cluster ${value} does not exist.`;
+    case 'app':
+      return api.data.apps.some((x) => x.id === value) ? undefined : `App ${value} does not exist.`;
+    case 'tag':
+      return /^[a-zA-Z0-9_:\-]{1,255}$/.test(value) ? undefined : `${value} is not a valid tag.`;
+    default:
+      return `Unknown trusted source type: ${String(rule?.type)}`;
+  }
+}
 
 const engineOptions = (versions: string[], nodes: number[]) => ({
   regions: ['nyc3', 'ams3', 'sfo3', 'fra1'],
@@ -168,7 +201,7 @@ export function databaseRoutes(api: FakeCore): void {
     if (!Array.isArray(rules)) return api.unprocessable('rules is required');
     const kept: Json[] = [];
     for (const rule of rules as Json[]) {
-      const problem = api.trustedSourceProblem(rule);
+      const problem = trustedSourceProblem(api, rule);
       if (problem) return api.unprocessable(problem);
       const old = api.data.databaseFirewalls[id].find((r) => (rule.uuid && r.uuid === rule.uuid) || (r.type === rule.type && r.value === rule.value));
       kept.push(

@@ -1,7 +1,6 @@
 /** The fake API's routes: Domain records, and Functions namespaces. */
 import type { FakeCore } from '../core';
 import { type Json, stableUuid } from '../seed';
-import { recordProblem } from '../core';
 import { domainNameProblem } from '../../api/resources/domain';
 import { isIpv4 } from '../../api/cidr';
 
@@ -166,4 +165,17 @@ export function domainRoutes(api: FakeCore): void {
   });
 
   api.on('GET', '/v2/functions/namespaces', () => api.json(200, { namespaces: api.data.namespaces }));
+}
+
+/** The API's own checks of a DNS record (a subset: enough to answer 422 like it does). */
+export function recordProblem(rec: Json): string | undefined {
+  if (!rec || typeof rec.type !== 'string') return 'type is required';
+  if (typeof rec.name !== 'string' || !rec.name) return 'name is required';
+  if (typeof rec.data !== 'string' || !rec.data) return 'data is required';
+  if (rec.type === 'A' && !/^(\d{1,3}\.){3}\d{1,3}$/.test(rec.data)) return 'Data needs to be an IPv4 address.';
+  if (rec.type === 'AAAA' && !rec.data.includes(':')) return 'Data needs to be an IPv6 address.';
+  if ((rec.type === 'MX' || rec.type === 'SRV') && typeof rec.priority !== 'number') return 'Priority is required.';
+  if (rec.type === 'SRV' && (typeof rec.port !== 'number' || typeof rec.weight !== 'number')) return 'Port and weight are required.';
+  if (rec.type === 'CAA' && (typeof rec.flags !== 'number' || typeof rec.tag !== 'string')) return 'Flags and tag are required.';
+  return undefined;
 }

@@ -1,7 +1,46 @@
 /** The fake API's routes: Kubernetes clusters: options, node pools and nodes, kubeconfig and credentials, upgrades. */
 import type { FakeCore } from '../core';
-import { DEMO_CA, K8S_VERSIONS, compareK8s, kubeconfigYaml, minorOf } from '../core';
+import { base64 } from '../core';
 import { type Json, SIZES, region, stableUuid } from '../seed';
+
+/** Kubernetes versions the fake offers, oldest first. */
+export const K8S_VERSIONS = ['1.31.9-do.1', '1.32.5-do.2', '1.32.6-do.0', '1.33.1-do.0', '1.33.2-do.0', '1.34.0-do.0'];
+const versionParts = (v: string) => v.split(/[.-]/).map((x) => Number(x.replace(/^do/, '')) || 0);
+export function compareK8s(a: string, b: string): number {
+  const [x, y] = [versionParts(a), versionParts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+export const minorOf = (v: string) => versionParts(v)[1];
+
+/** A syntactically valid, self-signed demo CA (base64 of a PEM); not used for any real TLS. */
+export const DEMO_CA = base64('-----BEGIN CERTIFICATE-----\nMIIBdemoCAnotForRealUse\n-----END CERTIFICATE-----\n');
+
+export function kubeconfigYaml(cluster: Json, token: string, expirySeconds: number): string {
+  const name = `do-${cluster.region}-${cluster.name}`;
+  return [
+    'apiVersion: v1',
+    'clusters:',
+    '- cluster:',
+    `    certificate-authority-data: ${DEMO_CA}`,
+    `    server: ${cluster.endpoint}`,
+    `  name: ${name}`,
+    'contexts:',
+    '- context:',
+    `    cluster: ${name}`,
+    `    user: ${name}-admin`,
+    `  name: ${name}`,
+    `current-context: ${name}`,
+    'kind: Config',
+    'preferences: {}',
+    'users:',
+    `- name: ${name}-admin`,
+    '  user:',
+    `    token: ${token}`,
+    `# expires in ${expirySeconds} seconds`,
+    '',
+  ].join('\n');
+}
 
 export function kubernetesRoutes(api: FakeCore): void {
   // Kubernetes

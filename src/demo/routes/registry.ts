@@ -30,6 +30,4 @@ export function registryRoutes(api: FakeCore): void {
     const auth = base64(`${user}:${api.clusterToken(`docker-${readWrite}`)}`);
     return api.json(200, { auths: { 'registry.digitalocean.com': { auth } } });
   });
-
-  api.monitoring();
 }
