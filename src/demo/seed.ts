@@ -2,6 +2,30 @@
  * The demo team's data: a realistic small company on DigitalOcean. Deterministic (no randomness,
  * fixed clock at seeding) so tests can name what they expect. Field names follow the API reference.
  */
+import type { Account, Balance } from '../api/resources/account';
+import type { AlertPolicy } from '../api/resources/alertPolicy';
+import type { App } from '../api/resources/app';
+import type { CdnEndpoint } from '../api/resources/cdnEndpoint';
+import type { Certificate } from '../api/resources/certificate';
+import type { ConnectionPool, DatabaseCluster, DatabaseDb, DatabaseFirewallRule, DatabaseUser } from '../api/resources/database';
+import type { Domain, DomainRecord } from '../api/resources/domain';
+import type { Droplet } from '../api/resources/droplet';
+import type { Firewall } from '../api/resources/firewall';
+import type { FunctionsNamespace } from '../api/resources/functionsNamespace';
+import type { Image } from '../api/resources/image';
+import type { KubernetesCluster } from '../api/resources/kubernetes';
+import type { LoadBalancer } from '../api/resources/loadBalancer';
+import type { Project } from '../api/resources/project';
+import type { Registry, RegistryRepository, RegistryTag } from '../api/resources/registry';
+import type { ReservedIp } from '../api/resources/reservedIp';
+import type { ReservedIpv6 } from '../api/resources/reservedIpv6';
+import type { Snapshot } from '../api/resources/snapshot';
+import type { SpacesKey } from '../api/resources/spacesKey';
+import type { SshKey } from '../api/resources/sshKey';
+import type { UptimeAlert, UptimeCheck } from '../api/resources/uptimeCheck';
+import type { Volume } from '../api/resources/volume';
+import type { Vpc } from '../api/resources/vpc';
+import type { VpcPeering } from '../api/resources/vpcPeering';
 
 export interface SeedOptions {
   /** Extra droplets named load-<n>, for pagination tests and benchmarks. */
@@ -95,47 +119,50 @@ function baseImage(id: number, slug: string, name: string, distribution: string)
   };
 }
 
+/** A resource as the fake keeps it: the API's type as the extension reads it, and whatever else the fake serves. */
+export type Stored<T> = T & Record<string, any>;
+type PerParent<T> = Record<string, Stored<T>[]>;
+
+/** The fake's whole state, typed with the extension's own API types (the tests read the same shape). */
 export interface DemoData {
-  account: Json;
-  balance: Json;
-  projects: Json[];
+  account: Stored<Account>;
+  balance: Stored<Balance>;
+  projects: Stored<Project>[];
   /** project id → URNs assigned to it */
   projectResources: Record<string, { urn: string; assigned_at: string }[]>;
-  droplets: Json[];
-  volumes: Json[];
-  snapshots: Json[];
-  images: Json[];
-  kubernetesClusters: Json[];
-  databases: Json[];
-  databaseUsers: Record<string, Json[]>;
-  databaseDbs: Record<string, Json[]>;
-  databasePools: Record<string, Json[]>;
+  droplets: Stored<Droplet>[];
+  volumes: Stored<Volume>[];
+  snapshots: Stored<Snapshot>[];
+  images: Stored<Image>[];
+  kubernetesClusters: Stored<KubernetesCluster>[];
+  databases: Stored<DatabaseCluster>[];
+  databaseUsers: PerParent<DatabaseUser>;
+  databaseDbs: PerParent<DatabaseDb>;
+  databasePools: PerParent<ConnectionPool>;
   /** database id → trusted sources */
-  databaseFirewalls: Record<string, Json[]>;
+  databaseFirewalls: PerParent<DatabaseFirewallRule>;
   /** database id → the PEM of the CA that signed its server certificate (else the demo's CA) */
   databaseCas: Record<string, string>;
-  registry: Json | null;
-  repositories: Json[];
-  repositoryTags: Record<string, Json[]>;
-  loadBalancers: Json[];
-  reservedIps: Json[];
-  reservedIpv6s: Json[];
-  firewalls: Json[];
-  vpcs: Json[];
-  vpcPeerings: Json[];
-  domains: Json[];
-  domainRecords: Record<string, Json[]>;
-  certificates: Json[];
-  cdnEndpoints: Json[];
-  apps: Json[];
-  namespaces: Json[];
-  sshKeys: Json[];
-  spacesKeys: Json[];
-  uptimeChecks: Json[];
-  /** uptime check id → its alerts */
-  uptimeAlerts: Record<string, Json[]>;
-  /** droplet monitoring alert policies */
-  alertPolicies: Json[];
+  registry: Stored<Registry> | null;
+  repositories: Stored<RegistryRepository>[];
+  repositoryTags: PerParent<RegistryTag>;
+  loadBalancers: Stored<LoadBalancer>[];
+  reservedIps: Stored<ReservedIp>[];
+  reservedIpv6s: Stored<ReservedIpv6>[];
+  firewalls: Stored<Firewall>[];
+  vpcs: Stored<Vpc>[];
+  vpcPeerings: Stored<VpcPeering>[];
+  domains: Stored<Domain>[];
+  domainRecords: PerParent<DomainRecord>;
+  certificates: Stored<Certificate>[];
+  cdnEndpoints: Stored<CdnEndpoint>[];
+  apps: Stored<App>[];
+  namespaces: Stored<FunctionsNamespace>[];
+  sshKeys: Stored<SshKey>[];
+  spacesKeys: Stored<SpacesKey>[];
+  uptimeChecks: Stored<UptimeCheck>[];
+  uptimeAlerts: PerParent<UptimeAlert>;
+  alertPolicies: Stored<AlertPolicy>[];
 }
 
 /** A stable UUID-shaped id from a label (not random, so tests can predict it). */
@@ -235,7 +262,7 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     droplets.push(dropletJson(320000000 + i, `load-${i}`, 'nyc1', 's-1vcpu-1gb', 'active', t(5), { tags: ['load'] }));
   }
 
-  const snapshots = [
+  const snapshots: Stored<Snapshot>[] = [
     {
       id: '159000001',
       name: 'web-1-before-upgrade',
@@ -273,7 +300,7 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
   droplets[0].snapshot_ids = [159000001];
   droplets[4].snapshot_ids = [159000002];
 
-  const images = [
+  const images: Stored<Image>[] = [
     {
       id: 178000001,
       name: 'acme-base-2026-10',
@@ -370,7 +397,7 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     }));
   }
 
-  const loadBalancers = [
+  const loadBalancers: Stored<LoadBalancer>[] = [
     {
       id: stableUuid('lb-web'),
       name: 'web-lb',
@@ -473,7 +500,7 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     'acme-staging.example': [rec('NS', '@', 'ns1.digitalocean.com'), rec('A', '@', '203.0.113.8')],
   };
 
-  const certificates = [
+  const certificates: Stored<Certificate>[] = [
     {
       id: stableUuid('cert-acme'),
       name: 'acme-le',
@@ -536,11 +563,11 @@ export function seedDemo(options: SeedOptions = {}): DemoData {
     },
   ];
 
-  const spacesKeys = [
+  const spacesKeys: Stored<SpacesKey>[] = [
     { name: 'site-deploy', access_key: 'DO00DEMOSITEDEPLOY00', grants: [{ bucket: 'acme-assets', permission: 'readwrite' }], created_at: t(90) },
   ];
 
-  const uptimeChecks = [
+  const uptimeChecks: Stored<UptimeCheck>[] = [
     { id: stableUuid('uptime-www'), name: 'www', type: 'https', target: 'https://www.acme.example', regions: ['us_east', 'eu_west'], enabled: true },
     { id: stableUuid('uptime-api'), name: 'api health', type: 'https', target: 'https://api.acme.example/healthz', regions: ['us_east'], enabled: true },
   ];

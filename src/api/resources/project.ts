@@ -8,7 +8,7 @@ export interface Project {
   name: string;
   description: string;
   purpose: string;
-  environment: 'Development' | 'Staging' | 'Production';
+  environment?: 'Development' | 'Staging' | 'Production';
   created_at: string;
   updated_at: string;
   is_default: boolean;

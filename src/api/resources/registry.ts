@@ -7,7 +7,20 @@ export interface Registry {
   region?: string;
   storage_usage_bytes?: number;
   storage_usage_bytes_updated_at?: string;
-  subscription?: { tier: { name: string; slug: string; included_storage_bytes: number } };
+  subscription?: {
+    tier: {
+      name: string;
+      slug: string;
+      included_storage_bytes: number;
+      included_repositories?: number;
+      included_bandwidth_bytes?: number;
+      allow_storage_overage?: boolean;
+      monthly_price_in_cents?: number;
+      storage_overage_price_in_cents?: number;
+    };
+    created_at?: string;
+    updated_at?: string;
+  };
 }
 
 export interface RegistryRepository {

@@ -1,9 +1,10 @@
 /** The fake API's routes: The account, its balance and projects (with their resources). */
-import { ALERT_METRICS } from '../../api/resources/alertPolicy';
-import { uptimeTargetProblem } from '../../api/resources/uptimeCheck';
+import { ALERT_METRICS, type AlertPolicy } from '../../api/resources/alertPolicy';
+import { type UptimeAlert, uptimeTargetProblem } from '../../api/resources/uptimeCheck';
+import type { Project } from '../../api/resources/project';
 import type { FakeCore } from '../core';
 import { urnPath } from '../core';
-import { type Json, stableUuid } from '../seed';
+import { type Json, type Stored, stableUuid } from '../seed';
 import { parsePublicKey } from '../../api/resources/sshKey';
 
 export function accountRoutes(api: FakeCore): void {
@@ -73,7 +74,7 @@ export function accountRoutes(api: FakeCore): void {
     const problem = projectProblem(body);
     if (problem) return api.unprocessable(problem);
     const created = stamp();
-    const project = {
+    const project: Stored<Project> = {
       id: stableUuid(`project-${body.name}-${api.clock()}`),
       owner_uuid: stableUuid('account-demo'),
       owner_id: 100001,
@@ -173,13 +174,13 @@ export function accountRoutes(api: FakeCore): void {
     if (unverified !== undefined) return api.unprocessable(`${String(unverified)} is not a verified email of this account`);
     if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url))))
       return api.unprocessable('slack notifications need a channel and a hooks.slack.com URL');
-    const alert = {
+    const alert: Stored<UptimeAlert> = {
       id: stableUuid(`alert-${id}-${api.nextId++}`),
       name: body.name,
       type: body.type,
       threshold: body.threshold ?? 0,
       comparison: body.comparison ?? 'greater_than',
-      notifications: { email: emails, slack },
+      notifications: { email: emails as string[], slack },
       period: body.period,
     };
     alerts.push(alert);
@@ -204,6 +205,7 @@ export function accountRoutes(api: FakeCore): void {
     const entities = (body.entities ?? []) as unknown[];
     const tags = (body.tags ?? []) as unknown[];
     if (!entities.length && !tags.length) return api.unprocessable('an alert policy needs droplets (entities) or tags');
+    if ([...entities, ...tags].some((x) => typeof x !== 'string')) return api.unprocessable('entities and tags are strings');
     const missing = entities.find((e) => !api.data.droplets.some((d) => String(d.id) === e));
     if (missing !== undefined) return api.unprocessable(`droplet ${String(missing)} does not exist`);
     const emails = (body.alerts?.email ?? []) as unknown[];
@@ -212,16 +214,16 @@ export function accountRoutes(api: FakeCore): void {
     if (emails.some((e) => e !== email)) return api.unprocessable("alerts may only email the account's verified address");
     if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url))))
       return api.unprocessable('slack alerts need a channel and a hooks.slack.com URL');
-    const policy = {
+    const policy: Stored<AlertPolicy> = {
       uuid: stableUuid(`alert-policy-${api.nextId++}`),
       type: body.type,
       description: body.description,
       compare: body.compare,
       value: body.value,
       window: body.window,
-      entities,
-      tags,
-      alerts: { email: emails, slack },
+      entities: entities as string[],
+      tags: tags as string[],
+      alerts: { email: emails as string[], slack },
       enabled: body.enabled ?? true,
     };
     api.data.alertPolicies.push(policy);

@@ -125,7 +125,7 @@ export function appRoutes(api: FakeCore): void {
       const app = api.data.apps.find((a) => a.id === ctx.query.get('app_id'));
       if (!app) return api.notFound();
       const wanted = ctx.query.get('app_component');
-      const spec = app.spec as Record<string, { name: string }[] | undefined>;
+      const spec = app.spec as unknown as Record<string, { name: string }[] | undefined>;
       const components = ['services', 'workers', 'jobs']
         .flatMap((k) => spec[k] ?? [])
         .map((c) => c.name)
@@ -172,7 +172,7 @@ export function appRoutes(api: FakeCore): void {
   // from it, the app pinned), then commit (unpin, keep) or revert (go back to what was active).
   const rollbackTarget = (app: Json, deploymentId: unknown) => deploymentsOf(app).find((d) => d.id === deploymentId);
   /** Per app in a rollback not yet committed: the deployment that was active before it. */
-  const rolledBackFrom = new Map<string, string>();
+  const rolledBackFrom = new Map<string, string | undefined>();
   api.on('POST', '/v2/apps/{id}/rollback/validate', ([id], ctx) => {
     const app = findApp(id);
     if (!app) return api.notFound();

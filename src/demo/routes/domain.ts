@@ -1,7 +1,7 @@
 /** The fake API's routes: Domain records, and Functions namespaces. */
 import type { FakeCore } from '../core';
-import { type Json, stableUuid } from '../seed';
-import { domainNameProblem } from '../../api/resources/domain';
+import { type Json, type Stored, stableUuid } from '../seed';
+import { type DomainRecord, domainNameProblem } from '../../api/resources/domain';
 import { isIpv4 } from '../../api/cidr';
 
 export function domainRoutes(api: FakeCore): void {
@@ -103,7 +103,7 @@ export function domainRoutes(api: FakeCore): void {
     if (ip !== undefined && (typeof ip !== 'string' || !isIpv4(ip))) return api.unprocessable(`ip_address ${String(ip)} is not an IPv4 address.`);
     const domain = { name, ttl: 1800, zone_file: null };
     api.data.domains.push(domain);
-    const record = (type: string, data: string) => ({
+    const record = (type: DomainRecord['type'], data: string): Stored<DomainRecord> => ({
       id: api.nextId++,
       type,
       name: '@',

@@ -73,7 +73,7 @@ export function kubernetesRoutes(api: FakeCore): void {
     const count = ctx.body?.count;
     if (!Number.isInteger(count) || count < 1 || count > 512) return api.unprocessable('count must be between 1 and 512.');
     if (typeof ctx.body?.name === 'string') p.name = ctx.body.name;
-    for (const key of ['auto_scale', 'min_nodes', 'max_nodes']) if (ctx.body[key] !== undefined) p[key] = ctx.body[key];
+    for (const key of ['auto_scale', 'min_nodes', 'max_nodes'] as const) if (ctx.body[key] !== undefined) p[key] = ctx.body[key];
     while (p.nodes.length < count) p.nodes.push(newNode(p, p.nodes.length));
     if (p.nodes.length > count) p.nodes.splice(count);
     p.count = count;
@@ -82,7 +82,7 @@ export function kubernetesRoutes(api: FakeCore): void {
   api.on('DELETE', '/v2/kubernetes/clusters/{id}/node_pools/{pool}', ([id, poolId]) => {
     const cluster = api.data.kubernetesClusters.find((c) => c.id === id);
     const index = cluster?.node_pools.findIndex((p: Json) => p.id === poolId) ?? -1;
-    if (index < 0) return api.notFound();
+    if (!cluster || index < 0) return api.notFound();
     if (cluster.node_pools.length === 1) return api.unprocessable('A cluster needs at least one node pool.');
     cluster.node_pools.splice(index, 1);
     return api.noContent();
@@ -90,7 +90,7 @@ export function kubernetesRoutes(api: FakeCore): void {
   api.on('DELETE', '/v2/kubernetes/clusters/{id}/node_pools/{pool}/nodes/{node}', ([id, poolId, nodeId], ctx) => {
     const p = pool(id, poolId);
     const node = p?.nodes.find((n: Json) => n.id === nodeId);
-    if (!node) return api.notFound();
+    if (!p || !node) return api.notFound();
     if (ctx.query.get('replace') === 'true' || ctx.query.get('replace') === '1') {
       node.status = { state: 'provisioning' };
       provisioned(node);

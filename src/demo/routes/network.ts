@@ -230,8 +230,8 @@ export function networkRoutes(api: FakeCore): void {
       const ids = ctx.body?.droplet_ids;
       if (!Array.isArray(ids) || !ids.length) return api.unprocessable('droplet_ids is required');
       if (lb.tag) return api.unprocessable(`${String(lb.name)} sends traffic to the droplets tagged ${String(lb.tag)}: tag a droplet instead`);
-      const wrong = ids.find((d) => api.data.droplets.find((x) => x.id === d)?.region.slug !== lb.region.slug);
-      if (wrong !== undefined) return api.unprocessable(`droplet ${String(wrong)} is not a droplet in ${String(lb.region.slug)}`);
+      const wrong = ids.find((d) => api.data.droplets.find((x) => x.id === d)?.region.slug !== lb.region?.slug);
+      if (wrong !== undefined) return api.unprocessable(`droplet ${String(wrong)} is not a droplet in ${String(lb.region?.slug)}`);
       const current = (lb.droplet_ids ?? []) as number[];
       lb.droplet_ids = method === 'POST' ? [...current, ...ids.filter((d: number) => !current.includes(d))] : current.filter((d) => !ids.includes(d));
       return api.noContent();

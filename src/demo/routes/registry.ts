@@ -17,7 +17,8 @@ export function registryRoutes(api: FakeCore): void {
   api.on('GET', '/v2/registry/{name}/garbage-collections', ([name], ctx) => {
     const reg = api.data.registry;
     if (reg?.name !== name) return api.notFound();
-    const at = (days: number) => new Date(Date.parse(reg.storage_usage_bytes_updated_at) - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const at = (days: number) =>
+      new Date(Date.parse(reg.storage_usage_bytes_updated_at ?? reg.created_at) - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const runs = [
       { uuid: stableUuid('gc-2'), registry_name: name, status: 'succeeded', created_at: at(3), updated_at: at(3), blobs_deleted: 42, freed_bytes: 318_767_104 },
       { uuid: stableUuid('gc-1'), registry_name: name, status: 'succeeded', created_at: at(33), updated_at: at(33), blobs_deleted: 7, freed_bytes: 52_428_800 },

@@ -1,6 +1,7 @@
 /** The fake API's volumes: create, attach / detach / resize, snapshot, delete, with the API's refusals. */
 import type { FakeCore, FakeResponse } from '../core';
-import { type Json, SIZES, region, stableUuid } from '../seed';
+import { type Json, SIZES, type Stored, region, stableUuid } from '../seed';
+import type { Snapshot } from '../../api/resources/snapshot';
 
 export function volumeRoutes(api: FakeCore): void {
   // Volumes: create, attach / detach / resize, snapshot, delete
@@ -10,7 +11,7 @@ export function volumeRoutes(api: FakeCore): void {
     const vol = api.data.volumes.find((v) => v.id === id);
     if (!vol) return api.notFound();
     if (typeof ctx.body?.name !== 'string' || !ctx.body.name) return api.unprocessable('name is required');
-    const snap = {
+    const snap: Stored<Snapshot> = {
       id: stableUuid(`snap-${id}-${ctx.body.name}`),
       name: ctx.body.name,
       created_at: api.now(),
