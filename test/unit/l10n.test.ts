@@ -52,4 +52,24 @@ describe('Translatable text', function () {
         assert.match(text, /require\("\.\/l10n\.js"\)/, `${file} does not share dist/l10n.js`);
     }
   });
+
+  it('is translated one way per file: vscode.l10n where VS Code is imported as a value, @vscode/l10n elsewhere', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+      );
+    const mixed: string[] = [];
+    let checked = 0;
+    for (const file of files('src')) {
+      if (file === join('src', 'l10n.ts')) continue; // hands VS Code's bundle to @vscode/l10n
+      const text = readFileSync(file, 'utf8');
+      const vscodeValue = /^import \* as vscode from 'vscode';/m.test(text);
+      const shared = /from '@vscode\/l10n'/.test(text);
+      if (vscodeValue || shared) checked++;
+      if (vscodeValue && shared) mixed.push(`${file}: imports vscode, translates with @vscode/l10n`);
+      if (!vscodeValue && /\bvscode\.l10n\./.test(text)) mixed.push(`${file}: vscode.l10n without importing vscode as a value`);
+    }
+    assert.ok(checked > 100, `only ${checked} files translate`);
+    assert.deepEqual(mixed, []);
+  });
 });
