@@ -112,7 +112,7 @@ const core = Object.keys(lazyProbe.metafile.inputs)
   .sort();
 // Which families the browser can run: each built for the browser, Node's built-ins left external
 // so that the ones reached show in the metafile (live logs get the browser's WebSocket for ws).
-const browserAliases = { ws: './src/api/browserWebSocket.ts' };
+const browserAliases = { ws: './src/api/appLogs/browserWebSocket.ts' };
 const browserProbe = await esbuild.build({
   bundle: true,
   platform: 'browser',

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ApiError } from '../api';
-import { type AppLogType, appLogUrls, readArchivedLog } from '../api/appLogFiles';
+import { type AppLogType, appLogUrls, readArchivedLog } from '../api/appLogs/files';
 import { type MetricRange, type MetricSeries, METRIC_RANGE_SECONDS, appMetrics, dropletCharts, mysqlMetrics } from '../api/monitoring';
 import { appDeployments } from '../api/operations';
 import { type App, app as appKind, appComponents } from '../api/resources/app';

@@ -10,7 +10,7 @@ import { volume } from '../../src/api/resources/volume';
 
 export { DigitalOceanClient } from '../../src/api';
 export { droplet } from '../../src/api/resources/droplet';
-export { appLogUrls, LogFollower } from '../../src/api/appLogs';
+export { appLogUrls, LogFollower } from '../../src/api/appLogs/follow';
 export { SpacesClient } from '../../src/api/spaces/spacesClient';
 export { uploadObject, memorySource } from '../../src/api/spaces/spacesUpload';
 

@@ -3,7 +3,7 @@
  * the console are terminals of their own (appTerminals.ts).
  */
 import * as vscode from 'vscode';
-import { appExecUrl, appInstances, type AppLogType } from '../../api/appLogs';
+import { appExecUrl, appInstances, type AppLogType } from '../../api/appLogs/follow';
 import {
   cancelAppDeployment,
   commitAppRollback,

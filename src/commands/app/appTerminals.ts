@@ -4,7 +4,7 @@
  * Logs go to a terminal rather than an output channel: each component gets its colour, status
  * lines (dropped, reconnecting, reconnected) stand apart dimmed, and the terminal is the thing to
  * close to stop following (Ctrl+C stops too and keeps the text). The follower
- * (src/api/appLogs.ts) reconnects with back-off and shows each line once.
+ * (src/api/appLogs/follow.ts) reconnects with back-off and shows each line once.
  * Log lines are other people's text (an app logs its visitors' request paths and User-Agents):
  * only printable text and SGR colours reach the terminal, every other escape is shown escaped.
  * The console is the component's `exec` websocket in a Pseudoterminal: typing, Ctrl+C and the
@@ -12,7 +12,7 @@
  * in the container, with its own full-screen programs), so its output is passed through raw.
  */
 import * as vscode from 'vscode';
-import { AppConsole, appLogUrls, type AppLogType, type FollowStatus, LogFollower, type LogLine, parseLogLine, readArchivedLog } from '../../api/appLogs';
+import { AppConsole, appLogUrls, type AppLogType, type FollowStatus, LogFollower, type LogLine, parseLogLine, readArchivedLog } from '../../api/appLogs/follow';
 import { type App } from '../../api/resources/app';
 import { terminalSafe, terminalSafeLines } from '../../api/terminalText';
 import type { AccountInfo } from '../../accounts/accountStore';

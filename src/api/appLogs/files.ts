@@ -3,7 +3,7 @@
  * archived ones read, without the websocket client live logs need (appLogs.ts): what a quick look
  * at a log (the agents' tool) loads. No vscode.
  */
-import type { DigitalOceanClient } from './client';
+import type { DigitalOceanClient } from '../client';
 
 type Requester = Pick<DigitalOceanClient, 'request'>;
 

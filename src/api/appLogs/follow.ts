@@ -13,15 +13,15 @@
  * 1 MiB, with a marker.
  */
 import WebSocket from 'ws';
-import type { DigitalOceanClient } from './client';
-import { type AppLogScope, scopePath } from './appLogFiles';
+import type { DigitalOceanClient } from '../client';
+import { type AppLogScope, scopePath } from './files';
 import * as l10n from '@vscode/l10n';
 
 type Requester = Pick<DigitalOceanClient, 'request'>;
 
 const seg = encodeURIComponent;
 
-export { type AppLogScope, type AppLogType, type AppLogUrls, appLogUrls, readArchivedLog } from './appLogFiles';
+export { type AppLogScope, type AppLogType, type AppLogUrls, appLogUrls, readArchivedLog } from './files';
 
 /** The console websocket of a running component (with a token in it: a secret). */
 export async function appExecUrl(client: Requester, scope: AppLogScope & { component: string }, instanceName?: string, signal?: AbortSignal): Promise<string> {
