@@ -8,7 +8,16 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import fc from 'fast-check';
-import { appLogUrls, LineDeduper, LineSplitter, LogFollower, MAX_LINE_CHARS, type FollowStatus, type LogLine, parseLogLine } from '../../src/api/appLogs/follow';
+import {
+  appLogUrls,
+  LineDeduper,
+  LineSplitter,
+  LogFollower,
+  MAX_LINE_CHARS,
+  type FollowStatus,
+  type LogLine,
+  parseLogLine,
+} from '../../src/api/appLogs/follow';
 import { startFakeServer, type FakeServer } from '../fake-api/server';
 import { fastClient } from './support/fixtures';
 
