@@ -1,0 +1,57 @@
+/** App Platform apps and Functions namespaces. */
+import { type Json, type SeedContext, stableUuid } from './common';
+import type { DemoData } from './state';
+
+export function seedApps({ t }: SeedContext): Pick<DemoData, 'apps' | 'namespaces'> {
+  const apps = [appJson('marketing-site', 'nyc', 'ACTIVE', t(60), t(2)), appJson('admin-portal', 'ams', 'ACTIVE', t(20), t(1))];
+
+  const namespaces = [
+    {
+      api_host: 'https://faas-nyc1-2ef2e6cc.doserverless.co',
+      namespace: 'fn-' + stableUuid('fn-ns').slice(0, 23),
+      created_at: t(70),
+      updated_at: t(70),
+      label: 'acme-hooks',
+      region: 'nyc1',
+      uuid: stableUuid('fn-ns'),
+      key: 'dof_v1_demo_key_not_secret',
+    },
+  ];
+  return { apps, namespaces };
+}
+
+export function appJson(name: string, r: string, phase: string, createdAt: string, deployedAt: string): Json {
+  const id = stableUuid(`app-${name}`);
+  const deployment = {
+    id: stableUuid(`deploy-${name}-1`),
+    spec: { name, region: r, services: [{ name: 'web', http_port: 8080, instance_count: 1, instance_size_slug: 'apps-s-1vcpu-1gb' }] },
+    phase,
+    created_at: deployedAt,
+    updated_at: deployedAt,
+    cause: 'commit 4f2a9c1 pushed to main',
+    progress: { success_steps: 6, total_steps: 6 },
+  };
+  return {
+    id,
+    owner_uuid: stableUuid('account-demo'),
+    spec: deployment.spec,
+    default_ingress: `https://${name}-x7k2q.ondigitalocean.app`,
+    live_url: `https://${name}-x7k2q.ondigitalocean.app`,
+    live_url_base: `https://${name}-x7k2q.ondigitalocean.app`,
+    live_domain: `${name}-x7k2q.ondigitalocean.app`,
+    created_at: createdAt,
+    updated_at: deployedAt,
+    last_deployment_active_at: deployedAt,
+    last_deployment_created_at: deployedAt,
+    active_deployment: deployment,
+    region: {
+      slug: r,
+      label: r === 'nyc' ? 'New York' : 'Amsterdam',
+      flag: r === 'nyc' ? 'usa' : 'netherlands',
+      continent: r === 'nyc' ? 'North America' : 'Europe',
+      data_centers: [r === 'nyc' ? 'nyc1' : 'ams3'],
+    },
+    tier_slug: 'basic',
+    project_id: stableUuid(name === 'marketing-site' ? 'project-web' : 'project-data'),
+  };
+}

@@ -1,0 +1,137 @@
+/** Droplets, volumes, snapshots and custom images. */
+import type { Image } from '../../api/resources/image';
+import type { Snapshot } from '../../api/resources/snapshot';
+import { IMAGES, type Json, SIZES, type SeedContext, type Stored, region, stableUuid } from './common';
+import type { DemoData } from './state';
+
+export function dropletJson(
+  id: number,
+  name: string,
+  regionSlug: string,
+  sizeSlug: string,
+  status: 'new' | 'active' | 'off',
+  createdAt: string,
+  extra: { tags?: string[]; vpc?: string; volumeIds?: string[]; imageIndex?: number } = {},
+): Json {
+  const s = SIZES.find((x) => x.slug === sizeSlug) ?? SIZES[0];
+  const octet = (id % 250) + 2;
+  return {
+    id,
+    name,
+    memory: s.memory,
+    vcpus: s.vcpus,
+    disk: s.disk,
+    locked: false,
+    status,
+    kernel: null,
+    created_at: createdAt,
+    features: ['monitoring', 'private_networking'],
+    backup_ids: [],
+    next_backup_window: null,
+    snapshot_ids: [],
+    image: IMAGES[extra.imageIndex ?? 0],
+    volume_ids: extra.volumeIds ?? [],
+    size: s,
+    size_slug: s.slug,
+    networks: {
+      v4: [
+        { ip_address: `203.0.113.${octet}`, netmask: '255.255.240.0', gateway: '203.0.113.1', type: 'public' },
+        { ip_address: `10.10.0.${octet}`, netmask: '255.255.0.0', gateway: '10.10.0.1', type: 'private' },
+      ],
+      v6: [],
+    },
+    region: region(regionSlug),
+    tags: extra.tags ?? [],
+    vpc_uuid: extra.vpc ?? stableUuid(`vpc-default-${regionSlug}`),
+  };
+}
+
+export function volumeJson(name: string, r: string, gb: number, dropletIds: number[], createdAt: string, tags: string[]): Json {
+  return {
+    id: stableUuid(`volume-${name}`),
+    droplet_ids: dropletIds,
+    name,
+    description: `Block storage for ${name}`,
+    size_gigabytes: gb,
+    created_at: createdAt,
+    tags,
+    region: region(r),
+    filesystem_type: 'ext4',
+    filesystem_label: name.slice(0, 16),
+  };
+}
+
+export function seedCompute({ t, options }: SeedContext): Pick<DemoData, 'droplets' | 'volumes' | 'snapshots' | 'images'> {
+  const volumes = [volumeJson('web-uploads', 'nyc3', 100, [311000001], t(200), ['web']), volumeJson('pg-backups', 'ams3', 250, [], t(150), [])];
+
+  const droplets = [
+    dropletJson(311000001, 'web-1', 'nyc3', 's-2vcpu-4gb', 'active', t(210), { tags: ['web', 'production'], volumeIds: [volumes[0].id] }),
+    dropletJson(311000002, 'web-2', 'nyc3', 's-2vcpu-4gb', 'active', t(210), { tags: ['web', 'production'] }),
+    dropletJson(311000003, 'worker-1', 'nyc3', 's-4vcpu-8gb', 'active', t(120), { tags: ['worker'] }),
+    dropletJson(311000004, 'etl-runner', 'ams3', 'c-2', 'off', t(90), { tags: ['data'], imageIndex: 2 }),
+    dropletJson(311000005, 'bastion', 'ams3', 's-1vcpu-1gb', 'active', t(300), { imageIndex: 2 }),
+    dropletJson(311000006, 'staging-app', 'sfo3', 's-1vcpu-2gb', 'active', t(30), { tags: ['staging'] }),
+    dropletJson(311000007, 'gpu-lab', 'sfo3', 'g-2vcpu-8gb', 'off', t(12), { tags: ['data'] }),
+  ];
+  for (let i = 1; i <= (options.extraDroplets ?? 0); i++) {
+    droplets.push(dropletJson(320000000 + i, `load-${i}`, 'nyc1', 's-1vcpu-1gb', 'active', t(5), { tags: ['load'] }));
+  }
+
+  const snapshots: Stored<Snapshot>[] = [
+    {
+      id: '159000001',
+      name: 'web-1-before-upgrade',
+      created_at: t(40),
+      regions: ['nyc3'],
+      resource_id: '311000001',
+      resource_type: 'droplet',
+      min_disk_size: 80,
+      size_gigabytes: 9.4,
+      tags: [],
+    },
+    {
+      id: '159000002',
+      name: 'bastion-2026-09',
+      created_at: t(60),
+      regions: ['ams3'],
+      resource_id: '311000005',
+      resource_type: 'droplet',
+      min_disk_size: 25,
+      size_gigabytes: 2.1,
+      tags: null,
+    },
+    {
+      id: stableUuid('snap-vol-uploads'),
+      name: 'web-uploads-weekly',
+      created_at: t(3),
+      regions: ['nyc3'],
+      resource_id: volumes[0].id,
+      resource_type: 'volume',
+      min_disk_size: 100,
+      size_gigabytes: 31.5,
+      tags: ['web'],
+    },
+  ];
+  droplets[0].snapshot_ids = [159000001];
+  droplets[4].snapshot_ids = [159000002];
+
+  const images: Stored<Image>[] = [
+    {
+      id: 178000001,
+      name: 'acme-base-2026-10',
+      type: 'custom',
+      distribution: 'Ubuntu',
+      slug: null,
+      public: false,
+      regions: ['nyc3', 'ams3'],
+      created_at: t(25),
+      min_disk_size: 20,
+      size_gigabytes: 3.2,
+      description: 'Hardened base image built by Packer',
+      tags: ['base'],
+      status: 'available',
+      error_message: '',
+    },
+  ];
+  return { droplets, volumes, snapshots, images };
+}

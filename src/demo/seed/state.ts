@@ -1,0 +1,68 @@
+/** The shape of the fake's whole state. */
+import type { Account, Balance } from '../../api/resources/account';
+import type { AlertPolicy } from '../../api/resources/alertPolicy';
+import type { App } from '../../api/resources/app';
+import type { CdnEndpoint } from '../../api/resources/cdnEndpoint';
+import type { Certificate } from '../../api/resources/certificate';
+import type { ConnectionPool, DatabaseCluster, DatabaseDb, DatabaseFirewallRule, DatabaseUser } from '../../api/resources/database';
+import type { Domain, DomainRecord } from '../../api/resources/domain';
+import type { Droplet } from '../../api/resources/droplet';
+import type { Firewall } from '../../api/resources/firewall';
+import type { FunctionsNamespace } from '../../api/resources/functionsNamespace';
+import type { Image } from '../../api/resources/image';
+import type { KubernetesCluster } from '../../api/resources/kubernetes';
+import type { LoadBalancer } from '../../api/resources/loadBalancer';
+import type { Project } from '../../api/resources/project';
+import type { Registry, RegistryRepository, RegistryTag } from '../../api/resources/registry';
+import type { ReservedIp } from '../../api/resources/reservedIp';
+import type { ReservedIpv6 } from '../../api/resources/reservedIpv6';
+import type { Snapshot } from '../../api/resources/snapshot';
+import type { SpacesKey } from '../../api/resources/spacesKey';
+import type { SshKey } from '../../api/resources/sshKey';
+import type { UptimeAlert, UptimeCheck } from '../../api/resources/uptimeCheck';
+import type { Volume } from '../../api/resources/volume';
+import type { Vpc } from '../../api/resources/vpc';
+import type { VpcPeering } from '../../api/resources/vpcPeering';
+import type { PerParent, Stored } from './common';
+
+/** The fake's whole state, typed with the extension's own API types (the tests read the same shape). */
+export interface DemoData {
+  account: Stored<Account>;
+  balance: Stored<Balance>;
+  projects: Stored<Project>[];
+  /** project id → URNs assigned to it */
+  projectResources: Record<string, { urn: string; assigned_at: string }[]>;
+  droplets: Stored<Droplet>[];
+  volumes: Stored<Volume>[];
+  snapshots: Stored<Snapshot>[];
+  images: Stored<Image>[];
+  kubernetesClusters: Stored<KubernetesCluster>[];
+  databases: Stored<DatabaseCluster>[];
+  databaseUsers: PerParent<DatabaseUser>;
+  databaseDbs: PerParent<DatabaseDb>;
+  databasePools: PerParent<ConnectionPool>;
+  /** database id → trusted sources */
+  databaseFirewalls: PerParent<DatabaseFirewallRule>;
+  /** database id → the PEM of the CA that signed its server certificate (else the demo's CA) */
+  databaseCas: Record<string, string>;
+  registry: Stored<Registry> | null;
+  repositories: Stored<RegistryRepository>[];
+  repositoryTags: PerParent<RegistryTag>;
+  loadBalancers: Stored<LoadBalancer>[];
+  reservedIps: Stored<ReservedIp>[];
+  reservedIpv6s: Stored<ReservedIpv6>[];
+  firewalls: Stored<Firewall>[];
+  vpcs: Stored<Vpc>[];
+  vpcPeerings: Stored<VpcPeering>[];
+  domains: Stored<Domain>[];
+  domainRecords: PerParent<DomainRecord>;
+  certificates: Stored<Certificate>[];
+  cdnEndpoints: Stored<CdnEndpoint>[];
+  apps: Stored<App>[];
+  namespaces: Stored<FunctionsNamespace>[];
+  sshKeys: Stored<SshKey>[];
+  spacesKeys: Stored<SpacesKey>[];
+  uptimeChecks: Stored<UptimeCheck>[];
+  uptimeAlerts: PerParent<UptimeAlert>;
+  alertPolicies: Stored<AlertPolicy>[];
+}
