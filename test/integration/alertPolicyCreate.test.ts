@@ -125,16 +125,11 @@ describe('Create alert policy', function () {
   });
 
   it("shows the API's refusal with its message and request id", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/monitoring/alerts',
-          status: 422,
-          body: { id: 'unprocessable_entity', message: 'alert policy limit reached', request_id: 'req-policy-refused' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/monitoring/alerts', {
+      status: 422,
+      id: 'unprocessable_entity',
+      message: 'alert policy limit reached',
+      requestId: 'req-policy-refused',
     });
     await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), [
       'CPU',

@@ -133,16 +133,11 @@ describe('Create app', function () {
   });
 
   it("shows the API's refusal of the spec with its message and request id, before anything is made", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/apps/propose',
-          status: 400,
-          body: { id: 'invalid_argument', message: 'GitHub user not authenticated: install the DigitalOcean GitHub app', request_id: 'req-app-refused' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/apps/propose', {
+      status: 400,
+      id: 'invalid_argument',
+      message: 'GitHub user not authenticated: install the DigitalOcean GitHub app',
+      requestId: 'req-app-refused',
     });
     await runWithAnswers(api, 'digitalocean.app.create', account(), [
       'GitHub repository',

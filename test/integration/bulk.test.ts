@@ -30,16 +30,11 @@ describe('Bulk actions on a multi-selection', function () {
       await nodeAt(api, 'Acme Web', 'Droplets', 'worker-1'),
       await nodeAt(api, 'Data Platform', 'Droplets', 'etl-runner'),
     ];
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/droplets/311000002/actions',
-          status: 422,
-          body: { id: 'unprocessable_entity', message: 'Droplet is currently locked by a snapshot', request_id: 'req-bulk-web2' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/droplets/311000002/actions', {
+      status: 422,
+      id: 'unprocessable_entity',
+      message: 'Droplet is currently locked by a snapshot',
+      requestId: 'req-bulk-web2',
     });
     const input = new ScriptedUserInput(['Power off 3']);
     api.setUserInput(input);

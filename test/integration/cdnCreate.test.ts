@@ -103,16 +103,11 @@ describe('Create CDN endpoint', function () {
   });
 
   it("shows the API's refusal with its message and request id", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/cdn/endpoints',
-          status: 422,
-          body: { id: 'unprocessable_entity', message: 'the Space is not public', request_id: 'req-cdn-refused' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/cdn/endpoints', {
+      status: 422,
+      id: 'unprocessable_entity',
+      message: 'the Space is not public',
+      requestId: 'req-cdn-refused',
     });
     await runWithAnswers(api, 'digitalocean.cdn.create', account(), [
       TYPE,

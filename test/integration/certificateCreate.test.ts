@@ -112,16 +112,11 @@ describe('Add certificate', function () {
   });
 
   it("shows the API's refusal with its message and request id", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/certificates',
-          status: 422,
-          body: { id: 'unprocessable_entity', message: 'the certificate chain is incomplete', request_id: 'req-cert-refused' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/certificates', {
+      status: 422,
+      id: 'unprocessable_entity',
+      message: 'the certificate chain is incomplete',
+      requestId: 'req-cert-refused',
     });
     await runWithAnswers(api, 'digitalocean.certificate.create', account(), [
       'Upload a certificate…',

@@ -148,16 +148,11 @@ describe('Create database cluster', function () {
   });
 
   it("shows the API's refusal with its message and request id, and creates nothing", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/databases',
-          status: 422,
-          body: { id: 'unprocessable_entity', message: 'database cluster limit reached for this team', request_id: 'req-db-refused' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/databases', {
+      status: 422,
+      id: 'unprocessable_entity',
+      message: 'database cluster limit reached for this team',
+      requestId: 'req-db-refused',
     });
     await runWithAnswers(api, 'digitalocean.database.create', account(), [
       'PostgreSQL',

@@ -89,16 +89,11 @@ describe('Add domain', function () {
   });
 
   it("shows the API's refusal with its message and request id", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/domains',
-          status: 422,
-          body: { id: 'unprocessable_entity', message: 'taken.example is already in use by another account', request_id: 'req-domain-refused' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/domains', {
+      status: 422,
+      id: 'unprocessable_entity',
+      message: 'taken.example is already in use by another account',
+      requestId: 'req-domain-refused',
     });
     await runWithAnswers(api, 'digitalocean.domain.create', account(), ['taken.example', 'No A record now', 'Acme Web', 'Add taken.example']);
     assert.ok(!(await data()).domains.some((x) => x.name === 'taken.example'));

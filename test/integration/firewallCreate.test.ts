@@ -147,17 +147,7 @@ describe('Firewalls: create, and add or remove droplets and tags', function () {
   });
 
   it("shows the API's refusal with its message and request id", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/firewalls',
-          status: 400,
-          body: { id: 'bad_request', message: 'firewall limit reached', request_id: 'req-fw-refused' },
-        },
-      ],
-    });
+    await fake.refuse('POST', '/v2/firewalls', { status: 400, id: 'bad_request', message: 'firewall limit reached', requestId: 'req-fw-refused' });
     await runWithAnswers(api, 'digitalocean.firewall.create', account(), [
       'no-fw',
       'Continue with 1 inbound rule',
@@ -187,17 +177,12 @@ describe('Firewalls: create, and add or remove droplets and tags', function () {
     assert.equal(await writes(), declined, 'a declined confirmation sends nothing');
 
     bastionOnly = await fw('ssh-bastion-only');
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'DELETE',
-          path: `/v2/firewalls/${bastionOnly!.id}/tags`,
-          times: 10,
-          status: 500,
-          body: { id: 'server_error', message: 'tag service unavailable', request_id: 'req-fw-tags' },
-        },
-      ],
+    await fake.refuse('DELETE', `/v2/firewalls/${bastionOnly!.id}/tags`, {
+      status: 500,
+      id: 'server_error',
+      message: 'tag service unavailable',
+      requestId: 'req-fw-tags',
+      times: 10,
     });
     await runWithAnswers(api, 'digitalocean.firewall.removeTargets', undefined, ['ssh-bastion-only', ['worker-1', '$(tag) staging'], 'Remove']);
     bastionOnly = await fw('ssh-bastion-only');

@@ -203,16 +203,11 @@ describe('Create Kubernetes cluster', function () {
   });
 
   it("shows the API's refusal with its message and request id, and creates nothing", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/kubernetes/clusters',
-          status: 422,
-          body: { id: 'unprocessable_entity', message: 'droplet limit reached: 3 nodes requested, 1 available', request_id: 'req-k8s-refused' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/kubernetes/clusters', {
+      status: 422,
+      id: 'unprocessable_entity',
+      message: 'droplet limit reached: 3 nodes requested, 1 available',
+      requestId: 'req-k8s-refused',
     });
     await runWithAnswers(api, 'digitalocean.kubernetes.create', account(), [
       'big-k8s',

@@ -166,16 +166,11 @@ describe('Create load balancer', function () {
   });
 
   it("shows the API's refusal with its message and request id", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/load_balancers',
-          status: 422,
-          body: { id: 'unprocessable_entity', message: 'load balancer limit reached', request_id: 'req-lb-refused' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/load_balancers', {
+      status: 422,
+      id: 'unprocessable_entity',
+      message: 'load balancer limit reached',
+      requestId: 'req-lb-refused',
     });
     await runWithAnswers(api, 'digitalocean.loadBalancer.create', account(), [
       'no-lb',

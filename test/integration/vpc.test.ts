@@ -95,16 +95,11 @@ describe('Create VPC', function () {
   });
 
   it("shows the API's refusal with its message and request id, and creates nothing", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/vpcs',
-          status: 422,
-          body: { id: 'unprocessable_entity', message: 'ip_range is reserved for DigitalOcean Kubernetes', request_id: 'req-vpc-refused' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/vpcs', {
+      status: 422,
+      id: 'unprocessable_entity',
+      message: 'ip_range is reserved for DigitalOcean Kubernetes',
+      requestId: 'req-vpc-refused',
     });
     await runWithAnswers(api, 'digitalocean.vpc.create', account(), ['k8s-net', 'nyc3', 'Enter a range…', '10.244.0.0/16', '', 'Create k8s-net']);
     assert.ok(!(await vpcs()).some((v) => v.name === 'k8s-net'));

@@ -109,16 +109,11 @@ describe('VPC peerings', function () {
   });
 
   it("shows the API's refusal with its message and request id, and creates nothing", async () => {
-    await fake.call('POST', '/__fake/faults', {
-      faults: [
-        {
-          kind: 'respond',
-          method: 'POST',
-          path: '/v2/vpc_peerings',
-          status: 422,
-          body: { id: 'unprocessable_entity', message: 'peering is not available between these regions', request_id: 'req-peering-refused' },
-        },
-      ],
+    await fake.refuse('POST', '/v2/vpc_peerings', {
+      status: 422,
+      id: 'unprocessable_entity',
+      message: 'peering is not available between these regions',
+      requestId: 'req-peering-refused',
     });
     await runWithAnswers(api, 'digitalocean.vpcPeering.create', account(), ['default-nyc3', 'default-sfo3', 'refused-link', 'Create refused-link']);
     assert.ok(!(await peerings()).some((p) => p.name === 'refused-link'));

@@ -10,7 +10,7 @@ import { type Vpc, vpc as vpcKind } from '../../api/resources/vpc';
 import { withProgress } from '../../ui/progress';
 import type { CommandDeps } from '../deps';
 import { accountTarget } from '../pick';
-import { nameStep, regionStep, summaryStep } from '../wizard/prompts';
+import { descriptionStep, nameStep, regionStep, summaryStep } from '../wizard/prompts';
 import { create, notify, reveal, runCreateWizard } from '../wizard/create';
 import { region as regionKind } from '../../api/resources/region';
 import { registerCommand } from '../register';
@@ -73,17 +73,7 @@ export function registerVpcCommands(deps: CommandDeps): vscode.Disposable[] {
                 ).trim()
               : undefined;
           },
-          async (p, s) => {
-            p.description = (
-              await input.inputBox({
-                title,
-                ...s,
-                prompt: vscode.l10n.t('Description (optional)'),
-                value: p.description,
-                validateInput: (v) => (v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined),
-              })
-            ).trim();
-          },
+          descriptionStep(input, title),
           summaryStep<Plan>(input, title, (p) => ({
             label: vscode.l10n.t('Create {0}', p.name),
             description: `${p.region} · ${p.ipRange ?? vscode.l10n.t('a /20 chosen by DigitalOcean')} · free`,

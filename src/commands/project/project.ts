@@ -13,7 +13,7 @@ import { ResourceNode } from '../../tree/nodes/resourceNode';
 import { withProgress } from '../../ui/progress';
 import type { CommandDeps } from '../deps';
 import { accountTarget, projectOf } from '../pick';
-import { nameStep, summaryStep } from '../wizard/prompts';
+import { descriptionStep, nameStep, summaryStep } from '../wizard/prompts';
 import { create, notify, runCreateWizard } from '../wizard/create';
 import { registerCommand } from '../register';
 import { selectionOf } from '../bulk';
@@ -109,17 +109,7 @@ export function registerProjectCommands(deps: CommandDeps): vscode.Disposable[] 
             );
             p.environment = picked.label === vscode.l10n.t('None') ? undefined : (picked.label as Plan['environment']);
           },
-          async (p, s) => {
-            p.description = (
-              await input.inputBox({
-                title,
-                ...s,
-                prompt: vscode.l10n.t('Description (optional)'),
-                value: p.description,
-                validateInput: (v) => (v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined),
-              })
-            ).trim();
-          },
+          descriptionStep(input, title),
           summaryStep<Plan>(input, title, (p) => ({
             label: vscode.l10n.t('Create {0}', p.name),
             description: [p.purpose, p.environment, 'free'].filter(Boolean).join(' · '),

@@ -1,5 +1,5 @@
 /**
- * Prompt steps the create wizards share (name, region, size with its price, VPC, tags, project, a
+ * Prompt steps the create wizards share (name, description, region, size with its price, VPC, tags, project, a
  * list built in one step, the summary to confirm); ./create.ts runs them and what follows. Each
  * step keeps its earlier answer when the user comes Back to it.
  */
@@ -58,6 +58,21 @@ export function nameStep<S extends { name: string }>(
         prompt: o.prompt ?? l10n.t('Name'),
         value: p.name || (o.suggest?.(p) ?? ''),
         validateInput: (v) => problem(v.trim()),
+      })
+    ).trim();
+  };
+}
+
+/** An optional free-text description (the API keeps at most 255 characters); empty sends none. */
+export function descriptionStep<S extends { description: string }>(input: UserInput, title: string): WizardStep<S> {
+  return async (p, s) => {
+    p.description = (
+      await input.inputBox({
+        title,
+        ...s,
+        prompt: l10n.t('Description (optional)'),
+        value: p.description,
+        validateInput: (v) => (v.trim().length > 255 ? l10n.t('At most 255 characters.') : undefined),
       })
     ).trim();
   };

@@ -49,6 +49,23 @@ export const fake = {
   reset: () => fake.call('POST', '/__fake/reset'),
   tokens: (body: { add?: string[]; revoke?: string[]; restore?: string[]; profiles?: Record<string, { email: string; teamName: string }> }) =>
     fake.call('POST', '/__fake/tokens', body),
+  /**
+   * The fake answers the next `times` (1) requests to `method path` with the API's error shape
+   * instead of handling them: how the tests make the API refuse something.
+   */
+  refuse: (method: string, path: string, o: { status: number; id: string; message: string; requestId: string; times?: number }) =>
+    fake.call('POST', '/__fake/faults', {
+      faults: [
+        {
+          kind: 'respond',
+          method,
+          path,
+          ...(o.times ? { times: o.times } : {}),
+          status: o.status,
+          body: { id: o.id, message: o.message, request_id: o.requestId },
+        },
+      ],
+    }),
   log: () => fake.call<{ handled: { method: string; path: string; status: number }[]; seen: { method: string; url: string }[] }>('GET', '/__fake/log'),
 };
 
