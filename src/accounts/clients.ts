@@ -111,32 +111,20 @@ export class ClientRegistry {
       this.log.warn(`[${account.label}] ${wait.method} ${wait.path} waits ${Math.ceil(wait.ms / 1000)} s for the API's rate limit`);
       for (const listener of this.waitListeners) listener({ account, wait, cancel: () => client?.transport.cancelWaits() });
     };
+    const common = { timeoutMs, userAgent: this.userAgent, rateLimiter: limiter, onExchange, onWait };
     if (account.demo) {
       const demo = this.demoApi();
-      client = new DigitalOceanClient({
-        token: 'demo',
-        baseUrl: demo.baseUrl,
-        fetch: demo.fetch,
-        timeoutMs,
-        userAgent: this.userAgent,
-        rateLimiter: limiter,
-        onExchange,
-        onWait,
-      });
+      client = new DigitalOceanClient({ ...common, token: 'demo', baseUrl: demo.baseUrl, fetch: demo.fetch });
       return client;
     }
     client = new DigitalOceanClient({
+      ...common,
       token: async () => {
         const token = await this.store.token(account.id);
         if (!token) throw new Error(l10n.t('No token is stored for {0}. Use "Update Token" to add one.', account.label));
         return token;
       },
       baseUrl: apiUrl,
-      timeoutMs,
-      userAgent: this.userAgent,
-      rateLimiter: limiter,
-      onExchange,
-      onWait,
     });
     return client;
   }

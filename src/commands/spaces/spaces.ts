@@ -37,6 +37,17 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
     return name.replace(/^\/+|\/+$/g, '');
   }
 
+  /** A region for a bucket: asked only when the account's Spaces are in more than one. */
+  async function pickRegion(regions: readonly string[], title: string): Promise<string> {
+    if (regions.length === 1) return regions[0];
+    return (
+      await input.quickPick(
+        regions.map((r) => ({ label: r })),
+        { title },
+      )
+    ).label;
+  }
+
   async function countUnder(client: SpacesClient, bucket: Bucket, prefix: string): Promise<string[]> {
     return withProgress(vscode.l10n.t('Counting objects in {0}/{1}…', bucket.name, prefix), async (signal, report) =>
       (await client.listAll(bucket.region, bucket.name, prefix, signal, (n) => report(vscode.l10n.t('{0} so far', n.toLocaleString('en-US'))))).map(
@@ -57,16 +68,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
           validateInput: (v) => bucketNameProblem(v.trim()),
         })
       ).trim();
-      const regions = spaces.regions(account);
-      const region =
-        regions.length === 1
-          ? regions[0]
-          : (
-              await input.quickPick(
-                regions.map((r) => ({ label: r })),
-                { title: vscode.l10n.t('Bucket {0}: region', name) },
-              )
-            ).label;
+      const region = await pickRegion(spaces.regions(account), vscode.l10n.t('Bucket {0}: region', name));
       try {
         await withProgress(vscode.l10n.t('Looking for {0} in {1}…', name, region), (signal) =>
           client.listPage(region, name, '', { maxKeys: 1, delimiter: '/', signal }),
@@ -122,16 +124,7 @@ export function registerSpacesCommands(deps: CommandDeps): vscode.Disposable[] {
             ),
         })
       ).trim();
-      const regions = spaces.regions(account);
-      const region =
-        regions.length === 1
-          ? regions[0]
-          : (
-              await input.quickPick(
-                regions.map((r) => ({ label: r })),
-                { title: vscode.l10n.t('New bucket {0}: region', name) },
-              )
-            ).label;
+      const region = await pickRegion(spaces.regions(account), vscode.l10n.t('New bucket {0}: region', name));
       await withProgress(vscode.l10n.t('Creating bucket {0} in {1}…', name, region), (signal) => client.createBucket(region, name, signal));
       log.info(`[${account.label}] bucket ${name} created in ${region}`);
       spaces.bucketsChanged(account);
