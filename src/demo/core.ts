@@ -350,6 +350,14 @@ export class FakeCore {
     this.scheduled.push({ dueAt: this.clock() + afterMs, change });
   }
 
+  /** An asynchronous delete's end: `item` leaves `list` one action's time from now. */
+  removeLater(list: Json[], item: Json): void {
+    this.later(this.actionDurationMs, () => {
+      const at = list.indexOf(item);
+      if (at >= 0) list.splice(at, 1);
+    });
+  }
+
   // ---- routes -----------------------------------------------------------------------------------
 
   /**

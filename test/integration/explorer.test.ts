@@ -111,6 +111,7 @@ describe('Explorer', function () {
     assert.equal(description(await path(/^Acme Demo/, 'Acme Web', 'Reserved IPs', '192.0.2.50')), '→ web-1 · nyc3');
     assert.equal(description(await path(/^Acme Demo/, 'Acme Web', 'Apps', 'marketing-site')).split(' · ')[0], 'active');
     assert.equal(description(await path(/^Acme Demo/, 'Account-wide', 'VPC peerings', 'nyc3-ams3-link')), 'default-nyc3 ↔ default-ams3');
+    assert.equal(description(await path(/^Acme Demo/, 'Account-wide', 'NAT gateways', 'ams3-egress')), 'default-ams3 · ams3 · 203.0.113.200');
     const records = await children(await path(/^Acme Demo/, 'Acme Web', 'Domains', 'acme.example'));
     assert.ok(records.map(label).includes('MX @'));
 
@@ -124,6 +125,7 @@ describe('Explorer', function () {
       'Firewalls',
       'VPCs',
       'VPC peerings',
+      'NAT gateways',
       'Certificates',
       'CDN endpoints',
       'Uptime checks',

@@ -216,6 +216,16 @@ const WALKS: Walk[] = [
     check: (m) => assert.deepEqual(m.vpc_ids, [stableUuid('vpc-default-nyc3'), stableUuid('vpc-default-sfo3')]),
   },
   {
+    command: 'digitalocean.natGateway.create',
+    steps: [['default-nyc3'], [REJECT('bad name!'), 'walk-nat'], ['2 vCPU'], ['Only where routed'], ['Create walk-nat']],
+    made: (d) => named(d.vpcNatGateways, 'walk-nat'),
+    check: (m) =>
+      assert.deepEqual(
+        [m.region, m.size, m.vpcs],
+        ['nyc3', 2, [{ vpc_uuid: stableUuid('vpc-default-nyc3'), default_gateway: false, gateway_ip: '10.10.0.5' }]],
+      ),
+  },
+  {
     command: 'digitalocean.reservedIp.create',
     steps: [['Unassigned, in a region'], ['sfo3'], ['Reserve an IP in sfo3']],
     made: (d) => (d.reservedIps as { region: { slug: string } }[]).filter((r) => r.region.slug === 'sfo3'),

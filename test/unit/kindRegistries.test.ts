@@ -50,6 +50,7 @@ describe('Kind registries', () => {
         'firewall',
         'vpc',
         'vpc_peering',
+        'vpc_nat_gateway',
         'certificate',
         'cdn_endpoint',
         'uptime_check',
@@ -99,6 +100,7 @@ describe('Kind registries', () => {
       'uptime_check',
       'volume',
       'vpc',
+      'vpc_nat_gateway',
       'vpc_peering',
     ]);
     for (const kind of ruled) {

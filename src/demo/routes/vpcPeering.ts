@@ -54,10 +54,7 @@ export function vpcPeeringRoutes(api: FakeCore): void {
     const peering = peerings().find((p) => p.id === id);
     if (!peering) return api.notFound();
     peering.status = 'DELETING';
-    api.later(api.actionDurationMs, () => {
-      const at = peerings().indexOf(peering);
-      if (at >= 0) peerings().splice(at, 1);
-    });
+    api.removeLater(peerings(), peering);
     return api.json(202, { vpc_peering: peering });
   });
 }

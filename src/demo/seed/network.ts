@@ -1,10 +1,11 @@
-/** VPCs and their peerings, load balancers, reserved IPs, cloud firewalls and CDN endpoints. */
+/** VPCs with their peerings and NAT gateways, load balancers, reserved IPs, cloud firewalls and CDN endpoints. */
+import type { NatGateway } from '../../api/resources/natGateway';
 import type { VpcPeering } from '../../api/resources/vpcPeering';
 import type { LoadBalancer } from '../../api/resources/loadBalancer';
 import { type Json, type SeedContext, type Stored, region, stableUuid } from './common';
 import type { DemoData } from './state';
 
-type Network = Pick<DemoData, 'vpcs' | 'vpcPeerings' | 'loadBalancers' | 'reservedIps' | 'reservedIpv6s' | 'firewalls' | 'cdnEndpoints'>;
+type Network = Pick<DemoData, 'vpcs' | 'vpcPeerings' | 'vpcNatGateways' | 'loadBalancers' | 'reservedIps' | 'reservedIpv6s' | 'firewalls' | 'cdnEndpoints'>;
 
 /** `droplets`: the seeded droplets (a reserved IP embeds the droplet it is assigned to). */
 export function seedNetwork({ t }: SeedContext, { droplets }: Pick<DemoData, 'droplets'>): Network {
@@ -106,7 +107,25 @@ export function seedNetwork({ t }: SeedContext, { droplets }: Pick<DemoData, 'dr
       created_at: t(250),
     },
   ];
-  return { vpcs, vpcPeerings, loadBalancers, reservedIps, reservedIpv6s, firewalls, cdnEndpoints };
+  const vpcNatGateways: Stored<NatGateway>[] = [
+    {
+      id: stableUuid('nat-ams3-egress'),
+      name: 'ams3-egress',
+      type: 'PUBLIC',
+      state: 'ACTIVE',
+      region: 'ams3',
+      size: 1,
+      vpcs: [{ vpc_uuid: vpcs[2].id, gateway_ip: '10.12.0.5', default_gateway: true }],
+      egresses: { public_gateways: [{ ipv4: '203.0.113.200' }] },
+      udp_timeout_seconds: 30,
+      icmp_timeout_seconds: 30,
+      tcp_timeout_seconds: 60,
+      created_at: t(45),
+      updated_at: t(10),
+    },
+  ];
+
+  return { vpcs, vpcPeerings, vpcNatGateways, loadBalancers, reservedIps, reservedIpv6s, firewalls, cdnEndpoints };
 }
 
 export function firewallJson(name: string, createdAt: string, dropletIds: number[], tags: string[], ports: [string, string][]): Json {

@@ -11,6 +11,7 @@ import type { Firewall } from '../../api/resources/firewall';
 import type { FunctionsNamespace } from '../../api/resources/functionsNamespace';
 import type { Image } from '../../api/resources/image';
 import type { KubernetesCluster } from '../../api/resources/kubernetes';
+import type { NatGateway } from '../../api/resources/natGateway';
 import type { LoadBalancer } from '../../api/resources/loadBalancer';
 import type { Project } from '../../api/resources/project';
 import type { Registry, RegistryRepository, RegistryTag } from '../../api/resources/registry';
@@ -54,6 +55,7 @@ export interface DemoData {
   firewalls: Stored<Firewall>[];
   vpcs: Stored<Vpc>[];
   vpcPeerings: Stored<VpcPeering>[];
+  vpcNatGateways: Stored<NatGateway>[];
   domains: Stored<Domain>[];
   domainRecords: PerParent<DomainRecord>;
   certificates: Stored<Certificate>[];
