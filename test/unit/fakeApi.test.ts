@@ -316,3 +316,42 @@ describe('Fake API: the catalog', () => {
     );
   });
 });
+
+describe('Fake API: deleting a VPC', () => {
+  const call = (fake: FakeDigitalOcean, method: string, url: string, body?: object) =>
+    fake.handle({
+      method,
+      url,
+      headers: { get: (n: string) => (n === 'authorization' ? 'Bearer t' : n === 'content-type' ? 'application/json' : null) },
+      body: body ? JSON.stringify(body) : '',
+    });
+
+  it('refuses while a peering or a NAT gateway uses it, as the API does, and deletes it once they are gone', () => {
+    let now = Date.parse('2026-12-01T00:00:00Z');
+    const fake = new FakeDigitalOcean({ clock: () => now, actionDurationMs: 1000 });
+    const made = call(fake, 'POST', '/v2/vpcs', { name: 'spare', region: 'nyc3' });
+    assert.equal(made.status, 201, made.body);
+    const spare = JSON.parse(made.body).vpc.id as string;
+    const nyc3 = fake.data.vpcs.find((v) => v.name === 'default-nyc3')!.id;
+    assert.equal(call(fake, 'POST', '/v2/vpc_peerings', { name: 'spare-link', vpc_ids: [spare, nyc3] }).status, 202);
+    const peered = call(fake, 'DELETE', `/v2/vpcs/${spare}`);
+    assert.equal(peered.status, 403);
+    assert.match(JSON.parse(peered.body).message, /while the VPC peering spare-link uses it/);
+
+    const peering = fake.data.vpcPeerings.find((p) => p.name === 'spare-link')!;
+    assert.equal(call(fake, 'DELETE', `/v2/vpc_peerings/${peering.id}`).status, 202);
+    const gateway = call(fake, 'POST', '/v2/vpc_nat_gateways', { name: 'spare-nat', type: 'PUBLIC', region: 'nyc3', size: 1, vpcs: [{ vpc_uuid: spare }] });
+    assert.equal(gateway.status, 202, gateway.body);
+    now += 1500;
+    assert.equal(call(fake, 'GET', '/v2/vpc_peerings').status, 200, 'the fake does what is due when asked');
+    assert.ok(!fake.data.vpcPeerings.some((p) => p.name === 'spare-link'), 'the peering went after one action');
+    const gated = call(fake, 'DELETE', `/v2/vpcs/${spare}`);
+    assert.equal(gated.status, 403);
+    assert.match(JSON.parse(gated.body).message, /while the NAT gateway spare-nat uses it/);
+
+    const id = JSON.parse(gateway.body).vpc_nat_gateway.id as string;
+    assert.equal(call(fake, 'DELETE', `/v2/vpc_nat_gateways/${id}`).status, 202);
+    now += 1500;
+    assert.equal(call(fake, 'DELETE', `/v2/vpcs/${spare}`).status, 204);
+  });
+});

@@ -27,6 +27,14 @@ export function catalogKinds(api: Pick<FakeCore, 'data'>): { kind: ResourceKind<
 }
 
 export function catalogRoutes(api: FakeCore): void {
+  /** Why a VPC cannot go (as the API refuses it): the default one, or one a peering or NAT gateway still uses. */
+  const vpcInUse = (v: Json): FakeResponse | undefined => {
+    if (v.default) return api.error(403, 'forbidden', 'A default VPC cannot be deleted.');
+    const peering = api.data.vpcPeerings.find((p) => p.vpc_ids.includes(v.id));
+    const gateway = api.data.vpcNatGateways.find((g) => g.vpcs.some((x) => x.vpc_uuid === v.id));
+    const user = peering ? `the VPC peering ${peering.name}` : gateway ? `the NAT gateway ${gateway.name}` : undefined;
+    return user ? api.error(403, 'forbidden', `The VPC cannot be deleted while ${user} uses it.`) : undefined;
+  };
   // Every kind described in src/api/resources whose items the fake keeps gets its list, its item
   // and (when the descriptor says a DELETE removes one) its delete, answered where no family of
   // routes answers the same request: no list here names a kind.
@@ -49,7 +57,7 @@ export function catalogRoutes(api: FakeCore): void {
     api.fallback('DELETE', `${path}/{id}`, ([id]) =>
       api.deleteItem(items(), id, idOf, {
         urn: kind.urnPrefix ? (x) => `${kind.urnPrefix}${x}` : undefined,
-        refuse: (x) => (kind.kind === 'vpc' && x.default ? api.error(403, 'forbidden', 'A default VPC cannot be deleted.') : undefined),
+        refuse: (x) => (kind.kind === 'vpc' ? vpcInUse(x) : undefined),
         answer: kind.kind === 'app' ? api.json(200, { id }) : undefined,
       }),
     );
