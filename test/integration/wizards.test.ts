@@ -232,6 +232,12 @@ const WALKS: Walk[] = [
     check: (m) => assert.equal(m.droplet, null),
   },
   {
+    command: 'digitalocean.reservedIpv6.create',
+    steps: [['sfo3'], ['Reserve an IPv6 address in sfo3']],
+    made: (d) => d.reservedIpv6s.filter((r) => r.region_slug === 'sfo3'),
+    check: (m) => assert.equal(m.droplet, null),
+  },
+  {
     command: 'digitalocean.project.create',
     steps: [[REJECT(''), 'Walk'], ['IoT'], ['Staging'], [REJECT('x'.repeat(256)), 'walked'], ['Create Walk']],
     made: (d) => named(d.projects, 'Walk'),

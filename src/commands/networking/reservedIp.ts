@@ -5,6 +5,7 @@ import { type ReservedIp, reservedIp as reservedIpKind } from '../../api/resourc
 import type { AccountInfo } from '../../accounts/accountStore';
 import { reservedIpPresenter } from '../../tree/kinds/reservedIp';
 import { runAction } from '../actionRunner';
+import { assignAddress, unassignAddress } from './addresses';
 import { accountTarget, resourceTarget } from '../pick';
 import { onlyWhen } from '../../ui/wizard';
 import { priceRange, regionStep, summaryStep } from '../wizard/prompts';
@@ -125,28 +126,20 @@ export function registerReservedIpCommands(deps: CommandDeps): vscode.Disposable
       const node = await target(arg, vscode.l10n.t('Assign a reserved IP'));
       const ip = node.item as ReservedIp;
       const droplet = await pickDroplet(node, ip.region.slug, vscode.l10n.t('Assign {0} to a droplet in {1}', ip.ip, ip.region.slug), ip.droplet?.id);
-      return runAction(deps, {
-        node,
-        title: vscode.l10n.t('Assign {0} to {1}', ip.ip, droplet.name),
-        transition: vscode.l10n.t('Assigning…'),
-        start: (client, signal) => client.act(reservedIpKind, ip.ip, 'assign', { droplet_id: droplet.id }, { signal }),
-      });
+      return assignAddress(deps, node, reservedIpKind, ip.ip, droplet);
     }),
 
     registerCommand(deps, 'digitalocean.reservedIp.unassign', vscode.l10n.t('Unassign reserved IP'), async (arg) => {
       const node = await target(arg, vscode.l10n.t('Unassign a reserved IP'), (r) => Boolean((r as ReservedIp).droplet));
       const ip = node.item as ReservedIp;
-      await input.confirm(
-        vscode.l10n.t('Unassign {0} from {1}?', ip.ip, String(ip.droplet?.name)),
-        vscode.l10n.t('Traffic to this address stops reaching the droplet. An unassigned reserved IP costs $5 a month.'),
-        vscode.l10n.t('Unassign'),
-      );
-      return runAction(deps, {
+      return unassignAddress(
+        deps,
         node,
-        title: vscode.l10n.t('Unassign {0}', ip.ip),
-        transition: vscode.l10n.t('Unassigning…'),
-        start: (client, signal) => client.act(reservedIpKind, ip.ip, 'unassign', {}, { signal }),
-      });
+        reservedIpKind,
+        ip.ip,
+        String(ip.droplet?.name),
+        vscode.l10n.t('Traffic to this address stops reaching the droplet. An unassigned reserved IP costs $5 a month.'),
+      );
     }),
 
     registerCommand(deps, 'digitalocean.reservedIp.release', vscode.l10n.t('Release reserved IP'), async (arg) => {
