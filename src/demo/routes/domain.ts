@@ -48,6 +48,28 @@ export function domainRoutes(api: FakeCore): void {
     return api.json(201, { certificate: cert });
   });
 
+  // CDN endpoints: a new cache lifetime (one of the API's five); a purge of given paths (kept, so
+  // tests can read what was purged)
+  api.on('PUT', '/v2/cdn/endpoints/{id}', ([id], ctx) => {
+    const endpoint = api.data.cdnEndpoints.find((e) => e.id === id);
+    if (!endpoint) return api.notFound();
+    const body = ctx.body ?? {};
+    if (body.custom_domain !== undefined || body.certificate_id !== undefined)
+      return api.unprocessable('The fake changes only ttl; a custom domain is set when the endpoint is created.');
+    const ttl = body.ttl ?? 3600;
+    if (![60, 600, 3600, 86400, 604800].includes(ttl)) return api.unprocessable('ttl must be one of 60, 600, 3600, 86400 or 604800.');
+    endpoint.ttl = ttl;
+    return api.json(200, { endpoint });
+  });
+  api.on('DELETE', '/v2/cdn/endpoints/{id}/cache', ([id], ctx) => {
+    if (!api.data.cdnEndpoints.some((e) => e.id === id)) return api.notFound();
+    const files = ctx.body?.files;
+    if (!Array.isArray(files) || !files.length || files.some((f: unknown) => typeof f !== 'string' || !f))
+      return api.unprocessable('files must list at least one path.');
+    (api.data.cdnPurges[id] ??= []).push(files);
+    return api.noContent();
+  });
+
   // CDN endpoints: a Space's address as origin, once; a TTL of the API's list; a custom domain only
   // under the account's domains, with a certificate that covers it (its CNAME record is added)
   api.on('POST', '/v2/cdn/endpoints', (_, ctx) => {

@@ -5,7 +5,10 @@ import type { LoadBalancer } from '../../api/resources/loadBalancer';
 import { type Json, type SeedContext, type Stored, region, stableUuid } from './common';
 import type { DemoData } from './state';
 
-type Network = Pick<DemoData, 'vpcs' | 'vpcPeerings' | 'vpcNatGateways' | 'loadBalancers' | 'reservedIps' | 'reservedIpv6s' | 'firewalls' | 'cdnEndpoints'>;
+type Network = Pick<
+  DemoData,
+  'vpcs' | 'vpcPeerings' | 'vpcNatGateways' | 'loadBalancers' | 'reservedIps' | 'reservedIpv6s' | 'firewalls' | 'cdnEndpoints' | 'cdnPurges'
+>;
 
 /** `droplets`: the seeded droplets (a reserved IP embeds the droplet it is assigned to). */
 export function seedNetwork({ t }: SeedContext, { droplets }: Pick<DemoData, 'droplets'>): Network {
@@ -125,7 +128,7 @@ export function seedNetwork({ t }: SeedContext, { droplets }: Pick<DemoData, 'dr
     },
   ];
 
-  return { vpcs, vpcPeerings, vpcNatGateways, loadBalancers, reservedIps, reservedIpv6s, firewalls, cdnEndpoints };
+  return { vpcs, vpcPeerings, vpcNatGateways, loadBalancers, reservedIps, reservedIpv6s, firewalls, cdnEndpoints, cdnPurges: {} };
 }
 
 export function firewallJson(name: string, createdAt: string, dropletIds: number[], tags: string[], ports: [string, string][]): Json {

@@ -60,6 +60,8 @@ export interface DemoData {
   domainRecords: PerParent<DomainRecord>;
   certificates: Stored<Certificate>[];
   cdnEndpoints: Stored<CdnEndpoint>[];
+  /** CDN endpoint id → the lists of paths purged from its cache, in order */
+  cdnPurges: Record<string, string[][]>;
   apps: Stored<App>[];
   namespaces: Stored<FunctionsNamespace>[];
   sshKeys: Stored<SshKey>[];
