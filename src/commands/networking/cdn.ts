@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { CDN_TTLS, type CdnEndpoint, cdnEndpoint as cdnKind, purgePaths } from '../../api/resources/cdnEndpoint';
+import { itemPath } from '../../api/resources/descriptor';
 import { cdnEndpointPresenter } from '../../tree/kinds/cdnEndpoint';
 import { withProgress } from '../../ui/progress';
 import type { CommandDeps } from '../deps';
@@ -49,14 +50,16 @@ export function registerCdnCommands(deps: CommandDeps): vscode.Disposable[] {
             }),
           ).paths;
       await withProgress(vscode.l10n.t('Purging the cache of {0}…', endpoint.endpoint), (signal) =>
-        model.client(node.account).request<void>('DELETE', `${cdnKind.path}/${encodeURIComponent(endpoint.id)}/cache`, { body: { files }, signal }),
+        model.client(node.account).request<void>('DELETE', `${itemPath(cdnKind, endpoint.id)}/cache`, { body: { files }, signal }),
       );
       log.info(`[${node.account.label}] CDN ${endpoint.endpoint}: cache purged (${files.length === 1 ? files[0] : `${files.length} paths`})`);
       void input.notify(
         'info',
         everything
           ? vscode.l10n.t('The cache of {0} is purged: every file comes from the Space again.', endpoint.endpoint)
-          : vscode.l10n.t('Purged {0} from the cache of {1}.', files.join(', '), endpoint.endpoint),
+          : files.length <= 3
+            ? vscode.l10n.t('Purged {0} from the cache of {1}.', files.join(', '), endpoint.endpoint)
+            : vscode.l10n.t('Purged {0} paths from the cache of {1}.', files.length, endpoint.endpoint),
       );
       return files;
     }),
