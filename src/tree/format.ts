@@ -25,6 +25,11 @@ export function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** "a, b, c": at most `max` names, then how many more ("a, b and 3 more"), so a message stays short. */
+export function shortList(names: readonly string[], max = 5): string {
+  return names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more` : names.join(', ');
+}
+
 export function memory(megabytes: number): string {
   return megabytes >= 1024 ? `${Math.round((megabytes / 1024) * 10) / 10} GB` : `${megabytes} MB`;
 }

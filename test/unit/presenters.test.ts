@@ -5,7 +5,7 @@ import { appPresenter } from '../../src/tree/kinds/app';
 import type { App } from '../../src/api/resources/app';
 import { when } from '../../src/panels/kinds/builder';
 import { seedDemo } from '../../src/demo/seed';
-import { bytes, md, perMonth, relativeTime } from '../../src/tree/format';
+import { bytes, md, perMonth, relativeTime, shortList } from '../../src/tree/format';
 
 const ALL = [...PRESENTERS, ...CHILD_PRESENTERS];
 
@@ -51,6 +51,9 @@ describe('Formatting', () => {
     assert.equal(relativeTime('2026-01-04T00:00:00Z', Date.parse('2026-01-01T00:00:00Z')), 'in 3 days');
     assert.equal(relativeTime('2025-12-31T23:00:00Z', Date.parse('2026-01-01T00:00:00Z')), '1 hour ago');
     assert.equal(md('a*b_c'), 'a\\*b\\_c');
+    assert.equal(shortList(['a', 'b', 'c']), 'a, b, c');
+    assert.equal(shortList(['a', 'b', 'c', 'd', 'e', 'f', 'g'], 5), 'a, b, c, d, e and 2 more');
+    assert.equal(shortList([]), '');
   });
 });
 

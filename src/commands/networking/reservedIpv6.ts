@@ -9,6 +9,7 @@ import type { AccountInfo } from '../../accounts/accountStore';
 import { droplet as dropletKind } from '../../api/resources/droplet';
 import { region as regionKind } from '../../api/resources/region';
 import { type ReservedIpv6, reservedIpv6 as ipv6Kind } from '../../api/resources/reservedIpv6';
+import { shortList } from '../../tree/format';
 import { reservedIpv6Presenter } from '../../tree/kinds/reservedIpv6';
 import { withProgress } from '../../ui/progress';
 import type { CommandDeps } from '../deps';
@@ -76,7 +77,7 @@ export function registerReservedIpv6Commands(deps: CommandDeps): vscode.Disposab
             ? vscode.l10n.t(
                 'No droplet in {0} has IPv6 on, which a reserved IPv6 address needs. Turn it on with Enable IPv6 in the menu of one of them: {1}.',
                 ip.region_slug,
-                here.map((d) => d.name).join(', '),
+                shortList(here.map((d) => d.name)),
               )
             : vscode.l10n.t('There is no other droplet in {0} to assign it to.', ip.region_slug),
         );
