@@ -1,4 +1,4 @@
-// Feature code loaded on first use (see "Which files load when" in the README).
+// Feature code loaded on first use (see "Which files load when" in docs/performance.md).
 //
 // dist/extension.js holds what activation needs: the wiring, the model, the tree, the client, the
 // panels. Each command family is a feature folder of src/commands (src/commands/droplet/, …): its

@@ -27,7 +27,7 @@ const browser: Platform = {
   agents: () => agents,
   demoApi: () => ({ fetch: demoFetch() }),
   // A bucket answers a browser only where its CORS rules allow the editor's origin: the client
-  // reports a blocked answer as that (README, "On the web").
+  // reports a blocked answer as that (docs/web.md).
   spacesClients: () => (options) => new SpacesClient({ ...options, browserOrigin }),
   // no ~/.ssh here: the droplet wizard preselects no key as "on this machine"; uploads and
   // downloads use the workspace's file system

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, fakeControl, notification, openWorkbenchOnFake, runFromPalette, uiSuiteHooks } from '../harness/services.mjs';
+import { galleryShot } from '../harness/gallery.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -74,6 +75,8 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
 
   it('walks the whole wizard with the keyboard, goes Back twice, and the cluster reaches the fake and runs', async () => {
     await page.getByRole('tab', { name: /^DigitalOcean/ }).waitFor({ timeout: 30_000 }); // the extension is loaded
+    // the walkthrough's page would stand behind the wizard in the README's picture of it
+    await palette('View: Close All Editors');
     await palette('DigitalOcean: Add Demo Account');
     await demoRevealed();
     await palette('DigitalOcean: Create Kubernetes Cluster');
@@ -102,7 +105,7 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
     await at('Create ui-k8s');
     const summary = widget().filter({ hasText: 'Create ui-k8s' });
     assert.match(await summary.innerText(), /ams3 · 1\.33\.2-do\.0 · \$120–\$216\/mo/, 'the price: 3 × $24 + 1–3 × $48');
-    await page.screenshot({ path: join(ARTIFACTS, 'ui-create-cluster-summary.png') });
+    await galleryShot(page, 'create-wizard');
     await page.keyboard.press(BACK);
     await at('Acme Web', 'Enter');
     await at('Create ui-k8s', 'Enter');
@@ -142,6 +145,12 @@ describe('UI: the walkthrough, Create Kubernetes Cluster and Go to Resource with
     await account.click();
     await page.keyboard.press('Control+Alt+KeyG');
     await widget().filter({ hasText: 'Go to Resource' }).waitFor({ state: 'visible', timeout: 15_000 });
+    // the README's picture: a word finds resources of several kinds
+    await page.keyboard.type('web');
+    await page.locator('.quick-input-list .monaco-list-row').nth(2).waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(300);
+    await galleryShot(page, 'go-to-resource');
+    await page.keyboard.press('Control+A');
     await page.keyboard.type(ip);
     await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'web-2' }).first().waitFor({ timeout: 20_000 });
     await page.waitForTimeout(200);

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, installVsCodeServer, launchChromium, panelFrame, startVsCodeServer, uiSuiteHooks } from '../harness/services.mjs';
+import { galleryShot } from '../harness/gallery.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -119,7 +120,7 @@ describe('UI: detail panels in the real workbench', function () {
 
     const unreachable = await frame.locator('vscode-button, a[data-link]').evaluateAll((nodes) => nodes.filter((n) => n.tabIndex < 0).length);
     assert.equal(unreachable, 0, 'every button and link is in the tab order');
-    await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-droplet-dark.png') });
+    await galleryShot(page, 'panel-droplet');
     await frame.locator('section[data-section="monitoring"]').screenshot({ path: join(ARTIFACTS, 'ui-panel-droplet-graphs-dark.png') });
   });
 
@@ -175,7 +176,7 @@ describe('UI: detail panels in the real workbench', function () {
     const light = await panelFrame(page, 'main-pg');
     const background = await light.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.notEqual(background, 'rgb(31, 31, 31)', 'the panel follows the light theme');
-    await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-database-light.png') });
+    await galleryShot(page, 'panel-database');
     await page.getByRole('tab', { name: /web-1/ }).first().click();
     const lightDroplet = await panelFrame(page, 'web-1');
     await page.screenshot({ path: join(ARTIFACTS, 'ui-panel-droplet-light.png') });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, filesContaining, notification, openWorkbench, powerOffFromMenu, stopGracefully, uiSuiteHooks } from '../harness/services.mjs';
+import { galleryShot } from '../harness/gallery.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -89,7 +90,7 @@ describe('UI: the packaged extension in the real workbench', function () {
     }
     await page.getByRole('treeitem', { name: /^Kubernetes cluster, prod-k8s/ }).waitFor({ timeout: 30_000 });
     await page.getByRole('treeitem', { name: /^Database cluster, main-pg/ }).waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: join(ARTIFACTS, 'ui-tree-expanded.png') });
+    await galleryShot(page, 'tree');
   });
 
   it('powers off a droplet from its context menu: confirm, see the transition, then "off"', async () => {

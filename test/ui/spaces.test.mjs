@@ -8,7 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AwsClient } from 'aws4fetch';
-import { ARTIFACTS, answerQuickInput, installVsCodeServer, launchChromium, startS3Servers, startVsCodeServer, uiSuiteHooks } from '../harness/services.mjs';
+import { answerQuickInput, installVsCodeServer, launchChromium, startS3Servers, startVsCodeServer, uiSuiteHooks } from '../harness/services.mjs';
+import { galleryShot } from '../harness/gallery.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -121,6 +122,6 @@ describe('UI: Spaces in the real workbench', function () {
     // and the bucket lists it
     if ((await bucketItem.getAttribute('aria-expanded')) !== 'true') await bucketItem.click();
     await page.getByRole('treeitem', { name: /^object notes\.txt/ }).waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: join(ARTIFACTS, 'ui-spaces.png') });
+    await galleryShot(page, 'spaces');
   });
 });

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, answerQuickInput, notification, openWorkbench, panelFrame, powerOffFromMenu, startS3Servers, uiSuiteHooks } from '../harness/services.mjs';
+import { galleryShot } from '../harness/gallery.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
 const apiUrl = process.env.DO_TEST_API_URL;
@@ -75,7 +76,7 @@ describe('UI: the web build in the real workbench (web worker extension host)', 
     // the panel offers what the web build can run: Power Off, and no SSH buttons
     await frame.locator('vscode-button[data-action="power-off"]').waitFor();
     assert.equal(await frame.locator('vscode-button[data-action="ssh"], vscode-button[data-action="remote-ssh"]').count(), 0, 'ssh buttons in the web panel');
-    await page.screenshot({ path: join(ARTIFACTS, 'ui-web-panel.png') });
+    await galleryShot(page, 'web');
 
     await powerOffFromMenu(page, 'web-2');
     await page.getByRole('treeitem', { name: /^Droplet, web-2, off, off · / }).waitFor({ timeout: 60_000 });

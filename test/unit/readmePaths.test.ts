@@ -1,14 +1,15 @@
 /**
- * README's tour of the code names files and folders (`src/…`, `commands/droplet/droplet.ts`, …):
- * each must exist, so that the tour stays true when code moves (it once named a
- * src/commands/index.ts that did not exist).
+ * The documents (README, CONTRIBUTING.md and docs/, whose architecture page tours the code) name
+ * files and folders (`src/…`, `commands/droplet/droplet.ts`, …): each must exist, so that they
+ * stay true when code moves (the tour once named a src/commands/index.ts that did not exist).
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
-describe('README', () => {
+describe('README and docs', () => {
   it('names only files and folders that exist', () => {
-    const readme = readFileSync('README.md', 'utf8');
+    const docs = ['README.md', 'CONTRIBUTING.md', ...readdirSync('docs').map((f) => `docs/${f}`)].filter((f) => f.endsWith('.md'));
+    const readme = docs.map((f) => readFileSync(f, 'utf8')).join('\n');
     const srcFolders = readdirSync('src', { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);

@@ -148,7 +148,7 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
                   picked: p.type === 'https',
                 },
                 { label: 'HTTP', description: l10n.t('a web page or API'), type: 'http' as const, picked: p.type === 'http' },
-                // no ping: the spec wants every target to be a URL, a ping's is a host (README)
+                // no ping: the spec wants every target to be a URL, a ping's is a host (docs/features.md, Uptime)
               ],
               { title, ...s, placeHolder: l10n.t('Check type') },
             );
