@@ -81,4 +81,42 @@ describe('Manifest text (package.nls.json)', () => {
     ].filter((text) => !/^%[\w.]+%$/.test(text));
     assert.deepEqual(literal, []);
   });
+
+  it('describes the package as the galleries want it: a PNG icon, real categories, no placeholder address, the API it calls', () => {
+    const m = JSON.parse(raw) as Record<string, unknown> & {
+      icon: string;
+      categories: string[];
+      engines: { vscode: string };
+      extensionKind: string[];
+      devDependencies: Record<string, string>;
+    };
+    const icon = readFileSync(m.icon);
+    assert.ok(icon.subarray(1, 4).toString('latin1') === 'PNG', 'the Marketplace refuses SVG icons');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [256, 256]);
+    // the Marketplace's categories (vsce lists them); "Other" alone says nothing
+    const known = [
+      'AI',
+      'Chat',
+      'Data Science',
+      'Debuggers',
+      'Education',
+      'Formatters',
+      'Keymaps',
+      'Linters',
+      'Machine Learning',
+      'Notebooks',
+      'Other',
+      'Programming Languages',
+      'SCM Providers',
+      'Snippets',
+      'Testing',
+      'Themes',
+      'Visualization',
+    ];
+    assert.ok(m.categories.length > 1 && m.categories.every((c) => known.includes(c)), m.categories.join(', '));
+    assert.ok(!/example\.(invalid|com|org)/.test(raw), 'no placeholder address: left out rather than faked');
+    assert.ok(Array.isArray(m.extensionKind) && m.extensionKind.every((k) => k === 'workspace' || k === 'ui'));
+    // the newest API the code is typed against is the oldest VS Code it may claim
+    assert.equal(m.engines.vscode, `^${m.devDependencies['@types/vscode']}`);
+  });
 });
