@@ -118,9 +118,13 @@ export function activateExplorer(context: vscode.ExtensionContext, platform: Pla
   const spacesKeys = new SpacesKeyStore(context.secrets);
   const namedBuckets = new NamedBucketStore(context.globalState);
   const spaces = new SpacesModel(spacesKeys, () => spacesSettings(settings().timeoutMs), platform.spacesClients, undefined, namedBuckets);
-  // a removed account's named buckets go with it
-  const forgetRemovedAccounts = store.onDidChange(() => void namedBuckets.keepOnly(new Set(store.list().map((a) => a.id))));
   const explorer = new ResourceExplorer(model, store, context.globalState, spaces);
+  // a removed account's named buckets and kept counts go with it
+  const forgetRemovedAccounts = store.onDidChange(() => {
+    const present = new Set(store.list().map((a) => a.id));
+    void namedBuckets.keepOnly(present);
+    void explorer.summaries.keepOnly(present);
+  });
   const treeView = vscode.window.createTreeView<ExplorerNode>('digitalocean.resources', {
     treeDataProvider: explorer,
     showCollapseAll: true,

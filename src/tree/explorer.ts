@@ -16,6 +16,7 @@ import { ExplorerNode } from './nodes/base';
 import type { AnyPresenter } from './kinds';
 import { ResourceNode } from './nodes/resourceNode';
 import type { Grouping, ShownResource, TreeServices } from './services';
+import { SummaryStore } from '../accounts/summaryStore';
 
 const GROUPING_KEY = 'digitalocean.view.grouping';
 
@@ -53,6 +54,7 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** Files dropped on a bucket or folder are uploaded there. */
   readonly dropController = new ResourceDropController();
+  readonly summaries: SummaryStore;
   /** The bucket nodes shown, by account and bucket name: a change in a bucket redraws its node. */
   private readonly shownBuckets = new Map<string, ExplorerNode & { readonly account: AccountInfo; readonly bucket: Bucket }>();
 
@@ -62,6 +64,7 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     private readonly state: ViewState,
     readonly spaces: SpacesModel,
   ) {
+    this.summaries = new SummaryStore(state);
     this.subscriptions.push(
       model.onDidChange((change) => this.modelChanged(change)),
       spaces.onDidChange((change) => this.spacesChanged(change)),
@@ -176,7 +179,7 @@ export class ResourceExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
       case 'lists':
         for (const root of this.roots ?? []) {
           if (root.account.id !== change.accountId) continue;
-          root.summaries.clear();
+          root.forgetSummaries();
           this.changed(root);
         }
         return;

@@ -7,6 +7,7 @@ import type { ResourceRef } from '../model/resourceModel';
 import type { AnyPresenter } from './kinds';
 import type { Bucket } from '../api/spaces/spaces';
 import type { SpacesModel } from '../model/spaces';
+import type { SummaryStore } from '../accounts/summaryStore';
 
 /** What the Spaces nodes use. */
 export interface SpacesTreeServices {
@@ -43,4 +44,6 @@ export interface TreeServices extends SpacesTreeServices {
   marksOf(kind: string, item: unknown): string[];
   /** Selecting a resource opens its detail panel (a setting). */
   readonly openDetailsOnSelect: boolean;
+  /** Each account's counts and costs as last loaded, shown at once on the next start. */
+  readonly summaries: SummaryStore;
 }

@@ -194,6 +194,50 @@ describe('Explorer', function () {
     }
   });
 
+  it('shows the counts and costs kept from the last load at once after a restart, marked, then fresh ones: a droplet deleted since is not counted', async () => {
+    const [account] = await children();
+    await children(account);
+    await eventually('the account cost', () => description(api.explorer.accountNodes()[0]) === 'demo · $475/mo');
+    const kept = await eventually('the summary kept in the extension state', () => api.explorer.summaries.get(account.id.replace(/^account:/, '')));
+    assert.deepEqual(Object.keys(kept).sort(), ['cost', 'projects', 'savedAt'], 'ids, counts and costs only');
+    assert.ok(
+      kept.projects.every((p) => Object.keys(p).every((k) => ['id', 'count', 'cost'].includes(k))),
+      JSON.stringify(kept.projects),
+    );
+
+    // while the window is closed, worker-1 ($48/mo, in Acme Web) is destroyed elsewhere
+    const gone = await fetch(`${fake.url()}/v2/droplets/311000003`, { method: 'DELETE', headers: { Authorization: 'Bearer t' } });
+    assert.equal(gone.status, 204);
+    // a warm start: new nodes for the account, nothing cached, the kept summary in the extension's state
+    api.model.forget();
+    const info = api.store.list()[0];
+    await api.store.rename(info.id, info.label);
+    await fake.call('POST', '/__fake/log/clear');
+    const [warm] = await children();
+    assert.notEqual(warm, account, 'a new node for the account');
+    assert.match(description(warm), /^demo · \$475\/mo · as of /, 'the kept cost, with its age, before anything is asked');
+    assert.equal((await seen()).length, 0, 'showing it asked nothing');
+
+    const projects = await children(warm);
+    const web = projects.find((n) => label(n) === 'Acme Web')!;
+    assert.equal(description(web), 'default · Production · 12 resources · $286/mo · updating', 'the kept figures, marked, as soon as the projects are listed');
+    assert.match(web.toTreeItem().accessibilityInformation?.label ?? '', /12 resources, \$286\/mo, updating$/);
+
+    // the fresh lists replace them: worker-1 is no longer counted, and nothing says "updating"
+    await eventually('the fresh account cost', () => description(api.explorer.accountNodes()[0]) === 'demo · $427/mo');
+    assert.equal(description(await child(api.explorer.accountNodes()[0], 'Acme Web')), 'default · Production · 11 resources · $238/mo');
+    await eventually('the new summary kept', () => api.explorer.summaries.get(info.id)?.cost === 427);
+  });
+
+  it('forgets the kept counts of a removed account', async () => {
+    const [account] = await children();
+    await children(account);
+    const id = api.store.list()[0].id;
+    await eventually('the summary kept', () => api.explorer.summaries.get(id));
+    await api.store.remove(id);
+    assert.equal(api.explorer.summaries.get(id), undefined);
+  });
+
   it('costs few requests: none to show the accounts, a bounded number per level, none per resource', async () => {
     await children();
     assert.equal((await seen()).length, 0, 'showing the accounts asks nothing');

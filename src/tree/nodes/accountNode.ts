@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { ApiError } from '../../api';
 import { project as projectKind, type Project } from '../../api/resources/project';
 import type { AccountInfo } from '../../accounts/accountStore';
-import { md, perMonth } from '../format';
+import { md, perMonth, relativeTime } from '../format';
 import { ACCOUNT_PRESENTERS, type AnyPresenter, PRESENTERS, PROJECT_PRESENTERS } from '../kinds';
 import type { TreeServices } from '../services';
 import { ExplorerNode, MessageNode } from './base';
 import { FolderNode, errorNode } from './folderNode';
 import { KindGroupNode } from './kindGroupNode';
 import { ProjectNode, type ProjectSummary } from './projectNode';
+import type { KeptSummary } from '../../accounts/summaryStore';
 import { SpacesRootNode } from './spacesNodes';
 
 const GLOBAL = vscode.l10n.t('Global');
@@ -19,8 +20,12 @@ export class AccountNode extends ExplorerNode {
   /** Estimated monthly cost, once every project's summary is in. */
   cost?: number;
   /** Project id → its counts and cost, loaded once per refresh. */
-  readonly summaries = new Map<string, ProjectSummary>();
+  private readonly summaries = new Map<string, ProjectSummary>();
   private summariesLoading?: Promise<void>;
+  /** This node's own summaries are in (since it was made or last refreshed): the kept ones are no longer shown. */
+  private summariesSettled = false;
+  /** The account is being expanded or refreshed: kept figures are "updating", not just "as of". */
+  private expanding = false;
   private readonly projectNodes = new Map<string, ProjectNode>();
 
   constructor(
@@ -41,9 +46,10 @@ export class AccountNode extends ExplorerNode {
     item.id = this.id;
     const state = a.needsToken ? 'needsToken' : a.demo ? 'demo' : 'ok';
     item.contextValue = `account.${state}`;
+    const kept = this.cost === undefined ? this.kept() : undefined;
     item.description = a.needsToken
       ? vscode.l10n.t('token rejected — update token')
-      : [a.demo ? 'demo' : a.email, perMonth(this.cost)].filter(Boolean).join(' · ');
+      : [a.demo ? 'demo' : a.email, perMonth(this.cost ?? kept?.cost), kept?.cost !== undefined ? this.keptNote(kept) : undefined].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(
       a.needsToken ? 'warning' : a.teamName ? 'organization' : 'account',
       a.needsToken ? new vscode.ThemeColor('list.warningForeground') : undefined,
@@ -56,10 +62,33 @@ export class AccountNode extends ExplorerNode {
         'DigitalOcean account {0}{1}{2}',
         a.label,
         a.needsToken ? vscode.l10n.t(', token rejected, needs a new token') : a.demo ? vscode.l10n.t(', demo account') : '',
-        this.cost !== undefined ? `, about ${perMonth(this.cost)}` : '',
+        this.cost !== undefined ? `, about ${perMonth(this.cost)}` : kept?.cost !== undefined ? `, about ${perMonth(kept.cost)}, ${this.keptNote(kept)}` : '',
       ),
     };
     return item;
+  }
+
+  /**
+   * The counts and costs kept from when the account was last loaded (SummaryStore), until this
+   * node has its own: shown at once on a warm start, and through a refresh, marked as such.
+   */
+  private kept(): KeptSummary | undefined {
+    if (this.summariesSettled || this.account.needsToken || this.services.grouping !== 'project') return undefined;
+    return this.services.summaries.get(this.account.id);
+  }
+
+  /** What a kept figure says of itself: "updating" while fresh lists are on their way, else its age. */
+  keptNote(kept: KeptSummary): string {
+    return this.expanding ? vscode.l10n.t('updating') : vscode.l10n.t('as of {0}', relativeTime(new Date(kept.savedAt).toISOString()));
+  }
+
+  /** A project's counts and cost: this node's own, else the kept ones (with `keptAt`). */
+  summaryOf(projectId: string): ProjectSummary | undefined {
+    const own = this.summaries.get(projectId);
+    if (own) return own;
+    const kept = this.kept();
+    const project = kept?.projects.find((p) => p.id === projectId);
+    return project && kept ? { count: project.count, cost: project.cost, kept } : undefined;
   }
 
   /** The tooltip; with the balance when `resolveTooltip` has fetched it (on hover). */
@@ -154,6 +183,7 @@ export class AccountNode extends ExplorerNode {
       this.services,
       vscode.l10n.t('not in projects'),
     );
+    this.expanding = true;
     void this.loadSummaries(nodes); // first: the projects' resources are the longer path
     this.prefetchForSummaries();
     return [...nodes, accountWide];
@@ -176,13 +206,25 @@ export class AccountNode extends ExplorerNode {
 
   /** Loads the project summaries once (until a refresh), then shows them and the account cost. */
   private loadSummaries(projects: ProjectNode[]): Promise<void> {
-    if (projects.every((p) => this.summaries.has(p.project.id))) return Promise.resolve();
+    if (projects.every((p) => this.summaries.has(p.project.id))) {
+      this.expanding = false;
+      return Promise.resolve();
+    }
     this.summariesLoading ??= (async () => {
       const results = await Promise.all(projects.map(async (p) => [p, await p.computeSummary()] as const));
       for (const [p, summary] of results) if (summary) this.summaries.set(p.project.id, summary);
       const costs = results.map(([, summary]) => summary?.cost);
       this.cost = costs.every((c) => c !== undefined) ? (costs as number[]).reduce((a, b) => a + b, 0) : undefined;
       this.summariesLoading = undefined;
+      this.summariesSettled = true;
+      this.expanding = false;
+      // kept for the next start: ids, counts and costs only
+      const kept: KeptSummary = {
+        savedAt: Date.now(),
+        cost: this.cost,
+        projects: results.flatMap(([p, summary]) => (summary ? [{ id: p.project.id, count: summary.count, cost: summary.cost }] : [])),
+      };
+      void Promise.resolve(this.services.summaries.set(this.account.id, kept)).catch(() => undefined);
       // The whole view, not just this node and its projects: the summaries can land while VS Code
       // is still fetching this node's children, and an element refresh then is lost. Everything
       // shown is cached, so this re-renders without a request.
@@ -194,6 +236,13 @@ export class AccountNode extends ExplorerNode {
   forgetSummary(projectId: string): void {
     this.summaries.delete(projectId);
     this.cost = undefined;
+  }
+
+  /** The lists changed: every summary is asked again; until then the kept ones show, "updating". */
+  forgetSummaries(): void {
+    this.summaries.clear();
+    this.cost = undefined;
+    this.summariesSettled = false;
   }
 
   /** Every kind, loaded in parallel, grouped by region (then by kind); kinds without a region last, as Global. */
@@ -243,8 +292,7 @@ export class AccountNode extends ExplorerNode {
   override invalidate(): void {
     this.cache.invalidate();
     this.projectNodes.clear();
-    this.summaries.clear();
-    this.cost = undefined;
+    this.forgetSummaries();
   }
 }
 

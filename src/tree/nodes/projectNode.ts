@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { app } from '../../api/resources/app';
 import { type Project } from '../../api/resources/project';
-import { perMonth } from '../format';
+import { perMonth, relativeTime } from '../format';
 import { type AnyPresenter, PROJECT_PRESENTERS } from '../kinds';
 import type { TreeServices } from '../services';
 import type { ProjectContents } from '../../model/accountCache';
 import type { AccountInfo } from '../../accounts/accountStore';
+import type { KeptSummary } from '../../accounts/summaryStore';
 import { ExplorerNode, MessageNode } from './base';
 import { errorNode } from './folderNode';
 import { KindGroupNode } from './kindGroupNode';
@@ -13,13 +14,17 @@ import { KindGroupNode } from './kindGroupNode';
 export interface ProjectSummary {
   count: number;
   cost?: number;
+  /** Set when the figures are the ones kept from an earlier load, not yet refreshed. */
+  kept?: KeptSummary;
 }
 
 /** What a project node needs of the account node above it. */
 export interface ProjectParent extends ExplorerNode {
   readonly account: AccountInfo;
   /** Counts and costs by project id, shared by every instance of a project node. */
-  readonly summaries: Map<string, ProjectSummary>;
+  summaryOf(projectId: string): ProjectSummary | undefined;
+  /** "updating" or "as of …", for figures kept from an earlier load. */
+  keptNote(kept: KeptSummary): string;
   forgetSummary(projectId: string): void;
 }
 
@@ -38,7 +43,7 @@ export class ProjectNode extends ExplorerNode {
 
   /** Counts and cost, kept by the account node so every instance of this project shows them. */
   get summary(): ProjectSummary | undefined {
-    return this.parent.summaries.get(this.project.id);
+    return this.parent.summaryOf(this.project.id);
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -48,7 +53,8 @@ export class ProjectNode extends ExplorerNode {
     item.contextValue = p.is_default ? 'project.default' : 'project';
     const environment = p.environment && p.environment !== p.name ? p.environment : undefined;
     const count = this.summary ? `${this.summary.count} resource${this.summary.count === 1 ? '' : 's'}` : undefined;
-    item.description = [p.is_default ? 'default' : undefined, environment, count, perMonth(this.summary?.cost)].filter(Boolean).join(' · ');
+    const kept = this.summary?.kept ? this.parent.keptNote(this.summary.kept) : undefined;
+    item.description = [p.is_default ? 'default' : undefined, environment, count, perMonth(this.summary?.cost), kept].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
       [
         `**${p.name}**`,
@@ -56,6 +62,12 @@ export class ProjectNode extends ExplorerNode {
         p.purpose,
         this.summary?.cost !== undefined
           ? vscode.l10n.t('Estimated {0} (droplets, volumes, Kubernetes nodes, load balancers, reserved IPs)', String(perMonth(this.summary.cost)))
+          : undefined,
+        this.summary?.kept
+          ? vscode.l10n.t(
+              'Counts and cost as they were {0}; the current ones replace them once the lists are in.',
+              relativeTime(new Date(this.summary.kept.savedAt).toISOString()),
+            )
           : undefined,
       ]
         .filter(Boolean)
@@ -69,6 +81,7 @@ export class ProjectNode extends ExplorerNode {
         environment,
         count,
         perMonth(this.summary?.cost),
+        kept,
       ]
         .filter(Boolean)
         .join(', '),
