@@ -393,9 +393,14 @@ export async function startS3Servers() {
   const dir = mkdtempSync(join(tmpdir(), 'do-s3rver-'));
   ownedDirs.add(dir);
   const s3rverPort = await freePort();
-  const s3rverProc = startProcess('s3rver', process.execPath, [join(ROOT, 'dist-test', 'fake-api', 's3rver.js'), '--port', String(s3rverPort), '--dir', dir], {
-    cwd: ROOT,
-  });
+  // s3rver makes its continuation tokens with DES, which OpenSSL 3 keeps in its legacy provider:
+  // without it, a listing of more than 1,000 keys fails on the second page (ERR_OSSL_EVP_UNSUPPORTED)
+  const s3rverProc = startProcess(
+    's3rver',
+    process.execPath,
+    ['--openssl-legacy-provider', join(ROOT, 'dist-test', 'fake-api', 's3rver.js'), '--port', String(s3rverPort), '--dir', dir],
+    { cwd: ROOT },
+  );
   await waitFor('moto S3 server', () => tcpOpen(motoPort), 30_000, motoProc.child);
   await waitFor('s3rver', () => tcpOpen(s3rverPort), 15_000, s3rverProc.child);
   return { moto: `http://127.0.0.1:${motoPort}`, s3rver: `http://127.0.0.1:${s3rverPort}`, s3rverDir: dir };
