@@ -188,6 +188,37 @@ describe('Spaces', () => {
     const page = (keys: string[], truncated: boolean, token?: string) =>
       `<ListBucketResult><IsTruncated>${truncated}</IsTruncated>${token ? `<NextContinuationToken>${token}</NextContinuationToken>` : ''}${keys.map((k) => `<Contents><Key>${k}</Key><Size>1</Size><ETag>"e"</ETag><LastModified>2026-01-01T00:00:00Z</LastModified></Contents>`).join('')}</ListBucketResult>`;
 
+    it('asks for the next page while it reads one, with the token read ahead (entities decoded); a reader that stops leaves nothing asked', async () => {
+      const asked: (string | null)[] = [];
+      // a token with XML entities, as S3 escapes them
+      answer = (q) => {
+        asked.push(q.get('continuation-token'));
+        const t = q.get('continuation-token');
+        return t === null ? page(['a'], true, 'x&amp;y&lt;1&gt;') : t === 'x&y<1>' ? page(['b'], true, 'last&#65;') : page(['c'], false);
+      };
+      const listing = client().pages('nyc3', 'b', '');
+      const first = await listing.next();
+      assert.ok(!first.done && first.value);
+      assert.deepEqual(
+        first.value.objects.map((o) => o.key),
+        ['a'],
+      );
+      // the second page was asked for before the reader asked for it
+      for (let i = 0; i < 50 && asked.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(asked, [null, 'x&y<1>'], 'the next page asked ahead, its token unescaped');
+      await listing.return(undefined);
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(asked, [null, 'x&y<1>'], 'nothing more after the reader stopped');
+      asked.length = 0;
+      assert.deepEqual(
+        (await client().listAll('nyc3', 'b', '')).map((o) => o.key),
+        ['a', 'b', 'c'],
+      );
+      // a token with a character reference is not read ahead (the parser decides what it is)
+      assert.equal(asked.length, 3, 'each page once');
+      assert.deepEqual(asked.slice(0, 2), [null, 'x&y<1>']);
+    });
+
     it('refuses "more to come" without a continuation token', async () => {
       answer = () => page(['a'], true);
       await assert.rejects(client().listPage('nyc3', 'b', ''), (e: unknown) => e instanceof ApiError && e.kind === 'invalid_response');

@@ -384,11 +384,25 @@ export class SpacesClient {
     prefix: string,
     options: { token?: string; delimiter?: string; maxKeys?: number; signal?: AbortSignal } = {},
   ): Promise<ListingPage> {
+    return this.readPage(await this.pageText(region, bucket, prefix, options), bucket, prefix, options.token);
+  }
+
+  /** A listing page's XML, as the server sent it. */
+  private async pageText(
+    region: string,
+    bucket: string,
+    prefix: string,
+    options: { token?: string; delimiter?: string; maxKeys?: number; signal?: AbortSignal },
+  ): Promise<string> {
     const query: Record<string, string | undefined> = { 'list-type': '2', prefix, 'max-keys': String(options.maxKeys ?? 1000) };
     if (options.delimiter !== undefined) query.delimiter = options.delimiter;
     if (options.token) query['continuation-token'] = options.token;
-    const doc = await this.xmlOf(await this.request('GET', region, { bucket, query }, { signal: options.signal }));
-    const result = (doc.ListBucketResult ?? {}) as Xml;
+    return bodyOf(await this.request('GET', region, { bucket, query }, { signal: options.signal }), (r) => r.text());
+  }
+
+  /** A listing page read from its XML (`token`: the one it was asked with), checked. */
+  private readPage(text: string, bucket: string, prefix: string, token: string | undefined): ListingPage {
+    const result = (parse(text).ListBucketResult ?? {}) as Xml;
     const truncated = str(result.IsTruncated) === 'true';
     const nextToken = str(result.NextContinuationToken) || undefined;
     if (truncated && !nextToken)
@@ -396,7 +410,7 @@ export class SpacesClient {
         kind: 'invalid_response',
         message: l10n.t('Spaces said the listing of {0}/{1} goes on but gave no continuation token.', bucket, prefix),
       });
-    if (nextToken && nextToken === options.token)
+    if (nextToken && nextToken === token)
       throw new ApiError({ kind: 'invalid_response', message: l10n.t('Spaces gave the same continuation token twice for {0}/{1}.', bucket, prefix) });
     return {
       prefixes: arr(result.CommonPrefixes).map((p) => str(p.Prefix)),
@@ -415,6 +429,11 @@ export class SpacesClient {
    * Every page of a listing, followed until it ends — and stopped with a typed error when it
    * would not: a continuation token seen before (A→B→A), pages that bring no key or prefix not
    * seen already (a server handing out fresh tokens forever), or more pages than any bucket has.
+   *
+   * Pages follow tokens, one after another; so that reading a page (1,000 keys of XML) does not
+   * add to the wait for the next, the next page is asked for as soon as its token is seen in the
+   * text (peekNextToken), while the page is read. The token the page is read with decides: when
+   * they differ, or a check stops the listing, the request made ahead is cancelled.
    */
   async *pages(
     region: string,
@@ -427,21 +446,47 @@ export class SpacesClient {
     const maxPages = options.maxPages ?? MAX_LISTING_PAGES;
     let stalled = 0;
     let token: string | undefined;
-    for (let n = 1; ; n++) {
-      const page = await this.listPage(region, bucket, prefix, { token, delimiter: options.delimiter, signal: options.signal });
-      yield page;
-      if (!page.nextToken) return;
-      const lie = (message: string) =>
-        new ApiError({ kind: 'invalid_response', message: l10n.t('The listing of {0}/{1} does not end: {2}', bucket, prefix, message) });
-      if (tokens.has(page.nextToken)) throw lie(l10n.t('page {0} gave a continuation token it had given before.', n));
-      tokens.add(page.nextToken);
-      const before = seen.size;
-      for (const o of page.objects) seen.add(`o:${o.key}`);
-      for (const p of page.prefixes) seen.add(`p:${p}`);
-      stalled = seen.size > before ? 0 : stalled + 1;
-      if (stalled >= MAX_STALLED_PAGES) throw lie(l10n.t('{0} pages in a row brought nothing new.', stalled));
-      if (n >= maxPages) throw lie(l10n.t('more than {0} pages.', maxPages.toLocaleString('en-US')));
-      token = page.nextToken;
+    const ask = (t: string | undefined) => {
+      const controller = new AbortController();
+      const stop = () => controller.abort(options.signal?.reason);
+      options.signal?.addEventListener('abort', stop, { once: true });
+      const text = this.pageText(region, bucket, prefix, { token: t, delimiter: options.delimiter, signal: controller.signal }).finally(() =>
+        options.signal?.removeEventListener('abort', stop),
+      );
+      // a request made ahead and then cancelled is nobody's failure
+      text.catch(() => undefined);
+      return { token: t, text, cancel: () => controller.abort() };
+    };
+    let pending: ReturnType<typeof ask> | undefined = ask(undefined);
+    try {
+      for (let n = 1; ; n++) {
+        const text = await pending!.text;
+        pending = undefined;
+        const ahead = peekNextToken(text);
+        if (ahead && ahead !== token && !tokens.has(ahead) && n < maxPages) pending = ask(ahead);
+        const page = this.readPage(text, bucket, prefix, token);
+        if (pending && pending.token !== page.nextToken) {
+          pending.cancel();
+          pending = undefined;
+        }
+        yield page;
+        if (!page.nextToken) return;
+        const lie = (message: string) =>
+          new ApiError({ kind: 'invalid_response', message: l10n.t('The listing of {0}/{1} does not end: {2}', bucket, prefix, message) });
+        if (tokens.has(page.nextToken)) throw lie(l10n.t('page {0} gave a continuation token it had given before.', n));
+        tokens.add(page.nextToken);
+        const before = seen.size;
+        for (const o of page.objects) seen.add(`o:${o.key}`);
+        for (const p of page.prefixes) seen.add(`p:${p}`);
+        stalled = seen.size > before ? 0 : stalled + 1;
+        if (stalled >= MAX_STALLED_PAGES) throw lie(l10n.t('{0} pages in a row brought nothing new.', stalled));
+        if (n >= maxPages) throw lie(l10n.t('more than {0} pages.', maxPages.toLocaleString('en-US')));
+        token = page.nextToken;
+        pending ??= ask(token);
+      }
+    } finally {
+      // the listing ended, failed, or its reader stopped: nothing asked ahead goes on
+      pending?.cancel();
     }
   }
 
@@ -667,4 +712,18 @@ export class SpacesClient {
 
 function escapeXml(value: string): string {
   return value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}
+
+/**
+ * The continuation token in a listing page's XML, read ahead of the page (only to ask for the
+ * next page early: the parsed page decides). Undefined when the page says it is the last.
+ */
+export function peekNextToken(xml: string): string | undefined {
+  if (!/<IsTruncated>\s*true\s*<\/IsTruncated>/.test(xml)) return undefined;
+  const raw = /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1];
+  if (!raw) return undefined;
+  // the five entities XML names, as the parser reads them; anything else is not guessed at
+  if (/&(?!(amp|lt|gt|quot|apos);)/.test(raw)) return undefined;
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return raw.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => entities[e]);
 }
