@@ -36,6 +36,8 @@ export interface ResourceKind<T = unknown> {
   readonly listable?: boolean;
   /** Losing one is heavy (everything in it goes): deleting it needs its name typed, not a click. */
   readonly heavyDelete?: boolean;
+  /** What else a delete does, said in its confirmation (a tag comes off the resources that carry it). */
+  readonly deleteNote?: (item: T) => string | undefined;
   /**
    * The `resource_type` the tags API (`POST /v2/tags/{name}/resources`) takes for an item of this
    * kind, or undefined when it cannot be tagged (a function: snapshots of droplets cannot be).

@@ -7,6 +7,14 @@ export interface Tag {
 }
 
 export const tag = defineKind<Tag>({
+  // deleting a tag takes it off every resource that carries it; the resources stay
+  deletable: true,
+  deleteNote: (t) =>
+    t.resources.count > 1
+      ? l10n.t('It comes off the {0} resources that carry it; they stay as they are.', t.resources.count)
+      : t.resources.count === 1
+        ? l10n.t('It comes off the one resource that carries it, which stays as it is.')
+        : l10n.t('No resource carries it.'),
   nameProblem: tagNameProblem,
   kind: 'tag',
   label: l10n.t('Tag'),

@@ -90,7 +90,12 @@ export function registerResourceCommands(deps: CommandDeps): vscode.Disposable[]
           validateInput: (v) => (v === node.name ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', node.name)),
         });
       } else {
-        await input.confirm(vscode.l10n.t('Delete {0}?', what), vscode.l10n.t('This cannot be undone.'), vscode.l10n.t('Delete'));
+        const note = kind.deleteNote?.(node.item as never);
+        await input.confirm(
+          vscode.l10n.t('Delete {0}?', what),
+          [note, vscode.l10n.t('This cannot be undone.')].filter(Boolean).join(' '),
+          vscode.l10n.t('Delete'),
+        );
       }
       return runAction(deps, {
         node,

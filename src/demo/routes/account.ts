@@ -34,6 +34,16 @@ export function accountRoutes(api: FakeCore): void {
     return api.json(201, { ssh_key: key });
   });
 
+  // SSH keys: rename (by id or fingerprint, as the API takes either)
+  api.on('PUT', '/v2/account/keys/{id}', ([id], ctx) => {
+    const key = api.data.sshKeys.find((k) => String(k.id) === id || k.fingerprint === id);
+    if (!key) return api.notFound();
+    const name = ctx.body?.name;
+    if (typeof name !== 'string' || !name.trim()) return api.unprocessable('name is required.');
+    key.name = name.trim();
+    return api.json(200, { ssh_key: key });
+  });
+
   // Projects
   api.on('GET', '/v2/projects', (_, ctx) => api.page('projects', api.data.projects, ctx));
   api.on('GET', '/v2/projects/default', () => api.json(200, { project: api.data.projects.find((p) => p.is_default) }));

@@ -106,6 +106,14 @@ export function catalogRoutes(api: FakeCore): void {
     }
     return api.noContent();
   };
+  // a tag deleted is taken off everything that carries it
+  api.on('DELETE', '/v2/tags/{name}', ([name]) => {
+    if (!api.tags().some((t) => t.name === name)) return api.notFound();
+    api.explicitTags.delete(name);
+    for (const list of [api.data.droplets, api.data.volumes, api.data.databases, api.data.images, api.data.snapshots])
+      for (const item of list) if (Array.isArray(item.tags)) item.tags = (item.tags as string[]).filter((t) => t !== name);
+    return api.noContent();
+  });
   api.on('POST', '/v2/tags/{name}/resources', ([name], ctx) => retag(name, ctx.body, true));
   api.on('DELETE', '/v2/tags/{name}/resources', ([name], ctx) => retag(name, ctx.body, false));
 }
