@@ -26,6 +26,8 @@ export class AccountNode extends ExplorerNode {
   private summariesSettled = false;
   /** The account is being expanded or refreshed: kept figures are "updating", not just "as of". */
   private expanding = false;
+  /** The kept summary as read from the store (null: none), until this node's own are in. */
+  private keptRead?: KeptSummary | null;
   private readonly projectNodes = new Map<string, ProjectNode>();
 
   constructor(
@@ -74,7 +76,9 @@ export class AccountNode extends ExplorerNode {
    */
   private kept(): KeptSummary | undefined {
     if (this.summariesSettled || this.account.needsToken || this.services.grouping !== 'project') return undefined;
-    return this.services.summaries.get(this.account.id);
+    // read (and checked) once per load, not once per row drawn
+    if (this.keptRead === undefined) this.keptRead = this.services.summaries.get(this.account.id) ?? null;
+    return this.keptRead ?? undefined;
   }
 
   /** What a kept figure says of itself: "updating" while fresh lists are on their way, else its age. */
@@ -82,7 +86,7 @@ export class AccountNode extends ExplorerNode {
     return this.expanding ? vscode.l10n.t('updating') : vscode.l10n.t('as of {0}', relativeTime(new Date(kept.savedAt).toISOString()));
   }
 
-  /** A project's counts and cost: this node's own, else the kept ones (with `keptAt`). */
+  /** A project's counts and cost: this node's own, else the kept ones (marked by `kept`). */
   summaryOf(projectId: string): ProjectSummary | undefined {
     const own = this.summaries.get(projectId);
     if (own) return own;
@@ -224,7 +228,7 @@ export class AccountNode extends ExplorerNode {
         cost: this.cost,
         projects: results.flatMap(([p, summary]) => (summary ? [{ id: p.project.id, count: summary.count, cost: summary.cost }] : [])),
       };
-      void Promise.resolve(this.services.summaries.set(this.account.id, kept)).catch(() => undefined);
+      this.services.summaries.set(this.account.id, kept).catch(() => undefined);
       // The whole view, not just this node and its projects: the summaries can land while VS Code
       // is still fetching this node's children, and an element refresh then is lost. Everything
       // shown is cached, so this re-renders without a request.
@@ -243,6 +247,7 @@ export class AccountNode extends ExplorerNode {
     this.summaries.clear();
     this.cost = undefined;
     this.summariesSettled = false;
+    this.keptRead = undefined; // the newest saved, when shown through the refresh
   }
 
   /** Every kind, loaded in parallel, grouped by region (then by kind); kinds without a region last, as Global. */

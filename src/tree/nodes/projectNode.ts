@@ -52,21 +52,22 @@ export class ProjectNode extends ExplorerNode {
     item.id = this.id;
     item.contextValue = p.is_default ? 'project.default' : 'project';
     const environment = p.environment && p.environment !== p.name ? p.environment : undefined;
-    const count = this.summary ? `${this.summary.count} resource${this.summary.count === 1 ? '' : 's'}` : undefined;
-    const kept = this.summary?.kept ? this.parent.keptNote(this.summary.kept) : undefined;
-    item.description = [p.is_default ? 'default' : undefined, environment, count, perMonth(this.summary?.cost), kept].filter(Boolean).join(' · ');
+    const summary = this.summary;
+    const count = summary ? `${summary.count} resource${summary.count === 1 ? '' : 's'}` : undefined;
+    const kept = summary?.kept ? this.parent.keptNote(summary.kept) : undefined;
+    item.description = [p.is_default ? 'default' : undefined, environment, count, perMonth(summary?.cost), kept].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
       [
         `**${p.name}**`,
         p.description,
         p.purpose,
-        this.summary?.cost !== undefined
-          ? vscode.l10n.t('Estimated {0} (droplets, volumes, Kubernetes nodes, load balancers, reserved IPs)', String(perMonth(this.summary.cost)))
+        summary?.cost !== undefined
+          ? vscode.l10n.t('Estimated {0} (droplets, volumes, Kubernetes nodes, load balancers, reserved IPs)', String(perMonth(summary.cost)))
           : undefined,
-        this.summary?.kept
+        summary?.kept
           ? vscode.l10n.t(
               'Counts and cost as they were {0}; the current ones replace them once the lists are in.',
-              relativeTime(new Date(this.summary.kept.savedAt).toISOString()),
+              relativeTime(new Date(summary.kept.savedAt).toISOString()),
             )
           : undefined,
       ]
@@ -80,7 +81,7 @@ export class ProjectNode extends ExplorerNode {
         p.is_default ? vscode.l10n.t('default project') : undefined,
         environment,
         count,
-        perMonth(this.summary?.cost),
+        perMonth(summary?.cost),
         kept,
       ]
         .filter(Boolean)
