@@ -229,6 +229,20 @@ describe('Explorer', function () {
     await eventually('the new summary kept', () => api.explorer.summaries.get(info.id)?.cost === 427);
   });
 
+  it("shows a project's name and description in its tooltip as text, not as Markdown", async () => {
+    await fake.call('POST', '/__fake/patch', {
+      collection: 'projects',
+      where: { name: 'Staging' },
+      set: { name: 'Staging [login](https://evil.example/x) ![](https://evil.example/p.png)', description: '# **urgent** <img src=x>' },
+    });
+    const [account] = await children();
+    const staging = await child(account, /^Staging/);
+    const tooltip = (staging.toTreeItem().tooltip as vscode.MarkdownString).value;
+    assert.ok(!/\]\(https:/.test(tooltip), `no link or image is made: ${tooltip}`);
+    assert.ok(!/^# /m.test(tooltip) && !/(^|[^\\])<img/.test(tooltip), `no heading or tag: ${tooltip}`);
+    assert.match(tooltip, /Staging \\\[login\\\]\\\(https:\/\/evil\\\.example\/x\\\)/);
+  });
+
   it('forgets the kept counts of a removed account', async () => {
     const [account] = await children();
     await children(account);

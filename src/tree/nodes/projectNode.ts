@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { app } from '../../api/resources/app';
 import { type Project } from '../../api/resources/project';
-import { perMonth, relativeTime } from '../format';
+import { md, perMonth, relativeTime } from '../format';
 import { type AnyPresenter, PROJECT_PRESENTERS } from '../kinds';
 import type { TreeServices } from '../services';
 import type { ProjectContents } from '../../model/accountCache';
@@ -58,9 +58,10 @@ export class ProjectNode extends ExplorerNode {
     item.description = [p.is_default ? 'default' : undefined, environment, count, perMonth(summary?.cost), kept].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
       [
-        `**${p.name}**`,
-        p.description,
-        p.purpose,
+        // names and texts anyone on the team can set: shown as text, never read as Markdown
+        `**${md(p.name)}**`,
+        p.description ? md(p.description) : undefined,
+        p.purpose ? md(p.purpose) : undefined,
         summary?.cost !== undefined
           ? vscode.l10n.t('Estimated {0} (droplets, volumes, Kubernetes nodes, load balancers, reserved IPs)', String(perMonth(summary.cost)))
           : undefined,
