@@ -7,3 +7,4 @@ export declare function grepPolicy(env: Record<string, string | undefined>): { g
 export declare function skipVerdict(pendingTitles: string[], ci: boolean, allowed?: Record<string, string>): { fail: boolean; note: string } | undefined;
 export declare function forwardedCount(prismOutput: string): number;
 export declare function prismVerdict(stage: string, counts: { forwarded: number; apiUrl?: string; prismUrl: string; fakeUrl?: string }): string | undefined;
+export declare function requestsIn(prismOutput: string): { method: string; path: string }[];

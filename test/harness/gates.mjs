@@ -65,6 +65,11 @@ export function forwardedCount(prismOutput) {
   return (prismOutput.match(/Forwarding "[a-z]+" request to/g) ?? []).length;
 }
 
+/** The requests Prism received in a piece of its log: `{ method, path }`, the path with its query. */
+export function requestsIn(prismOutput) {
+  return [...prismOutput.matchAll(/\[HTTP SERVER\] ([a-z]+) (\S+) .*Request received/g)].map((m) => ({ method: m[1].toUpperCase(), path: m[2] }));
+}
+
 /**
  * Whether a stage's API traffic went through Prism: it forwarded requests during the stage, and
  * the extension inside the host used Prism's address (not the fake's, which would skip the check).

@@ -39,7 +39,7 @@ import {
 } from './services.mjs';
 import { checkWatchedBuild } from './watchBuild.mjs';
 import { linkProblems, screenshotProblems } from './gallery.mjs';
-import { forwardedCount, grepPolicy, mochaArgs, parseOnly, prismVerdict, skipVerdict } from './gates.mjs';
+import { forwardedCount, grepPolicy, mochaArgs, parseOnly, prismVerdict, requestsIn, skipVerdict } from './gates.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -74,9 +74,36 @@ function recordSkips(suite, pendingTitles = []) {
   else notes.push(`${suite}: ${verdict.note}`);
 }
 
+/** Where Prism's log stands before a stage: what it forwarded so far, and how long it is. */
+function prismMark(prism) {
+  const output = prism.output();
+  return { forwarded: forwardedCount(output), length: output.length };
+}
+
+/**
+ * The requests the extension sent through Prism in a stage, for scripts/apiCoverage.mjs (the
+ * contract stage is the fake's own check, not the extension's). A narrowed run says so: its
+ * count is smaller than the whole suite's.
+ */
+const apiRequests = { commit: gitHead(), stages: {} };
+function recordRequests(stage, output) {
+  if (grep.grep || only) apiRequests.narrowed = [grep.grep && `DO_TEST_GREP=${grep.grep}`, only && `--only ${[...only].join(',')}`].filter(Boolean).join(' ');
+  apiRequests.stages[stage] = requestsIn(output);
+  writeFileSync(join(ARTIFACTS, 'api-requests.json'), JSON.stringify(apiRequests));
+}
+
+function gitHead() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a stage's requests went through Prism (gates.mjs); `check`: the stage's own part. */
 function recordPrism(stage, prism, before, extra = {}) {
-  const forwarded = forwardedCount(prism.output()) - before;
+  const forwarded = forwardedCount(prism.output()) - before.forwarded;
+  if (stage !== 'contract') recordRequests(stage, prism.output().slice(before.length));
   const problem = prismVerdict(stage, { forwarded, prismUrl: prism.url, ...extra });
   if (problem) record(`${stage} through Prism`, 0, 1, problem);
   else record(`${stage} through Prism`, 1, 0, `${forwarded} requests forwarded and checked against the spec`);
@@ -244,7 +271,7 @@ async function main() {
   log(`Prism at ${prism.url}`);
 
   if (wants('contract')) {
-    const before = forwardedCount(prism.output());
+    const before = prismMark(prism);
     await mocha('contract', testFiles('dist-test/contract', '.test.js'), { DO_TEST_API_URL: prism.url, DO_TEST_FAKE_URL: fakeApi.url });
     recordPrism('contract', prism, before);
   }
@@ -293,7 +320,7 @@ async function main() {
           DO_TEST_S3_S3RVER: s3.s3rver,
         },
       });
-      const before = forwardedCount(prism.output());
+      const before = prismMark(prism);
       const code = await runExtensionTests(browser, server, {
         extensionPath: ROOT,
         testsEntry: join(ROOT, 'dist-test', 'integration', 'index.js'),
@@ -344,7 +371,7 @@ async function main() {
         },
       });
       let results;
-      const before = forwardedCount(prism.output());
+      const before = prismMark(prism);
       const code = await runExtensionTests(browser, server, {
         extensionPath: ROOT,
         testsEntry: join(ROOT, 'dist-test', 'web', 'index.js'),
@@ -384,7 +411,7 @@ async function main() {
     if (wants('ui')) {
       log('packaging the extension and running the UI tests');
       execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit' });
-      const before = forwardedCount(prism.output());
+      const before = prismMark(prism);
       // DO_TEST_GREP (refused under CI) narrows this stage to the walkthrough files whose names match it
       const uiFiles = testFiles('test/ui', '.test.mjs').filter((f) => !process.env.DO_TEST_GREP || new RegExp(process.env.DO_TEST_GREP).test(basename(f)));
       await mocha('ui', uiFiles, {
