@@ -5,9 +5,10 @@
 import type { DigitalOceanClient } from './client';
 import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
-import type { DatabaseEngineOptions, DatabaseFirewallRule, DatabaseUser } from './resources/database';
+import type { ConnectionPool, DatabaseEngineOptions, DatabaseFirewallRule, DatabaseUser, EvictionPolicy } from './resources/database';
 import type { Droplet } from './resources/droplet';
 import type { KubernetesOptions, KubernetesVersion } from './resources/kubernetes';
+import type { UptimeState } from './resources/uptimeCheck';
 
 type Requester = Pick<DigitalOceanClient, 'request'>;
 const seg = encodeURIComponent;
@@ -312,4 +313,48 @@ export async function tagResources(client: Requester, tag: string, resources: Ta
 
 export async function untagResources(client: Requester, tag: string, resources: TaggedResource[], signal?: AbortSignal): Promise<void> {
   await client.request<void>('DELETE', `/v2/tags/${seg(tag)}/resources`, { body: { resources }, signal });
+}
+
+/** An uptime check's state per region and its last outage. */
+export async function uptimeCheckState(client: Requester, checkId: string, signal?: AbortSignal): Promise<UptimeState> {
+  return (await client.request<{ state?: UptimeState }>('GET', `/v2/uptime/checks/${seg(checkId)}/state`, { signal })).state ?? {};
+}
+
+/** Changes a connection pool (the API answers 204, so the pool is not read back here). */
+export async function updateConnectionPool(
+  client: Requester,
+  clusterId: string,
+  pool: Pick<ConnectionPool, 'name' | 'mode' | 'size' | 'db' | 'user'>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const { name, ...body } = pool;
+  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/pools/${seg(name)}`, { body, signal });
+}
+
+/** Moves a cluster's weekly maintenance window: `day` a weekday, `hour` "HH:MM" in UTC. */
+export async function setDatabaseMaintenance(client: Requester, clusterId: string, window: { day: string; hour: string }, signal?: AbortSignal): Promise<void> {
+  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/maintenance`, { body: window, signal });
+}
+
+/** Starts the pending updates of a cluster now instead of in its maintenance window. */
+export async function installDatabaseUpdate(client: Requester, clusterId: string, signal?: AbortSignal): Promise<void> {
+  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/install_update`, { signal });
+}
+
+/** A MySQL cluster's SQL modes, as the comma-separated text the API keeps. */
+export async function databaseSqlMode(client: Requester, clusterId: string, signal?: AbortSignal): Promise<string> {
+  return (await client.request<{ sql_mode?: string }>('GET', `/v2/databases/${seg(clusterId)}/sql_mode`, { signal })).sql_mode ?? '';
+}
+
+export async function setDatabaseSqlMode(client: Requester, clusterId: string, modes: readonly string[], signal?: AbortSignal): Promise<void> {
+  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/sql_mode`, { body: { sql_mode: modes.join(',') }, signal });
+}
+
+/** A Valkey or Redis cluster's eviction policy. */
+export async function databaseEvictionPolicy(client: Requester, clusterId: string, signal?: AbortSignal): Promise<EvictionPolicy | undefined> {
+  return (await client.request<{ eviction_policy?: EvictionPolicy }>('GET', `/v2/databases/${seg(clusterId)}/eviction_policy`, { signal })).eviction_policy;
+}
+
+export async function setDatabaseEvictionPolicy(client: Requester, clusterId: string, policy: EvictionPolicy, signal?: AbortSignal): Promise<void> {
+  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/eviction_policy`, { body: { eviction_policy: policy }, signal });
 }

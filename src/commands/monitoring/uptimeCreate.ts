@@ -7,58 +7,16 @@
 import type * as vscode from 'vscode';
 import { ApiError } from '../../api';
 import { domain as domainKind } from '../../api/resources/domain';
-import { type UptimeAlert, type UptimeAlertType, type UptimeCheck, uptimeCheck, uptimeTargetProblem } from '../../api/resources/uptimeCheck';
+import { type UptimeCheck, uptimeCheck, uptimeTargetProblem } from '../../api/resources/uptimeCheck';
 import { plural } from '../../tree/format';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
 import { accountTarget } from '../pick';
 import { registerCommand } from '../register';
-import { numberProblem } from '../validators';
-import { askNotifications, listStep, nameStep, summaryStep } from '../wizard/prompts';
+import { listStep, nameStep, summaryStep } from '../wizard/prompts';
+import { type AlertPlan, alertBody, alertKind, alertText, askAlert, newAlertPlan, UPTIME_REGIONS } from './uptimeAlerts';
 import { create, notify, PRIORITY, reveal, runCreateWizard } from '../wizard/create';
 import * as l10n from '@vscode/l10n';
-
-const REGIONS = [
-  { id: 'us_east', label: l10n.t('US East') },
-  { id: 'us_west', label: l10n.t('US West') },
-  { id: 'eu_west', label: l10n.t('EU West') },
-  { id: 'se_asia', label: l10n.t('Southeast Asia') },
-] as const;
-
-const PERIODS = ['2m', '3m', '5m', '10m', '15m', '30m', '1h'] as const;
-
-const ALERT_TYPES: {
-  type: UptimeAlertType;
-  label: string;
-  description: string;
-  threshold?: { prompt: string; unit: string; value: number; comparison: 'greater_than' | 'less_than' };
-  httpsOnly?: boolean;
-}[] = [
-  { type: 'down', label: l10n.t('Down'), description: l10n.t('from any region') },
-  { type: 'down_global', label: l10n.t('Down everywhere'), description: l10n.t('from every region at once') },
-  {
-    type: 'latency',
-    label: l10n.t('Slow'),
-    description: l10n.t('latency above a limit'),
-    threshold: { prompt: l10n.t('Alert when the latency is above (milliseconds)'), unit: 'ms', value: 1000, comparison: 'greater_than' },
-  },
-  {
-    type: 'ssl_expiry',
-    label: l10n.t('Certificate expiring'),
-    description: l10n.t('HTTPS only'),
-    threshold: { prompt: l10n.t('Alert when the certificate expires in fewer than (days)'), unit: 'days', value: 14, comparison: 'less_than' },
-    httpsOnly: true,
-  },
-];
-
-interface AlertPlan {
-  type: UptimeAlertType;
-  threshold: number;
-  period: (typeof PERIODS)[number];
-  email: boolean;
-  slack?: { channel: string; url: string };
-}
 
 interface Plan {
   name: string;
@@ -79,63 +37,21 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
       );
       const email = account.email;
       const title = l10n.t('Create uptime check');
-      const kind = (a: AlertPlan) => ALERT_TYPES.find((x) => x.type === a.type)!;
-      const alertText = (a: AlertPlan) =>
-        [
-          kind(a).threshold
-            ? `${kind(a).label}: ${kind(a).threshold!.comparison === 'greater_than' ? '>' : '<'} ${a.threshold} ${kind(a).threshold!.unit}`
-            : kind(a).label,
-          `for ${a.period}`,
-          [a.email ? email : '', a.slack ? l10n.t('Slack {0}', a.slack.channel) : ''].filter(Boolean).join(' and '),
-        ].join(' · ');
-
       const editAlert = (p: Plan, start: AlertPlan | undefined, where: { step: number; totalSteps: number }) =>
-        runWizard<AlertPlan>(
-          start ? { ...start } : { type: 'down', threshold: 0, period: '2m', email: Boolean(email) },
-          [
-            async (a, s) => {
-              const offered = ALERT_TYPES.filter((x) => !x.httpsOnly || p.type === 'https');
-              const picked = await input.quickPick(
-                offered.map((x) => ({ label: x.label, description: x.description, picked: x.type === a.type, t: x })),
-                { title, ...s, placeHolder: l10n.t('Alert when the target is…') },
-              );
-              if (picked.t.type !== a.type) Object.assign(a, { type: picked.t.type, threshold: picked.t.threshold?.value ?? 0 });
-            },
-            async (a, s) => {
-              const threshold = kind(a).threshold;
-              if (!threshold) return 'skipped';
-              a.threshold = Number(
-                await input.inputBox({
-                  title,
-                  ...s,
-                  prompt: threshold.prompt,
-                  value: String(a.threshold || threshold.value),
-                  validateInput: (v) =>
-                    numberProblem(v, 1, threshold.unit === 'ms' ? 60_000 : 365, threshold.unit === 'ms' ? l10n.t('Milliseconds') : l10n.t('Days')),
-                }),
-              );
-            },
-            async (a, s) => {
-              a.period = (
-                await input.quickPick(
-                  PERIODS.map((x) => ({ label: x, picked: x === a.period })),
-                  { title, ...s, placeHolder: l10n.t('For how long before alerting') },
-                )
-              ).label as AlertPlan['period'];
-            },
-            async (a, s) => {
-              ({ email: a.email, slack: a.slack } = await askNotifications(input, title, s, a, email));
-            },
-          ],
-          { nested: where },
-        );
+        askAlert(input, title, p.type, email, start ?? newAlertPlan(email), where);
 
       const failed: string[] = [];
       return runCreateWizard<Plan, UptimeCheck>(deps, {
         title,
         account,
         kind: uptimeCheck,
-        plan: { name: '', type: 'https', target: domains.length ? `https://${domains[0].name}` : 'https://', regions: REGIONS.map((r) => r.id), alerts: [] },
+        plan: {
+          name: '',
+          type: 'https',
+          target: domains.length ? `https://${domains[0].name}` : 'https://',
+          regions: UPTIME_REGIONS.map((r) => r.id),
+          alerts: [],
+        },
         prompts: [
           nameStep<Plan>(input, title, { kind: uptimeCheck, taken: checks.map((c) => c.name), prompt: l10n.t('Check name') }),
           async (p, s) => {
@@ -173,7 +89,7 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
             for (;;) {
               p.regions = (
                 await input.quickPickMany(
-                  REGIONS.map((r) => ({ label: r.label, description: r.id, picked: p.regions.includes(r.id), id: r.id })),
+                  UPTIME_REGIONS.map((r) => ({ label: r.label, description: r.id, picked: p.regions.includes(r.id), id: r.id })),
                   { title, ...s, placeHolder: l10n.t('Check from') },
                 )
               ).map((r) => r.id);
@@ -187,14 +103,14 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
             noun: 'alert',
             placeHolder: l10n.t('Alerts: choose one to change or remove it'),
             add: { label: l10n.t('Add an alert…'), description: l10n.t('down, slow, certificate expiring') },
-            describe: (a) => ({ label: kind(a).label, description: alertText(a) }),
+            describe: (a) => ({ label: alertKind(a).label, description: alertText(a, email) }),
             initial: () => (email ? [{ type: 'down', threshold: 0, period: '2m', email: true }] : []),
             edit: (p, alert, where) => editAlert(p, alert, where),
           }),
           summaryStep<Plan>(input, title, (p) => ({
             label: l10n.t('Create {0}', p.name),
             description: `${p.type.toUpperCase()} ${p.target} · ${plural(p.regions.length, 'region')} · ${plural(p.alerts.length, 'alert')} · free`,
-            detail: p.alerts.map(alertText).join(' · ') || l10n.t('no alerts: results show in the control panel only'),
+            detail: p.alerts.map((a) => alertText(a, email)).join(' · ') || l10n.t('no alerts: results show in the control panel only'),
           })),
         ],
         execute: [
@@ -218,18 +134,13 @@ export function registerUptimeCreateCommands(deps: CommandDeps): vscode.Disposab
               await withProgress(l10n.t('Adding the alerts of {0}…', plan.name), async (signal, report) => {
                 for (const [i, a] of plan.alerts.entries()) {
                   report(l10n.t('alert {0} of {1}', i + 1, plan.alerts.length));
-                  const threshold = kind(a).threshold;
-                  const alert: Omit<UptimeAlert, 'id'> = {
-                    name: `${plan.name} ${kind(a).label.toLowerCase()}`,
-                    type: a.type,
-                    ...(threshold ? { threshold: a.threshold, comparison: threshold.comparison } : {}),
-                    notifications: { email: a.email && email ? [email] : [], slack: a.slack ? [a.slack] : [] },
-                    period: a.period,
-                  };
+                  const alert = alertBody(a, `${plan.name} ${alertKind(a).label.toLowerCase()}`, email);
                   try {
                     await cache.client.request('POST', `/v2/uptime/checks/${encodeURIComponent(created!.id)}/alerts`, { body: alert, signal });
                   } catch (error) {
-                    failed.push(`${kind(a).label}: ${error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error)}`);
+                    failed.push(
+                      `${alertKind(a).label}: ${error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error)}`,
+                    );
                   }
                 }
               });

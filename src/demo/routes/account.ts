@@ -142,13 +142,25 @@ export function accountRoutes(api: FakeCore): void {
   // fits the type, known regions, alert types and periods, thresholds, notifications to the
   // account's verified email or a Slack webhook.
   const REGIONS = ['us_east', 'us_west', 'eu_west', 'se_asia'];
+  /** Why a check's fields are refused (undefined when they are fine); `partial` for a PUT, which may leave some out. */
+  const checkProblem = (body: Json, partial: boolean, before?: Json): string | undefined => {
+    if ((!partial || body.name !== undefined) && (typeof body.name !== 'string' || !body.name.trim())) return 'name is required';
+    if (!partial || body.target !== undefined || body.type !== undefined) {
+      const problem = uptimeTargetProblem(body.type ?? before?.type, body.target ?? before?.target);
+      if (problem) return `target: ${problem}`;
+    }
+    if (
+      (!partial || body.regions !== undefined) &&
+      (!Array.isArray(body.regions) || !body.regions.length || body.regions.some((r: unknown) => !REGIONS.includes(String(r))))
+    )
+      return `regions must be some of ${REGIONS.join(', ')}`;
+    if (body.enabled !== undefined && typeof body.enabled !== 'boolean') return 'enabled must be true or false';
+    return undefined;
+  };
   api.on('POST', '/v2/uptime/checks', (_, ctx) => {
     const body = ctx.body ?? {};
-    const problem = uptimeTargetProblem(body.type, body.target);
-    if (typeof body.name !== 'string' || !body.name.trim()) return api.unprocessable('name is required');
-    if (problem) return api.unprocessable(`target: ${problem}`);
-    if (!Array.isArray(body.regions) || !body.regions.length || body.regions.some((r: unknown) => !REGIONS.includes(String(r))))
-      return api.unprocessable(`regions must be some of ${REGIONS.join(', ')}`);
+    const problem = checkProblem(body, false);
+    if (problem) return api.unprocessable(problem);
     const check = {
       id: stableUuid(`uptime-${body.name}-${api.nextId++}`),
       name: body.name,
@@ -161,41 +173,114 @@ export function accountRoutes(api: FakeCore): void {
     api.data.uptimeAlerts[check.id] = [];
     return api.json(201, { check });
   });
+  api.on('PUT', '/v2/uptime/checks/{id}', ([id], ctx) => {
+    const check = api.data.uptimeChecks.find((c) => c.id === id);
+    if (!check) return api.notFound();
+    const body = ctx.body ?? {};
+    const problem = checkProblem(body, true, check);
+    if (problem) return api.unprocessable(problem);
+    for (const key of ['name', 'type', 'target', 'regions', 'enabled'] as const) if (body[key] !== undefined) (check as Json)[key] = body[key];
+    if (check.type !== 'https') api.data.uptimeAlerts[id] = (api.data.uptimeAlerts[id] ?? []).filter((a) => a.type !== 'ssl_expiry');
+    return api.json(200, { check });
+  });
+  // a check deleted takes its alerts with it
+  api.on('DELETE', '/v2/uptime/checks/{id}', ([id]) => {
+    const answer = api.deleteItem(api.data.uptimeChecks, id, (c) => c.id);
+    if (answer.status === 204) delete api.data.uptimeAlerts[id];
+    return answer;
+  });
+  // The state the fake's checks are in: up everywhere, except a target whose host starts with
+  // "down": down from its first region. The last outage was three days ago, two minutes long.
+  api.on('GET', '/v2/uptime/checks/{id}/state', ([id]) => {
+    const check = api.data.uptimeChecks.find((c) => c.id === id);
+    if (!check) return api.notFound();
+    let host = '';
+    try {
+      host = new URL(check.target).hostname;
+    } catch {
+      host = check.target;
+    }
+    const now = Date.parse(api.now());
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const since = iso(now - 6 * 3600_000);
+    const regions = Object.fromEntries(
+      check.regions.map((r, i) => {
+        const down = host.startsWith('down') && i === 0;
+        return [r, { status: down ? 'DOWN' : 'UP', status_changed_at: since, thirty_day_uptime_percentage: down ? 97.5 : 99.98 }];
+      }),
+    );
+    const outageStart = now - 3 * 86_400_000;
+    return api.json(200, {
+      state: {
+        regions,
+        previous_outage: {
+          region: check.regions[0],
+          started_at: iso(outageStart),
+          ended_at: iso(outageStart + 120_000),
+          duration_seconds: 120,
+        },
+      },
+    });
+  });
   api.on('GET', '/v2/uptime/checks/{id}/alerts', ([id], ctx) => {
     const alerts = api.data.uptimeAlerts[id];
     return alerts ? api.page('alerts', alerts, ctx) : api.notFound();
+  });
+  /** Why an alert is refused for `check` (undefined when it is fine): the API's rules where they are simple. */
+  const alertProblem = (body: Json, check: Json): string | undefined => {
+    const email = api.profiles.get(api.currentToken)?.email ?? api.data.account.email;
+    const slack = (body.notifications?.slack ?? []) as Json[];
+    const emails = (body.notifications?.email ?? []) as unknown[];
+    if (typeof body.name !== 'string' || !body.name.trim()) return 'name is required';
+    if (!['latency', 'down', 'down_global', 'ssl_expiry'].includes(body.type)) return `type ${String(body.type)} is not an alert type`;
+    if (body.type === 'ssl_expiry' && check.type !== 'https') return 'ssl_expiry alerts need an https check';
+    if (!['2m', '3m', '5m', '10m', '15m', '30m', '1h'].includes(body.period)) return `period ${String(body.period)} is invalid`;
+    if ((body.type === 'latency' || body.type === 'ssl_expiry') && !(Number.isInteger(body.threshold) && body.threshold > 0))
+      return 'threshold must be a positive whole number';
+    if (!emails.length && !slack.length) return 'notifications need an email or a Slack channel';
+    const unverified = emails.find((e) => e !== email);
+    if (unverified !== undefined) return `${String(unverified)} is not a verified email of this account`;
+    if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url))))
+      return 'slack notifications need a channel and a hooks.slack.com URL';
+    return undefined;
+  };
+  const alertFields = (body: Json) => ({
+    name: body.name,
+    type: body.type,
+    threshold: body.threshold ?? 0,
+    comparison: body.comparison ?? 'greater_than',
+    notifications: { email: (body.notifications?.email ?? []) as string[], slack: (body.notifications?.slack ?? []) as Json[] },
+    period: body.period,
   });
   api.on('POST', '/v2/uptime/checks/{id}/alerts', ([id], ctx) => {
     const alerts = api.data.uptimeAlerts[id];
     const check = api.data.uptimeChecks.find((c) => c.id === id);
     if (!alerts || !check) return api.notFound();
     const body = ctx.body ?? {};
-    const email = api.profiles.get(api.currentToken)?.email ?? api.data.account.email;
-    const slack = (body.notifications?.slack ?? []) as Json[];
-    const emails = (body.notifications?.email ?? []) as unknown[];
-    if (typeof body.name !== 'string' || !body.name.trim()) return api.unprocessable('name is required');
-    if (!['latency', 'down', 'down_global', 'ssl_expiry'].includes(body.type)) return api.unprocessable(`type ${String(body.type)} is not an alert type`);
-    if (body.type === 'ssl_expiry' && check.type !== 'https') return api.unprocessable('ssl_expiry alerts need an https check');
-    if (!['2m', '3m', '5m', '10m', '15m', '30m', '1h'].includes(body.period)) return api.unprocessable(`period ${String(body.period)} is invalid`);
-    if ((body.type === 'latency' || body.type === 'ssl_expiry') && !(Number.isInteger(body.threshold) && body.threshold > 0))
-      return api.unprocessable('threshold must be a positive whole number');
-    if (!emails.length && !slack.length) return api.unprocessable('notifications need an email or a Slack channel');
-    const unverified = emails.find((e) => e !== email);
-    if (unverified !== undefined) return api.unprocessable(`${String(unverified)} is not a verified email of this account`);
-    if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url))))
-      return api.unprocessable('slack notifications need a channel and a hooks.slack.com URL');
-    const alert: Stored<UptimeAlert> = {
-      id: stableUuid(`alert-${id}-${api.nextId++}`),
-      name: body.name,
-      type: body.type,
-      threshold: body.threshold ?? 0,
-      comparison: body.comparison ?? 'greater_than',
-      notifications: { email: emails as string[], slack },
-      period: body.period,
-    };
+    const problem = alertProblem(body, check);
+    if (problem) return api.unprocessable(problem);
+    const alert: Stored<UptimeAlert> = { id: stableUuid(`alert-${id}-${api.nextId++}`), ...alertFields(body) };
     alerts.push(alert);
     return api.json(201, { alert });
   });
+  const findAlert = (checkId: string, alertId: string) => api.data.uptimeAlerts[checkId]?.find((a) => a.id === alertId);
+  api.on('GET', '/v2/uptime/checks/{id}/alerts/{alert}', ([id, alertId]) => {
+    const alert = findAlert(id, alertId);
+    return alert ? api.json(200, { alert }) : api.notFound();
+  });
+  api.on('PUT', '/v2/uptime/checks/{id}/alerts/{alert}', ([id, alertId], ctx) => {
+    const alert = findAlert(id, alertId);
+    const check = api.data.uptimeChecks.find((c) => c.id === id);
+    if (!alert || !check) return api.notFound();
+    const body = ctx.body ?? {};
+    const problem = alertProblem(body, check);
+    if (problem) return api.unprocessable(problem);
+    Object.assign(alert, alertFields(body));
+    return api.json(200, { alert });
+  });
+  api.on('DELETE', '/v2/uptime/checks/{id}/alerts/{alert}', ([id, alertId]) =>
+    api.data.uptimeAlerts[id] ? api.deleteItem(api.data.uptimeAlerts[id], alertId, (a) => a.id) : api.notFound(),
+  );
 
   // Droplet alert policies: a known metric, compare and window; a number (a percentage at most 100);
   // droplets that exist or tags; email only to the account's own, Slack to hooks.slack.com

@@ -4,7 +4,7 @@
  * (paths, keys, types) is described once in src/api/resources.
  */
 import type { DropletSize } from '../../api/resources/droplet';
-import type { QueryValue, ResourceKind } from '../../api';
+import type { DigitalOceanClient, QueryValue, ResourceKind } from '../../api';
 import type { ExplorerNode } from '../nodes/base';
 
 /** What presenters may look up synchronously (from lists already loaded). */
@@ -24,7 +24,9 @@ export interface ChildContext extends PresentContext {
   /** A folder that loads its children when expanded (errors become an error node with Retry). */
   group(key: string, label: string, icon: string, load: () => Promise<ExplorerNode[]>, description?: string): ExplorerNode;
   /** A plain informational leaf. */
-  message(key: string, label: string, detail?: string): ExplorerNode;
+  message(key: string, label: string, detail?: string, icon?: string): ExplorerNode;
+  /** A read that is not a list (an uptime check's state), made when the node is expanded. */
+  read<U>(call: (client: DigitalOceanClient) => Promise<U>): Promise<U>;
 }
 
 export type Placement =

@@ -120,7 +120,8 @@ export class ResourceNode extends ExplorerNode {
       list: (kind, parents) => cache.list(kind, parents),
       resources: (presenter, items, parents) => items.map((i) => new ResourceNode(this, this.account, presenter, i, parents, this.services)),
       group: (key, label, icon, load, description) => new FolderNode(this, key, label, icon, load, this.services, description),
-      message: (key, label, detail) => new MessageNode(`${this.id}/${key}`, label, { detail }),
+      message: (key, label, detail, icon) => new MessageNode(`${this.id}/${key}`, label, { detail, icon }),
+      read: (call) => call(cache.client),
     };
   }
 }
