@@ -116,6 +116,7 @@ export const databaseUser = defineKind<DatabaseUser>({
 });
 
 export const connectionPool = defineKind<ConnectionPool>({
+  deletable: true,
   nameProblem: dbNameProblem,
   kind: 'connection_pool',
   label: l10n.t('Connection pool'),
@@ -168,3 +169,60 @@ export function databaseClusterNameProblem(value: string, taken: readonly string
   if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(value)) return l10n.t('Lowercase letters, digits and "-", starting with a letter and not ending with "-".');
   return taken.includes(value) ? l10n.t('The account has a database cluster named {0} already.', value) : undefined;
 }
+
+/** The weekdays a maintenance window may start on, as the API spells them. */
+export const MAINTENANCE_DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/** What is wrong with a maintenance window's start ("HH:MM", 24-hour, UTC), or undefined. */
+export function maintenanceHourProblem(value: string): string | undefined {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return l10n.t('A time of day in UTC, 24-hour: 02:00 or 23:30.');
+  return undefined;
+}
+
+/** The SQL modes a MySQL cluster takes (DigitalOcean's list; the server refuses others). */
+export const MYSQL_SQL_MODES = [
+  'ALLOW_INVALID_DATES',
+  'ANSI',
+  'ANSI_QUOTES',
+  'ERROR_FOR_DIVISION_BY_ZERO',
+  'HIGH_NOT_PRECEDENCE',
+  'IGNORE_SPACE',
+  'NO_AUTO_VALUE_ON_ZERO',
+  'NO_DIR_IN_CREATE',
+  'NO_ENGINE_SUBSTITUTION',
+  'NO_UNSIGNED_SUBTRACTION',
+  'NO_ZERO_DATE',
+  'NO_ZERO_IN_DATE',
+  'ONLY_FULL_GROUP_BY',
+  'PIPES_AS_CONCAT',
+  'REAL_AS_FLOAT',
+  'STRICT_ALL_TABLES',
+  'STRICT_TRANS_TABLES',
+  'TIME_TRUNCATE_FRACTIONAL',
+  'TRADITIONAL',
+] as const;
+
+/** "a, b,,c" → ["A", "B", "C"]: the modes of an answer, upper case, without blanks or repeats. */
+export function sqlModesOf(value: string | undefined): string[] {
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(',')
+        .map((m) => m.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** What Valkey and Redis clusters do when memory is full (the spec's enum). */
+export const EVICTION_POLICIES = [
+  { id: 'noeviction', label: l10n.t('No eviction'), description: l10n.t('writes fail when memory is full') },
+  { id: 'allkeys_lru', label: l10n.t('All keys, least recently used'), description: l10n.t('evicts the keys used longest ago') },
+  { id: 'allkeys_random', label: l10n.t('All keys, random'), description: l10n.t('evicts keys at random') },
+  { id: 'volatile_lru', label: l10n.t('Keys with a TTL, least recently used'), description: l10n.t('only keys that expire') },
+  { id: 'volatile_random', label: l10n.t('Keys with a TTL, random'), description: l10n.t('only keys that expire') },
+  { id: 'volatile_ttl', label: l10n.t('Keys with a TTL, nearest expiry first'), description: l10n.t('only keys that expire') },
+] as const;
+
+export type EvictionPolicy = (typeof EVICTION_POLICIES)[number]['id'];

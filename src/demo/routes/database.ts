@@ -1,6 +1,7 @@
 /** The fake API's routes: Database clusters: options, users, databases, pools, trusted sources, resize. */
 import type { FakeCore } from '../core';
 import { type Json, databaseJson, stableUuid } from '../seed';
+import { EVICTION_POLICIES, MYSQL_SQL_MODES } from '../../api/resources/database';
 
 /** Database node plans: slug, vCPUs, memory (GB), disk (GB), price per node per month. */
 export const DB_SIZES = [
@@ -149,6 +150,67 @@ export function databaseRoutes(api: FakeCore): void {
   dbChild('dbs', () => api.data.databaseDbs);
   dbChild('pools', () => api.data.databasePools);
   api.on('GET', '/v2/databases/options', () => api.json(200, { options: DB_OPTIONS }));
+  api.on('GET', '/v2/databases/{id}/pools/{name}', ([id, name]) => {
+    const pool = api.data.databasePools[id]?.find((p) => p.name === name);
+    return pool ? api.json(200, { pool }) : api.notFound();
+  });
+  api.on('PUT', '/v2/databases/{id}/pools/{name}', ([id, name], ctx) => {
+    const pool = api.data.databasePools[id]?.find((p) => p.name === name);
+    if (!pool) return api.notFound();
+    const { mode, size, db: dbName, user } = ctx.body ?? {};
+    if (!['session', 'transaction', 'statement'].includes(mode) || !Number.isInteger(size) || size < 1) return api.unprocessable('mode or size is invalid');
+    if (!api.data.databaseDbs[id].some((x) => x.name === dbName)) return api.unprocessable('The database does not exist.');
+    if (user && !api.data.databaseUsers[id].some((u) => u.name === user)) return api.unprocessable('The user does not exist.');
+    Object.assign(pool, { mode, size, db: dbName, user });
+    return api.noContent();
+  });
+  api.on('DELETE', '/v2/databases/{id}/pools/{name}', ([id, name]) =>
+    api.data.databasePools[id] ? api.deleteItem(api.data.databasePools[id], name, (p) => p.name) : api.notFound(),
+  );
+  // the window: a weekday and a start time; an update pending installs (the fake: at once)
+  api.on('PUT', '/v2/databases/{id}/maintenance', ([id], ctx) => {
+    const db = cluster(id);
+    if (!db) return api.notFound();
+    const { day, hour } = ctx.body ?? {};
+    if (!['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'any'].includes(day))
+      return api.unprocessable(`day ${String(day)} is invalid`);
+    if (typeof hour !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(hour)) return api.unprocessable(`hour ${String(hour)} is invalid`);
+    db.maintenance_window = { ...(db.maintenance_window ?? { pending: false, description: [] }), day, hour: hour.length === 5 ? `${hour}:00` : hour };
+    return api.noContent();
+  });
+  api.on('PUT', '/v2/databases/{id}/install_update', ([id]) => {
+    const db = cluster(id);
+    if (!db) return api.notFound();
+    if (!db.maintenance_window?.pending) return api.unprocessable('There is no pending update to install.');
+    db.maintenance_window = { ...db.maintenance_window, pending: false, description: [] };
+    return api.noContent();
+  });
+  const setting = (engines: string[], key: 'sql_mode' | 'eviction_policy', valid: (v: unknown) => string | undefined) => {
+    const path = `/v2/databases/{id}/${key}`;
+    api.on('GET', path, ([id]) => {
+      const db = cluster(id);
+      if (!db) return api.notFound();
+      if (!engines.includes(db.engine)) return api.unprocessable(`${key} is not a setting of ${db.engine} clusters.`);
+      return api.json(200, { [key]: api.data.databaseSettings[id]?.[key] ?? '' });
+    });
+    api.on('PUT', path, ([id], ctx) => {
+      const db = cluster(id);
+      if (!db) return api.notFound();
+      if (!engines.includes(db.engine)) return api.unprocessable(`${key} is not a setting of ${db.engine} clusters.`);
+      const problem = valid(ctx.body?.[key]);
+      if (problem) return api.unprocessable(problem);
+      api.data.databaseSettings[id] = { ...api.data.databaseSettings[id], [key]: ctx.body[key] };
+      return api.noContent();
+    });
+  };
+  setting(['mysql'], 'sql_mode', (v) => {
+    const modes = typeof v === 'string' ? v.split(',') : [];
+    const unknown = modes.find((m) => !MYSQL_SQL_MODES.includes(m as never));
+    return !modes.length || unknown !== undefined ? `sql_mode: ${unknown ?? 'empty'} is not a MySQL SQL mode` : undefined;
+  });
+  setting(['redis', 'valkey'], 'eviction_policy', (v) =>
+    EVICTION_POLICIES.some((p) => p.id === v) ? undefined : `eviction_policy ${String(v)} is not a policy`,
+  );
   api.on('PUT', '/v2/databases/{id}/resize', ([id], ctx) => {
     const db = cluster(id);
     if (!db) return api.notFound();

@@ -4,7 +4,7 @@ import type { DemoData } from './state';
 
 export function seedDatabases({
   t,
-}: SeedContext): Pick<DemoData, 'databases' | 'databaseUsers' | 'databaseDbs' | 'databasePools' | 'databaseFirewalls' | 'databaseCas'> {
+}: SeedContext): Pick<DemoData, 'databases' | 'databaseUsers' | 'databaseDbs' | 'databasePools' | 'databaseFirewalls' | 'databaseCas' | 'databaseSettings'> {
   const engines: [string, string, string, string, number][] = [
     ['main-pg', 'pg', '17', 'nyc3', 2],
     ['shop-mysql', 'mysql', '8', 'nyc3', 1],
@@ -19,7 +19,14 @@ export function seedDatabases({
   const databaseDbs: Record<string, Json[]> = {};
   const databasePools: Record<string, Json[]> = {};
   const databaseFirewalls: Record<string, Json[]> = {};
+  const databaseSettings: Record<string, { sql_mode?: string; eviction_policy?: string }> = {};
   for (const db of databases) {
+    if (db.engine === 'mysql') {
+      // DigitalOcean's default SQL mode, and an update waiting for the maintenance window
+      databaseSettings[db.id] = { sql_mode: 'ANSI,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_ZERO_DATE,NO_ZERO_IN_DATE,STRICT_ALL_TABLES' };
+      db.maintenance_window = { day: 'tuesday', hour: '02:00:00', pending: true, description: ['Update MySQL to 8.0.40'] };
+    }
+    if (db.engine === 'valkey' || db.engine === 'redis') databaseSettings[db.id] = { eviction_policy: 'noeviction' };
     databaseFirewalls[db.id] =
       db.engine === 'pg'
         ? [
@@ -43,7 +50,7 @@ export function seedDatabases({
     databasePools[db.id] =
       db.engine === 'pg' ? [{ name: 'app-pool', mode: 'transaction', size: 10, db: 'app', user: 'app', connection: connection(db, 25061, 'app-pool') }] : [];
   }
-  return { databases, databaseUsers, databaseDbs, databasePools, databaseFirewalls, databaseCas: {} };
+  return { databases, databaseUsers, databaseDbs, databasePools, databaseFirewalls, databaseCas: {}, databaseSettings };
 }
 
 function connection(db: Json, port: number, database: string): Json {

@@ -46,6 +46,8 @@ export interface DemoData {
   databaseFirewalls: PerParent<DatabaseFirewallRule>;
   /** database id → the PEM of the CA that signed its server certificate (else the demo's CA) */
   databaseCas: Record<string, string>;
+  /** Per cluster: MySQL's SQL mode, Valkey's and Redis's eviction policy. */
+  databaseSettings: Record<string, { sql_mode?: string; eviction_policy?: string }>;
   registry: Stored<Registry> | null;
   repositories: Stored<RegistryRepository>[];
   repositoryTags: PerParent<RegistryTag>;

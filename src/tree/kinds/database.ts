@@ -102,7 +102,8 @@ export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
   placement: 'project',
   groupOrder: 40,
   icon: 'database',
-  flags: (d) => (hasShell(d.engine) ? ['shell'] : []),
+  // its engine and a pending update, for the menus (SQL mode is MySQL's, eviction Valkey's and Redis's)
+  flags: (d) => [...(hasShell(d.engine) ? ['shell'] : []), `engine-${d.engine}`, ...(d.maintenance_window?.pending ? ['update-pending'] : [])],
   style: (d) => ({
     state: d.status,
     icon: DB_TRANSITIONS.has(d.status) ? 'loading~spin' : undefined,
@@ -127,6 +128,12 @@ export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
       [l10n.t('Region'), d.region],
       [l10n.t('Host'), d.connection?.host],
       [l10n.t('Port'), d.connection?.port],
+      [
+        l10n.t('Maintenance'),
+        d.maintenance_window
+          ? `${d.maintenance_window.day} ${d.maintenance_window.hour.slice(0, 5)} UTC${d.maintenance_window.pending ? l10n.t(' · update pending') : ''}`
+          : undefined,
+      ],
       [l10n.t('Created'), relativeTime(d.created_at, ctx.now)],
       ['ID', d.id],
     ]),
