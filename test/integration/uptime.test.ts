@@ -189,4 +189,15 @@ describe('Uptime checks', function () {
     );
     assert.equal((await alertsOf('api health'))[0].period, '2m');
   });
+
+  it('deletes a check, and its alerts with it', async () => {
+    const id = (await checkNamed('api health')).id;
+    await runWithAnswers(api, 'digitalocean.resource.delete', await check('api health'), ['Delete']);
+    const state = await fakeState();
+    assert.ok(!state.uptimeChecks.some((c) => c.id === id));
+    assert.equal(state.uptimeAlerts[id], undefined, 'its alerts went with it');
+    await eventually('the check gone from the view', async () =>
+      (await api.explorer.getChildren(await nodeAt(api, 'Account-wide', 'Uptime checks'))).some((n) => label(n) === 'api health') ? undefined : true,
+    );
+  });
 });

@@ -7,6 +7,93 @@ export function dropletRoutes(api: FakeCore): void {
   api.on('POST', '/v2/droplets', (_, ctx) => createDroplet(api, ctx.body));
   api.on('DELETE', '/v2/droplets/{id}', ([id]) => api.deleteItem(api.data.droplets, id, (x) => String(x.id), { urn: (x) => `do:droplet:${x}` }));
   api.on('POST', '/v2/droplets/{id}/actions', ([id], ctx) => dropletAction(api, id, ctx.body));
+  // What goes with a droplet when chosen, with its monthly cost if kept: attached volumes ($0.10
+  // per GB), their snapshots and the droplet's ($0.06 per GB), its reserved IPs ($5 once unassigned)
+  const dropletOf = (id: string) => api.data.droplets.find((x) => String(x.id) === id);
+  const associated = (id: string) => {
+    const volumes = api.data.volumes.filter((v) => (v.droplet_ids as number[]).some((d) => String(d) === id));
+    const snapshotOf = (type: string, ids: string[]) => api.data.snapshots.filter((x) => x.resource_type === type && ids.includes(String(x.resource_id)));
+    const cost = (n: number) => n.toFixed(2);
+    const ips = api.data.reservedIps.filter((r) => r.droplet && String(r.droplet.id) === id).map((r) => ({ id: r.ip, name: r.ip, cost: cost(5) }));
+    return {
+      volumes: volumes.map((v) => ({ id: v.id, name: v.name, cost: cost(v.size_gigabytes * 0.1) })),
+      volume_snapshots: snapshotOf(
+        'volume',
+        volumes.map((v) => v.id),
+      ).map((x) => ({ id: x.id, name: x.name, cost: cost(x.size_gigabytes * 0.06) })),
+      snapshots: snapshotOf('droplet', [id]).map((x) => ({ id: x.id, name: x.name, cost: cost(x.size_gigabytes * 0.06) })),
+      reserved_ips: ips,
+      floating_ips: ips,
+    };
+  };
+  api.on('GET', '/v2/droplets/{id}/destroy_with_associated_resources', ([id]) => (dropletOf(id) ? api.json(200, associated(id)) : api.notFound()));
+  // the status answers "not done" once, then done: a client has to wait for it
+  const destroys = new Map<string, { status: Json; polls: number }>();
+  api.on('DELETE', '/v2/droplets/{id}/destroy_with_associated_resources/selective', ([id], ctx) => {
+    const droplet = dropletOf(id);
+    if (!droplet) return api.notFound();
+    if (droplet.locked) return api.unprocessable('Droplet already has a pending event.');
+    const mine = associated(id);
+    const body = ctx.body ?? {};
+    const chosen: Record<string, string[]> = {};
+    for (const key of ['volumes', 'volume_snapshots', 'snapshots', 'reserved_ips'] as const) {
+      const ids = (body[key] ?? []) as unknown[];
+      const stranger = ids.find((x) => !mine[key].some((r) => r.id === String(x)));
+      if (stranger !== undefined) return api.unprocessable(`${key}: ${String(stranger)} is not associated with the droplet`);
+      chosen[key] = ids.map(String);
+    }
+    const now = api.now();
+    const gone = (key: 'volumes' | 'volume_snapshots' | 'snapshots' | 'reserved_ips') =>
+      mine[key].filter((r) => chosen[key].includes(r.id)).map((r) => ({ id: r.id, name: r.name, destroyed_at: now }));
+    const status = {
+      droplet: { id: String(droplet.id), name: droplet.name, destroyed_at: now },
+      resources: {
+        volumes: gone('volumes'),
+        volume_snapshots: gone('volume_snapshots'),
+        snapshots: gone('snapshots'),
+        reserved_ips: gone('reserved_ips'),
+        floating_ips: [],
+      },
+      failures: 0,
+    };
+    api.deleteItem(api.data.droplets, id, (x) => String(x.id), { urn: (x) => `do:droplet:${x}` });
+    for (const v of api.data.volumes) v.droplet_ids = (v.droplet_ids as number[]).filter((d) => String(d) !== id);
+    for (const volumeId of chosen.volumes) api.deleteItem(api.data.volumes, volumeId, (x) => x.id, { urn: (x) => `do:volume:${x}` });
+    for (const snapshotId of [...chosen.volume_snapshots, ...chosen.snapshots]) api.deleteItem(api.data.snapshots, snapshotId, (x) => String(x.id));
+    for (const r of api.data.reservedIps) if (r.droplet && String(r.droplet.id) === id) r.droplet = null;
+    for (const ip of chosen.reserved_ips) api.deleteItem(api.data.reservedIps, ip, (x) => x.ip, { urn: (x) => `do:floatingip:${x}` });
+    destroys.set(id, { status, polls: 0 });
+    return { status: 202, headers: { 'x-request-id': api.requestId() }, body: '' };
+  });
+  api.on('GET', '/v2/droplets/{id}/destroy_with_associated_resources/status', ([id]) => {
+    const destroy = destroys.get(id);
+    if (!destroy) return api.notFound();
+    destroy.polls++;
+    return api.json(200, destroy.polls > 1 ? { ...destroy.status, completed_at: api.now() } : destroy.status);
+  });
+  // its backups (dropletBackups) and its snapshots, in the shape of a droplet's own lists
+  const dropletImage = (x: Json, type: string) => ({
+    id: Number(x.id),
+    name: x.name,
+    created_at: x.created_at,
+    regions: x.regions,
+    min_disk_size: x.min_disk_size,
+    size_gigabytes: x.size_gigabytes,
+    type,
+  });
+  api.on('GET', '/v2/droplets/{id}/backups', ([id], ctx) => {
+    const droplet = dropletOf(id);
+    return droplet ? api.page('backups', dropletBackups(api, droplet), ctx) : api.notFound();
+  });
+  api.on('GET', '/v2/droplets/{id}/snapshots', ([id], ctx) =>
+    dropletOf(id)
+      ? api.page(
+          'snapshots',
+          api.data.snapshots.filter((x) => x.resource_type === 'droplet' && String(x.resource_id) === id).map((x) => dropletImage(x, 'snapshot')),
+          ctx,
+        )
+      : api.notFound(),
+  );
   api.on('GET', '/v2/droplets/{id}/actions', ([id], ctx) =>
     api.page('actions', [...api.actions.values()].filter((a) => String(a.resource_id) === id && a.resource_type === 'droplet').reverse(), ctx),
   );
@@ -100,6 +187,13 @@ export function dropletAction(api: FakeCore, id: string, body: Json): FakeRespon
       droplet.memory = target.memory;
       if (body.disk) droplet.disk = target.disk;
     };
+  } else if (type === 'restore') {
+    // the droplet's own backups and snapshots only, by their number
+    const restorable =
+      dropletBackups(api, droplet).some((b) => b.id === body.image) ||
+      api.data.snapshots.some((x) => x.resource_type === 'droplet' && String(x.resource_id) === String(droplet.id) && Number(x.id) === body.image);
+    if (!restorable) return api.unprocessable('You specified an invalid image for this droplet.');
+    effect = () => undefined;
   } else if (type === 'rebuild') {
     const image = [...IMAGES, ...api.data.images].find((i) => (i.slug && i.slug === body.image) || i.id === body.image);
     if (!image) return api.unprocessable('You specified an invalid image.');
@@ -113,6 +207,20 @@ export function dropletAction(api: FakeCore, id: string, body: Json): FakeRespon
     droplet.locked = false;
   });
   return api.json(201, { action });
+}
+
+/** A droplet with backups on has two, a day and a week old. */
+function dropletBackups(api: FakeCore, droplet: Json): Json[] {
+  if (!droplet.features.includes('backups')) return [];
+  return [1, 7].map((days, i) => ({
+    id: 170000000 + (droplet.id % 1000) * 10 + i,
+    name: `${droplet.name} ${days === 1 ? 'daily' : 'weekly'} backup`,
+    created_at: new Date(Date.parse(api.now()) - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    regions: [droplet.region.slug],
+    min_disk_size: droplet.disk,
+    size_gigabytes: Math.round(droplet.disk * 0.1 * 100) / 100,
+    type: 'backup',
+  }));
 }
 
 function addFeature(droplet: Json, feature: string): void {
