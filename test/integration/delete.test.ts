@@ -65,6 +65,19 @@ describe('Delete (every deletable kind)', function () {
     assert.ok(!(await names('domains')).includes('acme-staging.example'));
   });
 
+  it('deletes a custom image and an alert policy after a confirmation, and a Functions namespace with its name typed', async () => {
+    await del(await path('Account-wide', 'Custom images', 'acme-base-2026-10'), ['Delete']);
+    assert.ok(!(await names('images')).includes('acme-base-2026-10'));
+    await del(await path('Account-wide', 'Alert policies', 'web CPU high'), ['Delete']);
+    assert.ok(!(await data()).alertPolicies.some((p) => p.description === 'web CPU high'));
+    const namespace = await path('Account-wide', 'Functions', 'acme-hooks');
+    const before = await writes();
+    await del(namespace, ['acme']);
+    assert.equal(await writes(), before, 'a mistyped name deletes nothing');
+    await del(namespace, ['acme-hooks']);
+    assert.deepEqual(await names('namespaces'), []);
+  });
+
   it("shows the API's refusal and keeps the resource (a default VPC)", async () => {
     const vpc = (await data()).vpcs.find((v) => v.name === 'default-nyc3') as { id: string };
     await fake.call('POST', '/__fake/log/clear');

@@ -195,6 +195,34 @@ describe('Detail panels', function () {
     assert.equal(panel.lastView!.notice ?? '', '');
   });
 
+  it('refreshes one resource of every top-level kind from its own GET, found in the tree rather than listed here', async () => {
+    const [account] = await api.explorer.getChildren();
+    const firstOfKind = new Map<string, ExplorerNode>();
+    for (const place of await api.explorer.getChildren(account)) {
+      for (const group of await api.explorer.getChildren(place)) {
+        for (const node of await api.explorer.getChildren(group)) {
+          const [what, kind] = String(node.toTreeItem().contextValue).split('.');
+          if (what === 'resource' && !firstOfKind.has(kind)) firstOfKind.set(kind, node);
+        }
+      }
+    }
+    firstOfKind.delete('registry'); // a singleton: refreshed from its collection path (above)
+    assert.ok(firstOfKind.size >= 20, `only ${[...firstOfKind.keys()].join(', ')}`);
+    for (const [kind, node] of firstOfKind) {
+      const panel = await open(node);
+      await fake.call('POST', '/__fake/log/clear');
+      await panel.receive({ type: 'refresh' });
+      const id = encodeURIComponent((node as unknown as { resourceId: string }).resourceId);
+      const got = await eventually(`the GET of one ${kind}`, async () =>
+        (await fake.log()).handled.find((h) => h.method === 'GET' && (h.path.endsWith(`/${id}`) || h.path.endsWith(`/${decodeURIComponent(id)}`))),
+      );
+      assert.equal(got.status, 200, `${kind}: ${got.path} answered ${got.status}`);
+      await eventually(`the ${kind} panel redrawn`, () => panel.lastView);
+      assert.notEqual(panel.lastView!.status?.text, 'deleted', `${kind} is not called gone`);
+      panel.dispose();
+    }
+  });
+
   it('keeps a resource in transition updating while only its panel is visible', async () => {
     const cluster = await path('Acme Web', 'Kubernetes clusters', 'prod-k8s');
     const panel = await open(cluster);

@@ -13,6 +13,9 @@ export interface FunctionsNamespace {
 }
 
 export const functionsNamespace = defineKind<FunctionsNamespace>({
+  // its functions, triggers and keys go with it
+  deletable: true,
+  heavyDelete: true,
   kind: 'functions_namespace',
   label: l10n.t('Functions namespace'),
   pluralLabel: l10n.t('Functions'),

@@ -76,6 +76,10 @@ export function catalogRoutes(api: FakeCore): void {
   api.on('GET', '/v2/regions', (_, ctx) => api.page('regions', ['nyc1', 'nyc3', 'sfo3', 'ams3', 'fra1', 'lon1', 'sgp1', 'tor1'].map(region), ctx));
 
   api.on('GET', '/v2/tags', (_, ctx) => api.page('tags', api.tags(), ctx));
+  api.on('GET', '/v2/tags/{name}', ([name]) => {
+    const tag = api.tags().find((t) => t.name === name);
+    return tag ? api.json(200, { tag }) : api.notFound();
+  });
   api.on('POST', '/v2/tags', (_, ctx) => {
     const name = ctx.body?.name;
     if (typeof name !== 'string' || !/^[a-zA-Z0-9_:-]{1,255}$/.test(name)) return api.unprocessable('name is invalid');

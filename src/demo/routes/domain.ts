@@ -187,6 +187,11 @@ export function domainRoutes(api: FakeCore): void {
   });
 
   api.on('GET', '/v2/functions/namespaces', () => api.json(200, { namespaces: api.data.namespaces }));
+  api.on('GET', '/v2/functions/namespaces/{id}', ([id]) => {
+    const namespace = api.data.namespaces.find((n) => n.namespace === id);
+    return namespace ? api.json(200, { namespace }) : api.notFound();
+  });
+  api.on('DELETE', '/v2/functions/namespaces/{id}', ([id]) => api.deleteItem(api.data.namespaces, id, (n) => n.namespace));
 }
 
 /** The API's own checks of a DNS record (a subset: enough to answer 422 like it does). */
