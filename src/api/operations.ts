@@ -5,7 +5,7 @@
 import type { DigitalOceanClient } from './client';
 import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
-import type { ConnectionPool, DatabaseEngineOptions, DatabaseFirewallRule, DatabaseUser, EvictionPolicy } from './resources/database';
+import type { DatabaseEngineOptions, DatabaseFirewallRule, DatabaseUser } from './resources/database';
 import type { Droplet } from './resources/droplet';
 import type { KubernetesOptions, KubernetesVersion } from './resources/kubernetes';
 import type { UptimeState } from './resources/uptimeCheck';
@@ -318,120 +318,4 @@ export async function untagResources(client: Requester, tag: string, resources: 
 /** An uptime check's state per region and its last outage. */
 export async function uptimeCheckState(client: Requester, checkId: string, signal?: AbortSignal): Promise<UptimeState> {
   return (await client.request<{ state?: UptimeState }>('GET', `/v2/uptime/checks/${seg(checkId)}/state`, { signal })).state ?? {};
-}
-
-/** Changes a connection pool (the API answers 204, so the pool is not read back here). */
-export async function updateConnectionPool(
-  client: Requester,
-  clusterId: string,
-  pool: Pick<ConnectionPool, 'name' | 'mode' | 'size' | 'db' | 'user'>,
-  signal?: AbortSignal,
-): Promise<void> {
-  const { name, ...body } = pool;
-  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/pools/${seg(name)}`, { body, signal });
-}
-
-/** Moves a cluster's weekly maintenance window: `day` a weekday, `hour` "HH:MM" in UTC. */
-export async function setDatabaseMaintenance(client: Requester, clusterId: string, window: { day: string; hour: string }, signal?: AbortSignal): Promise<void> {
-  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/maintenance`, { body: window, signal });
-}
-
-/** Starts the pending updates of a cluster now instead of in its maintenance window. */
-export async function installDatabaseUpdate(client: Requester, clusterId: string, signal?: AbortSignal): Promise<void> {
-  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/install_update`, { signal });
-}
-
-/** A MySQL cluster's SQL modes, as the comma-separated text the API keeps. */
-export async function databaseSqlMode(client: Requester, clusterId: string, signal?: AbortSignal): Promise<string> {
-  return (await client.request<{ sql_mode?: string }>('GET', `/v2/databases/${seg(clusterId)}/sql_mode`, { signal })).sql_mode ?? '';
-}
-
-export async function setDatabaseSqlMode(client: Requester, clusterId: string, modes: readonly string[], signal?: AbortSignal): Promise<void> {
-  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/sql_mode`, { body: { sql_mode: modes.join(',') }, signal });
-}
-
-/** A Valkey or Redis cluster's eviction policy. */
-export async function databaseEvictionPolicy(client: Requester, clusterId: string, signal?: AbortSignal): Promise<EvictionPolicy | undefined> {
-  return (await client.request<{ eviction_policy?: EvictionPolicy }>('GET', `/v2/databases/${seg(clusterId)}/eviction_policy`, { signal })).eviction_policy;
-}
-
-export async function setDatabaseEvictionPolicy(client: Requester, clusterId: string, policy: EvictionPolicy, signal?: AbortSignal): Promise<void> {
-  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/eviction_policy`, { body: { eviction_policy: policy }, signal });
-}
-
-/** One resource that goes with a droplet if chosen: its monthly cost if it is kept (USD, as text). */
-export interface AssociatedResource {
-  id: string;
-  name: string;
-  cost?: string;
-}
-
-export type AssociatedKind = 'volumes' | 'volume_snapshots' | 'snapshots' | 'reserved_ips';
-export const ASSOCIATED_KINDS: readonly AssociatedKind[] = ['volumes', 'volume_snapshots', 'snapshots', 'reserved_ips'];
-
-/** What could be destroyed with a droplet: its volumes and their snapshots, its own snapshots, its reserved IPs. */
-export async function dropletAssociatedResources(
-  client: Requester,
-  dropletId: string,
-  signal?: AbortSignal,
-): Promise<Record<AssociatedKind, AssociatedResource[]>> {
-  const body = await client.request<Partial<Record<AssociatedKind | 'floating_ips', AssociatedResource[]>>>(
-    'GET',
-    `/v2/droplets/${seg(dropletId)}/destroy_with_associated_resources`,
-    { signal },
-  );
-  // floating IPs are the reserved IPs' old name: the same addresses, listed twice
-  return { volumes: body.volumes ?? [], volume_snapshots: body.volume_snapshots ?? [], snapshots: body.snapshots ?? [], reserved_ips: body.reserved_ips ?? [] };
-}
-
-/** Destroys the droplet and the chosen resources (ids per kind); the API answers 202 and works on. */
-export async function destroyDropletWithAssociated(
-  client: Requester,
-  dropletId: string,
-  chosen: Partial<Record<AssociatedKind, string[]>>,
-  signal?: AbortSignal,
-): Promise<void> {
-  await client.request<void>('DELETE', `/v2/droplets/${seg(dropletId)}/destroy_with_associated_resources/selective`, { body: chosen, signal });
-}
-
-export interface DestroyedResource {
-  id?: string;
-  name?: string;
-  destroyed_at?: string;
-  error_message?: string;
-}
-
-/** How a destroy with associated resources is going: done when `completed_at` is set; `failures` counts what could not go. */
-export interface DestroyStatus {
-  droplet?: DestroyedResource;
-  resources?: Partial<Record<AssociatedKind | 'floating_ips', DestroyedResource[]>>;
-  completed_at?: string;
-  failures?: number;
-}
-
-export async function dropletDestroyStatus(client: Requester, dropletId: string, signal?: AbortSignal): Promise<DestroyStatus> {
-  return client.request<DestroyStatus>('GET', `/v2/droplets/${seg(dropletId)}/destroy_with_associated_resources/status`, { signal });
-}
-
-/** A droplet's backup or snapshot, as its own lists give it (ids are numbers there). */
-export interface DropletImage {
-  id: number;
-  name: string;
-  created_at: string;
-  size_gigabytes?: number;
-  min_disk_size?: number;
-  type?: string;
-}
-
-/** A droplet's backups and snapshots (the first 200 of each: the API keeps a handful of backups). */
-export async function dropletImages(
-  client: Requester,
-  dropletId: string,
-  signal?: AbortSignal,
-): Promise<{ backups: DropletImage[]; snapshots: DropletImage[] }> {
-  const [backups, snapshots] = await Promise.all([
-    client.request<{ backups?: DropletImage[] }>('GET', `/v2/droplets/${seg(dropletId)}/backups`, { query: { per_page: 200 }, signal }),
-    client.request<{ snapshots?: DropletImage[] }>('GET', `/v2/droplets/${seg(dropletId)}/snapshots`, { query: { per_page: 200 }, signal }),
-  ]);
-  return { backups: backups.backups ?? [], snapshots: snapshots.snapshots ?? [] };
 }

@@ -92,6 +92,38 @@ describe('Detail panels', function () {
     assert.ok(span > 6 * 86_400, `7 days of CPU, got ${span} s`);
   });
 
+  it("shows a load balancer's connections, requests, responses per class, response time, throughput and CPU", async () => {
+    const [lbNode] = await api.explorer.getChildren(await path('Acme Web', 'Load balancers'));
+    const panel = await open(lbNode);
+    const charts = await eventually('the load balancer graphs', () => {
+      const s = section(panel.lastView!, 'monitoring') as Extract<SectionView, { type: 'charts' }>;
+      return s.charts.length ? s : undefined;
+    });
+    assert.deepEqual(
+      charts.charts.map((c) => c.id),
+      ['connections', 'requests', 'responses', 'response-time', 'throughput', 'cpu'],
+    );
+    for (const c of charts.charts) assert.ok(c.x.length > 50 && c.series.every((s) => s.values.filter((v) => v !== null).length > 50), `${c.id} has points`);
+    const byId = (id: string) => charts.charts.find((c) => c.id === id)!;
+    assert.deepEqual(
+      byId('responses').series.map((s) => s.label),
+      ['2xx', '3xx', '4xx', '5xx'],
+    );
+    assert.deepEqual(
+      byId('connections').series.map((s) => s.label),
+      ['Open', 'Limit'],
+    );
+    const avg = byId('response-time').series[0].values.filter((v): v is number => v !== null);
+    assert.ok(
+      avg.every((v) => v > 40 && v < 100),
+      `response times in ms: ${avg.slice(0, 3).join(', ')}`,
+    );
+    assert.ok(section(panel.lastView!, 'properties'), 'the properties stay');
+    const asked = (await fake.log()).handled.filter((h) => h.path.startsWith('/v2/monitoring/metrics/load_balancer/'));
+    assert.equal(new Set(asked.map((h) => h.path)).size, 8);
+    assert.ok(asked.every((h) => h.status === 200));
+  });
+
   it('runs a panel button as the tree would, and the panel shows the transition and then the new state', async () => {
     const panel = await open(await path('Acme Web', 'Droplets', 'web-2'));
     api.setUserInput(new ScriptedUserInput(['Power Off']));

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { maintenanceHourProblem, sqlModesOf } from '../../src/api/resources/database';
+import { maintenanceHourProblem, sqlModesOf } from '../../src/api/databaseSettings';
 import { type UptimeCheck, type UptimeState, uptimeCheckUpdate, uptimeStateSummary } from '../../src/api/resources/uptimeCheck';
 
 describe('Uptime state and database settings', () => {

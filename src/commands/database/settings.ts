@@ -7,27 +7,20 @@
  */
 import * as vscode from 'vscode';
 import {
-  databaseEvictionPolicy,
-  databaseSqlMode,
-  installDatabaseUpdate,
-  setDatabaseEvictionPolicy,
-  setDatabaseMaintenance,
-  setDatabaseSqlMode,
-  updateConnectionPool,
-} from '../../api';
-import {
-  type ConnectionPool,
-  type DatabaseCluster,
   EVICTION_POLICIES,
   MAINTENANCE_DAYS,
   MYSQL_SQL_MODES,
-  connectionPool,
-  databaseCluster,
-  databaseDb,
-  databaseUser,
+  databaseEvictionPolicy,
+  databaseSqlMode,
+  installDatabaseUpdate,
   maintenanceHourProblem,
+  setDatabaseEvictionPolicy,
+  setDatabaseMaintenance,
+  setDatabaseSqlMode,
   sqlModesOf,
-} from '../../api/resources/database';
+  updateConnectionPool,
+} from '../../api/databaseSettings';
+import { type ConnectionPool, type DatabaseCluster, connectionPool, databaseCluster, databaseDb, databaseUser } from '../../api/resources/database';
 import { connectionPoolPresenter, databaseClusterPresenter, engineName } from '../../tree/kinds/database';
 import type { ResourceNode } from '../../tree/nodes/resourceNode';
 import { withProgress } from '../../ui/progress';

@@ -15,8 +15,8 @@ import {
   dropletAssociatedResources,
   dropletDestroyStatus,
   dropletImages,
-  waitForReady,
-} from '../../api';
+} from '../../api/dropletDestroy';
+import { waitForReady } from '../../api';
 import { type Droplet, droplet as dropletKind } from '../../api/resources/droplet';
 import { reservedIp } from '../../api/resources/reservedIp';
 import { snapshot } from '../../api/resources/snapshot';

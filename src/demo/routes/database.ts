@@ -1,7 +1,7 @@
 /** The fake API's routes: Database clusters: options, users, databases, pools, trusted sources, resize. */
 import type { FakeCore } from '../core';
 import { type Json, databaseJson, stableUuid } from '../seed';
-import { EVICTION_POLICIES, MYSQL_SQL_MODES } from '../../api/resources/database';
+import { EVICTION_POLICIES, MYSQL_SQL_MODES } from '../../api/databaseSettings';
 
 /** Database node plans: slug, vCPUs, memory (GB), disk (GB), price per node per month. */
 export const DB_SIZES = [

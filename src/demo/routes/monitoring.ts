@@ -51,4 +51,28 @@ export function monitoringRoutes(api: FakeCore): void {
       },
     ];
   });
+
+  // Load balancer metrics: traffic that follows a slow daily wave, per load balancer
+  const lbMetric = (name: string, series: (t: number, lb: Json) => { metric?: Record<string, string>; value: number }[]) =>
+    api.on('GET', `/v2/monitoring/metrics/load_balancer/${name}`, (_, ctx) => {
+      const lbId = ctx.query.get('lb_id') ?? '';
+      const lb = api.data.loadBalancers.find((x) => x.id === lbId);
+      if (!lb) return api.notFound();
+      return api.metricMatrix(ctx, (t) => series(t, lb).map((p) => ({ value: p.value, metric: { lb_id: lbId, ...p.metric } })));
+    });
+  const traffic = (t: number) => 40 + 25 * Math.sin(t / 5400) + 6 * Math.sin(t / 420);
+  const nodes = (lb: Json) => Number(lb.size_unit ?? 1);
+  lbMetric('frontend_connections_current', (t) => [{ value: Math.round(traffic(t) * 3) }]);
+  lbMetric('frontend_connections_limit', (_, lb) => [{ value: 10_000 * nodes(lb) }]);
+  lbMetric('frontend_http_requests_per_second', (t) => [{ value: traffic(t) }]);
+  lbMetric('frontend_http_responses', (t) => [
+    { metric: { status_code: '2xx' }, value: traffic(t) * 0.94 },
+    { metric: { status_code: '3xx' }, value: traffic(t) * 0.03 },
+    { metric: { status_code: '4xx' }, value: traffic(t) * 0.025 },
+    { metric: { status_code: '5xx' }, value: traffic(t) * 0.005 },
+  ]);
+  lbMetric('droplets_http_response_time_avg', (t) => [{ value: 0.045 + traffic(t) / 4000 }]);
+  lbMetric('droplets_http_response_time_95p', (t) => [{ value: 0.12 + traffic(t) / 1500 }]);
+  lbMetric('frontend_network_throughput_http', (t) => [{ value: traffic(t) * 48_000 }]);
+  lbMetric('frontend_cpu_utilization', (t) => [{ value: 8 + traffic(t) / 6 }]);
 }
