@@ -92,7 +92,7 @@ describe('Droplet actions', function () {
     assert.equal((await droplets()).find((d) => d.id === 311000001)?.name, 'web-1-renamed');
     assert.ok(await dropletNode('Acme Web', 'web-1-renamed'));
 
-    await run('enableBackups', await dropletNode('Acme Web', 'web-2'));
+    await run('enableBackups', await dropletNode('Acme Web', 'web-2'), ['Daily', '20:00']);
     assert.ok((await dropletNamed('web-2'))?.features.includes('backups'));
     assert.match(String((await dropletNode('Acme Web', 'web-2')).toTreeItem().contextValue), /\.backups\./);
     await run('disableBackups', await dropletNode('Acme Web', 'web-2'), ['Disable Backups']);

@@ -94,13 +94,6 @@ export function registerDropletCommands(deps: CommandDeps): vscode.Disposable[] 
       vscode.l10n.t('Power Cycle'),
     ]),
     simple(
-      'digitalocean.droplet.enableBackups',
-      'enable_backups',
-      vscode.l10n.t('Enable backups'),
-      vscode.l10n.t('Enabling backups…'),
-      (d) => idle(d) && !(d as Droplet).features.includes('backups'),
-    ),
-    simple(
       'digitalocean.droplet.disableBackups',
       'disable_backups',
       vscode.l10n.t('Disable backups'),

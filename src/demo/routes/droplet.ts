@@ -1,6 +1,6 @@
 /** The fake API's droplets: create, delete, and their actions (each locks the droplet while it runs, as the API does). */
 import type { FakeCore, FakeResponse } from '../core';
-import { type Json, IMAGES, SIZES, dropletJson } from '../seed';
+import { type Json, IMAGES, KERNELS, SIZES, dropletJson } from '../seed';
 
 export function dropletRoutes(api: FakeCore): void {
   // Droplets: create, delete, actions
@@ -94,6 +94,66 @@ export function dropletRoutes(api: FakeCore): void {
         )
       : api.notFound(),
   );
+  // Backup policies: what the API offers, each droplet's (with the read-only window and retention)
+  const SUPPORTED = [
+    {
+      name: 'weekly',
+      possible_window_starts: [0, 4, 8, 12, 16, 20],
+      window_length_hours: 4,
+      retention_period_days: 28,
+      possible_days: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'],
+    },
+    { name: 'daily', possible_window_starts: [0, 4, 8, 12, 16, 20], window_length_hours: 4, retention_period_days: 7, possible_days: [] },
+  ];
+  const policyOf = (droplet: Json) => {
+    const stored = api.data.dropletBackupPolicies[String(droplet.id)];
+    const enabled = droplet.features.includes('backups');
+    return {
+      droplet_id: droplet.id,
+      backup_enabled: enabled,
+      ...(enabled && stored
+        ? {
+            backup_policy: { ...stored, window_length_hours: 4, retention_period_days: stored.plan === 'weekly' ? 28 : 7 },
+            next_backup_window: droplet.next_backup_window ?? null,
+          }
+        : {}),
+    };
+  };
+  api.on('GET', '/v2/droplets/backups/supported_policies', () => api.json(200, { supported_policies: SUPPORTED }));
+  api.on('GET', '/v2/droplets/backups/policies', (_, ctx) => {
+    const all = api.data.droplets.map(policyOf);
+    const page = api.page('policies', all, ctx);
+    // the same page, as a map by droplet id
+    const body = JSON.parse(page.body as string) as { policies: Json[] };
+    return api.json(200, { ...body, policies: Object.fromEntries(body.policies.map((p) => [String(p.droplet_id), p])) });
+  });
+  api.on('GET', '/v2/droplets/{id}/backups/policy', ([id]) => {
+    const droplet = dropletOf(id);
+    return droplet ? api.json(200, { policy: policyOf(droplet) }) : api.notFound();
+  });
+  // Kernels: only a droplet on an externally managed kernel (the seed's bastion) has any to choose
+  api.on('GET', '/v2/droplets/{id}/kernels', ([id], ctx) => {
+    const droplet = dropletOf(id);
+    return droplet ? api.page('kernels', droplet.kernel ? KERNELS : [], ctx) : api.notFound();
+  });
+  api.on('GET', '/v2/droplets/{id}/firewalls', ([id], ctx) => {
+    const droplet = dropletOf(id);
+    if (!droplet) return api.notFound();
+    const applies = (f: Json) => (f.droplet_ids ?? []).some((d: number) => String(d) === id) || (f.tags ?? []).some((t: string) => droplet.tags.includes(t));
+    return api.page('firewalls', api.data.firewalls.filter(applies), ctx);
+  });
+  // Hosts: the seed's groups of droplet ids, less the droplets since destroyed
+  const hosts = () => api.data.dropletHosts.map((ids) => ids.filter((d) => dropletOf(String(d)))).filter((ids) => ids.length > 1);
+  api.on('GET', '/v2/droplets/{id}/neighbors', ([id]) => {
+    if (!dropletOf(id)) return api.notFound();
+    const group = hosts().find((ids) => ids.some((d) => String(d) === id)) ?? [];
+    return api.json(200, { droplets: group.filter((d) => String(d) !== id).map((d) => dropletOf(String(d))) });
+  });
+  api.on('GET', '/v2/reports/droplet_neighbors_ids', () => api.json(200, { neighbor_ids: hosts() }));
+  api.on('GET', '/v2/droplets/{id}/actions/{actionId}', ([id, actionId]) => {
+    const action = api.actions.get(Number(actionId));
+    return action && String(action.resource_id) === id && action.resource_type === 'droplet' ? api.json(200, { action }) : api.notFound();
+  });
   api.on('GET', '/v2/droplets/{id}/actions', ([id], ctx) =>
     api.page('actions', [...api.actions.values()].filter((a) => String(a.resource_id) === id && a.resource_type === 'droplet').reverse(), ctx),
   );
@@ -145,8 +205,17 @@ export function dropletAction(api: FakeCore, id: string, body: Json): FakeRespon
     reboot: () => (droplet.status = 'active'),
     power_cycle: () => (droplet.status = 'active'),
     password_reset: () => undefined,
-    enable_backups: () => addFeature(droplet, 'backups'),
-    disable_backups: () => (droplet.features = droplet.features.filter((f: string) => f !== 'backups')),
+    enable_backups: () => {
+      addFeature(droplet, 'backups');
+      const policy = body.backup_policy ?? { plan: 'daily', hour: 0 };
+      api.data.dropletBackupPolicies[String(droplet.id)] = { plan: policy.plan, hour: policy.hour, ...(policy.weekday ? { weekday: policy.weekday } : {}) };
+      droplet.next_backup_window = nextWindow(api.now(), policy.hour);
+    },
+    disable_backups: () => {
+      droplet.features = droplet.features.filter((f: string) => f !== 'backups');
+      delete api.data.dropletBackupPolicies[String(droplet.id)];
+      droplet.next_backup_window = null;
+    },
     enable_ipv6: () => {
       addFeature(droplet, 'ipv6');
       if (!droplet.networks.v6.length) {
@@ -156,6 +225,21 @@ export function dropletAction(api: FakeCore, id: string, body: Json): FakeRespon
   };
   const regionSlug = droplet.region.slug as string;
   let effect = effects[type];
+  if (type === 'enable_backups' && body.backup_policy !== undefined) {
+    const p = body.backup_policy;
+    if (!['daily', 'weekly'].includes(p?.plan)) return api.unprocessable('backup_policy.plan must be daily or weekly.');
+    if (![0, 4, 8, 12, 16, 20].includes(p.hour)) return api.unprocessable('backup_policy.hour must be one of 0, 4, 8, 12, 16, 20.');
+    if (p.plan === 'weekly' && !['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'].includes(p.weekday))
+      return api.unprocessable('A weekly backup_policy needs a weekday.');
+  }
+  if (type === 'change_kernel') {
+    const kernel = droplet.kernel ? KERNELS.find((k) => k.id === body.kernel) : undefined;
+    if (!kernel) return api.unprocessable('You specified an invalid kernel for this droplet.');
+    effect = () => {
+      droplet.kernel = kernel;
+      droplet.status = 'off';
+    };
+  }
   if (type === 'snapshot') {
     const name = typeof body.name === 'string' && body.name ? body.name : `${droplet.name}-${Date.now()}`;
     effect = () => {
@@ -221,6 +305,15 @@ function dropletBackups(api: FakeCore, droplet: Json): Json[] {
     size_gigabytes: Math.round(droplet.disk * 0.1 * 100) / 100,
     type: 'backup',
   }));
+}
+
+/** The next window starting at `hour` UTC, four hours long. */
+function nextWindow(now: string, hour: number): { start: string; end: string } {
+  const start = new Date(now);
+  start.setUTCHours(hour, 0, 0, 0);
+  if (start.getTime() <= Date.parse(now)) start.setUTCDate(start.getUTCDate() + 1);
+  const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { start: iso(start), end: iso(new Date(start.getTime() + 4 * 3_600_000)) };
 }
 
 function addFeature(droplet: Json, feature: string): void {

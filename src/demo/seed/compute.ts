@@ -4,6 +4,13 @@ import type { Snapshot } from '../../api/resources/snapshot';
 import { IMAGES, type Json, SIZES, type SeedContext, type Stored, region, stableUuid } from './common';
 import type { DemoData } from './state';
 
+/** The kernels a droplet on an externally managed kernel may boot (the API's are named like these). */
+export const KERNELS = [
+  { id: 7515, name: 'DigitalOcean GrubLoader v0.2 (20160714)', version: '2016.07.13-DigitalOcean_loader_Ubuntu' },
+  { id: 8211, name: 'Ubuntu 16.04 x64 vmlinuz-4.4.0-210-generic', version: '4.4.0-210-generic' },
+  { id: 8212, name: 'Ubuntu 16.04 x64 vmlinuz-4.4.0-213-generic', version: '4.4.0-213-generic' },
+];
+
 export function dropletJson(
   id: number,
   name: string,
@@ -61,7 +68,10 @@ export function volumeJson(name: string, r: string, gb: number, dropletIds: numb
   };
 }
 
-export function seedCompute({ t, options }: SeedContext): Pick<DemoData, 'droplets' | 'volumes' | 'snapshots' | 'images'> {
+export function seedCompute({
+  t,
+  options,
+}: SeedContext): Pick<DemoData, 'droplets' | 'dropletBackupPolicies' | 'dropletHosts' | 'volumes' | 'snapshots' | 'images'> {
   const volumes = [volumeJson('web-uploads', 'nyc3', 100, [311000001], t(200), ['web']), volumeJson('pg-backups', 'ams3', 250, [], t(150), [])];
 
   const droplets = [
@@ -112,6 +122,8 @@ export function seedCompute({ t, options }: SeedContext): Pick<DemoData, 'drople
       tags: ['web'],
     },
   ];
+  // the bastion is old enough to boot a kernel DigitalOcean manages (droplets before March 2017 did)
+  droplets[4].kernel = KERNELS[1];
   droplets[0].snapshot_ids = [159000001];
   droplets[4].snapshot_ids = [159000002];
 
@@ -133,5 +145,6 @@ export function seedCompute({ t, options }: SeedContext): Pick<DemoData, 'drople
       error_message: '',
     },
   ];
-  return { droplets, volumes, snapshots, images };
+  // web-1 and web-2 are meant to stand in for each other, yet share a host with worker-1
+  return { droplets, dropletBackupPolicies: {}, dropletHosts: [[311000001, 311000002, 311000003]], volumes, snapshots, images };
 }

@@ -34,6 +34,10 @@ export interface DemoData {
   /** project id → URNs assigned to it */
   projectResources: Record<string, { urn: string; assigned_at: string }[]>;
   droplets: Stored<Droplet>[];
+  /** droplet id → the backup policy it was given (droplets with backups only) */
+  dropletBackupPolicies: Record<string, { plan: 'daily' | 'weekly'; weekday?: string; hour: number }>;
+  /** droplets of the account that share a physical host, by id */
+  dropletHosts: number[][];
   volumes: Stored<Volume>[];
   snapshots: Stored<Snapshot>[];
   images: Stored<Image>[];

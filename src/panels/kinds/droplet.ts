@@ -1,5 +1,7 @@
 /** The droplet panel: status, specs, networking, volumes, backups and snapshots, and graphs. */
-import { type Droplet } from '../../api/resources/droplet';
+import { dropletActions, dropletBackupPolicy, dropletFirewalls, dropletNeighbours } from '../../api/dropletDetails';
+import { firewall } from '../../api/resources/firewall';
+import { type Droplet, droplet as dropletKind } from '../../api/resources/droplet';
 import { type MetricRange, dropletCharts } from '../../api';
 import { reservedIp } from '../../api/resources/reservedIp';
 import { snapshot } from '../../api/resources/snapshot';
@@ -9,6 +11,15 @@ import { bytes, memory, perMonth } from '../../tree/format';
 import { RANGES, type ChartView, type SectionView } from '../protocol';
 import { type PanelBuilder, type PanelContext, fields, plain, tolerant, when } from './builder';
 import * as l10n from '@vscode/l10n';
+
+const pad = (hour: number) => String(hour % 24).padStart(2, '0');
+
+/** How long an action took, "12 s" or "3 min"; "—" while it runs. */
+function took(started: string, completed: string | null): string {
+  const ms = completed ? Date.parse(completed) - Date.parse(started) : NaN;
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  return ms < 120_000 ? l10n.t('{0} s', Math.round(ms / 1000)) : l10n.t('{0} min', Math.round(ms / 60_000));
+}
 
 const ip = (d: Droplet, version: 'v4' | 'v6', type: 'public' | 'private') => d.networks?.[version]?.find((n) => n.type === type)?.ip_address;
 
@@ -111,14 +122,72 @@ export const dropletPanel: PanelBuilder<Droplet> = {
         empty: l10n.t('No volumes attached'),
       } as SectionView;
     });
+    const enabled = d.features.includes('backups');
+    // the policy (plan, day, hour, retention) is the API's own; without backups there is none to read
+    const policy = enabled
+      ? await ctx.memo('backup-policy', 60_000, () => dropletBackupPolicy(ctx.cache.client, String(d.id), ctx.signal)).catch(() => undefined)
+      : undefined;
+    const plan = policy?.backup_policy;
     const backups = fields('backups', l10n.t('Backups'), [
-      plain(l10n.t('Backups'), d.features.includes('backups') ? 'enabled' : 'disabled'),
+      plain(l10n.t('Backups'), enabled ? 'enabled' : 'disabled'),
+      plan
+        ? plain(
+            l10n.t('Policy'),
+            plan.plan === 'weekly'
+              ? l10n.t('weekly on {0}, window {1}:00–{2}:00 UTC', plan.weekday ?? '—', pad(plan.hour), pad(plan.hour + (plan.window_length_hours ?? 4)))
+              : l10n.t('daily, window {0}:00–{1}:00 UTC', pad(plan.hour), pad(plan.hour + (plan.window_length_hours ?? 4))),
+          )
+        : undefined,
+      plan?.retention_period_days ? plain(l10n.t('Kept for'), l10n.t('{0} days', plan.retention_period_days)) : undefined,
       plain(
         l10n.t('Next backup window'),
         d.next_backup_window ? `${when(d.next_backup_window.start, ctx.now)} → ${d.next_backup_window.end.slice(11, 16)} UTC` : '—',
       ),
       plain(l10n.t('Backups kept'), d.backup_ids?.length ?? 0),
     ]);
+    const firewalls = await tolerant('firewalls', l10n.t('Firewalls'), async () => {
+      const list = await ctx.memo('firewalls', 60_000, () => dropletFirewalls(ctx.cache.client, String(d.id), ctx.signal));
+      return {
+        type: 'table',
+        id: 'firewalls',
+        title: l10n.t('Firewalls'),
+        columns: [l10n.t('Firewall'), l10n.t('Inbound rules'), l10n.t('Outbound rules'), l10n.t('Status')],
+        rows: list.map((f) => [
+          parts.resourceLink(f.name, ctx.target(firewall as never, f)),
+          String(f.inbound_rules?.length ?? 0),
+          String(f.outbound_rules?.length ?? 0),
+          f.status ?? '—',
+        ]),
+        empty: l10n.t('No firewall applies to this droplet'),
+      } as SectionView;
+    });
+    const neighbours = await tolerant('neighbours', l10n.t('Neighbours on its host'), async () => {
+      const list = await ctx.memo('neighbours', 300_000, () => dropletNeighbours(ctx.cache.client, String(d.id), ctx.signal));
+      return {
+        type: 'table',
+        id: 'neighbours',
+        title: l10n.t('Neighbours on its host'),
+        columns: [l10n.t('Droplet'), l10n.t('Status')],
+        rows: await Promise.all(
+          list.map(async (n) => {
+            const target = await ctx.find(dropletKind as never, n.id).catch(() => undefined);
+            return [target ? parts.resourceLink(n.name, target) : n.name, n.status];
+          }),
+        ),
+        empty: l10n.t('No other droplet of this account shares its host'),
+      } as SectionView;
+    });
+    const history = await tolerant('actions', l10n.t('Recent actions'), async () => {
+      const list = await ctx.memo('actions', 30_000, () => dropletActions(ctx.cache.client, String(d.id), 10, ctx.signal));
+      return {
+        type: 'table',
+        id: 'actions',
+        title: l10n.t('Recent actions'),
+        columns: [l10n.t('Action'), l10n.t('Status'), l10n.t('Started'), l10n.t('Took')],
+        rows: list.map((a) => [a.type.replace(/_/g, ' '), a.status, when(a.started_at, ctx.now), took(a.started_at, a.completed_at)]),
+        empty: l10n.t('No actions yet'),
+      } as SectionView;
+    });
     const snapshots = await tolerant('snapshots', l10n.t('Snapshots'), async () => {
       const mine = (await ctx.cache.list(snapshot)).filter((s) => s.resource_type === 'droplet' && String(s.resource_id) === String(d.id));
       return {
@@ -131,6 +200,6 @@ export const dropletPanel: PanelBuilder<Droplet> = {
       } as SectionView;
     });
     const charts = await tolerant('monitoring', l10n.t('Monitoring'), () => monitoring(d, ctx));
-    return [overview, ...charts, network, tags, ...volumes, backups, ...snapshots];
+    return [overview, ...charts, network, ...firewalls, tags, ...volumes, backups, ...snapshots, ...history, ...neighbours];
   },
 };
