@@ -32,8 +32,8 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** `text` for endpoints that answer something other than JSON (kubeconfig YAML). */
-  responseType?: 'json' | 'text';
+  /** `text` for endpoints that answer something other than JSON (kubeconfig YAML); `bytes` for files (a PDF), as a Uint8Array. */
+  responseType?: 'json' | 'text' | 'bytes';
 }
 
 export interface ExchangeRecord {
@@ -264,10 +264,10 @@ export class Transport {
         headers: {
           Authorization: `Bearer ${token}`,
           'User-Agent': this.opts.userAgent,
-          Accept: options.responseType === 'text' ? '*/*' : 'application/json',
+          Accept: options.responseType && options.responseType !== 'json' ? '*/*' : 'application/json',
           ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
-        responseType: 'text',
+        responseType: (options.responseType === 'bytes' ? 'arrayBuffer' : 'text') as 'text',
         retry: false,
         ignoreResponseError: true,
         redirect: 'manual',
@@ -308,7 +308,9 @@ export class Transport {
     const headers = response.headers;
     this.rateLimiter.observe(headers, response.status);
     const requestIdHeader = this.redacted(headers.get('x-request-id') ?? undefined);
-    const text = response._data ?? '';
+    const data: unknown = response._data;
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : undefined;
+    const text = bytes ? (response.status >= 400 ? new TextDecoder().decode(bytes) : '') : ((data as string | undefined) ?? '');
 
     // fetch with redirect "manual": Node shows the 3xx, a browser an opaque redirect (status 0)
     if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect' || response.status === 0) {
@@ -356,8 +358,8 @@ export class Transport {
       };
     }
 
-    if (options.responseType === 'text') {
-      return { status: response.status, value: text as T, requestId: requestIdHeader };
+    if (options.responseType === 'text' || bytes) {
+      return { status: response.status, value: (bytes ?? text) as T, requestId: requestIdHeader };
     }
     if (response.status === 204 || text.trim() === '') {
       return { status: response.status, value: undefined as T, requestId: requestIdHeader };

@@ -21,7 +21,10 @@ export interface FakeRequest {
 export interface FakeResponse {
   status: number;
   headers: Record<string, string>;
+  /** JSON or other text. */
   body: string;
+  /** A file's bytes (an invoice's PDF): sent instead of `body`. */
+  bytes?: Uint8Array<ArrayBuffer>;
 }
 
 export interface FakeOptions extends SeedOptions {
@@ -447,6 +450,6 @@ export function createInProcessFetch(fake: FakeCore): typeof globalThis.fetch {
       headers,
       body: typeof init?.body === 'string' ? init.body : undefined,
     });
-    return new Response(response.status === 204 ? null : response.body, { status: response.status, headers: response.headers });
+    return new Response(response.status === 204 ? null : (response.bytes ?? response.body), { status: response.status, headers: response.headers });
   };
 }

@@ -215,7 +215,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
         }
         const response = fakeAnswer();
         res.writeHead(response.status, { ...response.headers, ...extraHeaders });
-        res.end(response.body);
+        res.end(response.bytes ?? response.body);
       };
       if (config.latencyMs > 0) setTimeout(answer, config.latencyMs);
       else answer();

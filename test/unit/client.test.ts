@@ -251,3 +251,40 @@ describe('DigitalOceanClient', function () {
     });
   });
 });
+
+describe('DigitalOceanClient: files as bytes', function () {
+  this.timeout(20_000);
+
+  it('keeps every byte of a binary answer (all 256 values, 20 random bodies), and reads an error answered to a file request', async () => {
+    const { createServer } = await import('node:http');
+    const bodies: Buffer[] = [Buffer.from(Array.from({ length: 256 }, (_, i) => i))];
+    for (let i = 0; i < 20; i++)
+      bodies.push(Buffer.from(Array.from({ length: 1 + Math.floor(Math.random() * 70_000) }, () => Math.floor(Math.random() * 256))));
+    const server = createServer((req, res) => {
+      const n = Number(/\/files\/(\d+)/.exec(req.url ?? '')?.[1]);
+      if (!bodies[n]) {
+        res.writeHead(404, { 'content-type': 'application/json', 'x-request-id': 'req-missing' });
+        res.end(JSON.stringify({ id: 'not_found', message: 'The resource you were accessing could not be found.' }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      res.end(bodies[n]);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const client = new DigitalOceanClient({ token: TOKEN, baseUrl: `http://127.0.0.1:${port}`, retryBaseMs: 20, retryMaxMs: 200, timeoutMs: 5_000 });
+      for (const [n, expected] of bodies.entries()) {
+        const got = await client.request<Uint8Array>('GET', `/files/${n}`, { responseType: 'bytes' });
+        assert.ok(got instanceof Uint8Array, 'bytes');
+        assert.ok(Buffer.from(got).equals(expected), `body ${n} (${expected.length} bytes) kept byte for byte`);
+      }
+      const error = await rejection(client.request('GET', '/files/999', { responseType: 'bytes' }));
+      assert.equal(error.status, 404);
+      assert.equal(error.message, 'The resource you were accessing could not be found.');
+      assert.equal(error.requestId, 'req-missing');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
