@@ -113,8 +113,3 @@ export async function dropletActions(client: Requester, dropletId: string, count
   const body = await client.request<{ actions?: DropletAction[] }>('GET', `/v2/droplets/${seg(dropletId)}/actions`, { query: { per_page: count }, signal });
   return [...(body.actions ?? [])].sort((a, b) => b.started_at.localeCompare(a.started_at) || b.id - a.id);
 }
-
-export async function dropletAction(client: Requester, dropletId: string, actionId: number, signal?: AbortSignal): Promise<DropletAction> {
-  const body = await client.request<{ action: DropletAction }>('GET', `/v2/droplets/${seg(dropletId)}/actions/${seg(String(actionId))}`, { signal });
-  return body.action;
-}
