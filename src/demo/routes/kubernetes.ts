@@ -43,6 +43,79 @@ export function kubeconfigYaml(cluster: Json, token: string, expirySeconds: numb
 }
 
 export function kubernetesRoutes(api: FakeCore): void {
+  // Status messages: what the cluster has been through, from its own fields
+  api.on('GET', '/v2/kubernetes/clusters/{id}/status_messages', ([id]) => {
+    const cluster = clusterById(id);
+    if (!cluster) return api.notFound();
+    const messages = [
+      { message: `Cluster ${cluster.name} created with Kubernetes ${cluster.version}`, timestamp: cluster.created_at },
+      ...(cluster.status.state === 'running' ? [{ message: 'All nodes are ready', timestamp: cluster.updated_at ?? cluster.created_at }] : []),
+      ...(cluster.status.message ? [{ message: cluster.status.message, timestamp: api.now() }] : []),
+    ];
+    return api.json(200, { messages });
+  });
+  api.on('GET', '/v2/kubernetes/clusters/{id}/user', ([id]) =>
+    clusterById(id) ? api.json(200, { kubernetes_cluster_user: { username: api.data.account.email, groups: ['system:masters'] } }) : api.notFound(),
+  );
+  // Clusterlint: a run finishes after one action's time; its diagnostics are the demo's workloads' faults
+  const lintRuns = new Map<string, { cluster: string; requested: number; done: number }>();
+  const DIAGNOSTICS = [
+    {
+      check_name: 'latest-tag',
+      severity: 'warning',
+      message: 'Avoid using latest tag for container web in Deployment default/web',
+      object: { name: 'web', kind: 'Deployment', namespace: 'default' },
+    },
+    {
+      check_name: 'resource-requirements',
+      severity: 'warning',
+      message: 'Set resource requests and limits for container worker to prevent resource contention',
+      object: { name: 'worker', kind: 'Deployment', namespace: 'jobs' },
+    },
+    {
+      check_name: 'unused-config-map',
+      severity: 'suggestion',
+      message: 'Unused config map "old-settings"',
+      object: { name: 'old-settings', kind: 'ConfigMap', namespace: 'default' },
+    },
+    {
+      check_name: 'admission-controller-webhook',
+      severity: 'error',
+      message:
+        'Validating webhook gatekeeper is configured in such a way that it may be problematic during upgrades.\u001b]8;;https://evil.invalid\u0007click\u001b]8;;\u0007',
+      object: { name: 'gatekeeper', kind: 'ValidatingWebhookConfiguration', namespace: '' },
+    },
+  ];
+  api.on('POST', '/v2/kubernetes/clusters/{id}/clusterlint', ([id]) => {
+    if (!clusterById(id)) return api.notFound();
+    const runId = stableUuid(`lint-${id}-${lintRuns.size}-${api.now()}`);
+    const requested = Date.parse(api.now());
+    lintRuns.set(runId, { cluster: id, requested, done: requested + api.actionDurationMs });
+    return api.json(202, { run_id: runId });
+  });
+  api.on('GET', '/v2/kubernetes/clusters/{id}/clusterlint', ([id], ctx) => {
+    if (!clusterById(id)) return api.notFound();
+    const wanted = ctx.query.get('run_id');
+    const runs = [...lintRuns.entries()].filter(([, r]) => r.cluster === id);
+    const found = wanted ? runs.find(([runId]) => runId === wanted) : runs.at(-1);
+    if (!found) return api.notFound();
+    const [runId, run] = found;
+    const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (Date.parse(api.now()) < run.done) return api.json(200, { run_id: runId, requested_at: iso(run.requested) });
+    return api.json(200, { run_id: runId, requested_at: iso(run.requested), completed_at: iso(run.done), diagnostics: DIAGNOSTICS });
+  });
+  // The registry integration: the clusters named may pull from the account's registry
+  const registryClusters = (on: boolean) => (_: string[], ctx: { body: Json }) => {
+    const ids = ctx.body?.cluster_uuids;
+    if (!Array.isArray(ids) || !ids.length) return api.unprocessable('cluster_uuids must name at least one cluster.');
+    const clusters = ids.map((x: unknown) => clusterById(String(x)));
+    if (clusters.some((c) => !c)) return api.notFound();
+    if (on && !api.data.registry) return api.unprocessable('This account has no container registry.');
+    for (const c of clusters) c!.registry_enabled = on;
+    return api.noContent();
+  };
+  api.on('POST', '/v2/kubernetes/registry', registryClusters(true));
+  api.on('DELETE', '/v2/kubernetes/registry', registryClusters(false));
   // Kubernetes
   api.on('GET', '/v2/kubernetes/clusters/{id}/node_pools', ([id]) => {
     const cluster = api.data.kubernetesClusters.find((x) => x.id === id);

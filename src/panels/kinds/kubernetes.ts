@@ -2,8 +2,9 @@
 import { type KubernetesCluster, nodePool } from '../../api/resources/kubernetes';
 import { kubernetesUpgrades } from '../../api';
 import { vpc } from '../../api/resources/vpc';
+import { clusterStatusMessages, clusterUser } from '../../api/kubernetesDetails';
 import type { CellView, SectionView, Tone } from '../protocol';
-import { type PanelBuilder, fields, plain, when } from './builder';
+import { type PanelBuilder, fields, plain, tolerant, when } from './builder';
 import * as l10n from '@vscode/l10n';
 
 const NODE_TONES: Record<string, Tone> = { running: 'ok', provisioning: 'busy', draining: 'warn', deleting: 'warn' };
@@ -25,6 +26,10 @@ export const kubernetesPanel: PanelBuilder<KubernetesCluster> = {
         (list) => (list.length ? list.map((v) => v.slug).join(', ') : l10n.t('none: up to date')),
         (error: unknown) => l10n.t('could not check: {0}', error instanceof Error ? error.message : String(error)),
       );
+    const user = await ctx
+      .memo('user', 300_000, () => clusterUser(ctx.cache.client, c.id, ctx.signal))
+      .then((u) => (u ? `${u.username} (${u.groups.join(', ') || l10n.t('no groups')})` : undefined))
+      .catch(() => undefined);
     const network = c.vpc_uuid ? await ctx.find(vpc as never, c.vpc_uuid).catch(() => undefined) : undefined;
     const policy = (c as { maintenance_policy?: { day?: string; start_time?: string } }).maintenance_policy;
     const overview = fields('overview', l10n.t('Overview'), [
@@ -38,6 +43,7 @@ export const kubernetesPanel: PanelBuilder<KubernetesCluster> = {
       plain(l10n.t('Auto-upgrade'), c.auto_upgrade ?? false),
       plain(l10n.t('Surge upgrade'), c.surge_upgrade ?? false),
       plain(l10n.t('Registry integration'), c.registry_enabled ?? false),
+      plain(l10n.t('Admin user'), user),
       plain(l10n.t('Maintenance window'), policy ? l10n.t('{0} from {1} UTC', policy.day ?? 'any', policy.start_time ?? '?') : undefined),
       network
         ? { label: 'VPC', value: network.presenter.kind.nameOf(network.item as never), link: parts.link({ resource: network }) }
@@ -73,6 +79,17 @@ export const kubernetesPanel: PanelBuilder<KubernetesCluster> = {
       ),
       empty: l10n.t('No nodes'),
     };
-    return [overview, pools, nodes, { type: 'tags', id: 'tags', title: l10n.t('Tags'), tags: c.tags ?? [], empty: l10n.t('No tags') }];
+    const messages = await tolerant('messages', l10n.t('Status messages'), async () => {
+      const list = await ctx.memo('messages', 30_000, () => clusterStatusMessages(ctx.cache.client, c.id, ctx.signal));
+      return {
+        type: 'table',
+        id: 'messages',
+        title: l10n.t('Status messages'),
+        columns: [l10n.t('When'), l10n.t('Message')],
+        rows: list.slice(0, 20).map((m) => [when(m.timestamp, ctx.now), m.message]),
+        empty: l10n.t('No status messages'),
+      } as SectionView;
+    });
+    return [overview, pools, nodes, ...messages, { type: 'tags', id: 'tags', title: l10n.t('Tags'), tags: c.tags ?? [], empty: l10n.t('No tags') }];
   },
 };

@@ -54,6 +54,7 @@ export const kubernetesClusterPresenter: Presenter<KubernetesCluster> = {
   placement: 'project',
   groupOrder: 20,
   icon: 'symbol-namespace',
+  flags: (c) => [c.registry_enabled ? 'registry' : 'noregistry'],
   style: (c) => ({
     state: c.status.state,
     icon: CLUSTER_TRANSITIONS.has(c.status.state) ? 'loading~spin' : undefined,
