@@ -47,6 +47,11 @@ const failures = [];
 const notes = [];
 const ci = process.env.CI === 'true';
 
+/** The failed tests' titles and first lines, for the run's last lines (all a CI record may keep). */
+function failedList(titles = []) {
+  return titles.length ? `failed: ${titles.slice(0, 5).join(' | ')}${titles.length > 5 ? ` | and ${titles.length - 5} more` : ''}` : '';
+}
+
 function record(suite, passed, failed, note = '') {
   totals.passed += passed;
   totals.failed += failed;
@@ -128,7 +133,7 @@ async function mocha(suite, files, env = {}) {
   const counts = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : { passes: 0, failures: 0 };
   if (counts.passes + counts.failures === 0) return record(suite, 0, 1, `no test ran (mocha exited ${status})`);
   const extra = status !== 0 && counts.failures === 0 ? 1 : 0;
-  record(suite, counts.passes, counts.failures + extra, extra ? `mocha exited ${status}` : '');
+  record(suite, counts.passes, counts.failures + extra, [extra ? `mocha exited ${status}` : '', failedList(counts.failedTitles)].filter(Boolean).join('; '));
   recordSkips(suite, counts.pendingTitles);
 }
 
@@ -384,7 +389,7 @@ async function main() {
       if (!results) record('web', 0, 1, `no results (exit ${code})`);
       else {
         writeFileSync(join(ARTIFACTS, 'web-results.json'), JSON.stringify(results));
-        record('web', results.passes, results.failures + (code !== 0 && results.failures === 0 ? 1 : 0));
+        record('web', results.passes, results.failures + (code !== 0 && results.failures === 0 ? 1 : 0), failedList(results.failedTitles));
         recordSkips('web', results.pendingTitles);
         recordPrism('web', prism, before, { apiUrl: results.apiUrl, fakeUrl: fakeApi.url });
         await stopGracefully(server);

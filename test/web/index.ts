@@ -24,6 +24,7 @@ interface BrowserMocha {
   run(done: (failures: number) => void): {
     stats?: { passes: number; failures: number; pending: number };
     on(event: 'pending', listener: (test: { fullTitle(): string }) => void): void;
+    on(event: 'fail', listener: (test: { fullTitle(): string }, error: unknown) => void): void;
   };
 }
 
@@ -42,10 +43,18 @@ export async function run(): Promise<void> {
   loadSuites();
   console.log(`web: ${suites.length} integration suites; left to Node: ${nodeOnly.join(', ')}`);
   const pendingTitles: string[] = [];
+  const failedTitles: string[] = [];
   const apiUrl = vscode.workspace.getConfiguration('digitalocean').get<string>('apiUrl');
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 }));
     runner.on('pending', (test) => pendingTitles.push(test.fullTitle()));
+    runner.on('fail', (test, error) =>
+      failedTitles.push(
+        `${test.fullTitle()}: ${String((error as Error | undefined)?.message ?? error)
+          .split('\n')[0]
+          .slice(0, 200)}`,
+      ),
+    );
   });
   // The token leak check, the part only this side can do: the extension's log is in the browser's
   // storage here, not on disk. The harness searches the server's directories for the rest.
@@ -53,7 +62,7 @@ export async function run(): Promise<void> {
   const log = await extensionLog(testing).catch((error: unknown) => `(unreadable: ${String(error)})`);
   const logCheck = { bytes: log.length, accountAdded: log.includes('Account added:'), leaks: tokens.filter((t) => log.includes(t)).length };
   console.log(
-    `DO_WEB_RESULTS ${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, pendingTitles, apiUrl, tokens, logCheck })}`,
+    `DO_WEB_RESULTS ${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, pendingTitles, failedTitles, apiUrl, tokens, logCheck })}`,
   );
   if (stats.failures > 0) throw new Error(`${stats.failures} web test(s) failed`);
   if (stats.passes === 0) throw new Error('no web test ran');
