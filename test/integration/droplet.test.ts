@@ -15,13 +15,27 @@ describe('Droplet actions', function () {
   const label = (n: ExplorerNode) => String(n.toTreeItem().label);
   const description = (n: ExplorerNode) => String(n.toTreeItem().description ?? '');
 
+  /**
+   * The droplet's node under its project. Each level is checked, so a failure says where the path
+   * broke and what was there instead (an error node's text included): once, on the web, a project
+   * showed no "Droplets" group and the old helper only said "no droplet".
+   */
   async function dropletNode(project: string, name: string): Promise<ExplorerNode> {
-    const [account] = await api.explorer.getChildren();
-    const projectNode = (await api.explorer.getChildren(account)).find((n) => label(n) === project)!;
-    const group = (await api.explorer.getChildren(projectNode)).find((n) => label(n) === 'Droplets')!;
-    const node = (await api.explorer.getChildren(group)).find((n) => label(n) === name);
-    assert.ok(node, `no droplet ${name}`);
-    return node;
+    const seen: string[] = [];
+    const at = async (parent: ExplorerNode | undefined, wanted: string, where: string) => {
+      const children = await api.explorer.getChildren(parent);
+      const found = children.find((n) => label(n) === wanted);
+      if (!found) seen.push(`${where}: ${children.map((n) => [label(n), description(n)].filter(Boolean).join(' — ')).join(', ') || 'nothing'}`);
+      return found;
+    };
+    const found = await eventually(`droplet ${name} under ${project}`, async () => {
+      seen.length = 0;
+      const [account] = await api.explorer.getChildren();
+      const projectNode = await at(account, project, 'account');
+      const group = projectNode && (await at(projectNode, 'Droplets', project));
+      return group && (await at(group, name, 'Droplets'));
+    }).catch((error: Error) => assert.fail(`${error.message}; last seen: ${seen.join(' | ')}`));
+    return found;
   }
 
   async function droplets(): Promise<Droplet[]> {
