@@ -3,7 +3,6 @@
  * buckets and objects, the regions and endpoints, and the rules for names. The client itself
  * (signing, XML) is spacesClient.ts, a separate bundle loaded when Spaces are first used.
  */
-import { lookup } from 'mrmime';
 import * as l10n from '@vscode/l10n';
 
 export interface SpacesCredentials {
@@ -106,10 +105,4 @@ export function fileNameProblem(name: string): string | undefined {
 /** A name with its control characters and backslashes made visible, for labels of unsafe names. */
 export function visibleName(name: string): string {
   return JSON.stringify(name).slice(1, -1) || '""';
-}
-
-/** The Content-Type an object gets from its name (mrmime's table): browsers use it when it is shared. */
-export function contentTypeOf(key: string): string {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(key)?.[1]?.toLowerCase();
-  return (ext && lookup(ext)) || 'application/octet-stream';
 }

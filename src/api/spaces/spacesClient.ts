@@ -12,6 +12,7 @@ import { AwsClient } from 'aws4fetch';
 import { XMLParser } from 'fast-xml-parser';
 import { ApiError, BROWSER_BLOCKED, kindForStatus } from '../errors';
 import { sleep } from '../transport';
+import { contentTypeOf } from './contentType';
 import { type CorsRule, corsXml } from './spacesCors';
 import {
   type Bucket,
@@ -19,7 +20,6 @@ import {
   type ObjectHead,
   type SpacesCredentials,
   type SpacesObject,
-  contentTypeOf,
   defaultEndpoint,
   encodeKey,
   unsafeKeyReason,
