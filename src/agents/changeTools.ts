@@ -15,7 +15,7 @@ import { type App, app as appKind, appComponents } from '../api/resources/app';
 import { tagNameProblem } from '../api/resources/tag';
 import { type DatabaseCluster, databaseCluster, databaseFirewallRule } from '../api/resources/database';
 import { type Droplet, type DropletActionType, droplet as dropletKind, dropletSize } from '../api/resources/droplet';
-import { type KubernetesCluster, type NodePool, kubernetesCluster, nodePool } from '../api/resources/kubernetes';
+import { type KubernetesCluster, type NodePool, kubernetesCluster, nodePool, poolUpdateBody } from '../api/resources/kubernetes';
 import type { ResourceRef } from '../model/resourceModel';
 import { inert } from './data';
 import { type Tools, abortOn, answer, why } from './readTools';
@@ -327,7 +327,7 @@ export function changeTools(services: AgentServices): Tools {
             return n;
           };
           const price = (await listOf(services, cluster.account, dropletSize).catch(() => [])).find((s) => s.slug === pool.size)?.price_monthly;
-          const body: Record<string, unknown> = { name: pool.name };
+          const body = poolUpdateBody(pool);
           const effect: string[] = [];
           let title: string;
           if (input.minNodes !== undefined || input.maxNodes !== undefined) {

@@ -61,3 +61,41 @@ export async function clusterlintResults(client: Requester, clusterId: string, r
 export async function setRegistryIntegration(client: Requester, clusterIds: string[], on: boolean, signal?: AbortSignal): Promise<void> {
   await client.request<void>(on ? 'POST' : 'DELETE', '/v2/kubernetes/registry', { body: { cluster_uuids: clusterIds }, signal });
 }
+
+/** A load balancer, volume or volume snapshot that the cluster made and that may go with it. */
+export interface ClusterAssociatedResource {
+  id: string;
+  name: string;
+}
+
+export type ClusterAssociatedKind = 'load_balancers' | 'volumes' | 'volume_snapshots';
+export const CLUSTER_ASSOCIATED_KINDS: readonly ClusterAssociatedKind[] = ['load_balancers', 'volumes', 'volume_snapshots'];
+
+/** What could be destroyed with a cluster: the load balancers, volumes and volume snapshots it made. */
+export async function clusterAssociatedResources(
+  client: Requester,
+  clusterId: string,
+  signal?: AbortSignal,
+): Promise<Record<ClusterAssociatedKind, ClusterAssociatedResource[]>> {
+  const body = await client.request<Partial<Record<ClusterAssociatedKind, ClusterAssociatedResource[]>>>(
+    'GET',
+    `/v2/kubernetes/clusters/${seg(clusterId)}/destroy_with_associated_resources`,
+    { signal },
+  );
+  return { load_balancers: body.load_balancers ?? [], volumes: body.volumes ?? [], volume_snapshots: body.volume_snapshots ?? [] };
+}
+
+/**
+ * Destroys the cluster with the chosen resources (ids per kind), or with every one of them
+ * (`'all'`: the API's "dangerous" destroy, which also takes what was made after the list was read).
+ */
+export async function destroyClusterWithAssociated(
+  client: Requester,
+  clusterId: string,
+  chosen: Partial<Record<ClusterAssociatedKind, string[]>> | 'all',
+  signal?: AbortSignal,
+): Promise<void> {
+  const base = `/v2/kubernetes/clusters/${seg(clusterId)}/destroy_with_associated_resources`;
+  if (chosen === 'all') await client.request<void>('DELETE', `${base}/dangerous`, { signal });
+  else await client.request<void>('DELETE', `${base}/selective`, { body: chosen, signal });
+}

@@ -17,6 +17,7 @@ export interface NodePool {
   count: number;
   tags?: string[];
   labels?: Record<string, string> | null;
+  taints?: { key: string; value?: string; effect: string }[] | null;
   auto_scale?: boolean;
   min_nodes?: number;
   max_nodes?: number;
@@ -40,6 +41,8 @@ export interface KubernetesCluster {
   auto_upgrade?: boolean;
   surge_upgrade?: boolean;
   ha?: boolean;
+  /** When upgrades and repairs may run: a day (or any) and a start time in UTC. */
+  maintenance_policy?: { start_time?: string; duration?: string; day?: string } | null;
   registry_enabled?: boolean;
   status: { state: KubernetesClusterState; message?: string };
   created_at: string;
@@ -115,6 +118,19 @@ function dnsLabelProblem(value: string): string | undefined {
 
 export function nodePoolNameProblem(value: string, taken: readonly string[] = []): string | undefined {
   return dnsLabelProblem(value) ?? (taken.includes(value) ? l10n.t('The cluster has a pool named {0} already.', value) : undefined);
+}
+
+/**
+ * The start of a node pool's PUT body: the API replaces the pool, so its name, labels, taints and
+ * the user's tags (not DigitalOcean's k8s ones) are sent back as they are.
+ */
+export function poolUpdateBody(pool: NodePool): Record<string, unknown> {
+  return {
+    name: pool.name,
+    tags: (pool.tags ?? []).filter((t) => t !== 'k8s' && !t.startsWith('k8s:')),
+    ...(pool.labels ? { labels: pool.labels } : {}),
+    ...(pool.taints ? { taints: pool.taints } : {}),
+  };
 }
 
 /** A maintenance window's start: "HH:MM" in UTC, 24-hour clock. */

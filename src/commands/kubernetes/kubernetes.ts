@@ -1,7 +1,7 @@
 /** Kubernetes: add, scale and delete node pools, recycle a node, upgrade a cluster. */
 import * as vscode from 'vscode';
 import { recycleKubernetesNode, kubernetesOptions, kubernetesUpgrades, upgradeKubernetesCluster } from '../../api';
-import { type KubernetesCluster, type KubernetesNode, type NodePool, nodePool } from '../../api/resources/kubernetes';
+import { type KubernetesCluster, type KubernetesNode, type NodePool, nodePool, poolUpdateBody } from '../../api/resources/kubernetes';
 import { dropletSize } from '../../api/resources/droplet';
 import { kubernetesClusterPresenter, kubernetesNodePresenter, nodePoolPresenter } from '../../tree/kinds/kubernetes';
 import { ResourceNode } from '../../tree/nodes/resourceNode';
@@ -100,9 +100,13 @@ export function registerKubernetesCommands(deps: CommandDeps): vscode.Disposable
 
     registerCommand(deps, 'digitalocean.kubernetes.scaleNodePool', vscode.l10n.t('Scale node pool'), async (arg) => {
       const node = nodeArgument(arg, nodePoolPresenter);
-      const pool = node.item as NodePool;
       const [clusterId] = node.parents;
-      const body: Record<string, unknown> = { name: pool.name };
+      const client = model.client(node.account);
+      // read fresh: the PUT replaces the pool, so its labels, taints and tags are sent back as they are now
+      const pool = await withProgress(vscode.l10n.t('Reading node pool {0}…', node.name), (signal) =>
+        client.get<NodePool>(nodePool, node.resourceId, { parents: [clusterId], signal }),
+      );
+      const body = poolUpdateBody(pool);
       if (pool.auto_scale) {
         const min = Number(
           await input.inputBox({

@@ -116,6 +116,79 @@ export function kubernetesRoutes(api: FakeCore): void {
   };
   api.on('POST', '/v2/kubernetes/registry', registryClusters(true));
   api.on('DELETE', '/v2/kubernetes/registry', registryClusters(false));
+  // The cluster's settings, replaced whole: what is left out goes back to its default
+  api.on('PUT', '/v2/kubernetes/clusters/{id}', ([id], ctx) => {
+    const cluster = clusterById(id);
+    if (!cluster) return api.notFound();
+    const body = ctx.body ?? {};
+    if (typeof body.name !== 'string' || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(body.name)) return api.unprocessable('name is invalid');
+    if (body.name !== cluster.name && api.data.kubernetesClusters.some((c) => c.name === body.name))
+      return api.unprocessable(`a cluster with the name ${body.name} already exists`);
+    const tags = body.tags ?? [];
+    if (!Array.isArray(tags) || !tags.every((t: unknown) => typeof t === 'string' && /^[a-zA-Z0-9_:-]{1,255}$/.test(t)))
+      return api.unprocessable('tags are invalid');
+    const policy = body.maintenance_policy;
+    if (policy != null) {
+      if (policy.day !== undefined && !['any', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].includes(policy.day))
+        return api.unprocessable('maintenance_policy.day is invalid');
+      if (policy.start_time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(policy.start_time))
+        return api.unprocessable('maintenance_policy.start_time is invalid');
+    }
+    if (cluster.ha && body.ha === false) return api.unprocessable('high availability cannot be disabled once enabled');
+    Object.assign(cluster, {
+      name: body.name,
+      tags: ['k8s', `k8s:${id}`, ...tags.filter((t: string) => t !== 'k8s' && !t.startsWith('k8s:'))],
+      auto_upgrade: body.auto_upgrade ?? false,
+      surge_upgrade: body.surge_upgrade ?? false,
+      ha: body.ha ?? cluster.ha,
+      maintenance_policy: { start_time: policy?.start_time ?? '00:00', duration: '4h0m0s', day: policy?.day ?? 'any' },
+      updated_at: api.now(),
+    });
+    return api.json(202, { kubernetes_cluster: cluster });
+  });
+  // What a cluster made: volumes tagged k8s:<id> (its volume claims), their snapshots, and load
+  // balancers that send to its nodes' tag (its services)
+  const associatedWith = (id: string) => {
+    const volumes = api.data.volumes.filter((v) => ((v.tags ?? []) as string[]).includes(`k8s:${id}`));
+    const ids = volumes.map((v) => v.id);
+    return {
+      load_balancers: api.data.loadBalancers.filter((l) => l.tag === `k8s:${id}`).map((l) => ({ id: l.id, name: l.name })),
+      volumes: volumes.map((v) => ({ id: v.id, name: v.name })),
+      volume_snapshots: api.data.snapshots
+        .filter((s) => s.resource_type === 'volume' && ids.includes(String(s.resource_id)))
+        .map((s) => ({ id: String(s.id), name: s.name })),
+    };
+  };
+  api.on('GET', '/v2/kubernetes/clusters/{id}/destroy_with_associated_resources', ([id]) =>
+    clusterById(id) ? api.json(200, associatedWith(id)) : api.notFound(),
+  );
+  const destroyCluster = (id: string, chosen: Record<'load_balancers' | 'volumes' | 'volume_snapshots', string[]>) => {
+    for (const lb of chosen.load_balancers) api.deleteItem(api.data.loadBalancers, lb, (x) => x.id, { urn: (x) => `do:loadbalancer:${x}` });
+    for (const v of chosen.volumes) api.deleteItem(api.data.volumes, v, (x) => x.id, { urn: (x) => `do:volume:${x}` });
+    for (const s of chosen.volume_snapshots) api.deleteItem(api.data.snapshots, s, (x) => String(x.id));
+    return api.deleteItem(api.data.kubernetesClusters, id, (x) => x.id, { urn: (x) => `do:kubernetes:${x}` });
+  };
+  api.on('DELETE', '/v2/kubernetes/clusters/{id}/destroy_with_associated_resources/selective', ([id], ctx) => {
+    if (!clusterById(id)) return api.notFound();
+    const mine = associatedWith(id);
+    const chosen = { load_balancers: [] as string[], volumes: [] as string[], volume_snapshots: [] as string[] };
+    for (const key of ['load_balancers', 'volumes', 'volume_snapshots'] as const) {
+      const ids = (ctx.body?.[key] ?? []) as unknown[];
+      const stranger = ids.find((x) => !mine[key].some((r) => r.id === String(x)));
+      if (stranger !== undefined) return api.unprocessable(`${key}: ${String(stranger)} is not associated with the cluster`);
+      chosen[key] = ids.map(String);
+    }
+    return destroyCluster(id, chosen);
+  });
+  api.on('DELETE', '/v2/kubernetes/clusters/{id}/destroy_with_associated_resources/dangerous', ([id]) => {
+    if (!clusterById(id)) return api.notFound();
+    const mine = associatedWith(id);
+    return destroyCluster(id, {
+      load_balancers: mine.load_balancers.map((r) => r.id),
+      volumes: mine.volumes.map((r) => r.id),
+      volume_snapshots: mine.volume_snapshots.map((r) => r.id),
+    });
+  });
   // Kubernetes
   api.on('GET', '/v2/kubernetes/clusters/{id}/node_pools', ([id]) => {
     const cluster = api.data.kubernetesClusters.find((x) => x.id === id);
@@ -140,6 +213,10 @@ export function kubernetesRoutes(api: FakeCore): void {
     provisioned(node);
     return node;
   };
+  api.on('GET', '/v2/kubernetes/clusters/{id}/node_pools/{pool}', ([id, poolId]) => {
+    const p = pool(id, poolId);
+    return p ? api.json(200, { node_pool: p }) : api.notFound();
+  });
   api.on('PUT', '/v2/kubernetes/clusters/{id}/node_pools/{pool}', ([id, poolId], ctx) => {
     const p = pool(id, poolId);
     if (!p) return api.notFound();
@@ -147,6 +224,10 @@ export function kubernetesRoutes(api: FakeCore): void {
     if (!Number.isInteger(count) || count < 1 || count > 512) return api.unprocessable('count must be between 1 and 512.');
     if (typeof ctx.body?.name === 'string') p.name = ctx.body.name;
     for (const key of ['auto_scale', 'min_nodes', 'max_nodes'] as const) if (ctx.body[key] !== undefined) p[key] = ctx.body[key];
+    // a PUT replaces the pool: labels, taints and tags not sent are gone
+    p.labels = ctx.body.labels ?? null;
+    p.taints = ctx.body.taints ?? [];
+    p.tags = ['k8s', `k8s:${id}`, 'k8s:worker', ...((ctx.body.tags ?? []) as string[]).filter((t) => t !== 'k8s' && !t.startsWith('k8s:'))];
     while (p.nodes.length < count) p.nodes.push(newNode(p, p.nodes.length));
     if (p.nodes.length > count) p.nodes.splice(count);
     p.count = count;
