@@ -3,6 +3,7 @@
 //   app-spec.json             components.schemas.app_spec (also offered for .do/app.yaml)
 //   firewall-rules.json       components.schemas.firewall_rules (inbound_rules, outbound_rules)
 //   load-balancer-rules.json  forwarding_rules (forwarding_rule items) and health_check
+//   database-config-<engine>.json  components.schemas.<engine>_advanced_config, per engine
 // The OpenAPI file comes from openapiSpec.mjs (beside the clone, the cache, or fetched at a pinned
 // commit); the repository keeps no copy of it. A development build without it says so loudly and
 // its editors check through the API only; a production build (what `npm run package` ships) fails.
@@ -30,7 +31,16 @@ export function standalone(openapi, root, title) {
   return { $schema: 'http://json-schema.org/draft-07/schema#', title, ...rootSchema, $defs: defs };
 }
 
+/** A database engine as the API names it → its advanced configuration's schema in the spec. */
+const DATABASE_CONFIGS = { pg: 'postgres', mysql: 'mysql', redis: 'redis', valkey: 'valkey', mongodb: 'mongo', kafka: 'kafka', opensearch: 'opensearch' };
+
 export const DOCUMENT_SCHEMAS = {
+  ...Object.fromEntries(
+    Object.entries(DATABASE_CONFIGS).map(([engine, name]) => [
+      `database-config-${engine}`,
+      (o) => standalone(o, { $ref: `#/components/schemas/${name}_advanced_config` }, `DigitalOcean database configuration (${engine})`),
+    ]),
+  ),
   'app-spec': (o) => standalone(o, { $ref: '#/components/schemas/app_spec' }, 'DigitalOcean App Platform app spec'),
   'firewall-rules': (o) => standalone(o, { $ref: '#/components/schemas/firewall_rules' }, 'DigitalOcean firewall rules'),
   'load-balancer-rules': (o) =>

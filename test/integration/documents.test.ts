@@ -159,6 +159,39 @@ describe('Resources as documents', function () {
     assert.equal(lb.forwarding_rules.length, 2);
   });
 
+  it("edits a database's engine configuration: checked against the engine's schema, only the changed settings sent", async () => {
+    const d = await open('digitalocean.database.editConfig', await nodeNamed('Databases', 'main-pg'));
+    assert.match(d.doc.getText(), /^# PostgreSQL configuration of main-pg\./);
+    assert.match(d.doc.getText(), /^autovacuum_max_workers: 3$/m);
+    const sent = await writes();
+    const line = await d.replaceLine(/^autovacuum_max_workers: 3$/, 'autovacuum_max_workers: 50');
+    assert.equal(await d.doc.save(), false);
+    const schema = await eventually('a schema diagnostic', () => d.diagnostics()[0]);
+    assert.equal(schema.range.start.line, line);
+    assert.match(schema.message, /autovacuum_max_workers/);
+    assert.equal(await writes(), sent, 'nothing was sent');
+
+    await d.replaceLine(/^autovacuum_max_workers: 50$/, 'autovacuum_max_workers: 5');
+    await d.replaceLine(/^timezone: UTC$/, 'timezone: Europe/Amsterdam');
+    const input = new ScriptedUserInput(['Save']);
+    api.setUserInput(input);
+    assert.equal(
+      await d.doc.save(),
+      true,
+      `${input.notices.join(' | ')} ${d
+        .diagnostics()
+        .map((x) => x.message)
+        .join(' | ')}`,
+    );
+    assert.equal(input.confirmations[0].detail, 'autovacuum_max_workers: 3 → 5\ntimezone: UTC → Europe/Amsterdam');
+    assert.equal(await writes('PATCH'), 1, 'one PATCH');
+    const state = await data();
+    const config = state.databaseSettings[state.databases.find((x) => x.name === 'main-pg')!.id].config!;
+    assert.equal(config.autovacuum_max_workers, 5);
+    assert.equal(config.timezone, 'Europe/Amsterdam');
+    assert.equal(config.autovacuum_naptime, 60, 'the others stay');
+  });
+
   it('deploys a new app from a spec in the workspace: a schema error shown in that file first, then created after confirmation', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the test window has a workspace folder');

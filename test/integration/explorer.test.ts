@@ -99,12 +99,12 @@ describe('Explorer', function () {
 
     const pg = await path(/^Acme Demo/, 'Acme Web', 'Databases', 'main-pg');
     assert.equal(description(pg), 'PostgreSQL 17 · db-s-2vcpu-4gb · 2 nodes · nyc3');
-    assert.deepEqual((await children(pg)).map(label), ['Databases', 'Users', 'Connection pools', 'Trusted sources']);
+    assert.deepEqual((await children(pg)).map(label), ['Databases', 'Users', 'Connection pools', 'Read replicas', 'Log sinks', 'Trusted sources']);
     assert.deepEqual((await children(await child(pg, 'Trusted sources'))).map(description), ['Kubernetes cluster', 'IP address · office']);
     assert.deepEqual((await children(await child(pg, 'Users'))).map(label), ['doadmin', 'app']);
     assert.deepEqual((await children(await child(pg, 'Connection pools'))).map(label), ['app-pool']);
     const valkey = await path(/^Acme Demo/, 'Acme Web', 'Databases', 'cache-valkey');
-    assert.deepEqual((await children(valkey)).map(label), ['Trusted sources']);
+    assert.deepEqual((await children(valkey)).map(label), ['Log sinks', 'Trusted sources']);
     assert.deepEqual((await children(await child(valkey, 'Trusted sources'))).map(label), ['No trusted sources: open to any address (with the password)']);
 
     assert.equal(description(await path(/^Acme Demo/, 'Acme Web', 'Volumes', 'web-uploads')), '100 GB · → web-1 · nyc3 · $10/mo');

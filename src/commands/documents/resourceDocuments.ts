@@ -30,6 +30,7 @@ import { DOCUMENT_SCHEME } from '../fileSystems';
 import { registerCommand } from '../register';
 import { type AnyDocumentKind, DOCUMENT_KINDS } from './kinds';
 import { APP } from './kinds/app';
+import { DATABASE_CONFIG } from './kinds/databaseConfig';
 import { FIREWALL } from './kinds/firewall';
 import { LOAD_BALANCER } from './kinds/loadBalancer';
 import type { Value } from './kinds/kind';
@@ -66,7 +67,8 @@ class ResourceDocuments implements vscode.FileSystemProvider {
 
   private async fetch(uri: vscode.Uri): Promise<{ account: AccountInfo; kind: AnyDocumentKind; item: unknown }> {
     const { account, kind, id } = this.target(uri);
-    return { account, kind, item: await this.deps.model.client(account).get(kind.resource, id) };
+    const client = this.deps.model.client(account);
+    return { account, kind, item: kind.load ? await kind.load(client, id) : await client.get(kind.resource, id) };
   }
 
   watch(): vscode.Disposable {
@@ -87,7 +89,8 @@ class ResourceDocuments implements vscode.FileSystemProvider {
 
   async writeFile(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
     const { account, kind } = this.target(uri);
-    const { module, validate } = await tools(this.deps, kind.schema);
+    const schema = typeof kind.schema === 'function' ? kind.schema((await this.fetch(uri)).item) : kind.schema;
+    const { module, validate } = await tools(this.deps, schema);
     const text = new TextDecoder().decode(bytes);
     const onLine = (message: string, source: string) => {
       const line = lineMentioning(text, message);
@@ -270,6 +273,7 @@ export function registerResourceDocumentCommands(deps: CommandDeps): vscode.Disp
     open('digitalocean.app.editSpec', vscode.l10n.t('Edit app spec'), APP),
     open('digitalocean.firewall.editRules', vscode.l10n.t('Edit firewall rules'), FIREWALL),
     open('digitalocean.loadBalancer.editRules', vscode.l10n.t('Edit load balancer rules'), LOAD_BALANCER),
+    open('digitalocean.database.editConfig', vscode.l10n.t('Edit database configuration'), DATABASE_CONFIG),
     registerCommand(deps, 'digitalocean.app.createFromSpec', vscode.l10n.t('Deploy app from spec'), (arg) =>
       createFromSpec(deps, documents.diagnostics, arg instanceof vscode.Uri ? arg : undefined),
     ),

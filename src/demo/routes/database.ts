@@ -1,6 +1,6 @@
 /** The fake API's routes: Database clusters: options, users, databases, pools, trusted sources, resize. */
 import type { FakeCore } from '../core';
-import { type Json, databaseJson, stableUuid } from '../seed';
+import { type Json, databaseJson, kafkaTopicJson, replicaJson, stableUuid } from '../seed';
 import { EVICTION_POLICIES, MYSQL_SQL_MODES } from '../../api/databaseSettings';
 
 /** Database node plans: slug, vCPUs, memory (GB), disk (GB), price per node per month. */
@@ -291,6 +291,18 @@ export function databaseRoutes(api: FakeCore): void {
     if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/.test(name))
       return api.unprocessable('name must be 3 to 63 lowercase letters, digits and dashes, starting with a letter.');
     if (api.data.databases.some((d) => d.name === name)) return api.unprocessable(`a database cluster named ${name} already exists`);
+    // a restore names an existing cluster of the same engine and, if given, one of its backups
+    const restore = body.backup_restore;
+    if (restore !== undefined) {
+      const source = api.data.databases.find((d) => d.name === restore?.database_name);
+      if (!source) return api.unprocessable(`backup_restore: no database cluster named ${String(restore?.database_name)}`);
+      if (source.engine !== engine) return api.unprocessable(`backup_restore: ${source.name} is a ${String(source.engine)} cluster`);
+      if (
+        restore.backup_created_at !== undefined &&
+        !backupsOf(source, Date.parse(api.now())).some((b) => Date.parse(b.created_at) === Date.parse(restore.backup_created_at))
+      )
+        return api.unprocessable(`backup_restore: ${source.name} has no backup of ${String(restore.backup_created_at)}`);
+    }
     const options = DB_OPTIONS[engine];
     if (!options) return api.unprocessable(`engine ${String(engine)} is not supported`);
     const version = body.version ?? options.versions[options.versions.length - 1];
@@ -324,9 +336,317 @@ export function databaseRoutes(api: FakeCore): void {
     api.data.databaseUsers[db.id] = engine === 'redis' || engine === 'valkey' ? [] : [{ name: 'doadmin', role: 'primary', password: db.connection.password }];
     api.data.databaseDbs[db.id] = engine === 'pg' || engine === 'mysql' ? [{ name: 'defaultdb' }] : [];
     api.data.databasePools[db.id] = [];
+    api.data.databaseReplicas[db.id] = [];
     api.data.databaseFirewalls[db.id] = [];
     api.intoProject(`do:dbaas:${db.id}`, body.project_id);
+    if (restore !== undefined)
+      api.data.databaseSettings[db.id] = { restored_from: { database_name: restore.database_name, backup_created_at: restore.backup_created_at } };
     api.later(api.actionDurationMs, () => (db.status = 'online'));
     return api.json(201, { database: db });
+  });
+  databaseReplicaRoutes(api);
+  databaseHistoryRoutes(api);
+  kafkaAndOpenSearchRoutes(api);
+  logSinkRoutes(api);
+  configRoutes(api);
+}
+
+/** A few of each engine's advanced settings, with values DigitalOcean starts clusters with. */
+const CONFIG_DEFAULTS: Record<string, Json> = {
+  pg: { autovacuum_max_workers: 3, autovacuum_naptime: 60, autovacuum_vacuum_scale_factor: 0.2, log_min_duration_statement: -1, timezone: 'UTC' },
+  mysql: { backup_hour: 1, backup_minute: 30, connect_timeout: 10, default_time_zone: 'SYSTEM', sql_require_primary_key: true, wait_timeout: 28800 },
+  redis: { redis_maxmemory_policy: 'noeviction', redis_timeout: 300, redis_number_of_databases: 16 },
+  valkey: { valkey_maxmemory_policy: 'noeviction', valkey_timeout: 300, valkey_number_of_databases: 16 },
+  mongodb: { default_read_concern: 'local', default_write_concern: 'majority', slow_op_threshold_ms: 100, verbosity: 0 },
+  kafka: { compression_type: 'producer', group_initial_rebalance_delay_ms: 3000, log_retention_hours: 168, message_max_bytes: 1048588 },
+  opensearch: { http_max_content_length_bytes: 100000000, indices_query_bool_max_clause_count: 1024, indices_fielddata_cache_size_percentage: 20 },
+};
+
+/** The engine configuration: read, and changed key by key (a value of another type than the setting's is refused). */
+function configRoutes(api: FakeCore): void {
+  const cluster = (id: string) => api.data.databases.find((x) => x.id === id);
+  const configOf = (db: Json): Json => {
+    const settings = (api.data.databaseSettings[db.id] ??= {});
+    return (settings.config ??= structuredClone(CONFIG_DEFAULTS[db.engine] ?? {}));
+  };
+  api.on('GET', '/v2/databases/{id}/config', ([id]) => {
+    const db = cluster(id);
+    return db ? api.json(200, { config: configOf(db) }) : api.notFound();
+  });
+  api.on('PATCH', '/v2/databases/{id}/config', ([id], ctx) => {
+    const db = cluster(id);
+    if (!db) return api.notFound();
+    const patch = ctx.body?.config;
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return api.unprocessable('config must be an object');
+    const config = configOf(db);
+    for (const [key, value] of Object.entries(patch as Json)) {
+      const known = CONFIG_DEFAULTS[db.engine]?.[key];
+      if (known !== undefined && typeof known !== typeof value) return api.unprocessable(`config.${key} must be a ${typeof known}`);
+    }
+    Object.assign(config, patch);
+    // the spec answers 200 with an (empty) JSON object
+    return api.json(200, {});
+  });
+}
+
+/** Why a sink's config is refused for its type (the spec's required fields and bounds), or undefined. */
+function sinkConfigProblem(type: unknown, config: Json): string | undefined {
+  if (typeof config !== 'object' || config === null) return 'config is required';
+  if (type === 'rsyslog') {
+    if (typeof config.server !== 'string' || !config.server) return 'config.server is required';
+    if (!Number.isInteger(config.port) || config.port < 1 || config.port > 65535) return 'config.port must be from 1 to 65535';
+    if (typeof config.tls !== 'boolean') return 'config.tls is required';
+    if (!['rfc5424', 'rfc3164', 'custom'].includes(config.format)) return 'config.format must be rfc5424, rfc3164 or custom';
+    return undefined;
+  }
+  if (type === 'elasticsearch' || type === 'opensearch') {
+    if (typeof config.url !== 'string' || !/^https:\/\/[^\s]+$/.test(config.url)) return 'config.url must be an https URL';
+    if (typeof config.index_prefix !== 'string' || !config.index_prefix) return 'config.index_prefix is required';
+    if (config.index_days_max !== undefined && !(Number.isInteger(config.index_days_max) && config.index_days_max >= 1 && config.index_days_max <= 10000))
+      return 'config.index_days_max must be from 1 to 10000';
+    return undefined;
+  }
+  if (type === 'datadog') {
+    if (typeof config.site !== 'string' || !config.site) return 'config.site is required';
+    if (typeof config.datadog_api_key !== 'string' || !config.datadog_api_key) return 'config.datadog_api_key is required';
+    return undefined;
+  }
+  return `sink_type ${String(type)} is not supported`;
+}
+
+/** Log sinks of a cluster: list, create, read (the sink itself, unwrapped, as the API answers it), replace its config, delete. */
+function logSinkRoutes(api: FakeCore): void {
+  const cluster = (id: string) => api.data.databases.find((x) => x.id === id && x.engine !== 'mongodb');
+  const sinksOf = (id: string) => (api.data.databaseLogSinks[id] ??= []);
+  api.on('GET', '/v2/databases/{id}/logsink', ([id]) => (cluster(id) ? api.json(200, { sinks: sinksOf(id) }) : api.notFound()));
+  api.on('GET', '/v2/databases/{id}/logsink/{sink}', ([id, sinkId]) => {
+    const sink = cluster(id) && sinksOf(id).find((s) => s.sink_id === sinkId);
+    return sink ? api.json(200, sink) : api.notFound();
+  });
+  api.on('POST', '/v2/databases/{id}/logsink', ([id], ctx) => {
+    if (!cluster(id)) return api.notFound();
+    const body = ctx.body ?? {};
+    if (typeof body.sink_name !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(body.sink_name)) return api.unprocessable('sink_name is invalid');
+    if (sinksOf(id).some((s) => s.sink_name === body.sink_name)) return api.error(409, 'conflict', `A sink named ${body.sink_name} already exists.`);
+    const problem = sinkConfigProblem(body.sink_type, body.config);
+    if (problem) return api.unprocessable(problem);
+    const sink = {
+      sink_id: stableUuid(`sink-${id}-${body.sink_name}-${api.nextId++}`).replace(/-/g, ''),
+      sink_name: body.sink_name,
+      sink_type: body.sink_type,
+      config: body.config,
+    };
+    sinksOf(id).push(sink);
+    return api.json(201, { sink });
+  });
+  api.on('PUT', '/v2/databases/{id}/logsink/{sink}', ([id, sinkId], ctx) => {
+    const sink = cluster(id) && sinksOf(id).find((s) => s.sink_id === sinkId);
+    if (!sink) return api.notFound();
+    const problem = sinkConfigProblem(sink.sink_type, ctx.body?.config);
+    if (problem) return api.unprocessable(problem);
+    sink.config = ctx.body.config;
+    return api.json(200, {});
+  });
+  api.on('DELETE', '/v2/databases/{id}/logsink/{sink}', ([id, sinkId]) =>
+    cluster(id) ? api.deleteItem(sinksOf(id), sinkId, (s) => s.sink_id) : api.notFound(),
+  );
+}
+
+/** Kafka topics (list, create, read, change, delete) and OpenSearch indexes (list, delete). */
+function kafkaAndOpenSearchRoutes(api: FakeCore): void {
+  const clusterOf = (id: string, engine: string) => api.data.databases.find((x) => x.id === id && x.engine === engine);
+  const topicsOf = (id: string) => (api.data.databaseTopics[id] ??= []);
+  const summary = (t: Json) => ({ name: t.name, state: t.state, replication_factor: t.replication_factor, partition_count: t.partition_count });
+  const configProblem = (config: unknown) => {
+    if (config === undefined) return undefined;
+    if (typeof config !== 'object' || config === null) return 'config must be an object';
+    const c = config as Json;
+    if (c.cleanup_policy !== undefined && !['delete', 'compact', 'compact_delete'].includes(c.cleanup_policy)) return 'config.cleanup_policy is invalid';
+    if (c.retention_ms !== undefined && !(Number.isInteger(c.retention_ms) && c.retention_ms >= -1)) return 'config.retention_ms must be -1 or more';
+    return undefined;
+  };
+  api.on('GET', '/v2/databases/{id}/topics', ([id]) => (clusterOf(id, 'kafka') ? api.json(200, { topics: topicsOf(id).map(summary) }) : api.notFound()));
+  api.on('GET', '/v2/databases/{id}/topics/{name}', ([id, name]) => {
+    const topic = clusterOf(id, 'kafka') && topicsOf(id).find((t) => t.name === name);
+    return topic ? api.json(200, { topic }) : api.notFound();
+  });
+  api.on('POST', '/v2/databases/{id}/topics', ([id], ctx) => {
+    const db = clusterOf(id, 'kafka');
+    if (!db) return api.notFound();
+    const body = ctx.body ?? {};
+    if (typeof body.name !== 'string' || !/^[A-Za-z0-9._-]{1,249}$/.test(body.name)) return api.unprocessable('name is invalid');
+    if (topicsOf(id).some((t) => t.name === body.name)) return api.error(409, 'conflict', `A topic named ${body.name} already exists.`);
+    const partitions = body.partition_count ?? 3;
+    const replicas = body.replication_factor ?? 2;
+    if (!Number.isInteger(partitions) || partitions < 3 || partitions > 2048) return api.unprocessable('partition_count must be from 3 to 2048');
+    if (!Number.isInteger(replicas) || replicas < 2 || replicas > db.num_nodes)
+      return api.unprocessable(`replication_factor must be from 2 to ${db.num_nodes}`);
+    const problem = configProblem(body.config);
+    if (problem) return api.unprocessable(problem);
+    const topic = kafkaTopicJson(body.name, partitions, replicas, body.config ?? {});
+    topicsOf(id).push(topic);
+    return api.json(201, { topic });
+  });
+  api.on('PUT', '/v2/databases/{id}/topics/{name}', ([id, name], ctx) => {
+    const db = clusterOf(id, 'kafka');
+    const topic = db && topicsOf(id).find((t) => t.name === name);
+    if (!db || !topic) return api.notFound();
+    const body = ctx.body ?? {};
+    // Kafka adds partitions, never removes them
+    if (
+      body.partition_count !== undefined &&
+      (!Number.isInteger(body.partition_count) || body.partition_count < (topic.partition_count ?? 0) || body.partition_count > 2048)
+    )
+      return api.unprocessable(`partition_count can only grow (from ${topic.partition_count}) up to 2048`);
+    if (
+      body.replication_factor !== undefined &&
+      (!Number.isInteger(body.replication_factor) || body.replication_factor < 2 || body.replication_factor > db.num_nodes)
+    )
+      return api.unprocessable(`replication_factor must be from 2 to ${db.num_nodes}`);
+    const problem = configProblem(body.config);
+    if (problem) return api.unprocessable(problem);
+    const next = kafkaTopicJson(name, body.partition_count ?? topic.partition_count, body.replication_factor ?? topic.replication_factor, {
+      ...topic.config,
+      ...body.config,
+    });
+    Object.assign(topic, next);
+    return api.json(200, { topic });
+  });
+  api.on('DELETE', '/v2/databases/{id}/topics/{name}', ([id, name]) =>
+    clusterOf(id, 'kafka') ? api.deleteItem(topicsOf(id), name, (t) => t.name) : api.notFound(),
+  );
+  api.on('GET', '/v2/databases/{id}/indexes', ([id]) =>
+    clusterOf(id, 'opensearch') ? api.json(200, { indexes: (api.data.databaseIndexes[id] ??= []) }) : api.notFound(),
+  );
+  api.on('DELETE', '/v2/databases/{id}/indexes/{name}', ([id, name]) =>
+    clusterOf(id, 'opensearch') ? api.deleteItem((api.data.databaseIndexes[id] ??= []), name, (i) => i.index_name) : api.notFound(),
+  );
+}
+
+const BACKUP_ENGINES = new Set(['pg', 'mysql', 'mongodb', 'valkey', 'redis']);
+const DAY_MS = 24 * 3600_000;
+
+/** A cluster's last seven daily backups (01:30 UTC), newest first; none before it existed. */
+export function backupsOf(db: Json, now: number): { created_at: string; size_gigabytes: number; incremental: boolean }[] {
+  if (!BACKUP_ENGINES.has(db.engine)) return [];
+  const created = Date.parse(db.created_at);
+  const out = [];
+  for (let d = 0; d < 8 && out.length < 7; d++) {
+    const day = new Date(now - d * DAY_MS);
+    const at = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 1, 30);
+    if (at > now) continue;
+    if (at < created) break;
+    const size = Math.round(((db.storage_size_mib ?? 10240) / 1024) * (0.08 + 0.002 * (7 - d)) * 100) / 100;
+    out.push({ created_at: new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z'), size_gigabytes: size, incremental: db.engine === 'pg' && d % 7 !== 0 });
+  }
+  return out;
+}
+
+/** Backups, events and storage autoscale of a cluster. */
+function databaseHistoryRoutes(api: FakeCore): void {
+  const cluster = (id: string) => api.data.databases.find((x) => x.id === id);
+  api.on('GET', '/v2/databases/{id}/backups', ([id]) => {
+    const db = cluster(id);
+    if (!db) return api.notFound();
+    if (!BACKUP_ENGINES.has(db.engine)) return api.unprocessable(`${String(db.engine)} clusters have no backups.`);
+    return api.json(200, {
+      backups: backupsOf(db, Date.parse(api.now())),
+      scheduled_backup_time: { backup_hour: 1, backup_minute: 30, backup_interval_hours: 24 },
+    });
+  });
+  // What happened to the cluster, from its own fields: created, the weekly maintenance since, a resize going on
+  api.on('GET', '/v2/databases/{id}/events', ([id]) => {
+    const db = cluster(id);
+    if (!db) return api.notFound();
+    const created = Date.parse(db.created_at);
+    const now = Date.parse(api.now());
+    const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const events = [{ id: stableUuid(`event-${id}-create`), cluster_name: db.name, event_type: 'cluster_create', create_time: iso(created) }];
+    for (let t = created + 7 * DAY_MS, n = 0; t < now; t += 7 * DAY_MS, n++)
+      events.push({ id: stableUuid(`event-${id}-maintenance-${n}`), cluster_name: db.name, event_type: 'cluster_maintenance_perform', create_time: iso(t) });
+    if (db.status === 'resizing')
+      events.push({ id: stableUuid(`event-${id}-resize`), cluster_name: db.name, event_type: 'cluster_update', create_time: iso(now) });
+    return api.json(200, { events: events.slice(-20) });
+  });
+  api.on('GET', '/v2/databases/{id}/autoscale', ([id]) =>
+    cluster(id) ? api.json(200, { autoscale: { storage: api.data.databaseSettings[id]?.autoscale ?? { enabled: false } } }) : api.notFound(),
+  );
+  api.on('PUT', '/v2/databases/{id}/autoscale', ([id], ctx) => {
+    const db = cluster(id);
+    if (!db) return api.notFound();
+    const storage = ctx.body?.storage;
+    if (typeof storage?.enabled !== 'boolean') return api.unprocessable('storage.enabled is required');
+    const whole = (n: unknown, low: number, high: number) => Number.isInteger(n) && (n as number) >= low && (n as number) <= high;
+    if (storage.enabled && !whole(storage.threshold_percent, 15, 95)) return api.unprocessable('threshold_percent must be from 15 to 95');
+    if (storage.enabled && !whole(storage.increment_gib, 10, 500)) return api.unprocessable('increment_gib must be from 10 to 500');
+    const previous = api.data.databaseSettings[id]?.autoscale;
+    api.data.databaseSettings[id] = {
+      ...api.data.databaseSettings[id],
+      autoscale: storage.enabled
+        ? { enabled: true, threshold_percent: storage.threshold_percent, increment_gib: storage.increment_gib }
+        : { ...previous, enabled: false },
+    };
+    return api.noContent();
+  });
+}
+
+/** Read-only replicas of PostgreSQL and MySQL clusters: list, create (forking, then online), get, delete, promote. */
+function databaseReplicaRoutes(api: FakeCore): void {
+  const cluster = (id: string) => api.data.databases.find((x) => x.id === id);
+  const replicasOf = (id: string) => (api.data.databaseReplicas[id] ??= []);
+  api.on('GET', '/v2/databases/{id}/replicas', ([id]) => (cluster(id) ? api.json(200, { replicas: replicasOf(id) }) : api.notFound()));
+  api.on('GET', '/v2/databases/{id}/replicas/{name}', ([id, name]) => {
+    const replica = cluster(id) && replicasOf(id).find((r) => r.name === name);
+    return replica ? api.json(200, { replica }) : api.notFound();
+  });
+  api.on('POST', '/v2/databases/{id}/replicas', ([id], ctx) => {
+    const db = cluster(id);
+    if (!db) return api.notFound();
+    if (db.engine !== 'pg' && db.engine !== 'mysql') return api.unprocessable(`${String(db.engine)} clusters do not have read-only replicas.`);
+    if (db.status !== 'online') return api.unprocessable('The cluster must be online to add a replica.');
+    const body = ctx.body ?? {};
+    const name = body.name;
+    if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/.test(name)) return api.unprocessable('name is invalid');
+    if (api.data.databases.some((d) => d.name === name) || Object.values(api.data.databaseReplicas).some((list) => list.some((r) => r.name === name)))
+      return api.error(409, 'conflict', `A database or replica named ${name} already exists.`);
+    const options = DB_OPTIONS[db.engine as string];
+    const regionSlug = body.region ?? db.region;
+    if (!options.regions.includes(regionSlug)) return api.unprocessable(`region ${String(regionSlug)} is not available for ${String(db.engine)}`);
+    const size = DB_SIZES.find((x) => x.slug === body.size);
+    if (!size) return api.unprocessable(`size ${String(body.size)} is not offered`);
+    if (size.disk * 1024 < (db.storage_size_mib ?? 0)) return api.unprocessable(`size ${size.slug} has less storage than the primary cluster`);
+    const replica = replicaJson(db, name, regionSlug, size.slug, api.now());
+    Object.assign(replica, { status: 'forking', tags: Array.isArray(body.tags) ? body.tags : [] });
+    replicasOf(id).push(replica);
+    api.later(api.actionDurationMs, () => (replica.status = 'online'));
+    return api.json(201, { replica });
+  });
+  api.on('DELETE', '/v2/databases/{id}/replicas/{name}', ([id, name]) => (cluster(id) ? api.deleteItem(replicasOf(id), name, (r) => r.name) : api.notFound()));
+  // Promoting makes the replica a cluster of its own: writable, no longer following the primary
+  api.on('PUT', '/v2/databases/{id}/replicas/{name}/promote', ([id, name]) => {
+    const db = cluster(id);
+    const replica = db && replicasOf(id).find((r) => r.name === name);
+    if (!db || !replica) return api.notFound();
+    if (replica.status !== 'online') return api.unprocessable('The replica must be online to be promoted.');
+    replicasOf(id).splice(replicasOf(id).indexOf(replica), 1);
+    const promoted = databaseJson(replica.name, db.engine, db.version, replica.region ?? db.region, 1, replica.created_at ?? api.now());
+    Object.assign(promoted, {
+      id: replica.id,
+      size: replica.size,
+      storage_size_mib: replica.storage_size_mib,
+      connection: replica.connection,
+      private_connection: replica.private_connection,
+      project_id: db.project_id,
+    });
+    api.data.databases.push(promoted);
+    api.data.databaseUsers[promoted.id] = structuredClone(api.data.databaseUsers[id] ?? []);
+    api.data.databaseDbs[promoted.id] = structuredClone(api.data.databaseDbs[id] ?? []);
+    api.data.databasePools[promoted.id] = [];
+    api.data.databaseReplicas[promoted.id] = [];
+    api.data.databaseFirewalls[promoted.id] = structuredClone(api.data.databaseFirewalls[id] ?? []);
+    // it joins the project its primary is in
+    const project = Object.entries(api.data.projectResources).find(([, list]) => list.some((r) => r.urn === `do:dbaas:${id}`))?.[0];
+    api.intoProject(`do:dbaas:${promoted.id}`, project ?? db.project_id);
+    return api.noContent();
   });
 }

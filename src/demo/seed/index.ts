@@ -20,7 +20,7 @@ import type { DemoData } from './state';
 export { DEMO_EMAIL, DEMO_TEAM } from './account';
 export { IMAGES, type Json, REGIONS, SIZES, type SeedOptions, type Stored, fakeSpacesSecret, region, stableUuid } from './common';
 export { KERNELS, dropletJson } from './compute';
-export { databaseJson } from './databases';
+export { databaseJson, kafkaTopicJson, replicaJson } from './databases';
 export type { DemoData } from './state';
 
 export function seedDemo(options: SeedOptions = {}): DemoData {

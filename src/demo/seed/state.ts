@@ -4,7 +4,17 @@ import type { AlertPolicy } from '../../api/resources/alertPolicy';
 import type { App } from '../../api/resources/app';
 import type { CdnEndpoint } from '../../api/resources/cdnEndpoint';
 import type { Certificate } from '../../api/resources/certificate';
-import type { ConnectionPool, DatabaseCluster, DatabaseDb, DatabaseFirewallRule, DatabaseUser } from '../../api/resources/database';
+import type {
+  ConnectionPool,
+  DatabaseCluster,
+  DatabaseDb,
+  DatabaseFirewallRule,
+  DatabaseLogSink,
+  DatabaseReplica,
+  DatabaseUser,
+  KafkaTopic,
+  OpenSearchIndex,
+} from '../../api/resources/database';
 import type { Domain, DomainRecord } from '../../api/resources/domain';
 import type { Droplet } from '../../api/resources/droplet';
 import type { Firewall } from '../../api/resources/firewall';
@@ -46,12 +56,31 @@ export interface DemoData {
   databaseUsers: PerParent<DatabaseUser>;
   databaseDbs: PerParent<DatabaseDb>;
   databasePools: PerParent<ConnectionPool>;
+  /** database id → its read-only replicas */
+  databaseReplicas: PerParent<DatabaseReplica>;
+  /** database id → where it forwards its logs */
+  databaseLogSinks: PerParent<DatabaseLogSink>;
+  /** Kafka cluster id → its topics (with their settings) */
+  databaseTopics: PerParent<KafkaTopic>;
+  /** OpenSearch cluster id → its indexes */
+  databaseIndexes: PerParent<OpenSearchIndex>;
   /** database id → trusted sources */
   databaseFirewalls: PerParent<DatabaseFirewallRule>;
   /** database id → the PEM of the CA that signed its server certificate (else the demo's CA) */
   databaseCas: Record<string, string>;
-  /** Per cluster: MySQL's SQL mode, Valkey's and Redis's eviction policy. */
-  databaseSettings: Record<string, { sql_mode?: string; eviction_policy?: string }>;
+  /** Per cluster: MySQL's SQL mode, Valkey's and Redis's eviction policy, storage autoscale. */
+  databaseSettings: Record<
+    string,
+    {
+      sql_mode?: string;
+      eviction_policy?: string;
+      autoscale?: { enabled: boolean; threshold_percent?: number; increment_gib?: number };
+      /** What a cluster restored from a backup came from (the API does not say; tests read it here). */
+      restored_from?: { database_name: string; backup_created_at?: string };
+      /** The engine configuration (`/config`), made from the engine's defaults when first read. */
+      config?: Record<string, unknown>;
+    }
+  >;
   registry: Stored<Registry> | null;
   repositories: Stored<RegistryRepository>[];
   repositoryTags: PerParent<RegistryTag>;

@@ -8,10 +8,13 @@ import {
   connectionPool,
   databaseDb,
   databaseFirewallRule,
+  databaseReplica,
   databaseUser,
+  supportsReplicas,
   supportsUsers,
   hasShell,
 } from '../../api/resources/database';
+import { databaseBackups, databaseEvents, storageAutoscale } from '../../api/databaseDetails';
 import { app } from '../../api/resources/app';
 import { droplet } from '../../api/resources/droplet';
 import { kubernetesCluster } from '../../api/resources/kubernetes';
@@ -36,6 +39,17 @@ function connection(id: string, title: string, c: DatabaseConnection | undefined
     parts.secret('URI', `${id}-uri`, c.uri, maskUri),
   ]);
 }
+
+const BACKUP_ENGINES = new Set(['pg', 'mysql', 'mongodb', 'valkey', 'redis']);
+const EVENT_LABELS: Record<string, string> = {
+  cluster_create: l10n.t('Created'),
+  cluster_update: l10n.t('Updated'),
+  cluster_delete: l10n.t('Deleted'),
+  cluster_maintenance_perform: l10n.t('Maintenance performed'),
+  cluster_master_promotion: l10n.t('Standby promoted to primary'),
+  cluster_poweron: l10n.t('Powered on'),
+  cluster_poweroff: l10n.t('Powered off'),
+};
 
 const SOURCE_KINDS = { droplet, k8s: kubernetesCluster, app } as const;
 
@@ -140,6 +154,66 @@ export const databasePanel: PanelBuilder<DatabaseCluster> = {
       );
     }
     sections.push(...(await tolerant('trusted', l10n.t('Trusted sources'), () => trustedSources(d, ctx))));
+    if (supportsReplicas(d.engine)) {
+      sections.push(
+        ...(await tolerant('replicas', l10n.t('Read replicas'), async () => ({
+          type: 'table',
+          id: 'replicas',
+          title: l10n.t('Read replicas'),
+          columns: [l10n.t('Name'), l10n.t('Status'), l10n.t('Plan'), l10n.t('Region'), l10n.t('Host')],
+          rows: (await ctx.cache.list(databaseReplica, [d.id])).map((r) => [r.name, r.status ?? '', r.size ?? '', r.region ?? '', r.connection?.host ?? '']),
+          empty: l10n.t('No read replicas'),
+        }))),
+      );
+    }
+    if (BACKUP_ENGINES.has(d.engine)) {
+      sections.push(
+        ...(await tolerant('backups', l10n.t('Backups'), async () => {
+          const b = await databaseBackups(ctx.cache.client, d.id);
+          const at = b.scheduled_backup_time;
+          const daily =
+            at?.backup_hour !== undefined
+              ? l10n.t(
+                  'taken every {0} h at {1}:{2} UTC',
+                  at.backup_interval_hours ?? 24,
+                  String(at.backup_hour).padStart(2, '0'),
+                  String(at.backup_minute ?? 0).padStart(2, '0'),
+                )
+              : undefined;
+          return {
+            type: 'table',
+            id: 'backups',
+            title: [l10n.t('Backups'), daily, b.backup_progress ? l10n.t('one in progress: {0}', b.backup_progress) : undefined].filter(Boolean).join(' · '),
+            columns: [l10n.t('Taken'), l10n.t('Size'), l10n.t('Kind')],
+            rows: b.backups.map((x) => [when(x.created_at, ctx.now), `${x.size_gigabytes} GB`, x.incremental ? l10n.t('incremental') : l10n.t('full')]),
+            empty: l10n.t('No backups yet: the first is taken within a day'),
+          };
+        })),
+      );
+    }
+    if (d.engine !== 'redis' && d.engine !== 'valkey') {
+      sections.push(
+        ...(await tolerant('autoscale', l10n.t('Storage autoscale'), async () => {
+          const a = await storageAutoscale(ctx.cache.client, d.id);
+          return fields('autoscale', l10n.t('Storage autoscale'), [
+            plain(l10n.t('Enabled'), a.enabled),
+            ...(a.enabled ? [plain(l10n.t('Grows at'), `${a.threshold_percent ?? '?'}%`), plain(l10n.t('Grows by'), `${a.increment_gib ?? '?'} GiB`)] : []),
+          ]);
+        })),
+      );
+    }
+    sections.push(
+      ...(await tolerant('events', l10n.t('Events'), async () => ({
+        type: 'table',
+        id: 'events',
+        title: l10n.t('Events'),
+        columns: [l10n.t('When'), l10n.t('Event')],
+        rows: (await databaseEvents(ctx.cache.client, d.id))
+          .slice(0, 20)
+          .map((e) => [e.create_time ? when(e.create_time, ctx.now) : '', EVENT_LABELS[e.event_type ?? ''] ?? e.event_type ?? '']),
+        empty: l10n.t('No events'),
+      }))),
+    );
     const mw = d.maintenance_window;
     sections.push(
       fields('maintenance', l10n.t('Maintenance window'), [

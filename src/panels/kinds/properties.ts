@@ -12,7 +12,9 @@ import * as l10n from '@vscode/l10n';
 
 type Json = Record<string, unknown>;
 
-const SECRET_KEYS = /^(password|token|secret|key|private_key|access_key|access_cert|client_key_data)$/i;
+const SECRET_KEYS = /^(password|token|secret|key|private_key|access_key|access_cert|client_key_data|\w*api_key)$/i;
+/** A URL with a user and password in it (a log sink's): shown masked until asked for. */
+const URL_WITH_PASSWORD = /(:\/\/[^:/@\s]+:)[^@\s]+@/;
 const ID_KEYS = /(^id$|_id$|^uuid$|_uuid$|^urn$|fingerprint)/i;
 
 /** "storage_size_mib" → "Storage size MiB". */
@@ -50,6 +52,8 @@ function scalar(v: unknown): v is string | number | boolean {
 function fieldFor(key: string, value: string | number | boolean, ctx: PanelContext): FieldView {
   const label = humanize(key);
   if (SECRET_KEYS.test(key) && typeof value === 'string') return ctx.parts.secret(label, key, value);
+  if (typeof value === 'string' && URL_WITH_PASSWORD.test(value))
+    return ctx.parts.secret(label, key, value, (v) => v.replace(new RegExp(URL_WITH_PASSWORD.source, 'g'), '$1••••••••@'));
   if (typeof value === 'string' && /^https:\/\//i.test(value)) return ctx.parts.url(label, value);
   if (typeof value === 'string' && /_at$/.test(key)) return plain(label, when(value, ctx.now));
   if (ID_KEYS.test(key) || /^(ip_address|ip|endpoint|fqdn|hostname|host)$/.test(key)) return ctx.parts.copyable(label, String(value));

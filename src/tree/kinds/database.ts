@@ -3,16 +3,27 @@ import {
   type DatabaseCluster,
   type DatabaseDb,
   type DatabaseFirewallRule,
+  type DatabaseReplica,
+  type DatabaseLogSink,
   type DatabaseUser,
+  type KafkaTopic,
+  type OpenSearchIndex,
   connectionPool,
   databaseCluster,
   databaseDb,
   databaseFirewallRule,
+  databaseReplica,
+  databaseLogSink,
   databaseUser,
+  kafkaTopic,
+  logSinkDestination,
+  supportsLogSinks,
+  opensearchIndex,
+  supportsReplicas,
   supportsUsers,
   hasShell,
 } from '../../api/resources/database';
-import { mdTable, relativeTime } from '../format';
+import { bytes, mdTable, relativeTime } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 import * as l10n from '@vscode/l10n';
 
@@ -29,6 +40,11 @@ const DB_TRANSITIONS = new Set(['creating', 'resizing', 'migrating', 'forking'])
 
 export function engineName(engine: string): string {
   return ENGINES[engine] ?? engine;
+}
+
+/** "db-s-2vcpu-4gb" → 4: the memory a size's slug names (to order sizes and compare them). */
+export function dbSizeMemory(slug: string): number {
+  return Number(/-(\d+)gb$/.exec(slug)?.[1] ?? 0);
 }
 
 /** "db-s-2vcpu-4gb" → "2 vCPU · 4 GB RAM" (the slug is all /v2/databases/options gives). */
@@ -96,6 +112,100 @@ export const connectionPoolPresenter: Presenter<ConnectionPool> = {
     ]),
 };
 
+export const kafkaTopicPresenter: Presenter<KafkaTopic> = {
+  kind: kafkaTopic,
+  placement: 'child',
+  icon: 'symbol-event',
+  style: (t) => ({ state: t.state ?? 'active', icon: t.state === 'configuring' ? 'loading~spin' : undefined }),
+  transitional: (t) => t.state === 'configuring' || t.state === 'deleting',
+  description: (t) =>
+    [
+      t.state && t.state !== 'active' ? t.state : undefined,
+      t.partition_count !== undefined ? l10n.t('{0} partition(s)', t.partition_count) : undefined,
+      t.replication_factor !== undefined ? l10n.t('× {0} replicas', t.replication_factor) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  tooltip: (t) =>
+    mdTable(l10n.t('Kafka topic {0}', t.name), [
+      [l10n.t('State'), t.state],
+      [l10n.t('Partitions'), t.partition_count],
+      [l10n.t('Replication factor'), t.replication_factor],
+    ]),
+};
+
+export const opensearchIndexPresenter: Presenter<OpenSearchIndex> = {
+  kind: opensearchIndex,
+  placement: 'child',
+  icon: 'search',
+  style: (i) => ({
+    state: i.status ?? 'open',
+    color: i.health === 'green' ? 'charts.green' : i.health === 'yellow' ? 'charts.yellow' : i.health?.startsWith('red') ? 'charts.red' : undefined,
+  }),
+  description: (i) =>
+    [
+      i.health,
+      i.status && i.status !== 'open' ? i.status : undefined,
+      i.size !== undefined ? bytes(i.size) : undefined,
+      l10n.t('{0} shard(s)', i.number_of_shards ?? '?'),
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  tooltip: (i, ctx) =>
+    mdTable(l10n.t('OpenSearch index {0}', i.index_name), [
+      [l10n.t('Health'), i.health],
+      [l10n.t('Status'), i.status],
+      [l10n.t('Size'), i.size !== undefined ? bytes(i.size) : undefined],
+      [l10n.t('Shards'), i.number_of_shards],
+      [l10n.t('Replicas'), i.number_of_replicas],
+      [l10n.t('Created'), i.created_time ? relativeTime(i.created_time, ctx.now) : undefined],
+    ]),
+};
+
+const SINK_TYPES: Record<string, string> = { rsyslog: 'rsyslog', elasticsearch: 'Elasticsearch', opensearch: 'OpenSearch', datadog: 'Datadog' };
+
+export const databaseLogSinkPresenter: Presenter<DatabaseLogSink> = {
+  kind: databaseLogSink,
+  placement: 'child',
+  icon: 'output',
+  // where it sends, never its URL's credentials or Datadog's key
+  description: (s) => [SINK_TYPES[s.sink_type] ?? s.sink_type, logSinkDestination(s)].join(' · '),
+  tooltip: (s) =>
+    mdTable(l10n.t('Log sink {0}', s.sink_name), [
+      [l10n.t('Type'), SINK_TYPES[s.sink_type] ?? s.sink_type],
+      [l10n.t('Destination'), logSinkDestination(s)],
+      [l10n.t('Format'), s.config?.format],
+      [l10n.t('Index prefix'), s.config?.index_prefix],
+      [l10n.t('Days kept'), s.config?.index_days_max],
+    ]),
+};
+
+const REPLICA_TRANSITIONS = new Set(['creating', 'forking', 'resizing', 'migrating']);
+
+export const databaseReplicaPresenter: Presenter<DatabaseReplica> = {
+  kind: databaseReplica,
+  placement: 'child',
+  icon: 'mirror',
+  style: (r) => ({
+    state: r.status ?? 'online',
+    icon: REPLICA_TRANSITIONS.has(r.status ?? '') ? 'loading~spin' : undefined,
+    color: r.status === 'online' ? 'charts.green' : 'charts.yellow',
+  }),
+  transitional: (r) => REPLICA_TRANSITIONS.has(r.status ?? ''),
+  description: (r) => [r.status === 'online' ? undefined : r.status, r.size ? dbSizeLabel(r.size) : undefined, r.region].filter(Boolean).join(' · '),
+  // connection details are copied from the cluster's commands, never shown here (they carry the password)
+  tooltip: (r, ctx) =>
+    mdTable(l10n.t('Read replica {0}', r.name), [
+      [l10n.t('Status'), r.status],
+      [l10n.t('Size'), r.size],
+      [l10n.t('Region'), r.region],
+      [l10n.t('Host'), r.connection?.host],
+      [l10n.t('Private host'), r.private_connection?.host],
+      [l10n.t('Storage'), r.storage_size_mib ? `${Math.round(r.storage_size_mib / 1024)} GiB` : undefined],
+      [l10n.t('Created'), r.created_at ? relativeTime(r.created_at, ctx.now) : undefined],
+    ]),
+};
+
 export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
   kind: databaseCluster,
   quickAction: { command: 'digitalocean.database.shell', title: l10n.t('Open Database Shell'), icon: 'terminal' },
@@ -159,6 +269,38 @@ export const databaseClusterPresenter: Presenter<DatabaseCluster> = {
         ctx.group(`${d.id}:pools`, l10n.t('Connection pools'), 'plug', async () => {
           const pools = await ctx.list(connectionPool, [d.id]);
           return pools.length ? ctx.resources(connectionPoolPresenter, pools, under) : [ctx.message(`${d.id}:no-pools`, l10n.t('No connection pools'))];
+        }),
+      );
+    }
+    if (supportsReplicas(d.engine)) {
+      groups.push(
+        ctx.group(`${d.id}:replicas`, l10n.t('Read replicas'), 'mirror', async () => {
+          const replicas = await ctx.list(databaseReplica, [d.id]);
+          return replicas.length ? ctx.resources(databaseReplicaPresenter, replicas, under) : [ctx.message(`${d.id}:no-replicas`, l10n.t('No read replicas'))];
+        }),
+      );
+    }
+    if (d.engine === 'kafka') {
+      groups.push(
+        ctx.group(`${d.id}:topics`, l10n.t('Topics'), 'symbol-event', async () => {
+          const topics = await ctx.list(kafkaTopic, [d.id]);
+          return topics.length ? ctx.resources(kafkaTopicPresenter, topics, under) : [ctx.message(`${d.id}:no-topics`, l10n.t('No topics'))];
+        }),
+      );
+    }
+    if (d.engine === 'opensearch') {
+      groups.push(
+        ctx.group(`${d.id}:indexes`, l10n.t('Indexes'), 'search', async () => {
+          const indexes = await ctx.list(opensearchIndex, [d.id]);
+          return indexes.length ? ctx.resources(opensearchIndexPresenter, indexes, under) : [ctx.message(`${d.id}:no-indexes`, l10n.t('No indexes'))];
+        }),
+      );
+    }
+    if (supportsLogSinks(d.engine)) {
+      groups.push(
+        ctx.group(`${d.id}:logsinks`, l10n.t('Log sinks'), 'output', async () => {
+          const sinks = await ctx.list(databaseLogSink, [d.id]);
+          return sinks.length ? ctx.resources(databaseLogSinkPresenter, sinks, under) : [ctx.message(`${d.id}:no-sinks`, l10n.t('No log sinks'))];
         }),
       );
     }

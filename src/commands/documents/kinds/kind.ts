@@ -11,8 +11,10 @@ export interface DocumentKind<T> {
   suffix: string;
   resource: ResourceKind<T>;
   presenter: AnyPresenter;
-  /** dist/schemas/<schema>.json */
-  schema: string;
+  /** dist/schemas/<schema>.json (a function where it depends on the item: a database's engine) */
+  schema: string | ((item: T) => string);
+  /** Reads the item the document is made from, where a plain GET of the resource is not it. */
+  load?(client: DigitalOceanClient, id: string, signal?: AbortSignal): Promise<T>;
   name(item: T): string;
   /** The part of the resource the document holds. */
   content(item: T): Value;
