@@ -98,6 +98,11 @@ describe('Database log sinks', function () {
     const node = await nodeAt(api, 'Acme Web', 'Databases', 'shop-mysql', 'Log sinks', 'syslog-central');
     const input = await runWithAnswers(api, 'digitalocean.resource.delete', node, ['Delete']);
     assert.match(input.confirmations[0].detail, /stops forwarding its logs there/);
+    assert.deepEqual(
+      input.notices.filter((n) => n.startsWith('error:')),
+      [],
+      'no error shown (the fake answers as the spec says, so Prism passes it)',
+    );
     assert.deepEqual(await sinksOf('shop-mysql'), []);
   });
 });

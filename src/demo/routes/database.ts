@@ -447,8 +447,9 @@ function logSinkRoutes(api: FakeCore): void {
     sink.config = ctx.body.config;
     return api.json(200, {});
   });
+  // the spec answers a sink's delete with 200 and a JSON object, not 204
   api.on('DELETE', '/v2/databases/{id}/logsink/{sink}', ([id, sinkId]) =>
-    cluster(id) ? api.deleteItem(sinksOf(id), sinkId, (s) => s.sink_id) : api.notFound(),
+    cluster(id) ? api.deleteItem(sinksOf(id), sinkId, (s) => s.sink_id, { answer: api.json(200, {}) }) : api.notFound(),
   );
 }
 
