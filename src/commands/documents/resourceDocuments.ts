@@ -89,7 +89,9 @@ class ResourceDocuments implements vscode.FileSystemProvider {
 
   async writeFile(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
     const { account, kind } = this.target(uri);
-    const schema = typeof kind.schema === 'function' ? kind.schema((await this.fetch(uri)).item) : kind.schema;
+    // a schema that depends on the item (a database's engine) needs the item first; it is read once
+    const early = typeof kind.schema === 'function' ? await this.fetch(uri) : undefined;
+    const schema = typeof kind.schema === 'function' ? kind.schema(early!.item) : kind.schema;
     const { module, validate } = await tools(this.deps, schema);
     const text = new TextDecoder().decode(bytes);
     const onLine = (message: string, source: string) => {
@@ -106,7 +108,7 @@ class ResourceDocuments implements vscode.FileSystemProvider {
     }
     const value = checked.value;
     // 2. changed on the server since it was opened?
-    const { item } = await this.fetch(uri);
+    const { item } = early ?? (await this.fetch(uri));
     const name = kind.name(item);
     const before = kind.content(item);
     const base = this.base.get(uri.toString());
