@@ -407,6 +407,8 @@ describe('Explorer', function () {
   });
 
   it('leaves no node, cache or poll behind when an account is removed', async () => {
+    // the new droplet must still be in transition when listed (a slow host once let 600 ms pass first)
+    await fake.call('POST', '/__fake/config', { actionDurationMs: 60_000 });
     await fake.call('POST', '/__fake/create-droplet', { name: 'orphan-1', region: 'nyc3', size: 's-1vcpu-1gb' });
     await children(await path(/^Acme Demo/, 'Acme Web', 'Droplets'));
     assert.equal(api.model.poller.watching.length, 1);
