@@ -5,6 +5,7 @@
 import type { DigitalOceanClient } from './client';
 import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
+import type { AppDeployment } from './resources/app';
 import type { DatabaseEngineOptions, DatabaseFirewallRule, DatabaseUser } from './resources/database';
 import type { Droplet } from './resources/droplet';
 import type { KubernetesOptions, KubernetesVersion } from './resources/kubernetes';
@@ -87,15 +88,7 @@ export async function garbageCollections(client: Requester, registryName: string
   return body.garbage_collections ?? [];
 }
 
-export interface AppDeployment {
-  id: string;
-  cause?: string;
-  phase: string;
-  created_at: string;
-  updated_at?: string;
-  phase_last_updated_at?: string;
-  progress?: { success_steps?: number; total_steps?: number; error_steps?: number };
-}
+export type { AppDeployment };
 
 /** Recent deployments of an app, newest first. */
 export async function appDeployments(client: Requester, appId: string, signal?: AbortSignal): Promise<AppDeployment[]> {

@@ -6,7 +6,7 @@
  * tells them what changed through `onDidChange`. It knows nothing of VS Code's UI, the tree or
  * the panels.
  */
-import { type Action, ApiError, type DigitalOceanClient, type ResourceKind } from '../api';
+import { type Action, ApiError, type DigitalOceanClient, type ResourceKind, readAlone } from '../api';
 import { droplet, dropletSize, type Droplet, type DropletSize } from '../api/resources/droplet';
 import { vpc, type Vpc } from '../api/resources/vpc';
 import type { AccountInfo, AccountStore } from '../accounts/accountStore';
@@ -113,7 +113,7 @@ export class ResourceModel implements Disposable {
    */
   show(ref: ResourceRef, item: unknown, transitional?: (item: unknown) => boolean): void {
     if (transitional && !this.transitionalOf.has(ref.kind.kind)) this.transitionalOf.set(ref.kind.kind, transitional);
-    const watching = transitional?.(item) === true && ref.parents.length === 0;
+    const watching = transitional?.(item) === true && readAlone(ref.kind, ref.parents);
     if (!watching && this.live.size === 0) return;
     const key = keyOf(ref);
     if (watching || this.live.has(key)) this.live.set(key, { ref, item });
@@ -228,7 +228,7 @@ export class ResourceModel implements Disposable {
     const transitional = this.transitionalOf.get(ref.kind.kind);
     this.live.set(key, { ref, item });
     this.changes.fire({ type: 'resource', key });
-    if (transitional?.(item) && ref.parents.length === 0) this.watch(key);
+    if (transitional?.(item) && readAlone(ref.kind, ref.parents)) this.watch(key);
     return item;
   }
 

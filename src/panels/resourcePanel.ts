@@ -4,7 +4,7 @@
  * only while it is visible, and acts only on ids from the view it last sent.
  */
 import * as vscode from 'vscode';
-import { ApiError, type ResourceKind } from '../api';
+import { ApiError, type ResourceKind, readAlone } from '../api';
 import type { Logger } from '../log';
 import { type ModelChange, type ResourceModel, type ResourceRef, resourceKey } from '../model/resourceModel';
 import type { ResourceExplorer } from '../tree/explorer';
@@ -198,8 +198,8 @@ export class ResourcePanel extends PanelHost {
     const ref = refOf(this.target);
     if (everything) model.forget(this.target.account);
     try {
-      // top-level kinds have a GET of their own; nested ones are found again in their parent's list
-      const fresh = ref.parents.length === 0 ? await model.reloadResource(ref) : await model.reloadFromParentList(ref, this.target.item);
+      // top-level kinds (and a few nested ones) have a GET of their own; other nested ones are found again in their parent's list
+      const fresh = readAlone(ref.kind, ref.parents) ? await model.reloadResource(ref) : await model.reloadFromParentList(ref, this.target.item);
       if (fresh === undefined) this.gone = true;
       else this.target = { ...this.target, item: fresh };
     } catch (error) {
@@ -219,6 +219,7 @@ export class ResourcePanel extends PanelHost {
     };
     return {
       account,
+      parents: this.target.parents,
       cache,
       range: this.range,
       signal,

@@ -11,7 +11,7 @@ import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo, runWithAnswers } from './support/env';
 import { fakeState } from './support/fakeState';
-import { ScriptedUserInput } from './support/scriptedInput';
+import { KEEP, ScriptedUserInput } from './support/scriptedInput';
 
 interface StreamStatus {
   written: number;
@@ -99,7 +99,8 @@ describe('App logs and console', function () {
     await fake.call('POST', '/__fake/logs', { transport: 'https', rate: 5_000, total: 20, replay: 100, drops: [] });
     await eventually('the fake to write its lines', async () => (await status()).written >= 20);
     const connections = (await status()).connections;
-    const view = await run<LogView>('digitalocean.app.showLogs', ['admin-portal', 'Build', 'commit 9e1b7d0 pushed to main']);
+    // admin-portal has a job beside its web service: the component is asked first
+    const view = await run<LogView>('digitalocean.app.showLogs', ['admin-portal', 'web', 'Build', 'commit 9e1b7d0 pushed to main']);
     await eventually('the archived lines', () => view.lineCount >= 20);
     assert.ok(
       vscode.window.terminals.some((t) => /^Logs: admin-portal · web · build · [0-9a-f]{8}$/.test(t.name)),
@@ -189,7 +190,9 @@ describe('App logs and console', function () {
 
   it('restarts the app as a new deployment', async () => {
     const node = await appNode('admin-portal');
-    await runWithAnswers(api, 'digitalocean.app.restart', node, []);
+    // every component preselected (the web service and the job): all of them is a plain restart
+    const input = await runWithAnswers(api, 'digitalocean.app.restart', node, [KEEP]);
+    assert.deepEqual(input.offered[0], ['web', 'db-migrate']);
     assert.equal((await appData('admin-portal')).in_progress_deployment?.cause, 'restart');
   });
 

@@ -9,7 +9,7 @@ type Requester = Pick<DigitalOceanClient, 'request'>;
 
 const seg = encodeURIComponent;
 
-export type AppLogType = 'BUILD' | 'DEPLOY' | 'RUN' | 'RUN_RESTARTED' | 'AUTOSCALE_EVENT';
+export type AppLogType = 'BUILD' | 'DEPLOY' | 'RUN' | 'RUN_RESTARTED' | 'AUTOSCALE_EVENT' | 'JOB_INVOCATION';
 
 export interface AppLogScope {
   appId: string;
@@ -17,6 +17,10 @@ export interface AppLogScope {
   deploymentId?: string;
   /** Omitted: every component. */
   component?: string;
+  /** An event's logs (a deployment's build and deploy, an autoscaling event's), instead of a deployment's. */
+  eventId?: string;
+  /** One run of a job (type `JOB_INVOCATION`). */
+  jobInvocation?: { job: string; id: string };
 }
 
 export interface AppLogUrls {
@@ -24,7 +28,9 @@ export interface AppLogUrls {
   historic_urls?: string[];
 }
 
-export function scopePath({ appId, deploymentId, component }: AppLogScope): string {
+export function scopePath({ appId, deploymentId, component, eventId, jobInvocation }: AppLogScope): string {
+  if (eventId) return `/v2/apps/${seg(appId)}/events/${seg(eventId)}`;
+  if (jobInvocation) return `/v2/apps/${seg(appId)}/jobs/${seg(jobInvocation.job)}/invocations/${seg(jobInvocation.id)}`;
   return `/v2/apps/${seg(appId)}${deploymentId ? `/deployments/${seg(deploymentId)}` : ''}${component ? `/components/${seg(component)}` : ''}`;
 }
 

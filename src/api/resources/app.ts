@@ -32,6 +32,17 @@ export function appComponents(app: App): string[] {
   return [...(spec.services ?? []), ...(spec.workers ?? []), ...(spec.jobs ?? []), ...(spec.static_sites ?? [])].map((c) => c.name);
 }
 
+/** The components that run all the time (services and workers): the ones with instances, consoles and health. */
+export function appRunningComponents(app: App): string[] {
+  const spec = app.spec as App['spec'] & { workers?: { name: string }[] };
+  return [...(spec.services ?? []), ...(spec.workers ?? [])].map((c) => c.name);
+}
+
+/** An app's jobs: components that run to completion (before or after a deployment, or on a schedule). */
+export function appJobs(app: App): string[] {
+  return ((app.spec as App['spec'] & { jobs?: { name: string }[] }).jobs ?? []).map((j) => j.name);
+}
+
 export const app = defineKind<App>({
   nameProblem: (value, taken = []) => appNameProblem(value, taken),
   deletable: true,
@@ -46,6 +57,49 @@ export const app = defineKind<App>({
   nameOf: (a) => a.spec.name,
   urnPrefix: 'do:app:',
   paginated: true,
+});
+
+/** One step of a deployment (build, deploy, a component's part of either), with its own steps. */
+export interface AppDeploymentStep {
+  name?: string;
+  status?: 'UNKNOWN' | 'PENDING' | 'RUNNING' | 'ERROR' | 'SUCCESS';
+  component_name?: string;
+  message_base?: string;
+  started_at?: string;
+  ended_at?: string;
+  reason?: { code?: string; message?: string };
+  steps?: AppDeploymentStep[];
+}
+
+/** A deployment of an app: what caused it, its phase, its steps and the commits it built. */
+export interface AppDeployment {
+  id: string;
+  cause?: string;
+  phase: AppDeploymentPhase;
+  created_at: string;
+  updated_at?: string;
+  phase_last_updated_at?: string;
+  cloned_from?: string;
+  progress?: AppDeploymentProgress & { pending_steps?: number; running_steps?: number; steps?: AppDeploymentStep[] };
+  services?: { name: string; source_commit_hash?: string }[];
+  workers?: { name: string; source_commit_hash?: string }[];
+  jobs?: { name: string; source_commit_hash?: string }[];
+  static_sites?: { name: string; source_commit_hash?: string }[];
+}
+
+/** An app's deployments, newest first: the list's first page (the API's default of 20), never the whole history. */
+export const appDeployment = defineKind<AppDeployment>({
+  kind: 'app_deployment',
+  label: l10n.t('Deployment'),
+  pluralLabel: l10n.t('Deployments'),
+  path: (appId) => `/v2/apps/${appId}/deployments`,
+  collectionKey: 'deployments',
+  singleKey: 'deployment',
+  idOf: (d) => d.id,
+  nameOf: (d) => d.id.slice(0, 8),
+  paginated: false,
+  parent: 'app',
+  gettable: true,
 });
 
 /** App names: 2 to 32 lowercase letters, digits and "-", starting with a letter. */

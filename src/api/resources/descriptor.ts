@@ -28,6 +28,11 @@ export interface ResourceKind<T = unknown> {
   readonly paginated: boolean;
   /** The parent kind, for nested kinds. */
   readonly parent?: string;
+  /**
+   * A nested kind with a GET of its own (an app's deployment): read again, and polled while in
+   * transition, by that GET. Other nested kinds are found again in their parent's list.
+   */
+  readonly gettable?: boolean;
   /** The path answers one object (`singleKey`) instead of a list; 404 means there is none. */
   readonly singleton?: boolean;
   /** `DELETE <path>/<id>` removes one (droplets, volumes and reserved IPs have their own flows). */
@@ -52,6 +57,11 @@ export interface ResourceKind<T = unknown> {
 
 export function defineKind<T>(kind: ResourceKind<T>): ResourceKind<T> {
   return kind;
+}
+
+/** Whether one item of the kind is read again by a GET of its own (every top-level kind; nested ones that say so). */
+export function readAlone(kind: Pick<ResourceKind<never>, 'gettable'>, parents: readonly string[]): boolean {
+  return parents.length === 0 || kind.gettable === true;
 }
 
 export function collectionPath(kind: ResourceKind<never> | ResourceKind<unknown>, parentIds: readonly string[] = []): string {

@@ -14,7 +14,7 @@ import {
   validateAppRollback,
   appDeployments,
 } from '../../api';
-import { type App, appComponents } from '../../api/resources/app';
+import { type App, appComponents, appRunningComponents } from '../../api/resources/app';
 import type { AccountInfo } from '../../accounts/accountStore';
 import { appPresenter } from '../../tree/kinds/app';
 import { withProgress } from '../../ui/progress';
@@ -34,10 +34,16 @@ const TYPES: { label: string; type: AppLogType; detail: string }[] = [
 export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, model, log } = deps;
 
-  async function appAndComponent(arg: unknown, title: string, allowAll: boolean): Promise<{ account: AccountInfo; app: App; component?: string }> {
+  /** The app and one of its components (`running`: only services and workers, the ones with instances). */
+  async function appAndComponent(
+    arg: unknown,
+    title: string,
+    allowAll: boolean,
+    running = false,
+  ): Promise<{ account: AccountInfo; app: App; component?: string }> {
     const node = await resourceTarget(deps, arg, appPresenter, title);
     const app = node.item as App;
-    const components = appComponents(app);
+    const components = running ? appRunningComponents(app) : appComponents(app);
     if (components.length === 0) throw new Error(vscode.l10n.t('{0} has no components.', app.spec.name));
     const choices = [...(allowAll && components.length > 1 ? [ALL] : []), ...components];
     const component =
@@ -220,7 +226,7 @@ export function registerAppCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
 
     registerCommand(deps, 'digitalocean.app.console', vscode.l10n.t('Open app console'), async (arg) => {
-      const { account, app, component } = await appAndComponent(arg, vscode.l10n.t('Open a console'), false);
+      const { account, app, component } = await appAndComponent(arg, vscode.l10n.t('Open a console'), false, true);
       const client = model.client(account);
       const instances = (await withProgress(vscode.l10n.t("Listing {0}'s instances…", app.spec.name), (signal) => appInstances(client, app.id, signal))).filter(
         (i) => i.component_name === component,

@@ -187,18 +187,22 @@ export async function openLogView(
   type: AppLogType,
   component?: string,
   deploymentId?: string,
+  /** An event's or a job run's logs, with the words that name them in the terminal's title. */
+  other?: { eventId?: string; jobInvocation?: { job: string; id: string }; title: string },
 ): Promise<LogView> {
   const { model, log } = deps;
   const client = model.client(account);
-  const scope = { appId: app.id, component, deploymentId };
+  const scope = { appId: app.id, component, deploymentId, eventId: other?.eventId, jobInvocation: other?.jobInvocation };
   const first = await withProgress(vscode.l10n.t("Finding {0}'s logs…", app.spec.name), (signal) => appLogUrls(client, scope, type, true, signal));
-  const name = vscode.l10n.t(
-    'Logs: {0}{1} · {2}{3}',
-    app.spec.name,
-    component ? ` · ${component}` : '',
-    type.toLowerCase().replace('_', ' '),
-    deploymentId ? ` · ${deploymentId.slice(0, 8)}` : '',
-  );
+  const name = other
+    ? vscode.l10n.t('Logs: {0} · {1}', app.spec.name, other.title)
+    : vscode.l10n.t(
+        'Logs: {0}{1} · {2}{3}',
+        app.spec.name,
+        component ? ` · ${component}` : '',
+        type.toLowerCase().replace('_', ' '),
+        deploymentId ? ` · ${deploymentId.slice(0, 8)}` : '',
+      );
   let firstUrl: string | undefined = first.live_url;
   const view = new LogView((v) => {
     if (!first.live_url) {

@@ -302,9 +302,14 @@ export async function askNotifications(
 }
 
 /** The last step: one item to accept ("Create prod-k8s"), its description the price; Back changes something, Esc cancels. */
-export function summaryStep<S>(input: UserInput, title: string, summary: (plan: S) => { label: string; description: string; detail?: string }): WizardStep<S> {
+export function summaryStep<S>(
+  input: UserInput,
+  title: string,
+  summary: (plan: S) => { label: string; description: string; detail?: string },
+  placeHolder = l10n.t('Create it? (Back to change something, Esc to cancel)'),
+): WizardStep<S> {
   return async (p, s) => {
-    await input.quickPick([summary(p)], { title, ...s, placeHolder: l10n.t('Create it? (Back to change something, Esc to cancel)') });
+    await input.quickPick([summary(p)], { title, ...s, placeHolder });
   };
 }
 

@@ -6,6 +6,83 @@
 import type { FakeCore } from '../core';
 import { type Json, stableUuid } from '../seed';
 
+/** App component sizes: slug, name, vCPUs, MiB, USD a month. */
+export const INSTANCE_SIZES: [string, string, string, number, string][] = [
+  ['apps-s-1vcpu-0.5gb', 'Shared 1VCPU 0.5GB', '1', 512, '5.00'],
+  ['apps-s-1vcpu-1gb-fixed', 'Shared 1VCPU 1GB Fixed', '1', 1024, '10.00'],
+  ['apps-s-1vcpu-1gb', 'Shared 1VCPU 1GB', '1', 1024, '12.00'],
+  ['apps-s-1vcpu-2gb', 'Shared 1VCPU 2GB', '1', 2048, '25.00'],
+  ['apps-d-1vcpu-4gb', 'Dedicated 1VCPU 4GB', '1', 4096, '49.00'],
+];
+
+function instanceSizeJson([slug, name, cpus, mib, usd]: (typeof INSTANCE_SIZES)[number]): Json {
+  return {
+    slug,
+    name,
+    cpu_type: slug.startsWith('apps-d') ? 'DEDICATED' : 'SHARED',
+    cpus,
+    memory_bytes: String(mib * 1024 * 1024),
+    usd_per_month: usd,
+    usd_per_second: (Number(usd) / 2_419_200).toFixed(12),
+    tier_slug: usd === '5.00' || usd === '10.00' ? 'basic' : 'professional',
+    bandwidth_allowance_gib: '100',
+  };
+}
+
+export const RUNNING_PHASES = new Set(['PENDING_BUILD', 'BUILDING', 'PENDING_DEPLOY', 'DEPLOYING']);
+const STEP_NAMES = ['initialize', 'fetch source', 'build', 'push image', 'deploy', 'health check'];
+
+/** A deployment as one read of it answers: with its steps, made from its phase and progress. */
+export function deploymentWithSteps(d: Json): Json {
+  const done = Number(d.progress?.success_steps ?? 0);
+  const failed = Number(d.progress?.error_steps ?? 0) > 0;
+  const running = RUNNING_PHASES.has(d.phase);
+  const component = d.spec?.services?.[0]?.name ?? 'web';
+  const at = (i: number) => new Date(Date.parse(d.created_at) + i * 40_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const steps = STEP_NAMES.map((name, i) => {
+    const status = i < done ? 'SUCCESS' : i === done && failed ? 'ERROR' : i === done && running ? 'RUNNING' : 'PENDING';
+    return {
+      name,
+      status,
+      ...(name === 'build' || name === 'deploy' || name === 'health check' ? { component_name: component } : {}),
+      ...(status === 'PENDING' ? {} : { started_at: at(i) }),
+      ...(status === 'SUCCESS' || status === 'ERROR' ? { ended_at: at(i + 1) } : {}),
+      ...(status === 'ERROR' ? { reason: { code: 'BuildJobExitNonZero', message: `${component}: the build command exited with status 1` } } : {}),
+    };
+  });
+  const commit = /commit ([0-9a-f]{7})/.exec(String(d.cause ?? ''))?.[1];
+  return {
+    ...d,
+    progress: { ...d.progress, pending_steps: steps.filter((s) => s.status === 'PENDING').length, running_steps: running ? 1 : 0, steps },
+    ...(commit ? { services: [{ name: component, source_commit_hash: `${commit}${'0'.repeat(33)}` }] } : {}),
+  };
+}
+
+/** An app's deployments, newest first: made on first use from the active one. */
+export function appDeploymentsOf(api: FakeCore, app: Json): Json[] {
+  const store = api.data as unknown as { appDeployments?: Record<string, Json[]> };
+  store.appDeployments ??= {};
+  if (!store.appDeployments[app.id]) {
+    const active = app.active_deployment;
+    // a new app has no deployment yet; a seeded one gets three earlier ones (one failed)
+    if (!active) return (store.appDeployments[app.id] = []);
+    const older = [1, 2, 3].map((n) => {
+      const at = new Date(Date.parse(active.created_at) - n * 86_400_000 * 2).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return {
+        ...active,
+        id: stableUuid(`deploy-${app.spec.name}-old-${n}`),
+        phase: n === 2 ? 'ERROR' : 'SUPERSEDED',
+        created_at: at,
+        updated_at: at,
+        cause: n === 2 ? 'commit 9e1b7d0 pushed to main' : `commit ${stableUuid(`c${n}`).slice(0, 7)} pushed to main`,
+        progress: n === 2 ? { success_steps: 3, error_steps: 1, total_steps: 6 } : active.progress,
+      };
+    });
+    store.appDeployments[app.id] = [active, ...older];
+  }
+  return store.appDeployments[app.id];
+}
+
 export function appRoutes(api: FakeCore): void {
   const components = (app: Json): string[] =>
     ['services', 'workers', 'jobs', 'static_sites'].flatMap((key) => ((app.spec?.[key] ?? []) as Json[]).map((c) => String(c.name)));
@@ -35,12 +112,15 @@ export function appRoutes(api: FakeCore): void {
     logs(id, component, deployment, ctx.query),
   );
 
+  // only services and workers run all the time; jobs and static sites have no instances
   const instancesOf = (app: Json) =>
-    components(app).flatMap((name) =>
-      [0, 1]
-        .slice(0, name.startsWith('web') ? 2 : 1)
-        .map((n) => ({ component_name: name, component_type: 'SERVICE', instance_name: `${name}-7d9f8c-${n}x${n}q`, instance_alias: `${name}-${n}` })),
-    );
+    ['services', 'workers']
+      .flatMap((key) => ((app.spec?.[key] ?? []) as Json[]).map((c) => String(c.name)))
+      .flatMap((name) =>
+        [0, 1]
+          .slice(0, name.startsWith('web') ? 2 : 1)
+          .map((n) => ({ component_name: name, component_type: 'SERVICE', instance_name: `${name}-7d9f8c-${n}x${n}q`, instance_alias: `${name}-${n}` })),
+      );
   api.on('GET', '/v2/apps/{id}/instances', ([id]) => {
     const app = findApp(id);
     return app ? api.json(200, { instances: instancesOf(app) }) : api.notFound();
@@ -55,30 +135,7 @@ export function appRoutes(api: FakeCore): void {
     return api.json(200, { url: api.streams.execUrl(id, component, instance.instance_name) });
   });
 
-  // ---- deployments: a list per app (newest first), made on first use from the active one
-  const deploymentsOf = (app: Json): Json[] => {
-    const store = api.data as unknown as { appDeployments?: Record<string, Json[]> };
-    store.appDeployments ??= {};
-    if (!store.appDeployments[app.id]) {
-      const active = app.active_deployment;
-      // a new app has no deployment yet; a seeded one gets three earlier ones (one failed)
-      if (!active) return (store.appDeployments[app.id] = []);
-      const older = [1, 2, 3].map((n) => {
-        const at = new Date(Date.parse(active.created_at) - n * 86_400_000 * 2).toISOString().replace(/\.\d{3}Z$/, 'Z');
-        return {
-          ...active,
-          id: stableUuid(`deploy-${app.spec.name}-old-${n}`),
-          phase: n === 2 ? 'ERROR' : 'SUPERSEDED',
-          created_at: at,
-          updated_at: at,
-          cause: n === 2 ? 'commit 9e1b7d0 pushed to main' : `commit ${stableUuid(`c${n}`).slice(0, 7)} pushed to main`,
-          progress: n === 2 ? { success_steps: 3, error_steps: 1, total_steps: 6 } : active.progress,
-        };
-      });
-      store.appDeployments[app.id] = [active, ...older];
-    }
-    return store.appDeployments[app.id];
-  };
+  const deploymentsOf = (app: Json): Json[] => appDeploymentsOf(api, app);
   const STEPS: [string, number][] = [
     ['PENDING_BUILD', 0],
     ['BUILDING', 2],
@@ -145,7 +202,7 @@ export function appRoutes(api: FakeCore): void {
   api.on('GET', '/v2/apps/{id}/deployments/{deployment}', ([id, deploymentId]) => {
     const app = findApp(id);
     const deployment = app && deploymentsOf(app).find((d) => d.id === deploymentId);
-    return deployment ? api.json(200, { deployment }) : api.notFound();
+    return deployment ? api.json(200, { deployment: deploymentWithSteps(deployment) }) : api.notFound();
   });
   api.on('POST', '/v2/apps/{id}/deployments', ([id], ctx) => {
     const app = findApp(id);
@@ -240,28 +297,11 @@ export function appRoutes(api: FakeCore): void {
       })),
     }),
   );
-  const INSTANCE_SIZES: [string, string, string, number, string][] = [
-    ['apps-s-1vcpu-0.5gb', 'Shared 1VCPU 0.5GB', '1', 512, '5.00'],
-    ['apps-s-1vcpu-1gb-fixed', 'Shared 1VCPU 1GB Fixed', '1', 1024, '10.00'],
-    ['apps-s-1vcpu-1gb', 'Shared 1VCPU 1GB', '1', 1024, '12.00'],
-    ['apps-s-1vcpu-2gb', 'Shared 1VCPU 2GB', '1', 2048, '25.00'],
-    ['apps-d-1vcpu-4gb', 'Dedicated 1VCPU 4GB', '1', 4096, '49.00'],
-  ];
-  api.on('GET', '/v2/apps/tiers/instance_sizes', () =>
-    api.json(200, {
-      instance_sizes: INSTANCE_SIZES.map(([slug, name, cpus, mib, usd]) => ({
-        slug,
-        name,
-        cpu_type: slug.startsWith('apps-d') ? 'DEDICATED' : 'SHARED',
-        cpus,
-        memory_bytes: String(mib * 1024 * 1024),
-        usd_per_month: usd,
-        usd_per_second: (Number(usd) / 2_419_200).toFixed(12),
-        tier_slug: usd === '5.00' || usd === '10.00' ? 'basic' : 'professional',
-        bandwidth_allowance_gib: '100',
-      })),
-    }),
-  );
+  api.on('GET', '/v2/apps/tiers/instance_sizes', () => api.json(200, { instance_sizes: INSTANCE_SIZES.map(instanceSizeJson) }));
+  api.on('GET', '/v2/apps/tiers/instance_sizes/{slug}', ([slug]) => {
+    const size = INSTANCE_SIZES.find((x) => x[0] === slug);
+    return size ? api.json(200, { instance_size: instanceSizeJson(size) }) : api.notFound();
+  });
   const sizePrice = (slug: unknown) => Number(INSTANCE_SIZES.find((x) => x[0] === slug)?.[4] ?? 5);
   const specProblem = (spec: Json): string | undefined => {
     if (typeof spec?.name !== 'string' || !/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(spec.name))

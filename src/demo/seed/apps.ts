@@ -3,7 +3,12 @@ import { type Json, type SeedContext, stableUuid } from './common';
 import type { DemoData } from './state';
 
 export function seedApps({ t }: SeedContext): Pick<DemoData, 'apps' | 'namespaces'> {
-  const apps = [appJson('marketing-site', 'nyc', 'ACTIVE', t(60), t(2)), appJson('admin-portal', 'ams', 'ACTIVE', t(20), t(1))];
+  const apps = [
+    appJson('marketing-site', 'nyc', 'ACTIVE', t(60), t(2)),
+    appJson('admin-portal', 'ams', 'ACTIVE', t(20), t(1), [
+      { name: 'db-migrate', kind: 'PRE_DEPLOY', instance_count: 1, instance_size_slug: 'apps-s-1vcpu-0.5gb' },
+    ]),
+  ];
 
   const namespaces = [
     {
@@ -20,11 +25,17 @@ export function seedApps({ t }: SeedContext): Pick<DemoData, 'apps' | 'namespace
   return { apps, namespaces };
 }
 
-export function appJson(name: string, r: string, phase: string, createdAt: string, deployedAt: string): Json {
+/** An app with one web service (and the jobs given), deployed once. */
+export function appJson(name: string, r: string, phase: string, createdAt: string, deployedAt: string, jobs: Json[] = []): Json {
   const id = stableUuid(`app-${name}`);
   const deployment = {
     id: stableUuid(`deploy-${name}-1`),
-    spec: { name, region: r, services: [{ name: 'web', http_port: 8080, instance_count: 1, instance_size_slug: 'apps-s-1vcpu-1gb' }] },
+    spec: {
+      name,
+      region: r,
+      services: [{ name: 'web', http_port: 8080, instance_count: 1, instance_size_slug: 'apps-s-1vcpu-1gb' }],
+      ...(jobs.length ? { jobs } : {}),
+    },
     phase,
     created_at: deployedAt,
     updated_at: deployedAt,

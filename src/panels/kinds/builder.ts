@@ -9,7 +9,7 @@ import type { ResourceKind } from '../../api';
 import type { AccountCache } from '../../model/accountCache';
 import type { AnyPresenter } from '../../tree/kinds';
 import { relativeTime } from '../../tree/format';
-import type { CellView, FieldView, Range, SectionView } from '../protocol';
+import type { CellView, ChartView, FieldView, Range, SectionView } from '../protocol';
 import * as l10n from '@vscode/l10n';
 
 /** A resource a panel can show: what a tree node holds, without the tree. */
@@ -77,6 +77,8 @@ export class ViewParts {
 
 export interface PanelContext {
   account: AccountInfo;
+  /** The resource's parents' ids (an app's, for one of its deployments); empty for a top-level kind. */
+  parents: readonly string[];
   cache: AccountCache;
   range: Range;
   signal: AbortSignal;
@@ -132,4 +134,19 @@ export async function tolerant(id: string, title: string, build: () => Promise<S
   } catch (error) {
     return [{ type: 'table', id, title, columns: [], rows: [], empty: l10n.t('Could not load: {0}', error instanceof Error ? error.message : String(error)) }];
   }
+}
+
+/** Several series on the x axis of the first: the others' values aligned to its times. */
+export function chart(id: string, title: string, unit: string, lines: { label: string; points: [number, number][] }[]): ChartView {
+  const x = (lines.find((l) => l.points.length)?.points ?? []).map(([t]) => t);
+  return {
+    id,
+    title,
+    unit,
+    x,
+    series: lines.map((l) => {
+      const at = new Map(l.points);
+      return { label: l.label, values: x.map((t) => at.get(t) ?? null) };
+    }),
+  };
 }

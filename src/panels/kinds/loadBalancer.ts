@@ -2,25 +2,10 @@
 import type { MetricRange } from '../../api/monitoring';
 import { loadBalancerCharts } from '../../api/loadBalancerMetrics';
 import type { LoadBalancer } from '../../api/resources/loadBalancer';
-import { RANGES, type ChartView, type SectionView } from '../protocol';
-import { type PanelBuilder, type PanelContext, tolerant } from './builder';
+import { RANGES, type SectionView } from '../protocol';
+import { type PanelBuilder, type PanelContext, chart, tolerant } from './builder';
 import { propertySections } from './properties';
 import * as l10n from '@vscode/l10n';
-
-/** Several series on the x axis of the first: the others' values aligned to its times. */
-function chart(id: string, title: string, unit: string, lines: { label: string; points: [number, number][] }[]): ChartView {
-  const x = (lines.find((l) => l.points.length)?.points ?? []).map(([t]) => t);
-  return {
-    id,
-    title,
-    unit,
-    x,
-    series: lines.map((l) => {
-      const at = new Map(l.points);
-      return { label: l.label, values: x.map((t) => at.get(t) ?? null) };
-    }),
-  };
-}
 
 async function monitoring(lb: LoadBalancer, ctx: PanelContext): Promise<SectionView> {
   const base = { type: 'charts' as const, id: 'monitoring', title: l10n.t('Monitoring'), ranges: [...RANGES], range: ctx.range };
