@@ -9,7 +9,7 @@ import type { TestingApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/nodes/base';
 import { eventually, extensionApi, fake, freshDemo, nodeAt, preselected, runWithAnswers, writes, logShowing } from './support/env';
 import { fakeState } from './support/fakeState';
-import { ACCEPT, BACK } from './support/scriptedInput';
+import { ACCEPT, BACK, REJECT } from './support/scriptedInput';
 
 const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/alert-policy-secret';
 
@@ -143,5 +143,42 @@ describe('Create alert policy', function () {
     ]);
     assert.ok(!(await policies()).some((p) => p.description === 'refused policy'));
     await logShowing(api, /Create alert policy failed: alert policy limit reached \(HTTP 422 unprocessable_entity, request id req-policy-refused\)/);
+  });
+
+  it('edits a policy read fresh (before → after, sent whole), then disables and enables it', async () => {
+    const node = await nodeAt(api, 'Account-wide', 'Alert policies', 'web CPU high');
+    await fake.call('POST', '/__fake/log/clear');
+    const input = await runWithAnswers(api, 'digitalocean.alertPolicy.edit', node, [
+      'Above…',
+      REJECT('101'),
+      '92.5',
+      '30m',
+      'web CPU very high',
+      'Save “web CPU very high”',
+    ]);
+    assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
+    assert.equal(input.offeredItems[input.offeredItems.length - 1][0].description, 'CPU > 85 % for 10m → CPU > 92.5 % for 30m');
+    const [edited] = await policies();
+    assert.deepEqual(
+      [edited.description, edited.compare, edited.value, edited.window, edited.tags, edited.alerts.email, edited.enabled],
+      ['web CPU very high', 'GreaterThan', 92.5, '30m', ['web'], [account().email], true],
+      'the rest of the policy kept',
+    );
+    const { handled } = await fake.log();
+    assert.ok(
+      handled.some((h) => h.method === 'GET' && h.path === `/v2/monitoring/alerts/${edited.uuid}`),
+      'read fresh',
+    );
+    await eventually('the node to show the change', async () =>
+      (await api.explorer.getChildren(await nodeAt(api, 'Account-wide', 'Alert policies'))).map(label).includes('web CPU very high'),
+    );
+
+    await runWithAnswers(api, 'digitalocean.alertPolicy.disable', await nodeAt(api, 'Account-wide', 'Alert policies', 'web CPU very high'), []);
+    assert.equal((await policies())[0].enabled, false);
+    const disabled = await nodeAt(api, 'Account-wide', 'Alert policies', 'web CPU very high');
+    assert.match(String(disabled.toTreeItem().contextValue), /^resource\.alert_policy\.disabled\./, 'the menu offers Enable now');
+    await runWithAnswers(api, 'digitalocean.alertPolicy.enable', disabled, []);
+    assert.equal((await policies())[0].enabled, true);
+    assert.equal((await policies())[0].value, 92.5, 'enabling changes nothing else');
   });
 });

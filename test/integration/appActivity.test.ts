@@ -277,4 +277,39 @@ describe('App activity: deployments, events, job runs, alerts, health and bandwi
       /^(active|pending|building|deploying)/.test(description(await appNode('marketing-site'))),
     );
   });
+
+  it("draws a MySQL cluster's graphs from the Monitoring API: usage, load, threads, operations, index reads and a schema's rows", async () => {
+    await fake.call('POST', '/__fake/log/clear');
+    const panel = await open(await nodeAt(api, 'Acme Web', 'Databases', 'shop-mysql'));
+    const charts = section(panel.lastView!, 'monitoring') as Extract<SectionView, { type: 'charts' }>;
+    assert.deepEqual(
+      charts.charts.map((c) => c.id),
+      ['usage', 'load', 'threads', 'operations', 'index-reads', 'schema-throughput', 'schema-latency'],
+    );
+    const operations = charts.charts.find((c) => c.id === 'operations')!;
+    assert.deepEqual(
+      operations.series.map((x) => x.label),
+      ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+    );
+    assert.ok(operations.x.length > 10 && operations.series.every((x) => x.values.some((v) => typeof v === 'number' && v > 0)));
+    const paths = new Set(
+      (await fake.log()).handled.filter((h) => h.path.startsWith('/v2/monitoring/metrics/database/mysql/')).map((h) => h.path.split('/').pop()),
+    );
+    assert.deepEqual([...paths].sort(), [
+      'cpu_usage',
+      'disk_usage',
+      'index_vs_sequential_reads',
+      'load',
+      'memory_usage',
+      'op_rates',
+      'schema_latency',
+      'schema_throughput',
+      'threads_active',
+      'threads_connected',
+      'threads_created_rate',
+    ]);
+    // PostgreSQL has no metrics in the public API: no graphs promised
+    const pg = await open(await nodeAt(api, 'Acme Web', 'Databases', 'main-pg'));
+    assert.ok(!pg.lastView!.sections.some((x) => x.id === 'monitoring'));
+  });
 });

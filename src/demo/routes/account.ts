@@ -284,31 +284,41 @@ export function accountRoutes(api: FakeCore): void {
 
   // Droplet alert policies: a known metric, compare and window; a number (a percentage at most 100);
   // droplets that exist or tags; email only to the account's own, Slack to hooks.slack.com
-  api.on('POST', '/v2/monitoring/alerts', (_, ctx) => {
-    const body = ctx.body ?? {};
+  /** Why a policy's body is refused (undefined: it is fine). */
+  const policyProblem = (body: Json): string | undefined => {
     const email = api.profiles.get(api.currentToken)?.email ?? api.data.account.email;
-    if (!ALERT_METRICS.some((m) => m.type === body.type)) return api.unprocessable(`type ${String(body.type)} is not a droplet metric`);
-    if (!['GreaterThan', 'LessThan'].includes(body.compare)) return api.unprocessable('compare must be GreaterThan or LessThan');
-    if (!['5m', '10m', '30m', '1h'].includes(body.window)) return api.unprocessable(`window ${String(body.window)} is invalid`);
+    if (!ALERT_METRICS.some((m) => m.type === body.type)) return `type ${String(body.type)} is not a droplet metric`;
+    if (!['GreaterThan', 'LessThan'].includes(body.compare)) return 'compare must be GreaterThan or LessThan';
+    if (!['5m', '10m', '30m', '1h'].includes(body.window)) return `window ${String(body.window)} is invalid`;
     if (
       typeof body.value !== 'number' ||
       !(body.value >= 0) ||
       (String(body.type).endsWith('percent') || String(body.type).endsWith('/cpu') ? body.value > 100 : false)
     )
-      return api.unprocessable('value is out of range');
-    if (typeof body.description !== 'string' || !body.description.trim()) return api.unprocessable('description is required');
+      return 'value is out of range';
+    if (typeof body.description !== 'string' || !body.description.trim()) return 'description is required';
     const entities = (body.entities ?? []) as unknown[];
     const tags = (body.tags ?? []) as unknown[];
-    if (!entities.length && !tags.length) return api.unprocessable('an alert policy needs droplets (entities) or tags');
-    if ([...entities, ...tags].some((x) => typeof x !== 'string')) return api.unprocessable('entities and tags are strings');
+    if (!entities.length && !tags.length) return 'an alert policy needs droplets (entities) or tags';
+    if ([...entities, ...tags].some((x) => typeof x !== 'string')) return 'entities and tags are strings';
     const missing = entities.find((e) => !api.data.droplets.some((d) => String(d.id) === e));
-    if (missing !== undefined) return api.unprocessable(`droplet ${String(missing)} does not exist`);
+    if (missing !== undefined) return `droplet ${String(missing)} does not exist`;
     const emails = (body.alerts?.email ?? []) as unknown[];
     const slack = (body.alerts?.slack ?? []) as Json[];
-    if (!emails.length && !slack.length) return api.unprocessable('alerts need an email or a Slack channel');
-    if (emails.some((e) => e !== email)) return api.unprocessable("alerts may only email the account's verified address");
+    if (!emails.length && !slack.length) return 'alerts need an email or a Slack channel';
+    if (emails.some((e) => e !== email)) return "alerts may only email the account's verified address";
     if (slack.some((x) => typeof x?.channel !== 'string' || !/^https:\/\/hooks\.slack\.com\//.test(String(x?.url))))
-      return api.unprocessable('slack alerts need a channel and a hooks.slack.com URL');
+      return 'slack alerts need a channel and a hooks.slack.com URL';
+    return undefined;
+  };
+  api.on('POST', '/v2/monitoring/alerts', (_, ctx) => {
+    const body = ctx.body ?? {};
+    const problem = policyProblem(body);
+    if (problem) return api.unprocessable(problem);
+    const entities = (body.entities ?? []) as unknown[];
+    const tags = (body.tags ?? []) as unknown[];
+    const emails = (body.alerts?.email ?? []) as unknown[];
+    const slack = (body.alerts?.slack ?? []) as Json[];
     const policy: Stored<AlertPolicy> = {
       uuid: stableUuid(`alert-policy-${api.nextId++}`),
       type: body.type,
@@ -322,6 +332,25 @@ export function accountRoutes(api: FakeCore): void {
       enabled: body.enabled ?? true,
     };
     api.data.alertPolicies.push(policy);
+    return api.json(200, { policy });
+  });
+  api.on('PUT', '/v2/monitoring/alerts/{id}', ([id], ctx) => {
+    const policy = api.data.alertPolicies.find((p) => p.uuid === id);
+    if (!policy) return api.notFound();
+    const body = ctx.body ?? {};
+    const problem = policyProblem(body);
+    if (problem) return api.unprocessable(problem);
+    Object.assign(policy, {
+      type: body.type,
+      description: body.description,
+      compare: body.compare,
+      value: body.value,
+      window: body.window,
+      entities: body.entities ?? [],
+      tags: body.tags ?? [],
+      alerts: { email: body.alerts?.email ?? [], slack: body.alerts?.slack ?? [] },
+      enabled: body.enabled ?? true,
+    });
     return api.json(200, { policy });
   });
 }

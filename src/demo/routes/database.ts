@@ -251,6 +251,25 @@ export function databaseRoutes(api: FakeCore): void {
   mysqlMetric('memory_usage', (t) => 100 * (0.45 + 0.5 * (busy(t) - 0.35)));
   mysqlMetric('disk_usage', (t) => 100 * (0.31 + ((t / 86_400) % 30) * 0.002));
   mysqlMetric('threads_connected', (t) => Math.round(12 + 20 * busy(t)));
+  mysqlMetric('threads_active', (t) => Math.round(2 + 6 * busy(t)));
+  mysqlMetric('threads_created_rate', (t) => Math.round(100 * 0.4 * busy(t)) / 100);
+  mysqlMetric('index_vs_sequential_reads', (t) => 100 * (0.9 - 0.1 * busy(t)));
+  // the ones that take a `metric` (and a `schema`): refused without one the spec allows, as the API does
+  const chosen = (name: string, metrics: Record<string, number>, needsSchema: boolean, value: (t: number, scale: number) => number) =>
+    api.on('GET', `/v2/monitoring/metrics/database/mysql/${name}`, (_, ctx) => {
+      const db = api.data.databases.find((d) => d.id === ctx.query.get('db_id'));
+      if (!db || db.engine !== 'mysql') return api.notFound();
+      const metric = ctx.query.get('metric') ?? '';
+      if (!(metric in metrics)) return api.error(400, 'bad_request', `metric must be one of ${Object.keys(metrics).join(', ')}.`);
+      const schema = ctx.query.get('schema');
+      if (needsSchema && !(api.data.databaseDbs[db.id] ?? []).some((x) => x.name === schema))
+        return api.error(400, 'bad_request', `No schema named ${String(schema)}.`);
+      return api.metricMatrix(ctx, (t) => [{ metric: { db_id: String(db.id), ...(schema ? { schema } : {}), metric }, value: value(t, metrics[metric]) }]);
+    });
+  chosen('load', { load1: 1, load5: 0.8, load15: 0.6 }, false, (t, k) => Math.round(100 * 2 * busy(t) * k) / 100);
+  chosen('op_rates', { select: 40, insert: 8, update: 5, delete: 1 }, false, (t, k) => Math.round(k * busy(t) * 100) / 100);
+  chosen('schema_throughput', { fetch: 120, insert: 9, update: 4, delete: 1 }, true, (t, k) => Math.round(k * busy(t) * 100) / 100);
+  chosen('schema_latency', { fetch: 2, insert: 5, update: 6, delete: 4 }, true, (t, k) => Math.round(k * (0.6 + busy(t)) * 100) / 100);
 
   api.on('GET', '/v2/databases/{id}/firewall', ([id]) => {
     const rules = api.data.databaseFirewalls[id];

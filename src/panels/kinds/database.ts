@@ -20,8 +20,10 @@ import { droplet } from '../../api/resources/droplet';
 import { kubernetesCluster } from '../../api/resources/kubernetes';
 import { vpc } from '../../api/resources/vpc';
 import { dbSizeLabel, engineName } from '../../tree/kinds/database';
-import type { CellView, SectionView } from '../protocol';
-import { MASK, type PanelBuilder, type PanelContext, fields, plain, tolerant, when } from './builder';
+import { mysqlCharts } from '../../api/databaseMetrics';
+import type { MetricRange } from '../../api/monitoring';
+import { RANGES, type CellView, type SectionView } from '../protocol';
+import { MASK, type PanelBuilder, type PanelContext, chart, fields, plain, tolerant, when } from './builder';
 import * as l10n from '@vscode/l10n';
 
 const maskUri = (uri: string) => uri.replace(/(:\/\/[^:/@]+:)[^@]+@/, `$1${MASK}@`);
@@ -78,6 +80,59 @@ async function trustedSources(d: DatabaseCluster, ctx: PanelContext): Promise<Se
     empty: l10n.t('None: the cluster accepts connections from any address (with the password).'),
   };
 }
+
+/** MySQL's graphs (the Monitoring API has database metrics for MySQL only); the first user database's throughput and latency too. */
+async function mysqlMonitoring(d: DatabaseCluster, ctx: PanelContext): Promise<SectionView> {
+  const base = { type: 'charts' as const, id: 'monitoring', title: l10n.t('Monitoring'), ranges: [...RANGES], range: ctx.range };
+  // the first database the user made, else defaultdb
+  const names = (await ctx.cache.list(databaseDb, [d.id]).catch(() => [])).map((x) => x.name).filter((n) => !MYSQL_SYSTEM_SCHEMAS.has(n));
+  const schema = names.find((n) => n !== 'defaultdb') ?? names[0];
+  const data = await ctx.memo(`mysql-metrics:${ctx.range}:${schema ?? ''}`, 60_000, () =>
+    mysqlCharts(ctx.cache.client, d.id, schema, ctx.range as MetricRange, Math.floor(ctx.now / 1000), ctx.signal),
+  );
+  if (!data.hasData) return { ...base, charts: [], note: l10n.t('No metrics for this range yet.') };
+  return {
+    ...base,
+    charts: [
+      chart('usage', l10n.t('CPU, memory and disk'), '%', [
+        { label: 'CPU', points: data.cpu },
+        { label: l10n.t('Memory'), points: data.memory },
+        { label: l10n.t('Disk'), points: data.disk },
+      ]),
+      chart('load', l10n.t('Load average'), '', [
+        { label: l10n.t('1 min'), points: data.load.load1 },
+        { label: l10n.t('5 min'), points: data.load.load5 },
+        { label: l10n.t('15 min'), points: data.load.load15 },
+      ]),
+      chart('threads', l10n.t('Threads'), '', [
+        { label: l10n.t('Connected'), points: data.threads.connected },
+        { label: l10n.t('Running'), points: data.threads.active },
+        { label: l10n.t('Created per second'), points: data.threads.createdRate },
+      ]),
+      chart('operations', l10n.t('Operations'), '/s', [
+        { label: 'SELECT', points: data.operations.select },
+        { label: 'INSERT', points: data.operations.insert },
+        { label: 'UPDATE', points: data.operations.update },
+        { label: 'DELETE', points: data.operations.delete },
+      ]),
+      chart('index-reads', l10n.t('Reads through an index'), '%', [{ label: l10n.t('Index reads'), points: data.indexReads }]),
+      ...(data.schema
+        ? [
+            chart('schema-throughput', l10n.t('{0}: rows', data.schema.name), '/s', [
+              { label: l10n.t('Fetched'), points: data.schema.throughput.fetch },
+              { label: l10n.t('Inserted'), points: data.schema.throughput.insert },
+            ]),
+            chart('schema-latency', l10n.t('{0}: latency', data.schema.name), 'ms', [
+              { label: l10n.t('Fetch'), points: data.schema.latency.fetch },
+              { label: l10n.t('Insert'), points: data.schema.latency.insert },
+            ]),
+          ]
+        : []),
+    ],
+  };
+}
+
+const MYSQL_SYSTEM_SCHEMAS = new Set(['mysql', 'sys', 'information_schema', 'performance_schema']);
 
 export const databasePanel: PanelBuilder<DatabaseCluster> = {
   kind: 'database_cluster',
@@ -153,6 +208,7 @@ export const databasePanel: PanelBuilder<DatabaseCluster> = {
         }))),
       );
     }
+    if (d.engine === 'mysql') sections.push(...(await tolerant('monitoring', l10n.t('Monitoring'), () => mysqlMonitoring(d, ctx))));
     sections.push(...(await tolerant('trusted', l10n.t('Trusted sources'), () => trustedSources(d, ctx))));
     if (supportsReplicas(d.engine)) {
       sections.push(
