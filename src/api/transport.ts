@@ -34,6 +34,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** `text` for endpoints that answer something other than JSON (kubeconfig YAML); `bytes` for files (a PDF), as a Uint8Array. */
   responseType?: 'json' | 'text' | 'bytes';
+  /** Headers an endpoint asks for (`X-Dangerous: true`); never the Authorization header, which the transport sets. */
+  headers?: Record<string, string>;
 }
 
 export interface ExchangeRecord {
@@ -262,6 +264,7 @@ export class Transport {
         query: options.query ? dropUndefined(options.query) : undefined,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         headers: {
+          ...options.headers,
           Authorization: `Bearer ${token}`,
           'User-Agent': this.opts.userAgent,
           Accept: options.responseType && options.responseType !== 'json' ? '*/*' : 'application/json',

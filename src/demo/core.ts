@@ -53,6 +53,8 @@ interface Ctx {
   query: URLSearchParams;
   body: Json;
   path: string;
+  /** The request's headers (an endpoint that asks for one: `X-Dangerous`). */
+  headers: { get(name: string): string | null };
 }
 
 export interface RequestLogEntry {
@@ -177,7 +179,7 @@ export class FakeCore {
       const match = pattern.exec(path);
       if (!match) continue;
       const params = match.slice(1).map((p) => decodeURIComponent(p));
-      return this.withLimit(handler(params, { query: url.searchParams, body, path }), limit);
+      return this.withLimit(handler(params, { query: url.searchParams, body, path, headers: request.headers }), limit);
     }
     return this.withLimit(this.error(404, 'not_found', 'The resource you were accessing could not be found.'), limit);
   }

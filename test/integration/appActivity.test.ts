@@ -312,4 +312,24 @@ describe('App activity: deployments, events, job runs, alerts, health and bandwi
     const pg = await open(await nodeAt(api, 'Acme Web', 'Databases', 'main-pg'));
     assert.ok(!pg.lastView!.sections.some((x) => x.id === 'monitoring'));
   });
+
+  it('draws what the droplets behind a load balancer see: a line per droplet, named, and their response and session times', async () => {
+    await fake.call('POST', '/__fake/log/clear');
+    const [lbNode] = await api.explorer.getChildren(await nodeAt(api, 'Acme Web', 'Load balancers'));
+    const panel = await open(lbNode);
+    const charts = section(panel.lastView!, 'droplet-monitoring') as Extract<SectionView, { type: 'charts' }>;
+    assert.deepEqual(
+      charts.charts.map((c) => c.id),
+      ['droplet-connections', 'droplet-responses', 'droplet-latency', 'sessions', 'queue', 'health-checks', 'downtime'],
+    );
+    assert.deepEqual(
+      charts.charts[0].series.map((x) => x.label),
+      ['web-1', 'web-2'],
+      'each droplet by its name',
+    );
+    const paths = new Set(
+      (await fake.log()).handled.filter((h) => h.path.startsWith('/v2/monitoring/metrics/load_balancer/droplets_')).map((h) => h.path.split('/').pop()),
+    );
+    assert.equal(paths.size, 12, [...paths].join(', '));
+  });
 });

@@ -119,6 +119,8 @@ describe('Explorer', function () {
     assert.deepEqual((await children(accountWide)).map(label), [
       'Container registry',
       'Functions',
+      'Autoscale pools',
+      'NFS shares',
       'Snapshots',
       'Custom images',
       'Reserved IPv6',

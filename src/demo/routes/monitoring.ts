@@ -75,4 +75,22 @@ export function monitoringRoutes(api: FakeCore): void {
   lbMetric('droplets_http_response_time_95p', (t) => [{ value: 0.12 + traffic(t) / 1500 }]);
   lbMetric('frontend_network_throughput_http', (t) => [{ value: traffic(t) * 48_000 }]);
   lbMetric('frontend_cpu_utilization', (t) => [{ value: 8 + traffic(t) / 6 }]);
+  // the droplets' side: one line per droplet behind it (their share of the traffic), or per status class
+  const perDroplet = (lb: Json, value: (share: number, i: number) => number) => {
+    const ids = (lb.droplet_ids ?? []) as number[];
+    return ids.map((id, i) => ({ metric: { droplet_id: String(id) }, value: value(1 / Math.max(1, ids.length), i) }));
+  };
+  lbMetric('droplets_connections', (t, lb) => perDroplet(lb, (share, i) => Math.round(traffic(t) * 3 * share) + i));
+  lbMetric('droplets_http_responses', (t) => [
+    { metric: { status_code: '2xx' }, value: traffic(t) * 0.95 },
+    { metric: { status_code: '5xx' }, value: traffic(t) * 0.005 },
+  ]);
+  lbMetric('droplets_queue_size', (t, lb) => perDroplet(lb, () => Math.max(0, Math.round(traffic(t) / 20 - 2))));
+  lbMetric('droplets_health_checks', (_, lb) => perDroplet(lb, () => 1));
+  lbMetric('droplets_downtime', (_, lb) => perDroplet(lb, () => 0));
+  lbMetric('droplets_http_response_time_50p', (t) => [{ value: 0.03 + traffic(t) / 5000 }]);
+  lbMetric('droplets_http_response_time_99p', (t) => [{ value: 0.25 + traffic(t) / 900 }]);
+  lbMetric('droplets_http_session_duration_avg', (t) => [{ value: 4 + traffic(t) / 20 }]);
+  lbMetric('droplets_http_session_duration_50p', (t) => [{ value: 2 + traffic(t) / 30 }]);
+  lbMetric('droplets_http_session_duration_95p', (t) => [{ value: 12 + traffic(t) / 8 }]);
 }

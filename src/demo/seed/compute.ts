@@ -71,7 +71,21 @@ export function volumeJson(name: string, r: string, gb: number, dropletIds: numb
 export function seedCompute({
   t,
   options,
-}: SeedContext): Pick<DemoData, 'droplets' | 'dropletBackupPolicies' | 'dropletHosts' | 'volumes' | 'snapshots' | 'images'> {
+}: SeedContext): Pick<
+  DemoData,
+  | 'droplets'
+  | 'dropletBackupPolicies'
+  | 'dropletHosts'
+  | 'volumes'
+  | 'snapshots'
+  | 'images'
+  | 'dropletAutoscalePools'
+  | 'autoscaleMembers'
+  | 'autoscaleHistory'
+  | 'nfsShares'
+  | 'nfsSnapshots'
+  | 'nfsAccessPoints'
+> {
   const volumes = [volumeJson('web-uploads', 'nyc3', 100, [311000001], t(200), ['web']), volumeJson('pg-backups', 'ams3', 250, [], t(150), [])];
 
   const droplets = [
@@ -146,5 +160,103 @@ export function seedCompute({
     },
   ];
   // web-1 and web-2 are meant to stand in for each other, yet share a host with worker-1
-  return { droplets, dropletBackupPolicies: {}, dropletHosts: [[311000001, 311000002, 311000003]], volumes, snapshots, images };
+  // worker-1 is the one droplet of an autoscale pool that may grow to four at 60 % CPU
+  const pool = {
+    id: stableUuid('autoscale-worker-pool'),
+    name: 'worker-pool',
+    config: { min_instances: 1, max_instances: 4, target_cpu_utilization: 0.6, cooldown_minutes: 5 },
+    droplet_template: {
+      name: 'worker',
+      region: 'nyc3',
+      size: 's-4vcpu-8gb',
+      image: 'ubuntu-24-04-x64',
+      ssh_keys: ['3b:16:bf:e4:8b:00:8b:b8:59:8c:a9:d3:f0:19:45:fa'],
+      tags: ['worker'],
+      with_droplet_agent: true,
+    },
+    current_utilization: { cpu: 0.42, memory: 0.55 },
+    created_at: t(120),
+    updated_at: t(120),
+    status: 'active',
+    active_resources_count: 1,
+  } as const;
+  const autoscaleMembers = {
+    [pool.id]: [
+      {
+        droplet_id: 311000003,
+        created_at: t(120),
+        updated_at: t(1),
+        health_status: 'healthy',
+        status: 'active',
+        current_utilization: { cpu: 0.42, memory: 0.55 },
+      },
+    ],
+  };
+  const autoscaleHistory = {
+    [pool.id]: [
+      {
+        history_event_id: stableUuid('autoscale-worker-pool-created'),
+        current_instance_count: 0,
+        desired_instance_count: 1,
+        reason: 'CONFIGURATION_CHANGE',
+        status: 'success',
+        created_at: t(120),
+        updated_at: t(120),
+      },
+    ],
+  };
+  // a share the nyc3 droplets mount, with its default access point and a snapshot
+  const share = {
+    id: stableUuid('nfs-shared-data'),
+    name: 'shared-data',
+    size_gib: 100,
+    region: 'nyc3',
+    status: 'ACTIVE',
+    created_at: t(100),
+    vpc_ids: [stableUuid('vpc-default-nyc3')],
+    performance_tier: 'standard',
+    host: '10.110.0.50',
+    mount_path: '/2633050/shared-data',
+  };
+  const nfsAccessPoints = {
+    [share.id]: [
+      {
+        id: stableUuid('nfs-shared-data-root'),
+        name: 'default',
+        share_id: share.id,
+        path: '/',
+        status: 'ACCESS_POINT_ACTIVE',
+        access_policy: { anonuid: 65534, anongid: 65534, protocols: ['NFS4'], squash_config: 'ROOT_SQUASH', identity_enforcement_enabled: false },
+        created_at: t(100),
+        updated_at: t(100),
+        is_default: true,
+        vpc_id: stableUuid('vpc-default-nyc3'),
+      },
+    ],
+  };
+  const nfsSnapshots = [
+    {
+      id: stableUuid('nfs-shared-data-snap'),
+      name: 'shared-data-weekly',
+      size_gib: 100,
+      region: 'nyc3',
+      status: 'ACTIVE',
+      created_at: t(7),
+      share_id: share.id,
+    },
+  ];
+  return {
+    nfsShares: [share] as never,
+    nfsSnapshots: nfsSnapshots as never,
+    nfsAccessPoints: nfsAccessPoints as never,
+    droplets,
+    dropletBackupPolicies: {},
+    dropletHosts: [[311000001, 311000002, 311000003]],
+    volumes,
+    snapshots,
+    images,
+    dropletAutoscalePools: [pool] as never,
+    autoscaleMembers: autoscaleMembers as never,
+    autoscaleHistory: autoscaleHistory as never,
+  };
 }

@@ -2,6 +2,8 @@
 import type { Account, Balance } from '../../api/resources/account';
 import type { AlertPolicy } from '../../api/resources/alertPolicy';
 import type { App } from '../../api/resources/app';
+import type { NfsAccessPoint, NfsShare, NfsSnapshot } from '../../api/resources/nfsShare';
+import type { AutoscaleHistoryEvent, AutoscaleMember, AutoscalePool } from '../../api/resources/autoscalePool';
 import type { CdnEndpoint } from '../../api/resources/cdnEndpoint';
 import type { Certificate } from '../../api/resources/certificate';
 import type {
@@ -44,6 +46,14 @@ export interface DemoData {
   /** project id → URNs assigned to it */
   projectResources: Record<string, { urn: string; assigned_at: string }[]>;
   droplets: Stored<Droplet>[];
+  dropletAutoscalePools: Stored<AutoscalePool>[];
+  nfsShares: Stored<NfsShare>[];
+  nfsSnapshots: Stored<NfsSnapshot>[];
+  /** share id → its access points */
+  nfsAccessPoints: PerParent<NfsAccessPoint>;
+  /** pool id → its droplets (each also in `droplets`), and what it did */
+  autoscaleMembers: PerParent<AutoscaleMember>;
+  autoscaleHistory: PerParent<AutoscaleHistoryEvent>;
   /** droplet id → the backup policy it was given (droplets with backups only) */
   dropletBackupPolicies: Record<string, { plan: 'daily' | 'weekly'; weekday?: string; hour: number }>;
   /** droplets of the account that share a physical host, by id */

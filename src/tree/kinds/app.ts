@@ -48,7 +48,7 @@ export const DEPLOYMENTS_SHOWN = 5;
 export const appDeploymentPresenter: Presenter<AppDeployment> = {
   kind: appDeployment,
   placement: 'child',
-  icon: 'rocket',
+  icon: 'git-commit',
   label: (d) => d.cause ?? d.id.slice(0, 8),
   style: (d) =>
     DEPLOYING.has(d.phase)
