@@ -66,7 +66,7 @@ export function nfsNameProblem(value: string, taken: readonly string[] = []): st
  */
 export function nfsMountCommand(share: Pick<NfsShare, 'host' | 'mount_path' | 'name'>): string | undefined {
   const { host, mount_path: path, name } = share;
-  if (!host || !path || !/^[A-Za-z0-9.-]+$/.test(host) || !/^\/[A-Za-z0-9._/-]*$/.test(path) || !/^[a-z][a-z0-9-]*$/.test(name)) return undefined;
+  if (!host || !path || !/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(host) || !/^\/[A-Za-z0-9._/-]*$/.test(path) || !/^[a-z][a-z0-9-]*$/.test(name)) return undefined;
   return `sudo mkdir -p /mnt/${name} && sudo mount -t nfs4 -o nconnect=16 ${host}:${path} /mnt/${name}`;
 }
 
