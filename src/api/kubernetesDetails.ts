@@ -62,6 +62,18 @@ export async function setRegistryIntegration(client: Requester, clusterIds: stri
   await client.request<void>(on ? 'POST' : 'DELETE', '/v2/kubernetes/registry', { body: { cluster_uuids: clusterIds }, signal });
 }
 
+/** The 1-Click applications DigitalOcean installs into a Kubernetes cluster (their slugs). */
+export async function kubernetesOneClicks(client: Requester, signal?: AbortSignal): Promise<string[]> {
+  const body = await client.request<{ '1_clicks'?: { slug: string; type: string }[] }>('GET', '/v2/1-clicks', { query: { type: 'kubernetes' }, signal });
+  return (body['1_clicks'] ?? []).filter((c) => c.type === 'kubernetes').map((c) => c.slug);
+}
+
+/** Starts installing 1-Click applications into a cluster; answers the API's message. */
+export async function installOneClicks(client: Requester, clusterId: string, slugs: string[], signal?: AbortSignal): Promise<string | undefined> {
+  const body = await client.request<{ message?: string }>('POST', '/v2/1-clicks/kubernetes', { body: { addon_slugs: slugs, cluster_uuid: clusterId }, signal });
+  return body?.message;
+}
+
 /** A load balancer, volume or volume snapshot that the cluster made and that may go with it. */
 export interface ClusterAssociatedResource {
   id: string;

@@ -96,4 +96,22 @@ describe('Kubernetes: clusterlint, registry integration, status messages', funct
     assert.ok(texts.includes('All nodes are ready'), texts.join(' | '));
     assert.ok(texts.some((t) => /^Cluster prod-k8s created with Kubernetes /.test(t)));
   });
+
+  it("installs 1-Click apps into a cluster from the API's Kubernetes catalogue, after a confirmation", async () => {
+    const before = await writes();
+    const declined = await runWithAnswers(api, 'digitalocean.kubernetes.installOneClicks', await prod(), [['monitoring'], undefined]);
+    assert.deepEqual(declined.offered[0], ['monitoring', 'ingress-nginx', 'cert-manager', 'loki'], 'only the Kubernetes ones');
+    assertDeclinedQuietly(declined, /^Install monitoring into prod-k8s\?$/);
+    assert.equal(await writes(), before, 'nothing sent when declined');
+
+    const input = await runWithAnswers(api, 'digitalocean.kubernetes.installOneClicks', await prod(), [['monitoring', 'cert-manager'], 'Install']);
+    assert.equal(input.remaining, 0, input.asked.join(' | '));
+    assert.ok(
+      input.notices.some((n) => n.startsWith('info: prod-k8s: installing monitoring, cert-manager.')),
+      input.notices.join('\n'),
+    );
+    const state = (await fakeState()) as unknown as { kubernetesOneClicks: Record<string, string[]>; kubernetesClusters: { id: string; name: string }[] };
+    const id = state.kubernetesClusters.find((c) => c.name === 'prod-k8s')!.id;
+    assert.deepEqual(state.kubernetesOneClicks[id], ['monitoring', 'cert-manager']);
+  });
 });

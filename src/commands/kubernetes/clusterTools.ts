@@ -2,10 +2,19 @@
  * Cluster tools: Run Clusterlint starts DigitalOcean's checks of the cluster's workloads, waits
  * for the run (cancellable) and shows its diagnostics in a read-only document and the Problems
  * view (severity, object, message, a link to the check's documentation); Connect and Disconnect
- * Container Registry let a cluster pull from the account's registry, or stop it.
+ * Container Registry let a cluster pull from the account's registry, or stop it; Install 1-Click
+ * Apps installs DigitalOcean's Kubernetes 1-Click applications (monitoring, ingress, …) into it.
  */
 import * as vscode from 'vscode';
-import { type LintDiagnostic, type LintRun, clusterlintResults, runClusterlint, setRegistryIntegration } from '../../api/kubernetesDetails';
+import {
+  type LintDiagnostic,
+  type LintRun,
+  clusterlintResults,
+  installOneClicks,
+  kubernetesOneClicks,
+  runClusterlint,
+  setRegistryIntegration,
+} from '../../api/kubernetesDetails';
 import { ApiError } from '../../api';
 import { type KubernetesCluster } from '../../api/resources/kubernetes';
 import { registry as registryKind } from '../../api/resources/registry';
@@ -136,6 +145,45 @@ export function registerKubernetesToolCommands(deps: CommandDeps): vscode.Dispos
       );
       await model.reloadResource(node.ref).catch(() => undefined);
       log.info(`[${node.account.label}] ${cluster.name} disconnected from the registry`);
+    }),
+
+    registerCommand(deps, 'digitalocean.kubernetes.installOneClicks', vscode.l10n.t('Install 1-Click apps'), async (arg) => {
+      const node = await resourceTarget(
+        deps,
+        arg,
+        kubernetesClusterPresenter,
+        vscode.l10n.t('Install 1-Click apps into which cluster?'),
+        (c) => (c as KubernetesCluster).status?.state === 'running',
+      );
+      const cluster = node.item as KubernetesCluster;
+      const client = model.client(node.account);
+      const slugs = await withProgress(vscode.l10n.t('Listing 1-Click apps…'), (signal) => kubernetesOneClicks(client, signal));
+      if (!slugs.length) throw new Error(vscode.l10n.t('The API lists no 1-Click apps for Kubernetes.'));
+      const picked = (
+        await input.quickPickMany(
+          // slugs are the API's data: shown as text, and only ones of the plain form are offered
+          slugs.filter((slug) => /^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)).map((slug) => ({ label: slug })),
+          { title: vscode.l10n.t('Install into {0}', cluster.name), placeHolder: vscode.l10n.t('Which 1-Click apps (Helm charts DigitalOcean maintains)?') },
+        )
+      ).map((x) => x.label);
+      if (!picked.length) throw new Error(vscode.l10n.t('Choose at least one 1-Click app.'));
+      await input.confirm(
+        vscode.l10n.t('Install {0} into {1}?', picked.join(', '), cluster.name),
+        vscode.l10n.t('They are installed as Helm releases in the cluster and use its nodes; remove them with helm or kubectl.'),
+        vscode.l10n.t('Install'),
+      );
+      const message = await withProgress(vscode.l10n.t('Installing into {0}…', cluster.name), (signal) => installOneClicks(client, cluster.id, picked, signal));
+      log.info(`[${node.account.label}] ${cluster.name}: installing 1-Click apps ${picked.join(', ')}`);
+      void input.notify(
+        'info',
+        vscode.l10n.t(
+          '{0}: installing {1}. {2}',
+          cluster.name,
+          picked.join(', '),
+          (message ?? '').replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 200),
+        ),
+      );
+      return picked;
     }),
   ];
 }

@@ -114,6 +114,31 @@ export function kubernetesRoutes(api: FakeCore): void {
     for (const c of clusters) c!.registry_enabled = on;
     return api.noContent();
   };
+  // 1-Click apps: the catalogue (droplet and Kubernetes ones), and installs kept per cluster
+  const ONE_CLICKS = [
+    ['monitoring', 'kubernetes'],
+    ['ingress-nginx', 'kubernetes'],
+    ['cert-manager', 'kubernetes'],
+    ['loki', 'kubernetes'],
+    ['wordpress', 'droplet'],
+    ['docker', 'droplet'],
+  ];
+  api.on('GET', '/v2/1-clicks', (_, ctx) => {
+    const type = ctx.query.get('type');
+    return api.json(200, { '1_clicks': ONE_CLICKS.filter(([, t]) => !type || t === type).map(([slug, t]) => ({ slug, type: t })) });
+  });
+  api.on('POST', '/v2/1-clicks/kubernetes', (_, ctx) => {
+    const cluster = clusterById(String(ctx.body?.cluster_uuid));
+    if (!cluster) return api.notFound();
+    const slugs = ctx.body?.addon_slugs;
+    if (!Array.isArray(slugs) || !slugs.length) return api.error(400, 'bad_request', 'addon_slugs needs at least one 1-Click app.');
+    const unknown = slugs.find((x: unknown) => !ONE_CLICKS.some(([slug, t]) => slug === x && t === 'kubernetes'));
+    if (unknown !== undefined) return api.error(400, 'bad_request', `${String(unknown)} is not a Kubernetes 1-Click app.`);
+    const store = api.data as unknown as { kubernetesOneClicks?: Record<string, string[]> };
+    const installed = ((store.kubernetesOneClicks ??= {})[cluster.id] ??= []);
+    for (const slug of slugs as string[]) if (!installed.includes(slug)) installed.push(slug);
+    return api.json(200, { message: 'Successfully kicked off addon job.' });
+  });
   api.on('POST', '/v2/kubernetes/registry', registryClusters(true));
   api.on('DELETE', '/v2/kubernetes/registry', registryClusters(false));
   // The cluster's settings, replaced whole: what is left out goes back to its default
