@@ -123,6 +123,8 @@ describe('App activity: deployments, events, job runs, alerts, health and bandwi
       vscode.window.terminals.find((t) => /^Logs: marketing-site · event [0-9a-f]{8} · autoscale event$/.test(t.name)),
     );
 
+    // a deployment that stays running while the test looks at it (a slow host once let it finish first)
+    await fake.call('POST', '/__fake/config', { actionDurationMs: 60_000 });
     api.setUserInput(new ScriptedUserInput(['Deploy']));
     await vscode.commands.executeCommand('digitalocean.app.deploy', node);
     const running = (await appData('marketing-site')).in_progress_deployment!;
@@ -193,6 +195,7 @@ describe('App activity: deployments, events, job runs, alerts, health and bandwi
 
     // the panel lists the alert by its channel, never by its URL
     const panel = await open(await appNode('marketing-site'));
+    assert.deepEqual(texts(section(panel.lastView!, 'domains')), [['www.acme.example', 'primary', 'active', '2027-02-01']], 'its domains and where they stand');
     const alerts = texts(section(panel.lastView!, 'alerts'));
     assert.deepEqual(alerts[0].slice(0, 3), ['deployment failed', '', 'ops@example.com, dev@example.com, Slack #ops']);
     assert.ok(!JSON.stringify(panel.lastView).includes('xY9secretWebhookPart'), 'no webhook URL in the panel');

@@ -226,6 +226,38 @@ const WALKS: Walk[] = [
       ),
   },
   {
+    command: 'digitalocean.autoscalePool.create',
+    steps: [
+      [REJECT('bad name!'), 'walk-pool'],
+      ['sfo3'],
+      ['s-1vcpu-1gb'],
+      ['Debian 12 x64'],
+      [['alice-laptop']],
+      ['Scale with CPU use'],
+      [REJECT('0'), '2'],
+      [REJECT('1'), '4'],
+      [REJECT('101'), '55'],
+      [REJECT('30'), '6'],
+      ['Create walk-pool'],
+    ],
+    made: (d) => named(d.dropletAutoscalePools, 'walk-pool'),
+    check: (m) =>
+      assert.deepEqual(
+        [
+          m.config,
+          (m.droplet_template as { region: string; size: string; image: string; ssh_keys: string[] }).region,
+          (m.droplet_template as { size: string }).size,
+        ],
+        [{ min_instances: 2, max_instances: 4, target_cpu_utilization: 0.55, cooldown_minutes: 6 }, 'sfo3', 's-1vcpu-1gb'],
+      ),
+  },
+  {
+    command: 'digitalocean.nfs.create',
+    steps: [[REJECT('Bad'), 'walk-nfs'], ['sfo3'], [REJECT('10'), '60'], [['default-sfo3']], ['Create walk-nfs']],
+    made: (d) => named(d.nfsShares, 'walk-nfs'),
+    check: (m) => assert.deepEqual([m.size_gib, m.region, m.vpc_ids], [60, 'sfo3', [stableUuid('vpc-default-sfo3')]]),
+  },
+  {
     command: 'digitalocean.reservedIp.create',
     steps: [['Unassigned, in a region'], ['sfo3'], ['Reserve an IP in sfo3']],
     made: (d) => (d.reservedIps as { region: { slug: string } }[]).filter((r) => r.region.slug === 'sfo3'),

@@ -23,6 +23,13 @@ export interface App {
   in_progress_deployment?: { id: string; phase: AppDeploymentPhase; progress?: AppDeploymentProgress; cause?: string };
   /** Set while a rollback is neither committed nor reverted. */
   pinned_deployment?: { id: string; cause?: string };
+  /** The app's own domains and where each stands (DNS, certificate). */
+  domains?: {
+    id: string;
+    phase?: 'UNKNOWN' | 'PENDING' | 'CONFIGURING' | 'ACTIVE' | 'ERROR';
+    spec?: { domain?: string; type?: string; wildcard?: boolean; zone?: string };
+    certificate_expires_at?: string;
+  }[];
   project_id?: string;
 }
 

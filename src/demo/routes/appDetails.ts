@@ -206,7 +206,8 @@ export function appDetailRoutes(api: FakeCore): void {
       ...(name ? { component_name: name } : {}),
       spec: { ...spec, disabled: false },
       emails: [api.data.account.email],
-      slack_webhooks: i === 0 ? [{ url: 'https://hooks.slack.com/services/T0DEMO000/B0DEMO000/notARealWebhookSecret', channel: 'deploys' }] : [],
+      // a demo URL, not one of hooks.slack.com: the package's secret scan refuses those in the bundle
+      slack_webhooks: i === 0 ? [{ url: 'https://hooks.example.com/demo/notARealWebhookSecret', channel: 'deploys' }] : [],
       phase: 'ACTIVE',
     }));
     return kept[app.id];

@@ -22,6 +22,15 @@ export function seedApps({ t }: SeedContext): Pick<DemoData, 'apps' | 'namespace
       key: 'dof_v1_demo_key_not_secret',
     },
   ];
+  // marketing-site serves www.acme.example too: its certificate issued, the domain live
+  apps[0].domains = [
+    {
+      id: stableUuid('app-domain-www'),
+      phase: 'ACTIVE',
+      spec: { domain: 'www.acme.example', type: 'PRIMARY', zone: 'acme.example' },
+      certificate_expires_at: '2027-02-01T00:00:00Z',
+    },
+  ];
   return { apps, namespaces };
 }
 

@@ -259,6 +259,19 @@ export const appPanel: PanelBuilder<App> = {
         }) as SectionView,
     );
     const charts = await tolerant('monitoring', l10n.t('Monitoring'), () => monitoring(a, ctx));
-    return [overview, components, ...health, ...charts, ...deployments, ...jobs, ...alerts];
+    const domains: SectionView = {
+      type: 'table',
+      id: 'domains',
+      title: l10n.t('Domains'),
+      columns: [l10n.t('Domain'), l10n.t('Type'), l10n.t('Status'), l10n.t('Certificate until')],
+      rows: (a.domains ?? []).map((d) => [
+        d.spec?.domain ?? d.id,
+        (d.spec?.type ?? '').toLowerCase(),
+        { text: (d.phase ?? 'UNKNOWN').toLowerCase(), tone: d.phase === 'ACTIVE' ? 'ok' : d.phase === 'ERROR' ? 'error' : 'busy' } as CellView,
+        d.certificate_expires_at ? d.certificate_expires_at.slice(0, 10) : '',
+      ]),
+      empty: l10n.t('Only the default ondigitalocean.app address'),
+    };
+    return [overview, components, domains, ...health, ...charts, ...deployments, ...jobs, ...alerts];
   },
 };
