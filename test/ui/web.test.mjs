@@ -136,6 +136,9 @@ describe('UI: the web build in the real workbench (web worker extension host)', 
     const bucket = page.getByRole('treeitem', { name: /^bucket ui-closed in ams3/ });
     await bucket.click({ timeout: 30_000 });
     if ((await bucket.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    // Account-wide holds many groups, so the bucket's child may be below the fold of the view, which
+    // draws only what is visible: moving the focus onto it scrolls it into view
+    await page.keyboard.press('ArrowDown');
     const blocked = page.getByRole('treeitem', { name: /^ui-closed does not answer this editor/ });
     await blocked.click({ timeout: 30_000 });
     // the first origin offered is this editor's
