@@ -596,8 +596,62 @@ export async function notification(page, text, toastTimeoutMs, { toast = false }
 }
 
 /** Answers the quick input whose title contains `title` (not the one before it, still closing): types `text` over its value, if given, then Enter. */
+/**
+ * Brings a row of the side bar's tree into the DOM. The tree draws only the rows in view, and a
+ * refresh can scroll it back to the top, so a row below the fold is not there to be clicked: wait
+ * for it a little (it may still be loading), then scroll the tree with the mouse wheel, down to its
+ * end and once more from the top, as a person looking for it would.
+ */
+export async function revealTreeItem(page, item) {
+  if (
+    await item.waitFor({ state: 'attached', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
+  const tree = page.locator('.part.sidebar [role="tree"]').first();
+  const box = await tree.boundingBox();
+  if (!box) throw new Error('the side bar has no tree to scroll');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const scrollTop = () => tree.evaluate((el) => el.querySelector('.monaco-scrollable-element')?.scrollTop ?? el.scrollTop);
+  for (const direction of [1, -1, 1]) {
+    for (let step = 0; step < 60; step++) {
+      if (await item.count()) return;
+      const before = await scrollTop();
+      await page.mouse.wheel(0, direction * Math.round(box.height / 3));
+      await page.waitForTimeout(150);
+      if ((await scrollTop()) === before && (await item.count()) === 0) break;
+    }
+  }
+  await item.waitFor({ state: 'attached', timeout: 5_000 });
+}
+
+/**
+ * Clicks a tree item whose command opens the quick input titled `title`. A tree that is still
+ * refreshing (a group re-read after the step before) can redraw the row between Playwright's
+ * stability check and the click, so the click lands on nothing: as a person would, click again,
+ * at most three times, and fail with the item's name if the prompt never opens.
+ */
+export async function clickTreeItemFor(page, item, title) {
+  const prompt = page.locator('.quick-input-widget').filter({ hasText: title });
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await revealTreeItem(page, item);
+    await item.click({ timeout: 30_000 });
+    if (
+      await prompt.waitFor({ state: 'visible', timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  throw new Error(`clicking ${await item.getAttribute('aria-label')} never opened "${title}"`);
+}
+
 export async function answerQuickInput(page, title, text) {
-  await page.locator('.quick-input-widget').filter({ hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
+  // a command loads its feature's bundle on first use, and a loaded host is slow: half a minute
+  await page.locator('.quick-input-widget').filter({ hasText: title }).waitFor({ state: 'visible', timeout: 30_000 });
   // keys go where the focus is: wait until it is in the quick input (as a user would see the caret
   // there). A quick input that stays open without the focus (ignoreFocusOut) when the click that
   // opened it left the focus in the tree is clicked into, as a person would.

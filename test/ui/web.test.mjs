@@ -6,7 +6,18 @@
 // one whose CORS rules keep the editor out says so and hands over the rule to add.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, answerQuickInput, notification, openWorkbench, panelFrame, powerOffFromMenu, startS3Servers, uiSuiteHooks } from '../harness/services.mjs';
+import {
+  ARTIFACTS,
+  answerQuickInput,
+  clickTreeItemFor,
+  notification,
+  openWorkbench,
+  panelFrame,
+  powerOffFromMenu,
+  revealTreeItem,
+  startS3Servers,
+  uiSuiteHooks,
+} from '../harness/services.mjs';
 import { galleryShot } from '../harness/gallery.mjs';
 
 const vsix = process.env.DO_TEST_VSIX;
@@ -122,25 +133,26 @@ describe('UI: the web build in the real workbench (web worker extension host)', 
     const answer = (title, text) => answerQuickInput(page, title, text);
     await page.getByRole('treeitem', { name: /^Account-wide/ }).click();
     const spaces = page.getByRole('treeitem', { name: /^Spaces, object storage/ });
+    await revealTreeItem(page, spaces);
     await spaces.click();
     if ((await spaces.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
     const noKey = page.getByRole('treeitem', { name: /Spaces need an access key/ });
-    await noKey.click({ timeout: 30_000 });
+    await clickTreeItemFor(page, noKey, 'Spaces key for Acme Demo Team');
     await answer('Spaces key for Acme Demo Team', 'Create a new key');
     await answer(': name', 'ui-web-key');
     await answer('New Spaces key ui-web-key: access', 'Full access');
 
     const blockedList = page.getByRole('treeitem', { name: /^Buckets cannot be listed in a browser/ });
-    await blockedList.click({ timeout: 30_000 });
+    await clickTreeItemFor(page, blockedList, 'Add a bucket by name');
     await answer('Add a bucket by name', 'ui-closed');
     const bucket = page.getByRole('treeitem', { name: /^bucket ui-closed in ams3/ });
+    await revealTreeItem(page, bucket);
     await bucket.click({ timeout: 30_000 });
     if ((await bucket.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
     // Account-wide holds many groups, so the bucket's child may be below the fold of the view, which
-    // draws only what is visible: moving the focus onto it scrolls it into view
-    await page.keyboard.press('ArrowDown');
+    // draws only what is visible: clickTreeItemFor scrolls the tree until it is drawn
     const blocked = page.getByRole('treeitem', { name: /^ui-closed does not answer this editor/ });
-    await blocked.click({ timeout: 30_000 });
+    await clickTreeItemFor(page, blocked, 'Allow browser access to ui-closed: from which origin?');
     // the first origin offered is this editor's
     await answer('Allow browser access to ui-closed: from which origin?');
     const notice = await notification(page, 'ui-closed refuses this browser until one of its CORS rules allows it', 15_000);
