@@ -100,3 +100,50 @@ export async function databaseConfig(client: Requester, clusterId: string, signa
 export async function patchDatabaseConfig(client: Requester, clusterId: string, config: Record<string, unknown>, signal?: AbortSignal): Promise<void> {
   await client.request<unknown>('PATCH', `/v2/databases/${seg(clusterId)}/config`, { body: { config }, signal });
 }
+
+/** An online migration into a cluster (`GET …/online-migration`): the most recent one. */
+export interface OnlineMigration {
+  id: string;
+  status: 'running' | 'syncing' | 'canceled' | 'error' | 'done' | string;
+  created_at?: string;
+}
+
+/** Where an online migration copies from. The password goes only into the request body. */
+export interface OnlineMigrationSource {
+  host: string;
+  port: number;
+  dbname: string;
+  username: string;
+  password: string;
+}
+
+/** The cluster's most recent online migration; undefined when it never had one (the API's 404). */
+export async function onlineMigration(client: Requester, clusterId: string, signal?: AbortSignal): Promise<OnlineMigration | undefined> {
+  try {
+    const body = await client.request<OnlineMigration>('GET', `/v2/databases/${seg(clusterId)}/online-migration`, { signal });
+    return body?.id ? body : undefined;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Starts copying a running database into the cluster, then keeps it in sync until stopped. */
+export async function startOnlineMigration(
+  client: Requester,
+  clusterId: string,
+  migration: { source: OnlineMigrationSource; disable_ssl: boolean; ignore_dbs: string[] },
+  signal?: AbortSignal,
+): Promise<OnlineMigration> {
+  return client.request<OnlineMigration>('PUT', `/v2/databases/${seg(clusterId)}/online-migration`, { body: migration, signal });
+}
+
+/** Stops an online migration (the cluster keeps what was copied and stops following the source). */
+export async function stopOnlineMigration(client: Requester, clusterId: string, migrationId: string, signal?: AbortSignal): Promise<void> {
+  await client.request<void>('DELETE', `/v2/databases/${seg(clusterId)}/online-migration/${seg(migrationId)}`, { signal });
+}
+
+/** Moves a cluster to another region (it stays reachable; its status is `migrating` meanwhile). */
+export async function migrateDatabaseRegion(client: Requester, clusterId: string, region: string, signal?: AbortSignal): Promise<void> {
+  await client.request<void>('PUT', `/v2/databases/${seg(clusterId)}/migrate`, { body: { region }, signal });
+}

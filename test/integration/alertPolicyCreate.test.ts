@@ -124,6 +124,53 @@ describe('Create alert policy', function () {
     assert.equal(await writes(), before, 'nothing was sent');
   });
 
+  it("alerts on a load balancer's p99 response time from its context menu (only its metrics offered) and on database clusters' CPU", async () => {
+    const lb = await nodeAt(api, 'Acme Web', 'Load balancers', 'web-lb');
+    const input = await runWithAnswers(api, 'digitalocean.alertPolicy.create', lb, [
+      'Load balancer response time (p99)',
+      'Above…',
+      '750',
+      '10m',
+      ['web-lb'],
+      ['Email'],
+      ACCEPT,
+      'Create “Load balancer response time (p99) > 750 ms for 10m on web-lb”',
+    ]);
+    assert.equal(input.remaining, 0, `asked: ${input.questions.join(' | ')}`);
+    assert.ok(
+      input.offered[0].every((m) => m.startsWith('Load balancer')),
+      `a load balancer's metrics only: ${input.offered[0].join(', ')}`,
+    );
+    assert.deepEqual(preselected(input, '$(server-process) web-lb', 0), ['$(server-process) web-lb'], 'the load balancer it was run on is preselected');
+    const lbId = (await fakeState()).loadBalancers.find((l) => l.name === 'web-lb')!.id;
+    const made = (await policies()).find((p) => p.type === 'v1/insights/lbaas/high_http_request_response_time_99p');
+    assert.deepEqual([made?.compare, made?.value, made?.window, made?.entities, made?.tags], ['GreaterThan', 750, '10m', [lbId], []]);
+    const shown = await eventually('the policy under Account-wide', async () => {
+      const nodes = await api.explorer.getChildren(await nodeAt(api, 'Account-wide', 'Alert policies'));
+      return nodes.find((n) => label(n) === made?.description);
+    });
+    assert.match(String(shown.toTreeItem().description), /1 load balancer/);
+
+    // from the account: every kind's metrics; a database metric lists the clusters
+    const db = await runWithAnswers(api, 'digitalocean.alertPolicy.create', account(), [
+      'Database CPU',
+      'Above…',
+      '90',
+      '5m',
+      ['main-pg', 'shop-mysql'],
+      ['Email'],
+      'databases busy',
+      'Create “databases busy”',
+    ]);
+    assert.equal(db.remaining, 0, `asked: ${db.questions.join(' | ')}`);
+    assert.ok(db.offered[0].includes('CPU') && db.offered[0].includes('Autoscale pool CPU'), db.offered[0].join(', '));
+    assert.ok(!db.offered[4].some((l) => /\$\(tag\)/.test(l)), 'no tags for database policies');
+    const state = await fakeState();
+    const ids = ['main-pg', 'shop-mysql'].map((n) => state.databases.find((d) => d.name === n)!.id);
+    const dbPolicy = state.alertPolicies.find((p) => p.description === 'databases busy');
+    assert.deepEqual([dbPolicy?.type, dbPolicy?.entities], ['v1/dbaas/alerts/cpu_alerts', ids]);
+  });
+
   it("shows the API's refusal with its message and request id", async () => {
     await fake.refuse('POST', '/v2/monitoring/alerts', {
       status: 422,

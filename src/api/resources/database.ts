@@ -292,6 +292,11 @@ export function supportsLogSinks(engine: DatabaseEngine): boolean {
   return engine !== 'mongodb';
 }
 
+/** Engines whose clusters can copy a running database in by online migration (the API's list). */
+export function supportsOnlineMigration(engine: DatabaseEngine): boolean {
+  return engine === 'pg' || engine === 'mysql' || engine === 'redis' || engine === 'valkey';
+}
+
 /** Engines whose clusters can have read-only replicas. */
 export function supportsReplicas(engine: DatabaseEngine): boolean {
   return engine === 'pg' || engine === 'mysql';

@@ -1,12 +1,19 @@
 /**
- * Create Alert Policy (droplet monitoring): a wizard with Back — the metric (CPU, memory, disk,
- * load, bandwidth, disk I/O), above or below, the threshold (a percentage at most 100), the window,
- * the droplets and tags it watches (the droplet it was run on preselected), email and/or Slack, a
- * description — then the policy selected in the view.
+ * Create Alert Policy: a wizard with Back — the metric (every type the API lists: a droplet's CPU,
+ * memory, disk, load, bandwidth and disk I/O; a load balancer's CPU, connections, droplet health,
+ * error rates and response times; a database cluster's CPU, memory, disk and load; an autoscale
+ * pool's size, CPU and memory), above or below, the threshold (a percentage at most 100), the
+ * window, what it watches (droplets and tags, or the load balancers, clusters or pools; the one it
+ * was run on preselected, and only its metrics offered), email and/or Slack, a description — then
+ * the policy selected in the view.
  */
 import type * as vscode from 'vscode';
-import { ALERT_METRICS, type AlertPolicy, alertPolicy, alertPolicyText } from '../../api/resources/alertPolicy';
-import { type Droplet, droplet as dropletKind } from '../../api/resources/droplet';
+import { ALERT_METRICS, ALERT_TARGETS, type AlertPolicy, type AlertTarget, alertPolicy, alertPolicyText } from '../../api/resources/alertPolicy';
+import { dropletAutoscalePool } from '../../api/resources/autoscalePool';
+import { databaseCluster } from '../../api/resources/database';
+import type { ResourceKind } from '../../api/resources/descriptor';
+import { droplet as dropletKind } from '../../api/resources/droplet';
+import { loadBalancer } from '../../api/resources/loadBalancer';
 import { tag as tagKind } from '../../api/resources/tag';
 import { plural } from '../../tree/format';
 import { ResourceNode } from '../../tree/nodes/resourceNode';
@@ -25,7 +32,8 @@ interface Plan {
   compare: AlertPolicy['compare'];
   value: number;
   window: AlertPolicy['window'];
-  droplets: number[];
+  /** Ids of what it watches (droplet ids as strings). */
+  entities: string[];
   tags: string[];
   notify: Notifications;
   description: string;
@@ -37,6 +45,21 @@ export function thresholdProblem(value: string, unit: string): string | undefine
   return unit === '%' && Number(value) > 100 ? l10n.t('A percentage is at most 100.') : undefined;
 }
 
+/** The kinds a policy's entities are, by target; each names its items for the pickers. */
+const TARGET_KINDS: Record<Exclude<AlertTarget, 'droplet'>, { kind: ResourceKind<object>; icon: string }> = {
+  load_balancer: { kind: loadBalancer as unknown as ResourceKind<object>, icon: 'server-process' },
+  database: { kind: databaseCluster as unknown as ResourceKind<object>, icon: 'database' },
+  autoscale_pool: { kind: dropletAutoscalePool as unknown as ResourceKind<object>, icon: 'layers' },
+};
+
+/** The target a node of this kind fixes (run from its context menu), if any. */
+function targetOfKind(kind: string): AlertTarget | undefined {
+  if (kind === dropletKind.kind) return 'droplet';
+  return (Object.keys(TARGET_KINDS) as (keyof typeof TARGET_KINDS)[]).find((t) => TARGET_KINDS[t].kind.kind === kind);
+}
+
+const targetInfo = (target: AlertTarget) => ALERT_TARGETS.find((t) => t.target === target)!;
+
 export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, model } = deps;
   return [
@@ -46,11 +69,35 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
       const [droplets, tags] = await withProgress(l10n.t('Loading droplets and tags…'), () =>
         Promise.all([cache.list(dropletKind), cache.list(tagKind).catch(() => [])]),
       );
-      const from = arg instanceof ResourceNode && arg.presenter.kind.kind === dropletKind.kind ? (arg.item as Droplet) : undefined;
+      // run on a resource: its kind's metrics only, and it preselected
+      const fromNode = arg instanceof ResourceNode ? arg : undefined;
+      const fixed = fromNode ? targetOfKind(fromNode.presenter.kind.kind) : undefined;
+      const from = fixed ? fromNode : undefined;
+      const metrics = ALERT_METRICS.filter((m) => !fixed || m.target === fixed);
       const email = account.email;
       const title = from ? l10n.t('Create alert policy for {0}', from.name) : l10n.t('Create alert policy');
-      const targets = (p: Plan) =>
-        [...p.droplets.map((id) => droplets.find((d) => d.id === id)?.name ?? String(id)), ...p.tags.map((t) => `tag ${t}`)].join(', ');
+      /** Names of what the other targets list, read when the wizard first asks for them. */
+      const others = new Map<AlertTarget, { id: string; name: string; description: string }[]>();
+      const listOf = async (target: Exclude<AlertTarget, 'droplet'>) => {
+        if (!others.has(target)) {
+          const { kind } = TARGET_KINDS[target];
+          const items = await withProgress(l10n.t('Loading {0}…', targetInfo(target).plural), () => cache.list(kind));
+          others.set(
+            target,
+            items.map((i) => ({
+              id: kind.idOf(i),
+              name: kind.nameOf(i),
+              description: [(i as { region?: { slug?: string } | string }).region].map((r) => (typeof r === 'string' ? r : (r?.slug ?? ''))).join(''),
+            })),
+          );
+        }
+        return others.get(target)!;
+      };
+      const nameOfEntity = (target: AlertTarget, id: string) =>
+        target === 'droplet' ? (droplets.find((d) => String(d.id) === id)?.name ?? id) : (others.get(target)?.find((o) => o.id === id)?.name ?? id);
+      const targets = (p: Plan) => [...p.entities.map((id) => nameOfEntity(p.metric.target, id)), ...p.tags.map((t) => `tag ${t}`)].join(', ');
+      const watched = (p: Plan) =>
+        `${plural(p.entities.length, targetInfo(p.metric.target).singular)}${p.tags.length ? `, ${plural(p.tags.length, 'tag')}` : ''}`;
 
       return runCreateWizard<Plan, AlertPolicy>(deps, {
         title,
@@ -58,11 +105,11 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
         kind: alertPolicy,
         name: (p) => `“${p.description}”`,
         plan: {
-          metric: ALERT_METRICS[0],
+          metric: metrics[0],
           compare: 'GreaterThan',
           value: 80,
           window: '5m',
-          droplets: from ? [from.id] : [],
+          entities: from ? [from.resourceId] : [],
           tags: [],
           notify: { email: Boolean(email) },
           description: '',
@@ -70,16 +117,19 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
         prompts: [
           async (p, s) => {
             const picked = await input.quickPick(
-              ALERT_METRICS.map((m) => ({
+              metrics.map((m) => ({
                 label: m.label,
-                description: m.unit ? `in ${m.unit}` : l10n.t('load average'),
+                description: [fixed ? '' : targetInfo(m.target).plural, m.unit ? `in ${m.unit}` : l10n.t('load average')].filter(Boolean).join(' · '),
                 picked: m.type === p.metric.type,
                 metric: m,
               })),
               { title, ...s, placeHolder: l10n.t('Alert on') },
             );
-            if (picked.metric.type !== p.metric.type)
+            if (picked.metric.type !== p.metric.type) {
+              // another kind's metric watches other things: what was chosen for the last one goes
+              if (picked.metric.target !== p.metric.target) Object.assign(p, { entities: [], tags: [] });
               Object.assign(p, { metric: picked.metric, value: picked.metric.unit === '%' ? 80 : picked.metric.unit ? 100 : 2 });
+            }
           },
           async (p, s) => {
             p.compare = (
@@ -123,14 +173,30 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
             ).label as Plan['window'];
           },
           async (p, s) => {
+            const target = p.metric.target;
+            if (target !== 'droplet') {
+              const items = await listOf(target);
+              const { icon } = TARGET_KINDS[target];
+              if (!items.length) throw new Error(l10n.t('{0} has no {1} to watch.', account.label, targetInfo(target).plural));
+              for (;;) {
+                const picked = await input.quickPickMany(
+                  items.map((i) => ({ label: `$(${icon}) ${i.name}`, description: i.description, picked: p.entities.includes(i.id), id: i.id })),
+                  { title, ...s, placeHolder: l10n.t('Watch which {0}?', targetInfo(target).plural) },
+                );
+                p.entities = picked.map((x) => x.id);
+                p.tags = [];
+                if (p.entities.length) return;
+                void input.notify('warning', l10n.t('Choose at least one of the {0} to watch.', targetInfo(target).plural));
+              }
+            }
             for (;;) {
               const picked = await input.quickPickMany(
                 [
                   ...droplets.map((d) => ({
                     label: `$(vm) ${d.name}`,
                     description: `droplet · ${d.region.slug}${d.features.includes('monitoring') ? '' : l10n.t(' · no metrics agent yet')}`,
-                    picked: p.droplets.includes(d.id),
-                    id: d.id,
+                    picked: p.entities.includes(String(d.id)),
+                    id: String(d.id),
                     tag: undefined,
                   })),
                   ...tags.map((t) => ({
@@ -143,9 +209,9 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
                 ],
                 { title, ...s, placeHolder: l10n.t('Watch which droplets and tags?') },
               );
-              p.droplets = picked.flatMap((x) => (x.id === undefined ? [] : [x.id]));
+              p.entities = picked.flatMap((x) => (x.id === undefined ? [] : [x.id]));
               p.tags = picked.flatMap((x) => (x.tag === undefined ? [] : [x.tag]));
-              if (p.droplets.length || p.tags.length) return;
+              if (p.entities.length || p.tags.length) return;
               void input.notify('warning', l10n.t('Choose at least one droplet or tag to watch.'));
             }
           },
@@ -169,7 +235,7 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
           },
           summaryStep<Plan>(input, title, (p) => ({
             label: l10n.t('Create “{0}”', p.description),
-            description: `${alertPolicyText({ type: p.metric.type, compare: p.compare, value: p.value, window: p.window })} · ${plural(p.droplets.length, 'droplet')}${p.tags.length ? `, ${plural(p.tags.length, 'tag')}` : ''} · free`,
+            description: `${alertPolicyText({ type: p.metric.type, compare: p.compare, value: p.value, window: p.window })} · ${watched(p)} · free`,
             detail: `notifies ${[p.notify.email ? email : '', p.notify.slack ? l10n.t('Slack {0}', p.notify.slack.channel) : ''].filter(Boolean).join(' and ')}`,
           })),
         ],
@@ -185,7 +251,7 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
                   compare: plan.compare,
                   value: plan.value,
                   window: plan.window,
-                  entities: plan.droplets.map(String),
+                  entities: plan.entities,
                   tags: plan.tags,
                   alerts: { email: plan.notify.email && email ? [email] : [], slack: plan.notify.slack ? [plan.notify.slack] : [] },
                   enabled: true,
@@ -195,7 +261,8 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
           }),
           reveal(),
           notify(({ plan, created }) => {
-            const quiet = droplets.filter((d) => plan.droplets.includes(d.id) && !d.features.includes('monitoring'));
+            const quiet =
+              plan.metric.target === 'droplet' ? droplets.filter((d) => plan.entities.includes(String(d.id)) && !d.features.includes('monitoring')) : [];
             return {
               severity: quiet.length ? 'warning' : 'info',
               message: l10n.t(

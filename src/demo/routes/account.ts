@@ -282,12 +282,13 @@ export function accountRoutes(api: FakeCore): void {
     api.data.uptimeAlerts[id] ? api.deleteItem(api.data.uptimeAlerts[id], alertId, (a) => a.id) : api.notFound(),
   );
 
-  // Droplet alert policies: a known metric, compare and window; a number (a percentage at most 100);
+  // Alert policies: a known metric, compare and window; a number (a percentage at most 100);
   // droplets that exist or tags; email only to the account's own, Slack to hooks.slack.com
   /** Why a policy's body is refused (undefined: it is fine). */
   const policyProblem = (body: Json): string | undefined => {
     const email = api.profiles.get(api.currentToken)?.email ?? api.data.account.email;
-    if (!ALERT_METRICS.some((m) => m.type === body.type)) return `type ${String(body.type)} is not a droplet metric`;
+    const metric = ALERT_METRICS.find((m) => m.type === body.type);
+    if (!metric) return `type ${String(body.type)} is not an alert policy type`;
     if (!['GreaterThan', 'LessThan'].includes(body.compare)) return 'compare must be GreaterThan or LessThan';
     if (!['5m', '10m', '30m', '1h'].includes(body.window)) return `window ${String(body.window)} is invalid`;
     if (
@@ -299,10 +300,18 @@ export function accountRoutes(api: FakeCore): void {
     if (typeof body.description !== 'string' || !body.description.trim()) return 'description is required';
     const entities = (body.entities ?? []) as unknown[];
     const tags = (body.tags ?? []) as unknown[];
-    if (!entities.length && !tags.length) return 'an alert policy needs droplets (entities) or tags';
+    if (!entities.length && !tags.length) return 'an alert policy needs entities or tags';
     if ([...entities, ...tags].some((x) => typeof x !== 'string')) return 'entities and tags are strings';
-    const missing = entities.find((e) => !api.data.droplets.some((d) => String(d.id) === e));
-    if (missing !== undefined) return `droplet ${String(missing)} does not exist`;
+    // each type watches its own kind: droplets (or tags), load balancers, clusters or pools
+    const watched: Record<string, Json[]> = {
+      droplet: api.data.droplets,
+      load_balancer: api.data.loadBalancers,
+      database: api.data.databases,
+      autoscale_pool: api.data.dropletAutoscalePools,
+    };
+    if (metric.target !== 'droplet' && tags.length) return `${metric.target} policies watch entities, not tags`;
+    const missing = entities.find((e) => !watched[metric.target].some((d) => String(d.id) === e));
+    if (missing !== undefined) return `${metric.target} ${String(missing)} does not exist`;
     const emails = (body.alerts?.email ?? []) as unknown[];
     const slack = (body.alerts?.slack ?? []) as Json[];
     if (!emails.length && !slack.length) return 'alerts need an email or a Slack channel';

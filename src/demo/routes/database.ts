@@ -364,6 +364,7 @@ export function databaseRoutes(api: FakeCore): void {
     return api.json(201, { database: db });
   });
   databaseReplicaRoutes(api);
+  databaseMigrationRoutes(api);
   databaseHistoryRoutes(api);
   kafkaAndOpenSearchRoutes(api);
   logSinkRoutes(api);
@@ -668,5 +669,71 @@ function databaseReplicaRoutes(api: FakeCore): void {
     const project = Object.entries(api.data.projectResources).find(([, list]) => list.some((r) => r.urn === `do:dbaas:${id}`))?.[0];
     api.intoProject(`do:dbaas:${promoted.id}`, project ?? db.project_id);
     return api.noContent();
+  });
+}
+
+/**
+ * Online migrations into a cluster (PostgreSQL, MySQL, Redis, Valkey) and moving a cluster to
+ * another region. A migration copies for one action's time, then follows the source ("syncing")
+ * until stopped; a source host ending in `.invalid` cannot be reached and errs. Kept beside the
+ * state it belongs to (a new state after each reset), never in it: fakeState shows no passwords.
+ */
+function databaseMigrationRoutes(api: FakeCore): void {
+  const perState = new WeakMap<object, Record<string, Json>>();
+  const migrations = () => {
+    let m = perState.get(api.data);
+    if (!m) perState.set(api.data, (m = {}));
+    return m;
+  };
+  const cluster = (id: string) => api.data.databases.find((x) => x.id === id);
+  const migrates = (engine: unknown) => ['pg', 'mysql', 'redis', 'valkey'].includes(String(engine));
+  api.on('GET', '/v2/databases/{id}/online-migration', ([id]) => {
+    const db = cluster(id);
+    const m = migrations()[id];
+    if (!db || !m) return api.notFound();
+    return api.json(200, { id: m.id, status: m.status, created_at: m.created_at });
+  });
+  api.on('PUT', '/v2/databases/{id}/online-migration', ([id], ctx) => {
+    const db = cluster(id);
+    if (!db) return api.notFound();
+    if (!migrates(db.engine)) return api.unprocessable(`online migration is not available for ${String(db.engine)} clusters`);
+    if (db.status !== 'online') return api.unprocessable('the cluster must be online to start a migration');
+    const current = migrations()[id];
+    if (current && ['running', 'syncing'].includes(String(current.status))) return api.unprocessable('a migration is already in progress');
+    const source = (ctx.body?.source ?? {}) as Json;
+    if (typeof source.host !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9.:-]*$/.test(source.host)) return api.unprocessable('source.host must be a host name');
+    if (!Number.isInteger(source.port) || source.port < 1 || source.port > 65535) return api.unprocessable('source.port is invalid');
+    if (typeof source.username !== 'string' || !source.username || typeof source.password !== 'string' || !source.password)
+      return api.unprocessable('source.username and source.password are required');
+    const ignore = (ctx.body?.ignore_dbs ?? []) as unknown[];
+    if (!Array.isArray(ignore) || ignore.some((x) => typeof x !== 'string')) return api.unprocessable('ignore_dbs must be a list of names');
+    const migration: Json = { id: stableUuid(`migration-${id}-${api.nextId++}`), status: 'running', created_at: api.now() };
+    migrations()[id] = migration;
+    api.later(api.actionDurationMs, () => {
+      if (migration.status === 'running') migration.status = String(source.host).endsWith('.invalid') ? 'error' : 'syncing';
+    });
+    return api.json(200, { id: migration.id, status: migration.status, created_at: migration.created_at });
+  });
+  api.on('DELETE', '/v2/databases/{id}/online-migration/{migration}', ([id, migrationId]) => {
+    const m = migrations()[id];
+    if (!cluster(id) || !m || m.id !== migrationId) return api.notFound();
+    if (!['running', 'syncing'].includes(String(m.status))) return api.unprocessable(`the migration is ${String(m.status)}`);
+    m.status = 'canceled';
+    return api.noContent();
+  });
+  api.on('PUT', '/v2/databases/{id}/migrate', ([id], ctx) => {
+    const db = cluster(id);
+    if (!db) return api.notFound();
+    const region = ctx.body?.region;
+    const offered = DB_OPTIONS[String(db.engine)]?.regions;
+    if (typeof region !== 'string' || !offered?.includes(region)) return api.unprocessable(`region ${String(region)} is not offered for ${String(db.engine)}`);
+    if (region === db.region) return api.unprocessable(`the cluster is in ${region} already`);
+    if (db.status !== 'online') return api.unprocessable('the cluster must be online to migrate');
+    db.status = 'migrating';
+    api.later(api.actionDurationMs, () => {
+      db.region = region;
+      db.status = 'online';
+    });
+    return { status: 202, headers: { 'x-request-id': api.requestId() }, body: '' };
   });
 }
