@@ -65,6 +65,20 @@ describe('Delete (every deletable kind)', function () {
     assert.ok(!(await names('domains')).includes('acme-staging.example'));
   });
 
+  it('deletes a load balancer with its name typed and a CDN endpoint after a confirmation', async () => {
+    const lb = await path('Acme Web', 'Load balancers', 'web-lb');
+    const before = await writes();
+    await del(lb, ['web']);
+    assert.equal(await writes(), before, 'a mistyped name deletes nothing');
+    await del(lb, ['web-lb']);
+    assert.ok(!(await names('loadBalancers')).includes('web-lb'));
+    const endpoint = await path('Account-wide', 'CDN endpoints', 'acme-assets.nyc3.cdn.digitaloceanspaces.com');
+    await del(endpoint, ['Cancel']);
+    assert.equal((await data()).cdnEndpoints.length, 1, 'a declined confirmation deletes nothing');
+    await del(endpoint, ['Delete']);
+    assert.deepEqual((await data()).cdnEndpoints, []);
+  });
+
   it('deletes a custom image and an alert policy after a confirmation, and a Functions namespace with its name typed', async () => {
     await del(await path('Account-wide', 'Custom images', 'acme-base-2026-10'), ['Delete']);
     assert.ok(!(await names('images')).includes('acme-base-2026-10'));

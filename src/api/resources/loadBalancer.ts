@@ -32,7 +32,14 @@ export interface LoadBalancer {
   droplet_ids?: number[];
   tag?: string;
   vpc_uuid?: string;
+  /** REGIONAL (the default), REGIONAL_NETWORK or GLOBAL (a global one has a CDN cache). */
+  type?: 'REGIONAL' | 'REGIONAL_NETWORK' | 'GLOBAL';
   forwarding_rules: ForwardingRule[];
+}
+
+/** "https:443 → http:80". */
+export function ruleText(r: ForwardingRule): string {
+  return `${r.entry_protocol}:${r.entry_port} → ${r.target_protocol}:${r.target_port}${r.tls_passthrough ? ' (TLS passthrough)' : ''}`;
 }
 
 export const loadBalancer = defineKind<LoadBalancer>({

@@ -14,6 +14,7 @@ import { tag as tagKind } from '../../api/resources/tag';
 import { vpc as vpcKind } from '../../api/resources/vpc';
 import { plural } from '../../tree/format';
 import { withProgress } from '../../ui/progress';
+import type { UserInput } from '../../ui/userInput';
 import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
 import { accountTarget } from '../pick';
@@ -57,11 +58,90 @@ const PRESETS: Preset[] = [
   { label: 'UDP', description: l10n.t('any UDP service'), entry: 'udp', target: 'udp', ports: [53, 53] },
 ];
 
-interface RulePlan {
+export interface RulePlan {
   preset: string;
   entryPort: number;
   targetPort: number;
   certificate?: string;
+}
+
+export const presetOf = (r: RulePlan) => PRESETS.find((x) => x.label === r.preset)!;
+
+/**
+ * One forwarding rule's questions (protocol, ports, certificate where it needs one), nested in a
+ * wizard at `where`: the create wizard's rule list and Add Forwarding Rule share them.
+ */
+export function editForwardingRule(
+  input: UserInput,
+  title: string,
+  account: AccountInfo,
+  usable: readonly Certificate[],
+  start: RulePlan | undefined,
+  where: { step: number; totalSteps: number },
+): Promise<RulePlan> {
+  return runWizard<RulePlan>(
+    start ? { ...start } : { preset: '', entryPort: 0, targetPort: 0 },
+    [
+      async (r, s) => {
+        const picked = await input.quickPick(
+          PRESETS.map((x) => ({ label: x.label, description: x.description, picked: x.label === r.preset, preset: x })),
+          { title, ...s, placeHolder: l10n.t('Forwarding rule: protocol') },
+        );
+        if (picked.preset.label !== r.preset)
+          Object.assign(r, {
+            preset: picked.preset.label,
+            entryPort: picked.preset.ports[0],
+            targetPort: picked.preset.ports[1],
+            certificate: undefined,
+          });
+      },
+      async (r, s) => {
+        const pair = await input.inputBox({
+          title,
+          ...s,
+          prompt: l10n.t("{0}: the load balancer's port, then the droplets' port, as entry:target", r.preset),
+          value: `${r.entryPort}:${r.targetPort}`,
+          validateInput: portPairProblem,
+        });
+        [r.entryPort, r.targetPort] = pair.split(':').map((x) => Number(x.trim()));
+      },
+      async (r, s) => {
+        if (!presetOf(r).certificate) {
+          r.certificate = undefined;
+          return 'skipped';
+        }
+        if (!usable.length)
+          throw new Error(
+            l10n.t('{0} needs a certificate and {1} has no verified one: add a certificate first, or use HTTPS passthrough.', r.preset, account.label),
+          );
+        r.certificate = (
+          await input.quickPick(
+            usable.map((c) => ({
+              label: c.name,
+              description: `${c.dns_names.join(', ')} · ${c.type === 'lets_encrypt' ? l10n.t("Let's Encrypt") : 'custom'} · until ${c.not_after.slice(0, 10)}`,
+              picked: c.id === r.certificate,
+              cert: c,
+            })),
+            { title, ...s, placeHolder: l10n.t('Certificate for {0}', r.preset) },
+          )
+        ).cert.id;
+      },
+    ],
+    { nested: where },
+  );
+}
+
+/** The API's rule for a planned one. */
+export function forwardingRuleOf(r: RulePlan): ForwardingRule {
+  const preset = presetOf(r);
+  return {
+    entry_protocol: preset.entry,
+    entry_port: r.entryPort,
+    target_protocol: preset.target,
+    target_port: r.targetPort,
+    ...(r.certificate ? { certificate_id: r.certificate } : {}),
+    ...(preset.passthrough ? { tls_passthrough: true } : {}),
+  };
 }
 
 /** "443:8080" → [443, 8080]: the entry port, then the droplets' port. */
@@ -105,7 +185,6 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
       const taken = lbs.map((l) => l.name);
       const title = l10n.t('Create load balancer');
       const usable = certificates.filter((c) => c.state === 'verified');
-      const presetOf = (r: RulePlan) => PRESETS.find((x) => x.label === r.preset)!;
       const ruleText = (r: RulePlan) => {
         const cert = r.certificate ? ` · certificate ${certificates.find((c) => c.id === r.certificate)?.name ?? r.certificate}` : '';
         return `${presetOf(r).entry.toUpperCase()} ${r.entryPort} → ${presetOf(r).target.toUpperCase()} ${r.targetPort}${cert}`;
@@ -113,56 +192,7 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
       const price = (p: Plan) => priceRange(p.nodes * LB_NODE_MONTHLY_USD);
 
       const editRule = (start: RulePlan | undefined, where: { step: number; totalSteps: number }) =>
-        runWizard<RulePlan>(
-          start ? { ...start } : { preset: '', entryPort: 0, targetPort: 0 },
-          [
-            async (r, s) => {
-              const picked = await input.quickPick(
-                PRESETS.map((x) => ({ label: x.label, description: x.description, picked: x.label === r.preset, preset: x })),
-                { title, ...s, placeHolder: l10n.t('Forwarding rule: protocol') },
-              );
-              if (picked.preset.label !== r.preset)
-                Object.assign(r, {
-                  preset: picked.preset.label,
-                  entryPort: picked.preset.ports[0],
-                  targetPort: picked.preset.ports[1],
-                  certificate: undefined,
-                });
-            },
-            async (r, s) => {
-              const pair = await input.inputBox({
-                title,
-                ...s,
-                prompt: l10n.t("{0}: the load balancer's port, then the droplets' port, as entry:target", r.preset),
-                value: `${r.entryPort}:${r.targetPort}`,
-                validateInput: portPairProblem,
-              });
-              [r.entryPort, r.targetPort] = pair.split(':').map((x) => Number(x.trim()));
-            },
-            async (r, s) => {
-              if (!presetOf(r).certificate) {
-                r.certificate = undefined;
-                return 'skipped';
-              }
-              if (!usable.length)
-                throw new Error(
-                  l10n.t('{0} needs a certificate and {1} has no verified one: add a certificate first, or use HTTPS passthrough.', r.preset, account.label),
-                );
-              r.certificate = (
-                await input.quickPick(
-                  usable.map((c) => ({
-                    label: c.name,
-                    description: `${c.dns_names.join(', ')} · ${c.type === 'lets_encrypt' ? l10n.t("Let's Encrypt") : 'custom'} · until ${c.not_after.slice(0, 10)}`,
-                    picked: c.id === r.certificate,
-                    cert: c,
-                  })),
-                  { title, ...s, placeHolder: l10n.t('Certificate for {0}', r.preset) },
-                )
-              ).cert.id;
-            },
-          ],
-          { nested: where },
-        );
+        editForwardingRule(input, title, account, usable, start, where);
 
       const bodyOf = (plan: Plan) => ({
         name: plan.name,
@@ -170,17 +200,7 @@ export function registerLoadBalancerCreateCommands(deps: CommandDeps): vscode.Di
         size_unit: plan.nodes,
         ...(plan.vpc ? { vpc_uuid: plan.vpc } : {}),
         ...(plan.project ? { project_id: plan.project } : {}),
-        forwarding_rules: plan.rules.map((r): ForwardingRule => {
-          const preset = presetOf(r);
-          return {
-            entry_protocol: preset.entry,
-            entry_port: r.entryPort,
-            target_protocol: preset.target,
-            target_port: r.targetPort,
-            ...(r.certificate ? { certificate_id: r.certificate } : {}),
-            ...(preset.passthrough ? { tls_passthrough: true } : {}),
-          };
-        }),
+        forwarding_rules: plan.rules.map(forwardingRuleOf),
         health_check: {
           protocol: plan.health.protocol,
           port: plan.health.port,

@@ -1,5 +1,5 @@
 /** The fake API's routes: firewall rules and load balancer settings replaced (PUT), with the API's refusals. */
-import type { FakeCore } from '../core';
+import type { FakeCore, FakeResponse } from '../core';
 import { type Json, REGIONS, region, stableUuid } from '../seed';
 import { freeRange, vpcRangeProblem } from '../../api/cidr';
 import { firewallNameProblem, firewallPortsProblem } from '../../api/resources/firewall';
@@ -238,11 +238,8 @@ export function networkRoutes(api: FakeCore): void {
     });
   }
 
-  api.on('PUT', '/v2/load_balancers/{id}', ([id], ctx) => {
-    const lb = api.data.loadBalancers.find((l) => l.id === id);
-    if (!lb) return api.notFound();
-    const body = ctx.body ?? {};
-    const rules = (body.forwarding_rules ?? []) as Json[];
+  /** Why a load balancer's whole set of rules is refused: ports, HTTPS without a certificate, two on one port. */
+  const rulesProblem = (rules: Json[]): FakeResponse | undefined => {
     if (!rules.length) return api.error(422, 'unprocessable_entity', 'A load balancer needs at least one forwarding rule.');
     for (const r of rules) {
       for (const key of ['entry_port', 'target_port']) {
@@ -256,10 +253,48 @@ export function networkRoutes(api: FakeCore): void {
       if (r.entry_protocol === 'https' && !r.certificate_id && !r.tls_passthrough)
         return api.error(422, 'unprocessable_entity', `forwarding rule "https ${String(r.entry_port)}" needs a certificate_id or tls_passthrough.`);
     }
-    const entries = rules.map((r) => `${r.entry_protocol}:${r.entry_port}`);
+    const entries = rules.map((r) => `${r.entry_protocol === 'udp' ? 'udp' : 'tcp'}:${r.entry_port}`);
     const twice = entries.find((e, i) => entries.indexOf(e) !== i);
-    if (twice) return api.error(422, 'unprocessable_entity', `two forwarding rules listen on "${twice.replace(':', ' ')}".`);
+    return twice ? api.error(422, 'unprocessable_entity', `two forwarding rules listen on "${twice.replace(':', ' ')}".`) : undefined;
+  };
+
+  api.on('PUT', '/v2/load_balancers/{id}', ([id], ctx) => {
+    const lb = api.data.loadBalancers.find((l) => l.id === id);
+    if (!lb) return api.notFound();
+    const body = ctx.body ?? {};
+    const rules = (body.forwarding_rules ?? []) as Json[];
+    const problem = rulesProblem(rules);
+    if (problem) return problem;
     Object.assign(lb, { forwarding_rules: rules, ...(body.health_check ? { health_check: body.health_check } : {}) });
     return api.json(200, { load_balancer: lb });
+  });
+
+  // Rules added or removed one set at a time; what stays must still be a valid set
+  const same = (a: Json, b: Json) => ['entry_protocol', 'entry_port', 'target_protocol', 'target_port'].every((k) => a[k] === b[k]);
+  for (const method of ['POST', 'DELETE'] as const) {
+    api.on(method, '/v2/load_balancers/{id}/forwarding_rules', ([id], ctx) => {
+      const lb = api.data.loadBalancers.find((l) => l.id === id);
+      if (!lb) return api.notFound();
+      const given = ctx.body?.forwarding_rules;
+      if (!Array.isArray(given) || !given.length) return api.unprocessable('forwarding_rules is required');
+      const current = (lb.forwarding_rules ?? []) as Json[];
+      if (method === 'DELETE') {
+        const unknown = given.find((g: Json) => !current.some((c) => same(c, g)));
+        if (unknown) return api.unprocessable(`no forwarding rule "${String(unknown.entry_protocol)} ${String(unknown.entry_port)}"`);
+      }
+      const next = method === 'POST' ? [...current, ...(given as Json[])] : current.filter((c) => !given.some((g: Json) => same(c, g)));
+      const problem = rulesProblem(next);
+      if (problem) return problem;
+      lb.forwarding_rules = next;
+      return api.noContent();
+    });
+  }
+
+  // Only a global load balancer has a CDN cache to purge
+  api.on('DELETE', '/v2/load_balancers/{id}/cache', ([id]) => {
+    const lb = api.data.loadBalancers.find((l) => l.id === id);
+    if (!lb) return api.notFound();
+    if (lb.type !== 'GLOBAL') return api.unprocessable(`${String(lb.name)} is not a global load balancer`);
+    return api.noContent();
   });
 }

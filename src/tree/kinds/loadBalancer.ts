@@ -1,4 +1,4 @@
-import { LB_NODE_MONTHLY_USD, type LoadBalancer, loadBalancer } from '../../api/resources/loadBalancer';
+import { LB_NODE_MONTHLY_USD, type LoadBalancer, loadBalancer, ruleText } from '../../api/resources/loadBalancer';
 import { mdTable, perMonth } from '../format';
 import { CONTROL_PANEL, type Presenter } from './presenter';
 import * as l10n from '@vscode/l10n';
@@ -24,12 +24,13 @@ export const loadBalancerPresenter: Presenter<LoadBalancer> = {
       [l10n.t('Status'), l.status],
       ['IP', l.ip],
       [l10n.t('Region'), l.region?.slug],
-      [l10n.t('Rules'), l.forwarding_rules.map((r) => `${r.entry_protocol}:${r.entry_port} → ${r.target_protocol}:${r.target_port}`).join(', ')],
+      [l10n.t('Rules'), l.forwarding_rules.map(ruleText).join(', ')],
       [l10n.t('Droplets'), (l.droplet_ids ?? []).map((id) => ctx.dropletName(id) ?? String(id)).join(', ') || (l.tag ? `tag ${l.tag}` : '')],
       [l10n.t('Monthly price'), perMonth(this.monthlyCost!(l, ctx))],
       ['ID', l.id],
     ]);
   },
+  flags: (l) => [...(l.type === 'GLOBAL' ? ['global'] : []), ...(l.tag ? ['by-tag'] : [])],
   region: (l) => l.region?.slug,
   ip: (l) => l.ip,
   monthlyCost: (l) => (l.size_unit ?? 1) * LB_NODE_MONTHLY_USD,
