@@ -258,6 +258,19 @@ const WALKS: Walk[] = [
     check: (m) => assert.deepEqual([m.size_gib, m.region, m.vpc_ids], [60, 'sfo3', [stableUuid('vpc-default-sfo3')]]),
   },
   {
+    command: 'digitalocean.image.create',
+    steps: [
+      [REJECT('ftp://images.example.com/walk.qcow2'), REJECT('https://images.example.com/walk.iso'), 'https://images.example.com/os/walk-base.qcow2.gz'],
+      [REJECT(''), 'walk-image'],
+      ['sfo3'],
+      ['Debian'],
+      [REJECT('x'.repeat(1025)), 'walked'],
+      ['Import walk-image'],
+    ],
+    made: (d) => named(d.images, 'walk-image'),
+    check: (m) => assert.deepEqual([m.distribution, m.description, m.regions, m.status], ['Debian', 'walked', ['sfo3'], 'available']),
+  },
+  {
     command: 'digitalocean.reservedIp.create',
     steps: [['Unassigned, in a region'], ['sfo3'], ['Reserve an IP in sfo3']],
     made: (d) => (d.reservedIps as { region: { slug: string } }[]).filter((r) => r.region.slug === 'sfo3'),
