@@ -128,6 +128,8 @@ describe('Explorer', function () {
       'VPCs',
       'VPC peerings',
       'NAT gateways',
+      'BYOIP prefixes',
+      'Partner attachments',
       'Certificates',
       'CDN endpoints',
       'Uptime checks',

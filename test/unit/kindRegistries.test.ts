@@ -53,6 +53,8 @@ describe('Kind registries', () => {
         'vpc',
         'vpc_peering',
         'vpc_nat_gateway',
+        'byoip_prefix',
+        'partner_attachment',
         'certificate',
         'cdn_endpoint',
         'uptime_check',

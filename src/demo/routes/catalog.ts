@@ -10,7 +10,8 @@ import { type Json, SIZES, IMAGES, region } from '../seed';
  */
 export function dataKeyOf(kind: string): string {
   const camel = kind.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-  return /[^aeiou]y$/.test(camel) ? `${camel.slice(0, -1)}ies` : `${camel}s`;
+  if (/[^aeiou]y$/.test(camel)) return `${camel.slice(0, -1)}ies`;
+  return /(x|s|ch|sh)$/.test(camel) ? `${camel}es` : `${camel}s`;
 }
 
 /** The top-level kinds the fake keeps a plain list of, read from their descriptors. */

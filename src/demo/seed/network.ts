@@ -7,7 +7,19 @@ import type { DemoData } from './state';
 
 type Network = Pick<
   DemoData,
-  'vpcs' | 'vpcPeerings' | 'vpcNatGateways' | 'loadBalancers' | 'reservedIps' | 'reservedIpv6s' | 'firewalls' | 'cdnEndpoints' | 'cdnPurges'
+  | 'vpcs'
+  | 'vpcPeerings'
+  | 'vpcNatGateways'
+  | 'loadBalancers'
+  | 'reservedIps'
+  | 'reservedIpv6s'
+  | 'firewalls'
+  | 'cdnEndpoints'
+  | 'cdnPurges'
+  | 'byoipPrefixes'
+  | 'byoipIps'
+  | 'partnerAttachments'
+  | 'partnerDetails'
 >;
 
 /** `droplets`: the seeded droplets (a reserved IP embeds the droplet it is assigned to). */
@@ -128,7 +140,66 @@ export function seedNetwork({ t }: SeedContext, { droplets }: Pick<DemoData, 'dr
     },
   ];
 
-  return { vpcs, vpcPeerings, vpcNatGateways, loadBalancers, reservedIps, reservedIpv6s, firewalls, cdnEndpoints, cdnPurges: {} };
+  // a /24 brought to nyc3, advertised, with one address on web-1
+  const byoipPrefixes: Network['byoipPrefixes'] = [
+    {
+      uuid: stableUuid('byoip-acme-24'),
+      name: 'acme-owned',
+      prefix: '198.18.7.0/24',
+      status: 'active',
+      region: 'nyc3',
+      validations: [
+        { name: 'SIGNATURE HASH', status: 'PASSED', note: '' },
+        { name: 'RPKI', status: 'PASSED', note: '' },
+      ],
+      failure_reason: '',
+      locked: false,
+      advertised: true,
+      project_id: '',
+    },
+  ];
+  const byoipIps: Network['byoipIps'] = {
+    [byoipPrefixes[0].uuid]: [
+      { id: 10001, byoip: byoipPrefixes[0].uuid, region: 'nyc3', resource: 'do:droplet:311000001', assigned_at: t(30), ip: '198.18.7.10' },
+    ],
+  };
+  // a 1 Gbps link from the nyc3 VPC to the office through Megaport
+  const partnerAttachments: Network['partnerAttachments'] = [
+    {
+      id: stableUuid('partner-office-link'),
+      name: 'office-link',
+      state: 'ACTIVE',
+      connection_bandwidth_in_mbps: 1000,
+      region: 'nyc',
+      naas_provider: 'MEGAPORT',
+      vpc_ids: [vpcs[0].id],
+      bgp: { local_asn: 64532, peer_asn: 64600, local_router_ip: '169.254.0.1/29', peer_router_ip: '169.254.0.6/29' },
+      created_at: t(70),
+    },
+  ];
+  const partnerDetails: Network['partnerDetails'] = {
+    [partnerAttachments[0].id]: {
+      remoteRoutes: ['192.168.10.0/24', '192.168.20.0/24'],
+      serviceKey: 'demo-service-key-not-secret-7f3a',
+      bgpAuthKey: 'demo-bgp-md5-key-not-secret',
+    },
+  };
+
+  return {
+    vpcs,
+    vpcPeerings,
+    vpcNatGateways,
+    loadBalancers,
+    reservedIps,
+    reservedIpv6s,
+    firewalls,
+    cdnEndpoints,
+    cdnPurges: {},
+    byoipPrefixes,
+    byoipIps,
+    partnerAttachments,
+    partnerDetails,
+  };
 }
 
 export function firewallJson(name: string, createdAt: string, dropletIds: number[], tags: string[], ports: [string, string][]): Json {

@@ -4,6 +4,7 @@ import type { AlertPolicy } from '../../api/resources/alertPolicy';
 import type { App } from '../../api/resources/app';
 import type { NfsAccessPoint, NfsShare, NfsSnapshot } from '../../api/resources/nfsShare';
 import type { AutoscaleHistoryEvent, AutoscaleMember, AutoscalePool } from '../../api/resources/autoscalePool';
+import type { ByoipAllocation, ByoipPrefix } from '../../api/resources/byoipPrefix';
 import type { CdnEndpoint } from '../../api/resources/cdnEndpoint';
 import type { Certificate } from '../../api/resources/certificate';
 import type {
@@ -25,6 +26,7 @@ import type { Image } from '../../api/resources/image';
 import type { KubernetesCluster } from '../../api/resources/kubernetes';
 import type { NatGateway } from '../../api/resources/natGateway';
 import type { LoadBalancer } from '../../api/resources/loadBalancer';
+import type { PartnerAttachment } from '../../api/resources/partnerAttachment';
 import type { Project } from '../../api/resources/project';
 import type { Registry, RegistryRepository, RegistryTag } from '../../api/resources/registry';
 import type { ReservedIp } from '../../api/resources/reservedIp';
@@ -101,6 +103,12 @@ export interface DemoData {
   vpcs: Stored<Vpc>[];
   vpcPeerings: Stored<VpcPeering>[];
   vpcNatGateways: Stored<NatGateway>[];
+  byoipPrefixes: Stored<ByoipPrefix>[];
+  /** BYOIP prefix id → its addresses given to resources */
+  byoipIps: PerParent<ByoipAllocation>;
+  partnerAttachments: Stored<PartnerAttachment>[];
+  /** Partner attachment id → what the API reads apart: learned routes and the two keys */
+  partnerDetails: Record<string, { remoteRoutes: string[]; serviceKey: string; bgpAuthKey: string }>;
   domains: Stored<Domain>[];
   domainRecords: PerParent<DomainRecord>;
   certificates: Stored<Certificate>[];
