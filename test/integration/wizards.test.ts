@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { changes, extensionApi, freshDemo, runWithAnswers } from './support/env';
+import { changes, extensionApi, freshDemo, nodeAt, runWithAnswers } from './support/env';
 import { type FakeState, fakeState } from './support/fakeState';
 import { stableUuid } from '../../src/demo/seed';
 import { BACK, isReject, KEEP, REJECT, type ScriptedAnswer } from './support/scriptedInput';
@@ -23,6 +23,8 @@ interface Walk {
   /** The resource as the fake holds it afterwards: the walk made exactly one, as answered. */
   made: (data: FakeData) => unknown[];
   check: (made: Record<string, unknown>) => void;
+  /** What the account must look like first (a registry is one per account: the seeded one goes). */
+  setup?: (api: TestingApi) => Promise<unknown>;
 }
 
 type FakeData = FakeState;
@@ -271,6 +273,14 @@ const WALKS: Walk[] = [
     check: (m) => assert.deepEqual([m.distribution, m.description, m.regions, m.status], ['Debian', 'walked', ['sfo3'], 'available']),
   },
   {
+    command: 'digitalocean.registry.create',
+    setup: async (api) =>
+      runWithAnswers(api, 'digitalocean.registry.delete', await nodeAt(api, 'Account-wide', 'Container registry', 'acme-registry'), ['acme-registry']),
+    steps: [[REJECT('Walk_Registry'), 'walk-registry'], ['Professional'], ['fra1'], ['Create walk-registry']],
+    made: (d) => (d.registry?.name === 'walk-registry' ? [d.registry] : []),
+    check: (m) => assert.deepEqual([m.region, (m.subscription as { tier: { slug: string } }).tier.slug], ['fra1', 'professional']),
+  },
+  {
     command: 'digitalocean.reservedIp.create',
     steps: [['Unassigned, in a region'], ['sfo3'], ['Reserve an IP in sfo3']],
     made: (d) => (d.reservedIps as { region: { slug: string } }[]).filter((r) => r.region.slug === 'sfo3'),
@@ -341,6 +351,7 @@ describe('Every create wizard: bad input, Back at every step, the same counter, 
         assert.ok(!(await vscode.commands.getCommands(true)).includes(w.command), `${w.command} is in this build but not among its command families`);
         return;
       }
+      await w.setup?.(api);
       const account = api.store.list()[0];
       const before = await changes();
       const declined = await runWithAnswers(api, w.command, account, walk(w.steps));

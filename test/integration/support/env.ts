@@ -120,8 +120,8 @@ export async function writes(): Promise<number> {
   return (await fake.log()).seen.filter((r) => r.method !== 'GET').length;
 }
 
-/** Paths whose POST only checks or prices (an app spec proposed), changing nothing. */
-const CHECKS_ONLY = ['/v2/apps/propose'];
+/** Paths whose POST only checks or prices (an app spec proposed, a registry name), changing nothing. */
+const CHECKS_ONLY = ['/v2/apps/propose', '/v2/registry/validate-name'];
 
 /** Requests that change something: writes() less those that only check. */
 export async function changes(): Promise<number> {
