@@ -59,7 +59,6 @@ export function imageNameProblem(value: string, taken: readonly string[] = []): 
   const v = value.trim();
   if (!v) return l10n.t('A name is required.');
   if (v.length > 255) return l10n.t('At most 255 characters.');
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(v)) return l10n.t('No control characters.');
   return taken.includes(v) ? l10n.t('The account has an image named {0} already.', v) : undefined;
 }
