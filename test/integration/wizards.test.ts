@@ -281,6 +281,12 @@ const WALKS: Walk[] = [
     check: (m) => assert.deepEqual([m.region, (m.subscription as { tier: { slug: string } }).tier.slug], ['fra1', 'professional']),
   },
   {
+    command: 'digitalocean.functions.create',
+    steps: [[REJECT(''), REJECT('acme-hooks'), 'walk-functions'], ['ams3'], ['Create walk-functions']],
+    made: (d) => named(d.namespaces, 'walk-functions', 'label'),
+    check: (m) => assert.equal(m.region, 'ams3'),
+  },
+  {
     command: 'digitalocean.reservedIp.create',
     steps: [['Unassigned, in a region'], ['sfo3'], ['Reserve an IP in sfo3']],
     made: (d) => (d.reservedIps as { region: { slug: string } }[]).filter((r) => r.region.slug === 'sfo3'),

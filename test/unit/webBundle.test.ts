@@ -35,6 +35,7 @@ describe('The browser build', () => {
       'commands.droplet.js',
       'commands.app.js',
       'commands.spaces.js',
+      'commands.functions.js',
     ])
       assert.ok(text.includes(`"${family}"`), `${family} is in the browser build`);
     // kubeconfig and docker files, terminals, local files: Node only, in the folders' *.node.ts

@@ -2,7 +2,7 @@
 import { type Json, type SeedContext, stableUuid } from './common';
 import type { DemoData } from './state';
 
-export function seedApps({ t }: SeedContext): Pick<DemoData, 'apps' | 'namespaces'> {
+export function seedApps({ t }: SeedContext): Pick<DemoData, 'apps' | 'namespaces' | 'functionsTriggers' | 'functionsKeys'> {
   const apps = [
     appJson('marketing-site', 'nyc', 'ACTIVE', t(60), t(2)),
     appJson('admin-portal', 'ams', 'ACTIVE', t(20), t(1), [
@@ -31,7 +31,27 @@ export function seedApps({ t }: SeedContext): Pick<DemoData, 'apps' | 'namespace
       certificate_expires_at: '2027-02-01T00:00:00Z',
     },
   ];
-  return { apps, namespaces };
+  // a nightly report run by a trigger, and one key a CI job uses
+  const ns = namespaces[0].namespace;
+  const functionsTriggers = {
+    [ns]: [
+      {
+        namespace: ns,
+        name: 'nightly-report',
+        function: 'reports/daily',
+        type: 'SCHEDULED',
+        is_enabled: true,
+        created_at: t(40),
+        updated_at: t(40),
+        scheduled_details: { cron: '0 2 * * *', body: { format: 'csv' } },
+        scheduled_runs: { last_run_at: t(1), next_run_at: null },
+      },
+    ],
+  };
+  const functionsKeys = {
+    [ns]: [{ id: 'dof_v1-demo-ci', name: 'ci-deploy', expires_at: null, created_at: t(30), updated_at: t(30) }],
+  };
+  return { apps, namespaces, functionsTriggers, functionsKeys };
 }
 
 /** An app with one web service (and the jobs given), deployed once. */

@@ -21,7 +21,7 @@ import type {
 import type { Domain, DomainRecord } from '../../api/resources/domain';
 import type { Droplet } from '../../api/resources/droplet';
 import type { Firewall } from '../../api/resources/firewall';
-import type { FunctionsNamespace } from '../../api/resources/functionsNamespace';
+import type { FunctionsAccessKey, FunctionsNamespace, FunctionsTrigger } from '../../api/resources/functionsNamespace';
 import type { Image } from '../../api/resources/image';
 import type { KubernetesCluster } from '../../api/resources/kubernetes';
 import type { NatGateway } from '../../api/resources/natGateway';
@@ -117,6 +117,10 @@ export interface DemoData {
   cdnPurges: Record<string, string[][]>;
   apps: Stored<App>[];
   namespaces: Stored<FunctionsNamespace>[];
+  /** Namespace → its scheduled triggers */
+  functionsTriggers: PerParent<FunctionsTrigger>;
+  /** Namespace → its access keys (never their secrets: those are answered once) */
+  functionsKeys: PerParent<FunctionsAccessKey>;
   sshKeys: Stored<SshKey>[];
   spacesKeys: Stored<SpacesKey>[];
   uptimeChecks: Stored<UptimeCheck>[];
