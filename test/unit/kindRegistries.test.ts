@@ -96,6 +96,7 @@ describe('Kind registries', () => {
       'droplet',
       'droplet_autoscale_pool',
       'firewall',
+      'functions_trigger',
       'kafka_topic',
       'kubernetes_cluster',
       'load_balancer',

@@ -4,7 +4,9 @@
  * region, the distribution and a description, then a summary; followed until DigitalOcean has
  * fetched it), Rename or Describe (read fresh; a summary of what changes), Copy to Another Region
  * (the image's action, followed by reading that action until it completes) and Show Image History
- * (its actions, newest first).
+ * (its actions, newest first). A droplet snapshot can be transferred to another account (by its
+ * email or team UUID; confirmed; the pending transfer remembered here so that it can be
+ * cancelled), and a transfer sent to this account accepted or declined by the ids in its email.
  */
 import type * as vscode from 'vscode';
 import { type Image, image as imageKind } from '../../api/resources/image';
@@ -12,6 +14,8 @@ import { region as regionKind } from '../../api/resources/region';
 import type { Action } from '../../api';
 import { waitForReady } from '../../api';
 import { imagePresenter } from '../../tree/kinds/image';
+import { snapshotPresenter } from '../../tree/kinds/snapshot';
+import { snapshot as snapshotKind } from '../../api/resources/snapshot';
 import { withProgress } from '../../ui/progress';
 import { runWizard } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
@@ -84,8 +88,71 @@ interface Plan {
   description: string;
 }
 
+/** Where the pending transfers this editor started are kept (ids only: nothing secret). */
+const TRANSFERS_KEY = 'digitalocean.imageTransfers';
+type Transfers = Record<string, { transferId: number; to: string }>;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const idProblem = (what: string) => (v: string) => (/^[1-9]\d{0,15}$/.test(v.trim()) ? undefined : l10n.t('{0}: the number in the transfer email.', what));
+
 export function registerImageCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { input, log, model } = deps;
+  const { input, log, model, state } = deps;
+  const transfersKey = (accountId: string, imageId: string) => `${accountId}:${imageId}`;
+  const remember = async (key: string, value: Transfers[string] | undefined) => {
+    const all = { ...(state.get<Transfers>(TRANSFERS_KEY) ?? {}) };
+    if (value) all[key] = value;
+    else delete all[key];
+    await state.update(TRANSFERS_KEY, all);
+  };
+  /** An incoming transfer's ids, typed from its email, then the call; the snapshots are read again. */
+  const incoming = (accept: boolean) => async (arg: unknown) => {
+    const account = await accountTarget(deps, arg, accept ? l10n.t('Accept a transfer into which account?') : l10n.t('Decline a transfer to which account?'));
+    const title = accept ? l10n.t('Accept an image transfer into {0}', account.label) : l10n.t('Decline an image transfer to {0}', account.label);
+    const plan = { image: '', transfer: '' };
+    await runWizard(plan, [
+      async (p, s) => {
+        p.image = (
+          await input.inputBox({
+            title,
+            ...s,
+            prompt: l10n.t('Image ID (from the transfer email)'),
+            value: p.image,
+            validateInput: idProblem(l10n.t('Image ID')),
+          })
+        ).trim();
+      },
+      async (p, s) => {
+        p.transfer = (
+          await input.inputBox({
+            title,
+            ...s,
+            prompt: l10n.t('Transfer ID (from the transfer email)'),
+            value: p.transfer,
+            validateInput: idProblem(l10n.t('Transfer ID')),
+          })
+        ).trim();
+      },
+    ]);
+    await input.confirm(
+      accept ? l10n.t('Accept image {0} into {1}?', plan.image, account.label) : l10n.t('Decline image {0}?', plan.image),
+      accept
+        ? l10n.t('It becomes a snapshot of {0}, billed to it from now on.', account.label)
+        : l10n.t('It stays with the account that sent it; the sender is told.'),
+      accept ? l10n.t('Accept') : l10n.t('Decline'),
+    );
+    const client = model.client(account);
+    // the team it goes to: the account's own, read fresh (the token's team)
+    const team = accept ? (await withProgress(l10n.t('Reading {0}…', account.label), (signal) => client.account({ signal }))).team?.uuid : undefined;
+    if (accept && !team) throw new Error(l10n.t('{0} has no team to receive the image in.', account.label));
+    const body = { transfer_id: Number(plan.transfer), ...(accept ? { recipient_uuid: team } : {}) };
+    await withProgress(accept ? l10n.t('Accepting image {0}…', plan.image) : l10n.t('Declining image {0}…', plan.image), (signal) =>
+      client.request<void>('POST', `/v2/images/${encodeURIComponent(plan.image)}/account_transfer/${accept ? 'accept' : 'decline'}`, { body, signal }),
+    );
+    log.info(`[${account.label}] Image transfer ${plan.transfer} of image ${plan.image}: ${accept ? 'accepted' : 'declined'}`);
+    if (accept) model.reloadKind(account, snapshotKind.kind, true);
+    void input.notify('info', accept ? l10n.t('Image {0} is a snapshot of {1} now.', plan.image, account.label) : l10n.t('Image {0} declined.', plan.image));
+    return plan.transfer;
+  };
   const descriptionProblem = (v: string) => (v.length > 1024 ? l10n.t('At most 1,024 characters.') : undefined);
 
   return [
@@ -276,5 +343,143 @@ export function registerImageCommands(deps: CommandDeps): vscode.Disposable[] {
       );
       return list.length;
     }),
+    registerCommand(deps, 'digitalocean.image.transferToAccount', l10n.t('Transfer snapshot to another account'), async (arg) => {
+      const node = await resourceTarget(
+        deps,
+        arg,
+        snapshotPresenter,
+        l10n.t('Transfer which snapshot?'),
+        (s) => (s as { resource_type?: string }).resource_type === 'droplet',
+      );
+      const snap = node.item as { id: string; name: string; resource_type: string; size_gigabytes: number };
+      if (snap.resource_type !== 'droplet') throw new Error(l10n.t('Only droplet snapshots move between accounts ({0} is a volume snapshot).', snap.name));
+      const key = transfersKey(node.account.id, snap.id);
+      const known = state.get<Transfers>(TRANSFERS_KEY)?.[key];
+      if (known) throw new Error(l10n.t('{0} is on its way to {1} already (transfer {2}): cancel that first.', snap.name, known.to, known.transferId));
+      const title = l10n.t('Transfer {0} to another account', snap.name);
+      const plan = { by: 'email' as 'email' | 'team', to: '' };
+      await runWizard(plan, [
+        async (p, s) => {
+          p.by = (
+            await input.quickPick(
+              [
+                {
+                  label: l10n.t('To a person, by email…'),
+                  description: l10n.t('they accept it from the email DigitalOcean sends'),
+                  by: 'email' as const,
+                  picked: p.by === 'email',
+                },
+                {
+                  label: l10n.t('To a team, by its UUID…'),
+                  description: l10n.t('a team you belong to takes it at once'),
+                  by: 'team' as const,
+                  picked: p.by === 'team',
+                },
+              ],
+              { title, ...s, placeHolder: l10n.t('Send it to') },
+            )
+          ).by;
+        },
+        async (p, s) => {
+          p.to = (
+            await input.inputBox({
+              title,
+              ...s,
+              prompt: p.by === 'email' ? l10n.t('Email of the DigitalOcean user') : l10n.t('UUID of the team'),
+              value: p.to,
+              validateInput: (v) =>
+                p.by === 'email'
+                  ? EMAIL.test(v.trim())
+                    ? undefined
+                    : l10n.t('An email address.')
+                  : UUID.test(v.trim())
+                    ? v.trim() === node.account.teamUuid
+                      ? l10n.t('That is this account’s own team.')
+                      : undefined
+                    : l10n.t('A team UUID: 8-4-4-4-12 hexadecimal digits.'),
+            })
+          ).trim();
+        },
+      ]);
+      await input.confirm(
+        l10n.t('Transfer {0} to {1}?', snap.name, plan.to),
+        l10n.t(
+          'It leaves {0} once accepted ({1} GB, no longer billed here). Until then it stays, and the transfer can be cancelled.',
+          node.account.label,
+          snap.size_gigabytes,
+        ),
+        l10n.t('Transfer'),
+      );
+      const client = model.client(node.account);
+      const answer = await withProgress(l10n.t('Transferring {0}…', snap.name), (signal) =>
+        client.request<{ transfer_id?: number }>('POST', `/v2/images/${encodeURIComponent(snap.id)}/account_transfer`, {
+          body: plan.by === 'email' ? { recipient_email: plan.to } : { recipient_uuid: plan.to },
+          signal,
+        }),
+      );
+      const transferId = Number(answer?.transfer_id ?? 0);
+      log.info(`[${node.account.label}] Snapshot ${snap.name}: transfer ${transferId} to another account ${transferId === 0 ? 'accepted' : 'pending'}`);
+      if (transferId === 0) {
+        model.reloadKind(node.account, snapshotKind.kind, true);
+        void input.notify('info', l10n.t('{0} was accepted at once and has left {1}.', snap.name, node.account.label));
+        return 0;
+      }
+      await remember(key, { transferId, to: plan.to });
+      void input.notify(
+        'info',
+        l10n.t('{0} waits for {1} to accept it (transfer {2}). Cancel Account Transfer stops it until then.', snap.name, plan.to, transferId),
+      );
+      return transferId;
+    }),
+
+    registerCommand(deps, 'digitalocean.image.cancelTransfer', l10n.t('Cancel account transfer'), async (arg) => {
+      const node = await resourceTarget(
+        deps,
+        arg,
+        snapshotPresenter,
+        l10n.t('Cancel the transfer of which snapshot?'),
+        (s) => (s as { resource_type?: string }).resource_type === 'droplet',
+      );
+      const key = transfersKey(node.account.id, node.resourceId);
+      const known = state.get<Transfers>(TRANSFERS_KEY)?.[key];
+      // started elsewhere (doctl, the control panel): its id is in the sender's email
+      const transferId =
+        known?.transferId ??
+        Number(
+          (
+            await input.inputBox({
+              title: l10n.t('Cancel the transfer of {0}', node.name),
+              prompt: l10n.t('No transfer of {0} was started here: its transfer ID', node.name),
+              validateInput: idProblem(l10n.t('Transfer ID')),
+            })
+          ).trim(),
+        );
+      await input.confirm(
+        l10n.t('Cancel the transfer of {0}{1}?', node.name, known ? l10n.t(' to {0}', known.to) : ''),
+        l10n.t('It stays in {0}; the recipient can no longer accept it.', node.account.label),
+        l10n.t('Cancel Transfer'),
+      );
+      try {
+        await withProgress(l10n.t('Cancelling the transfer of {0}…', node.name), (signal) =>
+          model
+            .client(node.account)
+            .request<void>('POST', `/v2/images/${encodeURIComponent(node.resourceId)}/account_transfer/cancel`, { body: { transfer_id: transferId }, signal }),
+        );
+      } catch (error) {
+        // no longer pending (accepted, declined or cancelled elsewhere): it is not remembered any more
+        if (known && (error as { status?: number }).status === 404) {
+          await remember(key, undefined);
+          throw new Error(l10n.t('Transfer {0} of {1} is no longer pending: it was accepted, declined or cancelled elsewhere.', transferId, node.name));
+        }
+        throw error;
+      }
+      await remember(key, undefined);
+      log.info(`[${node.account.label}] Snapshot ${node.name}: transfer ${transferId} cancelled`);
+      void input.notify('info', l10n.t('The transfer of {0} is cancelled.', node.name));
+      return transferId;
+    }),
+
+    registerCommand(deps, 'digitalocean.image.acceptTransfer', l10n.t('Accept image transfer'), incoming(true)),
+    registerCommand(deps, 'digitalocean.image.declineTransfer', l10n.t('Decline image transfer'), incoming(false)),
   ];
 }

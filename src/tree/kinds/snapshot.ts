@@ -23,6 +23,8 @@ export const snapshotPresenter: Presenter<Snapshot> = {
       ['ID', s.id],
     ]);
   },
+  // droplet snapshots are images: they move between accounts
+  flags: (s) => (s.resource_type === 'droplet' ? ['droplet-snapshot'] : []),
   region: (s) => s.regions[0],
   tags: (s) => s.tags ?? [],
   monthlyCost: (s) => s.size_gigabytes * SNAPSHOT_GB_MONTH,
