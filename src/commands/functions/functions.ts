@@ -15,6 +15,7 @@ import {
   functionsNamespace,
   functionsTrigger,
 } from '../../api/resources/functionsNamespace';
+import { cronProblem } from '../../api/cron';
 import { functionsAccessKeyPresenter, functionsNamespacePresenter, functionsTriggerPresenter } from '../../tree/kinds/functionsNamespace';
 import { withProgress } from '../../ui/progress';
 import { runWizard } from '../../ui/wizard';
@@ -26,33 +27,6 @@ import { create, notify, reveal, runCreateWizard } from '../wizard/create';
 
 /** Where DigitalOcean runs Functions. */
 export const FUNCTIONS_REGIONS = ['nyc1', 'sfo3', 'ams3', 'fra1', 'lon1', 'sgp1', 'tor1', 'blr1', 'syd1'];
-
-const FIELD = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12 },
-  { name: 'day of week', min: 0, max: 7 },
-];
-
-/** Why a cron schedule is refused: five fields of numbers, ranges, lists and steps in bounds. */
-export function cronProblem(value: string): string | undefined {
-  const fields = value.trim().split(/\s+/);
-  if (fields.length !== 5 || !value.trim()) return vscode.l10n.t('Five fields: minute hour day-of-month month day-of-week, e.g. 0 3 * * 1.');
-  for (let i = 0; i < 5; i++) {
-    const { name, min, max } = FIELD[i];
-    for (const part of fields[i].split(',')) {
-      const m = /^(\*|(\d{1,2})(?:-(\d{1,2}))?)(?:\/(\d{1,2}))?$/.exec(part);
-      const bad = () => vscode.l10n.t('The {0} field ({1}) takes *, numbers {2}–{3}, ranges a-b, lists a,b and steps /n.', name, fields[i], min, max);
-      if (!m) return bad();
-      const numbers = [m[2], m[3]].filter((x) => x !== undefined).map(Number);
-      if (numbers.some((n) => n < min || n > max)) return bad();
-      if (numbers.length === 2 && numbers[0] > numbers[1]) return bad();
-      if (m[4] !== undefined && Number(m[4]) < 1) return bad();
-    }
-  }
-  return undefined;
-}
 
 /** Why a trigger's body is refused: empty, or a JSON object. */
 function bodyProblem(value: string): string | undefined {
