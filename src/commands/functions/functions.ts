@@ -18,7 +18,7 @@ import {
 import { cronProblem } from '../../api/cron';
 import { functionsAccessKeyPresenter, functionsNamespacePresenter, functionsTriggerPresenter } from '../../tree/kinds/functionsNamespace';
 import { withProgress } from '../../ui/progress';
-import { runWizard } from '../../ui/wizard';
+import { runWizard, type WizardStep } from '../../ui/wizard';
 import type { CommandDeps } from '../deps';
 import { accountTarget, nodeArgument, resourceTarget } from '../pick';
 import { registerCommand } from '../register';
@@ -46,6 +46,12 @@ function functionProblem(value: string): string | undefined {
     : vscode.l10n.t('A function of the namespace: name or package/name (letters, digits, "-", "_", ".").');
 }
 
+/** Why an access key's name is refused: letters, digits, "-", "_", ".", at most 64, not taken. */
+function keyNameProblem(value: string, taken: readonly string[]): string | undefined {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(value)) return vscode.l10n.t('Letters, digits, "-", "_" and ".", at most 64.');
+  return taken.includes(value) ? vscode.l10n.t('The namespace has a key named {0} already.', value) : undefined;
+}
+
 const EXPIRIES = [
   { label: vscode.l10n.t('Never'), expires: undefined },
   { label: vscode.l10n.t('7 days'), expires: '7d' },
@@ -56,6 +62,24 @@ const EXPIRIES = [
 
 export function registerFunctionsCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;
+
+  /** A trigger's schedule and body, as Add and Edit ask them. */
+  const scheduleSteps = <P extends { cron: string; body: string }>(title: string, prompt: string): WizardStep<P>[] => [
+    async (p, s) => {
+      p.cron = (await input.inputBox({ title, ...s, prompt, value: p.cron, validateInput: cronProblem })).trim();
+    },
+    async (p, s) => {
+      p.body = (
+        await input.inputBox({
+          title,
+          ...s,
+          prompt: vscode.l10n.t('Body sent to the function (a JSON object; empty: none)'),
+          value: p.body,
+          validateInput: bodyProblem,
+        })
+      ).trim();
+    },
+  ];
 
   /** The trigger run on, read fresh (it may have changed, or run, since it was listed). */
   const freshTrigger = async (arg: unknown) => {
@@ -166,28 +190,7 @@ export function registerFunctionsCommands(deps: CommandDeps): vscode.Disposable[
             })
           ).trim();
         },
-        async (p, s) => {
-          p.cron = (
-            await input.inputBox({
-              title,
-              ...s,
-              prompt: vscode.l10n.t('Schedule (cron, UTC): minute hour day-of-month month day-of-week'),
-              value: p.cron,
-              validateInput: cronProblem,
-            })
-          ).trim();
-        },
-        async (p, s) => {
-          p.body = (
-            await input.inputBox({
-              title,
-              ...s,
-              prompt: vscode.l10n.t('Body sent to the function (a JSON object; empty: none)'),
-              value: p.body,
-              validateInput: bodyProblem,
-            })
-          ).trim();
-        },
+        ...scheduleSteps<typeof plan>(title, vscode.l10n.t('Schedule (cron, UTC): minute hour day-of-month month day-of-week')),
         summaryStep<typeof plan>(input, title, (p) => ({
           label: vscode.l10n.t('Add {0}', p.name),
           description: `${p.cron} → ${p.fn}${p.body ? ` · ${p.body}` : ''}`,
@@ -221,28 +224,7 @@ export function registerFunctionsCommands(deps: CommandDeps): vscode.Disposable[
       };
       const plan = { ...before };
       await runWizard(plan, [
-        async (p, s) => {
-          p.cron = (
-            await input.inputBox({
-              title,
-              ...s,
-              prompt: vscode.l10n.t('Schedule (cron, UTC); now {0}', before.cron),
-              value: p.cron,
-              validateInput: cronProblem,
-            })
-          ).trim();
-        },
-        async (p, s) => {
-          p.body = (
-            await input.inputBox({
-              title,
-              ...s,
-              prompt: vscode.l10n.t('Body sent to the function (a JSON object; empty: none)'),
-              value: p.body,
-              validateInput: bodyProblem,
-            })
-          ).trim();
-        },
+        ...scheduleSteps<typeof plan>(title, vscode.l10n.t('Schedule (cron, UTC); now {0}', before.cron)),
         summaryStep<typeof plan>(input, title, (p) => ({
           label: vscode.l10n.t('Save {0}', trigger.name),
           description: `${before.cron} → ${p.cron}${p.body !== before.body ? vscode.l10n.t(' · new body') : ''}`,
@@ -282,12 +264,7 @@ export function registerFunctionsCommands(deps: CommandDeps): vscode.Disposable[
               ...s,
               prompt: vscode.l10n.t('Key name (what uses it)'),
               value: p.name,
-              validateInput: (v) =>
-                !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(v)
-                  ? vscode.l10n.t('Letters, digits, "-", "_" and ".", at most 64.')
-                  : taken.includes(v)
-                    ? vscode.l10n.t('The namespace has a key named {0} already.', v)
-                    : undefined,
+              validateInput: (v) => keyNameProblem(v, taken),
             })
           ).trim();
         },
@@ -333,12 +310,7 @@ export function registerFunctionsCommands(deps: CommandDeps): vscode.Disposable[
           title: vscode.l10n.t('Rename access key {0}', node.name),
           prompt: vscode.l10n.t('New name'),
           value: node.name,
-          validateInput: (v) =>
-            !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(v)
-              ? vscode.l10n.t('Letters, digits, "-", "_" and ".", at most 64.')
-              : taken.includes(v)
-                ? vscode.l10n.t('The namespace has a key named {0} already.', v)
-                : undefined,
+          validateInput: (v) => keyNameProblem(v, taken),
         })
       ).trim();
       if (name === node.name) return name;
