@@ -142,7 +142,10 @@ describe('Create alert policy', function () {
       `a load balancer's metrics only: ${input.offered[0].join(', ')}`,
     );
     assert.deepEqual(preselected(input, '$(server-process) web-lb', 0), ['$(server-process) web-lb'], 'the load balancer it was run on is preselected');
-    const lbId = (await fakeState()).loadBalancers.find((l) => l.name === 'web-lb')!.id;
+    const lbState = (await fakeState()).loadBalancers.find((l) => l.name === 'web-lb')!;
+    const lbItem = input.offeredItems.flat().find((i) => i.label === '$(server-process) web-lb');
+    assert.equal(lbItem?.description, lbState.region?.slug, 'each with its region');
+    const lbId = lbState.id;
     const made = (await policies()).find((p) => p.type === 'v1/insights/lbaas/high_http_request_response_time_99p');
     assert.deepEqual([made?.compare, made?.value, made?.window, made?.entities, made?.tags], ['GreaterThan', 750, '10m', [lbId], []]);
     const shown = await eventually('the policy under Account-wide', async () => {

@@ -69,7 +69,7 @@ const ended = (g: GarbageCollection) => ['succeeded', 'failed', 'cancelled'].inc
 export function registerRegistryManageCommands(deps: CommandDeps): vscode.Disposable[] {
   const { input, log, model } = deps;
 
-  /** The registry run on (or the account's), read fresh. */
+  /** The registry run on (or the account's), as the view last listed it. */
   const current = async (arg: unknown, placeHolder: string) => {
     const node = await resourceTarget(deps, arg, registryPresenter, placeHolder);
     return { node, client: model.client(node.account), registry: node.item as Registry };

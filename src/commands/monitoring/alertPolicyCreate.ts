@@ -9,11 +9,11 @@
  */
 import type * as vscode from 'vscode';
 import { ALERT_METRICS, ALERT_TARGETS, type AlertPolicy, type AlertTarget, alertPolicy, alertPolicyText } from '../../api/resources/alertPolicy';
-import { dropletAutoscalePool } from '../../api/resources/autoscalePool';
-import { databaseCluster } from '../../api/resources/database';
-import type { ResourceKind } from '../../api/resources/descriptor';
 import { droplet as dropletKind } from '../../api/resources/droplet';
-import { loadBalancer } from '../../api/resources/loadBalancer';
+import { autoscalePoolPresenter } from '../../tree/kinds/autoscalePool';
+import { databaseClusterPresenter } from '../../tree/kinds/database';
+import { loadBalancerPresenter } from '../../tree/kinds/loadBalancer';
+import type { Presenter } from '../../tree/kinds/presenter';
 import { tag as tagKind } from '../../api/resources/tag';
 import { plural } from '../../tree/format';
 import { ResourceNode } from '../../tree/nodes/resourceNode';
@@ -46,16 +46,16 @@ export function thresholdProblem(value: string, unit: string): string | undefine
 }
 
 /** The kinds a policy's entities are, by target; each names its items for the pickers. */
-const TARGET_KINDS: Record<Exclude<AlertTarget, 'droplet'>, { kind: ResourceKind<object>; icon: string }> = {
-  load_balancer: { kind: loadBalancer as unknown as ResourceKind<object>, icon: 'server-process' },
-  database: { kind: databaseCluster as unknown as ResourceKind<object>, icon: 'database' },
-  autoscale_pool: { kind: dropletAutoscalePool as unknown as ResourceKind<object>, icon: 'layers' },
+const TARGET_KINDS: Record<Exclude<AlertTarget, 'droplet'>, { presenter: Presenter<object>; icon: string }> = {
+  load_balancer: { presenter: loadBalancerPresenter as unknown as Presenter<object>, icon: 'server-process' },
+  database: { presenter: databaseClusterPresenter as unknown as Presenter<object>, icon: 'database' },
+  autoscale_pool: { presenter: autoscalePoolPresenter as unknown as Presenter<object>, icon: 'layers' },
 };
 
 /** The target a node of this kind fixes (run from its context menu), if any. */
 function targetOfKind(kind: string): AlertTarget | undefined {
   if (kind === dropletKind.kind) return 'droplet';
-  return (Object.keys(TARGET_KINDS) as (keyof typeof TARGET_KINDS)[]).find((t) => TARGET_KINDS[t].kind.kind === kind);
+  return (Object.keys(TARGET_KINDS) as (keyof typeof TARGET_KINDS)[]).find((t) => TARGET_KINDS[t].presenter.kind.kind === kind);
 }
 
 const targetInfo = (target: AlertTarget) => ALERT_TARGETS.find((t) => t.target === target)!;
@@ -80,14 +80,15 @@ export function registerAlertPolicyCreateCommands(deps: CommandDeps): vscode.Dis
       const others = new Map<AlertTarget, { id: string; name: string; description: string }[]>();
       const listOf = async (target: Exclude<AlertTarget, 'droplet'>) => {
         if (!others.has(target)) {
-          const { kind } = TARGET_KINDS[target];
+          const { presenter } = TARGET_KINDS[target];
+          const { kind } = presenter;
           const items = await withProgress(l10n.t('Loading {0}…', targetInfo(target).plural), () => cache.list(kind));
           others.set(
             target,
             items.map((i) => ({
               id: kind.idOf(i),
               name: kind.nameOf(i),
-              description: [(i as { region?: { slug?: string } | string }).region].map((r) => (typeof r === 'string' ? r : (r?.slug ?? ''))).join(''),
+              description: presenter.region?.(i) ?? '',
             })),
           );
         }

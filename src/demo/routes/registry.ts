@@ -2,6 +2,7 @@
 import type { FakeCore } from '../core';
 import { base64 } from '../core';
 import { type Json, stableUuid } from '../seed';
+import { REGISTRY_TIERS } from '../seed/registry';
 
 export function registryRoutes(api: FakeCore): void {
   // Container registry
@@ -35,35 +36,6 @@ export function registryRoutes(api: FakeCore): void {
   registryAdminRoutes(api);
 }
 
-const TIERS = [
-  {
-    name: 'Starter',
-    slug: 'starter',
-    included_repositories: 1,
-    included_storage_bytes: 524_288_000,
-    allow_storage_overage: false,
-    included_bandwidth_bytes: 524_288_000,
-    monthly_price_in_cents: 0,
-  },
-  {
-    name: 'Basic',
-    slug: 'basic',
-    included_repositories: 5,
-    included_storage_bytes: 5_368_709_120,
-    allow_storage_overage: true,
-    included_bandwidth_bytes: 5_368_709_120,
-    monthly_price_in_cents: 500,
-  },
-  {
-    name: 'Professional',
-    slug: 'professional',
-    included_repositories: 0,
-    included_storage_bytes: 107_374_182_400,
-    allow_storage_overage: true,
-    included_bandwidth_bytes: 107_374_182_400,
-    monthly_price_in_cents: 2000,
-  },
-];
 const REGISTRY_REGIONS = ['nyc3', 'sfo3', 'ams3', 'sgp1', 'fra1'];
 /** Registry names the fake treats as taken by someone else (names are global at DigitalOcean). */
 const TAKEN_ELSEWHERE = ['registry', 'acme', 'example'];
@@ -87,7 +59,11 @@ function registryAdminRoutes(api: FakeCore): void {
     api.json(200, {
       options: {
         available_regions: REGISTRY_REGIONS,
-        subscription_tiers: TIERS.map((t) => ({ ...t, eligible: eligible(t), ...(eligible(t) ? {} : { eligibility_reasons: ['OverRepositoryLimit'] }) })),
+        subscription_tiers: REGISTRY_TIERS.map((t) => ({
+          ...t,
+          eligible: eligible(t),
+          ...(eligible(t) ? {} : { eligibility_reasons: ['OverRepositoryLimit'] }),
+        })),
       },
     }),
   );
@@ -102,7 +78,7 @@ function registryAdminRoutes(api: FakeCore): void {
     if (api.data.registry) return api.unprocessable('this account has a registry already');
     if (typeof body.name !== 'string' || !/^[a-z0-9-]{1,63}$/.test(body.name)) return api.unprocessable('name is invalid');
     if (nameTaken(body.name)) return api.error(409, 'conflict', `the name ${String(body.name)} is taken`);
-    const tier = TIERS.find((t) => t.slug === body.subscription_tier_slug);
+    const tier = REGISTRY_TIERS.find((t) => t.slug === body.subscription_tier_slug);
     if (!tier) return api.unprocessable('subscription_tier_slug is invalid');
     const region = body.region ?? 'nyc3';
     if (!REGISTRY_REGIONS.includes(region)) return api.unprocessable(`region ${String(region)} is not available`);
@@ -128,7 +104,7 @@ function registryAdminRoutes(api: FakeCore): void {
   api.on('POST', '/v2/registry/subscription', (_, ctx) => {
     const reg = api.data.registry;
     if (!reg) return api.notFound();
-    const tier = TIERS.find((t) => t.slug === ctx.body?.tier_slug);
+    const tier = REGISTRY_TIERS.find((t) => t.slug === ctx.body?.tier_slug);
     if (!tier) return api.unprocessable('tier_slug is invalid');
     if (!eligible(tier)) return api.error(412, 'precondition_failed', `the registry has more repositories than ${tier.name} includes`);
     reg.subscription = { tier: { ...tier }, created_at: reg.subscription?.created_at ?? api.now(), updated_at: api.now() };

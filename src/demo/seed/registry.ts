@@ -40,19 +40,43 @@ export function seedRegistry({ t }: SeedContext): Pick<DemoData, 'registry' | 'r
     storage_usage_bytes: 2_147_483_648,
     storage_usage_bytes_updated_at: t(0),
     subscription: {
-      tier: {
-        name: 'Basic',
-        slug: 'basic',
-        included_repositories: 5,
-        included_storage_bytes: 5_368_709_120,
-        allow_storage_overage: true,
-        included_bandwidth_bytes: 5_368_709_120,
-        monthly_price_in_cents: 500,
-        storage_overage_price_in_cents: 2,
-      },
+      tier: { ...REGISTRY_TIERS[1] },
       created_at: t(330),
       updated_at: t(30),
     },
   };
   return { registry, repositories, repositoryTags };
 }
+
+/** The registry plans DigitalOcean offers (`/v2/registry/options`); the seeded registry is on Basic. */
+export const REGISTRY_TIERS = [
+  {
+    name: 'Starter',
+    slug: 'starter',
+    included_repositories: 1,
+    included_storage_bytes: 524_288_000,
+    allow_storage_overage: false,
+    included_bandwidth_bytes: 524_288_000,
+    monthly_price_in_cents: 0,
+  },
+  {
+    name: 'Basic',
+    slug: 'basic',
+    included_repositories: 5,
+    included_storage_bytes: 5_368_709_120,
+    allow_storage_overage: true,
+    included_bandwidth_bytes: 5_368_709_120,
+    monthly_price_in_cents: 500,
+    storage_overage_price_in_cents: 2,
+  },
+  {
+    name: 'Professional',
+    slug: 'professional',
+    included_repositories: 0,
+    included_storage_bytes: 107_374_182_400,
+    allow_storage_overage: true,
+    included_bandwidth_bytes: 107_374_182_400,
+    monthly_price_in_cents: 2000,
+    storage_overage_price_in_cents: 2,
+  },
+];
